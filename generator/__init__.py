@@ -1,0 +1,1 @@
+"""briefing-archive: a sourced, searchable briefing site from articles and their claims."""

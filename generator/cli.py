@@ -1,0 +1,75 @@
+"""The ``briefing`` command: check content, and write pages for any Markdown site builder."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import ContentErrors
+from .load import load_archive
+from .model import Archive
+from .render.pages import HOME, PageBuilder, check_no_overlap
+
+CONTENT_OPTION = click.option(
+    "--content", "content_dir", type=click.Path(file_okay=False, path_type=Path),
+    default=Path("briefings"), show_default=True, help="Folder holding articles/ and the .yml files.")
+
+
+def _load_or_exit(content_dir: Path) -> Archive:
+    try:
+        return load_archive(content_dir, root=Path.cwd())
+    except ContentErrors as errors:
+        for error in errors.errors:
+            click.echo(error.format(), err=True)
+        count = len(errors.errors)
+        click.echo(f"{count} error{'s' * (count > 1)}", err=True)
+        sys.exit(1)
+
+
+@click.group()
+def main() -> None:
+    """Build and check a briefing archive."""
+
+
+@main.command()
+@CONTENT_OPTION
+def check(content_dir: Path) -> None:
+    """Validate every content file without building the site."""
+    archive = _load_or_exit(content_dir)
+    claims = sum(len(a.claims) for a in archive.articles)
+    click.echo(f"ok: {len(archive.articles)} articles, {claims} claims, "
+               f"{len(archive.topics)} topics, {len(archive.actors)} actors, "
+               f"{len(archive.outlets)} outlets")
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@CONTENT_OPTION
+@click.option("--docs", "docs_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("docs"), show_default=True, help="Hand-written pages to include.")
+def pages(out_dir: Path, content_dir: Path, docs_dir: Path) -> None:
+    """Write the hand-written and generated pages as Markdown into OUT_DIR, for any builder."""
+    archive = _load_or_exit(content_dir)
+    builder = PageBuilder(archive)
+    generated = builder.all_pages()
+    hand_written = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()}
+    try:
+        check_no_overlap(generated, hand_written)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    if out_dir.exists() and any(out_dir.iterdir()):
+        raise click.ClickException(f"{out_dir} is not empty; choose a new folder")
+    shutil.copytree(docs_dir, out_dir, dirs_exist_ok=True)
+    for page in generated:
+        target = out_dir / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+    home = out_dir / HOME
+    if home.exists():
+        home.write_text(f"{home.read_text(encoding='utf-8')}\n\n{builder.home_sections()}",
+                        encoding="utf-8")
+    click.echo(f"wrote {len(generated)} generated pages and {len(hand_written)} hand-written "
+               f"files to {out_dir}")

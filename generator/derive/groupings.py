@@ -1,0 +1,35 @@
+"""Articles grouped the ways a reader browses them: by topic, month and outlet."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import UNKNOWN, Archive, Article
+
+
+def by_topic(archive: Archive) -> dict[str, tuple[Article, ...]]:
+    """Each topic's articles, newest first (the archive's order), in topics.yml order."""
+    groups: dict[str, list[Article]] = {topic_id: [] for topic_id in archive.topics}
+    for article in archive.articles:
+        for topic_id in article.topics:
+            groups[topic_id].append(article)
+    return {topic_id: tuple(articles) for topic_id, articles in groups.items()}
+
+
+def by_month(archive: Archive) -> dict[str, tuple[Article, ...]]:
+    """Articles per ``YYYY-MM``, newest month first; undated articles under ``unknown``, last."""
+    groups: dict[str, list[Article]] = defaultdict(list)
+    for article in archive.articles:
+        groups[article.date.month_key if article.date else UNKNOWN].append(article)
+    return {month: tuple(articles) for month, articles in groups.items()}
+
+
+def by_outlet(archive: Archive) -> dict[str, tuple[Article, ...]]:
+    """Articles per outlet id (outlets.yml order, then ``unknown``); a wire counts for its own page."""
+    groups: dict[str, list[Article]] = {outlet_id: [] for outlet_id in archive.outlets}
+    groups[UNKNOWN] = []
+    for article in archive.articles:
+        groups[article.outlet].append(article)
+        if article.wire and article.wire != article.outlet:
+            groups[article.wire].append(article)
+    return {outlet: tuple(articles) for outlet, articles in groups.items() if articles}

@@ -1,0 +1,40 @@
+"""Read and validate a whole content folder into an Archive, or fail once with every error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import schema, sources
+from .errors import ContentErrors, ErrorCollector
+from .model import Archive, Article
+
+
+def load_archive(content_dir: Path, root: Path | None = None) -> Archive:
+    """The archive in ``content_dir``; raises ContentErrors listing every problem found."""
+    root = root or content_dir.parent
+    errors = ErrorCollector()
+
+    def read(reader, path):  # one unreadable file must not hide the others' errors
+        try:
+            return reader(path, root)
+        except ContentErrors as exc:
+            errors.extend(exc.errors)
+            return None
+
+    registries = {}
+    for name, parse in (("topics.yml", schema.parse_topics), ("actors.yml", schema.parse_actors),
+                        ("outlets.yml", schema.parse_outlets)):
+        source = read(sources.read_metadata, content_dir / name)
+        registries[name] = parse(source, errors) if source else {}
+    topics, actors, outlets = (registries[n] for n in sources.METADATA_FILES)
+
+    articles: list[Article] = []
+    for path in sources.find_articles(content_dir):
+        source = read(sources.read_article, path)
+        article = schema.parse_article(source, errors) if source else None
+        if article is not None:
+            schema.check_references(article, source, topics, actors, outlets, errors)
+            articles.append(article)
+    errors.raise_if_any()
+    articles.sort(key=lambda a: a.sort_key)
+    return Archive(topics=topics, actors=actors, outlets=outlets, articles=tuple(articles))

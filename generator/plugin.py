@@ -1,0 +1,59 @@
+"""MkDocs plugin: a thin layer that hands the generated pages to MkDocs, in memory.
+
+Nothing is written into docs/. Content errors become one clean build failure that
+lists every problem; ``mkdocs serve`` also watches the content folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .errors import ContentErrors
+from .load import load_archive
+from .render.pages import HOME, PageBuilder, check_no_overlap
+
+
+class BriefingConfig(base.Config):
+    content_dir = c.Type(str, default="briefings")
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    def on_config(self, config):  # type: ignore[no-untyped-def]
+        if config.use_directory_urls:
+            raise PluginError("briefing: set 'use_directory_urls: false' in mkdocs.yml: generated "
+                              "links point to .html files so the site also works from file://")
+        self.content_dir = Path(config.config_file_path).parent / self.config.content_dir
+        self.home_sections = ""
+        return config
+
+    def on_files(self, files: Files, config) -> Files:  # type: ignore[no-untyped-def]
+        try:
+            archive = load_archive(self.content_dir, root=self.content_dir.parent)
+            builder = PageBuilder(archive)
+            pages = builder.all_pages()
+            check_no_overlap(pages, {f.src_uri for f in files})
+        except ContentErrors as errors:
+            count = len(errors.errors)
+            raise PluginError(f"briefing: {count} problem{'s' * (count > 1)} in the content:\n"
+                              f"{errors}") from None
+        except ValueError as error:
+            raise PluginError(f"briefing: {error}") from None
+        for page in pages:
+            files.append(File.generated(config, page.path, content=page.markdown))
+        self.home_sections = builder.home_sections()
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:  # type: ignore[no-untyped-def]
+        if page.file.src_uri == HOME:
+            return f"{markdown}\n\n{self.home_sections}"
+        return markdown
+
+    def on_serve(self, server, config, builder):  # type: ignore[no-untyped-def]
+        server.watch(str(self.content_dir))
+        return server

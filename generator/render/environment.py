@@ -1,0 +1,39 @@
+"""The Jinja environment: autoescaped, strict about undefined names, with French filters."""
+
+from __future__ import annotations
+
+import posixpath
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+
+from .format import date_fr, month_fr, number_fr
+
+
+def page_url(from_path: str, to_path: str) -> str:
+    """Relative link between two source pages; ``a/b.md`` is published as ``a/b.html``.
+
+    Links are relative so the site works from any folder and from ``file://``.
+    """
+    target = to_path.removesuffix(".md") + ".html" if to_path.endswith(".md") else to_path
+    return posixpath.relpath(target, posixpath.dirname(from_path) or ".")
+
+
+@pass_context
+def _url(context: Context, to_path: str) -> str:
+    return page_url(context["page_path"], to_path)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(date_fr=date_fr, month_fr=month_fr, number_fr=number_fr, url=_url)
+    return env

@@ -1,0 +1,162 @@
+"""Raw content -> model objects: every check a contributor can fail, located in the file.
+
+Field types live in model.py; this module runs them, turns pydantic's errors into
+``path:line:col: field: message`` lines, and checks what spans files: ids equal
+to file names, known topics, metrics, events, actors and outlets, unique ids.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, ErrorCollector
+from .model import UNKNOWN, Actor, Article, ArticleFrontmatter, Outlet, Topic, clean_text
+from .sources import SourceDocument
+
+_HINTS = {
+    "extra_forbidden": "remove it, or check its spelling against CONTRIBUTING.md",
+    "missing": "add it",
+    "string_pattern_mismatch": "use lowercase letters, digits and '-' (ids also allow '_')",
+    "literal_error": "use one of the listed values",
+}
+
+
+def _field_name(loc: tuple) -> str:
+    name = ""
+    for part in loc:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name
+
+
+def _message(error: dict) -> str:
+    message = error["msg"]
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    if error["type"] == "extra_forbidden":
+        return "unknown field"
+    if error["type"] == "missing":
+        return "required field is missing"
+    if error["type"] == "string_pattern_mismatch":
+        return f"'{error['input']}' is not a valid id"
+    return message
+
+
+def validation_errors(source: SourceDocument, exc: ValidationError,
+                      prefix: tuple = ()) -> list[ContentError]:
+    """Pydantic errors, each placed at the key or value it is about."""
+    located = []
+    for error in exc.errors(include_url=False):
+        loc = prefix + tuple(p for p in error["loc"] if not str(p).startswith("function-"))
+        at_key = error["type"] in ("extra_forbidden",)
+        located.append(source.error(loc, _field_name(loc), _message(error),
+                                    _HINTS.get(error["type"], ""), at_key=at_key))
+    return located
+
+
+def _validate(model: type[BaseModel], data: object, source: SourceDocument, prefix: tuple,
+              errors: ErrorCollector) -> BaseModel | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        errors.extend(validation_errors(source, exc, prefix))
+        return None
+
+
+def parse_registry(source: SourceDocument, model: type[BaseModel],
+                   errors: ErrorCollector) -> dict:
+    """A metadata file: a mapping of id -> fields, the id coming from the key."""
+    entries = {}
+    for key, fields in source.data.items():
+        if not isinstance(fields, dict):
+            errors.add(source.error((key,), key, "expected a mapping of fields"))
+            continue
+        if "id" in fields:
+            errors.add(source.error((key, "id"), f"{key}.id",
+                                    "unknown field: the id is the key above", at_key=True))
+            continue
+        entry = _validate(model, {"id": key, **fields}, source, (key,), errors)
+        if entry is not None:
+            entries[key] = entry
+    return entries
+
+
+def parse_topics(source: SourceDocument, errors: ErrorCollector) -> dict[str, Topic]:
+    return parse_registry(source, Topic, errors)
+
+
+def parse_actors(source: SourceDocument, errors: ErrorCollector) -> dict[str, Actor]:
+    return parse_registry(source, Actor, errors)
+
+
+def parse_outlets(source: SourceDocument, errors: ErrorCollector) -> dict[str, Outlet]:
+    return parse_registry(source, Outlet, errors)
+
+
+def parse_article(source: SourceDocument, errors: ErrorCollector) -> Article | None:
+    """Frontmatter checked against the schema; the body is kept as written.
+
+    Returns None only when the frontmatter does not fit the schema: other problems
+    are collected and the article is returned so its references get checked too.
+    """
+    frontmatter = _validate(ArticleFrontmatter, source.data, source, (), errors)
+    if frontmatter is None:
+        return None
+    expected = source.path.stem
+    if frontmatter.id != expected:
+        errors.add(source.error(("id",), "id", f"'{frontmatter.id}' does not match the file name",
+                                f"use '{expected}' or rename the file to '{frontmatter.id}.md'"))
+    if not source.body.strip():
+        errors.add(ContentError(source.display, source.body_line, 1, "body",
+                                "the article has no text after the frontmatter"))
+    for offset, line in enumerate(source.body.split("\n")):
+        try:
+            clean_text(line)
+        except ValueError as problem:
+            errors.add(ContentError(source.display, source.body_line + offset, 1, "body",
+                                    str(problem)))
+    body = unicodedata.normalize("NFC", source.body).strip("\n") + "\n"
+    return Article.model_construct(**dict(frontmatter), body=body, source=source.display)
+
+
+def check_references(article: Article, source: SourceDocument, topics: dict[str, Topic],
+                     actors: dict[str, Actor], outlets: dict[str, Outlet],
+                     errors: ErrorCollector) -> None:
+    """Ids an article uses must exist in the metadata files."""
+    def unknown(path: tuple, name: str, value: str, known: object, what: str,
+                where: str = "") -> None:
+        listing = ", ".join(sorted(known)) or "none defined"
+        errors.add(source.error(path, name, f"unknown {what} '{value}'{where}", f"known: {listing}"))
+
+    if article.outlet != UNKNOWN and article.outlet not in outlets:
+        unknown(("outlet",), "outlet", article.outlet, [*outlets, UNKNOWN], "outlet")
+    if article.wire is not None and article.wire not in outlets:
+        unknown(("wire",), "wire", article.wire, outlets, "outlet")
+    for i, topic_id in enumerate(article.topics):
+        if topic_id not in topics:
+            unknown(("topics", i), f"topics[{i}]", topic_id, topics, "topic")
+    seen: dict[str, int] = {}
+    for i, claim in enumerate(article.claims):
+        path, name = ("claims", i), f"claims[{i}]"
+        topic = topics.get(claim.topic)
+        if topic is None:
+            unknown(path + ("topic",), name + ".topic", claim.topic, topics, "topic")
+        elif claim.metric is not None and claim.metric not in topic.metrics:
+            unknown(path + ("metric",), name + ".metric", claim.metric, topic.metrics,
+                    "metric", f" for topic '{topic.id}'")
+        elif claim.event is not None and claim.event not in topic.events:
+            unknown(path + ("event",), name + ".event", claim.event, topic.events,
+                    "event", f" for topic '{topic.id}'")
+        if topic is not None and claim.topic not in article.topics:
+            errors.add(source.error(path + ("topic",), name + ".topic",
+                                    f"topic '{claim.topic}' is not in the article's topics",
+                                    f"add it to 'topics: [...]'"))
+        if claim.attributed_to not in actors:
+            unknown(path + ("attributed_to",), name + ".attributed_to", claim.attributed_to,
+                    actors, "actor")
+        if claim.local_id in seen:
+            errors.add(source.error(path, name, f"claim id '{claim.local_id}' is also used by "
+                                    f"claims[{seen[claim.local_id]}]",
+                                    "give one of them an explicit 'id:'"))
+        seen.setdefault(claim.local_id, i)

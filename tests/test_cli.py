@@ -1,0 +1,40 @@
+"""The ``briefing`` command as a contributor runs it: output and exit status."""
+
+from helpers import REPO, VALID_BODY, VALID_FRONT, article_text, briefing, make_project
+
+
+def test_check_passes_on_the_real_content():
+    result = briefing(["check"], REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: 5 articles, ")
+
+
+def test_check_lists_every_error_as_path_line_col_field_and_exits_1(tmp_path):
+    bad = article_text(VALID_FRONT.format(id="wrong").replace("outlet: bfmtv", "outlet: lemonde"),
+                       VALID_BODY)
+    project = make_project(tmp_path, {"bad.md": bad})
+    result = briefing(["check"], project)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines == [
+        "briefings/articles/bad.md:2:5: id: 'wrong' does not match the file name "
+        "(hint: use 'bad' or rename the file to 'wrong.md')",
+        "briefings/articles/bad.md:5:9: outlet: unknown outlet 'lemonde' "
+        "(hint: known: afp, bfmtv, excelsior, unknown)",
+        "2 errors",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_pages_writes_markdown_any_builder_can_take(tmp_path):
+    out = tmp_path / "pages"
+    result = briefing(["pages", str(out)], REPO)
+    assert result.returncode == 0, result.stderr
+    article = (out / "articles" / "2024-12-23-bfmtv-pertes-nord-coreennes.md").read_text()
+    assert article.startswith('---\ntitle: "Plus de 1 000 soldats')
+    assert "ont subi environ 1.100 pertes" in article
+    assert (out / "methode.md").exists() and (out / "sujets" / "troops.md").exists()
+    assert "Derniers articles" in (out / "index.md").read_text()
+    # Refuses to mix its output with an earlier one.
+    again = briefing(["pages", str(out)], REPO)
+    assert again.returncode == 1 and "is not empty" in again.stderr

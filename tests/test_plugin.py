@@ -1,0 +1,41 @@
+"""The MkDocs integration: generated pages in memory, content errors as a clean failure."""
+
+from helpers import VALID_BODY, VALID_FRONT, article_text, make_project, mkdocs_build
+
+
+def test_a_content_error_fails_the_build_with_its_location_and_no_traceback(tmp_path):
+    bad = article_text(VALID_FRONT.format(id="bad") + "claims:\n  - value: 3.000\n", VALID_BODY)
+    project = make_project(tmp_path, {"bad.md": bad})
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "briefings/articles/bad.md:9:12: claims[0].value: '3.000' is not a plain integer: " \
+           "write 3000" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "docs" / "articles").exists()
+
+
+def test_generated_pages_never_land_in_docs(tmp_path):
+    project = make_project(tmp_path)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (project / "docs").iterdir()) == [
+        "assets", "contribuer.md", "index.md", "methode.md"]
+    assert (tmp_path / "site" / "articles").is_dir()
+
+
+def test_a_hand_written_page_cannot_be_replaced_by_a_generated_one(tmp_path):
+    project = make_project(tmp_path)
+    (project / "docs" / "sujets").mkdir()
+    (project / "docs" / "sujets" / "troops.md").write_text("# Mine\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "two pages would both be written to 'sujets/troops.md'" in result.stderr
+
+
+def test_a_new_article_appears_on_its_topic_page(tmp_path):
+    new = article_text(VALID_FRONT.format(id="2025-01-15-bfmtv-test"), VALID_BODY)
+    project = make_project(tmp_path, {"2025-01-15-bfmtv-test.md": new})
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    troops = (tmp_path / "site" / "sujets" / "troops.html").read_text()
+    assert "../articles/2025-01-15-bfmtv-test.html" in troops

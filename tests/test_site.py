@@ -1,0 +1,158 @@
+"""The built site as a reader gets it: pages, lists, links, search index."""
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.load import load_archive
+from helpers import REPO, content, soup
+
+ARCHIVE = load_archive(REPO / "briefings", root=REPO)
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def visible_text(path: Path) -> str:
+    return normalise(content(path).get_text(" "))
+
+
+def body_paragraphs(markdown: str) -> list[str]:
+    return [normalise(re.sub(r"^(#+|-) ", "", line)) for line in markdown.split("\n") if line.strip()]
+
+
+@pytest.mark.parametrize("article", ARCHIVE.articles, ids=lambda a: a.id)
+def test_each_article_page_holds_its_whole_text_and_metadata(built_site, article):
+    page = built_site / "articles" / f"{article.id}.html"
+    text = visible_text(page)
+    for paragraph in body_paragraphs(article.body):
+        assert paragraph in text
+    main = content(page)
+    assert main.h1.get_text() == article.title
+    panel = normalise(main.select_one("dl.ba-meta").get_text(" "))
+    for topic_id in article.topics:
+        assert ARCHIVE.topics[topic_id].title in panel
+    if article.date_note:
+        assert normalise(article.date_note) in panel
+
+
+def test_article_metadata_panel_in_french(built_site):
+    panel = content(built_site / "articles" / "2024-12-23-bfmtv-pertes-nord-coreennes.html") \
+        .select_one("dl.ba-meta")
+    text = normalise(panel.get_text(" "))
+    assert "Date 23 décembre 2024" in text
+    assert "Média BFMTV" in text
+    assert "Original adresse inconnue" in text
+    month_only = content(built_site / "articles" / "2025-02-excelsior-troupes-supplementaires-koursk.html")
+    month_text = normalise(month_only.select_one("dl.ba-meta").get_text(" "))
+    assert "février 2025 (au mois près)" in month_text
+    assert "Agence Agence France-Presse (AFP)" in month_text
+
+
+def test_debris_is_not_published(built_site):
+    for page in (built_site / "articles").glob("*.html"):
+        body = content(page).select_one(".ba-body").get_text(" ")
+        for debris in ("Nous recommandons", "abonnez-vous", "Article original publié",
+                       "date 2025-03", "RussieLa Corée", "ORP"):
+            assert debris not in body, (page.name, debris)
+
+
+def listed_articles(page: Path) -> list[str]:
+    return [Path(a["href"]).stem for a in content(page).select("ul.ba-article-list a")]
+
+
+def test_topic_pages_list_their_articles_newest_first(built_site):
+    for topic_id in ARCHIVE.topics:
+        expected = [a.id for a in ARCHIVE.articles if topic_id in a.topics]
+        assert listed_articles(built_site / "sujets" / f"{topic_id}.html") == expected
+    # Concretely: the troops page opens with a March 2025 dispatch; the undated article is last.
+    troops = listed_articles(built_site / "sujets" / "troops.html")
+    assert troops[0].startswith("2025-03") and troops[-1] == "date-inconnue-missiles-kn-23-budanov"
+
+
+def test_archive_by_month_and_outlet_pages(built_site):
+    months = [a.get_text() for a in content(built_site / "archives" / "index.html").select("a")]
+    assert months == ["Mars 2025", "Février 2025", "Décembre 2024", "Date inconnue"]
+    assert listed_articles(built_site / "archives" / "2024-12.html") == [
+        "2024-12-23-bfmtv-pertes-nord-coreennes"]
+    assert listed_articles(built_site / "sources" / "bfmtv.html") == [
+        "2024-12-23-bfmtv-pertes-nord-coreennes"]
+    assert listed_articles(built_site / "sources" / "afp.html") == [
+        "2025-02-excelsior-troupes-supplementaires-koursk"]
+    assert len(listed_articles(built_site / "sources" / "unknown.html")) == 3
+
+
+def test_home_page_has_intro_latest_articles_and_topic_cards(built_site):
+    home = content(built_site / "index.html")
+    assert "Cette archive rassemble" in home.get_text()
+    cards = [a.get_text() for a in home.select(".grid.cards a")]
+    assert cards == [t.title for t in ARCHIVE.topics.values()]
+    assert listed_articles(built_site / "index.html") == [a.id for a in ARCHIVE.articles]
+
+
+def test_navigation_stays_small(built_site):
+    """Articles are not in the sidebar: a page's size must not grow with the archive."""
+    nav_links = soup(built_site / "index.html").select("nav.md-nav--primary a.md-nav__link")
+    assert not any("articles/" in a.get("href", "") for a in nav_links)
+    for page in (built_site / "articles").glob("*.html"):
+        sidebar = soup(page).select_one("nav.md-nav--primary")
+        assert "articles/" not in str(sidebar)
+
+
+def test_french_ui(built_site):
+    page = soup(built_site / "index.html")
+    assert page.html["lang"] == "fr"
+    assert page.select_one("input.md-search__input")["placeholder"] == "Rechercher"
+
+
+def internal_targets(site: Path):
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":  # served by a web server for any path: links are root-absolute
+            continue
+        for tag, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for element in soup(page).find_all(tag):
+                url = element.get(attribute)
+                if url and not urlsplit(url).scheme and not url.startswith("//"):
+                    yield page, url
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    broken = []
+    ids: dict[Path, set[str]] = {}
+    for page, url in internal_targets(built_site):
+        parts = urlsplit(url)
+        target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.exists():
+            broken.append(f"{page.relative_to(built_site)} -> {url}")
+        elif parts.fragment and target.suffix == ".html":
+            if target not in ids:
+                ids[target] = {e["id"] for e in soup(target).find_all(id=True)}
+            if parts.fragment not in ids[target]:
+                broken.append(f"{page.relative_to(built_site)} -> {url} (no such anchor)")
+    assert broken == []
+
+
+def test_no_asset_is_loaded_from_another_host(built_site):
+    for page in built_site.rglob("*.html"):
+        html = soup(page)
+        for element in html.select("script[src], link[href], img[src]"):
+            url = element.get("src") or element.get("href")
+            if element.name == "link" and element.get("rel") == ["canonical"]:
+                continue
+            assert not urlsplit(url).netloc, (page.name, url)
+
+
+def test_search_index_holds_the_french_article_text(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["fr"]
+    article_docs = [d for d in index["docs"] if d["location"].startswith("articles/")]
+    text = " ".join(d["text"] for d in article_docs)
+    assert "nord-coréens" in text and "Koursk" in text and "KN-23" in text
+    assert {d["location"].split("#")[0] for d in article_docs} == {
+        f"articles/{a.id}.html" for a in ARCHIVE.articles}
