@@ -29,12 +29,16 @@ def load_archive(content_dir: Path, root: Path | None = None) -> Archive:
     topics, actors, outlets = (registries[n] for n in sources.METADATA_FILES)
 
     articles: list[Article] = []
+    sources_by_id: dict[str, sources.SourceDocument] = {}
     for path in sources.find_articles(content_dir):
         source = read(sources.read_article, path)
         article = schema.parse_article(source, errors) if source else None
         if article is not None:
             schema.check_references(article, source, topics, actors, outlets, errors)
+            schema.check_quotes(article, source, errors)
             articles.append(article)
+            sources_by_id[article.id] = source
+    schema.check_disputes(articles, sources_by_id, errors)
     errors.raise_if_any()
     articles.sort(key=lambda a: a.sort_key)
     return Archive(topics=topics, actors=actors, outlets=outlets, articles=tuple(articles))

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ErrorCollector
 from .model import UNKNOWN, Actor, Article, ArticleFrontmatter, Outlet, Topic, clean_text
+from .quotes import find_quote, french_numbers, longest_matching_prefix
 from .sources import SourceDocument
 
 _HINTS = {
@@ -160,3 +161,45 @@ def check_references(article: Article, source: SourceDocument, topics: dict[str,
                                     f"claims[{seen[claim.local_id]}]",
                                     "give one of them an explicit 'id:'"))
         seen.setdefault(claim.local_id, i)
+
+
+def check_quotes(article: Article, source: SourceDocument, errors: ErrorCollector) -> None:
+    """Each quote stands verbatim in the article body and holds the claimed figures."""
+    for i, claim in enumerate(article.claims):
+        path = ("claims", i)
+        if find_quote(article.body, claim.quote) is None:
+            matched = longest_matching_prefix(article.body, claim.quote)
+            hint = (f"the text matches up to \"…{matched[-40:]}\"" if matched
+                    else "copy the passage exactly from the article text")
+            errors.add(source.error(path + ("quote",), f"claims[{i}].quote",
+                                    "quote not found in the article text", hint))
+            continue
+        found = french_numbers(claim.quote)
+        for name in ("value", "low", "high"):
+            number = getattr(claim, name)
+            if number is not None and number not in found:
+                listing = ", ".join(map(str, found)) or "none"
+                errors.add(source.error(path + (name,), f"claims[{i}].{name}",
+                                        f"{number} does not appear in the quote",
+                                        f"numbers in the quote: {listing}"))
+
+
+def resolve_claim_ref(article: Article, ref: str) -> str:
+    """A 'disputes' entry as a global claim id: local ids refer to the same article."""
+    return ref if "/" in ref else f"{article.id}/{ref}"
+
+
+def check_disputes(articles: list[Article], sources_by_id: dict[str, SourceDocument],
+                   errors: ErrorCollector) -> None:
+    """Every disputed claim exists, and no claim disputes itself."""
+    known = {article.claim_id(claim) for article in articles for claim in article.claims}
+    for article in articles:
+        for i, claim in enumerate(article.claims):
+            for j, ref in enumerate(claim.disputes):
+                target = resolve_claim_ref(article, ref)
+                problem = ("a claim cannot dispute itself" if target == article.claim_id(claim)
+                           else None if target in known else f"no claim has the id '{target}'")
+                if problem:
+                    errors.add(sources_by_id[article.id].error(
+                        ("claims", i, "disputes", j), f"claims[{i}].disputes[{j}]", problem,
+                        "use a claim's id in this article, or 'article-id/claim-id'"))
