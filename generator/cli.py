@@ -11,7 +11,9 @@ import click
 from .errors import ContentErrors
 from .load import load_archive
 from .model import Archive
-from .render.pages import HOME, PageBuilder, check_no_overlap
+from .export import data_files
+from .render.pages import PageBuilder, check_no_overlap
+from .render.paths import HOME
 
 CONTENT_OPTION = click.option(
     "--content", "content_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -54,22 +56,44 @@ def pages(out_dir: Path, content_dir: Path, docs_dir: Path) -> None:
     """Write the hand-written and generated pages as Markdown into OUT_DIR, for any builder."""
     archive = _load_or_exit(content_dir)
     builder = PageBuilder(archive)
-    generated = builder.all_pages()
+    generated = {page.path: page.markdown.encode("utf-8") for page in builder.all_pages()}
+    assets = {asset.path: asset.content for asset in builder.all_assets()}
     hand_written = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()}
     try:
-        check_no_overlap(generated, hand_written)
+        check_no_overlap([*generated, *assets], hand_written)
     except ValueError as error:
         raise click.ClickException(str(error)) from None
-    if out_dir.exists() and any(out_dir.iterdir()):
-        raise click.ClickException(f"{out_dir} is not empty; choose a new folder")
+    _refuse_non_empty(out_dir)
     shutil.copytree(docs_dir, out_dir, dirs_exist_ok=True)
-    for page in generated:
-        target = out_dir / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+    _write_files(out_dir, {**generated, **assets})
     home = out_dir / HOME
     if home.exists():
         home.write_text(f"{home.read_text(encoding='utf-8')}\n\n{builder.home_sections()}",
                         encoding="utf-8")
-    click.echo(f"wrote {len(generated)} generated pages and {len(hand_written)} hand-written "
-               f"files to {out_dir}")
+    click.echo(f"wrote {len(generated)} generated pages, {len(assets)} generated files and "
+               f"{len(hand_written)} hand-written files to {out_dir}")
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@CONTENT_OPTION
+def export(out_dir: Path, content_dir: Path) -> None:
+    """Write the claims (CSV, JSON) and articles (JSON) published on the site into OUT_DIR."""
+    archive = _load_or_exit(content_dir)
+    files = {Path(path).name: content for path, content in data_files(archive).items()}
+    _refuse_non_empty(out_dir)
+    _write_files(out_dir, files)
+    for name in files:
+        click.echo(out_dir / name)
+
+
+def _refuse_non_empty(out_dir: Path) -> None:
+    if out_dir.exists() and any(out_dir.iterdir()):
+        raise click.ClickException(f"{out_dir} is not empty; choose a new folder")
+
+
+def _write_files(out_dir: Path, files: dict[str, bytes]) -> None:
+    for path, content in files.items():
+        target = out_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)

@@ -16,7 +16,8 @@ from mkdocs.structure.files import File, Files
 
 from .errors import ContentErrors
 from .load import load_archive
-from .render.pages import HOME, PageBuilder, check_no_overlap
+from .render.pages import PageBuilder, check_no_overlap
+from .render.paths import HOME
 
 
 class BriefingConfig(base.Config):
@@ -37,7 +38,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             archive = load_archive(self.content_dir, root=self.content_dir.parent)
             builder = PageBuilder(archive)
             pages = builder.all_pages()
-            check_no_overlap(pages, {f.src_uri for f in files})
+            assets = builder.all_assets()
+            check_no_overlap([p.path for p in pages] + [a.path for a in assets],
+                             {f.src_uri for f in files})
         except ContentErrors as errors:
             count = len(errors.errors)
             raise PluginError(f"briefing: {count} problem{'s' * (count > 1)} in the content:\n"
@@ -46,6 +49,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(f"briefing: {error}") from None
         for page in pages:
             files.append(File.generated(config, page.path, content=page.markdown))
+        for asset in assets:
+            files.append(File.generated(config, asset.path, content=asset.content))
         self.home_sections = builder.home_sections()
         return files
 

@@ -19,7 +19,7 @@ def test_generated_pages_never_land_in_docs(tmp_path):
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (project / "docs").iterdir()) == [
-        "assets", "contribuer.md", "index.md", "methode.md"]
+        "assets", "contribuer.md", "donnees.md", "index.md", "methode.md"]
     assert (tmp_path / "site" / "articles").is_dir()
 
 
@@ -39,3 +39,17 @@ def test_a_new_article_appears_on_its_topic_page(tmp_path):
     assert result.returncode == 0, result.stderr
     troops = (tmp_path / "site" / "sujets" / "troops.html").read_text()
     assert "../articles/2025-01-15-bfmtv-test.html" in troops
+
+
+def test_a_broken_quote_stops_the_build_naming_file_line_and_claim(tmp_path):
+    project = make_project(tmp_path)
+    path = project / "briefings" / "articles" / "2024-12-23-bfmtv-pertes-nord-coreennes.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("ont subi environ 1.100 pertes”", "ont subi environ 1.200 pertes”", 1),
+                    encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    line = next(i for i, l in enumerate(text.split("\n"), 1) if "environ 1.100 pertes”, a indiqué" in l)
+    assert (f"briefings/articles/2024-12-23-bfmtv-pertes-nord-coreennes.md:{line}:12: claims[1].quote: "
+            "quote not found in the article text (hint: the text matches up to "
+            "\"…ont subi environ 1.\")") in result.stderr

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from ..model import PartialDate
+from ..model import Claim, PartialDate
 
 LOCALE = "fr_FR"
 
@@ -28,3 +30,21 @@ def month_fr(month_key: str) -> str:
 def number_fr(value: int) -> str:
     """4000 -> '4 000' (with the narrow no-break space French typography uses)."""
     return format_decimal(value, locale=LOCALE)
+
+
+def short_month_fr(value: date) -> str:
+    """date(2024, 12, 1) -> 'déc. 2024' (chart axes)."""
+    return format_date(value, "MMM y", locale=LOCALE)
+
+
+_QUALIFIERS = {"exact": "{}", "about": "environ {}", "at_least": "au moins {}",
+               "at_most": "jusqu'à {}"}
+
+
+def figure_fr(claim: Claim) -> str:
+    """A claim's figure as a French reader says it: 'environ 4 000', 'entre 10 000 et 12 000'."""
+    if claim.qualifier == "range":
+        return f"entre {number_fr(claim.low)} et {number_fr(claim.high)}"
+    if claim.value is None:
+        return ""
+    return _QUALIFIERS[claim.qualifier or "exact"].format(number_fr(claim.value))

@@ -1,0 +1,104 @@
+"""The data behind the site, for analysts: claims as CSV and JSON, articles as JSON.
+
+Columns are documented on the site's « Données » page (docs/donnees.md); claim ids
+are stable: ``<article id>/<claim id>``, the claim id being explicit or derived
+from metric or event, actor and date.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .derive.ledger import ledger
+from .model import UNKNOWN, Archive, Article
+from .render.paths import article_path
+
+CLAIM_COLUMNS = (
+    "claim_id", "article_id", "topic", "metric", "event", "qualifier", "value", "low", "high",
+    "unit", "as_of", "as_of_precision", "attributed_to", "actor_name", "quote", "disputes",
+    "article_date", "outlet", "article_page",
+)
+
+
+def _page_html(path: str) -> str:
+    return path.removesuffix(".md") + ".html"
+
+
+def claim_rows(archive: Archive) -> list[dict]:
+    rows = []
+    for entry in ledger(archive):
+        claim, article = entry.claim, entry.article
+        topic = archive.topics[claim.topic]
+        rows.append({
+            "claim_id": entry.claim_id,
+            "article_id": article.id,
+            "topic": claim.topic,
+            "metric": claim.metric,
+            "event": claim.event,
+            "qualifier": claim.qualifier,
+            "value": claim.value,
+            "low": claim.low,
+            "high": claim.high,
+            "unit": topic.metrics[claim.metric].unit if claim.metric else None,
+            "as_of": str(claim.as_of),
+            "as_of_precision": claim.as_of.precision,
+            "attributed_to": claim.attributed_to,
+            "actor_name": archive.actors[claim.attributed_to].name,
+            "quote": claim.quote,
+            "disputes": [ref if "/" in ref else f"{article.id}/{ref}" for ref in claim.disputes],
+            "article_date": str(article.date) if article.date else UNKNOWN,
+            "outlet": article.outlet,
+            "article_page": _page_html(article_path(article.id)),
+        })
+    return rows
+
+
+def claims_csv(archive: Archive) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CLAIM_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in claim_rows(archive):
+        writer.writerow({**row, "disputes": ";".join(row["disputes"])})
+    return buffer.getvalue().encode("utf-8")
+
+
+def _json(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def claims_json(archive: Archive) -> bytes:
+    return _json(claim_rows(archive))
+
+
+def _article_record(article: Article) -> dict:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "date": str(article.date) if article.date else UNKNOWN,
+        "date_precision": article.date.precision if article.date else None,
+        "date_note": article.date_note,
+        "outlet": article.outlet,
+        "wire": article.wire,
+        "url": article.url,
+        "language": article.language,
+        "topics": list(article.topics),
+        "claims": [article.claim_id(claim) for claim in article.claims],
+        "page": _page_html(article_path(article.id)),
+    }
+
+
+def articles_json(archive: Archive) -> bytes:
+    return _json([_article_record(article) for article in archive.articles])
+
+
+DATA_FILES = {
+    "data/claims.csv": claims_csv,
+    "data/claims.json": claims_json,
+    "data/articles.json": articles_json,
+}
+
+
+def data_files(archive: Archive) -> dict[str, bytes]:
+    return {path: make(archive) for path, make in DATA_FILES.items()}

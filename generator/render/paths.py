@@ -1,0 +1,31 @@
+"""Where each generated page lives. Paths are source paths (.md); builders publish .html."""
+
+from __future__ import annotations
+
+from ..model import UNKNOWN
+
+HOME = "index.md"
+TOPICS_INDEX = "sujets/index.md"
+ARCHIVE_INDEX = "archives/index.md"
+OUTLETS_INDEX = "sources/index.md"
+ACTORS_INDEX = "acteurs/index.md"
+
+
+def article_path(article_id: str) -> str:
+    return f"articles/{article_id}.md"
+
+
+def topic_path(topic_id: str) -> str:
+    return f"sujets/{topic_id}.md"
+
+
+def chart_path(topic_id: str, metric_id: str) -> str:
+    return f"sujets/{topic_id}-{metric_id}.svg"
+
+
+def month_path(month: str) -> str:
+    return f"archives/{'date-inconnue' if month == UNKNOWN else month}.md"
+
+
+def outlet_path(outlet_id: str) -> str:
+    return f"sources/{outlet_id}.md"
