@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check clean
+.PHONY: site offline serve test check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,8 +13,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Built into a temporary folder and swapped in on success: a failed build leaves site/ as it was.
 site: $(STAMP)
-	$(BIN)/mkdocs build --strict --site-dir site
+	rm -rf .site-tmp
+	$(BIN)/mkdocs build --strict --site-dir .site-tmp
+	rm -rf site && mv .site-tmp site
+
+offline: site
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve

@@ -72,8 +72,10 @@ def month_title(month: str) -> str:
 class PageBuilder:
     """Holds the archive and what is derived from it; each method renders one kind of page."""
 
-    def __init__(self, archive: Archive):
+    def __init__(self, archive: Archive, download: str | None = None):
+        """``download``: where the offline zip is published, for the home page's link."""
         self.archive = archive
+        self.download = download
         self.topic_articles = groupings.by_topic(archive)
         self.month_articles = groupings.by_month(archive)
         self.outlet_articles = groupings.by_outlet(archive)
@@ -155,7 +157,7 @@ class PageBuilder:
     def home_sections(self) -> str:
         """Appended to the hand-written home page: topic cards and the latest articles."""
         return self.render("home.html", HOME, latest=self.archive.articles[:HOME_LATEST],
-                           topic_articles=self.topic_articles)
+                           topic_articles=self.topic_articles, download=self.download)
 
     def charts(self, briefing: TopicBriefing) -> list[Asset]:
         assets = []

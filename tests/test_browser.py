@@ -1,0 +1,149 @@
+"""The site in a real browser (Debian's Chromium driven by Playwright), served over HTTP
+and opened from disk as a reader's unzipped offline copy: navigation, search, charts,
+no request to any other host, no console error."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+import pytest
+
+from generator.load import load_archive
+from helpers import REPO
+
+ARCHIVE = load_archive(REPO / "briefings", root=REPO)
+TITLES = {article.id: article.title for article in ARCHIVE.articles}
+
+
+@dataclass
+class Visit:
+    """A browser page with everything it requested and complained about."""
+
+    page: object
+    base: str
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def open(self, path: str) -> None:
+        self.page.goto(self.base + path)
+
+    def assert_clean(self) -> None:
+        foreign = [url for url in self.requests if not url.startswith(self.base)]
+        assert foreign == [], f"requests left the site: {foreign}"
+        assert self.errors == [], f"console errors: {self.errors}"
+
+
+@pytest.fixture(params=["file", "http"])
+def visit(request, browser, offline_copy, http_site, screenshot_on_failure):
+    base = offline_copy.as_uri() + "/" if request.param == "file" else http_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    current = Visit(page, base)
+    page.on("request", lambda r: current.requests.append(r.url))
+    page.on("console", lambda m: m.type == "error" and current.errors.append(m.text))
+    page.on("pageerror", lambda error: current.errors.append(str(error)))
+    yield current
+    screenshot_on_failure(request.node, page)
+    context.close()
+
+
+def heading(visit: Visit) -> str:
+    return visit.page.locator("article.md-content__inner h1").first.inner_text()
+
+
+def test_navigation_reaches_every_topic_and_article_from_the_home_page(visit):
+    visit.open("index.html")
+    reached = set()
+    for topic in ARCHIVE.topics.values():
+        visit.page.locator(".grid.cards a", has_text=topic.title).click()
+        assert heading(visit) == topic.title
+        links = visit.page.locator("ul.ba-article-list a")
+        for index in range(links.count()):
+            link = links.nth(index)
+            article_id = link.get_attribute("href").split("/")[-1].removesuffix(".html")
+            if article_id in reached:
+                continue
+            link.click()
+            assert heading(visit) == TITLES[article_id]
+            reached.add(article_id)
+            visit.page.go_back()
+        visit.page.go_back()
+    assert reached == set(TITLES)
+    visit.assert_clean()
+
+
+def search(visit: Visit, query: str) -> list[str]:
+    """Type a query as a reader would and return the result pages, best first."""
+    field = visit.page.locator("input.md-search__input")
+    field.fill("")
+    field.press_sequentially(query)
+    results = visit.page.locator("li.md-search-result__item > a.md-search-result__link")
+    results.first.wait_for()
+    # Results are for this query once the first link carries it in its highlight parameter.
+    visit.page.wait_for_function(
+        "q => { const a = document.querySelector('li.md-search-result__item > a');"
+        " return a && a.href.includes('h=') }", arg=query)
+    return [unquote(results.nth(i).get_attribute("href")) for i in range(results.count())]
+
+
+SEARCHES = {
+    "soldats": "2025-03-inconnu-3000-soldats-supplementaires",
+    "deployes": "2025-03-inconnu-3000-soldats-supplementaires",
+    "déployés": "2025-03-inconnu-3000-soldats-supplementaires",
+    "coree": "2024-12-23-bfmtv-pertes-nord-coreennes",
+    "equipement": "2025-03-inconnu-3000-soldats-supplementaires",
+    "Koursk": "2025-02-excelsior-troupes-supplementaires-koursk",
+    "KN-23": "date-inconnue-missiles-kn-23-budanov",
+    "3.000": "2025-03-inconnu-renforts-et-drones-ia",
+}
+
+
+@pytest.mark.parametrize("query, article_id", SEARCHES.items())
+def test_french_search_finds_the_article_and_a_click_opens_it(visit, query, article_id):
+    visit.open("index.html")
+    results = search(visit, query)
+    target = next(i for i, url in enumerate(results) if f"articles/{article_id}.html" in url)
+    visit.page.locator("li.md-search-result__item > a.md-search-result__link").nth(target).click()
+    visit.page.wait_for_url(re.compile(re.escape(f"articles/{article_id}.html")))
+    assert heading(visit) == TITLES[article_id]
+    visit.assert_clean()
+
+
+def test_unaccented_and_accented_queries_find_the_same_pages(visit):
+    visit.open("index.html")
+    pages = {q: {url.split("?")[0] for url in search(visit, q)} for q in ("deployes", "déployés")}
+    assert pages["deployes"] == pages["déployés"]
+    visit.assert_clean()
+
+
+def test_a_word_prefix_finds_its_plurals(visit):
+    visit.open("index.html")
+    assert any("articles/" in url for url in search(visit, "soldat"))
+    visit.assert_clean()
+
+
+def test_charts_render(visit):
+    for topic_id, topic in ARCHIVE.topics.items():
+        if not topic.metrics:
+            continue
+        visit.open(f"sujets/{topic_id}.html")
+        images = visit.page.locator("figure.ba-chart img")
+        assert images.count() >= 1
+        for index in range(images.count()):
+            image = images.nth(index)
+            image.scroll_into_view_if_needed()
+            visit.page.wait_for_function("img => img.complete", arg=image.element_handle())
+            assert image.evaluate("img => img.naturalWidth") > 100
+    visit.assert_clean()
+
+
+def test_quote_link_scrolls_to_the_marked_passage(visit):
+    visit.open("sujets/casualties.html")
+    visit.page.locator("a.ba-quote-link", has_text="1.100 pertes").first.click()
+    mark = visit.page.locator(":target + mark.ba-quote")
+    assert "1.100 pertes" in mark.inner_text()
+    assert mark.is_visible()
+    visit.assert_clean()
