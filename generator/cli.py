@@ -12,7 +12,6 @@ from .errors import ContentErrors
 from .load import load_archive
 from .model import Archive
 from .export import data_files
-from .render.pages import PageBuilder, check_no_overlap
 from .render.paths import HOME
 
 CONTENT_OPTION = click.option(
@@ -54,6 +53,9 @@ def check(content_dir: Path) -> None:
               default=Path("docs"), show_default=True, help="Hand-written pages to include.")
 def pages(out_dir: Path, content_dir: Path, docs_dir: Path) -> None:
     """Write the hand-written and generated pages as Markdown into OUT_DIR, for any builder."""
+    # Imported here: rendering pulls in matplotlib, too slow to import for `check`.
+    from .render.pages import PageBuilder, check_no_overlap
+
     archive = _load_or_exit(content_dir)
     builder = PageBuilder(archive)
     generated = {page.path: page.markdown.encode("utf-8") for page in builder.all_pages()}

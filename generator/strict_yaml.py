@@ -108,16 +108,23 @@ def load(text: str) -> tuple[object, Positions]:
     """
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise StrictYamlError(f"YAML larger than {MAX_BYTES // 1024} KiB", 1, 1)
-    loader = _StrictLoader(text)
+    loader = None
     try:
+        loader = _StrictLoader(text)
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise StrictYamlError(f"contains the invisible control character U+{error.character:04X}; "
+                              "remove it", line, column) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise StrictYamlError(f"invalid YAML: {error.problem or error.context}", *_at(mark)) from None
     except yaml.YAMLError as error:
         raise StrictYamlError(f"invalid YAML: {error}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         return None, Positions()
     values: dict = {}
