@@ -8,10 +8,13 @@ from pathlib import Path
 
 import click
 
-from .errors import ContentErrors
-from .load import load_archive
+from .derive.duplicates import near_duplicates
+from .draft import analyse, candidates, render_draft
+from .errors import ContentError, ContentErrors
+from .load import load_archive, load_registries
 from .model import Archive
-from .export import data_files
+from .export import article_schema, data_files
+from .offline import build_date
 from .render.paths import HOME
 
 CONTENT_OPTION = click.option(
@@ -19,9 +22,9 @@ CONTENT_OPTION = click.option(
     default=Path("briefings"), show_default=True, help="Folder holding articles/ and the .yml files.")
 
 
-def _load_or_exit(content_dir: Path) -> Archive:
+def _load_or_exit(content_dir: Path, loader=load_archive) -> Archive:
     try:
-        return load_archive(content_dir, root=Path.cwd())
+        return loader(content_dir, root=Path.cwd())
     except ContentErrors as errors:
         for error in errors.errors:
             click.echo(error.format(), err=True)
@@ -38,12 +41,54 @@ def main() -> None:
 @main.command()
 @CONTENT_OPTION
 def check(content_dir: Path) -> None:
-    """Validate every content file without building the site."""
+    """Validate every content file without building the site.
+
+    Errors (exit status 1) and warnings go to standard error, one per line:
+    ``path:line:col: field: message (hint: ...)``.
+    """
     archive = _load_or_exit(content_dir)
+    warnings = duplicate_warnings(archive)
+    for warning in warnings:
+        click.echo(warning.format(), err=True)
     claims = sum(len(a.claims) for a in archive.articles)
+    noted = f" ({len(warnings)} warning{'s' * (len(warnings) > 1)})" if warnings else ""
     click.echo(f"ok: {len(archive.articles)} articles, {claims} claims, "
                f"{len(archive.topics)} topics, {len(archive.actors)} actors, "
-               f"{len(archive.outlets)} outlets")
+               f"{len(archive.outlets)} outlets{noted}")
+
+
+def duplicate_warnings(archive: Archive) -> list[ContentError]:
+    sources = {article.id: article.source for article in archive.articles}
+    return [ContentError(sources[pair.second], 0, 0, "body",
+                         f"near-duplicate of {sources[pair.first]}: {pair.similarity:.0%} of the "
+                         "shorter text's 5-word sequences also stand in the other",
+                         "the same dispatch from two outlets is fine (claim its figures in both); "
+                         "the same article twice is not: remove one", severity="warning")
+            for pair in near_duplicates(archive)]
+
+
+@main.command()
+@click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
+@CONTENT_OPTION
+def new(source, content_dir: Path) -> None:
+    """Draft briefings/articles/<id>.md from raw scraped text (a file, or - for standard input).
+
+    Probable debris is taken out and listed under `cleaning`; figures become commented-out
+    claims. An existing file is never overwritten.
+    """
+    archive = _load_or_exit(content_dir, load_registries)
+    draft = analyse(source.read(), archive.outlets)
+    figures = candidates(draft.blocks)
+    article_id, text = render_draft(draft, figures, list(archive.topics))
+    target = content_dir / "articles" / f"{article_id}.md"
+    try:
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise click.ClickException(f"{target} already exists: it was not changed") from None
+    click.echo(f"wrote {target}: {len(draft.blocks)} paragraphs, {len(draft.cleaning)} cleaning "
+               f"notes to confirm, {len(figures)} candidate claims")
+    click.echo("next: complete the frontmatter, then run `briefing check` and `make serve`")
 
 
 @main.command()
@@ -57,7 +102,7 @@ def pages(out_dir: Path, content_dir: Path, docs_dir: Path) -> None:
     from .render.pages import PageBuilder, check_no_overlap
 
     archive = _load_or_exit(content_dir)
-    builder = PageBuilder(archive)
+    builder = PageBuilder(archive, build_day=build_date())
     generated = {page.path: page.markdown.encode("utf-8") for page in builder.all_pages()}
     assets = {asset.path: asset.content for asset in builder.all_assets()}
     hand_written = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()}
@@ -87,6 +132,12 @@ def export(out_dir: Path, content_dir: Path) -> None:
     _write_files(out_dir, files)
     for name in files:
         click.echo(out_dir / name)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the article frontmatter (kept in schema/article.schema.json)."""
+    click.echo(article_schema().decode("utf-8"), nl=False)
 
 
 def _refuse_non_empty(out_dir: Path) -> None:

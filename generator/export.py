@@ -12,7 +12,7 @@ import io
 import json
 
 from .derive.ledger import ledger
-from .model import UNKNOWN, Archive, Article
+from .model import UNKNOWN, Archive, Article, ArticleFrontmatter
 from .render.paths import article_path
 
 CLAIM_COLUMNS = (
@@ -102,3 +102,14 @@ DATA_FILES = {
 
 def data_files(archive: Archive) -> dict[str, bytes]:
     return {path: make(archive) for path, make in DATA_FILES.items()}
+
+
+SCHEMA_PATH = "schema/article.schema.json"
+
+
+def article_schema() -> bytes:
+    """JSON Schema of the article frontmatter, for editors (yaml-language-server) and tools."""
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+              **ArticleFrontmatter.model_json_schema()}
+    schema["title"] = "Article frontmatter (briefing-archive)"
+    return _json(schema)

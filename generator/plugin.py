@@ -50,7 +50,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         try:
             archive = load_archive(self.content_dir, root=self.content_dir.parent)
             builder = PageBuilder(archive, download=zip_path(self.build_date)
-                                  if self.zip_wanted else None)
+                                  if self.zip_wanted else None, build_day=self.build_date)
             pages = builder.all_pages()
             assets = builder.all_assets()
             check_no_overlap([p.path for p in pages] + [a.path for a in assets],

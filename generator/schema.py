@@ -39,6 +39,8 @@ def _message(error: dict) -> str:
         return "unknown field"
     if error["type"] == "missing":
         return "required field is missing"
+    if error["type"] == "too_short":
+        return f"needs at least {error['ctx']['min_length']} item(s)"
     if error["type"] == "string_pattern_mismatch":
         return f"'{error['input']}' is not a valid id"
     return message
@@ -56,10 +58,19 @@ def validation_errors(source: SourceDocument, exc: ValidationError,
     return located
 
 
+def _without_empty(data: object) -> object:
+    """Keys written with no value (``date_note:``) count as not given."""
+    if isinstance(data, dict):
+        return {k: _without_empty(v) for k, v in data.items() if v is not None}
+    if isinstance(data, list):
+        return [_without_empty(item) for item in data]
+    return data
+
+
 def _validate(model: type[BaseModel], data: object, source: SourceDocument, prefix: tuple,
               errors: ErrorCollector) -> BaseModel | None:
     try:
-        return model.model_validate(data)
+        return model.model_validate(_without_empty(data))
     except ValidationError as exc:
         errors.extend(validation_errors(source, exc, prefix))
         return None

@@ -83,7 +83,8 @@ class _StrictLoader(yaml.BaseLoader):
 def _to_data(node: yaml.Node, path: PathKey, values: dict, keys: dict) -> object:
     values[path] = _at(node.start_mark)
     if isinstance(node, yaml.ScalarNode):
-        return node.value
+        # An empty plain value (`key:`) is no value at all; `key: ""` is an empty text.
+        return None if node.value == "" and node.style is None else node.value
     if isinstance(node, yaml.SequenceNode):
         return [_to_data(child, path + (i,), values, keys) for i, child in enumerate(node.value)]
     result: dict[str, object] = {}

@@ -102,4 +102,5 @@ def test_actors_page_lists_each_actor_with_its_claims(built_site):
 
 def test_topic_pages_link_the_data_files(built_site):
     links = [a["href"] for a in content(built_site / "sujets" / "troops.html").select(".ba-data a")]
-    assert links == ["../data/claims.csv", "../data/claims.json", "../data/articles.json"]
+    assert links == ["../data/claims.csv", "../data/claims.json", "../data/articles.json",
+                     "troops.xml"]

@@ -4,8 +4,8 @@ from generator.strict_yaml import MAX_DEPTH, StrictYamlError, load
 
 
 def test_scalars_stay_text_so_the_schema_decides_types():
-    data, _ = load("value: 3.000\nold: 03000\nflag: no\nempty:\n")
-    assert data == {"value": "3.000", "old": "03000", "flag": "no", "empty": ""}
+    data, _ = load("value: 3.000\nold: 03000\nflag: no\nempty:\nquoted: \"\"\n")
+    assert data == {"value": "3.000", "old": "03000", "flag": "no", "empty": None, "quoted": ""}
 
 
 def test_positions_of_keys_and_values_are_one_based():

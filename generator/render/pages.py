@@ -9,21 +9,24 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
+from datetime import date
 
 from markupsafe import Markup
 
 from ..derive import groupings
 from ..derive.briefing import TopicBriefing, briefings
+from ..derive.duplicates import near_duplicates, same_story_elsewhere
 from ..derive.ledger import LedgerEntry, Statement, ledger
-from ..export import DATA_FILES, data_files
+from ..export import DATA_FILES, SCHEMA_PATH, article_schema, data_files
 from ..model import UNKNOWN, Archive, Article, Claim
 from ..quotes import find_quote
 from ..sanitize import Highlight, SafeMarkdown
 from . import charts
 from .environment import environment
 from .format import figure_fr, month_fr
-from .paths import (ACTORS_INDEX, ARCHIVE_INDEX, HOME, OUTLETS_INDEX, TOPICS_INDEX, article_path,
-                    chart_path, month_path, outlet_path, topic_path)
+from .feeds import atom_feed
+from .paths import (ACTORS_INDEX, ARCHIVE_INDEX, HOME, OUTLETS_INDEX, SITE_FEED, TOPICS_INDEX,
+                    article_path, chart_path, month_path, outlet_path, topic_feed_path, topic_path)
 
 HOME_LATEST = 10
 
@@ -72,20 +75,26 @@ def month_title(month: str) -> str:
 class PageBuilder:
     """Holds the archive and what is derived from it; each method renders one kind of page."""
 
-    def __init__(self, archive: Archive, download: str | None = None):
-        """``download``: where the offline zip is published, for the home page's link."""
+    def __init__(self, archive: Archive, download: str | None = None,
+                 build_day: date | None = None):
+        """``download``: where the offline zip is published, for the home page's link;
+        ``build_day``: the date feeds give to undated articles."""
         self.archive = archive
         self.download = download
+        self.build_day = build_day or date(1970, 1, 1)
         self.topic_articles = groupings.by_topic(archive)
         self.month_articles = groupings.by_month(archive)
         self.outlet_articles = groupings.by_outlet(archive)
         self.ledger = ledger(archive)
         self.briefings = briefings(archive)
+        self.same_story = same_story_elsewhere(near_duplicates(archive))
+        self.by_id = {article.id: article for article in archive.articles}
         self._markdown = SafeMarkdown()
         self._common = dict(
             archive=archive, article_path=article_path, topic_path=topic_path,
             month_path=month_path, outlet_path=outlet_path, chart_path=chart_path,
             actors_path=ACTORS_INDEX, data_files=list(DATA_FILES), UNKNOWN=UNKNOWN,
+            site_feed=SITE_FEED, topic_feed_path=topic_feed_path,
             outlet_name=self.outlet_name, claim_label=self.claim_label, figure_fr=figure_fr,
             month_title=month_title)
 
@@ -112,8 +121,10 @@ class PageBuilder:
                 highlights.append(Highlight(*span, anchor=f"claim-{claim.local_id}"))
         body = Markup(self._markdown.render(article.body, highlights))
         entries = [e for e in self.ledger if e.article.id == article.id]
+        same_story = [self.by_id[other] for other in self.same_story.get(article.id, [])]
         return Page(path, article.title, self.render("article.html", path, article=article,
-                                                     body=body, entries=entries))
+                                                     body=body, entries=entries,
+                                                     same_story=same_story))
 
     def topic(self, topic_id: str) -> Page:
         path = topic_path(topic_id)
@@ -171,6 +182,18 @@ class PageBuilder:
             assets.append(Asset(chart_path(briefing.topic.id, metric.metric_id), svg))
         return assets
 
+    def feeds(self) -> list[Asset]:
+        summaries = {article.id: self._markdown.render(first_paragraph(article.body))
+                     for article in self.archive.articles}
+        feeds = [Asset(SITE_FEED, atom_feed(SITE_FEED, "Nouveaux articles", self.archive.articles,
+                                            summaries, self.build_day))]
+        for topic_id, topic in self.archive.topics.items():
+            path = topic_feed_path(topic_id)
+            feeds.append(Asset(path, atom_feed(path, f"{topic.title} : nouveaux articles",
+                                               self.topic_articles[topic_id], summaries,
+                                               self.build_day)))
+        return feeds
+
     def all_pages(self) -> list[Page]:
         pages = [self.article(article) for article in self.archive.articles]
         pages += [self.topic(topic_id) for topic_id in self.archive.topics]
@@ -185,7 +208,15 @@ class PageBuilder:
     def all_assets(self) -> list[Asset]:
         assets = [asset for briefing in self.briefings.values() for asset in self.charts(briefing)]
         assets += [Asset(path, content) for path, content in data_files(self.archive).items()]
+        assets.append(Asset(SCHEMA_PATH, article_schema()))
+        assets += self.feeds()
         return assets
+
+
+def first_paragraph(markdown_text: str) -> str:
+    """The first block of text that is not a heading or a list item."""
+    blocks = [b.strip() for b in markdown_text.split("\n\n") if b.strip()]
+    return next((b for b in blocks if not b.startswith(("#", "-", "*"))), blocks[0] if blocks else "")
 
 
 def _series(statements: tuple[Statement, ...], archive: Archive) -> list[charts.Series]:

@@ -29,3 +29,10 @@ def month_path(month: str) -> str:
 
 def outlet_path(outlet_id: str) -> str:
     return f"sources/{outlet_id}.md"
+
+
+SITE_FEED = "feed.xml"
+
+
+def topic_feed_path(topic_id: str) -> str:
+    return f"sujets/{topic_id}.xml"

@@ -1,0 +1,49 @@
+"""Atom feeds of new articles: one for the site, one per topic (feedgen does the XML).
+
+Entries carry the sanitised first paragraph, stable ids derived from article ids,
+and the article's date (the build date when unknown), so feeds are reproducible.
+Links are relative to the feed, so the feed works wherever the site is published.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import uuid
+from datetime import date, datetime, time, timezone
+
+from feedgen.feed import FeedGenerator
+
+from ..model import Article
+from .paths import article_path
+
+FEED_LIMIT = 50
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "briefing-archive")
+
+
+def _moment(day: date) -> datetime:
+    return datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
+
+
+def _relative(from_path: str, to_page: str) -> str:
+    return posixpath.relpath(to_page.removesuffix(".md") + ".html", posixpath.dirname(from_path) or ".")
+
+
+def atom_feed(path: str, title: str, articles: tuple[Article, ...], summaries: dict[str, str],
+              undated: date) -> bytes:
+    """The ``FEED_LIMIT`` newest articles; ``summaries`` maps article id to safe HTML."""
+    newest = articles[:FEED_LIMIT]
+    days = {a.id: a.date.first_day() if a.date else undated for a in newest}
+    feed = FeedGenerator()
+    feed.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, path)}")
+    feed.title(title)
+    feed.language("fr")
+    feed.link(href=posixpath.basename(path), rel="self")
+    feed.updated(_moment(max(days.values(), default=undated)))
+    for article in newest:
+        entry = feed.add_entry(order="append")
+        entry.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, article.id)}")
+        entry.title(article.title)
+        entry.link(href=_relative(path, article_path(article.id)))
+        entry.updated(_moment(days[article.id]))
+        entry.content(summaries[article.id], type="html")
+    return feed.atom_str(pretty=True)
