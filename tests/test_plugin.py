@@ -53,3 +53,44 @@ def test_a_broken_quote_stops_the_build_naming_file_line_and_claim(tmp_path):
     assert (f"briefings/articles/2024-12-23-bfmtv-pertes-nord-coreennes.md:{line}:12: claims[1].quote: "
             "quote not found in the article text (hint: the text matches up to "
             "\"…ont subi environ 1.\")") in result.stderr
+
+
+def test_serve_previews_a_new_article_at_once(tmp_path):
+    """`mkdocs serve` watches briefings/: a new article file is built without a restart."""
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    from helpers import BIN
+
+    project = make_project(tmp_path)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def fetch(path: str) -> int:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=2) as response:
+                return response.status
+        except OSError:
+            return 0
+
+    def wait_for(path: str, seconds: float = 30) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if fetch(path) == 200:
+                return True
+            time.sleep(0.3)
+        return False
+
+    try:
+        assert wait_for("index.html"), "mkdocs serve did not start"
+        new = article_text(VALID_FRONT.format(id="2025-01-15-bfmtv-apercu"), VALID_BODY)
+        (project / "briefings" / "articles" / "2025-01-15-bfmtv-apercu.md").write_text(new)
+        assert wait_for("articles/2025-01-15-bfmtv-apercu.html")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
