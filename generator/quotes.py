@@ -9,46 +9,38 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _EQUIVALENT = str.maketrans({
     "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
     "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"',
+    **{chr(c): " " for c in range(0x3001) if chr(c).isspace()},
 })
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+)(,\d+)?(?!\d)")
 
 
-def _normalise_char(char: str) -> str:
-    return " " if char.isspace() else char.translate(_EQUIVALENT)
-
-
 def normalise(text: str) -> str:
     """The comparable form of a text (see module docstring)."""
-    text = unicodedata.normalize("NFC", text)
-    return re.sub(r" +", " ", "".join(_normalise_char(c) for c in text)).strip()
-
-
-def _normalised_with_offsets(text: str) -> tuple[str, list[int]]:
-    """Normalised text plus, for each of its characters, the offset in ``text``."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    for index, char in enumerate(text):
-        char = _normalise_char(char)
-        if char == " " and chars and chars[-1] == " ":
-            continue
-        chars.append(char)
-        offsets.append(index)
-    return "".join(chars), offsets
+    return re.sub(r" +", " ", unicodedata.normalize("NFC", text).translate(_EQUIVALENT)).strip()
 
 
 def find_quote(text: str, quote: str) -> tuple[int, int] | None:
-    """Start and end offsets of ``quote`` in ``text`` (NFC), or None when it is not there."""
-    haystack, offsets = _normalised_with_offsets(text)
+    """Start and end offsets of ``quote`` in ``text`` (NFC), or None when it is not there.
+
+    Equivalent characters map one to one, so offsets in the mapped text are offsets in
+    ``text``; runs of whitespace are matched by ' +'.
+    """
     needle = normalise(quote)
-    start = haystack.find(needle) if needle else -1
-    if start < 0:
+    if not needle:
         return None
-    end = start + len(needle) - 1
-    return offsets[start], offsets[end] + 1
+    match = re.search(re.escape(needle).replace("\\ ", " +"), _mapped(text))
+    return (match.start(), match.end()) if match else None
+
+
+@lru_cache(maxsize=8)
+def _mapped(text: str) -> str:
+    """``text`` with equivalent characters mapped (cached: an article has several quotes)."""
+    return text.translate(_EQUIVALENT)
 
 
 def longest_matching_prefix(text: str, quote: str) -> str:

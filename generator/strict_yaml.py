@@ -52,54 +52,87 @@ def _at(mark: yaml.Mark | None) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
-class _StrictLoader(yaml.BaseLoader):
-    """BaseLoader resolves every scalar to text; this refuses what expands or hides data."""
+_Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml's parser when available: fast
 
-    def __init__(self, stream: str):
-        super().__init__(stream)
-        self._depth = 0
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
-            raise StrictYamlError("aliases (*name) are not allowed", *_at(event.start_mark),
-                                  hint="write the value out in full")
-        if getattr(event, "anchor", None):
-            raise StrictYamlError("anchors (&name) are not allowed", *_at(event.start_mark),
-                                  hint="write the value out in full")
-        if getattr(event, "tag", None) is not None:
-            raise StrictYamlError(f"tags ({event.tag}) are not allowed", *_at(event.start_mark),
-                                  hint="remove the tag; the schema decides each field's type")
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
+def _refuse_hidden_structure(event: yaml.Event) -> None:
+    """Anchors, aliases and tags: what makes YAML expand, share or reinterpret data."""
+    if isinstance(event, yaml.AliasEvent):
+        raise StrictYamlError("aliases (*name) are not allowed", *_at(event.start_mark),
+                              hint="write the value out in full")
+    if getattr(event, "anchor", None):
+        raise StrictYamlError("anchors (&name) are not allowed", *_at(event.start_mark),
+                              hint="write the value out in full")
+    if getattr(event, "tag", None) is not None:
+        raise StrictYamlError(f"tags ({event.tag}) are not allowed", *_at(event.start_mark),
+                              hint="remove the tag; the schema decides each field's type")
+
+
+def _compose(events, values: dict, keys: dict) -> object:
+    """Plain data from the parser's events, recording where each key and value stands.
+
+    Built on events rather than on YAML's composer so that libyaml does the parsing.
+    """
+    # Each frame: [container, path, pending key or None, key position]
+    stack: list[list] = []
+    root: object = None
+
+    def place(value: object, path: PathKey, mark: yaml.Mark) -> None:
+        nonlocal root
+        values[path] = _at(mark)
+        if not stack:
+            root = value
+            return
+        frame = stack[-1]
+        container = frame[0]
+        if isinstance(container, list):
+            container.append(value)
+        else:
+            container[frame[2]] = value
+            frame[2] = None
+
+    def child_path() -> PathKey:
+        frame = stack[-1] if stack else None
+        if frame is None:
+            return ()
+        container, path = frame[0], frame[1]
+        return path + ((len(container),) if isinstance(container, list) else (frame[2],))
+
+    for event in events:
+        if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent,
+                              yaml.DocumentStartEvent, yaml.DocumentEndEvent)):
+            continue
+        _refuse_hidden_structure(event)
+        frame = stack[-1] if stack else None
+        if (frame is not None and isinstance(frame[0], dict) and frame[2] is None
+                and not isinstance(event, yaml.MappingEndEvent)):
+            if not isinstance(event, yaml.ScalarEvent):
+                raise StrictYamlError("a key must be plain text", *_at(event.start_mark))
+            key = event.value
+            if frame[1] + (key,) in keys:
+                first = keys[frame[1] + (key,)][0]
+                raise StrictYamlError(f"duplicate key '{key}' (first defined on line {first})",
+                                      *_at(event.start_mark),
+                                      hint="keep one of the two; YAML would silently use the last")
+            keys[frame[1] + (key,)] = _at(event.start_mark)
+            frame[2] = key
+            continue
+        if isinstance(event, yaml.ScalarEvent):
+            # An empty plain value (`key:`) is no value at all; `key: ""` is an empty text.
+            plain = event.style in (None, "")
+            place(None if plain and event.value == "" else event.value, child_path(),
+                  event.start_mark)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if len(stack) >= MAX_DEPTH:
                 raise StrictYamlError(f"nesting deeper than {MAX_DEPTH} levels",
                                       *_at(event.start_mark))
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-
-def _to_data(node: yaml.Node, path: PathKey, values: dict, keys: dict) -> object:
-    values[path] = _at(node.start_mark)
-    if isinstance(node, yaml.ScalarNode):
-        # An empty plain value (`key:`) is no value at all; `key: ""` is an empty text.
-        return None if node.value == "" and node.style is None else node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_to_data(child, path + (i,), values, keys) for i, child in enumerate(node.value)]
-    result: dict[str, object] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise StrictYamlError("a key must be plain text", *_at(key_node.start_mark))
-        key = key_node.value
-        if key in result:
-            first = keys[path + (key,)][0]
-            raise StrictYamlError(f"duplicate key '{key}' (first defined on line {first})",
-                                  *_at(key_node.start_mark),
-                                  hint="keep one of the two; YAML would silently use the last")
-        keys[path + (key,)] = _at(key_node.start_mark)
-        result[key] = _to_data(value_node, path + (key,), values, keys)
-    return result
+            container: object = {} if isinstance(event, yaml.MappingStartEvent) else []
+            path = child_path()
+            place(container, path, event.start_mark)
+            stack.append([container, path, None, None])
+        else:  # end of a mapping or sequence
+            stack.pop()
+    return root
 
 
 def load(text: str) -> tuple[object, Positions]:
@@ -109,10 +142,25 @@ def load(text: str) -> tuple[object, Positions]:
     """
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise StrictYamlError(f"YAML larger than {MAX_BYTES // 1024} KiB", 1, 1)
+    values: dict = {}
+    keys: dict = {}
     loader = None
     try:
-        loader = _StrictLoader(text)
-        node = loader.get_single_node()
+        loader = _Loader(text)
+        documents = 0
+
+        def events():
+            nonlocal documents
+            while loader.check_event():
+                event = loader.get_event()
+                if isinstance(event, yaml.DocumentStartEvent):
+                    documents += 1
+                    if documents > 1:
+                        raise StrictYamlError("only one YAML document is allowed",
+                                              *_at(event.start_mark))
+                yield event
+
+        data = _compose(events(), values, keys)
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -126,9 +174,4 @@ def load(text: str) -> tuple[object, Positions]:
     finally:
         if loader is not None:
             loader.dispose()
-    if node is None:
-        return None, Positions()
-    values: dict = {}
-    keys: dict = {}
-    data = _to_data(node, (), values, keys)
     return data, Positions(values, keys)
