@@ -91,13 +91,15 @@ def test_article_page_lists_its_claims_and_marks_every_quote(built_site):
             assert any(normalise(claim.quote) in passage for passage in marked), claim.quote
 
 
-def test_actors_page_lists_each_actor_with_its_claims(built_site):
+def test_actors_page_lists_each_actor_and_each_actor_page_its_claims(built_site):
     page = content(built_site / "acteurs" / "index.html")
     for actor_id, actor in ARCHIVE.actors.items():
-        assert text(page.find(id=actor_id)) == actor.name
-    jcs = page.find(id="jcs").find_next("table")
-    expected = sum(1 for a in ARCHIVE.articles for c in a.claims if c.attributed_to == "jcs")
-    assert len(jcs.select("tbody tr")) == expected
+        row = page.find(id=actor_id)
+        claims = sum(1 for a in ARCHIVE.articles for c in a.claims if c.attributed_to == actor_id)
+        assert text(row).startswith(f"{actor.name}")
+        assert text(row.find_all("td")[1]) == str(claims)
+        actor_page = content(built_site / "acteurs" / f"{actor_id}.html")
+        assert len(actor_page.select("table.ba-ledger tbody tr")) == claims
 
 
 def test_topic_pages_link_the_data_files(built_site):

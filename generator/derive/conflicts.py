@@ -4,7 +4,6 @@ and disputes that the articles themselves state."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import combinations
 
 from .ledger import SAME_PERIOD_DAYS, LedgerEntry, Statement, days_apart
 
@@ -39,12 +38,19 @@ def _disjoint(first: Statement, second: Statement) -> bool:
 
 
 def contradictions(metric_statements: tuple[Statement, ...]) -> tuple[Contradiction, ...]:
-    """Pairs from different actors within SAME_PERIOD_DAYS whose value intervals do not meet."""
+    """Pairs from different actors within SAME_PERIOD_DAYS whose value intervals do not meet.
+
+    A sweep over the statements in date order compares each only with those of its
+    period, so the cost follows the statements per period, not their square.
+    """
+    ordered = sorted(metric_statements, key=lambda s: s.as_of.first_day())
     found = []
-    for first, second in combinations(metric_statements, 2):
-        if (first.actor != second.actor and days_apart(first.as_of, second.as_of) <= SAME_PERIOD_DAYS
-                and _disjoint(first, second)):
-            found.append(Contradiction(*sorted((first, second), key=lambda s: s.as_of.sort_key())))
+    for index, first in enumerate(ordered):
+        for second in ordered[index + 1:]:
+            if days_apart(first.as_of, second.as_of) > SAME_PERIOD_DAYS:
+                break
+            if first.actor != second.actor and _disjoint(first, second):
+                found.append(Contradiction(first, second))
     return tuple(found)
 
 

@@ -24,9 +24,10 @@ from ..sanitize import Highlight, SafeMarkdown
 from . import charts
 from .environment import environment
 from .format import figure_fr, month_fr
-from .feeds import atom_feed
+from .feeds import FEED_LIMIT, atom_feed
 from .paths import (ACTORS_INDEX, ARCHIVE_INDEX, HOME, OUTLETS_INDEX, SITE_FEED, TOPICS_INDEX,
-                    article_path, chart_path, month_path, outlet_path, topic_feed_path, topic_path)
+                    actor_path, article_path, chart_path, month_path, outlet_path,
+                    topic_feed_path, topic_list_path, topic_path)
 
 HOME_LATEST = 10
 
@@ -72,6 +73,43 @@ def month_title(month: str) -> str:
     return "Date inconnue" if month == UNKNOWN else month_fr(month).capitalize()
 
 
+PER_PAGE = 50
+RECENT = 20  # items a topic page shows of each growing list before linking to the full list
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page stands in a paginated list; links stay few however long the list."""
+
+    number: int
+    paths: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.paths)
+
+    @property
+    def window(self) -> list[tuple[int | None, str]]:
+        """First, last, and the pages around this one; None marks a gap."""
+        shown = sorted({1, self.count, *range(max(1, self.number - 2),
+                                              min(self.count, self.number + 2) + 1)})
+        window: list[tuple[int | None, str]] = []
+        for number in shown:
+            if window and number - window[-1][0] > 1:
+                window.append((None, ""))
+            window.append((number, self.paths[number - 1]))
+        return window
+
+
+def paginate(base: str, items: tuple, per_page: int = PER_PAGE) -> list[tuple[str, tuple, Pager]]:
+    """``base`` (x.md), then x-2.md, x-3.md… each with its slice of ``items``."""
+    count = max(1, -(-len(items) // per_page))
+    stem = base.removesuffix(".md")
+    paths = tuple(base if n == 1 else f"{stem}-{n}.md" for n in range(1, count + 1))
+    return [(path, items[(n - 1) * per_page:n * per_page], Pager(n, paths))
+            for n, path in enumerate(paths, start=1)]
+
+
 class PageBuilder:
     """Holds the archive and what is derived from it; each method renders one kind of page."""
 
@@ -89,11 +127,17 @@ class PageBuilder:
         self.briefings = briefings(archive)
         self.same_story = same_story_elsewhere(near_duplicates(archive))
         self.by_id = {article.id: article for article in archive.articles}
+        self.entries_by_article: dict[str, list[LedgerEntry]] = {}
+        self.entries_by_actor: dict[str, list[LedgerEntry]] = {a: [] for a in archive.actors}
+        for entry in reversed(self.ledger):  # newest first
+            self.entries_by_article.setdefault(entry.article.id, []).append(entry)
+            self.entries_by_actor[entry.claim.attributed_to].append(entry)
         self._markdown = SafeMarkdown()
         self._common = dict(
             archive=archive, article_path=article_path, topic_path=topic_path,
             month_path=month_path, outlet_path=outlet_path, chart_path=chart_path,
-            actors_path=ACTORS_INDEX, data_files=list(DATA_FILES), UNKNOWN=UNKNOWN,
+            actors_path=ACTORS_INDEX, actor_path=actor_path, data_files=list(DATA_FILES),
+            UNKNOWN=UNKNOWN,
             site_feed=SITE_FEED, topic_feed_path=topic_feed_path,
             outlet_name=self.outlet_name, claim_label=self.claim_label, figure_fr=figure_fr,
             month_title=month_title)
@@ -120,50 +164,74 @@ class PageBuilder:
             if span is not None:
                 highlights.append(Highlight(*span, anchor=f"claim-{claim.local_id}"))
         body = Markup(self._markdown.render(article.body, highlights))
-        entries = [e for e in self.ledger if e.article.id == article.id]
+        entries = [LedgerEntry(claim, article) for claim in article.claims]
         same_story = [self.by_id[other] for other in self.same_story.get(article.id, [])]
         return Page(path, article.title, self.render("article.html", path, article=article,
                                                      body=body, entries=entries,
                                                      same_story=same_story))
 
-    def topic(self, topic_id: str) -> Page:
+    def listing(self, base: str, title: str, items: tuple, kind: str, **context: object) -> list[Page]:
+        """A paginated list of articles or ledger entries."""
+        pages = []
+        for path, chunk, pager in paginate(base, items):
+            heading = title if pager.number == 1 else f"{title} (page {pager.number})"
+            pages.append(Page(path, heading, self.render("listing.html", path, title=heading,
+                                                         items=chunk, kind=kind, paging=pager,
+                                                         total=len(items), **context)))
+        return pages
+
+    def topic(self, topic_id: str) -> list[Page]:
         path = topic_path(topic_id)
         briefing = self.briefings[topic_id]
-        return Page(path, briefing.topic.title,
-                    self.render("topic.html", path, topic=briefing.topic, briefing=briefing,
-                                articles=self.topic_articles[topic_id]))
+        topic = briefing.topic
+        newest_entries = tuple(reversed(briefing.entries))
+        return [Page(path, topic.title,
+                     self.render("topic.html", path, topic=topic, briefing=briefing,
+                                 articles=self.topic_articles[topic_id], recent=RECENT,
+                                 newest_entries=newest_entries[:RECENT],
+                                 articles_path=topic_list_path(topic_id, "articles"),
+                                 ledger_path=topic_list_path(topic_id, "registre"))),
+                *self.listing(topic_list_path(topic_id, "articles"), f"{topic.title} : articles",
+                              self.topic_articles[topic_id], "articles", back=path),
+                *self.listing(topic_list_path(topic_id, "registre"),
+                              f"{topic.title} : registre des affirmations", newest_entries,
+                              "ledger", back=path)]
 
     def topics_index(self) -> Page:
         return Page(TOPICS_INDEX, "Sujets", self.render("topics_index.html", TOPICS_INDEX,
                                                         topic_articles=self.topic_articles))
 
-    def month(self, month: str) -> Page:
-        path = month_path(month)
-        return Page(path, month_title(month),
-                    self.render("month.html", path, title=month_title(month),
-                                articles=self.month_articles[month]))
+    def month(self, month: str) -> list[Page]:
+        return self.listing(month_path(month), month_title(month), self.month_articles[month],
+                            "articles", back=ARCHIVE_INDEX)
 
     def archive_index(self) -> Page:
         return Page(ARCHIVE_INDEX, "Archives", self.render("archive_index.html", ARCHIVE_INDEX,
                                                            months=self.month_articles))
 
-    def outlet(self, outlet_id: str) -> Page:
-        path = outlet_path(outlet_id)
-        title = self.outlet_name(outlet_id)
-        return Page(path, title, self.render("outlet.html", path, title=title,
-                                             outlet=self.archive.outlets.get(outlet_id),
-                                             articles=self.outlet_articles[outlet_id]))
+    def outlet(self, outlet_id: str) -> list[Page]:
+        outlet = self.archive.outlets.get(outlet_id)
+        intro = ("Articles dont le média d'origine n'est pas indiqué dans le texte." if outlet is None
+                 else "Agence de presse." if outlet.kind == "wire" else "Média.")
+        return self.listing(outlet_path(outlet_id), self.outlet_name(outlet_id),
+                            self.outlet_articles[outlet_id], "articles", back=OUTLETS_INDEX,
+                            intro=intro, homepage=outlet.homepage if outlet else None)
 
     def outlets_index(self) -> Page:
         return Page(OUTLETS_INDEX, "Sources", self.render("outlets_index.html", OUTLETS_INDEX,
                                                           outlet_articles=self.outlet_articles))
 
     def actors_index(self) -> Page:
-        by_actor: dict[str, list[LedgerEntry]] = {actor_id: [] for actor_id in self.archive.actors}
-        for entry in self.ledger:
-            by_actor[entry.claim.attributed_to].append(entry)
         return Page(ACTORS_INDEX, "Acteurs", self.render("actors.html", ACTORS_INDEX,
-                                                         by_actor=by_actor))
+                                                         by_actor=self.entries_by_actor,
+                                                         recent=RECENT))
+
+    def actor(self, actor_id: str) -> list[Page]:
+        actor = self.archive.actors[actor_id]
+        return self.listing(actor_path(actor_id), actor.name,
+                            tuple(self.entries_by_actor[actor_id]), "ledger", back=ACTORS_INDEX,
+                            intro=" ".join(filter(None, (actor.description, actor.country and
+                                                         f"({actor.country})"))))
 
     def home_sections(self) -> str:
         """Appended to the hand-written home page: topic cards and the latest articles."""
@@ -183,8 +251,10 @@ class PageBuilder:
         return assets
 
     def feeds(self) -> list[Asset]:
+        in_feeds = {a for articles in (self.archive.articles, *self.topic_articles.values())
+                    for a in articles[:FEED_LIMIT]}
         summaries = {article.id: self._markdown.render(first_paragraph(article.body))
-                     for article in self.archive.articles}
+                     for article in in_feeds}
         feeds = [Asset(SITE_FEED, atom_feed(SITE_FEED, "Nouveaux articles", self.archive.articles,
                                             summaries, self.build_day))]
         for topic_id, topic in self.archive.topics.items():
@@ -196,13 +266,14 @@ class PageBuilder:
 
     def all_pages(self) -> list[Page]:
         pages = [self.article(article) for article in self.archive.articles]
-        pages += [self.topic(topic_id) for topic_id in self.archive.topics]
+        pages += [page for topic_id in self.archive.topics for page in self.topic(topic_id)]
         pages.append(self.topics_index())
-        pages += [self.month(month) for month in self.month_articles]
+        pages += [page for month in self.month_articles for page in self.month(month)]
         pages.append(self.archive_index())
-        pages += [self.outlet(outlet_id) for outlet_id in self.outlet_articles]
+        pages += [page for outlet_id in self.outlet_articles for page in self.outlet(outlet_id)]
         pages.append(self.outlets_index())
         pages.append(self.actors_index())
+        pages += [page for actor_id in self.archive.actors for page in self.actor(actor_id)]
         return pages
 
     def all_assets(self) -> list[Asset]:

@@ -36,3 +36,12 @@ SITE_FEED = "feed.xml"
 
 def topic_feed_path(topic_id: str) -> str:
     return f"sujets/{topic_id}.xml"
+
+
+def topic_list_path(topic_id: str, kind: str) -> str:
+    """The full, paginated list of a topic's ``articles`` or ``registre`` (ledger)."""
+    return f"sujets/{topic_id}-{kind}.md"
+
+
+def actor_path(actor_id: str) -> str:
+    return f"acteurs/{actor_id}.md"
