@@ -19,6 +19,8 @@ site: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir .site-tmp
 	rm -rf site && mv .site-tmp site
 
+# The site plus its offline copy, a zip linked from the home page.
+offline: export BRIEFING_OFFLINE_ZIP = true
 offline: site
 
 serve: $(STAMP)

@@ -7,6 +7,7 @@ from pathlib import Path
 from . import schema, sources
 from .errors import ContentErrors, ErrorCollector
 from .model import Archive, Article
+from .pipeline import Cache, Processed, process_all
 
 
 def _reader(root: Path, errors: ErrorCollector):
@@ -38,25 +39,36 @@ def load_registries(content_dir: Path, root: Path | None = None) -> Archive:
     return registries
 
 
-def load_archive(content_dir: Path, root: Path | None = None) -> Archive:
-    """The archive in ``content_dir``; raises ContentErrors listing every problem found."""
+def load(content_dir: Path, root: Path | None = None, *, render: bool = False, workers: int = 1,
+         cache: Cache | None = None, progress=None) -> tuple[Archive, dict[str, Processed]]:
+    """The archive and each article's processing result (keyed by article id).
+
+    Raises ContentErrors listing every problem found in every file.
+    """
     root = root or content_dir.parent
     errors = ErrorCollector()
-    read = _reader(root, errors)
     registries = _registries(content_dir, root, errors)
-    topics, actors, outlets = registries.topics, registries.actors, registries.outlets
-
+    paths = sources.find_articles(content_dir)
+    results = process_all(paths, root, registries, render=render, workers=workers, cache=cache,
+                          progress=progress)
     articles: list[Article] = []
-    sources_by_id: dict[str, sources.SourceDocument] = {}
-    for path in sources.find_articles(content_dir):
-        source = read(sources.read_article, path)
-        article = schema.parse_article(source, errors) if source else None
-        if article is not None:
-            schema.check_references(article, source, topics, actors, outlets, errors)
-            schema.check_quotes(article, source, errors)
-            articles.append(article)
-            sources_by_id[article.id] = source
-    schema.check_disputes(articles, sources_by_id, errors)
+    processed: dict[str, Processed] = {}
+    located: dict[str, Path] = {}
+    for path, result in results.items():
+        errors.extend(list(result.errors))
+        if result.article is not None:
+            articles.append(result.article)
+            processed[result.article.id] = result
+            located[result.article.id] = path
+    schema.check_disputes(articles, lambda article_id: sources.read_article(located[article_id], root),
+                          errors)
     errors.raise_if_any()
     articles.sort(key=lambda a: a.sort_key)
-    return Archive(topics=topics, actors=actors, outlets=outlets, articles=tuple(articles))
+    archive = Archive(topics=registries.topics, actors=registries.actors,
+                      outlets=registries.outlets, articles=tuple(articles))
+    return archive, processed
+
+
+def load_archive(content_dir: Path, root: Path | None = None, workers: int = 1) -> Archive:
+    """The archive in ``content_dir``; raises ContentErrors listing every problem found."""
+    return load(content_dir, root, workers=workers)[0]

@@ -1,13 +1,21 @@
-"""MkDocs plugin: a thin layer that hands the generated pages to MkDocs, in memory.
+"""MkDocs plugin: a thin layer that hands the generated pages to MkDocs.
 
 Nothing is written into docs/. Content errors become one clean build failure that
-lists every problem; ``mkdocs serve`` also watches the content folder. After the
-build, the search index learns unaccented spellings and the offline zip is written.
+lists every problem; ``mkdocs serve`` also watches the content folder.
+
+Pages listed in the navigation go through MkDocs like hand-written ones. The many
+others (articles, paginated lists) are put into page shells (render/shell.py) after
+MkDocs has rendered one shell per folder: the theme runs a handful of times, not once
+per article. Article work runs on every core and is cached in ``.cache/briefing``.
 """
 
 from __future__ import annotations
 
-import json
+import logging
+import os
+import posixpath
+import time
+from itertools import groupby
 from pathlib import Path
 
 from mkdocs.config import base
@@ -16,18 +24,40 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
+from .derive.duplicates import same_story_elsewhere, similar_pairs
 from .errors import ContentErrors
-from .load import load_archive
+from .load import load
 from .offline import build_date, write_zip, zip_path
-from .render.pages import PageBuilder, check_no_overlap
-from .render.paths import HOME
-from .search import add_folded_field
+from .pipeline import Cache, fingerprint
+from .render.pages import Page, PageBuilder, check_no_overlap
+from .render.paths import HOME, article_path, topic_path
+from .render.format import date_fr
+from .render.shell import CONTENT, SHELL_NAME, TITLE, Shell, shell_path
+from .search import INDEX_PATH, SearchDocument, build_index, terms
+
+log = logging.getLogger("mkdocs.plugins.briefing")
 
 
 class BriefingConfig(base.Config):
     content_dir = c.Type(str, default="briefings")
+    cache_dir = c.Type(str, default=".cache/briefing")
     # Publish a zip of the whole site, linked from the home page (not during `mkdocs serve`).
     offline_zip = c.Type(bool, default=True)
+
+
+def _nav_paths(nav: object) -> set[str]:
+    """Every page path listed in mkdocs.yml's nav."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return {p for value in nav.values() for p in _nav_paths(value)}
+    if isinstance(nav, list):
+        return {p for item in nav for p in _nav_paths(item)}
+    return set()
+
+
+def _html_path(path: str) -> str:
+    return path.removesuffix(".md") + ".html"
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -40,17 +70,31 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if config.use_directory_urls:
             raise PluginError("briefing: set 'use_directory_urls: false' in mkdocs.yml: generated "
                               "links point to .html files so the site also works from file://")
-        self.content_dir = Path(config.config_file_path).parent / self.config.content_dir
+        project = Path(config.config_file_path).parent
+        self.content_dir = project / self.config.content_dir
+        self.cache_dir = project / self.config.cache_dir
         self.home_sections = ""
+        self.shelled: list[Page] = []
         self.build_date = build_date()
         self.zip_wanted = self.config.offline_zip and not self.serving
+        self.started = time.monotonic()
         return config
+
+    def _progress(self, done: int, total: int) -> None:
+        log.info(f"briefing: {done}/{total} articles ready")
 
     def on_files(self, files: Files, config) -> Files:  # type: ignore[no-untyped-def]
         try:
-            archive = load_archive(self.content_dir, root=self.content_dir.parent)
+            cache = Cache(self.cache_dir, fingerprint(self.content_dir))
+            archive, processed = load(self.content_dir, root=self.content_dir.parent, render=True,
+                                      workers=os.cpu_count() or 1, cache=cache,
+                                      progress=self._progress)
+            same_story = same_story_elsewhere(similar_pairs(
+                {article.id: processed[article.id].shingles for article in archive.articles}))
             builder = PageBuilder(archive, download=zip_path(self.build_date)
-                                  if self.zip_wanted else None, build_day=self.build_date)
+                                  if self.zip_wanted else None, build_day=self.build_date,
+                                  contents={i: p.content for i, p in processed.items()},
+                                  same_story=same_story)
             pages = builder.all_pages()
             assets = builder.all_assets()
             check_no_overlap([p.path for p in pages] + [a.path for a in assets],
@@ -61,11 +105,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                               f"{errors}") from None
         except ValueError as error:
             raise PluginError(f"briefing: {error}") from None
+        in_nav = _nav_paths(config.nav)
+        self.shelled = [page for page in pages if page.path not in in_nav]
         for page in pages:
-            files.append(File.generated(config, page.path, content=page.markdown))
+            if page.path in in_nav:
+                files.append(File.generated(config, page.path, content=page.markdown))
+        for folder in sorted({posixpath.dirname(page.path) for page in self.shelled}):
+            shell = Page(shell_path(folder), TITLE, CONTENT)
+            files.append(File.generated(config, shell.path, content=shell.markdown))
         for asset in assets:
             files.append(File.generated(config, asset.path, content=asset.content))
         self.home_sections = builder.home_sections()
+        self.articles = len(archive.articles)
+        self.article_documents = [
+            SearchDocument(_html_path(article_path(a.id)), a.title,
+                           f"{date_fr(a.date)} · {builder.outlet_name(a.outlet)}",
+                           processed[a.id].terms) for a in archive.articles]
+        self.topic_documents = [
+            SearchDocument(_html_path(page.path), page.title, "Sujet", frozenset(terms(page.content)))
+            for page in self.shelled if page.path in {topic_path(t) for t in archive.topics}]
+        self.page_documents: list[SearchDocument] = []
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:  # type: ignore[no-untyped-def]
@@ -73,20 +132,41 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return f"{markdown}\n\n{self.home_sections}"
         return markdown
 
-    @event_priority(-50)  # after the search plugin writes the index, before `offline` inlines it
-    def _fold_search_index(self, *, config) -> None:  # type: ignore[no-untyped-def]
-        index_file = Path(config.site_dir) / "search" / "search_index.json"
-        if index_file.exists():
-            index = json.loads(index_file.read_text(encoding="utf-8"))
-            index_file.write_text(json.dumps(add_folded_field(index), ensure_ascii=False,
-                                             separators=(",", ":")), encoding="utf-8")
+    @event_priority(-50)
+    def _write_shelled_pages(self, *, config) -> None:  # type: ignore[no-untyped-def]
+        site = Path(config.site_dir)
+        by_folder = groupby(sorted(self.shelled, key=lambda p: posixpath.dirname(p.path)),
+                            key=lambda p: posixpath.dirname(p.path))
+        for folder, pages in by_folder:
+            shell_file = site / _html_path(shell_path(folder))
+            shell = Shell.parse(shell_file.read_text(encoding="utf-8"))
+            shell_file.unlink()
+            for page in pages:
+                (site / _html_path(page.path)).write_text(shell.wrap(page.title, page.content),
+                                                          encoding="utf-8")
+        self._write_search_index(site)
+        log.info(f"briefing: {self.articles} articles, {len(self.shelled)} generated pages "
+                 f"written in {time.monotonic() - self.started:.1f} s")
 
-    @event_priority(-200)  # last: the zip holds the finished site, offline search included
+    def on_page_content(self, html_text: str, page, config, files) -> str:  # type: ignore[no-untyped-def]
+        """Hand-written and navigation pages join the search index with their text."""
+        if not page.file.src_uri.endswith(f"{SHELL_NAME}.md"):
+            self.page_documents.append(SearchDocument(
+                page.file.dest_uri, page.title or "", "", frozenset(terms(html_text))))
+        return html_text
+
+    def _write_search_index(self, site: Path) -> None:
+        documents = self.article_documents + self.topic_documents + self.page_documents
+        target = site / INDEX_PATH
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(build_index(documents))
+
+    @event_priority(-200)  # last: the zip holds the finished site
     def _write_offline_zip(self, *, config) -> None:  # type: ignore[no-untyped-def]
         if self.zip_wanted:
             write_zip(Path(config.site_dir), self.build_date)
 
-    on_post_build = CombinedEvent(_fold_search_index, _write_offline_zip)
+    on_post_build = CombinedEvent(_write_shelled_pages, _write_offline_zip)
 
     def on_serve(self, server, config, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.content_dir))

@@ -11,17 +11,24 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_EQUIVALENT = str.maketrans({
-    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
-    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"',
-    **{chr(c): " " for c in range(0x3001) if chr(c).isspace()},
-})
+# Each class maps one character to one character, so offsets survive the mapping.
+_EQUIVALENT = (
+    (re.compile("[’‘ʼ`´]"), "'"),
+    (re.compile("[«»“”„‟]"), '"'),
+    (re.compile(r"\s"), " "),
+)
+
+
+def _map_equivalents(text: str) -> str:
+    for pattern, replacement in _EQUIVALENT:
+        text = pattern.sub(replacement, text)
+    return text
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+)(,\d+)?(?!\d)")
 
 
 def normalise(text: str) -> str:
     """The comparable form of a text (see module docstring)."""
-    return re.sub(r" +", " ", unicodedata.normalize("NFC", text).translate(_EQUIVALENT)).strip()
+    return re.sub(r" +", " ", _map_equivalents(unicodedata.normalize("NFC", text))).strip()
 
 
 def find_quote(text: str, quote: str) -> tuple[int, int] | None:
@@ -33,14 +40,18 @@ def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     needle = normalise(quote)
     if not needle:
         return None
-    match = re.search(re.escape(needle).replace("\\ ", " +"), _mapped(text))
+    mapped = _mapped(text)
+    start = mapped.find(needle)  # the usual case: single spaces, a plain substring search
+    if start >= 0:
+        return start, start + len(needle)
+    match = re.search(re.escape(needle).replace("\\ ", " +"), mapped)
     return (match.start(), match.end()) if match else None
 
 
 @lru_cache(maxsize=8)
 def _mapped(text: str) -> str:
     """``text`` with equivalent characters mapped (cached: an article has several quotes)."""
-    return text.translate(_EQUIVALENT)
+    return _map_equivalents(text)
 
 
 def longest_matching_prefix(text: str, quote: str) -> str:

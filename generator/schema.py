@@ -200,9 +200,11 @@ def resolve_claim_ref(article: Article, ref: str) -> str:
     return ref if "/" in ref else f"{article.id}/{ref}"
 
 
-def check_disputes(articles: list[Article], sources_by_id: dict[str, SourceDocument],
-                   errors: ErrorCollector) -> None:
-    """Every disputed claim exists, and no claim disputes itself."""
+def check_disputes(articles: list[Article], source_of, errors: ErrorCollector) -> None:
+    """Every disputed claim exists, and no claim disputes itself.
+
+    ``source_of(article_id)`` reads an article's source again, only to locate an error.
+    """
     known = {article.claim_id(claim) for article in articles for claim in article.claims}
     for article in articles:
         for i, claim in enumerate(article.claims):
@@ -211,6 +213,6 @@ def check_disputes(articles: list[Article], sources_by_id: dict[str, SourceDocum
                 problem = ("a claim cannot dispute itself" if target == article.claim_id(claim)
                            else None if target in known else f"no claim has the id '{target}'")
                 if problem:
-                    errors.add(sources_by_id[article.id].error(
+                    errors.add(source_of(article.id).error(
                         ("claims", i, "disputes", j), f"claims[{i}].disputes[{j}]", problem,
                         "use a claim's id in this article, or 'article-id/claim-id'"))

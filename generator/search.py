@@ -1,43 +1,85 @@
-"""Make the search index find unaccented queries: readers type « deployes » for « déployés ».
+"""The site's search index, built once at build time and small enough for 10,000 articles.
 
-Each index entry gets a ``folded`` field holding the accent-free form of its
-accented words. The search engine (lunr, in Material) indexes that field too, so
-« coree » finds « Corée », while the displayed title and text stay as written and
-accented queries and prefixes work as before. No stemmer is involved.
+Readers type without accents (« deployes » for « déployés »): terms are folded
+(lowercase, accents removed) on both sides, so both spellings find the same pages.
+The index is an inverted index: a sorted vocabulary and, per term, the list of
+documents holding it, as delta-encoded numbers in a compact text form. It is served
+as a script (``search/index.js``) so that it loads from ``file://`` as well as over
+HTTP, and the browser searches it without building anything (assets/javascripts/
+briefing-search.js). Every article's full text stays searchable.
 """
 
 from __future__ import annotations
 
-import html
+import json
 import re
 import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
 
-FOLDED_FIELD = "folded"
+INDEX_PATH = "search/index.js"
+GLOBAL = "__BRIEFING_SEARCH__"
+# Letters, or numbers with their French thousands/decimal separators ("3.000", "1,5").
+_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
 _TAG = re.compile(r"<[^>]+>")
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Words too common to narrow a search: they would cost a posting in nearly every document.
+STOP_WORDS = frozenset(
+    "a au aux avec ce ces dans de des du elle en est et il ils la le les leur leurs lui mais "
+    "ne ni on ou par pas pour qu que qui sa se ses son sont sur un une".split())
+_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """'déployés' -> 'deployes': decompose, then drop the combining marks."""
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def folded_words(text: str) -> str:
-    """The accent-free forms of the accented words in ``text``, once each, in order."""
-    plain = html.unescape(_TAG.sub(" ", text))
-    seen: dict[str, None] = {}
-    for word in _WORD.findall(plain.lower()):
-        folded = fold(word)
-        if folded != word:
-            seen.setdefault(folded)
-    return " ".join(seen)
+def terms(text: str) -> set[str]:
+    """The searchable terms of a text (HTML tags ignored), folded as queries are."""
+    words = _TOKEN.findall(_TAG.sub(" ", text).lower())
+    return {fold(word) for word in words if len(word) > 1 and word not in STOP_WORDS}
 
 
-def add_folded_field(index: dict) -> dict:
-    """A copy of a Material/MkDocs search index with the ``folded`` field added and declared."""
-    config = dict(index["config"])
-    config["fields"] = {**config.get("fields", {}), FOLDED_FIELD: {"boost": 1.0}}
-    docs = [{**doc, FOLDED_FIELD: folded_words(f"{doc.get('title', '')} {doc.get('text', '')}")}
-            for doc in index["docs"]]
-    return {**index, "config": config, "docs": docs}
+def encode_numbers(numbers: list[int]) -> str:
+    """Ascending numbers as deltas, each a base-32 varint written with URL-safe characters:
+    a character below 32 ends a number, one from 32 up carries 5 more bits."""
+    out = []
+    previous = 0
+    for number in numbers:
+        delta = number - previous
+        previous = number
+        chunks = []
+        while True:
+            chunks.append(delta & 31)
+            delta >>= 5
+            if not delta:
+                break
+        for i, chunk in enumerate(reversed(chunks)):
+            out.append(_DIGITS[chunk + (32 if i < len(chunks) - 1 else 0)])
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    url: str       # relative to the site root
+    title: str
+    detail: str    # date and outlet, shown under the title
+    terms: frozenset[str]
+
+
+def build_index(documents: list[SearchDocument]) -> bytes:
+    """The index script: ``window.__BRIEFING_SEARCH__ = {docs, terms, postings}``."""
+    postings: dict[str, list[int]] = {}
+    for number, document in enumerate(documents):
+        for term in document.terms:
+            postings.setdefault(term, []).append(number)
+    vocabulary = sorted(postings)
+    data = {
+        "docs": [[d.url, d.title, d.detail] for d in documents],
+        "terms": "\n".join(vocabulary),
+        "postings": [encode_numbers(postings[term]) for term in vocabulary],
+    }
+    return (f"window.{GLOBAL} = " + json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            + ";\n").encode("utf-8")

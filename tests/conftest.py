@@ -15,7 +15,7 @@ from helpers import REPO, mkdocs_build
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once from the repository's content with the real MkDocs."""
     site = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(REPO, site)
+    result = mkdocs_build(REPO, site, env={"BRIEFING_OFFLINE_ZIP": "true"})
     assert result.returncode == 0, result.stderr
     return site
 

@@ -39,8 +39,9 @@ def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subpro
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    return run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site_dir)], project)
+def mkdocs_build(project: Path, site_dir: Path,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site_dir)], project, env)
 
 
 def briefing(args: list[str], cwd: Path) -> subprocess.CompletedProcess:

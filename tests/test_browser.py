@@ -75,17 +75,18 @@ def test_navigation_reaches_every_topic_and_article_from_the_home_page(visit):
     visit.assert_clean()
 
 
+RESULTS = "#ba-search-results li a"
+
+
 def search(visit: Visit, query: str) -> list[str]:
     """Type a query as a reader would and return the result pages, best first."""
-    field = visit.page.locator("input.md-search__input")
+    field = visit.page.locator("#ba-search-input")
+    assert field.get_attribute("placeholder") == "Rechercher"
     field.fill("")
     field.press_sequentially(query)
-    results = visit.page.locator("li.md-search-result__item > a.md-search-result__link")
-    results.first.wait_for()
-    # Results are for this query once the first link carries it in its highlight parameter.
-    visit.page.wait_for_function(
-        "q => { const a = document.querySelector('li.md-search-result__item > a');"
-        " return a && a.href.includes('h=') }", arg=query)
+    # The list says which query it shows: wait for this one's results.
+    visit.page.locator(f"#ba-search-results[data-query=\"{query}\"]").wait_for(state="attached")
+    results = visit.page.locator(RESULTS)
     return [unquote(results.nth(i).get_attribute("href")) for i in range(results.count())]
 
 
@@ -106,7 +107,7 @@ def test_french_search_finds_the_article_and_a_click_opens_it(visit, query, arti
     visit.open("index.html")
     results = search(visit, query)
     target = next(i for i, url in enumerate(results) if f"articles/{article_id}.html" in url)
-    visit.page.locator("li.md-search-result__item > a.md-search-result__link").nth(target).click()
+    visit.page.locator(RESULTS).nth(target).click()
     visit.page.wait_for_url(re.compile(re.escape(f"articles/{article_id}.html")))
     assert heading(visit) == TITLES[article_id]
     visit.assert_clean()
@@ -114,7 +115,7 @@ def test_french_search_finds_the_article_and_a_click_opens_it(visit, query, arti
 
 def test_unaccented_and_accented_queries_find_the_same_pages(visit):
     visit.open("index.html")
-    pages = {q: {url.split("?")[0] for url in search(visit, q)} for q in ("deployes", "déployés")}
+    pages = {q: set(search(visit, q)) for q in ("deployes", "déployés")}
     assert pages["deployes"] == pages["déployés"]
     visit.assert_clean()
 

@@ -208,8 +208,11 @@ def test_metadata_shows_literally(hostile_page):
 def test_hostile_title_is_escaped_in_lists_search_and_exports(hostile_page):
     troops = content(hostile_page / "sujets" / "troops.html")
     assert HOSTILE_TITLE in [a.get_text() for a in troops.select("ul.ba-article-list a")]
-    index = (hostile_page / "search" / "search_index.json").read_text()
-    assert "<script>alert(1)" not in index and "<script>alert(3)" not in index
+    index = json.loads((hostile_page / "search" / "index.js").read_text()
+                       .removeprefix("window.__BRIEFING_SEARCH__ = ").removesuffix(";\n"))
+    assert [doc[1] for doc in index["docs"] if doc[0] == "articles/hostile.html"] == [HOSTILE_TITLE]
+    script = (REPO / "docs" / "assets" / "javascripts" / "briefing-search.js").read_text()
+    assert "innerHTML" not in script and "textContent" in script  # results are shown as text
     articles = json.loads((hostile_page / "data" / "articles.json").read_text())
     assert next(a for a in articles if a["id"] == "hostile")["title"] == HOSTILE_TITLE
 
@@ -233,13 +236,15 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
     assert after == before
 
 
-def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
-    env_epoch = {"SOURCE_DATE_EPOCH": "1743033600"}
+def test_two_builds_of_the_same_input_are_byte_identical_cold_or_cached(tmp_path):
+    project = make_project(tmp_path)
+    env_epoch = {"SOURCE_DATE_EPOCH": "1743033600", "BRIEFING_OFFLINE_ZIP": "true"}
     trees = []
-    for name in ("one", "two"):
+    for name in ("cold", "cached"):  # the first build fills .cache/briefing, the second uses it
         site = tmp_path / name
-        result = run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], REPO,
+        result = run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], project,
                      env=env_epoch)
         assert result.returncode == 0, result.stderr
         trees.append({p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()})
+        assert (project / ".cache" / "briefing").is_dir()
     assert trees[0] == trees[1]

@@ -104,10 +104,11 @@ def test_navigation_stays_small(built_site):
         assert "articles/" not in str(sidebar)
 
 
-def test_french_ui(built_site):
+def test_french_ui_with_the_sites_own_search(built_site):
     page = soup(built_site / "index.html")
     assert page.html["lang"] == "fr"
-    assert page.select_one("input.md-search__input")["placeholder"] == "Rechercher"
+    scripts = [s.get("src", "") for s in page.select("script")]
+    assert "assets/javascripts/briefing-search.js" in scripts
 
 
 def internal_targets(site: Path):
@@ -149,11 +150,16 @@ def test_no_asset_is_loaded_from_another_host(built_site):
             assert not urlsplit(url).netloc, (page.name, url)
 
 
-def test_search_index_holds_the_french_article_text(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["fr"]
-    article_docs = [d for d in index["docs"] if d["location"].startswith("articles/")]
-    text = " ".join(d["text"] for d in article_docs)
-    assert "nord-coréens" in text and "Koursk" in text and "KN-23" in text
-    assert {d["location"].split("#")[0] for d in article_docs} == {
-        f"articles/{a.id}.html" for a in ARCHIVE.articles}
+def search_index(site: Path) -> dict:
+    text = (site / "search" / "index.js").read_text(encoding="utf-8")
+    return json.loads(text.removeprefix("window.__BRIEFING_SEARCH__ = ").removesuffix(";\n"))
+
+
+def test_search_index_holds_every_article_and_folded_french_terms(built_site):
+    index = search_index(built_site)
+    urls = [doc[0] for doc in index["docs"]]
+    assert urls[:len(ARCHIVE.articles)] == [f"articles/{a.id}.html" for a in ARCHIVE.articles]
+    vocabulary = set(index["terms"].split("\n"))
+    assert {"coreens", "deployes", "koursk", "kn", "23", "3.000", "equipements"} <= vocabulary
+    assert "déployés" not in vocabulary  # one folded form serves both spellings
+    assert len(index["postings"]) == len(vocabulary)

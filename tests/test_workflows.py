@@ -81,7 +81,7 @@ def test_check_runs_check_site_and_tests():
 def test_publish_deploys_pages_and_keeps_the_offline_zip():
     workflow = load("publish.yml")
     assert "main" in workflow["on"]["push"]["branches"]
-    assert "make site" in "\n".join(runs(workflow))
+    assert "make offline" in "\n".join(runs(workflow))  # the site with its offline zip
     actions = [a.split("@")[0] for a in uses(workflow)]
     assert "actions/upload-pages-artifact" in actions
     assert "actions/deploy-pages" in actions

@@ -57,11 +57,15 @@ def metric_chart(series: list[Series], unit: str, description: str) -> bytes:
             xs = [date2num(p.when) for p in line.points]
             axes.plot(xs, [p.middle for p in line.points], color=color, linewidth=1.2,
                       alpha=0.6, label=line.label)
-            for x, point in zip(xs, line.points):
-                if point.low != point.high:
-                    axes.vlines(x, point.low, point.high, color=color, linewidth=3)
-                axes.plot([x], [point.middle], marker=_MARKERS[point.qualifier], color=color,
-                          markersize=7, linestyle="none")
+            ranged = [(x, p) for x, p in zip(xs, line.points) if p.low != p.high]
+            if ranged:
+                axes.vlines([x for x, _ in ranged], [p.low for _, p in ranged],
+                            [p.high for _, p in ranged], color=color, linewidth=3)
+            for qualifier, marker in _MARKERS.items():  # one call per marker: fast at any size
+                chosen = [(x, p.middle) for x, p in zip(xs, line.points) if p.qualifier == qualifier]
+                if chosen:
+                    axes.plot([x for x, _ in chosen], [y for _, y in chosen], marker=marker,
+                              color=color, markersize=7, linestyle="none")
         axes.set_ylabel(unit)
         axes.set_ylim(bottom=0)
         axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number_fr(int(v))))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -12,6 +13,7 @@ from ..model import Claim, PartialDate
 LOCALE = "fr_FR"
 
 
+@lru_cache(maxsize=4096)
 def date_fr(value: PartialDate | None) -> str:
     """'23 décembre 2024', 'mars 2025', or 'date inconnue'."""
     if value is None:
@@ -27,11 +29,13 @@ def month_fr(month_key: str) -> str:
     return date_fr(PartialDate(int(year), int(month)))
 
 
+@lru_cache(maxsize=4096)
 def number_fr(value: int) -> str:
     """4000 -> '4 000' (with the narrow no-break space French typography uses)."""
     return format_decimal(value, locale=LOCALE)
 
 
+@lru_cache(maxsize=1024)
 def short_month_fr(value: date) -> str:
     """date(2024, 12, 1) -> 'déc. 2024' (chart axes)."""
     return format_date(value, "MMM y", locale=LOCALE)

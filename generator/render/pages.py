@@ -110,35 +110,20 @@ def paginate(base: str, items: tuple, per_page: int = PER_PAGE) -> list[tuple[st
             for n, path in enumerate(paths, start=1)]
 
 
-class PageBuilder:
-    """Holds the archive and what is derived from it; each method renders one kind of page."""
+SAME_STORY = "<!--ba:same-story-->"
 
-    def __init__(self, archive: Archive, download: str | None = None,
-                 build_day: date | None = None):
-        """``download``: where the offline zip is published, for the home page's link;
-        ``build_day``: the date feeds give to undated articles."""
+
+class Renderer:
+    """Templates with the helpers every page uses; needs only the archive's registries."""
+
+    def __init__(self, archive: Archive):
         self.archive = archive
-        self.download = download
-        self.build_day = build_day or date(1970, 1, 1)
-        self.topic_articles = groupings.by_topic(archive)
-        self.month_articles = groupings.by_month(archive)
-        self.outlet_articles = groupings.by_outlet(archive)
-        self.ledger = ledger(archive)
-        self.briefings = briefings(archive)
-        self.same_story = same_story_elsewhere(near_duplicates(archive))
-        self.by_id = {article.id: article for article in archive.articles}
-        self.entries_by_article: dict[str, list[LedgerEntry]] = {}
-        self.entries_by_actor: dict[str, list[LedgerEntry]] = {a: [] for a in archive.actors}
-        for entry in reversed(self.ledger):  # newest first
-            self.entries_by_article.setdefault(entry.article.id, []).append(entry)
-            self.entries_by_actor[entry.claim.attributed_to].append(entry)
         self._markdown = SafeMarkdown()
         self._common = dict(
             archive=archive, article_path=article_path, topic_path=topic_path,
             month_path=month_path, outlet_path=outlet_path, chart_path=chart_path,
             actors_path=ACTORS_INDEX, actor_path=actor_path, data_files=list(DATA_FILES),
-            UNKNOWN=UNKNOWN,
-            site_feed=SITE_FEED, topic_feed_path=topic_feed_path,
+            UNKNOWN=UNKNOWN, site_feed=SITE_FEED, topic_feed_path=topic_feed_path,
             outlet_name=self.outlet_name, claim_label=self.claim_label, figure_fr=figure_fr,
             month_title=month_title)
 
@@ -156,8 +141,13 @@ class PageBuilder:
         return environment().get_template(template).render(page_path=path, **self._common,
                                                             **context)
 
-    def article(self, article: Article) -> Page:
-        path = article_path(article.id)
+
+class ArticleRenderer(Renderer):
+    """An article page's content from the article alone (plus registries): cacheable, and
+    safe to run in worker processes. The same-story links, which depend on the whole
+    archive, are left as a placeholder that PageBuilder fills."""
+
+    def content(self, article: Article) -> str:
         highlights = []
         for claim in article.claims:
             span = find_quote(article.body, claim.quote)
@@ -165,10 +155,45 @@ class PageBuilder:
                 highlights.append(Highlight(*span, anchor=f"claim-{claim.local_id}"))
         body = Markup(self._markdown.render(article.body, highlights))
         entries = [LedgerEntry(claim, article) for claim in article.claims]
-        same_story = [self.by_id[other] for other in self.same_story.get(article.id, [])]
-        return Page(path, article.title, self.render("article.html", path, article=article,
-                                                     body=body, entries=entries,
-                                                     same_story=same_story))
+        return self.render("article.html", article_path(article.id), article=article, body=body,
+                           entries=entries, same_story_marker=Markup(SAME_STORY))
+
+
+class PageBuilder(Renderer):
+    """Holds the archive and what is derived from it; each method renders one kind of page.
+
+    ``contents`` holds article page contents already rendered (by worker processes, or
+    from the cache); the others are rendered on demand.
+    """
+
+    def __init__(self, archive: Archive, download: str | None = None,
+                 build_day: date | None = None, contents: dict[str, str] | None = None,
+                 same_story: dict[str, list[str]] | None = None):
+        """``download``: where the offline zip is published, for the home page's link;
+        ``build_day``: the date feeds give to undated articles."""
+        super().__init__(archive)
+        self.download = download
+        self.build_day = build_day or date(1970, 1, 1)
+        self.contents = contents or {}
+        self.topic_articles = groupings.by_topic(archive)
+        self.month_articles = groupings.by_month(archive)
+        self.outlet_articles = groupings.by_outlet(archive)
+        self.ledger = ledger(archive)
+        self.briefings = briefings(archive)
+        self.same_story = (same_story if same_story is not None
+                           else same_story_elsewhere(near_duplicates(archive)))
+        self.by_id = {article.id: article for article in archive.articles}
+        self.entries_by_actor: dict[str, list[LedgerEntry]] = {a: [] for a in archive.actors}
+        for entry in reversed(self.ledger):  # newest first
+            self.entries_by_actor[entry.claim.attributed_to].append(entry)
+        self._articles = ArticleRenderer(archive)
+
+    def article(self, article: Article) -> Page:
+        path = article_path(article.id)
+        content = self.contents.get(article.id) or self._articles.content(article)
+        others = [self.by_id[other] for other in self.same_story.get(article.id, [])]
+        links = self.render("same_story.html", path, same_story=others) if others else ""
+        return Page(path, article.title, content.replace(SAME_STORY, links, 1))
 
     def listing(self, base: str, title: str, items: tuple, kind: str, **context: object) -> list[Page]:
         """A paginated list of articles or ledger entries."""

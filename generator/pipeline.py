@@ -1,0 +1,169 @@
+"""Per-article work, on every core and cached by content: the part of a build that grows
+with the archive.
+
+For each article file, one task reads and validates it (schema, references, quotes)
+and, when asked, renders its page content and computes what the archive-wide steps
+need from it (near-duplicate shingles). Tasks run in forked worker processes; results
+are cached on disk under a key made of the file's bytes and a fingerprint of
+everything else that shapes them (the generator's code and templates, the metadata
+files, library versions), so an unchanged article costs one file read on the next build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import pickle
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from . import schema, sources
+from .derive.duplicates import shingles
+from .errors import ContentError, ContentErrors, ErrorCollector
+from .model import Archive, Article
+from .search import terms
+
+_LIBRARIES = ("markdown", "nh3", "jinja2", "pydantic", "pyyaml", "babel")
+# Set in the parent before forking: workers inherit it instead of receiving it by pipe.
+_JOB: "_Job | None" = None
+
+
+@dataclass(frozen=True)
+class Processed:
+    """What one article file yields."""
+
+    article: Article | None
+    errors: tuple[ContentError, ...]
+    content: str = ""                      # rendered page content (when rendering)
+    shingles: frozenset[int] = frozenset()
+    terms: frozenset[str] = frozenset()    # its search terms
+
+
+@dataclass(frozen=True)
+class _Job:
+    root: Path
+    registries: Archive
+    render: bool
+
+
+def fingerprint(content_dir: Path) -> str:
+    """Changes whenever anything but the article itself could change a task's result."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".html") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    for name in sources.METADATA_FILES:
+        path = content_dir / name
+        digest.update(path.read_bytes() if path.exists() else b"")
+    for library in _LIBRARIES:
+        digest.update(f"{library}={metadata.version(library)}".encode())
+    return digest.hexdigest()
+
+
+class Cache:
+    """Task results on disk, one file per (article bytes, fingerprint, mode)."""
+
+    def __init__(self, folder: Path, fingerprint: str):
+        self.folder = folder
+        self.fingerprint = fingerprint
+
+    def key(self, data: bytes, render: bool) -> str:
+        return hashlib.sha256(self.fingerprint.encode() + bytes([render]) + data).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> Processed | None:
+        try:
+            return pickle.loads(self._path(key).read_bytes())
+        except (OSError, pickle.PickleError, EOFError, AttributeError):
+            return None
+
+    def put(self, key: str, result: Processed) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        partial.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(path)
+
+
+def process(path: Path, job: _Job) -> Processed:
+    """Read, validate and (optionally) render one article."""
+    errors = ErrorCollector()
+    try:
+        source = sources.read_article(path, job.root)
+    except ContentErrors as problem:
+        return Processed(None, tuple(problem.errors))
+    article = schema.parse_article(source, errors)
+    if article is None:
+        return Processed(None, tuple(errors.errors))
+    registries = job.registries
+    schema.check_references(article, source, registries.topics, registries.actors,
+                            registries.outlets, errors)
+    schema.check_quotes(article, source, errors)
+    if errors.errors or not job.render:
+        return Processed(article, tuple(errors.errors))
+    content = _renderer(registries).content(article)
+    return Processed(article, (), content, shingles(article.body),
+                     frozenset(terms(f"{article.title} {article.body}")))
+
+
+_RENDERERS: dict[int, object] = {}
+
+
+def _renderer(registries: Archive):
+    from .render.pages import ArticleRenderer  # rendering pulls in the templates: only when asked
+    renderer = _RENDERERS.get(id(registries))
+    if renderer is None:
+        renderer = _RENDERERS[id(registries)] = ArticleRenderer(registries)
+    return renderer
+
+
+def _work(item: tuple[str, str | None, str | None]) -> tuple[str, Processed]:
+    path, key, cache_folder = item
+    result = process(Path(path), _JOB)
+    if key is not None and cache_folder is not None and not result.errors:
+        Cache(Path(cache_folder), "").put(key, result)
+    return path, result
+
+
+def process_all(paths: list[Path], root: Path, registries: Archive, *, render: bool,
+                workers: int = 1, cache: Cache | None = None,
+                progress=None) -> dict[Path, Processed]:
+    """Every article's result, in ``paths`` order, using the cache and ``workers`` processes."""
+    global _JOB
+    job = _Job(root, registries, render)
+    results: dict[Path, Processed] = {}
+    todo: list[tuple[str, str | None, str | None]] = []
+    for path in paths:
+        key = cache.key(path.read_bytes(), render) if cache and not path.is_symlink() else None
+        hit = cache.get(key) if key else None
+        if hit is not None:
+            results[path] = hit
+        else:
+            todo.append((str(path), key, str(cache.folder) if cache else None))
+    done = len(results)
+    if progress:
+        progress(done, len(paths))
+    if workers > 1 and len(todo) > 50:
+        _JOB = job
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for path, result in pool.imap_unordered(_work, todo, chunksize=32):
+                    results[Path(path)] = result
+                    done += 1
+                    if progress and done % 1000 == 0:
+                        progress(done, len(paths))
+        finally:
+            _JOB = None
+    else:
+        for path, key, folder in todo:
+            result = process(Path(path), job)
+            if key is not None and folder is not None and not result.errors:
+                cache.put(key, result)
+            results[Path(path)] = result
+    return {path: results[path] for path in paths}
