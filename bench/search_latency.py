@@ -68,8 +68,14 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/index.html"
 
 
-def detect_ui(page) -> str | None:
-    for name, (input_selector, _) in UIS.items():
+def detect_ui(page, timeout_ms: float = 5000) -> str | None:
+    """The search UI the page holds; a box added by script after `load` is waited for."""
+    either = ", ".join(selector for selector, _ in UIS.values())
+    try:
+        page.wait_for_selector(either, state="attached", timeout=timeout_ms)
+    except Exception:  # playwright TimeoutError: no search box at all
+        return None
+    for name, (input_selector, _) in UIS.items():  # the project's own search first
         if page.query_selector(input_selector) is not None:
             return name
     return None

@@ -7,7 +7,8 @@ import pytest
 
 from helpers import BIN, briefing, make_project
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+# The five raw scraped articles the archive started from (copied from shared/seeds).
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 
