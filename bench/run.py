@@ -175,6 +175,13 @@ def bench_size(n: int, seed: int, repeat: int, args) -> dict:
                 finally:
                     warm_article.write_text(original, encoding="utf-8")
                 result["modified"] = warm_article.name
+                page = project / "site" / "articles" / f"{warm_article.stem}.html"
+                # Sanity: the rebuilt page holds the new sentence (a stale cache would not).
+                result["change_published"] = page.exists() and "mesurer la reconstruction" in \
+                    page.read_text(encoding="utf-8")
+                if result.get("ok") and not result["change_published"]:
+                    print(f"!! warm build: {page} does not show the appended sentence",
+                          file=sys.stderr)
             elif row.startswith("floor-"):
                 mode = row.removeprefix("floor-")
                 shutil.rmtree(floors[mode], ignore_errors=True)

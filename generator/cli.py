@@ -60,7 +60,7 @@ def check(content_dir: Path) -> None:
 def duplicate_warnings(archive: Archive) -> list[ContentError]:
     sources = {article.id: article.source for article in archive.articles}
     return [ContentError(sources[pair.second], 0, 0, "body",
-                         f"near-duplicate of {sources[pair.first]}: {pair.similarity:.0%} of the "
+                         f"near-duplicate of {sources[pair.first]}: about {pair.similarity:.0%} of the "
                          "shorter text's 5-word sequences also stand in the other",
                          "the same dispatch from two outlets is fine (claim its figures in both); "
                          "the same article twice is not: remove one", severity="warning")

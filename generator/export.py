@@ -55,21 +55,21 @@ def claim_rows(archive: Archive) -> list[dict]:
     return rows
 
 
-def claims_csv(archive: Archive) -> bytes:
+def claims_csv(archive: Archive, rows: list[dict] | None = None) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CLAIM_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for row in claim_rows(archive):
+    for row in rows if rows is not None else claim_rows(archive):
         writer.writerow({**row, "disputes": ";".join(row["disputes"])})
     return buffer.getvalue().encode("utf-8")
 
 
-def _json(data: object) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def _json(data: object, indent: int | None = None) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=indent) + "\n").encode("utf-8")
 
 
-def claims_json(archive: Archive) -> bytes:
-    return _json(claim_rows(archive))
+def claims_json(archive: Archive, rows: list[dict] | None = None) -> bytes:
+    return _json(rows if rows is not None else claim_rows(archive))
 
 
 def _article_record(article: Article) -> dict:
@@ -101,7 +101,9 @@ DATA_FILES = {
 
 
 def data_files(archive: Archive) -> dict[str, bytes]:
-    return {path: make(archive) for path, make in DATA_FILES.items()}
+    rows = claim_rows(archive)
+    return {"data/claims.csv": claims_csv(archive, rows), "data/claims.json": claims_json(archive, rows),
+            "data/articles.json": articles_json(archive)}
 
 
 SCHEMA_PATH = "schema/article.schema.json"
@@ -112,4 +114,4 @@ def article_schema() -> bytes:
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
               **ArticleFrontmatter.model_json_schema()}
     schema["title"] = "Article frontmatter (briefing-archive)"
-    return _json(schema)
+    return _json(schema, indent=1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -66,15 +67,19 @@ class PartialDate:
     def precision(self) -> Literal["day", "month"]:
         return "month" if self.day is None else "day"
 
-    @property
+    @cached_property
     def month_key(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
 
     def first_day(self) -> date:
         return date(self.year, self.month, self.day or 1)
 
-    def __str__(self) -> str:
+    @cached_property
+    def text(self) -> str:
         return self.month_key + (f"-{self.day:02d}" if self.day else "")
+
+    def __str__(self) -> str:
+        return self.text
 
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month, self.day or 0)
@@ -185,7 +190,7 @@ class Claim(Frozen):
             raise ValueError("a figure gives 'value' (only a range gives 'low' and 'high')")
         return self
 
-    @property
+    @cached_property
     def local_id(self) -> str:
         return self.id or f"{self.metric or self.event}-{self.attributed_to}-{self.as_of}"
 

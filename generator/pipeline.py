@@ -12,6 +12,7 @@ files, library versions), so an unchanged article costs one file read on the nex
 from __future__ import annotations
 
 import hashlib
+from array import array
 import multiprocessing
 import os
 import pickle
@@ -37,8 +38,11 @@ class Processed:
     article: Article | None
     errors: tuple[ContentError, ...]
     content: str = ""                      # rendered page content (when rendering)
-    shingles: frozenset[int] = frozenset()
-    terms: frozenset[str] = frozenset()    # its search terms
+    shingles: bytes = b""                  # near-duplicate shingles, packed (see shingle_set)
+    terms: str = ""                        # its search terms, space-separated
+
+    def shingle_set(self) -> frozenset[int]:
+        return frozenset(array("q", self.shingles))
 
 
 @dataclass(frozen=True)
@@ -108,8 +112,8 @@ def process(path: Path, job: _Job) -> Processed:
     if errors.errors or not job.render:
         return Processed(article, tuple(errors.errors))
     content = _renderer(registries).content(article)
-    return Processed(article, (), content, shingles(article.body),
-                     frozenset(terms(f"{article.title} {article.body}")))
+    return Processed(article, (), content, array("q", sorted(shingles(article.body))).tobytes(),
+                     " ".join(sorted(terms(f"{article.title} {article.body}"))))
 
 
 _RENDERERS: dict[int, object] = {}

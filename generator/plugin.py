@@ -90,7 +90,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                       workers=os.cpu_count() or 1, cache=cache,
                                       progress=self._progress)
             same_story = same_story_elsewhere(similar_pairs(
-                {article.id: processed[article.id].shingles for article in archive.articles}))
+                {article.id: processed[article.id].shingle_set() for article in archive.articles}))
             builder = PageBuilder(archive, download=zip_path(self.build_date)
                                   if self.zip_wanted else None, build_day=self.build_date,
                                   contents={i: p.content for i, p in processed.items()},
@@ -120,7 +120,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.article_documents = [
             SearchDocument(_html_path(article_path(a.id)), a.title,
                            f"{date_fr(a.date)} · {builder.outlet_name(a.outlet)}",
-                           processed[a.id].terms) for a in archive.articles]
+                           frozenset(processed[a.id].terms.split())) for a in archive.articles]
         self.topic_documents = [
             SearchDocument(_html_path(page.path), page.title, "Sujet", frozenset(terms(page.content)))
             for page in self.shelled if page.path in {topic_path(t) for t in archive.topics}]

@@ -42,23 +42,22 @@ def terms(text: str) -> set[str]:
     return {fold(word) for word in words if len(word) > 1 and word not in STOP_WORDS}
 
 
+def _varint(delta: int) -> str:
+    chunks = []
+    while True:
+        chunks.append(delta & 31)
+        delta >>= 5
+        if not delta:
+            break
+    return "".join(_DIGITS[chunk + (32 if i < len(chunks) - 1 else 0)]
+                   for i, chunk in enumerate(reversed(chunks)))
+
+
 def encode_numbers(numbers: list[int]) -> str:
     """Ascending numbers as deltas, each a base-32 varint written with URL-safe characters:
     a character below 32 ends a number, one from 32 up carries 5 more bits."""
-    out = []
-    previous = 0
-    for number in numbers:
-        delta = number - previous
-        previous = number
-        chunks = []
-        while True:
-            chunks.append(delta & 31)
-            delta >>= 5
-            if not delta:
-                break
-        for i, chunk in enumerate(reversed(chunks)):
-            out.append(_DIGITS[chunk + (32 if i < len(chunks) - 1 else 0)])
-    return "".join(out)
+    deltas = [b - a for a, b in zip([0, *numbers], numbers)]
+    return "".join(_DIGITS[d] if d < 32 else _varint(d) for d in deltas)
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ def test_check_warns_about_near_duplicates_without_failing():
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
         "briefings/articles/2025-03-inconnu-renforts-et-drones-ia.md: warning: body: near-duplicate "
-        "of briefings/articles/2025-03-inconnu-3000-soldats-supplementaires.md: 47% of the shorter "
+        "of briefings/articles/2025-03-inconnu-3000-soldats-supplementaires.md: about 50% of the shorter "
         "text's 5-word sequences also stand in the other (hint: the same dispatch from two outlets "
         "is fine (claim its figures in both); the same article twice is not: remove one)"]
     assert result.stdout.strip().endswith("(1 warning)")

@@ -8,6 +8,9 @@ from ..model import Archive, Topic
 from . import conflicts, estimates
 from .ledger import LedgerEntry, Statement, ledger, statements
 
+# The most recent contradictions sought per metric: enough for any page, bounded at any size.
+CONTRADICTIONS_SOUGHT = 50
+
 
 @dataclass(frozen=True)
 class MetricBriefing:
@@ -44,7 +47,8 @@ def topic_briefing(topic: Topic, all_entries: tuple[LedgerEntry, ...],
     for metric_id in topic.metrics:
         chosen = tuple(s for s in merged if s.claim.metric == metric_id)
         metrics.append(MetricBriefing(metric_id, chosen, estimates.picture(metric_id, chosen),
-                                      conflicts.contradictions(chosen), conflicts.revisions(chosen)))
+                                      conflicts.contradictions(chosen, CONTRADICTIONS_SOUGHT),
+                                      conflicts.revisions(chosen)))
     timeline = tuple(s for s in merged if s.claim.event is not None)
     related = tuple(d for d in all_disputes
                     if topic.id in (d.claim.claim.topic, d.disputed.claim.topic))

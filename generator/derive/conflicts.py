@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ledger import SAME_PERIOD_DAYS, LedgerEntry, Statement, days_apart
+from .ledger import SAME_PERIOD_DAYS, LedgerEntry, Statement
 
 
 @dataclass(frozen=True)
@@ -37,21 +37,27 @@ def _disjoint(first: Statement, second: Statement) -> bool:
     return high1 < low2 or high2 < low1
 
 
-def contradictions(metric_statements: tuple[Statement, ...]) -> tuple[Contradiction, ...]:
+def contradictions(metric_statements: tuple[Statement, ...],
+                   limit: int | None = None) -> tuple[Contradiction, ...]:
     """Pairs from different actors within SAME_PERIOD_DAYS whose value intervals do not meet.
 
     A sweep over the statements in date order compares each only with those of its
-    period, so the cost follows the statements per period, not their square.
+    period, so the cost follows the statements per period, not their square. With
+    ``limit``, only the most recent ``limit`` contradictions are sought (newest last).
     """
-    ordered = sorted(metric_statements, key=lambda s: s.as_of.first_day())
+    ordered = sorted(metric_statements, key=lambda s: s.as_of.first_day(), reverse=True)
+    days = [s.as_of.first_day() for s in ordered]
     found = []
-    for index, first in enumerate(ordered):
-        for second in ordered[index + 1:]:
-            if days_apart(first.as_of, second.as_of) > SAME_PERIOD_DAYS:
+    for index, later in enumerate(ordered):
+        for other in range(index + 1, len(ordered)):
+            if (days[index] - days[other]).days > SAME_PERIOD_DAYS:
                 break
-            if first.actor != second.actor and _disjoint(first, second):
-                found.append(Contradiction(first, second))
-    return tuple(found)
+            earlier = ordered[other]
+            if earlier.actor != later.actor and _disjoint(earlier, later):
+                found.append(Contradiction(earlier, later))
+        if limit is not None and len(found) >= limit:
+            break
+    return tuple(reversed(found[:limit] if limit is not None else found))
 
 
 def revisions(metric_statements: tuple[Statement, ...]) -> tuple[Revision, ...]:

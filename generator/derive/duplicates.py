@@ -19,10 +19,10 @@ from itertools import combinations
 from ..model import Archive
 
 SHINGLE_WORDS = 5
-SAMPLE = 4
+SAMPLE = 8
 NEAR_DUPLICATE = 0.3
 # A shingle found in more articles than this is boilerplate, not evidence of a shared story.
-MAX_SHARED_BY = 50
+MAX_SHARED_BY = 10
 _WORD = re.compile(r"\w+")
 
 

@@ -8,6 +8,7 @@ estimates, charts and contradictions count statements, the ledger lists claims.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 
 from ..model import Archive, Article, Claim, PartialDate
@@ -54,7 +55,7 @@ class Statement:
     def as_of(self) -> PartialDate:
         return self.claim.as_of
 
-    @property
+    @cached_property
     def bounds(self) -> tuple[float, float]:
         """The interval of values the figure allows, given its qualifier."""
         claim = self.claim

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
@@ -14,10 +13,17 @@ from .format import date_fr, month_fr, number_fr
 def page_url(from_path: str, to_path: str) -> str:
     """Relative link between two source pages; ``a/b.md`` is published as ``a/b.html``.
 
-    Links are relative so the site works from any folder and from ``file://``.
+    Links are relative so the site works from any folder and from ``file://``. Paths are
+    site-relative without '..', so the link climbs to the root and goes down again (or
+    stays in the folder): string work only, as this runs for every link of every list.
     """
     target = to_path.removesuffix(".md") + ".html" if to_path.endswith(".md") else to_path
-    return posixpath.relpath(target, posixpath.dirname(from_path) or ".")
+    folder, _, _ = from_path.rpartition("/")
+    if folder and target.startswith(folder + "/") and "/" not in target[len(folder) + 1:]:
+        return target[len(folder) + 1:]
+    if not folder and "/" not in target:
+        return target
+    return "../" * from_path.count("/") + target
 
 
 @pass_context

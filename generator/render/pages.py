@@ -315,6 +315,9 @@ def first_paragraph(markdown_text: str) -> str:
     return next((b for b in blocks if not b.startswith(("#", "-", "*"))), blocks[0] if blocks else "")
 
 
+CHART_POINTS = 120  # beyond this many points, a series is drawn as monthly means
+
+
 def _series(statements: tuple[Statement, ...], archive: Archive) -> list[charts.Series]:
     by_actor: dict[str, list[charts.Point]] = {}
     for statement in statements:
@@ -322,5 +325,15 @@ def _series(statements: tuple[Statement, ...], archive: Archive) -> list[charts.
         low, high = (claim.low, claim.high) if claim.qualifier == "range" else (claim.value,) * 2
         by_actor.setdefault(statement.actor, []).append(
             charts.Point(claim.as_of.first_day(), low, high, claim.qualifier))
-    return [charts.Series(archive.actors[actor].name, tuple(points))
+    return [charts.Series(archive.actors[actor].name, _monthly(points)
+                          if len(points) > CHART_POINTS else tuple(points))
             for actor, points in by_actor.items()]
+
+
+def _monthly(points: list[charts.Point]) -> tuple[charts.Point, ...]:
+    """One point per month, at the mean of the month's figures (drawn as approximate)."""
+    months: dict[tuple[int, int], list[float]] = {}
+    for point in points:
+        months.setdefault((point.when.year, point.when.month), []).append(point.middle)
+    return tuple(charts.Point(date(year, month, 1), round(sum(v) / len(v)), round(sum(v) / len(v)),
+                              "about") for (year, month), v in sorted(months.items()))
