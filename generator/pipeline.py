@@ -12,11 +12,11 @@ files, library versions), so an unchanged article costs one file read on the nex
 from __future__ import annotations
 
 import hashlib
-from array import array
 import multiprocessing
 import os
 import pickle
-from dataclasses import dataclass
+from array import array
+from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
@@ -33,11 +33,16 @@ _JOB: "_Job | None" = None
 
 @dataclass(frozen=True)
 class Processed:
-    """What one article file yields."""
+    """What one article file yields.
+
+    With a cache, the rendered content stays on disk (``cache_key``) until the page is
+    written: holding 10,000 pages in memory would cost more than reading them back.
+    """
 
     article: Article | None
     errors: tuple[ContentError, ...]
-    content: str = ""                      # rendered page content (when rendering)
+    content: str = ""                      # rendered page content (when rendering, no cache)
+    cache_key: str = ""
     shingles: bytes = b""                  # near-duplicate shingles, packed (see shingle_set)
     terms: str = ""                        # its search terms, space-separated
 
@@ -84,8 +89,13 @@ class Cache:
     def get(self, key: str) -> Processed | None:
         try:
             return pickle.loads(self._path(key).read_bytes())
-        except (OSError, pickle.PickleError, EOFError, AttributeError):
+        except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError):
             return None
+
+    def content(self, key: str) -> str:
+        """A cached result's rendered content, read when its page is written."""
+        cached = self.get(key)
+        return cached.content if cached is not None else ""
 
     def put(self, key: str, result: Processed) -> None:
         path = self._path(key)
@@ -112,8 +122,9 @@ def process(path: Path, job: _Job) -> Processed:
     if errors.errors or not job.render:
         return Processed(article, tuple(errors.errors))
     content = _renderer(registries).content(article)
-    return Processed(article, (), content, array("q", sorted(shingles(article.body))).tobytes(),
-                     " ".join(sorted(terms(f"{article.title} {article.body}"))))
+    return Processed(article, (), content=content,
+                     shingles=array("q", sorted(shingles(article.body))).tobytes(),
+                     terms=" ".join(sorted(terms(f"{article.title} {article.body}"))))
 
 
 _RENDERERS: dict[int, object] = {}
@@ -127,12 +138,17 @@ def _renderer(registries: Archive):
     return renderer
 
 
+def _stored(result: Processed, key: str | None, cache_folder: str | None) -> Processed:
+    """Cache a good result; what goes back to the build then leaves its content on disk."""
+    if key is None or cache_folder is None or result.errors:
+        return result
+    Cache(Path(cache_folder), "").put(key, result)
+    return replace(result, content="", cache_key=key)
+
+
 def _work(item: tuple[str, str | None, str | None]) -> tuple[str, Processed]:
     path, key, cache_folder = item
-    result = process(Path(path), _JOB)
-    if key is not None and cache_folder is not None and not result.errors:
-        Cache(Path(cache_folder), "").put(key, result)
-    return path, result
+    return path, _stored(process(Path(path), _JOB), key, cache_folder)
 
 
 def process_all(paths: list[Path], root: Path, registries: Archive, *, render: bool,
@@ -147,7 +163,7 @@ def process_all(paths: list[Path], root: Path, registries: Archive, *, render: b
         key = cache.key(path.read_bytes(), render) if cache and not path.is_symlink() else None
         hit = cache.get(key) if key else None
         if hit is not None:
-            results[path] = hit
+            results[path] = replace(hit, content="", cache_key=key)
         else:
             todo.append((str(path), key, str(cache.folder) if cache else None))
     done = len(results)
@@ -166,8 +182,5 @@ def process_all(paths: list[Path], root: Path, registries: Archive, *, render: b
             _JOB = None
     else:
         for path, key, folder in todo:
-            result = process(Path(path), job)
-            if key is not None and folder is not None and not result.errors:
-                cache.put(key, result)
-            results[Path(path)] = result
+            results[Path(path)] = _stored(process(Path(path), job), key, folder)
     return {path: results[path] for path in paths}

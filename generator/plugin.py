@@ -15,7 +15,6 @@ import logging
 import os
 import posixpath
 import time
-from itertools import groupby
 from pathlib import Path
 
 from mkdocs.config import base
@@ -91,13 +90,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                       progress=self._progress)
             same_story = same_story_elsewhere(similar_pairs(
                 {article.id: processed[article.id].shingle_set() for article in archive.articles}))
+            keys = {article_id: result.cache_key for article_id, result in processed.items()}
             builder = PageBuilder(archive, download=zip_path(self.build_date)
                                   if self.zip_wanted else None, build_day=self.build_date,
-                                  contents={i: p.content for i, p in processed.items()},
+                                  contents=lambda article_id: cache.content(keys[article_id]),
                                   same_story=same_story)
-            pages = builder.all_pages()
+            pages = builder.other_pages()
             assets = builder.all_assets()
-            check_no_overlap([p.path for p in pages] + [a.path for a in assets],
+            article_paths = [article_path(article.id) for article in archive.articles]
+            check_no_overlap(article_paths + [p.path for p in pages] + [a.path for a in assets],
                              {f.src_uri for f in files})
         except ContentErrors as errors:
             count = len(errors.errors)
@@ -106,11 +107,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         except ValueError as error:
             raise PluginError(f"briefing: {error}") from None
         in_nav = _nav_paths(config.nav)
+        self.builder = builder
         self.shelled = [page for page in pages if page.path not in in_nav]
         for page in pages:
             if page.path in in_nav:
                 files.append(File.generated(config, page.path, content=page.markdown))
-        for folder in sorted({posixpath.dirname(page.path) for page in self.shelled}):
+        folders = {posixpath.dirname(page.path) for page in self.shelled} | {"articles"}
+        for folder in sorted(folders):
             shell = Page(shell_path(folder), TITLE, CONTENT)
             files.append(File.generated(config, shell.path, content=shell.markdown))
         for asset in assets:
@@ -135,9 +138,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     @event_priority(-50)
     def _write_shelled_pages(self, *, config) -> None:  # type: ignore[no-untyped-def]
         site = Path(config.site_dir)
-        by_folder = groupby(sorted(self.shelled, key=lambda p: posixpath.dirname(p.path)),
-                            key=lambda p: posixpath.dirname(p.path))
-        for folder, pages in by_folder:
+        # Article pages are made one at a time, their content read back from the cache.
+        articles = (self.builder.article(article) for article in self.builder.archive.articles)
+        by_folder: dict[str, list[Page]] = {}
+        for page in self.shelled:
+            by_folder.setdefault(posixpath.dirname(page.path), []).append(page)
+        for folder, pages in [("articles", articles), *by_folder.items()]:
             shell_file = site / _html_path(shell_path(folder))
             shell = Shell.parse(shell_file.read_text(encoding="utf-8"))
             shell_file.unlink()

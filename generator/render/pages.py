@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -162,19 +163,19 @@ class ArticleRenderer(Renderer):
 class PageBuilder(Renderer):
     """Holds the archive and what is derived from it; each method renders one kind of page.
 
-    ``contents`` holds article page contents already rendered (by worker processes, or
-    from the cache); the others are rendered on demand.
+    ``contents`` gives article page contents already rendered (by worker processes, or
+    from the cache) by article id; the others are rendered on demand.
     """
 
     def __init__(self, archive: Archive, download: str | None = None,
-                 build_day: date | None = None, contents: dict[str, str] | None = None,
+                 build_day: date | None = None, contents: Callable[[str], str] | None = None,
                  same_story: dict[str, list[str]] | None = None):
         """``download``: where the offline zip is published, for the home page's link;
         ``build_day``: the date feeds give to undated articles."""
         super().__init__(archive)
         self.download = download
         self.build_day = build_day or date(1970, 1, 1)
-        self.contents = contents or {}
+        self.contents = contents or (lambda article_id: "")
         self.topic_articles = groupings.by_topic(archive)
         self.month_articles = groupings.by_month(archive)
         self.outlet_articles = groupings.by_outlet(archive)
@@ -190,7 +191,7 @@ class PageBuilder(Renderer):
 
     def article(self, article: Article) -> Page:
         path = article_path(article.id)
-        content = self.contents.get(article.id) or self._articles.content(article)
+        content = self.contents(article.id) or self._articles.content(article)
         others = [self.by_id[other] for other in self.same_story.get(article.id, [])]
         links = self.render("same_story.html", path, same_story=others) if others else ""
         return Page(path, article.title, content.replace(SAME_STORY, links, 1))
@@ -290,8 +291,11 @@ class PageBuilder(Renderer):
         return feeds
 
     def all_pages(self) -> list[Page]:
-        pages = [self.article(article) for article in self.archive.articles]
-        pages += [page for topic_id in self.archive.topics for page in self.topic(topic_id)]
+        return [self.article(article) for article in self.archive.articles] + self.other_pages()
+
+    def other_pages(self) -> list[Page]:
+        """Every page but the articles' (those can be made one at a time, see article)."""
+        pages = [page for topic_id in self.archive.topics for page in self.topic(topic_id)]
         pages.append(self.topics_index())
         pages += [page for month in self.month_articles for page in self.month(month)]
         pages.append(self.archive_index())
