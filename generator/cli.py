@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
 
 import click
 
-from .derive.duplicates import near_duplicates
+from .derive.duplicates import similar_pairs
 from .draft import analyse, candidates, render_draft
 from .errors import ContentError, ContentErrors
-from .load import load_archive, load_registries
+from .load import load, load_archive, load_registries
 from .model import Archive
 from .export import article_schema, data_files
 from .offline import build_date
@@ -46,8 +47,15 @@ def check(content_dir: Path) -> None:
     Errors (exit status 1) and warnings go to standard error, one per line:
     ``path:line:col: field: message (hint: ...)``.
     """
-    archive = _load_or_exit(content_dir)
-    warnings = duplicate_warnings(archive)
+    processed: dict = {}
+
+    def load_all(folder: Path, root: Path) -> Archive:
+        archive, results = load(folder, root, workers=os.cpu_count() or 1)
+        processed.update(results)
+        return archive
+
+    archive = _load_or_exit(content_dir, load_all)
+    warnings = duplicate_warnings(archive, {i: p.shingle_set() for i, p in processed.items()})
     for warning in warnings:
         click.echo(warning.format(), err=True)
     claims = sum(len(a.claims) for a in archive.articles)
@@ -57,14 +65,14 @@ def check(content_dir: Path) -> None:
                f"{len(archive.outlets)} outlets{noted}")
 
 
-def duplicate_warnings(archive: Archive) -> list[ContentError]:
+def duplicate_warnings(archive: Archive, shingle_sets: dict) -> list[ContentError]:
     sources = {article.id: article.source for article in archive.articles}
     return [ContentError(sources[pair.second], 0, 0, "body",
                          f"near-duplicate of {sources[pair.first]}: about {pair.similarity:.0%} of the "
                          "shorter text's 5-word sequences also stand in the other",
                          "the same dispatch from two outlets is fine (claim its figures in both); "
                          "the same article twice is not: remove one", severity="warning")
-            for pair in near_duplicates(archive)]
+            for pair in similar_pairs({a.id: shingle_sets[a.id] for a in archive.articles})]
 
 
 @main.command()

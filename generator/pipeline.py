@@ -119,11 +119,12 @@ def process(path: Path, job: _Job) -> Processed:
     schema.check_references(article, source, registries.topics, registries.actors,
                             registries.outlets, errors)
     schema.check_quotes(article, source, errors)
-    if errors.errors or not job.render:
+    if errors.errors:
         return Processed(article, tuple(errors.errors))
-    content = _renderer(registries).content(article)
-    return Processed(article, (), content=content,
-                     shingles=array("q", sorted(shingles(article.body))).tobytes(),
+    packed = array("q", sorted(shingles(article.body))).tobytes()
+    if not job.render:
+        return Processed(article, (), shingles=packed)
+    return Processed(article, (), content=_renderer(registries).content(article), shingles=packed,
                      terms=" ".join(sorted(terms(f"{article.title} {article.body}"))))
 
 

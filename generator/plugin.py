@@ -80,7 +80,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def _progress(self, done: int, total: int) -> None:
-        log.info(f"briefing: {done}/{total} articles ready")
+        log.info(f"briefing: {done}/{total} articles ready ({self._elapsed()})")
+
+    def _elapsed(self) -> str:
+        return f"{time.monotonic() - self.started:.1f} s"
 
     def on_files(self, files: Files, config) -> Files:  # type: ignore[no-untyped-def]
         try:
@@ -95,8 +98,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                   if self.zip_wanted else None, build_day=self.build_date,
                                   contents=lambda article_id: cache.content(keys[article_id]),
                                   same_story=same_story)
+            log.info(f"briefing: archive derived ({self._elapsed()})")
             pages = builder.other_pages()
+            log.info(f"briefing: {len(pages)} list and briefing pages rendered ({self._elapsed()})")
             assets = builder.all_assets()
+            log.info(f"briefing: charts, feeds and data files made ({self._elapsed()})")
             article_paths = [article_path(article.id) for article in archive.articles]
             check_no_overlap(article_paths + [p.path for p in pages] + [a.path for a in assets],
                              {f.src_uri for f in files})
@@ -150,9 +156,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             for page in pages:
                 (site / _html_path(page.path)).write_text(shell.wrap(page.title, page.content),
                                                           encoding="utf-8")
+        log.info(f"briefing: pages written ({self._elapsed()})")
         self._write_search_index(site)
-        log.info(f"briefing: {self.articles} articles, {len(self.shelled)} generated pages "
-                 f"written in {time.monotonic() - self.started:.1f} s")
+        size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
+        log.info(f"briefing: {self.articles} articles, {self.articles + len(self.shelled)} "
+                 f"generated pages, {size / 1e6:.0f} MB, in {self._elapsed()}")
 
     def on_page_content(self, html_text: str, page, config, files) -> str:  # type: ignore[no-untyped-def]
         """Hand-written and navigation pages join the search index with their text."""

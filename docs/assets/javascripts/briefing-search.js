@@ -2,8 +2,8 @@
  * Site search over the index built at build time (search/index.js, see generator/search.py).
  *
  * The index is a script, so it loads from file:// as well as over HTTP; it is fetched
- * the first time the reader focuses the search box, and searched without building
- * anything. Queries are folded like the index (lowercase, no accents): « deployes »
+ * once the page is idle (or when the reader focuses the search box), and searched
+ * without building anything. Queries are folded like the index (lowercase, no accents): « deployes »
  * finds « déployés ». Every word must match; the last one may be a prefix. Results
  * whose title holds the words come first, then the newest. Text is inserted with
  * textContent only.
@@ -98,7 +98,8 @@
     if (!words.length) { return { count: 0, items: [] }; }
     var matches = null;
     words.forEach(function (word, i) {
-      var docs = documentsFor(word, i === words.length - 1);
+      // The last word may be a prefix, once it is long enough to narrow the vocabulary.
+      var docs = documentsFor(word, i === words.length - 1 && word.length > 2);
       matches = matches === null ? docs : new Set(Array.from(matches).filter(function (n) {
         return docs.has(n);
       }));
@@ -165,6 +166,8 @@
       document.body.insertBefore(box, document.body.firstChild);
     }
     input.addEventListener("focus", load);
+    // Fetch the index as soon as the page is idle, so that the first query finds it ready.
+    (window.requestIdleCallback || window.setTimeout)(load);
     input.addEventListener("input", function () {
       var query = input.value;
       load().then(function () {
