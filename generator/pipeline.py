@@ -74,7 +74,8 @@ def fingerprint(content_dir: Path) -> str:
 
 
 class Cache:
-    """Task results on disk, one file per (article bytes, fingerprint, mode)."""
+    """Task results on disk, one file per (article bytes, fingerprint, mode), and the
+    rendered content beside it as plain text, read only when the page is written."""
 
     def __init__(self, folder: Path, fingerprint: str):
         self.folder = folder
@@ -87,6 +88,7 @@ class Cache:
         return self.folder / key[:2] / f"{key}.pickle"
 
     def get(self, key: str) -> Processed | None:
+        """The cached result, its content left on disk (see ``content``)."""
         try:
             return pickle.loads(self._path(key).read_bytes())
         except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError):
@@ -94,15 +96,21 @@ class Cache:
 
     def content(self, key: str) -> str:
         """A cached result's rendered content, read when its page is written."""
-        cached = self.get(key)
-        return cached.content if cached is not None else ""
+        try:
+            return self._path(key).with_suffix(".html").read_text(encoding="utf-8")
+        except OSError:
+            return ""
 
     def put(self, key: str, result: Processed) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.part")
-        partial.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-        partial.replace(path)
+        # Content first, then the result that points to it: a reader never finds one alone.
+        for target, data in ((path.with_suffix(".html"), result.content.encode("utf-8")),
+                             (path, pickle.dumps(replace(result, content="", cache_key=key),
+                                                 protocol=pickle.HIGHEST_PROTOCOL))):
+            partial = target.with_suffix(f".{os.getpid()}.part")
+            partial.write_bytes(data)
+            partial.replace(target)
 
 
 def process(path: Path, job: _Job) -> Processed:
@@ -164,7 +172,7 @@ def process_all(paths: list[Path], root: Path, registries: Archive, *, render: b
         key = cache.key(path.read_bytes(), render) if cache and not path.is_symlink() else None
         hit = cache.get(key) if key else None
         if hit is not None:
-            results[path] = replace(hit, content="", cache_key=key)
+            results[path] = hit
         else:
             todo.append((str(path), key, str(cache.folder) if cache else None))
     done = len(results)
