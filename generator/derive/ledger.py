@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from datetime import date
 
 from ..model import Archive, Article, Claim, PartialDate
 
@@ -93,10 +92,3 @@ def statements(entries: tuple[LedgerEntry, ...]) -> tuple[Statement, ...]:
         groups.setdefault(_statement_key(entry.claim), []).append(entry)
     return tuple(Statement(tuple(group)) for group in groups.values())
 
-
-def days_apart(first: PartialDate, second: PartialDate) -> int:
-    return abs((first.first_day() - second.first_day()).days)
-
-
-def as_date(value: PartialDate) -> date:
-    return value.first_day()
