@@ -13,17 +13,13 @@ import json
 
 from .derive.ledger import ledger
 from .model import UNKNOWN, Archive, Article, ArticleFrontmatter
-from .render.paths import article_path
+from .render.paths import article_path, html_path
 
 CLAIM_COLUMNS = (
     "claim_id", "article_id", "topic", "metric", "event", "qualifier", "value", "low", "high",
     "unit", "as_of", "as_of_precision", "attributed_to", "actor_name", "quote", "disputes",
     "article_date", "outlet", "article_page",
 )
-
-
-def _page_html(path: str) -> str:
-    return path.removesuffix(".md") + ".html"
 
 
 def claim_rows(archive: Archive) -> list[dict]:
@@ -50,7 +46,7 @@ def claim_rows(archive: Archive) -> list[dict]:
             "disputes": [ref if "/" in ref else f"{article.id}/{ref}" for ref in claim.disputes],
             "article_date": str(article.date) if article.date else UNKNOWN,
             "outlet": article.outlet,
-            "article_page": _page_html(article_path(article.id)),
+            "article_page": html_path(article_path(article.id)),
         })
     return rows
 
@@ -85,7 +81,7 @@ def _article_record(article: Article) -> dict:
         "language": article.language,
         "topics": list(article.topics),
         "claims": [article.claim_id(claim) for claim in article.claims],
-        "page": _page_html(article_path(article.id)),
+        "page": html_path(article_path(article.id)),
     }
 
 

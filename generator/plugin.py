@@ -29,7 +29,7 @@ from .load import load
 from .offline import build_date, write_zip, zip_path
 from .pipeline import Cache, fingerprint
 from .render.pages import Page, PageBuilder, check_no_overlap
-from .render.paths import HOME, article_path, topic_path
+from .render.paths import HOME, article_path, html_path, topic_path
 from .render.format import date_fr
 from .render.shell import CONTENT, SHELL_NAME, TITLE, Shell, shell_path
 from .search import INDEX_PATH, SearchDocument, build_index, terms
@@ -53,10 +53,6 @@ def _nav_paths(nav: object) -> set[str]:
     if isinstance(nav, list):
         return {p for item in nav for p in _nav_paths(item)}
     return set()
-
-
-def _html_path(path: str) -> str:
-    return path.removesuffix(".md") + ".html"
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -127,12 +123,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.home_sections = builder.home_sections()
         self.articles = len(archive.articles)
         self.article_documents = [
-            SearchDocument(_html_path(article_path(a.id)), a.title,
+            SearchDocument(html_path(article_path(a.id)), a.title,
                            f"{date_fr(a.date)} · {builder.outlet_name(a.outlet)}",
                            frozenset(processed[a.id].terms.split())) for a in archive.articles]
+        topic_pages = {topic_path(topic_id) for topic_id in archive.topics}
         self.topic_documents = [
-            SearchDocument(_html_path(page.path), page.title, "Sujet", frozenset(terms(page.content)))
-            for page in self.shelled if page.path in {topic_path(t) for t in archive.topics}]
+            SearchDocument(html_path(page.path), page.title, "Sujet", frozenset(terms(page.content)))
+            for page in self.shelled if page.path in topic_pages]
         self.page_documents: list[SearchDocument] = []
         return files
 
@@ -150,11 +147,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for page in self.shelled:
             by_folder.setdefault(posixpath.dirname(page.path), []).append(page)
         for folder, pages in [("articles", articles), *by_folder.items()]:
-            shell_file = site / _html_path(shell_path(folder))
+            shell_file = site / html_path(shell_path(folder))
             shell = Shell.parse(shell_file.read_text(encoding="utf-8"))
             shell_file.unlink()
             for page in pages:
-                (site / _html_path(page.path)).write_text(shell.wrap(page.title, page.content),
+                (site / html_path(page.path)).write_text(shell.wrap(page.title, page.content),
                                                           encoding="utf-8")
         log.info(f"briefing: pages written ({self._elapsed()})")
         self._write_search_index(site)

@@ -8,6 +8,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
 from .format import date_fr, month_fr, number_fr
+from .paths import html_path
 
 
 def page_url(from_path: str, to_path: str) -> str:
@@ -17,7 +18,7 @@ def page_url(from_path: str, to_path: str) -> str:
     site-relative without '..', so the link climbs to the root and goes down again (or
     stays in the folder): string work only, as this runs for every link of every list.
     """
-    target = to_path.removesuffix(".md") + ".html" if to_path.endswith(".md") else to_path
+    target = html_path(to_path)
     folder, _, _ = from_path.rpartition("/")
     if folder and target.startswith(folder + "/") and "/" not in target[len(folder) + 1:]:
         return target[len(folder) + 1:]

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timezone
 from feedgen.feed import FeedGenerator
 
 from ..model import Article
+from .environment import page_url
 from .paths import article_path
 
 FEED_LIMIT = 50
@@ -22,10 +23,6 @@ _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "briefing-archive")
 
 def _moment(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
-
-
-def _relative(from_path: str, to_page: str) -> str:
-    return posixpath.relpath(to_page.removesuffix(".md") + ".html", posixpath.dirname(from_path) or ".")
 
 
 def atom_feed(path: str, title: str, articles: tuple[Article, ...], summaries: dict[str, str],
@@ -43,7 +40,7 @@ def atom_feed(path: str, title: str, articles: tuple[Article, ...], summaries: d
         entry = feed.add_entry(order="append")
         entry.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, article.id)}")
         entry.title(article.title)
-        entry.link(href=_relative(path, article_path(article.id)))
+        entry.link(href=page_url(path, article_path(article.id)))
         entry.updated(_moment(days[article.id]))
         entry.content(summaries[article.id], type="html")
     return feed.atom_str(pretty=True)

@@ -5,6 +5,11 @@ from __future__ import annotations
 from ..model import UNKNOWN
 
 HOME = "index.md"
+
+
+def html_path(path: str) -> str:
+    """Where a source page is published: ``a/b.md`` -> ``a/b.html``; other files stay."""
+    return path.removesuffix(".md") + ".html" if path.endswith(".md") else path
 TOPICS_INDEX = "sujets/index.md"
 ARCHIVE_INDEX = "archives/index.md"
 OUTLETS_INDEX = "sources/index.md"
