@@ -55,7 +55,7 @@ def check(content_dir: Path) -> None:
         return archive
 
     archive = _load_or_exit(content_dir, load_all)
-    warnings = duplicate_warnings(archive, {i: p.shingle_set() for i, p in processed.items()})
+    warnings = duplicate_warnings(archive, {i: p.shingle_array() for i, p in processed.items()})
     for warning in warnings:
         click.echo(warning.format(), err=True)
     claims = sum(len(a.claims) for a in archive.articles)

@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
+import numpy as np
+
 from . import schema, sources
 from .derive.duplicates import shingles
 from .errors import ContentError, ContentErrors, ErrorCollector
@@ -43,11 +45,11 @@ class Processed:
     errors: tuple[ContentError, ...]
     content: str = ""                      # rendered page content (when rendering, no cache)
     cache_key: str = ""
-    shingles: bytes = b""                  # near-duplicate shingles, packed (see shingle_set)
+    shingles: bytes = b""                  # near-duplicate shingles, packed (see shingle_array)
     terms: str = ""                        # its search terms, space-separated
 
-    def shingle_set(self) -> frozenset[int]:
-        return frozenset(array("q", self.shingles))
+    def shingle_array(self) -> np.ndarray:
+        return np.frombuffer(self.shingles, dtype=np.int64)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter, defaultdict
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from itertools import combinations
+
+import numpy as np
 
 from ..model import Archive
 
@@ -52,24 +55,33 @@ def near_duplicates(archive: Archive, threshold: float = NEAR_DUPLICATE) -> tupl
                           for article in archive.articles}, threshold)
 
 
-def similar_pairs(shingle_sets: dict[str, frozenset[int]],
+def similar_pairs(shingle_sets: Mapping[str, Collection[int] | np.ndarray],
                   threshold: float = NEAR_DUPLICATE) -> tuple[NearDuplicate, ...]:
-    """Near-duplicates among articles given by id (in archive order) and shingles."""
+    """Near-duplicates among articles given by id (in archive order) and shingles.
+
+    All shingles are sorted together (numpy): runs of one shingle name the articles
+    sharing it, so only shared shingles cost Python work.
+    """
     ids = list(shingle_sets)
-    sets = list(shingle_sets.values())
-    postings: dict[int, list[int]] = defaultdict(list)
-    for index, shingle_set in enumerate(sets):
-        for shingle in shingle_set:
-            postings[shingle].append(index)
+    arrays = [values if isinstance(values, np.ndarray)
+              else np.fromiter(values, dtype=np.int64, count=len(values))
+              for values in shingle_sets.values()]
+    sizes = np.array([len(values) for values in arrays], dtype=np.int64)
+    values = np.concatenate(arrays) if arrays else np.empty(0, dtype=np.int64)
+    owners = np.repeat(np.arange(len(arrays)), sizes)
+    order = np.argsort(values, kind="stable")  # each shingle's owners stay ascending
+    values, owners = values[order], owners[order]
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if len(values) else values
+    lengths = np.diff(np.r_[starts, len(values)])
     shared: Counter[tuple[int, int]] = Counter()
-    for members in postings.values():
-        if 1 < len(members) <= MAX_SHARED_BY:
-            shared.update(combinations(members, 2))
+    evidence = (lengths > 1) & (lengths <= MAX_SHARED_BY)
+    for start, length in zip(starts[evidence].tolist(), lengths[evidence].tolist()):
+        shared.update(combinations(owners[start:start + length].tolist(), 2))
     found = []
     for (a, b), count in sorted(shared.items()):
-        similarity = count / max(1, min(len(sets[a]), len(sets[b])))
+        similarity = count / max(1, min(sizes[a], sizes[b]))
         if similarity >= threshold:
-            found.append(NearDuplicate(ids[a], ids[b], round(similarity, 2)))
+            found.append(NearDuplicate(ids[a], ids[b], round(float(similarity), 2)))
     return tuple(found)
 
 
