@@ -1,6 +1,7 @@
 """Contributor Markdown -> HTML that cannot run script or fetch anything remote.
 
-Two layers: Python-Markdown runs with raw HTML switched off (so ``<script>``
+Two layers: markdown-it-py (CommonMark, several times faster than Python-Markdown,
+which matters at 10,000 articles) runs with raw HTML switched off (so ``<script>``
 shows as text), then nh3 (ammonia) keeps only an allowlist of elements,
 attributes and URL schemes. Images are dropped: the site must work offline.
 Quoted passages are marked through private-use sentinels placed in the source
@@ -13,8 +14,8 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-import markdown
 import nh3
+from markdown_it import MarkdownIt
 
 ALLOWED_TAGS = frozenset({
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "em", "strong", "code", "pre",
@@ -28,14 +29,12 @@ class SafeMarkdown:
     """One reusable Markdown parser (a new one per page is needlessly slow)."""
 
     def __init__(self) -> None:
-        self._md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
         # No raw HTML: block-level HTML and inline tags are kept as literal text.
-        self._md.preprocessors.deregister("html_block")
-        self._md.inlinePatterns.deregister("html")
+        self._md = MarkdownIt("commonmark", {"html": False})
 
     def render(self, text: str, highlights: list[Highlight] = ()) -> str:
         """Safe HTML for ``text``, with the highlighted passages in <mark> and anchored."""
-        html = clean_html(self._md.reset().convert(insert_sentinels(text, list(highlights))))
+        html = clean_html(self._md.render(insert_sentinels(text, list(highlights))).rstrip("\n"))
         return replace_sentinels(html, list(highlights))
 
 
