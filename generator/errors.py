@@ -65,6 +65,8 @@ class ErrorCollector:
 
 def display_path(path: Path, root: Path) -> str:
     """A path as the contributor knows it: relative to the project when possible."""
+    if ".." not in path.parts and path.is_relative_to(root):  # the usual case: no file system calls
+        return path.relative_to(root).as_posix()
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -37,13 +37,16 @@ _JOB: "_Job | None" = None
 class Processed:
     """What one article file yields.
 
-    With a cache, the rendered content stays on disk (``cache_key``) until the page is
-    written: holding 10,000 pages in memory would cost more than reading them back.
+    When rendering, the article comes back without its body: the rendered content and
+    summary hold all the build needs of it, and 10,000 bodies would cost memory and
+    transfer time. With a cache, the rendered content stays on disk (``cache_key``) until
+    the page is written: holding 10,000 pages in memory would cost more than reading them back.
     """
 
     article: Article | None
     errors: tuple[ContentError, ...]
     content: str = ""                      # rendered page content (when rendering, no cache)
+    summary: str = ""                      # rendered first paragraph, for feeds (when rendering)
     cache_key: str = ""
     shingles: bytes = b""                  # near-duplicate shingles, packed (see shingle_array)
     terms: str = ""                        # its search terms, space-separated
@@ -91,17 +94,17 @@ class Cache:
 
     def get(self, key: str) -> Processed | None:
         """The cached result, its content left on disk (see ``content``)."""
+        path = self._path(key)
         try:
-            return pickle.loads(self._path(key).read_bytes())
+            if not path.with_suffix(".html").exists():  # a result never goes without its content
+                return None
+            return pickle.loads(path.read_bytes())
         except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError):
             return None
 
     def content(self, key: str) -> str:
         """A cached result's rendered content, read when its page is written."""
-        try:
-            return self._path(key).with_suffix(".html").read_text(encoding="utf-8")
-        except OSError:
-            return ""
+        return self._path(key).with_suffix(".html").read_text(encoding="utf-8")
 
     def put(self, key: str, result: Processed) -> None:
         path = self._path(key)
@@ -134,7 +137,9 @@ def process(path: Path, job: _Job) -> Processed:
     packed = array("q", sorted(shingles(article.body))).tobytes()
     if not job.render:
         return Processed(article, (), shingles=packed)
-    return Processed(article, (), content=_renderer(registries).content(article), shingles=packed,
+    renderer = _renderer(registries)
+    return Processed(article.model_copy(update={"body": ""}), (), content=renderer.content(article),
+                     summary=renderer.summary(article), shingles=packed,
                      terms=" ".join(sorted(terms(f"{article.title} {article.body}"))))
 
 

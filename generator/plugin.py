@@ -99,6 +99,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             builder = PageBuilder(archive, download=zip_path(self.build_date)
                                   if self.zip_wanted else None, build_day=self.build_date,
                                   contents=lambda article_id: cache.content(keys[article_id]),
+                                  summaries=lambda article_id: processed[article_id].summary,
                                   same_story=same_story)
             log.info(f"briefing: archive derived ({self._elapsed()})")
             pages = builder.other_pages()

@@ -43,8 +43,8 @@ def fold(word: str) -> str:
 
 def terms(text: str) -> set[str]:
     """The searchable terms of a text (HTML tags ignored), folded as queries are."""
-    words = _TOKEN.findall(_TAG.sub(" ", text).lower())
-    return {fold(word) for word in words if len(word) > 1 and word not in STOP_WORDS}
+    words = set(_TOKEN.findall(_TAG.sub(" ", text).lower())) - STOP_WORDS
+    return {fold(word) for word in words if len(word) > 1}
 
 
 _DIGIT_BYTES = np.frombuffer(_DIGITS.encode("ascii"), dtype=np.uint8)

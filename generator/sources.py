@@ -39,8 +39,7 @@ class SourceDocument:
         return ContentError(self.display, line, column, field_name, message, hint, severity)
 
 
-def _read_text(path: Path, root: Path, max_bytes: int) -> str:
-    display = display_path(path, root)
+def _read_text(path: Path, display: str, max_bytes: int) -> str:
     if path.is_symlink():
         raise ContentErrors([ContentError(display, 0, 0, "", "symbolic links are not allowed",
                                           "replace the link with the file itself")])
@@ -73,7 +72,7 @@ def _parse_yaml(text: str, display: str, first_line: int) -> tuple[object, Posit
 def read_article(path: Path, root: Path) -> SourceDocument:
     """Split an article into frontmatter data (with file line numbers) and body."""
     display = display_path(path, root)
-    text = _read_text(path, root, MAX_ARTICLE_BYTES)
+    text = _read_text(path, display, MAX_ARTICLE_BYTES)
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != FENCE:
         raise ContentErrors([ContentError(display, 1, 1, "", "an article must start with a '---' line",
@@ -98,7 +97,7 @@ def read_metadata(path: Path, root: Path) -> SourceDocument:
     display = display_path(path, root)
     if not path.exists():
         raise ContentErrors([ContentError(display, 0, 0, "", "file is missing")])
-    data, positions = _parse_yaml(_read_text(path, root, strict_yaml.MAX_BYTES), display, 1)
+    data, positions = _parse_yaml(_read_text(path, display, strict_yaml.MAX_BYTES), display, 1)
     if not isinstance(data, dict):
         raise ContentErrors([ContentError(display, 1, 1, "", "expected a mapping of id: fields")])
     return SourceDocument(path, display, data, positions)

@@ -159,23 +159,30 @@ class ArticleRenderer(Renderer):
         return self.render("article.html", article_path(article.id), article=article, body=body,
                            entries=entries, same_story_marker=Markup(SAME_STORY))
 
+    def summary(self, article: Article) -> str:
+        """The article's first paragraph as safe HTML, for feeds."""
+        return self._markdown.render(first_paragraph(article.body))
+
 
 class PageBuilder(Renderer):
     """Holds the archive and what is derived from it; each method renders one kind of page.
 
-    ``contents`` gives article page contents already rendered (by worker processes, or
-    from the cache) by article id; the others are rendered on demand.
+    ``contents`` and ``summaries`` give article page contents and feed summaries already
+    rendered (by worker processes, or from the cache) by article id; without them they are
+    rendered from the article's body.
     """
 
     def __init__(self, archive: Archive, download: str | None = None,
                  build_day: date | None = None, contents: Callable[[str], str] | None = None,
+                 summaries: Callable[[str], str] | None = None,
                  same_story: dict[str, list[str]] | None = None):
         """``download``: where the offline zip is published, for the home page's link;
         ``build_day``: the date feeds give to undated articles."""
         super().__init__(archive)
         self.download = download
         self.build_day = build_day or date(1970, 1, 1)
-        self.contents = contents or (lambda article_id: "")
+        self.contents = contents
+        self.summaries = summaries
         self.topic_articles = groupings.by_topic(archive)
         self.month_articles = groupings.by_month(archive)
         self.outlet_articles = groupings.by_outlet(archive)
@@ -191,7 +198,8 @@ class PageBuilder(Renderer):
 
     def article(self, article: Article) -> Page:
         path = article_path(article.id)
-        content = self.contents(article.id) or self._articles.content(article)
+        content = (self.contents(article.id) if self.contents
+                   else self._articles.content(article))
         others = [self.by_id[other] for other in self.same_story.get(article.id, [])]
         links = self.render("same_story.html", path, same_story=others) if others else ""
         return Page(path, article.title, content.replace(SAME_STORY, links, 1))
@@ -279,8 +287,8 @@ class PageBuilder(Renderer):
     def feeds(self) -> list[Asset]:
         in_feeds = {a for articles in (self.archive.articles, *self.topic_articles.values())
                     for a in articles[:FEED_LIMIT]}
-        summaries = {article.id: self._markdown.render(first_paragraph(article.body))
-                     for article in in_feeds}
+        summaries = {article.id: self.summaries(article.id) if self.summaries
+                     else self._articles.summary(article) for article in in_feeds}
         feeds = [Asset(SITE_FEED, atom_feed(SITE_FEED, "Nouveaux articles", self.archive.articles,
                                             summaries, self.build_day))]
         for topic_id, topic in self.archive.topics.items():
