@@ -51,28 +51,27 @@ _DIGIT_BYTES = np.frombuffer(_DIGITS.encode("ascii"), dtype=np.uint8)
 
 
 def _encode_deltas(deltas: np.ndarray) -> tuple[bytes, np.ndarray]:
-    """Each delta as a base-32 varint written with URL-safe characters, most significant
-    5 bits first: a character below 32 ends a number, one from 32 up carries 5 more bits.
-    Returns all the characters and where each number's characters start. Vectorised: an
-    index at 10,000 articles holds millions of numbers."""
-    deltas = deltas.astype(np.uint64)
-    lengths = np.ones(len(deltas), dtype=np.int64)
-    for bits in range(5, 64, 5):
+    """Each delta (unsigned) as a base-32 varint written with URL-safe characters, most
+    significant 5 bits first: a character below 32 ends a number, one from 32 up carries 5
+    more bits. Returns all the characters and where each number's characters start.
+    Vectorised: an index at 10,000 articles holds millions of numbers."""
+    lengths = np.ones(len(deltas), dtype=np.uint8)
+    for bits in range(5, deltas.dtype.itemsize * 8, 5):
         lengths += deltas >= (1 << bits)
     starts = np.zeros(len(deltas) + 1, dtype=np.int64)
     np.cumsum(lengths, out=starts[1:])
     digits = np.empty(starts[-1], dtype=np.uint8)
     for chunk in range(int(lengths.max(initial=1))):
         has = lengths > chunk
-        value = (deltas[has] >> np.uint64(5 * chunk)) & np.uint64(31)
+        value = (deltas[has] >> deltas.dtype.type(5 * chunk)) & deltas.dtype.type(31)
         digits[starts[1:][has] - 1 - chunk] = value + (32 if chunk else 0)
     return _DIGIT_BYTES[digits].tobytes(), starts
 
 
 def encode_numbers(numbers) -> str:
     """Ascending numbers as delta varints (see _encode_deltas)."""
-    values = np.asarray(numbers, dtype=np.int64)
-    return _encode_deltas(np.diff(values, prepend=0))[0].decode("ascii")
+    values = np.asarray(numbers, dtype=np.uint64)
+    return _encode_deltas(np.diff(values, prepend=np.uint64(0)))[0].decode("ascii")
 
 
 @dataclass(frozen=True)
@@ -84,29 +83,38 @@ class SearchDocument:
 
 
 def _postings(documents: list[SearchDocument]) -> tuple[list[str], list[str]]:
-    """The sorted vocabulary and, per term, its documents' numbers encoded."""
+    """The sorted vocabulary and, per term, its documents' numbers encoded.
+
+    Millions of (term, document) pairs at 10,000 articles: they live in flat arrays,
+    sorted once in place, with intermediates freed as soon as they are used.
+    """
     ids: defaultdict[str, int] = defaultdict(count().__next__)  # term -> number, first seen
-    term_ids = array("I")
-    per_document = np.empty(len(documents), dtype=np.int64)
-    for number, document in enumerate(documents):
-        words = document.terms.split()
-        term_ids.extend(map(ids.__getitem__, words))
-        per_document[number] = len(words)
+    term_ids, per_document = array("I"), array("I")
+    for document in documents:
+        before = len(term_ids)
+        term_ids.extend(map(ids.__getitem__, document.terms.split()))
+        per_document.append(len(term_ids) - before)
     vocabulary = sorted(ids)
-    rank = np.empty(len(ids), dtype=np.int64)
-    rank[[ids[term] for term in vocabulary]] = np.arange(len(vocabulary))
-    # One sort of (term rank, document) pairs: by term, each term's documents ascending.
-    width = max(1, len(documents))
-    pairs = np.sort(rank[np.frombuffer(term_ids, dtype=np.uint32)] * width
-                    + np.repeat(np.arange(len(documents), dtype=np.int64), per_document))
-    terms_, docs = np.divmod(pairs, width)
-    first = np.ones(len(docs), dtype=bool)
-    first[1:] = terms_[1:] != terms_[:-1]
-    previous = np.zeros(len(docs), dtype=np.int64)
-    previous[1:] = docs[:-1]
-    previous[first] = 0
-    text, starts = _encode_deltas(docs - previous)
-    bounds = starts[np.append(np.flatnonzero(first), len(docs))].tolist()
+    rank = np.empty(len(ids), dtype=np.uint64)
+    rank[[ids[term] for term in vocabulary]] = np.arange(len(vocabulary), dtype=np.uint64)
+    # Keys (term rank, document) sorted: by term, each term's documents ascending.
+    width = np.uint64(max(1, len(documents)))
+    keys = rank[np.frombuffer(term_ids, dtype=np.uint32)]
+    del term_ids
+    keys *= width
+    keys += np.repeat(np.arange(len(documents), dtype=np.uint64),
+                      np.frombuffer(per_document, dtype=np.uint32))
+    keys.sort()
+    first = np.ones(len(keys), dtype=bool)  # where each term's documents start
+    np.not_equal(keys[1:] // width, keys[:-1] // width, out=first[1:])
+    docs = (keys % width).astype(np.uint32)
+    del keys
+    deltas = docs.copy()
+    deltas[1:] -= docs[:-1]
+    deltas[first] = docs[first]
+    del docs
+    text, starts = _encode_deltas(deltas)
+    bounds = starts[np.append(np.flatnonzero(first), len(first))].tolist()
     encoded = text.decode("ascii")
     return vocabulary, [encoded[a:b] for a, b in zip(bounds, bounds[1:])]
 
