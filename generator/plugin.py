@@ -29,11 +29,12 @@ from .errors import ContentErrors
 from .load import load
 from .offline import build_date, write_zip, zip_path
 from .pipeline import Cache, fingerprint
-from .render.pages import Page, PageBuilder, check_no_overlap
+from .render.pages import Page, PageBuilder, Planned, check_no_overlap
 from .render.paths import HOME, article_path, html_path, topic_path
 from .render.format import date_fr
 from .render.shell import CONTENT, SHELL_NAME, TITLE, Shell, shell_path
 from .search import INDEX_PATH, SearchDocument, build_index, terms
+from .writer import WriteJob, tree_size, write_all
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -75,7 +76,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.content_dir = project / self.config.content_dir
         self.cache_dir = project / self.config.cache_dir
         self.home_sections = ""
-        self.shelled: list[Page] = []
+        self.shelled: list[Planned] = []
         self.build_date = build_date()
         self.zip_wanted = self.config.offline_zip and not self.serving
         self.started = time.monotonic()
@@ -102,12 +103,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                   summaries=lambda article_id: processed[article_id].summary,
                                   same_story=same_story)
             log.info(f"briefing: archive derived ({self._elapsed()})")
-            pages = builder.other_pages()
-            log.info(f"briefing: {len(pages)} list and briefing pages rendered ({self._elapsed()})")
-            assets = builder.all_assets()
-            log.info(f"briefing: charts, feeds and data files made ({self._elapsed()})")
+            plans, assets = builder.page_plans(), builder.asset_plans()
             article_paths = [article_path(article.id) for article in archive.articles]
-            check_no_overlap(article_paths + [p.path for p in pages] + [a.path for a in assets],
+            check_no_overlap(article_paths + [p.path for p in plans] + [a.path for a in assets],
                              {f.src_uri for f in files})
         except ContentErrors as errors:
             count = len(errors.errors)
@@ -117,27 +115,27 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(f"briefing: {error}") from None
         in_nav = _nav_paths(config.nav)
         self.builder = builder
-        self.shelled = [page for page in pages if page.path not in in_nav]
-        for page in pages:
-            if page.path in in_nav:
-                files.append(File.generated(config, page.path, content=page.markdown))
-        folders = {posixpath.dirname(page.path) for page in self.shelled} | {"articles"}
+        # Navigation pages go through MkDocs; the others are made when written (on_post_build).
+        self.shelled = [planned for planned in plans if planned.path not in in_nav]
+        self.assets = assets
+        for planned in plans:
+            if planned.path in in_nav:
+                files.append(File.generated(config, planned.path, content=planned.page().markdown))
+        folders = {posixpath.dirname(planned.path) for planned in self.shelled} | {"articles"}
         for folder in sorted(folders):
             shell = Page(shell_path(folder), TITLE, CONTENT)
             files.append(File.generated(config, shell.path, content=shell.markdown))
-        for asset in assets:
-            files.append(File.generated(config, asset.path, content=asset.content))
+        for asset in assets:  # known to MkDocs so that links to them validate; written later
+            files.append(File.generated(config, asset.path, content=b""))
         self.home_sections = builder.home_sections()
         self.articles = len(archive.articles)
         self.article_documents = [
             SearchDocument(html_path(article_path(a.id)), a.title,
                            f"{date_fr(a.date)} · {builder.outlet_name(a.outlet)}",
                            processed[a.id].terms) for a in archive.articles]
-        topic_pages = {topic_path(topic_id) for topic_id in archive.topics}
-        self.topic_documents = [
-            SearchDocument(html_path(page.path), page.title, "Sujet", " ".join(terms(page.content)))
-            for page in self.shelled if page.path in topic_pages]
+        self.topic_pages = frozenset(topic_path(topic_id) for topic_id in archive.topics)
         self.page_documents: list[SearchDocument] = []
+        log.info(f"briefing: {len(plans) + len(assets)} pages and files planned ({self._elapsed()})")
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:  # type: ignore[no-untyped-def]
@@ -146,26 +144,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return markdown
 
     @event_priority(-50)
-    def _write_shelled_pages(self, *, config) -> None:  # type: ignore[no-untyped-def]
+    def _write_generated(self, *, config) -> None:  # type: ignore[no-untyped-def]
         site = Path(config.site_dir)
-        # Article pages are made one at a time, their content read back from the cache.
-        articles = (self.builder.article(article) for article in self.builder.archive.articles)
-        by_folder: dict[str, list[Page]] = {}
-        for page in self.shelled:
-            by_folder.setdefault(posixpath.dirname(page.path), []).append(page)
-        for folder, pages in [("articles", articles), *by_folder.items()]:
+        pages = [*map(self.builder.article, self.builder.archive.articles), *self.shelled]
+        shells = {}
+        for folder in {posixpath.dirname(planned.path) for planned in pages}:
             shell_file = site / html_path(shell_path(folder))
-            shell = Shell.parse(shell_file.read_text(encoding="utf-8"))
+            shells[folder] = Shell.parse(shell_file.read_text(encoding="utf-8"))
             shell_file.unlink()
-            for page in pages:
-                # Encoding first, then writing bytes: TextIOWrapper is several times slower.
-                (site / html_path(page.path)).write_bytes(
-                    shell.wrap(page.title, page.content).encode("utf-8"))
-        log.info(f"briefing: pages written ({self._elapsed()})")
+        written = write_all(WriteJob(site, shells, pages, self.assets, self.topic_pages),
+                            workers=os.cpu_count() or 1)
+        log.info(f"briefing: {len(pages)} pages and {len(self.assets)} files written "
+                 f"({self._elapsed()})")
+        self.topic_documents = [SearchDocument(html_path(path), title, "Sujet", page_terms)
+                                for path, title, page_terms in written.searched]
         self._write_search_index(site)
-        size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
-        log.info(f"briefing: {self.articles} articles, {self.articles + len(self.shelled)} "
-                 f"generated pages, {size / 1e6:.0f} MB, in {self._elapsed()}")
+        log.info(f"briefing: {self.articles} articles, {len(pages)} generated pages, "
+                 f"{tree_size(site) / 1e6:.0f} MB, in {self._elapsed()}")
 
     def on_page_content(self, html_text: str, page, config, files) -> str:  # type: ignore[no-untyped-def]
         """Hand-written and navigation pages join the search index with their text."""
@@ -185,7 +180,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.zip_wanted:
             write_zip(Path(config.site_dir), self.build_date)
 
-    on_post_build = CombinedEvent(_write_shelled_pages, _write_offline_zip)
+    on_post_build = CombinedEvent(_write_generated, _write_offline_zip)
 
     def on_serve(self, server, config, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.content_dir))

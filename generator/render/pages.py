@@ -11,14 +11,15 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property, partial
 
 from markupsafe import Markup
 
 from ..derive import groupings
-from ..derive.briefing import TopicBriefing, briefings
+from ..derive.briefing import MetricBriefing, TopicBriefing, briefings
 from ..derive.duplicates import near_duplicates, same_story_elsewhere
 from ..derive.ledger import LedgerEntry, Statement, ledger
-from ..export import DATA_FILES, SCHEMA_PATH, article_schema, data_files
+from ..export import DATA_FILES, SCHEMA_PATH, article_schema, claim_rows
 from ..model import UNKNOWN, Archive, Article, Claim
 from ..quotes import find_quote
 from ..sanitize import Highlight, SafeMarkdown
@@ -54,6 +55,23 @@ class Asset:
 
     path: str
     content: bytes
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A page (with its title) or a file, known by path now and made when it is written:
+    a 10,000-article build need not hold every list page and data file at once, and can
+    make them on several cores."""
+
+    path: str
+    title: str
+    make: Callable[[], str | bytes]
+
+    def page(self) -> Page:
+        return Page(self.path, self.title, self.make())
+
+    def asset(self) -> Asset:
+        return Asset(self.path, self.make())
 
 
 class DuplicatePagePath(ValueError):
@@ -142,6 +160,10 @@ class Renderer:
         return environment().get_template(template).render(page_path=path, **self._common,
                                                             **context)
 
+    def plan(self, template: str, path: str, title: str, /, **context: object) -> Planned:
+        """The page ``path`` rendered from ``template`` when it is written."""
+        return Planned(path, title, partial(self.render, template, path, **context))
+
 
 class ArticleRenderer(Renderer):
     """An article page's content from the article alone (plus registries): cacheable, and
@@ -196,54 +218,60 @@ class PageBuilder(Renderer):
             self.entries_by_actor[entry.claim.attributed_to].append(entry)
         self._articles = ArticleRenderer(archive)
 
-    def article(self, article: Article) -> Page:
-        path = article_path(article.id)
+    def article(self, article: Article) -> Planned:
+        return Planned(article_path(article.id), article.title,
+                       partial(self._article_content, article))
+
+    def _article_content(self, article: Article) -> str:
         content = (self.contents(article.id) if self.contents
                    else self._articles.content(article))
         others = [self.by_id[other] for other in self.same_story.get(article.id, [])]
-        links = self.render("same_story.html", path, same_story=others) if others else ""
-        return Page(path, article.title, content.replace(SAME_STORY, links, 1))
+        links = (self.render("same_story.html", article_path(article.id), same_story=others)
+                 if others else "")
+        return content.replace(SAME_STORY, links, 1)
 
-    def listing(self, base: str, title: str, items: tuple, kind: str, **context: object) -> list[Page]:
+    def listing(self, base: str, title: str, items: tuple, kind: str,
+                **context: object) -> list[Planned]:
         """A paginated list of articles or ledger entries."""
         pages = []
         for path, chunk, pager in paginate(base, items):
             heading = title if pager.number == 1 else f"{title} (page {pager.number})"
-            pages.append(Page(path, heading, self.render("listing.html", path, title=heading,
-                                                         items=chunk, kind=kind, paging=pager,
-                                                         total=len(items), **context)))
+            pages.append(self.plan("listing.html", path, heading, title=heading, items=chunk,
+                                   kind=kind, paging=pager, total=len(items), **context))
         return pages
 
-    def topic(self, topic_id: str) -> list[Page]:
+    def topic(self, topic_id: str) -> list[Planned]:
         path = topic_path(topic_id)
-        briefing = self.briefings[topic_id]
-        topic = briefing.topic
-        newest_entries = tuple(reversed(briefing.entries))
-        return [Page(path, topic.title,
-                     self.render("topic.html", path, topic=topic, briefing=briefing,
-                                 articles=self.topic_articles[topic_id], recent=RECENT,
-                                 newest_entries=newest_entries[:RECENT],
-                                 articles_path=topic_list_path(topic_id, "articles"),
-                                 ledger_path=topic_list_path(topic_id, "registre"))),
+        topic = self.archive.topics[topic_id]
+        newest_entries = tuple(reversed(self.briefings[topic_id].entries))
+        return [Planned(path, topic.title, partial(self._topic_page, topic_id)),
                 *self.listing(topic_list_path(topic_id, "articles"), f"{topic.title} : articles",
                               self.topic_articles[topic_id], "articles", back=path),
                 *self.listing(topic_list_path(topic_id, "registre"),
                               f"{topic.title} : registre des affirmations", newest_entries,
                               "ledger", back=path)]
 
-    def topics_index(self) -> Page:
-        return Page(TOPICS_INDEX, "Sujets", self.render("topics_index.html", TOPICS_INDEX,
-                                                        topic_articles=self.topic_articles))
+    def _topic_page(self, topic_id: str) -> str:
+        path = topic_path(topic_id)
+        briefing = self.briefings[topic_id]
+        return self.render("topic.html", path, topic=briefing.topic, briefing=briefing,
+                           articles=self.topic_articles[topic_id], recent=RECENT,
+                           newest_entries=tuple(reversed(briefing.entries))[:RECENT],
+                           articles_path=topic_list_path(topic_id, "articles"),
+                           ledger_path=topic_list_path(topic_id, "registre"))
 
-    def month(self, month: str) -> list[Page]:
+    def topics_index(self) -> Planned:
+        return self.plan("topics_index.html", TOPICS_INDEX, "Sujets",
+                         topic_articles=self.topic_articles)
+
+    def month(self, month: str) -> list[Planned]:
         return self.listing(month_path(month), month_title(month), self.month_articles[month],
                             "articles", back=ARCHIVE_INDEX)
 
-    def archive_index(self) -> Page:
-        return Page(ARCHIVE_INDEX, "Archives", self.render("archive_index.html", ARCHIVE_INDEX,
-                                                           months=self.month_articles))
+    def archive_index(self) -> Planned:
+        return self.plan("archive_index.html", ARCHIVE_INDEX, "Archives", months=self.month_articles)
 
-    def outlet(self, outlet_id: str) -> list[Page]:
+    def outlet(self, outlet_id: str) -> list[Planned]:
         outlet = self.archive.outlets.get(outlet_id)
         intro = ("Articles dont le média d'origine n'est pas indiqué dans le texte." if outlet is None
                  else "Agence de presse." if outlet.kind == "wire" else "Média.")
@@ -251,16 +279,15 @@ class PageBuilder(Renderer):
                             self.outlet_articles[outlet_id], "articles", back=OUTLETS_INDEX,
                             intro=intro, homepage=outlet.homepage if outlet else None)
 
-    def outlets_index(self) -> Page:
-        return Page(OUTLETS_INDEX, "Sources", self.render("outlets_index.html", OUTLETS_INDEX,
-                                                          outlet_articles=self.outlet_articles))
+    def outlets_index(self) -> Planned:
+        return self.plan("outlets_index.html", OUTLETS_INDEX, "Sources",
+                         outlet_articles=self.outlet_articles)
 
-    def actors_index(self) -> Page:
-        return Page(ACTORS_INDEX, "Acteurs", self.render("actors.html", ACTORS_INDEX,
-                                                         by_actor=self.entries_by_actor,
-                                                         recent=RECENT))
+    def actors_index(self) -> Planned:
+        return self.plan("actors.html", ACTORS_INDEX, "Acteurs", by_actor=self.entries_by_actor,
+                         recent=RECENT)
 
-    def actor(self, actor_id: str) -> list[Page]:
+    def actor(self, actor_id: str) -> list[Planned]:
         actor = self.archive.actors[actor_id]
         return self.listing(actor_path(actor_id), actor.name,
                             tuple(self.entries_by_actor[actor_id]), "ledger", back=ACTORS_INDEX,
@@ -272,37 +299,41 @@ class PageBuilder(Renderer):
         return self.render("home.html", HOME, latest=self.archive.articles[:HOME_LATEST],
                            topic_articles=self.topic_articles, download=self.download)
 
-    def charts(self, briefing: TopicBriefing) -> list[Asset]:
-        assets = []
-        for metric in briefing.metrics:
-            if not metric.statements:
-                continue
-            definition = briefing.topic.metrics[metric.metric_id]
-            series = _series(metric.statements, self.archive)
-            svg = charts.metric_chart(series, definition.unit,
-                                      f"{definition.label} : {briefing.topic.title}")
-            assets.append(Asset(chart_path(briefing.topic.id, metric.metric_id), svg))
-        return assets
+    def charts(self, briefing: TopicBriefing) -> list[Planned]:
+        return [Planned(chart_path(briefing.topic.id, metric.metric_id), "",
+                        partial(self._chart, briefing, metric))
+                for metric in briefing.metrics if metric.statements]
 
-    def feeds(self) -> list[Asset]:
-        in_feeds = {a for articles in (self.archive.articles, *self.topic_articles.values())
-                    for a in articles[:FEED_LIMIT]}
-        summaries = {article.id: self.summaries(article.id) if self.summaries
-                     else self._articles.summary(article) for article in in_feeds}
-        feeds = [Asset(SITE_FEED, atom_feed(SITE_FEED, "Nouveaux articles", self.archive.articles,
-                                            summaries, self.build_day))]
+    def _chart(self, briefing: TopicBriefing, metric: MetricBriefing) -> bytes:
+        definition = briefing.topic.metrics[metric.metric_id]
+        return charts.metric_chart(_series(metric.statements, self.archive), definition.unit,
+                                   f"{definition.label} : {briefing.topic.title}")
+
+    def feeds(self) -> list[Planned]:
+        feeds = [Planned(SITE_FEED, "", partial(self._feed, SITE_FEED, "Nouveaux articles",
+                                                self.archive.articles))]
         for topic_id, topic in self.archive.topics.items():
             path = topic_feed_path(topic_id)
-            feeds.append(Asset(path, atom_feed(path, f"{topic.title} : nouveaux articles",
-                                               self.topic_articles[topic_id], summaries,
-                                               self.build_day)))
+            feeds.append(Planned(path, "", partial(self._feed, path,
+                                                   f"{topic.title} : nouveaux articles",
+                                                   self.topic_articles[topic_id])))
         return feeds
 
-    def all_pages(self) -> list[Page]:
-        return [self.article(article) for article in self.archive.articles] + self.other_pages()
+    def _feed(self, path: str, title: str, articles: tuple[Article, ...]) -> bytes:
+        summaries = {article.id: self.summaries(article.id) if self.summaries
+                     else self._articles.summary(article) for article in articles[:FEED_LIMIT]}
+        return atom_feed(path, title, articles, summaries, self.build_day)
 
-    def other_pages(self) -> list[Page]:
-        """Every page but the articles' (those can be made one at a time, see article)."""
+    @cached_property
+    def claim_rows(self) -> list[dict]:
+        return claim_rows(self.archive)
+
+    def all_pages(self) -> list[Page]:
+        return [planned.page() for planned in
+                [*map(self.article, self.archive.articles), *self.page_plans()]]
+
+    def page_plans(self) -> list[Planned]:
+        """Every page but the articles' (those are made one at a time, see article)."""
         pages = [page for topic_id in self.archive.topics for page in self.topic(topic_id)]
         pages.append(self.topics_index())
         pages += [page for month in self.month_articles for page in self.month(month)]
@@ -313,12 +344,17 @@ class PageBuilder(Renderer):
         pages += [page for actor_id in self.archive.actors for page in self.actor(actor_id)]
         return pages
 
-    def all_assets(self) -> list[Asset]:
+    def asset_plans(self) -> list[Planned]:
+        """Every generated file: charts, data exports, the article schema, feeds."""
         assets = [asset for briefing in self.briefings.values() for asset in self.charts(briefing)]
-        assets += [Asset(path, content) for path, content in data_files(self.archive).items()]
-        assets.append(Asset(SCHEMA_PATH, article_schema()))
+        assets += [Planned(path, "", lambda make=make: make(self.archive, self.claim_rows))
+                   for path, make in DATA_FILES.items()]
+        assets.append(Planned(SCHEMA_PATH, "", article_schema))
         assets += self.feeds()
         return assets
+
+    def all_assets(self) -> list[Asset]:
+        return [planned.asset() for planned in self.asset_plans()]
 
 
 def first_paragraph(markdown_text: str) -> str:

@@ -1,0 +1,97 @@
+"""Write the generated pages and files into the built site, on every core.
+
+Pages and files arrive planned (render/pages.Planned): made only when written, so a
+10,000-article build never holds them all. Each page is put into its folder's shell
+(render/shell.py). The work is split into tasks that run in forked worker processes,
+which inherit the builder and shells instead of receiving them by pipe; a small
+site is written in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from .render.pages import Planned
+from .render.paths import html_path
+from .render.shell import Shell
+from .search import terms
+
+# Set in the parent before forking: workers inherit it instead of receiving it by pipe.
+_JOB: "WriteJob | None" = None
+PAGES_PER_TASK = 200
+PARALLEL_FROM = 500  # below this many pages, forking costs more than it saves
+
+
+@dataclass(frozen=True)
+class WriteJob:
+    site: Path
+    shells: dict[str, Shell]        # by folder
+    pages: list[Planned]            # titled pages, each put into its folder's shell
+    files: list[Planned]            # files written as made (bytes)
+    searchable: frozenset[str]      # pages whose search terms are wanted
+
+
+@dataclass(frozen=True)
+class Written:
+    size: int                                   # bytes written
+    searched: tuple[tuple[str, str, str], ...]  # searchable pages: path, title, terms
+
+
+def _write(target: Path, data: bytes) -> int:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)  # bytes: TextIOWrapper is several times slower
+    return len(data)
+
+
+def _run(task: tuple[str, int, int]) -> Written:
+    kind, start, stop = task
+    job = _JOB
+    size, searched = 0, []
+    if kind == "files":
+        for planned in job.files[start:stop]:
+            size += _write(job.site / planned.path, planned.make())
+        return Written(size, ())
+    for planned in job.pages[start:stop]:
+        content = planned.make()
+        shell = job.shells[posixpath.dirname(planned.path)]
+        size += _write(job.site / html_path(planned.path),
+                       shell.wrap(planned.title, content).encode("utf-8"))
+        if planned.path in job.searchable:
+            searched.append((planned.path, planned.title, " ".join(terms(content))))
+    return Written(size, tuple(searched))
+
+
+def _tasks(job: WriteJob) -> list[tuple[str, int, int]]:
+    """Files first (one task each: data exports and charts are the longest), then pages."""
+    return ([("files", i, i + 1) for i in range(len(job.files))]
+            + [("pages", start, min(start + PAGES_PER_TASK, len(job.pages)))
+               for start in range(0, len(job.pages), PAGES_PER_TASK)])
+
+
+def write_all(job: WriteJob, workers: int) -> Written:
+    """Write every page and file of ``job``; what was written, in total."""
+    global _JOB
+    _JOB = job
+    try:
+        tasks = _tasks(job)
+        if workers > 1 and len(job.pages) >= PARALLEL_FROM:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                results = list(pool.imap(_run, tasks))  # in order: a reproducible index
+        else:
+            results = [_run(task) for task in tasks]
+    finally:
+        _JOB = None
+    return Written(sum(r.size for r in results),
+                   tuple(item for r in results for item in r.searched))
+
+
+def tree_size(folder: Path) -> int:
+    """Bytes in every file under ``folder``."""
+    total = 0
+    for directory, _, names in os.walk(folder):
+        total += sum(os.stat(os.path.join(directory, name)).st_size for name in names)
+    return total
