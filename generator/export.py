@@ -11,7 +11,7 @@ import csv
 import io
 import json
 
-from .derive.ledger import ledger
+from .derive.ledger import LedgerEntry, ledger
 from .model import UNKNOWN, Archive, Article, ArticleFrontmatter
 from .render.paths import article_path, html_path
 
@@ -22,9 +22,10 @@ CLAIM_COLUMNS = (
 )
 
 
-def claim_rows(archive: Archive) -> list[dict]:
+def claim_rows(archive: Archive, entries: tuple[LedgerEntry, ...] | None = None) -> list[dict]:
+    """One row per claim, in ledger order (``entries``: the ledger, when already made)."""
     rows = []
-    for entry in ledger(archive):
+    for entry in ledger(archive) if entries is None else entries:
         claim, article = entry.claim, entry.article
         topic = archive.topics[claim.topic]
         rows.append({

@@ -55,8 +55,10 @@ def topic_briefing(topic: Topic, all_entries: tuple[LedgerEntry, ...],
     return TopicBriefing(topic, entries, tuple(metrics), timeline, related)
 
 
-def briefings(archive: Archive) -> dict[str, TopicBriefing]:
-    entries = ledger(archive)
+def briefings(archive: Archive,
+              entries: tuple[LedgerEntry, ...] | None = None) -> dict[str, TopicBriefing]:
+    """Every topic's briefing (``entries``: the archive's ledger, when already made)."""
+    entries = ledger(archive) if entries is None else entries
     all_disputes = conflicts.disputes(entries)
     return {topic_id: topic_briefing(topic, entries, all_disputes)
             for topic_id, topic in archive.topics.items()}

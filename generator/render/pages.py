@@ -209,7 +209,7 @@ class PageBuilder(Renderer):
         self.month_articles = groupings.by_month(archive)
         self.outlet_articles = groupings.by_outlet(archive)
         self.ledger = ledger(archive)
-        self.briefings = briefings(archive)
+        self.briefings = briefings(archive, self.ledger)
         self.same_story = (same_story if same_story is not None
                            else same_story_elsewhere(near_duplicates(archive)))
         self.by_id = {article.id: article for article in archive.articles}
@@ -326,7 +326,7 @@ class PageBuilder(Renderer):
 
     @cached_property
     def claim_rows(self) -> list[dict]:
-        return claim_rows(self.archive)
+        return claim_rows(self.archive, self.ledger)
 
     def all_pages(self) -> list[Page]:
         return [planned.page() for planned in
