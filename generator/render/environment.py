@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -29,7 +29,12 @@ def page_url(from_path: str, to_path: str) -> str:
 
 @pass_context
 def _url(context: Context, to_path: str) -> str:
-    return page_url(context["page_path"], to_path)
+    return _url_from_folder(context["page_path"].rpartition("/")[0], to_path)
+
+
+@lru_cache(maxsize=65536)  # lists repeat the same few targets on every page of a folder
+def _url_from_folder(folder: str, to_path: str) -> str:
+    return page_url(f"{folder}/_" if folder else "_", to_path)
 
 
 @cache
