@@ -16,6 +16,9 @@
     "leurs lui mais ne ni on ou par pas pour qu que qui sa se ses son sont sur un une").split(" "));
   var MAX_RESULTS = 20;
   var MAX_EXPANSIONS = 300;
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT_OF = new Int8Array(128);  // character code -> digit, for decoding postings
+  for (var d = 0; d < DIGITS.length; d++) { DIGIT_OF[DIGITS.charCodeAt(d)] = d; }
   var script = document.currentScript;
   var root = script.src.replace(/assets\/javascripts\/briefing-search\.js(\?.*)?$/, "");
   var index = null;
@@ -39,7 +42,7 @@
         tag.onload = function () {
           var data = window.__BRIEFING_SEARCH__;
           index = { docs: data.docs, terms: data.terms.split("\n"), postings: data.postings,
-                    decoded: new Map() };
+                    decoded: new Map(), titles: new Array(data.docs.length) };
           resolve(index);
         };
         tag.onerror = reject;
@@ -57,7 +60,7 @@
     var value = 0;
     var previous = 0;
     for (var i = 0; i < text.length; i++) {
-      var digit = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".indexOf(text[i]);
+      var digit = DIGIT_OF[text.charCodeAt(i)];
       value = value * 32 + (digit & 31);
       if (digit < 32) {
         previous += value;
@@ -93,6 +96,12 @@
     return found;
   }
 
+  function foldedTitle(n) {  // folded once: a common word matches thousands of documents
+    var title = index.titles[n];
+    if (title === undefined) { title = index.titles[n] = fold(index.docs[n][1]); }
+    return title;
+  }
+
   function search(query) {
     var words = tokens(query);
     if (!words.length) { return { count: 0, items: [] }; }
@@ -104,10 +113,12 @@
         return docs.has(n);
       }));
     });
-    var ranked = Array.from(matches).map(function (n) {
-      var title = fold(index.docs[n][1]);
-      var score = words.filter(function (w) { return title.indexOf(w) >= 0; }).length;
-      return [n, score];
+    var ranked = [];
+    matches.forEach(function (n) {
+      var title = foldedTitle(n);
+      var score = 0;
+      for (var w = 0; w < words.length; w++) { if (title.indexOf(words[w]) >= 0) { score++; } }
+      ranked.push([n, score]);
     });
     ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
     return { count: ranked.length, items: ranked.slice(0, MAX_RESULTS).map(function (r) {
