@@ -11,6 +11,7 @@ files, library versions), so an unchanged article costs one file read on the nex
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -210,7 +211,8 @@ def process_all(paths: list[Path], root: Path, registries: Archive, *, render: b
     if workers > 1 and len(todo) > 50:
         _JOB = job
         try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            # Workers collect their garbage even when the build paused collection (plugin.py).
+            with multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:
                 for path, result in pool.imap_unordered(_work, todo, chunksize=32):
                     results[Path(path)] = result
                     done += 1

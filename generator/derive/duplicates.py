@@ -36,9 +36,14 @@ class NearDuplicate:
     similarity: float
 
 
-def shingles(text: str, word_ids: dict[str, int] | None = None) -> frozenset[int]:
-    """The sampled shingle hashes of ``text``; ``word_ids`` caches each word's number."""
-    word_ids = {} if word_ids is None else word_ids
+_WORD_IDS: dict[str, int] = {}  # word -> number, kept across articles: words repeat
+
+
+def shingles(text: str) -> frozenset[int]:
+    """The sampled shingle hashes of ``text``."""
+    word_ids = _WORD_IDS
+    if len(word_ids) > 1_000_000:  # bounded, whatever the archive
+        word_ids.clear()
     ids = []
     for word in _WORD.findall(text.lower()):
         number = word_ids.get(word)
@@ -50,8 +55,7 @@ def shingles(text: str, word_ids: dict[str, int] | None = None) -> frozenset[int
 
 
 def near_duplicates(archive: Archive, threshold: float = NEAR_DUPLICATE) -> tuple[NearDuplicate, ...]:
-    word_ids: dict[str, int] = {}
-    return similar_pairs({article.id: shingles(article.body, word_ids)
+    return similar_pairs({article.id: shingles(article.body)
                           for article in archive.articles}, threshold)
 
 
