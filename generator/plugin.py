@@ -122,6 +122,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                   if self.zip_wanted else None, build_day=self.build_date,
                                   contents=lambda article_id: cache.content(keys[article_id]),
                                   summaries=lambda article_id: processed[article_id].summary,
+                                  content_keys=keys.__getitem__,
                                   same_story=same_story)
             log.info(f"briefing: archive derived ({self._elapsed()})")
             plans, assets = builder.page_plans(), builder.asset_plans()
@@ -173,8 +174,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             shell_file = site / html_path(shell_path(folder))
             shells[folder] = Shell.parse(shell_file.read_text(encoding="utf-8"))
             shell_file.unlink()
-        written = write_all(WriteJob(site, shells, pages, self.assets, self.topic_pages),
-                            workers=os.cpu_count() or 1)
+        written = write_all(WriteJob(site, shells, pages, self.assets, self.topic_pages,
+                                     store=self.cache_dir / "pages"), workers=os.cpu_count() or 1)
         log.info(f"briefing: {len(pages)} pages and {len(self.assets)} files written "
                  f"({self._elapsed()})")
         self.topic_documents = [SearchDocument(html_path(path), title, "Sujet", page_terms)

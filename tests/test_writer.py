@@ -38,3 +38,24 @@ def test_parallel_and_serial_writes_give_the_same_site(tmp_path):
     [(path, title, terms)] = parallel.searched
     assert (path, title, sorted(terms.split())) == ("sujets/troupes.md", "Troupes",
                                                     ["coreens", "nord", "soldats"])
+
+
+def test_stored_pages_are_linked_on_the_next_build_and_remade_when_their_key_changes(tmp_path):
+    made = []
+
+    def page(key: str, body: str) -> Planned:
+        return Planned("articles/a.md", "A", lambda: made.append(body) or f"<p>{body}</p>", key)
+
+    def build(name: str, planned: Planned) -> Path:
+        write_all(WriteJob(tmp_path / name, {"articles": SHELL}, [planned], [], frozenset(),
+                           store=tmp_path / "store"), workers=1)
+        return tmp_path / name / "articles" / "a.html"
+
+    first = build("one", page("k1", "un"))
+    second = build("two", page("k1", "un"))
+    assert made == ["un"]  # made once, then linked
+    assert second.read_bytes() == first.read_bytes()
+    assert second.stat().st_ino == first.stat().st_ino
+    third = build("three", page("k2", "deux"))
+    assert made == ["un", "deux"] and b"<p>deux</p>" in third.read_bytes()
+    assert first.read_bytes().count(b"<p>un</p>") == 1  # the stored page was not overwritten

@@ -66,6 +66,7 @@ class Planned:
     path: str
     title: str
     make: Callable[[], str | bytes]
+    key: str = ""  # names everything ``make`` depends on, when known: the page may be stored
 
     def page(self) -> Page:
         return Page(self.path, self.title, self.make())
@@ -191,12 +192,14 @@ class PageBuilder(Renderer):
 
     ``contents`` and ``summaries`` give article page contents and feed summaries already
     rendered (by worker processes, or from the cache) by article id; without them they are
-    rendered from the article's body.
+    rendered from the article's body. ``content_keys`` names what each article's content
+    depends on (its cache key), so that finished article pages can be stored.
     """
 
     def __init__(self, archive: Archive, download: str | None = None,
                  build_day: date | None = None, contents: Callable[[str], str] | None = None,
                  summaries: Callable[[str], str] | None = None,
+                 content_keys: Callable[[str], str] | None = None,
                  same_story: dict[str, list[str]] | None = None):
         """``download``: where the offline zip is published, for the home page's link;
         ``build_day``: the date feeds give to undated articles."""
@@ -205,6 +208,7 @@ class PageBuilder(Renderer):
         self.build_day = build_day or date(1970, 1, 1)
         self.contents = contents
         self.summaries = summaries
+        self.content_keys = content_keys
         self.topic_articles = groupings.by_topic(archive)
         self.month_articles = groupings.by_month(archive)
         self.outlet_articles = groupings.by_outlet(archive)
@@ -219,8 +223,11 @@ class PageBuilder(Renderer):
         self._articles = ArticleRenderer(archive)
 
     def article(self, article: Article) -> Planned:
+        others = self.same_story.get(article.id, [])
+        key = ("|".join(map(self.content_keys, [article.id, *others]))
+               if self.content_keys else "")
         return Planned(article_path(article.id), article.title,
-                       partial(self._article_content, article))
+                       partial(self._article_content, article), key)
 
     def _article_content(self, article: Article) -> str:
         content = (self.contents(article.id) if self.contents

@@ -9,9 +9,11 @@ all of them but for the title. Works with any theme that prints the title and co
 
 from __future__ import annotations
 
+import hashlib
 import html
 import posixpath
 from dataclasses import dataclass
+from functools import cached_property
 
 SHELL_NAME = "__shell__"
 TITLE = "\ue010ba-shell-title\ue011"
@@ -38,6 +40,11 @@ class Shell:
         start = page.index(f"<p>{_START}</p>")
         end = page.index(f"<p>{_END}</p>") + len(f"<p>{_END}</p>")
         return cls(tuple(page[:start].split(TITLE)), tuple(page[end:].split(TITLE)))
+
+    @cached_property
+    def digest(self) -> str:
+        """Changes whenever the shell does (a key for pages stored finished)."""
+        return hashlib.sha256("\0".join(self.head + ("",) + self.tail).encode("utf-8")).hexdigest()
 
     def wrap(self, title: str, content: str) -> str:
         """The full page: ``title`` is plain text, ``content`` is safe HTML."""
