@@ -9,6 +9,7 @@ site is written in this process.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
@@ -46,30 +47,39 @@ class Written:
 
 def _write(target: Path, data: bytes) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
+    # A new file, never one rewritten in place: an older page there may be a hard link
+    # into the store (a build that did not empty the site first).
+    target.unlink(missing_ok=True)
     target.write_bytes(data)  # bytes: TextIOWrapper is several times slower
     return len(data)
 
 
 def _stored_page(job: WriteJob, planned: Planned, shell: Shell) -> int:
-    """Link the finished page from the store, making and storing it first if needed.
+    """Link the finished page from the store if it is there; else write it and store it.
 
     A rebuild finds most pages unchanged: a hard link costs the file system far less
-    than writing the page again.
+    than writing the page again. A page enters the store only once fully written.
     """
     digest = hashlib.sha256("\0".join((shell.digest, planned.title, planned.key))
                             .encode("utf-8")).hexdigest()
     stored = job.store / digest[:2] / f"{digest}.html"
-    if not stored.exists():
-        partial = stored.with_suffix(f".{os.getpid()}.part")
-        _write(partial, shell.wrap(planned.title, planned.make()).encode("utf-8"))
-        partial.replace(stored)  # never half a page in the store
     target = job.site / html_path(planned.path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)  # see _write
     try:
         os.link(stored, target)
+        return stored.stat().st_size
+    except FileNotFoundError:
+        pass
     except OSError:  # another file system, or no hard links there
-        shutil.copyfile(stored, target)
-    return stored.stat().st_size
+        if stored.exists():
+            shutil.copyfile(stored, target)
+            return stored.stat().st_size
+    size = _write(target, shell.wrap(planned.title, planned.make()).encode("utf-8"))
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):  # stored meanwhile by another build, or no links
+        os.link(target, stored)
+    return size
 
 
 def _run(task: tuple[str, int, int]) -> Written:

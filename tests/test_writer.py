@@ -59,3 +59,14 @@ def test_stored_pages_are_linked_on_the_next_build_and_remade_when_their_key_cha
     third = build("three", page("k2", "deux"))
     assert made == ["un", "deux"] and b"<p>deux</p>" in third.read_bytes()
     assert first.read_bytes().count(b"<p>un</p>") == 1  # the stored page was not overwritten
+
+
+def test_a_build_over_an_old_site_never_changes_a_stored_page(tmp_path):
+    site, store = tmp_path / "site", tmp_path / "store"
+    old = Planned("articles/a.md", "A", lambda: "<p>ancien</p>", "k1")
+    new = Planned("articles/a.md", "A", lambda: "<p>nouveau</p>", "k2")
+    for planned in (old, new, old):  # the site folder is not emptied between builds
+        write_all(WriteJob(site, {"articles": SHELL}, [planned], [], frozenset(), store=store),
+                  workers=1)
+        assert planned.make().encode() in (site / "articles" / "a.html").read_bytes()
+    assert sorted(b"ancien" in p.read_bytes() for p in store.rglob("*.html")) == [False, True]
