@@ -29,7 +29,7 @@ from .errors import ContentError, ContentErrors, ErrorCollector
 from .model import Archive, Article
 from .search import terms
 
-_LIBRARIES = ("markdown-it-py", "nh3", "jinja2", "pydantic", "pyyaml", "babel")
+_LIBRARIES = ("markdown-it-py", "nh3", "matplotlib", "jinja2", "pydantic", "pyyaml", "babel")
 # Set in the parent before forking: workers inherit it instead of receiving it by pipe.
 _JOB: "_Job | None" = None
 

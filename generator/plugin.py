@@ -16,6 +16,7 @@ import logging
 import os
 import posixpath
 import resource
+import shutil
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -58,6 +59,17 @@ def _collector_paused():
     finally:
         gc.freeze()
         gc.enable()
+
+
+def _page_store(cache_dir: Path, fingerprint: str) -> Path:
+    """Where finished pages and files are kept for the next build: one folder per
+    fingerprint (generator, templates, metadata, libraries), older ones removed."""
+    store = cache_dir / "store" / fingerprint[:24]
+    if store.parent.is_dir():
+        for old in store.parent.iterdir():
+            if old != store:
+                shutil.rmtree(old, ignore_errors=True)
+    return store
 
 
 class BriefingConfig(base.Config):
@@ -112,6 +124,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _generate(self, files: Files, config) -> Files:  # type: ignore[no-untyped-def]
         try:
             cache = Cache(self.cache_dir, fingerprint(self.content_dir))
+            self.store = _page_store(self.cache_dir, cache.fingerprint)
             archive, processed = load(self.content_dir, root=self.content_dir.parent, render=True,
                                       workers=os.cpu_count() or 1, cache=cache,
                                       progress=self._progress)
@@ -175,7 +188,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             shells[folder] = Shell.parse(shell_file.read_text(encoding="utf-8"))
             shell_file.unlink()
         written = write_all(WriteJob(site, shells, pages, self.assets, self.topic_pages,
-                                     store=self.cache_dir / "pages"), workers=os.cpu_count() or 1)
+                                     store=self.store), workers=os.cpu_count() or 1)
         log.info(f"briefing: {len(pages)} pages and {len(self.assets)} files written "
                  f"({self._elapsed()})")
         self.topic_documents = [SearchDocument(html_path(path), title, "Sujet", page_terms)

@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import posixpath
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,7 @@ class WriteJob:
     pages: list[Planned]            # titled pages, each put into its folder's shell
     files: list[Planned]            # files written as made (bytes)
     searchable: frozenset[str]      # pages whose search terms are wanted
-    store: Path | None = None       # finished pages kept by key, linked into the site
+    store: Path | None = None       # finished pages and files kept by key, linked into the site
 
 
 @dataclass(frozen=True)
@@ -54,16 +55,14 @@ def _write(target: Path, data: bytes) -> int:
     return len(data)
 
 
-def _stored_page(job: WriteJob, planned: Planned, shell: Shell) -> int:
-    """Link the finished page from the store if it is there; else write it and store it.
+def _stored(job: WriteJob, target: Path, key: str, make: Callable[[], bytes]) -> int:
+    """Link the finished file from the store if it is there; else write it and store it.
 
     A rebuild finds most pages unchanged: a hard link costs the file system far less
-    than writing the page again. A page enters the store only once fully written.
+    than writing the page again. A file enters the store only once fully written.
     """
-    digest = hashlib.sha256("\0".join((shell.digest, planned.title, planned.key))
-                            .encode("utf-8")).hexdigest()
-    stored = job.store / digest[:2] / f"{digest}.html"
-    target = job.site / html_path(planned.path)
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
+    stored = job.store / digest[:2] / f"{digest}{target.suffix}"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)  # see _write
     try:
@@ -75,7 +74,7 @@ def _stored_page(job: WriteJob, planned: Planned, shell: Shell) -> int:
         if stored.exists():
             shutil.copyfile(stored, target)
             return stored.stat().st_size
-    size = _write(target, shell.wrap(planned.title, planned.make()).encode("utf-8"))
+    size = _write(target, make())
     stored.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(OSError):  # stored meanwhile by another build, or no links
         os.link(target, stored)
@@ -88,16 +87,19 @@ def _run(task: tuple[str, int, int]) -> Written:
     size, searched = 0, []
     if kind == "files":
         for planned in job.files[start:stop]:
-            size += _write(job.site / planned.path, planned.make())
+            target = job.site / planned.path
+            size += (_stored(job, target, planned.key, planned.make)
+                     if job.store is not None and planned.key else _write(target, planned.make()))
         return Written(size, ())
     for planned in job.pages[start:stop]:
         shell = job.shells[posixpath.dirname(planned.path)]
+        target = job.site / html_path(planned.path)
         if job.store is not None and planned.key and planned.path not in job.searchable:
-            size += _stored_page(job, planned, shell)
+            size += _stored(job, target, "\0".join((shell.digest, planned.title, planned.key)),
+                            lambda: shell.wrap(planned.title, planned.make()).encode("utf-8"))
             continue
         content = planned.make()
-        size += _write(job.site / html_path(planned.path),
-                       shell.wrap(planned.title, content).encode("utf-8"))
+        size += _write(target, shell.wrap(planned.title, content).encode("utf-8"))
         if planned.path in job.searchable:
             searched.append((planned.path, planned.title, " ".join(terms(content))))
     return Written(size, tuple(searched))

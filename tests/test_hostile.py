@@ -4,6 +4,7 @@ harmless output. Every case here fails without the protection it names."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,29 @@ def test_two_builds_of_the_same_input_are_byte_identical_cold_or_cached(tmp_path
         trees.append({p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()})
         assert (project / ".cache" / "briefing").is_dir()
     assert trees[0] == trees[1]
+
+
+def test_a_cached_rebuild_after_an_edit_matches_a_cold_build(tmp_path):
+    """Pages and files kept from the previous build are reused only when unchanged."""
+    project = make_project(tmp_path)
+    env_epoch = {"SOURCE_DATE_EPOCH": "1743033600"}
+
+    def build(name: str) -> dict:
+        site = tmp_path / name
+        result = run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], project,
+                     env=env_epoch)
+        assert result.returncode == 0, result.stderr
+        return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+    before = build("before")
+    article = next((project / "briefings" / "articles").glob("*.md"))
+    text = article.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    article.write_text(text.replace(title, "title: Un titre corrigé", 1), encoding="utf-8")
+    cached = build("cached")
+    shutil.rmtree(project / ".cache")
+    assert cached == build("cold")
+    changed = {str(path) for path in cached if cached[path] != before.get(path)}
+    # the month's list was made again, not linked from the store
+    assert any("Un titre corrigé".encode() in cached[Path(p)] for p in changed
+               if p.startswith("archives/"))

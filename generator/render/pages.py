@@ -9,14 +9,14 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, partial
 
 from markupsafe import Markup
 
 from ..derive import groupings
-from ..derive.briefing import MetricBriefing, TopicBriefing, briefings
+from ..derive.briefing import TopicBriefing, briefings
 from ..derive.duplicates import near_duplicates, same_story_elsewhere
 from ..derive.ledger import LedgerEntry, Statement, ledger
 from ..export import DATA_FILES, SCHEMA_PATH, article_schema, claim_rows
@@ -243,8 +243,15 @@ class PageBuilder(Renderer):
         pages = []
         for path, chunk, pager in paginate(base, items):
             heading = title if pager.number == 1 else f"{title} (page {pager.number})"
-            pages.append(self.plan("listing.html", path, heading, title=heading, items=chunk,
-                                   kind=kind, paging=pager, total=len(items), **context))
+            planned = self.plan("listing.html", path, heading, title=heading, items=chunk,
+                                kind=kind, paging=pager, total=len(items), **context)
+            if self.content_keys:  # what the page shows: its place, and its items' sources
+                planned = replace(planned, key=repr((
+                    path, heading, kind, pager, len(items), sorted(context.items()),
+                    [self.content_keys(item.id) if isinstance(item, Article)
+                     else f"{self.content_keys(item.article.id)}#{item.claim.local_id}"
+                     for item in chunk])))
+            pages.append(planned)
         return pages
 
     def topic(self, topic_id: str) -> list[Planned]:
@@ -307,14 +314,15 @@ class PageBuilder(Renderer):
                            topic_articles=self.topic_articles, download=self.download)
 
     def charts(self, briefing: TopicBriefing) -> list[Planned]:
-        return [Planned(chart_path(briefing.topic.id, metric.metric_id), "",
-                        partial(self._chart, briefing, metric))
-                for metric in briefing.metrics if metric.statements]
-
-    def _chart(self, briefing: TopicBriefing, metric: MetricBriefing) -> bytes:
-        definition = briefing.topic.metrics[metric.metric_id]
-        return charts.metric_chart(_series(metric.statements, self.archive), definition.unit,
-                                   f"{definition.label} : {briefing.topic.title}")
+        planned = []
+        for metric in briefing.metrics:
+            if metric.statements:
+                definition = briefing.topic.metrics[metric.metric_id]
+                drawn = (_series(metric.statements, self.archive), definition.unit,
+                         f"{definition.label} : {briefing.topic.title}")
+                planned.append(Planned(chart_path(briefing.topic.id, metric.metric_id), "",
+                                       partial(charts.metric_chart, *drawn), repr(drawn)))
+        return planned
 
     def feeds(self) -> list[Planned]:
         feeds = [Planned(SITE_FEED, "", partial(self._feed, SITE_FEED, "Nouveaux articles",
