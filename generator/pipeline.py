@@ -49,6 +49,8 @@ class Processed:
     content: str = ""                      # rendered page content (when rendering, no cache)
     summary: str = ""                      # rendered first paragraph, for feeds (when rendering)
     cache_key: str = ""
+    # Names all but the body (and the fingerprint): what lists and data files show of it.
+    metadata_key: str = ""
     shingles: bytes = b""                  # near-duplicate shingles, packed (see shingle_array)
     terms: str = ""                        # its search terms, space-separated
 
@@ -61,6 +63,7 @@ class _Job:
     root: Path
     registries: Archive
     render: bool
+    fingerprint: str = ""
 
 
 def fingerprint(content_dir: Path) -> str:
@@ -161,9 +164,12 @@ def process(path: Path, job: _Job) -> Processed:
     if not job.render:
         return Processed(article, (), shingles=packed)
     renderer = _renderer(registries)
-    return Processed(article.model_copy(update={"body": ""}), (), content=renderer.content(article),
+    metadata = article.model_copy(update={"body": ""})
+    return Processed(metadata, (), content=renderer.content(article),
                      summary=renderer.summary(article), shingles=packed,
-                     terms=" ".join(sorted(terms(f"{article.title} {article.body}"))))
+                     terms=" ".join(sorted(terms(f"{article.title} {article.body}"))),
+                     metadata_key=hashlib.sha256(
+                         (job.fingerprint + metadata.model_dump_json()).encode()).hexdigest())
 
 
 _RENDERERS: dict[int, object] = {}
@@ -195,7 +201,7 @@ def process_all(paths: list[Path], root: Path, registries: Archive, *, render: b
                 progress=None) -> dict[Path, Processed]:
     """Every article's result, in ``paths`` order, using the cache and ``workers`` processes."""
     global _JOB
-    job = _Job(root, registries, render)
+    job = _Job(root, registries, render, cache.fingerprint if cache else "")
     results: dict[Path, Processed] = {}
     todo: list[tuple[str, str | None, str | None]] = []
     for path in paths:

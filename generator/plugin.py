@@ -136,6 +136,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                   contents=lambda article_id: cache.content(keys[article_id]),
                                   summaries=lambda article_id: processed[article_id].summary,
                                   content_keys=keys.__getitem__,
+                                  metadata_keys=lambda article_id: processed[article_id].metadata_key,
                                   same_story=same_story)
             log.info(f"briefing: archive derived ({self._elapsed()})")
             plans, assets = builder.page_plans(), builder.asset_plans()

@@ -6,6 +6,7 @@ never becomes Markdown or YAML syntax, and any Markdown builder passes them thro
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 from collections.abc import Callable
@@ -192,14 +193,16 @@ class PageBuilder(Renderer):
 
     ``contents`` and ``summaries`` give article page contents and feed summaries already
     rendered (by worker processes, or from the cache) by article id; without them they are
-    rendered from the article's body. ``content_keys`` names what each article's content
-    depends on (its cache key), so that finished article pages can be stored.
+    rendered from the article's body. ``content_keys`` names what each article's page
+    depends on (its cache key) and ``metadata_keys`` what lists show of it (all but its
+    body), so that finished pages and files can be stored and reused by the next build.
     """
 
     def __init__(self, archive: Archive, download: str | None = None,
                  build_day: date | None = None, contents: Callable[[str], str] | None = None,
                  summaries: Callable[[str], str] | None = None,
                  content_keys: Callable[[str], str] | None = None,
+                 metadata_keys: Callable[[str], str] | None = None,
                  same_story: dict[str, list[str]] | None = None):
         """``download``: where the offline zip is published, for the home page's link;
         ``build_day``: the date feeds give to undated articles."""
@@ -209,6 +212,7 @@ class PageBuilder(Renderer):
         self.contents = contents
         self.summaries = summaries
         self.content_keys = content_keys
+        self.metadata_keys = metadata_keys
         self.topic_articles = groupings.by_topic(archive)
         self.month_articles = groupings.by_month(archive)
         self.outlet_articles = groupings.by_outlet(archive)
@@ -245,11 +249,11 @@ class PageBuilder(Renderer):
             heading = title if pager.number == 1 else f"{title} (page {pager.number})"
             planned = self.plan("listing.html", path, heading, title=heading, items=chunk,
                                 kind=kind, paging=pager, total=len(items), **context)
-            if self.content_keys:  # what the page shows: its place, and its items' sources
+            if self.metadata_keys:  # what the page shows: its place, and its items
                 planned = replace(planned, key=repr((
                     path, heading, kind, pager, len(items), sorted(context.items()),
-                    [self.content_keys(item.id) if isinstance(item, Article)
-                     else f"{self.content_keys(item.article.id)}#{item.claim.local_id}"
+                    [self.metadata_keys(item.id) if isinstance(item, Article)
+                     else f"{self.metadata_keys(item.article.id)}#{item.claim.local_id}"
                      for item in chunk])))
             pages.append(planned)
         return pages
@@ -362,7 +366,10 @@ class PageBuilder(Renderer):
     def asset_plans(self) -> list[Planned]:
         """Every generated file: charts, data exports, the article schema, feeds."""
         assets = [asset for briefing in self.briefings.values() for asset in self.charts(briefing)]
-        assets += [Planned(path, "", lambda make=make: make(self.archive, self.claim_rows))
+        everything = (hashlib.sha256("".join(map(self.metadata_keys, self.by_id)).encode())
+                      .hexdigest() if self.metadata_keys else "")
+        assets += [Planned(path, "", lambda make=make: make(self.archive, self.claim_rows),
+                           everything and f"{path}\0{everything}")
                    for path, make in DATA_FILES.items()]
         assets.append(Planned(SCHEMA_PATH, "", article_schema))
         assets += self.feeds()
