@@ -95,9 +95,14 @@ def output_stats(out_dir: Path, articles: int) -> dict:
     for name in SEARCH_FILES:
         index = out_dir / name
         if index.exists():
-            data = index.read_bytes()
-            gz = len(gzip.compress(data, compresslevel=6))
-            stats["search"] = {"file": name, "raw_bytes": len(data), "gzip_bytes": gz,
+            # Ours comes in shards (search/postings-N.js): count them all, each gzipped
+            # as a server would send it.
+            parts = [index, *sorted(index.parent.glob("postings-*.js"))]
+            raw = sum(p.stat().st_size for p in parts)
+            gz = sum(len(gzip.compress(p.read_bytes(), compresslevel=6)) for p in parts)
+            stats["search"] = {"file": name + (f" + {len(parts) - 1} shards" if len(parts) > 1
+                                               else ""),
+                               "raw_bytes": raw, "gzip_bytes": gz,
                                "gzip_bytes_per_article": round(gz / articles, 1)}
             break
     others = [p.relative_to(out_dir).as_posix() for p in sorted((out_dir / "search").glob("*"))] \

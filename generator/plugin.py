@@ -4,9 +4,11 @@ Nothing is written into docs/. Content errors become one clean build failure tha
 lists every problem; ``mkdocs serve`` also watches the content folder.
 
 Pages listed in the navigation go through MkDocs like hand-written ones. The many
-others (articles, paginated lists) are put into page shells (render/shell.py) after
-MkDocs has rendered one shell per folder: the theme runs a handful of times, not once
-per article. Article work runs on every core and is cached in ``.cache/briefing``.
+others (articles, paginated lists) and the generated files are only planned here; after
+MkDocs has rendered one page shell per folder (render/shell.py), writer.py makes them
+on every core and puts each page into its shell: the theme runs a handful of times, not
+once per article. Article work runs on every core and is cached in ``.cache/briefing``,
+where finished pages are also kept for the next build.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from .render.pages import Page, PageBuilder, Planned, check_no_overlap
 from .render.paths import HOME, article_path, html_path, topic_path
 from .render.format import date_fr
 from .render.shell import CONTENT, SHELL_NAME, TITLE, Shell, shell_path
-from .search import INDEX_PATH, SearchDocument, build_index, terms
+from .search import SearchDocument, build_index, terms
 from .writer import WriteJob, tree_size, write_all
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -207,9 +209,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def _write_search_index(self, site: Path) -> None:
         documents = self.article_documents + self.topic_documents + self.page_documents
-        target = site / INDEX_PATH
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(build_index(documents))
+        for path, script in build_index(documents).items():
+            target = site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(script)
 
     @event_priority(-200)  # last: the zip holds the finished site
     def _write_offline_zip(self, *, config) -> None:  # type: ignore[no-untyped-def]

@@ -119,13 +119,43 @@ def _postings(documents: list[SearchDocument]) -> tuple[list[str], list[str]]:
     return vocabulary, [encoded[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
-def build_index(documents: list[SearchDocument]) -> bytes:
-    """The index script: ``window.__BRIEFING_SEARCH__ = {docs, terms, postings}``."""
+SHARD_PATH = "search/postings-{}.js"
+SHARDS_GLOBAL = "__BRIEFING_POSTINGS__"
+SHARD_BYTES = 32_000  # postings per shard file, about: a query loads one or two
+
+
+def _shards(vocabulary: list[str], postings: list[str]) -> list[int]:
+    """Where each shard starts in the vocabulary. Terms sharing their first two letters
+    stay in one shard, so that a word and every completion of it (prefixes start at
+    three letters) are found in a single file."""
+    starts, size = [0], 0
+    for position, term in enumerate(vocabulary):
+        if size >= SHARD_BYTES and term[:2] != vocabulary[position - 1][:2]:
+            starts.append(position)
+            size = 0
+        size += len(postings[position])
+    return starts
+
+
+def _script(assignment: str, data: object) -> bytes:
+    return (f"{assignment} = " + json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            + ";\n").encode("utf-8")
+
+
+def build_index(documents: list[SearchDocument]) -> dict[str, bytes]:
+    """The index scripts, by path. ``search/index.js`` sets
+    ``window.__BRIEFING_SEARCH__ = {docs, terms, shards}``; shard k's postings (one string
+    per term from ``terms[shards[k]]`` on) are in ``search/postings-k.js``, loaded when a
+    query needs them: the first search parses a fraction of the index."""
     vocabulary, postings = _postings(documents)
-    data = {
+    starts = _shards(vocabulary, postings)
+    files = {INDEX_PATH: _script(f"window.{GLOBAL}", {
         "docs": [[d.url, d.title, d.detail] for d in documents],
         "terms": "\n".join(vocabulary),
-        "postings": postings,
-    }
-    return (f"window.{GLOBAL} = " + json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-            + ";\n").encode("utf-8")
+        "shards": starts,
+    })}
+    for number, (start, stop) in enumerate(zip(starts, [*starts[1:], len(vocabulary)])):
+        files[SHARD_PATH.format(number)] = _script(
+            f"(window.{SHARDS_GLOBAL} = window.{SHARDS_GLOBAL} || {{}})[{number}]",
+            postings[start:stop])
+    return files

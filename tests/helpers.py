@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -70,3 +71,14 @@ language: fr
 topics: [troops]
 """
 VALID_BODY = "La Corée du Nord a déployé 3.000 soldats supplémentaires en Russie."
+
+
+def search_index(site: Path) -> dict:
+    """The index, its postings gathered back from their shards."""
+    text = (site / "search" / "index.js").read_text(encoding="utf-8")
+    index = json.loads(text.removeprefix("window.__BRIEFING_SEARCH__ = ").removesuffix(";\n"))
+    index["postings"] = []
+    for number in range(len(index["shards"])):
+        shard = (site / "search" / f"postings-{number}.js").read_text(encoding="utf-8")
+        index["postings"] += json.loads(shard.partition(f"[{number}] = ")[2].removesuffix(";\n"))
+    return index

@@ -12,7 +12,7 @@ import pytest
 from generator.errors import ContentErrors
 from generator.load import load_archive
 from helpers import (BIN, REPO, VALID_BODY, article_text, briefing, content, make_project,
-                     mkdocs_build, run, soup)
+                     mkdocs_build, run, search_index, soup)
 
 FRONT = """id: a
 title: "Titre"
@@ -211,8 +211,7 @@ def test_metadata_shows_literally(hostile_page):
 def test_hostile_title_is_escaped_in_lists_search_and_exports(hostile_page):
     troops = content(hostile_page / "sujets" / "troops.html")
     assert HOSTILE_TITLE in [a.get_text() for a in troops.select("ul.ba-article-list a")]
-    index = json.loads((hostile_page / "search" / "index.js").read_text()
-                       .removeprefix("window.__BRIEFING_SEARCH__ = ").removesuffix(";\n"))
+    index = search_index(hostile_page)
     assert [doc[1] for doc in index["docs"] if doc[0] == "articles/hostile.html"] == [HOSTILE_TITLE]
     script = (REPO / "docs" / "assets" / "javascripts" / "briefing-search.js").read_text()
     assert "innerHTML" not in script and "textContent" in script  # results are shown as text

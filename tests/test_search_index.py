@@ -2,7 +2,9 @@
 
 import json
 
-from generator.search import GLOBAL, SearchDocument, build_index, encode_numbers, fold, terms
+from generator import search
+from generator.search import (GLOBAL, SHARDS_GLOBAL, SearchDocument, build_index, encode_numbers,
+                              fold, terms)
 
 
 def test_fold_removes_accents_only():
@@ -39,9 +41,21 @@ def test_postings_round_trip_and_stay_small():
 def test_index_script_lists_documents_and_sorted_terms():
     docs = [SearchDocument("a.html", "Corée", "mars 2025", "soldats coree"),
             SearchDocument("b.html", "Autre", "", "soldats")]
-    script = build_index(docs).decode()
+    files = build_index(docs)
+    script = files["search/index.js"].decode()
     assert script.startswith(f"window.{GLOBAL} = ")
     data = json.loads(script.removeprefix(f"window.{GLOBAL} = ").removesuffix(";\n"))
     assert data["docs"] == [["a.html", "Corée", "mars 2025"], ["b.html", "Autre", ""]]
     assert data["terms"].split("\n") == ["coree", "soldats"]
-    assert [decode(p) for p in data["postings"]] == [[0], [0, 1]]
+    assert data["shards"] == [0] and list(files) == ["search/index.js", "search/postings-0.js"]
+    shard = files["search/postings-0.js"].decode()
+    assert shard.startswith(f"(window.{SHARDS_GLOBAL} = window.{SHARDS_GLOBAL} || {{}})[0] = ")
+    assert [decode(p) for p in json.loads(shard.partition("[0] = ")[2].removesuffix(";\n"))] == [
+        [0], [0, 1]]
+
+
+def test_shards_keep_terms_sharing_two_letters_together(monkeypatch):
+    monkeypatch.setattr(search, "SHARD_BYTES", 1)
+    vocabulary = ["soldat", "soldats", "sort", "sud", "sudiste", "zone"]
+    starts = search._shards(vocabulary, ["A"] * len(vocabulary))
+    assert starts == [0, 3, 5]  # so… | su… | zo…

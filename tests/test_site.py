@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.load import load_archive
-from helpers import REPO, content, soup
+from helpers import REPO, content, search_index, soup
 
 ARCHIVE = load_archive(REPO / "briefings", root=REPO)
 
@@ -148,11 +148,6 @@ def test_no_asset_is_loaded_from_another_host(built_site):
             if element.name == "link" and element.get("rel") == ["canonical"]:
                 continue
             assert not urlsplit(url).netloc, (page.name, url)
-
-
-def search_index(site: Path) -> dict:
-    text = (site / "search" / "index.js").read_text(encoding="utf-8")
-    return json.loads(text.removeprefix("window.__BRIEFING_SEARCH__ = ").removesuffix(";\n"))
 
 
 def test_search_index_holds_every_article_and_folded_french_terms(built_site):

@@ -1,8 +1,9 @@
 /*
  * Site search over the index built at build time (search/index.js, see generator/search.py).
  *
- * The index is a script, so it loads from file:// as well as over HTTP; it is fetched
- * once the page is idle (or when the reader focuses the search box), and searched
+ * The index is made of scripts, so it loads from file:// as well as over HTTP: the
+ * documents and vocabulary are fetched once the page is idle (or when the reader focuses
+ * the search box), the postings in shards when a query needs them, and searched
  * without building anything. Queries are folded like the index (lowercase, no accents): « deployes »
  * finds « déployés ». Every word must match; the last one may be a prefix. Results
  * whose title holds the words come first, then the newest. Text is inserted with
@@ -34,28 +35,50 @@
     });
   }
 
+  function addScript(path) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = root + path;
+      tag.onload = resolve;
+      tag.onerror = reject;
+      document.head.appendChild(tag);
+    });
+  }
+
   function load() {
     if (!loading) {
-      loading = new Promise(function (resolve, reject) {
-        var tag = document.createElement("script");
-        tag.src = root + "search/index.js";
-        tag.onload = function () {
-          var data = window.__BRIEFING_SEARCH__;
-          index = { docs: data.docs, terms: data.terms.split("\n"), postings: data.postings,
-                    decoded: new Map(), titles: new Array(data.docs.length) };
-          resolve(index);
-        };
-        tag.onerror = reject;
-        document.head.appendChild(tag);
+      loading = addScript("search/index.js").then(function () {
+        var data = window.__BRIEFING_SEARCH__;
+        index = { docs: data.docs, terms: data.terms.split("\n"), shards: data.shards,
+                  loaded: [], decoded: new Map(), titles: new Array(data.docs.length) };
+        return index;
       });
     }
     return loading;
   }
 
+  function shardOf(position) {  // the last shard starting at or before position
+    var low = 0;
+    var high = index.shards.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (index.shards[middle] <= position) { low = middle; } else { high = middle - 1; }
+    }
+    return low;
+  }
+
+  function loadShard(number) {  // postings come in shards, each fetched once when needed
+    if (!index.loaded[number]) {
+      index.loaded[number] = addScript("search/postings-" + number + ".js");
+    }
+    return index.loaded[number];
+  }
+
   function decode(position) {
     var cached = index.decoded.get(position);
     if (cached) { return cached; }
-    var text = index.postings[position];
+    var shard = shardOf(position);
+    var text = window.__BRIEFING_POSTINGS__[shard][position - index.shards[shard]];
     var numbers = [];
     var value = 0;
     var previous = 0;
@@ -94,6 +117,12 @@
       }
     }
     return found;
+  }
+
+  function ready(query) {  // the shards holding the query's words (and their completions)
+    return Promise.all(tokens(query).map(function (word) {
+      return loadShard(shardOf(lowerBound(word)));
+    }));
   }
 
   function foldedTitle(n) {  // folded once: a common word matches thousands of documents
@@ -181,7 +210,7 @@
     (window.requestIdleCallback || window.setTimeout)(load);
     input.addEventListener("input", function () {
       var query = input.value;
-      load().then(function () {
+      load().then(function () { return ready(query); }).then(function () {
         if (input.value === query) { show(box, list, status, query); }
       });
     });
