@@ -163,7 +163,7 @@ def check_references(article: Article, source: SourceDocument, topics: dict[str,
         if topic is not None and claim.topic not in article.topics:
             errors.add(source.error(path + ("topic",), name + ".topic",
                                     f"topic '{claim.topic}' is not in the article's topics",
-                                    f"add it to 'topics: [...]'"))
+                                    "add it to 'topics: [...]'"))
         if claim.attributed_to not in actors:
             unknown(path + ("attributed_to",), name + ".attributed_to", claim.attributed_to,
                     actors, "actor")

@@ -1,6 +1,5 @@
 """The built site as a reader gets it: pages, lists, links, search index."""
 
-import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
