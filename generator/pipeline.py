@@ -14,7 +14,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import multiprocessing
-import os
 import pickle
 from array import array
 from dataclasses import dataclass, replace
@@ -85,8 +84,8 @@ def fingerprint(content_dir: Path) -> str:
 class Cache:
     """Task results on disk, one file per (article bytes, fingerprint, mode): a header
     with two lengths, the pickled result, then the rendered content as UTF-8, read only
-    when the page is written. One file, written whole then renamed, per article: at
-    10,000 articles, file creations are a large part of a cold build."""
+    when the page is written. One file per article: at 10,000 articles, file creations
+    are a large part of a cold build."""
 
     _HEADER = 16  # the pickle's length, then the content's, 8 bytes each
 
@@ -138,10 +137,11 @@ class Cache:
         content = result.content.encode("utf-8")
         pickled = pickle.dumps(replace(result, content="", cache_key=key),
                                protocol=pickle.HIGHEST_PROTOCOL)
-        partial = path.with_suffix(f".{os.getpid()}.part")
-        partial.write_bytes(len(pickled).to_bytes(8, "little") + len(content).to_bytes(8, "little")
-                            + pickled + content)
-        partial.replace(path)  # a reader never finds half a file
+        # Written in place, not renamed: one file creation less per article. A file cut
+        # short (a crash) fails the length check and is a miss; two builds writing the
+        # same key write the same bytes.
+        path.write_bytes(len(pickled).to_bytes(8, "little") + len(content).to_bytes(8, "little")
+                         + pickled + content)
 
 
 def process(path: Path, job: _Job) -> Processed:
