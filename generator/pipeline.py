@@ -48,7 +48,7 @@ class Processed:
     content: str = ""                      # rendered page content (when rendering, no cache)
     summary: str = ""                      # rendered first paragraph, for feeds (when rendering)
     cache_key: str = ""
-    # Names all but the body (and the fingerprint): what lists and data files show of it.
+    # Names the article without its body (and the fingerprint): what lists and data files show.
     metadata_key: str = ""
     shingles: bytes = b""                  # near-duplicate shingles, packed (see shingle_array)
     terms: str = ""                        # its search terms, space-separated

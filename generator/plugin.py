@@ -39,7 +39,7 @@ from .render.paths import HOME, article_path, html_path, topic_path
 from .render.format import date_fr
 from .render.shell import CONTENT, SHELL_NAME, TITLE, Shell, shell_path
 from .search import SearchDocument, build_index, terms
-from .writer import WriteJob, tree_size, write_all
+from .writer import WriteJob, tree_size, write_all, write_file
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -166,7 +166,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for asset in assets:  # known to MkDocs so that links to them validate; written later
             files.append(File.generated(config, asset.path, content=b""))
         self.home_sections = builder.home_sections()
-        self.articles = len(archive.articles)
         self.article_documents = [
             SearchDocument(html_path(article_path(a.id)), a.title,
                            f"{date_fr(a.date)} · {builder.outlet_name(a.outlet)}",
@@ -197,7 +196,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.topic_documents = [SearchDocument(html_path(path), title, "Sujet", page_terms)
                                 for path, title, page_terms in written.searched]
         self._write_search_index(site)
-        log.info(f"briefing: {self.articles} articles, {len(pages)} generated pages, "
+        log.info(f"briefing: {len(self.builder.archive.articles)} articles, {len(pages)} generated pages, "
                  f"{tree_size(site) / 1e6:.0f} MB, in {self._elapsed()}")
 
     def on_page_content(self, html_text: str, page, config, files) -> str:  # type: ignore[no-untyped-def]
@@ -210,9 +209,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _write_search_index(self, site: Path) -> None:
         documents = self.article_documents + self.topic_documents + self.page_documents
         for path, script in build_index(documents).items():
-            target = site / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(script)
+            write_file(site / path, script)
 
     @event_priority(-200)  # last: the zip holds the finished site
     def _write_offline_zip(self, *, config) -> None:  # type: ignore[no-untyped-def]

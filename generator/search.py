@@ -4,9 +4,10 @@ Readers type without accents (« deployes » for « déployés »): terms are fo
 (lowercase, accents removed) on both sides, so both spellings find the same pages.
 The index is an inverted index: a sorted vocabulary and, per term, the list of
 documents holding it, as delta-encoded numbers in a compact text form. It is served
-as a script (``search/index.js``) so that it loads from ``file://`` as well as over
-HTTP, and the browser searches it without building anything (assets/javascripts/
-briefing-search.js). Every article's full text stays searchable.
+as scripts (``search/index.js`` and its postings shards, see build_index) so that it
+loads from ``file://`` as well as over HTTP, and the browser searches it without
+building anything (assets/javascripts/briefing-search.js). Every article's full text
+stays searchable.
 """
 
 from __future__ import annotations

@@ -46,7 +46,7 @@ class Written:
     searched: tuple[tuple[str, str, str], ...]  # searchable pages: path, title, terms
 
 
-def _write(target: Path, data: bytes) -> int:
+def write_file(target: Path, data: bytes) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     # A new file, never one rewritten in place: an older page there may be a hard link
     # into the store (a build that did not empty the site first).
@@ -64,7 +64,7 @@ def _stored(job: WriteJob, target: Path, key: str, make: Callable[[], bytes]) ->
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
     stored = job.store / digest[:2] / f"{digest}{target.suffix}"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)  # see _write
+    target.unlink(missing_ok=True)  # see write_file
     try:
         os.link(stored, target)
         return stored.stat().st_size
@@ -74,7 +74,7 @@ def _stored(job: WriteJob, target: Path, key: str, make: Callable[[], bytes]) ->
         if stored.exists():
             shutil.copyfile(stored, target)
             return stored.stat().st_size
-    size = _write(target, make())
+    size = write_file(target, make())
     stored.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(OSError):  # stored meanwhile by another build, or no links
         os.link(target, stored)
@@ -89,7 +89,7 @@ def _run(task: tuple[str, int, int]) -> Written:
         for planned in job.files[start:stop]:
             target = job.site / planned.path
             size += (_stored(job, target, planned.key, planned.make)
-                     if job.store is not None and planned.key else _write(target, planned.make()))
+                     if job.store is not None and planned.key else write_file(target, planned.make()))
         return Written(size, ())
     for planned in job.pages[start:stop]:
         shell = job.shells[posixpath.dirname(planned.path)]
@@ -99,7 +99,7 @@ def _run(task: tuple[str, int, int]) -> Written:
                             lambda: shell.wrap(planned.title, planned.make()).encode("utf-8"))
             continue
         content = planned.make()
-        size += _write(target, shell.wrap(planned.title, content).encode("utf-8"))
+        size += write_file(target, shell.wrap(planned.title, content).encode("utf-8"))
         if planned.path in job.searchable:
             searched.append((planned.path, planned.title, " ".join(terms(content))))
     return Written(size, tuple(searched))
