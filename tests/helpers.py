@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -15,18 +16,24 @@ REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 
-def make_project(tmp_path: Path, articles: dict[str, str] | None = None,
-                 keep_articles: bool = True) -> Path:
-    """A copy of the repository's site configuration and content in ``tmp_path``.
+FIXTURES = REPO / "tests" / "fixtures"
+# A frozen archive for exact expectations: the real one may grow or change, this one never does.
+FIXTURE_ARCHIVE = FIXTURES / "archive"
 
+
+def make_project(tmp_path: Path, articles: dict[str, str] | None = None,
+                 keep_articles: bool = True, content: Path = FIXTURE_ARCHIVE) -> Path:
+    """A project in ``tmp_path``: the repository's site configuration and ``content``.
+
+    ``content`` (the fixture archive unless told) is copied as ``briefings/``;
     ``articles`` maps a file name to its text; it is added to (or, with
-    ``keep_articles=False``, replaces) the real articles.
+    ``keep_articles=False``, replaces) the copied articles.
     """
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(REPO / "docs", project / "docs")
-    shutil.copytree(REPO / "briefings", project / "briefings")
+    shutil.copytree(content, project / "briefings")
     if not keep_articles:
         for path in (project / "briefings" / "articles").glob("*.md"):
             path.unlink()
@@ -82,3 +89,30 @@ def search_index(site: Path) -> dict:
         shard = (site / "search" / f"postings-{number}.js").read_text(encoding="utf-8")
         index["postings"] += json.loads(shard.partition(f"[{number}] = ")[2].removesuffix(";\n"))
     return index
+
+
+NEW_ARTICLE = FIXTURES / "new-article"
+
+
+def add_new_article(briefings: Path) -> str:
+    """Add the fixture article of a contributor, with its new outlet, actor and event.
+
+    The outlet and actor are appended to their files as a contributor would (unless
+    already there); the event joins its topic's ``events``. Returns the article's id.
+    """
+    import yaml
+
+    for name in ("outlets.yml", "actors.yml"):
+        path = briefings / name
+        addition = (NEW_ARTICLE / name).read_text(encoding="utf-8")
+        if not set(yaml.safe_load(addition)) & set(yaml.safe_load(path.read_text("utf-8")) or {}):
+            path.write_text(path.read_text("utf-8") + "\n" + addition, encoding="utf-8")
+    topics_path = briefings / "topics.yml"
+    topics = yaml.safe_load(topics_path.read_text(encoding="utf-8"))
+    for topic_id, events in yaml.safe_load((NEW_ARTICLE / "events.yml").read_text("utf-8")).items():
+        topics[topic_id].setdefault("events", {}).update(events)
+    topics_path.write_text(yaml.safe_dump(topics, allow_unicode=True, sort_keys=False), "utf-8")
+    text = (NEW_ARTICLE / "article.md").read_text(encoding="utf-8")
+    article_id = re.search(r"^id: (\S+)$", text, re.M).group(1)
+    (briefings / "articles" / f"{article_id}.md").write_text(text, encoding="utf-8")
+    return article_id

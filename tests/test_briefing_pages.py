@@ -3,11 +3,9 @@
 import re
 import xml.etree.ElementTree as ElementTree
 
-from generator.load import load_archive
 from generator.quotes import normalise
-from helpers import REPO, content
-
-ARCHIVE = load_archive(REPO / "briefings", root=REPO)
+from generator.render.pages import PER_PAGE, RECENT
+from helpers import content
 
 
 def text(element) -> str:
@@ -25,11 +23,11 @@ def section(page, heading_id: str):
     return " ".join(parts)
 
 
-def test_each_topic_with_figures_shows_picture_chart_ledger_and_conflicts(built_site):
-    for topic_id, topic in ARCHIVE.topics.items():
+def test_each_topic_with_figures_shows_picture_chart_ledger_and_conflicts(built_site, archive):
+    for topic_id, topic in archive.topics.items():
         page = content(built_site / "sujets" / f"{topic_id}.html")
-        claims = [c for a in ARCHIVE.articles for c in a.claims if c.topic == topic_id]
-        assert len(page.select("table.ba-ledger tbody tr")) == len(claims)
+        claims = [c for a in archive.articles for c in a.claims if c.topic == topic_id]
+        assert len(page.select("table.ba-ledger tbody tr")) == min(len(claims), RECENT)
         if topic.metrics:
             assert page.find(id="etat-actuel") and page.find(id="contradictions")
             for image in page.select("figure.ba-chart img"):
@@ -39,8 +37,8 @@ def test_each_topic_with_figures_shows_picture_chart_ledger_and_conflicts(built_
             assert len(page.select("figure.ba-chart")) == len(page.select("table.ba-chart-data"))
 
 
-def test_casualties_current_picture_and_jcs_revision(built_site):
-    page = content(built_site / "sujets" / "casualties.html")
+def test_casualties_current_picture_and_jcs_revision(fixture_site):
+    page = content(fixture_site / "sujets" / "casualties.html")
     picture = section(page, "etat-actuel")
     assert "Selon les sources : de 1 100 à 4 000 militaires." in picture
     assert "Comité des chefs d'état-major interarmées (JCS) 4 000 militaires mars 2025" in picture
@@ -50,59 +48,69 @@ def test_casualties_current_picture_and_jcs_revision(built_site):
     assert "puis 4 000 (mars 2025" in conflicts
 
 
-def test_weapons_contradiction_between_actors(built_site):
-    conflicts = section(content(built_site / "sujets" / "weapons.html"), "contradictions")
+def test_weapons_contradiction_between_actors(fixture_site):
+    conflicts = section(content(fixture_site / "sujets" / "weapons.html"), "contradictions")
     assert "Renseignement militaire ukrainien (HUR) : jusqu'à 120" in conflicts
     assert "contre Ministère sud-coréen de la Défense : environ 200" in conflicts
 
 
-def test_troops_explicit_dispute_shows_both_sides(built_site):
-    conflicts = section(content(built_site / "sujets" / "troops.html"), "contradictions")
+def test_troops_explicit_dispute_shows_both_sides(fixture_site):
+    conflicts = section(content(fixture_site / "sujets" / "troops.html"), "contradictions")
     assert "jusqu’à 8 000 soldats nord-coréens sont toujours engagés" in conflicts
     assert "conteste Médias internationaux" in conflicts
     assert "retrait quasi complet" in conflicts
 
 
-def test_treaty_page_is_a_timeline(built_site):
-    page = content(built_site / "sujets" / "treaty.html")
+def test_treaty_page_is_a_timeline(fixture_site):
+    page = content(fixture_site / "sujets" / "treaty.html")
     assert page.find(id="etat-actuel") is None
     timeline = [text(li) for li in page.select("ol.ba-timeline li")]
     assert any(item.startswith("juin 2024 — Signature du traité") for item in timeline)
     assert timeline[0].startswith("juin 2024") and "Entrée en vigueur" in timeline[-1]
 
 
-def test_ledger_quotes_link_to_the_highlighted_passage(built_site):
-    page = content(built_site / "sujets" / "casualties.html")
+def test_ledger_quotes_link_to_the_highlighted_passage(fixture_site):
+    page = content(fixture_site / "sujets" / "casualties.html")
     link = next(a for a in page.select("a.ba-quote-link") if "1.100 pertes" in a.get_text())
     target_file, anchor = link["href"].split("#")
-    article = content(built_site / "sujets" / target_file)
+    article = content(fixture_site / "sujets" / target_file)
     marker = article.find(id=anchor)
     assert marker is not None and "ba-anchor" in marker["class"]
     assert "environ 1.100 pertes" in marker.find_next("mark").get_text()
 
 
-def test_article_page_lists_its_claims_and_marks_every_quote(built_site):
-    for article in ARCHIVE.articles:
+def test_article_page_lists_its_claims_and_marks_every_quote(built_site, archive):
+    for article in archive.articles:
         page = content(built_site / "articles" / f"{article.id}.html")
         assert len(page.select("table.ba-ledger tbody tr")) == len(article.claims)
+        assert len(page.select("table.ba-ledger a.ba-quote-link")) == len(article.claims)
         marked = [normalise(m.get_text()) for m in page.select(".ba-body mark.ba-quote")]
         for claim in article.claims:
             assert page.select_one(f".ba-body #claim-{claim.local_id}") is not None
             assert any(normalise(claim.quote) in passage for passage in marked), claim.quote
 
 
-def test_actors_page_lists_each_actor_and_each_actor_page_its_claims(built_site):
+def test_actors_page_lists_each_actor_and_each_actor_page_its_claims(built_site, archive):
     page = content(built_site / "acteurs" / "index.html")
-    for actor_id, actor in ARCHIVE.actors.items():
+    for actor_id, actor in archive.actors.items():
         row = page.find(id=actor_id)
-        claims = sum(1 for a in ARCHIVE.articles for c in a.claims if c.attributed_to == actor_id)
+        claims = sum(1 for a in archive.articles for c in a.claims if c.attributed_to == actor_id)
         assert text(row).startswith(f"{actor.name}")
         assert text(row.find_all("td")[1]) == str(claims)
         actor_page = content(built_site / "acteurs" / f"{actor_id}.html")
-        assert len(actor_page.select("table.ba-ledger tbody tr")) == claims
+        assert len(actor_page.select("table.ba-ledger tbody tr")) == min(claims, PER_PAGE)
 
 
-def test_topic_pages_link_the_data_files(built_site):
-    links = [a["href"] for a in content(built_site / "sujets" / "troops.html").select(".ba-data a")]
-    assert links == ["../data/claims.csv", "../data/claims.json", "../data/articles.json",
-                     "troops.xml"]
+def test_topic_pages_link_the_data_files(built_site, archive):
+    for topic_id in archive.topics:
+        page = content(built_site / "sujets" / f"{topic_id}.html")
+        links = [a["href"] for a in page.select(".ba-data a")]
+        assert links == ["../data/claims.csv", "../data/claims.json", "../data/articles.json",
+                         f"{topic_id}.xml"]
+
+
+def test_every_reported_figure_is_in_its_topics_current_picture(built_site, archive):
+    reported = {(c.topic, c.metric) for a in archive.articles for c in a.claims if c.metric}
+    for topic_id, metric_id in reported:
+        picture = section(content(built_site / "sujets" / f"{topic_id}.html"), "etat-actuel")
+        assert archive.topics[topic_id].metrics[metric_id].label in picture, (topic_id, metric_id)

@@ -1,12 +1,12 @@
 """The ``briefing`` command as a contributor runs it: output and exit status."""
 
-from helpers import REPO, VALID_BODY, VALID_FRONT, article_text, briefing, make_project
+from helpers import VALID_BODY, VALID_FRONT, article_text, briefing, make_project
 
 
-def test_check_passes_on_the_real_content():
-    result = briefing(["check"], REPO)
+def test_check_passes_on_the_real_content(project, archive):
+    result = briefing(["check"], project)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("ok: 5 articles, ")
+    assert result.stdout.startswith(f"ok: {len(archive.articles)} articles, ")
 
 
 def test_check_lists_every_error_as_path_line_col_field_and_exits_1(tmp_path):
@@ -28,7 +28,8 @@ def test_check_lists_every_error_as_path_line_col_field_and_exits_1(tmp_path):
 
 def test_pages_writes_markdown_any_builder_can_take(tmp_path):
     out = tmp_path / "pages"
-    result = briefing(["pages", str(out)], REPO)
+    fixture = make_project(tmp_path)
+    result = briefing(["pages", str(out)], fixture)
     assert result.returncode == 0, result.stderr
     article = (out / "articles" / "2024-12-23-bfmtv-pertes-nord-coreennes.md").read_text()
     assert article.startswith('---\ntitle: "Plus de 1 000 soldats')
@@ -36,5 +37,5 @@ def test_pages_writes_markdown_any_builder_can_take(tmp_path):
     assert (out / "methode.md").exists() and (out / "sujets" / "troops.md").exists()
     assert "Derniers articles" in (out / "index.md").read_text()
     # Refuses to mix its output with an earlier one.
-    again = briefing(["pages", str(out)], REPO)
+    again = briefing(["pages", str(out)], fixture)
     assert again.returncode == 1 and "is not empty" in again.stderr

@@ -11,7 +11,7 @@ import pytest
 
 from generator.errors import ContentErrors
 from generator.load import load_archive
-from helpers import (BIN, REPO, VALID_BODY, article_text, briefing, content, make_project,
+from helpers import (BIN, FIXTURE_ARCHIVE, REPO, VALID_BODY, article_text, briefing, content, make_project,
                      mkdocs_build, run, search_index, soup)
 
 FRONT = """id: a
@@ -26,7 +26,7 @@ def content_dir(tmp_path: Path, files: dict[str, bytes | str]) -> Path:
     folder = tmp_path / "briefings"
     (folder / "articles").mkdir(parents=True)
     for meta in ("topics.yml", "actors.yml", "outlets.yml"):
-        (folder / meta).write_bytes((REPO / "briefings" / meta).read_bytes())
+        (folder / meta).write_bytes((FIXTURE_ARCHIVE / meta).read_bytes())
     for name, data in files.items():
         path = folder / "articles" / name
         path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)

@@ -2,10 +2,9 @@
 
 import xml.etree.ElementTree as ElementTree
 
-from generator.load import load_archive
-from helpers import REPO, briefing, content
-
-ARCHIVE = load_archive(REPO / "briefings", root=REPO)
+from generator.derive.duplicates import near_duplicates, same_story_elsewhere
+from generator.render.feeds import FEED_LIMIT
+from helpers import REPO, briefing, content, make_project
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -15,41 +14,50 @@ def entries(feed_file):
             for e in root.iter(f"{ATOM}entry")]
 
 
-def test_site_feed_lists_articles_newest_first_with_working_links(built_site):
+def test_site_feed_lists_articles_newest_first_with_working_links(built_site, archive):
     items = entries(built_site / "feed.xml")
-    assert [title for title, _ in items] == [a.title for a in ARCHIVE.articles]
+    assert [title for title, _ in items] == [a.title for a in archive.articles][:FEED_LIMIT]
     assert all((built_site / href).exists() for _, href in items)
 
 
-def test_each_topic_has_its_feed(built_site):
-    for topic_id in ARCHIVE.topics:
+def test_each_topic_has_its_feed(built_site, archive):
+    for topic_id in archive.topics:
         items = entries(built_site / "sujets" / f"{topic_id}.xml")
-        assert [t for t, _ in items] == [a.title for a in ARCHIVE.articles if topic_id in a.topics]
+        titles = [a.title for a in archive.articles if topic_id in a.topics]
+        assert [t for t, _ in items] == titles[:FEED_LIMIT]
         assert all((built_site / "sujets" / href).resolve().exists() for _, href in items)
 
 
-def test_json_schema_in_the_repo_is_current_and_published(built_site):
+def test_json_schema_in_the_repo_is_current_and_published(built_site, archive, project):
     generated = briefing(["schema"], REPO)
     assert generated.returncode == 0
     committed = (REPO / "schema" / "article.schema.json").read_text(encoding="utf-8")
     assert generated.stdout == committed, "run: briefing schema > schema/article.schema.json"
     assert (built_site / "schema" / "article.schema.json").read_text(encoding="utf-8") == committed
-    for article in ARCHIVE.articles:
-        first_lines = (REPO / article.source).read_text(encoding="utf-8").split("\n")[:2]
+    for article in archive.articles:
+        first_lines = (project / article.source).read_text(encoding="utf-8").split("\n")[:2]
         assert first_lines[1] == "# yaml-language-server: $schema=../../schema/article.schema.json"
 
 
-def test_near_duplicates_link_to_each_other(built_site):
+def test_near_duplicates_link_to_each_other(built_site, archive):
+    links = same_story_elsewhere(near_duplicates(archive))
+    for article in archive.articles:
+        box = content(built_site / "articles" / f"{article.id}.html").select_one(".ba-same-story")
+        expected = sorted(f"{other}.html" for other in links.get(article.id, ()))
+        assert (sorted(a["href"] for a in box.select("a")) if box else []) == expected
+
+
+def test_near_duplicates_of_the_fixture(fixture_site):
     pair = ("2025-03-inconnu-3000-soldats-supplementaires", "2025-03-inconnu-renforts-et-drones-ia")
     for this, other in (pair, pair[::-1]):
-        box = content(built_site / "articles" / f"{this}.html").select_one(".ba-same-story")
+        box = content(fixture_site / "articles" / f"{this}.html").select_one(".ba-same-story")
         assert [a["href"] for a in box.select("a")] == [f"{other}.html"]
-    assert content(built_site / "articles" / "2024-12-23-bfmtv-pertes-nord-coreennes.html") \
+    assert content(fixture_site / "articles" / "2024-12-23-bfmtv-pertes-nord-coreennes.html") \
         .select_one(".ba-same-story") is None
 
 
-def test_check_warns_about_near_duplicates_without_failing():
-    result = briefing(["check"], REPO)
+def test_check_warns_about_near_duplicates_without_failing(tmp_path):
+    result = briefing(["check"], make_project(tmp_path))
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
         "briefings/articles/2025-03-inconnu-renforts-et-drones-ia.md: warning: body: near-duplicate "

@@ -6,7 +6,7 @@ import pytest
 
 from generator.errors import ContentErrors
 from generator.load import load_archive
-from helpers import REPO, VALID_BODY, VALID_FRONT, article_text
+from helpers import FIXTURE_ARCHIVE, VALID_BODY, VALID_FRONT, article_text
 
 
 def content_with(tmp_path: Path, name: str, text: str) -> Path:
@@ -14,7 +14,7 @@ def content_with(tmp_path: Path, name: str, text: str) -> Path:
     folder = tmp_path / "briefings"
     (folder / "articles").mkdir(parents=True, exist_ok=True)
     for meta in ("topics.yml", "actors.yml", "outlets.yml"):
-        (folder / meta).write_text((REPO / "briefings" / meta).read_text(encoding="utf-8"))
+        (folder / meta).write_text((FIXTURE_ARCHIVE / meta).read_text(encoding="utf-8"))
     (folder / "articles" / name).write_text(text, encoding="utf-8")
     return folder
 

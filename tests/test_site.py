@@ -6,10 +6,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.load import load_archive
-from helpers import REPO, content, search_index, soup
-
-ARCHIVE = load_archive(REPO / "briefings", root=REPO)
+from generator.derive.groupings import by_month, by_outlet
+from generator.render.pages import PER_PAGE, RECENT
+from generator.render.paths import html_path, month_path, outlet_path
+from generator.search import fold
+from helpers import content, search_index, soup
 
 
 def normalise(text: str) -> str:
@@ -24,37 +25,37 @@ def body_paragraphs(markdown: str) -> list[str]:
     return [normalise(re.sub(r"^(#+|-) ", "", line)) for line in markdown.split("\n") if line.strip()]
 
 
-@pytest.mark.parametrize("article", ARCHIVE.articles, ids=lambda a: a.id)
-def test_each_article_page_holds_its_whole_text_and_metadata(built_site, article):
-    page = built_site / "articles" / f"{article.id}.html"
-    blocks = content(page).select_one(".ba-body").find_all(["p", "h2", "h3", "li"])
-    text = " ".join(normalise(block.get_text()) for block in blocks)
-    for paragraph in body_paragraphs(article.body):
-        assert paragraph in text
-    main = content(page)
-    assert main.h1.get_text() == article.title
-    panel = normalise(main.select_one("dl.ba-meta").get_text(" "))
-    for topic_id in article.topics:
-        assert ARCHIVE.topics[topic_id].title in panel
-    if article.date_note:
-        assert normalise(article.date_note) in panel
+def test_each_article_page_holds_its_whole_text_and_metadata(built_site, archive):
+    for article in archive.articles:
+        page = built_site / "articles" / f"{article.id}.html"
+        blocks = content(page).select_one(".ba-body").find_all(["p", "h2", "h3", "li"])
+        text = " ".join(normalise(block.get_text()) for block in blocks)
+        for paragraph in body_paragraphs(article.body):
+            assert paragraph in text, (article.id, paragraph)
+        main = content(page)
+        assert main.h1.get_text() == article.title
+        panel = normalise(main.select_one("dl.ba-meta").get_text(" "))
+        for topic_id in article.topics:
+            assert archive.topics[topic_id].title in panel
+        if article.date_note:
+            assert normalise(article.date_note) in panel
 
 
-def test_article_metadata_panel_in_french(built_site):
-    panel = content(built_site / "articles" / "2024-12-23-bfmtv-pertes-nord-coreennes.html") \
+def test_article_metadata_panel_in_french(fixture_site):
+    panel = content(fixture_site / "articles" / "2024-12-23-bfmtv-pertes-nord-coreennes.html") \
         .select_one("dl.ba-meta")
     text = normalise(panel.get_text(" "))
     assert "Date 23 décembre 2024" in text
     assert "Média BFMTV" in text
     assert "Original adresse inconnue" in text
-    month_only = content(built_site / "articles" / "2025-02-excelsior-troupes-supplementaires-koursk.html")
+    month_only = content(fixture_site / "articles" / "2025-02-excelsior-troupes-supplementaires-koursk.html")
     month_text = normalise(month_only.select_one("dl.ba-meta").get_text(" "))
     assert "février 2025 (au mois près)" in month_text
     assert "Agence Agence France-Presse (AFP)" in month_text
 
 
-def test_debris_is_not_published(built_site):
-    for page in (built_site / "articles").glob("*.html"):
+def test_debris_is_not_published(fixture_site):
+    for page in (fixture_site / "articles").glob("*.html"):
         body = content(page).select_one(".ba-body").get_text(" ")
         for debris in ("Nous recommandons", "abonnez-vous", "Article original publié",
                        "date 2025-03", "RussieLa Corée", "ORP"):
@@ -65,33 +66,49 @@ def listed_articles(page: Path) -> list[str]:
     return [Path(a["href"]).stem for a in content(page).select("ul.ba-article-list a")]
 
 
-def test_topic_pages_list_their_articles_newest_first(built_site):
-    for topic_id in ARCHIVE.topics:
-        expected = [a.id for a in ARCHIVE.articles if topic_id in a.topics]
-        assert listed_articles(built_site / "sujets" / f"{topic_id}.html") == expected
-    # Concretely: the troops page opens with a March 2025 dispatch; the undated article is last.
-    troops = listed_articles(built_site / "sujets" / "troops.html")
+def test_topic_pages_list_their_articles_newest_first(built_site, archive):
+    for topic_id in archive.topics:
+        expected = [a.id for a in archive.articles if topic_id in a.topics]
+        assert listed_articles(built_site / "sujets" / f"{topic_id}.html") == expected[:RECENT]
+
+
+def test_topic_page_order_in_the_fixture(fixture_site):
+    """Concretely: the troops page opens with a March 2025 dispatch; the undated article is last."""
+    troops = listed_articles(fixture_site / "sujets" / "troops.html")
     assert troops[0].startswith("2025-03") and troops[-1] == "date-inconnue-missiles-kn-23-budanov"
 
 
-def test_archive_by_month_and_outlet_pages(built_site):
-    months = [a.get_text() for a in content(built_site / "archives" / "index.html").select("a")]
+def test_archive_pages_list_every_month_and_outlet(built_site, archive):
+    months = by_month(archive)
+    index = content(built_site / "archives" / "index.html")
+    pages = {month: html_path(month_path(month)) for month in months}
+    assert ["archives/" + a["href"] for a in index.select("a")] == list(pages.values())
+    for month, articles in months.items():
+        assert listed_articles(built_site / pages[month]) == [a.id for a in articles][:PER_PAGE]
+    for outlet, articles in by_outlet(archive).items():
+        assert listed_articles(built_site / html_path(outlet_path(outlet))) == \
+            [a.id for a in articles][:PER_PAGE]
+
+
+def test_archive_by_month_and_outlet_pages_in_the_fixture(fixture_site):
+    months = [a.get_text() for a in content(fixture_site / "archives" / "index.html").select("a")]
     assert months == ["Mars 2025", "Février 2025", "Décembre 2024", "Date inconnue"]
-    assert listed_articles(built_site / "archives" / "2024-12.html") == [
+    assert listed_articles(fixture_site / "archives" / "2024-12.html") == [
         "2024-12-23-bfmtv-pertes-nord-coreennes"]
-    assert listed_articles(built_site / "sources" / "bfmtv.html") == [
+    assert listed_articles(fixture_site / "sources" / "bfmtv.html") == [
         "2024-12-23-bfmtv-pertes-nord-coreennes"]
-    assert listed_articles(built_site / "sources" / "afp.html") == [
+    assert listed_articles(fixture_site / "sources" / "afp.html") == [
         "2025-02-excelsior-troupes-supplementaires-koursk"]
-    assert len(listed_articles(built_site / "sources" / "unknown.html")) == 3
+    assert len(listed_articles(fixture_site / "sources" / "unknown.html")) == 3
 
 
-def test_home_page_has_intro_latest_articles_and_topic_cards(built_site):
+def test_home_page_has_intro_latest_articles_and_topic_cards(built_site, archive):
     home = content(built_site / "index.html")
     assert "Cette archive rassemble" in home.get_text()
     cards = [a.get_text() for a in home.select(".grid.cards a")]
-    assert cards == [t.title for t in ARCHIVE.topics.values()]
-    assert listed_articles(built_site / "index.html") == [a.id for a in ARCHIVE.articles]
+    assert cards == [t.title for t in archive.topics.values()]
+    latest = listed_articles(built_site / "index.html")
+    assert latest and latest == [a.id for a in archive.articles][:len(latest)]
 
 
 def test_navigation_stays_small(built_site):
@@ -149,11 +166,17 @@ def test_no_asset_is_loaded_from_another_host(built_site):
             assert not urlsplit(url).netloc, (page.name, url)
 
 
-def test_search_index_holds_every_article_and_folded_french_terms(built_site):
+def test_search_index_holds_every_article_and_folded_terms(built_site, archive):
     index = search_index(built_site)
     urls = [doc[0] for doc in index["docs"]]
-    assert urls[:len(ARCHIVE.articles)] == [f"articles/{a.id}.html" for a in ARCHIVE.articles]
+    assert urls[:len(archive.articles)] == [f"articles/{a.id}.html" for a in archive.articles]
     vocabulary = set(index["terms"].split("\n"))
-    assert {"coreens", "deployes", "koursk", "kn", "23", "3.000", "equipements"} <= vocabulary
-    assert "déployés" not in vocabulary  # one folded form serves both spellings
     assert len(index["postings"]) == len(vocabulary)
+    # Every term is lowercase and unaccented: one folded form serves every spelling.
+    assert {term for term in vocabulary if term != fold(term.lower())} == set()
+
+
+def test_search_index_of_the_fixture_has_french_terms_folded(fixture_site):
+    vocabulary = set(search_index(fixture_site)["terms"].split("\n"))
+    assert {"coreens", "deployes", "koursk", "kn", "23", "3.000", "equipements"} <= vocabulary
+    assert "déployés" not in vocabulary
