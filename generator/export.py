@@ -11,14 +11,16 @@ import csv
 import io
 import json
 
-from .derive.ledger import LedgerEntry, ledger
+from .derive.briefing import MetricBriefing, TopicBriefing, briefings
+from .derive.duplicates import near_duplicates
+from .derive.ledger import LedgerEntry, Statement, dispatches, ledger
 from .model import UNKNOWN, Archive, Article, ArticleFrontmatter
 from .render.paths import article_path, html_path
 
 CLAIM_COLUMNS = (
     "claim_id", "article_id", "topic", "metric", "event", "qualifier", "value", "low", "high",
-    "unit", "as_of", "as_of_precision", "attributed_to", "actor_name", "quote", "disputes",
-    "article_date", "outlet", "article_page",
+    "unit", "as_of", "as_of_precision", "as_of_start", "as_of_end", "as_of_note", "attributed_to",
+    "actor_name", "quote", "disputes", "article_date", "outlet", "article_page",
 )
 
 
@@ -39,8 +41,11 @@ def claim_rows(archive: Archive, entries: tuple[LedgerEntry, ...] | None = None)
             "low": claim.low,
             "high": claim.high,
             "unit": topic.metrics[claim.metric].unit if claim.metric else None,
-            "as_of": str(claim.as_of),
-            "as_of_precision": claim.as_of.precision,
+            "as_of": str(claim.as_of) if claim.as_of else None,
+            "as_of_precision": claim.as_of.precision if claim.as_of else None,
+            "as_of_start": claim.as_of.start.isoformat() if claim.as_of else None,
+            "as_of_end": claim.as_of.end.isoformat() if claim.as_of else None,
+            "as_of_note": claim.as_of_note,
             "attributed_to": claim.attributed_to,
             "actor_name": archive.actors[claim.attributed_to].name,
             "quote": claim.quote,
@@ -52,7 +57,8 @@ def claim_rows(archive: Archive, entries: tuple[LedgerEntry, ...] | None = None)
     return rows
 
 
-def claims_csv(archive: Archive, rows: list[dict] | None = None) -> bytes:
+def claims_csv(archive: Archive, rows: list[dict] | None = None,
+               topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CLAIM_COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -65,7 +71,8 @@ def _json(data: object, indent: int | None = None) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=indent) + "\n").encode("utf-8")
 
 
-def claims_json(archive: Archive, rows: list[dict] | None = None) -> bytes:
+def claims_json(archive: Archive, rows: list[dict] | None = None,
+                topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
     return _json(rows if rows is not None else claim_rows(archive))
 
 
@@ -86,22 +93,81 @@ def _article_record(article: Article) -> dict:
     }
 
 
-def articles_json(archive: Archive, rows: list[dict] | None = None) -> bytes:
-    """Every article's metadata (``rows``, the claim rows, are not needed: DATA_FILES's
+def articles_json(archive: Archive, rows: list[dict] | None = None,
+                  topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
+    """Every article's metadata (``rows`` and ``topic_briefings`` are not needed: DATA_FILES's
     makers share one signature)."""
     return _json([_article_record(article) for article in archive.articles])
+
+
+def _claim_ids(statement: Statement) -> list[str]:
+    return [entry.claim_id for entry in statement.entries]
+
+
+def _finding(pair) -> dict:
+    return {"finding": pair.finding, "first": _claim_ids(pair.first),
+            "second": _claim_ids(pair.second)}
+
+
+def _metric_analysis(metric: MetricBriefing, topic: TopicBriefing) -> dict:
+    definition = topic.topic.metrics[metric.metric_id]
+    picture = metric.picture
+    return {
+        "metric": metric.metric_id, "kind": definition.kind, "scope": definition.scope,
+        "unit": definition.unit,
+        "current": None if picture is None else {
+            "headline": [_claim_ids(s) for s in picture.headline],
+            "same_period": [_claim_ids(s) for s in picture.same_period],
+            "latest_by_actor": [{"actor": s.actor, "claim_ids": _claim_ids(s)}
+                                for s in picture.latest]},
+        "findings": [_finding(pair) for pair in metric.findings],
+    }
+
+
+def analysis_json(archive: Archive, rows: list[dict] | None = None,
+                  topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
+    """What the topic pages conclude, as data: each metric's current picture and findings,
+    each event's statements and disputes, and every statement with its copies."""
+    topic_briefings = topic_briefings if topic_briefings is not None else analysed(archive)
+    topics, every = [], []
+    for topic_id, briefing in topic_briefings.items():
+        every += briefing.statements
+        topics.append({
+            "topic": topic_id,
+            "metrics": [_metric_analysis(m, briefing) for m in briefing.reported_metrics],
+            "events": [{"event": event_id, "statements": [_claim_ids(s) for s in briefing.timeline
+                                                          if s.claim.event == event_id]}
+                       for event_id in briefing.topic.events
+                       if any(s.claim.event == event_id for s in briefing.timeline)],
+            "disputes": [{"claim_id": d.claim.claim_id, "disputes": d.disputed.claim_id}
+                         for d in briefing.disputes],
+        })
+    statements = [{"claim_ids": _claim_ids(s), "independent_sources": s.independent_sources,
+                   "topic": s.claim.topic, "metric": s.claim.metric, "event": s.claim.event,
+                   "actor": s.actor, "as_of": str(s.claim.as_of) if s.claim.as_of else None,
+                   "reported_on": None if s.claim.as_of or s.when is None else str(s.when)}
+                  for s in every]
+    return _json({"topics": topics, "statements": statements})
+
+
+def analysed(archive: Archive) -> dict[str, TopicBriefing]:
+    """Every topic's briefing, copies of one dispatch found from the article texts."""
+    pairs = [(pair.first, pair.second) for pair in near_duplicates(archive)]
+    return briefings(archive, dispatch_of=dispatches(pairs))
 
 
 DATA_FILES = {
     "data/claims.csv": claims_csv,
     "data/claims.json": claims_json,
     "data/articles.json": articles_json,
+    "data/analysis.json": analysis_json,
 }
 
 
 def data_files(archive: Archive) -> dict[str, bytes]:
     rows = claim_rows(archive)
-    return {path: make(archive, rows) for path, make in DATA_FILES.items()}
+    topic_briefings = analysed(archive)
+    return {path: make(archive, rows, topic_briefings) for path, make in DATA_FILES.items()}
 
 
 SCHEMA_PATH = "schema/article.schema.json"

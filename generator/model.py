@@ -21,6 +21,8 @@ UNKNOWN = "unknown"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 KEY_PATTERN = r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}(?:-\d{2})?$"
+_ONE_DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+PERIOD_PATTERN = rf"^{_ONE_DATE}(?:/{_ONE_DATE})?$"
 # Control characters (but tab and newline), bidi overrides and isolates, private use.
 _FORBIDDEN_CHARS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ue000-\uf8ff\ufeff]")
@@ -55,52 +57,84 @@ def check_http_url(value: str) -> str:
     return value
 
 
-@dataclass(frozen=True, order=True)
-class PartialDate:
-    """A date known to the day or only to the month."""
+_LAST_DAY = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
-    year: int
-    month: int
-    day: int | None = None
+
+def _month_end(year: int, month: int) -> date:
+    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return date(year, month, _LAST_DAY[month] + leap)
+
+
+@dataclass(frozen=True)
+class DateInterval:
+    """A date as precise as its text: a day, a month, a year, or a period between two such
+    dates (``2025-01/2025-02``). Every comparison uses its first and last days, so a month
+    is never taken for its first day."""
+
+    start: date
+    end: date
+    text: str  # as written, canonical: 2025-03-13, 2025-03, 2025, or start/end
 
     @property
-    def precision(self) -> Literal["day", "month"]:
-        return "month" if self.day is None else "day"
+    def precision(self) -> Literal["day", "month", "year", "period"]:
+        if "/" in self.text:
+            return "period"
+        return ("year", "month", "day")[self.text.count("-")]
 
-    @cached_property
+    @property
     def month_key(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}"
+        """``YYYY-MM`` of its start (articles are dated to the day or the month)."""
+        return self.text[:7]
 
-    def first_day(self) -> date:
-        return date(self.year, self.month, self.day or 1)
+    def overlaps(self, other: DateInterval) -> bool:
+        return self.start <= other.end and other.start <= self.end
 
-    @cached_property
-    def text(self) -> str:
-        return self.month_key + (f"-{self.day:02d}" if self.day else "")
+    def before(self, other: DateInterval) -> bool:
+        """Wholly earlier than ``other``."""
+        return self.end < other.start
+
+    def sort_key(self) -> tuple[date, date]:
+        """Earlier first; of two that start together, the shorter (more precise) first."""
+        return (self.start, self.end)
 
     def __str__(self) -> str:
         return self.text
 
-    def sort_key(self) -> tuple[int, int, int]:
-        return (self.year, self.month, self.day or 0)
 
-
-def parse_partial_date(value: object) -> object:
-    if isinstance(value, PartialDate) or not isinstance(value, str):
-        return value
-    if not re.fullmatch(DATE_PATTERN, value):
-        raise ValueError(f"'{value}' is not a date: write YYYY-MM-DD, or YYYY-MM when only "
-                         "the month is known")
+def _single_date(value: str) -> DateInterval:
     parts = [int(p) for p in value.split("-")]
     try:
-        date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
-    except ValueError:
+        if len(parts) == 3:
+            day = date(*parts)
+            return DateInterval(day, day, value)
+        if len(parts) == 2:
+            return DateInterval(date(parts[0], parts[1], 1), _month_end(*parts), value)
+        return DateInterval(date(parts[0], 1, 1), date(parts[0], 12, 31), value)
+    except (ValueError, KeyError):
         raise ValueError(f"'{value}' is not a real date") from None
-    return PartialDate(*parts)
+
+
+def parse_date_interval(value: object, allowed: str = PERIOD_PATTERN) -> object:
+    """``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or ``START/END`` as a DateInterval."""
+    if isinstance(value, DateInterval) or not isinstance(value, str):
+        return value
+    if not re.fullmatch(allowed, value):
+        expected = ("YYYY-MM-DD, or YYYY-MM when only the month is known" if allowed == DATE_PATTERN
+                    else "YYYY-MM-DD, YYYY-MM or YYYY, or a period START/END such as "
+                    "2025-01/2025-02")
+        raise ValueError(f"'{value}' is not a date: write {expected}")
+    first, _, last = value.partition("/")
+    interval = _single_date(first)
+    if last:
+        until = _single_date(last)
+        if until.end <= interval.start:
+            raise ValueError(f"the period '{value}' ends before it starts")
+        interval = DateInterval(interval.start, until.end, value)
+    return interval
 
 
 def _parse_article_date(value: object) -> object:
-    return None if value == UNKNOWN else parse_partial_date(value)
+    return None if value == UNKNOWN else parse_date_interval(value, DATE_PATTERN)
 
 
 Text = Annotated[str, AfterValidator(clean_text), Field(min_length=1)]
@@ -109,14 +143,16 @@ Key = Annotated[str, Field(pattern=KEY_PATTERN, max_length=64)]
 Figure = Annotated[int, BeforeValidator(parse_figure), Field(ge=0),
                    WithJsonSchema({"type": "integer", "minimum": 0})]
 _DateSchema = {"type": "string", "pattern": DATE_PATTERN}
-Date = Annotated[PartialDate, BeforeValidator(parse_partial_date), PlainSerializer(str),
-                 WithJsonSchema(_DateSchema)]
-ArticleDate = Annotated[PartialDate | None, BeforeValidator(_parse_article_date),
+Period = Annotated[DateInterval, BeforeValidator(parse_date_interval), PlainSerializer(str),
+                   WithJsonSchema({"type": "string", "pattern": PERIOD_PATTERN})]
+ArticleDate = Annotated[DateInterval | None, BeforeValidator(_parse_article_date),
                         PlainSerializer(lambda d: str(d) if d else UNKNOWN),
                         WithJsonSchema({"anyOf": [_DateSchema, {"const": UNKNOWN}]})]
 HttpUrl = Annotated[str, AfterValidator(check_http_url),
                     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
-Qualifier = Literal["exact", "about", "at_least", "at_most", "range"]
+Qualifier = Literal["exact", "about", "at_least", "more_than", "at_most", "range"]
+# What a metric counts, and so how two of its figures compare (see derive/rules.py).
+MetricKind = Literal["total", "level", "plan"]
 
 
 class Frozen(BaseModel):
@@ -126,10 +162,17 @@ class Frozen(BaseModel):
 class Metric(Frozen):
     label: Text
     unit: Text
+    kind: MetricKind = Field(description="total: a running total that only grows (killed, "
+                             "delivered so far); level: a number that rises and falls (troops "
+                             "present); plan: a plan or forecast")
+    scope: Text = Field(description="What exactly is counted, and what is not")
 
 
 class Event(Frozen):
     label: Text
+    excludes: tuple[Key, ...] = Field(default=(), description="Metrics of the same topic that "
+                                      "this event says are nil (absent from the front: "
+                                      "at_front)")
 
 
 class Topic(Frozen):
@@ -165,7 +208,10 @@ class Claim(Frozen):
     qualifier: Qualifier | None = None
     low: Figure | None = None
     high: Figure | None = None
-    as_of: Date
+    as_of: Period | None = Field(default=None, description="The date or period the text gives "
+                                 "for the figure or event; none when it gives none")
+    as_of_note: Text | None = Field(default=None, description="How as_of was read from the "
+                                    "text, when it is not written there as a date")
     attributed_to: Key
     quote: Text
     disputes: tuple[Annotated[str, Field(pattern=r"^(?:[a-z0-9-]+/)?[a-z0-9_-]+$")], ...] = ()
@@ -180,7 +226,8 @@ class Claim(Frozen):
                 raise ValueError(f"an event claim has no {', '.join(extra)}")
             return self
         if self.qualifier is None:
-            raise ValueError("a figure needs 'qualifier': exact, about, at_least, at_most or range")
+            raise ValueError("a figure needs 'qualifier': exact, about, at_least, more_than, "
+                             "at_most or range")
         if self.qualifier == "range":
             if self.low is None or self.high is None or self.value is not None:
                 raise ValueError("a range gives 'low' and 'high' and no 'value'")
@@ -192,7 +239,10 @@ class Claim(Frozen):
 
     @cached_property
     def local_id(self) -> str:
-        return self.id or f"{self.metric or self.event}-{self.attributed_to}-{self.as_of}"
+        if self.id:
+            return self.id
+        when = f"-{str(self.as_of).replace('/', '--')}" if self.as_of else ""
+        return f"{self.metric or self.event}-{self.attributed_to}{when}"
 
     @property
     def numbers(self) -> tuple[int, ...]:
@@ -226,9 +276,11 @@ class Article(ArticleFrontmatter):
 
     @property
     def sort_key(self) -> tuple:
-        """Newest first, undated last, then by id for a stable order."""
-        key = self.date.sort_key() if self.date else (0, 0, 0)
-        return (tuple(-k for k in key), self.id)
+        """Newest first (of two that start together, the day before the month), undated
+        last, then by id for a stable order."""
+        if self.date is None:
+            return (1, 0, 0, self.id)
+        return (0, -self.date.start.toordinal(), self.date.end.toordinal(), self.id)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 import re
 import xml.etree.ElementTree as ElementTree
 
+from generator.derive.briefing import briefings
 from generator.quotes import normalise
 from generator.render.pages import PER_PAGE, RECENT
 from helpers import content
@@ -24,10 +25,11 @@ def section(page, heading_id: str):
 
 
 def test_each_topic_with_figures_shows_picture_chart_ledger_and_conflicts(built_site, archive):
+    topic_briefings = briefings(archive)
     for topic_id, topic in archive.topics.items():
         page = content(built_site / "sujets" / f"{topic_id}.html")
-        claims = [c for a in archive.articles for c in a.claims if c.topic == topic_id]
-        assert len(page.select("table.ba-ledger tbody tr")) == min(len(claims), RECENT)
+        statements = topic_briefings[topic_id].statements  # copies of one statement: one row
+        assert len(page.select("table.ba-ledger tbody tr")) == min(len(statements), RECENT)
         if topic.metrics:
             assert page.find(id="etat-actuel") and page.find(id="contradictions")
             for image in page.select("figure.ba-chart img"):
@@ -37,21 +39,31 @@ def test_each_topic_with_figures_shows_picture_chart_ledger_and_conflicts(built_
             assert len(page.select("figure.ba-chart")) == len(page.select("table.ba-chart-data"))
 
 
-def test_casualties_current_picture_and_jcs_revision(fixture_site):
+def test_casualties_headline_and_update_in_the_fixture(fixture_site):
     page = content(fixture_site / "sujets" / "casualties.html")
     picture = section(page, "etat-actuel")
-    assert "Selon les sources : de 1 100 à 4 000 militaires." in picture
-    assert "Comité des chefs d'état-major interarmées (JCS) 4 000 militaires mars 2025" in picture
+    assert ("Chiffre le plus récent : 4 000 militaires selon Comité des chefs d'état-major "
+            "interarmées (JCS) (mars 2025)") in picture
+    assert "de 1 100 à 4 000" not in picture  # never a range across dates
     conflicts = section(page, "contradictions")
-    assert ("Comité des chefs d'état-major interarmées (JCS) : environ 1 100 (23 décembre 2024"
-            in conflicts)
-    assert "puis 4 000 (mars 2025" in conflicts
+    assert "Aucune contradiction" not in conflicts
+    assert "Comité des chefs d'état-major interarmées (JCS) : environ 1 100 (23 décembre 2024" in conflicts
+    assert "puis Comité des chefs d'état-major interarmées (JCS) : 4 000 (mars 2025" in conflicts
+    assert "(2 articles, 1 dépêche)" in conflicts  # the two March articles are one dispatch
+    # The unattributed « environ 1 100 » of February is a running total: no contradiction.
+    assert "contre" not in conflicts
 
 
-def test_weapons_contradiction_between_actors(fixture_site):
+def test_weapons_running_totals_that_rise_do_not_contradict_in_the_fixture(fixture_site):
     conflicts = section(content(fixture_site / "sujets" / "weapons.html"), "contradictions")
-    assert "Renseignement militaire ukrainien (HUR) : jusqu'à 120" in conflicts
-    assert "contre Ministère sud-coréen de la Défense : environ 200" in conflicts
+    assert "Aucune contradiction ni révision relevée dans les articles." in conflicts
+
+
+def test_troops_absence_from_the_front_contradicts_a_figure_at_the_front(fixture_site):
+    conflicts = section(content(fixture_site / "sujets" / "troops.html"), "contradictions")
+    assert ("Service national du renseignement (NIS) : Absence du front signalée (janvier 2025)"
+            in conflicts)
+    assert "contre Renseignement militaire ukrainien (HUR) : jusqu'à 8 000 (janvier 2025)" in conflicts
 
 
 def test_troops_explicit_dispute_shows_both_sides(fixture_site):
@@ -91,12 +103,13 @@ def test_article_page_lists_its_claims_and_marks_every_quote(built_site, archive
 
 
 def test_actors_page_lists_each_actor_and_each_actor_page_its_claims(built_site, archive):
+    topic_briefings = briefings(archive)
     page = content(built_site / "acteurs" / "index.html")
     for actor_id, actor in archive.actors.items():
         row = page.find(id=actor_id)
-        claims = sum(1 for a in archive.articles for c in a.claims if c.attributed_to == actor_id)
+        claims = sum(1 for b in topic_briefings.values() for s in b.statements if s.actor == actor_id)
         assert text(row).startswith(f"{actor.name}")
-        assert text(row.find_all("td")[1]) == str(claims)
+        assert text(row.find_all("td")[1]) == str(claims)  # statements, not their copies
         actor_page = content(built_site / "acteurs" / f"{actor_id}.html")
         assert len(actor_page.select("table.ba-ledger tbody tr")) == min(claims, PER_PAGE)
 
@@ -106,7 +119,7 @@ def test_topic_pages_link_the_data_files(built_site, archive):
         page = content(built_site / "sujets" / f"{topic_id}.html")
         links = [a["href"] for a in page.select(".ba-data a")]
         assert links == ["../data/claims.csv", "../data/claims.json", "../data/articles.json",
-                         f"{topic_id}.xml"]
+                         "../data/analysis.json", f"{topic_id}.xml"]
 
 
 def test_every_reported_figure_is_in_its_topics_current_picture(built_site, archive):

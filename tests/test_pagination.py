@@ -32,9 +32,9 @@ def big_site(tmp_path_factory):
         article_id = f"2025-01-{i % 28 + 1:02d}-bfmtv-article-{i:03d}"
         front = (f"id: {article_id}\ntitle: \"Article numéro {i}\"\ndate: 2025-01-{i % 28 + 1:02d}\n"
                  "outlet: bfmtv\nlanguage: fr\ntopics: [troops]\nclaims:\n  - topic: troops\n"
-                 "    metric: deployed\n    value: 1000\n    qualifier: about\n    as_of: 2025-01\n"
-                 f"    attributed_to: {'jcs' if i % 2 else 'nis'}\n    quote: \"environ 1.000 soldats\"\n")
-        body = f"Texte {i} : environ 1.000 soldats. " + " ".join(f"mot{i}x{j}" for j in range(40))
+                 f"    metric: deployed\n    value: {1000 + i}\n    qualifier: about\n    as_of: 2025-01\n"
+                 f"    attributed_to: {'jcs' if i % 2 else 'nis'}\n    quote: \"environ {1000 + i} soldats\"\n")
+        body = f"Texte {i} : environ {1000 + i} soldats. " + " ".join(f"mot{i}x{j}" for j in range(40))
         articles[f"{article_id}.md"] = article_text(front, body)
     project = make_project(tmp_path, articles, keep_articles=False)
     result = mkdocs_build(project, tmp_path / "site")

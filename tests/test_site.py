@@ -180,3 +180,11 @@ def test_search_index_of_the_fixture_has_french_terms_folded(fixture_site):
     vocabulary = set(search_index(fixture_site)["terms"].split("\n"))
     assert {"coreens", "deployes", "koursk", "kn", "23", "3.000", "equipements"} <= vocabulary
     assert "déployés" not in vocabulary
+
+
+def test_method_page_shows_every_worked_example_of_the_rules(built_site):
+    from generator.derive.rules import EXAMPLES
+
+    page = visible_text(built_site / "methode.html")
+    for example in EXAMPLES:
+        assert normalise(example.why) in page

@@ -2,29 +2,51 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import Archive, Topic
 from . import conflicts, estimates
 from .ledger import LedgerEntry, Statement, ledger, statements
 
-# The most recent contradictions sought per metric: enough for any page, bounded at any size.
-CONTRADICTIONS_SOUGHT = 50
+# The most recent findings kept per metric and kind: enough for any page, bounded at any size.
+FINDINGS_SOUGHT = 50
 
 
 @dataclass(frozen=True)
 class MetricBriefing:
     metric_id: str
+    kind: str
     statements: tuple[Statement, ...]          # chronological
     picture: estimates.MetricPicture | None
-    contradictions: tuple[conflicts.Contradiction, ...]
-    revisions: tuple[conflicts.Revision, ...]
+    findings: tuple[conflicts.Pair, ...]       # oldest first; event denials included
+
+    @property
+    def charted(self) -> bool:
+        """Whether some statement has a date to be drawn at."""
+        return any(s.when is not None for s in self.statements)
+
+    def of(self, *kinds: str) -> tuple[conflicts.Pair, ...]:
+        return tuple(p for p in self.findings if p.finding in kinds)
+
+    @property
+    def contradictions(self) -> tuple[conflicts.Pair, ...]:
+        return self.of("contradiction")
+
+    @property
+    def revisions(self) -> tuple[conflicts.Pair, ...]:
+        """One actor's figures that cannot both hold: revisions and corrections."""
+        return self.of("revision", "correction")
+
+    @property
+    def updates(self) -> tuple[conflicts.Pair, ...]:
+        return self.of("update")
 
 
 @dataclass(frozen=True)
 class TopicBriefing:
     topic: Topic
-    entries: tuple[LedgerEntry, ...]           # the topic's ledger, chronological
+    statements: tuple[Statement, ...]          # the topic's ledger, one row per statement, chronological
     metrics: tuple[MetricBriefing, ...]        # in topics.yml order
     timeline: tuple[Statement, ...]            # the topic's events, chronological
     disputes: tuple[conflicts.Dispute, ...]    # where either side is on this topic
@@ -39,26 +61,35 @@ class TopicBriefing:
         return bool(self.disputes) or any(m.contradictions or m.revisions for m in self.metrics)
 
 
-def topic_briefing(topic: Topic, all_entries: tuple[LedgerEntry, ...],
+def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                    all_disputes: tuple[conflicts.Dispute, ...]) -> TopicBriefing:
-    entries = tuple(e for e in all_entries if e.claim.topic == topic.id)
-    merged = statements(entries)
+    """``merged``: the topic's statements, chronological."""
+    events = {event_id: tuple(s for s in merged if s.claim.event == event_id)
+              for event_id in topic.events}
     metrics = []
-    for metric_id in topic.metrics:
+    for metric_id, metric in topic.metrics.items():
         chosen = tuple(s for s in merged if s.claim.metric == metric_id)
-        metrics.append(MetricBriefing(metric_id, chosen, estimates.picture(metric_id, chosen),
-                                      conflicts.contradictions(chosen, CONTRADICTIONS_SOUGHT),
-                                      conflicts.revisions(chosen)))
+        denials = tuple(pair for event_id, event in topic.events.items() if metric_id in event.excludes
+                        for pair in conflicts.event_denials(events[event_id], chosen, FINDINGS_SOUGHT))
+        findings = conflicts.compare_metric(chosen, metric.kind, FINDINGS_SOUGHT) + denials
+        metrics.append(MetricBriefing(metric_id, metric.kind, chosen,
+                                      estimates.picture(metric_id, chosen),
+                                      tuple(sorted(findings, key=lambda p: p.second.sort_key))))
     timeline = tuple(s for s in merged if s.claim.event is not None)
     related = tuple(d for d in all_disputes
                     if topic.id in (d.claim.claim.topic, d.disputed.claim.topic))
-    return TopicBriefing(topic, entries, tuple(metrics), timeline, related)
+    return TopicBriefing(topic, merged, tuple(metrics), timeline, related)
 
 
-def briefings(archive: Archive,
-              entries: tuple[LedgerEntry, ...] | None = None) -> dict[str, TopicBriefing]:
-    """Every topic's briefing (``entries``: the archive's ledger, when already made)."""
+def briefings(archive: Archive, entries: tuple[LedgerEntry, ...] | None = None,
+              dispatch_of: Mapping[str, str] | None = None) -> dict[str, TopicBriefing]:
+    """Every topic's briefing (``entries``: the archive's ledger, when already made;
+    ``dispatch_of``: article id -> dispatch, from near-duplicates, see ledger.dispatches)."""
     entries = ledger(archive) if entries is None else entries
     all_disputes = conflicts.disputes(entries)
-    return {topic_id: topic_briefing(topic, entries, all_disputes)
+    merged = statements(entries, dispatch_of)
+    by_topic: dict[str, list[Statement]] = {topic_id: [] for topic_id in archive.topics}
+    for statement in merged:
+        by_topic[statement.claim.topic].append(statement)
+    return {topic_id: topic_briefing(topic, tuple(by_topic[topic_id]), all_disputes)
             for topic_id, topic in archive.topics.items()}

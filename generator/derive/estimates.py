@@ -1,4 +1,11 @@
-"""The current picture of each figure: the latest from each actor, and the spread."""
+"""The current picture of a figure: each actor's latest statements, and a headline.
+
+"Latest" works on periods: a statement is latest when no other is wholly after it, so a
+figure for March and one for 13 March are both latest (neither is known to be later).
+The headline is the latest statements of all actors; beside them stand the other
+actors' latest figures for an overlapping period. Figures for other times are never
+folded into one range with them.
+"""
 
 from __future__ import annotations
 
@@ -10,25 +17,41 @@ from .ledger import Statement
 @dataclass(frozen=True)
 class MetricPicture:
     metric_id: str
-    latest: tuple[Statement, ...]  # one per actor, newest first
-    low: int
-    high: int
+    latest: tuple[Statement, ...]       # each actor's latest, newest first, then the undated
+    headline: tuple[Statement, ...]     # the latest of all, newest first
+    same_period: tuple[Statement, ...]  # other latest figures for a period overlapping the headline's
 
 
-def latest_by_actor(metric_statements: tuple[Statement, ...]) -> tuple[Statement, ...]:
-    """Each actor's newest statement; on the same date, the most precise one."""
-    best: dict[str, Statement] = {}
-    for statement in metric_statements:
-        current = best.get(statement.actor)
-        if current is None or statement.preference > current.preference:
-            best[statement.actor] = statement
-    return tuple(sorted(best.values(), key=lambda s: (s.as_of.sort_key(), s.actor), reverse=True))
+def _newest_first(statements: list[Statement]) -> list[Statement]:
+    return sorted(statements, key=lambda s: (s.when.end, s.when.start, s.actor), reverse=True)
+
+
+def latest(statements: list[Statement]) -> list[Statement]:
+    """The dated statements no other is wholly after (newest first)."""
+    dated = [s for s in statements if s.when is not None]
+    if not dated:
+        return []
+    last_start = max(s.when.start for s in dated)
+    return _newest_first([s for s in dated if s.when.end >= last_start])
 
 
 def picture(metric_id: str, metric_statements: tuple[Statement, ...]) -> MetricPicture | None:
     """None when nobody has given this figure yet."""
-    latest = latest_by_actor(metric_statements)
-    if not latest:
+    if not metric_statements:
         return None
-    numbers = [n for statement in latest for n in statement.claim.numbers]
-    return MetricPicture(metric_id, latest, min(numbers), max(numbers))
+    by_actor: dict[str, list[Statement]] = {}
+    for statement in metric_statements:
+        by_actor.setdefault(statement.actor, []).append(statement)
+    each = []
+    undated = []
+    for actor, statements in by_actor.items():
+        chosen = latest(statements)
+        each += chosen
+        if not chosen:
+            undated += statements
+    headline = latest(each)
+    shown = {id(s) for s in headline}
+    same_period = [s for s in each if id(s) not in shown
+                   and any(s.when.overlaps(h.when) for h in headline)]
+    return MetricPicture(metric_id, tuple(_newest_first(each)) + tuple(undated),
+                         tuple(headline), tuple(_newest_first(same_period)))

@@ -1,22 +1,19 @@
 """Every claim with its article and global id, and claims merged into statements.
 
-The same figure from the same actor for the same date, reported by several
-articles (one wire story run twice), is one *statement* with several sources:
-estimates, charts and contradictions count statements, the ledger lists claims.
+The same figure or event from the same actor for the same period, reported by several
+articles, is one *statement*: estimates, charts, comparisons and counts use statements.
+Its articles are its *copies*; copies of one dispatch (near-duplicate texts) are one
+*independent source*.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..model import Archive, Article, Claim, PartialDate
-
-# How far apart two dates may be and still describe the same period.
-SAME_PERIOD_DAYS = 45
-# The spread a figure given as "about" (environ) is read with.
-ABOUT_TOLERANCE = 0.10
-_PRECISION_RANK = {"exact": 0, "about": 1, "range": 2, "at_least": 3, "at_most": 3}
+from ..model import Archive, Article, Claim, DateInterval
+from .rules import ValueInterval, value_interval
 
 
 @dataclass(frozen=True)
@@ -35,60 +32,134 @@ class LedgerEntry:
         """The id of the quoted passage in the article page."""
         return f"claim-{self.claim.local_id}"
 
+    @property
+    def when(self) -> DateInterval | None:
+        """The claim's as_of, or else the date of its article (it is *reported on* it)."""
+        return self.claim.as_of or self.article.date
+
+    @property
+    def entries(self) -> tuple[LedgerEntry, ...]:
+        """A claim shown on its own (an article's page) is its only copy and source."""
+        return (self,)
+
+    @property
+    def sources(self) -> tuple[tuple[LedgerEntry, ...], ...]:
+        return ((self,),)
+
+    @property
+    def sort_key(self) -> tuple:
+        """Oldest first, undated last, then by claim id."""
+        when = self.when
+        return (when is None, when.sort_key() if when else (), self.claim_id)
+
 
 @dataclass(frozen=True)
 class Statement:
-    """One figure or event from one actor for one date, with every article reporting it."""
+    """One figure or event from one actor for one period, with every article reporting it.
+
+    ``sources`` groups the copies by dispatch: one group per independent source.
+    """
 
     entries: tuple[LedgerEntry, ...]
+    sources: tuple[tuple[LedgerEntry, ...], ...]
+
+    @property
+    def first(self) -> LedgerEntry:
+        return self.entries[0]
 
     @property
     def claim(self) -> Claim:
-        return self.entries[0].claim
+        return self.first.claim
+
+    @property
+    def claim_id(self) -> str:
+        return self.first.claim_id
+
+    @property
+    def article(self) -> Article:
+        return self.first.article
+
+    @property
+    def anchor(self) -> str:
+        return self.first.anchor
 
     @property
     def actor(self) -> str:
         return self.claim.attributed_to
 
     @property
-    def as_of(self) -> PartialDate:
-        return self.claim.as_of
+    def dated(self) -> bool:
+        """Whether the text dates it (as_of); if not, it is *reported on* its first article's date."""
+        return self.claim.as_of is not None
 
     @cached_property
-    def bounds(self) -> tuple[float, float]:
-        """The interval of values the figure allows, given its qualifier."""
-        claim = self.claim
-        if claim.qualifier == "range":
-            return (claim.low, claim.high)
-        value = claim.value
-        return {
-            "exact": (value, value),
-            "about": (value * (1 - ABOUT_TOLERANCE), value * (1 + ABOUT_TOLERANCE)),
-            "at_least": (value, float("inf")),
-            "at_most": (0, value),
-        }[claim.qualifier]
+    def when(self) -> DateInterval | None:
+        """Its period: the as_of, or the earliest report; None when neither is known."""
+        if self.claim.as_of is not None:
+            return self.claim.as_of
+        dates = [e.article.date for e in self.entries if e.article.date is not None]
+        return min(dates, key=DateInterval.sort_key) if dates else None
+
+    @cached_property
+    def values(self) -> ValueInterval:
+        return value_interval(self.claim) if self.claim.metric else ValueInterval(0, 0)
 
     @property
-    def preference(self) -> tuple:
-        """Higher is preferred: newer first, then the more precise qualifier."""
-        return (self.as_of.sort_key(), -_PRECISION_RANK.get(self.claim.qualifier or "exact", 0))
+    def independent_sources(self) -> int:
+        return len(self.sources)
+
+    @property
+    def sort_key(self) -> tuple:
+        when = self.when
+        return (when is None, when.sort_key() if when else (), self.claim_id)
 
 
 def ledger(archive: Archive) -> tuple[LedgerEntry, ...]:
-    """All claims, oldest as-of date first, then by claim id for a stable order."""
+    """All claims, oldest first (as_of, or else the article's date), undated last."""
     entries = [LedgerEntry(claim, article) for article in archive.articles for claim in article.claims]
-    return tuple(sorted(entries, key=lambda e: (e.claim.as_of.sort_key(), e.claim_id)))
+    return tuple(sorted(entries, key=lambda e: e.sort_key))
 
 
-def _statement_key(claim: Claim) -> tuple:
-    return (claim.topic, claim.metric, claim.event, claim.attributed_to, claim.as_of,
-            claim.qualifier, claim.numbers)
+def statement_key(entry: LedgerEntry) -> tuple:
+    """What a claim states: two claims with the same key are copies of one statement.
+
+    Without an as_of, a claim is dated by its report: the same words reported months
+    apart ("has not confirmed to this day") are two statements, not one."""
+    claim = entry.claim
+    return (claim.topic, claim.metric, claim.event, claim.attributed_to,
+            claim.as_of or ("reported", entry.article.date), claim.qualifier, claim.numbers)
 
 
-def statements(entries: tuple[LedgerEntry, ...]) -> tuple[Statement, ...]:
-    """Entries merged by what they state; in the entries' (chronological) order."""
+def dispatches(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Article id -> the id naming its dispatch: near-duplicate articles share one
+    (connected components of the pairs); an article in no pair is its own dispatch."""
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for first, second in pairs:
+        a, b = root(first), root(second)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return {node: root(node) for node in parent}
+
+
+def statements(entries: tuple[LedgerEntry, ...],
+               dispatch_of: Mapping[str, str] | None = None) -> tuple[Statement, ...]:
+    """Entries merged by what they state, in the entries' (chronological) order;
+    ``dispatch_of`` (see dispatches) groups copies into independent sources."""
+    dispatch_of = dispatch_of or {}
     groups: dict[tuple, list[LedgerEntry]] = {}
     for entry in entries:
-        groups.setdefault(_statement_key(entry.claim), []).append(entry)
-    return tuple(Statement(tuple(group)) for group in groups.values())
-
+        groups.setdefault(statement_key(entry), []).append(entry)
+    merged = []
+    for group in groups.values():
+        by_dispatch: dict[str, list[LedgerEntry]] = {}
+        for entry in group:
+            by_dispatch.setdefault(dispatch_of.get(entry.article.id, entry.article.id), []).append(entry)
+        merged.append(Statement(tuple(group), tuple(map(tuple, by_dispatch.values()))))
+    return tuple(sorted(merged, key=lambda s: s.sort_key))

@@ -19,7 +19,8 @@ from matplotlib.ticker import FuncFormatter
 
 from .format import number_fr, short_month_fr
 
-_MARKERS = {"exact": "o", "about": "o", "at_least": "^", "at_most": "v", "range": "_"}
+_MARKERS = {"exact": "o", "about": "o", "at_least": "^", "more_than": "^", "at_most": "v",
+            "range": "_"}
 _STYLE = {
     "svg.hashsalt": "briefing-archive",
     "svg.fonttype": "none",
@@ -31,10 +32,13 @@ _STYLE = {
 
 @dataclass(frozen=True)
 class Point:
+    """A figure over its period (``when`` to ``until``; the same day for a dated day)."""
+
     when: date
     low: int
     high: int
     qualifier: str
+    until: date
 
     @property
     def middle(self) -> float:
@@ -54,9 +58,13 @@ def metric_chart(series: list[Series], unit: str, description: str) -> bytes:
         axes = figure.add_subplot()
         for index, line in enumerate(series):
             color = f"C{index % 10}"
-            xs = [date2num(p.when) for p in line.points]
+            xs = [(date2num(p.when) + date2num(p.until)) / 2 for p in line.points]
             axes.plot(xs, [p.middle for p in line.points], color=color, linewidth=1.2,
                       alpha=0.6, label=line.label)
+            spans = [p for p in line.points if p.until != p.when]  # a month or a period
+            if spans:
+                axes.hlines([p.middle for p in spans], [date2num(p.when) for p in spans],
+                            [date2num(p.until) for p in spans], color=color, linewidth=1.5)
             ranged = [(x, p) for x, p in zip(xs, line.points) if p.low != p.high]
             if ranged:
                 axes.vlines([x for x, _ in ranged], [p.low for _, p in ranged],
@@ -69,7 +77,7 @@ def metric_chart(series: list[Series], unit: str, description: str) -> bytes:
         axes.set_ylabel(unit)
         axes.set_ylim(bottom=0)
         axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number_fr(int(v))))
-        all_x = [date2num(p.when) for line in series for p in line.points]
+        all_x = [date2num(day) for line in series for p in line.points for day in (p.when, p.until)]
         span_months = (max(all_x) - min(all_x)) / 30.4
         axes.xaxis.set_major_locator(MonthLocator(interval=max(1, math.ceil(span_months / 6))))
         axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _: short_month_fr(num2date(v).date())))

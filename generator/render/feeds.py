@@ -29,7 +29,7 @@ def atom_feed(path: str, title: str, articles: tuple[Article, ...], summaries: d
               undated: date) -> bytes:
     """The ``FEED_LIMIT`` newest articles; ``summaries`` maps article id to safe HTML."""
     newest = articles[:FEED_LIMIT]
-    days = {a.id: a.date.first_day() if a.date else undated for a in newest}
+    days = {a.id: a.date.start if a.date else undated for a in newest}
     feed = FeedGenerator()
     feed.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, path)}")
     feed.title(title)

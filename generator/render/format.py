@@ -8,25 +8,38 @@ from functools import lru_cache
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from ..model import Claim, PartialDate
+from ..model import Claim, DateInterval, parse_date_interval
 
 LOCALE = "fr_FR"
 
 
 @lru_cache(maxsize=4096)
-def date_fr(value: PartialDate | None) -> str:
-    """'23 décembre 2024', 'mars 2025', or 'date inconnue'."""
+def date_fr(value: DateInterval | None) -> str:
+    """'23 décembre 2024', 'mars 2025', '2025', '15 janvier 2025 – février 2025', or
+    'date inconnue'."""
     if value is None:
         return "date inconnue"
-    if value.day is None:
-        return format_date(value.first_day(), "MMMM y", locale=LOCALE)
-    return format_date(value.first_day(), "d MMMM y", locale=LOCALE)
+    if value.precision == "period":
+        return " – ".join(date_fr(parse_date_interval(part)) for part in value.text.split("/"))
+    if value.precision == "year":
+        return value.text
+    if value.precision == "month":
+        return format_date(value.start, "MMMM y", locale=LOCALE)
+    return format_date(value.start, "d MMMM y", locale=LOCALE)
 
 
 def month_fr(month_key: str) -> str:
     """'2025-03' -> 'mars 2025'."""
-    year, month = month_key.split("-")
-    return date_fr(PartialDate(int(year), int(month)))
+    return date_fr(parse_date_interval(month_key))
+
+
+def when_fr(as_of: DateInterval | None, reported: DateInterval | None) -> str:
+    """When a figure is for: its as_of, or 'rapporté le …' (its article's date)."""
+    if as_of is not None:
+        return date_fr(as_of)
+    if reported is None:
+        return "date inconnue"
+    return f"rapporté {'le' if reported.precision == 'day' else 'en'} {date_fr(reported)}"
 
 
 @lru_cache(maxsize=4096)
@@ -42,7 +55,7 @@ def short_month_fr(value: date) -> str:
 
 
 _QUALIFIERS = {"exact": "{}", "about": "environ {}", "at_least": "au moins {}",
-               "at_most": "jusqu'à {}"}
+               "more_than": "plus de {}", "at_most": "jusqu'à {}"}
 
 
 def figure_fr(claim: Claim) -> str:

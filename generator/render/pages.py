@@ -19,14 +19,14 @@ from markupsafe import Markup
 from ..derive import groupings
 from ..derive.briefing import TopicBriefing, briefings
 from ..derive.duplicates import near_duplicates, same_story_elsewhere
-from ..derive.ledger import LedgerEntry, Statement, ledger
+from ..derive.ledger import LedgerEntry, Statement, dispatches, ledger
 from ..export import DATA_FILES, SCHEMA_PATH, article_schema, claim_rows
 from ..model import UNKNOWN, Archive, Article, Claim
 from ..quotes import find_quote
 from ..sanitize import Highlight, SafeMarkdown
 from . import charts
 from .environment import environment
-from .format import figure_fr, month_fr
+from .format import figure_fr, month_fr, when_fr
 from .feeds import FEED_LIMIT, atom_feed
 from .paths import (ACTORS_INDEX, ARCHIVE_INDEX, HOME, OUTLETS_INDEX, SITE_FEED, TOPICS_INDEX,
                     actor_path, article_path, chart_path, month_path, outlet_path,
@@ -146,7 +146,7 @@ class Renderer:
             actors_path=ACTORS_INDEX, actor_path=actor_path, data_files=list(DATA_FILES),
             UNKNOWN=UNKNOWN, site_feed=SITE_FEED, topic_feed_path=topic_feed_path,
             outlet_name=self.outlet_name, claim_label=self.claim_label, figure_fr=figure_fr,
-            month_title=month_title)
+            month_title=month_title, when_fr=when_fr)
 
     def outlet_name(self, outlet_id: str) -> str:
         if outlet_id == UNKNOWN:
@@ -217,13 +217,17 @@ class PageBuilder(Renderer):
         self.month_articles = groupings.by_month(archive)
         self.outlet_articles = groupings.by_outlet(archive)
         self.ledger = ledger(archive)
-        self.briefings = briefings(archive, self.ledger)
         self.same_story = (same_story if same_story is not None
                            else same_story_elsewhere(near_duplicates(archive)))
+        self.briefings = briefings(archive, self.ledger, dispatches(
+            (article_id, other) for article_id, others in self.same_story.items()
+            for other in others))
         self.by_id = {article.id: article for article in archive.articles}
-        self.entries_by_actor: dict[str, list[LedgerEntry]] = {a: [] for a in archive.actors}
-        for entry in reversed(self.ledger):  # newest first
-            self.entries_by_actor[entry.claim.attributed_to].append(entry)
+        self.statements_by_actor: dict[str, list[Statement]] = {a: [] for a in archive.actors}
+        every = sorted((s for b in self.briefings.values() for s in b.statements),
+                       key=lambda s: s.sort_key)
+        for statement in newest_first(every):
+            self.statements_by_actor[statement.actor].append(statement)
         self._articles = ArticleRenderer(archive)
 
     def article(self, article: Article) -> Planned:
@@ -253,7 +257,8 @@ class PageBuilder(Renderer):
                 planned = replace(planned, key=repr((
                     path, heading, kind, pager, len(items), sorted(context.items()),
                     [self.metadata_keys(item.id) if isinstance(item, Article)
-                     else f"{self.metadata_keys(item.article.id)}#{item.claim.local_id}"
+                     else [(f"{self.metadata_keys(e.article.id)}#{e.claim.local_id}",
+                            len(item.sources)) for e in item.entries]
                      for item in chunk])))
             pages.append(planned)
         return pages
@@ -261,12 +266,12 @@ class PageBuilder(Renderer):
     def topic(self, topic_id: str) -> list[Planned]:
         path = topic_path(topic_id)
         topic = self.archive.topics[topic_id]
-        newest_entries = tuple(reversed(self.briefings[topic_id].entries))
+        newest_statements = newest_first(self.briefings[topic_id].statements)
         return [Planned(path, topic.title, partial(self._topic_page, topic_id)),
                 *self.listing(topic_list_path(topic_id, "articles"), f"{topic.title} : articles",
                               self.topic_articles[topic_id], "articles", back=path),
                 *self.listing(topic_list_path(topic_id, "registre"),
-                              f"{topic.title} : registre des affirmations", newest_entries,
+                              f"{topic.title} : registre des affirmations", newest_statements,
                               "ledger", back=path)]
 
     def _topic_page(self, topic_id: str) -> str:
@@ -274,7 +279,7 @@ class PageBuilder(Renderer):
         briefing = self.briefings[topic_id]
         return self.render("topic.html", path, topic=briefing.topic, briefing=briefing,
                            articles=self.topic_articles[topic_id], recent=RECENT,
-                           newest_entries=tuple(reversed(briefing.entries))[:RECENT],
+                           newest_statements=newest_first(briefing.statements)[:RECENT],
                            articles_path=topic_list_path(topic_id, "articles"),
                            ledger_path=topic_list_path(topic_id, "registre"))
 
@@ -302,13 +307,13 @@ class PageBuilder(Renderer):
                          outlet_articles=self.outlet_articles)
 
     def actors_index(self) -> Planned:
-        return self.plan("actors.html", ACTORS_INDEX, "Acteurs", by_actor=self.entries_by_actor,
+        return self.plan("actors.html", ACTORS_INDEX, "Acteurs", by_actor=self.statements_by_actor,
                          recent=RECENT)
 
     def actor(self, actor_id: str) -> list[Planned]:
         actor = self.archive.actors[actor_id]
         return self.listing(actor_path(actor_id), actor.name,
-                            tuple(self.entries_by_actor[actor_id]), "ledger", back=ACTORS_INDEX,
+                            tuple(self.statements_by_actor[actor_id]), "ledger", back=ACTORS_INDEX,
                             intro=" ".join(filter(None, (actor.description, actor.country and
                                                          f"({actor.country})"))))
 
@@ -320,7 +325,7 @@ class PageBuilder(Renderer):
     def charts(self, briefing: TopicBriefing) -> list[Planned]:
         planned = []
         for metric in briefing.metrics:
-            if metric.statements:
+            if metric.charted:
                 definition = briefing.topic.metrics[metric.metric_id]
                 drawn = (_series(metric.statements, self.archive), definition.unit,
                          f"{definition.label} : {briefing.topic.title}")
@@ -368,8 +373,9 @@ class PageBuilder(Renderer):
         assets = [asset for briefing in self.briefings.values() for asset in self.charts(briefing)]
         everything = (hashlib.sha256("".join(map(self.metadata_keys, self.by_id)).encode())
                       .hexdigest() if self.metadata_keys else "")
-        assets += [Planned(path, "", lambda make=make: make(self.archive, self.claim_rows),
-                           everything and f"{path}\0{everything}")
+        assets += [Planned(path, "", lambda make=make: make(self.archive, self.claim_rows,
+                                                            self.briefings),
+                           everything and f"{path}\0{everything}\0{sorted(self.same_story.items())}")
                    for path, make in DATA_FILES.items()]
         assets.append(Planned(SCHEMA_PATH, "", article_schema))
         assets += self.feeds()
@@ -377,6 +383,12 @@ class PageBuilder(Renderer):
 
     def all_assets(self) -> list[Asset]:
         return [planned.asset() for planned in self.asset_plans()]
+
+
+def newest_first(statements) -> tuple[Statement, ...]:
+    """Chronological statements (undated last) as newest first, undated still last."""
+    dated = [s for s in statements if s.when is not None]
+    return (*reversed(dated), *(s for s in statements if s.when is None))
 
 
 def first_paragraph(markdown_text: str) -> str:
@@ -389,12 +401,16 @@ CHART_POINTS = 120  # beyond this many points, a series is drawn as monthly mean
 
 
 def _series(statements: tuple[Statement, ...], archive: Archive) -> list[charts.Series]:
+    """Each actor's dated figures, at their period (undated statements are not drawn)."""
     by_actor: dict[str, list[charts.Point]] = {}
     for statement in statements:
+        when = statement.when
+        if when is None:
+            continue
         claim = statement.claim
         low, high = (claim.low, claim.high) if claim.qualifier == "range" else (claim.value,) * 2
         by_actor.setdefault(statement.actor, []).append(
-            charts.Point(claim.as_of.first_day(), low, high, claim.qualifier))
+            charts.Point(when.start, low, high, claim.qualifier, when.end))
     return [charts.Series(archive.actors[actor].name, _monthly(points)
                           if len(points) > CHART_POINTS else tuple(points))
             for actor, points in by_actor.items()]
@@ -406,4 +422,4 @@ def _monthly(points: list[charts.Point]) -> tuple[charts.Point, ...]:
     for point in points:
         months.setdefault((point.when.year, point.when.month), []).append(point.middle)
     return tuple(charts.Point(date(year, month, 1), round(sum(v) / len(v)), round(sum(v) / len(v)),
-                              "about") for (year, month), v in sorted(months.items()))
+                              "about", date(year, month, 1)) for (year, month), v in sorted(months.items()))

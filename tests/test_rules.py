@@ -1,0 +1,59 @@
+"""The comparison rules' worked examples (generator/derive/rules.py EXAMPLES, also on the
+method page), each run through the real derivation: statements from a small archive."""
+
+import pytest
+
+from generator.derive import conflicts
+from generator.derive.ledger import ledger, statements
+from generator.derive.rules import EXAMPLES, ValueInterval, value_interval
+from generator.model import Actor, Archive, Article, Claim, Topic
+
+
+def topic(kind: str) -> Topic:
+    return Topic.model_validate({"id": "t", "title": "T", "description": "d", "metrics": {
+        "m": {"label": "M", "unit": "u", "kind": kind, "scope": "s"}}})
+
+
+def article(article_id: str, date: str, claim: dict) -> Article:
+    return Article.model_validate({"id": article_id, "title": "t", "date": date, "outlet": "x",
+                                   "topics": ["t"], "claims": [claim], "body": "b",
+                                   "source": f"{article_id}.md"})
+
+
+def claim_of(actor: str, when: str, qualifier: str, value: int) -> tuple[dict, str]:
+    """A claim from an example's tuple; 'rapporté 2025-03' means no as_of, article of 2025-03."""
+    reported = when.removeprefix("rapporté ")
+    claim = {"topic": "t", "metric": "m", "value": str(value), "qualifier": qualifier,
+             "attributed_to": actor, "quote": "q"}
+    if reported == when:
+        claim["as_of"] = when
+        reported = "2026-01-01"  # reported later than any example's date
+    return claim, reported
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.why[:60])
+def test_worked_example(example):
+    articles = []
+    for index, (actor, when, qualifier, value) in enumerate((example.first, example.second)):
+        claim, reported = claim_of(actor, when, qualifier, value)
+        articles.append(article(f"a{index}", reported, claim))
+    archive = Archive(topics={"t": topic(example.kind)},
+                      actors={a: Actor(id=a, name=a) for a in ("jcs", "nis", "hur", "unattributed")},
+                      outlets={}, articles=tuple(articles))
+    found = conflicts.compare_metric(statements(ledger(archive)), example.kind)
+    assert [pair.finding for pair in found] == ([example.finding] if example.finding else [])
+
+
+@pytest.mark.parametrize("qualifier, expected", [
+    ("exact", ValueInterval(3000, 3000)),
+    ("about", ValueInterval(2700, 3300)),
+    ("at_least", ValueInterval(3000, float("inf"))),
+    ("more_than", ValueInterval(3001, float("inf"))),
+    ("at_most", ValueInterval(0, 3000)),
+])
+def test_qualifiers_are_intervals(qualifier, expected):
+    claim = Claim.model_validate({"topic": "t", "metric": "m", "value": "3000", "qualifier": qualifier,
+                                  "attributed_to": "a", "quote": "q"})
+    interval = value_interval(claim)
+    assert (round(interval.low), interval.high if interval.high == float("inf") else round(interval.high)) \
+        == (expected.low, expected.high)

@@ -1,0 +1,127 @@
+"""Each comparison rule on a scenario archive written for it (tests/fixtures/scenarios):
+read and validated like real content, then derived and rendered as a reader sees it."""
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.export import analysed, analysis_json
+from generator.load import load_archive
+from generator.render.pages import PageBuilder
+from helpers import FIXTURES
+
+SCENARIOS = FIXTURES / "scenarios"
+
+
+def scenario(name: str, tmp_path: Path):
+    folder = tmp_path / "briefings"
+    (folder / "articles").mkdir(parents=True)
+    for meta in ("topics.yml", "actors.yml", "outlets.yml"):
+        shutil.copy(SCENARIOS / meta, folder / meta)
+    for article in (SCENARIOS / name).glob("*.md"):
+        shutil.copy(article, folder / "articles" / article.name)
+    return load_archive(folder, root=tmp_path)
+
+
+def findings(archive, metric: str) -> list[tuple[str, str, str]]:
+    """(finding, first claim id, second claim id) for a metric, oldest first."""
+    (briefing,) = analysed(archive).values()
+    chosen = next(m for m in briefing.metrics if m.metric_id == metric)
+    return [(p.finding, p.first.claim_id, p.second.claim_id) for p in chosen.findings]
+
+
+def topic_text(archive) -> str:
+    (page,) = [p for p in PageBuilder(archive).all_pages() if p.path == "sujets/effectifs.md"]
+    return re.sub(r"\s+", " ", BeautifulSoup(page.content, "html.parser").get_text(" "))
+
+
+def test_running_totals_rise_by_update_and_never_fall(tmp_path):
+    archive = scenario("running-totals", tmp_path)
+    assert findings(archive, "pertes") == [
+        ("update", "2025-01-10-a-pertes/pertes-alpha-2025-01", "2025-03-05-a-pertes/pertes-alpha-2025-03"),
+        ("contradiction", "2025-03-05-a-pertes/pertes-alpha-2025-03", "2025-04-02-b-pertes/pertes-beta-2025-04"),
+        ("correction", "2025-03-05-a-pertes/pertes-alpha-2025-03",
+         "2025-05-03-a-correction/pertes-alpha-2025-05"),
+    ]  # the undated repeat of « environ 1 100 » in March contradicts nothing
+    text = topic_text(archive)
+    assert "rapporté le 20 mars 2025" in text
+    assert "Chiffre le plus récent : 3 000 militaires selon Agence Alpha (mai 2025)" in text
+
+
+def test_levels_change_over_time_and_disagree_only_for_the_same_period(tmp_path):
+    archive = scenario("levels", tmp_path)
+    assert findings(archive, "presents") == [
+        ("update", "2025-01-12-a-presents/presents-alpha-2025-01",
+         "2025-03-14-a-presents/presents-alpha-2025-03"),
+        ("contradiction", "2025-03-14-a-presents/presents-alpha-2025-03",
+         "2025-03-15-b-presents/presents-beta-2025-03-13"),
+    ]
+
+
+def test_a_month_is_its_whole_month(tmp_path):
+    archive = scenario("month-end", tmp_path)
+    # March overlaps the 31st (a contradiction) but not 16 April (no comparison between
+    # actors; Beta's own later figure is an update).
+    assert findings(archive, "presents") == [
+        ("contradiction", "2025-03-02-a-mars/presents-alpha-2025-03",
+         "2025-04-01-b-fin-mars/presents-beta-2025-03-31"),
+        ("update", "2025-04-01-b-fin-mars/presents-beta-2025-03-31",
+         "2025-04-17-b-avril/presents-beta-2025-04-16")]
+    ordered = [e.claim_id for e in sorted(
+        (e for b in analysed(archive).values() for e in b.statements), key=lambda s: s.sort_key)]
+    assert ordered.index("2025-03-02-a-mars/presents-alpha-2025-03") < \
+        ordered.index("2025-04-01-b-fin-mars/presents-beta-2025-03-31")
+
+
+def test_same_actor_same_date_keeps_both_figures(tmp_path):
+    archive = scenario("same-actor-same-date", tmp_path)
+    ids = ["2025-03-21-a-deux-chiffres/note", "2025-03-21-a-deux-chiffres/porte-parole"]
+    assert findings(archive, "presents") == [("revision", *ids)]
+    (briefing,) = analysed(archive).values()
+    picture = briefing.metrics[1].picture
+    assert sorted(s.claim_id for s in picture.latest) == ids
+    text = topic_text(archive)
+    assert "3 000 soldats selon Agence Alpha (20 mars 2025) ; 5 000 soldats selon Agence Alpha" in text
+
+
+def test_qualifiers_decide_one_way_across_and_within_actors(tmp_path):
+    archive = scenario("qualifiers", tmp_path)
+    assert findings(archive, "presents") == []   # « environ 3 000 » admits 3 200, for anyone
+    assert findings(archive, "prevus") == []     # « au moins 5 000 » admits 8 000
+    text = topic_text(archive)
+    assert "au moins 5 000 missiles selon Service Beta (2025)" in text
+    assert not re.search(r"de [\d  ]+ à", text)  # no range is made of one-sided bounds
+
+
+def test_copies_of_one_dispatch_count_once(tmp_path):
+    archive = scenario("wire-copies", tmp_path)
+    data = json.loads(analysis_json(archive))
+    (statement,) = data["statements"]
+    assert len(statement["claim_ids"]) == 3 and statement["independent_sources"] == 2
+    text = topic_text(archive)
+    assert "(3 articles, 2 sources indépendantes)" in text
+    assert "Registre des affirmations (1)" in text
+
+
+def test_an_event_denying_a_metric_contradicts_it_in_the_same_period(tmp_path):
+    archive = scenario("event-against-metric", tmp_path)
+    assert findings(archive, "presents") == [
+        ("contradiction", "2025-02-10-a-absents/absents-alpha-2025-01-15--2025-02",
+         "2025-02-03-b-front/fin-janvier")]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SCENARIOS.iterdir() if p.is_dir()))
+def test_analysis_names_claims_that_exist(tmp_path, name):
+    archive = scenario(name, tmp_path)
+    known = {a.claim_id(c) for a in archive.articles for c in a.claims}
+    data = json.loads(analysis_json(archive))
+    named = {i for s in data["statements"] for i in s["claim_ids"]}
+    for topic in data["topics"]:
+        for metric in topic["metrics"]:
+            for finding in metric["findings"]:
+                named |= set(finding["first"]) | set(finding["second"])
+    assert named <= known and {i for s in data["statements"] for i in s["claim_ids"]} == known
