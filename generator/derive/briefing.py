@@ -64,13 +64,18 @@ class TopicBriefing:
 def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                    all_disputes: tuple[conflicts.Dispute, ...]) -> TopicBriefing:
     """``merged``: the topic's statements, chronological."""
-    events = {event_id: tuple(s for s in merged if s.claim.event == event_id)
-              for event_id in topic.events}
+    by_subject: dict[tuple[str, str | None], list[Statement]] = {}  # ("metric"|"event", id)
+    for statement in merged:
+        claim = statement.claim
+        subject = ("metric", claim.metric) if claim.metric else ("event", claim.event)
+        by_subject.setdefault(subject, []).append(statement)
     metrics = []
     for metric_id, metric in topic.metrics.items():
-        chosen = tuple(s for s in merged if s.claim.metric == metric_id)
-        denials = tuple(pair for event_id, event in topic.events.items() if metric_id in event.excludes
-                        for pair in conflicts.event_denials(events[event_id], chosen, FINDINGS_SOUGHT))
+        chosen = tuple(by_subject.get(("metric", metric_id), ()))
+        denials = tuple(
+            pair for event_id, event in topic.events.items() if metric_id in event.excludes
+            for pair in conflicts.event_denials(tuple(by_subject.get(("event", event_id), ())),
+                                                chosen, FINDINGS_SOUGHT))
         findings = conflicts.compare_metric(chosen, metric.kind, FINDINGS_SOUGHT) + denials
         metrics.append(MetricBriefing(metric_id, metric.kind, chosen,
                                       estimates.picture(metric_id, chosen),

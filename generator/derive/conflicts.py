@@ -4,7 +4,7 @@ articles themselves state."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from . import rules
@@ -28,12 +28,25 @@ class Dispute:
     disputed: LedgerEntry
 
 
-def _dated(statements: Iterable[Statement]) -> list[Statement]:
-    return sorted((s for s in statements if s.when is not None), key=lambda s: s.when.sort_key())
+def _dated(statements: tuple[Statement, ...]) -> list[Statement]:
+    """The statements that have a period, in chronological order (the order of pairs)."""
+    return sorted((s for s in statements if s.figure is not None), key=lambda s: s.sort_key)
 
 
-def _ordered(first: Statement, second: Statement) -> tuple[Statement, Statement]:
-    return (first, second) if first.sort_key <= second.sort_key else (second, first)
+def _pairs(dated: list[Statement], found: dict[tuple[int, int], rules.Finding],
+           limit: int | None) -> tuple[Pair, ...]:
+    """Found pairs (indexes into ``dated``) as Pairs, oldest first; with ``limit``, the
+    ``limit`` most recent of each finding."""
+    ordered = sorted(found.items(), key=lambda item: (max(item[0]), min(item[0])))
+    if limit is not None:
+        counts: dict[str, int] = {}
+        kept = []
+        for pair in reversed(ordered):
+            counts[pair[1]] = counts.get(pair[1], 0) + 1
+            if counts[pair[1]] <= limit:
+                kept.append(pair)
+        ordered = kept[::-1]
+    return tuple(Pair(finding, dated[min(i, j)], dated[max(i, j)]) for (i, j), finding in ordered)
 
 
 def compare_metric(statements: tuple[Statement, ...], kind: str,
@@ -41,77 +54,73 @@ def compare_metric(statements: tuple[Statement, ...], kind: str,
     """Every finding between two statements of one metric, oldest first.
 
     Overlapping periods are found by a sweep in date order (each statement meets only
-    those still running); for running totals, each statement is also checked against the
-    earlier figure of each actor with the highest floor, so the cost stays near linear.
-    With ``limit``, only the ``limit`` most recent findings of each kind are kept.
+    those still running). Wholly ordered pairs are sought only where they can matter:
+    each actor's previous period (updates) and, for running totals, the earlier figure
+    of each actor with the highest floor (a fall is impossible). The cost thus follows
+    the overlaps, not the square of the statements. With ``limit``, only the ``limit``
+    most recent findings of each kind are kept.
     """
     dated = _dated(statements)
-    found: dict[tuple[int, int], Pair] = {}
+    figures = [s.figure for s in dated]
+    found: dict[tuple[int, int], rules.Finding] = {}
 
-    def note(first: Statement, second: Statement) -> None:
-        finding = rules.compare(first, second, kind)
+    def note(i: int, j: int) -> None:
+        finding = rules.compare(figures[i], figures[j], kind)
         if finding is not None:
-            first, second = _ordered(first, second)
-            found.setdefault((id(first), id(second)), Pair(finding, first, second))
+            found.setdefault((min(i, j), max(i, j)), finding)
 
-    running: list[Statement] = []
-    for statement in dated:
-        running = [s for s in running if s.when.end >= statement.when.start]
-        for other in running:
-            note(other, statement)
-        running.append(statement)
-    # Wholly ordered pairs: an actor's previous figure (updates), and for running totals
-    # the earlier figure with the highest floor of each actor (a fall is impossible).
-    history: dict[str, list[Statement]] = {}
-    highest_floor: dict[str, Statement] = {}
-    finished = sorted(dated, key=lambda s: s.when.end)
+    by_start = sorted(range(len(dated)), key=lambda i: figures[i].start)
+    running: list[int] = []
+    for i in by_start:
+        start = figures[i].start
+        running = [j for j in running if figures[j].end >= start]
+        for j in running:
+            note(j, i)
+        running.append(i)
+    by_end = sorted(range(len(dated)), key=lambda i: figures[i].end)
+    highest_floor: dict[str, int] = {}
+    latest_end: dict[str, int] = {}  # per actor: the latest end among its finished periods
+    finished: dict[str, list[int]] = {}
     done = 0
-    for statement in dated:
-        while done < len(finished) and finished[done].when.end < statement.when.start:
-            earlier = finished[done]
-            best = highest_floor.get(earlier.actor)
-            if best is None or earlier.values.low > best.values.low:
-                highest_floor[earlier.actor] = earlier
+    for i in by_start:
+        figure = figures[i]
+        while done < len(by_end) and figures[by_end[done]].end < figure.start:
+            j = by_end[done]
+            actor = figures[j].actor
+            best = highest_floor.get(actor)
+            if best is None or figures[j].low > figures[best].low:
+                highest_floor[actor] = j
+            if figures[j].end != latest_end.get(actor):
+                latest_end[actor] = figures[j].end
+                finished[actor] = []
+            finished[actor].append(j)
             done += 1
         if kind == "total":
-            for earlier in highest_floor.values():
-                note(earlier, statement)
-        for last in _latest_before(history.setdefault(statement.actor, []), statement):
-            note(last, statement)
-        history[statement.actor].append(statement)
-    pairs = sorted(found.values(), key=lambda p: (p.second.sort_key, p.first.sort_key))
-    if limit is None:
-        return tuple(pairs)
-    kept = {id(p) for finding in ("contradiction", "revision", "correction", "update")
-            for p in [p for p in pairs if p.finding == finding][-limit:]}
-    return tuple(p for p in pairs if id(p) in kept)
-
-
-def _latest_before(history: list[Statement], statement: Statement,
-                   lookback: int = 50) -> list[Statement]:
-    """Of an actor's earlier statements (by start), those of its latest period wholly
-    before ``statement``: an update compares a figure with the one it follows."""
-    earlier = [s for s in history[-lookback:] if s.when.before(statement.when)]
-    if not earlier:
-        return []
-    last_end = max(s.when.end for s in earlier)
-    return [s for s in earlier if s.when.end == last_end]
+            for j in highest_floor.values():
+                note(j, i)
+        for j in finished.get(figure.actor, ()):  # the actor's latest earlier period
+            note(j, i)
+    return _pairs(dated, found, limit)
 
 
 def event_denials(events: tuple[Statement, ...], figures: tuple[Statement, ...],
                   limit: int | None = None) -> tuple[Pair, ...]:
     """Events saying a metric is nil, against that metric's figures for the same period."""
-    found = []
-    dated_figures = _dated(figures)
-    for event in _dated(events):
-        for figure in dated_figures:
-            if figure.when.start > event.when.end:
-                break
-            finding = rules.denies(event, figure)
+    dated = _dated(events + figures)
+    is_event = [s.claim.event is not None for s in dated]
+    order = sorted((i for i in range(len(dated)) if not is_event[i]), key=lambda i: dated[i].figure.start)
+    starts = [dated[i].figure.start for i in order]
+    longest = max((dated[i].figure.end - dated[i].figure.start for i in order), default=0)
+    found: dict[tuple[int, int], rules.Finding] = {}
+    for e in (i for i in range(len(dated)) if is_event[i]):
+        event = dated[e].figure
+        # Only a figure starting within its longest length of the event can overlap it.
+        window = order[bisect_left(starts, event.start - longest):bisect_right(starts, event.end)]
+        for f in window:
+            finding = rules.denies(event, dated[f].figure)
             if finding is not None:
-                found.append(Pair(finding, *_ordered(event, figure)))
-    found.sort(key=lambda p: (p.second.sort_key, p.first.sort_key))
-    return tuple(found[-limit:] if limit is not None else found)
+                found[(min(e, f), max(e, f))] = finding
+    return _pairs(dated, found, limit)
 
 
 def disputes(entries: tuple[LedgerEntry, ...]) -> tuple[Dispute, ...]:

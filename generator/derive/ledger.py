@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..model import Archive, Article, Claim, DateInterval
-from .rules import ValueInterval, value_interval
+from .rules import Figure, ValueInterval, value_interval
 
 
 @dataclass(frozen=True)
@@ -67,11 +67,11 @@ class Statement:
     def first(self) -> LedgerEntry:
         return self.entries[0]
 
-    @property
+    @cached_property
     def claim(self) -> Claim:
         return self.first.claim
 
-    @property
+    @cached_property
     def claim_id(self) -> str:
         return self.first.claim_id
 
@@ -104,11 +104,17 @@ class Statement:
     def values(self) -> ValueInterval:
         return value_interval(self.claim) if self.claim.metric else ValueInterval(0, 0)
 
+    @cached_property
+    def figure(self) -> Figure | None:
+        """What the comparison rules read; None when it has no date at all."""
+        when = self.when
+        return None if when is None else Figure.of(self.actor, when, self.dated, self.values)
+
     @property
     def independent_sources(self) -> int:
         return len(self.sources)
 
-    @property
+    @cached_property
     def sort_key(self) -> tuple:
         when = self.when
         return (when is None, when.sort_key() if when else (), self.claim_id)
