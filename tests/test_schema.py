@@ -6,7 +6,7 @@ import pytest
 
 from generator.errors import ContentErrors
 from generator.load import load_archive
-from helpers import FIXTURE_ARCHIVE, VALID_BODY, VALID_FRONT, article_text
+from helpers import FIXTURE_ARCHIVE, VALID_BODY, VALID_FRONT, article_text, briefing, make_project
 
 
 def content_with(tmp_path: Path, name: str, text: str) -> Path:
@@ -131,3 +131,53 @@ def test_every_error_of_every_file_is_reported_at_once(tmp_path):
         load_archive(folder, root=tmp_path)
     assert [e.path for e in errors.value.errors] == ["briefings/articles/a.md",
                                                      "briefings/articles/c.md"]
+
+
+FIGURE = """
+claims:
+  - topic: troops
+    metric: reinforcements
+    value: {value}
+    qualifier: exact
+    as_of: 2025-02
+    attributed_to: jcs
+    quote: "{quote}"
+"""
+
+
+def figure_errors(tmp_path: Path, value: str, quote: str, body: str) -> list[str]:
+    """The lines ``briefing check`` prints for one claim (none when the article is valid)."""
+    front = VALID_FRONT.format(id="a") + FIGURE.format(value=value, quote=quote)
+    folder = content_with(tmp_path, "a.md", article_text(front, body))
+    try:
+        load_archive(folder, root=tmp_path)
+    except ContentErrors as errors:
+        return [error.format() for error in errors.errors]
+    return []
+
+
+@pytest.mark.parametrize("value, message", [
+    ("1000000000001", "'1000000000001' is too large for a count: a figure is at most "
+                      "1000000000000 (10^12)"),
+    ("9" * 5000, "'99999999999999999999… (5000 characters)' is too large for a count: a figure "
+                 "is at most 1000000000000 (10^12)"),
+    ("1 000 000 000 000 000", "'1 000 000 000 000 000' is not a plain integer: write "
+                              "1000000000000000"),
+    ("3\u2009000", "'3\u2009000' is not a plain integer: write 3000"),
+    ("3\u00a0000", "'3\u00a0000' is not a plain integer: write 3000"),
+])
+def test_a_figure_too_large_for_a_count_is_refused_at_its_line(tmp_path, value, message):
+    (error,) = figure_errors(tmp_path, value, "a déployé 3.000 soldats", VALID_BODY)
+    assert error.startswith(f"briefings/articles/a.md:12:12: claims[0].value: {message}")
+
+
+def test_check_refuses_huge_figures_without_traceback(tmp_path):
+    front = VALID_FRONT.format(id="big") + FIGURE.format(value="9" * 5000, quote="3.000 soldats")
+    project = make_project(tmp_path, {"big.md": article_text(front, VALID_BODY + " " + "9" * 5000)})
+    result = briefing(["check"], project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "briefings/articles/big.md:12:12: claims[0].value: '99999999999999999999… (5000 "
+        "characters)' is too large for a count: a figure is at most 1000000000000 (10^12)",
+        "1 error"]
