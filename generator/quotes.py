@@ -2,13 +2,18 @@
 
 Quotes are compared after normalising what copy-paste changes without changing
 the words: Unicode form, runs of whitespace (no-break spaces included), apostrophes
-and quotation marks. French numbers use a dot or a space for thousands.
+and quotation marks.
+
+French numbers use a dot or a space (plain, no-break, narrow no-break or thin) for
+thousands and a comma for decimals; « 1,5 million », « 10 millions » and « 3 mille »
+are one number each (1500000, 10000000, 3000).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from fractions import Fraction
 from functools import lru_cache
 
 # Each class maps one character to one character, so offsets survive the mapping.
@@ -23,7 +28,14 @@ def _map_equivalents(text: str) -> str:
     for pattern, replacement in _EQUIVALENT:
         text = pattern.sub(replacement, text)
     return text
-_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+)(,\d+)?(?!\d)")
+
+
+_THOUSANDS = ".\u00a0\u202f\u2009 "  # dot, no-break, narrow no-break, thin and plain space
+_MULTIPLIERS = {"mille": 1000, "million": 10**6, "millions": 10**6,
+                "milliard": 10**9, "milliards": 10**9}
+_NUMBER = re.compile(rf"(?<![\d.,])(\d{{1,3}}(?:[{_THOUSANDS}]\d{{3}})+|\d+)(,\d+)?(?!\d)"
+                     rf"(?:\s+({'|'.join(_MULTIPLIERS)})(?!\w))?")
+_MAX_DIGITS = 15  # longer numbers are no count (figures stop at 10^12): never converted
 
 
 def normalise(text: str) -> str:
@@ -69,9 +81,19 @@ def longest_matching_prefix(text: str, quote: str) -> str:
 
 
 def french_numbers(text: str) -> list[int]:
-    """Integers written in ``text``: '3.000', '11 000' and '1.100' are thousands.
+    """Integers written in ``text``: '3.000', '11 000' and '1.100' are thousands, and
+    '1,5 million' is 1500000.
 
-    Decimals ('1,5 million') are not integers and are left out.
+    A number with a multiplier is one number ('10 millions' is 10000000, not 10).
+    Decimals that are not whole ('2,5 km') are left out.
     """
-    return [int(re.sub(r"\D", "", whole)) for whole, decimals in _NUMBER.findall(text)
-            if not decimals]
+    numbers = []
+    for whole, decimals, multiplier in _NUMBER.findall(text):
+        digits, decimals = re.sub(r"\D", "", whole), decimals[1:]
+        if len(digits) + len(decimals) > _MAX_DIGITS:
+            continue
+        number = (Fraction(int(digits + decimals), 10 ** len(decimals))
+                  * _MULTIPLIERS.get(multiplier, 1))
+        if number.denominator == 1:
+            numbers.append(int(number))
+    return numbers

@@ -34,7 +34,15 @@ def test_a_changed_word_is_not_found_and_the_divergence_is_shown():
     ("entre 10 000 et 12 000", [10000, 12000]),
     ("150 missiles KN-23 en 2025", [150, 23, 2025]),
     ("canons de 170 mm", [170]),
-    ("1,5 million et 20 morts", [20]),
+    ("1,5 million et 20 morts", [1500000, 20]),
+    ("3\u2009000 soldats, 3\u00a0000 obus, 3\u202f000 drones, 3.000 missiles", [3000] * 4),
+    ("10 millions d'obus", [10000000]),
+    ("2 milliards de dollars et 3 000 milliards de wons", [2000000000, 3000000000000]),
+    ("10 mille hommes, mais 10 milles nautiques", [10000, 10]),
+    ("1,25 milliard", [1250000000]),
+    ("2,5 km et 1,2345678 million", []),
+    ("missiles KN-23 en 2025, plus de 1 million", [23, 2025, 1000000]),
+    ("9" * 5000 + " chiffres", []),
 ])
 def test_french_numbers(text, numbers):
     assert french_numbers(text) == numbers

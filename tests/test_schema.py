@@ -181,3 +181,28 @@ def test_check_refuses_huge_figures_without_traceback(tmp_path):
         "briefings/articles/big.md:12:12: claims[0].value: '99999999999999999999… (5000 "
         "characters)' is too large for a count: a figure is at most 1000000000000 (10^12)",
         "1 error"]
+
+
+@pytest.mark.parametrize("space", ["\u2009", "\u202f", "\u00a0", " ", "."])
+def test_thousands_with_any_french_separator_are_read(tmp_path, space):
+    body = f"La Corée du Nord a déployé 3{space}000 soldats."
+    assert figure_errors(tmp_path, "3000", f"a déployé 3{space}000 soldats", body) == []
+
+
+@pytest.mark.parametrize("value, quote, expected", [
+    ("1500000", "1,5 million d'obus", []),
+    ("10000000", "10 millions d'obus", []),
+    ("10", "10 millions d'obus", ["briefings/articles/a.md:12:12: claims[0].value: 10 does not "
+                                  "appear in the quote (hint: numbers in the quote: 10000000)"]),
+])
+def test_a_number_with_its_multiplier_is_one_number(tmp_path, value, quote, expected):
+    body = "La Corée du Nord a livré 1,5 million d'obus, puis 10 millions d'obus."
+    assert figure_errors(tmp_path, value, quote, body) == expected
+
+
+def test_a_huge_number_in_a_quote_is_read_as_no_count(tmp_path):
+    body = f"Le matricule {'9' * 5000} a vu 3.000 soldats."
+    assert figure_errors(tmp_path, "3000", f"{'9' * 5000} a vu 3.000 soldats", body) == []
+    assert figure_errors(tmp_path, "9", f"{'9' * 5000} a vu", body) == [
+        "briefings/articles/a.md:12:12: claims[0].value: 9 does not appear in the quote "
+        "(hint: numbers in the quote: none)"]
