@@ -1,6 +1,7 @@
 import pytest
 
-from generator.quotes import find_quote, french_numbers, longest_matching_prefix, normalise
+from generator.quotes import (find_quote, french_numbers, inside_longer_words,
+                              longest_matching_prefix, normalise)
 
 TEXT = "«On estime que 3.000 soldats ont été envoyés», a annoncé l’état-major.\n\nPlus loin : 11 000 déployés."
 
@@ -50,3 +51,32 @@ def test_french_numbers(text, numbers):
 
 def test_normalise_folds_quotes_apostrophes_and_spaces():
     assert normalise(" « l’armée »\u00a0 dit ") == '" l\'armée " dit'
+
+
+BOUNDARIES = "Plus de 11 000 soldats nord-coréens, dont 11.000 blessés, et l'armée russe."
+
+
+@pytest.mark.parametrize("quote", [
+    "1 000 soldats nord-coréens",  # starts inside « 11 000 »
+    "000 soldats nord-coréens",    # starts after the « 11 » of « 11 000 »
+    "Plus de 11",                  # ends before the « 000 » of « 11 000 »
+    "1.000 blessés",
+    "rmée russe",                  # starts inside a word
+    "soldats nord-cor",            # ends inside a word
+])
+def test_a_quote_inside_a_longer_number_or_word_is_not_found(quote):
+    assert find_quote(BOUNDARIES, quote) is None
+    assert inside_longer_words(BOUNDARIES, quote) is not None
+
+
+def test_a_quote_on_word_boundaries_is_found_at_a_later_occurrence():
+    text = "Il y a 11 000 soldats nord-coréens ; puis 1 000 soldats nord-coréens."
+    start, end = find_quote(text, "1 000 soldats nord-coréens")
+    assert text[start:end] == "1 000 soldats nord-coréens" and text[start - 1] == " "
+    assert find_quote(BOUNDARIES, "l’armée russe") is not None
+    assert find_quote(BOUNDARIES, "11 000 soldats") is not None
+
+
+def test_inside_longer_words_shows_the_whole_passage():
+    assert inside_longer_words(BOUNDARIES, "1 000 soldats") == "11 000 soldats"
+    assert inside_longer_words(BOUNDARIES, "soldats nord-coréens") is None

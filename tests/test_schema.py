@@ -206,3 +206,12 @@ def test_a_huge_number_in_a_quote_is_read_as_no_count(tmp_path):
     assert figure_errors(tmp_path, "9", f"{'9' * 5000} a vu", body) == [
         "briefings/articles/a.md:12:12: claims[0].value: 9 does not appear in the quote "
         "(hint: numbers in the quote: none)"]
+
+
+def test_a_quote_starting_inside_a_larger_number_is_refused(tmp_path):
+    body = "Plus de 11 000 soldats nord-coréens ont été déployés."
+    assert figure_errors(tmp_path, "1000", "1 000 soldats nord-coréens", body) == [
+        "briefings/articles/a.md:16:12: claims[0].quote: quote not found in the article text "
+        "(hint: it stands only inside longer words or numbers: \"11 000 soldats nord-coréens\"; "
+        "start and end the quote on whole words)"]
+    assert figure_errors(tmp_path, "11000", "11 000 soldats nord-coréens", body) == []
