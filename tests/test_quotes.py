@@ -1,7 +1,9 @@
 import pytest
+from bs4 import BeautifulSoup
 
 from generator.quotes import (find_quote, french_numbers, inside_longer_words,
                               longest_matching_prefix, normalise)
+from generator.sanitize import Highlight, SafeMarkdown
 
 TEXT = "«On estime que 3.000 soldats ont été envoyés», a annoncé l’état-major.\n\nPlus loin : 11 000 déployés."
 
@@ -80,3 +82,43 @@ def test_a_quote_on_word_boundaries_is_found_at_a_later_occurrence():
 def test_inside_longer_words_shows_the_whole_passage():
     assert inside_longer_words(BOUNDARIES, "1 000 soldats") == "11 000 soldats"
     assert inside_longer_words(BOUNDARIES, "soldats nord-coréens") is None
+
+
+# As ArticleRenderer.content does: find the quote, mark its span in the rendered page.
+MARKDOWN = [
+    ("Il a dit *trois mille* soldats.", "dit trois mille soldats"),
+    ("Il a dit _trois mille_ soldats.", "dit trois mille soldats"),
+    ("Il a dit _trois mille_ soldats.", "trois mille soldats"),
+    ("Selon **le ministère**, [3 000 soldats](https://exemple.fr/a_(b) \"titre\") sont arrivés.",
+     "Selon le ministère, 3 000 soldats sont arrivés"),
+    ("Le missile `KN-23` a une portée de 1\\.000 km &amp; plus.",
+     "Le missile KN-23 a une portée de 1.000 km & plus"),
+    ("## Des *renforts*\n\n- 3 000 soldats\n- puis 2 000 autres",
+     "renforts 3 000 soldats puis 2 000"),
+    ("Selon *Séoul*,\nle bilan « dépasse » 1 000 morts.",
+     "Séoul, le bilan « dépasse » 1 000 morts"),
+]
+
+
+@pytest.mark.parametrize("body, quote", MARKDOWN)
+def test_a_quote_copied_from_the_page_is_found_and_highlighted(body, quote):
+    span = find_quote(body, quote)
+    assert span is not None
+    html = SafeMarkdown().render(body, [Highlight(*span, anchor="claim-x")])
+    page = BeautifulSoup(html, "html.parser")
+    marked = " ".join(mark.get_text() for mark in page.select("mark.ba-quote"))
+    assert normalise(quote) in normalise(marked)
+    assert not set("*_`[]#") & set(page.get_text())  # the Markdown still renders
+
+
+def test_a_span_found_through_markdown_covers_its_elements_whole():
+    body = "Selon *Séoul*, 3 000 soldats et [un rapport](https://x.fr) de plus."
+    start, end = find_quote(body, "Séoul, 3 000 soldats et un rapport")
+    assert body[start:end] == "*Séoul*, 3 000 soldats et [un rapport](https://x.fr)"
+
+
+def test_markdown_syntax_is_not_text_the_reader_sees():
+    assert find_quote("un [lien](https://exemple.fr/3000) ici", "exemple.fr/3000 ici") is None
+    assert find_quote("une ![image](a.png) ici", "image ici") is None
+    assert longest_matching_prefix("Selon *Séoul*, 3 000 morts", "Selon Séoul, 4 000") == \
+        "Selon Séoul, "

@@ -215,3 +215,10 @@ def test_a_quote_starting_inside_a_larger_number_is_refused(tmp_path):
         "(hint: it stands only inside longer words or numbers: \"11 000 soldats nord-coréens\"; "
         "start and end the quote on whole words)"]
     assert figure_errors(tmp_path, "11000", "11 000 soldats nord-coréens", body) == []
+
+
+def test_a_quote_copied_from_the_page_matches_text_with_markdown(tmp_path):
+    body = ("Selon *Séoul*, la Corée du Nord a déployé [3 000 soldats](https://exemple.fr) "
+            "**de plus**.")
+    assert figure_errors(tmp_path, "3000", "Selon Séoul, la Corée du Nord a déployé 3 000 "
+                                           "soldats de plus", body) == []
