@@ -41,6 +41,7 @@ _MULTIPLIERS = {"mille": 1000, "million": 10**6, "millions": 10**6,
                 "milliard": 10**9, "milliards": 10**9}
 _NUMBER = re.compile(rf"(?<![\d.,])(\d{{1,3}}(?:[{_THOUSANDS}]\d{{3}})+|\d+)(,\d+)?(?!\d)"
                      rf"(?:\s+({'|'.join(_MULTIPLIERS)})(?!\w))?")
+_MARKUP = frozenset("*_`[]<>\\&")  # characters that may be Markdown syntax
 _MAX_DIGITS = 15  # longer numbers are no count (figures stop at 10^12): never converted
 
 
@@ -61,8 +62,8 @@ def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     if not needle:
         return None
     span = _search(_mapped(text), needle)
-    if span is not None:
-        return span
+    if span is not None:  # a quote with Markdown syntax in it: whole elements too
+        return _visible(text).nested(*span) if _MARKUP.intersection(text[slice(*span)]) else span
     visible = _visible(text)
     span = _search(visible.text, needle)
     return None if span is None else visible.source_span(*span)
@@ -204,8 +205,11 @@ class _VisibleText:
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The source span of visible characters ``start:end``, widened to whole elements."""
         first, last = self.starts[start], self.ends[end - 1]
-        start, end = _well_nested(first, max(first, last), self.elements)
-        return self._clear_of_underscores(start, end)
+        return self.nested(first, max(first, last))
+
+    def nested(self, start: int, end: int) -> tuple[int, int]:
+        """A source span adjusted so that a highlight around it keeps the HTML well nested."""
+        return self._clear_of_underscores(*_well_nested(start, end, self.elements))
 
     def _clear_of_underscores(self, start: int, end: int) -> tuple[int, int]:
         """Keep a span's ends off the outer side of a '_' delimiter.

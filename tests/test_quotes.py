@@ -111,6 +111,13 @@ def test_a_quote_copied_from_the_page_is_found_and_highlighted(body, quote):
     assert not set("*_`[]#") & set(page.get_text())  # the Markdown still renders
 
 
+def test_a_quote_with_markdown_syntax_in_it_is_highlighted_whole():
+    body = "Environ _dix_ fois : 10 millions d'obus."
+    span = find_quote(body, "_dix_ fois : 10 millions d'obus")
+    html = SafeMarkdown().render(body, [Highlight(*span, anchor="claim-x")])
+    assert "<mark class=\"ba-quote\"> <em>dix</em> fois : 10 millions d'obus</mark>" in html
+
+
 def test_a_span_found_through_markdown_covers_its_elements_whole():
     body = "Selon *Séoul*, 3 000 soldats et [un rapport](https://x.fr) de plus."
     start, end = find_quote(body, "Séoul, 3 000 soldats et un rapport")
