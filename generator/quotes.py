@@ -209,28 +209,55 @@ class _VisibleText:
 
     def nested(self, start: int, end: int) -> tuple[int, int]:
         """A source span adjusted so that a highlight around it keeps the HTML well nested."""
-        return self._clear_of_underscores(*_well_nested(start, end, self.elements))
+        return self._clear_of_delimiters(*_well_nested(start, end, self.elements))
 
-    def _clear_of_underscores(self, start: int, end: int) -> tuple[int, int]:
-        """Keep a span's ends off the outer side of a '_' delimiter.
+    def _clear_of_delimiters(self, start: int, end: int) -> tuple[int, int]:
+        """Keep a span's ends off fragile emphasis delimiters.
 
-        The renderer marks a span with characters that Markdown reads as letters, and
-        a '_' next to a letter emphasises nothing. The end moves over a space or a
-        punctuation mark beside it, or else inside the element.
+        The renderer marks a span with characters that Markdown reads as letters: beside
+        one, a '_' (or a '*' next to punctuation, as in ``*«*``) emphasises nothing. An
+        end moves out over spaces and punctuation, or else into the element it starts.
         """
+        return self._settle(start, -1), self._settle(end, 1)
+
+    def _settle(self, position: int, step: int) -> int:
+        """A span's start (``step`` -1) or end (1) moved off fragile delimiters."""
+        moved = position
+        while self._touches(moved):
+            if not _spacing(self.source, moved - 1 if step < 0 else moved):
+                return self._inside(position, step)
+            moved += step
+        return moved
+
+    def _inside(self, position: int, step: int) -> int:
+        """The content's edge of the element that opens (or closes) the span at ``position``."""
         for e in self.elements:
-            if e.delimiter == "_" and e.start == start:
-                start = start - 1 if _spacing(self.source, start - 1) else e.content_start
-            if e.delimiter == "_" and e.end == end:
-                end = end + 1 if _spacing(self.source, end) else e.content_end
-        return start, end
+            if step < 0 and e.start == position:
+                return e.content_start
+            if step > 0 and e.end == position:
+                return e.content_end
+        return position
+
+    def _touches(self, position: int) -> bool:
+        """Whether a fragile delimiter opens at ``position`` or closes just before it."""
+        return any(e.start == position and self._fragile(e.delimiter, e.content_start)
+                   or e.end == position and self._fragile(e.delimiter, e.content_end - 1)
+                   for e in self.elements)
+
+    def _fragile(self, delimiter: str, inner: int) -> bool:
+        """Whether a delimiter stops working beside a letter, ``inner`` its content's edge."""
+        return delimiter == "_" or delimiter == "*" and _punctuation(self.source, inner)
 
 
 def _spacing(text: str, position: int) -> bool:
     """Whether ``text[position]`` is a space or punctuation on the line, not Markdown syntax."""
     if not 0 <= position < len(text) or text[position] in "\n*_[]()`<>!\\":
         return False
-    return text[position].isspace() or unicodedata.category(text[position])[0] in "PS"
+    return text[position].isspace() or _punctuation(text, position)
+
+
+def _punctuation(text: str, position: int) -> bool:
+    return 0 <= position < len(text) and unicodedata.category(text[position])[0] in "PS"
 
 
 def _well_nested(start: int, end: int, elements: tuple[_Element, ...]) -> tuple[int, int]:

@@ -95,6 +95,7 @@ MARKDOWN = [
      "Le missile KN-23 a une portée de 1.000 km & plus"),
     ("## Des *renforts*\n\n- 3 000 soldats\n- puis 2 000 autres",
      "renforts 3 000 soldats puis 2 000"),
+    ("Il a crié *«* non *»*.", "« non »"),
     ("Selon *Séoul*,\nle bilan « dépasse » 1 000 morts.",
      "Séoul, le bilan « dépasse » 1 000 morts"),
 ]
