@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from fractions import Fraction
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -41,6 +40,7 @@ _MULTIPLIERS = {"mille": 1000, "million": 10**6, "millions": 10**6,
                 "milliard": 10**9, "milliards": 10**9}
 _NUMBER = re.compile(rf"(?<![\d.,])(\d{{1,3}}(?:[{_THOUSANDS}]\d{{3}})+|\d+)(,\d+)?(?!\d)"
                      rf"(?:\s+({'|'.join(_MULTIPLIERS)})(?!\w))?")
+_DIGIT = re.compile(r"\d")
 _MARKUP = frozenset("*_`[]<>\\&")  # characters that may be Markdown syntax
 _MAX_DIGITS = 15  # longer numbers are no count (figures stop at 10^12): never converted
 
@@ -105,8 +105,8 @@ def _inside_word(text: str, position: int) -> bool:
 
 def _inside_number(text: str, position: int) -> bool:
     """Whether a French number (« 11 000 », « 1,5 million ») runs across ``position``."""
-    if not 0 < position < len(text):
-        return False
+    if not 0 < position < len(text) or not _DIGIT.search(text, position - 2, position + 2):
+        return False  # the usual case: no digit close by
     start = position
     while start > 0 and position - start < 40 and (text[start - 1].isdigit()
                                                    or text[start - 1] in _THOUSANDS + ","):
@@ -164,10 +164,10 @@ def french_numbers(text: str) -> list[int]:
         digits, decimals = re.sub(r"\D", "", whole), decimals[1:]
         if len(digits) + len(decimals) > _MAX_DIGITS:
             continue
-        number = (Fraction(int(digits + decimals), 10 ** len(decimals))
-                  * _MULTIPLIERS.get(multiplier, 1))
-        if number.denominator == 1:
-            numbers.append(int(number))
+        scaled = int(digits + decimals) * _MULTIPLIERS.get(multiplier, 1)
+        number, rest = divmod(scaled, 10 ** len(decimals))
+        if not rest:
+            numbers.append(number)
     return numbers
 
 
