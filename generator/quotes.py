@@ -29,6 +29,7 @@ _EQUIVALENT = (
     (re.compile(r"\s"), " "),
 )
 
+
 def _map_equivalents(text: str) -> str:
     for pattern, replacement in _EQUIVALENT:
         text = pattern.sub(replacement, text)
@@ -62,8 +63,10 @@ def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     if not needle:
         return None
     span = _search(_mapped(text), needle)
-    if span is not None:  # a quote with Markdown syntax in it: whole elements too
-        return _visible(text).nested(*span) if _MARKUP.intersection(text[slice(*span)]) else span
+    if span is not None:
+        if _MARKUP.intersection(text[span[0]:span[1]]):  # Markdown syntax in the quote
+            return _visible(text).nested(*span)
+        return span
     visible = _visible(text)
     span = _search(visible.text, needle)
     return None if span is None else visible.source_span(*span)
