@@ -37,17 +37,30 @@ def clean_text(value: str) -> str:
     return unicodedata.normalize("NFC", value).strip()
 
 
+FIGURE_MAX = 10**12  # a count: no figure in the archive comes near
+
+
 def parse_figure(value: object) -> object:
     """Figures are plain digits: YAML would read 3.000 as 3.0 and 03000 as octal."""
     if isinstance(value, str):
         if re.fullmatch(r"0|[1-9][0-9]*", value):
+            if len(value) > len(str(FIGURE_MAX)) or int(value) > FIGURE_MAX:
+                raise ValueError(f"'{_shown(value)}' is too large for a count: a figure is at "
+                                 f"most {FIGURE_MAX} (10^12)")
             return int(value)
-        if re.fullmatch(r"[0-9]{1,3}(?:[.  \u202f][0-9]{3})+", value):
+        if re.fullmatch(r"[0-9]{1,3}(?:[.\u00a0\u202f\u2009 ][0-9]{3})+", value):
             plain = re.sub(r"\D", "", value)
-            raise ValueError(f"'{value}' is not a plain integer: write {plain} "
+            raise ValueError(f"'{_shown(value)}' is not a plain integer: write {_shown(plain)} "
                              "(French thousands separators belong in the quote, not in the figure)")
-        raise ValueError(f"'{value}' is not a plain integer (digits only, no leading zero)")
+        raise ValueError(f"'{_shown(value)}' is not a plain integer (digits only, no leading zero)")
+    if isinstance(value, int) and not isinstance(value, bool) and value > FIGURE_MAX:
+        raise ValueError(f"too large for a count: a figure is at most {FIGURE_MAX} (10^12)")
     return value
+
+
+def _shown(value: str) -> str:
+    """A value as quoted in a message: a long one cut, with its length."""
+    return value if len(value) <= 30 else f"{value[:20]}… ({len(value)} characters)"
 
 
 def check_http_url(value: str) -> str:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ErrorCollector
 from .model import UNKNOWN, Actor, Article, ArticleFrontmatter, Outlet, Topic, clean_text
-from .quotes import find_quote, french_numbers, longest_matching_prefix
+from .quotes import find_quote, french_numbers, inside_longer_words, longest_matching_prefix
 from .sources import SourceDocument
 
 _HINTS = {
@@ -179,9 +179,15 @@ def check_quotes(article: Article, source: SourceDocument, errors: ErrorCollecto
     for i, claim in enumerate(article.claims):
         path = ("claims", i)
         if find_quote(article.body, claim.quote) is None:
+            longer = inside_longer_words(article.body, claim.quote)
             matched = longest_matching_prefix(article.body, claim.quote)
-            hint = (f"the text matches up to \"…{matched[-40:]}\"" if matched
-                    else "copy the passage exactly from the article text")
+            if longer:
+                hint = (f"it stands only inside longer words or numbers: \"{longer[:80]}\"; "
+                        "start and end the quote on whole words")
+            elif matched:
+                hint = f"the text matches up to \"…{matched[-40:]}\""
+            else:
+                hint = "copy the passage exactly from the article text"
             errors.add(source.error(path + ("quote",), f"claims[{i}].quote",
                                     "quote not found in the article text", hint))
             continue

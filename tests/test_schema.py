@@ -6,7 +6,7 @@ import pytest
 
 from generator.errors import ContentErrors
 from generator.load import load_archive
-from helpers import FIXTURE_ARCHIVE, VALID_BODY, VALID_FRONT, article_text
+from helpers import FIXTURE_ARCHIVE, VALID_BODY, VALID_FRONT, article_text, briefing, make_project
 
 
 def content_with(tmp_path: Path, name: str, text: str) -> Path:
@@ -131,3 +131,94 @@ def test_every_error_of_every_file_is_reported_at_once(tmp_path):
         load_archive(folder, root=tmp_path)
     assert [e.path for e in errors.value.errors] == ["briefings/articles/a.md",
                                                      "briefings/articles/c.md"]
+
+
+FIGURE = """
+claims:
+  - topic: troops
+    metric: reinforcements
+    value: {value}
+    qualifier: exact
+    as_of: 2025-02
+    attributed_to: jcs
+    quote: "{quote}"
+"""
+
+
+def figure_errors(tmp_path: Path, value: str, quote: str, body: str) -> list[str]:
+    """The lines ``briefing check`` prints for one claim (none when the article is valid)."""
+    front = VALID_FRONT.format(id="a") + FIGURE.format(value=value, quote=quote)
+    folder = content_with(tmp_path, "a.md", article_text(front, body))
+    try:
+        load_archive(folder, root=tmp_path)
+    except ContentErrors as errors:
+        return [error.format() for error in errors.errors]
+    return []
+
+
+@pytest.mark.parametrize("value, message", [
+    ("1000000000001", "'1000000000001' is too large for a count: a figure is at most "
+                      "1000000000000 (10^12)"),
+    ("9" * 5000, "'99999999999999999999… (5000 characters)' is too large for a count: a figure "
+                 "is at most 1000000000000 (10^12)"),
+    ("1 000 000 000 000 000", "'1 000 000 000 000 000' is not a plain integer: write "
+                              "1000000000000000"),
+    ("3\u2009000", "'3\u2009000' is not a plain integer: write 3000"),
+    ("3\u00a0000", "'3\u00a0000' is not a plain integer: write 3000"),
+])
+def test_a_figure_too_large_for_a_count_is_refused_at_its_line(tmp_path, value, message):
+    (error,) = figure_errors(tmp_path, value, "a déployé 3.000 soldats", VALID_BODY)
+    assert error.startswith(f"briefings/articles/a.md:12:12: claims[0].value: {message}")
+
+
+def test_check_refuses_huge_figures_without_traceback(tmp_path):
+    front = VALID_FRONT.format(id="big") + FIGURE.format(value="9" * 5000, quote="3.000 soldats")
+    project = make_project(tmp_path, {"big.md": article_text(front, VALID_BODY + " " + "9" * 5000)})
+    result = briefing(["check"], project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "briefings/articles/big.md:12:12: claims[0].value: '99999999999999999999… (5000 "
+        "characters)' is too large for a count: a figure is at most 1000000000000 (10^12)",
+        "1 error"]
+
+
+@pytest.mark.parametrize("space", ["\u2009", "\u202f", "\u00a0", " ", "."])
+def test_thousands_with_any_french_separator_are_read(tmp_path, space):
+    body = f"La Corée du Nord a déployé 3{space}000 soldats."
+    assert figure_errors(tmp_path, "3000", f"a déployé 3{space}000 soldats", body) == []
+
+
+@pytest.mark.parametrize("value, quote, expected", [
+    ("1500000", "1,5 million d'obus", []),
+    ("10000000", "10 millions d'obus", []),
+    ("10", "10 millions d'obus", ["briefings/articles/a.md:12:12: claims[0].value: 10 does not "
+                                  "appear in the quote (hint: numbers in the quote: 10000000)"]),
+])
+def test_a_number_with_its_multiplier_is_one_number(tmp_path, value, quote, expected):
+    body = "La Corée du Nord a livré 1,5 million d'obus, puis 10 millions d'obus."
+    assert figure_errors(tmp_path, value, quote, body) == expected
+
+
+def test_a_huge_number_in_a_quote_is_read_as_no_count(tmp_path):
+    body = f"Le matricule {'9' * 5000} a vu 3.000 soldats."
+    assert figure_errors(tmp_path, "3000", f"{'9' * 5000} a vu 3.000 soldats", body) == []
+    assert figure_errors(tmp_path, "9", f"{'9' * 5000} a vu", body) == [
+        "briefings/articles/a.md:12:12: claims[0].value: 9 does not appear in the quote "
+        "(hint: numbers in the quote: none)"]
+
+
+def test_a_quote_starting_inside_a_larger_number_is_refused(tmp_path):
+    body = "Plus de 11 000 soldats nord-coréens ont été déployés."
+    assert figure_errors(tmp_path, "1000", "1 000 soldats nord-coréens", body) == [
+        "briefings/articles/a.md:16:12: claims[0].quote: quote not found in the article text "
+        "(hint: it stands only inside longer words or numbers: \"11 000 soldats nord-coréens\"; "
+        "start and end the quote on whole words)"]
+    assert figure_errors(tmp_path, "11000", "11 000 soldats nord-coréens", body) == []
+
+
+def test_a_quote_copied_from_the_page_matches_text_with_markdown(tmp_path):
+    body = ("Selon *Séoul*, la Corée du Nord a déployé [3 000 soldats](https://exemple.fr) "
+            "**de plus**.")
+    assert figure_errors(tmp_path, "3000", "Selon Séoul, la Corée du Nord a déployé 3 000 "
+                                           "soldats de plus", body) == []
