@@ -154,7 +154,7 @@ Text = Annotated[str, AfterValidator(clean_text), Field(min_length=1)]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=120)]
 Key = Annotated[str, Field(pattern=KEY_PATTERN, max_length=64)]
 Figure = Annotated[int, BeforeValidator(parse_figure), Field(ge=0),
-                   WithJsonSchema({"type": "integer", "minimum": 0})]
+                   WithJsonSchema({"type": "integer", "minimum": 0, "maximum": FIGURE_MAX})]
 _DateSchema = {"type": "string", "pattern": DATE_PATTERN}
 Period = Annotated[DateInterval, BeforeValidator(parse_date_interval), PlainSerializer(str),
                    WithJsonSchema({"type": "string", "pattern": PERIOD_PATTERN})]
