@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import schema, sources
-from .errors import ContentErrors, ErrorCollector
+from .errors import ContentErrors, ErrorCollector, display_path
 from .model import Archive, Article
 from .pipeline import Cache, Processed, process_all
 
@@ -26,7 +26,9 @@ def _registries(content_dir: Path, root: Path, errors: ErrorCollector) -> Archiv
     for name, parse in (("topics.yml", schema.parse_topics), ("actors.yml", schema.parse_actors),
                         ("outlets.yml", schema.parse_outlets)):
         source = read(sources.read_metadata, content_dir / name)
-        registries[name] = parse(source, errors) if source else {}
+        registries[name] = (parse(source, errors) if source else
+                            schema.Registry(display=display_path(content_dir / name, root),
+                                            unreadable=True))
     topics, actors, outlets = (registries[n] for n in sources.METADATA_FILES)
     return Archive(topics=topics, actors=actors, outlets=outlets, articles=())
 

@@ -56,3 +56,54 @@ def test_a_tab_in_a_metadata_file_says_it_too(tmp_path):
     assert lines[0].startswith("briefings/actors.yml:3:1: invalid YAML: ")
     assert lines[0].endswith("(hint: indent with spaces, not tabs: YAML does not allow tabs "
                              "in indentation)")
+
+
+# --- Unknown ids: the file to edit and the closest known id -----------------------------
+
+def test_unknown_ids_name_the_file_to_edit_and_the_closest_known_id(tmp_path):
+    claim = CLAIM.replace("attributed_to: jcs", "attributed_to: jsc").replace(
+        "metric: reinforcements", "metric: reinforcement")
+    text = valid("a", claim).replace("topics: [troops]", "topics: [troops, casualty]")
+    code, lines = check(make_project(tmp_path, {"a.md": text}))
+    assert code == 1
+    assert lines == [
+        "briefings/articles/a.md:7:18: topics[1]: unknown topic 'casualty' (hint: the closest "
+        "known topic is 'casualties'; a new topic is defined in briefings/topics.yml)",
+        "briefings/articles/a.md:11:13: claims[0].metric: unknown metric 'reinforcement' for "
+        "topic 'troops' (hint: the closest known metric is 'reinforcements'; a new metric is "
+        "defined in briefings/topics.yml, under 'troops: metrics:')",
+        "briefings/articles/a.md:15:20: claims[0].attributed_to: unknown actor 'jsc' (hint: the "
+        "closest known actor is 'jcs'; a new actor is defined in briefings/actors.yml)",
+        "3 errors",
+    ]
+
+
+# --- A broken metadata file: its own error, and no cascade --------------------------------
+
+def test_a_metadata_file_that_fails_to_load_reports_only_its_own_error(tmp_path):
+    project = make_project(tmp_path)
+    actors = project / "briefings" / "actors.yml"
+    actors.write_text(actors.read_text("utf-8") + "jcs:\n  name: \"Doublon\"\n", "utf-8")
+    code, lines = check(project)
+    assert code == 1
+    assert len(lines) == 2 and lines[1] == "1 error", lines
+    assert re.fullmatch(r"briefings/actors\.yml:\d+:1: duplicate key 'jcs' \(first defined on "
+                        r"line 2\) .*", lines[0])
+
+
+def test_an_invalid_metadata_entry_reports_only_its_own_error(tmp_path):
+    project = make_project(tmp_path)
+    topics = project / "briefings" / "topics.yml"
+    # The topic `troops`, which every article uses, loses its required title.
+    topics.write_text(topics.read_text("utf-8").replace('  title: "Troupes"\n', "", 1), "utf-8")
+    actors = project / "briefings" / "actors.yml"
+    # And so does the actor `jcs`, which most claims are attributed to.
+    actors.write_text(re.sub(r"(?m)^  name: .*\(JCS\)\"\n", "", actors.read_text("utf-8"), count=1),
+                      "utf-8")
+    code, lines = check(project)
+    assert code == 1
+    assert lines == [
+        "briefings/actors.yml:3:3: jcs.name: required field is missing (hint: add it)",
+        "briefings/topics.yml:3:3: troops.title: required field is missing (hint: add it)",
+        "2 errors",
+    ]
