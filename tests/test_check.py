@@ -107,3 +107,71 @@ def test_an_invalid_metadata_entry_reports_only_its_own_error(tmp_path):
         "briefings/topics.yml:3:3: troops.title: required field is missing (hint: add it)",
         "2 errors",
     ]
+
+
+# --- Every file under briefings/articles/ is read, or refused with an error ----------------
+
+def test_an_article_in_a_subfolder_is_read_and_gets_its_page(tmp_path):
+    project = make_project(tmp_path)
+    top_level = len(list((project / ARTICLES).glob("*.md")))
+    (project / ARTICLES / "2025" / "janvier").mkdir(parents=True)
+    (project / ARTICLES / "2025" / "janvier" / "a.md").write_text(valid("a"), "utf-8")
+    code, lines = check(project)
+    assert code == 0, lines
+    assert lines[-1].startswith(f"ok: {top_level + 1} articles, ")
+    out = tmp_path / "pages"
+    assert briefing(["pages", str(out)], project).returncode == 0
+    assert "Un article de test" in (out / "articles" / "a.md").read_text("utf-8")
+
+
+def test_an_error_in_a_subfolder_article_names_its_path(tmp_path):
+    project = make_project(tmp_path)
+    (project / ARTICLES / "brouillons").mkdir()
+    (project / ARTICLES / "brouillons" / "a.md").write_text(valid("b"), "utf-8")
+    code, lines = check(project)
+    assert code == 1
+    assert lines[0].startswith("briefings/articles/brouillons/a.md:2:5: id: 'b' does not match")
+
+
+def test_the_same_id_in_two_folders_is_an_error(tmp_path):
+    project = make_project(tmp_path, {"a.md": valid("a")})
+    (project / ARTICLES / "autre").mkdir()
+    (project / ARTICLES / "autre" / "a.md").write_text(valid("a"), "utf-8")
+    code, lines = check(project)
+    assert code == 1
+    assert lines == [
+        "briefings/articles/autre/a.md:2:5: id: article id 'a' is also the id of "
+        "briefings/articles/a.md (hint: ids are unique across all folders of articles: rename "
+        "one of the two files and its id)",
+        "1 error",
+    ]
+
+
+def test_a_file_that_is_not_an_article_is_refused_not_skipped(tmp_path):
+    project = make_project(tmp_path)
+    (project / ARTICLES / "sous-dossier").mkdir()
+    (project / ARTICLES / "sous-dossier" / "b.MD").write_text(valid("b"), "utf-8")
+    (project / ARTICLES / "raw.txt").write_text("texte brut", "utf-8")
+    (project / ARTICLES / ".b.md.swp").write_text("", "utf-8")  # hidden: an editor's file
+    code, lines = check(project)
+    assert code == 1
+    assert lines == [
+        "briefings/articles/raw.txt: not an article: an article's file name ends in '.md' "
+        "(hint: give it a name ending in '.md' if it is an article, or move it out of "
+        "briefings/articles/)",
+        "briefings/articles/sous-dossier/b.MD: not an article: an article's file name ends in "
+        "'.md' (hint: rename it to 'b.md', or move it out of briefings/articles/)",
+        "2 errors",
+    ]
+
+
+def test_a_linked_folder_is_refused(tmp_path):
+    project = make_project(tmp_path)
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    (elsewhere / "a.md").write_text(valid("a"), "utf-8")
+    (project / ARTICLES / "lien").symlink_to(elsewhere, target_is_directory=True)
+    code, lines = check(project)
+    assert code == 1
+    assert lines[0] == ("briefings/articles/lien: symbolic links are not allowed (hint: replace "
+                        "the link with the folder or file itself)")
