@@ -70,9 +70,7 @@ def _parse_yaml(text: str, display: str, first_line: int) -> tuple[object, Posit
                                           error.message, error.hint)]) from None
 
 
-def read_article(path: Path, root: Path) -> SourceDocument:
-    """Split an article into frontmatter data (with file line numbers) and body."""
-    display = display_path(path, root)
+def _split(path: Path, display: str) -> tuple[list[str], int]:
     text = _read_text(path, display, MAX_ARTICLE_BYTES)
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != FENCE:
@@ -84,6 +82,18 @@ def read_article(path: Path, root: Path) -> SourceDocument:
         raise ContentErrors([ContentError(display, 1, 1, "",
                                           "the frontmatter opened on line 1 is never closed",
                                           "add a '---' line after the last field")]) from None
+    return lines, end
+
+
+def article_lines(path: Path) -> tuple[list[str], int]:
+    """An article's lines as written (comments included) and the index of its closing '---'."""
+    return _split(path, path.as_posix())
+
+
+def read_article(path: Path, root: Path) -> SourceDocument:
+    """Split an article into frontmatter data (with file line numbers) and body."""
+    display = display_path(path, root)
+    lines, end = _split(path, display)
     data, positions = _parse_yaml("\n".join(lines[1:end]), display, first_line=2)
     if not isinstance(data, dict):
         kind = "empty" if data is None else f"a {type(data).__name__}, not a mapping"
