@@ -29,7 +29,10 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/briefing check
 
+# A Chromium for the browser tests is found or installed first (tests/find_chromium.py);
+# without one they fail, never skip.
 test: $(STAMP)
+	$(BIN)/python tests/find_chromium.py
 	$(BIN)/python -m pytest
 
 clean:
