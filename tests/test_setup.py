@@ -1,9 +1,11 @@
 """Set-up anywhere: a Chromium found or installed before the browser tests (which fail
-without one, never skip)."""
+without one, never skip), the documented set-up, the scratch file kept out of git, and CI
+running the strict check on pull requests."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import pytest
 
 import find_chromium
 from helpers import REPO, run
+from test_workflows import load, runs
 
 
 def no_browser(*_args) -> None:
@@ -90,3 +93,30 @@ def test_make_test_finds_a_chromium_before_pytest():
     result = run(["make", "-n", "test"], REPO)
     commands = [line for line in result.stdout.splitlines() if "find_chromium" in line or "pytest" in line]
     assert commands == [".venv/bin/python tests/find_chromium.py", ".venv/bin/python -m pytest"]
+
+
+def test_ci_runs_the_strict_check_on_pull_requests():
+    workflow = load("check.yml")
+    assert "pull_request" in workflow["on"]
+    assert "make check STRICT=1" in "\n".join(runs(workflow))
+
+
+@NEEDS_MAKE
+def test_make_check_strict_runs_briefing_check_strict():
+    result = run(["make", "-n", "check", "STRICT=1"], REPO)
+    assert result.stdout.strip().endswith("briefing check --strict")
+
+
+def test_the_drafting_scratch_file_is_ignored_by_git():
+    result = subprocess.run(["git", "check-ignore", "raw.txt"], cwd=REPO, capture_output=True,
+                            text=True)
+    assert result.stdout.strip() == "raw.txt"
+
+
+def test_contributing_starts_with_the_set_up_and_documents_the_route_without_make():
+    text = (REPO / "CONTRIBUTING.md").read_text("utf-8")
+    first_command = text.split("```sh\n", 1)[1].split("\n", 1)[0]
+    assert first_command.startswith("make setup")
+    for step in ("python3 -m venv .venv", "py -m venv .venv", r".venv\Scripts\briefing",
+                 "playwright install chromium"):
+        assert step in text
