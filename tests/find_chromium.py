@@ -17,7 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 ENV = "BRIEFING_CHROMIUM"
@@ -41,7 +41,7 @@ def playwright_chromium() -> str | None:
     return path if path and Path(path).is_file() else None
 
 
-def find(environ: dict | os._Environ = os.environ, which: Callable = shutil.which,
+def find(environ: Mapping[str, str] = os.environ, which: Callable = shutil.which,
          system_paths: tuple[str, ...] = SYSTEM_PATHS,
          bundled: Callable[[], str | None] = playwright_chromium) -> str | None:
     """The Chromium to launch, or None. An explicit $BRIEFING_CHROMIUM is used as given."""

@@ -24,8 +24,9 @@ def test_find_takes_the_override_then_debian_then_path_then_playwright(tmp_path)
     debian = tmp_path / "chromium"
     debian.write_text("")
     debian.chmod(0o755)
-    found = lambda environ, system=(), which=no_browser, bundled=no_browser: find_chromium.find(  # noqa: E731
-        environ, which, system, bundled)
+    def found(environ, system=(), which=no_browser, bundled=no_browser):
+        return find_chromium.find(environ, which, system, bundled)
+
     assert found({"BRIEFING_CHROMIUM": "/opt/c/chrome"}, (str(debian),)) == "/opt/c/chrome"
     assert found({}, ("/nowhere/chromium", str(debian))) == str(debian)
     assert found({}, which=lambda name: f"/bin/{name}") == "/bin/chromium"
@@ -55,7 +56,9 @@ def test_an_installed_chromium_is_used():
 
 
 def test_apt_get_only_as_root_where_it_exists_playwright_otherwise():
-    names = lambda *args: [name for name, _ in find_chromium.installers(*args)]  # noqa: E731
+    def names(is_root, has_apt):
+        return [name for name, _ in find_chromium.installers(is_root, has_apt)]
+
     assert names(True, True) == ["apt-get", "playwright install chromium"]
     assert names(False, True) == names(True, False) == ["playwright install chromium"]
 
