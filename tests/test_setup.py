@@ -4,10 +4,10 @@ running the strict check on pull requests."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -91,10 +91,18 @@ def test_browser_tests_fail_rather_than_skip_without_a_browser():
 NEEDS_MAKE = pytest.mark.skipif(shutil.which("make") is None, reason="checks a Makefile recipe")
 
 
+def recipe(*args: str) -> list[str]:
+    """The commands ``make -n ARGS`` would run, as from a shell (not from within `make test`)."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "STRICT")}
+    result = subprocess.run(["make", "--no-print-directory", "-n", *args], cwd=REPO, env=env,
+                            capture_output=True, text=True, check=True)
+    return result.stdout.splitlines()
+
+
 @NEEDS_MAKE
 def test_make_test_finds_a_chromium_before_pytest():
-    result = run(["make", "-n", "test"], REPO)
-    commands = [line for line in result.stdout.splitlines() if "find_chromium" in line or "pytest" in line]
+    commands = [line for line in recipe("test") if "find_chromium" in line or "pytest" in line]
     assert commands == [".venv/bin/python tests/find_chromium.py", ".venv/bin/python -m pytest"]
 
 
@@ -106,8 +114,8 @@ def test_ci_runs_the_strict_check_on_pull_requests():
 
 @NEEDS_MAKE
 def test_make_check_strict_runs_briefing_check_strict():
-    result = run(["make", "-n", "check", "STRICT=1"], REPO)
-    assert result.stdout.strip().endswith("briefing check --strict")
+    assert recipe("check", "STRICT=1")[-1] == ".venv/bin/briefing check --strict"
+    assert recipe("check")[-1].rstrip() == ".venv/bin/briefing check"
 
 
 def test_the_drafting_scratch_file_is_ignored_by_git():
