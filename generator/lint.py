@@ -86,9 +86,10 @@ def draft_warnings(article: Article, path: Path, root: Path) -> list[ContentErro
                 "say in French how the date was established, or delete the line when the "
                 "article prints its full date", severity="warning"))
     has_empty_note = any(w.field == "date_note" for w in found)
-    if article.date_note is None and not has_empty_note and (
-            article.date is None or article.date.precision == "month"):
-        what = "unknown" if article.date is None else "known only to the month"
+    precision = article.date.precision if article.date else None
+    if article.date_note is None and not has_empty_note and precision != "day":
+        what = {None: "unknown", "period": "a period, not a day"}.get(
+            precision, f"known only to the {precision}")
         found.append(ContentError(
             display, date_line, 1, "date", f"the date is {what} and no date_note says why",
             "add date_note: what the text gives and how it places the article in time",
