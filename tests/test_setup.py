@@ -118,10 +118,13 @@ def test_make_check_strict_runs_briefing_check_strict():
     assert recipe("check")[-1].rstrip() == ".venv/bin/briefing check"
 
 
-def test_the_drafting_scratch_file_is_ignored_by_git():
-    result = subprocess.run(["git", "check-ignore", "raw.txt"], cwd=REPO, capture_output=True,
-                            text=True)
-    assert result.stdout.strip() == "raw.txt"
+def test_the_drafting_scratch_file_is_ignored_by_git(tmp_path):
+    # In a fresh repository holding only the project's .gitignore: true of any copy of it.
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    shutil.copy(REPO / ".gitignore", tmp_path / ".gitignore")
+    result = subprocess.run(["git", "check-ignore", "raw.txt", "raw/x.txt", "briefings/a.md"],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.stdout.splitlines() == ["raw.txt", "raw/x.txt"]
 
 
 def test_contributing_starts_with_the_set_up_and_documents_the_route_without_make():
