@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site offline serve test check clean
+.PHONY: setup site offline serve test check clean
+
+# The one set-up command: the virtualenv with the project and its test tools (`briefing`).
+setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +29,14 @@ offline: site
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
+# `make check STRICT=1` (CI on pull requests): the warnings that mark a draft are errors.
 check: $(STAMP)
-	$(BIN)/briefing check
+	$(BIN)/briefing check $(if $(STRICT),--strict)
 
+# A Chromium for the browser tests is found or installed first (tests/find_chromium.py);
+# without one they fail, never skip.
 test: $(STAMP)
+	$(BIN)/python tests/find_chromium.py
 	$(BIN)/python -m pytest
 
 clean:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -12,6 +13,7 @@ import click
 from .derive.duplicates import similar_pairs
 from .draft import analyse, candidates, render_draft
 from .errors import ContentError, ContentErrors
+from .lint import all_draft_warnings
 from .load import load, load_archive, load_registries
 from .model import Archive
 from .export import article_schema, data_files
@@ -41,11 +43,15 @@ def main() -> None:
 
 @main.command()
 @CONTENT_OPTION
-def check(content_dir: Path) -> None:
+@click.option("--strict", is_flag=True,
+              help="Make the warnings that mark a draft errors (CI runs this on pull requests).")
+def check(content_dir: Path, strict: bool) -> None:
     """Validate every content file without building the site.
 
     Errors (exit status 1) and warnings go to standard error, one per line:
-    ``path:line:col: field: message (hint: ...)``.
+    ``path:line:col: field: message (hint: ...)``. Warnings mark what a draft leaves
+    behind (claims still commented out, an empty date_note, debris headings...);
+    ``--strict`` makes them errors. A near-duplicate article stays a warning.
     """
     processed: dict = {}
 
@@ -55,11 +61,21 @@ def check(content_dir: Path) -> None:
         return archive
 
     archive = _load_or_exit(content_dir, load_all)
-    warnings = duplicate_warnings(archive, {i: p.shingle_array() for i, p in processed.items()})
-    for warning in warnings:
-        click.echo(warning.format(), err=True)
+    root = Path.cwd()
+    drafts = all_draft_warnings(archive.articles, root)
+    if strict:
+        drafts = [replace(warning, severity="error") for warning in drafts]
+    duplicates = duplicate_warnings(archive, {i: p.shingle_array() for i, p in processed.items()})
+    for problem in sorted(drafts + duplicates):
+        click.echo(problem.format(), err=True)
+    if strict and drafts:
+        count = len(drafts)
+        click.echo(f"{count} error{'s' * (count > 1)} (warnings made errors by --strict: "
+                   "finish the draft)", err=True)
+        sys.exit(1)
+    warnings = len(drafts) + len(duplicates)
     claims = sum(len(a.claims) for a in archive.articles)
-    noted = f" ({len(warnings)} warning{'s' * (len(warnings) > 1)})" if warnings else ""
+    noted = f" ({warnings} warning{'s' * (warnings > 1)})" if warnings else ""
     click.echo(f"ok: {len(archive.articles)} articles, {claims} claims, "
                f"{len(archive.topics)} topics, {len(archive.actors)} actors, "
                f"{len(archive.outlets)} outlets{noted}")

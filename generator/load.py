@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import schema, sources
-from .errors import ContentErrors, ErrorCollector
+from .errors import ContentErrors, ErrorCollector, display_path
 from .model import Archive, Article
 from .pipeline import Cache, Processed, process_all
 
@@ -26,7 +26,9 @@ def _registries(content_dir: Path, root: Path, errors: ErrorCollector) -> Archiv
     for name, parse in (("topics.yml", schema.parse_topics), ("actors.yml", schema.parse_actors),
                         ("outlets.yml", schema.parse_outlets)):
         source = read(sources.read_metadata, content_dir / name)
-        registries[name] = parse(source, errors) if source else {}
+        registries[name] = (parse(source, errors) if source else
+                            schema.Registry(display=display_path(content_dir / name, root),
+                                            unreadable=True))
     topics, actors, outlets = (registries[n] for n in sources.METADATA_FILES)
     return Archive(topics=topics, actors=actors, outlets=outlets, articles=())
 
@@ -48,7 +50,8 @@ def load(content_dir: Path, root: Path | None = None, *, render: bool = False, w
     root = root or content_dir.parent
     errors = ErrorCollector()
     registries = _registries(content_dir, root, errors)
-    paths = sources.find_articles(content_dir)
+    paths, misplaced = sources.scan_articles(content_dir, root)
+    errors.extend(misplaced)
     results = process_all(paths, root, registries, render=render, workers=workers, cache=cache,
                           progress=progress)
     articles: list[Article] = []
@@ -56,10 +59,18 @@ def load(content_dir: Path, root: Path | None = None, *, render: bool = False, w
     located: dict[str, Path] = {}
     for path, result in results.items():
         errors.extend(list(result.errors))
-        if result.article is not None:
-            articles.append(result.article)
-            processed[result.article.id] = result
-            located[result.article.id] = path
+        if result.article is None:
+            continue
+        if result.article.id in located:  # the same file name in two folders
+            first = display_path(located[result.article.id], root)
+            errors.add(sources.read_article(path, root).error(
+                ("id",), "id", f"article id '{result.article.id}' is also the id of {first}",
+                "ids are unique across all folders of articles: rename one of the two files "
+                "and its id"))
+            continue
+        articles.append(result.article)
+        processed[result.article.id] = result
+        located[result.article.id] = path
     schema.check_disputes(articles, lambda article_id: sources.read_article(located[article_id], root),
                           errors)
     errors.raise_if_any()

@@ -7,6 +7,7 @@ to file names, known topics, metrics, events, actors and outlets, unique ids.
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 
 from pydantic import BaseModel, ValidationError
@@ -76,33 +77,66 @@ def _validate(model: type[BaseModel], data: object, source: SourceDocument, pref
         return None
 
 
+class Registry(dict):
+    """The valid entries of one metadata file, and what its errors left out.
+
+    An id whose entry has an error, or any id of a file that could not be read at all
+    (``unreadable``), is not reported as unknown where an article uses it: the metadata
+    file's own error says what to fix, and one broken file must not bury it under an
+    "unknown id" line for every article.
+    """
+
+    def __init__(self, entries: dict | None = None, *, display: str = "",
+                 invalid: frozenset[str] = frozenset(), unreadable: bool = False):
+        super().__init__(entries or {})
+        self.display = display
+        self.invalid = invalid
+        self.unreadable = unreadable
+
+    def __reduce__(self):  # pickled with its attributes (results cross processes)
+        return (_registry, (dict(self), self.display, self.invalid, self.unreadable))
+
+    def accounted_for(self, key: str) -> bool:
+        """Known, or left out because of an error already reported in the metadata file."""
+        return key in self or key in self.invalid or self.unreadable
+
+
+def _registry(entries: dict, display: str, invalid: frozenset[str], unreadable: bool) -> Registry:
+    return Registry(entries, display=display, invalid=invalid, unreadable=unreadable)
+
+
 def parse_registry(source: SourceDocument, model: type[BaseModel],
-                   errors: ErrorCollector) -> dict:
+                   errors: ErrorCollector) -> Registry:
     """A metadata file: a mapping of id -> fields, the id coming from the key."""
     entries = {}
+    invalid = set()
     for key, fields in source.data.items():
         if not isinstance(fields, dict):
             errors.add(source.error((key,), key, "expected a mapping of fields"))
+            invalid.add(key)
             continue
         if "id" in fields:
             errors.add(source.error((key, "id"), f"{key}.id",
                                     "unknown field: the id is the key above", at_key=True))
+            invalid.add(key)
             continue
         entry = _validate(model, {"id": key, **fields}, source, (key,), errors)
         if entry is not None:
             entries[key] = entry
-    return entries
+        else:
+            invalid.add(key)
+    return Registry(entries, display=source.display, invalid=frozenset(invalid))
 
 
-def parse_topics(source: SourceDocument, errors: ErrorCollector) -> dict[str, Topic]:
+def parse_topics(source: SourceDocument, errors: ErrorCollector) -> Registry:
     return parse_registry(source, Topic, errors)
 
 
-def parse_actors(source: SourceDocument, errors: ErrorCollector) -> dict[str, Actor]:
+def parse_actors(source: SourceDocument, errors: ErrorCollector) -> Registry:
     return parse_registry(source, Actor, errors)
 
 
-def parse_outlets(source: SourceDocument, errors: ErrorCollector) -> dict[str, Outlet]:
+def parse_outlets(source: SourceDocument, errors: ErrorCollector) -> Registry:
     return parse_registry(source, Outlet, errors)
 
 
@@ -132,41 +166,75 @@ def parse_article(source: SourceDocument, errors: ErrorCollector) -> Article | N
     return Article.model_construct(**dict(frontmatter), body=body, source=source.display)
 
 
+def closest(value: str, known) -> str | None:
+    """The known id nearest to ``value`` (difflib's ratio), if any is known."""
+    ratio = difflib.SequenceMatcher(b=value)
+    best, best_score = None, -1.0
+    for candidate in sorted(known):
+        ratio.set_seq1(candidate)
+        score = ratio.ratio()
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _registry_file(registry: dict, default: str) -> str:
+    return getattr(registry, "display", "") or default
+
+
+def _accounted_for(registry: dict, key: str) -> bool:
+    accounted = getattr(registry, "accounted_for", None)
+    return accounted(key) if accounted else key in registry
+
+
 def check_references(article: Article, source: SourceDocument, topics: dict[str, Topic],
                      actors: dict[str, Actor], outlets: dict[str, Outlet],
                      errors: ErrorCollector) -> None:
-    """Ids an article uses must exist in the metadata files."""
-    def unknown(path: tuple, name: str, value: str, known: object, what: str,
-                where: str = "") -> None:
-        listing = ", ".join(sorted(known)) or "none defined"
-        errors.add(source.error(path, name, f"unknown {what} '{value}'{where}", f"known: {listing}"))
+    """Ids an article uses must exist in the metadata files.
 
-    if article.outlet != UNKNOWN and article.outlet not in outlets:
-        unknown(("outlet",), "outlet", article.outlet, [*outlets, UNKNOWN], "outlet")
-    if article.wire is not None and article.wire not in outlets:
-        unknown(("wire",), "wire", article.wire, outlets, "outlet")
+    Each unknown id names the file where it would be defined and the closest known id.
+    An id a metadata file's own error left out is not reported again (see ``Registry``).
+    """
+    def unknown(path: tuple, name: str, value: str, known: object, what: str, where: str,
+                place: str = "") -> None:
+        nearest = closest(value, known)
+        suggestion = f"the closest known {what} is '{nearest}'; " if nearest else ""
+        errors.add(source.error(path, name, f"unknown {what} '{value}'{place}",
+                                f"{suggestion}a new {what} is defined in {where}"))
+
+    topics_file = _registry_file(topics, "topics.yml")
+    outlets_file = _registry_file(outlets, "outlets.yml")
+    actors_file = _registry_file(actors, "actors.yml")
+    if article.outlet != UNKNOWN and not _accounted_for(outlets, article.outlet):
+        unknown(("outlet",), "outlet", article.outlet, [*outlets, UNKNOWN], "outlet", outlets_file)
+    if article.wire is not None and not _accounted_for(outlets, article.wire):
+        unknown(("wire",), "wire", article.wire, outlets, "outlet", outlets_file)
     for i, topic_id in enumerate(article.topics):
-        if topic_id not in topics:
-            unknown(("topics", i), f"topics[{i}]", topic_id, topics, "topic")
+        if not _accounted_for(topics, topic_id):
+            unknown(("topics", i), f"topics[{i}]", topic_id, topics, "topic", topics_file)
     seen: dict[str, int] = {}
     for i, claim in enumerate(article.claims):
         path, name = ("claims", i), f"claims[{i}]"
         topic = topics.get(claim.topic)
         if topic is None:
-            unknown(path + ("topic",), name + ".topic", claim.topic, topics, "topic")
+            if not _accounted_for(topics, claim.topic):
+                unknown(path + ("topic",), name + ".topic", claim.topic, topics, "topic",
+                        topics_file)
         elif claim.metric is not None and claim.metric not in topic.metrics:
             unknown(path + ("metric",), name + ".metric", claim.metric, topic.metrics,
-                    "metric", f" for topic '{topic.id}'")
+                    "metric", f"{topics_file}, under '{topic.id}: metrics:'",
+                    f" for topic '{topic.id}'")
         elif claim.event is not None and claim.event not in topic.events:
             unknown(path + ("event",), name + ".event", claim.event, topic.events,
-                    "event", f" for topic '{topic.id}'")
+                    "event", f"{topics_file}, under '{topic.id}: events:'",
+                    f" for topic '{topic.id}'")
         if topic is not None and claim.topic not in article.topics:
             errors.add(source.error(path + ("topic",), name + ".topic",
                                     f"topic '{claim.topic}' is not in the article's topics",
                                     "add it to 'topics: [...]'"))
-        if claim.attributed_to not in actors:
+        if not _accounted_for(actors, claim.attributed_to):
             unknown(path + ("attributed_to",), name + ".attributed_to", claim.attributed_to,
-                    actors, "actor")
+                    actors, "actor", actors_file)
         if claim.local_id in seen:
             errors.add(source.error(path, name, f"claim id '{claim.local_id}' is also used by "
                                     f"claims[{seen[claim.local_id]}]",

@@ -7,6 +7,7 @@ for a BOM, a list or an unclosed block) so every key keeps its true line number.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,9 +70,7 @@ def _parse_yaml(text: str, display: str, first_line: int) -> tuple[object, Posit
                                           error.message, error.hint)]) from None
 
 
-def read_article(path: Path, root: Path) -> SourceDocument:
-    """Split an article into frontmatter data (with file line numbers) and body."""
-    display = display_path(path, root)
+def _split(path: Path, display: str) -> tuple[list[str], int]:
     text = _read_text(path, display, MAX_ARTICLE_BYTES)
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != FENCE:
@@ -83,6 +82,18 @@ def read_article(path: Path, root: Path) -> SourceDocument:
         raise ContentErrors([ContentError(display, 1, 1, "",
                                           "the frontmatter opened on line 1 is never closed",
                                           "add a '---' line after the last field")]) from None
+    return lines, end
+
+
+def article_lines(path: Path) -> tuple[list[str], int]:
+    """An article's lines as written (comments included) and the index of its closing '---'."""
+    return _split(path, path.as_posix())
+
+
+def read_article(path: Path, root: Path) -> SourceDocument:
+    """Split an article into frontmatter data (with file line numbers) and body."""
+    display = display_path(path, root)
+    lines, end = _split(path, display)
     data, positions = _parse_yaml("\n".join(lines[1:end]), display, first_line=2)
     if not isinstance(data, dict):
         kind = "empty" if data is None else f"a {type(data).__name__}, not a mapping"
@@ -103,6 +114,51 @@ def read_metadata(path: Path, root: Path) -> SourceDocument:
     return SourceDocument(path, display, data, positions)
 
 
+def scan_articles(content_dir: Path, root: Path) -> tuple[list[Path], list[ContentError]]:
+    """Every article file under ``articles/``, subfolders included, and what is not one.
+
+    Nothing is skipped without a word but hidden files and folders (``.name``: editor and
+    system files): a file that is not ``.md`` or a linked folder is an error, so that an
+    article saved under a wrong name or place never silently drops out of the site.
+    Sorted by path so that builds are reproducible.
+    """
+    articles: list[Path] = []
+    errors: list[ContentError] = []
+    folder = content_dir / ARTICLES_DIR
+
+    def walk(directory: Path) -> None:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                path = Path(entry.path)
+                if entry.name.endswith(".md"):
+                    articles.append(path)  # a linked article is refused when read
+                elif entry.is_symlink():
+                    errors.append(ContentError(display_path(path, root), 0, 0, "",
+                                               "symbolic links are not allowed",
+                                               "replace the link with the folder or file itself"))
+                elif entry.is_dir():
+                    walk(path)
+                else:
+                    errors.append(_not_an_article(path, display_path(path, root),
+                                                  display_path(folder, root)))
+
+    if folder.is_dir():
+        walk(folder)
+    articles.sort(key=lambda path: path.relative_to(folder).parts)
+    return articles, errors
+
+
+def _not_an_article(path: Path, display: str, folder: str) -> ContentError:
+    if path.suffix.lower() in (".md", ".markdown"):
+        rename = f"rename it to '{path.stem}.md'"
+    else:
+        rename = "give it a name ending in '.md' if it is an article"
+    return ContentError(display, 0, 0, "", "not an article: an article's file name ends in '.md'",
+                        f"{rename}, or move it out of {folder}/")
+
+
 def find_articles(content_dir: Path) -> list[Path]:
-    """Every article file, sorted by name so that builds are reproducible."""
-    return sorted(p for p in (content_dir / ARTICLES_DIR).glob("*.md") if not p.name.startswith("."))
+    """Every article file (see ``scan_articles``), sorted by path."""
+    return scan_articles(content_dir, content_dir.parent)[0]

@@ -135,6 +135,15 @@ def _compose(events, values: dict, keys: dict) -> object:
     return root
 
 
+def _tab_hint(text: str, line: int, problem: str) -> str:
+    """YAML forbids tabs in indentation, and libyaml's message does not say so plainly."""
+    lines = text.split("\n")
+    content = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in content[:len(content) - len(content.lstrip(" \t"))] or "tab character" in problem:
+        return "indent with spaces, not tabs: YAML does not allow tabs in indentation"
+    return ""
+
+
 def load(text: str) -> tuple[object, Positions]:
     """Parse one YAML document into plain dicts, lists and strings, with positions.
 
@@ -168,7 +177,10 @@ def load(text: str) -> tuple[object, Positions]:
                               "remove it", line, column) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise StrictYamlError(f"invalid YAML: {error.problem or error.context}", *_at(mark)) from None
+        line, column = _at(mark)
+        problem = error.problem or error.context
+        raise StrictYamlError(f"invalid YAML: {problem}", line, column,
+                              hint=_tab_hint(text, line, problem or "")) from None
     except yaml.YAMLError as error:
         raise StrictYamlError(f"invalid YAML: {error}") from None
     finally:

@@ -102,12 +102,18 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-network
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium; a browser that cannot start fails the tests, it never skips them."""
+    """A Chromium found by find_chromium.py ($BRIEFING_CHROMIUM, Debian's, one on PATH or
+    Playwright's); without one, or one that cannot start, the tests fail: never skip."""
     from playwright.sync_api import sync_playwright
 
+    import find_chromium
+
+    path = find_chromium.find()
+    problem = find_chromium.missing(path)
+    if problem:
+        pytest.fail(problem, pytrace=False)
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                              args=CHROMIUM_FLAGS)
+        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
 

@@ -20,7 +20,8 @@ def test_check_lists_every_error_as_path_line_col_field_and_exits_1(tmp_path):
         "briefings/articles/bad.md:2:5: id: 'wrong' does not match the file name "
         "(hint: use 'bad' or rename the file to 'wrong.md')",
         "briefings/articles/bad.md:5:9: outlet: unknown outlet 'lemonde' "
-        "(hint: known: afp, bfmtv, excelsior, unknown)",
+        "(hint: the closest known outlet is 'excelsior'; a new outlet is defined in "
+        "briefings/outlets.yml)",
         "2 errors",
     ]
     assert "Traceback" not in result.stderr

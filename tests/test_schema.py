@@ -60,7 +60,8 @@ def test_figures_must_be_plain_integers(tmp_path, value, message):
 
 @pytest.mark.parametrize("change, expected", [
     (("id: a", "id: b"), "a.md:2:5: id: 'b' does not match the file name (hint: use 'a'"),
-    (("outlet: bfmtv", "outlet: lemonde"), "a.md:5:9: outlet: unknown outlet 'lemonde' (hint: known: afp, bfmtv, excelsior, unknown)"),
+    (("outlet: bfmtv", "outlet: lemonde"), "a.md:5:9: outlet: unknown outlet 'lemonde' (hint: the closest known outlet is 'excelsior'; "
+     "a new outlet is defined in briefings/outlets.yml)"),
     (("topics: [troops]", "topics: [troupes]"), "a.md:7:10: topics[0]: unknown topic 'troupes'"),
     (("date: 2025-01-15", "date: 15/01/2025"), "a.md:4:7: date: '15/01/2025' is not a date: write YYYY-MM-DD"),
     (("date: 2025-01-15", "date: 2025-02-30"), "a.md:4:7: date: '2025-02-30' is not a real date"),
@@ -110,11 +111,10 @@ claims:
     front = front.replace("low: 12000", "low: 9000")
     assert [e for e in errors_for(tmp_path, front) if "unknown" in e] == [
         "briefings/articles/a.md:18:13: claims[1].metric: unknown metric 'soldiers' for topic "
-        "'troops' (hint: known: at_front, deployed, reinforcements)",
-        "briefings/articles/a.md:22:20: claims[1].attributed_to: unknown actor 'cia' (hint: known: "
-        "hur, international_media, jcs, kcna, kremlin, mnd, nis, seoul_and_western_intelligence, "
-        "ukrainian_army, unattributed, us_sk_ua_intelligence, western_officials, white_house, "
-        "yang_moo_jin)",
+        "'troops' (hint: the closest known metric is 'deployed'; a new metric is defined in "
+        "briefings/topics.yml, under 'troops: metrics:')",
+        "briefings/articles/a.md:22:20: claims[1].attributed_to: unknown actor 'cia' (hint: the "
+        "closest known actor is 'kcna'; a new actor is defined in briefings/actors.yml)",
     ]
 
 

@@ -1,0 +1,332 @@
+"""`briefing check` as a contributor meets it: located errors with hints that say what to
+edit, every article file read (or refused), and a draft told from a finished article.
+
+Every case runs the real command on a copy of the frozen fixture archive and asserts on
+its output lines and exit status."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from helpers import VALID_BODY, VALID_FRONT, article_text, briefing, make_project
+
+ARTICLES = Path("briefings") / "articles"
+CLAIM = """
+claims:
+  - topic: troops
+    metric: reinforcements
+    value: 3000
+    qualifier: exact
+    as_of: 2025-01
+    attributed_to: jcs
+    quote: "a déployé 3.000 soldats"
+"""
+
+
+def check(project: Path, *args: str) -> tuple[int, list[str]]:
+    result = briefing(["check", *args], project)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.returncode, result.stderr.splitlines() + result.stdout.splitlines()
+
+
+def valid(article_id: str, extra: str = "", body: str = VALID_BODY) -> str:
+    return article_text(VALID_FRONT.format(id=article_id) + extra, body)
+
+
+# --- YAML indented with tabs ------------------------------------------------------------
+
+def test_a_tab_indented_line_says_to_indent_with_spaces(tmp_path):
+    text = valid("a", CLAIM.replace("    metric: reinforcements", "\tmetric: reinforcements"))
+    code, lines = check(make_project(tmp_path, {"a.md": text}))
+    assert code == 1
+    assert lines[:2] == [
+        "briefings/articles/a.md:11:1: invalid YAML: found a tab character that violates "
+        "indentation (hint: indent with spaces, not tabs: YAML does not allow tabs in indentation)",
+        "1 error",
+    ]
+
+
+def test_a_tab_in_a_metadata_file_says_it_too(tmp_path):
+    project = make_project(tmp_path)
+    actors = project / "briefings" / "actors.yml"
+    actors.write_text(actors.read_text("utf-8").replace("\n  name:", "\n\tname:", 1), "utf-8")
+    code, lines = check(project)
+    assert code == 1
+    assert lines[0].startswith("briefings/actors.yml:3:1: invalid YAML: ")
+    assert lines[0].endswith("(hint: indent with spaces, not tabs: YAML does not allow tabs "
+                             "in indentation)")
+
+
+# --- Unknown ids: the file to edit and the closest known id -----------------------------
+
+def test_unknown_ids_name_the_file_to_edit_and_the_closest_known_id(tmp_path):
+    claim = CLAIM.replace("attributed_to: jcs", "attributed_to: jsc").replace(
+        "metric: reinforcements", "metric: reinforcement")
+    text = valid("a", claim).replace("topics: [troops]", "topics: [troops, casualty]")
+    code, lines = check(make_project(tmp_path, {"a.md": text}))
+    assert code == 1
+    assert lines == [
+        "briefings/articles/a.md:7:18: topics[1]: unknown topic 'casualty' (hint: the closest "
+        "known topic is 'casualties'; a new topic is defined in briefings/topics.yml)",
+        "briefings/articles/a.md:11:13: claims[0].metric: unknown metric 'reinforcement' for "
+        "topic 'troops' (hint: the closest known metric is 'reinforcements'; a new metric is "
+        "defined in briefings/topics.yml, under 'troops: metrics:')",
+        "briefings/articles/a.md:15:20: claims[0].attributed_to: unknown actor 'jsc' (hint: the "
+        "closest known actor is 'jcs'; a new actor is defined in briefings/actors.yml)",
+        "3 errors",
+    ]
+
+
+# --- A broken metadata file: its own error, and no cascade --------------------------------
+
+def test_a_metadata_file_that_fails_to_load_reports_only_its_own_error(tmp_path):
+    project = make_project(tmp_path)
+    actors = project / "briefings" / "actors.yml"
+    actors.write_text(actors.read_text("utf-8") + "jcs:\n  name: \"Doublon\"\n", "utf-8")
+    code, lines = check(project)
+    assert code == 1
+    assert len(lines) == 2 and lines[1] == "1 error", lines
+    assert re.fullmatch(r"briefings/actors\.yml:\d+:1: duplicate key 'jcs' \(first defined on "
+                        r"line 2\) .*", lines[0])
+
+
+def test_an_invalid_metadata_entry_reports_only_its_own_error(tmp_path):
+    project = make_project(tmp_path)
+    topics = project / "briefings" / "topics.yml"
+    # The topic `troops`, which every article uses, loses its required title.
+    topics.write_text(topics.read_text("utf-8").replace('  title: "Troupes"\n', "", 1), "utf-8")
+    actors = project / "briefings" / "actors.yml"
+    # And so does the actor `jcs`, which most claims are attributed to.
+    actors.write_text(re.sub(r"(?m)^  name: .*\(JCS\)\"\n", "", actors.read_text("utf-8"), count=1),
+                      "utf-8")
+    code, lines = check(project)
+    assert code == 1
+    assert lines == [
+        "briefings/actors.yml:3:3: jcs.name: required field is missing (hint: add it)",
+        "briefings/topics.yml:3:3: troops.title: required field is missing (hint: add it)",
+        "2 errors",
+    ]
+
+
+# --- Every file under briefings/articles/ is read, or refused with an error ----------------
+
+def test_an_article_in_a_subfolder_is_read_and_gets_its_page(tmp_path):
+    project = make_project(tmp_path)
+    top_level = len(list((project / ARTICLES).glob("*.md")))
+    (project / ARTICLES / "2025" / "janvier").mkdir(parents=True)
+    (project / ARTICLES / "2025" / "janvier" / "a.md").write_text(valid("a"), "utf-8")
+    code, lines = check(project)
+    assert code == 0, lines
+    assert lines[-1].startswith(f"ok: {top_level + 1} articles, ")
+    out = tmp_path / "pages"
+    assert briefing(["pages", str(out)], project).returncode == 0
+    assert "Un article de test" in (out / "articles" / "a.md").read_text("utf-8")
+
+
+def test_an_error_in_a_subfolder_article_names_its_path(tmp_path):
+    project = make_project(tmp_path)
+    (project / ARTICLES / "brouillons").mkdir()
+    (project / ARTICLES / "brouillons" / "a.md").write_text(valid("b"), "utf-8")
+    code, lines = check(project)
+    assert code == 1
+    assert lines[0].startswith("briefings/articles/brouillons/a.md:2:5: id: 'b' does not match")
+
+
+def test_the_same_id_in_two_folders_is_an_error(tmp_path):
+    project = make_project(tmp_path, {"a.md": valid("a")})
+    (project / ARTICLES / "autre").mkdir()
+    (project / ARTICLES / "autre" / "a.md").write_text(valid("a"), "utf-8")
+    code, lines = check(project)
+    assert code == 1
+    assert lines == [
+        "briefings/articles/autre/a.md:2:5: id: article id 'a' is also the id of "
+        "briefings/articles/a.md (hint: ids are unique across all folders of articles: rename "
+        "one of the two files and its id)",
+        "1 error",
+    ]
+
+
+def test_a_file_that_is_not_an_article_is_refused_not_skipped(tmp_path):
+    project = make_project(tmp_path)
+    (project / ARTICLES / "sous-dossier").mkdir()
+    (project / ARTICLES / "sous-dossier" / "b.MD").write_text(valid("b"), "utf-8")
+    (project / ARTICLES / "raw.txt").write_text("texte brut", "utf-8")
+    (project / ARTICLES / ".b.md.swp").write_text("", "utf-8")  # hidden: an editor's file
+    code, lines = check(project)
+    assert code == 1
+    assert lines == [
+        "briefings/articles/raw.txt: not an article: an article's file name ends in '.md' "
+        "(hint: give it a name ending in '.md' if it is an article, or move it out of "
+        "briefings/articles/)",
+        "briefings/articles/sous-dossier/b.MD: not an article: an article's file name ends in "
+        "'.md' (hint: rename it to 'b.md', or move it out of briefings/articles/)",
+        "2 errors",
+    ]
+
+
+def test_a_linked_folder_is_refused(tmp_path):
+    project = make_project(tmp_path)
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    (elsewhere / "a.md").write_text(valid("a"), "utf-8")
+    (project / ARTICLES / "lien").symlink_to(elsewhere, target_is_directory=True)
+    code, lines = check(project)
+    assert code == 1
+    assert lines[0] == ("briefings/articles/lien: symbolic links are not allowed (hint: replace "
+                        "the link with the folder or file itself)")
+
+
+# --- A draft is told from a finished article ---------------------------------------------
+
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
+# Scraped as a tester saw it: a byline first, page debris between the paragraphs.
+RAW = """Par Jean Dupont
+Publié le : 30/04/2025 - 11:52
+La Corée du Nord a envoyé 3.000 soldats supplémentaires en Russie, selon Séoul.
+(Photo : AFP)
+Le comité des chefs d’état-major interarmées a indiqué jeudi que 4.000 militaires nord-coréens avaient été tués ou blessés.
+Déjà abonné ? Connectez-vous
+Selon le renseignement, environ 11.000 soldats ont été déployés depuis octobre.
+"""
+WARNING = re.compile(r"briefings/articles/[^:]+\.md:\d+:\d+: warning: [a-z_\[\]0-9.]+: .+ \(hint: .+\)")
+
+
+def drafty(lines: list[str]) -> list[str]:
+    """The warnings but those on near-duplicates (a short test article is like any other)."""
+    return [line for line in lines if ": warning: " in line and "near-duplicate" not in line]
+
+
+def drafted(project: Path, raw: Path) -> Path:
+    """`briefing new` on ``raw``, then only the topics filled in (the schema requires one)."""
+    result = briefing(["new", str(raw)], project)
+    assert result.returncode == 0, result.stderr
+    path = project / result.stdout.split(":")[0].removeprefix("wrote ")
+    text = re.sub(r"(?m)^topics:.*$", "topics: [troops]", path.read_text("utf-8"))
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_an_unedited_draft_warns_and_fails_strict(tmp_path):
+    project = make_project(tmp_path, keep_articles=False)
+    (tmp_path / "raw.txt").write_text(RAW, "utf-8")
+    path = drafted(project, tmp_path / "raw.txt")
+    shown = path.relative_to(project).as_posix()
+    code, lines = check(project)
+    assert code == 0
+    warnings = lines[:-1]
+    assert all(WARNING.fullmatch(line) for line in warnings), warnings
+    assert lines[-1] == f"ok: 1 articles, 0 claims, 4 topics, 14 actors, 3 outlets ({len(warnings)} warnings)"
+    said = "\n".join(warnings)
+    assert said.count(": warning: claims: a claim is still commented out") == 3
+    assert f"{shown}:6:1: warning: date_note: date_note is empty" in said
+    code, strict = check(project, "--strict")
+    assert code == 1
+    assert strict == [line.replace(": warning: ", ": ", 1) for line in warnings] + [
+        f"{len(warnings)} errors (warnings made errors by --strict: finish the draft)"]
+
+
+def test_every_seed_drafted_warns(tmp_path):
+    for number, seed in enumerate(sorted(SEEDS.glob("*.txt"))):
+        (tmp_path / str(number)).mkdir()
+        project = make_project(tmp_path / str(number), keep_articles=False)
+        drafted(project, seed)
+        code, lines = check(project, "--strict")
+        assert code == 1 and lines[-1].endswith("(warnings made errors by --strict: finish the draft)")
+        assert any(": date_note: date_note is empty" in line for line in lines), (seed, lines)
+
+
+def test_debris_headings_and_a_byline_title_are_warnings(tmp_path):
+    body = "\n\n".join([VALID_BODY, "## Publié le : 30/04/2025 - 11:52", "Un paragraphe.",
+                        "## (Photo : AFP)", "## Déjà abonné ? Connectez-vous", "### Lire aussi : x",
+                        "## De nouvelles troupes", "## « De lourdes pertes »",
+                        "## 4.000 militaires tués ou blessés sur les 11.000 déployés"])
+    text = valid("a", body=body).replace('title: "Un article de test"', 'title: "Par Jean Dupont"')
+    code, lines = check(make_project(tmp_path, {"a.md": text}))
+    assert code == 0
+    hint = ("(hint: delete it and note what was removed under 'cleaning', or make it a "
+            "paragraph if it belongs to the article)")
+    assert drafty(lines) == [
+        "briefings/articles/a.md:3:8: warning: title: the title looks like a byline "
+        "(hint: use the article's printed title, or write one)",
+        "briefings/articles/a.md:12:1: warning: body: heading looks like a publication date line: "
+        f"« Publié le : 30/04/2025 - 11:52 » {hint}",
+        "briefings/articles/a.md:16:1: warning: body: heading looks like a photo caption or "
+        f"credit: « (Photo : AFP) » {hint}",
+        "briefings/articles/a.md:18:1: warning: body: heading looks like a subscription or login "
+        f"prompt: « Déjà abonné ? Connectez-vous » {hint}",
+        "briefings/articles/a.md:20:1: warning: body: heading looks like a link, share or ad "
+        f"line: « Lire aussi : x » {hint}",
+    ]
+
+
+def test_a_statement_claimed_twice_is_a_warning(tmp_path):
+    again = CLAIM.removeprefix("\nclaims:\n").replace("  - topic:", "  - id: encore\n    topic:")
+    project = make_project(tmp_path, {"a.md": valid("a", CLAIM + again),
+                                      # The same figure for another month: another statement.
+                                      "b.md": valid("b", CLAIM + again.replace("2025-01", "2025-02"))})
+    code, lines = check(project)
+    assert code == 0
+    assert drafty(lines) == [
+        "briefings/articles/a.md:17:5: warning: claims[1]: states the same as claims[0]: same "
+        "topic, metric, actor, date and figure (hint: one claim per statement: delete one of "
+        "the two (keep the quote that says it best))"]
+
+
+def test_an_id_that_still_says_inconnu_once_the_date_or_outlet_is_known(tmp_path):
+    articles = {
+        "date-inconnue-bfmtv-renforts.md": valid("date-inconnue-bfmtv-renforts"),
+        "2025-01-15-inconnu-renforts.md": valid("2025-01-15-inconnu-renforts"),
+        "date-inconnue-inconnu-renforts.md": valid("date-inconnue-inconnu-renforts"),
+        # Unknown date and outlet: the id says so rightly.
+        "date-inconnue-soldat-inconnu.md": valid("date-inconnue-soldat-inconnu").replace(
+            "date: 2025-01-15", "date: unknown\ndate_note: \"Aucune date imprimée.\"").replace(
+            "outlet: bfmtv", "outlet: unknown"),
+    }
+    code, lines = check(make_project(tmp_path, articles, keep_articles=False))
+    assert code == 0
+    assert drafty(lines) == [
+        "briefings/articles/2025-01-15-inconnu-renforts.md:2:5: warning: id: the id still says "
+        "'inconnu' but the outlet is bfmtv (hint: rename the file and its id to "
+        "'2025-01-15-bfmtv-renforts')",
+        "briefings/articles/date-inconnue-bfmtv-renforts.md:2:5: warning: id: the id still says "
+        "'inconnu' but the date is 2025-01-15 (hint: rename the file and its id to "
+        "'2025-01-15-bfmtv-renforts')",
+        "briefings/articles/date-inconnue-inconnu-renforts.md:2:5: warning: id: the id still says "
+        "'inconnu' but the date is 2025-01-15 and the outlet is bfmtv (hint: rename the file and "
+        "its id to '2025-01-15-bfmtv-renforts')",
+    ]
+
+
+def test_an_unknown_or_month_date_needs_a_date_note(tmp_path):
+    articles = {
+        "a.md": valid("a").replace("date: 2025-01-15", "date: unknown"),
+        "b.md": valid("b").replace("date: 2025-01-15", "date: 2025-01"),
+        "c.md": valid("c").replace("date: 2025-01-15", "date: 2025-01\ndate_note: \"Mois déduit.\""),
+        "d.md": valid("d"),  # printed to the day: nothing to explain
+        "e.md": valid("e").replace("date: 2025-01-15", "date: 2025-01-15\ndate_note:   # à compléter"),
+    }
+    code, lines = check(make_project(tmp_path, articles, keep_articles=False))
+    assert code == 0
+    assert drafty(lines) == [
+        "briefings/articles/a.md:4:1: warning: date: the date is unknown and no date_note says "
+        "why (hint: add date_note: what the text gives and how it places the article in time)",
+        "briefings/articles/b.md:4:1: warning: date: the date is known only to the month and no "
+        "date_note says why (hint: add date_note: what the text gives and how it places the "
+        "article in time)",
+        "briefings/articles/e.md:5:1: warning: date_note: date_note is empty (hint: say in French "
+        "how the date was established, or delete the line when the article prints its full date)",
+    ]
+
+
+def test_a_finished_archive_passes_strict(tmp_path):
+    code, lines = check(make_project(tmp_path), "--strict")
+    assert code == 0, lines
+    assert lines[-1].startswith("ok: ")
+
+
+def test_the_real_archive_passes_strict(project):
+    """The published content is finished: a rule it trips is a rule to discuss, not to loosen."""
+    code, lines = check(project, "--strict")
+    assert code == 0, lines
+    assert drafty(lines) == []

@@ -1,0 +1,136 @@
+"""Set-up anywhere: a Chromium found or installed before the browser tests (which fail
+without one, never skip), the documented set-up, the scratch file kept out of git, and CI
+running the strict check on pull requests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import find_chromium
+from helpers import REPO, run
+from test_workflows import load, runs
+
+
+def no_browser(*_args) -> None:
+    return None
+
+
+def test_find_takes_the_override_then_debian_then_path_then_playwright(tmp_path):
+    debian = tmp_path / "chromium"
+    debian.write_text("")
+    debian.chmod(0o755)
+    def found(environ, system=(), which=no_browser, bundled=no_browser):
+        return find_chromium.find(environ, which, system, bundled)
+
+    assert found({"BRIEFING_CHROMIUM": "/opt/c/chrome"}, (str(debian),)) == "/opt/c/chrome"
+    assert found({}, ("/nowhere/chromium", str(debian))) == str(debian)
+    assert found({}, which=lambda name: f"/bin/{name}") == "/bin/chromium"
+    assert found({}, bundled=lambda: "/pw/chrome") == "/pw/chrome"
+    assert found({}) is None
+
+
+def test_without_a_chromium_it_tries_each_way_then_says_how_in_one_line():
+    tried, said = [], []
+
+    def way(name):
+        return name, lambda: tried.append(name) or False
+
+    assert find_chromium.ensure(no_browser, [way("apt-get"), way("playwright")], said.append) is None
+    assert tried == ["apt-get", "playwright"]
+    assert said == [find_chromium.HOW]
+    assert "apt-get install chromium" in said[0] and "playwright install chromium" in said[0]
+
+
+def test_an_installed_chromium_is_used():
+    installed, said = [], []
+    path = find_chromium.ensure(lambda: installed[0] if installed else None,
+                                [("playwright install chromium", lambda: installed.append("/pw/c") or True)],
+                                said.append)
+    assert path == "/pw/c"
+    assert said == ["browser tests: Chromium at /pw/c (installed with playwright install chromium)"]
+
+
+def test_apt_get_only_as_root_where_it_exists_playwright_otherwise():
+    def names(is_root, has_apt):
+        return [name for name, _ in find_chromium.installers(is_root, has_apt)]
+
+    assert names(True, True) == ["apt-get", "playwright install chromium"]
+    assert names(False, True) == names(True, False) == ["playwright install chromium"]
+
+
+def test_the_script_never_stops_make_test():
+    result = run([sys.executable, "tests/find_chromium.py"], REPO,
+                 env={"BRIEFING_CHROMIUM": "/nowhere/chromium"})
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "BRIEFING_CHROMIUM=/nowhere/chromium is not a file, so the browser tests fail: give a "
+        "Chromium's path"]
+
+
+def test_a_browser_starts(browser):
+    page = browser.new_page()
+    page.set_content("<p>ok</p>")
+    assert page.inner_text("p") == "ok"
+    page.close()
+
+
+def test_browser_tests_fail_rather_than_skip_without_a_browser():
+    result = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                  "tests/test_setup.py::test_a_browser_starts"], REPO,
+                 env={"BRIEFING_CHROMIUM": "/nowhere/chromium"})
+    assert result.returncode == 1, result.stdout
+    assert "1 error" in result.stdout and "skipped" not in result.stdout
+    assert "BRIEFING_CHROMIUM=/nowhere/chromium is not a file" in result.stdout
+
+
+NEEDS_MAKE = pytest.mark.skipif(shutil.which("make") is None, reason="checks a Makefile recipe")
+
+
+def recipe(*args: str) -> list[str]:
+    """The commands ``make -n ARGS`` would run, as from a shell (not from within `make test`)."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "STRICT")}
+    result = subprocess.run(["make", "--no-print-directory", "-n", *args], cwd=REPO, env=env,
+                            capture_output=True, text=True, check=True)
+    return result.stdout.splitlines()
+
+
+@NEEDS_MAKE
+def test_make_test_finds_a_chromium_before_pytest():
+    commands = [line for line in recipe("test") if "find_chromium" in line or "pytest" in line]
+    assert commands == [".venv/bin/python tests/find_chromium.py", ".venv/bin/python -m pytest"]
+
+
+def test_ci_runs_the_strict_check_on_pull_requests():
+    workflow = load("check.yml")
+    assert "pull_request" in workflow["on"]
+    assert "make check STRICT=1" in "\n".join(runs(workflow))
+
+
+@NEEDS_MAKE
+def test_make_check_strict_runs_briefing_check_strict():
+    assert recipe("check", "STRICT=1")[-1] == ".venv/bin/briefing check --strict"
+    assert recipe("check")[-1].rstrip() == ".venv/bin/briefing check"
+
+
+def test_the_drafting_scratch_file_is_ignored_by_git(tmp_path):
+    # In a fresh repository holding only the project's .gitignore: true of any copy of it.
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    shutil.copy(REPO / ".gitignore", tmp_path / ".gitignore")
+    result = subprocess.run(["git", "check-ignore", "raw.txt", "raw/x.txt", "briefings/a.md"],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.stdout.splitlines() == ["raw.txt", "raw/x.txt"]
+
+
+def test_contributing_starts_with_the_set_up_and_documents_the_route_without_make():
+    text = (REPO / "CONTRIBUTING.md").read_text("utf-8")
+    first_command = text.split("```sh\n", 1)[1].split("\n", 1)[0]
+    assert first_command.startswith("make setup")
+    for step in ("python3 -m venv .venv", "py -m venv .venv", r".venv\Scripts\briefing",
+                 "playwright install chromium"):
+        assert step in text
