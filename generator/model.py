@@ -126,10 +126,12 @@ class Frozen(BaseModel):
 class Metric(Frozen):
     label: Text
     unit: Text
+    synonyms: tuple[Text, ...] = ()
 
 
 class Event(Frozen):
     label: Text
+    synonyms: tuple[Text, ...] = ()
 
 
 class Topic(Frozen):
@@ -145,6 +147,7 @@ class Actor(Frozen):
     name: Text
     description: Text | None = None
     country: Text | None = None
+    aliases: tuple[Text, ...] = ()
 
 
 class Outlet(Frozen):
