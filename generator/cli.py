@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 
 from .derive.duplicates import similar_pairs
-from .draft import DraftInputError, draft_article
 from .errors import ContentError, ContentErrors
 from .load import load, load_archive, load_registries
 from .model import Archive
@@ -86,6 +85,8 @@ def new(source: str, content_dir: Path) -> None:
     claims, filled from topics.yml and actors.yml where the text allows, each filled field
     marked « à confirmer ». An existing file is never overwritten.
     """
+    from .draft import DraftInputError, draft_article  # only `new` needs the drafting modules
+
     archive = _load_or_exit(content_dir, load_registries)
     try:
         if source == "-":

@@ -19,11 +19,9 @@ from .claims import Candidate, Vocabulary, candidates
 from .cleaning import Draft, analyse
 from .reading import DraftInputError, RawInput, read_input
 from .render import render_draft, slugify
-from .webpage import Page, extract_page
 
-__all__ = ["Candidate", "Draft", "DraftInputError", "Drafted", "Page", "RawInput", "Vocabulary",
-           "analyse", "candidates", "draft_article", "extract_page", "read_input", "render_draft",
-           "slugify"]
+__all__ = ["Candidate", "Draft", "DraftInputError", "Drafted", "RawInput", "Vocabulary", "analyse",
+           "candidates", "draft_article", "read_input", "render_draft", "slugify"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +38,8 @@ def draft_article(data: bytes, topics: dict[str, Topic], actors: dict[str, Actor
     """The draft of the article in ``data`` (text or a saved web page, in any encoding)."""
     source = read_input(data)
     if source.is_html:
+        from .webpage import extract_page  # trafilatura is slow to import: only for web pages
+
         page = extract_page(source.text)
         draft = analyse(page.lines, outlets, page)
     else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..model import Actor, Topic
 from .dates import ArticleDay, DateMention, find_dates
@@ -31,7 +32,7 @@ _NOT_UNITS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", 
               "semaines", "minutes", "secondes", "années", "million", "millions", "milliard",
               "milliards", "kilomètres", "km"}
 _SENTENCE_END = re.compile(r"(?<=[.!?»\"”])\s+(?=[«\"“A-ZÀ-Ý0-9])")
-_CLAUSE = re.compile(r",\s+|\s*;\s+|\s+:\s+|\s+[–—]\s+|\s*\(\s*|\s*\)\s*(?=,|\s)")
+_CLAUSE = re.compile(r",\s+|\s*;\s+|\s+:\s+|\s+[–—]\s+|\s*\(\s*|\s*\)\s*(?=,|\s)|\bque\s+|\bqu['’]")
 _QUOTE_TRIM = " \t«»\"“”'’,;:.–—-"
 _NEAR = 120  # characters: words further from the number than this say nothing of it
 
@@ -112,16 +113,36 @@ class Candidate:
 
     @property
     def figure_text(self) -> str:
-        return self.sentence[self.start:self.end]
+        """The figure as printed, with its qualifier (« environ 4 700 »)."""
+        return self.sentence[self.start:self.end - len(self.unit)].rstrip()
 
 
 def _to_int(number: str) -> int:
     return int(re.sub(r"\D", "", number))
 
 
+_LONGEST = 800  # characters: a longer "sentence" (a run-on scrape) is read in pieces
+
+
+def _pieces(sentence: str) -> list[str]:
+    """An over-long sentence cut at clause ends (else spaces) into pieces of bounded length,
+    so that the work per figure stays bounded whatever the input."""
+    if len(sentence) <= _LONGEST:
+        return [sentence]
+    out, start = [], 0
+    while len(sentence) - start > _LONGEST:
+        window = sentence[start:start + _LONGEST]
+        cut = max((m.end() for m in _CLAUSE.finditer(window)), default=0) or window.rfind(" ") + 1
+        cut = cut if cut > _LONGEST // 4 else _LONGEST
+        out.append(sentence[start:start + cut])
+        start += cut
+    return out + [sentence[start:]]
+
+
 def sentences(blocks: list[str]) -> list[list[str]]:
     """The sentences of each paragraph or list item (headings left out)."""
-    return [[s for s in _SENTENCE_END.split(block.removeprefix("- ")) if s.strip()]
+    return [[piece for s in _SENTENCE_END.split(block.removeprefix("- ")) if s.strip()
+             for piece in _pieces(s) if piece.strip()]
             for block in blocks if not block.startswith("#")]
 
 
@@ -131,8 +152,12 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
     vocabulary = vocabulary or Vocabulary()
     article = ArticleDay.parse(article_date)
     found: list[Candidate] = []
-    for paragraph in sentences(blocks):
-        for index, sentence in enumerate(paragraph):
+    before: list[str] = []   # the sentences before, since the last heading (« Il a ajouté que… »)
+    for block in blocks:
+        if block.startswith("#"):
+            before = []
+            continue
+        for sentence in sentences([block])[0]:
             dates = find_dates(sentence, article)
             figures = []
             for match in _FIGURE.finditer(sentence):
@@ -151,10 +176,22 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                     _to_int(match["high"]) if match["high"] else None,
                     qualifier, unit, sentence, match.start(), match.end(),
                     quote=quote_clause(sentence, match.start(), match.end())))
+            filled: list[Candidate] = []
             for figure in figures:
                 others = [f for f in figures if f is not figure]
-                found.append(_fill(figure, vocabulary, _dates_of(figure, others, dates),
-                                   paragraph[:index]))
+                figure = _fill(figure, vocabulary, _dates_of(figure, others, dates), before)
+                previous = filled[-1] if filled else None
+                if (previous and previous.as_of and not figure.as_of
+                        and re.match(r"dont\b|parmi (?:eux|elles|lesquels)\b", figure.quote, re.I)):
+                    # « 14 000 envoyés depuis octobre 2024, dont 4 700 tués »: the same period.
+                    figure = replace(figure, as_of=previous.as_of, as_of_hint=(
+                        f"« {figure.quote.split()[0]} » : même période que « {previous.figure_text} » "
+                        f"({previous.as_of_hint})"), as_of_note=(
+                        f"« {figure.quote.split()[0]} » : même période que le chiffre qui précède dans la "
+                        f"phrase ; {previous.as_of_note or previous.as_of_hint}"), notes=())
+                filled.append(figure)
+            found += filled
+            before.append(sentence)
     return _once(found)
 
 
@@ -163,7 +200,11 @@ def _dates_of(figure: Candidate, others: list[Candidate], dates: list[DateMentio
     def inside(date: DateMention, candidate: Candidate) -> bool:
         start = candidate.sentence.find(candidate.quote)
         return start >= 0 and start <= date.start and date.end <= start + len(candidate.quote)
-    own = [d for d in dates if inside(d, figure)]
+    def nearest_figure(date: DateMention) -> bool:
+        span = (date.start, date.end)
+        mine = _distance((figure.start, figure.end), span)
+        return all(mine <= _distance((o.start, o.end), span) for o in others if inside(date, o))
+    own = [d for d in dates if inside(d, figure) and nearest_figure(d)]
     return own or [d for d in dates if not any(inside(d, other) for other in others)]
 
 
@@ -176,12 +217,27 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> float:
     return 0
 
 
-def _actors_in(vocabulary: Vocabulary, sentence: str, span: tuple[int, int]) -> list[tuple]:
+@lru_cache(maxsize=64)
+def _actor_hits(vocabulary: Vocabulary, sentence: str) -> tuple[tuple, ...]:
+    """Every actor's name or alias in the sentence: (span, phrase length, actor id, words)."""
     folded = fold(sentence)
-    return sorted((_distance(span, match.span()), -len(phrase.text), actor_id,
-                   sentence[match.start():match.end()])
-                  for actor_id, phrases in vocabulary.actors for phrase in phrases
-                  for match in _search(phrase, sentence, folded))
+    return tuple((match.span(), len(phrase.text), actor_id, sentence[match.start():match.end()])
+                 for actor_id, phrases in vocabulary.actors for phrase in phrases
+                 for match in _search(phrase, sentence, folded))
+
+
+@lru_cache(maxsize=64)
+def _metric_hits(vocabulary: Vocabulary, sentence: str) -> tuple[tuple, ...]:
+    """Every metric's label or synonym in the sentence: (span, phrase length, metric)."""
+    folded = fold(sentence)
+    return tuple((match.span(), len(phrase.text), metric)
+                 for metric in vocabulary.metrics for phrase in metric.phrases
+                 for match in _search(phrase, sentence, folded))
+
+
+def _actors_in(vocabulary: Vocabulary, sentence: str, span: tuple[int, int]) -> list[tuple]:
+    return sorted((_distance(span, found), -length, actor_id, words)
+                  for found, length, actor_id, words in _actor_hits(vocabulary, sentence))
 
 
 def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention],
@@ -189,17 +245,12 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
     """Topic, metric, actor and as_of from the sentence (the actor from the sentences before
     it in the paragraph when the sentence names none: « Il a affirmé que… »)."""
     sentence = candidate.sentence
-    folded = fold(sentence)
     number_span = (candidate.start, candidate.end)
     changes: dict = {}
     # Topic and metric: the nearest label or synonym, else the unit.
-    hits = []
-    for metric in vocabulary.metrics:
-        for phrase in metric.phrases:
-            for match in _search(phrase, sentence, folded):
-                distance = _distance(number_span, match.span())
-                if distance <= _NEAR:
-                    hits.append((distance, -len(phrase.text), metric, match.span()))
+    hits = [(distance, -length, metric, found)
+            for found, length, metric in _metric_hits(vocabulary, sentence)
+            if (distance := _distance(number_span, found)) <= _NEAR]
     if hits:
         hits.sort(key=lambda hit: hit[:2])
         nearest = hits[0][3]
@@ -236,8 +287,8 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
             changes |= {"as_of": nearest.as_of, "as_of_note": nearest.note,
                         "as_of_hint": f"« {nearest.text} » dans la phrase"}
         else:
-            changes["notes"] = (f"date « {nearest.text} » dans la phrase, à compléter : la date de "
-                                "l'article est inconnue",)
+            changes["notes"] = (nearest.note or f"date « {nearest.text} » dans la phrase, à compléter : "
+                                "la date de l'article est inconnue",)
     return replace(candidate, **changes)
 
 
@@ -264,6 +315,16 @@ def quote_clause(sentence: str, start: int, end: int, least_words: int = 6) -> s
     return stripped
 
 
+def _score(candidate: Candidate) -> tuple[int, int]:
+    """Which copy of a repeated figure to propose: the one whose quote holds no other figure
+    (the body's sentence rather than a standfirst that sums up several), then the best filled."""
+    figures = [m for m in _FIGURE.finditer(candidate.quote)
+               if not re.fullmatch(r"(?:19|20)\d\d", m["value"] or "")]
+    alone = len(figures) <= 1
+    return (alone, sum(x is not None for x in (candidate.topic, candidate.metric, candidate.actor,
+                                               candidate.as_of)))
+
+
 def _once(found: list[Candidate]) -> list[Candidate]:
     """A figure repeated in the article (standfirst and body) is proposed once: the best-filled."""
     kept: dict[tuple, Candidate] = {}
@@ -273,7 +334,6 @@ def _once(found: list[Candidate]) -> list[Candidate]:
             kept[key] = candidate
             continue
         first = kept[key]
-        score = lambda c: sum(x is not None for x in (c.topic, c.metric, c.actor, c.as_of))
-        best = candidate if score(candidate) > score(first) else first
+        best = candidate if _score(candidate) > _score(first) else first
         kept[key] = replace(best, repeats=first.repeats + 1)
     return list(kept.values())

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..model import Outlet
 from ..quotes import normalise
 from .dates import printed_date
-from .webpage import Page
 from .words import compact
+
+if TYPE_CHECKING:
+    from .webpage import Page
 
 _WIRES = r"AFP|Reuters|AP|Belga|ATS|Yonhap|l['’]AFP"
 _BYLINE = re.compile(rf"^(?:Par|Propos recueillis par)\s+(?P<name>.+?)(?:\s*(?:,|avec|et)\s+(?P<wire>{_WIRES}))?\s*$")
@@ -30,7 +34,7 @@ _PHOTO = re.compile(
     re.I)
 _READ_ALSO = re.compile(r"^(?:[ÀA]\s+)?(?:lire|voir|écouter|regarder)\s+(?:aussi|également|la suite)\b"
                         r"|^Sur le même sujet\b|^Nous recommandons\s*:|^VIDÉO\s*:|^Notre dossier\b"
-                        r"|^(?:À|A) découvrir\b|^Le direct\s*:|^LIRE\b", re.I)
+                        r"|^(?:À|A) découvrir\b|^Le direct\s*:|(?-i:^LIRE\b)", re.I)
 _SUBSCRIPTION = re.compile(
     r"abonnez-vous|déjà abonné|réservée?s? aux abonnés|s['’]abonner|cet article vous est offert"
     r"|il vous reste [\d.,]+\s?% de cet article|offre (?:spéciale|découverte|d['’]essai)"
@@ -41,7 +45,8 @@ _NEWSLETTER = re.compile(r"newsletter|lettre d['’]information|inscrivez-vous|j
 _SHARE_WORDS = (r"partager|partagez|partage|facebook|twitter|x|linkedin|whatsapp|messenger|telegram"
                 r"|e-?mail|courriel|mail|imprimer|copier(?: le)? lien|lien copi[ée]|envoyer|r[ée]agir"
                 r"|commenter|commentaires?|ajouter à (?:vos|mes) (?:favoris|sélections|articles)|"
-                r"sauvegarder|enregistrer|flipboard|bluesky|threads|pinterest|sur|le|la|cet article|lien|\d+")
+                r"sauvegarder|enregistrer|flipboard|bluesky|threads|pinterest|sur|le|la|cet article|l['’]article"
+                r"|lien|\d+")
 _SHARE = re.compile(rf"^(?:(?:{_SHARE_WORDS})[\s:|·•,/-]*)+$", re.I)
 _BUTTON = re.compile(r"^(?:Plus|Lire la suite|Publicité|Fermer|Suivant|Précédent|Écouter(?: cet article"
                      r"| l['’]article)?|\d+\s*min(?:utes?)?(?: de lecture)?|Temps de lecture.*|"
@@ -73,6 +78,7 @@ class Draft:
     outlet_source: str = ""
     outlet_suggestion: str | None = None   # a name the text gives that outlets.yml lacks
     wire: str | None = None
+    wire_source: str = ""
     wire_suggestion: str | None = None
     url: str | None = None
     url_source: str = ""
@@ -110,18 +116,24 @@ def _same(a: str, b: str) -> bool:
     return normalise(a).lower().strip(" .") == normalise(b).lower().strip(" .")
 
 
-def _repeats_later(line: str, later: list[str]) -> bool:
-    """The line's words stand again, nearly all, in a later line (a scraped duplicate)."""
-    words = normalise(line).lower().split()
-    if len(words) < 6:
-        return False
-    grams = {" ".join(words[i:i + 3]) for i in range(len(words) - 2)}
-    for other in later:
-        other_words = normalise(other).lower().split()
-        other_grams = {" ".join(other_words[i:i + 3]) for i in range(len(other_words) - 2)}
-        if len(grams & other_grams) >= 0.8 * len(grams):
-            return True
-    return False
+def _repeated_later(lines: list[str]) -> set[int]:
+    """Lines whose words stand again, nearly all, in one later line (a scraped duplicate)."""
+    grams: list[set[str]] = []
+    for line in lines:
+        words = normalise(line).lower().split()
+        grams.append({" ".join(words[i:i + 3]) for i in range(len(words) - 2)} if len(words) >= 6 else set())
+    postings: dict[str, list[int]] = {}
+    for index, line_grams in enumerate(grams):
+        for gram in line_grams:
+            postings.setdefault(gram, []).append(index)
+    repeated = set()
+    for index, line_grams in enumerate(grams):
+        if not line_grams:
+            continue
+        shared = Counter(other for gram in line_grams for other in postings[gram] if other > index)
+        if any(count >= 0.8 * len(line_grams) for count in shared.values()):
+            repeated.add(index)
+    return repeated
 
 
 def _short(line: str, words: int = 30) -> bool:
@@ -158,7 +170,7 @@ class _Cleaner:
         name = re.sub(r"^l['’]", "", name)
         wire = self.outlets.find(name)
         if wire and self.outlets.kinds.get(wire) == "wire":
-            self.draft.wire = wire
+            self.draft.wire, self.draft.wire_source = wire, f"« {line} »"
         elif not wire:
             self.draft.wire_suggestion = name
 
@@ -223,8 +235,14 @@ class _Cleaner:
         if line.startswith(("http", "www.")):
             return [line]
         parts = [part for part in _GLUED_SENTENCE.split(line) if part.strip()]
-        if len(parts) > 1:
-            self.note(f"Texte collé à la phrase précédente séparé (« mot.Mot ») : « {line[:160]} ».")
+        for match in list(_GLUED_SENTENCE.finditer(line))[:len(parts) - 1]:
+            before = line[max(0, match.start() - 30):match.start()]
+            if match.start() > 30 and " " in before:
+                before = before.split(" ", 1)[1]   # from a word's start
+            after = line[match.start():match.start() + 40]
+            self.note("Texte collé à la phrase précédente séparé (« mot.Mot ») : "
+                      f"« {'…' * (match.start() > 30)}{before.lstrip()}{after.rstrip()}"
+                      f"{'…' * (match.start() + 40 < len(line))} ».")
         return [part.strip() for part in parts]
 
 
@@ -257,7 +275,9 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
         # The first line that reads as a headline; short lines before it are section names.
         first = next((i for i, line in enumerate(kept) if not _is_heading(line.removeprefix("## "), 200)
                       or len(line.split()) >= 4), None)
-        if first is not None and not kept[first].startswith("• ") and _is_heading(
+        if first is None or not _is_heading(kept[first].removeprefix("## "), 200):
+            first = 0   # no longer headline: the first line, if it reads as a title
+        if kept and not kept[first].startswith("• ") and _is_heading(
                 kept[first].removeprefix("## "), longest=200):
             for rubric in kept[:first]:
                 cleaner.note(f"Rubrique du site supprimée : « {rubric.removeprefix('## ')} ».")
@@ -271,8 +291,9 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
             cleaner.note(f"Titre répété dans le texte supprimé (sa première copie est le titre) : "
                          f"« {line.removeprefix('## ')} ».")
     unique: list[str] = []
+    repeated = _repeated_later(kept)
     for index, line in enumerate(kept):
-        if _repeats_later(line, kept[index + 1:]):
+        if index in repeated:
             cleaner.note(f"Ligne répétée plus loin dans le texte supprimée : « {line} ».")
             continue
         unique.append(line)
@@ -300,6 +321,16 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
         draft.title = first if len(first) <= 120 else first[:120].rsplit(" ", 1)[0] + "…"
         draft.title_source = "aucun titre imprimé : titre provisoire repris du texte, à réécrire"
         cleaner.note("Aucun titre imprimé : titre provisoire repris du texte, à réécrire.")
+    if page:
+        cleaner.note("Page web : texte principal extrait avec trafilatura ; menus, pied de page, "
+                     "légendes et encadrés de la page laissés de côté.")
+        for text in page.short_texts:   # the page's byline, which the extraction leaves out
+            match = _BYLINE.match(text) or _WITH_WIRE.match(text)
+            if match and match["wire"] and not draft.wire:
+                cleaner.outlet_names.append((match["name"], text, True))
+                cleaner.wire(match["wire"], text)
+                if draft.wire:
+                    draft.wire_source += " (signature de la page)"
     _date(cleaner, page)
     _outlet(cleaner, page, unique)
     if page and page.url:

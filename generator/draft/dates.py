@@ -21,6 +21,8 @@ MONTHS = {name: number for number, name in enumerate(
 MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
                "octobre", "novembre", "décembre"]
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+# A season as the months it spans, for a figure « déployés à l'automne ».
+_SEASONS = {"printemps": (3, 6), "ete": (6, 9), "automne": (9, 12), "hiver": (12, 3)}
 _MONTH = "(" + "|".join(MONTHS) + ")"
 _YEAR = r"((?:19|20)\d\d)"
 _DAY = r"(1er|[12]\d|3[01]|0?[1-9])"
@@ -29,6 +31,12 @@ _WEEKDAY = "(" + "|".join(WEEKDAYS) + ")"
 # A printed publication line: « Publié le : 30/04/2025 - 11:52 », « Mis à jour le 30 avril 2025 ».
 _PRINTED_NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _PRINTED_WORDS = re.compile(rf"{_DAY}\s+{_MONTH}\s+{_YEAR}")
+
+
+def _from(month: int) -> str:
+    """« de mars », « d'octobre »."""
+    name = MONTH_NAMES[month - 1]
+    return f"d'{name}" if name[0] in "aeiouéèêâô" else f"de {name}"
 
 
 def _day(text: str) -> int:
@@ -112,6 +120,9 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         return (f"Année déduite de la date de l'article ({article.text}) : « {text} » "
                 "dans la phrase.")
 
+    for m in re.finditer(rf"\bd'ici\s+(?:la\s+fin\s+(?:de\s+l'|d'|de\s+)?|l'|le\s+|la\s+)?"
+                         rf"(?:printemps|ete|automne|hiver|annee|mois|{_MONTH}|{_YEAR})(?:\s+{_YEAR})?", folded):
+        add(m, None, f"« {sentence[m.start():m.end()]} » est une échéance, pas la date du chiffre")
     for m in re.finditer(rf"\bentre\s+{_MONTH}(?:\s+{_YEAR})?\s+et\s+{_MONTH}(?:\s+{_YEAR})?", folded):
         first, last = MONTHS[m[1]], MONTHS[m[3]]
         end_year = int(m[4]) if m[4] else article.year_for(last)
@@ -141,18 +152,33 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         year = int(m[2]) if m[2] else article.year_for(month)
         value = (f"{_month_key(year, month)}/{article.text}"
                  if year and article.year and article.month else None)
-        add(m, value, f"« {sentence[m.start():m.end()]} » : de {MONTH_NAMES[month - 1]} {year} "
+        add(m, value, f"« {sentence[m.start():m.end()]} » : {_from(month)} {year} "
                       f"à la date de l'article ({article.text})." if value else None)
     for m in re.finditer(rf"\b{_MONTH}(?:\s+{_YEAR})?\b", folded):
         month = MONTHS[m[1]]
         year = int(m[2]) if m[2] else article.year_for(month)
         add(m, _month_key(year, month) if year else None,
             None if m[2] else inferred(sentence[m.start():m.end()]))
-    for m in re.finditer(rf"\b(?:en|au cours de l'annee|d'ici)\s+{_YEAR}\b", folded):
+    for m in re.finditer(rf"\b(depuis\s+)?(?:au|a l'|cet|ce|l'|en|durant l'|pendant l')\s*"
+                         rf"(printemps|ete|automne|hiver)(?:\s+(?:dernier|passe))?(?:\s+{_YEAR})?\b", folded):
+        first, last = _SEASONS[m[2]]
+        start_year = int(m[3]) if m[3] else article.year_for(first)
+        value = None
+        if start_year and m[1] and article.month:
+            value = f"{_month_key(start_year, first)}/{article.text}"
+        elif start_year and not m[1]:
+            value = f"{_month_key(start_year, first)}/{_month_key(start_year + (last < first), last)}"
+        said = sentence[m.start():m.end()]
+        until = (f"la date de l'article ({article.text})" if m[1]
+                 else f"{MONTH_NAMES[last - 1]} {(start_year or 0) + (last < first)}")
+        add(m, value, f"Saison « {said} » dans la phrase : {_from(first)} {start_year} à {until}."
+            if value else None)
+    for m in re.finditer(rf"\b(?:en|au cours de l'annee)\s+{_YEAR}\b", folded):
         add(m, m[1], None)
     for m in re.finditer(r"\b(cette annee|ce mois-ci|ce mois)\b", folded):
         if article.year is None or (m[1] != "cette annee" and article.month is None):
-            add(m, None, None)
+            add(m, None, f"« {sentence[m.start():m.end()]} » dans la phrase, à compléter : la date "
+                         "de l'article est inconnue")
             continue
         value = str(article.year) if m[1] == "cette annee" else _month_key(article.year, article.month)
         add(m, value, f"« {sentence[m.start():m.end()]} » : rapporté à la date de l'article "
@@ -163,7 +189,7 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
             published = date(article.year, article.month, article.day)
             day = published - timedelta(days=(published.weekday() - WEEKDAYS.index(m[1])) % 7)
             value = day.isoformat()
-            note = (f"« {sentence[m.start():m.end()]} » dans la phrase : le {m[1]} de la semaine "
-                    f"de l'article ({article.text}), au plus tard ce jour-là.")
+            note = (f"« {sentence[m.start():m.end()]} » dans la phrase : le dernier {m[1]} jusqu'à "
+                    f"la date de l'article ({article.text}) incluse.")
         add(m, value, note)
     return sorted(found, key=lambda mention: mention.start)

@@ -121,7 +121,7 @@ def render_draft(draft: Draft, figures: list[Candidate], topics: list[str]) -> t
     else:
         out.append(_line("outlet", UNKNOWN, f"{FILL} : un id de outlets.yml, ou unknown"))
     if draft.wire:
-        out.append(_line("wire", draft.wire, CONFIRM))
+        out.append(_line("wire", draft.wire, f"{CONFIRM} : {draft.wire_source}"))
     elif draft.wire_suggestion:
         out.append(f"# wire: « {draft.wire_suggestion} » cité comme agence, absent de outlets.yml : "
                    "ajoutez-le (kind: wire) pour le renseigner")

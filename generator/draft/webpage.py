@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import lxml.html
 import trafilatura
+from lxml import etree
 
 from .reading import DraftInputError
 
@@ -25,6 +27,8 @@ class Page:
     url: str | None
     hostname: str | None
     lines: list[str] = field(default_factory=list)
+    # Short texts of the whole page (bylines that the extraction leaves out, « Par X avec AFP »).
+    short_texts: list[str] = field(default_factory=list)
 
 
 def _text(element) -> str:
@@ -63,6 +67,16 @@ def _clean_title(title: str | None, site_name: str | None) -> str | None:
     return title.strip() or None
 
 
+def _short_texts(html: str) -> list[str]:
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, etree.ParserError):
+        return []
+    texts = (re.sub(r"\s+", " ", element.text_content()).strip()
+             for element in tree.iter("p", "div", "span", "address", "li"))
+    return list(dict.fromkeys(text for text in texts if text and len(text.split()) <= 14))
+
+
 def extract_page(html: str) -> Page:
     try:
         document = trafilatura.bare_extraction(
@@ -79,4 +93,4 @@ def extract_page(html: str) -> Page:
     url = document.url if document.url and re.match(r"https?://", document.url) else None
     return Page(title=_clean_title(document.title, document.sitename), date=date,
                 site_name=document.sitename or None, url=url, hostname=document.hostname or None,
-                lines=_lines(document.body))
+                lines=_lines(document.body), short_texts=_short_texts(html))
