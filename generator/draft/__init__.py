@@ -44,6 +44,9 @@ def draft_article(data: bytes, topics: dict[str, Topic], actors: dict[str, Actor
         draft = analyse(page.lines, outlets, page)
     else:
         draft = analyse(source.text, outlets)
+    if not draft.blocks and not draft.title:
+        raise DraftInputError("no article text found: only debris (bylines, buttons, prompts) or "
+                              "nothing readable; check that the file holds the article")
     figures = candidates(draft.blocks, Vocabulary.from_registries(topics, actors), draft.date)
     article_id, text = render_draft(draft, figures, list(topics))
     return Drafted(article_id, text, draft, figures, source)

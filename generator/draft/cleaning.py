@@ -56,6 +56,8 @@ _BUTTON = re.compile(r"^(?:Plus|Lire la suite|Publicité|Fermer|Suivant|Précéd
 _ORIGIN = re.compile(r"^Article original publié sur\s+(?P<name>\S+)", re.I)
 _WIRE_CREDIT = re.compile(rf"^(?:Avec (?:des informations de )?(?P<wire>{_WIRES})\b.*|\((?P<wire2>{_WIRES})\))$",
                           re.I)
+# Control characters (but tab and newline), bidi overrides and isolates, private use, BOM.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ue000-\uf8ff\ufeff]")
 _METADATA_PREFIX = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\s+")
 _GLUED_HEADING = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý][a-zà-ÿ]+\s)")
 # « …selon Moscou.Des pertes revues à la hausse »: a sentence end with no space after it.
@@ -252,6 +254,10 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
     draft = cleaner.draft
     source_lines = raw if isinstance(raw, list) else raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines: list[str] = []
+    hidden = sum(len(_INVISIBLE.findall(line)) for line in source_lines)
+    if hidden:
+        source_lines = [_INVISIBLE.sub("", line) for line in source_lines]
+        cleaner.note(f"Caractères de contrôle invisibles supprimés ({hidden}).")
     for line in source_lines:
         line = unicodedata.normalize("NFC", line).replace("\t", " ").strip()
         if line:

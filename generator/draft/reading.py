@@ -53,13 +53,13 @@ def decode(data: bytes) -> tuple[str, str, bool]:
                 return data.decode(codec), codec, False
             except UnicodeDecodeError:
                 break
+    if b"\x00" in data:
+        raise DraftInputError("this is not a text file (it holds NUL bytes): copy the article's "
+                              f"text into a plain-text file, {SAVE_AS_UTF8}")
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data:
-        raise DraftInputError("this is not a text file (it holds NUL bytes): copy the article's "
-                              f"text into a plain-text file, {SAVE_AS_UTF8}")
     names: list[str] = []
     declared = _META_CHARSET.search(data[:4096])
     if declared:
