@@ -44,8 +44,28 @@ CLAIM_FIELDS = ("id", "topic", "metric", "event", "value", "low", "high", "quali
 TOP_FIELDS = ("id", "title", "date", "date_note", "outlet", "wire", "url", "language", "topics")
 
 
+# The seeds (real scraped texts, not written for the purpose) and the archive's hand-written
+# articles made from them (tests/fixtures/archive/, in the claim format before optional as_of).
+SEED_ARTICLES = {
+    "000_65e4f877623b0830.txt": "2025-03-inconnu-3000-soldats-supplementaires.md",
+    "001_3d3f816af3be707c.txt": "2025-03-inconnu-renforts-et-drones-ia.md",
+    "002_6d26b8eed05513dc.txt": "2025-02-excelsior-troupes-supplementaires-koursk.md",
+    "003_359b8381138046ac.txt": "2024-12-23-bfmtv-pertes-nord-coreennes.md",
+    "004_125bc9ff60828318.txt": "date-inconnue-missiles-kn-23-budanov.md",
+}
+
+
 def fixtures() -> list[Path]:
     return sorted(p for p in FIXTURES.iterdir() if p.is_dir() and (p / "expected.md").exists())
+
+
+def cases(seeds: bool) -> list[tuple[str, Path, Path, Path]]:
+    """(name, raw input, expected article, folder of topics/actors/outlets.yml)."""
+    if seeds:
+        return [(name.split("_")[0], REPO / "tests" / "fixtures" / "seeds" / name,
+                 REPO / "tests" / "fixtures" / "archive" / "articles" / article, REPO / "briefings")
+                for name, article in SEED_ARTICLES.items()]
+    return [(f.name, raw_of(f), f / "expected.md", FIXTURES / "registry") for f in fixtures()]
 
 
 def raw_of(fixture: Path) -> Path:
@@ -112,10 +132,10 @@ def changes(draft: dict, draft_body: str, expected: dict, expected_body: str) ->
     return out
 
 
-def project(root: Path) -> Path:
+def project(root: Path, registry: Path) -> Path:
     (root / "briefings" / "articles").mkdir(parents=True)
     for name in ("topics.yml", "actors.yml", "outlets.yml"):
-        shutil.copy(FIXTURES / "registry" / name, root / "briefings" / name)
+        shutil.copy(registry / name, root / "briefings" / name)
     return root
 
 
@@ -130,19 +150,18 @@ def has_strict() -> bool:
     return "--strict" in result.stdout
 
 
-def measure(fixture: Path, strict: bool) -> dict:
+def measure(name: str, raw: Path, expected_path: Path, registry: Path, strict: bool) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
-        root = project(Path(tmp))
-        raw = raw_of(fixture)
+        root = project(Path(tmp), registry)
         pasted = raw.name.startswith("raw.pasted")
         args = [str(BIN / "briefing"), "new", "-" if pasted else str(raw)]
         new_time, result = run(args, root, raw.read_bytes() if pasted else None)
         if result.returncode:
-            return {"fixture": fixture.name, "error": result.stderr.decode("utf-8", "replace")}
+            return {"fixture": name, "error": result.stderr.decode("utf-8", "replace")}
         path = root / result.stdout.decode().split(":")[0].removeprefix("wrote ")
         draft = path.read_text(encoding="utf-8")
         accepted, body = parse(accept(draft))
-        expected_text = (fixture / "expected.md").read_text(encoding="utf-8")
+        expected_text = expected_path.read_text(encoding="utf-8")
         expected, expected_body = parse(expected_text)
         diff = changes(accepted, body, expected, expected_body)
         path.unlink()
@@ -150,7 +169,7 @@ def measure(fixture: Path, strict: bool) -> dict:
         check_time, check = run([str(BIN / "briefing"), "check", *(["--strict"] if strict else [])], root)
         proposed_claims = len(accepted.get("claims") or [])
         return {
-            "fixture": fixture.name, "input": raw.name,
+            "fixture": name, "input": raw.name,
             "new_seconds": round(new_time, 2), "check_seconds": round(check_time, 2),
             "check": "pass" if check.returncode == 0 else "fail",
             "check_errors": [l for l in check.stderr.decode("utf-8", "replace").splitlines() if l][:10],
@@ -165,11 +184,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per fixture (median time kept)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--seeds", action="store_true",
+                        help="measure on the five seeds against the archive's hand-written articles "
+                             "instead (real scrapes; articles in the claim format before optional as_of)")
     options = parser.parse_args()
     strict = has_strict()
     rows = []
-    for fixture in fixtures():
-        runs = [measure(fixture, strict) for _ in range(options.repeat)]
+    for case in cases(options.seeds):
+        runs = [measure(*case, strict) for _ in range(options.repeat)]
         row = runs[0]
         if "error" not in row:
             row["new_seconds"] = round(statistics.median(r["new_seconds"] for r in runs), 2)
