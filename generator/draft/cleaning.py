@@ -24,13 +24,13 @@ if TYPE_CHECKING:
     from .webpage import Page
 
 _WIRES = r"AFP|Reuters|AP|Belga|ATS|Yonhap|l['’]AFP"
-_BYLINE = re.compile(rf"^(?:Par|Propos recueillis par)\s+(?P<name>.+?)(?:\s*(?:,|avec|et)\s+(?P<wire>{_WIRES}))?\s*$")
+_BYLINE = re.compile(rf"^(?:Par|Propos recueillis par)\s+(?=[A-ZÀ-Ý])(?P<name>.+?)(?:\s*(?:,|avec|et)\s+(?P<wire>{_WIRES}))?\s*$")
 _WITH_WIRE = re.compile(rf"^(?P<name>[^.!?:]{{2,40}}?)\s+(?:avec|et)\s+(?P<wire>{_WIRES})\s*$")
 _PUBLISHED = re.compile(r"^(?:Publi[ée]|Mis à jour|Mise à jour|Modifi[ée]|Actualis[ée]|Post[ée])\b", re.I)
 _PHOTO = re.compile(
     r"^\(?\s*(?:Photos?|Cr[ée]dits?(?:\s+photo)?|Photographie|Illustration|Image|Vidéo)\s*:"
     r"|^©|^\((?:Photo\s*:\s*)?[^()]{1,40}\)$"
-    r"|(?:/\s*|\bvia\s+|\b)(?:AFP|Reuters|AP|KCNA|Yonhap|EPA|Getty Images)(?:\s*/\s*Archives)?\s*\)?$",
+    r"|(?:/\s*|\bvia\s+|©\s*)(?:AFP|Reuters|AP|KCNA|Yonhap|EPA|Getty Images)(?:\s*/\s*Archives)?\s*\)?$",
     re.I)
 _READ_ALSO = re.compile(r"^(?:[ÀA]\s+)?(?:lire|voir|écouter|regarder)\s+(?:aussi|également|la suite)\b"
                         r"|^Sur le même sujet\b|^Nous recommandons\s*:|^VIDÉO\s*:|^Notre dossier\b"
@@ -220,7 +220,7 @@ class _Cleaner:
         if _SUBSCRIPTION.search(line) and _short(line):
             self.note_line("Appel à l'abonnement supprimé", line)
             return True
-        if _NEWSLETTER.search(line) and _short(line, 25):
+        if _NEWSLETTER.search(line) and _short(line, 15):
             self.note_line("Invitation à la lettre d'information supprimée", line)
             return True
         if _SHARE.match(line) and re.search(r"[a-z]", line, re.I) and not re.fullmatch(
