@@ -108,6 +108,18 @@ def test_candidate_claims_carry_number_unit_and_sentence(project):
     assert '#   quote: "Plus de 1 000 soldats nord-coréens ont été tués ou blessés' in texts
 
 
+def test_events_named_in_the_words_of_topics_yml_are_proposed_once(tmp_path):
+    project = make_project(tmp_path, keep_articles=False, content=REPO / "briefings")
+    _, text = draft_of(project, "003_359b8381138046ac.txt")
+    events = text.split("# Événements nommés dans le texte", 1)[1]
+    for expected in ("#   event: heavy_losses    # à confirmer : « lourdes pertes » dans la phrase\n"
+                     "  #   attributed_to: ukrainian_army    # à confirmer : « Oleksandr Syrsky »",
+                     "#   event: entry_into_force", "#   event: reinforcements_expected"):
+        assert expected in events
+    assert events.count("#   event: signature") == 1
+    assert "#   event: killed_or_wounded" not in events  # a clause with a figure is a figure claim
+
+
 def test_a_draft_passes_check_as_written(project):
     path, _ = draft_of(project, "003_359b8381138046ac.txt")
     result = briefing(["check"], project)

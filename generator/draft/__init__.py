@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Actor, Outlet, Topic
-from .claims import Candidate, Vocabulary, candidates
+from .claims import Candidate, Vocabulary, candidates, event_candidates
 from .cleaning import Draft, analyse
 from .reading import DraftInputError, RawInput, read_input
 from .render import render_draft, slugify
@@ -47,6 +47,8 @@ def draft_article(data: bytes, topics: dict[str, Topic], actors: dict[str, Actor
     if not draft.blocks and not draft.title:
         raise DraftInputError("no article text found: only debris (bylines, buttons, prompts) or "
                               "nothing readable; check that the file holds the article")
-    figures = candidates(draft.blocks, Vocabulary.from_registries(topics, actors), draft.date)
+    vocabulary = Vocabulary.from_registries(topics, actors)
+    figures = candidates(draft.blocks, vocabulary, draft.date)
+    figures += event_candidates(draft.blocks, vocabulary, draft.date, figures)
     article_id, text = render_draft(draft, figures, list(topics))
     return Drafted(article_id, text, draft, figures, source)

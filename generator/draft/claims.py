@@ -58,6 +58,7 @@ class Vocabulary:
 
     metrics: tuple[MetricWords, ...] = ()
     actors: tuple[tuple[str, tuple[Phrase, ...]], ...] = ()
+    events: tuple[MetricWords, ...] = ()   # unit left empty
 
     @classmethod
     def from_registries(cls, topics: dict[str, Topic], actors: dict[str, Actor]) -> Vocabulary:
@@ -70,7 +71,10 @@ class Vocabulary:
             names = [actor.name, re.sub(r"\s*\(.*?\)", "", actor.name),
                      *re.findall(r"\(([^()]+)\)", actor.name), *actor.aliases]
             named.append((actor.id, tuple(_phrase(name) for name in dict.fromkeys(names) if name.strip())))
-        return cls(metrics, tuple(named))
+        events = tuple(
+            MetricWords(topic.id, event_id, "", tuple(_phrase(word) for word in (event.label, *event.synonyms)))
+            for topic in topics.values() for event_id, event in topic.events.items())
+        return cls(metrics, tuple(named), events)
 
 
 def _phrase(text: str) -> Phrase:
@@ -106,6 +110,7 @@ class Candidate:
     quote: str = ""
     repeats: int = 1
     notes: tuple[str, ...] = field(default_factory=tuple)
+    event: str | None = None       # an event claim (no figure): the words that name it
 
     @property
     def numbers(self) -> tuple[int, ...]:
@@ -195,6 +200,41 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
     return _once(found)
 
 
+def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: str | None,
+                     figures: list[Candidate]) -> list[Candidate]:
+    """Events the text names in the words of topics.yml (label or synonyms), each event once,
+    outside the clauses that already hold a figure."""
+    article = ArticleDay.parse(article_date)
+    taken = {(f.sentence, f.quote) for f in figures}
+    found: dict[str, Candidate] = {}
+    before: list[str] = []
+    for block in blocks:
+        if block.startswith("#"):
+            before = []
+            continue
+        for sentence in sentences([block])[0]:
+            folded = fold(sentence)
+            hits = sorted(((match.span(), -len(phrase.text), event)
+                           for event in vocabulary.events for phrase in event.phrases
+                           for match in _search(phrase, sentence, folded)), key=lambda h: (h[0][0], h[1]))
+            dates = find_dates(sentence, article) if hits else []
+            for (start, end), _, event in hits:
+                quote = quote_clause(sentence, start, end)
+                if event.metric in found or _FIGURE.search(quote) or any(
+                        quote in q or q in quote for s, q in taken if s == sentence):
+                    continue  # an event once; none in a clause that holds a figure
+                candidate = Candidate(None, None, None, "", "", sentence, start, end, quote=quote,
+                                      topic=event.topic, event=event.metric,
+                                      topic_hint=f"« {sentence[start:end]} » dans la phrase")
+                pseudo = [f for f in figures if f.sentence == sentence]
+                filled = _fill(candidate, Vocabulary(actors=vocabulary.actors),
+                               _dates_of(candidate, pseudo, dates), before)
+                found[event.metric] = replace(filled, topic=event.topic, topic_hint=candidate.topic_hint)
+                taken.add((sentence, quote))
+            before.append(sentence)
+    return list(found.values())
+
+
 def _dates_of(figure: Candidate, others: list[Candidate], dates: list[DateMention]) -> list[DateMention]:
     """The dates of the figure's own clause; else those of the sentence no other figure holds."""
     def inside(date: DateMention, candidate: Candidate) -> bool:
@@ -260,7 +300,7 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
         hint = f"« {sentence[a:b]} » dans la phrase"
         changes |= {"topic": metric.topic, "metric": metric.metric, "metric_hint": hint,
                     "topic_hint": hint}
-    else:
+    elif candidate.unit.strip():
         unit = fold(candidate.unit.split()[0]).rstrip("sx")
         by_unit = [m for m in vocabulary.metrics if m.unit.rstrip("sx") == unit]
         if len(by_unit) == 1:
@@ -306,7 +346,7 @@ def quote_clause(sentence: str, start: int, end: int, least_words: int = 6) -> s
             first -= 1
         else:
             break
-    text = sentence[pieces[first][0]:pieces[last][1]]
+    text = sentence[pieces[first][0]:pieces[last][1]].rstrip(" (")
     stripped = text.strip(_QUOTE_TRIM)
     # Keep a closing bracket or quotation mark that the kept text opens.
     for opening, closing in (("(", ")"), ("«", "»"), ("“", "”")):

@@ -62,6 +62,18 @@ def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = No
         out.append(_line("topic", None, f"{FILL} : un de {', '.join(topics)} (unité « {figure.unit} »)",
                          "  # - "))
     field = "  #   "
+    if figure.event:
+        out.append(_line("event", figure.event, f"{CONFIRM} : {figure.topic_hint}", field))
+        if figure.as_of:
+            out.append(_line("as_of", figure.as_of, f"{CONFIRM} : {figure.as_of_hint}", field))
+            if figure.as_of_note:
+                out.append(_line("as_of_note", _yaml(figure.as_of_note), "", field))
+        out.append(_line("attributed_to", figure.actor, f"{CONFIRM} : {figure.actor_hint}", field)
+                   if figure.actor else _line("attributed_to", None, f"{FILL} : aucun acteur de "
+                   "actors.yml nommé dans la phrase (unattributed si l'article l'affirme lui-même)", field))
+        out.append(_line("quote", _yaml(figure.quote), f"{CONFIRM} : la proposition qui nomme l'événement",
+                         field))
+        return out
     if claim_id:
         out.append(_line("id", claim_id, "deux chiffres auraient le même id", field))
     if figure.metric:
@@ -145,8 +157,13 @@ def render_draft(draft: Draft, figures: list[Candidate], topics: list[str]) -> t
         out.append("  # Chiffres relevés dans le texte : pour confirmer une affirmation, retirez le "
                    "premier « # » de chacune de ses lignes et vérifiez les champs « à confirmer » ; "
                    "supprimez celles que l'article ne rapporte pas.")
-    ids = _claim_ids(figures)
-    for index, figure in enumerate(figures):
+    ids = _claim_ids([f for f in figures if not f.event])
+    for index, figure in enumerate(f for f in figures if not f.event):
         out += render_claim(figure, topics, ids.get(index))
+    events = [f for f in figures if f.event]
+    if events:
+        out.append("  # Événements nommés dans le texte (mots de topics.yml) : à confirmer de même.")
+    for event in events:
+        out += render_claim(event, topics)
     out += ["---", "", "\n\n".join(draft.blocks), ""]
     return proposed_id, "\n".join(out)
