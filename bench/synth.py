@@ -269,6 +269,8 @@ class ArticleMaker:
             claim["as_of"] = as_of
             claim["attributed_to"] = actor
             local_id = f"{claim.get('metric') or claim.get('event')}-{actor}-{as_of}"
+            if local_id in seen and "event" in claim:
+                continue  # the same event from the same actor again: one statement, claimed once
             if local_id in seen:
                 claim = {"id": f"claim-{index + 1}", **claim}
             seen.add(claim.get("id", local_id))

@@ -11,7 +11,6 @@ from pathlib import Path
 import click
 
 from .derive.duplicates import similar_pairs
-from .draft import analyse, candidates, render_draft
 from .errors import ContentError, ContentErrors
 from .lint import all_draft_warnings
 from .load import load, load_archive, load_registries
@@ -92,27 +91,54 @@ def duplicate_warnings(archive: Archive, shingle_sets: dict) -> list[ContentErro
 
 
 @main.command()
-@click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
+@click.argument("source", type=click.Path(dir_okay=False, allow_dash=True, path_type=str), default="-")
 @CONTENT_OPTION
-def new(source, content_dir: Path) -> None:
-    """Draft briefings/articles/<id>.md from raw scraped text (a file, or - for standard input).
+def new(source: str, content_dir: Path) -> None:
+    """Draft briefings/articles/<id>.md from what you have: raw text, a saved web page
+    (.html), or - to paste the text on standard input; any encoding.
 
     Probable debris is taken out and listed under `cleaning`; figures become commented-out
-    claims. An existing file is never overwritten.
+    claims, filled from topics.yml and actors.yml where the text allows, each filled field
+    marked « à confirmer ». An existing file is never overwritten.
     """
+    from .draft import DraftInputError, draft_article  # only `new` needs the drafting modules
+
     archive = _load_or_exit(content_dir, load_registries)
-    draft = analyse(source.read(), archive.outlets)
-    figures = candidates(draft.blocks)
-    article_id, text = render_draft(draft, figures, list(archive.topics))
-    target = content_dir / "articles" / f"{article_id}.md"
+    try:
+        if source == "-":
+            if sys.stdin.isatty():
+                click.echo("paste the article's text, then Ctrl-D (Ctrl-Z then Enter on Windows)",
+                           err=True)
+            data = sys.stdin.buffer.read()
+        else:
+            data = Path(source).read_bytes()
+        drafted = draft_article(data, archive.topics, archive.actors, archive.outlets)
+    except DraftInputError as error:
+        raise click.ClickException(f"{source}: {error}") from None
+    except OSError as error:
+        raise click.ClickException(f"{source}: cannot read it ({error.strerror or error})") from None
+    except Exception as error:  # noqa: BLE001 - no input may end in a traceback
+        raise click.ClickException(
+            f"{source}: could not draft from it ({type(error).__name__}: {error}); please report "
+            "this with the file") from None
+    target = content_dir / "articles" / f"{drafted.article_id}.md"
     try:
         with target.open("x", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.write(drafted.text)
     except FileExistsError:
         raise click.ClickException(f"{target} already exists: it was not changed") from None
-    click.echo(f"wrote {target}: {len(draft.blocks)} paragraphs, {len(draft.cleaning)} cleaning "
-               f"notes to confirm, {len(figures)} candidate claims")
-    click.echo("next: complete the frontmatter, then run `briefing check` and `make serve`")
+    except OSError as error:
+        raise click.ClickException(f"cannot write {target}: {error.strerror or error}") from None
+    filled = sum(text.count("# à confirmer") for text in drafted.text.split("\nclaims:", 1)[1:])
+    click.echo(f"wrote {target}: {len(drafted.draft.blocks)} paragraphs, "
+               f"{len(drafted.draft.cleaning)} cleaning notes to confirm, "
+               f"{len(drafted.figures)} candidate claims ({filled} claim fields to confirm)")
+    if drafted.source.detected:
+        click.echo(f"read as {drafted.source.encoding} (detected): check accented letters in the draft")
+    if drafted.source.is_html:
+        click.echo("read as a web page: title, date, outlet and URL from its metadata")
+    click.echo("next: confirm or fill each « à confirmer » / « à remplir », then run "
+               "`briefing check` and `make serve`")
 
 
 @main.command()

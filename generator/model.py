@@ -179,6 +179,7 @@ class Metric(Frozen):
                              "delivered so far); level: a number that rises and falls (troops "
                              "present); plan: a plan or forecast")
     scope: Text = Field(description="What exactly is counted, and what is not")
+    synonyms: tuple[Text, ...] = ()
 
 
 class Event(Frozen):
@@ -186,6 +187,7 @@ class Event(Frozen):
     excludes: tuple[Key, ...] = Field(default=(), description="Metrics of the same topic that "
                                       "this event says are nil (absent from the front: "
                                       "at_front)")
+    synonyms: tuple[Text, ...] = ()
 
 
 class Topic(Frozen):
@@ -203,6 +205,7 @@ class Actor(Frozen):
     name: Text
     description: Text | None = None
     country: Text | None = None
+    aliases: tuple[Text, ...] = ()
     according_to: Text | None = Field(default=None, description="Who says a figure, as the "
                                       "pages write it after the figure: « selon le Kremlin », "
                                       "« sans source citée »; « selon <name> » when none")

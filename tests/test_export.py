@@ -41,5 +41,5 @@ def test_claim_rows_of_the_fixture(fixture_site):
 def test_cli_export_writes_the_same_files(tmp_path, project, built_site):
     result = briefing(["export", str(tmp_path / "out")], project)
     assert result.returncode == 0, result.stderr
-    for name in ("claims.csv", "claims.json", "articles.json"):
+    for name in ("claims.csv", "claims.json", "articles.json", "analysis.json"):
         assert (tmp_path / "out" / name).read_bytes() == (built_site / "data" / name).read_bytes()

@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+"""How near `briefing new` comes to the finished article, on raw texts written for the purpose.
+
+    .venv/bin/python bench/drafts.py [--repeat 5] [--json bench/out/drafts.json]
+
+Each folder of tests/fixtures/drafts/ (but registry/) holds a raw input (``raw.html``,
+``raw.txt`` in any encoding, or ``raw.pasted.txt``, fed on standard input) and
+``expected.md``, the article it should become. For each, in a fresh project whose
+``briefings/`` holds the fixture registries (tests/fixtures/drafts/registry/):
+
+1. ``briefing new`` drafts the article (timed, as a whole process);
+2. the draft is *accepted* as a contributor who confirms every proposal would: the
+   commented-out claims uncommented, the « à confirmer » comments dropped;
+3. the accepted draft is compared with ``expected.md`` field by field: the fields a
+   contributor still has to change (a differing value, a claim to add or delete, a
+   cleaning note to change, the body if it differs), and the fields left to confirm;
+4. ``expected.md`` replaces the draft and ``briefing check`` (``--strict`` where the
+   command has it) runs on it (timed).
+
+The time a person takes to read and confirm is not measured here (there is no person);
+the counts say how much of that work is left.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures" / "drafts"
+BIN = Path(sys.executable).parent
+CLAIM_FIELDS = ("id", "topic", "metric", "event", "value", "low", "high", "qualifier", "as_of",
+                "as_of_note", "attributed_to", "quote", "disputes")
+TOP_FIELDS = ("id", "title", "date", "date_note", "outlet", "wire", "url", "language", "topics")
+
+
+# The seeds (real scraped texts, not written for the purpose) and the archive's hand-written
+# articles made from them (tests/fixtures/archive/, in the claim format before optional as_of).
+SEED_ARTICLES = {
+    "000_65e4f877623b0830.txt": "2025-03-inconnu-3000-soldats-supplementaires.md",
+    "001_3d3f816af3be707c.txt": "2025-03-inconnu-renforts-et-drones-ia.md",
+    "002_6d26b8eed05513dc.txt": "2025-02-excelsior-troupes-supplementaires-koursk.md",
+    "003_359b8381138046ac.txt": "2024-12-23-bfmtv-pertes-nord-coreennes.md",
+    "004_125bc9ff60828318.txt": "date-inconnue-missiles-kn-23-budanov.md",
+}
+
+
+def fixtures() -> list[Path]:
+    return sorted(p for p in FIXTURES.iterdir() if p.is_dir() and (p / "expected.md").exists())
+
+
+def cases(seeds: bool) -> list[tuple[str, Path, Path, Path]]:
+    """(name, raw input, expected article, folder of topics/actors/outlets.yml)."""
+    if seeds:
+        return [(name.split("_")[0], REPO / "tests" / "fixtures" / "seeds" / name,
+                 REPO / "tests" / "fixtures" / "archive" / "articles" / article, REPO / "briefings")
+                for name, article in SEED_ARTICLES.items()]
+    return [(f.name, raw_of(f), f / "expected.md", FIXTURES / "registry") for f in fixtures()]
+
+
+def raw_of(fixture: Path) -> Path:
+    return next(p for p in sorted(fixture.iterdir()) if p.name.startswith("raw."))
+
+
+def split(text: str) -> tuple[str, str]:
+    _, front, body = text.split("---\n", 2)
+    return front, body.strip()
+
+
+def accept(draft: str) -> str:
+    """The draft as a contributor who confirms everything leaves it."""
+    front, body = split(draft)
+    kept = []
+    for line in front.splitlines():
+        claim = re.match(r"^  # (- |  )([a-z_]+:.*)$", line)
+        if claim:
+            line = f"  {claim[1]}{claim[2]}"
+        elif line.lstrip().startswith("#"):
+            if line.startswith("# yaml-language-server"):
+                kept.append(line)
+            continue
+        line = line.split("    # ", 1)[0].rstrip()
+        if re.fullmatch(r"[a-z_]+:", line) and line not in ("cleaning:", "claims:"):
+            continue  # a field left empty (date_note:)
+        kept.append(line)
+    return "---\n" + "\n".join(kept) + "\n---\n\n" + body + "\n"
+
+
+def parse(text: str) -> tuple[dict, str]:
+    front, body = split(text)
+    data = yaml.load(front, Loader=yaml.BaseLoader) or {}  # every scalar stays text
+    return data, body
+
+
+def _claim_key(claim: dict) -> tuple:
+    return (claim.get("value"), claim.get("low"), claim.get("high"), claim.get("event"))
+
+
+def changes(draft: dict, draft_body: str, expected: dict, expected_body: str) -> dict:
+    """Field by field, what the contributor must still change to reach ``expected``."""
+    out: dict[str, list[str]] = {"fields": [], "cleaning": [], "claims": [], "body": []}
+    for field in TOP_FIELDS:
+        if (draft.get(field) or None) != (expected.get(field) or None):
+            out["fields"].append(f"{field}: {draft.get(field)!r} -> {expected.get(field)!r}")
+    notes, wanted = list(draft.get("cleaning") or []), list(expected.get("cleaning") or [])
+    out["cleaning"] += [f"- {n}" for n in notes if n not in wanted]
+    out["cleaning"] += [f"+ {n}" for n in wanted if n not in notes]
+    drafted = {_claim_key(c): c for c in draft.get("claims") or []}
+    for claim in expected.get("claims") or []:
+        proposed = drafted.pop(_claim_key(claim), None)
+        if proposed is None:
+            out["claims"] += [f"+ {claim.get('metric') or claim.get('event')}.{f}"
+                              for f in CLAIM_FIELDS if f in claim]
+            continue
+        for field in CLAIM_FIELDS:
+            if (proposed.get(field) or None) != (claim.get(field) or None):
+                out["claims"].append(f"{claim.get('metric') or claim.get('event')}.{field}: "
+                                     f"{proposed.get(field)!r} -> {claim.get(field)!r}")
+    out["claims"] += [f"- claim {key}" for key in drafted]
+    if " ".join(draft_body.split()) != " ".join(expected_body.split()):
+        out["body"].append("body differs")
+    return out
+
+
+def project(root: Path, registry: Path) -> Path:
+    (root / "briefings" / "articles").mkdir(parents=True)
+    for name in ("topics.yml", "actors.yml", "outlets.yml"):
+        shutil.copy(registry / name, root / "briefings" / name)
+    return root
+
+
+def run(args: list[str], cwd: Path, stdin: bytes | None = None) -> tuple[float, subprocess.CompletedProcess]:
+    start = time.perf_counter()
+    result = subprocess.run(args, cwd=cwd, input=stdin, capture_output=True, timeout=300)
+    return time.perf_counter() - start, result
+
+
+def has_strict() -> bool:
+    result = subprocess.run([str(BIN / "briefing"), "check", "--help"], capture_output=True, text=True)
+    return "--strict" in result.stdout
+
+
+def measure(name: str, raw: Path, expected_path: Path, registry: Path, strict: bool) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = project(Path(tmp), registry)
+        pasted = raw.name.startswith("raw.pasted")
+        args = [str(BIN / "briefing"), "new", "-" if pasted else str(raw)]
+        new_time, result = run(args, root, raw.read_bytes() if pasted else None)
+        if result.returncode:
+            return {"fixture": name, "error": result.stderr.decode("utf-8", "replace")}
+        path = root / result.stdout.decode().split(":")[0].removeprefix("wrote ")
+        draft = path.read_text(encoding="utf-8")
+        accepted, body = parse(accept(draft))
+        expected_text = expected_path.read_text(encoding="utf-8")
+        expected, expected_body = parse(expected_text)
+        diff = changes(accepted, body, expected, expected_body)
+        path.unlink()
+        (root / "briefings" / "articles" / f"{expected['id']}.md").write_text(expected_text, "utf-8")
+        check_time, check = run([str(BIN / "briefing"), "check", *(["--strict"] if strict else [])], root)
+        proposed_claims = len(accepted.get("claims") or [])
+        return {
+            "fixture": name, "input": raw.name,
+            "new_seconds": round(new_time, 2), "check_seconds": round(check_time, 2),
+            "check": "pass" if check.returncode == 0 else "fail",
+            "check_errors": [l for l in check.stderr.decode("utf-8", "replace").splitlines() if l][:10],
+            "to_confirm": draft.count("# à confirmer"), "to_fill": draft.count("# à remplir"),
+            "claims_proposed": proposed_claims, "claims_expected": len(expected.get("claims") or []),
+            "cleaning_notes": len(accepted.get("cleaning") or []),
+            "changes": diff, "to_change": sum(len(v) for v in diff.values()),
+        }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per fixture (median time kept)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--seeds", action="store_true",
+                        help="measure on the five seeds against the archive's hand-written articles "
+                             "instead (real scrapes; articles in the claim format before optional as_of)")
+    options = parser.parse_args()
+    strict = has_strict()
+    rows = []
+    for case in cases(options.seeds):
+        runs = [measure(*case, strict) for _ in range(options.repeat)]
+        row = runs[0]
+        if "error" not in row:
+            row["new_seconds"] = round(statistics.median(r["new_seconds"] for r in runs), 2)
+            row["check_seconds"] = round(statistics.median(r["check_seconds"] for r in runs), 2)
+        rows.append(row)
+    check_name = "check --strict" if strict else "check"
+    print(f"| fixture | input | fields to confirm | fields to fill | fields to change | claims proposed / expected "
+          f"| cleaning notes | `new` (s) | `{check_name}` on the finished article (s) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for row in rows:
+        if "error" in row:
+            print(f"| {row['fixture']} | error: {row['error'].strip()} |||||||")
+            continue
+        print(f"| {row['fixture']} | `{row['input']}` | {row['to_confirm']} | {row['to_fill']} "
+              f"| {row['to_change']} | {row['claims_proposed']} / {row['claims_expected']} "
+              f"| {row['cleaning_notes']} | {row['new_seconds']} "
+              f"| {row['check_seconds']} ({row['check']}) |")
+    for row in rows:
+        for kind, items in row.get("changes", {}).items():
+            for item in items:
+                print(f"  {row['fixture']}: {kind}: {item}")
+        for error in row.get("check_errors", []) if row.get("check") == "fail" else []:
+            print(f"  {row['fixture']}: check: {error}")
+    if options.json:
+        options.json.parent.mkdir(parents=True, exist_ok=True)
+        options.json.write_text(json.dumps(rows, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""Draft an article file from what a contributor has, for them to confirm and complete.
+
+Pure: bytes in, Markdown (with frontmatter) out. One module per step:
+
+- ``reading``: the bytes' encoding (detected, or one line saying how to save the file);
+- ``webpage``: a saved web page's metadata and main text, through trafilatura;
+- ``cleaning``: French web debris out of the text, each removal listed under ``cleaning``;
+- ``dates``: French dates, printed or in a sentence;
+- ``claims``: each figure as a claim, filled from topics.yml and actors.yml;
+- ``render``: the draft file, every proposed value marked for confirmation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Actor, Outlet, Topic
+from .claims import Candidate, Vocabulary, candidates, event_candidates
+from .cleaning import Draft, analyse
+from .reading import DraftInputError, RawInput, read_input
+from .render import render_draft, slugify
+
+__all__ = ["Candidate", "Draft", "DraftInputError", "Drafted", "RawInput", "Vocabulary", "analyse",
+           "candidates", "draft_article", "read_input", "render_draft", "slugify"]
+
+
+@dataclass(frozen=True)
+class Drafted:
+    article_id: str
+    text: str
+    draft: Draft
+    figures: list[Candidate]
+    source: RawInput
+
+
+def draft_article(data: bytes, topics: dict[str, Topic], actors: dict[str, Actor],
+                  outlets: dict[str, Outlet]) -> Drafted:
+    """The draft of the article in ``data`` (text or a saved web page, in any encoding)."""
+    source = read_input(data)
+    if source.is_html:
+        from .webpage import extract_page  # trafilatura is slow to import: only for web pages
+
+        page = extract_page(source.text)
+        draft = analyse(page.lines, outlets, page)
+    else:
+        draft = analyse(source.text, outlets)
+    if not draft.blocks and not draft.title:
+        raise DraftInputError("no article text found: only debris (bylines, buttons, prompts) or "
+                              "nothing readable; check that the file holds the article")
+    vocabulary = Vocabulary.from_registries(topics, actors)
+    figures = candidates(draft.blocks, vocabulary, draft.date)
+    figures += event_candidates(draft.blocks, vocabulary, draft.date, figures)
+    article_id, text = render_draft(draft, figures, list(topics))
+    return Drafted(article_id, text, draft, figures, source)

@@ -1,0 +1,379 @@
+"""Claim proposals: each figure of the text, with as much of its claim as the text gives.
+
+The vocabulary comes from the archive's registries: a metric's unit, label and
+``synonyms`` (topics.yml) decide topic and metric from the unit after the number and
+the words around it; an actor's name, the abbreviation in it and its ``aliases``
+(actors.yml) decide ``attributed_to``; dates in the sentence decide ``as_of``. Each
+field so filled says what it was read from, for the contributor to confirm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from ..model import Actor, Topic
+from .dates import ArticleDay, DateMention, find_dates
+from .words import fold, is_acronym, phrase_pattern
+
+_NUMBER = r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+"
+_QUALIFIERS = {"environ": "about", "quelque": "about", "près de": "about", "presque": "about",
+               "plus de": "more_than", "au moins": "at_least", "jusqu'à": "at_most",
+               "jusqu’à": "at_most", "au plus": "at_most", "moins de": "at_most"}
+_FIGURE = re.compile(
+    r"(?:(?P<q>environ|quelque|près de|presque|plus de|au moins|au plus|moins de|jusqu['’]à)\s+)?"
+    rf"(?:(?:entre|de)\s+(?P<low>{_NUMBER})\s+(?:et|à)\s+(?P<high>{_NUMBER})|(?<![\d.,])(?P<value>{_NUMBER}))"
+    r"(?![\d.,]\d)\s+(?:(?:les|des|le nombre de)\s+)?"
+    r"(?P<unit>[a-zà-ÿ][a-zà-ÿ-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ-]{3,})?)",
+    re.IGNORECASE)
+_NOT_UNITS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+              "octobre", "novembre", "décembre", "ans", "heures", "jours", "mois", "fois", "pour",
+              "semaines", "minutes", "secondes", "années", "million", "millions", "milliard",
+              "milliards", "kilomètres", "km"}
+_SENTENCE_END = re.compile(r"(?<=[.!?»\"”])\s+(?=[«\"“A-ZÀ-Ý0-9])")
+_CLAUSE = re.compile(r",\s+|\s*;\s+|\s+:\s+|\s+[–—]\s+|\s*\(\s*|\s*\)\s*(?=,|\s)|\bque\s+|\bqu['’]")
+_QUOTE_TRIM = " \t«»\"“”'’,;:.–—-"
+_NEAR = 120  # characters: words further from the number than this say nothing of it
+
+
+@dataclass(frozen=True)
+class Phrase:
+    pattern: re.Pattern[str]
+    case_sensitive: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class MetricWords:
+    topic: str
+    metric: str
+    unit: str
+    phrases: tuple[Phrase, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The archive's words for its metrics and actors."""
+
+    metrics: tuple[MetricWords, ...] = ()
+    actors: tuple[tuple[str, tuple[Phrase, ...]], ...] = ()
+    events: tuple[MetricWords, ...] = ()   # unit left empty
+
+    @classmethod
+    def from_registries(cls, topics: dict[str, Topic], actors: dict[str, Actor]) -> Vocabulary:
+        metrics = tuple(
+            MetricWords(topic.id, metric_id, fold(metric.unit),
+                        tuple(_phrase(word) for word in (metric.label, *metric.synonyms)))
+            for topic in topics.values() for metric_id, metric in topic.metrics.items())
+        named = []
+        for actor in actors.values():
+            names = [actor.name, re.sub(r"\s*\(.*?\)", "", actor.name),
+                     *re.findall(r"\(([^()]+)\)", actor.name), *actor.aliases]
+            named.append((actor.id, tuple(_phrase(name) for name in dict.fromkeys(names) if name.strip())))
+        events = tuple(
+            MetricWords(topic.id, event_id, "", tuple(_phrase(word) for word in (event.label, *event.synonyms)))
+            for topic in topics.values() for event_id, event in topic.events.items())
+        return cls(metrics, tuple(named), events)
+
+
+def _phrase(text: str) -> Phrase:
+    sensitive = is_acronym(text)
+    return Phrase(phrase_pattern(text, sensitive), sensitive, text)
+
+
+def _search(phrase: Phrase, sentence: str, folded: str):
+    haystack = re.sub(r"[’ʼ‘]", "'", sentence).replace("\u00a0", " ") if phrase.case_sensitive else folded
+    return phrase.pattern.finditer(haystack)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    value: int | None
+    low: int | None
+    high: int | None
+    qualifier: str
+    unit: str
+    sentence: str
+    start: int = 0                 # the figure's span in the sentence
+    end: int = 0
+    topic: str | None = None
+    topic_hint: str = ""
+    metric: str | None = None
+    metric_hint: str = ""
+    metric_options: tuple[str, ...] = ()
+    actor: str | None = None
+    actor_hint: str = ""
+    as_of: str | None = None
+    as_of_hint: str = ""
+    as_of_note: str | None = None
+    quote: str = ""
+    repeats: int = 1
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    event: str | None = None       # an event claim (no figure): the words that name it
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        return tuple(n for n in (self.value, self.low, self.high) if n is not None)
+
+    @property
+    def figure_text(self) -> str:
+        """The figure as printed, with its qualifier (« environ 4 700 »)."""
+        return self.sentence[self.start:self.end - len(self.unit)].rstrip()
+
+
+def _to_int(number: str) -> int:
+    return int(re.sub(r"\D", "", number))
+
+
+_LONGEST = 800  # characters: a longer "sentence" (a run-on scrape) is read in pieces
+
+
+def _pieces(sentence: str) -> list[str]:
+    """An over-long sentence cut at clause ends (else spaces) into pieces of bounded length,
+    so that the work per figure stays bounded whatever the input."""
+    if len(sentence) <= _LONGEST:
+        return [sentence]
+    out, start = [], 0
+    while len(sentence) - start > _LONGEST:
+        window = sentence[start:start + _LONGEST]
+        cut = max((m.end() for m in _CLAUSE.finditer(window)), default=0) or window.rfind(" ") + 1
+        cut = cut if cut > _LONGEST // 4 else _LONGEST
+        out.append(sentence[start:start + cut])
+        start += cut
+    return out + [sentence[start:]]
+
+
+def sentences(blocks: list[str]) -> list[list[str]]:
+    """The sentences of each paragraph or list item (headings left out)."""
+    return [[piece for s in _SENTENCE_END.split(block.removeprefix("- ")) if s.strip()
+             for piece in _pieces(s) if piece.strip()]
+            for block in blocks if not block.startswith("#")]
+
+
+def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
+               article_date: str | None = None) -> list[Candidate]:
+    """Each French number with its unit noun, filled from the vocabulary, each figure once."""
+    vocabulary = vocabulary or Vocabulary()
+    article = ArticleDay.parse(article_date)
+    found: list[Candidate] = []
+    before: list[str] = []   # the sentences before, since the last heading (« Il a ajouté que… »)
+    for block in blocks:
+        if block.startswith("#"):
+            before = []
+            continue
+        for sentence in sentences([block])[0]:
+            dates = find_dates(sentence, article)
+            figures = []
+            for match in _FIGURE.finditer(sentence):
+                unit = match["unit"].lower()
+                number = match["value"] or match["low"]
+                at = match.start("value" if match["value"] else "low")
+                if unit.split()[0] in _NOT_UNITS or any(d.start <= at < d.end for d in dates):
+                    continue
+                if re.fullmatch(r"(?:19|20)\d\d", number) and not any(
+                        fold(unit.split()[0]).rstrip("s") == m.unit.rstrip("s") for m in vocabulary.metrics):
+                    continue  # a year
+                qualifier = "range" if match["low"] else _QUALIFIERS.get((match["q"] or "").lower(), "exact")
+                figures.append(Candidate(
+                    None if match["low"] else _to_int(match["value"]),
+                    _to_int(match["low"]) if match["low"] else None,
+                    _to_int(match["high"]) if match["high"] else None,
+                    qualifier, unit, sentence, match.start(), match.end(),
+                    quote=quote_clause(sentence, match.start(), match.end())))
+            filled: list[Candidate] = []
+            for figure in figures:
+                others = [f for f in figures if f is not figure]
+                figure = _fill(figure, vocabulary, _dates_of(figure, others, dates), before)
+                previous = filled[-1] if filled else None
+                if (previous and previous.as_of and not figure.as_of
+                        and re.match(r"dont\b|parmi (?:eux|elles|lesquels)\b", figure.quote, re.I)):
+                    # « 14 000 envoyés depuis octobre 2024, dont 4 700 tués »: the same period.
+                    figure = replace(figure, as_of=previous.as_of, as_of_hint=(
+                        f"« {figure.quote.split()[0]} » : même période que « {previous.figure_text} » "
+                        f"({previous.as_of_hint})"), as_of_note=(
+                        f"« {figure.quote.split()[0]} » : même période que le chiffre qui précède dans la "
+                        f"phrase ; {previous.as_of_note or previous.as_of_hint}"), notes=())
+                filled.append(figure)
+            found += filled
+            before.append(sentence)
+    return _once(found)
+
+
+def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: str | None,
+                     figures: list[Candidate]) -> list[Candidate]:
+    """Events the text names in the words of topics.yml (label or synonyms), each event once,
+    outside the clauses that already hold a figure."""
+    article = ArticleDay.parse(article_date)
+    taken = {(f.sentence, f.quote) for f in figures}
+    found: dict[str, Candidate] = {}
+    before: list[str] = []
+    for block in blocks:
+        if block.startswith("#"):
+            before = []
+            continue
+        for sentence in sentences([block])[0]:
+            folded = fold(sentence)
+            hits = sorted(((match.span(), -len(phrase.text), event)
+                           for event in vocabulary.events for phrase in event.phrases
+                           for match in _search(phrase, sentence, folded)), key=lambda h: (h[0][0], h[1]))
+            dates = find_dates(sentence, article) if hits else []
+            for (start, end), _, event in hits:
+                quote = quote_clause(sentence, start, end)
+                if event.metric in found or _FIGURE.search(quote) or any(
+                        quote in q or q in quote for s, q in taken if s == sentence):
+                    continue  # an event once; none in a clause that holds a figure
+                candidate = Candidate(None, None, None, "", "", sentence, start, end, quote=quote,
+                                      topic=event.topic, event=event.metric,
+                                      topic_hint=f"« {sentence[start:end]} » dans la phrase")
+                pseudo = [f for f in figures if f.sentence == sentence]
+                filled = _fill(candidate, Vocabulary(actors=vocabulary.actors),
+                               _dates_of(candidate, pseudo, dates), before)
+                found[event.metric] = replace(filled, topic=event.topic, topic_hint=candidate.topic_hint)
+                taken.add((sentence, quote))
+            before.append(sentence)
+    return list(found.values())
+
+
+def _dates_of(figure: Candidate, others: list[Candidate], dates: list[DateMention]) -> list[DateMention]:
+    """The dates of the figure's own clause; else those of the sentence no other figure holds."""
+    def inside(date: DateMention, candidate: Candidate) -> bool:
+        start = candidate.sentence.find(candidate.quote)
+        return start >= 0 and start <= date.start and date.end <= start + len(candidate.quote)
+    def nearest_figure(date: DateMention) -> bool:
+        span = (date.start, date.end)
+        mine = _distance((figure.start, figure.end), span)
+        return all(mine <= _distance((o.start, o.end), span) for o in others if inside(date, o))
+    own = [d for d in dates if inside(d, figure) and nearest_figure(d)]
+    return own or [d for d in dates if not any(inside(d, other) for other in others)]
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """How far span ``b`` stands from ``a``; words before the number count a little further."""
+    if b[0] >= a[1]:
+        return b[0] - a[1]
+    if b[1] <= a[0]:
+        return 1.5 * (a[0] - b[1])
+    return 0
+
+
+@lru_cache(maxsize=64)
+def _actor_hits(vocabulary: Vocabulary, sentence: str) -> tuple[tuple, ...]:
+    """Every actor's name or alias in the sentence: (span, phrase length, actor id, words)."""
+    folded = fold(sentence)
+    return tuple((match.span(), len(phrase.text), actor_id, sentence[match.start():match.end()])
+                 for actor_id, phrases in vocabulary.actors for phrase in phrases
+                 for match in _search(phrase, sentence, folded))
+
+
+@lru_cache(maxsize=64)
+def _metric_hits(vocabulary: Vocabulary, sentence: str) -> tuple[tuple, ...]:
+    """Every metric's label or synonym in the sentence: (span, phrase length, metric)."""
+    folded = fold(sentence)
+    return tuple((match.span(), len(phrase.text), metric)
+                 for metric in vocabulary.metrics for phrase in metric.phrases
+                 for match in _search(phrase, sentence, folded))
+
+
+def _actors_in(vocabulary: Vocabulary, sentence: str, span: tuple[int, int]) -> list[tuple]:
+    return sorted((_distance(span, found), -length, actor_id, words)
+                  for found, length, actor_id, words in _actor_hits(vocabulary, sentence))
+
+
+def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention],
+          before: list[str]) -> Candidate:
+    """Topic, metric, actor and as_of from the sentence (the actor from the sentences before
+    it in the paragraph when the sentence names none: « Il a affirmé que… »)."""
+    sentence = candidate.sentence
+    number_span = (candidate.start, candidate.end)
+    changes: dict = {}
+    # Topic and metric: the nearest label or synonym, else the unit.
+    hits = [(distance, -length, metric, found)
+            for found, length, metric in _metric_hits(vocabulary, sentence)
+            if (distance := _distance(number_span, found)) <= _NEAR]
+    if hits:
+        hits.sort(key=lambda hit: hit[:2])
+        nearest = hits[0][3]
+        # Of the words overlapping the nearest ones (« tués » in « tués ou blessés »), the longest.
+        overlapping = [hit for hit in hits if hit[3][0] < nearest[1] and nearest[0] < hit[3][1]]
+        _, _, metric, (a, b) = max(overlapping, key=lambda hit: (hit[3][1] - hit[3][0], -hit[0]))
+        hint = f"« {sentence[a:b]} » dans la phrase"
+        changes |= {"topic": metric.topic, "metric": metric.metric, "metric_hint": hint,
+                    "topic_hint": hint}
+    elif candidate.unit.strip():
+        unit = fold(candidate.unit.split()[0]).rstrip("sx")
+        by_unit = [m for m in vocabulary.metrics if m.unit.rstrip("sx") == unit]
+        if len(by_unit) == 1:
+            changes |= {"topic": by_unit[0].topic, "metric": by_unit[0].metric,
+                        "metric_hint": f"unité « {candidate.unit.split()[0]} »"}
+            changes["topic_hint"] = changes["metric_hint"]
+        elif by_unit and len({m.topic for m in by_unit}) == 1:
+            changes |= {"topic": by_unit[0].topic, "topic_hint": f"unité « {candidate.unit.split()[0]} »",
+                        "metric_options": tuple(m.metric for m in by_unit)}
+    # The actor: the nearest name or alias in the sentence, else the last one named before it.
+    actors = _actors_in(vocabulary, sentence, number_span)
+    if actors:
+        changes |= {"actor": actors[0][2], "actor_hint": f"« {actors[0][3]} » dans la phrase"}
+    for previous in reversed(before[-2:] if not actors else []):
+        named = _actors_in(vocabulary, previous, (0, 0))  # its subject: the first named
+        if named:
+            changes |= {"actor": named[0][2],
+                        "actor_hint": f"« {named[0][3]} » dans une phrase précédente"}
+            break
+    # as_of: the nearest date the sentence gives.
+    if dates:
+        nearest = min(dates, key=lambda d: _distance(number_span, (d.start, d.end)))
+        if nearest.as_of:
+            changes |= {"as_of": nearest.as_of, "as_of_note": nearest.note,
+                        "as_of_hint": f"« {nearest.text} » dans la phrase"}
+        else:
+            changes["notes"] = (nearest.note or f"date « {nearest.text} » dans la phrase, à compléter : "
+                                "la date de l'article est inconnue",)
+    return replace(candidate, **changes)
+
+
+def quote_clause(sentence: str, start: int, end: int, least_words: int = 6) -> str:
+    """The clause of the sentence holding the figure, widened to a few words at least."""
+    bounds = sorted({0, len(sentence), *(m.end() for m in _CLAUSE.finditer(sentence))})
+    pieces = list(zip(bounds, bounds[1:]))
+    first = last = next((i for i, (a, b) in enumerate(pieces) if a <= start < b), 0)
+    while last < len(pieces) - 1 and pieces[last][1] < end:
+        last += 1
+    while len(sentence[pieces[first][0]:pieces[last][1]].split()) < least_words:
+        if last < len(pieces) - 1:
+            last += 1
+        elif first > 0:
+            first -= 1
+        else:
+            break
+    text = sentence[pieces[first][0]:pieces[last][1]].rstrip(" (")
+    stripped = text.strip(_QUOTE_TRIM)
+    # Keep a closing bracket or quotation mark that the kept text opens.
+    for opening, closing in (("(", ")"), ("«", "»"), ("“", "”")):
+        if stripped.count(opening) > stripped.count(closing):
+            return text.lstrip(_QUOTE_TRIM).rstrip(" ,;:.")
+    return stripped
+
+
+def _score(candidate: Candidate) -> tuple[int, int]:
+    """Which copy of a repeated figure to propose: the one whose quote holds no other figure
+    (the body's sentence rather than a standfirst that sums up several), then the best filled."""
+    figures = [m for m in _FIGURE.finditer(candidate.quote)
+               if not re.fullmatch(r"(?:19|20)\d\d", m["value"] or "")]
+    alone = len(figures) <= 1
+    return (alone, sum(x is not None for x in (candidate.topic, candidate.metric, candidate.actor,
+                                               candidate.as_of)))
+
+
+def _once(found: list[Candidate]) -> list[Candidate]:
+    """A figure repeated in the article (standfirst and body) is proposed once: the best-filled."""
+    kept: dict[tuple, Candidate] = {}
+    for candidate in found:
+        key = (candidate.value, candidate.low, candidate.high, candidate.metric or fold(candidate.unit))
+        if key not in kept:
+            kept[key] = candidate
+            continue
+        first = kept[key]
+        best = candidate if _score(candidate) > _score(first) else first
+        kept[key] = replace(best, repeats=first.repeats + 1)
+    return list(kept.values())

@@ -1,0 +1,387 @@
+"""French web debris out of the text, each removal listed for the contributor to confirm.
+
+Reads the lines of a pasted text (or of a web page's extracted text) and finds the
+article's title, date, outlet and wire agency in what it takes out: a byline « Par
+FRANCE 24 avec AFP », a line « Publié le : 30/04/2025 - 11:52 », a headline printed
+twice. Nothing is dropped silently: every removal becomes a ``cleaning`` note (French).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from ..model import Outlet
+from ..quotes import normalise
+from .dates import printed_date
+from .words import compact
+
+if TYPE_CHECKING:
+    from .webpage import Page
+
+_WIRES = r"AFP|Reuters|AP|Belga|ATS|Yonhap|l['’]AFP"
+_BYLINE = re.compile(rf"^(?:Par|Propos recueillis par)\s+(?=[A-ZÀ-Ý])(?P<name>.+?)(?:\s*(?:,|avec|et)\s+(?P<wire>{_WIRES}))?\s*$")
+_WITH_WIRE = re.compile(rf"^(?P<name>[^.!?:]{{2,40}}?)\s+(?:avec|et)\s+(?P<wire>{_WIRES})\s*$")
+_PUBLISHED = re.compile(r"^(?:Publi[ée]|Mis à jour|Mise à jour|Modifi[ée]|Actualis[ée]|Post[ée])\b", re.I)
+_PHOTO = re.compile(
+    r"^\(?\s*(?:Photos?|Cr[ée]dits?(?:\s+photo)?|Photographie|Illustration|Image|Vidéo)\s*:"
+    r"|^©|^\((?:Photo\s*:\s*)?[^()]{1,40}\)$"
+    r"|(?:/\s*|\bvia\s+|©\s*)(?:AFP|Reuters|AP|KCNA|Yonhap|EPA|Getty Images)(?:\s*/\s*Archives)?\s*\)?$",
+    re.I)
+_READ_ALSO = re.compile(r"^(?:[ÀA]\s+)?(?:lire|voir|écouter|regarder)\s+(?:aussi|également|la suite)\b"
+                        r"|^Sur le même sujet\b|^Nous recommandons\s*:|^VIDÉO\s*:|^Notre dossier\b"
+                        r"|^(?:À|A) découvrir\b|^Le direct\s*:|(?-i:^LIRE\b)", re.I)
+_SUBSCRIPTION = re.compile(
+    r"abonnez-vous|déjà abonné|réservée?s? aux abonnés|s['’]abonner|cet article vous est offert"
+    r"|il vous reste [\d.,]+\s?% de cet article|offre (?:spéciale|découverte|d['’]essai)"
+    r"|connectez-vous|accéder à tous les articles|la suite est réservée|article réservé"
+    r"|essai gratuit|sans engagement|se connecter|créer un compte", re.I)
+_NEWSLETTER = re.compile(r"newsletter|lettre d['’]information|inscrivez-vous|je m['’]inscris"
+                         r"|recevez (?:chaque|gratuitement|nos|notre|toute)|s['’]inscrire", re.I)
+_SHARE_WORDS = (r"partager|partagez|partage|facebook|twitter|x|linkedin|whatsapp|messenger|telegram"
+                r"|e-?mail|courriel|mail|imprimer|copier(?: le)? lien|lien copi[ée]|envoyer|r[ée]agir"
+                r"|commenter|commentaires?|ajouter à (?:vos|mes) (?:favoris|sélections|articles)|"
+                r"sauvegarder|enregistrer|flipboard|bluesky|threads|pinterest|sur|le|la|cet article|l['’]article"
+                r"|lien|\d+")
+_SHARE = re.compile(rf"^(?:(?:{_SHARE_WORDS})[\s:|·•,/-]*)+$", re.I)
+_BUTTON = re.compile(r"^(?:Plus|Lire la suite|Publicité|Fermer|Suivant|Précédent|Écouter(?: cet article"
+                     r"| l['’]article)?|\d+\s*min(?:utes?)?(?: de lecture)?|Temps de lecture.*|"
+                     r"Accueil|Menu|Rechercher|Voir les commentaires|Contenus sponsorisés|Offrir(?: cet)? l['’]article|"
+                     r"Lire plus tard|Lire dans l['’]app(?:li(?:cation)?)?|Ajouter à mes articles|"
+                     r"Écouter \d+ min)$", re.I)
+_ORIGIN = re.compile(r"^Article original publié sur\s+(?P<name>\S+)", re.I)
+_WIRE_CREDIT = re.compile(rf"^(?:Avec (?:des informations de )?(?P<wire>{_WIRES})\b.*|\((?P<wire2>{_WIRES})\))$",
+                          re.I)
+# Control characters (but tab and newline), bidi overrides and isolates, private use, BOM.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ue000-\uf8ff\ufeff]")
+_METADATA_PREFIX = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\s+")
+_GLUED_HEADING = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý][a-zà-ÿ]+\s)")
+# « …selon Moscou.Des pertes revues à la hausse »: a sentence end with no space after it.
+_GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])|(?<=[a-zà-ÿ][.!?][»”\"])(?=[A-ZÀ-Ý])")
+_DOMAIN = re.compile(r"\b(?:https?://)?(?:www\.)?([a-z0-9][a-z0-9-]*)\.(?:fr|com|info|net|tv|eu|be|ch|ca|org)\b",
+                     re.I)
+
+
+@dataclass
+class Draft:
+    """What was found in the raw text."""
+
+    title: str = ""
+    title_source: str = ""
+    blocks: list[str] = field(default_factory=list)
+    cleaning: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_source: str = ""
+    outlet: str | None = None
+    outlet_source: str = ""
+    outlet_suggestion: str | None = None   # a name the text gives that outlets.yml lacks
+    wire: str | None = None
+    wire_source: str = ""
+    wire_suggestion: str | None = None
+    url: str | None = None
+    url_source: str = ""
+    date_mentions: list[str] = field(default_factory=list)
+
+
+class Outlets:
+    """Outlets.yml, looked up by any name, abbreviation or homepage domain."""
+
+    def __init__(self, outlets: dict[str, Outlet]):
+        self.keys: dict[str, str] = {}
+        for outlet in outlets.values():
+            names = [outlet.id, outlet.name, re.sub(r"\s*\(.*?\)", "", outlet.name),
+                     *re.findall(r"\((.*?)\)", outlet.name)]
+            if outlet.homepage:
+                host = urlsplit(outlet.homepage).hostname or ""
+                names.append(host.removeprefix("www.").split(".")[0])
+            for name in names:
+                self.keys.setdefault(compact(name), outlet.id)
+        self.kinds = {outlet.id: outlet.kind for outlet in outlets.values()}
+
+    def find(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        key = compact(re.sub(r"\.(?:com|fr|info|net|tv)\b.*$", "", name.strip(), flags=re.I))
+        key = key.removeprefix("www")
+        return self.keys.get(key) or self.keys.get(key.removeprefix("le").removeprefix("la"))
+
+
+def _is_heading(line: str, longest: int = 100) -> bool:
+    return len(line) < longest and not re.search(r"[.!?:;,]$", line) and not line.startswith("•")
+
+
+def _same(a: str, b: str) -> bool:
+    return normalise(a).lower().strip(" .") == normalise(b).lower().strip(" .")
+
+
+def _repeated_later(lines: list[str]) -> set[int]:
+    """Lines whose words stand again, nearly all, in one later line (a scraped duplicate)."""
+    grams: list[set[str]] = []
+    for line in lines:
+        words = normalise(line).lower().split()
+        grams.append({" ".join(words[i:i + 3]) for i in range(len(words) - 2)} if len(words) >= 6 else set())
+    postings: dict[str, list[int]] = {}
+    for index, line_grams in enumerate(grams):
+        for gram in line_grams:
+            postings.setdefault(gram, []).append(index)
+    repeated = set()
+    for index, line_grams in enumerate(grams):
+        if not line_grams:
+            continue
+        shared = Counter(other for gram in line_grams for other in postings[gram] if other > index)
+        if any(count >= 0.8 * len(line_grams) for count in shared.values()):
+            repeated.add(index)
+    return repeated
+
+
+def _short(line: str, words: int = 30) -> bool:
+    return len(line.split()) <= words
+
+
+class _Cleaner:
+    def __init__(self, outlets: dict[str, Outlet], page: Page | None):
+        self.outlets = Outlets(outlets)
+        self.draft = Draft()
+        self.page = page
+        self.last_kind: str | None = None
+        self.last_index = -1
+        self.drop_next_heading = False   # after a bare « Lire aussi », the linked title
+        self.printed: list[tuple[str, str]] = []       # (date, line) from « Publié le … »
+        self.updated: list[tuple[str, str]] = []       # (date, line) from « Mis à jour le … »
+        # (name, where it stands, whether it surely names the outlet), in priority order
+        self.outlet_names: list[tuple[str, str, bool]] = []
+
+    def note(self, text: str) -> None:
+        self.draft.cleaning.append(text)
+
+    def note_line(self, kind: str, line: str) -> None:
+        """A removed line; consecutive lines of one kind (share buttons...) make one note."""
+        if self.last_kind == kind and self.last_index == len(self.draft.cleaning) - 1:
+            self.draft.cleaning[-1] = self.draft.cleaning[-1].removesuffix(".") + f", « {line} »."
+        else:
+            self.note(f"{kind} : « {line} ».")
+        self.last_kind, self.last_index = kind, len(self.draft.cleaning) - 1
+
+    def wire(self, name: str | None, line: str) -> None:
+        if not name or self.draft.wire:
+            return
+        name = re.sub(r"^l['’]", "", name)
+        wire = self.outlets.find(name)
+        if wire and self.outlets.kinds.get(wire) == "wire":
+            self.draft.wire, self.draft.wire_source = wire, f"« {line} »"
+        elif not wire:
+            self.draft.wire_suggestion = name
+
+    def debris(self, line: str) -> bool:
+        """Take out the line if it is web debris; note why."""
+        if match := _ORIGIN.search(line):
+            self.outlet_names.insert(0, (match["name"].rstrip("."), line, True))
+            self.note(f"Mention du média d'origine supprimée : « {line} ».")
+            return True
+        if match := _WIRE_CREDIT.match(line):
+            self.wire(match["wire"] or match["wire2"], line)
+            self.note(f"Crédit d'agence supprimé : « {line} ».")
+            return True
+        if _short(line, 14) and not re.search(r"[.!?]$", line) and (match := _BYLINE.match(line)
+                                                                      or _WITH_WIRE.match(line)):
+            if match["wire"]:
+                self.outlet_names.append((match["name"], line, True))
+                self.wire(match["wire"], line)
+                self.note(f"Signature « {line} » supprimée (média dans outlet, agence dans wire).")
+            else:
+                self.note(f"Signature « {line} » supprimée.")
+            return True
+        if _PUBLISHED.match(line) and _short(line, 20):
+            for part in re.split(r"(?=(?:Mis à jour|Mise à jour|Modifi[ée]|Actualis[ée]))", line):
+                day = printed_date(part)
+                if day:
+                    (self.printed if re.match(r"Publi|Post", part, re.I) else self.updated).append((day, part.strip()))
+            self.note(f"Ligne de date de publication supprimée : « {line} ».")
+            return True
+        if _PHOTO.search(line) and _short(line, 25) and not re.search(r"[a-zà-ÿ]\.$", line):
+            self.note_line("Crédit ou légende photo supprimé", line)
+            copyright_ = re.match(r"^©\s*(?P<name>[^0-9/]+?)\s*(?:\d{4})?\s*$", line)
+            if copyright_:
+                self.outlet_names.append((copyright_["name"], line, True))
+            return True
+        if self.drop_next_heading:
+            self.drop_next_heading = False
+            if _is_heading(line, 200):
+                self.note_line("Renvoi vers un autre article supprimé", line)
+                return True
+        if _READ_ALSO.search(line) and _short(line):
+            self.note_line("Renvoi vers un autre article supprimé", line)
+            self.drop_next_heading = bool(re.fullmatch(r"[^:|]{0,30}", line))  # a bare label
+            return True
+        if _SUBSCRIPTION.search(line) and _short(line):
+            self.note_line("Appel à l'abonnement supprimé", line)
+            return True
+        if _NEWSLETTER.search(line) and _short(line, 15):
+            self.note_line("Invitation à la lettre d'information supprimée", line)
+            return True
+        if _SHARE.match(line) and re.search(r"[a-z]", line, re.I) and not re.fullmatch(
+                r"(?:sur|le|la|lien|\d+|\W)+", line, re.I):
+            self.note_line("Boutons de partage supprimés", line)
+            return True
+        if _BUTTON.match(line):
+            self.note_line("Reste de bouton ou de publicité supprimé", line)
+            return True
+        return False
+
+    def split_glued(self, line: str) -> list[str]:
+        """« Moscou.Des pertes revues à la hausse »: a sentence end glued to what follows."""
+        if line.startswith(("http", "www.")):
+            return [line]
+        parts = [part for part in _GLUED_SENTENCE.split(line) if part.strip()]
+        for match in list(_GLUED_SENTENCE.finditer(line))[:len(parts) - 1]:
+            before = line[max(0, match.start() - 30):match.start()]
+            if match.start() > 30 and " " in before:
+                before = before.split(" ", 1)[1]   # from a word's start
+            after = line[match.start():match.start() + 40]
+            self.note("Texte collé à la phrase précédente séparé (« mot.Mot ») : "
+                      f"« {'…' * (match.start() > 30)}{before.lstrip()}{after.rstrip()}"
+                      f"{'…' * (match.start() + 40 < len(line))} ».")
+        return [part.strip() for part in parts]
+
+
+def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None = None) -> Draft:
+    """The draft's parts from a pasted text, or from a web page's extracted lines."""
+    cleaner = _Cleaner(outlets, page)
+    draft = cleaner.draft
+    source_lines = raw if isinstance(raw, list) else raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines: list[str] = []
+    hidden = sum(len(_INVISIBLE.findall(line)) for line in source_lines)
+    if hidden:
+        source_lines = [_INVISIBLE.sub("", line) for line in source_lines]
+        cleaner.note(f"Caractères de contrôle invisibles supprimés ({hidden}).")
+    for line in source_lines:
+        line = unicodedata.normalize("NFC", line).replace("\t", " ").strip()
+        if line:
+            lines += cleaner.split_glued(line)
+    if page and page.title:
+        draft.title, draft.title_source = page.title, "titre de la page (métadonnées)"
+    kept: list[str] = []
+    for line in lines:
+        prefix = _METADATA_PREFIX.match(line)
+        if prefix:
+            draft.date, draft.date_source = prefix["date"], f"« date {prefix['date']} » en tête du texte"
+            cleaner.note(f"Préfixe de métadonnées « {prefix.group().strip()} » retiré du début du texte.")
+            line = line[prefix.end():]
+        plain = line.removeprefix("## ")
+        if cleaner.debris(plain):
+            continue
+        cleaner.last_kind = None
+        kept.append(line)
+    # The headline: the page's title, or the first line that reads as one; its copies go.
+    if not draft.title:
+        # The first line that reads as a headline; short lines before it are section names.
+        first = next((i for i, line in enumerate(kept) if not _is_heading(line.removeprefix("## "), 200)
+                      or len(line.split()) >= 4), None)
+        if first is None or not _is_heading(kept[first].removeprefix("## "), 200):
+            first = 0   # no longer headline: the first line, if it reads as a title
+        if kept and not kept[first].startswith("• ") and _is_heading(
+                kept[first].removeprefix("## "), longest=200):
+            for rubric in kept[:first]:
+                cleaner.note(f"Rubrique du site supprimée : « {rubric.removeprefix('## ')} ».")
+            draft.title = kept[first].removeprefix("## ")
+            draft.title_source = "première ligne du texte" if not first else "premier titre du texte"
+            del kept[:first + 1]
+    if draft.title:
+        repeated = [line for line in kept if _same(line.removeprefix("## "), draft.title)]
+        for line in repeated:
+            kept.remove(line)
+            cleaner.note(f"Titre répété dans le texte supprimé (sa première copie est le titre) : "
+                         f"« {line.removeprefix('## ')} ».")
+    unique: list[str] = []
+    repeated = _repeated_later(kept)
+    for index, line in enumerate(kept):
+        if index in repeated:
+            cleaner.note(f"Ligne répétée plus loin dans le texte supprimée : « {line} ».")
+            continue
+        unique.append(line)
+    # Short lines closing the text (author initials, outlet name) are trailers.
+    while unique and len(unique[-1].split()) <= 2 and not re.search(r"[.!?»\"”]$", unique[-1]):
+        trailer = unique.pop()
+        cleaner.outlet_names.append((trailer, trailer, False))
+        cleaner.note(f"Mention de fin supprimée : « {trailer} ».")
+    for line in unique:
+        if line.startswith("## "):
+            draft.blocks.append(line)
+            continue
+        glued = _GLUED_HEADING.search(line)
+        if glued and _is_heading(line[:glued.start()]) and len(line[:glued.start()].split()) >= 2:
+            draft.blocks += [f"## {line[:glued.start()]}", line[glued.start():]]
+            cleaner.note(f"Intertitre collé au paragraphe séparé : « {line[:glued.start()]} ».")
+        elif line.startswith("•"):
+            draft.blocks.append("- " + line.lstrip("• ").strip())
+        elif _is_heading(line):
+            draft.blocks.append(f"## {line}")
+        else:
+            draft.blocks.append(line)
+    if not draft.title:
+        first = next((b for b in draft.blocks if not b.startswith(("#", "-"))), "")
+        draft.title = first if len(first) <= 120 else first[:120].rsplit(" ", 1)[0] + "…"
+        draft.title_source = "aucun titre imprimé : titre provisoire repris du texte, à réécrire"
+        cleaner.note("Aucun titre imprimé : titre provisoire repris du texte, à réécrire.")
+    if page:
+        cleaner.note("Page web : texte principal extrait avec trafilatura ; menus, pied de page, "
+                     "légendes et encadrés de la page laissés de côté.")
+        for text in page.short_texts:   # the page's byline, which the extraction leaves out
+            match = _BYLINE.match(text) or _WITH_WIRE.match(text)
+            if match and match["wire"] and not draft.wire:
+                cleaner.outlet_names.append((match["name"], text, True))
+                cleaner.wire(match["wire"], text)
+                if draft.wire:
+                    draft.wire_source += " (signature de la page)"
+    _date(cleaner, page)
+    _outlet(cleaner, page, unique)
+    if page and page.url:
+        draft.url, draft.url_source = page.url, "adresse canonique de la page"
+    draft.date_mentions = re.findall(
+        r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+\d{1,2}\s+[a-zéû]+(?:\s+\d{4})?)?"
+        r"|ce mois-ci|cette année|\b\d{1,2}\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|"
+        r"septembre|octobre|novembre|décembre)(?:\s+\d{4})?", " ".join(unique), re.IGNORECASE)
+    return draft
+
+
+def _date(cleaner: _Cleaner, page: Page | None) -> None:
+    draft = cleaner.draft
+    if page and page.date:
+        draft.date, draft.date_source = page.date, "date de publication de la page (métadonnées)"
+    elif draft.date:
+        return
+    elif cleaner.printed:
+        draft.date, line = cleaner.printed[0]
+        draft.date_source = f"« {line} »"
+    elif cleaner.updated:
+        draft.date, line = cleaner.updated[0]
+        draft.date_source = f"« {line} » (date de mise à jour : seule date imprimée)"
+
+
+def _outlet(cleaner: _Cleaner, page: Page | None, lines: list[str]) -> None:
+    """The outlet from outlets.yml that the page or the text names; else the name to add there."""
+    draft = cleaner.draft
+    names: list[tuple[str, str, bool]] = []   # (name, where it stands, whether it names the outlet)
+    if page:
+        if page.site_name:
+            names.append((page.site_name, "nom du site (métadonnées de la page)", True))
+        for address in (page.url, page.hostname):
+            if address:
+                host = urlsplit(address).hostname if "//" in address else address
+                names.append((host or address, f"adresse de la page ({address})", False))
+    names += [(name, f"« {where} »", strong) for name, where, strong in cleaner.outlet_names]
+    for line in lines:
+        names += [(match[1], f"« {match.group()} » dans le texte", False)
+                  for match in _DOMAIN.finditer(line)]
+    for name, where, _ in names:
+        outlet = cleaner.outlets.find(name)
+        if outlet and cleaner.outlets.kinds.get(outlet) == "outlet":
+            draft.outlet, draft.outlet_source = outlet, where
+            return
+    suggestion = next((name for name, _, strong in names if strong), None)
+    if suggestion and not cleaner.outlets.find(suggestion):
+        draft.outlet_suggestion = suggestion.strip()

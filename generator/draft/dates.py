@@ -1,0 +1,195 @@
+"""French dates in a text: a printed publication date, and the dates a sentence gives a figure.
+
+Dates a sentence states become ``as_of`` values: a day (``YYYY-MM-DD``), a month
+(``YYYY-MM``), a year, or a period ``START/END`` (« entre janvier et février »,
+« fin janvier »). What the text leaves out (the year of « 23 décembre », the day of
+« jeudi ») is taken from the article's date and said in a note.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .words import fold
+
+MONTHS = {name: number for number, name in enumerate(
+    ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+     "octobre", "novembre", "decembre"], start=1)}
+MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+               "octobre", "novembre", "décembre"]
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+# A season as the months it spans, for a figure « déployés à l'automne ».
+_SEASONS = {"printemps": (3, 6), "ete": (6, 9), "automne": (9, 12), "hiver": (12, 3)}
+_MONTH = "(" + "|".join(MONTHS) + ")"
+_YEAR = r"((?:19|20)\d\d)"
+_DAY = r"(1er|[12]\d|3[01]|0?[1-9])"
+_WEEKDAY = "(" + "|".join(WEEKDAYS) + ")"
+
+# A printed publication line: « Publié le : 30/04/2025 - 11:52 », « Mis à jour le 30 avril 2025 ».
+_PRINTED_NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_PRINTED_WORDS = re.compile(rf"{_DAY}\s+{_MONTH}\s+{_YEAR}")
+
+
+def _from(month: int) -> str:
+    """« de mars », « d'octobre »."""
+    name = MONTH_NAMES[month - 1]
+    return f"d'{name}" if name[0] in "aeiouéèêâô" else f"de {name}"
+
+
+def _day(text: str) -> int:
+    return 1 if text == "1er" else int(text)
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def printed_date(line: str) -> str | None:
+    """The date of a publication line, when it prints day, month and year."""
+    folded = fold(line)
+    numeric = _PRINTED_NUMERIC.search(folded)
+    if numeric:
+        return _valid(int(numeric[3]), int(numeric[2]), int(numeric[1]))
+    words = _PRINTED_WORDS.search(folded)
+    if words:
+        return _valid(int(words[3]), MONTHS[words[2]], _day(words[1]))
+    return None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str                  # as printed
+    as_of: str | None          # None when the article's date is needed and unknown
+    note: str | None           # French: how the date was completed, when it was
+
+
+@dataclass(frozen=True)
+class ArticleDay:
+    """What is known of the article's date, to complete a date the sentence gives in part."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str | None) -> ArticleDay:
+        parts = [int(p) for p in (text or "").split("-") if p.isdigit()]
+        return cls(*parts[:3])
+
+    @property
+    def text(self) -> str:
+        if self.year is None:
+            return "inconnue"
+        return "-".join([f"{self.year:04d}", *(f"{p:02d}" for p in (self.month, self.day) if p)])
+
+    def year_for(self, month: int) -> int | None:
+        """The year of a month named without one: the article's, or the one before if later."""
+        if self.year is None:
+            return None
+        if self.month is not None and month > self.month:
+            return self.year - 1
+        return self.year
+
+
+def _month_key(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
+    """Every date the sentence states, with its ``as_of`` (completed from the article's date)."""
+    folded = fold(sentence)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(match: re.Match, as_of: str | None, note: str | None) -> None:
+        span = match.span()
+        if any(span[0] < end and start < span[1] for start, end in taken):
+            return
+        taken.append(span)
+        found.append(DateMention(span[0], span[1], sentence[span[0]:span[1]], as_of, note))
+
+    def inferred(text: str) -> str:
+        return (f"Année déduite de la date de l'article ({article.text}) : « {text} » "
+                "dans la phrase.")
+
+    for m in re.finditer(rf"\bd'ici\s+(?:la\s+fin\s+(?:de\s+l'|d'|de\s+)?|l'|le\s+|la\s+)?"
+                         rf"(?:printemps|ete|automne|hiver|annee|mois|{_MONTH}|{_YEAR})(?:\s+{_YEAR})?", folded):
+        add(m, None, f"« {sentence[m.start():m.end()]} » est une échéance, pas la date du chiffre")
+    for m in re.finditer(rf"\bentre\s+{_MONTH}(?:\s+{_YEAR})?\s+et\s+{_MONTH}(?:\s+{_YEAR})?", folded):
+        first, last = MONTHS[m[1]], MONTHS[m[3]]
+        end_year = int(m[4]) if m[4] else article.year_for(last)
+        start_year = int(m[2]) if m[2] else (end_year - (first > last) if end_year else None)
+        value = (f"{_month_key(start_year, first)}/{_month_key(end_year, last)}"
+                 if start_year and end_year else None)
+        add(m, value, None if m[4] else inferred(sentence[m.start():m.end()]))
+    for m in re.finditer(rf"\b(debut|mi|fin)[- ]+{_MONTH}(?:\s+{_YEAR})?", folded):
+        month = MONTHS[m[2]]
+        year = int(m[3]) if m[3] else article.year_for(month)
+        value = None
+        if year:
+            last = calendar.monthrange(year, month)[1]
+            first_day, last_day = {"debut": (1, 10), "mi": (11, 20), "fin": (21, last)}[m[1]]
+            value = f"{_month_key(year, month)}-{first_day:02d}/{_month_key(year, month)}-{last_day:02d}"
+        add(m, value, None if m[3] else inferred(sentence[m.start():m.end()]))
+    for m in re.finditer(rf"\b(?:{_WEEKDAY}\s+)?{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?", folded):
+        month = MONTHS[m[3]]
+        year = int(m[4]) if m[4] else article.year_for(month)
+        value = _valid(year, month, _day(m[2])) if year else None
+        add(m, value, None if m[4] else inferred(sentence[m.start():m.end()]))
+    for m in _PRINTED_NUMERIC.finditer(folded):
+        add(m, _valid(int(m[3]), int(m[2]), int(m[1])), None)
+    for m in re.finditer(rf"\bdepuis\s+(?:le\s+mois\s+d'|le\s+debut\s+d'|debut\s+)?{_MONTH}(?:\s+{_YEAR})?",
+                         folded):
+        month = MONTHS[m[1]]
+        year = int(m[2]) if m[2] else article.year_for(month)
+        value = (f"{_month_key(year, month)}/{article.text}"
+                 if year and article.year and article.month else None)
+        add(m, value, f"« {sentence[m.start():m.end()]} » : {_from(month)} {year} "
+                      f"à la date de l'article ({article.text})." if value else None)
+    for m in re.finditer(rf"\b{_MONTH}(?:\s+{_YEAR})?\b", folded):
+        month = MONTHS[m[1]]
+        year = int(m[2]) if m[2] else article.year_for(month)
+        add(m, _month_key(year, month) if year else None,
+            None if m[2] else inferred(sentence[m.start():m.end()]))
+    for m in re.finditer(rf"\b(depuis\s+)?(?:au|a l'|cet|ce|l'|en|durant l'|pendant l')\s*"
+                         rf"(printemps|ete|automne|hiver)(?:\s+(?:dernier|passe))?(?:\s+{_YEAR})?\b", folded):
+        first, last = _SEASONS[m[2]]
+        start_year = int(m[3]) if m[3] else article.year_for(first)
+        value = None
+        if start_year and m[1] and article.month:
+            value = f"{_month_key(start_year, first)}/{article.text}"
+        elif start_year and not m[1]:
+            value = f"{_month_key(start_year, first)}/{_month_key(start_year + (last < first), last)}"
+        said = sentence[m.start():m.end()]
+        until = (f"la date de l'article ({article.text})" if m[1]
+                 else f"{MONTH_NAMES[last - 1]} {(start_year or 0) + (last < first)}")
+        add(m, value, f"Saison « {said} » dans la phrase : {_from(first)} {start_year} à {until}."
+            if value else None)
+    for m in re.finditer(rf"\b(?:en|au cours de l'annee)\s+{_YEAR}\b", folded):
+        add(m, m[1], None)
+    for m in re.finditer(r"\b(cette annee|ce mois-ci|ce mois)\b", folded):
+        if article.year is None or (m[1] != "cette annee" and article.month is None):
+            add(m, None, f"« {sentence[m.start():m.end()]} » dans la phrase, à compléter : la date "
+                         "de l'article est inconnue")
+            continue
+        value = str(article.year) if m[1] == "cette annee" else _month_key(article.year, article.month)
+        add(m, value, f"« {sentence[m.start():m.end()]} » : rapporté à la date de l'article "
+                      f"({article.text}).")
+    for m in re.finditer(rf"\b{_WEEKDAY}\b", folded):
+        value = note = None
+        if article.day:
+            published = date(article.year, article.month, article.day)
+            day = published - timedelta(days=(published.weekday() - WEEKDAYS.index(m[1])) % 7)
+            value = day.isoformat()
+            note = (f"« {sentence[m.start():m.end()]} » dans la phrase : le dernier {m[1]} jusqu'à "
+                    f"la date de l'article ({article.text}) incluse.")
+        add(m, value, note)
+    return sorted(found, key=lambda mention: mention.start)

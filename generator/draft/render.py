@@ -1,0 +1,169 @@
+"""The draft file: frontmatter with every proposed value marked for confirmation, then the text.
+
+Claims stay commented out (``  # - topic:`` / ``  #   field:``) until the contributor
+confirms them by removing the first ``# `` of each line; every field the draft filled
+carries a trailing ``# à confirmer : …`` saying what it was read from.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+from ..model import UNKNOWN
+from ..search import fold
+from .claims import Candidate
+from .cleaning import Draft
+
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../../schema/article.schema.json"
+CONFIRM = "à confirmer"
+FILL = "à remplir"
+
+
+def slugify(text: str, words: int = 6) -> str:
+    folded = fold(unicodedata.normalize("NFC", text)).lower()
+    return "-".join(re.findall(r"[a-z0-9]+", folded)[:words]) or "article"
+
+
+def _yaml(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+
+
+def _line(field: str, value: object, comment: str = "", prefix: str = "") -> str:
+    text = f"{prefix}{field}:" + (f" {value}" if value not in (None, "") else "")
+    return f"{text}    # {comment}" if comment else text
+
+
+def article_id(draft: Draft) -> str:
+    return "-".join([draft.date or "date-inconnue", draft.outlet or "inconnu", slugify(draft.title, 5)])
+
+
+def _claim_ids(figures: list[Candidate]) -> dict[int, str]:
+    """Ids for claims that would otherwise share one (metric, actor, as_of)."""
+    groups: dict[tuple, list[int]] = {}
+    for index, figure in enumerate(figures):
+        groups.setdefault((figure.metric, figure.actor, figure.as_of), []).append(index)
+    ids = {}
+    for (metric, _, _), members in groups.items():
+        if len(members) > 1 and metric:
+            for index in members:
+                figure = figures[index]
+                numbers = "-".join(str(n) for n in figure.numbers)
+                ids[index] = f"{metric.replace('_', '-')}-{numbers}"
+    return ids
+
+
+def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = None) -> list[str]:
+    out = []
+    if figure.topic:
+        out.append(_line("topic", figure.topic, f"{CONFIRM} : {figure.topic_hint}", "  # - "))
+    else:
+        out.append(_line("topic", None, f"{FILL} : un de {', '.join(topics)} (unité « {figure.unit} »)",
+                         "  # - "))
+    field = "  #   "
+    if figure.event:
+        out.append(_line("event", figure.event, f"{CONFIRM} : {figure.topic_hint}", field))
+        if figure.as_of:
+            out.append(_line("as_of", figure.as_of, f"{CONFIRM} : {figure.as_of_hint}", field))
+            if figure.as_of_note:
+                out.append(_line("as_of_note", _yaml(figure.as_of_note), "", field))
+        out.append(_line("attributed_to", figure.actor, f"{CONFIRM} : {figure.actor_hint}", field)
+                   if figure.actor else _line("attributed_to", None, f"{FILL} : aucun acteur de "
+                   "actors.yml nommé dans la phrase (unattributed si l'article l'affirme lui-même)", field))
+        out.append(_line("quote", _yaml(figure.quote), f"{CONFIRM} : la proposition qui nomme l'événement",
+                         field))
+        return out
+    if claim_id:
+        out.append(_line("id", claim_id, "deux chiffres auraient le même id", field))
+    if figure.metric:
+        out.append(_line("metric", figure.metric, f"{CONFIRM} : {figure.metric_hint}", field))
+    elif figure.metric_options:
+        out.append(_line("metric", None, f"{FILL} : un de {', '.join(figure.metric_options)}", field))
+    else:
+        out.append(_line("metric", None, f"{FILL} : une métrique du thème (topics.yml), ou event", field))
+    shown = f"« {figure.figure_text} »"
+    if figure.qualifier == "range":
+        out += [_line("low", figure.low, f"{CONFIRM} : {shown}", field), _line("high", figure.high, "", field)]
+    else:
+        out.append(_line("value", figure.value, f"{CONFIRM} : {shown}", field))
+    out.append(_line("qualifier", figure.qualifier, CONFIRM, field))
+    if figure.as_of:
+        out.append(_line("as_of", figure.as_of, f"{CONFIRM} : {figure.as_of_hint}", field))
+        if figure.as_of_note:
+            out.append(_line("as_of_note", _yaml(figure.as_of_note), "", field))
+    else:
+        out.append(f"{field}# pas de date pour ce chiffre dans la phrase : as_of omis "
+                   "(chiffre rapporté à la date de l'article)")
+    if figure.actor:
+        out.append(_line("attributed_to", figure.actor, f"{CONFIRM} : {figure.actor_hint}", field))
+    else:
+        out.append(_line("attributed_to", None, f"{FILL} : aucun acteur de actors.yml nommé dans la "
+                         "phrase (unattributed si l'article l'affirme lui-même)", field))
+    out.append(_line("quote", _yaml(figure.quote), f"{CONFIRM} : la proposition qui porte le chiffre",
+                     field))
+    for note in figure.notes:
+        out.append(f"{field}# {note}")
+    if figure.repeats > 1:
+        out.append(f"{field}# le chiffre revient {figure.repeats} fois dans le texte : proposé une fois")
+    return out
+
+
+def render_draft(draft: Draft, figures: list[Candidate], topics: list[str]) -> tuple[str, str]:
+    """The proposed article id and the file's text."""
+    proposed_id = article_id(draft)
+    out = ["---", SCHEMA_COMMENT,
+           _line("id", proposed_id, "date-média-mots du titre : le nom du fichier ; à changer avec "
+                 "lui si date, média ou titre changent"),
+           _line("title", _yaml(draft.title), f"{CONFIRM} : {draft.title_source}")]
+    if draft.date:
+        out.append(_line("date", draft.date, f"{CONFIRM} : {draft.date_source}"))
+        if "en tête du texte" in draft.date_source:
+            out.append(_line("date_note", None, "comment la date a été établie, en français"))
+    else:
+        mentions = "; ".join(f"« {m} »" for m in dict.fromkeys(draft.date_mentions)) or "aucune"
+        out.append(_line("date", UNKNOWN, f"{FILL} : YYYY-MM-DD, ou YYYY-MM si le texte le permet ; "
+                         f"dates mentionnées : {mentions}"))
+        out.append(_line("date_note", None, "comment la date a été établie, en français"))
+    if draft.outlet:
+        out.append(_line("outlet", draft.outlet, f"{CONFIRM} : {draft.outlet_source}"))
+    elif draft.outlet_suggestion:
+        out.append(_line("outlet", UNKNOWN, f"{FILL} : « {draft.outlet_suggestion} » n'est pas dans "
+                         "outlets.yml : ajoutez-le (id, name, kind, homepage) et mettez son id ici"))
+    else:
+        out.append(_line("outlet", UNKNOWN, f"{FILL} : un id de outlets.yml, ou unknown"))
+    if draft.wire:
+        out.append(_line("wire", draft.wire, f"{CONFIRM} : {draft.wire_source}"))
+    elif draft.wire_suggestion:
+        out.append(f"# wire: « {draft.wire_suggestion} » cité comme agence, absent de outlets.yml : "
+                   "ajoutez-le (kind: wire) pour le renseigner")
+    if draft.url:
+        out.append(_line("url", draft.url, f"{CONFIRM} : {draft.url_source}"))
+    out.append("language: fr")
+    found = list(dict.fromkeys(f.topic for f in figures if f.topic))
+    others = [t for t in topics if t not in found]
+    if found:
+        out.append(_line("topics", f"[{', '.join(found)}]", f"{CONFIRM} : thèmes des chiffres relevés"
+                         + (f" ; autres : {', '.join(others)}" if others else "")))
+    else:
+        out.append(_line("topics", "[]", f"{FILL} : un ou plusieurs de {', '.join(topics)}"))
+    out.append("cleaning:")
+    if draft.cleaning:
+        out.append("  # Débris probables retirés du texte ci-dessous : vérifiez chaque ligne, remettez "
+                   "dans le texte ce qui appartient à l'article.")
+    out += [f"  - {_yaml(note)}" for note in draft.cleaning]
+    out.append("claims:")
+    if figures:
+        out.append("  # Chiffres relevés dans le texte : pour confirmer une affirmation, retirez le "
+                   "premier « # » de chacune de ses lignes et vérifiez les champs « à confirmer » ; "
+                   "supprimez celles que l'article ne rapporte pas.")
+    ids = _claim_ids([f for f in figures if not f.event])
+    for index, figure in enumerate(f for f in figures if not f.event):
+        out += render_claim(figure, topics, ids.get(index))
+    events = [f for f in figures if f.event]
+    if events:
+        out.append("  # Événements nommés dans le texte (mots de topics.yml) : à confirmer de même.")
+    for event in events:
+        out += render_claim(event, topics)
+    out += ["---", "", "\n\n".join(draft.blocks), ""]
+    return proposed_id, "\n".join(out)
