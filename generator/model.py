@@ -196,6 +196,8 @@ class Topic(Frozen):
     description: Text
     metrics: dict[Key, Metric] = Field(default_factory=dict)
     events: dict[Key, Event] = Field(default_factory=dict)
+    slug: Slug | None = Field(default=None, description="The page's French address "
+                              "(sujets/<slug>.html); the id when none")
 
 
 class Actor(Frozen):
@@ -204,6 +206,11 @@ class Actor(Frozen):
     description: Text | None = None
     country: Text | None = None
     aliases: tuple[Text, ...] = ()
+    according_to: Text | None = Field(default=None, description="Who says a figure, as the "
+                                      "pages write it after the figure: « selon le Kremlin », "
+                                      "« sans source citée »; « selon <name> » when none")
+    slug: Slug | None = Field(default=None, description="The page's French address "
+                              "(acteurs/<slug>.html); the id when none")
 
 
 class Outlet(Frozen):

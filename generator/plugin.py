@@ -35,7 +35,7 @@ from .load import load
 from .offline import build_date, write_zip, zip_path
 from .pipeline import Cache, fingerprint
 from .render.pages import Page, PageBuilder, Planned, check_no_overlap
-from .render.paths import HOME, article_path, html_path, topic_path
+from .render.paths import HOME, article_path, html_path
 from .render.format import date_fr
 from .render.shell import CONTENT, SHELL_NAME, TITLE, Shell, shell_path
 from .search import SearchDocument, build_index, terms
@@ -170,7 +170,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             SearchDocument(html_path(article_path(a.id)), a.title,
                            f"{date_fr(a.date)} · {builder.outlet_name(a.outlet)}",
                            processed[a.id].terms) for a in archive.articles]
-        self.topic_pages = frozenset(topic_path(topic_id) for topic_id in archive.topics)
+        self.topic_pages = frozenset(builder.topic_path(topic_id) for topic_id in archive.topics)
         self.page_documents: list[SearchDocument] = []
         log.info(f"briefing: {len(plans) + len(assets)} pages and files planned ({self._elapsed()})")
         return files

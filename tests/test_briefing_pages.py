@@ -27,7 +27,7 @@ def section(page, heading_id: str):
 def test_each_topic_with_figures_shows_picture_chart_ledger_and_conflicts(built_site, archive):
     topic_briefings = briefings(archive)
     for topic_id, topic in archive.topics.items():
-        page = content(built_site / "sujets" / f"{topic_id}.html")
+        page = content(built_site / "sujets" / f"{topic.slug or topic_id}.html")
         statements = topic_briefings[topic_id].statements  # copies of one statement: one row
         assert len(page.select("table.ba-ledger tbody tr")) == min(len(statements), RECENT)
         if topic.metrics:
@@ -40,10 +40,10 @@ def test_each_topic_with_figures_shows_picture_chart_ledger_and_conflicts(built_
 
 
 def test_casualties_headline_and_update_in_the_fixture(fixture_site):
-    page = content(fixture_site / "sujets" / "casualties.html")
+    page = content(fixture_site / "sujets" / "pertes.html")
     picture = section(page, "etat-actuel")
-    assert ("Chiffre le plus récent : 4 000 militaires selon Comité des chefs d'état-major "
-            "interarmées (JCS) (mars 2025)") in picture
+    assert ("Chiffre le plus récent : 4 000 militaires selon l'état-major sud-coréen (JCS) "
+            "(mars 2025)") in picture
     assert "de 1 100 à 4 000" not in picture  # never a range across dates
     conflicts = section(page, "contradictions")
     assert "Aucune contradiction" not in conflicts
@@ -55,26 +55,26 @@ def test_casualties_headline_and_update_in_the_fixture(fixture_site):
 
 
 def test_weapons_running_totals_that_rise_do_not_contradict_in_the_fixture(fixture_site):
-    conflicts = section(content(fixture_site / "sujets" / "weapons.html"), "contradictions")
+    conflicts = section(content(fixture_site / "sujets" / "armement.html"), "contradictions")
     assert "Aucune contradiction ni révision relevée dans les articles." in conflicts
 
 
 def test_troops_absence_from_the_front_contradicts_a_figure_at_the_front(fixture_site):
-    conflicts = section(content(fixture_site / "sujets" / "troops.html"), "contradictions")
+    conflicts = section(content(fixture_site / "sujets" / "troupes.html"), "contradictions")
     assert ("Service national du renseignement (NIS) : Absence du front signalée (janvier 2025)"
             in conflicts)
     assert "contre Renseignement militaire ukrainien (HUR) : jusqu'à 8 000 (janvier 2025)" in conflicts
 
 
 def test_troops_explicit_dispute_shows_both_sides(fixture_site):
-    conflicts = section(content(fixture_site / "sujets" / "troops.html"), "contradictions")
+    conflicts = section(content(fixture_site / "sujets" / "troupes.html"), "contradictions")
     assert "jusqu’à 8 000 soldats nord-coréens sont toujours engagés" in conflicts
     assert "conteste Médias internationaux" in conflicts
     assert "retrait quasi complet" in conflicts
 
 
 def test_treaty_page_is_a_timeline(fixture_site):
-    page = content(fixture_site / "sujets" / "treaty.html")
+    page = content(fixture_site / "sujets" / "traite.html")
     assert page.find(id="etat-actuel") is None
     timeline = [text(li) for li in page.select("ol.ba-timeline li")]
     assert any(item.startswith("juin 2024 — Signature du traité") for item in timeline)
@@ -82,7 +82,7 @@ def test_treaty_page_is_a_timeline(fixture_site):
 
 
 def test_ledger_quotes_link_to_the_highlighted_passage(fixture_site):
-    page = content(fixture_site / "sujets" / "casualties.html")
+    page = content(fixture_site / "sujets" / "pertes.html")
     link = next(a for a in page.select("a.ba-quote-link") if "1.100 pertes" in a.get_text())
     target_file, anchor = link["href"].split("#")
     article = content(fixture_site / "sujets" / target_file)
@@ -110,13 +110,13 @@ def test_actors_page_lists_each_actor_and_each_actor_page_its_claims(built_site,
         claims = sum(1 for b in topic_briefings.values() for s in b.statements if s.actor == actor_id)
         assert text(row).startswith(f"{actor.name}")
         assert text(row.find_all("td")[1]) == str(claims)  # statements, not their copies
-        actor_page = content(built_site / "acteurs" / f"{actor_id}.html")
+        actor_page = content(built_site / "acteurs" / f"{actor.slug or actor_id}.html")
         assert len(actor_page.select("table.ba-ledger tbody tr")) == min(claims, PER_PAGE)
 
 
 def test_topic_pages_link_the_data_files(built_site, archive):
-    for topic_id in archive.topics:
-        page = content(built_site / "sujets" / f"{topic_id}.html")
+    for topic_id, topic in archive.topics.items():
+        page = content(built_site / "sujets" / f"{topic.slug or topic_id}.html")
         links = [a["href"] for a in page.select(".ba-data a")]
         assert links == ["../data/claims.csv", "../data/claims.json", "../data/articles.json",
                          "../data/analysis.json", f"{topic_id}.xml"]
@@ -125,5 +125,6 @@ def test_topic_pages_link_the_data_files(built_site, archive):
 def test_every_reported_figure_is_in_its_topics_current_picture(built_site, archive):
     reported = {(c.topic, c.metric) for a in archive.articles for c in a.claims if c.metric}
     for topic_id, metric_id in reported:
-        picture = section(content(built_site / "sujets" / f"{topic_id}.html"), "etat-actuel")
+        slug = archive.topics[topic_id].slug or topic_id
+        picture = section(content(built_site / "sujets" / f"{slug}.html"), "etat-actuel")
         assert archive.topics[topic_id].metrics[metric_id].label in picture, (topic_id, metric_id)

@@ -35,7 +35,7 @@ def test_pages_writes_markdown_any_builder_can_take(tmp_path):
     article = (out / "articles" / "2024-12-23-bfmtv-pertes-nord-coreennes.md").read_text()
     assert article.startswith('---\ntitle: "Plus de 1 000 soldats')
     assert "ont subi environ 1.100 pertes" in article
-    assert (out / "methode.md").exists() and (out / "sujets" / "troops.md").exists()
+    assert (out / "methode.md").exists() and (out / "sujets" / "troupes.md").exists()
     assert "Derniers articles" in (out / "index.md").read_text()
     # Refuses to mix its output with an earlier one.
     again = briefing(["pages", str(out)], fixture)

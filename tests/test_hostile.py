@@ -209,7 +209,7 @@ def test_metadata_shows_literally(hostile_page):
 
 
 def test_hostile_title_is_escaped_in_lists_search_and_exports(hostile_page):
-    troops = content(hostile_page / "sujets" / "troops.html")
+    troops = content(hostile_page / "sujets" / "troupes.html")
     assert HOSTILE_TITLE in [a.get_text() for a in troops.select("ul.ba-article-list a")]
     index = search_index(hostile_page)
     assert [doc[1] for doc in index["docs"] if doc[0] == "articles/hostile.html"] == [HOSTILE_TITLE]

@@ -52,18 +52,18 @@ def test_month_and_outlet_lists_paginate(big_site):
 
 
 def test_topic_page_shows_recent_items_and_links_the_full_lists(big_site):
-    topic = content(big_site / "sujets" / "troops.html")
+    topic = content(big_site / "sujets" / "troupes.html")
     assert len(topic.select("ul.ba-article-list li")) == RECENT
     assert len(topic.select("table.ba-ledger tbody tr")) == RECENT
     links = {a.get_text(): a["href"] for a in topic.select("a")}
-    assert links[f"Tous les articles du sujet ({N})"] == "troops-articles.html"
-    ledger_pages = sorted((big_site / "sujets").glob("troops-registre*.html"))
+    assert links[f"Tous les articles du sujet ({N})"] == "troupes-articles.html"
+    ledger_pages = sorted((big_site / "sujets").glob("troupes-registre*.html"))
     rows = sum(len(content(p).select("table.ba-ledger tbody tr")) for p in ledger_pages)
     assert rows == N
 
 
 def test_page_sizes_do_not_grow_with_the_archive(big_site):
-    small = (big_site / "sujets" / "troops.html").stat().st_size
+    small = (big_site / "sujets" / "troupes.html").stat().st_size
     assert small < 120_000
     article_sizes = [p.stat().st_size for p in (big_site / "articles").glob("*.html")]
     assert max(article_sizes) < 25_000

@@ -19,17 +19,17 @@ def test_generated_pages_never_land_in_docs(tmp_path):
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (project / "docs").iterdir()) == [
-        "assets", "contribuer.md", "donnees.md", "index.md", "methode.md"]
+        "assets", "contribuer.md", "donnees.md", "index.md", "methode.md", "overrides"]
     assert (tmp_path / "site" / "articles").is_dir()
 
 
 def test_a_hand_written_page_cannot_be_replaced_by_a_generated_one(tmp_path):
     project = make_project(tmp_path)
     (project / "docs" / "sujets").mkdir()
-    (project / "docs" / "sujets" / "troops.md").write_text("# Mine\n")
+    (project / "docs" / "sujets" / "troupes.md").write_text("# Mine\n")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert "two pages would both be written to 'sujets/troops.md'" in result.stderr
+    assert "two pages would both be written to 'sujets/troupes.md'" in result.stderr
 
 
 def test_a_new_article_appears_on_its_topic_page(tmp_path):
@@ -37,7 +37,7 @@ def test_a_new_article_appears_on_its_topic_page(tmp_path):
     project = make_project(tmp_path, {"2025-01-15-bfmtv-test.md": new})
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    troops = (tmp_path / "site" / "sujets" / "troops.html").read_text()
+    troops = (tmp_path / "site" / "sujets" / "troupes.html").read_text()
     assert "../articles/2025-01-15-bfmtv-test.html" in troops
 
 

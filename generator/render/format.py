@@ -8,7 +8,7 @@ from functools import lru_cache
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from ..model import Claim, DateInterval, parse_date_interval
+from ..model import Actor, Claim, DateInterval, parse_date_interval
 
 LOCALE = "fr_FR"
 
@@ -40,6 +40,23 @@ def when_fr(as_of: DateInterval | None, reported: DateInterval | None) -> str:
     if reported is None:
         return "date inconnue"
     return f"rapporté {'le' if reported.precision == 'day' else 'en'} {date_fr(reported)}"
+
+
+def dated_fr(value: DateInterval | None) -> str:
+    """What follows « daté »: 'du 23 décembre 2024', 'de mars 2025', 'd'avril 2025', 'de 2025';
+    "d'une date inconnue" when there is none."""
+    if value is None:
+        return "d'une date inconnue"
+    text = date_fr(value)
+    if value.precision == "day":
+        return f"du {text}"
+    return f"d'{text}" if text[:1] in "aeiouyâéèêîôûh" else f"de {text}"
+
+
+def according_to(actor: Actor) -> str:
+    """Who gives a figure, as written after it: the actor's own phrase ('selon le Kremlin',
+    'sans source citée'), else 'selon <name>'."""
+    return actor.according_to or f"selon {actor.name}"
 
 
 @lru_cache(maxsize=4096)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -26,11 +27,12 @@ from ..quotes import find_quote
 from ..sanitize import Highlight, SafeMarkdown
 from . import charts
 from .environment import environment
-from .format import figure_fr, month_fr, when_fr
+from .format import according_to, dated_fr, figure_fr, month_fr, when_fr
 from .feeds import FEED_LIMIT, atom_feed
+from . import paths
 from .paths import (ACTORS_INDEX, ARCHIVE_INDEX, HOME, OUTLETS_INDEX, SITE_FEED, TOPICS_INDEX,
-                    actor_path, article_path, chart_path, month_path, outlet_path,
-                    topic_feed_path, topic_list_path, topic_path)
+                    article_path, chart_path, html_path, month_path, outlet_path, topic_feed_path,
+                    topic_list_path)
 
 HOME_LATEST = 10
 
@@ -81,13 +83,14 @@ class DuplicatePagePath(ValueError):
 
 
 def check_no_overlap(paths: list[str], existing: set[str]) -> None:
-    """Refuse a generated file whose path is taken, as Pelican's writer does."""
-    seen = set(existing)
+    """Refuse a generated file whose path is taken, as Pelican's writer does; a page
+    (x.md) and a file (x.html, such as a redirect) are both published as x.html."""
+    seen = {html_path(path) for path in existing}
     for path in paths:
-        if path in seen:
+        if html_path(path) in seen:
             raise DuplicatePagePath(f"two pages would both be written to '{path}' "
                                     "(a hand-written page or another generated page)")
-        seen.add(path)
+        seen.add(html_path(path))
 
 
 def month_title(month: str) -> str:
@@ -141,12 +144,21 @@ class Renderer:
         self.archive = archive
         self._markdown = SafeMarkdown()
         self._common = dict(
-            archive=archive, article_path=article_path, topic_path=topic_path,
+            archive=archive, article_path=article_path, topic_path=self.topic_path,
             month_path=month_path, outlet_path=outlet_path, chart_path=chart_path,
-            actors_path=ACTORS_INDEX, actor_path=actor_path, data_files=list(DATA_FILES),
+            actors_path=ACTORS_INDEX, actor_path=self.actor_path, data_files=list(DATA_FILES),
             UNKNOWN=UNKNOWN, site_feed=SITE_FEED, topic_feed_path=topic_feed_path,
             outlet_name=self.outlet_name, claim_label=self.claim_label, figure_fr=figure_fr,
-            month_title=month_title, when_fr=when_fr)
+            month_title=month_title, when_fr=when_fr, dated_fr=dated_fr,
+            according_to=lambda actor_id: according_to(archive.actors[actor_id]))
+
+    def topic_path(self, topic_id: str) -> str:
+        """A topic's page, at its French slug (its id when it has none)."""
+        return paths.topic_path(self.archive.topics[topic_id].slug or topic_id)
+
+    def actor_path(self, actor_id: str) -> str:
+        """An actor's page, at its French slug (its id when it has none)."""
+        return paths.actor_path(self.archive.actors[actor_id].slug or actor_id)
 
     def outlet_name(self, outlet_id: str) -> str:
         if outlet_id == UNKNOWN:
@@ -264,24 +276,27 @@ class PageBuilder(Renderer):
         return pages
 
     def topic(self, topic_id: str) -> list[Planned]:
-        path = topic_path(topic_id)
+        path = self.topic_path(topic_id)
         topic = self.archive.topics[topic_id]
+        slug = topic.slug or topic_id
         newest_statements = newest_first(self.briefings[topic_id].statements)
         return [Planned(path, topic.title, partial(self._topic_page, topic_id)),
-                *self.listing(topic_list_path(topic_id, "articles"), f"{topic.title} : articles",
+                *self.listing(topic_list_path(slug, "articles"), f"{topic.title} : articles",
                               self.topic_articles[topic_id], "articles", back=path),
-                *self.listing(topic_list_path(topic_id, "registre"),
+                *self.listing(topic_list_path(slug, "registre"),
                               f"{topic.title} : registre des affirmations", newest_statements,
                               "ledger", back=path)]
 
     def _topic_page(self, topic_id: str) -> str:
-        path = topic_path(topic_id)
+        path = self.topic_path(topic_id)
         briefing = self.briefings[topic_id]
+        slug = briefing.topic.slug or topic_id
         return self.render("topic.html", path, topic=briefing.topic, briefing=briefing,
                            articles=self.topic_articles[topic_id], recent=RECENT,
                            newest_statements=newest_first(briefing.statements)[:RECENT],
-                           articles_path=topic_list_path(topic_id, "articles"),
-                           ledger_path=topic_list_path(topic_id, "registre"))
+                           articles_path=topic_list_path(slug, "articles"),
+                           ledger_path=topic_list_path(slug, "registre"),
+                           updated=newest_date(self.topic_articles[topic_id]))
 
     def topics_index(self) -> Planned:
         return self.plan("topics_index.html", TOPICS_INDEX, "Sujets",
@@ -312,7 +327,7 @@ class PageBuilder(Renderer):
 
     def actor(self, actor_id: str) -> list[Planned]:
         actor = self.archive.actors[actor_id]
-        return self.listing(actor_path(actor_id), actor.name,
+        return self.listing(self.actor_path(actor_id), actor.name,
                             tuple(self.statements_by_actor[actor_id]), "ledger", back=ACTORS_INDEX,
                             intro=" ".join(filter(None, (actor.description, actor.country and
                                                          f"({actor.country})"))))
@@ -320,7 +335,29 @@ class PageBuilder(Renderer):
     def home_sections(self) -> str:
         """Appended to the hand-written home page: topic cards and the latest articles."""
         return self.render("home.html", HOME, latest=self.archive.articles[:HOME_LATEST],
-                           topic_articles=self.topic_articles, download=self.download)
+                           topic_articles=self.topic_articles, download=self.download,
+                           briefings=self.briefings, updated=newest_date(self.archive.articles),
+                           topic_updated={topic_id: newest_date(articles) for topic_id, articles
+                                          in self.topic_articles.items()})
+
+    def redirects(self) -> list[Planned]:
+        """Pages moved to a French slug: a small page at each old address (the id's) that
+        sends the reader on, by meta refresh and by a link (from file:// too)."""
+        moved = []
+        for topic_id, topic in self.archive.topics.items():
+            if topic.slug and topic.slug != topic_id:
+                moved += [(planned.path, planned.path.replace(
+                    paths.topic_path(topic.slug).removesuffix(".md"),
+                    paths.topic_path(topic_id).removesuffix(".md"), 1))
+                    for planned in self.topic(topic_id)]
+        for actor_id, actor in self.archive.actors.items():
+            if actor.slug and actor.slug != actor_id:
+                moved += [(planned.path, planned.path.replace(
+                    paths.actor_path(actor.slug).removesuffix(".md"),
+                    paths.actor_path(actor_id).removesuffix(".md"), 1))
+                    for planned in self.actor(actor_id)]
+        return [Planned(html_path(old), "", partial(redirect_page, old, new), f"redirect {old} {new}")
+                for new, old in moved]
 
     def charts(self, briefing: TopicBriefing) -> list[Planned]:
         planned = []
@@ -379,10 +416,30 @@ class PageBuilder(Renderer):
                    for path, make in DATA_FILES.items()]
         assets.append(Planned(SCHEMA_PATH, "", article_schema))
         assets += self.feeds()
+        assets += self.redirects()
         return assets
 
     def all_assets(self) -> list[Asset]:
         return [planned.asset() for planned in self.asset_plans()]
+
+
+def newest_date(articles: tuple[Article, ...]):
+    """The date of the newest dated article (articles come newest first), or None."""
+    return next((article.date for article in articles if article.date is not None), None)
+
+
+def redirect_page(old: str, new: str) -> bytes:
+    """A page at ``old`` (a source path) that sends the reader to ``new``."""
+    relative = posixpath.relpath(html_path(new), posixpath.dirname(old) or ".")
+    target = html.escape(relative)
+    return (f'<!doctype html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
+            f'<title>Page déplacée</title>\n<meta name="robots" content="noindex">\n'
+            f'<link rel="canonical" href="{target}">\n'
+            f'<meta http-equiv="refresh" content="0; url={target}">\n'
+            f'<script>location.replace({json.dumps(relative)} + '
+            f'location.hash)</script>\n</head>\n<body>\n'
+            f'<p>Cette page a changé d\'adresse : <a href="{target}">{target}</a>.</p>\n'
+            f'</body>\n</html>\n').encode("utf-8")
 
 
 def newest_first(statements) -> tuple[Statement, ...]:
