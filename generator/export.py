@@ -57,13 +57,32 @@ def claim_rows(archive: Archive, entries: tuple[LedgerEntry, ...] | None = None)
     return rows
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP, « CSV injection »): = + - @, and
+# a tab or carriage return, which some spreadsheets skip before reading the cell.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A value as written in a CSV cell: text that a spreadsheet would run as a formula
+    gets a leading single quote (OWASP's advice), which spreadsheets show as text; numbers
+    and other text stay as they are. A carriage return becomes a line feed: the csv module
+    quotes a cell holding a line feed, not one holding a lone carriage return (content
+    files never keep one: sources.py reads every line end as a line feed)."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_START):
+        value = f"'{value}"
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def claims_csv(archive: Archive, rows: list[dict] | None = None,
                topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CLAIM_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows if rows is not None else claim_rows(archive):
-        writer.writerow({**row, "disputes": ";".join(row["disputes"])})
+        writer.writerow({column: csv_cell(value) for column, value in
+                         {**row, "disputes": ";".join(row["disputes"])}.items()})
     return buffer.getvalue().encode("utf-8")
 
 

@@ -4,9 +4,10 @@ with the archive.
 For each article file, one task reads and validates it (schema, references, quotes)
 and, when asked, renders its page content and computes what the archive-wide steps
 need from it (near-duplicate shingles). Tasks run in forked worker processes; results
-are cached on disk under a key made of the file's bytes and a fingerprint of
-everything else that shapes them (the generator's code and templates, the metadata
-files, library versions), so an unchanged article costs one file read on the next build.
+are cached on disk under a key made of the file's bytes, its path (the id must match the
+file name, and the result names its file) and a fingerprint of everything else that
+shapes them (the generator's code and templates, the metadata files, Python and library
+versions), so an unchanged article costs one file read on the next build.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import gc
 import hashlib
 import multiprocessing
 import pickle
+import sys
 from array import array
 from dataclasses import dataclass, replace
 from importlib import metadata
@@ -24,11 +26,12 @@ import numpy as np
 
 from . import schema, sources
 from .derive.duplicates import shingles
-from .errors import ContentError, ContentErrors, ErrorCollector
+from .errors import ContentError, ContentErrors, ErrorCollector, display_path
 from .model import Archive, Article
 from .search import terms
 
-_LIBRARIES = ("markdown-it-py", "nh3", "matplotlib", "jinja2", "pydantic", "pyyaml", "babel")
+_LIBRARIES = ("markdown-it-py", "mdurl", "nh3", "matplotlib", "jinja2", "markupsafe", "pydantic",
+              "pyyaml", "babel", "numpy")
 # Set in the parent before forking: workers inherit it instead of receiving it by pipe.
 _JOB: "_Job | None" = None
 
@@ -78,11 +81,12 @@ def fingerprint(content_dir: Path) -> str:
         digest.update(path.read_bytes() if path.exists() else b"")
     for library in _LIBRARIES:
         digest.update(f"{library}={metadata.version(library)}".encode())
+    digest.update(sys.version.encode())  # pickles, hash() of the shingles
     return digest.hexdigest()
 
 
 class Cache:
-    """Task results on disk, one file per (article bytes, fingerprint, mode): a header
+    """Task results on disk, one file per (article bytes and path, fingerprint, mode): a header
     with two lengths, the pickled result, then the rendered content as UTF-8, read only
     when the page is written. One file per article: at 10,000 articles, file creations
     are a large part of a cold build."""
@@ -93,8 +97,12 @@ class Cache:
         self.folder = folder
         self.fingerprint = fingerprint
 
-    def key(self, data: bytes, render: bool) -> str:
-        return hashlib.sha256(self.fingerprint.encode() + bytes([render]) + data).hexdigest()
+    def key(self, data: bytes, render: bool, path: str = "") -> str:
+        """Names a result by everything it depends on: the article's bytes, its ``path`` (as
+        shown in messages: the id must match the file name, and the result names its file),
+        the mode and the fingerprint."""
+        named = "\0".join((self.fingerprint, str(int(render)), path)).encode("utf-8")
+        return hashlib.sha256(len(named).to_bytes(8, "little") + named + data).hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.result"
@@ -205,7 +213,8 @@ def process_all(paths: list[Path], root: Path, registries: Archive, *, render: b
     results: dict[Path, Processed] = {}
     todo: list[tuple[str, str | None, str | None]] = []
     for path in paths:
-        key = cache.key(path.read_bytes(), render) if cache and not path.is_symlink() else None
+        key = (cache.key(path.read_bytes(), render, display_path(path, root))
+               if cache and not path.is_symlink() else None)
         hit = cache.get(key) if key else None
         if hit is not None:
             results[path] = hit

@@ -27,7 +27,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, get_files
 
 from .derive.duplicates import same_story_elsewhere, similar_pairs
 from .errors import ContentErrors
@@ -119,11 +119,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _elapsed(self) -> str:
         return f"{time.monotonic() - self.started:.1f} s, peak memory {_peak_mb()} MB"
 
-    def on_files(self, files: Files, config) -> Files:  # type: ignore[no-untyped-def]
+    def on_pre_build(self, *, config) -> None:  # type: ignore[no-untyped-def]
+        """Load, validate and derive the archive: before MkDocs empties the site folder,
+        so that invalid content fails the build and leaves the previous site as it was."""
         with _collector_paused():
-            return self._generate(files, config)
+            self._prepare(config)
 
-    def _generate(self, files: Files, config) -> Files:  # type: ignore[no-untyped-def]
+    def _prepare(self, config) -> None:  # type: ignore[no-untyped-def]
         try:
             cache = Cache(self.cache_dir, fingerprint(self.content_dir))
             self.store = _page_store(self.cache_dir, cache.fingerprint)
@@ -144,18 +146,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             plans, assets = builder.page_plans(), builder.asset_plans()
             article_paths = [article_path(article.id) for article in archive.articles]
             check_no_overlap(article_paths + [p.path for p in plans] + [a.path for a in assets],
-                             {f.src_uri for f in files})
+                             {f.src_uri for f in get_files(config)})
         except ContentErrors as errors:
             count = len(errors.errors)
             raise PluginError(f"briefing: {count} problem{'s' * (count > 1)} in the content:\n"
                               f"{errors}") from None
         except ValueError as error:
             raise PluginError(f"briefing: {error}") from None
+        self.builder, self.plans, self.assets = builder, plans, assets
+        self.article_terms = {article_id: result.terms for article_id, result in processed.items()}
+
+    def on_files(self, files: Files, config) -> Files:  # type: ignore[no-untyped-def]
+        with _collector_paused():
+            return self._generate(files, config)
+
+    def _generate(self, files: Files, config) -> Files:  # type: ignore[no-untyped-def]
+        builder, plans, assets = self.builder, self.plans, self.assets
+        archive = builder.archive
         in_nav = _nav_paths(config.nav)
-        self.builder = builder
         # Navigation pages go through MkDocs; the others are made when written (on_post_build).
         self.shelled = [planned for planned in plans if planned.path not in in_nav]
-        self.assets = assets
         for planned in plans:
             if planned.path in in_nav:
                 files.append(File.generated(config, planned.path, content=planned.page().markdown))
@@ -169,7 +179,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.article_documents = [
             SearchDocument(html_path(article_path(a.id)), a.title,
                            f"{date_fr(a.date)} · {builder.outlet_name(a.outlet)}",
-                           processed[a.id].terms) for a in archive.articles]
+                           self.article_terms[a.id]) for a in archive.articles]
+        self.article_terms = {}
         self.topic_pages = frozenset(builder.topic_path(topic_id) for topic_id in archive.topics)
         self.page_documents: list[SearchDocument] = []
         log.info(f"briefing: {len(plans) + len(assets)} pages and files planned ({self._elapsed()})")

@@ -4,18 +4,26 @@ Two layers: markdown-it-py (CommonMark, several times faster than Python-Markdow
 which matters at 10,000 articles) runs with raw HTML switched off (so ``<script>``
 shows as text), then nh3 (ammonia) keeps only an allowlist of elements,
 attributes and URL schemes. Images are dropped: the site must work offline.
-Quoted passages are marked through private-use sentinels placed in the source
-before rendering, so the marks follow the text whatever Markdown does with it.
+
+Quoted passages are marked in the token stream, before sanitising: private-use
+sentinels placed in the source before parsing follow the text whatever Markdown does
+with it, and each one becomes a token of its own (a ``<mark>`` opening or closing, an
+empty anchor element) where it lands in text or code. Where it lands in an attribute (a
+link's destination or title, an image's text) it is taken out of it and acts just
+before that element. Marks nest in the elements around them (see _Marker), so nothing
+inserted can end up inside an attribute or across an element, and nh3 then sees the
+whole page, marks included (its allowlist names their classes): nothing is added to
+sanitised HTML.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import escape
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 ALLOWED_TAGS = frozenset({
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "em", "strong", "code", "pre",
@@ -23,6 +31,12 @@ ALLOWED_TAGS = frozenset({
 })
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+# What the generator itself adds around quoted passages (contributor Markdown cannot
+# produce these elements: raw HTML is off).
+MARK_CLASS, ANCHOR_CLASS = "ba-quote", "ba-anchor"
+_MARKUP_TAGS = ALLOWED_TAGS | {"mark", "span"}
+_MARKUP_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, "span": {"id"}}
+_MARKUP_CLASSES = {"mark": {MARK_CLASS}, "span": {ANCHOR_CLASS}}
 
 
 class SafeMarkdown:
@@ -31,19 +45,30 @@ class SafeMarkdown:
     def __init__(self) -> None:
         # No raw HTML: block-level HTML and inline tags are kept as literal text.
         self._md = MarkdownIt("commonmark", {"html": False})
+        normalize = self._md.normalizeLink
+        # A sentinel in a link's destination is percent-encoded before the host name is
+        # (punycode would turn it into letters): it can then be found and taken out.
+        self._md.normalizeLink = lambda url: normalize(url.translate(_ENCODE_SENTINELS))
 
     def render(self, text: str, highlights: list[Highlight] = ()) -> str:
         """Safe HTML for ``text``, with the highlighted passages in <mark> and anchored."""
-        html = clean_html(self._md.render(insert_sentinels(text, list(highlights))).rstrip("\n"))
-        return replace_sentinels(html, list(highlights))
+        highlights = list(highlights)
+        if not highlights:
+            return clean_html(self._md.render(text).rstrip("\n"))
+        tokens = self._md.parse(insert_sentinels(text, highlights))
+        tokens = _Marker(self._md, highlights).blocks(tokens)
+        html = self._md.renderer.render(tokens, self._md.options, {})
+        return clean_html(html.rstrip("\n"), marks=True)
 
 
-def clean_html(html: str) -> str:
-    """Keep only the allowlisted structure; strip everything else."""
-    return nh3.clean(html, tags=set(ALLOWED_TAGS), attributes=ALLOWED_ATTRIBUTES,
+def clean_html(html: str, marks: bool = False) -> str:
+    """Keep only the allowlisted structure; strip everything else. With ``marks``, the
+    highlight marks and anchors the generator adds are allowed too."""
+    return nh3.clean(html, tags=set(_MARKUP_TAGS if marks else ALLOWED_TAGS),
+                     attributes=_MARKUP_ATTRIBUTES if marks else ALLOWED_ATTRIBUTES,
+                     allowed_classes=_MARKUP_CLASSES if marks else None,
                      url_schemes=set(ALLOWED_URL_SCHEMES), link_rel="noopener noreferrer nofollow",
                      strip_comments=True)
-
 
 
 @dataclass(frozen=True)
@@ -55,8 +80,24 @@ class Highlight:
     anchor: str
 
 
-# Private-use sentinels survive Markdown and nh3 untouched; content may not contain them.
+# Private-use sentinels survive Markdown parsing untouched; content may not contain them
+# (the loader refuses private-use characters).
 _ANCHOR, _ANCHOR_END, _MARK, _MARK_END = "\ue000", "\ue001", "\ue002", "\ue003"
+_SENTINELS = (_ANCHOR, _ANCHOR_END, _MARK, _MARK_END)
+_ENCODED = {s: "".join(f"%{byte:02X}" for byte in s.encode("utf-8")) for s in _SENTINELS}
+_ENCODE_SENTINELS = str.maketrans(_ENCODED)
+_DROP_SENTINELS = str.maketrans(dict.fromkeys(_SENTINELS))
+
+
+def _event_pattern(forms: dict[str, str]) -> re.Pattern[str]:
+    """Splits text at its sentinels (in ``forms``), each kept as a group: anchor index,
+    mark, end of mark."""
+    return re.compile(f"{re.escape(forms[_ANCHOR])}(\\d+){re.escape(forms[_ANCHOR_END])}"
+                      f"|({re.escape(forms[_MARK])})|({re.escape(forms[_MARK_END])})")
+
+
+_EVENTS = _event_pattern({s: s for s in _SENTINELS})
+_ENCODED_EVENTS = _event_pattern(_ENCODED)
 _BLOCK_PREFIX = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d+[.)][ \t]+|>[ \t]*)*")
 
 
@@ -100,8 +141,158 @@ def insert_sentinels(text: str, highlights: list[Highlight]) -> str:
     return text
 
 
-def replace_sentinels(html: str, highlights: list[Highlight]) -> str:
-    html = re.sub(f"{_ANCHOR}(\\d+){_ANCHOR_END}",
-                  lambda m: f'<span class="ba-anchor" id="{escape(highlights[int(m[1])].anchor)}">'
-                            "</span>", html)
-    return html.replace(_MARK, '<mark class="ba-quote">').replace(_MARK_END, "</mark>")
+def _pieces(text: str, pattern: re.Pattern[str] = _EVENTS) -> list[str | tuple[str, int]]:
+    """``text`` cut at its sentinels: strings, and ("anchor", index), ("mark", 0), ("end", 0)."""
+    parts = pattern.split(text)  # text, then the three groups of each sentinel, then text…
+    pieces: list[str | tuple[str, int]] = [parts[0]] if parts[0] else []
+    for at in range(1, len(parts), 4):
+        anchor, mark, _, after = parts[at:at + 4]
+        pieces.append(("anchor", int(anchor)) if anchor is not None
+                      else ("mark", 0) if mark is not None else ("end", 0))
+        if after:
+            pieces.append(after)
+    return pieces
+
+
+_MARKABLE = frozenset({"inline", "fence", "code_block"})
+
+
+class _Marker:
+    """Turns the sentinels of a parsed page into mark and anchor tokens.
+
+    A mark opens where its sentinel stands, at the nesting depth of the elements there
+    (emphasis, link, code). An element that closes while a mark it holds is open closes
+    the mark first, and the mark opens again at the next text; a mark that ends inside
+    elements opened after it closes after them. Every <mark> is thus well nested whatever
+    the span. Marks end with their block.
+    """
+
+    def __init__(self, md: MarkdownIt, highlights: list[Highlight]):
+        self.md = md
+        self.highlights = highlights
+
+    def blocks(self, tokens: list[Token]) -> list[Token]:
+        result: list[Token] = []
+        for token in tokens:
+            if token.type not in _MARKABLE or not _has_sentinel(token.content):  # most blocks
+                result.append(token)
+            elif token.type == "inline" and token.children is not None:
+                token.children = self.inline(token.children)
+                result.append(token)
+            elif token.type in ("fence", "code_block"):
+                code = Token("code_open", "code", 1)
+                inline = Token("inline", "", 0, children=self.inline(
+                    [code, Token("text", "", 0, content=token.content),
+                     Token("code_close", "code", -1)]))
+                result += [Token("pre_open", "pre", 1), inline,
+                           Token("pre_close", "pre", -1, block=True)]
+            else:
+                result.append(token)
+        return result
+
+    def inline(self, children: list[Token]) -> list[Token]:
+        self.out: list[Token] = []
+        self.depth = 0
+        self.marking = False
+        self.mark_depth: int | None = None  # where the open <mark> was placed, if any
+        for token in children:
+            if token.type == "text" and not _has_sentinel(token.content):
+                self.text(token)
+            elif token.type == "text":
+                for piece in _pieces(token.content):
+                    self.event(piece) if isinstance(piece, tuple) else self.text(piece)
+            elif token.type == "code_inline" and _has_sentinel(token.content):
+                self.open(Token("code_open", "code", 1))
+                for piece in _pieces(token.content):
+                    self.event(piece) if isinstance(piece, tuple) else self.text(piece)
+                self.close(Token("code_close", "code", -1))
+            else:
+                # Sentinels in attributes or alternative text act just before the element.
+                if token.attrs or token.children or _has_sentinel(token.content):
+                    for piece in self.taken_out(token):
+                        self.event(piece)
+                if token.nesting == 1:
+                    self.open(token)
+                elif token.nesting == -1:
+                    self.close(token)
+                else:
+                    self.out.append(token)
+        self.close_mark()
+        return self.out
+
+    def taken_out(self, token: Token) -> list[tuple[str, int]]:
+        """The sentinels of ``token``'s attributes and children, removed from them."""
+        events = []
+        for name, value in list(token.attrs.items()):
+            if not isinstance(value, str):
+                continue
+            pattern = _ENCODED_EVENTS if name in ("href", "src") else _EVENTS
+            pieces = list(_pieces(value, pattern))
+            if any(isinstance(piece, tuple) for piece in pieces):
+                events += [piece for piece in pieces if isinstance(piece, tuple)]
+                value = "".join(piece for piece in pieces if isinstance(piece, str))
+                if name in ("href", "src") and not self.md.validateLink(value):
+                    value = ""  # as markdown-it does with a refused destination
+                token.attrs[name] = value
+        if token.children:  # an image's content is its alternative text, in its children
+            for child in token.children:
+                events += self.taken_out(child)
+        if _has_sentinel(token.content):
+            if not token.children:
+                events += [piece for piece in _pieces(token.content) if isinstance(piece, tuple)]
+            token.content = token.content.translate(_DROP_SENTINELS)
+        return events
+
+    def open(self, token: Token) -> None:
+        self.out.append(token)
+        self.depth += 1
+
+    def close(self, token: Token) -> None:
+        if self.mark_depth is not None and self.mark_depth >= self.depth:
+            self.close_mark()  # held by the closing element: it opens again at the next text
+        self.out.append(token)
+        self.depth -= 1
+        if not self.marking and self.mark_depth == self.depth:
+            self.close_mark()  # it ended inside this element (see event)
+
+    def text(self, text: str | Token) -> None:
+        if self.marking and self.mark_depth is None:
+            self.open_mark()
+        self.out.append(text if isinstance(text, Token) else Token("text", "", 0, content=text))
+
+    def open_mark(self) -> None:
+        self.out.append(Token("mark_open", "mark", 1, attrs={"class": MARK_CLASS}))
+        self.mark_depth = self.depth
+
+    def close_mark(self) -> None:
+        if self.mark_depth is None:
+            return
+        if self.out[-1].type == "mark_open":  # nothing marked: no empty <mark>
+            self.out.pop()
+        else:
+            self.out.append(Token("mark_close", "mark", -1))
+        self.mark_depth = None
+
+    def event(self, event: tuple[str, int]) -> None:
+        kind, index = event
+        if kind == "anchor":
+            if 0 <= index < len(self.highlights):
+                self.out += [Token("span_open", "span", 1, attrs={
+                                 "class": ANCHOR_CLASS, "id": self.highlights[index].anchor}),
+                             Token("span_close", "span", -1)]
+        elif kind == "mark":
+            self.marking = True
+            if self.mark_depth is None:
+                self.open_mark()
+        else:
+            self.marking = False
+            # A mark that holds the elements open here closes after them, not inside them.
+            if self.mark_depth == self.depth:
+                self.close_mark()
+
+
+_ANY_SENTINEL = re.compile("[\ue000-\ue003]")
+
+
+def _has_sentinel(text: str) -> bool:
+    return _ANY_SENTINEL.search(text) is not None

@@ -1,21 +1,40 @@
-"""Near-duplicate articles: the same wire story run by two outlets, or one article twice.
+"""Near-duplicate articles: the same wire story run by several outlets, or one article twice.
 
-Each body becomes a set of 5-word shingles (lowercased words), of which a fixed 1 in SAMPLE is kept (chosen by hash value, so
-two texts keep the same shingles). Two articles are near-duplicates when the
-shorter one shares at least NEAR_DUPLICATE of its sampled shingles with the other
-(overlap coefficient): an outlet that trims or extends a dispatch still matches.
-Candidates come from an inverted index, so the cost follows shared shingles, not
-the square of the archive. Hashes are of integers only: the same across runs.
+Each body becomes a set of 5-word shingles (lowercased words), of which a fixed 1 in SAMPLE is
+kept (chosen by hash value, so two texts keep the same shingles). Two articles are
+near-duplicates when they share at least MIN_SHARED sampled shingles and at least
+NEAR_DUPLICATE of the shorter one's (overlap coefficient): an outlet that trims or extends a
+dispatch still matches, while two short texts that only share a stock phrase (one or two
+sampled shingles, which is a large part of a short text) do not.
+
+Candidates come from the shingles themselves: all shingles are sorted together, and each
+run of one shingle names the articles sharing it. How many articles a shingle may be shared
+by is not capped: a dispatch carried by 50 or 500 outlets is found whole. What is bounded
+is the work per shingle:
+
+- a shingle shared by at most EXACT_UP_TO articles counts for each pair of them (a
+  50-copy dispatch: 1,225 pairs per shingle);
+- a shingle shared by more counts only between its first article (in archive order) and
+  each other one. Copies of one story share most of their shingles, whose first article is
+  the same earliest copy: every copy reaches the thresholds against it, and the copies form
+  one group through it (``ledger.dispatches`` takes connected components). Boilerplate
+  shared by thousands of unrelated articles costs one count per article instead of
+  millions of pairs, and gives each article at most one count per boilerplate shingle:
+  far below the thresholds unless two texts truly share that much text.
+
+Every count is thus a shingle the two articles really share (never more than an exact
+count), the work is at most EXACT_UP_TO / 2 counts per shingle of the archive, and is done
+by numpy in batches so that memory stays bounded too. Hashes are of integers only: the
+same across runs.
 """
 
 from __future__ import annotations
 
 import re
 import zlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from itertools import combinations
 
 import numpy as np
 
@@ -24,8 +43,14 @@ from ..model import Archive
 SHINGLE_WORDS = 5
 SAMPLE = 8
 NEAR_DUPLICATE = 0.3
-# A shingle found in more articles than this is boilerplate, not evidence of a shared story.
-MAX_SHARED_BY = 10
+# Sampled shingles two texts must share, whatever their length: about 50 words in common
+# (each sampled shingle stands for SAMPLE 5-word sequences). Unrelated articles on the same
+# subject share up to 3 (stock phrases: « des soldats nord-coréens en Russie »).
+MIN_SHARED = 6
+# Articles sharing a shingle up to which every pair of them is counted; beyond, the first
+# one stands for the story (see the module's docstring).
+EXACT_UP_TO = 100
+_BATCH = 1 << 21  # pair counts made at once (16 MB per array)
 _WORD = re.compile(r"\w+")
 
 
@@ -59,34 +84,61 @@ def near_duplicates(archive: Archive, threshold: float = NEAR_DUPLICATE) -> tupl
                           for article in archive.articles}, threshold)
 
 
+def _pairs_of_runs(owners: np.ndarray, starts: np.ndarray, lengths: np.ndarray):
+    """Batches of (first, second) owner arrays: every pair of a short run, the first
+    owner with each other one in a long run."""
+    exact = lengths <= EXACT_UP_TO
+    for length in np.unique(lengths[exact]).tolist():
+        run_starts = starts[exact & (lengths == length)]
+        left, right = np.triu_indices(length, 1)
+        per_batch = max(1, _BATCH // len(left))
+        for at in range(0, len(run_starts), per_batch):
+            chunk = run_starts[at:at + per_batch, None]
+            yield owners[chunk + left].ravel(), owners[chunk + right].ravel()
+    long_starts, long_lengths = starts[~exact], lengths[~exact]
+    if len(long_starts):
+        others = np.concatenate([np.arange(start + 1, start + length)
+                                 for start, length in zip(long_starts.tolist(),
+                                                          long_lengths.tolist())])
+        firsts = np.repeat(owners[long_starts], long_lengths - 1)
+        for at in range(0, len(others), _BATCH):
+            yield firsts[at:at + _BATCH], owners[others[at:at + _BATCH]]
+
+
 def similar_pairs(shingle_sets: Mapping[str, Collection[int] | np.ndarray],
                   threshold: float = NEAR_DUPLICATE) -> tuple[NearDuplicate, ...]:
-    """Near-duplicates among articles given by id (in archive order) and shingles.
-
-    All shingles are sorted together (numpy): runs of one shingle name the articles
-    sharing it, so only shared shingles cost Python work.
-    """
+    """Near-duplicates among articles given by id (in archive order) and shingles, in
+    archive order of their first then second article."""
     ids = list(shingle_sets)
     arrays = [values if isinstance(values, np.ndarray)
               else np.fromiter(values, dtype=np.int64, count=len(values))
               for values in shingle_sets.values()]
-    sizes = np.array([len(values) for values in arrays], dtype=np.int64)
     values = np.concatenate(arrays) if arrays else np.empty(0, dtype=np.int64)
-    owners = np.repeat(np.arange(len(arrays)), sizes)
+    owners = np.repeat(np.arange(len(arrays), dtype=np.int64), [len(a) for a in arrays])
     order = np.argsort(values, kind="stable")  # each shingle's owners stay ascending
     values, owners = values[order], owners[order]
-    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if len(values) else values
+    if len(values):  # a shingle given twice for one article counts once
+        once = np.r_[True, (values[1:] != values[:-1]) | (owners[1:] != owners[:-1])]
+        values, owners = values[once], owners[once]
+    sizes = np.bincount(owners, minlength=len(arrays))
+    starts = (np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if len(values)
+              else np.empty(0, dtype=np.int64))
     lengths = np.diff(np.r_[starts, len(values)])
-    shared: Counter[tuple[int, int]] = Counter()
-    evidence = (lengths > 1) & (lengths <= MAX_SHARED_BY)
-    for start, length in zip(starts[evidence].tolist(), lengths[evidence].tolist()):
-        shared.update(combinations(owners[start:start + length].tolist(), 2))
-    found = []
-    for (a, b), count in sorted(shared.items()):
-        similarity = count / max(1, min(sizes[a], sizes[b]))
-        if similarity >= threshold:
-            found.append(NearDuplicate(ids[a], ids[b], round(float(similarity), 2)))
-    return tuple(found)
+    shared = lengths > 1
+    counted_pairs, counted = [], []
+    for first, second in _pairs_of_runs(owners, starts[shared], lengths[shared]):
+        pairs, counts = np.unique(first * len(ids) + second, return_counts=True)
+        counted_pairs.append(pairs)
+        counted.append(counts)
+    if not counted_pairs:
+        return ()
+    pairs, where = np.unique(np.concatenate(counted_pairs), return_inverse=True)
+    counts = np.bincount(where, weights=np.concatenate(counted)).astype(np.int64)
+    first, second = np.divmod(pairs, len(ids))
+    similarity = counts / np.maximum(1, np.minimum(sizes[first], sizes[second]))
+    keep = (counts >= MIN_SHARED) & (similarity >= threshold)
+    return tuple(NearDuplicate(ids[a], ids[b], round(s, 2)) for a, b, s in
+                 zip(first[keep].tolist(), second[keep].tolist(), similarity[keep].tolist()))
 
 
 def same_story_elsewhere(pairs: tuple[NearDuplicate, ...]) -> dict[str, list[str]]:
