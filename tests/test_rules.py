@@ -57,3 +57,29 @@ def test_qualifiers_are_intervals(qualifier, expected):
     interval = value_interval(claim)
     assert (round(interval.low), interval.high if interval.high == float("inf") else round(interval.high)) \
         == (expected.low, expected.high)
+
+
+@pytest.mark.parametrize("kind", ["total", "level"])
+def test_a_limited_search_keeps_exactly_the_most_recent_findings(kind):
+    import random
+
+    rng = random.Random(7)
+    articles = []
+    for index in range(120):
+        month = rng.randint(1, 12)
+        as_of = f"2025-{month:02d}" if rng.random() < 0.5 else f"2025-{month:02d}-{rng.randint(1, 28):02d}"
+        claim = {"topic": "t", "metric": "m", "value": str(rng.randint(1, 40) * 100),
+                 "qualifier": rng.choice(["exact", "about", "at_least", "at_most"]),
+                 "as_of": as_of, "attributed_to": rng.choice(["jcs", "nis", "hur"]), "quote": "q"}
+        articles.append(article(f"a{index}", "2026-01-01", claim))
+    archive = Archive(topics={"t": topic(kind)},
+                      actors={a: Actor(id=a, name=a) for a in ("jcs", "nis", "hur")},
+                      outlets={}, articles=tuple(articles))
+    merged = statements(ledger(archive))
+    everything = conflicts.compare_metric(merged, kind)
+    limited = conflicts.compare_metric(merged, kind, limit=5)
+    expected = [pair for pair in everything
+                if pair in [p for p in everything if p.finding == pair.finding][-5:]]
+    assert [(p.finding, p.first.claim_id, p.second.claim_id) for p in limited] == \
+        [(p.finding, p.first.claim_id, p.second.claim_id) for p in expected]
+    assert len(everything) > len(limited)

@@ -53,37 +53,44 @@ def compare_metric(statements: tuple[Statement, ...], kind: str,
                    limit: int | None = None) -> tuple[Pair, ...]:
     """Every finding between two statements of one metric, oldest first.
 
-    Overlapping periods are found by a sweep in date order (each statement meets only
-    those still running). Wholly ordered pairs are sought only where they can matter:
-    each actor's previous period (updates) and, for running totals, the earlier figure
-    of each actor with the highest floor (a fall is impossible). The cost thus follows
-    the overlaps, not the square of the statements. With ``limit``, only the ``limit``
-    most recent findings of each kind are kept.
+    Overlapping periods are found newest first (each statement meets only those that can
+    still be running), and no further back than ``limit`` requires. Wholly ordered pairs
+    are sought only where they can matter: each actor's previous period (updates) and,
+    for running totals, the earlier figure of each actor with the highest floor (a fall
+    is impossible). The cost thus follows the overlaps, not the square of the statements.
+    With ``limit``, only the ``limit`` most recent findings of each kind are kept.
     """
     dated = _dated(statements)
     figures = [s.figure for s in dated]
     found: dict[tuple[int, int], rules.Finding] = {}
 
-    def note(i: int, j: int) -> None:
+    def note(i: int, j: int) -> rules.Finding | None:
         finding = rules.compare(figures[i], figures[j], kind)
         if finding is not None:
             found.setdefault((min(i, j), max(i, j)), finding)
+        return finding
 
-    by_start = sorted(range(len(dated)), key=lambda i: figures[i].start)
-    running: list[int] = []
-    for i in by_start:
-        start = figures[i].start
-        running = [j for j in running if figures[j].end >= start]
-        for j in running:
-            note(j, i)
-        running.append(i)
+    # Overlapping pairs, newest first: ``dated`` is in start order, so the statements that
+    # can overlap statement i start at most the longest period before it. Overlaps give only
+    # contradictions and revisions; once ``limit`` of each are found, older ones cannot count.
+    starts = [figure.start for figure in figures]
+    longest = max((figure.end - figure.start for figure in figures), default=0)
+    overlapping = {"contradiction": 0, "revision": 0}
+    for i in reversed(range(len(dated))):
+        if limit is not None and min(overlapping.values()) >= limit:
+            break
+        start = starts[i]
+        for j in range(bisect_left(starts, start - longest), i):
+            if figures[j].end >= start:
+                finding = note(j, i)
+                if finding is not None:
+                    overlapping[finding] += 1
     by_end = sorted(range(len(dated)), key=lambda i: figures[i].end)
     highest_floor: dict[str, int] = {}
     latest_end: dict[str, int] = {}  # per actor: the latest end among its finished periods
     finished: dict[str, list[int]] = {}
     done = 0
-    for i in by_start:
-        figure = figures[i]
+    for i, figure in enumerate(figures):
         while done < len(by_end) and figures[by_end[done]].end < figure.start:
             j = by_end[done]
             actor = figures[j].actor
@@ -95,9 +102,10 @@ def compare_metric(statements: tuple[Statement, ...], kind: str,
                 finished[actor] = []
             finished[actor].append(j)
             done += 1
-        if kind == "total":
+        if kind == "total":  # only a floor above this figure makes a fall
             for j in highest_floor.values():
-                note(j, i)
+                if figures[j].low > figure.high:
+                    note(j, i)
         for j in finished.get(figure.actor, ()):  # the actor's latest earlier period
             note(j, i)
     return _pairs(dated, found, limit)

@@ -235,6 +235,7 @@ class PageBuilder(Renderer):
             (article_id, other) for article_id, others in self.same_story.items()
             for other in others))
         self.by_id = {article.id: article for article in archive.articles}
+        self._statement_keys: dict[int, str] = {}
         self.statements_by_actor: dict[str, list[Statement]] = {a: [] for a in archive.actors}
         every = sorted((s for b in self.briefings.values() for s in b.statements),
                        key=lambda s: s.sort_key)
@@ -269,11 +270,19 @@ class PageBuilder(Renderer):
                 planned = replace(planned, key=repr((
                     path, heading, kind, pager, len(items), sorted(context.items()),
                     [self.metadata_keys(item.id) if isinstance(item, Article)
-                     else [(f"{self.metadata_keys(e.article.id)}#{e.claim.local_id}",
-                            len(item.sources)) for e in item.entries]
-                     for item in chunk])))
+                     else self._statement_key(item) for item in chunk])))
             pages.append(planned)
         return pages
+
+    def _statement_key(self, statement: Statement) -> str:
+        """What a ledger row shows of a statement: its copies' metadata and its sources.
+        Kept per statement: a statement is listed on its topic's and its actor's pages."""
+        key = self._statement_keys.get(id(statement))
+        if key is None:
+            key = self._statement_keys[id(statement)] = repr(
+                [f"{self.metadata_keys(e.article.id)}#{e.claim.local_id}" for e in statement.entries]
+                + [len(statement.sources)])
+        return key
 
     def topic(self, topic_id: str) -> list[Planned]:
         path = self.topic_path(topic_id)
