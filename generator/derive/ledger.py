@@ -16,6 +16,11 @@ from ..model import Archive, Article, Claim, DateInterval
 from .rules import Figure, ValueInterval, value_interval
 
 
+def chronological(when: DateInterval | None, claim_id: str) -> tuple:
+    """The order of claims and statements: oldest first, undated last, then by claim id."""
+    return (when is None, when.sort_key() if when else (), claim_id)
+
+
 @dataclass(frozen=True)
 class LedgerEntry:
     """A claim in its context: the article that reports it and its stable id."""
@@ -48,9 +53,7 @@ class LedgerEntry:
 
     @property
     def sort_key(self) -> tuple:
-        """Oldest first, undated last, then by claim id."""
-        when = self.when
-        return (when is None, when.sort_key() if when else (), self.claim_id)
+        return chronological(self.when, self.claim_id)
 
 
 @dataclass(frozen=True)
@@ -116,8 +119,7 @@ class Statement:
 
     @cached_property
     def sort_key(self) -> tuple:
-        when = self.when
-        return (when is None, when.sort_key() if when else (), self.claim_id)
+        return chronological(self.when, self.claim_id)
 
 
 def ledger(archive: Archive) -> tuple[LedgerEntry, ...]:
