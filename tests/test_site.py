@@ -4,7 +4,6 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-
 from generator.derive.groupings import by_month, by_outlet
 from generator.render.pages import PER_PAGE, RECENT
 from generator.render.paths import html_path, month_path, outlet_path
