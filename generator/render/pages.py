@@ -353,18 +353,13 @@ class PageBuilder(Renderer):
         """Pages moved to a French slug: a small page at each old address (the id's) that
         sends the reader on, by meta refresh and by a link (from file:// too)."""
         moved = []
-        for topic_id, topic in self.archive.topics.items():
-            if topic.slug and topic.slug != topic_id:
-                moved += [(planned.path, planned.path.replace(
-                    paths.topic_path(topic.slug).removesuffix(".md"),
-                    paths.topic_path(topic_id).removesuffix(".md"), 1))
-                    for planned in self.topic(topic_id)]
-        for actor_id, actor in self.archive.actors.items():
-            if actor.slug and actor.slug != actor_id:
-                moved += [(planned.path, planned.path.replace(
-                    paths.actor_path(actor.slug).removesuffix(".md"),
-                    paths.actor_path(actor_id).removesuffix(".md"), 1))
-                    for planned in self.actor(actor_id)]
+        for registry, path_of, plans in ((self.archive.topics, paths.topic_path, self.topic),
+                                         (self.archive.actors, paths.actor_path, self.actor)):
+            for item_id, item in registry.items():
+                if item.slug and item.slug != item_id:
+                    new, old = (path_of(name).removesuffix(".md") for name in (item.slug, item_id))
+                    moved += [(planned.path, planned.path.replace(new, old, 1))
+                              for planned in plans(item_id)]
         return [Planned(html_path(old), "", partial(redirect_page, old, new), f"redirect {old} {new}")
                 for new, old in moved]
 
