@@ -21,6 +21,8 @@ import resource
 import shutil
 import time
 from contextlib import contextmanager
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config import base
@@ -33,6 +35,7 @@ from .derive.duplicates import same_story_elsewhere, similar_pairs
 from .errors import ContentErrors
 from .load import load
 from .offline import build_date, write_zip, zip_path
+from . import site_plan
 from .pipeline import Cache, fingerprint
 from .render.pages import Page, PageBuilder, Planned, check_no_overlap
 from .render.paths import HOME, article_path, html_path
@@ -135,15 +138,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             same_story = same_story_elsewhere(similar_pairs(
                 {article.id: processed[article.id].shingle_array() for article in archive.articles}))
             keys = {article_id: result.cache_key for article_id, result in processed.items()}
-            builder = PageBuilder(archive, download=zip_path(self.build_date)
-                                  if self.zip_wanted else None, build_day=self.build_date,
+            metadata_keys = {article_id: result.metadata_key for article_id, result in processed.items()}
+            download = zip_path(self.build_date) if self.zip_wanted else None
+            builder = PageBuilder(archive, download=download, build_day=self.build_date,
                                   contents=lambda article_id: cache.content(keys[article_id]),
                                   summaries=lambda article_id: processed[article_id].summary,
                                   content_keys=keys.__getitem__,
-                                  metadata_keys=lambda article_id: processed[article_id].metadata_key,
+                                  metadata_keys=metadata_keys.__getitem__,
                                   same_story=same_story)
-            log.info(f"briefing: archive derived ({self._elapsed()})")
-            plans, assets = builder.page_plans(), builder.asset_plans()
+            self.plan_key = site_plan.plan_key(cache.fingerprint, metadata_keys, same_story,
+                                               self.build_date, download)
+            self.previous_plan = site_plan.load(self.store, self.plan_key)
+            plans, assets = self._plan(builder)
             article_paths = [article_path(article.id) for article in archive.articles]
             check_no_overlap(article_paths + [p.path for p in plans] + [a.path for a in assets],
                              {f.src_uri for f in get_files(config)})
@@ -156,6 +162,27 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.builder, self.plans, self.assets = builder, plans, assets
         self.article_terms = {article_id: result.terms for article_id, result in processed.items()}
 
+    def _plan(self, builder: PageBuilder) -> tuple[list[Planned], list[Planned]]:
+        """Every page and file but the articles', each with a store key: from the previous
+        build's plan when it still holds (site_plan.py), else derived and planned now."""
+        feeds = builder.feeds()  # feeds show summaries, which the plan key does not cover
+        previous = self.previous_plan
+        if previous is not None:
+            def reuse(item: site_plan.PlannedItem) -> Planned:
+                return Planned(item.path, item.title, partial(builder.make, item.path), item.key)
+            log.info(f"briefing: plan reused, no article's metadata changed ({self._elapsed()})")
+            return ([*map(reuse, previous.pages)], [*map(reuse, previous.assets), *feeds])
+        feed_paths = {feed.path for feed in feeds}
+        plans = [self._keyed(planned) for planned in builder.page_plans()]
+        assets = [self._keyed(planned) for planned in builder.asset_plans()
+                  if planned.path not in feed_paths]
+        log.info(f"briefing: archive derived and planned ({self._elapsed()})")
+        return plans, [*assets, *feeds]
+
+    def _keyed(self, planned: Planned) -> Planned:
+        """Under the plan key, a page without a key of its own is still named by it."""
+        return planned if planned.key else replace(planned, key=f"{self.plan_key}\0{planned.path}")
+
     def on_files(self, files: Files, config) -> Files:  # type: ignore[no-untyped-def]
         with _collector_paused():
             return self._generate(files, config)
@@ -166,16 +193,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         in_nav = _nav_paths(config.nav)
         # Navigation pages go through MkDocs; the others are made when written (on_post_build).
         self.shelled = [planned for planned in plans if planned.path not in in_nav]
+        previous = self.previous_plan
+        nav_markdown = dict(previous.nav_markdown) if previous else {}
         for planned in plans:
             if planned.path in in_nav:
-                files.append(File.generated(config, planned.path, content=planned.page().markdown))
+                if planned.path not in nav_markdown:
+                    nav_markdown[planned.path] = planned.page().markdown
+                files.append(File.generated(config, planned.path,
+                                            content=nav_markdown[planned.path]))
+        self.nav_markdown = nav_markdown
         folders = {posixpath.dirname(planned.path) for planned in self.shelled} | {"articles"}
         for folder in sorted(folders):
             shell = Page(shell_path(folder), TITLE, CONTENT)
             files.append(File.generated(config, shell.path, content=shell.markdown))
         for asset in assets:  # known to MkDocs so that links to them validate; written later
             files.append(File.generated(config, asset.path, content=b""))
-        self.home_sections = builder.home_sections()
+        self.home_sections = previous.home_sections if previous else builder.home_sections()
         self.article_documents = [
             SearchDocument(html_path(article_path(a.id)), a.title,
                            f"{date_fr(a.date)} · {builder.outlet_name(a.outlet)}",
@@ -200,12 +233,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             shell_file = site / html_path(shell_path(folder))
             shells[folder] = Shell.parse(shell_file.read_text(encoding="utf-8"))
             shell_file.unlink()
-        written = write_all(WriteJob(site, shells, pages, self.assets, self.topic_pages,
+        previous = self.previous_plan
+        written = write_all(WriteJob(site, shells, pages, self.assets,
+                                     frozenset() if previous else self.topic_pages,
                                      store=self.store), workers=os.cpu_count() or 1)
         log.info(f"briefing: {len(pages)} pages and {len(self.assets)} files written "
                  f"({self._elapsed()})")
+        searched = previous.searched if previous else written.searched
         self.topic_documents = [SearchDocument(html_path(path), title, "Sujet", page_terms)
-                                for path, title, page_terms in written.searched]
+                                for path, title, page_terms in searched]
+        if previous is None:
+            feeds = {feed.path for feed in self.builder.feeds()}
+            site_plan.save(self.store, self.plan_key, site_plan.SitePlan(
+                tuple(map(site_plan.item, self.plans)),
+                tuple(site_plan.item(a) for a in self.assets if a.path not in feeds),
+                self.home_sections, tuple(sorted(self.nav_markdown.items())), searched))
         self._write_search_index(site)
         log.info(f"briefing: {len(self.builder.archive.articles)} articles, {len(pages)} generated pages, "
                  f"{tree_size(site) / 1e6:.0f} MB, in {self._elapsed()}")

@@ -17,6 +17,7 @@ import posixpath
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .render.pages import Planned
@@ -36,7 +37,7 @@ class WriteJob:
     shells: dict[str, Shell]        # by folder
     pages: list[Planned]            # titled pages, each put into its folder's shell
     files: list[Planned]            # files written as made (bytes)
-    searchable: frozenset[str]      # pages whose search terms are wanted
+    searchable: frozenset[str]      # pages whose search terms are wanted (always made)
     store: Path | None = None       # finished pages and files kept by key, linked into the site
 
 
@@ -94,15 +95,19 @@ def _run(task: tuple[str, int, int]) -> Written:
     for planned in job.pages[start:stop]:
         shell = job.shells[posixpath.dirname(planned.path)]
         target = job.site / html_path(planned.path)
-        if job.store is not None and planned.key and planned.path not in job.searchable:
-            size += _stored(job, target, "\0".join((shell.digest, planned.title, planned.key)),
-                            lambda: shell.wrap(planned.title, planned.make()).encode("utf-8"))
-            continue
-        content = planned.make()
-        size += write_file(target, shell.wrap(planned.title, content).encode("utf-8"))
         if planned.path in job.searchable:
+            content = planned.make()
             searched.append((planned.path, planned.title, " ".join(terms(content))))
+            make = partial(_wrapped, shell, planned.title, lambda: content)
+        else:
+            make = partial(_wrapped, shell, planned.title, planned.make)
+        size += (_stored(job, target, "\0".join((shell.digest, planned.title, planned.key)), make)
+                 if job.store is not None and planned.key else write_file(target, make()))
     return Written(size, tuple(searched))
+
+
+def _wrapped(shell: Shell, title: str, make: Callable[[], str]) -> bytes:
+    return shell.wrap(title, make()).encode("utf-8")
 
 
 def _tasks(job: WriteJob) -> list[tuple[str, int, int]]:

@@ -228,20 +228,40 @@ class PageBuilder(Renderer):
         self.topic_articles = groupings.by_topic(archive)
         self.month_articles = groupings.by_month(archive)
         self.outlet_articles = groupings.by_outlet(archive)
-        self.ledger = ledger(archive)
         self.same_story = (same_story if same_story is not None
                            else same_story_elsewhere(near_duplicates(archive)))
-        self.briefings = briefings(archive, self.ledger, dispatches(
-            (article_id, other) for article_id, others in self.same_story.items()
-            for other in others))
         self.by_id = {article.id: article for article in archive.articles}
         self._statement_keys: dict[int, str] = {}
-        self.statements_by_actor: dict[str, list[Statement]] = {a: [] for a in archive.actors}
+        self._articles = ArticleRenderer(archive)
+
+    # The analysis is derived when first asked for: a build that reuses its previous plan
+    # (site_plan.py) writes article pages, which do not need it.
+    @cached_property
+    def ledger(self) -> tuple[LedgerEntry, ...]:
+        return ledger(self.archive)
+
+    @cached_property
+    def briefings(self) -> dict[str, TopicBriefing]:
+        return briefings(self.archive, self.ledger, dispatches(
+            (article_id, other) for article_id, others in self.same_story.items()
+            for other in others))
+
+    @cached_property
+    def statements_by_actor(self) -> dict[str, list[Statement]]:
+        by_actor: dict[str, list[Statement]] = {a: [] for a in self.archive.actors}
         every = sorted((s for b in self.briefings.values() for s in b.statements),
                        key=lambda s: s.sort_key)
         for statement in newest_first(every):
-            self.statements_by_actor[statement.actor].append(statement)
-        self._articles = ArticleRenderer(archive)
+            by_actor[statement.actor].append(statement)
+        return by_actor
+
+    @cached_property
+    def _planned_by_path(self) -> dict[str, Planned]:
+        return {planned.path: planned for planned in [*self.page_plans(), *self.asset_plans()]}
+
+    def make(self, path: str) -> str | bytes:
+        """The page or file planned at ``path``, planning the whole site first if need be."""
+        return self._planned_by_path[path].make()
 
     def article(self, article: Article) -> Planned:
         others = self.same_story.get(article.id, [])
@@ -419,9 +439,8 @@ class PageBuilder(Renderer):
                            everything and f"{path}\0{everything}\0{sorted(self.same_story.items())}")
                    for path, make in DATA_FILES.items()]
         assets.append(Planned(SCHEMA_PATH, "", article_schema))
-        assets += self.feeds()
         assets += self.redirects()
-        return assets
+        return assets + self.feeds()
 
     def all_assets(self) -> list[Asset]:
         return [planned.asset() for planned in self.asset_plans()]
