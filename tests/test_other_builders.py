@@ -155,3 +155,24 @@ def test_no_material_asset_or_markup_is_referenced(plain):
         assert not [e for e in html.find_all(class_=re.compile(r"^md-"))], page
         if not is_redirect(page):
             assert "assets/briefing.css" in " ".join(addresses), page
+
+
+def test_pages_read_the_same_as_on_the_material_site(plain, fixture_site):
+    """The plain site shows each page's content word for word as the Material build does."""
+    pages, site, _ = plain
+
+    def words(page, selector: str) -> str:
+        main = soup(page).select_one(selector)
+        for permalink in main.select("a.headerlink"):  # Material's toc permalinks
+            permalink.decompose()
+        return text(main)
+
+    compared = 0
+    for source in pages.rglob("*.md"):
+        page = source.relative_to(pages).with_suffix(".html")
+        if page.parts[0] == "overrides" or page == Path("index.html"):
+            continue  # the Material build's home page also links its offline zip
+        assert words(site / page, "div[role=main]") == \
+            words(fixture_site / page, "article.md-content__inner"), page
+        compared += 1
+    assert compared > 40
