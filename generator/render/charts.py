@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import matplotlib
+import numpy as np
 from matplotlib.dates import MonthLocator, date2num, num2date
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -75,7 +76,21 @@ class Point:
     @property
     def x_range(self) -> tuple[float, float]:
         """From the first day's start to the last day's end, in matplotlib's date numbers."""
-        return date2num(self.when), date2num(self.until + timedelta(days=1))
+        return _day(self.when), _day(self.until) + 1
+
+    @property
+    def x(self) -> float:
+        """Where its mark goes: the middle of its day, month or period."""
+        return (_day(self.when) + _day(self.until) + 1) / 2
+
+
+def _day(day: date) -> float:
+    """matplotlib's date number of a day's start (days since its epoch), without its
+    per-call conversions."""
+    return day.toordinal() - _EPOCH
+
+
+_EPOCH = date(1970, 1, 1).toordinal() - date2num(date(1970, 1, 1))
 
 
 @dataclass(frozen=True)
@@ -86,41 +101,55 @@ class Series:
 
 @dataclass(frozen=True)
 class Layout:
-    """A chart's shape: its width (inches), where its legend goes, how many month names
-    fit under it."""
+    """A chart's shape, in inches: its width, its plot's height, where its legend goes, how
+    many month names fit under it. Margins are set, not measured: one drawing per chart."""
 
     suffix: str          # of the file name: "" for the wide chart
     width: float
-    height: float        # without the legend's rows below the plot
-    row: float           # height of a legend line below the plot (0: legend at the right)
-    legend: str
+    plot_height: float
+    legend_width: float  # at the right of the plot; 0: the legend goes below it
     wrap: int            # legend label width, in characters
     month_labels: int
 
 
-WIDE = Layout("", 6.4, 3.2, 0, "outside right upper", 26, 12)
-NARROW = Layout("etroit", 3.3, 2.4, 0.19, "outside lower center", 38, 5)
+WIDE = Layout("", 6.4, 2.6, 2.0, 22, 12)
+NARROW = Layout("etroit", 3.3, 1.9, 0, 36, 5)
 LAYOUTS = (WIDE, NARROW)
+_PAD, _BELOW = 0.1, 0.5  # inches: around the figure; under the plot, for month names
+_DIGIT, _Y_LABEL = 0.08, 0.32  # inches: a tick label's character; the unit, ticks and gaps
+_LINE, _ENTRY = 0.15, 0.065  # inches: a legend line of text; the space between entries
 
 
 def metric_chart(series: list[Series], unit: str, description: str,
                  layout: Layout = WIDE) -> bytes:
     """An SVG chart of the series, with a <title> for assistive technology."""
     with matplotlib.rc_context(_STYLE):
+        ticks = _y_ticks(series)
         handles = _legend(series, layout)
         lines = sum(handle.get_label().count("\n") + 1 for handle in handles)
-        figure = Figure(figsize=(layout.width, layout.height + layout.row * lines),
-                        layout="constrained")
-        axes = figure.add_subplot()
-        _y_axis(axes, series, unit)
+        legend_height = _LINE * lines + _ENTRY * len(handles) + _PAD
+        left = _Y_LABEL + _DIGIT * max(len(number_fr(t)) for t in ticks)
+        if layout.legend_width:
+            height = max(_PAD + layout.plot_height + _BELOW, legend_height + _PAD)
+            right = layout.width - layout.legend_width - _PAD
+            anchor = (right + _PAD) / layout.width, 1 - _PAD / height
+        else:
+            height = _PAD + layout.plot_height + _BELOW + legend_height
+            right = layout.width - 2 * _PAD
+            anchor = _PAD / layout.width, legend_height / height
+        figure = Figure(figsize=(layout.width, height))
+        top = height - _PAD
+        axes = figure.add_axes((left / layout.width, (top - layout.plot_height) / height,
+                                (right - left) / layout.width, layout.plot_height / height))
+        _y_axis(axes, ticks, unit)
         _x_axis(axes, series, layout)
         for index, line in enumerate(series):
             _spans(axes, line.points, f"C{index % 10}", f"span-{index}")
-        legend = figure.legend(handles=handles, loc=layout.legend, frameon=False)
+        _marks(figure, axes, series)
+        legend = figure.legend(handles=handles, loc="upper left", bbox_to_anchor=anchor,
+                               borderaxespad=0, frameon=False)
         for drawn, handle in zip(legend.legend_handles, handles):
             drawn.set_gid(handle.get_gid())
-        figure.draw_without_rendering()  # the layout fixes where each mark falls
-        _marks(figure, axes, series)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg",
                        metadata={"Date": None, "Creator": None, "Title": description})
@@ -144,14 +173,18 @@ def _legend(series: list[Series], layout: Layout) -> list:
     return handles
 
 
-def _y_axis(axes, series: list[Series], unit: str) -> None:
-    """From 0 to a round tick at or above the largest figure."""
+def _y_ticks(series: list[Series]) -> list[int]:
+    """Round values from 0 to the first at or above the largest figure."""
     largest = max([p.high for line in series for p in line.points] + [1])
-    ticks = [t for t in MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], integer=True)
+    ticks = [int(t) for t in MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], integer=True)
              .tick_values(0, largest) if t >= 0]
     top = next(t for t in ticks if t >= largest)
-    axes.yaxis.set_major_locator(FixedLocator([t for t in ticks if t <= top]))
-    axes.set_ylim(0, top * 1.05)  # room for a mark drawn on the top tick
+    return [t for t in ticks if t <= top]
+
+
+def _y_axis(axes, ticks: list[int], unit: str) -> None:
+    axes.yaxis.set_major_locator(FixedLocator(ticks))
+    axes.set_ylim(0, ticks[-1] * 1.05)  # room for a mark drawn on the top tick
     axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number_fr(int(v))))
     axes.set_ylabel(unit)
     axes.grid(axis="y", alpha=0.3)
@@ -219,7 +252,7 @@ def _marks(figure, axes, series: list[Series]) -> None:
     for (index, kind, slot), points in sorted(groups.items()):
         color = f"C{index % 10}"
         shifted = offset_copy(axes.transData, figure, x=slot * step, units="points")
-        xs = [sum(p.x_range) / 2 for p in points]
+        xs = [p.x for p in points]
         if kind == "range":
             bars = [v for x, p in zip(xs, points) for v in ((x, p.low), (x, p.high), (math.nan,) * 2)]
             (mark,) = axes.plot([x for x, _ in bars], [y for _, y in bars], color=color,
@@ -231,24 +264,49 @@ def _marks(figure, axes, series: list[Series]) -> None:
         mark.set_gid(f"mark-{kind}-{index}-{slot}")
 
 
+def _display_x(axes, values: np.ndarray) -> np.ndarray:
+    return axes.transData.transform(np.column_stack([values, np.zeros_like(values)]))[:, 0]
+
+
+def _month_of(x: float) -> tuple[float, float]:
+    """The date numbers of the start of the month holding ``x`` and of the next month's."""
+    day = date.fromordinal(int(x + _EPOCH))
+    last = calendar.monthrange(day.year, day.month)[1]
+    return _day(day.replace(day=1)), _day(day.replace(day=last)) + 1
+
+
+# Sideways offsets tried, in mark widths; past these (nine marks on one spot), marks overlap.
+_SLOTS = (0, 1, -1, 2, -2, 3, -3, 4, -4)
+
+
 def _slots(axes, series: list[Series]):
     """Each (series index, point) with the sideways offset, in mark widths, that keeps it
-    clear of the marks placed before it (0, then 1, -1, 2, -2…)."""
+    clear of the marks placed before it, found on a grid of mark-sized cells."""
     size = MARKER_PT * axes.figure.dpi / 72
+    step = size + axes.figure.dpi / 72
     marks = sorted(((index, p) for index, line in enumerate(series) for p in line.points),
-                   key=lambda item: (sum(item[1].x_range), item[1].low, item[0]))
-    placed: dict[int, list[tuple[float, float, float]]] = {}  # column -> (x, low, high)
-    for index, point in marks:
-        x, low = axes.transData.transform((sum(point.x_range) / 2, point.low))
-        _, high = axes.transData.transform((0, point.high))
+                   key=lambda item: (item[1].x, item[1].low, item[0]))
+    if not marks:
+        return
+    lows = axes.transData.transform(np.array([(p.x, p.low) for _, p in marks]))
+    highs = axes.transData.transform(np.array([(p.x, p.high) for _, p in marks]))[:, 1]
+    bounds = np.array([_month_of(p.x) for _, p in marks])  # a row per mark: start, end
+    months = zip(_display_x(axes, bounds[:, 0]), _display_x(axes, bounds[:, 1]))
+    grid: dict[tuple[int, int], list[tuple[float, float, float]]] = {}
+    for (index, point), (x, low), high, (first, end) in zip(marks, lows, highs, months):
         low, high = low - size / 2, high + size / 2
-        for slot in (0, *(s * sign for s in range(1, 25) for sign in (1, -1))):
-            at = x + slot * (size + axes.figure.dpi / 72)
+        rows = range(math.floor(low / size), math.floor(high / size) + 1)
+        chosen = 0
+        # Offsets that keep the mark in its month first: a 23 December stays in December.
+        for slot in sorted(_SLOTS, key=lambda slot: not first <= x + slot * step < end):
+            at = x + slot * step
             column = math.floor(at / size)
             if not any(abs(at - px) < size and low < phigh and plow < high
-                       for near in (column - 1, column, column + 1)
-                       for px, plow, phigh in placed.get(near, ())):
+                       for near in (column - 1, column, column + 1) for row in rows
+                       for px, plow, phigh in grid.get((near, row), ())):
+                chosen = slot
                 break
-        placed.setdefault(column, []).append((at, low, high))
-        yield (index, point), slot
-
+        at = x + chosen * step
+        for row in rows:
+            grid.setdefault((math.floor(at / size), row), []).append((at, low, high))
+        yield (index, point), chosen
