@@ -10,9 +10,11 @@ from datetime import date
 from xml.etree import ElementTree
 
 import pytest
+from urllib.parse import unquote
 
 from generator.render.charts import LAYOUTS, MARKER_PT, NARROW, Point, Series, metric_chart
 from helpers import content
+from test_browser import fixture_visit, open_visit  # noqa: F401 (fixtures)
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}href"
@@ -241,3 +243,38 @@ def test_one_short_caption_per_page_and_both_charts_published(fixture_site, slug
         (source,) = figure.select("picture source[media]")
         for address in (source["srcset"], figure.select_one("img")["src"]):
             assert ElementTree.parse(fixture_site / "sujets" / address).getroot().tag == f"{SVG}svg"
+
+
+def smallest_text_px(svg_path, shown_width: float) -> float:
+    """The smallest text of an SVG drawn ``shown_width`` CSS pixels wide, in CSS pixels."""
+    root = ElementTree.parse(svg_path).getroot()
+    scale = shown_width / float(root.get("viewBox").split()[2])
+    sizes = [float(re.search(rf"font-size: ({NUMBER})px", text.get("style")).group(1))
+             for text in root.iter(f"{SVG}text")]
+    assert sizes
+    return min(sizes) * scale
+
+
+@pytest.mark.parametrize("width", [300, 360, 601, 1280])
+def test_chart_text_is_readable_or_the_chart_gives_way_to_its_table(fixture_visit, fixture_site,
+                                                                     width):
+    visit = fixture_visit
+    visit.page.set_viewport_size({"width": width, "height": 900})
+    for slug in ("pertes", "troupes", "armement"):
+        visit.open(f"sujets/{slug}.html")
+        figures = visit.page.locator("figure.ba-chart")
+        assert figures.count() >= 1
+        for index in range(figures.count()):
+            figure = figures.nth(index)
+            assert figure.locator("xpath=following-sibling::table[1]").is_visible()
+            if not figure.is_visible():
+                continue
+            image = figure.locator("img")
+            image.scroll_into_view_if_needed()
+            visit.page.wait_for_function("img => img.complete && img.naturalWidth > 0",
+                                         arg=image.element_handle())
+            source, shown = image.evaluate(
+                "img => [img.currentSrc, img.getBoundingClientRect().width]")
+            path = fixture_site / unquote(source.removeprefix(visit.base))
+            assert smallest_text_px(path, shown) >= 11, (slug, source, shown)
+    visit.assert_clean()

@@ -113,7 +113,7 @@ class Layout:
 
 
 WIDE = Layout("", 6.4, 2.6, 2.0, 22, 12)
-NARROW = Layout("etroit", 3.3, 1.9, 0, 36, 5)
+NARROW = Layout("etroit", 3.2, 1.9, 0, 34, 6)
 LAYOUTS = (WIDE, NARROW)
 _PAD, _BELOW = 0.1, 0.5  # inches: around the figure; under the plot, for month names
 _DIGIT, _Y_LABEL = 0.08, 0.32  # inches: a tick label's character; the unit, ticks and gaps
