@@ -7,14 +7,14 @@ import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import unquote
 from xml.etree import ElementTree
 
 import pytest
-from urllib.parse import unquote
 
 from generator.render.charts import LAYOUTS, MARKER_PT, NARROW, Point, Series, metric_chart
 from helpers import content
-from test_browser import fixture_visit, open_visit  # noqa: F401 (fixtures)
+from test_browser import fixture_visit  # noqa: F401 (a fixture)
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}href"

@@ -17,7 +17,7 @@ import io
 import math
 import textwrap
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import matplotlib
 import numpy as np
@@ -197,15 +197,13 @@ def _x_axis(axes, series: list[Series], layout: Layout) -> None:
     end = date(last.year + last.month // 12, last.month % 12 + 1, 1)
     months = (end.year - first.year) * 12 + end.month - first.month
     every = max(1, math.ceil(months / layout.month_labels))
-    left, right = date2num(first), date2num(end)
+    left, right = _day(first), _day(end)
     margin = (right - left) * 0.02
     axes.set_xlim(left - margin, right + margin)
     axes.xaxis.set_major_locator(MonthLocator(bymonthday=1))
     axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _: ""))
-    axes.xaxis.set_minor_locator(FixedLocator(
-        [(date2num(day) + date2num(day.replace(day=calendar.monthrange(day.year, day.month)[1])
-                                   + timedelta(days=1))) / 2
-         for day in _months(first, end)]))
+    axes.xaxis.set_minor_locator(FixedLocator([sum(_month_of(_day(day))) / 2
+                                               for day in _months(first, end)]))
 
     def label(value, _):
         day = num2date(value).date()
