@@ -211,6 +211,19 @@ def test_many_months_keep_a_tick_each_and_fewer_names():
     assert 3 <= len([text for _, text in month_labels(root) if text]) <= NARROW.month_labels
 
 
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.suffix or "large")
+def test_a_long_legend_stays_inside_the_chart(layout):
+    names = [f"Service de renseignement numéro {n} d'un pays allié de l'Ukraine" for n in range(12)]
+    root = parse([Series(name, (day("2025-01-05", "exact", 10 * n + 10),))
+                  for n, name in enumerate(names)], layout)
+    height = float(root.get("viewBox").split()[3])
+    legend = [t for g in groups(root, "legend_").values() for t in g.iter(f"{SVG}text")]
+    assert len(legend) >= 12 * 2  # every name, wrapped
+    for text in legend:
+        y = float(text.get("y") or re.findall(NUMBER, text.get("transform"))[1])
+        assert 0 < y < height
+
+
 def test_charts_are_byte_identical_from_one_build_to_the_next():
     assert metric_chart(CROWDED, "u", "d") == metric_chart(CROWDED, "u", "d")
 
