@@ -101,23 +101,23 @@ class Series:
 
 @dataclass(frozen=True)
 class Layout:
-    """A chart's shape, in inches: its width, its plot's height, where its legend goes, how
-    many month names fit under it. Margins are set, not measured: one drawing per chart."""
+    """A chart's shape, in inches: its width, its plot's height, where its legend goes.
+    Margins are set, not measured: one drawing per chart."""
 
     suffix: str          # of the file name: "" for the wide chart
     width: float
     plot_height: float
     legend_width: float  # at the right of the plot; 0: the legend goes below it
     wrap: int            # legend label width, in characters
-    month_labels: int
 
 
-WIDE = Layout("", 6.4, 2.6, 2.0, 22, 12)
-NARROW = Layout("etroit", 3.2, 1.9, 0, 34, 6)
+WIDE = Layout("", 6.4, 2.6, 2.0, 22)
+NARROW = Layout("etroit", 3.2, 1.9, 0, 34)
 LAYOUTS = (WIDE, NARROW)
 _PAD, _BELOW = 0.1, 0.5  # inches: around the figure; under the plot, for month names
 _DIGIT, _Y_LABEL = 0.08, 0.32  # inches: a tick label's character; the unit, ticks and gaps
 _LINE, _ENTRY = 0.15, 0.065  # inches: a legend line of text; the space between entries
+_MONTH_NAME = 0.5  # inches: room for a month's name ("sept.") and a gap
 
 
 def metric_chart(series: list[Series], unit: str, description: str,
@@ -142,7 +142,7 @@ def metric_chart(series: list[Series], unit: str, description: str,
         axes = figure.add_axes((left / layout.width, (top - layout.plot_height) / height,
                                 (right - left) / layout.width, layout.plot_height / height))
         _y_axis(axes, ticks, unit)
-        _x_axis(axes, series, layout)
+        _x_axis(axes, series, max(1, int((right - left) / _MONTH_NAME)))
         for index, line in enumerate(series):
             _spans(axes, line.points, f"C{index % 10}", f"span-{index}")
         _marks(figure, axes, series)
@@ -190,13 +190,13 @@ def _y_axis(axes, ticks: list[int], unit: str) -> None:
     axes.grid(axis="y", alpha=0.3)
 
 
-def _x_axis(axes, series: list[Series], layout: Layout) -> None:
+def _x_axis(axes, series: list[Series], names: int) -> None:
     """A tick at each month boundary; month names centred between ticks, thinned to fit."""
     first = min(p.when for line in series for p in line.points).replace(day=1)
     last = max(p.until for line in series for p in line.points)
     end = date(last.year + last.month // 12, last.month % 12 + 1, 1)
     months = (end.year - first.year) * 12 + end.month - first.month
-    every = max(1, math.ceil(months / layout.month_labels))
+    every = max(1, math.ceil(months / names))
     left, right = _day(first), _day(end)
     margin = (right - left) * 0.02
     axes.set_xlim(left - margin, right + margin)
@@ -290,13 +290,16 @@ def _slots(axes, series: list[Series]):
     highs = axes.transData.transform(np.array([(p.x, p.high) for _, p in marks]))[:, 1]
     bounds = np.array([_month_of(p.x) for _, p in marks])  # a row per mark: start, end
     months = zip(_display_x(axes, bounds[:, 0]), _display_x(axes, bounds[:, 1]))
+    plot = axes.bbox
     grid: dict[tuple[int, int], list[tuple[float, float, float]]] = {}
     for (index, point), (x, low), high, (first, end) in zip(marks, lows, highs, months):
         low, high = low - size / 2, high + size / 2
         rows = range(math.floor(low / size), math.floor(high / size) + 1)
         chosen = 0
-        # Offsets that keep the mark in its month first: a 23 December stays in December.
-        for slot in sorted(_SLOTS, key=lambda slot: not first <= x + slot * step < end):
+        # Offsets inside the plot only, those keeping the mark in its month first: a
+        # 23 December stays in December.
+        inside = [slot for slot in _SLOTS if plot.x0 <= x + slot * step <= plot.x1]
+        for slot in sorted(inside, key=lambda slot: not first <= x + slot * step < end):
             at = x + slot * step
             column = math.floor(at / size)
             if not any(abs(at - px) < size and low < phigh and plow < high
