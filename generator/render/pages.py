@@ -6,6 +6,7 @@ never becomes Markdown or YAML syntax, and any Markdown builder passes them thro
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import html
 import json
@@ -322,6 +323,7 @@ class PageBuilder(Renderer):
         slug = briefing.topic.slug or topic_id
         return self.render("topic.html", path, topic=briefing.topic, briefing=briefing,
                            articles=self.topic_articles[topic_id], recent=RECENT,
+                           narrow_chart=charts.NARROW.suffix,
                            newest_statements=newest_first(briefing.statements)[:RECENT],
                            articles_path=topic_list_path(slug, "articles"),
                            ledger_path=topic_list_path(slug, "registre"),
@@ -390,8 +392,10 @@ class PageBuilder(Renderer):
                 definition = briefing.topic.metrics[metric.metric_id]
                 drawn = (_series(metric.statements, self.archive), definition.unit,
                          f"{definition.label} : {briefing.topic.title}")
-                planned.append(Planned(chart_path(briefing.topic.id, metric.metric_id), "",
-                                       partial(charts.metric_chart, *drawn), repr(drawn)))
+                planned += [Planned(chart_path(briefing.topic.id, metric.metric_id, layout.suffix),
+                                    "", partial(charts.metric_chart, *drawn, layout),
+                                    repr((drawn, layout)))
+                            for layout in charts.LAYOUTS]
         return planned
 
     def feeds(self) -> list[Planned]:
@@ -497,9 +501,11 @@ def _series(statements: tuple[Statement, ...], archive: Archive) -> list[charts.
 
 
 def _monthly(points: list[charts.Point]) -> tuple[charts.Point, ...]:
-    """One point per month, at the mean of the month's figures (drawn as approximate)."""
+    """One point per month over the whole month, at the mean of its figures (drawn as
+    approximate)."""
     months: dict[tuple[int, int], list[float]] = {}
     for point in points:
         months.setdefault((point.when.year, point.when.month), []).append(point.middle)
     return tuple(charts.Point(date(year, month, 1), round(sum(v) / len(v)), round(sum(v) / len(v)),
-                              "about", date(year, month, 1)) for (year, month), v in sorted(months.items()))
+                              "about", date(year, month, calendar.monthrange(year, month)[1]))
+                 for (year, month), v in sorted(months.items()))
