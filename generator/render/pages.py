@@ -12,6 +12,7 @@ import html
 import json
 import posixpath
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, partial
@@ -26,7 +27,6 @@ from ..export import DATA_FILES, SCHEMA_PATH, article_schema, claim_rows
 from ..model import UNKNOWN, Archive, Article, Claim
 from ..quotes import find_quote
 from ..sanitize import Highlight, SafeMarkdown
-from . import charts
 from .environment import environment
 from .format import according_to, dated_fr, figure_fr, month_fr, when_fr
 from .feeds import FEED_LIMIT, atom_feed
@@ -35,7 +35,17 @@ from .paths import (ACTORS_INDEX, ARCHIVE_INDEX, HOME, OUTLETS_INDEX, SITE_FEED,
                     article_path, chart_path, html_path, month_path, outlet_path, topic_feed_path,
                     topic_list_path)
 
+if TYPE_CHECKING:
+    from . import charts
+
 HOME_LATEST = 10
+
+
+def _charts():  # type: ignore[no-untyped-def]
+    """The chart module, imported when a chart is planned or shown: matplotlib takes about a
+    second to import, which a rebuild that reuses its plan (site_plan.py) does not need."""
+    from . import charts
+    return charts
 
 
 @dataclass(frozen=True)
@@ -323,7 +333,7 @@ class PageBuilder(Renderer):
         slug = briefing.topic.slug or topic_id
         return self.render("topic.html", path, topic=briefing.topic, briefing=briefing,
                            articles=self.topic_articles[topic_id], recent=RECENT,
-                           narrow_chart=charts.NARROW.suffix,
+                           narrow_chart=_charts().NARROW.suffix,
                            newest_statements=newest_first(briefing.statements)[:RECENT],
                            articles_path=topic_list_path(slug, "articles"),
                            ledger_path=topic_list_path(slug, "registre"),
@@ -393,9 +403,9 @@ class PageBuilder(Renderer):
                 drawn = (_series(metric.statements, self.archive), definition.unit,
                          f"{definition.label} : {briefing.topic.title}")
                 planned += [Planned(chart_path(briefing.topic.id, metric.metric_id, layout.suffix),
-                                    "", partial(charts.metric_chart, *drawn, layout),
+                                    "", partial(_charts().metric_chart, *drawn, layout),
                                     repr((drawn, layout)))
-                            for layout in charts.LAYOUTS]
+                            for layout in _charts().LAYOUTS]
         return planned
 
     def feeds(self) -> list[Planned]:
@@ -494,8 +504,8 @@ def _series(statements: tuple[Statement, ...], archive: Archive) -> list[charts.
         claim = statement.claim
         low, high = (claim.low, claim.high) if claim.qualifier == "range" else (claim.value,) * 2
         by_actor.setdefault(statement.actor, []).append(
-            charts.Point(when.start, low, high, claim.qualifier, when.end))
-    return [charts.Series(archive.actors[actor].name, _monthly(points)
+            _charts().Point(when.start, low, high, claim.qualifier, when.end))
+    return [_charts().Series(archive.actors[actor].name, _monthly(points)
                           if len(points) > CHART_POINTS else tuple(points))
             for actor, points in by_actor.items()]
 
@@ -506,6 +516,6 @@ def _monthly(points: list[charts.Point]) -> tuple[charts.Point, ...]:
     months: dict[tuple[int, int], list[float]] = {}
     for point in points:
         months.setdefault((point.when.year, point.when.month), []).append(point.middle)
-    return tuple(charts.Point(date(year, month, 1), round(sum(v) / len(v)), round(sum(v) / len(v)),
+    return tuple(_charts().Point(date(year, month, 1), round(sum(v) / len(v)), round(sum(v) / len(v)),
                               "about", date(year, month, calendar.monthrange(year, month)[1]))
                  for (year, month), v in sorted(months.items()))
