@@ -15,10 +15,12 @@ FAMILIES = {"index.html": "home", "sujets": "topics, topic articles and ledgers"
             "articles": "articles", "acteurs": "actors", "sources": "outlets",
             "archives": "archives"}
 
+# The generated tables (ledger, current picture, chart data, actors).
+TABLES = '.md-content table[class^="ba-"]'
 # Words (hyphen-free runs of letters) of generated tables' cells drawn on two lines although
-# they fit on one.
-BROKEN_WORDS = """() => [...document.querySelectorAll('.ba-table-box td')].flatMap(root => {
-  const width = root.getBoundingClientRect().width, broken = [];
+# they would fit on one line of the page's content.
+BROKEN_WORDS = """tables => [...document.querySelectorAll(`${tables} td`)].flatMap(root => {
+  const width = root.closest('.md-content__inner').getBoundingClientRect().width, broken = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     const node = walker.currentNode;
@@ -107,7 +109,7 @@ def test_no_page_is_wider_than_a_phone_and_ledgers_are_cards(open_at, built_site
             ledgers += 1
             if card_problems(cards):
                 not_cards[path] = card_problems(cards)
-        if words := page.evaluate(BROKEN_WORDS):
+        if words := page.evaluate(BROKEN_WORDS, TABLES):
             broken[path] = words
     assert ledgers > 0
     assert too_wide == {}
@@ -116,7 +118,7 @@ def test_no_page_is_wider_than_a_phone_and_ledgers_are_cards(open_at, built_site
 
 
 # Each generated table's width beside its content's, and what stands to its right.
-TABLE_WIDTHS = """() => [...document.querySelectorAll('.ba-table-box > table')].map(table => {
+TABLE_WIDTHS = """tables => [...document.querySelectorAll(tables)].map(table => {
   const content = document.querySelector('.md-content__inner').getBoundingClientRect();
   const grid = document.querySelector('.md-main__inner').getBoundingClientRect();
   const toc = document.querySelector('.md-sidebar--secondary');
@@ -134,18 +136,18 @@ def test_on_a_desktop_tables_span_the_page_and_words_stay_whole(open_at, built_s
     tables = 0
     for path in pages(built_site):
         page.goto(http_site + path)
-        for measure in page.evaluate(TABLE_WIDTHS):
+        for measure in page.evaluate(TABLE_WIDTHS, TABLES):
             tables += 1
             # As wide as the content, and no empty column beside it: the table reaches the
             # page's edge (less the content's margin) or a table of contents stands there.
             if (abs(measure["table"] - measure["content"]) > 2 or measure["scrolls"]
                     or not (measure["toc"] or measure["gap"] <= 2 * measure["rem"])):
                 narrow[path] = measure
-        if words := page.evaluate(BROKEN_WORDS):
+        if words := page.evaluate(BROKEN_WORDS, TABLES):
             broken[path] = words
     assert tables > 0
-    assert narrow == {}
     assert broken == {}
+    assert narrow == {}
 
 
 PERTES = "sujets/pertes-registre.html"
