@@ -281,7 +281,7 @@ def test_chart_text_is_readable_or_the_chart_gives_way_to_its_table(fixture_visi
         assert figures.count() >= 1
         for index in range(figures.count()):
             figure = figures.nth(index)
-            assert figure.locator("xpath=following-sibling::table[1]").is_visible()
+            assert figure.locator("xpath=following-sibling::*[1]/descendant-or-self::table").is_visible()
             if not figure.is_visible():
                 continue
             image = figure.locator("img")
