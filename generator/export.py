@@ -1,8 +1,13 @@
-"""The data behind the site, for analysts: claims as CSV and JSON, articles as JSON.
+"""The data behind the site, for analysts: claims as CSV and JSON (the whole archive's
+and each topic's), articles and analyses as JSON, and a LISEZMOI.txt with the licence and
+how to cite.
 
 Columns are documented on the site's « Données » page (docs/donnees.md); claim ids
 are stable: ``<article id>/<claim id>``, the claim id being explicit or derived
-from metric or event, actor and date.
+from metric or event, actor and date. The CSV is written for French spreadsheets: a
+UTF-8 byte order mark (without it, Excel reads UTF-8 as Windows-1252) and semicolons
+(the comma is the French decimal separator, so French Excel and LibreOffice split
+rows on semicolons).
 """
 
 from __future__ import annotations
@@ -10,12 +15,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
+from functools import partial
 
 from .derive.briefing import MetricBriefing, TopicBriefing, briefings
 from .derive.duplicates import near_duplicates
+from .derive.groupings import newest_date
 from .derive.ledger import LedgerEntry, Statement, dispatches, ledger
 from .model import UNKNOWN, Archive, Article, ArticleFrontmatter
-from .render.paths import article_path, html_path
+from .render.environment import environment
+from .render.paths import article_path, html_path, topic_data_path
 
 CLAIM_COLUMNS = (
     "claim_id", "article_id", "topic", "metric", "event", "qualifier", "value", "low", "high",
@@ -75,15 +84,21 @@ def csv_cell(value: object) -> object:
     return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
+CSV_DELIMITER = ";"
+
+
 def claims_csv(archive: Archive, rows: list[dict] | None = None,
                topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
+    """The claims for a spreadsheet: UTF-8 with a byte order mark, cells split by semicolons
+    (a cell holding one is quoted), formula-looking text escaped."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CLAIM_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=CLAIM_COLUMNS, delimiter=CSV_DELIMITER,
+                            lineterminator="\n")
     writer.writeheader()
     for row in rows if rows is not None else claim_rows(archive):
         writer.writerow({column: csv_cell(value) for column, value in
                          {**row, "disputes": ";".join(row["disputes"])}.items()})
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 def _json(data: object, indent: int | None = None) -> bytes:
@@ -175,18 +190,55 @@ def analysed(archive: Archive) -> dict[str, TopicBriefing]:
     return briefings(archive, dispatch_of=dispatches(pairs))
 
 
-DATA_FILES = {
+Maker = Callable[[Archive, "list[dict] | None", "dict[str, TopicBriefing] | None"], bytes]
+
+DATA_FILES: dict[str, Maker] = {
     "data/claims.csv": claims_csv,
     "data/claims.json": claims_json,
     "data/articles.json": articles_json,
     "data/analysis.json": analysis_json,
 }
+README_PATH = "data/LISEZMOI.txt"
+
+
+def topic_claims(make: Maker, topic_id: str, archive: Archive, rows: list[dict] | None = None,
+                 topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
+    """One topic's claims, in the same format and columns as the whole archive's."""
+    rows = rows if rows is not None else claim_rows(archive)
+    return make(archive, [row for row in rows if row["topic"] == topic_id])
+
+
+def topic_files(archive: Archive, topic_id: str) -> tuple[str, str]:
+    """A topic's CSV and JSON, at its French slug."""
+    slug = archive.topics[topic_id].slug or topic_id
+    return topic_data_path(slug, "csv"), topic_data_path(slug, "json")
+
+
+def readme(archive: Archive, rows: list[dict] | None = None,
+           topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
+    """LISEZMOI.txt: what each file holds, the licence and how to cite, shipped with the data."""
+    text = environment().get_template("data_readme.txt").render(
+        archive=archive, publication=archive.publication, updated=newest_date(archive.articles),
+        whole=list(DATA_FILES), topics={topic_id: topic_files(archive, topic_id)
+                                        for topic_id in archive.topics})
+    return text.encode("utf-8")
+
+
+def data_makers(archive: Archive) -> dict[str, Maker]:
+    """Every data file the site publishes under data/ and `briefing export` writes."""
+    makers: dict[str, Maker] = {README_PATH: readme, **DATA_FILES}
+    for topic_id in archive.topics:
+        csv_path, json_path = topic_files(archive, topic_id)
+        makers[csv_path] = partial(topic_claims, claims_csv, topic_id)
+        makers[json_path] = partial(topic_claims, claims_json, topic_id)
+    return makers
 
 
 def data_files(archive: Archive) -> dict[str, bytes]:
     rows = claim_rows(archive)
     topic_briefings = analysed(archive)
-    return {path: make(archive, rows, topic_briefings) for path, make in DATA_FILES.items()}
+    return {path: make(archive, rows, topic_briefings)
+            for path, make in data_makers(archive).items()}
 
 
 SCHEMA_PATH = "schema/article.schema.json"
