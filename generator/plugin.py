@@ -35,7 +35,7 @@ from .load import load
 from .offline import build_date, write_zip, zip_path
 from .pipeline import Cache, fingerprint
 from .render.pages import Page, PageBuilder, Planned, check_no_overlap
-from .render.paths import HOME, article_path, html_path
+from .render.paths import article_path, html_path
 from .render.format import date_fr
 from .render.shell import CONTENT, SHELL_NAME, TITLE, Shell, shell_path
 from .search import SearchDocument, build_index, terms
@@ -105,7 +105,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         project = Path(config.config_file_path).parent
         self.content_dir = project / self.config.content_dir
         self.cache_dir = project / self.config.cache_dir
-        self.home_sections = ""
+        self.appended: dict[str, str] = {}
         self.shelled: list[Planned] = []
         self.build_date = build_date()
         self.zip_wanted = self.config.offline_zip and not self.serving
@@ -175,7 +175,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(File.generated(config, shell.path, content=shell.markdown))
         for asset in assets:  # known to MkDocs so that links to them validate; written later
             files.append(File.generated(config, asset.path, content=b""))
-        self.home_sections = builder.home_sections()
+        self.appended = builder.appended_sections()
         self.article_documents = [
             SearchDocument(html_path(article_path(a.id)), a.title,
                            f"{date_fr(a.date)} · {builder.outlet_name(a.outlet)}",
@@ -187,9 +187,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:  # type: ignore[no-untyped-def]
-        if page.file.src_uri == HOME:
-            return f"{markdown}\n\n{self.home_sections}"
-        return markdown
+        appended = self.appended.get(page.file.src_uri)
+        return f"{markdown}\n\n{appended}" if appended else markdown
 
     @event_priority(-50)
     def _write_generated(self, *, config) -> None:  # type: ignore[no-untyped-def]
