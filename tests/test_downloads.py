@@ -208,3 +208,48 @@ def test_cli_export_writes_the_sites_data_folder(tmp_path, project, built_site):
     exported = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
     assert exported == published
     assert {"claims.csv", "LISEZMOI.txt"} <= set(exported)
+
+
+def test_fixture_article_citation(fixture_site):
+    page = content(fixture_site / "articles" / "2024-12-23-bfmtv-pertes-nord-coreennes.html")
+    assert text(page.select_one(".ba-citation")) == (
+        "BFMTV, « Plus de 1 000 soldats nord-coréens tués ou blessés face à l’Ukraine, selon "
+        "l’état-major sud-coréen », 23 décembre 2024 ; relevé dans briefing-archive, « Corée du "
+        "Nord – Russie : le dossier », consulté le [date de consultation].")
+
+
+def test_every_article_has_a_citation_with_its_original(built_site, archive):
+    for article in archive.articles:
+        page = content(built_site / "articles" / f"{article.id}.html")
+        citation = text(page.select_one(".ba-citation"))
+        assert f"« {article.title} »" in citation
+        if article.url:
+            assert article.url in citation, article.id
+            assert page.select_one(f'.ba-meta a[href="{article.url}"]') is not None
+
+
+def test_citations_give_the_original_and_the_archive_address(tmp_path):
+    from bs4 import BeautifulSoup
+
+    from generator.load import load_archive
+    from generator.render.pages import ArticleRenderer, PageBuilder
+    from helpers import VALID_BODY, VALID_FRONT, article_text, make_project
+
+    front = VALID_FRONT.format(id="avec-adresse") + 'url: "https://www.bfmtv.com/un-article.html"\n'
+    project = make_project(tmp_path, {"avec-adresse.md": article_text(front, VALID_BODY)},
+                           keep_articles=False)
+    publication = project / "briefings" / "publication.yml"
+    publication.write_text(publication.read_text("utf-8") + 'url: "https://exemple.org/dossier/"\n',
+                           encoding="utf-8")
+    archive = load_archive(project / "briefings")
+    [article] = archive.articles
+    page = BeautifulSoup(ArticleRenderer(archive).content(article), "html.parser")
+    assert text(page.select_one(".ba-citation")) == (
+        "BFMTV, « Un article de test », 15 janvier 2025, https://www.bfmtv.com/un-article.html ; "
+        "relevé dans briefing-archive, « Corée du Nord – Russie : le dossier », "
+        "https://exemple.org/dossier/articles/avec-adresse.html, consulté le [date de consultation].")
+    topic = BeautifulSoup(PageBuilder(archive).topic("troops")[0].page().content, "html.parser")
+    assert text(topic.select_one(".ba-citation")) == (
+        "briefing-archive, « Troupes », dans « Corée du Nord – Russie : le dossier », version du "
+        "15 janvier 2025, https://exemple.org/dossier/sujets/troupes.html, licence CC BY 4.0, "
+        "consulté le [date de consultation].")
