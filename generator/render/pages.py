@@ -427,11 +427,12 @@ class PageBuilder(Renderer):
     def asset_plans(self) -> list[Planned]:
         """Every generated file: charts, data exports, the article schema, feeds."""
         assets = [asset for briefing in self.briefings.values() for asset in self.charts(briefing)]
-        everything = (hashlib.sha256("".join(map(self.metadata_keys, self.by_id)).encode())
+        everything = (hashlib.sha256(("".join(map(self.metadata_keys, self.by_id))
+                                      + repr(sorted(self.same_story.items()))).encode())
                       .hexdigest() if self.metadata_keys else "")
         assets += [Planned(path, "", lambda make=make: make(self.archive, self.claim_rows,
                                                             self.briefings),
-                           everything and f"{path}\0{everything}\0{sorted(self.same_story.items())}")
+                           everything and f"{path}\0{everything}")
                    for path, make in data_makers(self.archive).items()]
         assets.append(Planned(SCHEMA_PATH, "", article_schema))
         assets += self.feeds()
