@@ -253,3 +253,22 @@ def test_citations_give_the_original_and_the_archive_address(tmp_path):
         "briefing-archive, « Troupes », dans « Corée du Nord – Russie : le dossier », version du "
         "15 janvier 2025, https://exemple.org/dossier/sujets/troupes.html, licence CC BY 4.0, "
         "consulté le [date de consultation].")
+
+
+def test_topic_files_are_the_whole_files_rows_of_the_topic():
+    """Cut from the whole archive's serialisation, a topic's files hold the same bytes as
+    files written from its rows alone."""
+    from generator.export import claim_rows, claims_csv, claims_json, topic_csv, topic_json
+    from generator.load import load_archive
+    from helpers import FIXTURE_ARCHIVE
+
+    archive = load_archive(FIXTURE_ARCHIVE)
+    rows = claim_rows(archive)
+    claims_csv(archive, rows), claims_json(archive, rows)  # serialised once, then cut
+    for topic_id in archive.topics:
+        alone = [dict(row) for row in rows if row["topic"] == topic_id]
+        assert alone
+        assert topic_csv(topic_id, archive, rows) == claims_csv(archive, alone)
+        assert topic_json(topic_id, archive, rows) == claims_json(archive, alone)
+        assert topic_json(topic_id, archive, rows) == \
+            (json.dumps(alone, ensure_ascii=False) + "\n").encode("utf-8")
