@@ -272,3 +272,33 @@ def test_topic_files_are_the_whole_files_rows_of_the_topic():
         assert topic_json(topic_id, archive, rows) == claims_json(archive, alone)
         assert topic_json(topic_id, archive, rows) == \
             (json.dumps(alone, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def test_publication_and_titles_are_text_in_every_citation(tmp_path):
+    """Markup in publication.yml or an article's title is shown as text, never run."""
+    from bs4 import BeautifulSoup
+
+    from generator.load import load_archive
+    from generator.export import data_files
+    from generator.render.pages import PageBuilder
+    from helpers import VALID_BODY, VALID_FRONT, article_text, make_project
+
+    script = "<script>alert(1)</script>"
+    front = VALID_FRONT.format(id="hostile").replace('"Un article de test"', f'"{script}"')
+    project = make_project(tmp_path, {"hostile.md": article_text(front, VALID_BODY)},
+                           keep_articles=False)
+    (project / "briefings" / "publication.yml").write_text(
+        f'title: "{script}"\npublisher: "<img src=x onerror=alert(1)>"\nlicence:\n'
+        f'  name: "<b>CC</b>"\n  title: "{script}"\n  url: "https://exemple.org/licence"\n',
+        encoding="utf-8")
+    archive = load_archive(project / "briefings")
+    builder = PageBuilder(archive)
+    pages = [builder.data_page_sections(), builder.topic("troops")[0].page().content,
+             builder.article(archive.articles[0]).page().content]
+    for html in pages:
+        page = BeautifulSoup(html, "html.parser")
+        assert page.find("script") is None and page.find("img") is None
+        assert page.find("b") is None
+        assert script in text(page.select_one(".ba-citation"))
+    readme = data_files(archive)["data/LISEZMOI.txt"].decode("utf-8")
+    assert f"« {script} »" in readme  # a text file: shown as written

@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.runtime import Context
 
+from .citations import archive_citation, article_citation, topic_citation
 from .format import date_fr, dated_fr, month_fr, number_fr
 from .paths import html_path
 
@@ -48,5 +49,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(date_fr=date_fr, dated_fr=dated_fr, month_fr=month_fr, number_fr=number_fr, url=_url)
+    # Plain text: escaped where an HTML template prints it, as is in a .txt one.
+    env.globals.update(archive_citation=archive_citation, topic_citation=topic_citation,
+                       article_citation=article_citation, html_path=html_path)
+    env.filters.update(date_fr=date_fr, dated_fr=dated_fr, month_fr=month_fr, number_fr=number_fr,
+                       url=_url)
     return env
