@@ -46,7 +46,6 @@ if not (BIN / "mkdocs").exists():
 PYTHON = str(BIN / "python")
 MKDOCS = str(BIN / "mkdocs")
 BRIEFING = str(BIN / "briefing")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 ROWS = ("cold", "warm", "floor-plain", "floor-jinja", "stock", "check")
 # Where a site's search index may be: the project's own, then Material's.
 SEARCH_FILES = ("search/index.js", "search/search_index.json")
@@ -58,7 +57,7 @@ def timed(cmd: list[str], cwd: Path, timeout: float) -> dict:
     with tempfile.NamedTemporaryFile("r", suffix=".time") as stats:
         full = ["/usr/bin/time", "-f", "%e %M", "-o", stats.name, *cmd]
         # Own session, so a timeout kills the build too, not only /usr/bin/time.
-        proc = subprocess.Popen(full, cwd=cwd, env=ENV, stdout=subprocess.PIPE,
+        proc = subprocess.Popen(full, cwd=cwd, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True, start_new_session=True)
         try:
             stdout, stderr = proc.communicate(timeout=timeout)
@@ -141,7 +140,7 @@ def latency(site: Path, repeat: int, timeout: float, label: str) -> dict | None:
     print(f"search latency: {label} ({site})", file=sys.stderr, flush=True)
     proc = subprocess.run([PYTHON, str(BENCH / "search_latency.py"), str(site), "--repeat",
                            str(repeat), "--timeout", str(timeout), "--json", str(target)],
-                          env=ENV, capture_output=True, text=True)
+                          capture_output=True, text=True)
     sys.stderr.write(proc.stderr)
     if proc.returncode != 0 or not target.exists():
         return {"error": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "failed"}

@@ -13,7 +13,6 @@ here (handy by hand).
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -58,8 +57,7 @@ def main() -> None:
     print(f"stock: {count} article pages in {args.out}")
     if args.build:
         mkdocs = Path(sys.executable).with_name("mkdocs")
-        subprocess.run([str(mkdocs), "build", "-q", "-d", "site"], cwd=args.out, check=True,
-                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        subprocess.run([str(mkdocs), "build", "-q", "-d", "site"], cwd=args.out, check=True)
 
 
 if __name__ == "__main__":

@@ -146,7 +146,14 @@ def new(source: str, content_dir: Path) -> None:
 @click.option("--docs", "docs_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("docs"), show_default=True, help="Hand-written pages to include.")
 def pages(out_dir: Path, content_dir: Path, docs_dir: Path) -> None:
-    """Write the hand-written and generated pages as Markdown into OUT_DIR, for any builder."""
+    """Write the hand-written and generated pages as Markdown into OUT_DIR, for any builder.
+
+    OUT_DIR is a docs_dir for MkDocs or Zensical, with no Markdown extension needed: set
+    `use_directory_urls: false` (links point to .html files) and exclude `overrides/`
+    (Material templates) unless the theme is Material's (then `custom_dir: OUT_DIR/overrides`).
+    docs-dev/mkdocs-plain.yml is a tested plain MkDocs configuration; docs-dev/BUILDERS.md
+    says more.
+    """
     # Imported here: rendering pulls in matplotlib, too slow to import for `check`.
     from .render.pages import PageBuilder, check_no_overlap
 

@@ -1,14 +1,18 @@
 """MkDocs plugin: a thin layer that hands the generated pages to MkDocs.
 
 Nothing is written into docs/. Content errors become one clean build failure that
-lists every problem; ``mkdocs serve`` also watches the content folder.
+lists every problem, raised before MkDocs empties the site folder; ``mkdocs serve`` also
+watches the content folder.
 
-Pages listed in the navigation go through MkDocs like hand-written ones. The many
-others (articles, paginated lists) and the generated files are only planned here; after
-MkDocs has rendered one page shell per folder (render/shell.py), writer.py makes them
-on every core and puts each page into its shell: the theme runs a handful of times, not
-once per article. Article work runs on every core and is cached in ``.cache/briefing``,
-where finished pages are also kept for the next build.
+Every generated page is a real MkDocs page: its own address, canonical link, sitemap
+entry, title and table of contents. Pages listed in the navigation go through MkDocs like
+hand-written ones. The many others (articles, paginated lists) take a fast path that gives
+the same bytes (tests/test_real_pages.py): MkDocs renders two page shells per folder
+(render/shell.py), and writer.py puts each page into its shell on every core, so the
+theme runs a handful of times, not once per article. When another plugin or hook listens
+to page events, or with ``fast_pages: false``, MkDocs renders every page itself. Article
+work runs on every core and is cached in ``.cache/briefing``, where finished pages and the
+site's plan (site_plan.py) are also kept for the next build.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ import resource
 import shutil
 import time
 from contextlib import contextmanager
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config import base
@@ -28,16 +34,20 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, get_files
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
 
 from .derive.duplicates import same_story_elsewhere, similar_pairs
 from .errors import ContentErrors
 from .load import load
 from .offline import build_date, write_zip, zip_path
+from . import site_plan
 from .pipeline import Cache, fingerprint
 from .render.pages import Page, PageBuilder, Planned, check_no_overlap
-from .render.paths import article_path, html_path
+from .render.paths import DATA_PAGE, HOME, article_path, html_path
 from .render.format import date_fr
-from .render.shell import CONTENT, SHELL_NAME, TITLE, Shell, shell_path
+from .render.shell import (CONTENT, CONTENT_WITH_TOC, PLAIN_SHELL_NAME, SHELL_NAME, TITLE,
+                           FolderShells, Shell, headings, shell_path, toc_tokens)
 from .search import SearchDocument, build_index, terms
 from .writer import WriteJob, tree_size, write_all, write_file
 
@@ -79,6 +89,25 @@ class BriefingConfig(base.Config):
     cache_dir = c.Type(str, default=".cache/briefing")
     # Publish a zip of the whole site, linked from the home page (not during `mkdocs serve`).
     offline_zip = c.Type(bool, default=True)
+    # Generated pages put into page shells rendered by MkDocs (render/shell.py), which give
+    # the bytes MkDocs' own rendering gives; false: every page rendered by MkDocs itself.
+    fast_pages = c.Type(bool, default=True)
+
+
+# Events through which another plugin could see or change a page: when one listens, every
+# page goes through MkDocs (a shell would hide the pages from it).
+_PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "page_context",
+                "post_page", "pre_template", "template_context", "post_template")
+TOC_ENTRY_TEMPLATE = "partials/toc-item.html"  # Material's; other themes take MkDocs' path
+
+
+def _others_see_pages(config, plugin: BasePlugin) -> bool:  # type: ignore[no-untyped-def]
+    return any(getattr(handler, "__self__", None) is not plugin
+               for event in _PAGE_EVENTS for handler in config.plugins.events[event])
+
+
+def _is_shell(source: str) -> bool:
+    return posixpath.basename(source) in (f"{SHELL_NAME}.md", f"{PLAIN_SHELL_NAME}.md")
 
 
 def _nav_paths(nav: object) -> set[str]:
@@ -135,15 +164,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             same_story = same_story_elsewhere(similar_pairs(
                 {article.id: processed[article.id].shingle_array() for article in archive.articles}))
             keys = {article_id: result.cache_key for article_id, result in processed.items()}
-            builder = PageBuilder(archive, download=zip_path(self.build_date)
-                                  if self.zip_wanted else None, build_day=self.build_date,
+            metadata_keys = {article_id: result.metadata_key for article_id, result in processed.items()}
+            download = zip_path(self.build_date) if self.zip_wanted else None
+            builder = PageBuilder(archive, download=download, build_day=self.build_date,
                                   contents=lambda article_id: cache.content(keys[article_id]),
                                   summaries=lambda article_id: processed[article_id].summary,
                                   content_keys=keys.__getitem__,
-                                  metadata_keys=lambda article_id: processed[article_id].metadata_key,
+                                  metadata_keys=metadata_keys.__getitem__,
                                   same_story=same_story)
-            log.info(f"briefing: archive derived ({self._elapsed()})")
-            plans, assets = builder.page_plans(), builder.asset_plans()
+            self.plan_key = site_plan.plan_key(cache.fingerprint, metadata_keys, same_story,
+                                               self.build_date, download)
+            self.previous_plan = site_plan.load(self.store, self.plan_key)
+            plans, assets = self._plan(builder)
             article_paths = [article_path(article.id) for article in archive.articles]
             check_no_overlap(article_paths + [p.path for p in plans] + [a.path for a in assets],
                              {f.src_uri for f in get_files(config)})
@@ -156,6 +188,27 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.builder, self.plans, self.assets = builder, plans, assets
         self.article_terms = {article_id: result.terms for article_id, result in processed.items()}
 
+    def _plan(self, builder: PageBuilder) -> tuple[list[Planned], list[Planned]]:
+        """Every page and file but the articles', each with a store key: from the previous
+        build's plan when it still holds (site_plan.py), else derived and planned now."""
+        feeds = builder.feeds()  # feeds show summaries, which the plan key does not cover
+        previous = self.previous_plan
+        if previous is not None:
+            def reuse(item: site_plan.PlannedItem) -> Planned:
+                return Planned(item.path, item.title, partial(builder.make, item.path), item.key)
+            log.info(f"briefing: plan reused, no article's metadata changed ({self._elapsed()})")
+            return ([*map(reuse, previous.pages)], [*map(reuse, previous.assets), *feeds])
+        feed_paths = {feed.path for feed in feeds}
+        plans = [self._keyed(planned) for planned in builder.page_plans()]
+        assets = [self._keyed(planned) for planned in builder.asset_plans()
+                  if planned.path not in feed_paths]
+        log.info(f"briefing: archive derived and planned ({self._elapsed()})")
+        return plans, [*assets, *feeds]
+
+    def _keyed(self, planned: Planned) -> Planned:
+        """Under the plan key, a page without a key of its own is still named by it."""
+        return planned if planned.key else replace(planned, key=f"{self.plan_key}\0{planned.path}")
+
     def on_files(self, files: Files, config) -> Files:  # type: ignore[no-untyped-def]
         with _collector_paused():
             return self._generate(files, config)
@@ -166,22 +219,43 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         in_nav = _nav_paths(config.nav)
         # Navigation pages go through MkDocs; the others are made when written (on_post_build).
         self.shelled = [planned for planned in plans if planned.path not in in_nav]
+        self.fast = (self.config.fast_pages and not _others_see_pages(config, self)
+                     and TOC_ENTRY_TEMPLATE in config.theme.get_env().list_templates())
+        self.generated_sources = {planned.path for planned in plans} | {
+            article_path(article.id) for article in archive.articles}
+        previous = self.previous_plan
+        nav_markdown = dict(previous.nav_markdown) if previous else {}
         for planned in plans:
             if planned.path in in_nav:
-                files.append(File.generated(config, planned.path, content=planned.page().markdown))
-        folders = {posixpath.dirname(planned.path) for planned in self.shelled} | {"articles"}
-        for folder in sorted(folders):
-            shell = Page(shell_path(folder), TITLE, CONTENT)
-            files.append(File.generated(config, shell.path, content=shell.markdown))
+                if planned.path not in nav_markdown:
+                    nav_markdown[planned.path] = planned.page().markdown
+                files.append(File.generated(config, planned.path,
+                                            content=nav_markdown[planned.path]))
+        self.nav_markdown = nav_markdown
+        self.topic_pages = frozenset(builder.topic_path(topic_id) for topic_id in archive.topics)
+        self.searched: list[tuple[str, str, str]] = []
+        if self.fast:
+            folders = {posixpath.dirname(planned.path) for planned in self.shelled} | {"articles"}
+            for folder in sorted(folders):
+                for with_toc, content in ((True, CONTENT_WITH_TOC), (False, CONTENT)):
+                    shell = Page(shell_path(folder, with_toc), TITLE, content)
+                    files.append(File.generated(config, shell.path, content=shell.markdown))
+            self.generated_sources |= {f.src_uri for f in files if _is_shell(f.src_uri)}
+        else:
+            for planned in self._shelled_pages():
+                page = planned.page()
+                files.append(File.generated(config, page.path, content=page.markdown))
+                if page.path in self.topic_pages:
+                    self.searched.append((page.path, page.title, " ".join(terms(page.content))))
         for asset in assets:  # known to MkDocs so that links to them validate; written later
             files.append(File.generated(config, asset.path, content=b""))
-        self.appended = builder.appended_sections()
+        self.appended = {HOME: previous.home_sections if previous else builder.home_sections(),
+                         DATA_PAGE: builder.data_page_sections()}
         self.article_documents = [
             SearchDocument(html_path(article_path(a.id)), a.title,
                            f"{date_fr(a.date)} · {builder.outlet_name(a.outlet)}",
                            self.article_terms[a.id]) for a in archive.articles]
         self.article_terms = {}
-        self.topic_pages = frozenset(builder.topic_path(topic_id) for topic_id in archive.topics)
         self.page_documents: list[SearchDocument] = []
         log.info(f"briefing: {len(plans) + len(assets)} pages and files planned ({self._elapsed()})")
         return files
@@ -190,28 +264,79 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         appended = self.appended.get(page.file.src_uri)
         return f"{markdown}\n\n{appended}" if appended else markdown
 
+    def on_env(self, env, config, files):  # type: ignore[no-untyped-def]
+        self.env = env
+        return env
+
+    def on_template_context(self, context, template_name: str, config):  # type: ignore[no-untyped-def]
+        """The sitemap lists the pages put into shells, where MkDocs would list them."""
+        if template_name == "sitemap.xml" and self.fast and config.site_url:
+            pages = []
+            for file in context["pages"]:
+                if file.src_uri == shell_path("articles"):  # the first shell
+                    pages += [self._page(planned, config) for planned in self._shelled_pages()]
+                if not _is_shell(file.src_uri):
+                    pages.append(file)
+            context["pages"] = pages
+        return context
+
+    @staticmethod
+    def _page(planned: Planned, config) -> File:  # type: ignore[no-untyped-def]
+        """A page put into a shell as MkDocs knows a page (for the sitemap)."""
+        file = File.generated(config, planned.path, content="")
+        MkDocsPage(planned.title, file, config)
+        return file
+
+    def _shelled_pages(self) -> list[Planned]:
+        return [*map(self.builder.article, self.builder.archive.articles), *self.shelled]
+
+    def _toc_entries(self, sections) -> list[str]:  # type: ignore[no-untyped-def]
+        template = self.env.get_template(TOC_ENTRY_TEMPLATE)
+        return [template.render(toc_item=item) for item in get_toc(toc_tokens(sections))]
+
+    def _shell(self, site: Path, folder: str, with_toc: bool) -> Shell:
+        """A shell as MkDocs rendered it, parsed, and its page removed from the site."""
+        shell_file = site / html_path(shell_path(folder, with_toc))
+        shell = Shell.parse(shell_file.read_text(encoding="utf-8"), shell_file.stem)
+        shell_file.unlink()
+        return shell
+
     @event_priority(-50)
     def _write_generated(self, *, config) -> None:  # type: ignore[no-untyped-def]
         site = Path(config.site_dir)
-        pages = [*map(self.builder.article, self.builder.archive.articles), *self.shelled]
-        shells = {}
-        for folder in {posixpath.dirname(planned.path) for planned in pages}:
-            shell_file = site / html_path(shell_path(folder))
-            shells[folder] = Shell.parse(shell_file.read_text(encoding="utf-8"))
-            shell_file.unlink()
-        written = write_all(WriteJob(site, shells, pages, self.assets, self.topic_pages,
-                                     store=self.store), workers=os.cpu_count() or 1)
+        pages = self._shelled_pages() if self.fast else []
+        shells = {folder: FolderShells(self._shell(site, folder, True),
+                                       self._shell(site, folder, False))
+                  for folder in {posixpath.dirname(planned.path) for planned in pages}}
+        previous = self.previous_plan
+        written = write_all(WriteJob(site, shells, pages, self.assets,
+                                     frozenset() if previous else self.topic_pages,
+                                     store=self.store, toc_entries=self._toc_entries),
+                            workers=os.cpu_count() or 1)
         log.info(f"briefing: {len(pages)} pages and {len(self.assets)} files written "
                  f"({self._elapsed()})")
+        searched = previous.searched if previous else (written.searched if self.fast
+                                                       else tuple(self.searched))
         self.topic_documents = [SearchDocument(html_path(path), title, "Sujet", page_terms)
-                                for path, title, page_terms in written.searched]
+                                for path, title, page_terms in searched]
+        if previous is None:
+            feeds = {feed.path for feed in self.builder.feeds()}
+            site_plan.save(self.store, self.plan_key, site_plan.SitePlan(
+                tuple(map(site_plan.item, self.plans)),
+                tuple(site_plan.item(a) for a in self.assets if a.path not in feeds),
+                self.appended[HOME], tuple(sorted(self.nav_markdown.items())), searched))
         self._write_search_index(site)
         log.info(f"briefing: {len(self.builder.archive.articles)} articles, {len(pages)} generated pages, "
                  f"{tree_size(site) / 1e6:.0f} MB, in {self._elapsed()}")
 
     def on_page_content(self, html_text: str, page, config, files) -> str:  # type: ignore[no-untyped-def]
-        """Hand-written and navigation pages join the search index with their text."""
-        if not page.file.src_uri.endswith(f"{SHELL_NAME}.md"):
+        """Generated pages get their table of contents from their sections; hand-written
+        and navigation pages join the search index with their text."""
+        source = page.file.src_uri
+        if source in self.generated_sources:
+            page.toc = get_toc(toc_tokens(headings(html_text)))
+        if not _is_shell(source) and (source not in self.generated_sources
+                                      or source in self.nav_markdown):
             self.page_documents.append(SearchDocument(
                 page.file.dest_uri, page.title or "", "", " ".join(terms(html_text))))
         return html_text

@@ -17,11 +17,12 @@ import posixpath
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .render.pages import Planned
 from .render.paths import html_path
-from .render.shell import Shell
+from .render.shell import FolderShells, Heading
 from .search import terms
 
 # Set in the parent before forking: workers inherit it instead of receiving it by pipe.
@@ -33,11 +34,13 @@ PARALLEL_FROM = 500  # below this many pages, forking costs more than it saves
 @dataclass(frozen=True)
 class WriteJob:
     site: Path
-    shells: dict[str, Shell]        # by folder
+    shells: dict[str, FolderShells]  # by folder
     pages: list[Planned]            # titled pages, each put into its folder's shell
     files: list[Planned]            # files written as made (bytes)
-    searchable: frozenset[str]      # pages whose search terms are wanted
+    searchable: frozenset[str]      # pages whose search terms are wanted (always made)
     store: Path | None = None       # finished pages and files kept by key, linked into the site
+    # A table of contents' entries as the theme renders them (see render/shell.py).
+    toc_entries: Callable[[tuple[Heading, ...]], list[str]] = lambda sections: []
 
 
 @dataclass(frozen=True)
@@ -92,17 +95,23 @@ def _run(task: tuple[str, int, int]) -> Written:
                      if job.store is not None and planned.key else write_file(target, planned.make()))
         return Written(size, ())
     for planned in job.pages[start:stop]:
-        shell = job.shells[posixpath.dirname(planned.path)]
+        shells = job.shells[posixpath.dirname(planned.path)]
         target = job.site / html_path(planned.path)
-        if job.store is not None and planned.key and planned.path not in job.searchable:
-            size += _stored(job, target, "\0".join((shell.digest, planned.title, planned.key)),
-                            lambda: shell.wrap(planned.title, planned.make()).encode("utf-8"))
-            continue
-        content = planned.make()
-        size += write_file(target, shell.wrap(planned.title, content).encode("utf-8"))
+        wrap = partial(_wrapped, job, shells, planned.title, target.name)
         if planned.path in job.searchable:
+            content = planned.make()
             searched.append((planned.path, planned.title, " ".join(terms(content))))
+            make = partial(wrap, lambda: content)
+        else:
+            make = partial(wrap, planned.make)
+        size += (_stored(job, target, "\0".join((shells.digest, planned.title, planned.key)), make)
+                 if job.store is not None and planned.key else write_file(target, make()))
     return Written(size, tuple(searched))
+
+
+def _wrapped(job: WriteJob, shells: FolderShells, title: str, file_name: str,
+             make: Callable[[], str]) -> bytes:
+    return shells.wrap(title, make(), file_name, job.toc_entries).encode("utf-8")
 
 
 def _tasks(job: WriteJob) -> list[tuple[str, int, int]]:

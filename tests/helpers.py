@@ -43,7 +43,7 @@ def make_project(tmp_path: Path, articles: dict[str, str] | None = None,
 
 
 def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    env = {**os.environ, **(env or {})}
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
 
 

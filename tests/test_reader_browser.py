@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import Visit, fixture_visit, heading, open_visit, visit  # noqa: F401 (fixtures)
+from test_browser import (Visit, charted_topics, fixture_visit, heading,  # noqa: F401 (fixtures)
+                          open_visit, visit)
 
 
 def test_home_headline_figures_are_shown_and_lead_to_their_topic(visit, archive):
@@ -38,9 +39,7 @@ def hidden(visit: Visit, selector: str) -> bool:
 
 
 def test_a_printed_topic_page_is_a_clean_briefing(visit, archive):
-    charted = [topic_id for topic_id, topic in archive.topics.items()
-               if any(c.topic == topic_id and c.metric for a in archive.articles for c in a.claims)]
-    topic = archive.topics[charted[0]]
+    topic = archive.topics[charted_topics(archive)[0]]
     visit.open(f"sujets/{topic.slug or topic.id}.html")
     visit.page.locator("#ba-search-input").wait_for()
     assert visit.page.locator(".md-header").is_visible()

@@ -22,9 +22,14 @@ class MetricBriefing:
     findings: tuple[conflicts.Pair, ...]       # oldest first; event denials included
 
     @property
+    def dated(self) -> tuple[Statement, ...]:
+        """The statements with a date to be drawn at."""
+        return tuple(s for s in self.statements if s.when is not None)
+
+    @property
     def charted(self) -> bool:
-        """Whether some statement has a date to be drawn at."""
-        return any(s.when is not None for s in self.statements)
+        """Whether a chart shows more than a sentence would: two dated statements or more."""
+        return len(self.dated) >= 2
 
     def of(self, *kinds: str) -> tuple[conflicts.Pair, ...]:
         return tuple(p for p in self.findings if p.finding in kinds)

@@ -1,48 +1,96 @@
 """Static SVG charts drawn at build time: no JavaScript, no CDN, readable offline.
 
-One chart per figure: a series per actor over time. The marker tells the
-qualifier (▲ at least, ▼ at most, ● exact or about) and a range is a vertical bar.
-Output is byte-identical across builds (fixed hash salt, no date metadata).
+One chart per figure: a series per actor over time, one mark per statement. The mark
+tells the qualifier (● exact or about, ▲ at least, ▼ at most, a vertical bar for a range)
+and a horizontal bar the month or period a figure holds for; the legend shows exactly
+these marks. Marks that would cover one another are set side by side. The x axis has a
+tick at every month boundary, the month's name between its two ticks; the y axis ends on
+a tick above the largest figure. Each chart is drawn twice: wide, and narrow for phones,
+where its text keeps the same size in points. Output is byte-identical across builds
+(fixed hash salt, no date metadata).
 """
 
 from __future__ import annotations
 
+import calendar
 import io
 import math
+import textwrap
 from dataclasses import dataclass
 from datetime import date
 
 import matplotlib
+import numpy as np
 from matplotlib.dates import MonthLocator, date2num, num2date
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
+from matplotlib.transforms import offset_copy
 
 from .format import number_fr, short_month_fr
 
-_MARKERS = {"exact": "o", "about": "o", "at_least": "^", "more_than": "^", "at_most": "v",
-            "range": "_"}
+FONT_PT = 9  # 12 CSS px at the chart's natural size (SVG sizes are in points)
+MARKER_PT = 7
 _STYLE = {
     "svg.hashsalt": "briefing-archive",
     "svg.fonttype": "none",
-    "font.size": 9,
+    "font.size": FONT_PT,
+    "text.parse_math": False,  # an actor's name with "$" is text, not a formula
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
 
+# Mark kinds, in legend order: the marker and what it means.
+KINDS = {
+    "point": ("o", "chiffre exact ou environ"),
+    "at_least": ("^", "au moins, plus de"),
+    "at_most": ("v", "au plus"),
+    "range": ("|", "fourchette (de… à…)"),
+    "span": ("_", "valable pour le mois ou la période"),
+}
+_KIND_OF = {"at_least": "at_least", "more_than": "at_least", "at_most": "at_most",
+            "range": "range"}
+_GREY = "0.3"
+
 
 @dataclass(frozen=True)
 class Point:
-    """A figure over its period (``when`` to ``until``; the same day for a dated day)."""
+    """A figure over its period (``when`` to ``until``, both included; the same day for a
+    dated day)."""
 
     when: date
     low: int
     high: int
-    qualifier: str
+    qualifier: str | None
     until: date
 
     @property
     def middle(self) -> float:
         return (self.low + self.high) / 2
+
+    @property
+    def kind(self) -> str:
+        return _KIND_OF.get(self.qualifier or "exact", "point")
+
+    @property
+    def x_range(self) -> tuple[float, float]:
+        """From the first day's start to the last day's end, in matplotlib's date numbers."""
+        return _day(self.when), _day(self.until) + 1
+
+    @property
+    def x(self) -> float:
+        """Where its mark goes: the middle of its day, month or period."""
+        return (_day(self.when) + _day(self.until) + 1) / 2
+
+
+def _day(day: date) -> float:
+    """matplotlib's date number of a day's start (days since its epoch), without its
+    per-call conversions."""
+    return day.toordinal() - _EPOCH
+
+
+_EPOCH = date(1970, 1, 1).toordinal() - date2num(date(1970, 1, 1))
 
 
 @dataclass(frozen=True)
@@ -51,40 +99,215 @@ class Series:
     points: tuple[Point, ...]
 
 
-def metric_chart(series: list[Series], unit: str, description: str) -> bytes:
-    """An SVG chart of the series, with a <title> and <desc> for assistive technology."""
+@dataclass(frozen=True)
+class Layout:
+    """A chart's shape, in inches: its width, its plot's height, where its legend goes.
+    Margins are set, not measured: one drawing per chart."""
+
+    suffix: str          # of the file name: "" for the wide chart
+    width: float
+    plot_height: float
+    legend_width: float  # at the right of the plot; 0: the legend goes below it
+    wrap: int            # legend label width, in characters
+
+
+WIDE = Layout("", 6.4, 2.6, 2.0, 22)
+NARROW = Layout("etroit", 3.2, 1.9, 0, 34)
+LAYOUTS = (WIDE, NARROW)
+_PAD, _BELOW = 0.1, 0.5  # inches: around the figure; under the plot, for month names
+_DIGIT, _Y_LABEL = 0.08, 0.32  # inches: a tick label's character; the unit, ticks and gaps
+_LINE, _ENTRY = 0.15, 0.065  # inches: a legend line of text; the space between entries
+_MONTH_NAME = 0.5  # inches: room for a month's name ("sept.") and a gap
+
+
+def metric_chart(series: list[Series], unit: str, description: str,
+                 layout: Layout = WIDE) -> bytes:
+    """An SVG chart of the series, with a <title> for assistive technology."""
     with matplotlib.rc_context(_STYLE):
-        figure = Figure(figsize=(7.2, 3.4))
-        axes = figure.add_subplot()
+        ticks = _y_ticks(series)
+        handles = _legend(series, layout)
+        lines = sum(handle.get_label().count("\n") + 1 for handle in handles)
+        legend_height = _LINE * lines + _ENTRY * len(handles) + _PAD
+        left = _Y_LABEL + _DIGIT * max(len(number_fr(t)) for t in ticks)
+        if layout.legend_width:
+            height = max(_PAD + layout.plot_height + _BELOW, legend_height + _PAD)
+            right = layout.width - layout.legend_width - _PAD
+            anchor = (right + _PAD) / layout.width, 1 - _PAD / height
+        else:
+            height = _PAD + layout.plot_height + _BELOW + legend_height
+            right = layout.width - 2 * _PAD
+            anchor = _PAD / layout.width, legend_height / height
+        figure = Figure(figsize=(layout.width, height))
+        top = height - _PAD
+        axes = figure.add_axes((left / layout.width, (top - layout.plot_height) / height,
+                                (right - left) / layout.width, layout.plot_height / height))
+        _y_axis(axes, ticks, unit)
+        _x_axis(axes, series, max(1, int((right - left) / _MONTH_NAME)))
         for index, line in enumerate(series):
-            color = f"C{index % 10}"
-            xs = [(date2num(p.when) + date2num(p.until)) / 2 for p in line.points]
-            axes.plot(xs, [p.middle for p in line.points], color=color, linewidth=1.2,
-                      alpha=0.6, label=line.label)
-            spans = [p for p in line.points if p.until != p.when]  # a month or a period
-            if spans:
-                axes.hlines([p.middle for p in spans], [date2num(p.when) for p in spans],
-                            [date2num(p.until) for p in spans], color=color, linewidth=1.5)
-            ranged = [(x, p) for x, p in zip(xs, line.points) if p.low != p.high]
-            if ranged:
-                axes.vlines([x for x, _ in ranged], [p.low for _, p in ranged],
-                            [p.high for _, p in ranged], color=color, linewidth=3)
-            for qualifier, marker in _MARKERS.items():  # one call per marker: fast at any size
-                chosen = [(x, p.middle) for x, p in zip(xs, line.points) if p.qualifier == qualifier]
-                if chosen:
-                    axes.plot([x for x, _ in chosen], [y for _, y in chosen], marker=marker,
-                              color=color, markersize=7, linestyle="none")
-        axes.set_ylabel(unit)
-        axes.set_ylim(bottom=0)
-        axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number_fr(int(v))))
-        all_x = [date2num(day) for line in series for p in line.points for day in (p.when, p.until)]
-        span_months = (max(all_x) - min(all_x)) / 30.4
-        axes.xaxis.set_major_locator(MonthLocator(interval=max(1, math.ceil(span_months / 6))))
-        axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _: short_month_fr(num2date(v).date())))
-        axes.set_xlim(min(all_x) - 20, max(all_x) + 20)
-        axes.grid(axis="y", alpha=0.3)
-        axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+            _spans(axes, line.points, f"C{index % 10}", f"span-{index}")
+        _marks(figure, axes, series)
+        legend = figure.legend(handles=handles, loc="upper left", bbox_to_anchor=anchor,
+                               borderaxespad=0, frameon=False)
+        for drawn, handle in zip(legend.legend_handles, handles):
+            drawn.set_gid(handle.get_gid())
         buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", bbox_inches="tight",
+        figure.savefig(buffer, format="svg",
                        metadata={"Date": None, "Creator": None, "Title": description})
     return buffer.getvalue().encode("utf-8")
+
+
+def _legend(series: list[Series], layout: Layout) -> list:
+    """A colour swatch per actor, then the marks of the kinds this chart draws."""
+    handles: list = [Patch(color=f"C{index % 10}", label=textwrap.fill(line.label, layout.wrap),
+                           gid=f"legend-actor-{index}") for index, line in enumerate(series)]
+    drawn = {kind for line in series for p in line.points
+             for kind in (p.kind, *(("span",) if p.until != p.when else ()))}
+    for kind, (marker, label) in KINDS.items():
+        if kind in drawn:
+            handle = Line2D([], [], color=_GREY, marker=marker, linestyle="none",
+                            markersize=MARKER_PT * (1.6 if kind in ("range", "span") else 1),
+                            markeredgewidth=2.5 if kind in ("range", "span") else 1,
+                            label=textwrap.fill(label, layout.wrap))
+            handle.set_gid(f"legend-{kind}")
+            handles.append(handle)
+    return handles
+
+
+def _y_ticks(series: list[Series]) -> list[int]:
+    """Round values from 0 to the first at or above the largest figure."""
+    largest = max([p.high for line in series for p in line.points] + [1])
+    ticks = [int(t) for t in MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], integer=True)
+             .tick_values(0, largest) if t >= 0]
+    top = next(t for t in ticks if t >= largest)
+    return [t for t in ticks if t <= top]
+
+
+def _y_axis(axes, ticks: list[int], unit: str) -> None:
+    axes.yaxis.set_major_locator(FixedLocator(ticks))
+    axes.set_ylim(0, ticks[-1] * 1.05)  # room for a mark drawn on the top tick
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number_fr(int(v))))
+    axes.set_ylabel(unit)
+    axes.grid(axis="y", alpha=0.3)
+
+
+def _x_axis(axes, series: list[Series], names: int) -> None:
+    """A tick at each month boundary; month names centred between ticks, thinned to fit."""
+    first = min(p.when for line in series for p in line.points).replace(day=1)
+    last = max(p.until for line in series for p in line.points)
+    end = date(last.year + last.month // 12, last.month % 12 + 1, 1)
+    months = (end.year - first.year) * 12 + end.month - first.month
+    every = max(1, math.ceil(months / names))
+    left, right = _day(first), _day(end)
+    margin = (right - left) * 0.02
+    axes.set_xlim(left - margin, right + margin)
+    axes.xaxis.set_major_locator(MonthLocator(bymonthday=1))
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _: ""))
+    axes.xaxis.set_minor_locator(FixedLocator([sum(_month_of(_day(day))) / 2
+                                               for day in _months(first, end)]))
+
+    def label(value, _):
+        day = num2date(value).date()
+        index = (day.year - first.year) * 12 + day.month - first.month
+        if index % every:
+            return ""
+        return short_month_fr(day).replace(" ", "\n") if index == 0 or day.month <= every \
+            else short_month_fr(day).split(" ")[0]
+
+    axes.xaxis.set_minor_formatter(FuncFormatter(label))
+    axes.tick_params(axis="x", which="minor", length=0)
+    axes.tick_params(axis="x", which="major", length=5)
+
+
+def _months(first: date, end: date) -> list[date]:
+    months, day = [], first
+    while day < end:
+        months.append(day)
+        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return months
+
+
+def _spans(axes, points: tuple[Point, ...], color: str, gid: str) -> None:
+    """A horizontal bar over each month or period a figure holds for (one path)."""
+    xs, ys = [], []
+    for p in points:
+        if p.until != p.when:
+            start, stop = p.x_range
+            xs += [start, stop, math.nan]
+            ys += [p.middle] * 2 + [math.nan]
+    if xs:
+        (bar,) = axes.plot(xs, ys, color=color, linewidth=2.5, alpha=0.45,
+                           solid_capstyle="butt")
+        bar.set_gid(gid)
+
+
+def _marks(figure, axes, series: list[Series]) -> None:
+    """One mark per figure, moved sideways by whole mark widths where it would cover another;
+    one path per actor, kind and offset (fast at any size)."""
+    groups: dict[tuple[int, str, int], list[Point]] = {}
+    for (index, point), slot in _slots(axes, series):
+        groups.setdefault((index, point.kind, slot), []).append(point)
+    step = MARKER_PT + 1
+    for (index, kind, slot), points in sorted(groups.items()):
+        color = f"C{index % 10}"
+        shifted = offset_copy(axes.transData, figure, x=slot * step, units="points")
+        xs = [p.x for p in points]
+        if kind == "range":
+            bars = [v for x, p in zip(xs, points) for v in ((x, p.low), (x, p.high), (math.nan,) * 2)]
+            (mark,) = axes.plot([x for x, _ in bars], [y for _, y in bars], color=color,
+                                linewidth=2.5, solid_capstyle="butt", transform=shifted)
+        else:
+            (mark,) = axes.plot(xs, [p.middle for p in points], color=color,
+                                marker=KINDS[kind][0], markersize=MARKER_PT, linestyle="none",
+                                transform=shifted)
+        mark.set_gid(f"mark-{kind}-{index}-{slot}")
+
+
+def _display_x(axes, values: np.ndarray) -> np.ndarray:
+    return axes.transData.transform(np.column_stack([values, np.zeros_like(values)]))[:, 0]
+
+
+def _month_of(x: float) -> tuple[float, float]:
+    """The date numbers of the start of the month holding ``x`` and of the next month's."""
+    day = date.fromordinal(int(x + _EPOCH))
+    last = calendar.monthrange(day.year, day.month)[1]
+    return _day(day.replace(day=1)), _day(day.replace(day=last)) + 1
+
+
+# Sideways offsets tried, in mark widths; past these (nine marks on one spot), marks overlap.
+_SLOTS = (0, 1, -1, 2, -2, 3, -3, 4, -4)
+
+
+def _slots(axes, series: list[Series]):
+    """Each (series index, point) with the sideways offset, in mark widths, that keeps it
+    clear of the marks placed before it, found on a grid of mark-sized cells."""
+    size = MARKER_PT * axes.figure.dpi / 72
+    step = size + axes.figure.dpi / 72
+    marks = sorted(((index, p) for index, line in enumerate(series) for p in line.points),
+                   key=lambda item: (item[1].x, item[1].low, item[0]))
+    if not marks:
+        return
+    lows = axes.transData.transform(np.array([(p.x, p.low) for _, p in marks]))
+    highs = axes.transData.transform(np.array([(p.x, p.high) for _, p in marks]))[:, 1]
+    bounds = np.array([_month_of(p.x) for _, p in marks])  # a row per mark: start, end
+    months = zip(_display_x(axes, bounds[:, 0]), _display_x(axes, bounds[:, 1]))
+    plot = axes.bbox
+    grid: dict[tuple[int, int], list[tuple[float, float, float]]] = {}
+    for (index, point), (x, low), high, (first, end) in zip(marks, lows, highs, months):
+        low, high = low - size / 2, high + size / 2
+        rows = range(math.floor(low / size), math.floor(high / size) + 1)
+        chosen = 0
+        # Offsets inside the plot only, those keeping the mark in its month first: a
+        # 23 December stays in December.
+        inside = [slot for slot in _SLOTS if plot.x0 <= x + slot * step <= plot.x1]
+        for slot in sorted(inside, key=lambda slot: not first <= x + slot * step < end):
+            at = x + slot * step
+            column = math.floor(at / size)
+            if not any(abs(at - px) < size and low < phigh and plow < high
+                       for near in (column - 1, column, column + 1) for row in rows
+                       for px, plow, phigh in grid.get((near, row), ())):
+                chosen = slot
+                break
+        at = x + chosen * step
+        for row in rows:
+            grid.setdefault((math.floor(at / size), row), []).append((at, low, high))
+        yield (index, point), chosen

@@ -6,11 +6,13 @@ never becomes Markdown or YAML syntax, and any Markdown builder passes them thro
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import html
 import json
 import posixpath
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, partial
@@ -26,7 +28,6 @@ from ..export import README_PATH, SCHEMA_PATH, article_schema, claim_rows, data_
 from ..model import UNKNOWN, Archive, Article, Claim
 from ..quotes import find_quote
 from ..sanitize import Highlight, SafeMarkdown
-from . import charts
 from .environment import environment
 from .format import according_to, dated_fr, figure_fr, month_fr, when_fr
 from .feeds import FEED_LIMIT, atom_feed
@@ -35,7 +36,17 @@ from .paths import (ACTORS_INDEX, ARCHIVE_INDEX, DATA_PAGE, HOME, OUTLETS_INDEX,
                     article_path, chart_path, html_path, month_path, outlet_path, topic_feed_path,
                     topic_list_path)
 
+if TYPE_CHECKING:
+    from . import charts
+
 HOME_LATEST = 10
+
+
+def _charts():  # type: ignore[no-untyped-def]
+    """The chart module, imported when a chart is planned or shown: matplotlib takes about a
+    second to import, which a rebuild that reuses its plan (site_plan.py) does not need."""
+    from . import charts
+    return charts
 
 
 @dataclass(frozen=True)
@@ -231,20 +242,40 @@ class PageBuilder(Renderer):
         self.topic_articles = groupings.by_topic(archive)
         self.month_articles = groupings.by_month(archive)
         self.outlet_articles = groupings.by_outlet(archive)
-        self.ledger = ledger(archive)
         self.same_story = (same_story if same_story is not None
                            else same_story_elsewhere(near_duplicates(archive)))
-        self.briefings = briefings(archive, self.ledger, dispatches(
-            (article_id, other) for article_id, others in self.same_story.items()
-            for other in others))
         self.by_id = {article.id: article for article in archive.articles}
         self._statement_keys: dict[int, str] = {}
-        self.statements_by_actor: dict[str, list[Statement]] = {a: [] for a in archive.actors}
+        self._articles = ArticleRenderer(archive)
+
+    # The analysis is derived when first asked for: a build that reuses its previous plan
+    # (site_plan.py) writes article pages, which do not need it.
+    @cached_property
+    def ledger(self) -> tuple[LedgerEntry, ...]:
+        return ledger(self.archive)
+
+    @cached_property
+    def briefings(self) -> dict[str, TopicBriefing]:
+        return briefings(self.archive, self.ledger, dispatches(
+            (article_id, other) for article_id, others in self.same_story.items()
+            for other in others))
+
+    @cached_property
+    def statements_by_actor(self) -> dict[str, list[Statement]]:
+        by_actor: dict[str, list[Statement]] = {a: [] for a in self.archive.actors}
         every = sorted((s for b in self.briefings.values() for s in b.statements),
                        key=lambda s: s.sort_key)
         for statement in newest_first(every):
-            self.statements_by_actor[statement.actor].append(statement)
-        self._articles = ArticleRenderer(archive)
+            by_actor[statement.actor].append(statement)
+        return by_actor
+
+    @cached_property
+    def _planned_by_path(self) -> dict[str, Planned]:
+        return {planned.path: planned for planned in [*self.page_plans(), *self.asset_plans()]}
+
+    def make(self, path: str) -> str | bytes:
+        """The page or file planned at ``path``, planning the whole site first if need be."""
+        return self._planned_by_path[path].make()
 
     def article(self, article: Article) -> Planned:
         others = self.same_story.get(article.id, [])
@@ -305,6 +336,7 @@ class PageBuilder(Renderer):
         slug = briefing.topic.slug or topic_id
         return self.render("topic.html", path, topic=briefing.topic, briefing=briefing,
                            articles=self.topic_articles[topic_id], recent=RECENT,
+                           narrow_chart=_charts().NARROW.suffix,
                            newest_statements=newest_first(briefing.statements)[:RECENT],
                            articles_path=topic_list_path(slug, "articles"),
                            ledger_path=topic_list_path(slug, "registre"),
@@ -385,8 +417,10 @@ class PageBuilder(Renderer):
                 definition = briefing.topic.metrics[metric.metric_id]
                 drawn = (_series(metric.statements, self.archive), definition.unit,
                          f"{definition.label} : {briefing.topic.title}")
-                planned.append(Planned(chart_path(briefing.topic.id, metric.metric_id), "",
-                                       partial(charts.metric_chart, *drawn), repr(drawn)))
+                planned += [Planned(chart_path(briefing.topic.id, metric.metric_id, layout.suffix),
+                                    "", partial(_charts().metric_chart, *drawn, layout),
+                                    repr((drawn, layout)))
+                            for layout in _charts().LAYOUTS]
         return planned
 
     def feeds(self) -> list[Planned]:
@@ -435,9 +469,8 @@ class PageBuilder(Renderer):
                            everything and f"{path}\0{everything}")
                    for path, make in data_makers(self.archive).items()]
         assets.append(Planned(SCHEMA_PATH, "", article_schema))
-        assets += self.feeds()
         assets += self.redirects()
-        return assets
+        return assets + self.feeds()
 
     def all_assets(self) -> list[Asset]:
         return [planned.asset() for planned in self.asset_plans()]
@@ -482,16 +515,18 @@ def _series(statements: tuple[Statement, ...], archive: Archive) -> list[charts.
         claim = statement.claim
         low, high = (claim.low, claim.high) if claim.qualifier == "range" else (claim.value,) * 2
         by_actor.setdefault(statement.actor, []).append(
-            charts.Point(when.start, low, high, claim.qualifier, when.end))
-    return [charts.Series(archive.actors[actor].name, _monthly(points)
+            _charts().Point(when.start, low, high, claim.qualifier, when.end))
+    return [_charts().Series(archive.actors[actor].name, _monthly(points)
                           if len(points) > CHART_POINTS else tuple(points))
             for actor, points in by_actor.items()]
 
 
 def _monthly(points: list[charts.Point]) -> tuple[charts.Point, ...]:
-    """One point per month, at the mean of the month's figures (drawn as approximate)."""
+    """One point per month over the whole month, at the mean of its figures (drawn as
+    approximate)."""
     months: dict[tuple[int, int], list[float]] = {}
     for point in points:
         months.setdefault((point.when.year, point.when.month), []).append(point.middle)
-    return tuple(charts.Point(date(year, month, 1), round(sum(v) / len(v)), round(sum(v) / len(v)),
-                              "about", date(year, month, 1)) for (year, month), v in sorted(months.items()))
+    return tuple(_charts().Point(date(year, month, 1), round(sum(v) / len(v)), round(sum(v) / len(v)),
+                              "about", date(year, month, calendar.monthrange(year, month)[1]))
+                 for (year, month), v in sorted(months.items()))

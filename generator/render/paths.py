@@ -25,8 +25,9 @@ def topic_path(topic_id: str) -> str:
     return f"sujets/{topic_id}.md"
 
 
-def chart_path(topic_id: str, metric_id: str) -> str:
-    return f"sujets/{topic_id}-{metric_id}.svg"
+def chart_path(topic_id: str, metric_id: str, suffix: str = "") -> str:
+    """A metric's chart; ``suffix``: the layout's (``etroit`` for phones), if not the wide one."""
+    return f"sujets/{topic_id}-{metric_id}{'-' + suffix if suffix else ''}.svg"
 
 
 def month_path(month: str) -> str:

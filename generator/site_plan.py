@@ -1,0 +1,79 @@
+"""The site's plan kept for the next build: hub pages are a pure function of the archive's
+metadata, so when no article's metadata changed they are the pages already stored.
+
+Deriving the analysis and planning every list page cost about half of a warm rebuild at
+10,000 articles, for a result the previous build already had whenever only article texts
+changed. The plan is kept under a key naming everything planning reads: the build
+fingerprint (generator, templates, metadata files, libraries), every article's metadata
+key, the same-story groups (found in article texts), the build date and the download.
+A hit gives each page's path, title and store key; a page missing from the store is still
+made, by planning for real then (see ``Planned.make`` in plugin.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+_PREFIX = "plan-"
+
+
+@dataclass(frozen=True)
+class PlannedItem:
+    """A planned page or file as the next build needs it: where, titled how, stored under."""
+
+    path: str
+    title: str
+    key: str
+
+
+def item(planned) -> PlannedItem:
+    """What is kept of a ``render.pages.Planned``."""
+    return PlannedItem(planned.path, planned.title, planned.key)
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    pages: tuple[PlannedItem, ...]
+    assets: tuple[PlannedItem, ...]
+    home_sections: str
+    nav_markdown: tuple[tuple[str, str], ...]     # navigation pages, which MkDocs renders
+    searched: tuple[tuple[str, str, str], ...]    # searchable pages: path, title, terms
+
+
+def plan_key(fingerprint: str, metadata_keys: dict[str, str], same_story: dict[str, list[str]],
+             build_day: date, download: str | None) -> str:
+    """Names everything planning reads."""
+    digest = hashlib.sha256(f"{fingerprint}\0{build_day.isoformat()}\0{download}".encode())
+    for article_id in sorted(metadata_keys):
+        digest.update(f"\0{article_id}\0{metadata_keys[article_id]}".encode())
+    digest.update(repr(sorted(same_story.items())).encode())
+    return digest.hexdigest()
+
+
+def _path(store: Path, key: str) -> Path:
+    return store / f"{_PREFIX}{key[:32]}.pickle"
+
+
+def load(store: Path, key: str) -> SitePlan | None:
+    try:
+        with _path(store, key).open("rb") as file:
+            plan = pickle.load(file)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError):
+        return None
+    return plan if isinstance(plan, SitePlan) else None
+
+
+def save(store: Path, key: str, plan: SitePlan) -> None:
+    """Keep ``plan`` as the only one: another metadata state is unlikely to come back."""
+    store.mkdir(parents=True, exist_ok=True)
+    target = _path(store, key)
+    temporary = target.with_suffix(".tmp")
+    temporary.write_bytes(pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
+    temporary.replace(target)
+    for old in store.glob(f"{_PREFIX}*.pickle"):
+        if old != target:
+            old.unlink(missing_ok=True)

@@ -1,0 +1,91 @@
+"""Every generated page is a real page: MkDocs' own rendering and the fast path through page
+shells (render/shell.py) give the same bytes; each page has its canonical address, its place
+in the sitemap and its table of contents; another plugin's page hook sees every page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import BIN, make_project, run, soup
+
+ENV = {"SOURCE_DATE_EPOCH": "1743033600"}
+SITE_URL = "https://exemple.org/dossier/"
+# A minifier's crude step, as hooks do it: it must not break the build, and it sees every page.
+MINIFY_HOOK = '''
+def on_post_page(output, page, config):
+    return output.replace("</p>", "")
+'''
+
+
+def configure(project: Path, plugin_options: str = "", extra: str = "") -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("plugins:\n  - briefing:\n", f"plugins:\n  - briefing:\n{plugin_options}", 1)
+    config.write_text(f"site_url: {SITE_URL}\n{text}{extra}", encoding="utf-8")
+
+
+def build(project: Path, site: Path) -> dict[str, bytes]:
+    result = run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], project,
+                 env=ENV)
+    assert result.returncode == 0, result.stderr
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def both_ways(tmp_path_factory) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    fast, slow = (make_project(tmp_path_factory.mktemp(name)) for name in ("fast", "mkdocs"))
+    configure(fast)
+    configure(slow, "      fast_pages: false\n")
+    return build(fast, fast / "site"), build(slow, slow / "site")
+
+
+def generated_pages(site: dict[str, bytes]) -> list[str]:
+    return sorted(path for path in site if path.endswith(".html")
+                  and path.startswith(("articles/", "sujets/", "archives/", "sources/", "acteurs/")))
+
+
+def test_the_fast_path_gives_the_bytes_mkdocs_gives(both_ways):
+    fast, slow = both_ways
+    assert fast.keys() == slow.keys()
+    assert len(generated_pages(fast)) > 20
+    assert [path for path in sorted(slow) if fast[path] != slow[path]] == []
+
+
+def test_each_generated_page_has_its_own_canonical_address_and_sitemap_entry(both_ways):
+    fast, _ = both_ways
+    sitemap = set(re.findall(r"<loc>([^<]+)</loc>", fast["sitemap.xml"].decode()))
+    assert not any("__shell" in path for path in fast)
+    for path in generated_pages(fast):
+        page = fast[path].decode()
+        if 'http-equiv="refresh"' in page:  # a redirect page left at a moved address
+            continue
+        assert f'<link rel="canonical" href="{SITE_URL}{path}">' in page, path
+        assert f"{SITE_URL}{path}" in sitemap, path
+
+
+def test_generated_pages_have_their_table_of_contents(both_ways, tmp_path):
+    fast, _ = both_ways
+    topic = tmp_path / "topic.html"
+    topic.write_bytes(fast["sujets/troupes.html"])
+    page = soup(topic)
+    sections = [h["id"] for h in page.select("article h2[id]")]
+    toc = page.select_one("nav.md-nav--secondary")
+    links = [a["href"] for a in toc.select("a.md-nav__link")]
+    assert sections and [f"#{anchor}" for anchor in sections] == [
+        link for link in links if link.lstrip("#") in sections]
+    assert page.select_one("a.md-skip")["href"] == f"#{sections[0]}"
+    assert page.title.string.startswith(page.select_one("article h1").get_text(strip=True))
+
+
+def test_another_plugins_page_hook_sees_every_page(tmp_path):
+    project = make_project(tmp_path)
+    (project / "minify.py").write_text(MINIFY_HOOK, encoding="utf-8")
+    configure(project, extra="\nhooks:\n  - minify.py\n")
+    site = build(project, project / "site")
+    pages = generated_pages(site)
+    assert pages and all(b"</p>" not in site[path] for path in pages
+                         if b'http-equiv="refresh"' not in site[path])
+    assert b"<nav class=\"md-nav md-nav--secondary\"" in site["sujets/troupes.html"]
