@@ -393,6 +393,7 @@ def generate(n: int, seed: int, out: Path) -> None:
     for name in REGISTRIES:
         shutil.copyfile(REPO / "briefings" / name, content / name)
         registries[name] = yaml.safe_load((REPO / "briefings" / name).read_text(encoding="utf-8"))
+    shutil.copyfile(REPO / "briefings" / "publication.yml", content / "publication.yml")
     real_text = "\n".join(p.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
                           for p in sorted((REPO / "briefings" / "articles").glob("*.md")))
     rng = Random(seed)

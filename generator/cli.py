@@ -17,7 +17,6 @@ from .load import load, load_archive, load_registries
 from .model import Archive
 from .export import article_schema, data_files
 from .offline import build_date
-from .render.paths import HOME
 
 CONTENT_OPTION = click.option(
     "--content", "content_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -170,10 +169,10 @@ def pages(out_dir: Path, content_dir: Path, docs_dir: Path) -> None:
     _refuse_non_empty(out_dir)
     shutil.copytree(docs_dir, out_dir, dirs_exist_ok=True)
     _write_files(out_dir, {**generated, **assets})
-    home = out_dir / HOME
-    if home.exists():
-        home.write_text(f"{home.read_text(encoding='utf-8')}\n\n{builder.home_sections()}",
-                        encoding="utf-8")
+    for path, appended in builder.appended_sections().items():
+        page = out_dir / path
+        if page.exists():
+            page.write_text(f"{page.read_text(encoding='utf-8')}\n\n{appended}", encoding="utf-8")
     click.echo(f"wrote {len(generated)} generated pages, {len(assets)} generated files and "
                f"{len(hand_written)} hand-written files to {out_dir}")
 
@@ -182,9 +181,10 @@ def pages(out_dir: Path, content_dir: Path, docs_dir: Path) -> None:
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
 @CONTENT_OPTION
 def export(out_dir: Path, content_dir: Path) -> None:
-    """Write the claims (CSV, JSON) and articles (JSON) published on the site into OUT_DIR."""
+    """Write the site's data/ folder into OUT_DIR: claims (CSV for French spreadsheets, JSON),
+    each topic's claims, articles and analyses (JSON), and LISEZMOI.txt (licence, citation)."""
     archive = _load_or_exit(content_dir)
-    files = {Path(path).name: content for path, content in data_files(archive).items()}
+    files = {path.removeprefix("data/"): content for path, content in data_files(archive).items()}
     _refuse_non_empty(out_dir)
     _write_files(out_dir, files)
     for name in files:

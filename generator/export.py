@@ -1,21 +1,29 @@
-"""The data behind the site, for analysts: claims as CSV and JSON, articles as JSON.
+"""The data behind the site, for analysts: claims as CSV and JSON (the whole archive's
+and each topic's), articles and analyses as JSON, and a LISEZMOI.txt with the licence and
+how to cite.
 
 Columns are documented on the site's « Données » page (docs/donnees.md); claim ids
 are stable: ``<article id>/<claim id>``, the claim id being explicit or derived
-from metric or event, actor and date.
+from metric or event, actor and date. The CSV is written for French spreadsheets: a
+UTF-8 byte order mark (without it, Excel reads UTF-8 as Windows-1252) and semicolons
+(the comma is the French decimal separator, so French Excel and LibreOffice split
+rows on semicolons).
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import json
+from collections.abc import Callable
+from functools import cached_property, partial
 
 from .derive.briefing import MetricBriefing, TopicBriefing, briefings
 from .derive.duplicates import near_duplicates
+from .derive.groupings import newest_date
 from .derive.ledger import LedgerEntry, Statement, dispatches, ledger
 from .model import UNKNOWN, Archive, Article, ArticleFrontmatter
-from .render.paths import article_path, html_path
+from .render.environment import environment
+from .render.paths import article_path, html_path, topic_data_path
 
 CLAIM_COLUMNS = (
     "claim_id", "article_id", "topic", "metric", "event", "qualifier", "value", "low", "high",
@@ -24,7 +32,44 @@ CLAIM_COLUMNS = (
 )
 
 
-def claim_rows(archive: Archive, entries: tuple[LedgerEntry, ...] | None = None) -> list[dict]:
+class ClaimRows(list):
+    """Claim rows that keep their CSV lines and JSON items once written: the whole archive's
+    files and each topic's are cut from one serialisation per format (per process)."""
+
+    @cached_property
+    def csv_lines(self) -> list[str]:
+        lines = _Lines()
+        csv.writer(lines, delimiter=CSV_DELIMITER, lineterminator="\n").writerows(
+            [csv_cell(";".join(row["disputes"]) if column == "disputes" else row[column])
+             for column in CLAIM_COLUMNS] for row in self)
+        return lines
+
+    @cached_property
+    def json_items(self) -> list[str]:
+        encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: dumps makes one per call
+        return [encode(row) for row in self]
+
+    @cached_property
+    def by_topic(self) -> dict[str, list[int]]:
+        positions: dict[str, list[int]] = {}
+        for position, row in enumerate(self):
+            positions.setdefault(row["topic"], []).append(position)
+        return positions
+
+
+class _Lines(list):
+    """A file for csv.writer that keeps each row's line apart (it writes one call per row)."""
+
+    write = list.append
+
+
+def _claim_rows(archive: Archive, rows: list[dict] | None) -> ClaimRows:
+    if isinstance(rows, ClaimRows):
+        return rows
+    return ClaimRows(rows) if rows is not None else claim_rows(archive)
+
+
+def claim_rows(archive: Archive, entries: tuple[LedgerEntry, ...] | None = None) -> ClaimRows:
     """One row per claim, in ledger order (``entries``: the ledger, when already made)."""
     rows = []
     for entry in ledger(archive) if entries is None else entries:
@@ -54,12 +99,13 @@ def claim_rows(archive: Archive, entries: tuple[LedgerEntry, ...] | None = None)
             "outlet": article.outlet,
             "article_page": html_path(article_path(article.id)),
         })
-    return rows
+    return ClaimRows(rows)
 
 
 # What makes a spreadsheet read a cell as a formula (OWASP, « CSV injection »): = + - @, and
 # a tab or carriage return, which some spreadsheets skip before reading the cell.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARS = frozenset(FORMULA_START)
 
 
 def csv_cell(value: object) -> object:
@@ -68,22 +114,30 @@ def csv_cell(value: object) -> object:
     and other text stay as they are. A carriage return becomes a line feed: the csv module
     quotes a cell holding a line feed, not one holding a lone carriage return (content
     files never keep one: sources.py reads every line end as a line feed)."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not value:
         return value
-    if value.startswith(FORMULA_START):
+    if value[0] in _FORMULA_CHARS:
         value = f"'{value}"
-    return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
+
+
+CSV_DELIMITER = ";"
 
 
 def claims_csv(archive: Archive, rows: list[dict] | None = None,
                topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CLAIM_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows if rows is not None else claim_rows(archive):
-        writer.writerow({column: csv_cell(value) for column, value in
-                         {**row, "disputes": ";".join(row["disputes"])}.items()})
-    return buffer.getvalue().encode("utf-8")
+    """The claims for a spreadsheet: UTF-8 with a byte order mark, cells split by semicolons
+    (a cell holding one is quoted), formula-looking text escaped."""
+    return _csv_file(_claim_rows(archive, rows).csv_lines)
+
+
+def _csv_file(lines: list[str]) -> bytes:
+    return (CSV_DELIMITER.join(CLAIM_COLUMNS) + "\n" + "".join(lines)).encode("utf-8-sig")
+
+
+def _json_list(items: list[str]) -> bytes:
+    """What json.dumps writes for the list of these items."""
+    return f"[{', '.join(items)}]\n".encode("utf-8")
 
 
 def _json(data: object, indent: int | None = None) -> bytes:
@@ -92,7 +146,7 @@ def _json(data: object, indent: int | None = None) -> bytes:
 
 def claims_json(archive: Archive, rows: list[dict] | None = None,
                 topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
-    return _json(rows if rows is not None else claim_rows(archive))
+    return _json_list(_claim_rows(archive, rows).json_items)
 
 
 def _article_record(article: Article) -> dict:
@@ -175,18 +229,61 @@ def analysed(archive: Archive) -> dict[str, TopicBriefing]:
     return briefings(archive, dispatch_of=dispatches(pairs))
 
 
-DATA_FILES = {
+Maker = Callable[[Archive, "list[dict] | None", "dict[str, TopicBriefing] | None"], bytes]
+
+DATA_FILES: dict[str, Maker] = {
     "data/claims.csv": claims_csv,
     "data/claims.json": claims_json,
     "data/articles.json": articles_json,
     "data/analysis.json": analysis_json,
 }
+README_PATH = "data/LISEZMOI.txt"
+
+
+def topic_csv(topic_id: str, archive: Archive, rows: list[dict] | None = None,
+              topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
+    """One topic's claims, in the same format and columns as the whole archive's."""
+    rows = _claim_rows(archive, rows)
+    return _csv_file([rows.csv_lines[i] for i in rows.by_topic.get(topic_id, ())])
+
+
+def topic_json(topic_id: str, archive: Archive, rows: list[dict] | None = None,
+               topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
+    rows = _claim_rows(archive, rows)
+    return _json_list([rows.json_items[i] for i in rows.by_topic.get(topic_id, ())])
+
+
+def topic_files(archive: Archive, topic_id: str) -> tuple[str, str]:
+    """A topic's CSV and JSON, at its French slug."""
+    slug = archive.topics[topic_id].slug or topic_id
+    return topic_data_path(slug, "csv"), topic_data_path(slug, "json")
+
+
+def readme(archive: Archive, rows: list[dict] | None = None,
+           topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
+    """LISEZMOI.txt: what each file holds, the licence and how to cite, shipped with the data."""
+    text = environment().get_template("data_readme.txt").render(
+        archive=archive, publication=archive.publication, updated=newest_date(archive.articles),
+        whole=list(DATA_FILES), topics={topic_id: topic_files(archive, topic_id)
+                                        for topic_id in archive.topics})
+    return text.encode("utf-8")
+
+
+def data_makers(archive: Archive) -> dict[str, Maker]:
+    """Every data file the site publishes under data/ and `briefing export` writes."""
+    makers: dict[str, Maker] = {README_PATH: readme, **DATA_FILES}
+    for topic_id in archive.topics:
+        csv_path, json_path = topic_files(archive, topic_id)
+        makers[csv_path] = partial(topic_csv, topic_id)
+        makers[json_path] = partial(topic_json, topic_id)
+    return makers
 
 
 def data_files(archive: Archive) -> dict[str, bytes]:
     rows = claim_rows(archive)
     topic_briefings = analysed(archive)
-    return {path: make(archive, rows, topic_briefings) for path, make in DATA_FILES.items()}
+    return {path: make(archive, rows, topic_briefings)
+            for path, make in data_makers(archive).items()}
 
 
 SCHEMA_PATH = "schema/article.schema.json"

@@ -30,7 +30,11 @@ def _registries(content_dir: Path, root: Path, errors: ErrorCollector) -> Archiv
                             schema.Registry(display=display_path(content_dir / name, root),
                                             unreadable=True))
     topics, actors, outlets = (registries[n] for n in sources.METADATA_FILES)
-    return Archive(topics=topics, actors=actors, outlets=outlets, articles=())
+    publication_file = content_dir / sources.PUBLICATION_FILE
+    source = read(sources.read_metadata, publication_file) if publication_file.exists() else None
+    publication = schema.parse_publication(source, errors) if source else None
+    return Archive(topics=topics, actors=actors, outlets=outlets, articles=(),
+                   publication=publication)
 
 
 def load_registries(content_dir: Path, root: Path | None = None) -> Archive:
@@ -76,7 +80,8 @@ def load(content_dir: Path, root: Path | None = None, *, render: bool = False, w
     errors.raise_if_any()
     articles.sort(key=lambda a: a.sort_key)
     archive = Archive(topics=registries.topics, actors=registries.actors,
-                      outlets=registries.outlets, articles=tuple(articles))
+                      outlets=registries.outlets, articles=tuple(articles),
+                      publication=registries.publication)
     return archive, processed
 
 

@@ -306,6 +306,23 @@ class Article(ArticleFrontmatter):
         return (0, -self.date.start.toordinal(), self.date.end.toordinal(), self.id)
 
 
+class Licence(Frozen):
+    name: Text = Field(description="Short name, as cited: « CC BY 4.0 »")
+    title: Text = Field(description="Full name: « Creative Commons Attribution 4.0 International »")
+    url: HttpUrl = Field(description="The licence's text, for readers")
+
+
+class Publication(Frozen):
+    """publication.yml: who publishes the archive and on what terms, for the Données page,
+    the downloads' LISEZMOI.txt and the citations."""
+
+    title: Text = Field(description="The archive's name, as a citation gives it")
+    publisher: Text = Field(description="Who to credit")
+    url: HttpUrl | None = Field(default=None, description="Where the archive is published")
+    licence: Licence = Field(description="The licence of the archive's own data and text "
+                             "(metadata, claims, analyses); quotes stay their outlets'")
+
+
 @dataclass(frozen=True)
 class Archive:
     """Everything the site is derived from; articles sorted newest first."""
@@ -314,3 +331,4 @@ class Archive:
     actors: dict[str, Actor]
     outlets: dict[str, Outlet]
     articles: tuple[Article, ...]
+    publication: Publication | None = None  # None when the archive has no publication.yml

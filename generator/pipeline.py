@@ -76,7 +76,7 @@ def fingerprint(content_dir: Path) -> str:
         if path.suffix in (".py", ".html") and path.is_file():
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
-    for name in sources.METADATA_FILES:
+    for name in (*sources.METADATA_FILES, sources.PUBLICATION_FILE):
         path = content_dir / name
         digest.update(path.read_bytes() if path.exists() else b"")
     for library in _LIBRARIES:

@@ -44,7 +44,7 @@ from .offline import build_date, write_zip, zip_path
 from . import site_plan
 from .pipeline import Cache, fingerprint
 from .render.pages import Page, PageBuilder, Planned, check_no_overlap
-from .render.paths import HOME, article_path, html_path
+from .render.paths import DATA_PAGE, HOME, article_path, html_path
 from .render.format import date_fr
 from .render.shell import (CONTENT, CONTENT_WITH_TOC, PLAIN_SHELL_NAME, SHELL_NAME, TITLE,
                            FolderShells, Shell, headings, shell_path, toc_tokens)
@@ -134,7 +134,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         project = Path(config.config_file_path).parent
         self.content_dir = project / self.config.content_dir
         self.cache_dir = project / self.config.cache_dir
-        self.home_sections = ""
+        self.appended: dict[str, str] = {}
         self.shelled: list[Planned] = []
         self.build_date = build_date()
         self.zip_wanted = self.config.offline_zip and not self.serving
@@ -249,7 +249,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     self.searched.append((page.path, page.title, " ".join(terms(page.content))))
         for asset in assets:  # known to MkDocs so that links to them validate; written later
             files.append(File.generated(config, asset.path, content=b""))
-        self.home_sections = previous.home_sections if previous else builder.home_sections()
+        self.appended = {HOME: previous.home_sections if previous else builder.home_sections(),
+                         DATA_PAGE: builder.data_page_sections()}
         self.article_documents = [
             SearchDocument(html_path(article_path(a.id)), a.title,
                            f"{date_fr(a.date)} · {builder.outlet_name(a.outlet)}",
@@ -260,9 +261,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:  # type: ignore[no-untyped-def]
-        if page.file.src_uri == HOME:
-            return f"{markdown}\n\n{self.home_sections}"
-        return markdown
+        appended = self.appended.get(page.file.src_uri)
+        return f"{markdown}\n\n{appended}" if appended else markdown
 
     def on_env(self, env, config, files):  # type: ignore[no-untyped-def]
         self.env = env
@@ -324,7 +324,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             site_plan.save(self.store, self.plan_key, site_plan.SitePlan(
                 tuple(map(site_plan.item, self.plans)),
                 tuple(site_plan.item(a) for a in self.assets if a.path not in feeds),
-                self.home_sections, tuple(sorted(self.nav_markdown.items())), searched))
+                self.appended[HOME], tuple(sorted(self.nav_markdown.items())), searched))
         self._write_search_index(site)
         log.info(f"briefing: {len(self.builder.archive.articles)} articles, {len(pages)} generated pages, "
                  f"{tree_size(site) / 1e6:.0f} MB, in {self._elapsed()}")

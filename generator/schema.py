@@ -13,7 +13,8 @@ import unicodedata
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ErrorCollector
-from .model import UNKNOWN, Actor, Article, ArticleFrontmatter, Outlet, Topic, clean_text
+from .model import (UNKNOWN, Actor, Article, ArticleFrontmatter, Outlet, Publication, Topic,
+                    clean_text)
 from .quotes import find_quote, french_numbers, inside_longer_words, longest_matching_prefix
 from .sources import SourceDocument
 
@@ -138,6 +139,11 @@ def parse_actors(source: SourceDocument, errors: ErrorCollector) -> Registry:
 
 def parse_outlets(source: SourceDocument, errors: ErrorCollector) -> Registry:
     return parse_registry(source, Outlet, errors)
+
+
+def parse_publication(source: SourceDocument, errors: ErrorCollector) -> Publication | None:
+    """publication.yml: one mapping of fields (no ids)."""
+    return _validate(Publication, source.data, source, (), errors)
 
 
 def parse_article(source: SourceDocument, errors: ErrorCollector) -> Article | None:

@@ -17,6 +17,7 @@ from .strict_yaml import Positions
 
 ARTICLES_DIR = "articles"
 METADATA_FILES = ("topics.yml", "actors.yml", "outlets.yml")
+PUBLICATION_FILE = "publication.yml"  # optional: licence and citation terms
 MAX_ARTICLE_BYTES = 1024 * 1024
 FENCE = "---"
 
@@ -104,7 +105,8 @@ def read_article(path: Path, root: Path) -> SourceDocument:
 
 
 def read_metadata(path: Path, root: Path) -> SourceDocument:
-    """Read a metadata file (topics, actors, outlets): a mapping keyed by id."""
+    """Read a metadata file (topics, actors, outlets: a mapping keyed by id; publication:
+    a mapping of fields)."""
     display = display_path(path, root)
     if not path.exists():
         raise ContentErrors([ContentError(display, 0, 0, "", "file is missing")])

@@ -35,7 +35,9 @@ BODY = f"Le texte cite {HOSTILE_QUOTE} déployés en Russie."
 
 
 def rows_of(data: bytes) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+    """Rows as a French spreadsheet reads them: UTF-8 with a BOM, cells split on semicolons."""
+    assert data.startswith(b"\xef\xbb\xbf")
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
 
 
 @pytest.fixture(scope="module")

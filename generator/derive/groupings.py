@@ -33,3 +33,9 @@ def by_outlet(archive: Archive) -> dict[str, tuple[Article, ...]]:
         if article.wire and article.wire != article.outlet:
             groups[article.wire].append(article)
     return {outlet: tuple(articles) for outlet, articles in groups.items() if articles}
+
+
+def newest_date(articles: tuple[Article, ...]):
+    """The date of the newest dated article (articles come newest first), or None: when the
+    archive, or a topic, was last updated (home page, topic pages, citations, downloads)."""
+    return next((article.date for article in articles if article.date is not None), None)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.runtime import Context
 
-from .format import date_fr, month_fr, number_fr
+from .citations import archive_citation, article_citation, topic_citation
+from .format import date_fr, dated_fr, month_fr, number_fr
 from .paths import html_path
 
 
@@ -41,11 +42,16 @@ def _url_from_folder(folder: str, to_path: str) -> str:
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("generator.render", "templates"),
-        autoescape=True,
+        # Plain-text templates (the downloads' LISEZMOI.txt) are not HTML: no escaping there.
+        autoescape=select_autoescape(disabled_extensions=("txt",), default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(date_fr=date_fr, month_fr=month_fr, number_fr=number_fr, url=_url)
+    # Plain text: escaped where an HTML template prints it, as is in a .txt one.
+    env.globals.update(archive_citation=archive_citation, topic_citation=topic_citation,
+                       article_citation=article_citation, html_path=html_path)
+    env.filters.update(date_fr=date_fr, dated_fr=dated_fr, month_fr=month_fr, number_fr=number_fr,
+                       url=_url)
     return env

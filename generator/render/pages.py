@@ -20,10 +20,11 @@ from functools import cached_property, partial
 from markupsafe import Markup
 
 from ..derive import groupings
+from ..derive.groupings import newest_date
 from ..derive.briefing import TopicBriefing, briefings
 from ..derive.duplicates import near_duplicates, same_story_elsewhere
 from ..derive.ledger import LedgerEntry, Statement, dispatches, ledger
-from ..export import DATA_FILES, SCHEMA_PATH, article_schema, claim_rows
+from ..export import README_PATH, SCHEMA_PATH, article_schema, claim_rows, data_makers, topic_files
 from ..model import UNKNOWN, Archive, Article, Claim
 from ..quotes import find_quote
 from ..sanitize import Highlight, SafeMarkdown
@@ -31,7 +32,7 @@ from .environment import environment
 from .format import according_to, dated_fr, figure_fr, month_fr, when_fr
 from .feeds import FEED_LIMIT, atom_feed
 from . import paths
-from .paths import (ACTORS_INDEX, ARCHIVE_INDEX, HOME, OUTLETS_INDEX, SITE_FEED, TOPICS_INDEX,
+from .paths import (ACTORS_INDEX, ARCHIVE_INDEX, DATA_PAGE, HOME, OUTLETS_INDEX, SITE_FEED, TOPICS_INDEX,
                     article_path, chart_path, html_path, month_path, outlet_path, topic_feed_path,
                     topic_list_path)
 
@@ -157,7 +158,9 @@ class Renderer:
         self._common = dict(
             archive=archive, article_path=article_path, topic_path=self.topic_path,
             month_path=month_path, outlet_path=outlet_path, chart_path=chart_path,
-            actors_path=ACTORS_INDEX, actor_path=self.actor_path, data_files=list(DATA_FILES),
+            actors_path=ACTORS_INDEX, actor_path=self.actor_path,
+            topic_files=partial(topic_files, archive), data_page=DATA_PAGE,
+            publication=archive.publication,
             UNKNOWN=UNKNOWN, site_feed=SITE_FEED, topic_feed_path=topic_feed_path,
             outlet_name=self.outlet_name, claim_label=self.claim_label, figure_fr=figure_fr,
             month_title=month_title, when_fr=when_fr, dated_fr=dated_fr,
@@ -367,6 +370,9 @@ class PageBuilder(Renderer):
                          recent=RECENT)
 
     def actor(self, actor_id: str) -> list[Planned]:
+        """An actor's statements; no page for an actor without any (the index lists it unlinked)."""
+        if not self.statements_by_actor[actor_id]:
+            return []
         actor = self.archive.actors[actor_id]
         return self.listing(self.actor_path(actor_id), actor.name,
                             tuple(self.statements_by_actor[actor_id]), "ledger", back=ACTORS_INDEX,
@@ -380,6 +386,15 @@ class PageBuilder(Renderer):
                            briefings=self.briefings, updated=newest_date(self.archive.articles),
                            topic_updated={topic_id: newest_date(articles) for topic_id, articles
                                           in self.topic_articles.items()})
+
+    def data_page_sections(self) -> str:
+        """Appended to the hand-written Données page: the licence and how to cite."""
+        return self.render("data_page.md", DATA_PAGE, updated=newest_date(self.archive.articles),
+                           readme=README_PATH)
+
+    def appended_sections(self) -> dict[str, str]:
+        """What generated text each hand-written page gets at its end, by source path."""
+        return {HOME: self.home_sections(), DATA_PAGE: self.data_page_sections()}
 
     def redirects(self) -> list[Planned]:
         """Pages moved to a French slug: a small page at each old address (the id's) that
@@ -446,23 +461,19 @@ class PageBuilder(Renderer):
     def asset_plans(self) -> list[Planned]:
         """Every generated file: charts, data exports, the article schema, feeds."""
         assets = [asset for briefing in self.briefings.values() for asset in self.charts(briefing)]
-        everything = (hashlib.sha256("".join(map(self.metadata_keys, self.by_id)).encode())
+        everything = (hashlib.sha256(("".join(map(self.metadata_keys, self.by_id))
+                                      + repr(sorted(self.same_story.items()))).encode())
                       .hexdigest() if self.metadata_keys else "")
         assets += [Planned(path, "", lambda make=make: make(self.archive, self.claim_rows,
                                                             self.briefings),
-                           everything and f"{path}\0{everything}\0{sorted(self.same_story.items())}")
-                   for path, make in DATA_FILES.items()]
+                           everything and f"{path}\0{everything}")
+                   for path, make in data_makers(self.archive).items()]
         assets.append(Planned(SCHEMA_PATH, "", article_schema))
         assets += self.redirects()
         return assets + self.feeds()
 
     def all_assets(self) -> list[Asset]:
         return [planned.asset() for planned in self.asset_plans()]
-
-
-def newest_date(articles: tuple[Article, ...]):
-    """The date of the newest dated article (articles come newest first), or None."""
-    return next((article.date for article in articles if article.date is not None), None)
 
 
 def redirect_page(old: str, new: str) -> bytes:

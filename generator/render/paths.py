@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import UNKNOWN
 
 HOME = "index.md"
+DATA_PAGE = "donnees.md"  # hand-written; licence and citation are appended to it
 
 
 def html_path(path: str) -> str:
@@ -51,3 +52,8 @@ def topic_list_path(topic_id: str, kind: str) -> str:
 
 def actor_path(actor_id: str) -> str:
     return f"acteurs/{actor_id}.md"
+
+
+def topic_data_path(topic_slug: str, extension: str) -> str:
+    """A topic's own claims, as ``csv`` or ``json``, beside the whole archive's."""
+    return f"data/claims-{topic_slug}.{extension}"
