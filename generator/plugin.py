@@ -38,7 +38,8 @@ from .render.pages import Page, PageBuilder, Planned, check_no_overlap
 from .render.paths import HOME, article_path, html_path
 from .render.format import date_fr
 from .render.shell import CONTENT, SHELL_NAME, TITLE, Shell, shell_path
-from .search import SearchDocument, build_index, terms
+from .search import SearchDocument, build_index, plain_text, terms
+from .search_pages import registry_documents
 from .writer import WriteJob, tree_size, write_all, write_file
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -154,7 +155,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         except ValueError as error:
             raise PluginError(f"briefing: {error}") from None
         self.builder, self.plans, self.assets = builder, plans, assets
-        self.article_terms = {article_id: result.terms for article_id, result in processed.items()}
+        self.article_terms = {article_id: (result.terms, result.excerpt)
+                              for article_id, result in processed.items()}
 
     def on_files(self, files: Files, config) -> Files:  # type: ignore[no-untyped-def]
         with _collector_paused():
@@ -179,9 +181,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.article_documents = [
             SearchDocument(html_path(article_path(a.id)), a.title,
                            f"{date_fr(a.date)} · {builder.outlet_name(a.outlet)}",
-                           self.article_terms[a.id]) for a in archive.articles]
+                           *self.article_terms[a.id]) for a in archive.articles]
         self.article_terms = {}
-        self.topic_pages = frozenset(builder.topic_path(topic_id) for topic_id in archive.topics)
+        self.topic_pages = {builder.topic_path(topic_id): topic.description
+                            for topic_id, topic in archive.topics.items()}
+        self.registry_documents = registry_documents(builder)
         self.page_documents: list[SearchDocument] = []
         log.info(f"briefing: {len(plans) + len(assets)} pages and files planned ({self._elapsed()})")
         return files
@@ -200,11 +204,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             shell_file = site / html_path(shell_path(folder))
             shells[folder] = Shell.parse(shell_file.read_text(encoding="utf-8"))
             shell_file.unlink()
-        written = write_all(WriteJob(site, shells, pages, self.assets, self.topic_pages,
+        written = write_all(WriteJob(site, shells, pages, self.assets, frozenset(self.topic_pages),
                                      store=self.store), workers=os.cpu_count() or 1)
         log.info(f"briefing: {len(pages)} pages and {len(self.assets)} files written "
                  f"({self._elapsed()})")
-        self.topic_documents = [SearchDocument(html_path(path), title, "Sujet", page_terms)
+        self.topic_documents = [SearchDocument(html_path(path), title, "Sujet", page_terms,
+                                               self.topic_pages[path], hub=True)
                                 for path, title, page_terms in written.searched]
         self._write_search_index(site)
         log.info(f"briefing: {len(self.builder.archive.articles)} articles, {len(pages)} generated pages, "
@@ -214,11 +219,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Hand-written and navigation pages join the search index with their text."""
         if not page.file.src_uri.endswith(f"{SHELL_NAME}.md"):
             self.page_documents.append(SearchDocument(
-                page.file.dest_uri, page.title or "", "", " ".join(terms(html_text))))
+                page.file.dest_uri, page.title or "", "", " ".join(terms(html_text)),
+                plain_text(html_text), hub=True))
         return html_text
 
     def _write_search_index(self, site: Path) -> None:
-        documents = self.article_documents + self.topic_documents + self.page_documents
+        documents = (self.article_documents + self.topic_documents + self.registry_documents
+                     + self.page_documents)
         for path, script in build_index(documents).items():
             write_file(site / path, script)
 
