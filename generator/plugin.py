@@ -183,8 +183,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                            f"{date_fr(a.date)} · {builder.outlet_name(a.outlet)}",
                            *self.article_terms[a.id]) for a in archive.articles]
         self.article_terms = {}
-        self.topic_pages = {builder.topic_path(topic_id): topic.description
-                            for topic_id, topic in archive.topics.items()}
         self.registry_documents = registry_documents(builder)
         self.page_documents: list[SearchDocument] = []
         log.info(f"briefing: {len(plans) + len(assets)} pages and files planned ({self._elapsed()})")
@@ -204,13 +202,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             shell_file = site / html_path(shell_path(folder))
             shells[folder] = Shell.parse(shell_file.read_text(encoding="utf-8"))
             shell_file.unlink()
-        written = write_all(WriteJob(site, shells, pages, self.assets, frozenset(self.topic_pages),
-                                     store=self.store), workers=os.cpu_count() or 1)
+        write_all(WriteJob(site, shells, pages, self.assets, store=self.store),
+                  workers=os.cpu_count() or 1)
         log.info(f"briefing: {len(pages)} pages and {len(self.assets)} files written "
                  f"({self._elapsed()})")
-        self.topic_documents = [SearchDocument(html_path(path), title, "Sujet", page_terms,
-                                               self.topic_pages[path], hub=True)
-                                for path, title, page_terms in written.searched]
         self._write_search_index(site)
         log.info(f"briefing: {len(self.builder.archive.articles)} articles, {len(pages)} generated pages, "
                  f"{tree_size(site) / 1e6:.0f} MB, in {self._elapsed()}")
@@ -224,8 +219,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return html_text
 
     def _write_search_index(self, site: Path) -> None:
-        documents = (self.article_documents + self.topic_documents + self.registry_documents
-                     + self.page_documents)
+        documents = self.article_documents + self.registry_documents + self.page_documents
         for path, script in build_index(documents).items():
             write_file(site / path, script)
 

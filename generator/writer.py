@@ -22,7 +22,6 @@ from pathlib import Path
 from .render.pages import Planned
 from .render.paths import html_path
 from .render.shell import Shell
-from .search import terms
 
 # Set in the parent before forking: workers inherit it instead of receiving it by pipe.
 _JOB: "WriteJob | None" = None
@@ -36,14 +35,12 @@ class WriteJob:
     shells: dict[str, Shell]        # by folder
     pages: list[Planned]            # titled pages, each put into its folder's shell
     files: list[Planned]            # files written as made (bytes)
-    searchable: frozenset[str]      # pages whose search terms are wanted
     store: Path | None = None       # finished pages and files kept by key, linked into the site
 
 
 @dataclass(frozen=True)
 class Written:
-    size: int                                   # bytes written
-    searched: tuple[tuple[str, str, str], ...]  # searchable pages: path, title, terms
+    size: int  # bytes written
 
 
 def write_file(target: Path, data: bytes) -> int:
@@ -84,25 +81,22 @@ def _stored(job: WriteJob, target: Path, key: str, make: Callable[[], bytes]) ->
 def _run(task: tuple[str, int, int]) -> Written:
     kind, start, stop = task
     job = _JOB
-    size, searched = 0, []
+    size = 0
     if kind == "files":
         for planned in job.files[start:stop]:
             target = job.site / planned.path
             size += (_stored(job, target, planned.key, planned.make)
                      if job.store is not None and planned.key else write_file(target, planned.make()))
-        return Written(size, ())
+        return Written(size)
     for planned in job.pages[start:stop]:
         shell = job.shells[posixpath.dirname(planned.path)]
         target = job.site / html_path(planned.path)
-        if job.store is not None and planned.key and planned.path not in job.searchable:
+        if job.store is not None and planned.key:
             size += _stored(job, target, "\0".join((shell.digest, planned.title, planned.key)),
                             lambda: shell.wrap(planned.title, planned.make()).encode("utf-8"))
             continue
-        content = planned.make()
-        size += write_file(target, shell.wrap(planned.title, content).encode("utf-8"))
-        if planned.path in job.searchable:
-            searched.append((planned.path, planned.title, " ".join(terms(content))))
-    return Written(size, tuple(searched))
+        size += write_file(target, shell.wrap(planned.title, planned.make()).encode("utf-8"))
+    return Written(size)
 
 
 def _tasks(job: WriteJob) -> list[tuple[str, int, int]]:
@@ -125,8 +119,7 @@ def write_all(job: WriteJob, workers: int) -> Written:
             results = [_run(task) for task in tasks]
     finally:
         _JOB = None
-    return Written(sum(r.size for r in results),
-                   tuple(item for r in results for item in r.searched))
+    return Written(sum(r.size for r in results))
 
 
 def tree_size(folder: Path) -> int:

@@ -410,10 +410,9 @@
     // Escape closes from anywhere on the page; a click outside the box closes it.
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && ui.isOpen()) {
+        event.preventDefault();  // a search field would also forget its text: a second Escape does
+        if (box.contains(document.activeElement)) { input.focus(); }  // then closed
         ui.open(false);
-        if (document.activeElement === input || box.contains(document.activeElement)) {
-          input.focus();
-        }
       } else if (event.key === "Escape" && document.activeElement === input) {
         input.value = "";
       }
