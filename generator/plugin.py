@@ -181,7 +181,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.article_documents = [
             SearchDocument(html_path(article_path(a.id)), a.title,
                            f"{date_fr(a.date)} · {builder.outlet_name(a.outlet)}",
-                           *self.article_terms[a.id]) for a in archive.articles]
+                           *self.article_terms[a.id], facets=(
+                               tuple(archive.topics[t].title for t in a.topics),
+                               (str(a.date.start.year),) if a.date else (),  # a period: its start
+                               (builder.outlet_name(a.outlet),)))
+            for a in archive.articles]
         self.article_terms = {}
         self.registry_documents = registry_documents(builder)
         self.page_documents: list[SearchDocument] = []

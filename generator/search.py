@@ -149,6 +149,25 @@ class SearchDocument:
     terms: str     # its distinct search keys, space-separated (not sets: 10,000 of them)
     excerpt: str = ""  # plain text, where a passage holding the query's words is sought
     hub: bool = False  # a page that is not an article: ranked after articles that match as well
+    # What results can be filtered by, by facet (FACETS): an article's year, outlet, topics.
+    facets: tuple[tuple[str, ...], ...] = ()
+
+
+FACETS = ("topic", "year", "outlet")  # the order of SearchDocument.facets
+
+
+def _facets(documents: list[SearchDocument]) -> list[dict]:
+    """Per facet, its values (years newest first, the rest in alphabetical order) and, per
+    document, the numbers of its values: a few bytes per article."""
+    facets = []
+    for position, name in enumerate(FACETS):
+        found = {value for d in documents if d.facets for value in d.facets[position]}
+        values = sorted(found, reverse=True) if name == "year" else sorted(found, key=fold)
+        number = {value: i for i, value in enumerate(values)}
+        facets.append({"name": name, "values": values,
+                        "docs": [[number[v] for v in d.facets[position]] if d.facets else []
+                                 for d in documents]})
+    return facets
 
 
 def _postings(documents: list[SearchDocument]) -> tuple[list[str], list[str]]:
@@ -222,12 +241,13 @@ def _shard_script(global_name: str, number: int, data: object) -> bytes:
 
 def build_index(documents: list[SearchDocument]) -> dict[str, bytes]:
     """The index scripts, by path. ``search/index.js`` sets ``window.__BRIEFING_SEARCH__ =
-    {docs, terms, shards, excerpts, steps, min_stem, stop}``: docs are [url, title, detail]
+    {docs, terms, shards, excerpts, steps, min_stem, stop, facets}``: docs are [url, title, detail]
     (plus 1 for a hub page); shard k's postings (one string per term from
     ``terms[shards[k]]`` on) are in ``search/postings-k.js``, loaded when a query needs
     them: the first search parses a fraction of the index. Excerpts come
     ``excerpts`` documents per file (``search/excerpts-k.js``), loaded only for the
-    results shown. steps, min_stem and stop are the key rules (SUFFIX_STEPS above)."""
+    results shown. steps, min_stem and stop are the key rules (SUFFIX_STEPS above); facets
+    what results can be filtered by (_facets)."""
     vocabulary, postings = _postings(documents)
     starts = _shards(vocabulary, postings)
     files = {INDEX_PATH: _script(f"window.{GLOBAL}", {
@@ -238,6 +258,7 @@ def build_index(documents: list[SearchDocument]) -> dict[str, bytes]:
         "steps": SUFFIX_STEPS,
         "min_stem": MIN_STEM,
         "stop": " ".join(sorted(STOP_WORDS)),
+        "facets": _facets(documents),
     })}
     for number, (start, stop) in enumerate(zip(starts, [*starts[1:], len(vocabulary)])):
         files[SHARD_PATH.format(number)] = _shard_script(SHARDS_GLOBAL, number,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
+from generator.load import load_archive
 from generator.search import terms
 from helpers import FIXTURE_ARCHIVE
 from test_browser import RESULTS, Visit, fixture_visit, heading, search  # noqa: F401 (fixture)
@@ -15,13 +16,18 @@ from test_browser import RESULTS, Visit, fixture_visit, heading, search  # noqa:
 FIELD = "#ba-search-input"
 TROOPS = "articles/2025-02-excelsior-troupes-supplementaires-koursk.html"
 THREE_THOUSAND = "articles/2025-03-inconnu-3000-soldats-supplementaires.html"
+FIXTURE = load_archive(FIXTURE_ARCHIVE, root=FIXTURE_ARCHIVE.parent)
+
+
+def site_paths(urls: list[str]) -> list[str]:
+    return [re.sub(r"^.*?/(?=(articles|sujets|acteurs|sources)/)", "", url) for url in urls]
 
 
 def results(visit: Visit, query: str) -> list[str]:
     """The result pages, paths from the site root, once their excerpts are shown."""
     urls = search(visit, query)
     visit.page.locator(f"#ba-search-results[data-excerpts=\"{query}\"]").wait_for(state="attached")
-    return [re.sub(r"^.*?/(?=(articles|sujets|acteurs|sources)/)", "", url) for url in urls]
+    return site_paths(urls)
 
 
 def marks(visit: Visit, selector: str) -> list[str]:
@@ -193,4 +199,31 @@ def test_the_page_and_the_index_make_the_same_keys(fixture_visit):
     for text in texts:
         keys = visit.page.evaluate("text => window.briefingSearchKeys(text)", text)
         assert set(keys) == terms(text)
+    visit.assert_clean()
+
+
+def test_filters_narrow_the_results_to_a_topic_a_year_or_an_outlet(fixture_visit):
+    visit = fixture_visit
+    visit.open("index.html")
+    everything = results(visit, "soldats")
+    details = visit.page.locator("#ba-search-results .ba-search-detail")
+
+    def narrowed(facet: str, value: str) -> list[str]:
+        visit.page.locator(f"select[data-facet={facet}]").select_option(label=value)
+        visit.page.locator("#ba-search-results[data-excerpts]").wait_for(state="attached")
+        links = visit.page.locator(RESULTS)
+        return site_paths([unquote(links.nth(i).get_attribute("href"))
+                           for i in range(links.count())])
+
+    by_outlet = narrowed("outlet", "BFMTV")
+    assert by_outlet and set(by_outlet) < set(everything)
+    assert all(text.endswith("· BFMTV") for text in details.all_inner_texts())
+    narrowed("outlet", "Tous les médias")
+    by_year = narrowed("year", "2024")
+    assert by_year and set(by_year) < set(everything)
+    assert all(text.split(" · ")[0].endswith("2024") for text in details.all_inner_texts())
+    narrowed("year", "Toutes les années")
+    by_topic = narrowed("topic", "Armement")
+    armement = {f"articles/{a.id}.html" for a in FIXTURE.articles if "weapons" in a.topics}
+    assert set(by_topic) == {url for url in everything if url in armement} < set(everything)
     visit.assert_clean()

@@ -91,3 +91,15 @@ def test_shards_keep_terms_sharing_two_letters_together(monkeypatch):
     vocabulary = ["soldat", "soldats", "sort", "sud", "sudiste", "zone"]
     starts = search._shards(vocabulary, ["A"] * len(vocabulary))
     assert starts == [0, 3, 5]  # so… | su… | zo…
+
+
+def test_facets_number_each_documents_topics_year_and_outlet():
+    docs = [SearchDocument("a.html", "A", "", "x", facets=(("Troupes", "Pertes"), ("2024",), ("BFMTV",))),
+            SearchDocument("b.html", "B", "", "x", facets=(("Armement",), ("2025",), ("AFP",))),
+            SearchDocument("sujets/t.html", "T", "Sujet", "x", hub=True)]
+    script = build_index(docs)["search/index.js"].decode()
+    data = json.loads(script.removeprefix(f"window.{GLOBAL} = ").removesuffix(";\n"))
+    assert data["facets"] == [
+        {"name": "topic", "values": ["Armement", "Pertes", "Troupes"], "docs": [[2, 1], [0], []]},
+        {"name": "year", "values": ["2025", "2024"], "docs": [[1], [0], []]},
+        {"name": "outlet", "values": ["AFP", "BFMTV"], "docs": [[1], [0], []]}]

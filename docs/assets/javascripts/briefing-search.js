@@ -12,7 +12,8 @@
  * Text is inserted with textContent only; highlights are <mark> elements built here.
  *
  * The box is a combobox with a listbox of results: arrows move, Enter opens, Escape
- * (anywhere on the page) or a click outside closes.
+ * (anywhere on the page) or a click outside closes. Results can be narrowed to a topic,
+ * a year or an outlet (the index's facets).
  */
 (function () {
   "use strict";
@@ -25,6 +26,12 @@
   var MAX_RESULTS = 20;
   var MAX_EXPANSIONS = 300;
   var EXCERPT_CHARS = 180;  // shown around the first word found
+  // The index's facets (generator/search.py FACETS), as the filters name them.
+  var FACET_LABELS = {
+    topic: ["Filtrer par sujet", "Tous les sujets"],
+    year: ["Filtrer par année", "Toutes les années"],
+    outlet: ["Filtrer par média", "Tous les médias"],
+  };
   var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
   var DIGIT_OF = new Int8Array(128);  // character code -> digit, for decoding postings
   for (var d = 0; d < DIGITS.length; d++) { DIGIT_OF[DIGITS.charCodeAt(d)] = d; }
@@ -51,7 +58,15 @@
     return word;
   }
 
-  function keyOf(token) {  // generator/search.py key(), for a lowercase token
+  var keyMemo = new Map();  // token -> key: titles share most of their words
+
+  function keyOf(token) {
+    var key = keyMemo.get(token);
+    if (key === undefined) { keyMemo.set(token, key = makeKey(token)); }
+    return key;
+  }
+
+  function makeKey(token) {  // generator/search.py key(), for a lowercase token
     if (token.length < 2) { return ""; }
     if (STARTS_WITH_DIGIT.test(token)) {
       return GROUPED.test(token) ? token.replace(SEPARATORS, "") : token;
@@ -106,6 +121,7 @@
         index = { docs: data.docs, terms: data.terms.split("\n"), shards: data.shards,
                   steps: data.steps, minStem: data.min_stem, stop: new Set(data.stop.split(" ")),
                   perExcerptShard: data.excerpts, excerptShards: [], loaded: [],
+                  facets: data.facets,
                   decoded: new Map(), titles: new Array(data.docs.length) };
         return index;
       });
@@ -193,7 +209,8 @@
     return keys;
   }
 
-  function search(query) {
+  function search(query, filters) {
+    // filters: per facet, the number of the value chosen (-1: any). Hub pages have none.
     var words = queryWords(query);
     if (!words.length) { return { count: 0, items: [], words: words }; }
     var found = null;
@@ -205,6 +222,9 @@
     });
     var ranked = [];
     found.forEach(function (n) {
+      for (var f = 0; f < filters.length; f++) {
+        if (filters[f] >= 0 && index.facets[f].docs[n].indexOf(filters[f]) < 0) { return; }
+      }
       var keys = titleKeys(n);
       var score = 0;
       words.forEach(function (word) {
@@ -266,16 +286,40 @@
     });
   }
 
-  function Search(box, input, list, status) {
+  function Search(box, input, list, status, filters) {
     this.box = box;
     this.input = input;
     this.list = list;
     this.status = status;
+    this.filters = filters;  // the element that holds the filters, made once the index is there
+    this.selects = [];
     this.active = -1;
   }
 
+  Search.prototype.addFilters = function () {
+    if (this.selects.length) { return; }
+    var ui = this;
+    index.facets.forEach(function (facet) {
+      var labels = FACET_LABELS[facet.name] || [facet.name, "—"];
+      var select = document.createElement("select");
+      select.className = "ba-search-filter";
+      select.setAttribute("aria-label", labels[0]);
+      select.setAttribute("data-facet", facet.name);
+      [labels[1]].concat(facet.values).forEach(function (value, i) {
+        var option = document.createElement("option");
+        option.value = String(i - 1);
+        option.textContent = value;
+        select.appendChild(option);
+      });
+      select.addEventListener("change", function () { ui.show(ui.input.value); });
+      ui.filters.appendChild(select);
+      ui.selects.push(select);
+    });
+  };
+
   Search.prototype.show = function (query) {
-    var found = search(query);
+    this.addFilters();
+    var found = search(query, this.selects.map(function (select) { return +select.value; }));
     var list = this.list;
     list.textContent = "";
     list.setAttribute("data-query", query);
@@ -367,10 +411,13 @@
     var status = document.createElement("p");
     status.className = "ba-search-status";
     status.setAttribute("aria-live", "polite");
+    var filters = document.createElement("div");
+    filters.className = "ba-search-filters";
     var list = document.createElement("ol");
     list.id = "ba-search-results";
     list.setAttribute("role", "listbox");
     list.setAttribute("aria-label", "Résultats de la recherche");
+    panel.appendChild(filters);
     panel.appendChild(status);
     panel.appendChild(list);
     box.appendChild(input);
@@ -381,7 +428,7 @@
     } else {
       document.body.insertBefore(box, document.body.firstChild);
     }
-    var ui = new Search(box, input, list, status);
+    var ui = new Search(box, input, list, status, filters);
     input.addEventListener("focus", function () {
       load();
       if (input.value.trim() && list.children.length) { ui.open(true); }
