@@ -266,21 +266,20 @@
     var start = first < EXCERPT_CHARS / 3 ? 0 : text.lastIndexOf(" ", first - EXCERPT_CHARS / 3) + 1;
     var end = start + EXCERPT_CHARS >= text.length ? text.length :
       Math.max(text.lastIndexOf(" ", start + EXCERPT_CHARS), first + 1);
-    return (start > 0 ? "… " : "") + text.slice(start, end).trim() +
-      (end < text.length && !text.endsWith("…") ? " …" : "");
+    return (start > 0 ? "… " : "") + text.slice(start, end).trim() + (end < text.length ? " …" : "");
   }
 
-  function fillExcerpts(list, query, shown, words) {
+  function fillExcerpts(list, query, shown, words, holders) {
+    // Into holders[i], shown[i]'s excerpt; unless the list has been redrawn meanwhile.
     var shards = new Set(shown.map(function (n) {
       return Math.floor(n / index.perExcerptShard);
     }));
     Promise.all(Array.from(shards).map(loadExcerpts)).then(function () {
-      if (list.getAttribute("data-query") !== query) { return; }
+      if (!holders[0].isConnected) { return; }
       shown.forEach(function (n, i) {
         var shard = Math.floor(n / index.perExcerptShard);
         var text = window.__BRIEFING_EXCERPTS__[shard][n - shard * index.perExcerptShard];
-        var holder = list.children[i] && list.children[i].querySelector(".ba-search-excerpt");
-        if (holder && text) { highlight(holder, passage(text, words), words); }
+        if (text) { highlight(holders[i], passage(text, words), words); }
       });
       list.setAttribute("data-excerpts", query);
     });
@@ -326,7 +325,7 @@
     list.removeAttribute("data-excerpts");
     this.status.textContent = query.trim() ? (found.count === 0 ? "Aucun résultat" :
       found.count + (found.count > 1 ? " résultats" : " résultat")) : "";
-    found.items.forEach(function (n, i) {
+    var holders = found.items.map(function (n, i) {
       var doc = index.docs[n];
       var item = document.createElement("li");
       item.id = "ba-search-option-" + i;
@@ -347,10 +346,11 @@
       excerpt.className = "ba-search-excerpt";
       item.appendChild(excerpt);
       list.appendChild(item);
+      return excerpt;
     });
     this.activate(-1);
     this.open(query.trim() !== "");
-    if (found.items.length) { fillExcerpts(list, query, found.items, found.words); }
+    if (holders.length) { fillExcerpts(list, query, found.items, found.words, holders); }
   };
 
   Search.prototype.open = function (opened) {
