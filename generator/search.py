@@ -29,10 +29,10 @@ import numpy as np
 
 INDEX_PATH = "search/index.js"
 GLOBAL = "__BRIEFING_SEARCH__"
-# A number with thousands separators ("3 000", "3\u202f000", "3.000"), letters, or a
+# Letters, a number with thousands separators ("3 000", "3\u202f000", "3.000"), or a
 # number with its decimals ("1,5"). The same expression is in briefing-search.js.
 _GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f\u2009.]\d{3})+")
-_TOKEN = re.compile(r"(?<!\d)\d{1,3}(?:[ \u00a0\u202f\u2009.]\d{3})+(?!\d)|[^\W\d_]+|\d+(?:[.,]\d+)*")
+_TOKEN = re.compile(r"[^\W\d_]+|(?<!\d)\d{1,3}(?:[ \u00a0\u202f\u2009.]\d{3})+(?!\d)|\d+(?:[.,]\d+)*")
 _SEPARATORS = re.compile(r"[ \u00a0\u202f\u2009.]")
 _TAG = re.compile(r"<[^>]+>")
 # Words too common to narrow a search: they would cost a posting in nearly every document.
@@ -106,7 +106,7 @@ def _unmarked(match: re.Match) -> str:
 def plain_text(text: str, limit: int = EXCERPT_CHARS) -> str:
     """The start of a Markdown or HTML text as plain text, cut after a whole word: what a
     search result shows, its query words highlighted."""
-    text = html.unescape(_MARKUP.sub(_unmarked, text[:limit * 3]))
+    text = html.unescape(_MARKUP.sub(_unmarked, text[:limit * 2]))
     text = " ".join(text.split())
     if len(text) <= limit:
         return text

@@ -19,7 +19,7 @@
   "use strict";
 
   // The same expressions as generator/search.py (_TOKEN, _GROUPED, _SEPARATORS).
-  var TOKEN = /(?<!\p{Nd})\p{Nd}{1,3}(?:[ \u00a0\u202f\u2009.]\p{Nd}{3})+(?!\p{Nd})|[\p{L}\p{Nl}\p{No}]+|\p{Nd}+(?:[.,]\p{Nd}+)*/gu;
+  var TOKEN = /[\p{L}\p{Nl}\p{No}]+|(?<!\p{Nd})\p{Nd}{1,3}(?:[ \u00a0\u202f\u2009.]\p{Nd}{3})+(?!\p{Nd})|\p{Nd}+(?:[.,]\p{Nd}+)*/gu;
   var GROUPED = /^\p{Nd}{1,3}(?:[ \u00a0\u202f\u2009.]\p{Nd}{3})+$/u;
   var SEPARATORS = /[ \u00a0\u202f\u2009.]/g;
   var STARTS_WITH_DIGIT = /^\p{Nd}/u;
