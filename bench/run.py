@@ -15,6 +15,9 @@ as a whole process under `/usr/bin/time -f '%e %M'` (wall seconds, peak RSS in K
   floor-jinja  bench/floor.py --mode jinja  (+ a Jinja2 page template + a search index)
   stock        mkdocs build -q -d site of bench/out/stock-N (Material, no briefing plugin)
   check        briefing check (validation only; no output)
+  pagefind     Pagefind (PyPI `pagefind[extended]`, installed in bench/out/pagefind-venv, never a
+               dependency of the site) indexing a copy of the project's built site, whose home
+               page then holds the Pagefind UI instead of ours
 
 Then bench/search_latency.py measures search in Chromium on the cold/warm site and on
 the stock site (unless --no-latency). One Markdown table per N is printed, and the
@@ -28,6 +31,7 @@ import gzip
 import json
 import os
 import platform
+import re
 import shutil
 import signal
 import statistics
@@ -46,7 +50,14 @@ if not (BIN / "mkdocs").exists():
 PYTHON = str(BIN / "python")
 MKDOCS = str(BIN / "mkdocs")
 BRIEFING = str(BIN / "briefing")
-ROWS = ("cold", "warm", "floor-plain", "floor-jinja", "stock", "check")
+ROWS = ("cold", "warm", "floor-plain", "floor-jinja", "stock", "check", "pagefind")
+PAGEFIND_PYTHON = OUT / "pagefind-venv" / "bin" / "python"
+PAGEFIND_INSTALL = (f"python3 -m venv {OUT / 'pagefind-venv'} && "
+                    f"{PAGEFIND_PYTHON.parent / 'pip'} install 'pagefind[extended]'")
+PAGEFIND_UI = """<div id="pagefind-search"></div>
+<link rel="stylesheet" href="pagefind/pagefind-ui.css"><script src="pagefind/pagefind-ui.js"></script>
+<script>new PagefindUI({element: "#pagefind-search", showSubResults: false});</script>
+"""
 # Where a site's search index may be: the project's own, then Material's.
 SEARCH_FILES = ("search/index.js", "search/search_index.json")
 WARM_SENTENCE = " Une phrase ajoutée par le banc d'essai pour mesurer la reconstruction."
@@ -85,6 +96,29 @@ def du_bytes(path: Path) -> int | None:
     return int(out.stdout.split()[0])
 
 
+def gz_size(paths: list[Path]) -> int:
+    return sum(len(gzip.compress(p.read_bytes(), compresslevel=6)) for p in paths)
+
+
+def pagefind_copy(site: Path, target: Path) -> None:
+    """The built site, hard-linked, its home page holding the Pagefind UI instead of ours."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(site, target, copy_function=os.link)
+    home = target / "index.html"
+    page = re.sub(r'<script src="assets/javascripts/briefing-search\.js[^"]*"></script>', "",
+                  home.read_text(encoding="utf-8"))
+    home.unlink()  # a hard link: replaced, never edited in place
+    home.write_text(page.replace("</body>", PAGEFIND_UI + "</body>", 1), encoding="utf-8")
+
+
+def pagefind_stats(out_dir: Path, articles: int) -> dict:
+    """Pagefind's bundle: its files are compressed already, so raw bytes are what is sent."""
+    files = [p for p in (out_dir / "pagefind").rglob("*") if p.is_file()]
+    raw = sum(p.stat().st_size for p in files)
+    return {"search": {"file": f"pagefind/ ({len(files)} files)", "raw_bytes": raw,
+                       "gzip_bytes": raw, "gzip_bytes_per_article": round(raw / articles, 1)}}
+
+
 def output_stats(out_dir: Path, articles: int) -> dict:
     stats: dict = {"output_bytes": du_bytes(out_dir)}
     pages = list((out_dir / "articles").glob("*.html")) if out_dir.exists() else []
@@ -98,11 +132,18 @@ def output_stats(out_dir: Path, articles: int) -> dict:
             # as a server would send it.
             parts = [index, *sorted(index.parent.glob("postings-*.js"))]
             raw = sum(p.stat().st_size for p in parts)
-            gz = sum(len(gzip.compress(p.read_bytes(), compresslevel=6)) for p in parts)
+            gz = gz_size(parts)
             stats["search"] = {"file": name + (f" + {len(parts) - 1} shards" if len(parts) > 1
                                                else ""),
                                "raw_bytes": raw, "gzip_bytes": gz,
                                "gzip_bytes_per_article": round(gz / articles, 1)}
+            # Excerpts are loaded a few files at a time, for the results shown only.
+            excerpts = sorted(index.parent.glob("excerpts-*.js"))
+            if excerpts:
+                stats["search"]["excerpts"] = {"files": len(excerpts),
+                                               "gzip_bytes": gz_size(excerpts),
+                                               "gzip_bytes_per_file_max": max(map(gz_size, (
+                                                   [p] for p in excerpts)))}
             break
     others = [p.relative_to(out_dir).as_posix() for p in sorted((out_dir / "search").glob("*"))] \
         if (out_dir / "search").exists() else []
@@ -152,6 +193,7 @@ def bench_size(n: int, seed: int, repeat: int, args) -> dict:
     project = OUT / f"archive-{n}"
     stock = OUT / f"stock-{n}"
     floors = {mode: OUT / f"floor-{mode}-{n}" for mode in ("plain", "jinja")}
+    pagefind = OUT / f"pagefind-{n}"
     print(f"\n== N={n}: synth", file=sys.stderr, flush=True)
     synth = timed([PYTHON, str(BENCH / "synth.py"), "--n", str(n), "--seed", str(seed),
                    "--out", str(project)], REPO, args.timeout)
@@ -197,6 +239,16 @@ def bench_size(n: int, seed: int, repeat: int, args) -> dict:
                 else:
                     shutil.rmtree(stock / "site", ignore_errors=True)
                     result = timed([MKDOCS, "build", "-q", "-d", "site"], stock, args.timeout)
+            elif row == "pagefind":
+                if not (project / "site" / "index.html").exists():
+                    timed([MKDOCS, "build", "-q", "-d", "site"], project, args.timeout)
+                if not PAGEFIND_PYTHON.exists():
+                    result = {"ok": False, "cmd": "pagefind",
+                              "error": f"Pagefind is not installed: {PAGEFIND_INSTALL}"}
+                else:
+                    pagefind_copy(project / "site", pagefind)
+                    result = timed([str(PAGEFIND_PYTHON), "-m", "pagefind", "--site",
+                                    str(pagefind)], REPO, args.timeout)
             else:  # check
                 result = timed([BRIEFING, "check"], project, args.timeout)
             if result.get("ok"):
@@ -204,7 +256,8 @@ def bench_size(n: int, seed: int, repeat: int, args) -> dict:
                       file=sys.stderr, flush=True)
             runs[row].append(result)
     outputs = {"cold": project / "site", "warm": project / "site", "stock": stock / "site",
-               "floor-plain": floors["plain"], "floor-jinja": floors["jinja"]}
+               "floor-plain": floors["plain"], "floor-jinja": floors["jinja"],
+               "pagefind": pagefind}
     results: dict = {"n": n, "seed": seed, "repeat": repeat, "synth": synth,
                      "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                      "machine": {"cpus": os.cpu_count(), "loadavg": os.getloadavg(),
@@ -212,7 +265,9 @@ def bench_size(n: int, seed: int, repeat: int, args) -> dict:
                      "rows": {}}
     for row in rows:
         summary = summarise(runs[row], row)
-        if row in outputs and summary["ok"]:
+        if row == "pagefind" and summary["ok"]:
+            summary.update(pagefind_stats(outputs[row], len(articles)))
+        elif row in outputs and summary["ok"]:
             summary.update(output_stats(outputs[row], len(articles)))
         results["rows"][row] = summary
     base = results["rows"].get("floor-jinja", {}).get("wall_s")
@@ -227,6 +282,8 @@ def bench_size(n: int, seed: int, repeat: int, args) -> dict:
             else None,
             "stock": latency(stock / "site", args.latency_repeat, timeout, f"stock-{n}")
             if results["rows"].get("stock", {}).get("ok") else None,
+            "pagefind": latency(pagefind, args.latency_repeat, timeout, f"pagefind-{n}")
+            if results["rows"].get("pagefind", {}).get("ok") else None,
         }
     return results
 
@@ -241,6 +298,9 @@ def _latency_cell(lat: dict | None, mode: str) -> str:
     queries = lat["modes"][mode]["queries"]
     failed = [q for q, s in queries.items() if s["failed"]]
     cell = _ms(lat["modes"][mode]["all_latency_ms"])
+    excerpts = lat["modes"][mode].get("all_excerpt_ms")
+    if excerpts:
+        cell += f"; excerpts {excerpts['median']:.0f}"
     return cell + (f"; no result: {', '.join(failed)}" if failed else "")
 
 
@@ -260,15 +320,19 @@ def table(results: dict) -> str:
         w = s["wall_s"]
         name = row + ("" if s["ok"] else " (some runs FAILED)")
         search = s.get("search")
-        which = {"cold": "ours", "warm": "ours", "stock": "stock"}.get(row)
+        which = {"cold": "ours", "warm": "ours", "stock": "stock", "pagefind": "pagefind"}.get(row)
         ratio = f"{s['ratio_to_floor_jinja']:.1f}" if "ratio_to_floor_jinja" in s else "–"
         cells = [name, f"{w['median']:.2f}", f"{w['min']:.2f}", f"{w['max']:.2f}",
                  f"{s['rss_kb_median'] / 1024:.0f}", ratio,
                  f"{s['output_bytes'] / 1e6:.1f}" if s.get("output_bytes") else "–",
                  str(s["article_page_avg_bytes"]) if s.get("article_page_avg_bytes") else "–"]
         if search:
+            excerpts = search.get("excerpts")
             cells += [f"{search['raw_bytes'] / 1e6:.2f} / {search['gzip_bytes'] / 1e6:.2f} "
-                      f"(`{search['file']}`)", f"{search['gzip_bytes_per_article']:.0f}"]
+                      f"(`{search['file']}`)" + (
+                          f"; excerpts {excerpts['gzip_bytes'] / 1e6:.2f} gz in "
+                          f"{excerpts['files']} files, loaded per result" if excerpts else ""),
+                      f"{search['gzip_bytes_per_article']:.0f}"]
         else:
             cells += ["–", "–"]
         if which and row != "warm":
@@ -278,9 +342,10 @@ def table(results: dict) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
     lines.append("Search latency = ms from the `load` event of index.html to the first visible "
-                 "result, median (min–max) over all queries × repeats; queries: "
-                 "soldats, deployes, Koursk. × floor-jinja = median / floor-jinja median.")
-    for which in ("ours", "stock"):
+                 "result, median (min–max) over all queries × repeats (then the median until "
+                 "the results' excerpts are shown); queries: soldats, deployes, Koursk. "
+                 "× floor-jinja = median / floor-jinja median.")
+    for which in ("ours", "stock", "pagefind"):
         data = lat.get(which)
         if data and "modes" in data:
             lines += ["", f"Search latency per query, {which} site:", ""]

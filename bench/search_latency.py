@@ -17,10 +17,14 @@ latency = t1 - t0 (ms): it includes typing, loading the search index and the sea
 engine's start-up, i.e. what a reader waits for when searching right after opening
 the page. Also recorded: `load` = time from navigation start to the load event.
 
-Two search UIs are recognised (whichever the page holds):
-  custom   : input #ba-search-input, results #ba-search-results li a
+Three search UIs are recognised (whichever the page holds):
+  custom   : input #ba-search-input, results #ba-search-results li a,
+             excerpts shown when #ba-search-results has data-excerpts
   material : input input.md-search__input,
              results li.md-search-result__item > a.md-search-result__link
+  pagefind : input .pagefind-ui__search-input, results .pagefind-ui__result-link,
+             excerpts .pagefind-ui__result-excerpt (the Pagefind UI, see run.py's pagefind row)
+When the UI has excerpts, `excerpt` = ms from t0 until the first results' excerpts are shown.
 A query that shows no result within --timeout seconds is reported as failed, and
 its remaining repeats in that mode are skipped.
 """
@@ -41,10 +45,12 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 QUERIES = ("soldats", "deployes", "Koursk")
-UIS = {
-    "custom": ("#ba-search-input", "#ba-search-results li a"),
+UIS = {  # input, first result, excerpts shown (None: the UI shows none)
+    "custom": ("#ba-search-input", "#ba-search-results li a", "#ba-search-results[data-excerpts]"),
     "material": ("input.md-search__input",
-                 "li.md-search-result__item > a.md-search-result__link"),
+                 "li.md-search-result__item > a.md-search-result__link", None),
+    "pagefind": (".pagefind-ui__search-input", ".pagefind-ui__result-link",
+                 ".pagefind-ui__result-excerpt"),
 }
 INIT_SCRIPT = """
 window.addEventListener('load', () => { window.__benchT0 = performance.now(); }, {once: true});
@@ -70,12 +76,12 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 def detect_ui(page, timeout_ms: float = 5000) -> str | None:
     """The search UI the page holds; a box added by script after `load` is waited for."""
-    either = ", ".join(selector for selector, _ in UIS.values())
+    either = ", ".join(selectors[0] for selectors in UIS.values())
     try:
         page.wait_for_selector(either, state="attached", timeout=timeout_ms)
     except Exception:  # playwright TimeoutError: no search box at all
         return None
-    for name, (input_selector, _) in UIS.items():  # the project's own search first
+    for name, (input_selector, *_) in UIS.items():  # the project's own search first
         if page.query_selector(input_selector) is not None:
             return name
     return None
@@ -91,7 +97,7 @@ def one_search(browser, url: str, query: str, timeout_ms: float) -> dict:
         ui = detect_ui(page)
         if ui is None:
             return {"ok": False, "error": "no search box found", "load_ms": t0}
-        input_selector, result_selector = UIS[ui]
+        input_selector, result_selector, excerpt_selector = UIS[ui]
         box = page.locator(input_selector).first
         if box.is_visible():
             box.click()
@@ -103,7 +109,16 @@ def one_search(browser, url: str, query: str, timeout_ms: float) -> dict:
         except Exception as error:  # playwright TimeoutError
             return {"ok": False, "ui": ui, "error": type(error).__name__, "load_ms": t0}
         t1 = page.evaluate("performance.now()")
-        return {"ok": True, "ui": ui, "latency_ms": t1 - t0, "load_ms": t0}
+        result = {"ok": True, "ui": ui, "latency_ms": t1 - t0, "load_ms": t0}
+        if excerpt_selector:
+            try:
+                # Shorter: a UI version without excerpts (an older build) never shows them.
+                page.wait_for_selector(excerpt_selector, state="attached",
+                                       timeout=min(timeout_ms, 5000))
+                result["excerpt_ms"] = page.evaluate("performance.now()") - t0
+            except Exception:  # playwright TimeoutError: results without their excerpts
+                pass
+        return result
     finally:
         context.close()
 
@@ -133,6 +148,7 @@ def measure(site: Path, queries=QUERIES, repeat: int = 5, timeout_s: float = 20.
                 for mode in modes:
                     per_query = {}
                     all_latencies: list[float] = []
+                    all_excerpts: list[float] = []
                     for query in queries:
                         runs = []
                         for _ in range(repeat):
@@ -142,10 +158,13 @@ def measure(site: Path, queries=QUERIES, repeat: int = 5, timeout_s: float = 20.
                                 break
                         latencies = [r["latency_ms"] for r in runs if r["ok"]]
                         all_latencies += latencies
+                        all_excerpts += [r["excerpt_ms"] for r in runs if "excerpt_ms" in r]
                         failed = [r for r in runs if not r["ok"]]
                         per_query[query] = {
                             "ui": next((r.get("ui") for r in runs if r.get("ui")), None),
                             "latency_ms": summary(latencies),
+                            "excerpt_ms": summary([r["excerpt_ms"] for r in runs
+                                                   if "excerpt_ms" in r]),
                             "load_ms": summary([r["load_ms"] for r in runs
                                                 if r.get("load_ms") is not None]),
                             "failed": len(failed),
@@ -153,8 +172,9 @@ def measure(site: Path, queries=QUERIES, repeat: int = 5, timeout_s: float = 20.
                         }
                         log(f"  {mode:4} {query:10} {fmt(per_query[query]['latency_ms'])}"
                             + (f"  FAILED: {failed[0]['error']}" if failed else ""))
-                    results["modes"][mode] = {"queries": per_query,
-                                              "all_latency_ms": summary(all_latencies)}
+                    results["modes"][mode] = {
+                        "queries": per_query, "all_latency_ms": summary(all_latencies),
+                        "all_excerpt_ms": summary(all_excerpts)}
             finally:
                 browser.close()
     finally:

@@ -28,7 +28,7 @@ from . import schema, sources
 from .derive.duplicates import shingles
 from .errors import ContentError, ContentErrors, ErrorCollector, display_path
 from .model import Archive, Article
-from .search import terms
+from .search import plain_text, terms
 
 _LIBRARIES = ("markdown-it-py", "mdurl", "nh3", "matplotlib", "jinja2", "markupsafe", "pydantic",
               "pyyaml", "babel", "numpy")
@@ -54,7 +54,8 @@ class Processed:
     # Names the article without its body (and the fingerprint): what lists and data files show.
     metadata_key: str = ""
     shingles: bytes = b""                  # near-duplicate shingles, packed (see shingle_array)
-    terms: str = ""                        # its search terms, space-separated
+    terms: str = ""                        # its search keys, space-separated
+    excerpt: str = ""                      # the start of its text, for search results
 
     def shingle_array(self) -> np.ndarray:
         return np.frombuffer(self.shingles, dtype=np.int64)
@@ -176,6 +177,7 @@ def process(path: Path, job: _Job) -> Processed:
     return Processed(metadata, (), content=renderer.content(article),
                      summary=renderer.summary(article), shingles=packed,
                      terms=" ".join(sorted(terms(f"{article.title} {article.body}"))),
+                     excerpt=plain_text(article.body),
                      metadata_key=hashlib.sha256(
                          (job.fingerprint + metadata.model_dump_json()).encode()).hexdigest())
 

@@ -48,7 +48,8 @@ from .render.paths import DATA_PAGE, HOME, article_path, html_path
 from .render.format import date_fr
 from .render.shell import (CONTENT, CONTENT_WITH_TOC, PLAIN_SHELL_NAME, SHELL_NAME, TITLE,
                            FolderShells, Shell, headings, shell_path, toc_tokens)
-from .search import SearchDocument, build_index, terms
+from .search import SearchDocument, build_index, plain_text, terms
+from .search_pages import registry_documents
 from .writer import WriteJob, tree_size, write_all, write_file
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -186,7 +187,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         except ValueError as error:
             raise PluginError(f"briefing: {error}") from None
         self.builder, self.plans, self.assets = builder, plans, assets
-        self.article_terms = {article_id: result.terms for article_id, result in processed.items()}
+        self.article_terms = {article_id: (result.terms, result.excerpt)
+                              for article_id, result in processed.items()}
 
     def _plan(self, builder: PageBuilder) -> tuple[list[Planned], list[Planned]]:
         """Every page and file but the articles', each with a store key: from the previous
@@ -232,8 +234,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 files.append(File.generated(config, planned.path,
                                             content=nav_markdown[planned.path]))
         self.nav_markdown = nav_markdown
-        self.topic_pages = frozenset(builder.topic_path(topic_id) for topic_id in archive.topics)
-        self.searched: list[tuple[str, str, str]] = []
         if self.fast:
             folders = {posixpath.dirname(planned.path) for planned in self.shelled} | {"articles"}
             for folder in sorted(folders):
@@ -245,8 +245,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             for planned in self._shelled_pages():
                 page = planned.page()
                 files.append(File.generated(config, page.path, content=page.markdown))
-                if page.path in self.topic_pages:
-                    self.searched.append((page.path, page.title, " ".join(terms(page.content))))
         for asset in assets:  # known to MkDocs so that links to them validate; written later
             files.append(File.generated(config, asset.path, content=b""))
         self.appended = {HOME: previous.home_sections if previous else builder.home_sections(),
@@ -254,8 +252,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.article_documents = [
             SearchDocument(html_path(article_path(a.id)), a.title,
                            f"{date_fr(a.date)} · {builder.outlet_name(a.outlet)}",
-                           self.article_terms[a.id]) for a in archive.articles]
+                           *self.article_terms[a.id], facets=(
+                               tuple(archive.topics[t].title for t in a.topics),
+                               (str(a.date.start.year),) if a.date else (),  # a period: its start
+                               (builder.outlet_name(a.outlet),)))
+            for a in archive.articles]
         self.article_terms = {}
+        self.registry_documents = registry_documents(builder)
         self.page_documents: list[SearchDocument] = []
         log.info(f"briefing: {len(plans) + len(assets)} pages and files planned ({self._elapsed()})")
         return files
@@ -308,23 +311,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         shells = {folder: FolderShells(self._shell(site, folder, True),
                                        self._shell(site, folder, False))
                   for folder in {posixpath.dirname(planned.path) for planned in pages}}
-        previous = self.previous_plan
-        written = write_all(WriteJob(site, shells, pages, self.assets,
-                                     frozenset() if previous else self.topic_pages,
-                                     store=self.store, toc_entries=self._toc_entries),
-                            workers=os.cpu_count() or 1)
+        write_all(WriteJob(site, shells, pages, self.assets, store=self.store,
+                           toc_entries=self._toc_entries), workers=os.cpu_count() or 1)
         log.info(f"briefing: {len(pages)} pages and {len(self.assets)} files written "
                  f"({self._elapsed()})")
-        searched = previous.searched if previous else (written.searched if self.fast
-                                                       else tuple(self.searched))
-        self.topic_documents = [SearchDocument(html_path(path), title, "Sujet", page_terms)
-                                for path, title, page_terms in searched]
-        if previous is None:
+        if self.previous_plan is None:
             feeds = {feed.path for feed in self.builder.feeds()}
             site_plan.save(self.store, self.plan_key, site_plan.SitePlan(
                 tuple(map(site_plan.item, self.plans)),
                 tuple(site_plan.item(a) for a in self.assets if a.path not in feeds),
-                self.appended[HOME], tuple(sorted(self.nav_markdown.items())), searched))
+                self.appended[HOME], tuple(sorted(self.nav_markdown.items()))))
         self._write_search_index(site)
         log.info(f"briefing: {len(self.builder.archive.articles)} articles, {len(pages)} generated pages, "
                  f"{tree_size(site) / 1e6:.0f} MB, in {self._elapsed()}")
@@ -338,11 +334,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not _is_shell(source) and (source not in self.generated_sources
                                       or source in self.nav_markdown):
             self.page_documents.append(SearchDocument(
-                page.file.dest_uri, page.title or "", "", " ".join(terms(html_text))))
+                page.file.dest_uri, page.title or "", "", " ".join(terms(html_text)),
+                plain_text(html_text), hub=True))
         return html_text
 
     def _write_search_index(self, site: Path) -> None:
-        documents = self.article_documents + self.topic_documents + self.page_documents
+        documents = self.article_documents + self.registry_documents + self.page_documents
         for path, script in build_index(documents).items():
             write_file(site / path, script)
 

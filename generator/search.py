@@ -1,17 +1,21 @@
 """The site's search index, built once at build time and small enough for 10,000 articles.
 
-Readers type without accents (« deployes » for « déployés »): terms are folded
-(lowercase, accents removed) on both sides, so both spellings find the same pages.
-The index is an inverted index: a sorted vocabulary and, per term, the list of
-documents holding it, as delta-encoded numbers in a compact text form. It is served
-as scripts (``search/index.js`` and its postings shards, see build_index) so that it
-loads from ``file://`` as well as over HTTP, and the browser searches it without
-building anything (assets/javascripts/briefing-search.js). Every article's full text
-stays searchable.
+Readers type without accents, in the singular, or with another verb ending («
+deployes » for « La Corée du Nord déploie »), and write numbers as they like («
+3000 » for « 3 000 »): every word is reduced to one key on both sides, by the rules
+below, which the index script carries to the browser (assets/javascripts/briefing-search.js)
+so that the page applies exactly the same ones. A key is the word lowercased, without
+accents, then stemmed by SUFFIX_STEPS; a number is its digits without thousands
+separators. The index is an inverted index: a sorted vocabulary of keys and, per key,
+the list of documents holding it, as delta-encoded numbers in a compact text form. It
+is served as scripts (``search/index.js``, its postings shards and its excerpt shards,
+see build_index) so that it loads from ``file://`` as well as over HTTP, and the browser
+searches it without building anything. Every article's full text stays searchable.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
@@ -25,13 +29,29 @@ import numpy as np
 
 INDEX_PATH = "search/index.js"
 GLOBAL = "__BRIEFING_SEARCH__"
-# Letters, or numbers with their French thousands/decimal separators ("3.000", "1,5").
-_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
+# Letters, a number with thousands separators ("3 000", "3\u202f000", "3.000"), or a
+# number with its decimals ("1,5"). The same expression is in briefing-search.js.
+_GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f\u2009.]\d{3})+")
+_TOKEN = re.compile(r"[^\W\d_]+|(?<!\d)\d{1,3}(?:[ \u00a0\u202f\u2009.]\d{3})+(?!\d)|\d+(?:[.,]\d+)*")
+_SEPARATORS = re.compile(r"[ \u00a0\u202f\u2009.]")
 _TAG = re.compile(r"<[^>]+>")
 # Words too common to narrow a search: they would cost a posting in nearly every document.
 STOP_WORDS = frozenset(
     "a au aux avec ce ces dans de des du elle en est et il ils la le les leur leurs lui mais "
     "ne ni on ou par pas pour qu que qui sa se ses son sont sur un une".split())
+# Light French stemming, applied to an unaccented lowercase word: step after step, the
+# first suffix of a step that the word ends with is replaced, if at least MIN_STEM
+# letters remain before it. Plurals, then feminine forms, then common verb and adverb
+# endings, then a final y read as i (« déployés » -> deploi, « déploie » -> deploi).
+# Shipped in the index: the browser applies these very steps to queries.
+SUFFIX_STEPS: tuple[tuple[tuple[str, str], ...], ...] = (
+    (("s", ""), ("x", "")),
+    (("enne", "en"), ("elle", "el"), ("ive", "if"), ("ee", ""), ("e", "")),
+    (("eraient", ""), ("aient", ""), ("erent", ""), ("erait", ""), ("ement", ""), ("ait", ""),
+     ("ant", ""), ("ent", ""), ("iez", ""), ("ez", ""), ("er", "")),
+    (("y", "i"),),
+)
+MIN_STEM = 3
 _DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
 
@@ -42,10 +62,56 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def stem(word: str) -> str:
+    """A folded word's stem by SUFFIX_STEPS: 'deployees', 'deployer', 'deploie' -> 'deploi'."""
+    for step in SUFFIX_STEPS:
+        for suffix, replacement in step:
+            if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+                word = word[:len(word) - len(suffix)] + replacement
+                break
+    return word
+
+
+@lru_cache(maxsize=400_000)
+def key(token: str) -> str:
+    """A lowercase token's search key ('' for a stop word or a single character): numbers
+    lose their thousands separators ('3 000', '3.000' -> '3000'), words are folded and stemmed."""
+    if len(token) < 2:
+        return ""
+    if token[0].isdigit():
+        return _SEPARATORS.sub("", token) if _GROUPED.fullmatch(token) else token
+    word = fold(token)
+    return "" if word in STOP_WORDS else stem(word)
+
+
 def terms(text: str) -> set[str]:
-    """The searchable terms of a text (HTML tags ignored), folded as queries are."""
-    words = set(_TOKEN.findall(_TAG.sub(" ", text).lower())) - STOP_WORDS
-    return {fold(word) for word in words if len(word) > 1}
+    """The search keys of a text (HTML tags and entities read as text)."""
+    text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return set(map(key, set(_TOKEN.findall(text.lower())))) - {""}
+
+
+_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]+>|[*_`#>|~]+|^\s*[-+]\s+|\{[^}]*\}", re.M)
+EXCERPT_CHARS = 400  # per document, where the browser finds a passage to show
+
+
+def _unmarked(match: re.Match) -> str:
+    """A link's text; nothing for emphasis marks (inside words); a space for the rest."""
+    if match.group(1) is not None:
+        return match.group(1)
+    return "" if match.group(0)[0] in "*_`~" else " "
+
+
+def plain_text(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """The start of a Markdown or HTML text as plain text, cut after a whole word: what a
+    search result shows, its query words highlighted."""
+    text = html.unescape(_MARKUP.sub(_unmarked, text[:limit * 2]))
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > 0 else limit] + " …"
 
 
 _DIGIT_BYTES = np.frombuffer(_DIGITS.encode("ascii"), dtype=np.uint8)
@@ -80,7 +146,28 @@ class SearchDocument:
     url: str       # relative to the site root
     title: str
     detail: str    # date and outlet, shown under the title
-    terms: str     # its distinct folded terms, space-separated (not sets: 10,000 of them)
+    terms: str     # its distinct search keys, space-separated (not sets: 10,000 of them)
+    excerpt: str = ""  # plain text, where a passage holding the query's words is sought
+    hub: bool = False  # a page that is not an article: ranked after articles that match as well
+    # What results can be filtered by, by facet (FACETS): an article's year, outlet, topics.
+    facets: tuple[tuple[str, ...], ...] = ()
+
+
+FACETS = ("topic", "year", "outlet")  # the order of SearchDocument.facets
+
+
+def _facets(documents: list[SearchDocument]) -> list[dict]:
+    """Per facet, its values (years newest first, the rest in alphabetical order) and, per
+    document, the numbers of its values: a few bytes per article."""
+    facets = []
+    for position, name in enumerate(FACETS):
+        found = {value for d in documents if d.facets for value in d.facets[position]}
+        values = sorted(found, reverse=True) if name == "year" else sorted(found, key=fold)
+        number = {value: i for i, value in enumerate(values)}
+        facets.append({"name": name, "values": values,
+                        "docs": [[number[v] for v in d.facets[position]] if d.facets else []
+                                 for d in documents]})
+    return facets
 
 
 def _postings(documents: list[SearchDocument]) -> tuple[list[str], list[str]]:
@@ -143,20 +230,40 @@ def _script(assignment: str, data: object) -> bytes:
             + ";\n").encode("utf-8")
 
 
+EXCERPT_PATH = "search/excerpts-{}.js"
+EXCERPTS_GLOBAL = "__BRIEFING_EXCERPTS__"
+EXCERPT_DOCS = 40  # documents per excerpt shard: a page of results loads a few of them
+
+
+def _shard_script(global_name: str, number: int, data: object) -> bytes:
+    return _script(f"(window.{global_name} = window.{global_name} || {{}})[{number}]", data)
+
+
 def build_index(documents: list[SearchDocument]) -> dict[str, bytes]:
-    """The index scripts, by path. ``search/index.js`` sets
-    ``window.__BRIEFING_SEARCH__ = {docs, terms, shards}``; shard k's postings (one string
-    per term from ``terms[shards[k]]`` on) are in ``search/postings-k.js``, loaded when a
-    query needs them: the first search parses a fraction of the index."""
+    """The index scripts, by path. ``search/index.js`` sets ``window.__BRIEFING_SEARCH__ =
+    {docs, terms, shards, excerpts, steps, min_stem, stop, facets}``: docs are [url, title, detail]
+    (plus 1 for a hub page); shard k's postings (one string per term from
+    ``terms[shards[k]]`` on) are in ``search/postings-k.js``, loaded when a query needs
+    them: the first search parses a fraction of the index. Excerpts come
+    ``excerpts`` documents per file (``search/excerpts-k.js``), loaded only for the
+    results shown. steps, min_stem and stop are the key rules (SUFFIX_STEPS above); facets
+    what results can be filtered by (_facets)."""
     vocabulary, postings = _postings(documents)
     starts = _shards(vocabulary, postings)
     files = {INDEX_PATH: _script(f"window.{GLOBAL}", {
-        "docs": [[d.url, d.title, d.detail] for d in documents],
+        "docs": [[d.url, d.title, d.detail, *([1] if d.hub else [])] for d in documents],
         "terms": "\n".join(vocabulary),
         "shards": starts,
+        "excerpts": EXCERPT_DOCS,
+        "steps": SUFFIX_STEPS,
+        "min_stem": MIN_STEM,
+        "stop": " ".join(sorted(STOP_WORDS)),
+        "facets": _facets(documents),
     })}
     for number, (start, stop) in enumerate(zip(starts, [*starts[1:], len(vocabulary)])):
-        files[SHARD_PATH.format(number)] = _script(
-            f"(window.{SHARDS_GLOBAL} = window.{SHARDS_GLOBAL} || {{}})[{number}]",
-            postings[start:stop])
+        files[SHARD_PATH.format(number)] = _shard_script(SHARDS_GLOBAL, number,
+                                                         postings[start:stop])
+    for number, start in enumerate(range(0, len(documents), EXCERPT_DOCS)):
+        files[EXCERPT_PATH.format(number)] = _shard_script(
+            EXCERPTS_GLOBAL, number, [d.excerpt for d in documents[start:start + EXCERPT_DOCS]])
     return files

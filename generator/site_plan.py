@@ -41,7 +41,6 @@ class SitePlan:
     assets: tuple[PlannedItem, ...]
     home_sections: str
     nav_markdown: tuple[tuple[str, str], ...]     # navigation pages, which MkDocs renders
-    searched: tuple[tuple[str, str, str], ...]    # searchable pages: path, title, terms
 
 
 def plan_key(fingerprint: str, metadata_keys: dict[str, str], same_story: dict[str, list[str]],

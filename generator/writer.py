@@ -23,7 +23,6 @@ from pathlib import Path
 from .render.pages import Planned
 from .render.paths import html_path
 from .render.shell import FolderShells, Heading
-from .search import terms
 
 # Set in the parent before forking: workers inherit it instead of receiving it by pipe.
 _JOB: "WriteJob | None" = None
@@ -37,7 +36,6 @@ class WriteJob:
     shells: dict[str, FolderShells]  # by folder
     pages: list[Planned]            # titled pages, each put into its folder's shell
     files: list[Planned]            # files written as made (bytes)
-    searchable: frozenset[str]      # pages whose search terms are wanted (always made)
     store: Path | None = None       # finished pages and files kept by key, linked into the site
     # A table of contents' entries as the theme renders them (see render/shell.py).
     toc_entries: Callable[[tuple[Heading, ...]], list[str]] = lambda sections: []
@@ -45,8 +43,7 @@ class WriteJob:
 
 @dataclass(frozen=True)
 class Written:
-    size: int                                   # bytes written
-    searched: tuple[tuple[str, str, str], ...]  # searchable pages: path, title, terms
+    size: int  # bytes written
 
 
 def write_file(target: Path, data: bytes) -> int:
@@ -87,26 +84,20 @@ def _stored(job: WriteJob, target: Path, key: str, make: Callable[[], bytes]) ->
 def _run(task: tuple[str, int, int]) -> Written:
     kind, start, stop = task
     job = _JOB
-    size, searched = 0, []
+    size = 0
     if kind == "files":
         for planned in job.files[start:stop]:
             target = job.site / planned.path
             size += (_stored(job, target, planned.key, planned.make)
                      if job.store is not None and planned.key else write_file(target, planned.make()))
-        return Written(size, ())
+        return Written(size)
     for planned in job.pages[start:stop]:
         shells = job.shells[posixpath.dirname(planned.path)]
         target = job.site / html_path(planned.path)
-        wrap = partial(_wrapped, job, shells, planned.title, target.name)
-        if planned.path in job.searchable:
-            content = planned.make()
-            searched.append((planned.path, planned.title, " ".join(terms(content))))
-            make = partial(wrap, lambda: content)
-        else:
-            make = partial(wrap, planned.make)
+        make = partial(_wrapped, job, shells, planned.title, target.name, planned.make)
         size += (_stored(job, target, "\0".join((shells.digest, planned.title, planned.key)), make)
                  if job.store is not None and planned.key else write_file(target, make()))
-    return Written(size, tuple(searched))
+    return Written(size)
 
 
 def _wrapped(job: WriteJob, shells: FolderShells, title: str, file_name: str,
@@ -134,8 +125,7 @@ def write_all(job: WriteJob, workers: int) -> Written:
             results = [_run(task) for task in tasks]
     finally:
         _JOB = None
-    return Written(sum(r.size for r in results),
-                   tuple(item for r in results for item in r.searched))
+    return Written(sum(r.size for r in results))
 
 
 def tree_size(folder: Path) -> int:

@@ -1,10 +1,11 @@
-"""The prebuilt search index: folded terms, compact postings, what the browser decodes."""
+"""The prebuilt search index: keys (folded, stemmed, numbers as digits), compact postings,
+excerpts in shards, what the browser decodes."""
 
 import json
 
 from generator import search
-from generator.search import (GLOBAL, SHARDS_GLOBAL, SearchDocument, build_index, encode_numbers,
-                              fold, terms)
+from generator.search import (EXCERPTS_GLOBAL, GLOBAL, SHARDS_GLOBAL, SUFFIX_STEPS,
+                              SearchDocument, build_index, encode_numbers, fold, plain_text, terms)
 
 
 def test_fold_removes_accents_only():
@@ -12,9 +13,35 @@ def test_fold_removes_accents_only():
     assert fold("koursk") == "koursk"
 
 
-def test_terms_are_folded_lowercase_without_markup_or_stop_words():
+def test_terms_are_folded_stemmed_keys_without_markup_or_stop_words():
     assert terms("<p>La Corée a déployé 3.000 soldats, KN-23 &amp; l’équipement</p>") == {
-        "coree", "deploye", "3.000", "soldats", "kn", "23", "amp", "equipement"}
+        "cor", "deploi", "3000", "soldat", "kn", "23", "equip"}
+
+
+def test_plural_feminine_and_verb_forms_share_one_key():
+    forms = ("déploie déployés déployées déployer déploient déployaient déploiement "
+             "DÉPLOYÉ deployes").split()
+    assert {frozenset(terms(form)) for form in forms} == {frozenset({"deploi"})}
+    assert terms("coréens") == terms("coréennes") == {"coreen"}
+    assert terms("soldat") == terms("soldats") == {"soldat"}
+    assert terms("offensive") == terms("offensifs") == {"offensif"}
+    assert terms("ans") == {"ans"}  # a stem keeps at least three letters
+    assert SUFFIX_STEPS[0] == (("s", ""), ("x", ""))  # plurals go first
+
+
+def test_numbers_match_whatever_their_thousands_separators():
+    for written in ("3000", "3 000", "3\u00a0000", "3\u202f000", "3.000"):
+        assert terms(f"{written} soldats") == {"3000", "soldat"}, written
+    assert terms("11 000 et 1.500.000 hommes") == {"11000", "1500000", "homm"}
+    assert terms("1,5 million en 2024 300 chars") == {"1,5", "million", "2024", "300", "char"}
+
+
+def test_excerpt_text_is_plain_and_cut_after_a_word():
+    text = plain_text("## Titre\n\nLa **Corée** a [déployé](https://x.org/a) des *soldats* &amp; "
+                      "<b>chars</b>.\n\n- un point\n" + "mot " * 200)
+    assert text.startswith("Titre La Corée a déployé des soldats & chars . un point mot")
+    assert text.endswith("mot …") and len(text) <= 402
+    assert "*" not in text and "](" not in text and "<" not in text
 
 
 def decode(text: str) -> list[int]:
@@ -39,15 +66,20 @@ def test_postings_round_trip_and_stay_small():
 
 
 def test_index_script_lists_documents_and_sorted_terms():
-    docs = [SearchDocument("a.html", "Corée", "mars 2025", "soldats coree"),
-            SearchDocument("b.html", "Autre", "", "soldats")]
+    docs = [SearchDocument("a.html", "Corée", "mars 2025", "soldats coree", "La Corée…"),
+            SearchDocument("b.html", "Autre", "", "soldats", hub=True)]
     files = build_index(docs)
     script = files["search/index.js"].decode()
     assert script.startswith(f"window.{GLOBAL} = ")
     data = json.loads(script.removeprefix(f"window.{GLOBAL} = ").removesuffix(";\n"))
-    assert data["docs"] == [["a.html", "Corée", "mars 2025"], ["b.html", "Autre", ""]]
+    assert data["docs"] == [["a.html", "Corée", "mars 2025"], ["b.html", "Autre", "", 1]]
     assert data["terms"].split("\n") == ["coree", "soldats"]
-    assert data["shards"] == [0] and list(files) == ["search/index.js", "search/postings-0.js"]
+    assert data["steps"] == [[list(rule) for rule in step] for step in SUFFIX_STEPS]
+    assert data["shards"] == [0] and list(files) == [
+        "search/index.js", "search/postings-0.js", "search/excerpts-0.js"]
+    excerpts = files["search/excerpts-0.js"].decode()
+    assert excerpts.startswith(f"(window.{EXCERPTS_GLOBAL} = window.{EXCERPTS_GLOBAL} || {{}})[0] = ")
+    assert json.loads(excerpts.partition("[0] = ")[2].removesuffix(";\n")) == ["La Corée…", ""]
     shard = files["search/postings-0.js"].decode()
     assert shard.startswith(f"(window.{SHARDS_GLOBAL} = window.{SHARDS_GLOBAL} || {{}})[0] = ")
     assert [decode(p) for p in json.loads(shard.partition("[0] = ")[2].removesuffix(";\n"))] == [
@@ -59,3 +91,15 @@ def test_shards_keep_terms_sharing_two_letters_together(monkeypatch):
     vocabulary = ["soldat", "soldats", "sort", "sud", "sudiste", "zone"]
     starts = search._shards(vocabulary, ["A"] * len(vocabulary))
     assert starts == [0, 3, 5]  # so… | su… | zo…
+
+
+def test_facets_number_each_documents_topics_year_and_outlet():
+    docs = [SearchDocument("a.html", "A", "", "x", facets=(("Troupes", "Pertes"), ("2024",), ("BFMTV",))),
+            SearchDocument("b.html", "B", "", "x", facets=(("Armement",), ("2025",), ("AFP",))),
+            SearchDocument("sujets/t.html", "T", "Sujet", "x", hub=True)]
+    script = build_index(docs)["search/index.js"].decode()
+    data = json.loads(script.removeprefix(f"window.{GLOBAL} = ").removesuffix(";\n"))
+    assert data["facets"] == [
+        {"name": "topic", "values": ["Armement", "Pertes", "Troupes"], "docs": [[2, 1], [0], []]},
+        {"name": "year", "values": ["2025", "2024"], "docs": [[1], [0], []]},
+        {"name": "outlet", "values": ["AFP", "BFMTV"], "docs": [[1], [0], []]}]

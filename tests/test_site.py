@@ -1,5 +1,6 @@
 """The built site as a reader gets it: pages, lists, links, search index."""
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -173,12 +174,14 @@ def test_search_index_holds_every_article_and_folded_terms(built_site, archive):
     assert len(index["postings"]) == len(vocabulary)
     # Every term is lowercase and unaccented: one folded form serves every spelling.
     assert {term for term in vocabulary if term != fold(term.lower())} == set()
+    # Numbers are stored without thousands separators.
+    assert not {term for term in vocabulary if re.fullmatch(r"\d{1,3}(?:[ .]\d{3})+", term)}
 
 
 def test_search_index_of_the_fixture_has_french_terms_folded(fixture_site):
     vocabulary = set(search_index(fixture_site)["terms"].split("\n"))
-    assert {"coreens", "deployes", "koursk", "kn", "23", "3.000", "equipements"} <= vocabulary
-    assert "déployés" not in vocabulary
+    assert {"coreen", "deploi", "koursk", "kn", "23", "3000", "equip"} <= vocabulary
+    assert not {"déployés", "deployes", "3.000"} & vocabulary
 
 
 def test_method_page_shows_every_worked_example_of_the_rules(built_site):
@@ -187,3 +190,22 @@ def test_method_page_shows_every_worked_example_of_the_rules(built_site):
     page = visible_text(built_site / "methode.html")
     for example in EXAMPLES:
         assert normalise(example.why) in page
+
+
+def test_fixture_index_holds_hub_pages_and_article_excerpts(fixture_site):
+    index = search_index(fixture_site)
+    docs = {doc[0]: doc for doc in index["docs"]}
+    for hub, kind in (("sujets/troupes.html", "Sujet"), ("acteurs/hur.html", "Acteur"),
+                      ("sources/excelsior.html", "Média"), ("methode.html", "")):
+        assert docs[hub][2:] == [kind, 1], hub  # ranked after articles
+    assert all(len(doc) == 3 for url, doc in docs.items() if url.startswith("articles/"))
+    excerpts = []
+    for path in sorted((fixture_site / "search").glob("excerpts-*.js"),
+                       key=lambda p: int(p.stem.split("-")[1])):
+        excerpts += json.loads(path.read_text(encoding="utf-8").partition("] = ")[2]
+                               .removesuffix(";\n"))
+    assert len(excerpts) == len(index["docs"])
+    by_url = dict(zip(docs, excerpts))
+    assert by_url["articles/2025-03-inconnu-3000-soldats-supplementaires.html"].startswith(
+        "La Corée du Nord a déployé 3.000 soldats supplémentaires en Russie")
+    assert by_url["acteurs/hur.html"].startswith("Direction du renseignement militaire ukrainien")

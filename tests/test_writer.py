@@ -16,8 +16,7 @@ def job(site: Path) -> WriteJob:
              for n in range(PARALLEL_FROM + 10)]
     pages.append(Planned("sujets/troupes.md", "Troupes", lambda: "<p>Soldats nord-coréens</p>"))
     files = [Planned("data/a.json", "", lambda: b"[1]"), Planned("sujets/c.svg", "", lambda: b"<svg/>")]
-    return WriteJob(site, {"articles": SHELL, "sujets": SHELL}, pages, files,
-                    frozenset({"sujets/troupes.md"}))
+    return WriteJob(site, {"articles": SHELL, "sujets": SHELL}, pages, files)
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
@@ -36,9 +35,6 @@ def test_parallel_and_serial_writes_give_the_same_site(tmp_path):
     assert written["data/a.json"] == b"[1]"
     assert parallel == serial
     assert parallel.size == tree_size(tmp_path / "parallel") == sum(map(len, written.values()))
-    [(path, title, terms)] = parallel.searched
-    assert (path, title, sorted(terms.split())) == ("sujets/troupes.md", "Troupes",
-                                                    ["coreens", "nord", "soldats"])
 
 
 def test_stored_pages_are_linked_on_the_next_build_and_remade_when_their_key_changes(tmp_path):
@@ -48,7 +44,7 @@ def test_stored_pages_are_linked_on_the_next_build_and_remade_when_their_key_cha
         return Planned("articles/a.md", "A", lambda: made.append(body) or f"<p>{body}</p>", key)
 
     def build(name: str, planned: Planned) -> Path:
-        write_all(WriteJob(tmp_path / name, {"articles": SHELL}, [planned], [], frozenset(),
+        write_all(WriteJob(tmp_path / name, {"articles": SHELL}, [planned], [],
                            store=tmp_path / "store"), workers=1)
         return tmp_path / name / "articles" / "a.html"
 
@@ -67,7 +63,7 @@ def test_a_build_over_an_old_site_never_changes_a_stored_page(tmp_path):
     old = Planned("articles/a.md", "A", lambda: "<p>ancien</p>", "k1")
     new = Planned("articles/a.md", "A", lambda: "<p>nouveau</p>", "k2")
     for planned in (old, new, old):  # the site folder is not emptied between builds
-        write_all(WriteJob(site, {"articles": SHELL}, [planned], [], frozenset(), store=store),
+        write_all(WriteJob(site, {"articles": SHELL}, [planned], [], store=store),
                   workers=1)
         assert planned.make().encode() in (site / "articles" / "a.html").read_bytes()
     assert sorted(b"ancien" in p.read_bytes() for p in store.rglob("*.html")) == [False, True]

@@ -3,20 +3,35 @@
  *
  * The index is made of scripts, so it loads from file:// as well as over HTTP: the
  * documents and vocabulary are fetched once the page is idle (or when the reader focuses
- * the search box), the postings in shards when a query needs them, and searched
- * without building anything. Queries are folded like the index (lowercase, no accents): « deployes »
- * finds « déployés ». Every word must match; the last one may be a prefix. Results
- * whose title holds the words come first, then the newest. Text is inserted with
- * textContent only.
+ * the search box), the postings in shards when a query needs them, and the excerpts of
+ * the results shown only once they are shown. Queries become keys by the rules the index
+ * carries (generator/search.py: lowercase, no accents, light French stemming, numbers
+ * without thousands separators): « deployes » finds « déploie », « 3000 » finds « 3 000 ».
+ * Every word must match; the last one may be a prefix while it is being typed. Results
+ * whose title holds the words come first, articles before other pages, then the newest.
+ * Text is inserted with textContent only; highlights are <mark> elements built here.
+ *
+ * The box is a combobox with a listbox of results: arrows move, Enter opens, Escape
+ * (anywhere on the page) or a click outside closes. Results can be narrowed to a topic,
+ * a year or an outlet (the index's facets).
  */
 (function () {
   "use strict";
 
-  var TOKEN = /[\p{L}]+|\p{N}+(?:[.,]\p{N}+)*/gu;
-  var STOP = new Set(("a au aux avec ce ces dans de des du elle en est et il ils la le les leur " +
-    "leurs lui mais ne ni on ou par pas pour qu que qui sa se ses son sont sur un une").split(" "));
+  // The same expressions as generator/search.py (_TOKEN, _GROUPED, _SEPARATORS).
+  var TOKEN = /[\p{L}\p{Nl}\p{No}]+|(?<!\p{Nd})\p{Nd}{1,3}(?:[ \u00a0\u202f\u2009.]\p{Nd}{3})+(?!\p{Nd})|\p{Nd}+(?:[.,]\p{Nd}+)*/gu;
+  var GROUPED = /^\p{Nd}{1,3}(?:[ \u00a0\u202f\u2009.]\p{Nd}{3})+$/u;
+  var SEPARATORS = /[ \u00a0\u202f\u2009.]/g;
+  var STARTS_WITH_DIGIT = /^\p{Nd}/u;
   var MAX_RESULTS = 20;
   var MAX_EXPANSIONS = 300;
+  var EXCERPT_CHARS = 180;  // shown around the first word found
+  // The index's facets (generator/search.py FACETS), as the filters name them.
+  var FACET_LABELS = {
+    topic: ["Filtrer par sujet", "Tous les sujets"],
+    year: ["Filtrer par année", "Toutes les années"],
+    outlet: ["Filtrer par média", "Tous les médias"],
+  };
   var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
   var DIGIT_OF = new Int8Array(128);  // character code -> digit, for decoding postings
   for (var d = 0; d < DIGITS.length; d++) { DIGIT_OF[DIGITS.charCodeAt(d)] = d; }
@@ -26,13 +41,67 @@
   var loading = null;
 
   function fold(text) {
-    return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+    return text.normalize("NFD").replace(/\p{M}/gu, "");
   }
 
-  function tokens(text) {
-    return (fold(text).match(TOKEN) || []).filter(function (t) {
-      return t.length > 1 && !STOP.has(t);
+  function stem(word) {  // generator/search.py stem(), with the steps the index carries
+    for (var s = 0; s < index.steps.length; s++) {
+      var step = index.steps[s];
+      for (var r = 0; r < step.length; r++) {
+        var suffix = step[r][0];
+        if (word.length - suffix.length >= index.minStem && word.endsWith(suffix)) {
+          word = word.slice(0, word.length - suffix.length) + step[r][1];
+          break;
+        }
+      }
+    }
+    return word;
+  }
+
+  var keyMemo = new Map();  // token -> key: titles share most of their words
+
+  function keyOf(token) {
+    var key = keyMemo.get(token);
+    if (key === undefined) { keyMemo.set(token, key = makeKey(token)); }
+    return key;
+  }
+
+  function makeKey(token) {  // generator/search.py key(), for a lowercase token
+    if (token.length < 2) { return ""; }
+    if (STARTS_WITH_DIGIT.test(token)) {
+      return GROUPED.test(token) ? token.replace(SEPARATORS, "") : token;
+    }
+    var word = fold(token);
+    return index.stop.has(word) ? "" : stem(word);
+  }
+
+  function eachToken(text, visit) {  // visit(token, start, end) for every token of text
+    TOKEN.lastIndex = 0;
+    var match;
+    while ((match = TOKEN.exec(text)) !== null) {
+      visit(match[0].toLowerCase(), match.index, match.index + match[0].length);
+    }
+  }
+
+  function queryWords(query) {
+    // Each distinct key; a last word that stemming leaves as typed may be unfinished:
+    // it also finds the terms it begins (« sold » finds « soldats »).
+    var words = [];
+    var seen = new Set();
+    var tokens = [];
+    eachToken(query, function (token) { tokens.push(token); });
+    tokens.forEach(function (token, i) {
+      var key = keyOf(token);
+      if (!key || seen.has(key)) { return; }
+      seen.add(key);
+      words.push({ key: key, prefix: i === tokens.length - 1 && key.length > 2 &&
+                   key === fold(token) });
     });
+    return words;
+  }
+
+  function matches(word, key) {
+    return key === word.key || (word.prefix && key.lastIndexOf(word.key, 0) === 0);
   }
 
   function addScript(path) {
@@ -50,7 +119,10 @@
       loading = addScript("search/index.js").then(function () {
         var data = window.__BRIEFING_SEARCH__;
         index = { docs: data.docs, terms: data.terms.split("\n"), shards: data.shards,
-                  loaded: [], decoded: new Map(), titles: new Array(data.docs.length) };
+                  steps: data.steps, minStem: data.min_stem, stop: new Set(data.stop.split(" ")),
+                  perExcerptShard: data.excerpts, excerptShards: [], loaded: [],
+                  facets: data.facets,
+                  decoded: new Map(), titles: new Array(data.docs.length) };
         return index;
       });
     }
@@ -72,6 +144,13 @@
       index.loaded[number] = addScript("search/postings-" + number + ".js");
     }
     return index.loaded[number];
+  }
+
+  function loadExcerpts(number) {
+    if (!index.excerptShards[number]) {
+      index.excerptShards[number] = addScript("search/excerpts-" + number + ".js");
+    }
+    return index.excerptShards[number];
   }
 
   function decode(position) {
@@ -105,67 +184,157 @@
     return low;
   }
 
-  function documentsFor(token, prefix) {
+  function documentsFor(word) {
     var found = new Set();
-    var start = lowerBound(token);
+    var start = lowerBound(word.key);
     for (var i = start; i < index.terms.length && i - start < MAX_EXPANSIONS; i++) {
-      var term = index.terms[i];
-      if (term === token || (prefix && term.lastIndexOf(token, 0) === 0)) {
-        decode(i).forEach(function (n) { found.add(n); });
-      } else {
-        break;
-      }
+      if (!matches(word, index.terms[i])) { break; }
+      decode(i).forEach(function (n) { found.add(n); });
     }
     return found;
   }
 
   function ready(query) {  // the shards holding the query's words (and their completions)
-    return Promise.all(tokens(query).map(function (word) {
-      return loadShard(shardOf(lowerBound(word)));
+    return Promise.all(queryWords(query).map(function (word) {
+      return loadShard(shardOf(lowerBound(word.key)));
     }));
   }
 
-  function foldedTitle(n) {  // folded once: a common word matches thousands of documents
-    var title = index.titles[n];
-    if (title === undefined) { title = index.titles[n] = fold(index.docs[n][1]); }
-    return title;
+  function titleKeys(n) {  // made once: a common word matches thousands of documents
+    var keys = index.titles[n];
+    if (keys === undefined) {
+      keys = index.titles[n] = [];
+      eachToken(index.docs[n][1], function (token) { keys.push(keyOf(token)); });
+    }
+    return keys;
   }
 
-  function search(query) {
-    var words = tokens(query);
-    if (!words.length) { return { count: 0, items: [] }; }
-    var matches = null;
-    words.forEach(function (word, i) {
-      // The last word may be a prefix, once it is long enough to narrow the vocabulary.
-      var docs = documentsFor(word, i === words.length - 1 && word.length > 2);
-      matches = matches === null ? docs : new Set(Array.from(matches).filter(function (n) {
+  function search(query, filters) {
+    // filters: per facet, the number of the value chosen (-1: any). Hub pages have none.
+    var words = queryWords(query);
+    if (!words.length) { return { count: 0, items: [], words: words }; }
+    var found = null;
+    words.forEach(function (word) {
+      var docs = documentsFor(word);
+      found = found === null ? docs : new Set(Array.from(found).filter(function (n) {
         return docs.has(n);
       }));
     });
     var ranked = [];
-    matches.forEach(function (n) {
-      var title = foldedTitle(n);
+    found.forEach(function (n) {
+      for (var f = 0; f < filters.length; f++) {
+        if (filters[f] >= 0 && index.facets[f].docs[n].indexOf(filters[f]) < 0) { return; }
+      }
+      var keys = titleKeys(n);
       var score = 0;
-      for (var w = 0; w < words.length; w++) { if (title.indexOf(words[w]) >= 0) { score++; } }
-      ranked.push([n, score]);
+      words.forEach(function (word) {
+        if (keys.some(function (key) { return matches(word, key); })) { score++; }
+      });
+      ranked.push([n, score, index.docs[n][3] === 1 ? 1 : 0]);
     });
-    ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-    return { count: ranked.length, items: ranked.slice(0, MAX_RESULTS).map(function (r) {
-      return index.docs[r[0]];
-    }) };
+    // More words in the title first; for as many, articles before hub pages; then index order.
+    ranked.sort(function (a, b) { return b[1] - a[1] || a[2] - b[2] || a[0] - b[0]; });
+    return { count: ranked.length, words: words, items: ranked.slice(0, MAX_RESULTS).map(
+      function (r) { return r[0]; }) };
   }
 
-  function show(box, list, status, query) {
-    var found = search(query);
+  function highlight(parent, text, words) {
+    // text into parent as text nodes, each token matching a query word in a <mark>.
+    var last = 0;
+    eachToken(text, function (token, start, end) {
+      var key = keyOf(token);
+      if (key && words.some(function (word) { return matches(word, key); })) {
+        parent.appendChild(document.createTextNode(text.slice(last, start)));
+        var mark = document.createElement("mark");
+        mark.textContent = text.slice(start, end);
+        parent.appendChild(mark);
+        last = end;
+      }
+    });
+    parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function passage(text, words) {
+    // EXCERPT_CHARS of text around its first word matching the query (else its start).
+    var first = -1;
+    eachToken(text, function (token, start) {
+      if (first < 0) {
+        var key = keyOf(token);
+        if (key && words.some(function (word) { return matches(word, key); })) { first = start; }
+      }
+    });
+    var start = first < EXCERPT_CHARS / 3 ? 0 : text.lastIndexOf(" ", first - EXCERPT_CHARS / 3) + 1;
+    var end = start + EXCERPT_CHARS >= text.length ? text.length :
+      Math.max(text.lastIndexOf(" ", start + EXCERPT_CHARS), first + 1);
+    return (start > 0 ? "… " : "") + text.slice(start, end).trim() + (end < text.length ? " …" : "");
+  }
+
+  function fillExcerpts(list, query, shown, words, holders) {
+    // Into holders[i], shown[i]'s excerpt; unless the list has been redrawn meanwhile.
+    var shards = new Set(shown.map(function (n) {
+      return Math.floor(n / index.perExcerptShard);
+    }));
+    Promise.all(Array.from(shards).map(loadExcerpts)).then(function () {
+      if (!holders[0].isConnected) { return; }
+      shown.forEach(function (n, i) {
+        var shard = Math.floor(n / index.perExcerptShard);
+        var text = window.__BRIEFING_EXCERPTS__[shard][n - shard * index.perExcerptShard];
+        if (text) { highlight(holders[i], passage(text, words), words); }
+      });
+      list.setAttribute("data-excerpts", query);
+    });
+  }
+
+  function Search(box, input, list, status, filters) {
+    this.box = box;
+    this.input = input;
+    this.list = list;
+    this.status = status;
+    this.filters = filters;  // the element that holds the filters, made once the index is there
+    this.selects = [];
+    this.active = -1;
+  }
+
+  Search.prototype.addFilters = function () {
+    if (this.selects.length) { return; }
+    var ui = this;
+    index.facets.forEach(function (facet) {
+      var labels = FACET_LABELS[facet.name] || [facet.name, "—"];
+      var select = document.createElement("select");
+      select.className = "ba-search-filter";
+      select.setAttribute("aria-label", labels[0]);
+      select.setAttribute("data-facet", facet.name);
+      [labels[1]].concat(facet.values).forEach(function (value, i) {
+        var option = document.createElement("option");
+        option.value = String(i - 1);
+        option.textContent = value;
+        select.appendChild(option);
+      });
+      select.addEventListener("change", function () { ui.show(ui.input.value); });
+      ui.filters.appendChild(select);
+      ui.selects.push(select);
+    });
+  };
+
+  Search.prototype.show = function (query) {
+    this.addFilters();
+    var found = search(query, this.selects.map(function (select) { return +select.value; }));
+    var list = this.list;
     list.textContent = "";
     list.setAttribute("data-query", query);
-    status.textContent = query.trim() ? (found.count === 0 ? "Aucun résultat" :
+    list.removeAttribute("data-excerpts");
+    this.status.textContent = query.trim() ? (found.count === 0 ? "Aucun résultat" :
       found.count + (found.count > 1 ? " résultats" : " résultat")) : "";
-    found.items.forEach(function (doc) {
+    var holders = found.items.map(function (n, i) {
+      var doc = index.docs[n];
       var item = document.createElement("li");
+      item.id = "ba-search-option-" + i;
+      item.setAttribute("role", "option");
+      item.setAttribute("aria-selected", "false");
       var link = document.createElement("a");
       link.href = root + doc[0];
-      link.textContent = doc[1];
+      link.tabIndex = -1;
+      highlight(link, doc[1], found.words);
       item.appendChild(link);
       if (doc[2]) {
         var detail = document.createElement("span");
@@ -173,10 +342,55 @@
         detail.textContent = doc[2];
         item.appendChild(detail);
       }
+      var excerpt = document.createElement("span");
+      excerpt.className = "ba-search-excerpt";
+      item.appendChild(excerpt);
       list.appendChild(item);
+      return excerpt;
     });
-    box.classList.toggle("ba-search--open", query.trim() !== "");
-  }
+    this.activate(-1);
+    this.open(query.trim() !== "");
+    if (holders.length) { fillExcerpts(list, query, found.items, found.words, holders); }
+  };
+
+  Search.prototype.open = function (opened) {
+    this.box.classList.toggle("ba-search--open", opened);
+    this.input.setAttribute("aria-expanded", opened ? "true" : "false");
+    if (!opened) { this.activate(-1); }
+  };
+
+  Search.prototype.isOpen = function () {
+    return this.box.classList.contains("ba-search--open");
+  };
+
+  Search.prototype.activate = function (position) {
+    var options = this.list.children;
+    for (var i = 0; i < options.length; i++) {
+      options[i].setAttribute("aria-selected", i === position ? "true" : "false");
+      options[i].classList.toggle("ba-search-active", i === position);
+    }
+    this.active = position >= 0 && position < options.length ? position : -1;
+    if (this.active >= 0) {
+      this.input.setAttribute("aria-activedescendant", options[this.active].id);
+      options[this.active].scrollIntoView({ block: "nearest" });
+    } else {
+      this.input.removeAttribute("aria-activedescendant");
+    }
+  };
+
+  Search.prototype.move = function (step) {
+    var count = this.list.children.length;
+    if (!count) { return; }
+    if (!this.isOpen()) { this.open(true); }
+    var next = this.active + step;
+    this.activate(next < 0 ? count - 1 : next >= count ? 0 : next);
+  };
+
+  Search.prototype.enter = function () {
+    var option = this.list.children[this.active >= 0 ? this.active : 0];
+    var link = option && this.isOpen() && option.querySelector("a");
+    if (link) { link.click(); }
+  };
 
   function build() {
     var box = document.createElement("div");
@@ -188,13 +402,22 @@
     input.placeholder = "Rechercher";
     input.autocomplete = "off";
     input.setAttribute("aria-label", "Rechercher dans l'archive");
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", "ba-search-results");
     var panel = document.createElement("div");
     panel.className = "ba-search-panel";
     var status = document.createElement("p");
     status.className = "ba-search-status";
     status.setAttribute("aria-live", "polite");
+    var filters = document.createElement("div");
+    filters.className = "ba-search-filters";
     var list = document.createElement("ol");
     list.id = "ba-search-results";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Résultats de la recherche");
+    panel.appendChild(filters);
     panel.appendChild(status);
     panel.appendChild(list);
     box.appendChild(input);
@@ -205,25 +428,55 @@
     } else {
       document.body.insertBefore(box, document.body.firstChild);
     }
-    input.addEventListener("focus", load);
+    var ui = new Search(box, input, list, status, filters);
+    input.addEventListener("focus", function () {
+      load();
+      if (input.value.trim() && list.children.length) { ui.open(true); }
+    });
     // Fetch the index as soon as the page is idle, so that the first query finds it ready.
     (window.requestIdleCallback || window.setTimeout)(load);
     input.addEventListener("input", function () {
       var query = input.value;
       load().then(function () { return ready(query); }).then(function () {
-        if (input.value === query) { show(box, list, status, query); }
+        if (input.value === query) { ui.show(query); }
       });
     });
     input.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") {
-        input.value = "";
-        box.classList.remove("ba-search--open");
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        ui.move(event.key === "ArrowDown" ? 1 : -1);
       } else if (event.key === "Enter") {
-        var first = list.querySelector("a");
-        if (first) { first.click(); }
+        event.preventDefault();
+        ui.enter();
       }
     });
+    list.addEventListener("mousemove", function (event) {
+      var option = event.target.closest && event.target.closest("[role=option]");
+      if (option) { ui.activate(Array.prototype.indexOf.call(list.children, option)); }
+    });
+    // Escape closes from anywhere on the page; a click outside the box closes it.
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && ui.isOpen()) {
+        event.preventDefault();  // a search field would also forget its text: a second Escape does
+        if (box.contains(document.activeElement)) { input.focus(); }  // then closed
+        ui.open(false);
+      } else if (event.key === "Escape" && document.activeElement === input) {
+        input.value = "";
+      }
+    });
+    document.addEventListener("pointerdown", function (event) {
+      if (ui.isOpen() && !box.contains(event.target)) { ui.open(false); }
+    });
   }
+
+  // For the tests that check this file and generator/search.py make the same keys.
+  window.briefingSearchKeys = function (text) {
+    return load().then(function () {
+      var keys = [];
+      eachToken(text, function (token) { var key = keyOf(token); if (key) { keys.push(key); } });
+      return keys;
+    });
+  };
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", build);
