@@ -7,6 +7,7 @@ caller aborts once, so a pull request gets the whole list in one run.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,8 +66,9 @@ class ErrorCollector:
 
 def display_path(path: Path, root: Path) -> str:
     """A path as the contributor knows it: relative to the project when possible."""
-    if ".." not in path.parts and path.is_relative_to(root):  # the usual case: no file system calls
-        return path.relative_to(root).as_posix()
+    text, prefix = str(path), f"{root}{os.sep}"
+    if text.startswith(prefix) and ".." not in path.parts:  # the usual case: no file system calls
+        return text[len(prefix):].replace(os.sep, "/")
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -29,6 +29,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+from jinja2 import TemplateNotFound
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -50,7 +51,7 @@ from .render.shell import (CONTENT, CONTENT_WITH_TOC, PLAIN_SHELL_NAME, SHELL_NA
                            FolderShells, Shell, headings, shell_path, toc_tokens)
 from .search import SearchDocument, build_index, plain_text, terms
 from .search_pages import registry_documents
-from .writer import WriteJob, tree_size, write_all, write_file
+from .writer import WriteJob, write_all, write_file
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -105,6 +106,14 @@ TOC_ENTRY_TEMPLATE = "partials/toc-item.html"  # Material's; other themes take M
 def _others_see_pages(config, plugin: BasePlugin) -> bool:  # type: ignore[no-untyped-def]
     return any(getattr(handler, "__self__", None) is not plugin
                for event in _PAGE_EVENTS for handler in config.plugins.events[event])
+
+
+def _has_template(env, name: str) -> bool:  # type: ignore[no-untyped-def]
+    try:
+        env.get_template(name)
+    except TemplateNotFound:
+        return False
+    return True
 
 
 def _is_shell(source: str) -> bool:
@@ -222,7 +231,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # Navigation pages go through MkDocs; the others are made when written (on_post_build).
         self.shelled = [planned for planned in plans if planned.path not in in_nav]
         self.fast = (self.config.fast_pages and not _others_see_pages(config, self)
-                     and TOC_ENTRY_TEMPLATE in config.theme.get_env().list_templates())
+                     and _has_template(config.theme.get_env(), TOC_ENTRY_TEMPLATE))
         self.generated_sources = {planned.path for planned in plans} | {
             article_path(article.id) for article in archive.articles}
         previous = self.previous_plan
@@ -249,13 +258,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(File.generated(config, asset.path, content=b""))
         self.appended = {HOME: previous.home_sections if previous else builder.home_sections(),
                          DATA_PAGE: builder.data_page_sections()}
+        outlet_names = {outlet: builder.outlet_name(outlet) for outlet in builder.outlet_articles}
+        topic_titles = {topic_id: topic.title for topic_id, topic in archive.topics.items()}
         self.article_documents = [
             SearchDocument(html_path(article_path(a.id)), a.title,
-                           f"{date_fr(a.date)} · {builder.outlet_name(a.outlet)}",
+                           f"{date_fr(a.date)} · {outlet_names[a.outlet]}",
                            *self.article_terms[a.id], facets=(
-                               tuple(archive.topics[t].title for t in a.topics),
+                               tuple(map(topic_titles.__getitem__, a.topics)),
                                (str(a.date.start.year),) if a.date else (),  # a period: its start
-                               (builder.outlet_name(a.outlet),)))
+                               (outlet_names[a.outlet],)))
             for a in archive.articles]
         self.article_terms = {}
         self.registry_documents = registry_documents(builder)
@@ -311,8 +322,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         shells = {folder: FolderShells(self._shell(site, folder, True),
                                        self._shell(site, folder, False))
                   for folder in {posixpath.dirname(planned.path) for planned in pages}}
-        write_all(WriteJob(site, shells, pages, self.assets, store=self.store,
-                           toc_entries=self._toc_entries), workers=os.cpu_count() or 1)
+        written = write_all(WriteJob(site, shells, pages, self.assets, store=self.store,
+                                     toc_entries=self._toc_entries), workers=os.cpu_count() or 1)
         log.info(f"briefing: {len(pages)} pages and {len(self.assets)} files written "
                  f"({self._elapsed()})")
         if self.previous_plan is None:
@@ -322,8 +333,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 tuple(site_plan.item(a) for a in self.assets if a.path not in feeds),
                 self.appended[HOME], tuple(sorted(self.nav_markdown.items()))))
         self._write_search_index(site)
-        log.info(f"briefing: {len(self.builder.archive.articles)} articles, {len(pages)} generated pages, "
-                 f"{tree_size(site) / 1e6:.0f} MB, in {self._elapsed()}")
+        log.info(f"briefing: {len(self.builder.archive.articles)} articles, {len(pages)} generated "
+                 f"pages ({written.size / 1e6:.0f} MB with the files), in {self._elapsed()}")
 
     def on_page_content(self, html_text: str, page, config, files) -> str:  # type: ignore[no-untyped-def]
         """Generated pages get their table of contents from their sections; hand-written

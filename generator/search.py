@@ -141,7 +141,7 @@ def encode_numbers(numbers) -> str:
     return _encode_deltas(np.diff(values, prepend=np.uint64(0)))[0].decode("ascii")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # 10,000 made per build
 class SearchDocument:
     url: str       # relative to the site root
     title: str

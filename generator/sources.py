@@ -148,7 +148,8 @@ def scan_articles(content_dir: Path, root: Path) -> tuple[list[Path], list[Conte
 
     if folder.is_dir():
         walk(folder)
-    articles.sort(key=lambda path: path.relative_to(folder).parts)
+    start = len(str(folder)) + 1  # sorted by the parts of the path within the folder
+    articles.sort(key=lambda path: str(path)[start:].split(os.sep))
     return articles, errors
 
 

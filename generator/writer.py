@@ -46,13 +46,31 @@ class Written:
     size: int  # bytes written
 
 
+_MADE_FOLDERS: set[Path] = set()  # per process: one mkdir per folder, not one per file
+
+
+def _folder_for(target: Path) -> None:
+    if target.parent not in _MADE_FOLDERS:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _MADE_FOLDERS.add(target.parent)
+
+
 def write_file(target: Path, data: bytes) -> int:
-    target.parent.mkdir(parents=True, exist_ok=True)
+    _folder_for(target)
     # A new file, never one rewritten in place: an older page there may be a hard link
     # into the store (a build that did not empty the site first).
     target.unlink(missing_ok=True)
     target.write_bytes(data)  # bytes: TextIOWrapper is several times slower
     return len(data)
+
+
+def _link(stored: Path, target: Path) -> None:
+    """``target`` as a new link to ``stored``, replacing what was there (see write_file)."""
+    try:
+        os.link(stored, target)
+    except FileExistsError:
+        target.unlink()
+        os.link(stored, target)
 
 
 def _stored(job: WriteJob, target: Path, key: str, make: Callable[[], bytes]) -> int:
@@ -63,15 +81,15 @@ def _stored(job: WriteJob, target: Path, key: str, make: Callable[[], bytes]) ->
     """
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
     stored = job.store / digest[:2] / f"{digest}{target.suffix}"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)  # see write_file
+    _folder_for(target)
     try:
-        os.link(stored, target)
-        return stored.stat().st_size
+        _link(stored, target)
+        return os.stat(target).st_size
     except FileNotFoundError:
         pass
     except OSError:  # another file system, or no hard links there
         if stored.exists():
+            target.unlink(missing_ok=True)
             shutil.copyfile(stored, target)
             return stored.stat().st_size
     size = write_file(target, make())
@@ -116,6 +134,7 @@ def write_all(job: WriteJob, workers: int) -> Written:
     """Write every page and file of ``job``; what was written, in total."""
     global _JOB
     _JOB = job
+    _MADE_FOLDERS.clear()  # another site folder, or emptied since (mkdocs serve)
     try:
         tasks = _tasks(job)
         if workers > 1 and len(job.pages) >= PARALLEL_FROM:
