@@ -34,10 +34,12 @@ CLAIM_COLUMNS = (
 
 class ClaimRows(list):
     """Claim rows that keep their CSV lines and JSON items once written: the whole archive's
-    files and each topic's are cut from one serialisation per format (per process)."""
+    files and each topic's are cut from one serialisation per format (per process). Kept as
+    UTF-8 bytes: joined as str, 10,000 articles' claims cost twice their size again (a
+    single ’ makes a str two bytes a character)."""
 
     @cached_property
-    def csv_lines(self) -> list[str]:
+    def csv_lines(self) -> list[bytes]:
         lines = _Lines()
         csv.writer(lines, delimiter=CSV_DELIMITER, lineterminator="\n").writerows(
             [csv_cell(";".join(row["disputes"]) if column == "disputes" else row[column])
@@ -45,9 +47,9 @@ class ClaimRows(list):
         return lines
 
     @cached_property
-    def json_items(self) -> list[str]:
+    def json_items(self) -> list[bytes]:
         encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: dumps makes one per call
-        return [encode(row) for row in self]
+        return [encode(row).encode("utf-8") for row in self]
 
     @cached_property
     def by_topic(self) -> dict[str, list[int]]:
@@ -60,7 +62,8 @@ class ClaimRows(list):
 class _Lines(list):
     """A file for csv.writer that keeps each row's line apart (it writes one call per row)."""
 
-    write = list.append
+    def write(self, line: str) -> None:
+        self.append(line.encode("utf-8"))
 
 
 def _claim_rows(archive: Archive, rows: list[dict] | None) -> ClaimRows:
@@ -131,13 +134,13 @@ def claims_csv(archive: Archive, rows: list[dict] | None = None,
     return _csv_file(_claim_rows(archive, rows).csv_lines)
 
 
-def _csv_file(lines: list[str]) -> bytes:
-    return (CSV_DELIMITER.join(CLAIM_COLUMNS) + "\n" + "".join(lines)).encode("utf-8-sig")
+def _csv_file(lines: list[bytes]) -> bytes:
+    return (CSV_DELIMITER.join(CLAIM_COLUMNS) + "\n").encode("utf-8-sig") + b"".join(lines)
 
 
-def _json_list(items: list[str]) -> bytes:
+def _json_list(items: list[bytes]) -> bytes:
     """What json.dumps writes for the list of these items."""
-    return f"[{', '.join(items)}]\n".encode("utf-8")
+    return b"[" + b", ".join(items) + b"]\n"
 
 
 def _json(data: object, indent: int | None = None) -> bytes:

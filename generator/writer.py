@@ -99,16 +99,17 @@ def _stored(job: WriteJob, target: Path, key: str, make: Callable[[], bytes]) ->
     return size
 
 
-def _run(task: tuple[str, int, int]) -> Written:
-    kind, start, stop = task
+def _run(task: tuple) -> Written:
+    kind, *where = task
     job = _JOB
     size = 0
     if kind == "files":
-        for planned in job.files[start:stop]:
+        for planned in map(job.files.__getitem__, where[0]):
             target = job.site / planned.path
             size += (_stored(job, target, planned.key, planned.make)
                      if job.store is not None and planned.key else write_file(target, planned.make()))
         return Written(size)
+    start, stop = where
     for planned in job.pages[start:stop]:
         shells = job.shells[posixpath.dirname(planned.path)]
         target = job.site / html_path(planned.path)
@@ -123,9 +124,23 @@ def _wrapped(job: WriteJob, shells: FolderShells, title: str, file_name: str,
     return shells.wrap(title, make(), file_name, job.toc_entries).encode("utf-8")
 
 
-def _tasks(job: WriteJob) -> list[tuple[str, int, int]]:
-    """Files first (one task each: data exports and charts are the longest), then pages."""
-    return ([("files", i, i + 1) for i in range(len(job.files))]
+# Data exports cut from one serialisation per format and process (export.ClaimRows): one
+# task per format, so that a worker holds one format's serialisation, not every format's.
+GROUPED_SUFFIXES = (".csv", ".json")
+
+
+def _tasks(job: WriteJob) -> list[tuple]:
+    """Files first (data exports and charts are the longest), then pages."""
+    groups: dict[str, list[int]] = {}
+    singles = []
+    for i, planned in enumerate(job.files):
+        suffix = posixpath.splitext(planned.path)[1]
+        if suffix in GROUPED_SUFFIXES:
+            groups.setdefault(suffix, []).append(i)
+        else:
+            singles.append((i,))
+    return ([("files", tuple(group)) for group in groups.values()]
+            + [("files", single) for single in singles]
             + [("pages", start, min(start + PAGES_PER_TASK, len(job.pages)))
                for start in range(0, len(job.pages), PAGES_PER_TASK)])
 
