@@ -209,7 +209,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 return Planned(item.path, item.title, partial(builder.make, item.path), item.key)
             log.info(f"briefing: plan reused, no article's metadata changed ({self._elapsed()})")
             return ([*map(reuse, previous.pages)], [*map(reuse, previous.assets), *feeds])
-        feed_paths = {feed.path for feed in feeds}
+        self.feed_paths = feed_paths = {feed.path for feed in feeds}
         plans = [self._keyed(planned) for planned in builder.page_plans()]
         assets = [self._keyed(planned) for planned in builder.asset_plans()
                   if planned.path not in feed_paths]
@@ -280,6 +280,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_env(self, env, config, files):  # type: ignore[no-untyped-def]
         self.env = env
+        self.toc_cache: dict[tuple, list[str]] = {}
         return env
 
     def on_template_context(self, context, template_name: str, config):  # type: ignore[no-untyped-def]
@@ -305,8 +306,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return [*map(self.builder.article, self.builder.archive.articles), *self.shelled]
 
     def _toc_entries(self, sections) -> list[str]:  # type: ignore[no-untyped-def]
-        template = self.env.get_template(TOC_ENTRY_TEMPLATE)
-        return [template.render(toc_item=item) for item in get_toc(toc_tokens(sections))]
+        """Rendered once per distinct table of contents: article pages share theirs."""
+        entries = self.toc_cache.get(sections)
+        if entries is None:
+            template = self.env.get_template(TOC_ENTRY_TEMPLATE)
+            entries = self.toc_cache[sections] = [template.render(toc_item=item)
+                                                  for item in get_toc(toc_tokens(sections))]
+        return entries
 
     def _shell(self, site: Path, folder: str, with_toc: bool) -> Shell:
         """A shell as MkDocs rendered it, parsed, and its page removed from the site."""
@@ -327,10 +333,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         log.info(f"briefing: {len(pages)} pages and {len(self.assets)} files written "
                  f"({self._elapsed()})")
         if self.previous_plan is None:
-            feeds = {feed.path for feed in self.builder.feeds()}
             site_plan.save(self.store, self.plan_key, site_plan.SitePlan(
                 tuple(map(site_plan.item, self.plans)),
-                tuple(site_plan.item(a) for a in self.assets if a.path not in feeds),
+                tuple(site_plan.item(a) for a in self.assets if a.path not in self.feed_paths),
                 self.appended[HOME], tuple(sorted(self.nav_markdown.items()))))
         self._write_search_index(site)
         log.info(f"briefing: {len(self.builder.archive.articles)} articles, {len(pages)} generated "
