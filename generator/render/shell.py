@@ -31,6 +31,7 @@ _END = "\ue010ba-shell-end\ue011"
 # Two headings, so that the shell shows what the theme puts between two entries.
 _TOC_IDS = ("ba-shell-toc-1", "ba-shell-toc-2")
 _TOC_TEXT = "ba-shell-toc-entry"
+_TOC_SLOT = "\ue010ba-shell-toc\ue011"  # where a page's entries go, in a parsed shell
 # The <h1> keeps themes (Material) from adding a title heading of their own.
 CONTENT = f"<p>{_START}</p><h1>{TITLE}</h1><p>{_END}</p>"
 CONTENT_WITH_TOC = (f"<p>{_START}</p><h1>{TITLE}</h1>"
@@ -74,10 +75,6 @@ def shell_path(folder: str, with_toc: bool = True) -> str:
     return posixpath.join(folder, f"{SHELL_NAME if with_toc else PLAIN_SHELL_NAME}.md")
 
 
-def _split_title(text: str) -> tuple[str, ...]:
-    return tuple(text.split(TITLE))
-
-
 @dataclass(frozen=True)
 class Shell:
     """A rendered shell split where each page puts its own parts in.
@@ -99,7 +96,7 @@ class Shell:
         before, after, separator = page[:start], page[end:], ""
         if f'href="#{_TOC_IDS[1]}"' in before:  # a shell with its table of contents
             before, separator = _cut_entries(before)
-        return cls(name, _split_title(before), _split_title(after), separator)
+        return cls(name, tuple(before.split(TITLE)), tuple(after.split(TITLE)), separator)
 
     @cached_property
     def digest(self) -> str:
@@ -139,8 +136,6 @@ class FolderShells:
             return self.plain.wrap(title, content, file_name, [])
         return self.with_toc.wrap(title, content, file_name, toc_entries(sections), sections[0].id)
 
-
-_TOC_SLOT = "\ue010ba-shell-toc\ue011"
 
 
 def _cut_entries(text: str) -> tuple[str, str]:
