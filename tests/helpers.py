@@ -52,6 +52,17 @@ def mkdocs_build(project: Path, site_dir: Path,
     return run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site_dir)], project, env)
 
 
+REPRODUCIBLE = {"SOURCE_DATE_EPOCH": "1743033600"}  # one build date, so that two builds compare
+
+
+def build_files(project: Path, site_dir: Path) -> tuple[dict[str, bytes], str]:
+    """Every file of ``project`` built into ``site_dir`` by path, and MkDocs' log."""
+    result = mkdocs_build(project, site_dir, REPRODUCIBLE)
+    assert result.returncode == 0, result.stderr
+    return ({p.relative_to(site_dir).as_posix(): p.read_bytes()
+             for p in site_dir.rglob("*") if p.is_file()}, result.stderr)
+
+
 def briefing(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     return run([str(BIN / "briefing"), *args], cwd)
 

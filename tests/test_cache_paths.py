@@ -9,18 +9,13 @@ from pathlib import Path
 
 from generator.load import load
 from generator.pipeline import Cache, fingerprint
-from helpers import BIN, briefing, make_project, run
-
-ENV = {"SOURCE_DATE_EPOCH": "1743033600"}
+from helpers import REPRODUCIBLE as ENV, BIN, briefing, build_files, make_project, run
 RENAMED = "2024-12-23-bfmtv-pertes-nord-coreennes"
 MOVED = "2025-02-excelsior-troupes-supplementaires-koursk"
 
 
 def build(project: Path, site: Path) -> dict:
-    result = run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], project,
-                 env=ENV)
-    assert result.returncode == 0, result.stderr
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    return build_files(project, site)[0]
 
 
 def test_keys_change_with_the_path():

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import BIN, make_project, run, soup
+from helpers import build_files, make_project, soup
 
-ENV = {"SOURCE_DATE_EPOCH": "1743033600"}
 SITE_URL = "https://exemple.org/dossier/"
 # A minifier's crude step, as hooks do it: it must not break the build, and it sees every page.
 MINIFY_HOOK = '''
@@ -28,10 +27,7 @@ def configure(project: Path, plugin_options: str = "", extra: str = "") -> None:
 
 
 def build(project: Path, site: Path) -> dict[str, bytes]:
-    result = run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], project,
-                 env=ENV)
-    assert result.returncode == 0, result.stderr
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    return build_files(project, site)[0]
 
 
 @pytest.fixture(scope="module")

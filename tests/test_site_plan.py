@@ -6,18 +6,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from helpers import BIN, make_project, run
+from helpers import build_files as build, make_project
 
-ENV = {"SOURCE_DATE_EPOCH": "1743033600"}
 REUSED = "plan reused"
 
-
-def build(project: Path, site: Path) -> tuple[dict, str]:
-    result = run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], project,
-                 env=ENV)
-    assert result.returncode == 0, result.stderr
-    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    return files, result.stderr
 
 
 def cold(project: Path, site: Path) -> dict:
