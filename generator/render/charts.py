@@ -21,12 +21,12 @@ from datetime import date
 
 import matplotlib
 import numpy as np
-from matplotlib.dates import MonthLocator, date2num, num2date
+from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.markers import TICKDOWN
 from matplotlib.patches import Patch
-from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
-from matplotlib.transforms import offset_copy
+from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter, MaxNLocator, NullLocator
 
 from .format import number_fr, short_month_fr
 
@@ -191,31 +191,33 @@ def _y_axis(axes, ticks: list[int], unit: str) -> None:
 
 
 def _x_axis(axes, series: list[Series], names: int) -> None:
-    """A tick at each month boundary; month names centred between ticks, thinned to fit."""
+    """A tick at each month boundary; month names centred between ticks, thinned to fit.
+
+    The boundary ticks are one line of tick marks rather than a matplotlib tick each, and
+    only named months get a (minor, markless) tick: over years of months, tick objects were
+    the larger part of drawing a chart."""
     first = min(p.when for line in series for p in line.points).replace(day=1)
     last = max(p.until for line in series for p in line.points)
     end = date(last.year + last.month // 12, last.month % 12 + 1, 1)
-    months = (end.year - first.year) * 12 + end.month - first.month
-    every = max(1, math.ceil(months / names))
+    months = _months(first, end)
+    every = max(1, math.ceil(len(months) / names))
     left, right = _day(first), _day(end)
     margin = (right - left) * 0.02
     axes.set_xlim(left - margin, right + margin)
-    axes.xaxis.set_major_locator(MonthLocator(bymonthday=1))
-    axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _: ""))
+    axes.xaxis.set_major_locator(NullLocator())
+    boundaries = [_day(day) for day in (*months, end)]
+    (ticks,) = axes.plot(boundaries, [0] * len(boundaries), linestyle="none", marker=TICKDOWN,
+                         markersize=5, markeredgewidth=matplotlib.rcParams["xtick.major.width"],
+                         color=matplotlib.rcParams["xtick.color"],
+                         transform=axes.get_xaxis_transform(), clip_on=False)
+    ticks.set_gid("xtick_months")
+    named = [(index, day) for index, day in enumerate(months) if index % every == 0]
     axes.xaxis.set_minor_locator(FixedLocator([sum(_month_of(_day(day))) / 2
-                                               for day in _months(first, end)]))
-
-    def label(value, _):
-        day = num2date(value).date()
-        index = (day.year - first.year) * 12 + day.month - first.month
-        if index % every:
-            return ""
-        return short_month_fr(day).replace(" ", "\n") if index == 0 or day.month <= every \
-            else short_month_fr(day).split(" ")[0]
-
-    axes.xaxis.set_minor_formatter(FuncFormatter(label))
+                                               for _, day in named]))
+    axes.xaxis.set_minor_formatter(FixedFormatter([
+        short_month_fr(day).replace(" ", "\n") if index == 0 or day.month <= every
+        else short_month_fr(day).split(" ")[0] for index, day in named]))
     axes.tick_params(axis="x", which="minor", length=0)
-    axes.tick_params(axis="x", which="major", length=5)
 
 
 def _months(first: date, end: date) -> list[date]:
@@ -242,24 +244,29 @@ def _spans(axes, points: tuple[Point, ...], color: str, gid: str) -> None:
 
 def _marks(figure, axes, series: list[Series]) -> None:
     """One mark per figure, moved sideways by whole mark widths where it would cover another;
-    one path per actor, kind and offset (fast at any size)."""
-    groups: dict[tuple[int, str, int], list[Point]] = {}
-    for (index, point), slot in _slots(axes, series):
-        groups.setdefault((index, point.kind, slot), []).append(point)
-    step = MARKER_PT + 1
-    for (index, kind, slot), points in sorted(groups.items()):
+    one path per actor and kind (fast at any size)."""
+    placed = list(_slots(axes, series))
+    if not placed:
+        return
+    # The plot's place and limits are fixed by now: an offset in points is one in data.
+    step = (MARKER_PT + 1) * figure.dpi / 72
+    xs = np.array([point.x for (_, point), _ in placed])
+    shifted = axes.transData.inverted().transform(np.column_stack(
+        [_display_x(axes, xs) + step * np.array([slot for _, slot in placed]),
+         np.zeros_like(xs)]))[:, 0]
+    groups: dict[tuple[int, str], list[tuple[float, Point]]] = {}
+    for ((index, point), _), x in zip(placed, shifted):
+        groups.setdefault((index, point.kind), []).append((x, point))
+    for (index, kind), marks in sorted(groups.items()):
         color = f"C{index % 10}"
-        shifted = offset_copy(axes.transData, figure, x=slot * step, units="points")
-        xs = [p.x for p in points]
         if kind == "range":
-            bars = [v for x, p in zip(xs, points) for v in ((x, p.low), (x, p.high), (math.nan,) * 2)]
+            bars = [v for x, p in marks for v in ((x, p.low), (x, p.high), (math.nan,) * 2)]
             (mark,) = axes.plot([x for x, _ in bars], [y for _, y in bars], color=color,
-                                linewidth=2.5, solid_capstyle="butt", transform=shifted)
+                                linewidth=2.5, solid_capstyle="butt")
         else:
-            (mark,) = axes.plot(xs, [p.middle for p in points], color=color,
-                                marker=KINDS[kind][0], markersize=MARKER_PT, linestyle="none",
-                                transform=shifted)
-        mark.set_gid(f"mark-{kind}-{index}-{slot}")
+            (mark,) = axes.plot([x for x, _ in marks], [p.middle for _, p in marks], color=color,
+                                marker=KINDS[kind][0], markersize=MARKER_PT, linestyle="none")
+        mark.set_gid(f"mark-{kind}-{index}")
 
 
 def _display_x(axes, values: np.ndarray) -> np.ndarray:
@@ -286,11 +293,12 @@ def _slots(axes, series: list[Series]):
                    key=lambda item: (item[1].x, item[1].low, item[0]))
     if not marks:
         return
-    lows = axes.transData.transform(np.array([(p.x, p.low) for _, p in marks]))
-    highs = axes.transData.transform(np.array([(p.x, p.high) for _, p in marks]))[:, 1]
+    # Python floats, not numpy scalars: the loop below does plain arithmetic on them.
+    lows = axes.transData.transform(np.array([(p.x, p.low) for _, p in marks])).tolist()
+    highs = axes.transData.transform(np.array([(p.x, p.high) for _, p in marks]))[:, 1].tolist()
     bounds = np.array([_month_of(p.x) for _, p in marks])  # a row per mark: start, end
-    months = zip(_display_x(axes, bounds[:, 0]), _display_x(axes, bounds[:, 1]))
-    plot = axes.bbox
+    months = zip(_display_x(axes, bounds[:, 0]).tolist(), _display_x(axes, bounds[:, 1]).tolist())
+    left, right = axes.bbox.x0, axes.bbox.x1
     grid: dict[tuple[int, int], list[tuple[float, float, float]]] = {}
     for (index, point), (x, low), high, (first, end) in zip(marks, lows, highs, months):
         low, high = low - size / 2, high + size / 2
@@ -298,16 +306,24 @@ def _slots(axes, series: list[Series]):
         chosen = 0
         # Offsets inside the plot only, those keeping the mark in its month first: a
         # 23 December stays in December.
-        inside = [slot for slot in _SLOTS if plot.x0 <= x + slot * step <= plot.x1]
+        inside = [slot for slot in _SLOTS if left <= x + slot * step <= right]
         for slot in sorted(inside, key=lambda slot: not first <= x + slot * step < end):
-            at = x + slot * step
-            column = math.floor(at / size)
-            if not any(abs(at - px) < size and low < phigh and plow < high
-                       for near in (column - 1, column, column + 1) for row in rows
-                       for px, plow, phigh in grid.get((near, row), ())):
+            if _clear(grid, x + slot * step, low, high, rows, size):
                 chosen = slot
                 break
         at = x + chosen * step
         for row in rows:
             grid.setdefault((math.floor(at / size), row), []).append((at, low, high))
         yield (index, point), chosen
+
+
+def _clear(grid: dict[tuple[int, int], list[tuple[float, float, float]]], at: float,
+           low: float, high: float, rows: range, size: float) -> bool:
+    """Whether a mark at ``at``, from ``low`` to ``high``, covers none placed in ``grid``."""
+    column = math.floor(at / size)
+    for near in (column - 1, column, column + 1):
+        for row in rows:
+            for placed_at, placed_low, placed_high in grid.get((near, row), ()):
+                if abs(at - placed_at) < size and low < placed_high and placed_low < high:
+                    return False
+    return True
