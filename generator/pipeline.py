@@ -41,8 +41,8 @@ _JOB: "_Job | None" = None
 class Processed:
     """What one article file yields.
 
-    When rendering, the article comes back without its body: the rendered content and
-    summary hold all the build needs of it, and 10,000 bodies would cost memory and
+    When rendering, the article comes back without its body: the rendered content holds
+    all the build needs of it (feeds read the few bodies they summarise again), and 10,000 bodies would cost memory and
     transfer time. With a cache, the rendered content stays on disk (``cache_key``) until
     the page is written: holding 10,000 pages in memory would cost more than reading them back.
     """
@@ -50,7 +50,6 @@ class Processed:
     article: Article | None
     errors: tuple[ContentError, ...]
     content: str = ""                      # rendered page content (when rendering, no cache)
-    summary: str = ""                      # rendered first paragraph, for feeds (when rendering)
     cache_key: str = ""
     # Names the article without its body (and the fingerprint): what lists and data files show.
     metadata_key: str = ""
@@ -180,7 +179,7 @@ def process(path: Path, job: _Job) -> Processed:
     renderer = _renderer(registries)
     metadata = article.model_copy(update={"body": ""})
     return Processed(metadata, (), content=renderer.content(article),
-                     summary=renderer.summary(article), shingles=packed,
+                     shingles=packed,
                      terms=" ".join(sorted(terms(f"{article.title} {article.body}"))),
                      excerpt=plain_text(article.body),
                      metadata_key=hashlib.sha256(

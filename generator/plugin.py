@@ -44,6 +44,8 @@ from .load import load
 from .offline import build_date, write_zip, zip_path
 from . import site_plan
 from .pipeline import Cache, fingerprint
+from .schema import article_body
+from .sources import read_body
 from .render.pages import Page, PageBuilder, Planned, check_no_overlap
 from .render.paths import DATA_PAGE, HOME, article_path, html_path
 from .render.format import date_fr
@@ -152,6 +154,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         gc.unfreeze()  # under `mkdocs serve`, what the previous build froze may now be garbage
         return config
 
+    @staticmethod
+    def _body(root: Path, written: dict[str, str], article_id: str) -> str:
+        """An article's body, read again for its feed summary: the build keeps no bodies."""
+        return article_body(read_body(root / written[article_id], root))
+
     def _progress(self, done: int, total: int) -> None:
         log.info(f"briefing: {done}/{total} articles ready ({self._elapsed()})")
 
@@ -171,6 +178,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             archive, processed = load(self.content_dir, root=self.content_dir.parent, render=True,
                                       workers=os.cpu_count() or 1, cache=cache,
                                       progress=self._progress)
+            root = self.content_dir.parent
+            written = {article.id: article.source for article in archive.articles}
             same_story = same_story_elsewhere(similar_pairs(
                 {article.id: processed[article.id].shingle_array() for article in archive.articles}))
             keys = {article_id: result.cache_key for article_id, result in processed.items()}
@@ -178,7 +187,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             download = zip_path(self.build_date) if self.zip_wanted else None
             builder = PageBuilder(archive, download=download, build_day=self.build_date,
                                   contents=lambda article_id: cache.content(keys[article_id]),
-                                  summaries=lambda article_id: processed[article_id].summary,
+                                  bodies=partial(self._body, root, written),
                                   content_keys=keys.__getitem__,
                                   metadata_keys=metadata_keys.__getitem__,
                                   same_story=same_story)

@@ -168,8 +168,13 @@ def parse_article(source: SourceDocument, errors: ErrorCollector) -> Article | N
         except ValueError as problem:
             errors.add(ContentError(source.display, source.body_line + offset, 1, "body",
                                     str(problem)))
-    body = unicodedata.normalize("NFC", source.body).strip("\n") + "\n"
-    return Article.model_construct(**dict(frontmatter), body=body, source=source.display)
+    return Article.model_construct(**dict(frontmatter), body=article_body(source.body),
+                                   source=source.display)
+
+
+def article_body(written: str) -> str:
+    """An article's body as the model holds it: NFC, one final newline."""
+    return unicodedata.normalize("NFC", written).strip("\n") + "\n"
 
 
 def closest(value: str, known) -> str | None:

@@ -104,6 +104,13 @@ def read_article(path: Path, root: Path) -> SourceDocument:
     return SourceDocument(path, display, data, positions, body, body_line=end + 2)
 
 
+def read_body(path: Path, root: Path) -> str:
+    """An article's body as written, without reading its frontmatter: for a page that needs
+    the text of an article the build already validated."""
+    lines, end = _split(path, display_path(path, root))
+    return "\n".join(lines[end + 1:])
+
+
 def read_metadata(path: Path, root: Path) -> SourceDocument:
     """Read a metadata file (topics, actors, outlets: a mapping keyed by id; publication:
     a mapping of fields)."""

@@ -8,10 +8,10 @@ from generator.pipeline import Cache, Processed
 def test_a_result_comes_back_without_its_content_which_stays_on_disk(tmp_path):
     cache = Cache(tmp_path, "fingerprint")
     key = cache.key(b"article bytes", render=True)
-    cache.put(key, Processed(None, (), content="<p>Corée</p>", summary="résumé", terms="coree"))
+    cache.put(key, Processed(None, (), content="<p>Corée</p>", terms="coree", excerpt="Corée"))
     result = cache.get(key)
-    assert (result.content, result.summary, result.terms, result.cache_key) == (
-        "", "résumé", "coree", key)
+    assert (result.content, result.terms, result.excerpt, result.cache_key) == (
+        "", "coree", "Corée", key)
     assert cache.content(key) == "<p>Corée</p>"
     assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [f"{key}.result"]
 

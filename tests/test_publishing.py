@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ElementTree
 
 from generator.derive.duplicates import near_duplicates, same_story_elsewhere
 from generator.render.feeds import FEED_LIMIT
+from generator.render.pages import ArticleRenderer, first_paragraph
 from helpers import REPO, briefing, content, make_project
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -18,6 +19,21 @@ def test_site_feed_lists_articles_newest_first_with_working_links(built_site, ar
     items = entries(built_site / "feed.xml")
     assert [title for title, _ in items] == [a.title for a in archive.articles][:FEED_LIMIT]
     assert all((built_site / href).exists() for _, href in items)
+
+
+def test_feed_entries_show_their_article_s_first_paragraph(built_site, archive):
+    """The build keeps no article bodies: it reads back the few that its feeds summarise."""
+    renderer = ArticleRenderer(archive)
+    by_title = {article.title: article for article in archive.articles}
+    root = ElementTree.parse(built_site / "feed.xml").getroot()
+    shown = [(e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}content"))
+             for e in root.iter(f"{ATOM}entry")]
+    assert shown
+    for title, summary in shown:
+        body = by_title[title].body
+        assert summary == renderer.summary(body)
+        first_words = " ".join(first_paragraph(body).split()[:3])
+        assert first_words.split()[0] in summary
 
 
 def test_each_topic_has_its_feed(built_site, archive):

@@ -209,24 +209,24 @@ class ArticleRenderer(Renderer):
         return self.render("article.html", article_path(article.id), article=article, body=body,
                            entries=entries, same_story_marker=Markup(SAME_STORY))
 
-    def summary(self, article: Article) -> str:
-        """The article's first paragraph as safe HTML, for feeds."""
-        return self._markdown.render(first_paragraph(article.body))
+    def summary(self, body: str) -> str:
+        """An article's first paragraph as safe HTML, for feeds."""
+        return self._markdown.render(first_paragraph(body))
 
 
 class PageBuilder(Renderer):
     """Holds the archive and what is derived from it; each method renders one kind of page.
 
-    ``contents`` and ``summaries`` give article page contents and feed summaries already
-    rendered (by worker processes, or from the cache) by article id; without them they are
-    rendered from the article's body. ``content_keys`` names what each article's page
+    ``contents`` gives article page contents already rendered (by worker processes, or
+    from the cache) by article id, and ``bodies`` article bodies for the few that feeds
+    summarise; without them, the article's own body serves. ``content_keys`` names what each article's page
     depends on (its cache key) and ``metadata_keys`` what lists show of it (all but its
     body), so that finished pages and files can be stored and reused by the next build.
     """
 
     def __init__(self, archive: Archive, download: str | None = None,
                  build_day: date | None = None, contents: Callable[[str], str] | None = None,
-                 summaries: Callable[[str], str] | None = None,
+                 bodies: Callable[[str], str] | None = None,
                  content_keys: Callable[[str], str] | None = None,
                  metadata_keys: Callable[[str], str] | None = None,
                  same_story: dict[str, list[str]] | None = None):
@@ -236,7 +236,7 @@ class PageBuilder(Renderer):
         self.download = download
         self.build_day = build_day or date(1970, 1, 1)
         self.contents = contents
-        self.summaries = summaries
+        self.bodies = bodies
         self.content_keys = content_keys
         self.metadata_keys = metadata_keys
         self.topic_articles = groupings.by_topic(archive)
@@ -434,8 +434,9 @@ class PageBuilder(Renderer):
         return feeds
 
     def _feed(self, path: str, title: str, articles: tuple[Article, ...]) -> bytes:
-        summaries = {article.id: self.summaries(article.id) if self.summaries
-                     else self._articles.summary(article) for article in articles[:FEED_LIMIT]}
+        summaries = {article.id: self._articles.summary(
+                         self.bodies(article.id) if self.bodies else article.body)
+                     for article in articles[:FEED_LIMIT]}
         return atom_feed(path, title, articles, summaries, self.build_day)
 
     @cached_property
