@@ -19,8 +19,10 @@ import os
 import pickle
 import sys
 from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from importlib import metadata
+from itertools import chain, islice
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +35,8 @@ from .search import plain_text, terms
 
 _LIBRARIES = ("markdown-it-py", "mdurl", "nh3", "matplotlib", "jinja2", "markupsafe", "pydantic",
               "pyyaml", "babel", "numpy")
+# Misses from which articles are processed in worker processes.
+_PARALLEL_FROM = 51
 # Set in the parent before forking: workers inherit it instead of receiving it by pipe.
 _JOB: "_Job | None" = None
 
@@ -213,35 +217,43 @@ def _work(item: tuple[str, str | None, str | None]) -> tuple[str, Processed]:
 def process_all(paths: list[Path], root: Path, registries: Archive, *, render: bool,
                 workers: int = 1, cache: Cache | None = None,
                 progress=None) -> dict[Path, Processed]:
-    """Every article's result, in ``paths`` order, using the cache and ``workers`` processes."""
+    """Every article's result, in ``paths`` order, using the cache and ``workers`` processes.
+
+    Cache lookups (a read and a hash per file) go on while the workers process the first
+    misses: on a cold build they cost nothing; on a warm one, no worker is started."""
     global _JOB
     job = _Job(root, registries, render, cache.fingerprint if cache else "")
+    folder = str(cache.folder) if cache else None
     results: dict[Path, Processed] = {}
-    todo: list[tuple[str, str | None, str | None]] = []
-    for path in paths:
-        key = (cache.key(path.read_bytes(), render, display_path(path, root))
-               if cache and not path.is_symlink() else None)
-        hit = cache.get(key) if key else None
-        if hit is not None:
-            results[path] = hit
-        else:
-            todo.append((str(path), key, str(cache.folder) if cache else None))
-    done = len(results)
+
+    def misses(of: Iterable[Path]) -> Iterator[tuple[str, str | None, str | None]]:
+        for path in of:
+            key = (cache.key(path.read_bytes(), render, display_path(path, root))
+                   if cache and not path.is_symlink() else None)
+            hit = cache.get(key) if key else None
+            if hit is None:
+                yield str(path), key, folder
+            else:
+                results[path] = hit
+
+    remaining = iter(paths)
+    todo = list(islice(misses(remaining), _PARALLEL_FROM))  # stops at enough misses for workers
     if progress:
-        progress(done, len(paths))
-    if workers > 1 and len(todo) > 50:
+        progress(len(results), len(paths))
+    if workers > 1 and len(todo) == _PARALLEL_FROM:
         _JOB = job
         try:
             # Workers collect their garbage even when the build paused collection (plugin.py).
             with multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:
-                for path, result in pool.imap_unordered(_work, todo, chunksize=32):
+                tasks = chain(todo, misses(remaining))  # the pool's feeder thread looks up the rest
+                for done, (path, result) in enumerate(
+                        pool.imap_unordered(_work, tasks, chunksize=32), start=1):
                     results[Path(path)] = result
-                    done += 1
                     if progress and done % 1000 == 0:
-                        progress(done, len(paths))
+                        progress(len(results), len(paths))
         finally:
             _JOB = None
     else:
-        for path, key, folder in todo:
-            results[Path(path)] = _stored(process(Path(path), job), key, folder)
+        for path, key, cache_folder in chain(todo, misses(remaining)):
+            results[Path(path)] = _stored(process(Path(path), job), key, cache_folder)
     return {path: results[path] for path in paths}

@@ -1,8 +1,13 @@
 """The build cache: a result and its page content in one file, never trusted half-written."""
 
+import subprocess
+import sys
+
 import pytest
 
-from generator.pipeline import Cache, Processed
+from generator.load import load_registries
+from generator.pipeline import Cache, Processed, process_all
+from helpers import REPO
 
 
 def test_a_result_comes_back_without_its_content_which_stays_on_disk(tmp_path):
@@ -34,3 +39,25 @@ def test_a_truncated_or_missing_entry_is_a_miss(tmp_path):
         cache.content(key)
     path.unlink()
     assert cache.get(key) is None
+
+
+def test_workers_with_a_partly_filled_cache_give_what_one_process_gives(tmp_path):
+    """Past the first misses, cache lookups go on in the pool's feeder thread, between the
+    workers' results: every article still gets its one result, the same as without them."""
+    project = tmp_path / "project"
+    made = subprocess.run([sys.executable, str(REPO / "bench" / "synth.py"), "--n", "90",
+                           "--seed", "2", "--out", str(project)], capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    paths = sorted((project / "briefings" / "articles").glob("*.md"))
+    registries = load_registries(project / "briefings")
+    alone = process_all(paths, project, registries, render=True, workers=1)
+    cache = Cache(tmp_path / "cache", "fingerprint")
+    process_all(paths[::4], project, registries, render=True, cache=cache)  # one in four
+    pooled = process_all(paths, project, registries, render=True, workers=2, cache=cache)
+    assert list(pooled) == paths
+    for path in paths:
+        expected, got = alone[path], pooled[path]
+        assert got.errors == () and got.article == expected.article
+        assert cache.content(got.cache_key) == expected.content
+        assert (got.terms, got.excerpt, got.shingles) == (expected.terms, expected.excerpt,
+                                                          expected.shingles)
