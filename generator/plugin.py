@@ -118,6 +118,14 @@ def _has_template(env, name: str) -> bool:  # type: ignore[no-untyped-def]
     return True
 
 
+class _WrittenLater(File):
+    """A file the plugin writes itself, after MkDocs (on_post_build): MkDocs knows it, so that
+    links to it validate, and copies nothing for it (no empty file to replace later)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+
 def _is_shell(source: str) -> bool:
     return posixpath.basename(source) in (f"{SHELL_NAME}.md", f"{PLAIN_SHELL_NAME}.md")
 
@@ -264,7 +272,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 page = planned.page()
                 files.append(File.generated(config, page.path, content=page.markdown))
         for asset in assets:  # known to MkDocs so that links to them validate; written later
-            files.append(File.generated(config, asset.path, content=b""))
+            files.append(_WrittenLater.generated(config, asset.path, content=b""))
         self.appended = {HOME: previous.home_sections if previous else builder.home_sections(),
                          DATA_PAGE: builder.data_page_sections()}
         outlet_names = {outlet: builder.outlet_name(outlet) for outlet in builder.outlet_articles}
