@@ -346,7 +346,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                        self._shell(site, folder, False))
                   for folder in {posixpath.dirname(planned.path) for planned in pages}}
         written = write_all(WriteJob(site, shells, pages, self.assets, store=self.store,
-                                     toc_entries=self._toc_entries), workers=os.cpu_count() or 1)
+                                     toc_entries=self._toc_entries), workers=os.cpu_count() or 1,
+                            meanwhile=partial(self._write_search_index, site))
         log.info(f"briefing: {len(pages)} pages and {len(self.assets)} files written "
                  f"({self._elapsed()})")
         if self.previous_plan is None:
@@ -354,7 +355,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 tuple(map(site_plan.item, self.plans)),
                 tuple(site_plan.item(a) for a in self.assets if a.path not in self.feed_paths),
                 self.appended[HOME], tuple(sorted(self.nav_markdown.items()))))
-        self._write_search_index(site)
         log.info(f"briefing: {len(self.builder.archive.articles)} articles, {len(pages)} generated "
                  f"pages ({written.size / 1e6:.0f} MB with the files), in {self._elapsed()}")
 

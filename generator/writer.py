@@ -145,8 +145,10 @@ def _tasks(job: WriteJob) -> list[tuple]:
                for start in range(0, len(job.pages), PAGES_PER_TASK)])
 
 
-def write_all(job: WriteJob, workers: int) -> Written:
-    """Write every page and file of ``job``; what was written, in total."""
+def write_all(job: WriteJob, workers: int, meanwhile: Callable[[], None] | None = None) -> Written:
+    """Write every page and file of ``job``; what was written, in total. ``meanwhile`` runs
+    in this process while the workers write (work of the parent's own that needs no core
+    of theirs for long: it takes a share of both instead of adding its whole time)."""
     global _JOB
     _JOB = job
     _MADE_FOLDERS.clear()  # another site folder, or emptied since (mkdocs serve)
@@ -154,9 +156,14 @@ def write_all(job: WriteJob, workers: int) -> Written:
         tasks = _tasks(job)
         if workers > 1 and len(job.pages) >= PARALLEL_FROM:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                results = list(pool.imap(_run, tasks))  # in order: a reproducible index
+                pending = pool.imap(_run, tasks)  # in order: a reproducible index
+                if meanwhile:
+                    meanwhile()
+                results = list(pending)
         else:
             results = [_run(task) for task in tasks]
+            if meanwhile:
+                meanwhile()
     finally:
         _JOB = None
     return Written(sum(r.size for r in results))
