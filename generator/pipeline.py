@@ -28,10 +28,11 @@ from pathlib import Path
 import numpy as np
 
 from . import schema, sources
-from .derive.duplicates import shingles
+from .derive.duplicates import word_shingles
+from .derive.words import words
 from .errors import ContentError, ContentErrors, ErrorCollector, display_path
 from .model import Archive, Article
-from .search import plain_text, terms
+from .search import keys, plain_text
 
 _LIBRARIES = ("markdown-it-py", "mdurl", "nh3", "matplotlib", "jinja2", "markupsafe", "pydantic",
               "pyyaml", "babel", "numpy")
@@ -177,14 +178,15 @@ def process(path: Path, job: _Job) -> Processed:
     schema.check_quotes(article, source, errors)
     if errors.errors:
         return Processed(article, tuple(errors.errors))
-    packed = array("q", sorted(shingles(article.body))).tobytes()
+    body_words = words(article.body)  # read once, for near-duplicates and for the search
+    packed = array("q", sorted(word_shingles(body_words))).tobytes()
     if not job.render:
         return Processed(article, (), shingles=packed)
     renderer = _renderer(registries)
     metadata = article.model_copy(update={"body": ""})
     return Processed(metadata, (), content=renderer.content(article),
                      shingles=packed,
-                     terms=" ".join(sorted(terms(f"{article.title} {article.body}"))),
+                     terms=" ".join(sorted(keys(words(article.title)) | keys(body_words))),
                      excerpt=plain_text(article.body),
                      metadata_key=hashlib.sha256(
                          (job.fingerprint + metadata.model_dump_json()).encode()).hexdigest())

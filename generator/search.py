@@ -27,14 +27,13 @@ from itertools import count
 
 import numpy as np
 
+from .derive.words import words
+
 INDEX_PATH = "search/index.js"
 GLOBAL = "__BRIEFING_SEARCH__"
-# Letters, a number with thousands separators ("3 000", "3\u202f000", "3.000"), or a
-# number with its decimals ("1,5"). The same expression is in briefing-search.js.
+# A number with thousands separators: its key is its digits (words: derive/words.py).
 _GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f\u2009.]\d{3})+")
-_TOKEN = re.compile(r"[^\W\d_]+|(?<!\d)\d{1,3}(?:[ \u00a0\u202f\u2009.]\d{3})+(?!\d)|\d+(?:[.,]\d+)*")
 _SEPARATORS = re.compile(r"[ \u00a0\u202f\u2009.]")
-_TAG = re.compile(r"<[^>]+>")
 # Words too common to narrow a search: they would cost a posting in nearly every document.
 STOP_WORDS = frozenset(
     "a au aux avec ce ces dans de des du elle en est et il ils la le les leur leurs lui mais "
@@ -86,10 +85,12 @@ def key(token: str) -> str:
 
 def terms(text: str) -> set[str]:
     """The search keys of a text (HTML tags and entities read as text)."""
-    text = _TAG.sub(" ", text)
-    if "&" in text:
-        text = html.unescape(text)
-    return set(map(key, set(_TOKEN.findall(text.lower())))) - {""}
+    return keys(words(text))
+
+
+def keys(tokens: list[str]) -> set[str]:
+    """The search keys of a text's ``words``."""
+    return set(map(key, set(tokens))) - {""}
 
 
 _MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]+>|[*_`#>|~]+|^\s*[-+]\s+|\{[^}]*\}", re.M)

@@ -1,6 +1,6 @@
 """Near-duplicate articles: the same wire story run by several outlets, or one article twice.
 
-Each body becomes a set of 5-word shingles (lowercased words), of which a fixed 1 in SAMPLE is
+Each body becomes a set of 5-word shingles (of its words as the search reads them), of which a fixed 1 in SAMPLE is
 kept (chosen by hash value, so two texts keep the same shingles). Two articles are
 near-duplicates when they share at least MIN_SHARED sampled shingles and at least
 NEAR_DUPLICATE of the shorter one's (overlap coefficient): an outlet that trims or extends a
@@ -30,7 +30,6 @@ same across runs.
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections import defaultdict
 from collections.abc import Collection, Mapping
@@ -39,6 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import Archive
+from .words import words
 
 SHINGLE_WORDS = 5
 SAMPLE = 8
@@ -51,7 +51,6 @@ MIN_SHARED = 6
 # one stands for the story (see the module's docstring).
 EXACT_UP_TO = 100
 _BATCH = 1 << 21  # pair counts made at once (16 MB per array)
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -66,11 +65,16 @@ _WORD_IDS: dict[str, int] = {}  # word -> number, kept across articles: words re
 
 def shingles(text: str) -> frozenset[int]:
     """The sampled shingle hashes of ``text``."""
+    return word_shingles(words(text))
+
+
+def word_shingles(tokens: list[str]) -> frozenset[int]:
+    """The sampled shingle hashes of a text's ``words``."""
     word_ids = _WORD_IDS
     if len(word_ids) > 1_000_000:  # bounded, whatever the archive
         word_ids.clear()
     ids = []
-    for word in _WORD.findall(text.lower()):
+    for word in tokens:
         number = word_ids.get(word)
         if number is None:
             number = word_ids[word] = zlib.crc32(word.encode())

@@ -1,0 +1,21 @@
+"""The words of a text as the search index and near-duplicate detection both read them:
+one tokenizer, so that a build reads each article's words once for both."""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Letters, a number with thousands separators ("3 000", "3\u202f000", "3.000"), or a
+# number with its decimals ("1,5"). The same expression is in briefing-search.js.
+_TOKEN = re.compile(r"[^\W\d_]+|(?<!\d)\d{1,3}(?:[ \u00a0\u202f\u2009.]\d{3})+(?!\d)|\d+(?:[.,]\d+)*")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def words(text: str) -> list[str]:
+    """The lowercase words and numbers of ``text``, in order (HTML tags and entities read
+    as text)."""
+    text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return _TOKEN.findall(text.lower())
