@@ -11,12 +11,12 @@ from pathlib import Path
 import click
 
 from .derive.duplicates import similar_pairs
-from .errors import ContentError, ContentErrors
-from .lint import all_draft_warnings
-from .load import load, load_archive, load_registries
+from .read.errors import ContentError, ContentErrors
+from .read.lint import all_draft_warnings
+from .read.load import load, load_archive, load_registries
 from .model import Archive
-from .export import article_schema, data_files
-from .offline import build_date
+from .render.export import article_schema, data_files
+from .publish.offline import build_date
 
 CONTENT_OPTION = click.option(
     "--content", "content_dir", type=click.Path(file_okay=False, path_type=Path),

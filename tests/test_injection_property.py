@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from generator.model import Actor, Archive, Article, Outlet, Topic
 from generator.render.pages import PageBuilder
-from generator.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+from generator.render.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 from helpers import REPO
 
 CONFIG = load_config(str(REPO / "mkdocs.yml"))

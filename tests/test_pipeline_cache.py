@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.pipeline import Cache, Processed
+from generator.publish.pipeline import Cache, Processed
 
 
 def test_a_result_comes_back_without_its_content_which_stays_on_disk(tmp_path):

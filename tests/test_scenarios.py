@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.export import analysed, analysis_json
-from generator.load import load_archive
+from generator.render.export import analysed, analysis_json
+from generator.read.load import load_archive
 from generator.render.pages import PageBuilder
 from helpers import FIXTURES
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..model import Outlet
-from ..quotes import normalise
+from ..read.quotes import normalise
 from .dates import printed_date
 from .words import compact
 

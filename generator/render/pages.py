@@ -24,10 +24,10 @@ from ..derive.groupings import newest_date
 from ..derive.briefing import TopicBriefing, briefings
 from ..derive.duplicates import near_duplicates, same_story_elsewhere
 from ..derive.ledger import LedgerEntry, Statement, dispatches, ledger
-from ..export import README_PATH, SCHEMA_PATH, article_schema, claim_rows, data_makers, topic_files
+from .export import README_PATH, SCHEMA_PATH, article_schema, claim_rows, data_makers, topic_files
 from ..model import UNKNOWN, Archive, Article, Claim
-from ..quotes import find_quote
-from ..sanitize import Highlight, SafeMarkdown
+from ..read.quotes import find_quote
+from .sanitize import Highlight, SafeMarkdown
 from .environment import environment
 from .format import according_to, dated_fr, figure_fr, month_fr, when_fr
 from .feeds import FEED_LIMIT, atom_feed

@@ -10,9 +10,9 @@ every title it lists.
 
 from __future__ import annotations
 
-from .render.pages import PageBuilder
-from .render.paths import html_path, outlet_path
-from .search import SearchDocument, terms
+from ..render.pages import PageBuilder
+from ..render.paths import html_path, outlet_path
+from ..derive.search import SearchDocument, terms
 
 
 def _keys(*texts: str | None) -> str:

@@ -17,13 +17,13 @@ import json
 from collections.abc import Callable
 from functools import cached_property, partial
 
-from .derive.briefing import MetricBriefing, TopicBriefing, briefings
-from .derive.duplicates import near_duplicates
-from .derive.groupings import newest_date
-from .derive.ledger import LedgerEntry, Statement, dispatches, ledger
-from .model import UNKNOWN, Archive, Article, ArticleFrontmatter
-from .render.environment import environment
-from .render.paths import article_path, html_path, topic_data_path
+from ..derive.briefing import MetricBriefing, TopicBriefing, briefings
+from ..derive.duplicates import near_duplicates
+from ..derive.groupings import newest_date
+from ..derive.ledger import LedgerEntry, Statement, dispatches, ledger
+from ..model import UNKNOWN, Archive, Article, ArticleFrontmatter
+from .environment import environment
+from .paths import article_path, html_path, topic_data_path
 
 CLAIM_COLUMNS = (
     "claim_id", "article_id", "topic", "metric", "event", "qualifier", "value", "low", "high",

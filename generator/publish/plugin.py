@@ -38,18 +38,18 @@ from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from .derive.duplicates import same_story_elsewhere, similar_pairs
-from .errors import ContentErrors
-from .load import load
+from ..derive.duplicates import same_story_elsewhere, similar_pairs
+from ..read.errors import ContentErrors
+from ..read.load import load
 from .offline import build_date, write_zip, zip_path
 from . import site_plan
 from .pipeline import Cache, fingerprint
-from .render.pages import Page, PageBuilder, Planned, check_no_overlap
-from .render.paths import DATA_PAGE, HOME, article_path, html_path
-from .render.format import date_fr
-from .render.shell import (CONTENT, CONTENT_WITH_TOC, PLAIN_SHELL_NAME, SHELL_NAME, TITLE,
-                           FolderShells, Shell, headings, shell_path, toc_tokens)
-from .search import SearchDocument, build_index, plain_text, terms
+from ..render.pages import Page, PageBuilder, Planned, check_no_overlap
+from ..render.paths import DATA_PAGE, HOME, article_path, html_path
+from ..render.format import date_fr
+from ..render.shell import (CONTENT, CONTENT_WITH_TOC, PLAIN_SHELL_NAME, SHELL_NAME, TITLE,
+                            FolderShells, Shell, headings, shell_path, toc_tokens)
+from ..derive.search import SearchDocument, build_index, plain_text, terms
 from .search_pages import registry_documents
 from .writer import WriteJob, write_all, write_file
 

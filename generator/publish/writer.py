@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from .render.pages import Planned
-from .render.paths import html_path
-from .render.shell import FolderShells, Heading
+from ..render.pages import Planned
+from ..render.paths import html_path
+from ..render.shell import FolderShells, Heading
 
 # Set in the parent before forking: workers inherit it instead of receiving it by pipe.
 _JOB: "WriteJob | None" = None

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from .errors import ContentError
-from .model import UNKNOWN, Article
+from ..model import UNKNOWN, Article
 from .sources import SourceDocument, article_lines, read_article
 
 # `  # - topic:` as `briefing new` writes a candidate claim (any field may come first).

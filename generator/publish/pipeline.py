@@ -25,11 +25,11 @@ from pathlib import Path
 
 import numpy as np
 
-from . import schema, sources
-from .derive.duplicates import shingles
-from .errors import ContentError, ContentErrors, ErrorCollector, display_path
-from .model import Archive, Article
-from .search import plain_text, terms
+from ..read import schema, sources
+from ..derive.duplicates import shingles
+from ..read.errors import ContentError, ContentErrors, ErrorCollector, display_path
+from ..model import Archive, Article
+from ..derive.search import plain_text, terms
 
 _LIBRARIES = ("markdown-it-py", "mdurl", "nh3", "matplotlib", "jinja2", "markupsafe", "pydantic",
               "pyyaml", "babel", "numpy")
@@ -73,7 +73,7 @@ class _Job:
 def fingerprint(content_dir: Path) -> str:
     """Changes whenever anything but the article itself could change a task's result."""
     digest = hashlib.sha256()
-    package = Path(__file__).parent
+    package = Path(__file__).parents[1]  # the whole generator package
     for path in sorted(package.rglob("*")):
         if path.suffix in (".py", ".html") and path.is_file():
             digest.update(path.relative_to(package).as_posix().encode())
@@ -191,7 +191,7 @@ _RENDERERS: dict[int, object] = {}
 
 
 def _renderer(registries: Archive):
-    from .render.pages import ArticleRenderer  # rendering pulls in the templates: only when asked
+    from ..render.pages import ArticleRenderer  # rendering pulls in the templates: only when asked
     renderer = _RENDERERS.get(id(registries))
     if renderer is None:
         renderer = _RENDERERS[id(registries)] = ArticleRenderer(registries)

@@ -13,8 +13,8 @@ import unicodedata
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ErrorCollector
-from .model import (UNKNOWN, Actor, Article, ArticleFrontmatter, Outlet, Publication, Topic,
-                    clean_text)
+from ..model import (UNKNOWN, Actor, Article, ArticleFrontmatter, Outlet, Publication, Topic,
+                     clean_text)
 from .quotes import find_quote, french_numbers, inside_longer_words, longest_matching_prefix
 from .sources import SourceDocument
 

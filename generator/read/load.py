@@ -6,8 +6,8 @@ from pathlib import Path
 
 from . import schema, sources
 from .errors import ContentErrors, ErrorCollector, display_path
-from .model import Archive, Article
-from .pipeline import Cache, Processed, process_all
+from ..model import Archive, Article
+from ..publish.pipeline import Cache, Processed, process_all
 
 
 def _reader(root: Path, errors: ErrorCollector):
