@@ -13,10 +13,11 @@ import click
 from .derive.duplicates import similar_pairs
 from .read.errors import ContentError, ContentErrors
 from .read.lint import all_draft_warnings
-from .read.load import load, load_archive, load_registries
+from .read.load import load_archive, load_registries
 from .model import Archive
 from .render.export import article_schema, data_files
 from .publish.offline import build_date
+from .publish.pipeline import load
 
 CONTENT_OPTION = click.option(
     "--content", "content_dir", type=click.Path(file_okay=False, path_type=Path),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.read.load import load
+from generator.publish.pipeline import load
 from generator.publish.pipeline import Cache, fingerprint
 from helpers import REPRODUCIBLE as ENV, BIN, briefing, build_files, make_project, run
 RENAMED = "2024-12-23-bfmtv-pertes-nord-coreennes"

@@ -19,17 +19,19 @@ import os
 import pickle
 import sys
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
 import numpy as np
 
-from ..read import schema, sources
 from ..derive.duplicates import shingles
-from ..read.errors import ContentError, ContentErrors, ErrorCollector, display_path
-from ..model import Archive, Article
 from ..derive.search import plain_text, terms
+from ..model import Archive, Article
+from ..read import sources
+from ..read.errors import ContentError, ErrorCollector, display_path
+from ..read.load import assemble, read_article_file, scan
 
 _LIBRARIES = ("markdown-it-py", "mdurl", "nh3", "matplotlib", "jinja2", "markupsafe", "pydantic",
               "pyyaml", "babel", "numpy")
@@ -160,24 +162,13 @@ class Cache:
 
 def process(path: Path, job: _Job) -> Processed:
     """Read, validate and (optionally) render one article."""
-    errors = ErrorCollector()
-    try:
-        source = sources.read_article(path, job.root)
-    except ContentErrors as problem:
-        return Processed(None, tuple(problem.errors))
-    article = schema.parse_article(source, errors)
-    if article is None:
-        return Processed(None, tuple(errors.errors))
-    registries = job.registries
-    schema.check_references(article, source, registries.topics, registries.actors,
-                            registries.outlets, errors)
-    schema.check_quotes(article, source, errors)
-    if errors.errors:
-        return Processed(article, tuple(errors.errors))
+    article, errors = read_article_file(path, job.root, job.registries)
+    if article is None or errors:
+        return Processed(article, errors)
     packed = array("q", sorted(shingles(article.body))).tobytes()
     if not job.render:
         return Processed(article, (), shingles=packed)
-    renderer = _renderer(registries)
+    renderer = _renderer(job.registries)
     metadata = article.model_copy(update={"body": ""})
     return Processed(metadata, (), content=renderer.content(article),
                      summary=renderer.summary(article), shingles=packed,
@@ -246,3 +237,21 @@ def process_all(paths: list[Path], root: Path, registries: Archive, *, render: b
         for path, key, folder in todo:
             results[Path(path)] = _stored(process(Path(path), job), key, folder)
     return {path: results[path] for path in paths}
+
+
+def load(content_dir: Path, root: Path | None = None, *, render: bool = False, workers: int = 1,
+         cache: Cache | None = None,
+         progress: Callable[[int, int], None] | None = None) -> tuple[Archive, dict[str, Processed]]:
+    """The archive and each article's processing result (keyed by article id).
+
+    Raises ContentErrors listing every problem found in every file.
+    """
+    root = root or content_dir.parent
+    errors = ErrorCollector()
+    registries, paths = scan(content_dir, root, errors)
+    results = process_all(paths, root, registries, render=render, workers=workers, cache=cache,
+                          progress=progress)
+    for result in results.values():
+        errors.extend(list(result.errors))
+    return assemble(registries, ((path, result.article, result) for path, result in results.items()),
+                    root, errors)

@@ -40,10 +40,9 @@ from mkdocs.structure.toc import get_toc
 
 from ..derive.duplicates import same_story_elsewhere, similar_pairs
 from ..read.errors import ContentErrors
-from ..read.load import load
 from .offline import build_date, write_zip, zip_path
 from . import site_plan
-from .pipeline import Cache, fingerprint
+from .pipeline import Cache, fingerprint, load
 from ..render.pages import Page, PageBuilder, Planned, check_no_overlap
 from ..render.paths import DATA_PAGE, HOME, article_path, html_path
 from ..render.format import date_fr

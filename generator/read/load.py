@@ -1,18 +1,28 @@
-"""Read and validate a whole content folder into an Archive, or fail once with every error."""
+"""Read and validate a whole content folder into an Archive, or fail once with every error.
+
+``read_article_file`` reads and checks one article; ``scan`` and ``assemble`` are what comes
+before and after reading every article. ``load_archive`` chains them in one process;
+publish/pipeline.py chains the same steps on every core, with a cache, and renders each
+article in the same pass.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from . import schema, sources
-from .errors import ContentErrors, ErrorCollector, display_path
+from .errors import ContentError, ContentErrors, ErrorCollector, display_path
 from ..model import Archive, Article
-from ..publish.pipeline import Cache, Processed, process_all
+
+T = TypeVar("T")
 
 
-def _reader(root: Path, errors: ErrorCollector):
-    def read(reader, path):  # one unreadable file must not hide the others' errors
-        try:
+def _reader(root: Path, errors: ErrorCollector) -> Callable[..., sources.SourceDocument | None]:
+    def read(reader: Callable[[Path, Path], sources.SourceDocument],
+             path: Path) -> sources.SourceDocument | None:
+        try:  # one unreadable file must not hide the others' errors
             return reader(path, root)
         except ContentErrors as exc:
             errors.extend(exc.errors)
@@ -45,36 +55,52 @@ def load_registries(content_dir: Path, root: Path | None = None) -> Archive:
     return registries
 
 
-def load(content_dir: Path, root: Path | None = None, *, render: bool = False, workers: int = 1,
-         cache: Cache | None = None, progress=None) -> tuple[Archive, dict[str, Processed]]:
-    """The archive and each article's processing result (keyed by article id).
-
-    Raises ContentErrors listing every problem found in every file.
-    """
-    root = root or content_dir.parent
-    errors = ErrorCollector()
+def scan(content_dir: Path, root: Path, errors: ErrorCollector) -> tuple[Archive, list[Path]]:
+    """The registries (an archive without articles) and every article file to read."""
     registries = _registries(content_dir, root, errors)
     paths, misplaced = sources.scan_articles(content_dir, root)
     errors.extend(misplaced)
-    results = process_all(paths, root, registries, render=render, workers=workers, cache=cache,
-                          progress=progress)
+    return registries, paths
+
+
+def read_article_file(path: Path, root: Path,
+                      registries: Archive) -> tuple[Article | None, tuple[ContentError, ...]]:
+    """One article, read and validated (schema, references, quotes), and its errors."""
+    errors = ErrorCollector()
+    try:
+        source = sources.read_article(path, root)
+    except ContentErrors as problem:
+        return None, tuple(problem.errors)
+    article = schema.parse_article(source, errors)
+    if article is None:
+        return None, tuple(errors.errors)
+    schema.check_references(article, source, registries.topics, registries.actors,
+                            registries.outlets, errors)
+    schema.check_quotes(article, source, errors)
+    return article, tuple(errors.errors)
+
+
+def assemble(registries: Archive, found: Iterable[tuple[Path, Article | None, T]], root: Path,
+             errors: ErrorCollector) -> tuple[Archive, dict[str, T]]:
+    """The archive of the articles ``found`` (path, article or None, what came with it), in
+    archive order, and what came with each by article id; raises ContentErrors listing
+    every problem, those already in ``errors`` first."""
     articles: list[Article] = []
-    processed: dict[str, Processed] = {}
+    extras: dict[str, T] = {}
     located: dict[str, Path] = {}
-    for path, result in results.items():
-        errors.extend(list(result.errors))
-        if result.article is None:
+    for path, article, extra in found:
+        if article is None:
             continue
-        if result.article.id in located:  # the same file name in two folders
-            first = display_path(located[result.article.id], root)
+        if article.id in located:  # the same file name in two folders
+            first = display_path(located[article.id], root)
             errors.add(sources.read_article(path, root).error(
-                ("id",), "id", f"article id '{result.article.id}' is also the id of {first}",
+                ("id",), "id", f"article id '{article.id}' is also the id of {first}",
                 "ids are unique across all folders of articles: rename one of the two files "
                 "and its id"))
             continue
-        articles.append(result.article)
-        processed[result.article.id] = result
-        located[result.article.id] = path
+        articles.append(article)
+        extras[article.id] = extra
+        located[article.id] = path
     schema.check_disputes(articles, lambda article_id: sources.read_article(located[article_id], root),
                           errors)
     errors.raise_if_any()
@@ -82,9 +108,18 @@ def load(content_dir: Path, root: Path | None = None, *, render: bool = False, w
     archive = Archive(topics=registries.topics, actors=registries.actors,
                       outlets=registries.outlets, articles=tuple(articles),
                       publication=registries.publication)
-    return archive, processed
+    return archive, extras
 
 
-def load_archive(content_dir: Path, root: Path | None = None, workers: int = 1) -> Archive:
-    """The archive in ``content_dir``; raises ContentErrors listing every problem found."""
-    return load(content_dir, root, workers=workers)[0]
+def load_archive(content_dir: Path, root: Path | None = None) -> Archive:
+    """The archive in ``content_dir``, read in this process; raises ContentErrors listing
+    every problem found in every file."""
+    root = root or content_dir.parent
+    errors = ErrorCollector()
+    registries, paths = scan(content_dir, root, errors)
+    found = []
+    for path in paths:
+        article, problems = read_article_file(path, root, registries)
+        errors.extend(list(problems))
+        found.append((path, article, None))
+    return assemble(registries, found, root, errors)[0]
