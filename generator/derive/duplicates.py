@@ -61,13 +61,12 @@ class NearDuplicate:
     similarity: float
 
 
-_WORD_IDS: dict[str, int] = {}  # word -> number, kept across articles: words repeat
-
-
-def shingles(text: str) -> frozenset[int]:
-    """The sampled shingle hashes of ``text``."""
-    word_ids = _WORD_IDS
-    if len(word_ids) > 1_000_000:  # bounded, whatever the archive
+def shingles(text: str, word_ids: dict[str, int] | None = None) -> frozenset[int]:
+    """The sampled shingle hashes of ``text``. ``word_ids`` (word -> number) may be kept
+    across the texts of one build by the caller: words repeat."""
+    if word_ids is None:
+        word_ids = {}
+    elif len(word_ids) > 1_000_000:  # bounded, whatever the archive
         word_ids.clear()
     ids = []
     for word in _WORD.findall(text.lower()):
@@ -80,7 +79,8 @@ def shingles(text: str) -> frozenset[int]:
 
 
 def near_duplicates(archive: Archive, threshold: float = NEAR_DUPLICATE) -> tuple[NearDuplicate, ...]:
-    return similar_pairs({article.id: shingles(article.body)
+    word_ids: dict[str, int] = {}
+    return similar_pairs({article.id: shingles(article.body, word_ids)
                           for article in archive.articles}, threshold)
 
 

@@ -20,9 +20,11 @@ import pickle
 import sys
 from array import array
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -33,10 +35,14 @@ from ..read import sources
 from ..read.errors import ContentError, ErrorCollector, display_path
 from ..read.load import assemble, read_article_file, scan
 
+if TYPE_CHECKING:
+    from ..render.pages import ArticleRenderer
+
 _LIBRARIES = ("markdown-it-py", "mdurl", "nh3", "matplotlib", "jinja2", "markupsafe", "pydantic",
               "pyyaml", "babel", "numpy")
-# Set in the parent before forking: workers inherit it instead of receiving it by pipe.
-_JOB: "_Job | None" = None
+# A worker's job, set in each worker process by its initializer (the job is inherited by
+# fork, not sent by pipe); never set in the building process, so nothing outlives a build.
+_WORKER_JOB: "_Job | None" = None
 
 
 @dataclass(frozen=True)
@@ -66,10 +72,20 @@ class Processed:
 
 @dataclass(frozen=True)
 class _Job:
+    """One build's per-article work: what every task needs, and what tasks of one process share."""
+
     root: Path
     registries: Archive
     render: bool
     fingerprint: str = ""
+    # Word numbers for shingles (duplicates.shingles), kept across one process's articles.
+    word_ids: dict[str, int] = field(default_factory=dict)
+
+    @cached_property
+    def renderer(self) -> ArticleRenderer:
+        """Made in the process that renders, on its first article (a worker, after the fork)."""
+        from ..render.pages import ArticleRenderer  # pulls in the templates: only when asked
+        return ArticleRenderer(self.registries)
 
 
 def fingerprint(content_dir: Path) -> str:
@@ -165,10 +181,10 @@ def process(path: Path, job: _Job) -> Processed:
     article, errors = read_article_file(path, job.root, job.registries)
     if article is None or errors:
         return Processed(article, errors)
-    packed = array("q", sorted(shingles(article.body))).tobytes()
+    packed = array("q", sorted(shingles(article.body, job.word_ids))).tobytes()
     if not job.render:
         return Processed(article, (), shingles=packed)
-    renderer = _renderer(job.registries)
+    renderer = job.renderer
     metadata = article.model_copy(update={"body": ""})
     return Processed(metadata, (), content=renderer.content(article),
                      summary=renderer.summary(article), shingles=packed,
@@ -176,17 +192,6 @@ def process(path: Path, job: _Job) -> Processed:
                      excerpt=plain_text(article.body),
                      metadata_key=hashlib.sha256(
                          (job.fingerprint + metadata.model_dump_json()).encode()).hexdigest())
-
-
-_RENDERERS: dict[int, object] = {}
-
-
-def _renderer(registries: Archive):
-    from ..render.pages import ArticleRenderer  # rendering pulls in the templates: only when asked
-    renderer = _RENDERERS.get(id(registries))
-    if renderer is None:
-        renderer = _RENDERERS[id(registries)] = ArticleRenderer(registries)
-    return renderer
 
 
 def _stored(result: Processed, key: str | None, cache_folder: str | None) -> Processed:
@@ -197,23 +202,29 @@ def _stored(result: Processed, key: str | None, cache_folder: str | None) -> Pro
     return replace(result, content="", cache_key=key)
 
 
+def _start_worker(job: _Job) -> None:
+    global _WORKER_JOB
+    _WORKER_JOB = job
+    gc.enable()  # workers collect their garbage even when the build paused collection (plugin.py)
+
+
 def _work(item: tuple[str, str | None, str | None]) -> tuple[str, Processed]:
     path, key, cache_folder = item
-    return path, _stored(process(Path(path), _JOB), key, cache_folder)
+    assert _WORKER_JOB is not None, "a task outside a worker process"
+    return path, _stored(process(Path(path), _WORKER_JOB), key, cache_folder)
 
 
 def process_all(paths: list[Path], root: Path, registries: Archive, *, render: bool,
                 workers: int = 1, cache: Cache | None = None,
-                progress=None) -> dict[Path, Processed]:
+                progress: Callable[[int, int], None] | None = None) -> dict[Path, Processed]:
     """Every article's result, in ``paths`` order, using the cache and ``workers`` processes."""
-    global _JOB
     job = _Job(root, registries, render, cache.fingerprint if cache else "")
     results: dict[Path, Processed] = {}
     todo: list[tuple[str, str | None, str | None]] = []
     for path in paths:
         key = (cache.key(path.read_bytes(), render, display_path(path, root))
                if cache and not path.is_symlink() else None)
-        hit = cache.get(key) if key else None
+        hit = cache.get(key) if cache and key else None
         if hit is not None:
             results[path] = hit
         else:
@@ -222,20 +233,17 @@ def process_all(paths: list[Path], root: Path, registries: Archive, *, render: b
     if progress:
         progress(done, len(paths))
     if workers > 1 and len(todo) > 50:
-        _JOB = job
-        try:
-            # Workers collect their garbage even when the build paused collection (plugin.py).
-            with multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:
-                for path, result in pool.imap_unordered(_work, todo, chunksize=32):
-                    results[Path(path)] = result
-                    done += 1
-                    if progress and done % 1000 == 0:
-                        progress(done, len(paths))
-        finally:
-            _JOB = None
+        # Forked: each worker inherits the job (and the registries) instead of unpickling it.
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker,
+                                                      initargs=(job,)) as pool:
+            for name, result in pool.imap_unordered(_work, todo, chunksize=32):
+                results[Path(name)] = result
+                done += 1
+                if progress and done % 1000 == 0:
+                    progress(done, len(paths))
     else:
-        for path, key, folder in todo:
-            results[Path(path)] = _stored(process(Path(path), job), key, folder)
+        for name, key, folder in todo:
+            results[Path(name)] = _stored(process(Path(name), job), key, folder)
     return {path: results[path] for path in paths}
 
 
