@@ -95,9 +95,9 @@ def draft_warnings(article: Article, path: Path, root: Path) -> list[ContentErro
             "add date_note: what the text gives and how it places the article in time",
             severity="warning"))
     for number, line in enumerate(lines[end + 1:], start=end + 2):
-        heading = line.startswith("#") and _HEADING.match(line)
+        heading = _HEADING.match(line) if line.startswith("#") else None
         kind = heading and debris_kind(heading["text"])
-        if kind:
+        if heading and kind:
             found.append(ContentError(
                 display, number, 1, "body", f"heading looks like {kind}: « {heading['text']} »",
                 "delete it and note what was removed under 'cleaning', or make it a paragraph "

@@ -16,6 +16,7 @@ import calendar
 import io
 import math
 import textwrap
+from typing import Any
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,7 +33,7 @@ from .format import number_fr, short_month_fr
 
 FONT_PT = 9  # 12 CSS px at the chart's natural size (SVG sizes are in points)
 MARKER_PT = 7
-_STYLE = {
+_STYLE: dict[str, Any] = {  # matplotlib's rcParams
     "svg.hashsalt": "briefing-archive",
     "svg.fonttype": "none",
     "font.size": FONT_PT,
@@ -123,7 +124,8 @@ _MONTH_NAME = 0.5  # inches: room for a month's name ("sept.") and a gap
 def metric_chart(series: list[Series], unit: str, description: str,
                  layout: Layout = WIDE) -> bytes:
     """An SVG chart of the series, with a <title> for assistive technology."""
-    with matplotlib.rc_context(_STYLE):
+    with matplotlib.rc_context():  # rcParams restored on leaving
+        matplotlib.rcParams.update(_STYLE)
         ticks = _y_ticks(series)
         handles = _legend(series, layout)
         lines = sum(handle.get_label().count("\n") + 1 for handle in handles)
@@ -149,7 +151,8 @@ def metric_chart(series: list[Series], unit: str, description: str,
         legend = figure.legend(handles=handles, loc="upper left", bbox_to_anchor=anchor,
                                borderaxespad=0, frameon=False)
         for drawn, handle in zip(legend.legend_handles, handles):
-            drawn.set_gid(handle.get_gid())
+            if drawn is not None:  # a handle matplotlib could not draw has no legend entry
+                drawn.set_gid(handle.get_gid())
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg",
                        metadata={"Date": None, "Creator": None, "Title": description})

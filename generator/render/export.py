@@ -205,7 +205,8 @@ def analysis_json(archive: Archive, rows: list[dict] | None = None,
     """What the topic pages conclude, as data: each metric's current picture and findings,
     each event's statements and disputes, and every statement with its copies."""
     topic_briefings = topic_briefings if topic_briefings is not None else analysed(archive)
-    topics, every = [], []
+    topics: list[dict] = []
+    every: list[Statement] = []
     for topic_id, briefing in topic_briefings.items():
         every += briefing.statements
         topics.append({
