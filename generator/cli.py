@@ -159,7 +159,7 @@ def pages(out_dir: Path, content_dir: Path, docs_dir: Path) -> None:
     from .render.pages import PageBuilder, check_no_overlap
 
     archive = _load_or_exit(content_dir)
-    builder = PageBuilder(archive, build_day=build_date())
+    builder = PageBuilder.from_archive(archive, build_day=build_date())
     generated = {page.path: page.markdown.encode("utf-8") for page in builder.all_pages()}
     assets = {asset.path: asset.content for asset in builder.all_assets()}
     hand_written = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()}

@@ -248,7 +248,7 @@ def test_citations_give_the_original_and_the_archive_address(tmp_path):
         "BFMTV, « Un article de test », 15 janvier 2025, https://www.bfmtv.com/un-article.html ; "
         "relevé dans briefing-archive, « Corée du Nord – Russie : le dossier », "
         "https://exemple.org/dossier/articles/avec-adresse.html, consulté le [date de consultation].")
-    topic = BeautifulSoup(PageBuilder(archive).topic("troops")[0].page().content, "html.parser")
+    topic = BeautifulSoup(PageBuilder.from_archive(archive).topic("troops")[0].page().content, "html.parser")
     assert text(topic.select_one(".ba-citation")) == (
         "briefing-archive, « Troupes », dans « Corée du Nord – Russie : le dossier », version du "
         "15 janvier 2025, https://exemple.org/dossier/sujets/troupes.html, licence CC BY 4.0, "
@@ -292,7 +292,7 @@ def test_publication_and_titles_are_text_in_every_citation(tmp_path):
         f'  name: "<b>CC</b>"\n  title: "{script}"\n  url: "https://exemple.org/licence"\n',
         encoding="utf-8")
     archive = load_archive(project / "briefings")
-    builder = PageBuilder(archive)
+    builder = PageBuilder.from_archive(archive)
     pages = [builder.data_page_sections(), builder.topic("troops")[0].page().content,
              builder.article(archive.articles[0]).page().content]
     for html in pages:

@@ -45,7 +45,7 @@ def render(title: str, note: str, cleaning: str, quote: str, body: str) -> Beaut
         return None  # refused at load time: nothing is published
     archive = Archive(topics={"troops": TOPIC}, actors={"jcs": Actor(id="jcs", name="JCS")},
                       outlets={"o": Outlet(id="o", name="O")}, articles=(article,))
-    page = PageBuilder(archive).article(article).page()
+    page = PageBuilder.from_archive(archive).article(article).page()
     md = markdown.Markdown(extensions=CONFIG["markdown_extensions"],
                            extension_configs=CONFIG["mdx_configs"])
     meta_title = json.loads(page.markdown.split("\n")[1].removeprefix("title: "))

@@ -103,3 +103,27 @@ def test_stage_packages_hold_the_modules():
     assert top == ["__init__.py", "cli.py", "model.py"]
     assert {path.name for path in PACKAGE.iterdir() if path.is_dir() and path.name != "__pycache__"} \
         == {"read", "derive", "render", "publish", "draft"}
+
+
+PAGE_FAMILIES = {"articles", "topics", "archives", "actors", "home"}
+
+
+def test_one_module_per_page_family():
+    pages = PACKAGE / "render" / "pages"
+    modules = {path.stem for path in pages.glob("*.py")} - {"__init__"}
+    assert modules == PAGE_FAMILIES | {"base", "builder"}
+    sizes = {path.name: len(path.read_text(encoding="utf-8").splitlines())
+             for path in pages.glob("*.py")}
+    assert max(sizes.values()) < 300, sizes  # pages.py had 532 lines
+
+
+def test_pages_are_built_one_way():
+    """Article contents come from one object (rendered by the pipeline, or from the bodies),
+    not from optional callbacks that switch the builder between two modes."""
+    import inspect
+
+    from generator.render.pages import PageBuilder
+
+    parameters = inspect.signature(PageBuilder).parameters
+    assert [name for name, p in parameters.items() if "Callable" in str(p.annotation)] == []
+    assert list(parameters) == ["archive", "articles", "same_story", "download", "build_day"]

@@ -176,6 +176,29 @@ class Cache:
                          + pickled + content)
 
 
+class RenderedArticles:
+    """Articles as the pipeline rendered them, for pages (render/pages ArticleContents):
+    each page's content is read back from the cache when the page is written."""
+
+    stored = True
+
+    def __init__(self, cache: Cache, results: dict[str, Processed]):
+        self.cache = cache
+        self.results = results
+
+    def content(self, article_id: str) -> str:
+        return self.cache.content(self.results[article_id].cache_key)
+
+    def summary(self, article_id: str) -> str:
+        return self.results[article_id].summary
+
+    def content_key(self, article_id: str) -> str:
+        return self.results[article_id].cache_key
+
+    def metadata_key(self, article_id: str) -> str:
+        return self.results[article_id].metadata_key
+
+
 def process(path: Path, job: _Job) -> Processed:
     """Read, validate and (optionally) render one article."""
     article, errors = read_article_file(path, job.root, job.registries)

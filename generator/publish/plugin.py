@@ -42,7 +42,7 @@ from ..derive.duplicates import same_story_elsewhere, similar_pairs
 from ..read.errors import ContentErrors
 from .offline import build_date, write_zip, zip_path
 from . import site_plan
-from .pipeline import Cache, fingerprint, load
+from .pipeline import Cache, RenderedArticles, fingerprint, load
 from ..render.pages import Page, PageBuilder, Planned, check_no_overlap
 from ..render.paths import DATA_PAGE, HOME, article_path, html_path
 from ..render.format import date_fr
@@ -172,15 +172,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                       progress=self._progress)
             same_story = same_story_elsewhere(similar_pairs(
                 {article.id: processed[article.id].shingle_array() for article in archive.articles}))
-            keys = {article_id: result.cache_key for article_id, result in processed.items()}
             metadata_keys = {article_id: result.metadata_key for article_id, result in processed.items()}
             download = zip_path(self.build_date) if self.zip_wanted else None
-            builder = PageBuilder(archive, download=download, build_day=self.build_date,
-                                  contents=lambda article_id: cache.content(keys[article_id]),
-                                  summaries=lambda article_id: processed[article_id].summary,
-                                  content_keys=keys.__getitem__,
-                                  metadata_keys=metadata_keys.__getitem__,
-                                  same_story=same_story)
+            builder = PageBuilder(archive, RenderedArticles(cache, processed), same_story,
+                                  download=download, build_day=self.build_date)
             self.plan_key = site_plan.plan_key(cache.fingerprint, metadata_keys, same_story,
                                                self.build_date, download)
             self.previous_plan = site_plan.load(self.store, self.plan_key)

@@ -33,7 +33,7 @@ from .format import number_fr, short_month_fr
 
 FONT_PT = 9  # 12 CSS px at the chart's natural size (SVG sizes are in points)
 MARKER_PT = 7
-_STYLE: dict[str, Any] = {  # matplotlib's rcParams
+_STYLE: dict[Any, Any] = {  # rcParams (matplotlib types their names as literals)
     "svg.hashsalt": "briefing-archive",
     "svg.fonttype": "none",
     "font.size": FONT_PT,
@@ -124,8 +124,7 @@ _MONTH_NAME = 0.5  # inches: room for a month's name ("sept.") and a gap
 def metric_chart(series: list[Series], unit: str, description: str,
                  layout: Layout = WIDE) -> bytes:
     """An SVG chart of the series, with a <title> for assistive technology."""
-    with matplotlib.rc_context():  # rcParams restored on leaving
-        matplotlib.rcParams.update(_STYLE)
+    with matplotlib.rc_context(_STYLE):
         ticks = _y_ticks(series)
         handles = _legend(series, layout)
         lines = sum(handle.get_label().count("\n") + 1 for handle in handles)
