@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..model import Archive
+from ..model import Archive, Article
 
 SHINGLE_WORDS = 5
 SAMPLE = 8
@@ -78,7 +78,9 @@ def shingles(text: str, word_ids: dict[str, int] | None = None) -> frozenset[int
     return frozenset(h for h in map(hash, grams) if h % SAMPLE == 0)
 
 
-def near_duplicates(archive: Archive, threshold: float = NEAR_DUPLICATE) -> tuple[NearDuplicate, ...]:
+def near_duplicates(archive: Archive[Article],
+                    threshold: float = NEAR_DUPLICATE) -> tuple[NearDuplicate, ...]:
+    """Near-duplicates among the archive's articles, from their texts."""
     word_ids: dict[str, int] = {}
     return similar_pairs({article.id: shingles(article.body, word_ids)
                           for article in archive.articles}, threshold)

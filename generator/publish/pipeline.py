@@ -30,7 +30,7 @@ import numpy as np
 
 from ..derive.duplicates import shingles
 from ..derive.search import plain_text, terms
-from ..model import Archive, Article
+from ..model import Archive, ArticleInfo
 from ..read import sources
 from ..read.errors import ContentError, ErrorCollector, display_path
 from ..read.load import assemble, read_article_file, scan
@@ -49,13 +49,13 @@ _WORKER_JOB: "_Job | None" = None
 class Processed:
     """What one article file yields.
 
-    When rendering, the article comes back without its body: the rendered content and
-    summary hold all the build needs of it, and 10,000 bodies would cost memory and
-    transfer time. With a cache, the rendered content stays on disk (``cache_key``) until
+    When rendering, the article comes back without its body (an ArticleInfo): the rendered
+    content and summary hold all the build needs of it, and 10,000 bodies would cost
+    memory and transfer time. With a cache, the rendered content stays on disk (``cache_key``) until
     the page is written: holding 10,000 pages in memory would cost more than reading them back.
     """
 
-    article: Article | None
+    article: ArticleInfo | None
     errors: tuple[ContentError, ...]
     content: str = ""                      # rendered page content (when rendering, no cache)
     summary: str = ""                      # rendered first paragraph, for feeds (when rendering)
@@ -208,7 +208,7 @@ def process(path: Path, job: _Job) -> Processed:
     if not job.render:
         return Processed(article, (), shingles=packed)
     renderer = job.renderer
-    metadata = article.model_copy(update={"body": ""})
+    metadata = article.info()
     return Processed(metadata, (), content=renderer.content(article),
                      summary=renderer.summary(article), shingles=packed,
                      terms=" ".join(sorted(terms(f"{article.title} {article.body}"))),
@@ -272,8 +272,10 @@ def process_all(paths: list[Path], root: Path, registries: Archive, *, render: b
 
 def load(content_dir: Path, root: Path | None = None, *, render: bool = False, workers: int = 1,
          cache: Cache | None = None,
-         progress: Callable[[int, int], None] | None = None) -> tuple[Archive, dict[str, Processed]]:
-    """The archive and each article's processing result (keyed by article id).
+         progress: Callable[[int, int], None] | None = None
+         ) -> tuple[Archive[ArticleInfo], dict[str, Processed]]:
+    """The archive and each article's processing result (keyed by article id). Its articles
+    have no body when rendered (their pages hold them); read_article_file gives one that has.
 
     Raises ContentErrors listing every problem found in every file.
     """

@@ -14,9 +14,10 @@ from typing import TypeVar
 
 from . import schema, sources
 from .errors import ContentError, ContentErrors, ErrorCollector, display_path
-from ..model import Archive, Article
+from ..model import Archive, Article, ArticleInfo
 
 T = TypeVar("T")
+A = TypeVar("A", bound=ArticleInfo)  # Article as read, ArticleInfo once rendered
 
 
 def _reader(root: Path, errors: ErrorCollector) -> Callable[..., sources.SourceDocument | None]:
@@ -80,12 +81,12 @@ def read_article_file(path: Path, root: Path,
     return article, tuple(errors.errors)
 
 
-def assemble(registries: Archive, found: Iterable[tuple[Path, Article | None, T]], root: Path,
-             errors: ErrorCollector) -> tuple[Archive, dict[str, T]]:
+def assemble(registries: Archive, found: Iterable[tuple[Path, A | None, T]], root: Path,
+             errors: ErrorCollector) -> tuple[Archive[A], dict[str, T]]:
     """The archive of the articles ``found`` (path, article or None, what came with it), in
     archive order, and what came with each by article id; raises ContentErrors listing
     every problem, those already in ``errors`` first."""
-    articles: list[Article] = []
+    articles: list[A] = []
     extras: dict[str, T] = {}
     located: dict[str, Path] = {}
     for path, article, extra in found:
@@ -111,13 +112,13 @@ def assemble(registries: Archive, found: Iterable[tuple[Path, Article | None, T]
     return archive, extras
 
 
-def load_archive(content_dir: Path, root: Path | None = None) -> Archive:
+def load_archive(content_dir: Path, root: Path | None = None) -> Archive[Article]:
     """The archive in ``content_dir``, read in this process; raises ContentErrors listing
     every problem found in every file."""
     root = root or content_dir.parent
     errors = ErrorCollector()
     registries, paths = scan(content_dir, root, errors)
-    found = []
+    found: list[tuple[Path, Article | None, None]] = []
     for path in paths:
         article, problems = read_article_file(path, root, registries)
         errors.extend(list(problems))

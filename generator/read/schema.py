@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import ContentError, ErrorCollector
-from ..model import (UNKNOWN, Actor, Article, ArticleFrontmatter, Outlet, Publication, Topic,
-                     clean_text)
+from ..model import (UNKNOWN, Actor, Article, ArticleFrontmatter, ArticleInfo, Outlet, Publication,
+                     Topic, clean_text)
 from .quotes import find_quote, french_numbers, inside_longer_words, longest_matching_prefix
 from .sources import SourceDocument
 
@@ -280,12 +281,13 @@ def check_quotes(article: Article, source: SourceDocument, errors: ErrorCollecto
                                         f"numbers in the quote: {listing}"))
 
 
-def resolve_claim_ref(article: Article, ref: str) -> str:
+def resolve_claim_ref(article: ArticleInfo, ref: str) -> str:
     """A 'disputes' entry as a global claim id: local ids refer to the same article."""
     return ref if "/" in ref else f"{article.id}/{ref}"
 
 
-def check_disputes(articles: list[Article], source_of, errors: ErrorCollector) -> None:
+def check_disputes(articles: Sequence[ArticleInfo], source_of: Callable[[str], SourceDocument],
+                   errors: ErrorCollector) -> None:
     """Every disputed claim exists, and no claim disputes itself.
 
     ``source_of(article_id)`` reads an article's source again, only to locate an error.

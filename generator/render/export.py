@@ -21,7 +21,7 @@ from ..derive.briefing import MetricBriefing, TopicBriefing, briefings
 from ..derive.duplicates import near_duplicates
 from ..derive.groupings import newest_date
 from ..derive.ledger import LedgerEntry, Statement, dispatches, ledger
-from ..model import UNKNOWN, Archive, Article, ArticleFrontmatter
+from ..model import UNKNOWN, Archive, ArticleInfo, ArticleFrontmatter
 from .environment import environment
 from .paths import article_path, html_path, topic_data_path
 
@@ -152,7 +152,7 @@ def claims_json(archive: Archive, rows: list[dict] | None = None,
     return _json_list(_claim_rows(archive, rows).json_items)
 
 
-def _article_record(article: Article) -> dict:
+def _article_record(article: ArticleInfo) -> dict:
     return {
         "id": article.id,
         "title": article.title,

@@ -9,7 +9,7 @@ from functools import partial
 from markupsafe import Markup
 
 from ...derive.ledger import LedgerEntry
-from ...model import Archive, Article
+from ...model import Archive, Article, ArticleInfo
 from ...read.quotes import find_quote
 from ..feeds import FEED_LIMIT, atom_feed
 from ..paths import SITE_FEED, article_path, topic_feed_path
@@ -52,7 +52,7 @@ class FromBodies:
 
     stored = False
 
-    def __init__(self, archive: Archive):
+    def __init__(self, archive: Archive[Article]):
         self._renderer = ArticleRenderer(archive)
         self._by_id = {article.id: article for article in archive.articles}
 
@@ -72,14 +72,14 @@ class FromBodies:
 class ArticlePages(Site):
     """Article pages, and the feeds of new articles (the site's and each topic's)."""
 
-    def article(self, article: Article) -> Planned:
+    def article(self, article: ArticleInfo) -> Planned:
         others = self.same_story.get(article.id, [])
         key = ("|".join(map(self.articles.content_key, [article.id, *others]))
                if self.articles.stored else "")
         return Planned(article_path(article.id), article.title,
                        partial(self._article_content, article), key)
 
-    def _article_content(self, article: Article) -> str:
+    def _article_content(self, article: ArticleInfo) -> str:
         content = self.articles.content(article.id)
         others = [self.by_id[other] for other in self.same_story.get(article.id, [])]
         links = (self.render("same_story.html", article_path(article.id), same_story=others)
@@ -96,7 +96,7 @@ class ArticlePages(Site):
                                                    self.topic_articles[topic_id])))
         return feeds
 
-    def _feed(self, path: str, title: str, articles: tuple[Article, ...]) -> bytes:
+    def _feed(self, path: str, title: str, articles: tuple[ArticleInfo, ...]) -> bytes:
         summaries = {article.id: self.articles.summary(article.id)
                      for article in articles[:FEED_LIMIT]}
         return atom_feed(path, title, articles, summaries, self.build_day)

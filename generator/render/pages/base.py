@@ -15,7 +15,7 @@ from typing import Protocol
 from ...derive import groupings
 from ...derive.briefing import TopicBriefing, briefings
 from ...derive.ledger import Statement, dispatches, ledger, LedgerEntry
-from ...model import UNKNOWN, Archive, Article, Claim
+from ...model import UNKNOWN, Archive, ArticleInfo, Claim
 from .. import paths
 from ..environment import environment
 from ..export import topic_files
@@ -244,7 +244,7 @@ class Site(Renderer):
             if self.articles.stored:  # what the page shows: its place, and its items
                 planned = replace(planned, key=repr((
                     path, heading, kind, pager, len(items), sorted(context.items()),
-                    [self.articles.metadata_key(item.id) if isinstance(item, Article)
+                    [self.articles.metadata_key(item.id) if isinstance(item, ArticleInfo)
                      else self._statement_key(item) for item in chunk])))
             pages.append(planned)
         return pages

@@ -16,7 +16,7 @@ from datetime import date
 from functools import cached_property, partial
 
 from ...derive.duplicates import near_duplicates, same_story_elsewhere
-from ...model import Archive
+from ...model import Archive, Article
 from .. import paths
 from ..export import SCHEMA_PATH, Maker, article_schema, claim_rows, data_makers
 from ..paths import html_path
@@ -35,7 +35,7 @@ class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages)
     stored; ``from_archive`` renders them from the articles' bodies instead."""
 
     @classmethod
-    def from_archive(cls, archive: Archive, download: str | None = None,
+    def from_archive(cls, archive: Archive[Article], download: str | None = None,
                      build_day: date | None = None) -> PageBuilder:
         """Article contents rendered from their bodies, near-duplicates found in them."""
         return cls(archive, FromBodies(archive), same_story_elsewhere(near_duplicates(archive)),
