@@ -32,9 +32,11 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/briefing check $(if $(STRICT),--strict)
 
-# A Chromium for the browser tests is found or installed first (tests/find_chromium.py);
+# The type checker first (mypy, configured in pyproject.toml: generator/ must be clean).
+# A Chromium for the browser tests is found or installed next (tests/find_chromium.py);
 # without one they fail, never skip.
 test: $(STAMP)
+	$(BIN)/mypy
 	$(BIN)/python tests/find_chromium.py
 	$(BIN)/python -m pytest
 

@@ -11,12 +11,13 @@ from pathlib import Path
 import click
 
 from .derive.duplicates import similar_pairs
-from .errors import ContentError, ContentErrors
-from .lint import all_draft_warnings
-from .load import load, load_archive, load_registries
+from .read.errors import ContentError, ContentErrors
+from .read.lint import all_draft_warnings
+from .read.load import load_archive, load_registries
 from .model import Archive
-from .export import article_schema, data_files
-from .offline import build_date
+from .render.export import article_schema, data_files
+from .publish.offline import build_date
+from .publish.pipeline import load
 
 CONTENT_OPTION = click.option(
     "--content", "content_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -158,7 +159,7 @@ def pages(out_dir: Path, content_dir: Path, docs_dir: Path) -> None:
     from .render.pages import PageBuilder, check_no_overlap
 
     archive = _load_or_exit(content_dir)
-    builder = PageBuilder(archive, build_day=build_date())
+    builder = PageBuilder.from_archive(archive, build_day=build_date())
     generated = {page.path: page.markdown.encode("utf-8") for page in builder.all_pages()}
     assets = {asset.path: asset.content for asset in builder.all_assets()}
     hand_written = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()}

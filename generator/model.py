@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Generic, Literal, TypeVar
 from urllib.parse import urlsplit
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
@@ -288,10 +288,11 @@ class ArticleFrontmatter(Frozen):
     claims: tuple[Claim, ...] = ()
 
 
-class Article(ArticleFrontmatter):
-    """An article with its Markdown body and the file it comes from."""
+class ArticleInfo(ArticleFrontmatter):
+    """An article without its text: its frontmatter and the file it comes from. What lists,
+    ledgers, feeds and data files show of it; what a build keeps of each article once its
+    page is rendered (10,000 bodies would cost memory and transfer time)."""
 
-    body: str
     source: str
 
     def claim_id(self, claim: Claim) -> str:
@@ -304,6 +305,18 @@ class Article(ArticleFrontmatter):
         if self.date is None:
             return (1, 0, 0, self.id)
         return (0, -self.date.start.toordinal(), self.date.end.toordinal(), self.id)
+
+
+class Article(ArticleInfo):
+    """An article with its Markdown body: what reading a file gives."""
+
+    body: str
+
+    def info(self) -> ArticleInfo:
+        """The article without its body (its fields are already valid: not checked again)."""
+        return ArticleInfo.model_construct(self.model_fields_set - {"body"},
+                                           **{name: getattr(self, name)
+                                              for name in ArticleInfo.model_fields})
 
 
 class Licence(Frozen):
@@ -323,12 +336,18 @@ class Publication(Frozen):
                              "(metadata, claims, analyses); quotes stay their outlets'")
 
 
+# An archive's kind of article: Article (with its body) as read, ArticleInfo once rendered.
+A = TypeVar("A", bound=ArticleInfo, covariant=True)
+
+
 @dataclass(frozen=True)
-class Archive:
-    """Everything the site is derived from; articles sorted newest first."""
+class Archive(Generic[A]):
+    """Everything the site is derived from; articles sorted newest first. An
+    ``Archive[Article]`` has its articles' bodies (what near-duplicates are found in); an
+    ``Archive[ArticleInfo]``, the build's once articles are rendered, does not."""
 
     topics: dict[str, Topic]
     actors: dict[str, Actor]
     outlets: dict[str, Outlet]
-    articles: tuple[Article, ...]
+    articles: tuple[A, ...]
     publication: Publication | None = None  # None when the archive has no publication.yml

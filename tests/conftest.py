@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_archive
+from generator.read.load import load_archive
 from generator.model import Archive
 from helpers import REPO, add_new_article, make_project, mkdocs_build
 

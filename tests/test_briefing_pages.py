@@ -4,7 +4,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 
 from generator.derive.briefing import briefings
-from generator.quotes import normalise
+from generator.read.quotes import normalise
 from generator.render.pages import PER_PAGE, RECENT
 from helpers import content
 

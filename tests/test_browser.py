@@ -11,7 +11,7 @@ from urllib.parse import unquote
 import pytest
 
 from generator.derive.briefing import briefings
-from generator.load import load_archive
+from generator.read.load import load_archive
 from generator.render.pages import RECENT
 from helpers import FIXTURE_ARCHIVE
 

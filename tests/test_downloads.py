@@ -231,7 +231,7 @@ def test_every_article_has_a_citation_with_its_original(built_site, archive):
 def test_citations_give_the_original_and_the_archive_address(tmp_path):
     from bs4 import BeautifulSoup
 
-    from generator.load import load_archive
+    from generator.read.load import load_archive
     from generator.render.pages import ArticleRenderer, PageBuilder
     from helpers import VALID_BODY, VALID_FRONT, article_text, make_project
 
@@ -248,7 +248,7 @@ def test_citations_give_the_original_and_the_archive_address(tmp_path):
         "BFMTV, « Un article de test », 15 janvier 2025, https://www.bfmtv.com/un-article.html ; "
         "relevé dans briefing-archive, « Corée du Nord – Russie : le dossier », "
         "https://exemple.org/dossier/articles/avec-adresse.html, consulté le [date de consultation].")
-    topic = BeautifulSoup(PageBuilder(archive).topic("troops")[0].page().content, "html.parser")
+    topic = BeautifulSoup(PageBuilder.from_archive(archive).topic("troops")[0].page().content, "html.parser")
     assert text(topic.select_one(".ba-citation")) == (
         "briefing-archive, « Troupes », dans « Corée du Nord – Russie : le dossier », version du "
         "15 janvier 2025, https://exemple.org/dossier/sujets/troupes.html, licence CC BY 4.0, "
@@ -258,8 +258,8 @@ def test_citations_give_the_original_and_the_archive_address(tmp_path):
 def test_topic_files_are_the_whole_files_rows_of_the_topic():
     """Cut from the whole archive's serialisation, a topic's files hold the same bytes as
     files written from its rows alone."""
-    from generator.export import claim_rows, claims_csv, claims_json, topic_csv, topic_json
-    from generator.load import load_archive
+    from generator.render.export import claim_rows, claims_csv, claims_json, topic_csv, topic_json
+    from generator.read.load import load_archive
     from helpers import FIXTURE_ARCHIVE
 
     archive = load_archive(FIXTURE_ARCHIVE)
@@ -278,8 +278,8 @@ def test_publication_and_titles_are_text_in_every_citation(tmp_path):
     """Markup in publication.yml or an article's title is shown as text, never run."""
     from bs4 import BeautifulSoup
 
-    from generator.load import load_archive
-    from generator.export import data_files
+    from generator.read.load import load_archive
+    from generator.render.export import data_files
     from generator.render.pages import PageBuilder
     from helpers import VALID_BODY, VALID_FRONT, article_text, make_project
 
@@ -292,7 +292,7 @@ def test_publication_and_titles_are_text_in_every_citation(tmp_path):
         f'  name: "<b>CC</b>"\n  title: "{script}"\n  url: "https://exemple.org/licence"\n',
         encoding="utf-8")
     archive = load_archive(project / "briefings")
-    builder = PageBuilder(archive)
+    builder = PageBuilder.from_archive(archive)
     pages = [builder.data_page_sections(), builder.topic("troops")[0].page().content,
              builder.article(archive.articles[0]).page().content]
     for html in pages:

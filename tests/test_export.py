@@ -4,7 +4,7 @@ import csv
 import io
 import json
 
-from generator.export import CLAIM_COLUMNS
+from generator.render.export import CLAIM_COLUMNS
 
 
 def read_claims(site):

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.sanitize import (ALLOWED_ATTRIBUTES, ALLOWED_TAGS, Highlight, SafeMarkdown,
+from generator.render.sanitize import (ALLOWED_ATTRIBUTES, ALLOWED_TAGS, Highlight, SafeMarkdown,
                                 clean_html)
 
 MARKDOWN = SafeMarkdown()

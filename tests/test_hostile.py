@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ContentErrors
-from generator.load import load_archive
+from generator.read.errors import ContentErrors
+from generator.read.load import load_archive
 from helpers import (BIN, FIXTURE_ARCHIVE, REPO, VALID_BODY, article_text, briefing, content, make_project,
                      mkdocs_build, run, search_index, soup)
 

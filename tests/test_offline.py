@@ -1,7 +1,7 @@
 import zipfile
 from datetime import date
 
-from generator.offline import build_date, write_zip
+from generator.publish.offline import build_date, write_zip
 
 
 def make_site(root):

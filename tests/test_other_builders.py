@@ -15,8 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.load import load_archive
-from generator.quotes import normalise
+from generator.read.load import load_archive
+from generator.read.quotes import normalise
 from helpers import BIN, FIXTURE_ARCHIVE, REPO, briefing, make_project, run, soup
 
 CONFIG = REPO / "docs-dev" / "mkdocs-plain.yml"

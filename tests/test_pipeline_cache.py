@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-from generator.load import load_registries
-from generator.pipeline import Cache, Processed, process_all
+from generator.publish.pipeline import Cache, Processed, process_all
+from generator.read.load import load_registries
 from helpers import REPO
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.model import Actor, parse_date_interval
 from generator.render.format import according_to, dated_fr
-from generator.render.pages import newest_date
+from generator.derive.groupings import newest_date
 from helpers import content, soup
 
 

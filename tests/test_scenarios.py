@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.export import analysed, analysis_json
-from generator.load import load_archive
+from generator.render.export import analysed, analysis_json
+from generator.read.load import load_archive
 from generator.render.pages import PageBuilder
 from helpers import FIXTURES
 
@@ -35,7 +35,7 @@ def findings(archive, metric: str) -> list[tuple[str, str, str]]:
 
 
 def topic_text(archive) -> str:
-    (page,) = [p for p in PageBuilder(archive).all_pages() if p.path == "sujets/effectifs.md"]
+    (page,) = [p for p in PageBuilder.from_archive(archive).all_pages() if p.path == "sujets/effectifs.md"]
     return re.sub(r"\s+", " ", BeautifulSoup(page.content, "html.parser").get_text(" "))
 
 

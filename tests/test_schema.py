@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ContentErrors
-from generator.load import load_archive
+from generator.read.errors import ContentErrors
+from generator.read.load import load_archive
 from helpers import FIXTURE_ARCHIVE, VALID_BODY, VALID_FRONT, article_text, briefing, make_project
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from generator.load import load_archive
-from generator.search import terms
+from generator.read.load import load_archive
+from generator.derive.search import terms
 from helpers import FIXTURE_ARCHIVE
 from test_browser import RESULTS, Visit, fixture_visit, heading, search  # noqa: F401 (fixture)
 
@@ -200,7 +200,7 @@ def test_the_search_box_shows_a_focus_ring(fixture_visit):
 
 
 def test_the_page_and_the_index_make_the_same_keys(fixture_visit):
-    """The browser's keys (briefing-search.js) are the index's (generator/search.py)."""
+    """The browser's keys (briefing-search.js) are the index's (generator/derive/search.py)."""
     visit = fixture_visit
     visit.open("index.html")
     texts = [path.read_text(encoding="utf-8").partition("\n---\n")[2]

@@ -3,8 +3,8 @@ excerpts in shards, what the browser decodes."""
 
 import json
 
-from generator import search
-from generator.search import (EXCERPTS_GLOBAL, GLOBAL, SHARDS_GLOBAL, SUFFIX_STEPS,
+from generator.derive import search
+from generator.derive.search import (EXCERPTS_GLOBAL, GLOBAL, SHARDS_GLOBAL, SUFFIX_STEPS,
                               SearchDocument, build_index, encode_numbers, fold, plain_text, terms)
 
 

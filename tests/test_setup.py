@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tomllib
 import sys
 
 import pytest
@@ -104,6 +105,18 @@ def recipe(*args: str) -> list[str]:
 def test_make_test_finds_a_chromium_before_pytest():
     commands = [line for line in recipe("test") if "find_chromium" in line or "pytest" in line]
     assert commands == [".venv/bin/python tests/find_chromium.py", ".venv/bin/python -m pytest"]
+
+
+@NEEDS_MAKE
+def test_make_test_runs_the_type_checker_first():
+    commands = recipe("test")
+    assert commands.index(".venv/bin/mypy") < commands.index(".venv/bin/python -m pytest")
+
+
+def test_the_type_checker_covers_the_generator():
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert config["tool"]["mypy"]["files"] == ["generator"]
+    assert any(spec.startswith("mypy") for spec in config["project"]["optional-dependencies"]["test"])
 
 
 def test_ci_runs_the_strict_check_on_pull_requests():

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 from generator.derive.groupings import by_month, by_outlet
 from generator.render.pages import PER_PAGE, RECENT
 from generator.render.paths import html_path, month_path, outlet_path
-from generator.search import fold
+from generator.derive.search import fold
 from helpers import content, search_index, soup
 
 

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ContentErrors
-from generator.sources import find_articles, read_article
+from generator.read.errors import ContentErrors
+from generator.read.sources import find_articles, read_article
 
 
 def write(tmp_path: Path, name: str, data: bytes | str) -> Path:

@@ -1,6 +1,6 @@
 import pytest
 
-from generator.strict_yaml import MAX_DEPTH, StrictYamlError, load
+from generator.read.strict_yaml import MAX_DEPTH, StrictYamlError, load
 
 
 def test_scalars_stay_text_so_the_schema_decides_types():

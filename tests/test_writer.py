@@ -5,7 +5,7 @@ from pathlib import Path
 
 from generator.render.pages import Planned
 from generator.render.shell import CONTENT, TITLE, FolderShells, Shell
-from generator.writer import PARALLEL_FROM, WriteJob, tree_size, write_all
+from generator.publish.writer import PARALLEL_FROM, WriteJob, tree_size, write_all
 
 _PLAIN = Shell.parse(f"<html><title>{TITLE}</title><body>{CONTENT}</body></html>", "__shell__")
 SHELL = FolderShells(_PLAIN, _PLAIN)  # pages without sections take the plain shell

@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from . import rules
+from .rules import Figure
 from .ledger import LedgerEntry, Statement
 
 
@@ -31,6 +32,11 @@ class Dispute:
 def _dated(statements: tuple[Statement, ...]) -> list[Statement]:
     """The statements that have a period, in chronological order (the order of pairs)."""
     return sorted((s for s in statements if s.figure is not None), key=lambda s: s.sort_key)
+
+
+def _figures(dated: list[Statement]) -> list[Figure]:
+    """The figures of statements that have a period (see _dated): one each."""
+    return [figure for s in dated if (figure := s.figure) is not None]
 
 
 def _pairs(dated: list[Statement], found: dict[tuple[int, int], rules.Finding],
@@ -61,7 +67,7 @@ def compare_metric(statements: tuple[Statement, ...], kind: str,
     With ``limit``, only the ``limit`` most recent findings of each kind are kept.
     """
     dated = _dated(statements)
-    figures = [s.figure for s in dated]
+    figures = _figures(dated)
     found: dict[tuple[int, int], rules.Finding] = {}
 
     def note(i: int, j: int) -> rules.Finding | None:
@@ -115,17 +121,18 @@ def event_denials(events: tuple[Statement, ...], figures: tuple[Statement, ...],
                   limit: int | None = None) -> tuple[Pair, ...]:
     """Events saying a metric is nil, against that metric's figures for the same period."""
     dated = _dated(events + figures)
+    periods = _figures(dated)
     is_event = [s.claim.event is not None for s in dated]
-    order = sorted((i for i in range(len(dated)) if not is_event[i]), key=lambda i: dated[i].figure.start)
-    starts = [dated[i].figure.start for i in order]
-    longest = max((dated[i].figure.end - dated[i].figure.start for i in order), default=0)
+    order = sorted((i for i in range(len(dated)) if not is_event[i]), key=lambda i: periods[i].start)
+    starts = [periods[i].start for i in order]
+    longest = max((periods[i].end - periods[i].start for i in order), default=0)
     found: dict[tuple[int, int], rules.Finding] = {}
     for e in (i for i in range(len(dated)) if is_event[i]):
-        event = dated[e].figure
+        event = periods[e]
         # Only a figure starting within its longest length of the event can overlap it.
         window = order[bisect_left(starts, event.start - longest):bisect_right(starts, event.end)]
         for f in window:
-            finding = rules.denies(event, dated[f].figure)
+            finding = rules.denies(event, periods[f])
             if finding is not None:
                 found[(min(e, f), max(e, f))] = finding
     return _pairs(dated, found, limit)

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..model import Archive
+from ..model import Archive, Article
 from .words import words
 
 SHINGLE_WORDS = 5
@@ -60,18 +60,17 @@ class NearDuplicate:
     similarity: float
 
 
-_WORD_IDS: dict[str, int] = {}  # word -> number, kept across articles: words repeat
-
-
 def shingles(text: str) -> frozenset[int]:
     """The sampled shingle hashes of ``text``."""
     return word_shingles(words(text))
 
 
-def word_shingles(tokens: list[str]) -> frozenset[int]:
-    """The sampled shingle hashes of a text's ``words``."""
-    word_ids = _WORD_IDS
-    if len(word_ids) > 1_000_000:  # bounded, whatever the archive
+def word_shingles(tokens: list[str], word_ids: dict[str, int] | None = None) -> frozenset[int]:
+    """The sampled shingle hashes of a text's ``words``. ``word_ids`` (word -> number) may
+    be kept across the texts of one build by the caller: words repeat."""
+    if word_ids is None:
+        word_ids = {}
+    elif len(word_ids) > 1_000_000:  # bounded, whatever the archive
         word_ids.clear()
     ids = []
     for word in tokens:
@@ -83,8 +82,11 @@ def word_shingles(tokens: list[str]) -> frozenset[int]:
     return frozenset(h for h in map(hash, grams) if h % SAMPLE == 0)
 
 
-def near_duplicates(archive: Archive, threshold: float = NEAR_DUPLICATE) -> tuple[NearDuplicate, ...]:
-    return similar_pairs({article.id: shingles(article.body)
+def near_duplicates(archive: Archive[Article],
+                    threshold: float = NEAR_DUPLICATE) -> tuple[NearDuplicate, ...]:
+    """Near-duplicates among the archive's articles, from their texts."""
+    word_ids: dict[str, int] = {}
+    return similar_pairs({article.id: word_shingles(words(article.body), word_ids)
                           for article in archive.articles}, threshold)
 
 

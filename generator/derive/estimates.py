@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model import DateInterval
 from .ledger import Statement
 
 
@@ -22,8 +23,16 @@ class MetricPicture:
     same_period: tuple[Statement, ...]  # other latest figures for a period overlapping the headline's
 
 
+def _when(statement: Statement) -> DateInterval:
+    """The period of a statement known to be dated (those ``latest`` keeps)."""
+    when = statement.when
+    assert when is not None
+    return when
+
+
 def _newest_first(statements: list[Statement]) -> list[Statement]:
-    return sorted(statements, key=lambda s: (s.when.end, s.when.start, s.actor), reverse=True)
+    """Dated statements, newest first."""
+    return sorted(statements, key=lambda s: (_when(s).end, _when(s).start, s.actor), reverse=True)
 
 
 def latest(statements: list[Statement]) -> list[Statement]:
@@ -31,8 +40,8 @@ def latest(statements: list[Statement]) -> list[Statement]:
     dated = [s for s in statements if s.when is not None]
     if not dated:
         return []
-    last_start = max(s.when.start for s in dated)
-    return _newest_first([s for s in dated if s.when.end >= last_start])
+    last_start = max(_when(s).start for s in dated)
+    return _newest_first([s for s in dated if _when(s).end >= last_start])
 
 
 def picture(metric_id: str, metric_statements: tuple[Statement, ...]) -> MetricPicture | None:
@@ -52,6 +61,6 @@ def picture(metric_id: str, metric_statements: tuple[Statement, ...]) -> MetricP
     headline = latest(each)
     shown = {id(s) for s in headline}
     same_period = [s for s in each if id(s) not in shown
-                   and any(s.when.overlaps(h.when) for h in headline)]
+                   and any(_when(s).overlaps(_when(h)) for h in headline)]
     return MetricPicture(metric_id, tuple(_newest_first(each)) + tuple(undated),
                          tuple(headline), tuple(_newest_first(same_period)))

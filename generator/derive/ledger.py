@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..model import Archive, Article, Claim, DateInterval
+from ..model import Archive, ArticleInfo, Claim, DateInterval
 from .rules import Figure, ValueInterval, value_interval
 
 
@@ -26,7 +26,7 @@ class LedgerEntry:
     """A claim in its context: the article that reports it and its stable id."""
 
     claim: Claim
-    article: Article
+    article: ArticleInfo
 
     @property
     def claim_id(self) -> str:
@@ -79,7 +79,7 @@ class Statement:
         return self.first.claim_id
 
     @property
-    def article(self) -> Article:
+    def article(self) -> ArticleInfo:
         return self.first.article
 
     @property

@@ -43,8 +43,10 @@ class ValueInterval:
 def value_interval(claim: Claim) -> ValueInterval:
     """The interval of values a claim's figure allows, given its qualifier."""
     if claim.qualifier == "range":
+        assert claim.low is not None and claim.high is not None  # Claim's validator: a range has both
         return ValueInterval(claim.low, claim.high)
     value = claim.value
+    assert value is not None and claim.qualifier is not None  # Claim's validator: a figure has both
     return {
         "exact": ValueInterval(value, value),
         "about": ValueInterval(value * (1 - ABOUT_TOLERANCE), value * (1 + ABOUT_TOLERANCE)),

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..model import Outlet
-from ..quotes import normalise
+from ..read.quotes import normalise
 from .dates import printed_date
 from .words import compact
 
@@ -297,9 +297,9 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
             cleaner.note(f"Titre répété dans le texte supprimé (sa première copie est le titre) : "
                          f"« {line.removeprefix('## ')} ».")
     unique: list[str] = []
-    repeated = _repeated_later(kept)
+    repeated_later = _repeated_later(kept)
     for index, line in enumerate(kept):
-        if index in repeated:
+        if index in repeated_later:
             cleaner.note(f"Ligne répétée plus loin dans le texte supprimée : « {line} ».")
             continue
         unique.append(line)
@@ -323,8 +323,8 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
         else:
             draft.blocks.append(line)
     if not draft.title:
-        first = next((b for b in draft.blocks if not b.startswith(("#", "-"))), "")
-        draft.title = first if len(first) <= 120 else first[:120].rsplit(" ", 1)[0] + "…"
+        opening = next((b for b in draft.blocks if not b.startswith(("#", "-"))), "")
+        draft.title = opening if len(opening) <= 120 else opening[:120].rsplit(" ", 1)[0] + "…"
         draft.title_source = "aucun titre imprimé : titre provisoire repris du texte, à réécrire"
         cleaner.note("Aucun titre imprimé : titre provisoire repris du texte, à réécrire.")
     if page:

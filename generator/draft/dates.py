@@ -176,16 +176,18 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
     for m in re.finditer(rf"\b(?:en|au cours de l'annee)\s+{_YEAR}\b", folded):
         add(m, m[1], None)
     for m in re.finditer(r"\b(cette annee|ce mois-ci|ce mois)\b", folded):
-        if article.year is None or (m[1] != "cette annee" and article.month is None):
+        known_year, known_month = article.year, article.month
+        if known_year is None or (m[1] != "cette annee" and known_month is None):
             add(m, None, f"« {sentence[m.start():m.end()]} » dans la phrase, à compléter : la date "
                          "de l'article est inconnue")
             continue
-        value = str(article.year) if m[1] == "cette annee" else _month_key(article.year, article.month)
+        value = (str(known_year) if known_month is None or m[1] == "cette annee"
+                 else _month_key(known_year, known_month))
         add(m, value, f"« {sentence[m.start():m.end()]} » : rapporté à la date de l'article "
                       f"({article.text}).")
     for m in re.finditer(rf"\b{_WEEKDAY}\b", folded):
         value = note = None
-        if article.day:
+        if article.year and article.month and article.day:  # a day comes with its month and year
             published = date(article.year, article.month, article.day)
             day = published - timedelta(days=(published.weekday() - WEEKDAYS.index(m[1])) % 7)
             value = day.isoformat()

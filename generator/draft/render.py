@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from ..model import UNKNOWN
-from ..search import fold
+from ..derive.search import fold
 from .claims import Candidate
 from .cleaning import Draft
 

@@ -86,6 +86,8 @@ def extract_page(html: str) -> Page:
     except Exception as error:  # the library's own failure on a broken page: one line, never a traceback
         raise DraftInputError(f"could not read this web page ({type(error).__name__}): save the "
                               "article's text as a .txt file instead") from None
+    if isinstance(document, dict):  # only with as_dict=True
+        raise TypeError("trafilatura returned a dict")
     if document is None or document.body is None or not len(document.body):
         raise DraftInputError("no article text found in this web page: copy the article's text "
                               "into a .txt file instead")

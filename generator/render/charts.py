@@ -16,6 +16,7 @@ import calendar
 import io
 import math
 import textwrap
+from typing import Any
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,7 +33,7 @@ from .format import number_fr, short_month_fr
 
 FONT_PT = 9  # 12 CSS px at the chart's natural size (SVG sizes are in points)
 MARKER_PT = 7
-_STYLE = {
+_STYLE: dict[Any, Any] = {  # rcParams (matplotlib types their names as literals)
     "svg.hashsalt": "briefing-archive",
     "svg.fonttype": "none",
     "font.size": FONT_PT,
@@ -149,7 +150,8 @@ def metric_chart(series: list[Series], unit: str, description: str,
         legend = figure.legend(handles=handles, loc="upper left", bbox_to_anchor=anchor,
                                borderaxespad=0, frameon=False)
         for drawn, handle in zip(legend.legend_handles, handles):
-            drawn.set_gid(handle.get_gid())
+            if drawn is not None:  # a handle matplotlib could not draw has no legend entry
+                drawn.set_gid(handle.get_gid())
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg",
                        metadata={"Date": None, "Creator": None, "Title": description})

@@ -3,7 +3,7 @@ LISEZMOI.txt prints them as they are. The reader fills in the consultation date.
 
 from __future__ import annotations
 
-from ..model import Article, DateInterval, Publication, Topic
+from ..model import ArticleInfo, DateInterval, Publication, Topic
 from .format import date_fr, dated_fr
 
 CONSULTED = "consulté le [date de consultation]"
@@ -34,7 +34,7 @@ def topic_citation(publication: Publication, topic: Topic, updated: DateInterval
             f"{publication.licence.name}, {CONSULTED}.")
 
 
-def article_citation(publication: Publication, article: Article, outlet: str, page: str) -> str:
+def article_citation(publication: Publication, article: ArticleInfo, outlet: str, page: str) -> str:
     """The original article first (it stays its outlet's), then where it was read."""
     original = f", {article.url}" if article.url else ""
     return (f"{outlet}, « {article.title} », {date_fr(article.date)}{original} ; relevé dans "

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timezone
 
 from feedgen.feed import FeedGenerator
 
-from ..model import Article
+from ..model import ArticleInfo
 from .environment import page_url
 from .paths import article_path
 
@@ -25,7 +25,7 @@ def _moment(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
 
 
-def atom_feed(path: str, title: str, articles: tuple[Article, ...], summaries: dict[str, str],
+def atom_feed(path: str, title: str, articles: tuple[ArticleInfo, ...], summaries: dict[str, str],
               undated: date) -> bytes:
     """The ``FEED_LIMIT`` newest articles; ``summaries`` maps article id to safe HTML."""
     newest = articles[:FEED_LIMIT]

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypedDict
 
 SHELL_NAME = "__shell__"
 PLAIN_SHELL_NAME = "__shell-sans-sommaire__"
@@ -64,7 +65,16 @@ def headings(content: str) -> tuple[Heading, ...]:
     return tuple(sections)
 
 
-def toc_tokens(sections: tuple[Heading, ...]) -> list[dict]:
+class TocToken(TypedDict):
+    """A heading as the Markdown toc extension gives it (and MkDocs' get_toc reads it)."""
+
+    level: int
+    id: str
+    name: str
+    children: list[TocToken]
+
+
+def toc_tokens(sections: tuple[Heading, ...]) -> list[TocToken]:
     """``sections`` as MkDocs' get_toc reads them (the Markdown toc extension's tokens)."""
     return [{"level": h.level, "id": h.id, "name": h.title, "children": toc_tokens(h.children)}
             for h in sections]

@@ -10,9 +10,10 @@ every title it lists.
 
 from __future__ import annotations
 
-from .render.pages import PageBuilder
-from .render.paths import html_path, outlet_path
-from .search import SearchDocument, terms
+from ..render.pages import PageBuilder
+from ..render.paths import html_path, outlet_path
+from ..derive.search import SearchDocument, terms
+from ..model import Event, Metric
 
 
 def _keys(*texts: str | None) -> str:
@@ -23,8 +24,9 @@ def registry_documents(builder: PageBuilder) -> list[SearchDocument]:
     """One document per topic, actor and outlet page, ranked as hubs."""
     documents = []
     for topic_id, topic in builder.archive.topics.items():
-        named = [topic.title, topic.description]
-        for entry in (*topic.metrics.values(), *topic.events.values()):
+        named: list[str | None] = [topic.title, topic.description]
+        entries: list[Metric | Event] = [*topic.metrics.values(), *topic.events.values()]
+        for entry in entries:
             named += [entry.label, getattr(entry, "scope", None), *entry.synonyms]  # events: no scope
         documents.append(SearchDocument(html_path(builder.topic_path(topic_id)), topic.title,
                                         "Sujet", _keys(*named), topic.description, hub=True))

@@ -27,7 +27,7 @@ from itertools import count
 
 import numpy as np
 
-from .derive.words import words
+from .words import words
 
 INDEX_PATH = "search/index.js"
 GLOBAL = "__BRIEFING_SEARCH__"

@@ -38,20 +38,17 @@ from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from .derive.duplicates import same_story_elsewhere, similar_pairs
-from .errors import ContentErrors
-from .load import load
+from ..derive.duplicates import same_story_elsewhere, similar_pairs
+from ..read.errors import ContentErrors
 from .offline import build_date, write_zip, zip_path
 from . import site_plan
-from .pipeline import Cache, fingerprint
-from .schema import article_body
-from .sources import read_body
-from .render.pages import Page, PageBuilder, Planned, check_no_overlap
-from .render.paths import DATA_PAGE, HOME, article_path, html_path
-from .render.format import date_fr
-from .render.shell import (CONTENT, CONTENT_WITH_TOC, PLAIN_SHELL_NAME, SHELL_NAME, TITLE,
-                           FolderShells, Shell, headings, shell_path, toc_tokens)
-from .search import SearchDocument, build_index, plain_text, terms
+from .pipeline import Cache, RenderedArticles, fingerprint, load
+from ..render.pages import ArticleRenderer, Page, PageBuilder, Planned, check_no_overlap
+from ..render.paths import DATA_PAGE, HOME, article_path, html_path
+from ..render.format import date_fr
+from ..render.shell import (CONTENT, CONTENT_WITH_TOC, PLAIN_SHELL_NAME, SHELL_NAME, TITLE,
+                            FolderShells, Shell, headings, shell_path, toc_tokens)
+from ..derive.search import SearchDocument, build_index, plain_text, terms
 from .search_pages import registry_documents
 from .writer import WriteJob, write_all, write_file
 
@@ -162,11 +159,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         gc.unfreeze()  # under `mkdocs serve`, what the previous build froze may now be garbage
         return config
 
-    @staticmethod
-    def _body(root: Path, written: dict[str, str], article_id: str) -> str:
-        """An article's body, read again for its feed summary: the build keeps no bodies."""
-        return article_body(read_body(root / written[article_id], root))
-
     def _progress(self, done: int, total: int) -> None:
         log.info(f"briefing: {done}/{total} articles ready ({self._elapsed()})")
 
@@ -186,19 +178,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             archive, processed = load(self.content_dir, root=self.content_dir.parent, render=True,
                                       workers=os.cpu_count() or 1, cache=cache,
                                       progress=self._progress)
-            root = self.content_dir.parent
-            written = {article.id: article.source for article in archive.articles}
             same_story = same_story_elsewhere(similar_pairs(
                 {article.id: processed[article.id].shingle_array() for article in archive.articles}))
-            keys = {article_id: result.cache_key for article_id, result in processed.items()}
             metadata_keys = {article_id: result.metadata_key for article_id, result in processed.items()}
             download = zip_path(self.build_date) if self.zip_wanted else None
-            builder = PageBuilder(archive, download=download, build_day=self.build_date,
-                                  contents=lambda article_id: cache.content(keys[article_id]),
-                                  bodies=partial(self._body, root, written),
-                                  content_keys=keys.__getitem__,
-                                  metadata_keys=metadata_keys.__getitem__,
-                                  same_story=same_story)
+            articles = RenderedArticles(cache, processed, self.content_dir.parent,
+                                        ArticleRenderer(archive))
+            builder = PageBuilder(archive, articles, same_story,
+                                  download=download, build_day=self.build_date)
             self.plan_key = site_plan.plan_key(cache.fingerprint, metadata_keys, same_story,
                                                self.build_date, download)
             self.previous_plan = site_plan.load(self.store, self.plan_key)

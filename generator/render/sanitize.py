@@ -19,6 +19,7 @@ sanitised HTML.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import nh3
@@ -39,18 +40,22 @@ _MARKUP_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, "span": {"id"}}
 _MARKUP_CLASSES = {"mark": {MARK_CLASS}, "span": {ANCHOR_CLASS}}
 
 
+class _SentinelLinks(MarkdownIt):
+    """A sentinel in a link's destination is percent-encoded before the host name is
+    (punycode would turn it into letters): it can then be found and taken out."""
+
+    def normalizeLink(self, url: str) -> str:
+        return super().normalizeLink(url.translate(_ENCODE_SENTINELS))
+
+
 class SafeMarkdown:
     """One reusable Markdown parser (a new one per page is needlessly slow)."""
 
     def __init__(self) -> None:
         # No raw HTML: block-level HTML and inline tags are kept as literal text.
-        self._md = MarkdownIt("commonmark", {"html": False})
-        normalize = self._md.normalizeLink
-        # A sentinel in a link's destination is percent-encoded before the host name is
-        # (punycode would turn it into letters): it can then be found and taken out.
-        self._md.normalizeLink = lambda url: normalize(url.translate(_ENCODE_SENTINELS))
+        self._md = _SentinelLinks("commonmark", {"html": False})
 
-    def render(self, text: str, highlights: list[Highlight] = ()) -> str:
+    def render(self, text: str, highlights: Sequence[Highlight] = ()) -> str:
         """Safe HTML for ``text``, with the highlighted passages in <mark> and anchored."""
         highlights = list(highlights)
         if not highlights:
@@ -104,8 +109,9 @@ _BLOCK_PREFIX = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d+[.)][ \t]+|>[ 
 def _past_block_prefix(text: str, position: int) -> int:
     """Move a position that falls inside a line's Markdown prefix ('## ', '- ') past it."""
     line_start = text.rfind("\n", 0, position) + 1
-    prefix_end = _BLOCK_PREFIX.match(text, line_start).end()
-    return max(position, prefix_end)
+    prefix = _BLOCK_PREFIX.match(text, line_start)
+    assert prefix is not None  # the pattern matches the empty string too
+    return max(position, prefix.end())
 
 
 def _mark_segments(text: str, highlights: list[Highlight]) -> list[tuple[int, int]]:

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import ContentError, ErrorCollector
-from .model import (UNKNOWN, Actor, Article, ArticleFrontmatter, Outlet, Publication, Topic,
-                    clean_text)
+from ..model import (UNKNOWN, Actor, Article, ArticleFrontmatter, ArticleInfo, Outlet, Publication,
+                     Topic, clean_text)
 from .quotes import find_quote, french_numbers, inside_longer_words, longest_matching_prefix
 from .sources import SourceDocument
+
+M = TypeVar("M", bound=BaseModel)
 
 _HINTS = {
     "extra_forbidden": "remove it, or check its spelling against CONTRIBUTING.md",
@@ -33,7 +38,7 @@ def _field_name(loc: tuple) -> str:
     return name
 
 
-def _message(error: dict) -> str:
+def _message(error: ErrorDetails) -> str:
     message = error["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
@@ -69,8 +74,8 @@ def _without_empty(data: object) -> object:
     return data
 
 
-def _validate(model: type[BaseModel], data: object, source: SourceDocument, prefix: tuple,
-              errors: ErrorCollector) -> BaseModel | None:
+def _validate(model: type[M], data: object, source: SourceDocument, prefix: tuple,
+              errors: ErrorCollector) -> M | None:
     try:
         return model.model_validate(_without_empty(data))
     except ValidationError as exc:
@@ -111,6 +116,7 @@ def parse_registry(source: SourceDocument, model: type[BaseModel],
     """A metadata file: a mapping of id -> fields, the id coming from the key."""
     entries = {}
     invalid = set()
+    assert isinstance(source.data, dict)  # read_metadata reads nothing else
     for key, fields in source.data.items():
         if not isinstance(fields, dict):
             errors.add(source.error((key,), key, "expected a mapping of fields"))
@@ -280,12 +286,13 @@ def check_quotes(article: Article, source: SourceDocument, errors: ErrorCollecto
                                         f"numbers in the quote: {listing}"))
 
 
-def resolve_claim_ref(article: Article, ref: str) -> str:
+def resolve_claim_ref(article: ArticleInfo, ref: str) -> str:
     """A 'disputes' entry as a global claim id: local ids refer to the same article."""
     return ref if "/" in ref else f"{article.id}/{ref}"
 
 
-def check_disputes(articles: list[Article], source_of, errors: ErrorCollector) -> None:
+def check_disputes(articles: Sequence[ArticleInfo], source_of: Callable[[str], SourceDocument],
+                   errors: ErrorCollector) -> None:
     """Every disputed claim exists, and no claim disputes itself.
 
     ``source_of(article_id)`` reads an article's source again, only to locate an error.

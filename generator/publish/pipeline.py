@@ -19,42 +19,51 @@ import os
 import pickle
 import sys
 from array import array
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from importlib import metadata
 from itertools import chain, islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import schema, sources
-from .derive.duplicates import word_shingles
-from .derive.words import words
-from .errors import ContentError, ContentErrors, ErrorCollector, display_path
-from .model import Archive, Article
-from .search import keys, plain_text
+from ..derive.duplicates import word_shingles
+from ..derive.search import keys, plain_text
+from ..derive.words import words
+from ..model import Archive, ArticleInfo
+from ..read import sources
+from ..read.errors import ContentError, ErrorCollector, display_path
+from ..read.load import assemble, read_article_file, scan
+from ..read.schema import article_body
+
+if TYPE_CHECKING:
+    from ..render.pages import ArticleRenderer
 
 _LIBRARIES = ("markdown-it-py", "mdurl", "nh3", "matplotlib", "jinja2", "markupsafe", "pydantic",
               "pyyaml", "babel", "numpy")
 # Misses from which articles are processed in worker processes.
 _PARALLEL_FROM = 51
-# Set in the parent before forking: workers inherit it instead of receiving it by pipe.
-_JOB: "_Job | None" = None
+# A worker's job, set in each worker process by its initializer (the job is inherited by
+# fork, not sent by pipe); never set in the building process, so nothing outlives a build.
+_WORKER_JOB: "_Job | None" = None
 
 
 @dataclass(frozen=True)
 class Processed:
     """What one article file yields.
 
-    When rendering, the article comes back without its body: the rendered content holds
-    all the build needs of it (feeds read the few bodies they summarise again), and 10,000 bodies would cost memory and
-    transfer time. With a cache, the rendered content stays on disk (``cache_key``) until
+    When rendering, the article comes back without its body (an ArticleInfo): the rendered
+    content holds all the build needs of it (feeds read the few bodies they summarise
+    again), and 10,000 bodies would cost memory and transfer time. With a cache, the rendered content stays on disk (``cache_key``) until
     the page is written: holding 10,000 pages in memory would cost more than reading them back.
     """
 
-    article: Article | None
+    article: ArticleInfo | None
     errors: tuple[ContentError, ...]
     content: str = ""                      # rendered page content (when rendering, no cache)
+    summary: str = ""                      # rendered first paragraph, for feeds (when rendering)
     cache_key: str = ""
     # Names the article without its body (and the fingerprint): what lists and data files show.
     metadata_key: str = ""
@@ -68,16 +77,26 @@ class Processed:
 
 @dataclass(frozen=True)
 class _Job:
+    """One build's per-article work: what every task needs, and what tasks of one process share."""
+
     root: Path
     registries: Archive
     render: bool
     fingerprint: str = ""
+    # Word numbers for shingles (duplicates.shingles), kept across one process's articles.
+    word_ids: dict[str, int] = field(default_factory=dict)
+
+    @cached_property
+    def renderer(self) -> ArticleRenderer:
+        """Made in the process that renders, on its first article (a worker, after the fork)."""
+        from ..render.pages import ArticleRenderer  # pulls in the templates: only when asked
+        return ArticleRenderer(self.registries)
 
 
 def fingerprint(content_dir: Path) -> str:
     """Changes whenever anything but the article itself could change a task's result."""
     digest = hashlib.sha256()
-    package = Path(__file__).parent
+    package = Path(__file__).parents[1]  # the whole generator package
     for path in sorted(package.rglob("*")):
         if path.suffix in (".py", ".html") and path.is_file():
             digest.update(path.relative_to(package).as_posix().encode())
@@ -162,45 +181,54 @@ class Cache:
                          + pickled + content)
 
 
+class RenderedArticles:
+    """Articles as the pipeline rendered them, for pages (render/pages ArticleContents):
+    each page's content is read back from the cache when the page is written; a feed's
+    summaries are rendered from their articles' bodies, read again (only feeds need them,
+    for their newest articles: rendering one per article would be wasted)."""
+
+    stored = True
+
+    def __init__(self, cache: Cache, results: dict[str, Processed], root: Path,
+                 renderer: ArticleRenderer):
+        self.cache = cache
+        self.results = results
+        self.root = root
+        self.renderer = renderer
+
+    def content(self, article_id: str) -> str:
+        return self.cache.content(self.results[article_id].cache_key)
+
+    def summary(self, article_id: str) -> str:
+        article = self.results[article_id].article
+        assert article is not None, "a summary of an article that failed"
+        body = sources.read_body(self.root / article.source, self.root)
+        return self.renderer.summary(article_body(body))
+
+    def content_key(self, article_id: str) -> str:
+        return self.results[article_id].cache_key
+
+    def metadata_key(self, article_id: str) -> str:
+        return self.results[article_id].metadata_key
+
+
 def process(path: Path, job: _Job) -> Processed:
     """Read, validate and (optionally) render one article."""
-    errors = ErrorCollector()
-    try:
-        source = sources.read_article(path, job.root)
-    except ContentErrors as problem:
-        return Processed(None, tuple(problem.errors))
-    article = schema.parse_article(source, errors)
-    if article is None:
-        return Processed(None, tuple(errors.errors))
-    registries = job.registries
-    schema.check_references(article, source, registries.topics, registries.actors,
-                            registries.outlets, errors)
-    schema.check_quotes(article, source, errors)
-    if errors.errors:
-        return Processed(article, tuple(errors.errors))
+    article, errors = read_article_file(path, job.root, job.registries)
+    if article is None or errors:
+        return Processed(article, errors)
     body_words = words(article.body)  # read once, for near-duplicates and for the search
-    packed = array("q", sorted(word_shingles(body_words))).tobytes()
+    packed = array("q", sorted(word_shingles(body_words, job.word_ids))).tobytes()
     if not job.render:
         return Processed(article, (), shingles=packed)
-    renderer = _renderer(registries)
-    metadata = article.model_copy(update={"body": ""})
+    renderer = job.renderer
+    metadata = article.info()
     return Processed(metadata, (), content=renderer.content(article),
                      shingles=packed,
                      terms=" ".join(sorted(keys(words(article.title)) | keys(body_words))),
                      excerpt=plain_text(article.body),
                      metadata_key=hashlib.sha256(
                          (job.fingerprint + metadata.model_dump_json()).encode()).hexdigest())
-
-
-_RENDERERS: dict[int, object] = {}
-
-
-def _renderer(registries: Archive):
-    from .render.pages import ArticleRenderer  # rendering pulls in the templates: only when asked
-    renderer = _RENDERERS.get(id(registries))
-    if renderer is None:
-        renderer = _RENDERERS[id(registries)] = ArticleRenderer(registries)
-    return renderer
 
 
 def _stored(result: Processed, key: str | None, cache_folder: str | None) -> Processed:
@@ -211,19 +239,25 @@ def _stored(result: Processed, key: str | None, cache_folder: str | None) -> Pro
     return replace(result, content="", cache_key=key)
 
 
+def _start_worker(job: _Job) -> None:
+    global _WORKER_JOB
+    _WORKER_JOB = job
+    gc.enable()  # workers collect their garbage even when the build paused collection (plugin.py)
+
+
 def _work(item: tuple[str, str | None, str | None]) -> tuple[str, Processed]:
     path, key, cache_folder = item
-    return path, _stored(process(Path(path), _JOB), key, cache_folder)
+    assert _WORKER_JOB is not None, "a task outside a worker process"
+    return path, _stored(process(Path(path), _WORKER_JOB), key, cache_folder)
 
 
 def process_all(paths: list[Path], root: Path, registries: Archive, *, render: bool,
                 workers: int = 1, cache: Cache | None = None,
-                progress=None) -> dict[Path, Processed]:
+                progress: Callable[[int, int], None] | None = None) -> dict[Path, Processed]:
     """Every article's result, in ``paths`` order, using the cache and ``workers`` processes.
 
     Cache lookups (a read and a hash per file) go on while the workers process the first
     misses: on a cold build they cost nothing; on a warm one, no worker is started."""
-    global _JOB
     job = _Job(root, registries, render, cache.fingerprint if cache else "")
     folder = str(cache.folder) if cache else None
     results: dict[Path, Processed] = {}
@@ -232,7 +266,7 @@ def process_all(paths: list[Path], root: Path, registries: Archive, *, render: b
         for path in of:
             key = (cache.key(path.read_bytes(), render, display_path(path, root))
                    if cache and not path.is_symlink() else None)
-            hit = cache.get(key) if key else None
+            hit = cache.get(key) if cache and key else None
             if hit is None:
                 yield str(path), key, folder
             else:
@@ -243,19 +277,36 @@ def process_all(paths: list[Path], root: Path, registries: Archive, *, render: b
     if progress:
         progress(len(results), len(paths))
     if workers > 1 and len(todo) == _PARALLEL_FROM:
-        _JOB = job
-        try:
-            # Workers collect their garbage even when the build paused collection (plugin.py).
-            with multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:
-                tasks = chain(todo, misses(remaining))  # the pool's feeder thread looks up the rest
-                for done, (path, result) in enumerate(
-                        pool.imap_unordered(_work, tasks, chunksize=32), start=1):
-                    results[Path(path)] = result
-                    if progress and done % 1000 == 0:
-                        progress(len(results), len(paths))
-        finally:
-            _JOB = None
+        # Forked: each worker inherits the job (and the registries) instead of unpickling it.
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker,
+                                                      initargs=(job,)) as pool:
+            tasks = chain(todo, misses(remaining))  # the pool's feeder thread looks up the rest
+            for done, (name, result) in enumerate(
+                    pool.imap_unordered(_work, tasks, chunksize=32), start=1):
+                results[Path(name)] = result
+                if progress and done % 1000 == 0:
+                    progress(len(results), len(paths))
     else:
-        for path, key, cache_folder in chain(todo, misses(remaining)):
-            results[Path(path)] = _stored(process(Path(path), job), key, cache_folder)
+        for name, key, cache_folder in chain(todo, misses(remaining)):
+            results[Path(name)] = _stored(process(Path(name), job), key, cache_folder)
     return {path: results[path] for path in paths}
+
+
+def load(content_dir: Path, root: Path | None = None, *, render: bool = False, workers: int = 1,
+         cache: Cache | None = None,
+         progress: Callable[[int, int], None] | None = None
+         ) -> tuple[Archive[ArticleInfo], dict[str, Processed]]:
+    """The archive and each article's processing result (keyed by article id). Its articles
+    have no body when rendered (their pages hold them); read_article_file gives one that has.
+
+    Raises ContentErrors listing every problem found in every file.
+    """
+    root = root or content_dir.parent
+    errors = ErrorCollector()
+    registries, paths = scan(content_dir, root, errors)
+    results = process_all(paths, root, registries, render=render, workers=workers, cache=cache,
+                          progress=progress)
+    for result in results.values():
+        errors.extend(list(result.errors))
+    return assemble(registries, ((path, result.article, result) for path, result in results.items()),
+                    root, errors)

@@ -17,13 +17,13 @@ import json
 from collections.abc import Callable
 from functools import cached_property, partial
 
-from .derive.briefing import MetricBriefing, TopicBriefing, briefings
-from .derive.duplicates import near_duplicates
-from .derive.groupings import newest_date
-from .derive.ledger import LedgerEntry, Statement, dispatches, ledger
-from .model import UNKNOWN, Archive, Article, ArticleFrontmatter
-from .render.environment import environment
-from .render.paths import article_path, html_path, topic_data_path
+from ..derive.briefing import MetricBriefing, TopicBriefing, briefings
+from ..derive.duplicates import near_duplicates
+from ..derive.groupings import newest_date
+from ..derive.ledger import LedgerEntry, Statement, dispatches, ledger
+from ..model import UNKNOWN, Archive, ArticleInfo, ArticleFrontmatter
+from .environment import environment
+from .paths import article_path, html_path, topic_data_path
 
 CLAIM_COLUMNS = (
     "claim_id", "article_id", "topic", "metric", "event", "qualifier", "value", "low", "high",
@@ -152,7 +152,7 @@ def claims_json(archive: Archive, rows: list[dict] | None = None,
     return _json_list(_claim_rows(archive, rows).json_items)
 
 
-def _article_record(article: Article) -> dict:
+def _article_record(article: ArticleInfo) -> dict:
     return {
         "id": article.id,
         "title": article.title,
@@ -205,7 +205,8 @@ def analysis_json(archive: Archive, rows: list[dict] | None = None,
     """What the topic pages conclude, as data: each metric's current picture and findings,
     each event's statements and disputes, and every statement with its copies."""
     topic_briefings = topic_briefings if topic_briefings is not None else analysed(archive)
-    topics, every = [], []
+    topics: list[dict] = []
+    every: list[Statement] = []
     for topic_id, briefing in topic_briefings.items():
         every += briefing.statements
         topics.append({

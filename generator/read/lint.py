@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from .errors import ContentError
-from .model import UNKNOWN, Article
+from ..model import UNKNOWN, ArticleInfo
 from .sources import SourceDocument, article_lines, read_article
 
 # `  # - topic:` as `briefing new` writes a candidate claim (any field may come first).
@@ -55,7 +55,7 @@ def debris_kind(text: str) -> str | None:
     return next((kind for pattern, kind in _DEBRIS if pattern.search(text)), None)
 
 
-def all_draft_warnings(articles: tuple[Article, ...] | list[Article],
+def all_draft_warnings(articles: tuple[ArticleInfo, ...] | list[ArticleInfo],
                        root: Path) -> list[ContentError]:
     """``draft_warnings`` of every article, read from ``root / article.source``.
 
@@ -66,7 +66,7 @@ def all_draft_warnings(articles: tuple[Article, ...] | list[Article],
             for warning in draft_warnings(article, root / article.source, root)]
 
 
-def draft_warnings(article: Article, path: Path, root: Path) -> list[ContentError]:
+def draft_warnings(article: ArticleInfo, path: Path, root: Path) -> list[ContentError]:
     """Every sign that ``article`` (read from ``path``) is still a draft, as warnings."""
     lines, end = article_lines(path)
     display = article.source
@@ -95,9 +95,9 @@ def draft_warnings(article: Article, path: Path, root: Path) -> list[ContentErro
             "add date_note: what the text gives and how it places the article in time",
             severity="warning"))
     for number, line in enumerate(lines[end + 1:], start=end + 2):
-        heading = line.startswith("#") and _HEADING.match(line)
+        heading = _HEADING.match(line) if line.startswith("#") else None
         kind = heading and debris_kind(heading["text"])
-        if kind:
+        if heading and kind:
             found.append(ContentError(
                 display, number, 1, "body", f"heading looks like {kind}: « {heading['text']} »",
                 "delete it and note what was removed under 'cleaning', or make it a paragraph "
@@ -125,7 +125,7 @@ class _Lazy:
         return self._source.error(key_path, field_name, message, hint, severity="warning")
 
 
-def _id_warnings(article: Article, source: _Lazy) -> list[ContentError]:
+def _id_warnings(article: ArticleInfo, source: _Lazy) -> list[ContentError]:
     """``date-inconnue-…`` or ``<date>-inconnu-…`` once the date or the outlet is known."""
     words = _DATE_PREFIX.sub("", article.id)
     date_unknown = article.id.startswith("date-inconnue-")
@@ -145,7 +145,7 @@ def _id_warnings(article: Article, source: _Lazy) -> list[ContentError]:
                            f"rename the file and its id to '{suggested}'")]
 
 
-def _repeated_claims(article: Article, source: _Lazy) -> list[ContentError]:
+def _repeated_claims(article: ArticleInfo, source: _Lazy) -> list[ContentError]:
     """The same statement (topic, metric or event, actor, date, figure) claimed twice."""
     first: dict[tuple, int] = {}
     found = []

@@ -1,0 +1,102 @@
+"""Article pages and feeds: an article's page content comes from the article alone (plus
+the registries), so that worker processes can render it and the cache keep it; the links
+to the same story elsewhere, which depend on the whole archive, are filled in last."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from markupsafe import Markup
+
+from ...derive.ledger import LedgerEntry
+from ...model import Archive, Article, ArticleInfo
+from ...read.quotes import find_quote
+from ..feeds import FEED_LIMIT, atom_feed
+from ..paths import SITE_FEED, article_path, topic_feed_path
+from ..sanitize import Highlight
+from .base import Planned, Renderer, Site
+
+SAME_STORY = "<!--ba:same-story-->"
+
+
+class ArticleRenderer(Renderer):
+    """An article page's content from the article alone (plus registries): cacheable, and
+    safe to run in worker processes. The same-story links, which depend on the whole
+    archive, are left as a placeholder that ArticlePages fills."""
+
+    def content(self, article: Article) -> str:
+        highlights = []
+        for claim in article.claims:
+            span = find_quote(article.body, claim.quote)
+            if span is not None:
+                highlights.append(Highlight(*span, anchor=f"claim-{claim.local_id}"))
+        body = Markup(self._markdown.render(article.body, highlights))
+        entries = [LedgerEntry(claim, article) for claim in article.claims]
+        return self.render("article.html", article_path(article.id), article=article, body=body,
+                           entries=entries, same_story_marker=Markup(SAME_STORY))
+
+    def summary(self, body: str) -> str:
+        """An article's first paragraph as safe HTML, for feeds."""
+        return self._markdown.render(first_paragraph(body))
+
+
+def first_paragraph(markdown_text: str) -> str:
+    """The first block of text that is not a heading or a list item."""
+    blocks = [b.strip() for b in markdown_text.split("\n\n") if b.strip()]
+    return next((b for b in blocks if not b.startswith(("#", "-", "*"))), blocks[0] if blocks else "")
+
+
+class FromBodies:
+    """Article contents rendered here from the articles' bodies, when asked; not stored
+    (``briefing pages``, tests). The MkDocs build's come from the pipeline instead."""
+
+    stored = False
+
+    def __init__(self, archive: Archive[Article]):
+        self._renderer = ArticleRenderer(archive)
+        self._by_id = {article.id: article for article in archive.articles}
+
+    def content(self, article_id: str) -> str:
+        return self._renderer.content(self._by_id[article_id])
+
+    def summary(self, article_id: str) -> str:
+        return self._renderer.summary(self._by_id[article_id].body)
+
+    def content_key(self, article_id: str) -> str:
+        return ""
+
+    def metadata_key(self, article_id: str) -> str:
+        return ""
+
+
+class ArticlePages(Site):
+    """Article pages, and the feeds of new articles (the site's and each topic's)."""
+
+    def article(self, article: ArticleInfo) -> Planned:
+        others = self.same_story.get(article.id, [])
+        key = ("|".join(map(self.articles.content_key, [article.id, *others]))
+               if self.articles.stored else "")
+        return Planned(article_path(article.id), article.title,
+                       partial(self._article_content, article), key)
+
+    def _article_content(self, article: ArticleInfo) -> str:
+        content = self.articles.content(article.id)
+        others = [self.by_id[other] for other in self.same_story.get(article.id, [])]
+        links = (self.render("same_story.html", article_path(article.id), same_story=others)
+                 if others else "")
+        return content.replace(SAME_STORY, links, 1)
+
+    def feeds(self) -> list[Planned]:
+        feeds = [Planned(SITE_FEED, "", partial(self._feed, SITE_FEED, "Nouveaux articles",
+                                                self.archive.articles))]
+        for topic_id, topic in self.archive.topics.items():
+            path = topic_feed_path(topic_id)
+            feeds.append(Planned(path, "", partial(self._feed, path,
+                                                   f"{topic.title} : nouveaux articles",
+                                                   self.topic_articles[topic_id])))
+        return feeds
+
+    def _feed(self, path: str, title: str, articles: tuple[ArticleInfo, ...]) -> bytes:
+        summaries = {article.id: self.articles.summary(article.id)
+                     for article in articles[:FEED_LIMIT]}
+        return atom_feed(path, title, articles, summaries, self.build_day)

@@ -1,0 +1,260 @@
+"""What every page family shares: planned pages and files, pagination, the renderer with
+the helpers every template uses, and the site's derived data (``Site``), which each
+family's module extends with its pages."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cached_property, partial
+from typing import Protocol
+
+from ...derive import groupings
+from ...derive.briefing import TopicBriefing, briefings
+from ...derive.ledger import Statement, dispatches, ledger, LedgerEntry
+from ...model import UNKNOWN, Archive, ArticleInfo, Claim
+from .. import paths
+from ..environment import environment
+from ..export import topic_files
+from ..format import according_to, dated_fr, figure_fr, month_fr, when_fr
+from ..paths import (ACTORS_INDEX, DATA_PAGE, SITE_FEED, article_path, chart_path, html_path,
+                     month_path, outlet_path, topic_feed_path)
+from ..sanitize import SafeMarkdown
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it goes, its title (plain text) and its HTML/Markdown body."""
+
+    path: str
+    title: str
+    content: str
+
+    @property
+    def markdown(self) -> str:
+        # JSON strings are valid YAML; the title is HTML-escaped because themes print it raw.
+        return f"---\ntitle: {json.dumps(html.escape(self.title), ensure_ascii=False)}\n---\n\n" \
+               f"{self.content}"
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A generated file published as is (chart, data export)."""
+
+    path: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A page (with its title) or a file, known by path now and made when it is written:
+    a 10,000-article build need not hold every list page and data file at once, and can
+    make them on several cores."""
+
+    path: str
+    title: str
+    make: Callable[[], str | bytes]
+    key: str = ""  # names everything ``make`` depends on, when known: the page may be stored
+
+    def page(self) -> Page:
+        content = self.make()
+        if not isinstance(content, str):
+            raise TypeError(f"{self.path} is a file, not a page")
+        return Page(self.path, self.title, content)
+
+    def asset(self) -> Asset:
+        content = self.make()
+        if not isinstance(content, bytes):
+            raise TypeError(f"{self.path} is a page, not a file")
+        return Asset(self.path, content)
+
+
+class DuplicatePagePath(ValueError):
+    """Two pages would be written to the same path (one would silently replace the other)."""
+
+
+def check_no_overlap(paths: list[str], existing: set[str]) -> None:
+    """Refuse a generated file whose path is taken, as Pelican's writer does; a page
+    (x.md) and a file (x.html, such as a redirect) are both published as x.html."""
+    seen = {html_path(path) for path in existing}
+    for path in paths:
+        if html_path(path) in seen:
+            raise DuplicatePagePath(f"two pages would both be written to '{path}' "
+                                    "(a hand-written page or another generated page)")
+        seen.add(html_path(path))
+
+
+def month_title(month: str) -> str:
+    return "Date inconnue" if month == UNKNOWN else month_fr(month).capitalize()
+
+
+PER_PAGE = 50
+RECENT = 20  # items a topic page shows of each growing list before linking to the full list
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page stands in a paginated list; links stay few however long the list."""
+
+    number: int
+    paths: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.paths)
+
+    @property
+    def window(self) -> list[tuple[int | None, str]]:
+        """First, last, and the pages around this one; None marks a gap."""
+        shown = sorted({1, self.count, *range(max(1, self.number - 2),
+                                              min(self.count, self.number + 2) + 1)})
+        window: list[tuple[int | None, str]] = []
+        for number in shown:
+            previous = window[-1][0] if window else None
+            if previous is not None and number - previous > 1:
+                window.append((None, ""))
+            window.append((number, self.paths[number - 1]))
+        return window
+
+
+def paginate(base: str, items: tuple, per_page: int = PER_PAGE) -> list[tuple[str, tuple, Pager]]:
+    """``base`` (x.md), then x-2.md, x-3.md… each with its slice of ``items``."""
+    count = max(1, -(-len(items) // per_page))
+    stem = base.removesuffix(".md")
+    paths = tuple(base if n == 1 else f"{stem}-{n}.md" for n in range(1, count + 1))
+    return [(path, items[(n - 1) * per_page:n * per_page], Pager(n, paths))
+            for n, path in enumerate(paths, start=1)]
+
+
+def newest_first(statements: Iterable[Statement]) -> tuple[Statement, ...]:
+    """Chronological statements (undated last) as newest first, undated still last."""
+    statements = tuple(statements)
+    dated = [s for s in statements if s.when is not None]
+    return (*reversed(dated), *(s for s in statements if s.when is None))
+
+
+class Renderer:
+    """Templates with the helpers every page uses; needs only the archive's registries."""
+
+    def __init__(self, archive: Archive):
+        self.archive = archive
+        self._markdown = SafeMarkdown()
+        self._common = dict(
+            archive=archive, article_path=article_path, topic_path=self.topic_path,
+            month_path=month_path, outlet_path=outlet_path, chart_path=chart_path,
+            actors_path=ACTORS_INDEX, actor_path=self.actor_path,
+            topic_files=partial(topic_files, archive), data_page=DATA_PAGE,
+            publication=archive.publication,
+            UNKNOWN=UNKNOWN, site_feed=SITE_FEED, topic_feed_path=topic_feed_path,
+            outlet_name=self.outlet_name, claim_label=self.claim_label, figure_fr=figure_fr,
+            month_title=month_title, when_fr=when_fr, dated_fr=dated_fr,
+            according_to=lambda actor_id: according_to(archive.actors[actor_id]))
+
+    def topic_path(self, topic_id: str) -> str:
+        """A topic's page, at its French slug (its id when it has none)."""
+        return paths.topic_path(self.archive.topics[topic_id].slug or topic_id)
+
+    def actor_path(self, actor_id: str) -> str:
+        """An actor's page, at its French slug (its id when it has none)."""
+        return paths.actor_path(self.archive.actors[actor_id].slug or actor_id)
+
+    def outlet_name(self, outlet_id: str) -> str:
+        if outlet_id == UNKNOWN:
+            return "Source inconnue"
+        return self.archive.outlets[outlet_id].name
+
+    def claim_label(self, claim: Claim) -> str:
+        """What the claim is about: the metric's or the event's French label."""
+        topic = self.archive.topics[claim.topic]
+        if claim.metric:
+            return topic.metrics[claim.metric].label
+        assert claim.event is not None  # Claim's validator: a metric or an event
+        return topic.events[claim.event].label
+
+    def render(self, template: str, path: str, **context: object) -> str:
+        return environment().get_template(template).render(page_path=path, **self._common,
+                                                            **context)
+
+    def plan(self, template: str, path: str, title: str, /, **context: object) -> Planned:
+        """The page ``path`` rendered from ``template`` when it is written."""
+        return Planned(path, title, partial(self.render, template, path, **context))
+
+
+class ArticleContents(Protocol):
+    """Each article's page content and feed summary, already rendered, by article id; and,
+    when ``stored``, the keys under which finished pages are stored and reused by the next
+    build: what an article's page depends on (``content_key``) and what lists show of it,
+    all but its body (``metadata_key``)."""
+
+    stored: bool
+
+    def content(self, article_id: str) -> str: ...
+
+    def summary(self, article_id: str) -> str: ...
+
+    def content_key(self, article_id: str) -> str: ...
+
+    def metadata_key(self, article_id: str) -> str: ...
+
+
+class Site(Renderer):
+    """The archive, its articles' rendered contents, and what is derived from the whole
+    archive: what every page family's module reads (each adds its pages to PageBuilder)."""
+
+    def __init__(self, archive: Archive, articles: ArticleContents,
+                 same_story: dict[str, list[str]], download: str | None = None,
+                 build_day: date | None = None):
+        """``same_story``: each article's near-duplicates; ``download``: where the offline
+        zip is published, for the home page's link; ``build_day``: the date feeds give to
+        undated articles."""
+        super().__init__(archive)
+        self.articles = articles
+        self.same_story = same_story
+        self.download = download
+        self.build_day = build_day or date(1970, 1, 1)
+        self.topic_articles = groupings.by_topic(archive)
+        self.month_articles = groupings.by_month(archive)
+        self.outlet_articles = groupings.by_outlet(archive)
+        self.by_id = {article.id: article for article in archive.articles}
+        self._statement_keys: dict[int, str] = {}
+
+    # The analysis is derived when first asked for: a build that reuses its previous plan
+    # (publish/site_plan.py) writes article pages, which do not need it.
+    @cached_property
+    def ledger(self) -> tuple[LedgerEntry, ...]:
+        return ledger(self.archive)
+
+    @cached_property
+    def briefings(self) -> dict[str, TopicBriefing]:
+        return briefings(self.archive, self.ledger, dispatches(
+            (article_id, other) for article_id, others in self.same_story.items()
+            for other in others))
+
+    def listing(self, base: str, title: str, items: tuple, kind: str,
+                **context: object) -> list[Planned]:
+        """A paginated list of articles or ledger entries."""
+        pages = []
+        for path, chunk, pager in paginate(base, items):
+            heading = title if pager.number == 1 else f"{title} (page {pager.number})"
+            planned = self.plan("listing.html", path, heading, title=heading, items=chunk,
+                                kind=kind, paging=pager, total=len(items), **context)
+            if self.articles.stored:  # what the page shows: its place, and its items
+                planned = replace(planned, key=repr((
+                    path, heading, kind, pager, len(items), sorted(context.items()),
+                    [self.articles.metadata_key(item.id) if isinstance(item, ArticleInfo)
+                     else self._statement_key(item) for item in chunk])))
+            pages.append(planned)
+        return pages
+
+    def _statement_key(self, statement: Statement) -> str:
+        """What a ledger row shows of a statement: its copies' metadata and its sources.
+        Kept per statement: a statement is listed on its topic's and its actor's pages."""
+        key = self._statement_keys.get(id(statement))
+        if key is None:
+            key = self._statement_keys[id(statement)] = repr(
+                [f"{self.articles.metadata_key(e.article.id)}#{e.claim.local_id}"
+                 for e in statement.entries] + [len(statement.sources)])
+        return key

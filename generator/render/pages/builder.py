@@ -1,0 +1,118 @@
+"""Every generated page as a (path, Markdown) pair, and every generated file, independent of MkDocs.
+
+Page bodies are HTML blocks rendered by autoescaping templates: contributor text
+never becomes Markdown or YAML syntax, and any Markdown builder passes them through.
+Each page family has its module (articles, topics, archives, actors, home); PageBuilder
+puts them together with the data files, the redirects, and the plan of the whole site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import posixpath
+from datetime import date
+from functools import cached_property, partial
+
+from ...derive.duplicates import near_duplicates, same_story_elsewhere
+from ...model import Archive, Article
+from .. import paths
+from ..export import SCHEMA_PATH, Maker, article_schema, claim_rows, data_makers
+from ..paths import html_path
+from .actors import ActorPages
+from .archives import ArchivePages
+from .articles import ArticlePages, FromBodies
+from .base import Asset, Page, Planned
+from .home import HomePages
+from .topics import TopicPages
+
+
+class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages):
+    """Holds the archive and what is derived from it; each page family's methods plan its
+    pages. ``articles`` gives the articles' contents already rendered (by the pipeline's
+    worker processes, or from the cache), and the keys under which finished pages are
+    stored; ``from_archive`` renders them from the articles' bodies instead."""
+
+    @classmethod
+    def from_archive(cls, archive: Archive[Article], download: str | None = None,
+                     build_day: date | None = None) -> PageBuilder:
+        """Article contents rendered from their bodies, near-duplicates found in them."""
+        return cls(archive, FromBodies(archive), same_story_elsewhere(near_duplicates(archive)),
+                   download=download, build_day=build_day)
+
+    @cached_property
+    def _planned_by_path(self) -> dict[str, Planned]:
+        return {planned.path: planned for planned in [*self.page_plans(), *self.asset_plans()]}
+
+    def make(self, path: str) -> str | bytes:
+        """The page or file planned at ``path``, planning the whole site first if need be."""
+        return self._planned_by_path[path].make()
+
+    def redirects(self) -> list[Planned]:
+        """Pages moved to a French slug: a small page at each old address (the id's) that
+        sends the reader on, by meta refresh and by a link (from file:// too)."""
+        moved = []
+        for registry, path_of, plans in ((self.archive.topics, paths.topic_path, self.topic),
+                                         (self.archive.actors, paths.actor_path, self.actor)):
+            for item_id, item in registry.items():
+                if item.slug and item.slug != item_id:
+                    new, old = (path_of(name).removesuffix(".md") for name in (item.slug, item_id))
+                    moved += [(planned.path, planned.path.replace(new, old, 1))
+                              for planned in plans(item_id)]
+        return [Planned(html_path(old), "", partial(redirect_page, old, new), f"redirect {old} {new}")
+                for new, old in moved]
+
+    @cached_property
+    def claim_rows(self) -> list[dict]:
+        return claim_rows(self.archive, self.ledger)
+
+    def all_pages(self) -> list[Page]:
+        return [planned.page() for planned in
+                [*map(self.article, self.archive.articles), *self.page_plans()]]
+
+    def page_plans(self) -> list[Planned]:
+        """Every page but the articles' (those are made one at a time, see article)."""
+        pages = [page for topic_id in self.archive.topics for page in self.topic(topic_id)]
+        pages.append(self.topics_index())
+        pages += [page for month in self.month_articles for page in self.month(month)]
+        pages.append(self.archive_index())
+        pages += [page for outlet_id in self.outlet_articles for page in self.outlet(outlet_id)]
+        pages.append(self.outlets_index())
+        pages.append(self.actors_index())
+        pages += [page for actor_id in self.archive.actors for page in self.actor(actor_id)]
+        return pages
+
+    def asset_plans(self) -> list[Planned]:
+        """Every generated file: charts, data exports, the article schema, feeds."""
+        assets = [asset for briefing in self.briefings.values() for asset in self.charts(briefing)]
+        everything = (hashlib.sha256(("".join(map(self.articles.metadata_key, self.by_id))
+                                      + repr(sorted(self.same_story.items()))).encode())
+                      .hexdigest() if self.articles.stored else "")
+        assets += [Planned(path, "", partial(self._data_file, make),
+                           everything and f"{path}\0{everything}")
+                   for path, make in data_makers(self.archive).items()]
+        assets.append(Planned(SCHEMA_PATH, "", article_schema))
+        assets += self.redirects()
+        return assets + self.feeds()
+
+    def _data_file(self, make: Maker) -> bytes:
+        """A data file, from the analysis derived once for all of them (when first made)."""
+        return make(self.archive, self.claim_rows, self.briefings)
+
+    def all_assets(self) -> list[Asset]:
+        return [planned.asset() for planned in self.asset_plans()]
+
+
+def redirect_page(old: str, new: str) -> bytes:
+    """A page at ``old`` (a source path) that sends the reader to ``new``."""
+    relative = posixpath.relpath(html_path(new), posixpath.dirname(old) or ".")
+    target = html.escape(relative)
+    return (f'<!doctype html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
+            f'<title>Page déplacée</title>\n<meta name="robots" content="noindex">\n'
+            f'<link rel="canonical" href="{target}">\n'
+            f'<meta http-equiv="refresh" content="0; url={target}">\n'
+            f'<script>location.replace({json.dumps(relative)} + '
+            f'location.hash)</script>\n</head>\n<body>\n'
+            f'<p>Cette page a changé d\'adresse : <a href="{target}">{target}</a>.</p>\n'
+            f'</body>\n</html>\n').encode("utf-8")
