@@ -170,12 +170,36 @@ def _facets(documents: list[SearchDocument]) -> list[dict]:
     return facets
 
 
-def _postings(documents: list[SearchDocument]) -> tuple[list[str], list[str]]:
-    """The sorted vocabulary and, per term, its documents' numbers encoded.
+def _encoded(term_ranks: np.ndarray, per_document: np.ndarray, size: int) -> list[str]:
+    """Per term rank (0 to size - 1), its documents' numbers encoded ("" for none), from
+    the rank of each (term, document) pair, documents in order (per_document pairs each).
 
-    Millions of (term, document) pairs at 10,000 articles: they live in flat arrays,
-    sorted once in place, with intermediates freed as soon as they are used.
+    Millions of pairs at 10,000 articles: they live in flat arrays, sorted once in place,
+    with intermediates freed as soon as they are used.
     """
+    documents = len(per_document)
+    width = np.uint64(max(1, documents))
+    keys = term_ranks * width  # keys (term rank, document): sorted, by term, documents ascending
+    keys += np.repeat(np.arange(documents, dtype=np.uint64), per_document)
+    keys.sort()
+    of_term = keys // width
+    first = np.ones(len(keys), dtype=bool)  # where each term's documents start
+    np.not_equal(of_term[1:], of_term[:-1], out=first[1:])
+    docs = (keys % width).astype(np.uint32)
+    del keys
+    deltas = docs.copy()
+    deltas[1:] -= docs[:-1]
+    deltas[first] = docs[first]
+    del docs
+    text, starts = _encode_deltas(deltas)
+    bounds = starts[np.searchsorted(of_term, np.arange(size + 1, dtype=np.uint64))].tolist()
+    encoded = text.decode("ascii")
+    return [encoded[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _postings(documents: list[SearchDocument]) -> tuple[list[str], list[str], list[str]]:
+    """The sorted vocabulary and, per term, its documents' numbers encoded, then those of
+    the documents whose title holds it (what ranks results, without reading titles)."""
     ids: defaultdict[str, int] = defaultdict(count().__next__)  # term -> number, first seen
     term_ids, per_document = array("I"), array("I")
     for document in documents:
@@ -185,30 +209,22 @@ def _postings(documents: list[SearchDocument]) -> tuple[list[str], list[str]]:
     vocabulary = sorted(ids)
     rank = np.empty(len(ids), dtype=np.uint64)
     rank[[ids[term] for term in vocabulary]] = np.arange(len(vocabulary), dtype=np.uint64)
-    # Keys (term rank, document) sorted: by term, each term's documents ascending.
-    width = np.uint64(max(1, len(documents)))
-    keys = rank[np.frombuffer(term_ids, dtype=np.uint32)]
+    postings = _encoded(rank[np.frombuffer(term_ids, dtype=np.uint32)],
+                        np.frombuffer(per_document, dtype=np.uint32), len(vocabulary))
     del term_ids
-    keys *= width
-    keys += np.repeat(np.arange(len(documents), dtype=np.uint64),
-                      np.frombuffer(per_document, dtype=np.uint32))
-    keys.sort()
-    first = np.ones(len(keys), dtype=bool)  # where each term's documents start
-    np.not_equal(keys[1:] // width, keys[:-1] // width, out=first[1:])
-    docs = (keys % width).astype(np.uint32)
-    del keys
-    deltas = docs.copy()
-    deltas[1:] -= docs[:-1]
-    deltas[first] = docs[first]
-    del docs
-    text, starts = _encode_deltas(deltas)
-    bounds = starts[np.append(np.flatnonzero(first), len(first))].tolist()
-    encoded = text.decode("ascii")
-    return vocabulary, [encoded[a:b] for a, b in zip(bounds, bounds[1:])]
+    title_ids, per_title = array("I"), array("I")
+    for document in documents:
+        before = len(title_ids)
+        title_ids.extend(ids[term] for term in terms(document.title) if term in ids)
+        per_title.append(len(title_ids) - before)
+    titles = _encoded(rank[np.frombuffer(title_ids, dtype=np.uint32)],
+                      np.frombuffer(per_title, dtype=np.uint32), len(vocabulary))
+    return vocabulary, postings, titles
 
 
 SHARD_PATH = "search/postings-{}.js"
 SHARDS_GLOBAL = "__BRIEFING_POSTINGS__"
+TITLES_GLOBAL = "__BRIEFING_TITLE_POSTINGS__"  # in the same files, on their second line
 SHARD_BYTES = 32_000  # postings per shard file, about: a query loads one or two
 
 
@@ -244,11 +260,13 @@ def build_index(documents: list[SearchDocument]) -> dict[str, bytes]:
     {docs, terms, shards, excerpts, steps, min_stem, stop, facets}``: docs are [url, title, detail]
     (plus 1 for a hub page); shard k's postings (one string per term from
     ``terms[shards[k]]`` on) are in ``search/postings-k.js``, loaded when a query needs
-    them: the first search parses a fraction of the index. Excerpts come
+    them: the first search parses a fraction of the index. That file's second line holds
+    the same terms' title postings (the documents whose title holds the term): results are
+    ranked with them, the page tokenises no title but the twenty it shows. Excerpts come
     ``excerpts`` documents per file (``search/excerpts-k.js``), loaded only for the
     results shown. steps, min_stem and stop are the key rules (SUFFIX_STEPS above); facets
     what results can be filtered by (_facets)."""
-    vocabulary, postings = _postings(documents)
+    vocabulary, postings, titles = _postings(documents)
     starts = _shards(vocabulary, postings)
     files = {INDEX_PATH: _script(f"window.{GLOBAL}", {
         "docs": [[d.url, d.title, d.detail, *([1] if d.hub else [])] for d in documents],
@@ -261,8 +279,9 @@ def build_index(documents: list[SearchDocument]) -> dict[str, bytes]:
         "facets": _facets(documents),
     })}
     for number, (start, stop) in enumerate(zip(starts, [*starts[1:], len(vocabulary)])):
-        files[SHARD_PATH.format(number)] = _shard_script(SHARDS_GLOBAL, number,
-                                                         postings[start:stop])
+        files[SHARD_PATH.format(number)] = (
+            _shard_script(SHARDS_GLOBAL, number, postings[start:stop])
+            + _shard_script(TITLES_GLOBAL, number, titles[start:stop]))
     for number, start in enumerate(range(0, len(documents), EXCERPT_DOCS)):
         files[EXCERPT_PATH.format(number)] = _shard_script(
             EXCERPTS_GLOBAL, number, [d.excerpt for d in documents[start:start + EXCERPT_DOCS]])

@@ -98,7 +98,8 @@ def search_index(site: Path) -> dict:
     index["postings"] = []
     for number in range(len(index["shards"])):
         shard = (site / "search" / f"postings-{number}.js").read_text(encoding="utf-8")
-        index["postings"] += json.loads(shard.partition(f"[{number}] = ")[2].removesuffix(";\n"))
+        postings = shard.splitlines()[0]  # the second line: the title postings
+        index["postings"] += json.loads(postings.partition(f"[{number}] = ")[2].removesuffix(";"))
     return index
 
 

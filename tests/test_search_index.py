@@ -5,7 +5,7 @@ import json
 
 from generator import search
 from generator.search import (EXCERPTS_GLOBAL, GLOBAL, SHARDS_GLOBAL, SUFFIX_STEPS,
-                              SearchDocument, build_index, encode_numbers, fold, plain_text, terms)
+                              TITLES_GLOBAL, SearchDocument, build_index, encode_numbers, fold, plain_text, terms)
 
 
 def test_fold_removes_accents_only():
@@ -80,10 +80,25 @@ def test_index_script_lists_documents_and_sorted_terms():
     excerpts = files["search/excerpts-0.js"].decode()
     assert excerpts.startswith(f"(window.{EXCERPTS_GLOBAL} = window.{EXCERPTS_GLOBAL} || {{}})[0] = ")
     assert json.loads(excerpts.partition("[0] = ")[2].removesuffix(";\n")) == ["La Corée…", ""]
-    shard = files["search/postings-0.js"].decode()
-    assert shard.startswith(f"(window.{SHARDS_GLOBAL} = window.{SHARDS_GLOBAL} || {{}})[0] = ")
-    assert [decode(p) for p in json.loads(shard.partition("[0] = ")[2].removesuffix(";\n"))] == [
+    postings, titles = files["search/postings-0.js"].decode().splitlines()
+    assert postings.startswith(f"(window.{SHARDS_GLOBAL} = window.{SHARDS_GLOBAL} || {{}})[0] = ")
+    assert [decode(p) for p in json.loads(postings.partition("[0] = ")[2].removesuffix(";"))] == [
         [0], [0, 1]]
+    assert titles.startswith(f"(window.{TITLES_GLOBAL} = window.{TITLES_GLOBAL} || {{}})[0] = ")
+
+
+def test_title_postings_list_the_documents_whose_title_holds_each_term():
+    docs = [SearchDocument("a.html", "Soldats coréens", "", " ".join(terms("soldats coréens Koursk"))),
+            SearchDocument("b.html", "Koursk", "", " ".join(terms("Koursk, des soldats"))),
+            SearchDocument("c.html", "Le 3 000e jour", "", " ".join(terms("le jour")))]
+    files = build_index(docs)
+    data = json.loads(files["search/index.js"].decode().removeprefix(f"window.{GLOBAL} = ")
+                      .removesuffix(";\n"))
+    titles = files["search/postings-0.js"].decode().splitlines()[1]
+    postings = json.loads(titles.partition("[0] = ")[2].removesuffix(";"))
+    # « 3000 » is in c's title but no document's terms: not in the vocabulary, not listed.
+    assert dict(zip(data["terms"].split("\n"), map(decode, postings))) == {
+        "coreen": [0], "jour": [2], "koursk": [1], "soldat": [0]}
 
 
 def test_shards_keep_terms_sharing_two_letters_together(monkeypatch):

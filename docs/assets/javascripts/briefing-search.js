@@ -121,8 +121,7 @@
         index = { docs: data.docs, terms: data.terms.split("\n"), shards: data.shards,
                   steps: data.steps, minStem: data.min_stem, stop: new Set(data.stop.split(" ")),
                   perExcerptShard: data.excerpts, excerptShards: [], loaded: [],
-                  facets: data.facets,
-                  decoded: new Map(), titles: new Array(data.docs.length) };
+                  facets: data.facets, decoded: new Map(), decodedTitles: new Map() };
         return index;
       });
     }
@@ -153,11 +152,14 @@
     return index.excerptShards[number];
   }
 
-  function decode(position) {
-    var cached = index.decoded.get(position);
+  function decode(position, titles) {
+    // The documents holding term number position (titles: those whose title holds it).
+    var cache = titles ? index.decodedTitles : index.decoded;
+    var cached = cache.get(position);
     if (cached) { return cached; }
     var shard = shardOf(position);
-    var text = window.__BRIEFING_POSTINGS__[shard][position - index.shards[shard]];
+    var text = (titles ? window.__BRIEFING_TITLE_POSTINGS__ : window.__BRIEFING_POSTINGS__)[
+      shard][position - index.shards[shard]];
     var numbers = [];
     var value = 0;
     var previous = 0;
@@ -170,7 +172,7 @@
         value = 0;
       }
     }
-    index.decoded.set(position, numbers);
+    cache.set(position, numbers);
     return numbers;
   }
 
@@ -184,14 +186,12 @@
     return low;
   }
 
-  function documentsFor(word) {
-    var found = new Set();
+  function eachTerm(word, visit) {  // visit(position) for every term the word matches
     var start = lowerBound(word.key);
     for (var i = start; i < index.terms.length && i - start < MAX_EXPANSIONS; i++) {
       if (!matches(word, index.terms[i])) { break; }
-      decode(i).forEach(function (n) { found.add(n); });
+      visit(i);
     }
-    return found;
   }
 
   function ready(query) {  // the shards holding the query's words (and their completions)
@@ -200,42 +200,46 @@
     }));
   }
 
-  function titleKeys(n) {  // made once: a common word matches thousands of documents
-    var keys = index.titles[n];
-    if (keys === undefined) {
-      keys = index.titles[n] = [];
-      eachToken(index.docs[n][1], function (token) { keys.push(keyOf(token)); });
-    }
-    return keys;
-  }
-
   function search(query, filters) {
     // filters: per facet, the number of the value chosen (-1: any). Hub pages have none.
+    // Counted per document in flat arrays, from the postings only (no title is read):
+    // the words it holds, and those its title holds (the title postings).
     var words = queryWords(query);
     if (!words.length) { return { count: 0, items: [], words: words }; }
-    var found = null;
-    words.forEach(function (word) {
-      var docs = documentsFor(word);
-      found = found === null ? docs : new Set(Array.from(found).filter(function (n) {
-        return docs.has(n);
-      }));
-    });
-    var ranked = [];
-    found.forEach(function (n) {
-      for (var f = 0; f < filters.length; f++) {
-        if (filters[f] >= 0 && index.facets[f].docs[n].indexOf(filters[f]) < 0) { return; }
-      }
-      var keys = titleKeys(n);
-      var score = 0;
-      words.forEach(function (word) {
-        if (keys.some(function (key) { return matches(word, key); })) { score++; }
+    var total = index.docs.length;
+    var held = new Uint16Array(total);  // n holds the first held[n] words
+    var titled = new Uint16Array(total);  // how many words n's title holds
+    var credited = new Int32Array(total).fill(-1);  // the last word titled[n] counted
+    words.forEach(function (word, w) {
+      eachTerm(word, function (position) {
+        var docs = decode(position, false);
+        for (var i = 0; i < docs.length; i++) {
+          if (held[docs[i]] === w) { held[docs[i]] = w + 1; }
+        }
+        docs = decode(position, true);
+        for (i = 0; i < docs.length; i++) {
+          if (credited[docs[i]] !== w) { credited[docs[i]] = w; titled[docs[i]]++; }
+        }
       });
-      ranked.push([n, score, index.docs[n][3] === 1 ? 1 : 0]);
     });
-    // More words in the title first; for as many, articles before hub pages; then index order.
-    ranked.sort(function (a, b) { return b[1] - a[1] || a[2] - b[2] || a[0] - b[0]; });
-    return { count: ranked.length, words: words, items: ranked.slice(0, MAX_RESULTS).map(
-      function (r) { return r[0]; }) };
+    // More words in the title first; for as many, articles before hub pages; then index
+    // order: one list per (words in the title, hub or not), filled in index order.
+    var lists = [];
+    for (var l = 0; l < 2 * (words.length + 1); l++) { lists.push([]); }
+    var count = 0;
+    for (var n = 0; n < total; n++) {
+      if (held[n] !== words.length) { continue; }
+      var kept = true;
+      for (var f = 0; f < filters.length && kept; f++) {
+        kept = filters[f] < 0 || index.facets[f].docs[n].indexOf(filters[f]) >= 0;
+      }
+      if (!kept) { continue; }
+      count++;
+      var list = lists[2 * (words.length - titled[n]) + (index.docs[n][3] === 1 ? 1 : 0)];
+      if (list.length < MAX_RESULTS) { list.push(n); }
+    }
+    return { count: count, words: words,
+             items: [].concat.apply([], lists).slice(0, MAX_RESULTS) };
   }
 
   function highlight(parent, text, words) {
