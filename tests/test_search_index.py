@@ -72,7 +72,8 @@ def test_index_script_lists_documents_and_sorted_terms():
     script = files["search/index.js"].decode()
     assert script.startswith(f"window.{GLOBAL} = ")
     data = json.loads(script.removeprefix(f"window.{GLOBAL} = ").removesuffix(";\n"))
-    assert data["docs"] == [["a.html", "Corée", "mars 2025"], ["b.html", "Autre", "", 1]]
+    assert (data["urls"], data["titles"], data["details"], data["hubs"]) == (
+        "a.html\nb.html", "Corée\nAutre", "mars 2025\n", [1])
     assert data["terms"].split("\n") == ["coree", "soldats"]
     assert data["steps"] == [[list(rule) for rule in step] for step in SUFFIX_STEPS]
     assert data["shards"] == [0] and list(files) == [
@@ -115,6 +116,13 @@ def test_facets_number_each_documents_topics_year_and_outlet():
     script = build_index(docs)["search/index.js"].decode()
     data = json.loads(script.removeprefix(f"window.{GLOBAL} = ").removesuffix(";\n"))
     assert data["facets"] == [
-        {"name": "topic", "values": ["Armement", "Pertes", "Troupes"], "docs": [[2, 1], [0], []]},
-        {"name": "year", "values": ["2025", "2024"], "docs": [[1], [0], []]},
-        {"name": "outlet", "values": ["AFP", "BFMTV"], "docs": [[1], [0], []]}]
+        {"name": "topic", "values": ["Armement", "Pertes", "Troupes"], "docs": "2,1 0 "},
+        {"name": "year", "values": ["2025", "2024"], "docs": "1 0 "},
+        {"name": "outlet", "values": ["AFP", "BFMTV"], "docs": "1 0 "}]
+
+
+def test_one_line_per_document_whatever_its_title_holds():
+    docs = [SearchDocument("a.html", "Deux\nlignes", "", "x"), SearchDocument("b.html", "B", "", "x")]
+    data = json.loads(build_index(docs)["search/index.js"].decode()
+                      .removeprefix(f"window.{GLOBAL} = ").removesuffix(";\n"))
+    assert data["titles"].split("\n") == ["Deux lignes", "B"]

@@ -118,7 +118,12 @@
     if (!loading) {
       loading = addScript("search/index.js").then(function () {
         var data = window.__BRIEFING_SEARCH__;
-        index = { docs: data.docs, terms: data.terms.split("\n"), shards: data.shards,
+        // Per document, a line of each text (see generator/search.py build_index).
+        var urls = data.urls.split("\n");
+        var hub = new Uint8Array(urls.length);
+        data.hubs.forEach(function (n) { hub[n] = 1; });
+        index = { urls: urls, titles: data.titles.split("\n"), details: data.details.split("\n"),
+                  hub: hub, terms: data.terms.split("\n"), shards: data.shards,
                   steps: data.steps, minStem: data.min_stem, stop: new Set(data.stop.split(" ")),
                   perExcerptShard: data.excerpts, excerptShards: [], loaded: [],
                   facets: data.facets, decoded: new Map(), decodedTitles: new Map() };
@@ -200,13 +205,23 @@
     }));
   }
 
+  function facetValues(f) {  // per document, the numbers of its values: read when first filtered
+    var facet = index.facets[f];
+    if (!facet.valuesOf) {
+      facet.valuesOf = facet.docs.split(" ").map(function (numbers) {
+        return numbers ? numbers.split(",").map(Number) : [];
+      });
+    }
+    return facet.valuesOf;
+  }
+
   function search(query, filters) {
     // filters: per facet, the number of the value chosen (-1: any). Hub pages have none.
     // Counted per document in flat arrays, from the postings only (no title is read):
     // the words it holds, and those its title holds (the title postings).
     var words = queryWords(query);
     if (!words.length) { return { count: 0, items: [], words: words }; }
-    var total = index.docs.length;
+    var total = index.urls.length;
     var held = new Uint16Array(total);  // n holds the first held[n] words
     var titled = new Uint16Array(total);  // how many words n's title holds
     var credited = new Int32Array(total).fill(-1);  // the last word titled[n] counted
@@ -231,11 +246,11 @@
       if (held[n] !== words.length) { continue; }
       var kept = true;
       for (var f = 0; f < filters.length && kept; f++) {
-        kept = filters[f] < 0 || index.facets[f].docs[n].indexOf(filters[f]) >= 0;
+        kept = filters[f] < 0 || facetValues(f)[n].indexOf(filters[f]) >= 0;
       }
       if (!kept) { continue; }
       count++;
-      var list = lists[2 * (words.length - titled[n]) + (index.docs[n][3] === 1 ? 1 : 0)];
+      var list = lists[2 * (words.length - titled[n]) + index.hub[n]];
       if (list.length < MAX_RESULTS) { list.push(n); }
     }
     return { count: count, words: words,
@@ -330,20 +345,19 @@
     this.status.textContent = query.trim() ? (found.count === 0 ? "Aucun résultat" :
       found.count + (found.count > 1 ? " résultats" : " résultat")) : "";
     var holders = found.items.map(function (n, i) {
-      var doc = index.docs[n];
       var item = document.createElement("li");
       item.id = "ba-search-option-" + i;
       item.setAttribute("role", "option");
       item.setAttribute("aria-selected", "false");
       var link = document.createElement("a");
-      link.href = root + doc[0];
+      link.href = root + index.urls[n];
       link.tabIndex = -1;
-      highlight(link, doc[1], found.words);
+      highlight(link, index.titles[n], found.words);
       item.appendChild(link);
-      if (doc[2]) {
+      if (index.details[n]) {
         var detail = document.createElement("span");
         detail.className = "ba-search-detail";
-        detail.textContent = doc[2];
+        detail.textContent = index.details[n];
         item.appendChild(detail);
       }
       var excerpt = document.createElement("span");
