@@ -4,7 +4,8 @@
  * The index is made of scripts, so it loads from file:// as well as over HTTP: the
  * documents and vocabulary are fetched once the page is idle (or when the reader focuses
  * the search box), the postings in shards when a query needs them, and the excerpts of
- * the results shown only once they are shown. Queries become keys by the rules the index
+ * the results shown only once they have stayed shown a moment. Each shard also lists, per
+ * term, the documents whose title holds it: results are ranked without reading titles. Queries become keys by the rules the index
  * carries (generator/search.py: lowercase, no accents, light French stemming, numbers
  * without thousands separators): « deployes » finds « déploie », « 3000 » finds « 3 000 ».
  * Every word must match; the last one may be a prefix while it is being typed. Results
@@ -26,6 +27,10 @@
   var MAX_RESULTS = 20;
   var MAX_EXPANSIONS = 300;
   var EXCERPT_CHARS = 180;  // shown around the first word found
+  // Excerpts are fetched once the results have stayed this long (ms): while a word is typed,
+  // each keystroke redraws the results at once, and fetching their excerpt files every time
+  // (up to twenty) would hold up the next keystroke's results.
+  var EXCERPT_PAUSE = 80;
   // The index's facets (generator/search.py FACETS), as the filters name them.
   var FACET_LABELS = {
     topic: ["Filtrer par sujet", "Tous les sujets"],
@@ -312,6 +317,7 @@
     this.filters = filters;  // the element that holds the filters, made once the index is there
     this.selects = [];
     this.active = -1;
+    this.excerpts = 0;  // the timer that fetches the excerpts of the results shown
   }
 
   Search.prototype.addFilters = function () {
@@ -368,7 +374,11 @@
     });
     this.activate(-1);
     this.open(query.trim() !== "");
-    if (holders.length) { fillExcerpts(list, query, found.items, found.words, holders); }
+    clearTimeout(this.excerpts);
+    if (holders.length) {
+      this.excerpts = setTimeout(fillExcerpts, EXCERPT_PAUSE, list, query, found.items,
+                                 found.words, holders);
+    }
   };
 
   Search.prototype.open = function (opened) {
