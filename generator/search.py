@@ -172,21 +172,25 @@ def _facets(documents: list[SearchDocument]) -> list[dict]:
     return facets
 
 
-def _encoded(term_ranks: np.ndarray, per_document: np.ndarray, size: int) -> list[str]:
-    """Per term rank (0 to size - 1), its documents' numbers encoded ("" for none), from
-    the rank of each (term, document) pair, documents in order (per_document pairs each).
+def _encoded(term_ids: array, per_document: array, rank: np.ndarray) -> list[str]:
+    """Per term (by rank, as many as rank has), its documents' numbers encoded ("" for
+    none), from the number of the term of each (term, document) pair, documents in order
+    (per_document pairs each). term_ids is emptied once read.
 
     Millions of pairs at 10,000 articles: they live in flat arrays, sorted once in place,
     with intermediates freed as soon as they are used.
     """
-    documents = len(per_document)
-    width = np.uint64(max(1, documents))
-    keys = term_ranks * width  # keys (term rank, document): sorted, by term, documents ascending
-    keys += np.repeat(np.arange(documents, dtype=np.uint64), per_document)
+    keys = rank[np.frombuffer(term_ids, dtype=np.uint32)]
+    del term_ids[:]
+    width = np.uint64(max(1, len(per_document)))
+    keys *= width  # keys (term rank, document): sorted, by term, each term's documents ascending
+    keys += np.repeat(np.arange(len(per_document), dtype=np.uint64),
+                      np.frombuffer(per_document, dtype=np.uint32))
     keys.sort()
-    of_term = keys // width
-    first = np.ones(len(keys), dtype=bool)  # where each term's documents start
-    np.not_equal(of_term[1:], of_term[:-1], out=first[1:])
+    # Where each term's documents start (a term without any: where the next one's start).
+    bounds = np.searchsorted(keys, np.arange(len(rank) + 1, dtype=np.uint64) * width)
+    first = np.zeros(len(keys), dtype=bool)
+    first[bounds[bounds < len(keys)]] = True
     docs = (keys % width).astype(np.uint32)
     del keys
     deltas = docs.copy()
@@ -194,7 +198,7 @@ def _encoded(term_ranks: np.ndarray, per_document: np.ndarray, size: int) -> lis
     deltas[first] = docs[first]
     del docs
     text, starts = _encode_deltas(deltas)
-    bounds = starts[np.searchsorted(of_term, np.arange(size + 1, dtype=np.uint64))].tolist()
+    bounds = starts[bounds].tolist()
     encoded = text.decode("ascii")
     return [encoded[a:b] for a, b in zip(bounds, bounds[1:])]
 
@@ -211,16 +215,13 @@ def _postings(documents: list[SearchDocument]) -> tuple[list[str], list[str], li
     vocabulary = sorted(ids)
     rank = np.empty(len(ids), dtype=np.uint64)
     rank[[ids[term] for term in vocabulary]] = np.arange(len(vocabulary), dtype=np.uint64)
-    postings = _encoded(rank[np.frombuffer(term_ids, dtype=np.uint32)],
-                        np.frombuffer(per_document, dtype=np.uint32), len(vocabulary))
-    del term_ids
+    postings = _encoded(term_ids, per_document, rank)
     title_ids, per_title = array("I"), array("I")
     for document in documents:
         before = len(title_ids)
         title_ids.extend(ids[term] for term in terms(document.title) if term in ids)
         per_title.append(len(title_ids) - before)
-    titles = _encoded(rank[np.frombuffer(title_ids, dtype=np.uint32)],
-                      np.frombuffer(per_title, dtype=np.uint32), len(vocabulary))
+    titles = _encoded(title_ids, per_title, rank)
     return vocabulary, postings, titles
 
 
