@@ -5,9 +5,10 @@
  * documents and vocabulary are fetched once the page is idle (or when the reader focuses
  * the search box), the postings in shards when a query needs them, and the excerpts of
  * the results shown only once they have stayed shown a moment. Each shard also lists, per
- * term, the documents whose title holds it: results are ranked without reading titles. Queries become keys by the rules the index
- * carries (generator/search.py: lowercase, no accents, light French stemming, numbers
- * without thousands separators): « deployes » finds « déploie », « 3000 » finds « 3 000 ».
+ * term, the documents whose title holds it: results are ranked without reading titles.
+ * Queries become keys by the rules the index carries (generator/search.py: lowercase, no
+ * accents, light French stemming, numbers without thousands separators): « deployes »
+ * finds « déploie », « 3000 » finds « 3 000 ».
  * Every word must match; the last one may be a prefix while it is being typed. Results
  * whose title holds the words come first, articles before other pages, then the newest.
  * Text is inserted with textContent only; highlights are <mark> elements built here.
