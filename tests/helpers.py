@@ -95,10 +95,14 @@ def search_index(site: Path) -> dict:
     """The index, its postings gathered back from their shards."""
     text = (site / "search" / "index.js").read_text(encoding="utf-8")
     index = json.loads(text.removeprefix("window.__BRIEFING_SEARCH__ = ").removesuffix(";\n"))
+    hubs = set(index["hubs"])  # per document [url, title, detail], plus 1 for a hub page
+    index["docs"] = [[url, title, detail, *([1] if n in hubs else [])] for n, (url, title, detail)
+                     in enumerate(zip(*(index[k].split("\n") for k in ("urls", "titles", "details"))))]
     index["postings"] = []
     for number in range(len(index["shards"])):
         shard = (site / "search" / f"postings-{number}.js").read_text(encoding="utf-8")
-        index["postings"] += json.loads(shard.partition(f"[{number}] = ")[2].removesuffix(";\n"))
+        postings = shard.splitlines()[0]  # the second line: the title postings
+        index["postings"] += json.loads(postings.partition(f"[{number}] = ")[2].removesuffix(";"))
     return index
 
 

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ElementTree
 
 from generator.derive.duplicates import near_duplicates, same_story_elsewhere
 from generator.render.feeds import FEED_LIMIT
-from generator.render.pages import ArticleRenderer, first_paragraph
+from generator.render.pages.articles import ArticleRenderer, first_paragraph
 from helpers import REPO, briefing, content, make_project
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -5,7 +5,8 @@ import json
 
 from generator.derive import search
 from generator.derive.search import (EXCERPTS_GLOBAL, GLOBAL, SHARDS_GLOBAL, SUFFIX_STEPS,
-                              SearchDocument, build_index, encode_numbers, fold, plain_text, terms)
+                                     TITLES_GLOBAL, SearchDocument, build_index, encode_numbers,
+                                     fold, plain_text, terms)
 
 
 def test_fold_removes_accents_only():
@@ -72,7 +73,8 @@ def test_index_script_lists_documents_and_sorted_terms():
     script = files["search/index.js"].decode()
     assert script.startswith(f"window.{GLOBAL} = ")
     data = json.loads(script.removeprefix(f"window.{GLOBAL} = ").removesuffix(";\n"))
-    assert data["docs"] == [["a.html", "Corée", "mars 2025"], ["b.html", "Autre", "", 1]]
+    assert (data["urls"], data["titles"], data["details"], data["hubs"]) == (
+        "a.html\nb.html", "Corée\nAutre", "mars 2025\n", [1])
     assert data["terms"].split("\n") == ["coree", "soldats"]
     assert data["steps"] == [[list(rule) for rule in step] for step in SUFFIX_STEPS]
     assert data["shards"] == [0] and list(files) == [
@@ -80,10 +82,25 @@ def test_index_script_lists_documents_and_sorted_terms():
     excerpts = files["search/excerpts-0.js"].decode()
     assert excerpts.startswith(f"(window.{EXCERPTS_GLOBAL} = window.{EXCERPTS_GLOBAL} || {{}})[0] = ")
     assert json.loads(excerpts.partition("[0] = ")[2].removesuffix(";\n")) == ["La Corée…", ""]
-    shard = files["search/postings-0.js"].decode()
-    assert shard.startswith(f"(window.{SHARDS_GLOBAL} = window.{SHARDS_GLOBAL} || {{}})[0] = ")
-    assert [decode(p) for p in json.loads(shard.partition("[0] = ")[2].removesuffix(";\n"))] == [
+    postings, titles = files["search/postings-0.js"].decode().splitlines()
+    assert postings.startswith(f"(window.{SHARDS_GLOBAL} = window.{SHARDS_GLOBAL} || {{}})[0] = ")
+    assert [decode(p) for p in json.loads(postings.partition("[0] = ")[2].removesuffix(";"))] == [
         [0], [0, 1]]
+    assert titles.startswith(f"(window.{TITLES_GLOBAL} = window.{TITLES_GLOBAL} || {{}})[0] = ")
+
+
+def test_title_postings_list_the_documents_whose_title_holds_each_term():
+    docs = [SearchDocument("a.html", "Soldats coréens", "", " ".join(terms("soldats coréens Koursk"))),
+            SearchDocument("b.html", "Koursk", "", " ".join(terms("Koursk, des soldats"))),
+            SearchDocument("c.html", "Le 3 000e jour", "", " ".join(terms("le jour")))]
+    files = build_index(docs)
+    data = json.loads(files["search/index.js"].decode().removeprefix(f"window.{GLOBAL} = ")
+                      .removesuffix(";\n"))
+    titles = files["search/postings-0.js"].decode().splitlines()[1]
+    postings = json.loads(titles.partition("[0] = ")[2].removesuffix(";"))
+    # « 3000 » is in c's title but no document's terms: not in the vocabulary, not listed.
+    assert dict(zip(data["terms"].split("\n"), map(decode, postings))) == {
+        "coreen": [0], "jour": [2], "koursk": [1], "soldat": [0]}
 
 
 def test_shards_keep_terms_sharing_two_letters_together(monkeypatch):
@@ -100,6 +117,13 @@ def test_facets_number_each_documents_topics_year_and_outlet():
     script = build_index(docs)["search/index.js"].decode()
     data = json.loads(script.removeprefix(f"window.{GLOBAL} = ").removesuffix(";\n"))
     assert data["facets"] == [
-        {"name": "topic", "values": ["Armement", "Pertes", "Troupes"], "docs": [[2, 1], [0], []]},
-        {"name": "year", "values": ["2025", "2024"], "docs": [[1], [0], []]},
-        {"name": "outlet", "values": ["AFP", "BFMTV"], "docs": [[1], [0], []]}]
+        {"name": "topic", "values": ["Armement", "Pertes", "Troupes"], "docs": "2,1 0 "},
+        {"name": "year", "values": ["2025", "2024"], "docs": "1 0 "},
+        {"name": "outlet", "values": ["AFP", "BFMTV"], "docs": "1 0 "}]
+
+
+def test_one_line_per_document_whatever_its_title_holds():
+    docs = [SearchDocument("a.html", "Deux\nlignes", "", "x"), SearchDocument("b.html", "B", "", "x")]
+    data = json.loads(build_index(docs)["search/index.js"].decode()
+                      .removeprefix(f"window.{GLOBAL} = ").removesuffix(";\n"))
+    assert data["titles"].split("\n") == ["Deux lignes", "B"]

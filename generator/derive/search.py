@@ -165,18 +165,48 @@ def _facets(documents: list[SearchDocument]) -> list[dict]:
         found = {value for d in documents if d.facets for value in d.facets[position]}
         values = sorted(found, reverse=True) if name == "year" else sorted(found, key=fold)
         number = {value: i for i, value in enumerate(values)}
-        facets.append({"name": name, "values": values,
-                        "docs": [[number[v] for v in d.facets[position]] if d.facets else []
-                                 for d in documents]})
+        # One text: per document (separated by spaces) its values' numbers, by commas. A
+        # text costs the page nothing to load; it reads it only once a filter is chosen.
+        facets.append({"name": name, "values": values, "docs": " ".join(
+            ",".join(str(number[v]) for v in d.facets[position]) if d.facets else ""
+            for d in documents)})
     return facets
 
 
-def _postings(documents: list[SearchDocument]) -> tuple[list[str], list[str]]:
-    """The sorted vocabulary and, per term, its documents' numbers encoded.
+def _encoded(term_ids: array, per_document: array, rank: np.ndarray) -> list[str]:
+    """Per term (by rank, as many as rank has), its documents' numbers encoded ("" for
+    none), from the number of the term of each (term, document) pair, documents in order
+    (per_document pairs each). term_ids is emptied once read.
 
-    Millions of (term, document) pairs at 10,000 articles: they live in flat arrays,
-    sorted once in place, with intermediates freed as soon as they are used.
+    Millions of pairs at 10,000 articles: they live in flat arrays, sorted once in place,
+    with intermediates freed as soon as they are used.
     """
+    keys = rank[np.frombuffer(term_ids, dtype=np.uint32)]
+    del term_ids[:]
+    width = np.uint64(max(1, len(per_document)))
+    keys *= width  # keys (term rank, document): sorted, by term, each term's documents ascending
+    keys += np.repeat(np.arange(len(per_document), dtype=np.uint64),
+                      np.frombuffer(per_document, dtype=np.uint32))
+    keys.sort()
+    # Where each term's documents start (a term without any: where the next one's start).
+    bounds = np.searchsorted(keys, np.arange(len(rank) + 1, dtype=np.uint64) * width)
+    first = np.zeros(len(keys), dtype=bool)
+    first[bounds[bounds < len(keys)]] = True
+    docs = (keys % width).astype(np.uint32)
+    del keys
+    deltas = docs.copy()
+    deltas[1:] -= docs[:-1]
+    deltas[first] = docs[first]
+    del docs
+    text, starts = _encode_deltas(deltas)
+    bounds = starts[bounds].tolist()
+    encoded = text.decode("ascii")
+    return [encoded[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _postings(documents: list[SearchDocument]) -> tuple[list[str], list[str], list[str]]:
+    """The sorted vocabulary and, per term, its documents' numbers encoded, then those of
+    the documents whose title holds it (what ranks results, without reading titles)."""
     ids: defaultdict[str, int] = defaultdict(count().__next__)  # term -> number, first seen
     term_ids, per_document = array("I"), array("I")
     for document in documents:
@@ -186,30 +216,19 @@ def _postings(documents: list[SearchDocument]) -> tuple[list[str], list[str]]:
     vocabulary = sorted(ids)
     rank = np.empty(len(ids), dtype=np.uint64)
     rank[[ids[term] for term in vocabulary]] = np.arange(len(vocabulary), dtype=np.uint64)
-    # Keys (term rank, document) sorted: by term, each term's documents ascending.
-    width = np.uint64(max(1, len(documents)))
-    keys = rank[np.frombuffer(term_ids, dtype=np.uint32)]
-    del term_ids
-    keys *= width
-    keys += np.repeat(np.arange(len(documents), dtype=np.uint64),
-                      np.frombuffer(per_document, dtype=np.uint32))
-    keys.sort()
-    first = np.ones(len(keys), dtype=bool)  # where each term's documents start
-    np.not_equal(keys[1:] // width, keys[:-1] // width, out=first[1:])
-    docs = (keys % width).astype(np.uint32)
-    del keys
-    deltas = docs.copy()
-    deltas[1:] -= docs[:-1]
-    deltas[first] = docs[first]
-    del docs
-    text, starts = _encode_deltas(deltas)
-    bounds = starts[np.append(np.flatnonzero(first), len(first))].tolist()
-    encoded = text.decode("ascii")
-    return vocabulary, [encoded[a:b] for a, b in zip(bounds, bounds[1:])]
+    postings = _encoded(term_ids, per_document, rank)
+    title_ids, per_title = array("I"), array("I")
+    for document in documents:
+        before = len(title_ids)
+        title_ids.extend(ids[term] for term in terms(document.title) if term in ids)
+        per_title.append(len(title_ids) - before)
+    titles = _encoded(title_ids, per_title, rank)
+    return vocabulary, postings, titles
 
 
 SHARD_PATH = "search/postings-{}.js"
 SHARDS_GLOBAL = "__BRIEFING_POSTINGS__"
+TITLES_GLOBAL = "__BRIEFING_TITLE_POSTINGS__"  # in the same files, on their second line
 SHARD_BYTES = 32_000  # postings per shard file, about: a query loads one or two
 
 
@@ -240,19 +259,31 @@ def _shard_script(global_name: str, number: int, data: object) -> bytes:
     return _script(f"(window.{global_name} = window.{global_name} || {{}})[{number}]", data)
 
 
+def _lines(texts) -> str:
+    """Texts as one, a line each: the page splits it in a moment, where as many arrays
+    written out would cost it tens of milliseconds to parse at 10,000 articles."""
+    return "\n".join(" ".join(text.splitlines()) for text in texts)
+
+
 def build_index(documents: list[SearchDocument]) -> dict[str, bytes]:
     """The index scripts, by path. ``search/index.js`` sets ``window.__BRIEFING_SEARCH__ =
-    {docs, terms, shards, excerpts, steps, min_stem, stop, facets}``: docs are [url, title, detail]
-    (plus 1 for a hub page); shard k's postings (one string per term from
+    {urls, titles, details, hubs, terms, shards, excerpts, steps, min_stem, stop, facets}``:
+    per document, a line of urls, titles and details (date and outlet), and hubs the numbers
+    of the hub pages; shard k's postings (one string per term from
     ``terms[shards[k]]`` on) are in ``search/postings-k.js``, loaded when a query needs
-    them: the first search parses a fraction of the index. Excerpts come
+    them: the first search parses a fraction of the index. That file's second line holds
+    the same terms' title postings (the documents whose title holds the term): results are
+    ranked with them, the page tokenises no title but the twenty it shows. Excerpts come
     ``excerpts`` documents per file (``search/excerpts-k.js``), loaded only for the
     results shown. steps, min_stem and stop are the key rules (SUFFIX_STEPS above); facets
     what results can be filtered by (_facets)."""
-    vocabulary, postings = _postings(documents)
+    vocabulary, postings, titles = _postings(documents)
     starts = _shards(vocabulary, postings)
     files = {INDEX_PATH: _script(f"window.{GLOBAL}", {
-        "docs": [[d.url, d.title, d.detail, *([1] if d.hub else [])] for d in documents],
+        "urls": _lines(d.url for d in documents),
+        "titles": _lines(d.title for d in documents),
+        "details": _lines(d.detail for d in documents),
+        "hubs": [number for number, d in enumerate(documents) if d.hub],
         "terms": "\n".join(vocabulary),
         "shards": starts,
         "excerpts": EXCERPT_DOCS,
@@ -262,8 +293,9 @@ def build_index(documents: list[SearchDocument]) -> dict[str, bytes]:
         "facets": _facets(documents),
     })}
     for number, (start, stop) in enumerate(zip(starts, [*starts[1:], len(vocabulary)])):
-        files[SHARD_PATH.format(number)] = _shard_script(SHARDS_GLOBAL, number,
-                                                         postings[start:stop])
+        files[SHARD_PATH.format(number)] = (
+            _shard_script(SHARDS_GLOBAL, number, postings[start:stop])
+            + _shard_script(TITLES_GLOBAL, number, titles[start:stop]))
     for number, start in enumerate(range(0, len(documents), EXCERPT_DOCS)):
         files[EXCERPT_PATH.format(number)] = _shard_script(
             EXCERPTS_GLOBAL, number, [d.excerpt for d in documents[start:start + EXCERPT_DOCS]])

@@ -1,12 +1,14 @@
 /*
- * Site search over the index built at build time (search/index.js, see generator/search.py).
+ * Site search over the index built at build time (search/index.js, see generator/derive/search.py).
  *
  * The index is made of scripts, so it loads from file:// as well as over HTTP: the
  * documents and vocabulary are fetched once the page is idle (or when the reader focuses
  * the search box), the postings in shards when a query needs them, and the excerpts of
- * the results shown only once they are shown. Queries become keys by the rules the index
- * carries (generator/search.py: lowercase, no accents, light French stemming, numbers
- * without thousands separators): « deployes » finds « déploie », « 3000 » finds « 3 000 ».
+ * the results shown only once they have stayed shown a moment. Each shard also lists, per
+ * term, the documents whose title holds it: results are ranked without reading titles.
+ * Queries become keys by the rules the index carries (generator/derive/search.py: lowercase, no
+ * accents, light French stemming, numbers without thousands separators): « deployes »
+ * finds « déploie », « 3000 » finds « 3 000 ».
  * Every word must match; the last one may be a prefix while it is being typed. Results
  * whose title holds the words come first, articles before other pages, then the newest.
  * Text is inserted with textContent only; highlights are <mark> elements built here.
@@ -18,7 +20,7 @@
 (function () {
   "use strict";
 
-  // The same expressions as generator/search.py (_TOKEN, _GROUPED, _SEPARATORS).
+  // The same expressions as generator/derive/words.py (_TOKEN) and generator/derive/search.py (_GROUPED, _SEPARATORS).
   var TOKEN = /[\p{L}\p{Nl}\p{No}]+|(?<!\p{Nd})\p{Nd}{1,3}(?:[ \u00a0\u202f\u2009.]\p{Nd}{3})+(?!\p{Nd})|\p{Nd}+(?:[.,]\p{Nd}+)*/gu;
   var GROUPED = /^\p{Nd}{1,3}(?:[ \u00a0\u202f\u2009.]\p{Nd}{3})+$/u;
   var SEPARATORS = /[ \u00a0\u202f\u2009.]/g;
@@ -26,7 +28,11 @@
   var MAX_RESULTS = 20;
   var MAX_EXPANSIONS = 300;
   var EXCERPT_CHARS = 180;  // shown around the first word found
-  // The index's facets (generator/search.py FACETS), as the filters name them.
+  // Excerpts are fetched once the results have stayed this long (ms): while a word is typed,
+  // each keystroke redraws the results at once, and fetching their excerpt files every time
+  // (up to twenty) would hold up the next keystroke's results.
+  var EXCERPT_PAUSE = 80;
+  // The index's facets (generator/derive/search.py FACETS), as the filters name them.
   var FACET_LABELS = {
     topic: ["Filtrer par sujet", "Tous les sujets"],
     year: ["Filtrer par année", "Toutes les années"],
@@ -44,7 +50,7 @@
     return text.normalize("NFD").replace(/\p{M}/gu, "");
   }
 
-  function stem(word) {  // generator/search.py stem(), with the steps the index carries
+  function stem(word) {  // generator/derive/search.py stem(), with the steps the index carries
     for (var s = 0; s < index.steps.length; s++) {
       var step = index.steps[s];
       for (var r = 0; r < step.length; r++) {
@@ -66,7 +72,7 @@
     return key;
   }
 
-  function makeKey(token) {  // generator/search.py key(), for a lowercase token
+  function makeKey(token) {  // generator/derive/search.py key(), for a lowercase token
     if (token.length < 2) { return ""; }
     if (STARTS_WITH_DIGIT.test(token)) {
       return GROUPED.test(token) ? token.replace(SEPARATORS, "") : token;
@@ -118,11 +124,15 @@
     if (!loading) {
       loading = addScript("search/index.js").then(function () {
         var data = window.__BRIEFING_SEARCH__;
-        index = { docs: data.docs, terms: data.terms.split("\n"), shards: data.shards,
+        // Per document, a line of each text (see generator/derive/search.py build_index).
+        var urls = data.urls.split("\n");
+        var hub = new Uint8Array(urls.length);
+        data.hubs.forEach(function (n) { hub[n] = 1; });
+        index = { urls: urls, titles: data.titles.split("\n"), details: data.details.split("\n"),
+                  hub: hub, terms: data.terms.split("\n"), shards: data.shards,
                   steps: data.steps, minStem: data.min_stem, stop: new Set(data.stop.split(" ")),
                   perExcerptShard: data.excerpts, excerptShards: [], loaded: [],
-                  facets: data.facets,
-                  decoded: new Map(), titles: new Array(data.docs.length) };
+                  facets: data.facets, decoded: new Map(), decodedTitles: new Map() };
         return index;
       });
     }
@@ -153,11 +163,14 @@
     return index.excerptShards[number];
   }
 
-  function decode(position) {
-    var cached = index.decoded.get(position);
+  function decode(position, titles) {
+    // The documents holding term number position (titles: those whose title holds it).
+    var cache = titles ? index.decodedTitles : index.decoded;
+    var cached = cache.get(position);
     if (cached) { return cached; }
     var shard = shardOf(position);
-    var text = window.__BRIEFING_POSTINGS__[shard][position - index.shards[shard]];
+    var text = (titles ? window.__BRIEFING_TITLE_POSTINGS__ : window.__BRIEFING_POSTINGS__)[
+      shard][position - index.shards[shard]];
     var numbers = [];
     var value = 0;
     var previous = 0;
@@ -170,7 +183,7 @@
         value = 0;
       }
     }
-    index.decoded.set(position, numbers);
+    cache.set(position, numbers);
     return numbers;
   }
 
@@ -184,14 +197,12 @@
     return low;
   }
 
-  function documentsFor(word) {
-    var found = new Set();
+  function eachTerm(word, visit) {  // visit(position) for every term the word matches
     var start = lowerBound(word.key);
     for (var i = start; i < index.terms.length && i - start < MAX_EXPANSIONS; i++) {
       if (!matches(word, index.terms[i])) { break; }
-      decode(i).forEach(function (n) { found.add(n); });
+      visit(i);
     }
-    return found;
   }
 
   function ready(query) {  // the shards holding the query's words (and their completions)
@@ -200,42 +211,56 @@
     }));
   }
 
-  function titleKeys(n) {  // made once: a common word matches thousands of documents
-    var keys = index.titles[n];
-    if (keys === undefined) {
-      keys = index.titles[n] = [];
-      eachToken(index.docs[n][1], function (token) { keys.push(keyOf(token)); });
+  function facetValues(f) {  // per document, the numbers of its values: read when first filtered
+    var facet = index.facets[f];
+    if (!facet.valuesOf) {
+      facet.valuesOf = facet.docs.split(" ").map(function (numbers) {
+        return numbers ? numbers.split(",").map(Number) : [];
+      });
     }
-    return keys;
+    return facet.valuesOf;
   }
 
   function search(query, filters) {
     // filters: per facet, the number of the value chosen (-1: any). Hub pages have none.
+    // Counted per document in flat arrays, from the postings only (no title is read):
+    // the words it holds, and those its title holds (the title postings).
     var words = queryWords(query);
     if (!words.length) { return { count: 0, items: [], words: words }; }
-    var found = null;
-    words.forEach(function (word) {
-      var docs = documentsFor(word);
-      found = found === null ? docs : new Set(Array.from(found).filter(function (n) {
-        return docs.has(n);
-      }));
-    });
-    var ranked = [];
-    found.forEach(function (n) {
-      for (var f = 0; f < filters.length; f++) {
-        if (filters[f] >= 0 && index.facets[f].docs[n].indexOf(filters[f]) < 0) { return; }
-      }
-      var keys = titleKeys(n);
-      var score = 0;
-      words.forEach(function (word) {
-        if (keys.some(function (key) { return matches(word, key); })) { score++; }
+    var total = index.urls.length;
+    var held = new Uint16Array(total);  // n holds the first held[n] words
+    var titled = new Uint16Array(total);  // how many words n's title holds
+    var credited = new Int32Array(total).fill(-1);  // the last word titled[n] counted
+    words.forEach(function (word, w) {
+      eachTerm(word, function (position) {
+        var docs = decode(position, false);
+        for (var i = 0; i < docs.length; i++) {
+          if (held[docs[i]] === w) { held[docs[i]] = w + 1; }
+        }
+        docs = decode(position, true);
+        for (i = 0; i < docs.length; i++) {
+          if (credited[docs[i]] !== w) { credited[docs[i]] = w; titled[docs[i]]++; }
+        }
       });
-      ranked.push([n, score, index.docs[n][3] === 1 ? 1 : 0]);
     });
-    // More words in the title first; for as many, articles before hub pages; then index order.
-    ranked.sort(function (a, b) { return b[1] - a[1] || a[2] - b[2] || a[0] - b[0]; });
-    return { count: ranked.length, words: words, items: ranked.slice(0, MAX_RESULTS).map(
-      function (r) { return r[0]; }) };
+    // More words in the title first; for as many, articles before hub pages; then index
+    // order: one list per (words in the title, hub or not), filled in index order.
+    var lists = [];
+    for (var l = 0; l < 2 * (words.length + 1); l++) { lists.push([]); }
+    var count = 0;
+    for (var n = 0; n < total; n++) {
+      if (held[n] !== words.length) { continue; }
+      var kept = true;
+      for (var f = 0; f < filters.length && kept; f++) {
+        kept = filters[f] < 0 || facetValues(f)[n].indexOf(filters[f]) >= 0;
+      }
+      if (!kept) { continue; }
+      count++;
+      var list = lists[2 * (words.length - titled[n]) + index.hub[n]];
+      if (list.length < MAX_RESULTS) { list.push(n); }
+    }
+    return { count: count, words: words,
+             items: [].concat.apply([], lists).slice(0, MAX_RESULTS) };
   }
 
   function highlight(parent, text, words) {
@@ -293,6 +318,7 @@
     this.filters = filters;  // the element that holds the filters, made once the index is there
     this.selects = [];
     this.active = -1;
+    this.excerpts = 0;  // the timer that fetches the excerpts of the results shown
   }
 
   Search.prototype.addFilters = function () {
@@ -326,20 +352,19 @@
     this.status.textContent = query.trim() ? (found.count === 0 ? "Aucun résultat" :
       found.count + (found.count > 1 ? " résultats" : " résultat")) : "";
     var holders = found.items.map(function (n, i) {
-      var doc = index.docs[n];
       var item = document.createElement("li");
       item.id = "ba-search-option-" + i;
       item.setAttribute("role", "option");
       item.setAttribute("aria-selected", "false");
       var link = document.createElement("a");
-      link.href = root + doc[0];
+      link.href = root + index.urls[n];
       link.tabIndex = -1;
-      highlight(link, doc[1], found.words);
+      highlight(link, index.titles[n], found.words);
       item.appendChild(link);
-      if (doc[2]) {
+      if (index.details[n]) {
         var detail = document.createElement("span");
         detail.className = "ba-search-detail";
-        detail.textContent = doc[2];
+        detail.textContent = index.details[n];
         item.appendChild(detail);
       }
       var excerpt = document.createElement("span");
@@ -350,7 +375,11 @@
     });
     this.activate(-1);
     this.open(query.trim() !== "");
-    if (holders.length) { fillExcerpts(list, query, found.items, found.words, holders); }
+    clearTimeout(this.excerpts);
+    if (holders.length) {
+      this.excerpts = setTimeout(fillExcerpts, EXCERPT_PAUSE, list, query, found.items,
+                                 found.words, holders);
+    }
   };
 
   Search.prototype.open = function (opened) {
@@ -469,7 +498,7 @@
     });
   }
 
-  // For the tests that check this file and generator/search.py make the same keys.
+  // For the tests that check this file and generator/derive/search.py make the same keys.
   window.briefingSearchKeys = function (text) {
     return load().then(function () {
       var keys = [];
