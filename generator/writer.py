@@ -5,6 +5,14 @@ Pages and files arrive planned (render/pages.Planned): made only when written, s
 (render/shell.py). The work is split into tasks that run in forked worker processes,
 which inherit the builder and shells instead of receiving them by pipe; a small
 site is written in this process.
+
+A rebuild finds most pages unchanged. Before MkDocs empties the site folder, the previous
+build's files are moved aside (``set_aside``, on the same file system), and a page whose key
+is the one it was written under, and whose file is still the one written then (same inode,
+size, modification and change times: an edit in place, even one that restores the
+modification time, changes the change time), is moved back: a rename, as cheap as the hard
+link from a store it replaces, and no file of the site is ever shared with the cache.
+Anything else is made and written again. ``Kept`` records what the next build needs.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ import contextlib
 import hashlib
 import multiprocessing
 import os
+import pickle
 import posixpath
 import shutil
 from collections.abc import Callable
@@ -36,14 +45,26 @@ class WriteJob:
     shells: dict[str, FolderShells]  # by folder
     pages: list[Planned]            # titled pages, each put into its folder's shell
     files: list[Planned]            # files written as made (bytes)
-    store: Path | None = None       # finished pages and files kept by key, linked into the site
+    reuse: "Reuse | None" = None    # the previous build's files that may be put back
     # A table of contents' entries as the theme renders them (see render/shell.py).
     toc_entries: Callable[[tuple[Heading, ...]], list[str]] = lambda sections: []
 
 
+# A file as written: the digest of its key, then st_dev, st_ino, st_size, st_mtime_ns and
+# st_ctime_ns right after it was written (or moved back).
+Kept = tuple[str, int, int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Reuse:
+    folder: Path             # where the previous build's files are (set aside, or the site)
+    files: dict[str, Kept]   # by path in the site
+
+
 @dataclass(frozen=True)
 class Written:
-    size: int  # bytes written
+    size: int                                 # bytes written
+    kept: tuple[tuple[str, Kept], ...] = ()   # the files written under a key, by path
 
 
 _MADE_FOLDERS: set[Path] = set()  # per process: one mkdir per folder, not one per file
@@ -64,59 +85,58 @@ def write_file(target: Path, data: bytes) -> int:
     return len(data)
 
 
-def _link(stored: Path, target: Path) -> None:
-    """``target`` as a new link to ``stored``, replacing what was there (see write_file)."""
-    try:
-        os.link(stored, target)
-    except FileExistsError:
-        target.unlink()
-        os.link(stored, target)
+def _kept(digest: str, stat: os.stat_result) -> Kept:
+    return (digest, stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
-def _stored(job: WriteJob, target: Path, key: str, make: Callable[[], bytes]) -> int:
-    """Link the finished file from the store if it is there; else write it and store it.
-
-    A rebuild finds most pages unchanged: a hard link costs the file system far less
-    than writing the page again. A file enters the store only once fully written.
-    """
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
-    stored = job.store / digest[:2] / f"{digest}{target.suffix}"
+def _placed(job: WriteJob, path: str, key: str, make: Callable[[], bytes]) -> tuple[int, Kept]:
+    """Move the previous build's file back if it is still the one written under ``key``;
+    else make it and write it."""
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    target = job.site / path
     _folder_for(target)
-    try:
-        _link(stored, target)
-        return os.stat(target).st_size
-    except FileNotFoundError:
-        pass
-    except OSError:  # another file system, or no hard links there
-        if stored.exists():
-            target.unlink(missing_ok=True)
-            shutil.copyfile(stored, target)
-            return stored.stat().st_size
-    size = write_file(target, make())
-    stored.parent.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):  # stored meanwhile by another build, or no links
-        os.link(target, stored)
-    return size
+    kept = job.reuse.files.get(path) if job.reuse is not None else None
+    if kept is not None and kept[0] == digest:
+        source = job.reuse.folder / path
+        try:
+            if _kept(digest, os.stat(source)) == kept:
+                os.rename(source, target)  # the same path when the site was not emptied
+                kept = _kept(digest, os.stat(target))
+                return kept[3], kept
+        except OSError:  # gone, or not movable: made again
+            pass
+    write_file(target, make())
+    kept = _kept(digest, os.stat(target))
+    return kept[3], kept
 
 
 def _run(task: tuple) -> Written:
     kind, *where = task
     job = _JOB
     size = 0
+    kept: list[tuple[str, Kept]] = []
     if kind == "files":
         for planned in map(job.files.__getitem__, where[0]):
-            target = job.site / planned.path
-            size += (_stored(job, target, planned.key, planned.make)
-                     if job.store is not None and planned.key else write_file(target, planned.make()))
-        return Written(size)
+            if planned.key:
+                written, record = _placed(job, planned.path, planned.key, planned.make)
+                size += written
+                kept.append((planned.path, record))
+            else:
+                size += write_file(job.site / planned.path, planned.make())
+        return Written(size, tuple(kept))
     start, stop = where
     for planned in job.pages[start:stop]:
         shells = job.shells[posixpath.dirname(planned.path)]
-        target = job.site / html_path(planned.path)
-        make = partial(_wrapped, job, shells, planned.title, target.name, planned.make)
-        size += (_stored(job, target, "\0".join((shells.digest, planned.title, planned.key)), make)
-                 if job.store is not None and planned.key else write_file(target, make()))
-    return Written(size)
+        path = html_path(planned.path)
+        make = partial(_wrapped, job, shells, planned.title, posixpath.basename(path), planned.make)
+        if planned.key:
+            written, record = _placed(job, path, "\0".join((shells.digest, planned.title,
+                                                             planned.key)), make)
+            size += written
+            kept.append((path, record))
+        else:
+            size += write_file(job.site / path, make())
+    return Written(size, tuple(kept))
 
 
 def _wrapped(job: WriteJob, shells: FolderShells, title: str, file_name: str,
@@ -159,7 +179,7 @@ def write_all(job: WriteJob, workers: int) -> Written:
             results = [_run(task) for task in tasks]
     finally:
         _JOB = None
-    return Written(sum(r.size for r in results))
+    return Written(sum(r.size for r in results), tuple(k for r in results for k in r.kept))
 
 
 def tree_size(folder: Path) -> int:
@@ -168,3 +188,82 @@ def tree_size(folder: Path) -> int:
     for directory, _, names in os.walk(folder):
         total += sum(os.stat(os.path.join(directory, name)).st_size for name in names)
     return total
+
+
+# What the next build into a site folder may move back, one record per folder (`mkdocs serve`
+# builds into a temporary one).
+def _record_path(cache: Path, site: Path) -> Path:
+    return cache / "sites" / f"{hashlib.sha256(os.fsencode(site)).hexdigest()[:24]}.pickle"
+
+
+def kept_files(cache: Path, site: Path) -> dict[str, Kept]:
+    """The files the last build wrote into ``site``, as written.
+
+    One whose change time is not earlier than the record's own time is left out: it was
+    written in the file system clock's last tick before the record, and an edit in that
+    same tick would not change its times.
+    """
+    path = _record_path(cache, site)
+    try:
+        with path.open("rb") as file:
+            record = pickle.load(file)
+            stamp = os.fstat(file.fileno()).st_mtime_ns
+    except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError):
+        return {}
+    if not isinstance(record, dict) or record.get("site") != str(site):
+        return {}
+    return {path: kept for path, kept in record["files"].items() if kept[5] < stamp}
+
+
+def keep_record(cache: Path, site: Path, kept: tuple[tuple[str, Kept], ...]) -> None:
+    """Record ``kept`` for the next build into ``site``; drop the records of folders gone."""
+    target = _record_path(cache, site)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for other in target.parent.glob("*.pickle"):
+        if other != target:
+            with contextlib.suppress(Exception):
+                with other.open("rb") as file:
+                    if Path(pickle.load(file)["site"]).is_dir():
+                        continue
+            other.unlink(missing_ok=True)
+    temporary = target.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_bytes(pickle.dumps({"site": str(site), "files": dict(kept)},
+                                       protocol=pickle.HIGHEST_PROTOCOL))
+    temporary.replace(target)
+
+
+def set_aside(site: Path, folder: Path) -> None:
+    """Move every entry of ``site`` but hidden ones (which MkDocs does not remove either)
+    into the empty ``folder``, which must be on the same file system: MkDocs then finds
+    nothing to remove, and the writer moves back what it can reuse. An entry that cannot be
+    moved stays, for MkDocs to remove."""
+    folder.mkdir(parents=True)
+    try:
+        entries = [entry.name for entry in os.scandir(site) if not entry.name.startswith(".")]
+    except FileNotFoundError:
+        return
+    for name in entries:
+        try:
+            os.rename(site / name, folder / name)
+        except OSError:  # another file system: nothing can be moved
+            return
+
+
+def put_back(site: Path, folder: Path, kept: dict[str, Kept]) -> None:
+    """Undo ``set_aside`` after a failed build: the files moved back into ``site`` return to
+    ``folder`` (found by inode), whatever else the build wrote is removed, and ``folder``'s
+    entries move back into ``site``."""
+    for path, (_, device, inode, size, mtime, _) in kept.items():
+        with contextlib.suppress(OSError):
+            stat = os.stat(site / path)  # a move changes the change time only
+            if (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns) == (device, inode, size,
+                                                                              mtime):
+                os.rename(site / path, folder / path)
+    for entry in os.scandir(site):
+        if not entry.name.startswith("."):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                os.unlink(entry.path)
+    for entry in os.scandir(folder):
+        os.rename(entry.path, site / entry.name)
