@@ -353,6 +353,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         written = write_all(WriteJob(site, shells, pages, self.assets, reuse=self.reuse,
                                      toc_entries=self._toc_entries), workers=os.cpu_count() or 1)
         keep_record(self.cache_dir, site, written.kept)
+        size = written.size
+        del written  # not held while the search index is built
         log.info(f"briefing: {len(pages)} pages and {len(self.assets)} files written "
                  f"({self._elapsed()})")
         if self.previous_plan is None:
@@ -362,7 +364,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 self.appended[HOME], tuple(sorted(self.nav_markdown.items()))))
         self._write_search_index(site)
         log.info(f"briefing: {len(self.builder.archive.articles)} articles, {len(pages)} generated "
-                 f"pages ({written.size / 1e6:.0f} MB with the files), in {self._elapsed()}")
+                 f"pages ({size / 1e6:.0f} MB with the files), in {self._elapsed()}")
 
     def on_page_content(self, html_text: str, page, config, files) -> str:  # type: ignore[no-untyped-def]
         """Generated pages get their table of contents from their sections; hand-written

@@ -24,6 +24,7 @@ import os
 import pickle
 import posixpath
 import shutil
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -50,9 +51,12 @@ class WriteJob:
     toc_entries: Callable[[tuple[Heading, ...]], list[str]] = lambda sections: []
 
 
-# A file as written: the digest of its key, then st_dev, st_ino, st_size, st_mtime_ns and
-# st_ctime_ns right after it was written (or moved back).
-Kept = tuple[str, int, int, int, int, int]
+# A file as written: the first 16 bytes of its key's digest, then its st_dev, st_ino,
+# st_size, st_mtime_ns and st_ctime_ns right after it was written (or moved back), packed:
+# 14,000 of them as tuples of ints weighed some 6 MB, as bytes 1.5 MB.
+Kept = bytes
+_DIGEST = 16
+_STAT = struct.Struct("<QQqqq")
 
 
 @dataclass(frozen=True)
@@ -85,29 +89,35 @@ def write_file(target: Path, data: bytes) -> int:
     return len(data)
 
 
-def _kept(digest: str, stat: os.stat_result) -> Kept:
-    return (digest, stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+def _kept(digest: bytes, stat: os.stat_result) -> Kept:
+    return digest + _STAT.pack(stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns,
+                               stat.st_ctime_ns)
+
+
+def _stat(kept: Kept) -> tuple[int, int, int, int, int]:
+    """st_dev, st_ino, st_size, st_mtime_ns and st_ctime_ns as recorded."""
+    return _STAT.unpack_from(kept, _DIGEST)
 
 
 def _placed(job: WriteJob, path: str, key: str, make: Callable[[], bytes]) -> tuple[int, Kept]:
     """Move the previous build's file back if it is still the one written under ``key``;
     else make it and write it."""
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    digest = hashlib.sha256(key.encode("utf-8")).digest()[:_DIGEST]
     target = job.site / path
     _folder_for(target)
     kept = job.reuse.files.get(path) if job.reuse is not None else None
-    if kept is not None and kept[0] == digest:
+    if kept is not None and kept.startswith(digest):
         source = job.reuse.folder / path
         try:
             if _kept(digest, os.stat(source)) == kept:
                 os.rename(source, target)  # the same path when the site was not emptied
-                kept = _kept(digest, os.stat(target))
-                return kept[3], kept
+                stat = os.stat(target)
+                return stat.st_size, _kept(digest, stat)
         except OSError:  # gone, or not movable: made again
             pass
     write_file(target, make())
-    kept = _kept(digest, os.stat(target))
-    return kept[3], kept
+    stat = os.stat(target)
+    return stat.st_size, _kept(digest, stat)
 
 
 def _run(task: tuple) -> Written:
@@ -212,7 +222,7 @@ def kept_files(cache: Path, site: Path) -> dict[str, Kept]:
         return {}
     if not isinstance(record, dict) or record.get("site") != str(site):
         return {}
-    return {path: kept for path, kept in record["files"].items() if kept[5] < stamp}
+    return {path: kept for path, kept in record["files"].items() if _stat(kept)[4] < stamp}
 
 
 def keep_record(cache: Path, site: Path, kept: tuple[tuple[str, Kept], ...]) -> None:
@@ -253,7 +263,8 @@ def put_back(site: Path, folder: Path, kept: dict[str, Kept]) -> None:
     """Undo ``set_aside`` after a failed build: the files moved back into ``site`` return to
     ``folder`` (found by inode), whatever else the build wrote is removed, and ``folder``'s
     entries move back into ``site``."""
-    for path, (_, device, inode, size, mtime, _) in kept.items():
+    for path, recorded in kept.items():
+        device, inode, size, mtime, _ = _stat(recorded)
         with contextlib.suppress(OSError):
             stat = os.stat(site / path)  # a move changes the change time only
             if (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns) == (device, inode, size,
