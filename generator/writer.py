@@ -222,7 +222,11 @@ def kept_files(cache: Path, site: Path) -> dict[str, Kept]:
         return {}
     if not isinstance(record, dict) or record.get("site") != str(site):
         return {}
-    return {path: kept for path, kept in record["files"].items() if _stat(kept)[4] < stamp}
+    try:
+        return {path: kept for path, kept in record["files"].items()
+                if len(kept) == _DIGEST + _STAT.size and _stat(kept)[4] < stamp}
+    except (AttributeError, KeyError, TypeError, struct.error):  # another format
+        return {}
 
 
 def keep_record(cache: Path, site: Path, kept: tuple[tuple[str, Kept], ...]) -> None:
