@@ -52,8 +52,8 @@ from .render.shell import (CONTENT, CONTENT_WITH_TOC, PLAIN_SHELL_NAME, SHELL_NA
                            FolderShells, Shell, headings, shell_path, toc_tokens)
 from .search import SearchDocument, build_index, plain_text, terms
 from .search_pages import registry_documents
-from .writer import (Reuse, WriteJob, keep_record, kept_files, put_back, set_aside,
-                     write_all, write_file)
+from .writer import (Reuse, WriteJob, keep_record, kept_elsewhere, kept_files, put_back,
+                     set_aside, write_all, write_file)
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -86,6 +86,17 @@ def _page_store(cache_dir: Path, fingerprint: str) -> Path:
             if old != store:
                 shutil.rmtree(old, ignore_errors=True)
     return store
+
+
+def _aside_folder(cache_dir: Path, site: Path) -> Path:
+    """Where the previous site waits during a build: on the site folder's file system, so
+    that its files move by renaming (the cache, unless that is on another one: then beside
+    the site folder, as under `mkdocs serve` with a temporary folder on tmpfs)."""
+    try:
+        same = os.stat(site).st_dev == os.stat(cache_dir).st_dev
+    except OSError:
+        same = True
+    return cache_dir / "previous-site" if same else site.parent / f".{site.name}.previous"
 
 
 class BriefingConfig(base.Config):
@@ -176,15 +187,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """The previous build's files out of the site folder, into the cache, before MkDocs
         empties it: the writer moves back those it can reuse (writer.py), and a failed
         build puts them all back (on_build_error)."""
-        self.site_dir, self.aside = site, self.cache_dir / "previous-site"
+        self.site_dir, self.aside = site, _aside_folder(self.cache_dir, site)
         shutil.rmtree(self.aside, ignore_errors=True)  # left by an interrupted build
         files = kept_files(self.cache_dir, site)
-        self.reuse = None
         if files and self.dirty:  # MkDocs leaves the site as it is: files are reused in place
             self.reuse = Reuse(site, files)
         elif files:
             set_aside(site, self.aside)
             self.reuse = Reuse(self.aside, files)
+        else:  # a new folder: another site folder's files are copied
+            self.reuse = Reuse(*kept_elsewhere(self.cache_dir, site), move=False)
 
     def _prepare(self, config) -> None:  # type: ignore[no-untyped-def]
         try:

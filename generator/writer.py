@@ -63,6 +63,7 @@ _STAT = struct.Struct("<QQqqq")
 class Reuse:
     folder: Path             # where the previous build's files are (set aside, or the site)
     files: dict[str, Kept]   # by path in the site
+    move: bool = True        # False: another site folder's files, copied
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,12 @@ def _placed(job: WriteJob, path: str, key: str, make: Callable[[], bytes]) -> tu
         source = job.reuse.folder / path
         try:
             if _kept(digest, os.stat(source)) == kept:
-                os.rename(source, target)  # the same path when the site was not emptied
+                if job.reuse.move:
+                    if source != target:  # the same path when the site was not emptied
+                        os.rename(source, target)
+                else:
+                    target.unlink(missing_ok=True)  # as in write_file
+                    shutil.copyfile(source, target)
                 stat = os.stat(target)
                 return stat.st_size, _kept(digest, stat)
         except OSError:  # gone, or not movable: made again
@@ -227,6 +233,20 @@ def kept_files(cache: Path, site: Path) -> dict[str, Kept]:
                 if len(kept) == _DIGEST + _STAT.size and _stat(kept)[4] < stamp}
     except (AttributeError, KeyError, TypeError, struct.error):  # another format
         return {}
+
+
+def kept_elsewhere(cache: Path, site: Path) -> tuple[Path, dict[str, Kept]]:
+    """The files the last build into another existing folder wrote there, as written: a
+    build into a new folder (`mkdocs serve`'s first) copies them instead of making them."""
+    records = sorted(((path.stat().st_mtime_ns, path) for path in (cache / "sites").glob("*.pickle")
+                      if path != _record_path(cache, site)), reverse=True)
+    for _, path in records:
+        with contextlib.suppress(Exception):
+            with path.open("rb") as file:
+                folder = Path(pickle.load(file)["site"])
+            if folder.is_dir():
+                return folder, kept_files(cache, folder)
+    return site, {}
 
 
 def keep_record(cache: Path, site: Path, kept: tuple[tuple[str, Kept], ...]) -> None:

@@ -6,7 +6,10 @@ previous site is set aside while MkDocs builds, and each unchanged page moves ba
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
+
+import pytest
 
 from helpers import REPRODUCIBLE, build_files, make_project, mkdocs_build
 
@@ -39,8 +42,9 @@ def test_a_page_edited_in_place_does_not_reach_a_build_into_another_folder(tmp_p
     clean, _ = build_files(project, tmp_path / "site")
     for path in (ARTICLE, LIST, "data/articles.json"):
         edit_in_place(tmp_path / "site" / path)
-    fresh, _ = build_files(project, tmp_path / "elsewhere")
+    fresh, _ = build_files(project, tmp_path / "elsewhere")  # copies the unchanged files
     assert fresh == clean
+    assert inodes(tmp_path / "site").keys() & inodes(tmp_path / "elsewhere").keys() == set()
 
 
 def test_no_file_of_the_site_is_shared_with_the_cache(tmp_path):
@@ -96,3 +100,20 @@ def test_a_build_failing_after_the_site_was_set_aside_puts_the_previous_site_bac
     after, _ = build_files(project, site)
     assert b"Une phrase ajout" in after[OTHER]
     assert {path for path in after if after[path] != before[path]} >= {OTHER}
+
+
+@pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="needs a tmpfs at /dev/shm")
+def test_a_site_on_another_file_system_than_the_cache_is_still_reused(tmp_path):
+    """`mkdocs serve` builds into a temporary folder, often on tmpfs."""
+    project = make_project(tmp_path)
+    with tempfile.TemporaryDirectory(dir="/dev/shm") as folder:
+        site = Path(folder) / "site"
+        if os.stat(folder).st_dev == os.stat(tmp_path).st_dev:
+            pytest.skip("/dev/shm is on the same file system")
+        clean, _ = build_files(project, site)
+        inode = (site / ARTICLE).stat().st_ino
+        edit_in_place(site / LIST)
+        warm, _ = build_files(project, site)
+        assert warm == clean
+        assert (site / ARTICLE).stat().st_ino == inode
+        assert sorted(p.name for p in Path(folder).iterdir()) == ["site"]
