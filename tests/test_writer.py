@@ -6,8 +6,8 @@ from pathlib import Path
 
 from generator.render.pages import Planned
 from generator.render.shell import CONTENT, TITLE, FolderShells, Shell
-from generator.writer import (PARALLEL_FROM, Reuse, WriteJob, put_back, set_aside, tree_size,
-                              write_all)
+from generator.writer import (PARALLEL_FROM, Reuse, WriteJob, kept_entries, put_back, set_aside,
+                              tree_size, write_all)
 
 _PLAIN = Shell.parse(f"<html><title>{TITLE}</title><body>{CONTENT}</body></html>", "__shell__")
 SHELL = FolderShells(_PLAIN, _PLAIN)  # pages without sections take the plain shell
@@ -55,7 +55,7 @@ def test_unchanged_pages_are_moved_back_from_the_previous_site_and_changed_ones_
         set_aside(site, aside)
         assert list(site.iterdir()) == []
         written = write_all(WriteJob(site, {"articles": SHELL}, [planned], [],
-                                     reuse=Reuse(aside, dict(written.kept))), workers=1)
+                                     reuse=Reuse(aside, kept_entries(written.kept))), workers=1)
         return site / "articles" / "a.html"
 
     again = rebuild(page("k1", "un"))
@@ -76,7 +76,7 @@ def test_a_page_changed_after_it_was_written_is_made_again(tmp_path):
         file.write("<p>minifié</p>")
     set_aside(site, aside)
     write_all(WriteJob(site, {"articles": SHELL}, [planned], [],
-                       reuse=Reuse(aside, dict(written.kept))), workers=1)
+                       reuse=Reuse(aside, kept_entries(written.kept))), workers=1)
     assert page.read_bytes() == clean
 
 
@@ -91,8 +91,8 @@ def test_put_back_restores_the_previous_site(tmp_path):
     assert [p.name for p in site.iterdir()] == [".git"]
     write_all(WriteJob(site, {"articles": SHELL}, [planned],
                        [Planned("data/a.json", "", lambda: b"[2]", "k3")],
-                       reuse=Reuse(aside, dict(written.kept))), workers=1)
+                       reuse=Reuse(aside, kept_entries(written.kept))), workers=1)
     (site / "new.html").write_text("nouveau")
-    put_back(site, aside, dict(written.kept))
+    put_back(site, aside, kept_entries(written.kept))
     assert snapshot(site) == before and (site / ".git").is_dir()
     assert list(aside.iterdir()) == []
