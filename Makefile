@@ -15,11 +15,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Built into a temporary folder and swapped in on success: a failed build leaves site/ as it was.
+# Built in place, so that unchanged pages move back from the previous site instead of being
+# written again; a failed build still leaves site/ as it was: invalid content fails before
+# site/ is touched, and a later failure puts the previous site back (generator/publish/plugin.py).
 site: $(STAMP)
-	rm -rf .site-tmp
-	$(BIN)/mkdocs build --strict --site-dir .site-tmp
-	rm -rf site && mv .site-tmp site
+	$(BIN)/mkdocs build --strict
 
 # The site plus its offline copy, a zip linked from the home page.
 offline: export BRIEFING_OFFLINE_ZIP = true

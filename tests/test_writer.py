@@ -1,11 +1,13 @@
 """Writing planned pages and files into the site: in this process or on several cores,
 the same bytes."""
 
+import shutil
 from pathlib import Path
 
 from generator.render.pages import Planned
 from generator.render.shell import CONTENT, TITLE, FolderShells, Shell
-from generator.publish.writer import PARALLEL_FROM, WriteJob, tree_size, write_all
+from generator.publish.writer import (PARALLEL_FROM, Reuse, WriteJob, kept_entries, put_back,
+                                      set_aside, tree_size, write_all)
 
 _PLAIN = Shell.parse(f"<html><title>{TITLE}</title><body>{CONTENT}</body></html>", "__shell__")
 SHELL = FolderShells(_PLAIN, _PLAIN)  # pages without sections take the plain shell
@@ -37,33 +39,60 @@ def test_parallel_and_serial_writes_give_the_same_site(tmp_path):
     assert parallel.size == tree_size(tmp_path / "parallel") == sum(map(len, written.values()))
 
 
-def test_stored_pages_are_linked_on_the_next_build_and_remade_when_their_key_changes(tmp_path):
+def test_unchanged_pages_are_moved_back_from_the_previous_site_and_changed_ones_made(tmp_path):
     made = []
 
     def page(key: str, body: str) -> Planned:
         return Planned("articles/a.md", "A", lambda: made.append(body) or f"<p>{body}</p>", key)
 
-    def build(name: str, planned: Planned) -> Path:
-        write_all(WriteJob(tmp_path / name, {"articles": SHELL}, [planned], [],
-                           store=tmp_path / "store"), workers=1)
-        return tmp_path / name / "articles" / "a.html"
+    site, aside = tmp_path / "site", tmp_path / "aside"
+    written = write_all(WriteJob(site, {"articles": SHELL}, [page("k1", "un")], []), workers=1)
+    first = (site / "articles" / "a.html").stat()
 
-    first = build("one", page("k1", "un"))
-    second = build("two", page("k1", "un"))
-    assert made == ["un"]  # made once, then linked
-    assert second.read_bytes() == first.read_bytes()
-    assert second.stat().st_ino == first.stat().st_ino
-    third = build("three", page("k2", "deux"))
-    assert made == ["un", "deux"] and b"<p>deux</p>" in third.read_bytes()
-    assert first.read_bytes().count(b"<p>un</p>") == 1  # the stored page was not overwritten
+    def rebuild(planned: Planned) -> Path:
+        nonlocal written
+        shutil.rmtree(aside, ignore_errors=True)
+        set_aside(site, aside)
+        assert list(site.iterdir()) == []
+        written = write_all(WriteJob(site, {"articles": SHELL}, [planned], [],
+                                     reuse=Reuse(aside, kept_entries(written.kept))), workers=1)
+        return site / "articles" / "a.html"
+
+    again = rebuild(page("k1", "un"))
+    assert made == ["un"]  # made once, then moved back
+    assert (again.stat().st_ino, again.stat().st_nlink) == (first.st_ino, 1)
+    changed = rebuild(page("k2", "deux"))
+    assert made == ["un", "deux"] and b"<p>deux</p>" in changed.read_bytes()
+    assert changed.stat().st_ino != first.st_ino
 
 
-def test_a_build_over_an_old_site_never_changes_a_stored_page(tmp_path):
-    site, store = tmp_path / "site", tmp_path / "store"
-    old = Planned("articles/a.md", "A", lambda: "<p>ancien</p>", "k1")
-    new = Planned("articles/a.md", "A", lambda: "<p>nouveau</p>", "k2")
-    for planned in (old, new, old):  # the site folder is not emptied between builds
-        write_all(WriteJob(site, {"articles": SHELL}, [planned], [], store=store),
-                  workers=1)
-        assert planned.make().encode() in (site / "articles" / "a.html").read_bytes()
-    assert sorted(b"ancien" in p.read_bytes() for p in store.rglob("*.html")) == [False, True]
+def test_a_page_changed_after_it_was_written_is_made_again(tmp_path):
+    planned = Planned("articles/a.md", "A", lambda: "<p>propre</p>", "k1")
+    site, aside = tmp_path / "site", tmp_path / "aside"
+    written = write_all(WriteJob(site, {"articles": SHELL}, [planned], []), workers=1)
+    page = site / "articles" / "a.html"
+    clean = page.read_bytes()
+    with open(page, "w", encoding="utf-8") as file:  # in place, as a minifier would
+        file.write("<p>minifié</p>")
+    set_aside(site, aside)
+    write_all(WriteJob(site, {"articles": SHELL}, [planned], [],
+                       reuse=Reuse(aside, kept_entries(written.kept))), workers=1)
+    assert page.read_bytes() == clean
+
+
+def test_put_back_restores_the_previous_site(tmp_path):
+    site, aside = tmp_path / "site", tmp_path / "aside"
+    planned = Planned("articles/a.md", "A", lambda: "<p>un</p>", "k1")
+    written = write_all(WriteJob(site, {"articles": SHELL}, [planned],
+                                 [Planned("data/a.json", "", lambda: b"[1]", "k2")]), workers=1)
+    (site / ".git").mkdir()  # hidden: left where it is, as MkDocs leaves it
+    before = snapshot(site)
+    set_aside(site, aside)
+    assert [p.name for p in site.iterdir()] == [".git"]
+    write_all(WriteJob(site, {"articles": SHELL}, [planned],
+                       [Planned("data/a.json", "", lambda: b"[2]", "k3")],
+                       reuse=Reuse(aside, kept_entries(written.kept))), workers=1)
+    (site / "new.html").write_text("nouveau")
+    put_back(site, aside, kept_entries(written.kept))
+    assert snapshot(site) == before and (site / ".git").is_dir()
+    assert list(aside.iterdir()) == []

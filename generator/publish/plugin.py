@@ -11,8 +11,9 @@ the same bytes (tests/test_real_pages.py): MkDocs renders two page shells per fo
 (render/shell.py), and writer.py puts each page into its shell on every core, so the
 theme runs a handful of times, not once per article. When another plugin or hook listens
 to page events, or with ``fast_pages: false``, MkDocs renders every page itself. Article
-work runs on every core and is cached in ``.cache/briefing``, where finished pages and the
-site's plan (site_plan.py) are also kept for the next build.
+work runs on every core and is cached in ``.cache/briefing``, where the site's plan
+(site_plan.py) is also kept for the next build, and the previous site is set aside while
+MkDocs builds the new one, so that unchanged pages move back (writer.py).
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ from ..render.shell import (CONTENT, CONTENT_WITH_TOC, PLAIN_SHELL_NAME, SHELL_N
                             FolderShells, Shell, headings, shell_path, toc_tokens)
 from ..derive.search import SearchDocument, build_index, plain_text, terms
 from .search_pages import registry_documents
-from .writer import WriteJob, write_all, write_file
+from .writer import (Reuse, WriteJob, keep_record, kept_elsewhere, kept_files, put_back,
+                     set_aside, write_all, write_file)
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -75,14 +77,25 @@ def _collector_paused():
 
 
 def _page_store(cache_dir: Path, fingerprint: str) -> Path:
-    """Where finished pages and files are kept for the next build: one folder per
-    fingerprint (generator, templates, metadata, libraries), older ones removed."""
+    """Where the site's plan is kept for the next build: one folder per fingerprint
+    (generator, templates, metadata, libraries), older ones removed."""
     store = cache_dir / "store" / fingerprint[:24]
     if store.parent.is_dir():
         for old in store.parent.iterdir():
             if old != store:
                 shutil.rmtree(old, ignore_errors=True)
     return store
+
+
+def _aside_folder(cache_dir: Path, site: Path) -> Path:
+    """Where the previous site waits during a build: on the site folder's file system, so
+    that its files move by renaming (the cache, unless that is on another one: then beside
+    the site folder, as under `mkdocs serve` with a temporary folder on tmpfs)."""
+    try:
+        same = os.stat(site).st_dev == os.stat(cache_dir).st_dev
+    except OSError:
+        same = True
+    return cache_dir / "previous-site" if same else site.parent / f".{site.name}.previous"
 
 
 class BriefingConfig(base.Config):
@@ -140,9 +153,13 @@ def _nav_paths(nav: object) -> set[str]:
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     serving = False
+    dirty = False
+    reuse: Reuse | None = None
+    aside: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config):  # type: ignore[no-untyped-def]
         if config.use_directory_urls:
@@ -152,6 +169,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.content_dir = project / self.config.content_dir
         self.cache_dir = project / self.config.cache_dir
         self.appended: dict[str, str] = {}
+        self.reuse = None  # set once the content is known valid (on_pre_build)
         self.shelled: list[Planned] = []
         self.build_date = build_date()
         self.zip_wanted = self.config.offline_zip and not self.serving
@@ -170,6 +188,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         so that invalid content fails the build and leaves the previous site as it was."""
         with _collector_paused():
             self._prepare(config)
+        self._set_previous_site_aside(Path(config.site_dir))
+
+    def _set_previous_site_aside(self, site: Path) -> None:
+        """The previous build's files out of the site folder, into the cache, before MkDocs
+        empties it: the writer moves back those it can reuse (writer.py), and a failed
+        build puts them all back (on_build_error)."""
+        self.site_dir, self.aside = site, _aside_folder(self.cache_dir, site)
+        shutil.rmtree(self.aside, ignore_errors=True)  # left by an interrupted build
+        files = kept_files(self.cache_dir, site)
+        if files and self.dirty:  # MkDocs leaves the site as it is: files are reused in place
+            self.reuse = Reuse(site, files)
+        elif files:
+            set_aside(site, self.aside)
+            self.reuse = Reuse(self.aside, files)
+        else:  # a new folder: another site folder's files are copied
+            self.reuse = Reuse(*kept_elsewhere(self.cache_dir, site), move=False)
 
     def _prepare(self, config) -> None:  # type: ignore[no-untyped-def]
         try:
@@ -332,9 +366,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         shells = {folder: FolderShells(self._shell(site, folder, True),
                                        self._shell(site, folder, False))
                   for folder in {posixpath.dirname(planned.path) for planned in pages}}
-        written = write_all(WriteJob(site, shells, pages, self.assets, store=self.store,
+        written = write_all(WriteJob(site, shells, pages, self.assets, reuse=self.reuse,
                                      toc_entries=self._toc_entries), workers=os.cpu_count() or 1,
                             meanwhile=partial(self._write_search_index, site))
+        keep_record(self.cache_dir, site, written.kept)
+        size = written.size
+        del written  # the record of written files, not held any longer
         log.info(f"briefing: {len(pages)} pages and {len(self.assets)} files written "
                  f"({self._elapsed()})")
         if self.previous_plan is None:
@@ -343,7 +380,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 tuple(site_plan.item(a) for a in self.assets if a.path not in self.feed_paths),
                 self.appended[HOME], tuple(sorted(self.nav_markdown.items()))))
         log.info(f"briefing: {len(self.builder.archive.articles)} articles, {len(pages)} generated "
-                 f"pages ({written.size / 1e6:.0f} MB with the files), in {self._elapsed()}")
+                 f"pages ({size / 1e6:.0f} MB with the files), in {self._elapsed()}")
 
     def on_page_content(self, html_text: str, page, config, files) -> str:  # type: ignore[no-untyped-def]
         """Generated pages get their table of contents from their sections; hand-written
@@ -369,6 +406,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             write_zip(Path(config.site_dir), self.build_date)
 
     on_post_build = CombinedEvent(_write_generated, _write_offline_zip)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A build that failed after the previous site was set aside (a strict-mode warning,
+        an error in a page) leaves that site as it was."""
+        reuse, self.reuse = self.reuse, None
+        if reuse is not None and reuse.folder == self.aside and self.aside.is_dir():
+            put_back(self.site_dir, self.aside, reuse.files)
+            log.info("briefing: the build failed, the previous site is back in place")
+
+    def on_shutdown(self) -> None:
+        """What the build did not move back from the previous site goes."""
+        if self.aside is not None:
+            shutil.rmtree(self.aside, ignore_errors=True)
 
     def on_serve(self, server, config, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.content_dir))
