@@ -16,9 +16,9 @@ import calendar
 import io
 import math
 import textwrap
-from typing import Any
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import matplotlib
 import numpy as np
