@@ -20,7 +20,7 @@ latency = t1 - t0 (ms): it includes typing, loading the search index and the sea
 engine's start-up, i.e. what a reader waits for when searching right after opening
 the page. Also recorded: `observed` = the same, but with t1 taken once Playwright has
 noticed the result (its wait_for_selector returned) and asked the page for the time:
-that adds the automation's polling and round trips (50-70 ms on the 2-core machines
+that adds the automation's polling and round trips (25-70 ms on the 2-core machines
 here), which no reader waits for; the measurements in RESULTS.md before its section
 on the stage layout (2026-11-30, last) are of this kind. `load` = time from navigation start to the
 load event.
