@@ -1,11 +1,11 @@
 """Near-duplicate articles: the same wire story run by several outlets, or one article twice.
 
-Each body becomes a set of 5-word shingles (of its words as the search reads them), of which a fixed 1 in SAMPLE is
-kept (chosen by hash value, so two texts keep the same shingles). Two articles are
-near-duplicates when they share at least MIN_SHARED sampled shingles and at least
-NEAR_DUPLICATE of the shorter one's (overlap coefficient): an outlet that trims or extends a
-dispatch still matches, while two short texts that only share a stock phrase (one or two
-sampled shingles, which is a large part of a short text) do not.
+Each body becomes a set of 5-word shingles (of its words as the search reads them, see
+words.py), of which a fixed 1 in SAMPLE is kept (chosen by hash value, so two texts keep
+the same shingles). Two articles are near-duplicates when they share at least MIN_SHARED
+sampled shingles and at least NEAR_DUPLICATE of the shorter one's (overlap coefficient): an
+outlet that trims or extends a dispatch still matches, while two short texts that only share
+a stock phrase (one or two sampled shingles, which is a large part of a short text) do not.
 
 Candidates come from the shingles themselves: all shingles are sorted together, and each
 run of one shingle names the articles sharing it. How many articles a shingle may be shared

@@ -56,14 +56,14 @@ class Processed:
 
     When rendering, the article comes back without its body (an ArticleInfo): the rendered
     content holds all the build needs of it (feeds read the few bodies they summarise
-    again), and 10,000 bodies would cost memory and transfer time. With a cache, the rendered content stays on disk (``cache_key``) until
-    the page is written: holding 10,000 pages in memory would cost more than reading them back.
+    again), and 10,000 bodies would cost memory and transfer time. With a cache, the
+    rendered content stays on disk (``cache_key``) until the page is written: holding
+    10,000 pages in memory would cost more than reading them back.
     """
 
     article: ArticleInfo | None
     errors: tuple[ContentError, ...]
     content: str = ""                      # rendered page content (when rendering, no cache)
-    summary: str = ""                      # rendered first paragraph, for feeds (when rendering)
     cache_key: str = ""
     # Names the article without its body (and the fingerprint): what lists and data files show.
     metadata_key: str = ""

@@ -370,8 +370,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                      toc_entries=self._toc_entries), workers=os.cpu_count() or 1,
                             meanwhile=partial(self._write_search_index, site))
         keep_record(self.cache_dir, site, written.kept)
-        size = written.size
-        del written  # the record of written files, not held any longer
         log.info(f"briefing: {len(pages)} pages and {len(self.assets)} files written "
                  f"({self._elapsed()})")
         if self.previous_plan is None:
@@ -380,7 +378,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 tuple(site_plan.item(a) for a in self.assets if a.path not in self.feed_paths),
                 self.appended[HOME], tuple(sorted(self.nav_markdown.items()))))
         log.info(f"briefing: {len(self.builder.archive.articles)} articles, {len(pages)} generated "
-                 f"pages ({size / 1e6:.0f} MB with the files), in {self._elapsed()}")
+                 f"pages ({written.size / 1e6:.0f} MB with the files), in {self._elapsed()}")
 
     def on_page_content(self, html_text: str, page, config, files) -> str:  # type: ignore[no-untyped-def]
         """Generated pages get their table of contents from their sections; hand-written
