@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import Archive, Topic
 from . import conflicts, estimates
-from .ledger import LedgerEntry, Statement, ledger, statements
+from .ledger import Statement
 
 # The most recent findings kept per metric and kind: enough for any page, bounded at any size.
 FINDINGS_SOUGHT = 50
@@ -91,13 +90,9 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
     return TopicBriefing(topic, merged, tuple(metrics), timeline, related)
 
 
-def briefings(archive: Archive, entries: tuple[LedgerEntry, ...] | None = None,
-              dispatch_of: Mapping[str, str] | None = None) -> dict[str, TopicBriefing]:
-    """Every topic's briefing (``entries``: the archive's ledger, when already made;
-    ``dispatch_of``: article id -> dispatch, from near-duplicates, see ledger.dispatches)."""
-    entries = ledger(archive) if entries is None else entries
-    all_disputes = conflicts.disputes(entries)
-    merged = statements(entries, dispatch_of)
+def briefings(archive: Archive, merged: tuple[Statement, ...],
+              all_disputes: tuple[conflicts.Dispute, ...]) -> dict[str, TopicBriefing]:
+    """Every topic's briefing, from the archive's statements (chronological) and disputes."""
     by_topic: dict[str, list[Statement]] = {topic_id: [] for topic_id in archive.topics}
     for statement in merged:
         by_topic[statement.claim.topic].append(statement)
