@@ -88,7 +88,7 @@ def _derived(analysis: Analysis) -> str:
     """What the build will conclude: statements, findings and disputes, counted."""
     if not analysis.ledger:
         return ""
-    found = Counter(pair.finding for briefing in analysis.briefings.values()
+    found: Counter[str] = Counter(pair.finding for briefing in analysis.briefings.values()
                     for metric in briefing.metrics for pair in metric.findings)
     found["dispute"] = len(analysis.disputes)
     counts = "".join(f", {count} {name}{'s' * (count > 1)}"
