@@ -7,7 +7,7 @@ from pathlib import Path
 from generator.render.pages import Planned
 from generator.render.shell import CONTENT, TITLE, FolderShells, Shell
 from generator.publish.writer import (PARALLEL_FROM, Reuse, WriteJob, kept_entries, put_back,
-                                      set_aside, tree_size, write_all)
+                                      set_aside, write_all)
 
 _PLAIN = Shell.parse(f"<html><title>{TITLE}</title><body>{CONTENT}</body></html>", "__shell__")
 SHELL = FolderShells(_PLAIN, _PLAIN)  # pages without sections take the plain shell
@@ -96,3 +96,8 @@ def test_put_back_restores_the_previous_site(tmp_path):
     put_back(site, aside, kept_entries(written.kept))
     assert snapshot(site) == before and (site / ".git").is_dir()
     assert list(aside.iterdir()) == []
+
+
+def tree_size(folder: Path) -> int:
+    """Bytes in every file under ``folder``."""
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())

@@ -102,6 +102,9 @@ class SiteBuild:
                                       render=True, workers=self.workers, cache=cache,
                                       progress=self._progress)
             self.archive: Archive[ArticleInfo] = archive
+            if cache.rejected:
+                log.info(f"briefing: {cache.rejected} entries of the build cache failed their "
+                         "check (changed or made elsewhere): their articles were read again")
             self.copies = Copies(similar_pairs({article.id: processed[article.id].shingle_array()
                                                 for article in archive.articles}))
             self.plan_key = site_plan.plan_key(

@@ -22,7 +22,6 @@ import hashlib
 import multiprocessing
 import os
 import posixpath
-import pickle
 import shutil
 import struct
 from collections.abc import Callable
@@ -33,6 +32,7 @@ from pathlib import Path
 from ..render.pages import Planned
 from ..render.paths import html_path
 from ..render.shell import FolderShells, Heading
+from . import sealed
 
 # A worker's job, set in each worker process by its initializer (the job is inherited by
 # fork, not sent by pipe); never set in the building process, so nothing outlives a build.
@@ -263,18 +263,27 @@ def write_all(job: WriteJob, workers: int, meanwhile: Callable[[], None] | None 
     return Written(sum(r.size for r in results), b"".join(r.kept for r in results))
 
 
-def tree_size(folder: Path) -> int:
-    """Bytes in every file under ``folder``."""
-    total = 0
-    for directory, _, names in os.walk(folder):
-        total += sum(os.stat(os.path.join(directory, name)).st_size for name in names)
-    return total
-
-
 # What the next build into a site folder may move back, one record per folder (`mkdocs serve`
-# builds into a temporary one).
+# builds into a temporary one): the folder's path as text, then the packed entries, sealed
+# (sealed.py) under the record's own name.
+_RECORD_NAME = "site record"
+
+
 def _record_path(cache: Path, site: Path) -> Path:
-    return cache / "sites" / f"{hashlib.sha256(os.fsencode(site)).hexdigest()[:24]}.pickle"
+    return cache / "sites" / f"{hashlib.sha256(os.fsencode(site)).hexdigest()[:24]}.record"
+
+
+def _read_record(path: Path) -> tuple[Path, bytes, int] | None:
+    """The site folder a record is for, its entries, and the record's modification time."""
+    try:
+        with path.open("rb") as file:
+            parts = sealed.unseal(_RECORD_NAME, file.read())
+            stamp = os.fstat(file.fileno()).st_mtime_ns
+    except OSError:
+        return None
+    if parts is None or len(parts) != 2:
+        return None
+    return Path(os.fsdecode(parts[0])), parts[1], stamp
 
 
 def kept_files(cache: Path, site: Path) -> dict[str, Kept]:
@@ -284,51 +293,40 @@ def kept_files(cache: Path, site: Path) -> dict[str, Kept]:
     written in the file system clock's last tick before the record, and an edit in that
     same tick would not change its times.
     """
-    path = _record_path(cache, site)
-    try:
-        with path.open("rb") as file:
-            record = pickle.load(file)
-            stamp = os.fstat(file.fileno()).st_mtime_ns
-    except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError):
+    record = _read_record(_record_path(cache, site))
+    if record is None or record[0] != site:
         return {}
-    if not isinstance(record, dict) or record.get("site") != str(site):
-        return {}
+    _, files, stamp = record
     try:
-        return {path: kept for path, kept in kept_entries(record["files"]).items()
+        return {path: kept for path, kept in kept_entries(files).items()
                 if len(kept) == _DIGEST + _STAT.size and _stat(kept)[4] < stamp}
-    except (AttributeError, KeyError, TypeError, ValueError, struct.error):  # another format
+    except (UnicodeDecodeError, ValueError, struct.error):
         return {}
 
 
 def kept_elsewhere(cache: Path, site: Path) -> tuple[Path, dict[str, Kept]]:
     """The files the last build into another existing folder wrote there, as written: a
     build into a new folder (`mkdocs serve`'s first) copies them instead of making them."""
-    records = sorted(((path.stat().st_mtime_ns, path) for path in (cache / "sites").glob("*.pickle")
+    records = sorted(((path.stat().st_mtime_ns, path) for path in (cache / "sites").glob("*.record")
                       if path != _record_path(cache, site)), reverse=True)
     for _, path in records:
-        with contextlib.suppress(Exception):
-            with path.open("rb") as file:
-                folder = Path(pickle.load(file)["site"])
-            if folder.is_dir():
-                return folder, kept_files(cache, folder)
+        record = _read_record(path)
+        if record is not None and record[0].is_dir():
+            return record[0], kept_files(cache, record[0])
     return site, {}
 
 
 def keep_record(cache: Path, site: Path, kept: bytes) -> None:
-    """Record ``kept`` for the next build into ``site``; drop the records of folders gone."""
+    """Record ``kept`` for the next build into ``site``; drop the records of folders gone
+    and files that are not records."""
     target = _record_path(cache, site)
     target.parent.mkdir(parents=True, exist_ok=True)
-    for other in target.parent.glob("*.pickle"):
-        if other != target:
-            with contextlib.suppress(Exception):
-                with other.open("rb") as file:
-                    if Path(pickle.load(file)["site"]).is_dir():
-                        continue
-            other.unlink(missing_ok=True)
-    temporary = target.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_bytes(pickle.dumps({"site": str(site), "files": kept},
-                                       protocol=pickle.HIGHEST_PROTOCOL))
-    temporary.replace(target)
+    for other in target.parent.iterdir():
+        if other != target and other.is_file():
+            record = _read_record(other) if other.suffix == ".record" else None
+            if record is None or not record[0].is_dir():
+                other.unlink(missing_ok=True)
+    sealed.write_sealed(target, _RECORD_NAME, [os.fsencode(site), kept])
 
 
 def set_aside(site: Path, folder: Path) -> None:
