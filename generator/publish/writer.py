@@ -6,18 +6,17 @@ Pages and files arrive planned (render/pages.Planned): made only when written, s
 which inherit the builder and shells instead of receiving them by pipe; a small
 site is written in this process.
 
-A rebuild finds most pages unchanged. Before MkDocs empties the site folder, the previous
-build's files are moved aside (``set_aside``, on the same file system), and a page whose key
-is the one it was written under, and whose file is still the one written then (same inode,
-size, modification and change times: an edit in place, even one that restores the
-modification time, changes the change time), is moved back: a rename, as cheap as the hard
-link from a store it replaces, and no file of the site is ever shared with the cache.
-Anything else is made and written again. ``Kept`` records what the next build needs.
+A rebuild finds most pages unchanged. The new site is written beside the previous one
+(site_folder.py), and a page whose key is the one it was written under, and whose file is
+still the one written then (same inode, size, modification and change times: an edit in
+place, even one that restores the modification time, changes the change time), is linked
+from the previous site, which is removed once the new one replaces it: no file of the site
+is shared with anything once the build is over. Anything else is made and written again.
+``Kept`` records what the next build needs.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import multiprocessing
 import os
@@ -28,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Literal
 
 from ..render.pages import Planned
 from ..render.paths import html_path
@@ -62,9 +62,11 @@ _STAT = struct.Struct("<QQqqq")
 
 @dataclass(frozen=True)
 class Reuse:
-    folder: Path             # where the previous build's files are (set aside, or the site)
-    files: dict[str, Kept]   # by path in the site
-    move: bool = True        # False: another site folder's files, copied
+    folder: Path             # where the previous build's files are
+    files: dict[str, Kept]   # by path in that folder
+    # "link": the previous site, removed once the new one replaces it (site_folder.py);
+    # "copy": another site folder's, which stays; "in place": the site being built itself.
+    how: Literal["link", "copy", "in place"] = "link"
 
     def holds(self, path: str, key: str) -> bool:
         """Whether the file at ``path`` is still the one the last build wrote under ``key``."""
@@ -151,10 +153,9 @@ def _placed(writing: _Writing, path: str, key: str, make: Callable[[], bytes]) -
     if reuse is not None and reuse.holds(path, key):
         source = reuse.folder / path
         try:
-            if reuse.move:
-                if source != target:  # the same path when the site was not emptied
-                    os.rename(source, target)
-            else:
+            if reuse.how == "link":
+                os.link(source, target)
+            elif reuse.how == "copy":
                 target.unlink(missing_ok=True)  # as in write_file
                 shutil.copyfile(source, target)
             stat = os.stat(target)
@@ -316,6 +317,18 @@ def kept_elsewhere(cache: Path, site: Path) -> tuple[Path, dict[str, Kept]]:
     return site, {}
 
 
+def restat(site: Path, kept: bytes) -> bytes:
+    """``kept`` with each file's times as they are now: removing the previous site changed
+    the change time of every file linked from it."""
+    entries = []
+    for path, record in kept_entries(kept).items():
+        try:
+            entries.append(_entry(path, _kept(record[:_DIGEST], os.stat(site / path))))
+        except OSError:
+            pass
+    return b"".join(entries)
+
+
 def keep_record(cache: Path, site: Path, kept: bytes) -> None:
     """Record ``kept`` for the next build into ``site``; drop the records of folders gone
     and files that are not records."""
@@ -327,41 +340,3 @@ def keep_record(cache: Path, site: Path, kept: bytes) -> None:
             if record is None or not record[0].is_dir():
                 other.unlink(missing_ok=True)
     sealed.write_sealed(target, _RECORD_NAME, [os.fsencode(site), kept])
-
-
-def set_aside(site: Path, folder: Path) -> None:
-    """Move every entry of ``site`` but hidden ones (which MkDocs does not remove either)
-    into the empty ``folder``, which must be on the same file system: MkDocs then finds
-    nothing to remove, and the writer moves back what it can reuse. An entry that cannot be
-    moved stays, for MkDocs to remove."""
-    folder.mkdir(parents=True)
-    try:
-        entries = [entry.name for entry in os.scandir(site) if not entry.name.startswith(".")]
-    except FileNotFoundError:
-        return
-    for name in entries:
-        try:
-            os.rename(site / name, folder / name)
-        except OSError:  # another file system: nothing can be moved
-            return
-
-
-def put_back(site: Path, folder: Path, kept: dict[str, Kept]) -> None:
-    """Undo ``set_aside`` after a failed build: the files moved back into ``site`` return to
-    ``folder`` (found by inode), whatever else the build wrote is removed, and ``folder``'s
-    entries move back into ``site``."""
-    for path, recorded in kept.items():
-        device, inode, size, mtime, _ = _stat(recorded)
-        with contextlib.suppress(OSError):
-            stat = os.stat(site / path)  # a move changes the change time only
-            if (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns) == (device, inode, size,
-                                                                              mtime):
-                os.rename(site / path, folder / path)
-    for entry in os.scandir(site):
-        if not entry.name.startswith("."):
-            if entry.is_dir(follow_symlinks=False):
-                shutil.rmtree(entry.path, ignore_errors=True)
-            else:
-                os.unlink(entry.path)
-    for entry in os.scandir(folder):
-        os.rename(entry.path, site / entry.name)
