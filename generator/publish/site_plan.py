@@ -1,13 +1,13 @@
 """The site's plan kept for the next build: hub pages are a pure function of the archive's
 metadata, so when no article's metadata changed they are the pages already stored.
 
-Deriving the analysis and planning every list page cost about half of a warm rebuild at
-10,000 articles, for a result the previous build already had whenever only article texts
-changed. The plan is kept under a key naming everything planning reads: the build
+Deriving the analysis and planning every list page is about half of a warm rebuild at
+10,000 articles, for a result the previous build already has whenever only article texts
+changed (bench/RESULTS.md). The plan is kept under a key naming everything planning reads: the build
 fingerprint (generator, templates, metadata files, libraries), every article's metadata
 key, the same-story groups (found in article texts), the build date and the download.
-A hit gives each page's path, title and store key; a page missing from the store is still
-made, by deriving and planning for real then (``SiteBuild.write`` in build.py).
+A hit gives each page's path, title and key; a page that cannot be reused from the previous
+site is still made, by deriving and planning for real then (``SiteBuild.write`` in build.py).
 """
 
 from __future__ import annotations

@@ -47,14 +47,14 @@ class WriteJob:
     shells: dict[str, FolderShells]  # by folder
     pages: list[Planned]            # titled pages, each put into its folder's shell
     files: list[Planned]            # files written as made (bytes)
-    reuse: "Reuse | None" = None    # the previous build's files that may be put back
+    reuse: "Reuse | None" = None    # the previous build's files that may be reused
     # A table of contents' entries as the theme renders them (see render/shell.py).
     toc_entries: Callable[[tuple[Heading, ...]], list[str]] = lambda sections: []
 
 
 # A file as written: the first 16 bytes of its key's digest, then its st_dev, st_ino,
-# st_size, st_mtime_ns and st_ctime_ns right after it was written (or moved back), packed:
-# 14,000 of them as tuples of ints weighed some 6 MB, as bytes 1.5 MB.
+# st_size, st_mtime_ns and st_ctime_ns right after it was written (or linked), packed as
+# bytes: a quarter of the memory of tuples of ints at 14,000 files.
 Kept = bytes
 _DIGEST = 16
 _STAT = struct.Struct("<QQqqq")
@@ -128,7 +128,7 @@ def _entry(path: str, kept: Kept) -> bytes:
 
 def kept_entries(blob: bytes) -> dict[str, Kept]:
     """``Written.kept`` by path. Kept as one string of bytes until the record is written:
-    14,000 pairs of objects, made and dropped, had raised a cold build's peak memory."""
+    14,000 pairs of objects, made and dropped, would raise a cold build's peak memory."""
     entries, start, size = {}, 0, _DIGEST + _STAT.size
     while start < len(blob):
         end = blob.index(b"\0", start)
