@@ -91,7 +91,7 @@ def claim_rows(archive: Archive, entries: tuple[LedgerEntry, ...]) -> ClaimRows:
             "attributed_to": claim.attributed_to,
             "actor_name": archive.actors[claim.attributed_to].name,
             "quote": claim.quote,
-            "disputes": [ref if "/" in ref else f"{article.id}/{ref}" for ref in claim.disputes],
+            "disputes": list(article.disputed_ids(claim)),
             "article_date": str(article.date) if article.date else UNKNOWN,
             "outlet": article.outlet,
             "article_page": html_path(article_path(article.id)),
