@@ -99,9 +99,9 @@ def fingerprint(content_dir: Path) -> str:
     package = Path(__file__).parents[1]  # the whole generator package
     for path in sorted(package.rglob("*")):
         # Every file, templates of any kind included, but Python's bytecode.
-        name = path.relative_to(package)
-        if path.is_file() and "__pycache__" not in name.parts and path.suffix != ".pyc":
-            digest.update(name.as_posix().encode())
+        relative = path.relative_to(package)
+        if path.is_file() and "__pycache__" not in relative.parts and path.suffix != ".pyc":
+            digest.update(relative.as_posix().encode())
             digest.update(path.read_bytes())
     for name in (*sources.METADATA_FILES, sources.PUBLICATION_FILE):
         path = content_dir / name
