@@ -14,7 +14,6 @@ import email
 import hashlib
 import re
 import shutil
-import subprocess
 import sys
 import time
 import zipfile
