@@ -4,16 +4,32 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup site offline serve test check clean
+# Every dependency, test tools included, at the version and with the hashes of the lock: the
+# same install on every machine. pyproject.toml keeps the compatible ranges (for library users).
+LOCK := requirements.lock
+UV_VERSION := 0.13.9
+
+.PHONY: setup lock site offline serve test check clean
 
 # The one set-up command: the virtualenv with the project and its test tools (`briefing`).
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Resolve the lock again after a change of pyproject.toml's dependencies, keeping every
+# version that still fits; `make lock UPGRADE=1` takes the newest releases the ranges allow.
+# One lock for Linux, macOS and Windows, Python 3.11 and later (uv's universal resolution).
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
+	  --generate-hashes --custom-compile-command 'make lock' --quiet \
+	  $(if $(UPGRADE),--upgrade) -o $(LOCK)
 
 # The new site is written beside site/ (unchanged pages linked from it) and takes its place
 # only when complete: a failed or killed build leaves site/ as it was

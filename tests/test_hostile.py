@@ -221,7 +221,7 @@ def test_hostile_title_is_escaped_in_lists_search_and_exports(hostile_page):
 
 def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
     project = make_project(tmp_path)
-    for name in ("Makefile", "pyproject.toml"):
+    for name in ("Makefile", "pyproject.toml", "requirements.lock"):
         (project / name).write_bytes((REPO / name).read_bytes())
     venv = project / ".venv"
     venv.mkdir()

@@ -5,12 +5,17 @@ running the strict check on pull requests."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tomllib
 import sys
+from importlib import metadata
 
 import pytest
+from packaging.markers import Marker
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 import find_chromium
 from helpers import REPO, run
@@ -147,3 +152,38 @@ def test_contributing_starts_with_the_set_up_and_documents_the_route_without_mak
     for step in ("python3 -m venv .venv", "py -m venv .venv", r".venv\Scripts\briefing",
                  "playwright install chromium"):
         assert step in text
+
+
+def locked() -> dict[str, tuple[str, list[str]]]:
+    """requirements.lock: each package that applies here, its version and hashes."""
+    text = (REPO / "requirements.lock").read_text(encoding="utf-8")
+    entries = {}
+    for block in re.split(r"\n(?=\S)", text):
+        pin = re.match(r"([A-Za-z0-9._-]+)==(\S+)(?: ; ([^\\]+?))? \\", block)
+        if pin and (not pin[3] or Marker(pin[3]).evaluate()):
+            entries[canonicalize_name(pin[1])] = (pin[2], re.findall(r"--hash=(sha256:\w+)", block))
+    return entries
+
+
+def test_the_lock_pins_every_dependency_within_pyproject_ranges_with_hashes():
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    entries = locked()
+    for line in [*project["dependencies"], *project["optional-dependencies"]["test"]]:
+        requirement = Requirement(line)
+        version, _ = entries[canonicalize_name(requirement.name)]  # else: run `make lock`
+        assert requirement.specifier.contains(version, prereleases=True), (line, version)
+    assert all(hashes for _, hashes in entries.values())
+
+
+def test_the_tests_run_with_the_locked_versions():
+    """Material above all: the fast path must match its output byte for byte
+    (test_real_pages.py), so the tests run against the release the lock names."""
+    installed = {name: metadata.version(name) for name in locked()}
+    assert installed == {name: version for name, (version, _) in locked().items()}
+
+
+@NEEDS_MAKE
+def test_make_setup_installs_the_lock_and_follows_it():
+    commands = recipe("-W", "requirements.lock", "setup")  # as if the lock had just changed
+    assert ".venv/bin/python -m pip install --quiet --require-hashes -r requirements.lock" in commands
+    assert commands[-2] == ".venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e ."

@@ -28,6 +28,23 @@ def test_frontmatter_keeps_the_file_line_of_each_key(tmp_path):
     assert source.body_line == 6
 
 
+def test_blank_lines_next_to_the_fences_keep_every_line_number(tmp_path):
+    # python-frontmatter's own boundary (^-{3,}\s*$) would take the blank lines into the fence.
+    path = write(tmp_path, "a.md", "---  \n\n\nid: a\n---\t\n\n\nBody\n")
+    source = read_article(path, tmp_path)
+    assert source.data == {"id": "a"}
+    assert source.positions.of_key(("id",)) == (4, 1)
+    assert source.body == "\n\nBody\n"
+    assert source.body_line == 6
+
+
+def test_a_dash_rule_in_the_body_stays_in_the_body(tmp_path):
+    path = write(tmp_path, "a.md", "---\nid: a\n---\nAbove\n---\nBelow\n")
+    source = read_article(path, tmp_path)
+    assert source.data == {"id": "a"}
+    assert source.body == "Above\n---\nBelow\n"
+
+
 def test_windows_line_endings_are_accepted(tmp_path):
     path = write(tmp_path, "a.md", "---\r\nid: a\r\n---\r\nBody\r\n")
     assert read_article(path, tmp_path).data == {"id": "a"}
@@ -39,6 +56,9 @@ def test_windows_line_endings_are_accepted(tmp_path):
     ("id: a\n---\n", "a.md:1:1: an article must start with a '---' line"),
     ("---\n- a\n- b\n---\nx\n", "a.md:2:1: the frontmatter is a list, not a mapping"),
     ("---\n---\nx\n", "a.md:2:1: the frontmatter is empty"),
+    ("----\nid: a\n----\nx\n", "a.md:1:1: an article must start with a '---' line"),
+    ("\n---\nid: a\n---\nx\n", "a.md:1:1: an article must start with a '---' line"),
+    ("---\n\n\nid: [a\n---\nx\n", "a.md:5:1: "),
     ("---\nid: a\nid: b\n---\nx\n", "a.md:3:1: duplicate key 'id'"),
     (b"---\nid: \xff\n---\n", "a.md:2:1: not valid UTF-8"),
 ])

@@ -101,8 +101,10 @@ def fingerprint(content_dir: Path) -> str:
     digest = hashlib.sha256()
     package = Path(__file__).parents[1]  # the whole generator package
     for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".html") and path.is_file():
-            digest.update(path.relative_to(package).as_posix().encode())
+        # Every file, templates of any kind included, but Python's bytecode.
+        relative = path.relative_to(package)
+        if path.is_file() and "__pycache__" not in relative.parts and path.suffix != ".pyc":
+            digest.update(relative.as_posix().encode())
             digest.update(path.read_bytes())
     for name in (*sources.METADATA_FILES, sources.PUBLICATION_FILE):
         path = content_dir / name

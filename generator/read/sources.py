@@ -1,15 +1,20 @@
 """Find content files and read them into raw data with positions. The only reader of briefings/.
 
-An article is a Markdown file that opens with a ``---`` frontmatter block. The
-block is cut out by hand (not by python-frontmatter, which returns empty metadata
-for a BOM, a list or an unclosed block) so every key keeps its true line number.
+An article is a Markdown file that opens with a ``---`` frontmatter block, read through
+python-frontmatter's handler API with the strict YAML reader as the handler's loader. The
+handler's ``detect``, ``split`` and ``load`` are called directly, not ``frontmatter.parse``:
+that one strips the text (shifting line numbers), and turns an unclosed block or a list into
+empty metadata where a contributor needs an error (docs-dev/FRONTMATTER.md).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from frontmatter.default_handlers import YAMLHandler
 
 from . import strict_yaml
 from .errors import ContentError, ContentErrors, display_path
@@ -19,7 +24,6 @@ ARTICLES_DIR = "articles"
 METADATA_FILES = ("topics.yml", "actors.yml", "outlets.yml")
 PUBLICATION_FILE = "publication.yml"  # optional: licence and citation terms
 MAX_ARTICLE_BYTES = 1024 * 1024
-FENCE = "---"
 
 
 @dataclass(frozen=True)
@@ -71,44 +75,70 @@ def _parse_yaml(text: str, display: str, first_line: int) -> tuple[object, Posit
                                           error.message, error.hint)]) from None
 
 
-def _split(path: Path, display: str) -> tuple[list[str], int]:
+class StrictYAMLHandler(YAMLHandler):
+    """python-frontmatter's YAML handler with the strict reader as its loader.
+
+    The boundary is a line of exactly ``---`` (trailing blanks allowed). The library's own,
+    ``^-{3,}\\s*$``, also takes ``----``, and its ``\\s*`` runs on into the blank lines
+    after a fence, which would move the line of every key below them.
+    """
+
+    FM_BOUNDARY = re.compile(r"^---[^\S\n]*$", re.MULTILINE)
+
+    # The data comes with its positions (the library's `dict` would lose every line number);
+    # only this module calls it.
+    def load(self, fm: str, **kwargs: object) -> tuple[object, Positions]:  # type: ignore[override]
+        """The block's data and the position of every key and value. ``split`` leaves the
+        end of the opening fence's line at the start of ``fm``, so YAML's line numbers are
+        the file's. YAML reads the lines between the fences, without the last newline."""
+        return strict_yaml.load(fm.removesuffix("\n"))
+
+
+_HANDLER = StrictYAMLHandler()
+
+
+def _split(path: Path, display: str) -> tuple[str, str]:
+    """An article's frontmatter block (starting on line 1) and its body."""
     text = _read_text(path, display, MAX_ARTICLE_BYTES)
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != FENCE:
+    if not _HANDLER.detect(text):
         raise ContentErrors([ContentError(display, 1, 1, "", "an article must start with a '---' line",
                                           "open the frontmatter with '---' on the first line")])
     try:
-        end = next(i for i in range(1, len(lines)) if lines[i].rstrip() == FENCE)
-    except StopIteration:
+        block, body = _HANDLER.split(text)
+    except ValueError:  # no second fence: the split has no third part
         raise ContentErrors([ContentError(display, 1, 1, "",
                                           "the frontmatter opened on line 1 is never closed",
                                           "add a '---' line after the last field")]) from None
-    return lines, end
+    return block, body.removeprefix("\n")
 
 
 def article_lines(path: Path) -> tuple[list[str], int]:
     """An article's lines as written (comments included) and the index of its closing '---'."""
-    return _split(path, path.as_posix())
+    block, body = _split(path, path.as_posix())
+    lines = ["---", *block.split("\n")[1:-1], "---"]
+    return [*lines, *body.split("\n")], len(lines) - 1
 
 
 def read_article(path: Path, root: Path) -> SourceDocument:
     """Split an article into frontmatter data (with file line numbers) and body."""
     display = display_path(path, root)
-    lines, end = _split(path, display)
-    data, positions = _parse_yaml("\n".join(lines[1:end]), display, first_line=2)
+    block, body = _split(path, display)
+    try:
+        data, positions = _HANDLER.load(block)
+    except strict_yaml.StrictYamlError as error:
+        raise ContentErrors([ContentError(display, error.line, error.column, "",
+                                          error.message, error.hint)]) from None
     if not isinstance(data, dict):
         kind = "empty" if data is None else f"a {type(data).__name__}, not a mapping"
         raise ContentErrors([ContentError(display, 2, 1, "", f"the frontmatter is {kind}",
                                           "write 'field: value' lines between the '---' lines")])
-    body = "\n".join(lines[end + 1:])
-    return SourceDocument(path, display, data, positions, body, body_line=end + 2)
+    return SourceDocument(path, display, data, positions, body, body_line=block.count("\n") + 2)
 
 
 def read_body(path: Path, root: Path) -> str:
     """An article's body as written, without reading its frontmatter: for a page that needs
     the text of an article the build already validated."""
-    lines, end = _split(path, display_path(path, root))
-    return "\n".join(lines[end + 1:])
+    return _split(path, display_path(path, root))[1]
 
 
 def read_metadata(path: Path, root: Path) -> SourceDocument:
