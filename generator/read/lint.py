@@ -20,7 +20,6 @@ from .sources import SourceDocument, article_lines, read_article
 # `  # - topic:` as `briefing new` writes a candidate claim (any field may come first).
 _COMMENTED_CLAIM = re.compile(r"^\s*#\s*-\s+[a-z_]+\s*:")
 _EMPTY_KEY = re.compile(r"^date_note\s*:\s*(?:#.*)?$")
-_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _DATE_PREFIX = re.compile(r"^(?:\d{4}-\d{2}(?:-\d{2})?|date-inconnue)-")
 
 # What scraped pages put between paragraphs, and what an article's heading never is:
@@ -43,6 +42,23 @@ _DEBRIS_WORDS = [
     (("lire aussi", "à lire", "voir aussi", "suivez-nous", "cookies", "http://", "https://", "www."),
      "a link, share or ad line"),
 ]
+
+
+def heading_text(line: str) -> str | None:
+    """The text of an ATX heading line (``## Text ##``), or None when it is not one.
+
+    What ``^#{1,6}\\s+(.+?)\\s*#*\\s*$`` would capture, in linear time: that expression
+    takes minutes on a line of many spaces or ``#``, which a contributor can write."""
+    after = line.lstrip("#")
+    if not 1 <= len(line) - len(after) <= 6 or not after[:1].isspace():
+        return None
+    rest = after.lstrip()
+    text = rest.rstrip().rstrip("#").rstrip()
+    if text:
+        return text
+    if rest:  # only closing hashes after the spaces: the first one is the text
+        return rest[0]
+    return after[-1] if len(after) > 1 else None  # only spaces: the last one is the text
 
 
 def debris_kind(text: str) -> str | None:
@@ -95,11 +111,11 @@ def draft_warnings(article: ArticleInfo, path: Path, root: Path) -> list[Content
             "add date_note: what the text gives and how it places the article in time",
             severity="warning"))
     for number, line in enumerate(lines[end + 1:], start=end + 2):
-        heading = _HEADING.match(line) if line.startswith("#") else None
-        kind = heading and debris_kind(heading["text"])
+        heading = heading_text(line) if line.startswith("#") else None
+        kind = heading and debris_kind(heading)
         if heading and kind:
             found.append(ContentError(
-                display, number, 1, "body", f"heading looks like {kind}: « {heading['text']} »",
+                display, number, 1, "body", f"heading looks like {kind}: « {heading} »",
                 "delete it and note what was removed under 'cleaning', or make it a paragraph "
                 "if it belongs to the article", severity="warning"))
     source = _Lazy(path, root)
