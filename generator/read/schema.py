@@ -313,6 +313,7 @@ def check_disputes(articles: Sequence[ArticleInfo], source_of: Callable[[str], S
 # The generated pages each registry entry gets, by folder (see render/paths.py): the name
 # of the page, plus the names its own pages derive from it.
 _TOPIC_PAGES = ("{}", "{}-articles", "{}-registre")
+_CHART_SUFFIXES = ("", "-etroit")  # a metric's chart, wide and narrow (render/charts.py)
 
 
 def check_addresses(topics: SourceDocument, topic_entries: dict[str, Topic],
@@ -348,11 +349,12 @@ def check_addresses(topics: SourceDocument, topic_entries: dict[str, Topic],
         if source is topics:
             charts: dict[str, tuple[str, str]] = {}
             for key, topic in topic_entries.items():
-                for metric in topic.metrics:
-                    first = charts.setdefault(f"{key}-{metric}", (key, metric))
+                for metric, chart in ((m, f"{key}-{m}{s}") for m in topic.metrics
+                                      for s in _CHART_SUFFIXES):
+                    first = charts.setdefault(chart, (key, metric))
                     if first != (key, metric):
                         errors.add(source.error((key, "metrics", metric), f"{key}.metrics.{metric}",
                                                 f"its chart would have the address of "
-                                                f"'{first[0]}.metrics.{first[1]}' "
-                                                f"('{key}-{metric}')",
+                                                f"'{first[0]}.metrics.{first[1]}' ('{chart}')",
                                                 "rename the metric or the topic", at_key=True))
+                        break

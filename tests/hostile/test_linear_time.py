@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from generator.derive.words import without_tags, words
@@ -80,6 +81,7 @@ def test_a_heading_line_of_spaces_or_hashes_in_linear_time():
         assert text is not None and seconds < 1
 
 
+@pytest.mark.slow
 def test_check_and_build_a_mebibyte_of_each_hostile_text(tmp_path):
     articles = {f"{name}.md": article_text(FRONT.format(id=name), body)
                 for name, body in PAYLOADS.items()}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import briefing, make_project, mkdocs_build
+from helpers import BIN, REPO, briefing, make_project, mkdocs_build, run
 
 REGISTRIES = ("topics.yml", "actors.yml", "outlets.yml", "publication.yml")
 
@@ -52,6 +52,7 @@ def the_error(stderr: str, name: str, message: str) -> str:
     return lines[0]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name, fault", CASES, ids=[f"{n}-{f}" for n, f in CASES])
 def test_every_command_stops_on_a_broken_registry_with_its_located_error(tmp_path, name, fault):
     project, message = broken_project(tmp_path, name, fault)
@@ -88,6 +89,14 @@ a-b:
   metrics:
     c: {label: "C", unit: "soldats", kind: total, scope: "C"}
 """
+NARROW_TOPIC = """
+a:
+  title: "A"
+  description: "A"
+  metrics:
+    b: {label: "B", unit: "soldats", kind: total, scope: "B"}
+    b-etroit: {label: "C", unit: "soldats", kind: total, scope: "C"}
+"""
 COLLISIONS = {
     "topic-slug-is-another-topic-id": (
         "topics.yml", 'slug: "pertes"', 'slug: "troops"',
@@ -109,6 +118,10 @@ COLLISIONS = {
     "actor-slug-is-another-actor-id": (
         "actors.yml", 'slug: "maison-blanche"', 'slug: "kremlin"',
         "briefings/actors.yml:39:9: white_house.slug: 'kremlin' takes the address 'kremlin'"),
+    "narrow-chart-address": (
+        "topics.yml", "troops:", NARROW_TOPIC.lstrip() + "troops:",
+        "briefings/topics.yml:7:5: a.metrics.b-etroit: its chart would have the address of "
+        "'a.metrics.b' ('a-b-etroit')"),
     "chart-address": (
         "topics.yml", "troops:", NEW_TOPICS.lstrip() + "troops:",
         "briefings/topics.yml:11:5: a-b.metrics.c: its chart would have the address of "
@@ -125,6 +138,7 @@ def test_check_finds_every_address_collision_with_file_and_line(tmp_path, name, 
     assert result.stderr.splitlines()[0].startswith(expected), result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", ["topic-slug-is-another-topic-id", "outlet-index"])
 def test_the_build_stops_on_the_same_collision_line(tmp_path, case):
     name, old, new, expected = COLLISIONS[case]
@@ -134,3 +148,22 @@ def test_the_build_stops_on_the_same_collision_line(tmp_path, case):
     assert result.returncode == 1
     assert expected in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.slow
+def test_make_site_stops_on_a_broken_registry_and_keeps_the_previous_site(tmp_path):
+    project = make_project(tmp_path)
+    for name in ("Makefile", "pyproject.toml"):
+        (project / name).write_bytes((REPO / name).read_bytes())
+    venv = project / ".venv"
+    venv.mkdir()
+    (venv / "bin").symlink_to(BIN)  # the test's own environment, already installed
+    (venv / ".installed").touch()
+    assert run(["make", "site"], project).returncode == 0
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    message = yaml_error(project / "briefings" / "actors.yml")
+    result = run(["make", "site"], project)
+    assert result.returncode != 0
+    expected = the_error(briefing(["check"], project).stderr, "actors.yml", message)
+    assert the_error(result.stderr, "actors.yml", message) == expected
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
