@@ -7,13 +7,16 @@ Each payload is one article whose body fills the size cap (sources.MAX_ARTICLE_B
 with a repeated opening that never closes, or deep nesting: what makes a backtracking
 expression or a parser take quadratic time. Each is timed alone, as whole processes, in a
 fresh copy of the fixture archive (tests/fixtures/archive) with no cache; the table gives
-the median (and min-max) wall seconds, or "timeout".
+the median (and min-max) CPU seconds (user + system of the process and its workers: on a
+shared machine, wall time mostly measures the neighbours) and the median wall seconds, or
+"timeout".
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -52,8 +55,14 @@ PAYLOADS = {
 }
 
 
-def timed(command: list[str], cwd: Path, timeout: float) -> float | None:
-    start = time.perf_counter()
+def cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command: list[str], cwd: Path, timeout: float) -> tuple[float, float] | None:
+    """CPU and wall seconds of ``command``, or None if it timed out."""
+    start, start_cpu = time.perf_counter(), cpu()
     try:
         result = subprocess.run(command, cwd=cwd, capture_output=True, timeout=timeout,
                                 env={**os.environ, "SOURCE_DATE_EPOCH": "1743033600"})
@@ -61,14 +70,15 @@ def timed(command: list[str], cwd: Path, timeout: float) -> float | None:
         return None
     if result.returncode != 0:
         sys.exit(f"{command[0]} failed:\n{result.stderr.decode()}")
-    return time.perf_counter() - start
+    return cpu() - start_cpu, time.perf_counter() - start
 
 
-def cell(times: list[float | None]) -> str:
+def cell(times: list[tuple[float, float] | None]) -> str:
     if any(t is None for t in times):
-        return "timeout"
-    done = [t for t in times if t is not None]
-    return f"{statistics.median(done):.1f} ({min(done):.1f}-{max(done):.1f})"
+        return "timeout | timeout"
+    done = [t[0] for t in times if t is not None]
+    wall = statistics.median(t[1] for t in times if t is not None)
+    return f"{statistics.median(done):.1f} ({min(done):.1f}-{max(done):.1f}) | {wall:.1f}"
 
 
 def main() -> None:
@@ -77,10 +87,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=600)
     args = parser.parse_args()
-    print("| payload (1 MiB) | check, s | build, s |\n|---|---|---|")
+    print("| payload (1 MiB) | check, CPU s | check, wall s | build, CPU s | build, wall s |\n"
+          "|---|---|---|---|---|")
     for name in args.payloads:
-        check: list[float | None] = []
-        build: list[float | None] = []
+        check: list[tuple[float, float] | None] = []
+        build: list[tuple[float, float] | None] = []
         for _ in range(args.repeat):
             with tempfile.TemporaryDirectory() as folder:
                 tmp = Path(folder)
