@@ -3,12 +3,13 @@
 A contributor controls every character of an article's body: an expression that
 backtracks on it turns a 1 MiB file into minutes of `briefing check` (``<[^>]+>`` on
 ``<<<<…``: more than two minutes before). The bounds below are a safety net, far above
-what a linear reading takes; bench/hostile.py gives the measured times.
+what a linear reading takes, in CPU seconds; bench/hostile.py gives the measured times.
 """
 
 from __future__ import annotations
 
 import re
+import resource
 import time
 
 import pytest
@@ -45,13 +46,27 @@ PAYLOADS = {
     "heading-spaces": "# a" + fill(" ", BODY_BYTES - 4) + "b",
     "heading-hashes": "# a" + fill("#", BODY_BYTES - 4) + "b",
 }
-BOUND = 60  # seconds per command: minutes before, a few seconds now
+BOUND = 60  # CPU seconds per command: hours before (a heading of spaces), seconds now
 
 
 def timed(call):
-    start = time.perf_counter()
+    """What ``call`` returns and the CPU seconds it took in this process."""
+    start = time.process_time()
     result = call()
-    return result, time.perf_counter() - start
+    return result, time.process_time() - start
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cpu_timed(call):
+    """What ``call`` returns and the CPU seconds its processes took: on a shared machine,
+    wall time measures the neighbours."""
+    start = children_cpu()
+    result = call()
+    return result, children_cpu() - start
 
 
 def test_words_of_a_mebibyte_of_open_tags_in_linear_time():
@@ -87,10 +102,10 @@ def test_check_and_build_a_mebibyte_of_each_hostile_text(tmp_path):
                 for name, body in PAYLOADS.items()}
     assert all(len(text.encode()) <= MAX_ARTICLE_BYTES for text in articles.values())
     project = make_project(tmp_path, articles)
-    result, seconds = timed(lambda: briefing(["check"], project))
+    result, seconds = cpu_timed(lambda: briefing(["check"], project))
     assert result.returncode == 0, result.stderr
     assert seconds < BOUND, seconds
-    result, seconds = timed(lambda: mkdocs_build(project, tmp_path / "site"))
+    result, seconds = cpu_timed(lambda: mkdocs_build(project, tmp_path / "site"))
     assert result.returncode == 0, result.stderr
     assert seconds < 2 * BOUND, seconds
     page = (tmp_path / "site" / "articles" / "lt.html").read_text(encoding="utf-8")
