@@ -331,7 +331,8 @@ def check_addresses(topics: SourceDocument, topic_entries: dict[str, Topic],
                                       (actors, actor_entries, ("{}",)),
                                       (outlets, outlet_entries, ("{}",))):
         taken: dict[str, str] = {}
-        names = [(key, key, (key,), key) for key in entries]  # ids first: a slug is the choice
+        names: list[tuple[str, str, tuple[str, ...], str]] = [  # ids first: a slug is the choice
+            (key, key, (key,), key) for key in entries]
         names += [(key, slug, (key, "slug"), f"{key}.slug") for key, entry in entries.items()
                   if (slug := getattr(entry, "slug", None))]
         for key, name, path, field_name in names:
