@@ -48,7 +48,7 @@ def parse_figure(value: object) -> object:
                 raise ValueError(f"'{_shown(value)}' is too large for a count: a figure is at "
                                  f"most {FIGURE_MAX} (10^12)")
             return int(value)
-        if re.fullmatch(r"[0-9]{1,3}(?:[.\u00a0\u202f\u2009 ][0-9]{3})+", value):
+        if re.fullmatch(r"[0-9]{1,3}(?:[. \u00a0\u2000-\u200a\u202f\u205f\u3000][0-9]{3})+", value):
             plain = re.sub(r"\D", "", value)
             raise ValueError(f"'{_shown(value)}' is not a plain integer: write {_shown(plain)} "
                              "(French thousands separators belong in the quote, not in the figure)")

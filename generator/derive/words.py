@@ -29,10 +29,20 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
+def without_tags(text: str) -> str:
+    """``text`` with each ``<…>`` tag replaced by a space, in linear time.
+
+    ``_TAG`` alone is quadratic on a text of many ``<`` and no ``>`` (each ``<`` scans to
+    the end): it only runs on the text up to the last ``>``, where every ``<`` finds its
+    ``>`` and each character is scanned once. Past it no tag can end: kept as written."""
+    end = text.rfind(">") + 1
+    return _TAG.sub(" ", text[:end]) + text[end:] if end else text
+
+
 def words(text: str) -> list[str]:
     """The lowercase words and numbers of ``text``, in order (HTML tags and entities read
     as text)."""
-    text = _TAG.sub(" ", text)
+    text = without_tags(text)
     if "&" in text:
         text = html.unescape(text)
     return _TOKEN.findall(text.lower())

@@ -69,7 +69,7 @@ def display_path(path: Path, root: Path) -> str:
     text, prefix = str(path), f"{root}{os.sep}"
     if text.startswith(prefix) and ".." not in path.parts:  # the usual case: no file system calls
         return text[len(prefix):].replace(os.sep, "/")
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+    try:  # the folder resolved, not the file: a link is named as written, not as its target
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()

@@ -4,7 +4,8 @@ A draft written by `briefing new` is valid YAML once its topics are filled in, s
 schema alone cannot tell it from a finished article. These checks look for what a draft
 leaves behind: claims still commented out, an empty ``date_note``, page debris kept as a
 heading (or as the title), the same statement claimed twice, an id that still says
-``inconnu`` once the date or outlet is known. Each runs on an article that already passed
+``inconnu`` once the date or outlet is known; and a remote image, which the site would
+drop without a word. Each runs on an article that already passed
 every check of ``schema.py``.
 """
 
@@ -20,7 +21,6 @@ from .sources import SourceDocument, article_lines, read_article
 # `  # - topic:` as `briefing new` writes a candidate claim (any field may come first).
 _COMMENTED_CLAIM = re.compile(r"^\s*#\s*-\s+[a-z_]+\s*:")
 _EMPTY_KEY = re.compile(r"^date_note\s*:\s*(?:#.*)?$")
-_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _DATE_PREFIX = re.compile(r"^(?:\d{4}-\d{2}(?:-\d{2})?|date-inconnue)-")
 
 # What scraped pages put between paragraphs, and what an article's heading never is:
@@ -43,6 +43,23 @@ _DEBRIS_WORDS = [
     (("lire aussi", "à lire", "voir aussi", "suivez-nous", "cookies", "http://", "https://", "www."),
      "a link, share or ad line"),
 ]
+
+
+def heading_text(line: str) -> str | None:
+    """The text of an ATX heading line (``## Text ##``), or None when it is not one.
+
+    What ``^#{1,6}\\s+(.+?)\\s*#*\\s*$`` would capture, in linear time: that expression
+    takes minutes on a line of many spaces or ``#``, which a contributor can write."""
+    after = line.lstrip("#")
+    if not 1 <= len(line) - len(after) <= 6 or not after[:1].isspace():
+        return None
+    rest = after.lstrip()
+    text = rest.rstrip().rstrip("#").rstrip()
+    if text:
+        return text
+    if rest:  # only closing hashes after the spaces: the first one is the text
+        return rest[0]
+    return after[-1] if len(after) > 1 else None  # only spaces: the last one is the text
 
 
 def debris_kind(text: str) -> str | None:
@@ -95,13 +112,14 @@ def draft_warnings(article: ArticleInfo, path: Path, root: Path) -> list[Content
             "add date_note: what the text gives and how it places the article in time",
             severity="warning"))
     for number, line in enumerate(lines[end + 1:], start=end + 2):
-        heading = _HEADING.match(line) if line.startswith("#") else None
-        kind = heading and debris_kind(heading["text"])
+        heading = heading_text(line) if line.startswith("#") else None
+        kind = heading and debris_kind(heading)
         if heading and kind:
             found.append(ContentError(
-                display, number, 1, "body", f"heading looks like {kind}: « {heading['text']} »",
+                display, number, 1, "body", f"heading looks like {kind}: « {heading} »",
                 "delete it and note what was removed under 'cleaning', or make it a paragraph "
                 "if it belongs to the article", severity="warning"))
+    found += remote_images(lines[end + 1:], display, first_line=end + 2)
     source = _Lazy(path, root)
     kind = debris_kind(article.title)
     if kind:
@@ -110,6 +128,39 @@ def draft_warnings(article: ArticleInfo, path: Path, root: Path) -> list[Content
     found += _id_warnings(article, source)
     found += _repeated_claims(article, source)
     return sorted(found)
+
+
+def remote_images(lines: list[str], display: str, first_line: int) -> list[ContentError]:
+    """A warning at each image ``![alt](http…)`` of the body: the site shows no image (it
+    works offline and fetches nothing), so the image and its text would silently vanish.
+
+    A scan with str.find, linear whatever the text: each ``](`` is looked for once for all
+    the ``![`` before it, and only the innermost ``![`` is reported."""
+    found: list[ContentError] = []
+    body = "\n".join(lines)
+    close = -1
+    line, line_start, counted = first_line, 0, 0  # where offset ``counted`` stands
+    start = body.find("![")
+    while start >= 0:
+        following = body.find("![", start + 2)
+        if close < start + 2:
+            close = body.find("](", start + 2)
+            if close < 0:
+                break
+        if following < 0 or following > close:  # the innermost image before this ``](``
+            target = body[close + 2:close + 2 + 300].lstrip(" \t\n<").lower()
+            if target.startswith(("http://", "https://", "//")):
+                newline = body.rfind("\n", counted, start)
+                line_start = newline + 1 if newline >= 0 else line_start
+                line, counted = line + body.count("\n", counted, start), start
+                found.append(ContentError(
+                    display, line, start - line_start + 1,
+                    "body", "a remote image: the site shows no image and fetches nothing, so "
+                    "it and its text would silently disappear",
+                    "say in the text what it shows, or make it a link to the page that holds it: "
+                    "[what it shows](address)", severity="warning"))
+        start = following
+    return found
 
 
 class _Lazy:

@@ -34,15 +34,21 @@ def _reader(root: Path, errors: ErrorCollector) -> Callable[..., sources.SourceD
 def _registries(content_dir: Path, root: Path, errors: ErrorCollector) -> Archive:
     read = _reader(root, errors)
     registries = {}
+    documents = {}
     for name, parse in (("topics.yml", schema.parse_topics), ("actors.yml", schema.parse_actors),
                         ("outlets.yml", schema.parse_outlets)):
-        source = read(sources.read_metadata, content_dir / name)
+        source = documents[name] = read(sources.read_metadata, content_dir / name)
         registries[name] = (parse(source, errors) if source else
                             schema.Registry(display=display_path(content_dir / name, root),
                                             unreadable=True))
     topics, actors, outlets = (registries[n] for n in sources.METADATA_FILES)
+    topics_file, actors_file, outlets_file = (documents[n] for n in sources.METADATA_FILES)
+    if topics_file and actors_file and outlets_file:
+        schema.check_addresses(topics_file, topics, actors_file, actors, outlets_file, outlets,
+                               errors)
     publication_file = content_dir / sources.PUBLICATION_FILE
-    source = read(sources.read_metadata, publication_file) if publication_file.exists() else None
+    present = publication_file.exists() or publication_file.is_symlink()  # a broken link too
+    source = read(sources.read_metadata, publication_file) if present else None
     publication = schema.parse_publication(source, errors) if source else None
     return Archive(topics=topics, actors=actors, outlets=outlets, articles=(),
                    publication=publication)
@@ -57,8 +63,15 @@ def load_registries(content_dir: Path, root: Path | None = None) -> Archive:
 
 
 def scan(content_dir: Path, root: Path, errors: ErrorCollector) -> tuple[Archive, list[Path]]:
-    """The registries (an archive without articles) and every article file to read."""
+    """The registries (an archive without articles) and every article file to read.
+
+    Raises ContentErrors at once when a registry (topics, actors, outlets, publication)
+    has an error: no article is read, checked or rendered against a registry that did
+    not load whole, so every command stops on the registry's own located error."""
+    before = len(errors.errors)
     registries = _registries(content_dir, root, errors)
+    if len(errors.errors) > before:
+        raise ContentErrors(errors.errors)
     paths, misplaced = sources.scan_articles(content_dir, root)
     errors.extend(misplaced)
     return registries, paths

@@ -7,9 +7,9 @@ inside a word or a number (« 1 000 » is not found in « 11 000 »). It is look
 the Markdown source first, then in the text as the reader sees it (emphasis, links,
 code and escapes rendered), whose characters map back to offsets in the source.
 
-French numbers use a dot or a space (plain, no-break, narrow no-break or thin) for
-thousands and a comma for decimals; « 1,5 million », « 10 millions » and « 3 mille »
-are one number each (1500000, 10000000, 3000).
+French numbers use a dot or a space (any Unicode space: plain, no-break, figure, thin,
+narrow no-break…) for thousands and a comma for decimals; « 1,5 million » (or « 1.5
+million »), « 10 millions » and « 3 mille » are one number each (1500000, 10000000, 3000).
 """
 
 from __future__ import annotations
@@ -36,11 +36,17 @@ def _map_equivalents(text: str) -> str:
     return text
 
 
-_THOUSANDS = ".\u00a0\u202f\u2009 "  # dot, no-break, narrow no-break, thin and plain space
+# Every Unicode space (Zs) but the ogham mark: plain, no-break, figure, thin, narrow no-break…
+SPACES = " \u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+_THOUSANDS = "." + SPACES  # a dot or any space between groups of three digits
 _MULTIPLIERS = {"mille": 1000, "million": 10**6, "millions": 10**6,
                 "milliard": 10**9, "milliards": 10**9}
-_NUMBER = re.compile(rf"(?<![\d.,])(\d{{1,3}}(?:[{_THOUSANDS}]\d{{3}})+|\d+)(,\d+)?(?!\d)"
-                     rf"(?:\s+({'|'.join(_MULTIPLIERS)})(?!\w))?")
+_MULTIPLIER = rf"\s+({'|'.join(_MULTIPLIERS)})(?!\w)"
+# Decimals after a comma, or after a point when a multiplier follows (« 1.5 million »: a
+# point before three digits stays a thousands separator, « 1.500 »).
+_NUMBER = re.compile(rf"(?<![\d.,])(\d{{1,3}}(?:[{_THOUSANDS}]\d{{3}})+|\d+)"
+                     rf"(,\d+|\.\d+(?={_MULTIPLIER.replace('(', '(?:', 1)}))?(?!\d)"
+                     rf"(?:{_MULTIPLIER})?")
 _DIGIT = re.compile(r"\d")
 _MARKUP = frozenset("*_`[]<>\\&")  # characters that may be Markdown syntax
 _MAX_DIGITS = 15  # longer numbers are no count (figures stop at 10^12): never converted

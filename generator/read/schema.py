@@ -302,3 +302,54 @@ def check_disputes(articles: Sequence[ArticleInfo], source_of: Callable[[str], S
                     errors.add(source_of(article.id).error(
                         ("claims", i, "disputes", j), f"claims[{i}].disputes[{j}]", problem,
                         "use a claim's id in this article, or 'article-id/claim-id'"))
+
+
+# The generated pages each registry entry gets, by folder (see render/paths.py): the name
+# of the page, plus the names its own pages derive from it.
+_TOPIC_PAGES = ("{}", "{}-articles", "{}-registre")
+_CHART_SUFFIXES = ("", "-etroit")  # a metric's chart, wide and narrow (render/charts.py)
+
+
+def check_addresses(topics: SourceDocument, topic_entries: dict[str, Topic],
+                    actors: SourceDocument, actor_entries: dict[str, Actor],
+                    outlets: SourceDocument, outlet_entries: dict[str, Outlet],
+                    errors: ErrorCollector) -> None:
+    """No two entries of a registry want the same page, and none wants a folder's index.
+
+    A topic's page is at ``sujets/<slug>`` (with its lists ``<slug>-articles`` and
+    ``<slug>-registre``, its charts at ``<id>-<metric>``), an actor's at ``acteurs/<slug>``,
+    and a moved page (slug not the id) leaves a redirect at the id's address; an outlet's
+    page is ``sources/<id>``. The build refuses two files at one address: found here
+    first, at the line that asks for the second."""
+    for source, entries, patterns in ((topics, topic_entries, _TOPIC_PAGES),
+                                      (actors, actor_entries, ("{}",)),
+                                      (outlets, outlet_entries, ("{}",))):
+        taken: dict[str, str] = {}
+        names: list[tuple[str, str, tuple[str, ...], str]] = [  # ids first: a slug is the choice
+            (key, key, (key,), key) for key in entries]
+        names += [(key, slug, (key, "slug"), f"{key}.slug") for key, entry in entries.items()
+                  if (slug := getattr(entry, "slug", None))]
+        for key, name, path, field_name in names:
+            for page in (pattern.format(name) for pattern in patterns):
+                if page == "index":
+                    errors.add(source.error(path, field_name, f"'{name}' would replace the "
+                                            "folder's index page", "choose another name",
+                                            at_key=len(path) == 1))
+                elif taken.get(page, key) != key:
+                    errors.add(source.error(path, field_name, f"'{name}' takes the address "
+                                            f"'{page}' of '{taken[page]}'",
+                                            "give one of them another id or slug",
+                                            at_key=len(path) == 1))
+                taken.setdefault(page, key)
+        if source is topics:
+            charts: dict[str, tuple[str, str]] = {}
+            for key, topic in topic_entries.items():
+                for metric, chart in ((m, f"{key}-{m}{s}") for m in topic.metrics
+                                      for s in _CHART_SUFFIXES):
+                    first = charts.setdefault(chart, (key, metric))
+                    if first != (key, metric):
+                        errors.add(source.error((key, "metrics", metric), f"{key}.metrics.{metric}",
+                                                f"its chart would have the address of "
+                                                f"'{first[0]}.metrics.{first[1]}' ('{chart}')",
+                                                "rename the metric or the topic", at_key=True))
+                        break

@@ -1,0 +1,112 @@
+"""Hostile text under the size cap is read in linear time (issue 21, point 4).
+
+A contributor controls every character of an article's body: an expression that
+backtracks on it turns a 1 MiB file into minutes of `briefing check` (``<[^>]+>`` on
+``<<<<…``: more than two minutes before). The bounds below are a safety net, far above
+what a linear reading takes, in CPU seconds; bench/hostile.py gives the measured times.
+"""
+
+from __future__ import annotations
+
+import re
+import resource
+import time
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from generator.derive.words import without_tags, words
+from generator.read.lint import heading_text
+from generator.read.sources import MAX_ARTICLE_BYTES
+from helpers import article_text, briefing, make_project, mkdocs_build
+
+FRONT = """id: {id}
+title: "Texte hostile"
+date: 2025-01-15
+outlet: bfmtv
+language: fr
+topics: [troops]
+"""
+BODY_BYTES = MAX_ARTICLE_BYTES - 400  # what the frontmatter leaves under the cap
+
+
+def fill(unit: str, size: int = BODY_BYTES) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+# Repeated openings that never close: what made the tag and heading expressions backtrack.
+PAYLOADS = {
+    "lt": fill("<"),
+    "comment": fill("<!--"),
+    "anchor": fill("<a"),
+    "star": fill("*"),
+    "underscore": fill("_"),
+    "nested-emphasis": fill("*a _b "),
+    "nested-quotes": fill("> "),
+    "heading-spaces": "# a" + fill(" ", BODY_BYTES - 4) + "b",
+    "heading-hashes": "# a" + fill("#", BODY_BYTES - 4) + "b",
+}
+BOUND = 60  # CPU seconds per command: hours before (a heading of spaces), seconds now
+
+
+def timed(call):
+    """What ``call`` returns and the CPU seconds it took in this process."""
+    start = time.process_time()
+    result = call()
+    return result, time.process_time() - start
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cpu_timed(call):
+    """What ``call`` returns and the CPU seconds its processes took: on a shared machine,
+    wall time measures the neighbours."""
+    start = children_cpu()
+    result = call()
+    return result, children_cpu() - start
+
+
+def test_words_of_a_mebibyte_of_open_tags_in_linear_time():
+    for unit in ("<", "<!--", "<a", "<\n"):
+        found, seconds = timed(lambda: words(fill(unit)))
+        assert seconds < 5, (unit, seconds)
+    assert words("x <b>gras</b> <<a href='y'>lien</a> 3 < 4 et 5 > 6") == \
+        ["x", "gras", "lien", "3", "6"]  # as before: "< 4 et 5 >" reads as a tag
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="<>a \n", max_size=30))
+def test_tags_are_removed_as_the_expression_would(text):
+    assert without_tags(text) == re.sub(r"<[^>]+>", " ", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="# \u00a0\tx", max_size=16))
+def test_heading_text_is_what_the_heading_expression_captures(line):
+    match = re.match(r"^#{1,6}\s+(?P<text>.+?)\s*#*\s*$", line)
+    assert heading_text(line) == (match["text"] if match else None)
+
+
+def test_a_heading_line_of_spaces_or_hashes_in_linear_time():
+    for line in (PAYLOADS["heading-spaces"], PAYLOADS["heading-hashes"]):
+        text, seconds = timed(lambda: heading_text(line))
+        assert text is not None and seconds < 1
+
+
+@pytest.mark.slow
+def test_check_and_build_a_mebibyte_of_each_hostile_text(tmp_path):
+    articles = {f"{name}.md": article_text(FRONT.format(id=name), body)
+                for name, body in PAYLOADS.items()}
+    assert all(len(text.encode()) <= MAX_ARTICLE_BYTES for text in articles.values())
+    project = make_project(tmp_path, articles)
+    result, seconds = cpu_timed(lambda: briefing(["check"], project))
+    assert result.returncode == 0, result.stderr
+    assert seconds < BOUND, seconds
+    result, seconds = cpu_timed(lambda: mkdocs_build(project, tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert seconds < 2 * BOUND, seconds
+    page = (tmp_path / "site" / "articles" / "lt.html").read_text(encoding="utf-8")
+    assert "&lt;&lt;&lt;&lt;" in page  # shown as text
