@@ -7,6 +7,8 @@ import pickle
 import shutil
 from pathlib import Path
 
+import pytest
+
 from helpers import build_files, make_project
 
 
@@ -28,6 +30,7 @@ def _plant(cache: Path, witness: Path) -> None:
         entry.write_bytes(payload)
 
 
+@pytest.mark.slow
 def test_pickles_and_changed_entries_in_the_cache_neither_run_nor_change_the_site(tmp_path):
     project = make_project(tmp_path)
     clean, _ = build_files(project, tmp_path / "first")
@@ -54,6 +57,7 @@ def test_pickles_and_changed_entries_in_the_cache_neither_run_nor_change_the_sit
     assert "rendered again" in logs[1]  # pages made from the cache, checked
 
 
+@pytest.mark.slow
 def test_an_entry_changed_is_reported_once_then_made_again(tmp_path):
     project = make_project(tmp_path)
     clean, _ = build_files(project, tmp_path / "site")

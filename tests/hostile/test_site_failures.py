@@ -50,6 +50,7 @@ def mount(tmp_path):
     subprocess.run(["umount", str(folder)], capture_output=True)
 
 
+@pytest.mark.slow
 def test_a_late_failure_leaves_read_only_files_and_the_whole_site_as_they_were(tmp_path):
     project = make_project(tmp_path)
     site = tmp_path / "site"
@@ -70,6 +71,7 @@ def test_a_late_failure_leaves_read_only_files_and_the_whole_site_as_they_were(t
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "project", "site"]
 
 
+@pytest.mark.slow
 def test_a_site_that_is_a_mount_point_is_replaced_and_survives_a_full_disk(tmp_path, mount):
     project = make_project(tmp_path)
     site = mount("32m")
@@ -89,6 +91,7 @@ def test_a_site_that_is_a_mount_point_is_replaced_and_survives_a_full_disk(tmp_p
     assert not (site / ".briefing-new").exists()
 
 
+@pytest.mark.slow
 def test_builds_started_together_run_one_after_the_other(tmp_path):
     project = make_project(tmp_path)
     site = tmp_path / "site"
