@@ -272,6 +272,13 @@ class Claim(Frozen):
         return tuple(n for n in (self.value, self.low, self.high) if n is not None)
 
 
+class LeftOut(Frozen):
+    """A figure of the text deliberately not claimed, and why (the unclaimed-figure check)."""
+
+    quote: Text = Field(description="Words of the text holding the figure, verbatim")
+    reason: Text = Field(description="Why no claim records it (French)")
+
+
 class ArticleFrontmatter(Frozen):
     """What a contributor writes between the ``---`` lines of an article."""
 
@@ -280,12 +287,21 @@ class ArticleFrontmatter(Frozen):
     date: ArticleDate = Field(description="YYYY-MM-DD, YYYY-MM, or unknown")
     date_note: Text | None = Field(default=None, description="How the date was established")
     outlet: Key = Field(description="An id from outlets.yml, or unknown")
-    wire: Key | None = None
+    wire: Key | tuple[Key, ...] | None = Field(
+        default=None, description="The wire agency, or a list of agencies ([afp, reuters])")
     url: HttpUrl | None = None
     language: Literal["fr"] = "fr"
     topics: tuple[Key, ...] = Field(min_length=1)
     cleaning: tuple[Text, ...] = ()
     claims: tuple[Claim, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
+
+    @property
+    def wires(self) -> tuple[str, ...]:
+        """The wire agencies, whether ``wire`` names one or lists several."""
+        if self.wire is None:
+            return ()
+        return (self.wire,) if isinstance(self.wire, str) else self.wire
 
 
 class ArticleInfo(ArticleFrontmatter):
