@@ -62,6 +62,9 @@ def check(content_dir: Path, strict: bool) -> None:
     archive = _load_or_exit(content_dir, load_all)
     root = Path.cwd()
     drafts = all_draft_warnings(archive.articles, root)
+    from .draft.unclaimed import unclaimed_warnings  # the figure reader of `briefing new`
+
+    drafts += unclaimed_warnings(archive.articles, archive.topics, root)
     if strict:
         drafts = [replace(warning, severity="error") for warning in drafts]
     duplicates = duplicate_warnings(archive, {i: p.shingle_array() for i, p in processed.items()})

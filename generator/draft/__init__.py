@@ -13,6 +13,7 @@ Pure: bytes in, Markdown (with frontmatter) out. One module per step:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ..model import Actor, Outlet, Topic
 from .claims import Candidate, Vocabulary, candidates, event_candidates
@@ -34,16 +35,18 @@ class Drafted:
 
 
 def draft_article(data: bytes, topics: dict[str, Topic], actors: dict[str, Actor],
-                  outlets: dict[str, Outlet]) -> Drafted:
-    """The draft of the article in ``data`` (text or a saved web page, in any encoding)."""
+                  outlets: dict[str, Outlet], today: date | None = None) -> Drafted:
+    """The draft of the article in ``data`` (text or a saved web page, in any encoding);
+    ``today`` (by default the machine's date) bounds the year of a date printed without one."""
+    today = today or date.today()
     source = read_input(data)
     if source.is_html:
         from .webpage import extract_page  # trafilatura is slow to import: only for web pages
 
         page = extract_page(source.text)
-        draft = analyse(page.lines, outlets, page)
+        draft = analyse(page.lines, outlets, page, today)
     else:
-        draft = analyse(source.text, outlets)
+        draft = analyse(source.text, outlets, today=today)
     if not draft.blocks and not draft.title:
         raise DraftInputError("no article text found: only debris (bylines, buttons, prompts) or "
                               "nothing readable; check that the file holds the article")
