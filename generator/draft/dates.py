@@ -62,7 +62,8 @@ def printed_date(line: str) -> str | None:
     return None
 
 
-PLAUSIBLE_YEARS = 8  # a date printed without its year is looked for in the years up to today
+PLAUSIBLE_YEARS = 5  # the years up to today a date printed without one may fall in: a day and
+# month fall on the same weekday again only after 5, 6 or 11 years, so at most one of them fits
 
 
 def weekday_date(line: str, today: date) -> tuple[str, str] | None:
