@@ -22,7 +22,8 @@ _QUALIFIERS = {"environ": "about", "quelque": "about", "près de": "about", "pre
                "plus de": "more_than", "au moins": "at_least", "jusqu'à": "at_most",
                "jusqu’à": "at_most", "au plus": "at_most", "moins de": "at_most"}
 _FIGURE = re.compile(
-    r"(?:(?P<q>environ|quelque|près de|presque|plus de|au moins|au plus|moins de|jusqu['’]à)\s+)?"
+    r"(?:(?P<q>environ|quelque|près de|presque|plus de|au moins|au plus|moins de|jusqu['’]à"
+    r"|(?:dépass|excéd)(?:e|ent|ait|aient|é|ée|és|ées|er)?)\s+)?"
     rf"(?:(?:entre|de)\s+(?P<low>{_NUMBER})\s+(?:et|à)\s+(?P<high>{_NUMBER})|(?<![\d.,\w-])(?P<value>{_NUMBER}))"
     r"(?![\d.,]\d)(?:\s+(?:(?:les|des|le nombre de)\s+)?"
     r"(?P<unit>[a-zà-ÿ][a-zà-ÿ-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ-]{3,})?))?",
@@ -115,6 +116,7 @@ class Candidate:
     repeats: int = 1
     notes: tuple[str, ...] = field(default_factory=tuple)
     event: str | None = None       # an event claim (no figure): the words that name it
+    part_of: bool = False          # « 15 000 soldats, dont 3 000 … »: a bare part of the figure before
 
     @property
     def numbers(self) -> tuple[int, ...]:
@@ -177,18 +179,21 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                     continue
                 if _MEASURE.match(sentence, match.end("value" if match["value"] else "high")):
                     continue
-                if not unit and not _unitless_counts(vocabulary, sentence, match.start(), match.end()):
+                part_of = bool(not unit and figures and re.search(r"\bdont\s+$", sentence[:match.start()]))
+                if not unit and not part_of and not _unitless_counts(vocabulary, sentence, match.start(), match.end()):
                     continue  # a bare number (« 3 », « 24 ») with no metric's words in its clause
                 if re.fullmatch(r"(?:19|20)\d\d", number) and not any(
                         unit and fold(unit.split()[0]).rstrip("s") == m.unit.rstrip("s") for m in vocabulary.metrics):
                     continue  # a year
-                qualifier = "range" if match["low"] else _QUALIFIERS.get((match["q"] or "").lower(), "exact")
+                said = (match["q"] or "").lower()
+                qualifier = ("range" if match["low"] else "more_than" if said.startswith(("dépass", "excéd"))
+                             else _QUALIFIERS.get(said, "exact"))
                 figures.append(Candidate(
                     None if match["low"] else _to_int(match["value"]),
                     _to_int(match["low"]) if match["low"] else None,
                     _to_int(match["high"]) if match["high"] else None,
                     qualifier, unit, sentence, match.start(), match.end(),
-                    quote=quote_clause(sentence, match.start(), match.end())))
+                    quote=quote_clause(sentence, match.start(), match.end()), part_of=part_of))
             filled: list[Candidate] = []
             for figure in figures:
                 others = [f for f in figures if f is not figure]
@@ -202,6 +207,9 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                         f"({previous.as_of_hint})"), as_of_note=(
                         f"« {figure.quote.split()[0]} » : même période que le chiffre qui précède dans la "
                         f"phrase ; {previous.as_of_note or previous.as_of_hint}"), notes=())
+                if figure.part_of and figure.topic is None and previous and previous.topic:
+                    figure = replace(figure, topic=previous.topic, topic_hint=(
+                        f"« dont » : une partie de « {previous.figure_text} » ({previous.topic_hint})"))
                 filled.append(figure)
             found += filled
             before.append(sentence)
@@ -256,8 +264,8 @@ def _says_the_event(event: MetricWords, words: str, clause: str) -> bool:
     """A phrase of several words says its event; a bare noun (« drones », « munitions ») says it
     only when the clause also holds a word of what the event's label says happened (its words
     before the noun: « Production et livraison de drones » → produire, livrer)."""
-    if len(words.split()) > 1 or is_acronym(words):
-        return True
+    if len(words.split()) > 1 or is_acronym(words) or re.search(r"(?:é|ée|és|ées|er|ir)$", words.lower()):
+        return True  # several words, a name, or a verb (« redéployées ») say what happened
     label = next((p.text for p in event.phrases), "")
     action: list[str] = []
     for word in re.findall(r"[\w’']+", fold(label)):
@@ -369,7 +377,7 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
         hint = f"« {sentence[found[0]:found[1]]} » dans la phrase"
         changes |= {"topic": metric.topic, "metric": metric.metric, "metric_hint": hint,
                     "topic_hint": hint}
-    elif hits:
+    elif hits and not candidate.part_of:
         hits.sort(key=lambda hit: hit[:2])
         nearest = hits[0][3]
         # Of the words overlapping the nearest ones (« tués » in « tués ou blessés »), the longest.

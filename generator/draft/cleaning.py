@@ -30,10 +30,14 @@ _WIRE_LIST = rf"(?:{_WIRES})(?:\s*(?:,|et)\s+(?:{_WIRES}))*"
 _BYLINE = re.compile(rf"^(?:Texte\s+)?(?:Par|par|Propos recueillis par)\s*:?\s*(?=[A-ZÀ-Ý])(?P<name>.+?)"
                      rf"(?:\s*(?:,|avec|et)\s+(?P<wire>{_WIRE_LIST}))?\s*$")
 _WITH_WIRE = re.compile(rf"^(?P<name>[^.!?:]{{2,40}}?)\s+(?:avec|et)\s+(?P<wire>{_WIRE_LIST})\s*$")
-_PUBLISHED = re.compile(r"^(?:Publi[ée]|Mis à jour|Mise à jour|Modifi[ée]|Actualis[ée]|Post[ée])\b", re.I)
+_PUBLISHED = re.compile(r"^(?:Publi[ée]|Mis à jour|Mise à jour|Modifi[ée]|Actualis[ée]|Post[ée])\b"
+                        # a line that is only a date and a time: « Le 19 juin 2025 à 10h41 »
+                        r"|^(?:le\s+)?(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})"
+                        r"(?:\s*(?:à|-)\s*\d{1,2}[h:]\d{2})?\s*$", re.I)
 _PHOTO = re.compile(
     r"^\(?\s*(?:Photos?|Cr[ée]dits?(?:\s+photo)?|Photographie|Illustration|Image|Vidéo)\s*:"
-    r"|^©|^\((?:Photo\s*:\s*)?[^()]{1,40}\)$"
+    r"|^©|^\((?:Photo\s*:\s*)?[^()]{1,40}\)$|^Photo d['’]illustration\b"
+    r"|\bPhotos?\s*:?\s*(?:AFP|Reuters|AP|KCNA|Yonhap|EPA|Getty Images)\s*$"
     r"|(?:/\s*|\bvia\s+|©\s*)(?:AFP|Reuters|AP|KCNA|Yonhap|EPA|Getty Images)(?:\s*/\s*Archives)?\s*\)?$",
     re.I)
 _READ_ALSO = re.compile(r"^(?:[ÀA]\s+)?(?:lire|voir|écouter|regarder)\s+(?:aussi|également|la suite)(?:\b|(?-i:(?=[A-ZÀ-Ý])))"
@@ -44,7 +48,7 @@ _SUBSCRIPTION = re.compile(
     r"abonnez-vous|déjà abonné|réservée?s? aux abonnés|s['’]abonner|cet article vous est offert"
     r"|il vous reste [\d.,]+\s?% de cet article|offre (?:spéciale|découverte|d['’]essai)"
     r"|connectez-vous|accéder à tous les articles|la suite est réservée|article réservé"
-    r"|essai gratuit|sans engagement|se connecter|créer un compte", re.I)
+    r"|essai gratuit|sans engagement|se connecter|créer un compte|télécharge[zr] l['’]appli", re.I)
 _NEWSLETTER = re.compile(r"newsletter|lettre d['’]information|inscrivez-vous|je m['’]inscris"
                          r"|recevez (?:chaque|gratuitement|nos|notre|toute)|s['’]inscrire", re.I)
 _SHARE_WORDS = (r"partager|partagez|partage|facebook|twitter|x|linkedin|whatsapp|messenger|telegram"
@@ -417,6 +421,11 @@ def _furniture_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]]) -> list[
     def heading_like(line: str) -> bool:
         return _is_heading(line.removeprefix("## ")) and not line.startswith("•")
 
+    def branding(line: str) -> bool:
+        """« France 24 - Infos en continu »: the site's name and its motto."""
+        head = re.split(r"\s+[-–—:|]\s+", line.removeprefix("## "), maxsplit=1)
+        return len(head) == 2 and cleaner.outlets.find(head[0]) is not None
+
     started = next((i for i, (line, debris) in enumerate(sequence)
                     if not debris and not heading_like(line)), len(sequence))
     dropped: set[int] = set()
@@ -434,6 +443,7 @@ def _furniture_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]]) -> list[
         no_paragraph_after = all(debris or heading_like(line) for line, debris in sequence[end:])
         if (before_debris and after_debris) or no_paragraph_after:
             dropped.update(range(index, end))
+        dropped.update(i for i in range(index, end) if branding(sequence[i][0]))
         index = end
     kept = []
     for index, (line, debris) in enumerate(sequence):
