@@ -415,3 +415,13 @@ def test_new_refuses_an_input_too_large_before_reading_it(drafts_project, tmp_pa
     result = briefing(["new", str(text)], drafts_project)
     assert result.returncode == 1 and "an article file holds at most" in result.stderr
     assert not list((drafts_project / "briefings" / "articles").glob("*.md"))
+
+
+def test_a_byline_with_its_date_and_reading_time_and_a_line_without_words():
+    _, _, outlets = _registries()
+    draft = analyse("\n".join([
+        "Le titre de l’article sur la Corée du Nord",
+        "Par Le Monde avec AFP - 27 févr. 2025 à 18:20 | mis à jour le 27 févr. 2025 à 19:05 - "
+        "Temps de lecture : 2 min", "|", "Le paragraphe de l’article, qui dit quelque chose."]), outlets)
+    assert draft.blocks == ["Le paragraphe de l’article, qui dit quelque chose."]
+    assert (draft.outlet, draft.wire, draft.date) == ("lemonde", "afp", "2025-02-27")

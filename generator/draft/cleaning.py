@@ -78,6 +78,11 @@ _READER = re.compile(r"\b(?:vous|votre|vos)\b", re.I)
 _ORIGIN = re.compile(r"^Article original publié sur\s+(?P<name>\S+)", re.I)
 _WIRE_CREDIT = re.compile(rf"^(?:Avec (?:des informations de )?(?P<wire>{_WIRES})\b.*|\((?P<wire2>{_WIRES})\))$",
                           re.I)
+# A byline with the date and reading time on the same line, and the separators between them.
+_BYLINE_PARTS = re.compile(r"\s+[|•·–—-]\s+|\s+\|\s*")
+_TIME_TO_READ = re.compile(r"^(?:temps de )?lecture\s*:?\s*\d{1,3}\s*min(?:utes?)?\.?$", re.I)
+# A line without a letter or a digit (« | », « • • • »).
+_NO_WORDS = re.compile(r"^[^\w]+$")
 # Control characters (but tab and newline), bidi overrides and isolates, private use, BOM.
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ue000-\uf8ff\ufeff]")
 _METADATA_PREFIX = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\s+")
@@ -215,10 +220,11 @@ class _Cleaner:
             self.wire(match["wire"] or match["wire2"], line)
             self.note(f"Crédit d'agence supprimé : « {line} ».")
             return True
-        if " | " in line and _short(line, 20) and (_BYLINE.match(line.split(" | ")[0]) or _WITH_WIRE.match(
-                line.split(" | ")[0])) and all(_BYLINE.match(part) or _WITH_WIRE.match(part) or _PUBLISHED.match(part)
-                                               for part in line.split(" | ")):
-            for part in line.split(" | "):   # « Par X avec AFP | Publié le 07/02/2025 »
+        parts = _BYLINE_PARTS.split(line)
+        if len(parts) > 1 and _short(line, 30) and (_BYLINE.match(parts[0]) or _WITH_WIRE.match(parts[0])) and all(
+                _BYLINE.match(part) or _WITH_WIRE.match(part) or _PUBLISHED.match(part) or _DURATION.match(part)
+                or _TIME_TO_READ.match(part) for part in parts):
+            for part in parts:   # « Par X avec AFP | Publié le 07/02/2025 - Temps de lecture : 2 min »
                 if _PUBLISHED.match(part) and (day := printed_date(part)):
                     self.printed.append((day, part.strip()))
                 elif match := _BYLINE.match(part) or _WITH_WIRE.match(part):
@@ -271,6 +277,9 @@ class _Cleaner:
             return True
         if _BUTTON.match(line):
             self.note_line("Reste de bouton ou de publicité supprimé", line)
+            return True
+        if _NO_WORDS.match(line):
+            self.note_line("Ligne sans texte supprimée", line)
             return True
         if _DURATION.match(line):
             self.note_line("Temps de lecture ou d'écoute supprimé", line)

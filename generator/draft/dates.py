@@ -50,9 +50,13 @@ def _valid(year: int, month: int, day: int) -> str | None:
         return None
 
 
+_ABBREVIATED = {"janv": "janvier", "fevr": "fevrier", "avr": "avril", "juil": "juillet",
+                "sept": "septembre", "oct": "octobre", "nov": "novembre", "dec": "decembre"}
+
+
 def printed_date(line: str) -> str | None:
-    """The date of a publication line, when it prints day, month and year."""
-    folded = fold(line)
+    """The date of a publication line, when it prints day, month and year (« 27 févr. 2025 »)."""
+    folded = re.sub(r"\b(" + "|".join(_ABBREVIATED) + r")\.", lambda m: _ABBREVIATED[m[1]], fold(line))
     numeric = _PRINTED_NUMERIC.search(folded)
     if numeric:
         return _valid(int(numeric[3]), int(numeric[2]), int(numeric[1]))
