@@ -170,7 +170,7 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
             continue
         for sentence in sentences([block])[0]:
             dates = find_dates(sentence, article)
-            figures = []
+            figures: list[Candidate] = []
             for match in _FIGURE.finditer(sentence):
                 unit = (match["unit"] or "").lower()
                 number = match["value"] or match["low"]
