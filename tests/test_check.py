@@ -362,3 +362,14 @@ def test_short_lines_that_look_like_page_debris_are_warnings(tmp_path):
         "body: line looks like a comments counter: « Commentaires (34) »",
         "body: line looks like a device limit of a subscription: « Vous pouvez lire Le Monde sur 1 "
         "appareil à la fois »"]
+
+
+def test_wire_takes_one_agency_or_a_list_each_known(tmp_path):
+    one = valid("a").replace("outlet: bfmtv", "outlet: bfmtv\nwire: afp")
+    several = valid("b").replace("outlet: bfmtv", "outlet: bfmtv\nwire: [afp, bfmtv]")
+    unknown = valid("c").replace("outlet: bfmtv", "outlet: bfmtv\nwire: [afp, reuter]")
+    code, lines = check(make_project(tmp_path, {"a.md": one, "b.md": several, "c.md": unknown}))
+    assert code == 1
+    errors = [line for line in lines if ": warning: " not in line and line.startswith("briefings/")]
+    assert len(errors) == 1 and errors[0].startswith("briefings/articles/c.md:6:13: ")
+    assert "wire[1]: unknown outlet 'reuter'" in errors[0] and "outlets.yml" in errors[0]
