@@ -57,7 +57,7 @@ class MetricWords:
     phrases: tuple[Phrase, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)   # hashed by identity: the lookups below cache on it
 class Vocabulary:
     """The archive's words for its metrics and actors."""
 
@@ -169,6 +169,9 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
             before = []
             continue
         for sentence in sentences([block])[0]:
+            if not _FIGURE.search(sentence):
+                before.append(sentence)
+                continue
             dates = find_dates(sentence, article)
             figures: list[Candidate] = []
             for match in _FIGURE.finditer(sentence):

@@ -10,6 +10,7 @@ frontmatter lists it under ``left_out`` with a reason (a quote of the text holdi
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..model import ArticleInfo, Topic
@@ -17,6 +18,9 @@ from ..read.errors import ContentError
 from ..read.quotes import normalise
 from ..read.sources import article_lines, read_article
 from .claims import Candidate, Vocabulary, candidates
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def unclaimed_warnings(articles: tuple[ArticleInfo, ...] | list[ArticleInfo],
@@ -32,7 +36,7 @@ def unclaimed_warnings(articles: tuple[ArticleInfo, ...] | list[ArticleInfo],
 
 def unclaimed_in(article: ArticleInfo, body: list[str], first_line: int,
                  vocabulary: Vocabulary, root: Path) -> list[ContentError]:
-    blocks = [line.strip() for line in body if line.strip() and any(c.isdigit() for c in line)]
+    blocks = [line.strip() for line in body if _DIGIT.search(line)]
     claimed = {number for claim in article.claims for number in claim.numbers}
     left_out = [normalise(entry.quote) for entry in article.left_out]
     found = []

@@ -13,14 +13,21 @@ _SAME = {"’": "'", "ʼ": "'", "‘": "'", "`": "'", "\u00a0": " ", "\u202f": "
          "‐": "-", "‑": "-", "–": "-", "—": "-", "“": '"', "”": '"', "«": '"', "»": '"'}
 
 
+class _FoldTable(dict):
+    """Each character's folded form, worked out the first time it is met (str.translate)."""
+
+    def __missing__(self, code: int) -> str:
+        char = _SAME.get(chr(code), chr(code))
+        self[code] = folded = unicodedata.normalize("NFD", char)[0].lower()[:1] or char
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lowercase, accents and typographic variants removed, same length as ``text``."""
-    out = []
-    for char in text:
-        char = _SAME.get(char, char)
-        base = unicodedata.normalize("NFD", char)[0].lower()[:1] or char
-        out.append(base)
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 def compact(text: str) -> str:
