@@ -272,6 +272,14 @@ class Claim(Frozen):
         return tuple(n for n in (self.value, self.low, self.high) if n is not None)
 
 
+def _one_or_a_list(value: object) -> object:
+    """« afp et reuters » written as one value: say how several agencies are written."""
+    if isinstance(value, str) and re.search(r"[\s,;/&+]", value.strip()):
+        raise ValueError(f"'{_shown(value)}' is not one agency id: write one id (wire: afp) or "
+                         "several as a list (wire: [afp, reuters])")
+    return value
+
+
 class LeftOut(Frozen):
     """A figure of the text deliberately not claimed, and why (the unclaimed-figure check)."""
 
@@ -287,7 +295,7 @@ class ArticleFrontmatter(Frozen):
     date: ArticleDate = Field(description="YYYY-MM-DD, YYYY-MM, or unknown")
     date_note: Text | None = Field(default=None, description="How the date was established")
     outlet: Key = Field(description="An id from outlets.yml, or unknown")
-    wire: Key | tuple[Key, ...] | None = Field(
+    wire: Annotated[Key | tuple[Key, ...] | None, BeforeValidator(_one_or_a_list)] = Field(
         default=None, description="The wire agency, or a list of agencies ([afp, reuters])")
     url: HttpUrl | None = None
     language: Literal["fr"] = "fr"

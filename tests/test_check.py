@@ -373,3 +373,11 @@ def test_wire_takes_one_agency_or_a_list_each_known(tmp_path):
     errors = [line for line in lines if ": warning: " not in line and line.startswith("briefings/")]
     assert len(errors) == 1 and errors[0].startswith("briefings/articles/c.md:6:13: ")
     assert "wire[1]: unknown outlet 'reuter'" in errors[0] and "outlets.yml" in errors[0]
+
+
+def test_several_agencies_written_as_one_value_say_how_to_write_a_list(tmp_path):
+    text = valid("a").replace("outlet: bfmtv", "outlet: bfmtv\nwire: afp et reuters")
+    code, lines = check(make_project(tmp_path, {"a.md": text}))
+    assert code == 1
+    assert ("briefings/articles/a.md:6:7: wire: 'afp et reuters' is not one agency id: write one id "
+            "(wire: afp) or several as a list (wire: [afp, reuters])") in lines
