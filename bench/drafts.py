@@ -19,6 +19,14 @@ Each folder of tests/fixtures/drafts/ (but registry/) holds a raw input (``raw.h
 
 The time a person takes to read and confirm is not measured here (there is no person);
 the counts say how much of that work is left.
+
+Figures: per text, the figure claims of the finished article that the draft proposes (same
+value, or same low and high), and over those, the claim fields (topic, metric, figure,
+qualifier, as_of, attributed_to) and the header fields (date, outlet, wire) that are right,
+wrong or missing; the proposed metrics that differ from the finished article's; debris left
+as a heading or as a claim (a draft heading or a claim quote the finished text does not
+hold). ``tests/fixtures/drafts/split.yml`` keeps part of the texts out of development:
+their totals are printed separately (``held_out``).
 """
 
 from __future__ import annotations
@@ -55,17 +63,26 @@ SEED_ARTICLES = {
 }
 
 
-def fixtures() -> list[Path]:
-    return sorted(p for p in FIXTURES.iterdir() if p.is_dir() and (p / "expected.md").exists())
+def fixtures(part: str | None = None) -> list[Path]:
+    """The drafting fixtures; ``part`` 'dev' or 'held_out' for one side of split.yml."""
+    found = sorted(p for p in FIXTURES.iterdir() if p.is_dir() and (p / "expected.md").exists())
+    if part is None:
+        return found
+    names = set(split_of()[part])
+    return [p for p in found if p.name in names]
 
 
-def cases(seeds: bool) -> list[tuple[str, Path, Path, Path]]:
+def split_of() -> dict[str, list[str]]:
+    return yaml.safe_load((FIXTURES / "split.yml").read_text(encoding="utf-8"))
+
+
+def cases(seeds: bool, part: str | None = None) -> list[tuple[str, Path, Path, Path]]:
     """(name, raw input, expected article, folder of topics/actors/outlets.yml)."""
     if seeds:
         return [(name.split("_")[0], REPO / "tests" / "fixtures" / "seeds" / name,
                  REPO / "tests" / "fixtures" / "archive" / "articles" / article, REPO / "briefings")
                 for name, article in SEED_ARTICLES.items()]
-    return [(f.name, raw_of(f), f / "expected.md", FIXTURES / "registry") for f in fixtures()]
+    return [(f.name, raw_of(f), f / "expected.md", FIXTURES / "registry") for f in fixtures(part)]
 
 
 def raw_of(fixture: Path) -> Path:
@@ -132,6 +149,77 @@ def changes(draft: dict, draft_body: str, expected: dict, expected_body: str) ->
     return out
 
 
+FIGURE_FIELDS = ("topic", "metric", "figure", "qualifier", "as_of", "attributed_to")
+HEADER_FIELDS = ("date", "outlet", "wire")
+
+
+def _figure(claim: dict) -> tuple:
+    return (claim.get("value"), claim.get("low"), claim.get("high"))
+
+
+def _wires(value: object) -> tuple:
+    if not value:
+        return ()
+    return tuple(sorted(value)) if isinstance(value, list) else (value,)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("’", "'").split())
+
+
+def figures(draft: dict, draft_body: str, expected: dict, expected_body: str) -> dict:
+    """Figures proposed against the finished article's, and each field right, wrong or missing."""
+    wanted = [c for c in expected.get("claims") or [] if not c.get("event")]
+    proposed = [c for c in draft.get("claims") or [] if not c.get("event")]
+    left_out = [_flat(entry.get("quote", "")) for entry in expected.get("left_out") or []]
+    pool = list(proposed)
+    right = wrong = missing = found = 0
+    wrong_metrics: list[str] = []
+    for claim in wanted:
+        match = next((c for c in pool if _figure(c) == _figure(claim)), None)
+        if match is None:
+            missing += len([f for f in FIGURE_FIELDS if f == "figure" or claim.get(f)])
+            continue
+        pool.remove(match)
+        found += 1
+        for name in FIGURE_FIELDS:
+            want = _figure(claim) if name == "figure" else claim.get(name) or None
+            have = _figure(match) if name == "figure" else match.get(name) or None
+            if want is None and have is None:
+                continue
+            if have == want:
+                right += 1
+            elif have is None:
+                missing += 1
+            else:
+                wrong += 1
+                if name == "metric":
+                    wrong_metrics.append(f"{_figure(claim)}: {have} (finished: {want})")
+    for name in HEADER_FIELDS:
+        want = _wires(expected.get(name)) if name == "wire" else expected.get(name) or None
+        have = _wires(draft.get(name)) if name == "wire" else draft.get(name) or None
+        if want in (None, ()) and have in (None, ()):
+            continue
+        if have == want:
+            right += 1
+        elif have in (None, ()):
+            missing += 1
+        else:
+            wrong += 1
+    body = _flat(expected_body)
+    headings = {line for line in expected_body.splitlines() if line.startswith("#")}
+    debris = [f"heading {line!r}" for line in draft_body.splitlines()
+              if line.startswith("#") and line not in headings]
+    debris += [f"claim quoting {c.get('quote')!r}" for c in draft.get("claims") or []
+               if c.get("quote") and _flat(c["quote"]) not in body]
+    extra = [f"{_figure(c)} {c.get('metric')}" for c in pool
+             if not any(_flat(c.get("quote") or "") in q or q in _flat(c.get("quote") or "")
+                        for q in left_out)]
+    return {"figures_expected": len(wanted), "figures_found": found,
+            "fields_right": right, "fields_wrong": wrong, "fields_missing": missing,
+            "wrong_metrics": wrong_metrics, "debris": debris, "extra_figures": extra}
+
+
 def project(root: Path, registry: Path) -> Path:
     (root / "briefings" / "articles").mkdir(parents=True)
     for name in ("topics.yml", "actors.yml", "outlets.yml"):
@@ -164,6 +252,7 @@ def measure(name: str, raw: Path, expected_path: Path, registry: Path, strict: b
         expected_text = expected_path.read_text(encoding="utf-8")
         expected, expected_body = parse(expected_text)
         diff = changes(accepted, body, expected, expected_body)
+        measured = figures(accepted, body, expected, expected_body)
         path.unlink()
         (root / "briefings" / "articles" / f"{expected['id']}.md").write_text(expected_text, "utf-8")
         check_time, check = run([str(BIN / "briefing"), "check", *(["--strict"] if strict else [])], root)
@@ -176,7 +265,7 @@ def measure(name: str, raw: Path, expected_path: Path, registry: Path, strict: b
             "to_confirm": draft.count("# à confirmer"), "to_fill": draft.count("# à remplir"),
             "claims_proposed": proposed_claims, "claims_expected": len(expected.get("claims") or []),
             "cleaning_notes": len(accepted.get("cleaning") or []),
-            "changes": diff, "to_change": sum(len(v) for v in diff.values()),
+            "changes": diff, "to_change": sum(len(v) for v in diff.values()), **measured,
         }
 
 
@@ -187,10 +276,13 @@ def main() -> None:
     parser.add_argument("--seeds", action="store_true",
                         help="measure on the five seeds against the archive's hand-written articles "
                              "instead (real scrapes; articles in the claim format before optional as_of)")
+    parser.add_argument("--part", choices=("dev", "held_out"),
+                        help="only the fixtures of this side of tests/fixtures/drafts/split.yml "
+                             "(default: all, each side's totals printed apart)")
     options = parser.parse_args()
     strict = has_strict()
     rows = []
-    for case in cases(options.seeds):
+    for case in cases(options.seeds, options.part):
         runs = [measure(*case, strict) for _ in range(options.repeat)]
         row = runs[0]
         if "error" not in row:
@@ -215,9 +307,40 @@ def main() -> None:
                 print(f"  {row['fixture']}: {kind}: {item}")
         for error in row.get("check_errors", []) if row.get("check") == "fail" else []:
             print(f"  {row['fixture']}: check: {error}")
+    print_figures(rows, None if options.seeds else split_of())
     if options.json:
         options.json.parent.mkdir(parents=True, exist_ok=True)
         options.json.write_text(json.dumps(rows, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def print_figures(rows: list[dict], parts: dict[str, list[str]] | None) -> None:
+    """Per text and per side of the split: figures proposed, fields right / wrong / missing."""
+    print()
+    print("| text | part | figures proposed / in the finished article | fields right | wrong | missing "
+          "| wrong metrics | debris as heading or claim | figures not in the finished article |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    side = {name: part for part, names in (parts or {}).items() for name in names}
+    for row in rows:
+        if "error" in row:
+            continue
+        print(f"| {row['fixture']} | {side.get(row['fixture'], '-')} | {row['figures_found']} / "
+              f"{row['figures_expected']} | {row['fields_right']} | {row['fields_wrong']} "
+              f"| {row['fields_missing']} | {len(row['wrong_metrics'])} | {len(row['debris'])} "
+              f"| {len(row['extra_figures'])} |")
+    for part in dict.fromkeys(side.get(r["fixture"], "-") for r in rows):
+        chosen = [r for r in rows if side.get(r["fixture"], "-") == part and "error" not in r]
+        total = {key: sum(r[key] for r in chosen) for key in
+                 ("figures_found", "figures_expected", "fields_right", "fields_wrong", "fields_missing")}
+        share = 100 * total["figures_found"] / max(total["figures_expected"], 1)
+        print(f"| **total {part}** ({len(chosen)} texts) | | {total['figures_found']} / "
+              f"{total['figures_expected']} ({share:.0f} %) | {total['fields_right']} "
+              f"| {total['fields_wrong']} | {total['fields_missing']} "
+              f"| {sum(len(r['wrong_metrics']) for r in chosen)} | {sum(len(r['debris']) for r in chosen)} "
+              f"| {sum(len(r['extra_figures']) for r in chosen)} |")
+    for row in rows:
+        for key in ("wrong_metrics", "debris", "extra_figures"):
+            for item in row.get(key, []):
+                print(f"  {row['fixture']}: {key}: {item}")
 
 
 if __name__ == "__main__":

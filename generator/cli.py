@@ -71,6 +71,9 @@ def check(content_dir: Path, strict: bool) -> None:
         click.echo(f"{len(committed)} error{'s' * (len(committed) > 1)}", err=True)
         sys.exit(1)
     drafts = all_draft_warnings(archive.articles, root)
+    from .draft.unclaimed import unclaimed_warnings  # the figure reader of `briefing new`
+
+    drafts += unclaimed_warnings(archive.articles, archive.topics, root)
     if strict:
         drafts = [replace(warning, severity="error") for warning in drafts]
     copies = Copies(similar_pairs({i: p.shingle_array() for i, p in processed.items()}))
@@ -124,7 +127,7 @@ def new(source: str, content_dir: Path) -> None:
     claims, filled from topics.yml and actors.yml where the text allows, each filled field
     marked « à confirmer ». An existing file is never overwritten.
     """
-    from .draft import DraftInputError, draft_article  # only `new` needs the drafting modules
+    from .draft import DraftInputError, draft_article, read_limited  # only `new` needs them
 
     archive = _load_or_exit(content_dir, load_registries)
     try:
@@ -132,9 +135,10 @@ def new(source: str, content_dir: Path) -> None:
             if sys.stdin.isatty():
                 click.echo("paste the article's text, then Ctrl-D (Ctrl-Z then Enter on Windows)",
                            err=True)
-            data = sys.stdin.buffer.read()
+            data = read_limited(sys.stdin.buffer)
         else:
-            data = Path(source).read_bytes()
+            with Path(source).open("rb") as handle:
+                data = read_limited(handle, os.fstat(handle.fileno()).st_size)
         drafted = draft_article(data, archive.topics, archive.actors, archive.outlets)
     except DraftInputError as error:
         raise click.ClickException(f"{source}: {error}") from None

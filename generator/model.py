@@ -272,6 +272,21 @@ class Claim(Frozen):
         return tuple(n for n in (self.value, self.low, self.high) if n is not None)
 
 
+def _one_or_a_list(value: object) -> object:
+    """« afp et reuters » written as one value: say how several agencies are written."""
+    if isinstance(value, str) and re.search(r"[\s,;/&+]", value.strip()):
+        raise ValueError(f"'{_shown(value)}' is not one agency id: write one id (wire: afp) or "
+                         "several as a list (wire: [afp, reuters])")
+    return value
+
+
+class LeftOut(Frozen):
+    """A figure of the text deliberately not claimed, and why (the unclaimed-figure check)."""
+
+    quote: Text = Field(description="Words of the text holding the figure, verbatim")
+    reason: Text = Field(description="Why no claim records it (French)")
+
+
 class ArticleFrontmatter(Frozen):
     """What a contributor writes between the ``---`` lines of an article."""
 
@@ -280,12 +295,21 @@ class ArticleFrontmatter(Frozen):
     date: ArticleDate = Field(description="YYYY-MM-DD, YYYY-MM, or unknown")
     date_note: Text | None = Field(default=None, description="How the date was established")
     outlet: Key = Field(description="An id from outlets.yml, or unknown")
-    wire: Key | None = None
+    wire: Annotated[Key | tuple[Key, ...] | None, BeforeValidator(_one_or_a_list)] = Field(
+        default=None, description="The wire agency, or a list of agencies ([afp, reuters])")
     url: HttpUrl | None = None
     language: Literal["fr"] = "fr"
     topics: tuple[Key, ...] = Field(min_length=1)
     cleaning: tuple[Text, ...] = ()
     claims: tuple[Claim, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
+
+    @property
+    def wires(self) -> tuple[str, ...]:
+        """The wire agencies, whether ``wire`` names one or lists several."""
+        if self.wire is None:
+            return ()
+        return (self.wire,) if isinstance(self.wire, str) else self.wire
 
 
 class ArticleInfo(ArticleFrontmatter):

@@ -194,8 +194,10 @@ WARNING = re.compile(r"briefings/articles/[^:]+\.md:\d+:\d+: warning: [a-z_\[\]0
 
 
 def drafty(lines: list[str]) -> list[str]:
-    """The warnings but those on near-duplicates (a short test article is like any other)."""
-    return [line for line in lines if ": warning: " in line and "near-duplicate" not in line]
+    """The warnings but those on near-duplicates (a short test article is like any other) and on
+    its figure left unclaimed (tests/test_unclaimed.py checks those)."""
+    return [line for line in lines if ": warning: " in line and "near-duplicate" not in line
+            and "is claimed by no claim" not in line]
 
 
 def drafted(project: Path, raw: Path) -> Path:
@@ -234,7 +236,12 @@ def test_every_seed_drafted_warns(tmp_path):
         drafted(project, seed)
         code, lines = check(project, "--strict")
         assert code == 1 and lines[-1].endswith("(warnings made errors by --strict: finish the draft)")
-        assert any(": date_note: date_note is empty" in line for line in lines), (seed, lines)
+        # Each seed's draft still has claims to confirm; a date_note to write unless the text
+        # fixed the date (« lundi 23 décembre »: the draft proposes one, to confirm).
+        assert any("a claim is still commented out" in line for line in lines), (seed, lines)
+        assert any(": date_note: date_note is empty" in line for line in lines) or (
+            "# à confirmer" in next((project / "briefings" / "articles").glob("*.md")).read_text(
+                encoding="utf-8").split("date_note:", 1)[1].split("\n", 1)[0]), (seed, lines)
 
 
 def test_debris_headings_and_a_byline_title_are_warnings(tmp_path):
@@ -331,6 +338,50 @@ def test_the_real_archive_passes_strict(project):
     code, lines = check(project, "--strict")
     assert code == 0, lines
     assert drafty(lines) == []
+
+
+def test_an_id_whose_date_is_not_the_article_s_date_is_a_warning(tmp_path):
+    text = valid("2025-01-14-bfmtv-un-article")
+    code, lines = check(make_project(tmp_path, {"2025-01-14-bfmtv-un-article.md": text}))
+    assert code == 0
+    assert drafty(lines) == [
+        "briefings/articles/2025-01-14-bfmtv-un-article.md:2:5: warning: id: the id's date 2025-01-14 "
+        "is not the article's date 2025-01-15 (hint: rename the file and its id to "
+        "'2025-01-15-bfmtv-un-article', or correct the date)"]
+    code, _ = check(tmp_path / "project", "--strict")
+    assert code == 1
+
+
+def test_short_lines_that_look_like_page_debris_are_warnings(tmp_path):
+    body = "\n\n".join([VALID_BODY, "Lecture 3 min.", "Commentaires (34)",
+                        "Vous pouvez lire Le Monde sur 1 appareil à la fois",
+                        "« Lire aussi », a-t-il dit en riant.", "Un paragraphe ordinaire de l’article."])
+    code, lines = check(make_project(tmp_path, {"a.md": valid("a", body=body)}))
+    assert code == 0
+    assert [line.split(": warning: ")[1].split(" (hint")[0] for line in drafty(lines)] == [
+        "body: line looks like a reading or listening time: « Lecture 3 min. »",
+        "body: line looks like a comments counter: « Commentaires (34) »",
+        "body: line looks like a device limit of a subscription: « Vous pouvez lire Le Monde sur 1 "
+        "appareil à la fois »"]
+
+
+def test_wire_takes_one_agency_or_a_list_each_known(tmp_path):
+    one = valid("a").replace("outlet: bfmtv", "outlet: bfmtv\nwire: afp")
+    several = valid("b").replace("outlet: bfmtv", "outlet: bfmtv\nwire: [afp, bfmtv]")
+    unknown = valid("c").replace("outlet: bfmtv", "outlet: bfmtv\nwire: [afp, reuter]")
+    code, lines = check(make_project(tmp_path, {"a.md": one, "b.md": several, "c.md": unknown}))
+    assert code == 1
+    errors = [line for line in lines if ": warning: " not in line and line.startswith("briefings/")]
+    assert len(errors) == 1 and errors[0].startswith("briefings/articles/c.md:6:13: ")
+    assert "wire[1]: unknown outlet 'reuter'" in errors[0] and "outlets.yml" in errors[0]
+
+
+def test_several_agencies_written_as_one_value_say_how_to_write_a_list(tmp_path):
+    text = valid("a").replace("outlet: bfmtv", "outlet: bfmtv\nwire: afp et reuters")
+    code, lines = check(make_project(tmp_path, {"a.md": text}))
+    assert code == 1
+    assert ("briefings/articles/a.md:6:7: wire: 'afp et reuters' is not one agency id: write one id "
+            "(wire: afp) or several as a list (wire: [afp, reuters])") in lines
 
 
 def test_check_refuses_generated_files_committed_under_the_cache(tmp_path):

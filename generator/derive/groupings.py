@@ -30,8 +30,9 @@ def by_outlet(archive: Archive) -> dict[str, tuple[ArticleInfo, ...]]:
     groups[UNKNOWN] = []
     for article in archive.articles:
         groups[article.outlet].append(article)
-        if article.wire and article.wire != article.outlet:
-            groups[article.wire].append(article)
+        for wire in article.wires:
+            if wire != article.outlet:
+                groups[wire].append(article)
     return {outlet: tuple(articles) for outlet, articles in groups.items() if articles}
 
 

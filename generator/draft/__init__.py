@@ -13,15 +13,18 @@ Pure: bytes in, Markdown (with frontmatter) out. One module per step:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ..model import Actor, Outlet, Topic
+from ..read.sources import MAX_ARTICLE_BYTES
 from .claims import Candidate, Vocabulary, candidates, event_candidates
 from .cleaning import Draft, analyse
-from .reading import DraftInputError, RawInput, read_input
+from .reading import MAX_INPUT_BYTES, DraftInputError, RawInput, read_input, read_limited
 from .render import render_draft, slugify
 
-__all__ = ["Candidate", "Draft", "DraftInputError", "Drafted", "RawInput", "Vocabulary", "analyse",
-           "candidates", "draft_article", "read_input", "render_draft", "slugify"]
+__all__ = ["MAX_INPUT_BYTES", "Candidate", "Draft", "DraftInputError", "Drafted", "RawInput",
+           "Vocabulary", "analyse", "candidates", "draft_article", "read_input", "read_limited",
+           "render_draft", "slugify"]
 
 
 @dataclass(frozen=True)
@@ -34,16 +37,22 @@ class Drafted:
 
 
 def draft_article(data: bytes, topics: dict[str, Topic], actors: dict[str, Actor],
-                  outlets: dict[str, Outlet]) -> Drafted:
-    """The draft of the article in ``data`` (text or a saved web page, in any encoding)."""
+                  outlets: dict[str, Outlet], today: date | None = None) -> Drafted:
+    """The draft of the article in ``data`` (text or a saved web page, in any encoding);
+    ``today`` (by default the machine's date) bounds the year of a date printed without one."""
+    today = today or date.today()
     source = read_input(data)
+    if not source.is_html and len(data) > MAX_ARTICLE_BYTES:
+        raise DraftInputError(f"the text is {len(data) / 1024 / 1024:.1f} MiB: an article file holds at most "
+                              f"{MAX_ARTICLE_BYTES // 1024} KiB (`briefing check` refuses more); give "
+                              "only the article's text")
     if source.is_html:
         from .webpage import extract_page  # trafilatura is slow to import: only for web pages
 
         page = extract_page(source.text)
-        draft = analyse(page.lines, outlets, page)
+        draft = analyse(page.lines, outlets, page, today)
     else:
-        draft = analyse(source.text, outlets)
+        draft = analyse(source.text, outlets, today=today)
     if not draft.blocks and not draft.title:
         raise DraftInputError("no article text found: only debris (bylines, buttons, prompts) or "
                               "nothing readable; check that the file holds the article")
@@ -51,4 +60,8 @@ def draft_article(data: bytes, topics: dict[str, Topic], actors: dict[str, Actor
     figures = candidates(draft.blocks, vocabulary, draft.date)
     figures += event_candidates(draft.blocks, vocabulary, draft.date, figures)
     article_id, text = render_draft(draft, figures, list(topics))
+    if len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
+        raise DraftInputError(f"the draft would be larger than the {MAX_ARTICLE_BYTES // 1024} KiB an "
+                              "article file holds (`briefing check` would refuse it): give only the "
+                              "article's text")
     return Drafted(article_id, text, draft, figures, source)

@@ -22,11 +22,16 @@ _QUALIFIERS = {"environ": "about", "quelque": "about", "près de": "about", "pre
                "plus de": "more_than", "au moins": "at_least", "jusqu'à": "at_most",
                "jusqu’à": "at_most", "au plus": "at_most", "moins de": "at_most"}
 _FIGURE = re.compile(
-    r"(?:(?P<q>environ|quelque|près de|presque|plus de|au moins|au plus|moins de|jusqu['’]à)\s+)?"
-    rf"(?:(?:entre|de)\s+(?P<low>{_NUMBER})\s+(?:et|à)\s+(?P<high>{_NUMBER})|(?<![\d.,])(?P<value>{_NUMBER}))"
-    r"(?![\d.,]\d)\s+(?:(?:les|des|le nombre de)\s+)?"
-    r"(?P<unit>[a-zà-ÿ][a-zà-ÿ-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ-]{3,})?)",
+    r"(?:(?P<q>environ|quelque|près de|presque|plus de|au moins|au plus|moins de|jusqu['’]à"
+    r"|(?:dépass|excéd)(?:e|ent|ait|aient|é|ée|és|ées|er)?)\s+)?"
+    rf"(?:(?:entre|de)\s+(?P<low>{_NUMBER})\s+(?:et|à)\s+(?P<high>{_NUMBER})|(?<![\d.,\w-])(?P<value>{_NUMBER}))"
+    r"(?![\d.,]\d)(?:\s+(?:(?:les|des|le nombre de)\s+)?"
+    r"(?P<unit>[a-zà-ÿ][a-zà-ÿ-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ-]{3,})?))?",
     re.IGNORECASE)
+# A number followed by a unit of measure (« 170 mm », « 3 min », « 40 % ») is no count.
+_MEASURE = re.compile(r"\s*(?:%|mm|cm|km|kg|m|h|min|t|ans?|heures?)\b\.?", re.IGNORECASE)
+# Where a figure's own words end: the words after the number up to a clause break or the next number.
+_OWN_END = re.compile(r"[,;:.()\[\]«»\"]|\s(?:dont|qui|que|selon|et\s+(?=\d)|soit)\s|\d")
 _NOT_UNITS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
               "octobre", "novembre", "décembre", "ans", "heures", "jours", "mois", "fois", "pour",
               "semaines", "minutes", "secondes", "années", "million", "millions", "milliard",
@@ -52,7 +57,7 @@ class MetricWords:
     phrases: tuple[Phrase, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)   # hashed by identity: the lookups below cache on it
 class Vocabulary:
     """The archive's words for its metrics and actors."""
 
@@ -111,6 +116,7 @@ class Candidate:
     repeats: int = 1
     notes: tuple[str, ...] = field(default_factory=tuple)
     event: str | None = None       # an event claim (no figure): the words that name it
+    part_of: bool = False          # « 15 000 soldats, dont 3 000 … »: a bare part of the figure before
 
     @property
     def numbers(self) -> tuple[int, ...]:
@@ -163,28 +169,38 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
             before = []
             continue
         for sentence in sentences([block])[0]:
+            if not _FIGURE.search(sentence):
+                before.append(sentence)
+                continue
             dates = find_dates(sentence, article)
-            figures = []
+            figures: list[Candidate] = []
             for match in _FIGURE.finditer(sentence):
-                unit = match["unit"].lower()
+                unit = (match["unit"] or "").lower()
                 number = match["value"] or match["low"]
                 at = match.start("value" if match["value"] else "low")
-                if unit.split()[0] in _NOT_UNITS or any(d.start <= at < d.end for d in dates):
+                if (unit and unit.split()[0] in _NOT_UNITS) or any(d.start <= at < d.end for d in dates):
                     continue
+                if _MEASURE.match(sentence, match.end("value" if match["value"] else "high")):
+                    continue
+                part_of = bool(not unit and figures and re.search(r"\bdont\s+$", sentence[:match.start()]))
+                if not unit and not part_of and not _unitless_counts(vocabulary, sentence, match.start(), match.end()):
+                    continue  # a bare number (« 3 », « 24 ») with no metric's words in its clause
                 if re.fullmatch(r"(?:19|20)\d\d", number) and not any(
-                        fold(unit.split()[0]).rstrip("s") == m.unit.rstrip("s") for m in vocabulary.metrics):
+                        unit and fold(unit.split()[0]).rstrip("s") == m.unit.rstrip("s") for m in vocabulary.metrics):
                     continue  # a year
-                qualifier = "range" if match["low"] else _QUALIFIERS.get((match["q"] or "").lower(), "exact")
+                said = (match["q"] or "").lower()
+                qualifier = ("range" if match["low"] else "more_than" if said.startswith(("dépass", "excéd"))
+                             else _QUALIFIERS.get(said, "exact"))
                 figures.append(Candidate(
                     None if match["low"] else _to_int(match["value"]),
                     _to_int(match["low"]) if match["low"] else None,
                     _to_int(match["high"]) if match["high"] else None,
                     qualifier, unit, sentence, match.start(), match.end(),
-                    quote=quote_clause(sentence, match.start(), match.end())))
+                    quote=quote_clause(sentence, match.start(), match.end()), part_of=part_of))
             filled: list[Candidate] = []
             for figure in figures:
                 others = [f for f in figures if f is not figure]
-                figure = _fill(figure, vocabulary, _dates_of(figure, others, dates), before)
+                figure = _fill(figure, vocabulary, _dates_of(figure, others, dates), before, tuple(figures))
                 previous = filled[-1] if filled else None
                 if (previous and previous.as_of and not figure.as_of
                         and re.match(r"dont\b|parmi (?:eux|elles|lesquels)\b", figure.quote, re.I)):
@@ -194,6 +210,9 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                         f"({previous.as_of_hint})"), as_of_note=(
                         f"« {figure.quote.split()[0]} » : même période que le chiffre qui précède dans la "
                         f"phrase ; {previous.as_of_note or previous.as_of_hint}"), notes=())
+                if figure.part_of and figure.topic is None and previous and previous.topic:
+                    figure = replace(figure, topic=previous.topic, topic_hint=(
+                        f"« dont » : une partie de « {previous.figure_text} » ({previous.topic_hint})"))
                 filled.append(figure)
             found += filled
             before.append(sentence)
@@ -220,6 +239,8 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
             dates = find_dates(sentence, article) if hits else []
             for (start, end), _, event in hits:
                 quote = quote_clause(sentence, start, end)
+                if not _says_the_event(event, sentence[start:end], quote):
+                    continue  # « apprendre à utiliser des drones » is no supply of drones
                 if event.metric in found or _FIGURE.search(quote) or any(
                         quote in q or q in quote for s, q in taken if s == sentence):
                     continue  # an event once; none in a clause that holds a figure
@@ -233,6 +254,30 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                 taken.add((sentence, quote))
             before.append(sentence)
     return list(found.values())
+
+
+_LINKS = {"de", "du", "des", "d", "a", "au", "aux", "en", "sur", "pour"}
+
+
+def _stems(text: str) -> set[str]:
+    return {word[:4] for word in re.findall(r"[a-z]{4,}", fold(text))}
+
+
+def _says_the_event(event: MetricWords, words: str, clause: str) -> bool:
+    """A phrase of several words says its event; a bare noun (« drones », « munitions ») says it
+    only when the clause also holds a word of what the event's label says happened (its words
+    before the noun: « Production et livraison de drones » → produire, livrer)."""
+    if len(words.split()) > 1 or is_acronym(words) or re.search(r"(?:é|ée|és|ées|er|ir)$", words.lower()):
+        return True  # several words, a name, or a verb (« redéployées ») say what happened
+    label = next((p.text for p in event.phrases), "")
+    action: list[str] = []
+    for word in re.findall(r"[\w’']+", fold(label)):
+        if word.strip("'’") in _LINKS or word.startswith(("d'", "l'")):
+            break
+        if word != "et":
+            action.append(word)
+    wanted = {word[:4] for word in action if len(word) >= 4}
+    return bool(wanted & (_stems(clause) - _stems(words))) or fold(words)[:4] in wanted
 
 
 def _dates_of(figure: Candidate, others: list[Candidate], dates: list[DateMention]) -> list[DateMention]:
@@ -280,18 +325,62 @@ def _actors_in(vocabulary: Vocabulary, sentence: str, span: tuple[int, int]) -> 
                   for found, length, actor_id, words in _actor_hits(vocabulary, sentence))
 
 
+def own_words_end(sentence: str, start: int, longest: int = 70) -> int:
+    """Where the words that follow a number, and say what it counts, end."""
+    stop = _OWN_END.search(sentence, start, min(len(sentence), start + longest))
+    return stop.start() if stop else min(len(sentence), start + longest)
+
+
+def _number_span(candidate: Candidate) -> tuple[int, int]:
+    """Where the digits of the figure stand (the unit after them left out)."""
+    digits = [m.span() for m in re.finditer(r"\d+", candidate.sentence[candidate.start:candidate.end])]
+    if not digits:
+        return candidate.start, candidate.end
+    return candidate.start + digits[0][0], candidate.start + digits[-1][1]
+
+
+def _is_name(words: str) -> bool:
+    """A proper name (« Koksan », « KN-23 »): a model names fewer things than a common noun."""
+    return bool(re.match(r"[A-ZÀ-Ý]", words)) and not words.isupper() or bool(re.search(r"[A-Z].*\d|\d.*[A-Z]", words))
+
+
+def _unitless_counts(vocabulary: Vocabulary, sentence: str, start: int, end: int) -> bool:
+    """Whether a number printed without a noun (« environ 4.700, dont… », « à 3 000 ») has a
+    metric's words in its clause."""
+    clause = quote_clause(sentence, start, end, least_words=1)
+    at = sentence.find(clause)
+    return any(at <= found[0] and found[1] <= at + len(clause) and not (found[0] < end and start < found[1])
+               for found, _, _ in _metric_hits(vocabulary, sentence))
+
+
 def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention],
-          before: list[str]) -> Candidate:
+          before: list[str], siblings: tuple[Candidate, ...] = ()) -> Candidate:
     """Topic, metric, actor and as_of from the sentence (the actor from the sentences before
     it in the paragraph when the sentence names none: « Il a affirmé que… »)."""
     sentence = candidate.sentence
     number_span = (candidate.start, candidate.end)
     changes: dict = {}
-    # Topic and metric: the nearest label or synonym, else the unit.
-    hits = [(distance, -length, metric, found)
-            for found, length, metric in _metric_hits(vocabulary, sentence)
+    # Topic and metric: a label or synonym among the figure's own words (« 120 canons automoteurs
+    # Koksan »: the most specific, a name before common words), else the nearest outside the
+    # words of another figure of the sentence (« environ 4 700, dont 600 morts »), else the unit.
+    own_end = own_words_end(sentence, candidate.end if candidate.unit else number_span[1])
+    number_at, number_end = _number_span(candidate)
+    others = [(o.start, o.end) for o in siblings if o is not candidate and o.start != candidate.start]
+    usable = [(found, length, metric) for found, length, metric in _metric_hits(vocabulary, sentence)
+              if not (found[0] < number_end and number_at < found[1])
+              and not any(a <= found[0] and found[1] <= b for a, b in others)]
+    own = [(found, length, metric) for found, length, metric in usable
+           if number_span[1] - len(candidate.unit) <= found[0] and found[1] <= own_end]
+    hits = [(distance, -length, metric, found) for found, length, metric in usable
             if (distance := _distance(number_span, found)) <= _NEAR]
-    if hits:
+    if own:
+        # A name first; else the nearest words, the longest of those starting there.
+        found, _, metric = min(own, key=lambda hit: (not _is_name(sentence[hit[0][0]:hit[0][1]]),
+                                                     _distance(number_span, hit[0]), -hit[1]))
+        hint = f"« {sentence[found[0]:found[1]]} » dans la phrase"
+        changes |= {"topic": metric.topic, "metric": metric.metric, "metric_hint": hint,
+                    "topic_hint": hint}
+    elif hits and not candidate.part_of:
         hits.sort(key=lambda hit: hit[:2])
         nearest = hits[0][3]
         # Of the words overlapping the nearest ones (« tués » in « tués ou blessés »), the longest.
@@ -374,6 +463,7 @@ def _once(found: list[Candidate]) -> list[Candidate]:
             kept[key] = candidate
             continue
         first = kept[key]
-        best = candidate if _score(candidate) > _score(first) else first
+        # On a tie the later copy: the body's statement rather than the standfirst's summary.
+        best = candidate if _score(candidate) >= _score(first) else first
         kept[key] = replace(best, repeats=first.repeats + 1)
     return list(kept.values())

@@ -12,34 +12,43 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..model import Outlet
 from ..read.quotes import normalise
-from .dates import printed_date
+from .dates import printed_date, weekday_date
 from .words import compact
 
 if TYPE_CHECKING:
     from .webpage import Page
 
 _WIRES = r"AFP|Reuters|AP|Belga|ATS|Yonhap|l['’]AFP"
-_BYLINE = re.compile(rf"^(?:Par|Propos recueillis par)\s+(?=[A-ZÀ-Ý])(?P<name>.+?)(?:\s*(?:,|avec|et)\s+(?P<wire>{_WIRES}))?\s*$")
-_WITH_WIRE = re.compile(rf"^(?P<name>[^.!?:]{{2,40}}?)\s+(?:avec|et)\s+(?P<wire>{_WIRES})\s*$")
-_PUBLISHED = re.compile(r"^(?:Publi[ée]|Mis à jour|Mise à jour|Modifi[ée]|Actualis[ée]|Post[ée])\b", re.I)
+# One agency or several: « AFP », « AFP et Reuters », « AFP, AP et Reuters ».
+_WIRE_LIST = rf"(?:{_WIRES})(?:\s*(?:,|et)\s+(?:{_WIRES}))*"
+_BYLINE = re.compile(rf"^(?:Texte\s+)?(?:Par|par|Propos recueillis par)\s*:?\s*(?=[A-ZÀ-Ý])(?P<name>.+?)"
+                     rf"(?:\s*(?:,|avec|et)\s+(?P<wire>{_WIRE_LIST}))?\s*$")
+_WITH_WIRE = re.compile(rf"^(?P<name>[^.!?:]{{2,40}}?)\s+(?:avec|et)\s+(?P<wire>{_WIRE_LIST})\s*$")
+_PUBLISHED = re.compile(r"^(?:Publi[ée]|Mis à jour|Mise à jour|Modifi[ée]|Actualis[ée]|Post[ée])\b"
+                        # a line that is only a date and a time: « Le 19 juin 2025 à 10h41 »
+                        r"|^(?:le\s+)?(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})"
+                        r"(?:\s*(?:à|-)\s*\d{1,2}[h:]\d{2})?\s*$", re.I)
 _PHOTO = re.compile(
     r"^\(?\s*(?:Photos?|Cr[ée]dits?(?:\s+photo)?|Photographie|Illustration|Image|Vidéo)\s*:"
-    r"|^©|^\((?:Photo\s*:\s*)?[^()]{1,40}\)$"
+    r"|^©|^\((?:Photo\s*:\s*)?[^()]{1,40}\)$|^Photo d['’]illustration\b"
+    r"|\bPhotos?\s*:?\s*(?:AFP|Reuters|AP|KCNA|Yonhap|EPA|Getty Images)\s*$"
     r"|(?:/\s*|\bvia\s+|©\s*)(?:AFP|Reuters|AP|KCNA|Yonhap|EPA|Getty Images)(?:\s*/\s*Archives)?\s*\)?$",
     re.I)
-_READ_ALSO = re.compile(r"^(?:[ÀA]\s+)?(?:lire|voir|écouter|regarder)\s+(?:aussi|également|la suite)\b"
+_READ_ALSO = re.compile(r"^(?:[ÀA]\s+)?(?:lire|voir|écouter|regarder)\s+(?:aussi|également|la suite)(?:\b|(?-i:(?=[A-ZÀ-Ý])))"
+                        r"|^La rédaction vous (?:conseille|recommande)\b|^Dans la même rubrique\b"
                         r"|^Sur le même sujet\b|^Nous recommandons\s*:|^VIDÉO\s*:|^Notre dossier\b"
                         r"|^(?:À|A) découvrir\b|^Le direct\s*:|(?-i:^LIRE\b)", re.I)
 _SUBSCRIPTION = re.compile(
     r"abonnez-vous|déjà abonné|réservée?s? aux abonnés|s['’]abonner|cet article vous est offert"
     r"|il vous reste [\d.,]+\s?% de cet article|offre (?:spéciale|découverte|d['’]essai)"
     r"|connectez-vous|accéder à tous les articles|la suite est réservée|article réservé"
-    r"|essai gratuit|sans engagement|se connecter|créer un compte", re.I)
+    r"|essai gratuit|sans engagement|se connecter|créer un compte|télécharge[zr] l['’]appli", re.I)
 _NEWSLETTER = re.compile(r"newsletter|lettre d['’]information|inscrivez-vous|je m['’]inscris"
                          r"|recevez (?:chaque|gratuitement|nos|notre|toute)|s['’]inscrire", re.I)
 _SHARE_WORDS = (r"partager|partagez|partage|facebook|twitter|x|linkedin|whatsapp|messenger|telegram"
@@ -52,10 +61,28 @@ _BUTTON = re.compile(r"^(?:Plus|Lire la suite|Publicité|Fermer|Suivant|Précéd
                      r"| l['’]article)?|\d+\s*min(?:utes?)?(?: de lecture)?|Temps de lecture.*|"
                      r"Accueil|Menu|Rechercher|Voir les commentaires|Contenus sponsorisés|Offrir(?: cet)? l['’]article|"
                      r"Lire plus tard|Lire dans l['’]app(?:li(?:cation)?)?|Ajouter à mes articles|"
-                     r"Écouter \d+ min)$", re.I)
+                     r"Écouter \d+ min|(?:Passer|Fermer|Ignorer) la publicité|Signaler (?:un|ce) contenu)$", re.I)
+# Generic shapes of page furniture, whatever the site's words: a reading or listening time
+# (« Lecture 3 min. », « Écouter - 02:41 », « 00:00/03:41 »), a comments counter
+# (« Commentaires (34) », « 0 commentaire », « Voir les contributions »), a device limit.
+_DURATION = re.compile(r"^(?:(?:temps de )?lecture|écouter|durée|vidéo|audio)?\s*[:-]?\s*"
+                       r"(?:\d{1,3}\s*min(?:utes?)?\.?(?:\s*de lecture)?|\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?)$",
+                       re.I)
+_COUNTER = re.compile(r"^(?:\d+\s+(?:commentaires?|réactions?|contributions?|partages?)"
+                      r"|(?:commentaires?|réactions?|contributions?)\s*\(\d+\)"
+                      r"|(?:vos|voir les|les|lire les|afficher les)\s+(?:commentaires|contributions|réactions)"
+                      r"|réagir(?:\s*\(\d+\))?)$", re.I)
+_DEVICE = re.compile(r"\bappareils?\b.*\b(?:à la fois|en même temps)\b|\bl['’]autre appareil\b", re.I)
+# A line addressing the reader (« vous », « votre ») outside any quotation: the site speaking.
+_READER = re.compile(r"\b(?:vous|votre|vos)\b", re.I)
 _ORIGIN = re.compile(r"^Article original publié sur\s+(?P<name>\S+)", re.I)
 _WIRE_CREDIT = re.compile(rf"^(?:Avec (?:des informations de )?(?P<wire>{_WIRES})\b.*|\((?P<wire2>{_WIRES})\))$",
                           re.I)
+# A byline with the date and reading time on the same line, and the separators between them.
+_BYLINE_PARTS = re.compile(r"\s+[|•·–—-]\s+|\s+\|\s*")
+_TIME_TO_READ = re.compile(r"^(?:temps de )?lecture\s*:?\s*\d{1,3}\s*min(?:utes?)?\.?$", re.I)
+# A line without a letter or a digit (« | », « • • • »).
+_NO_WORDS = re.compile(r"^[^\w]+$")
 # Control characters (but tab and newline), bidi overrides and isolates, private use, BOM.
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ue000-\uf8ff\ufeff]")
 _METADATA_PREFIX = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\s+")
@@ -76,10 +103,11 @@ class Draft:
     cleaning: list[str] = field(default_factory=list)
     date: str | None = None
     date_source: str = ""
+    date_note: str | None = None
     outlet: str | None = None
     outlet_source: str = ""
     outlet_suggestion: str | None = None   # a name the text gives that outlets.yml lacks
-    wire: str | None = None
+    wire: str | list[str] | None = None
     wire_source: str = ""
     wire_suggestion: str | None = None
     url: str | None = None
@@ -166,15 +194,21 @@ class _Cleaner:
             self.note(f"{kind} : « {line} ».")
         self.last_kind, self.last_index = kind, len(self.draft.cleaning) - 1
 
-    def wire(self, name: str | None, line: str) -> None:
-        if not name or self.draft.wire:
+    def wire(self, names: str | None, line: str) -> None:
+        """The agencies a byline or credit names (« AFP et Reuters »), when registered."""
+        if not names or self.draft.wire:
             return
-        name = re.sub(r"^l['’]", "", name)
-        wire = self.outlets.find(name)
-        if wire and self.outlets.kinds.get(wire) == "wire":
-            self.draft.wire, self.draft.wire_source = wire, f"« {line} »"
-        elif not wire:
-            self.draft.wire_suggestion = name
+        found: list[str] = []
+        for name in re.split(r"\s*(?:,|\bet\b)\s*", names):
+            name = re.sub(r"^l['’]", "", name.strip())
+            wire = self.outlets.find(name)
+            if wire and self.outlets.kinds.get(wire) == "wire":
+                found.append(wire)
+            elif name and not wire and not self.draft.wire_suggestion:
+                self.draft.wire_suggestion = name
+        if found:
+            self.draft.wire = found[0] if len(found) == 1 else list(dict.fromkeys(found))
+            self.draft.wire_source = f"« {line} »"
 
     def debris(self, line: str) -> bool:
         """Take out the line if it is web debris; note why."""
@@ -186,6 +220,19 @@ class _Cleaner:
             self.wire(match["wire"] or match["wire2"], line)
             self.note(f"Crédit d'agence supprimé : « {line} ».")
             return True
+        parts = _BYLINE_PARTS.split(line)
+        if len(parts) > 1 and _short(line, 30) and (_BYLINE.match(parts[0]) or _WITH_WIRE.match(parts[0])) and all(
+                _BYLINE.match(part) or _WITH_WIRE.match(part) or _PUBLISHED.match(part) or _DURATION.match(part)
+                or _TIME_TO_READ.match(part) for part in parts):
+            for part in parts:   # « Par X avec AFP | Publié le 07/02/2025 - Temps de lecture : 2 min »
+                if _PUBLISHED.match(part) and (day := printed_date(part)):
+                    self.printed.append((day, part.strip()))
+                elif match := _BYLINE.match(part) or _WITH_WIRE.match(part):
+                    self.outlet_names.append((match["name"], line, True))
+                    self.wire(match["wire"], line)
+            self.note(f"Signature « {line} » supprimée (média dans outlet, agence dans wire, date de "
+                      "publication dans date).")
+            return True
         if _short(line, 14) and not re.search(r"[.!?]$", line) and (match := _BYLINE.match(line)
                                                                       or _WITH_WIRE.match(line)):
             if match["wire"]:
@@ -193,6 +240,7 @@ class _Cleaner:
                 self.wire(match["wire"], line)
                 self.note(f"Signature « {line} » supprimée (média dans outlet, agence dans wire).")
             else:
+                self.outlet_names.append((match["name"], line, False))
                 self.note(f"Signature « {line} » supprimée.")
             return True
         if _PUBLISHED.match(line) and _short(line, 20):
@@ -230,6 +278,22 @@ class _Cleaner:
         if _BUTTON.match(line):
             self.note_line("Reste de bouton ou de publicité supprimé", line)
             return True
+        if _NO_WORDS.match(line):
+            self.note_line("Ligne sans texte supprimée", line)
+            return True
+        if _DURATION.match(line):
+            self.note_line("Temps de lecture ou d'écoute supprimé", line)
+            return True
+        if _COUNTER.match(line):
+            self.note_line("Compteur de commentaires supprimé", line)
+            return True
+        if _DEVICE.search(line) and _short(line, 25):
+            self.note_line("Message du site sur les appareils connectés supprimé", line)
+            return True
+        if (_READER.search(line) and _short(line, 20) and not re.search(r"[«»\"“”]", line)
+                and not re.search(r"\d", line)):
+            self.note_line("Message du site au lecteur supprimé", line)
+            return True
         return False
 
     def split_glued(self, line: str) -> list[str]:
@@ -248,8 +312,10 @@ class _Cleaner:
         return [part.strip() for part in parts]
 
 
-def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None = None) -> Draft:
-    """The draft's parts from a pasted text, or from a web page's extracted lines."""
+def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None = None,
+            today: date | None = None) -> Draft:
+    """The draft's parts from a pasted text, or from a web page's extracted lines (``today``
+    bounds the years a date printed without one may fall in)."""
     cleaner = _Cleaner(outlets, page)
     draft = cleaner.draft
     source_lines = raw if isinstance(raw, list) else raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -265,6 +331,7 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
     if page and page.title:
         draft.title, draft.title_source = page.title, "titre de la page (métadonnées)"
     kept: list[str] = []
+    sequence: list[tuple[str, bool]] = []   # every line, and whether it was taken out as debris
     for line in lines:
         prefix = _METADATA_PREFIX.match(line)
         if prefix:
@@ -273,9 +340,12 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
             line = line[prefix.end():]
         plain = line.removeprefix("## ")
         if cleaner.debris(plain):
+            sequence.append((line, True))
             continue
         cleaner.last_kind = None
         kept.append(line)
+        sequence.append((line, False))
+    kept = _furniture_out(cleaner, sequence)
     # The headline: the page's title, or the first line that reads as one; its copies go.
     if not draft.title:
         # The first line that reads as a headline; short lines before it are section names.
@@ -337,7 +407,7 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
                 cleaner.wire(match["wire"], text)
                 if draft.wire:
                     draft.wire_source += " (signature de la page)"
-    _date(cleaner, page)
+    _date(cleaner, page, unique, today)
     _outlet(cleaner, page, unique)
     if page and page.url:
         draft.url, draft.url_source = page.url, "adresse canonique de la page"
@@ -348,7 +418,57 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
     return draft
 
 
-def _date(cleaner: _Cleaner, page: Page | None) -> None:
+def _furniture_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]]) -> list[str]:
+    """The kept lines, less the short title-like lines that page furniture is made of.
+
+    Judged by where they stand, not by their words: once the article's text has begun, a run
+    of short lines without sentence punctuation is debris when it lies between two debris lines
+    (« Newsletter » / « International » / « L'essentiel… » / « S'inscrire ») or when no
+    paragraph follows it before the end of the text (tags, related links, « Sujets »). An
+    intermediate heading always has a paragraph after it.
+    """
+    def heading_like(line: str) -> bool:
+        return _is_heading(line.removeprefix("## ")) and not line.startswith("•")
+
+    def branding(line: str) -> bool:
+        """« France 24 - Infos en continu »: the site's name and its motto."""
+        head = re.split(r"\s+[-–—:|]\s+", line.removeprefix("## "), maxsplit=1)
+        return len(head) == 2 and cleaner.outlets.find(head[0]) is not None
+
+    started = next((i for i, (line, debris) in enumerate(sequence)
+                    if not debris and not heading_like(line)), len(sequence))
+    dropped: set[int] = set()
+    index = started
+    while index < len(sequence):
+        line, debris = sequence[index]
+        if debris or not heading_like(line):
+            index += 1
+            continue
+        end = index
+        while end < len(sequence) and not sequence[end][1] and heading_like(sequence[end][0]):
+            end += 1
+        before_debris = index > 0 and sequence[index - 1][1]
+        after_debris = end < len(sequence) and sequence[end][1]
+        no_paragraph_after = all(debris or heading_like(line) for line, debris in sequence[end:])
+        if (before_debris and after_debris) or no_paragraph_after:
+            dropped.update(range(index, end))
+        dropped.update(i for i in range(index, end) if branding(sequence[i][0]))
+        index = end
+    kept = []
+    for index, (line, debris) in enumerate(sequence):
+        if debris:
+            continue
+        if index in dropped:
+            if len(line.split()) <= 3:   # a closing « excelsior » may still name the outlet
+                cleaner.outlet_names.append((line.removeprefix("## "), line, False))
+            cleaner.note_line("Élément de la page (encadré, mots-clés, liens) supprimé", line.removeprefix("## "))
+            continue
+        cleaner.last_kind = None
+        kept.append(line)
+    return kept
+
+
+def _date(cleaner: _Cleaner, page: Page | None, lines: list[str], today: date | None) -> None:
     draft = cleaner.draft
     if page and page.date:
         draft.date, draft.date_source = page.date, "date de publication de la page (métadonnées)"
@@ -360,6 +480,13 @@ def _date(cleaner: _Cleaner, page: Page | None) -> None:
     elif cleaner.updated:
         draft.date, line = cleaner.updated[0]
         draft.date_source = f"« {line} » (date de mise à jour : seule date imprimée)"
+    elif today is not None:
+        for line in lines:
+            found = weekday_date(line, today)
+            if found:
+                draft.date, draft.date_note = found
+                draft.date_source = "jour de la semaine, jour et mois dans le texte (voir date_note)"
+                return
 
 
 def _outlet(cleaner: _Cleaner, page: Page | None, lines: list[str]) -> None:

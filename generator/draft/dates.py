@@ -50,15 +50,40 @@ def _valid(year: int, month: int, day: int) -> str | None:
         return None
 
 
+_ABBREVIATED = {"janv": "janvier", "fevr": "fevrier", "avr": "avril", "juil": "juillet",
+                "sept": "septembre", "oct": "octobre", "nov": "novembre", "dec": "decembre"}
+
+
 def printed_date(line: str) -> str | None:
-    """The date of a publication line, when it prints day, month and year."""
-    folded = fold(line)
+    """The date of a publication line, when it prints day, month and year (« 27 févr. 2025 »)."""
+    folded = re.sub(r"\b(" + "|".join(_ABBREVIATED) + r")\.", lambda m: _ABBREVIATED[m[1]], fold(line))
     numeric = _PRINTED_NUMERIC.search(folded)
     if numeric:
         return _valid(int(numeric[3]), int(numeric[2]), int(numeric[1]))
     words = _PRINTED_WORDS.search(folded)
     if words:
         return _valid(int(words[3]), MONTHS[words[2]], _day(words[1]))
+    return None
+
+
+PLAUSIBLE_YEARS = 5  # the years up to today a date printed without one may fall in: a day and
+# month fall on the same weekday again only after 5, 6 or 11 years, so at most one of them fits
+
+
+def weekday_date(line: str, today: date) -> tuple[str, str] | None:
+    """« jeudi 27 mars » with no year: the date, when one year of the last few puts that day
+    on that weekday, and a French note saying so."""
+    for match in re.finditer(rf"\b{_WEEKDAY}\s+{_DAY}\s+{_MONTH}(?!\s+(?:19|20)\d\d)\b", fold(line)):
+        weekday, day, month = WEEKDAYS.index(match[1]), _day(match[2]), MONTHS[match[3]]
+        years = [year for year in range(today.year - PLAUSIBLE_YEARS + 1, today.year + 1)
+                 if (found := _valid(year, month, day)) and date.fromisoformat(found) <= today
+                 and date.fromisoformat(found).weekday() == weekday]
+        if len(years) == 1:
+            said = line[match.start():match.end()]
+            return (f"{years[0]:04d}-{month:02d}-{day:02d}",
+                    f"Date imprimée sans année (« {said} ») : le {day if day > 1 else '1er'} "
+                    f"{MONTH_NAMES[month - 1]} tombait un {match[1]} en {years[0]}, seule année possible "
+                    f"parmi les {PLAUSIBLE_YEARS} dernières.")
     return None
 
 
@@ -146,6 +171,13 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         add(m, value, None if m[4] else inferred(sentence[m.start():m.end()]))
     for m in _PRINTED_NUMERIC.finditer(folded):
         add(m, _valid(int(m[3]), int(m[2]), int(m[1])), None)
+    for m in re.finditer(r"\bdepuis\s+(?:le\s+)?debut\s+(?:de\s+l'annee|d'annee)", folded):
+        if article.year and article.month:
+            add(m, f"{article.year:04d}-01/{article.text}",
+                f"« {sentence[m.start():m.end()]} » : de janvier {article.year} à la date de l'article "
+                f"({article.text}).")
+        else:
+            add(m, None, None)
     for m in re.finditer(rf"\bdepuis\s+(?:le\s+mois\s+d'|le\s+debut\s+d'|debut\s+)?{_MONTH}(?:\s+{_YEAR})?",
                          folded):
         month = MONTHS[m[1]]

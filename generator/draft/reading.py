@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from typing import BinaryIO
 
 import charset_normalizer
 
@@ -22,6 +23,11 @@ _LEGACY = ("cp1252", "iso8859_15", "mac_roman")
 _HTML = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
                    re.IGNORECASE | re.DOTALL)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+# The largest input `briefing new` reads: a saved web page with its scripts and styles is often
+# a few megabytes; a text (not a web page) is refused above 1 MiB, what an article file holds.
+MAX_INPUT_BYTES = 8 * 1024 * 1024
 
 
 class DraftInputError(Exception):
@@ -81,7 +87,28 @@ def decode(data: bytes) -> tuple[str, str, bool]:
     return best[1], best[2], True
 
 
+def too_large(size: int) -> DraftInputError:
+    return DraftInputError(f"the input is {size / 1024 / 1024:.1f} MiB, more than the "
+                           f"{MAX_INPUT_BYTES // 1024 // 1024} MiB `briefing new` reads: save only the "
+                           "article (its text, or the page without its images and scripts)")
+
+
+def read_limited(stream: BinaryIO, size: int | None = None) -> bytes:
+    """At most ``MAX_INPUT_BYTES`` from a file or standard input: a larger input is refused
+    before it is read (by its size, when the file system tells it), never held in memory."""
+    if size is not None and size > MAX_INPUT_BYTES:
+        raise too_large(size)
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise DraftInputError(f"the input is more than the {MAX_INPUT_BYTES // 1024 // 1024} MiB "
+                              "`briefing new` reads: save only the article (its text, or the page "
+                              "without its images and scripts)")
+    return data
+
+
 def read_input(data: bytes) -> RawInput:
+    if len(data) > MAX_INPUT_BYTES:
+        raise too_large(len(data))
     if not data.strip():
         raise DraftInputError("the input is empty: give a file holding the article's text, or "
                               "paste it on standard input (`briefing new -`)")

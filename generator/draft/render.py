@@ -118,7 +118,9 @@ def render_draft(draft: Draft, figures: list[Candidate], topics: list[str]) -> t
            _line("title", _yaml(draft.title), f"{CONFIRM} : {draft.title_source}")]
     if draft.date:
         out.append(_line("date", draft.date, f"{CONFIRM} : {draft.date_source}"))
-        if "en tête du texte" in draft.date_source:
+        if draft.date_note:
+            out.append(_line("date_note", _yaml(draft.date_note), f"{CONFIRM} : {draft.date_source}"))
+        elif "en tête du texte" in draft.date_source:
             out.append(_line("date_note", None, "comment la date a été établie, en français"))
     else:
         mentions = "; ".join(f"« {m} »" for m in dict.fromkeys(draft.date_mentions)) or "aucune"
@@ -133,7 +135,8 @@ def render_draft(draft: Draft, figures: list[Candidate], topics: list[str]) -> t
     else:
         out.append(_line("outlet", UNKNOWN, f"{FILL} : un id de outlets.yml, ou unknown"))
     if draft.wire:
-        out.append(_line("wire", draft.wire, f"{CONFIRM} : {draft.wire_source}"))
+        wire = draft.wire if isinstance(draft.wire, str) else f"[{', '.join(draft.wire)}]"
+        out.append(_line("wire", wire, f"{CONFIRM} : {draft.wire_source}"))
     elif draft.wire_suggestion:
         out.append(f"# wire: « {draft.wire_suggestion} » cité comme agence, absent de outlets.yml : "
                    "ajoutez-le (kind: wire) pour le renseigner")

@@ -25,6 +25,8 @@ def phrase_pattern(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]
     only apostrophes and spaces folded, so that « nis » in a word never matches.
     """
     words = fold(phrase).split() if not case_sensitive else phrase.split()
+    if not case_sensitive and words and len(words[-1]) > 4 and words[-1][-1] in "sx":
+        words[-1] = words[-1][:-1]   # « envoyés » also matches « envoyé », the ending comes back below
     body = r"\s+".join(re.escape(word) for word in words)
     ending = "" if case_sensitive else r"(?:e|s|es|x)?"
     return re.compile(rf"(?<![\w-]){body}{ending}(?![\w])")

@@ -35,7 +35,17 @@ _DEBRIS = [
     (re.compile(r"^(?:partager|partagez|publicité|plus|lire la suite|en savoir plus)\W*$", re.I),
      "a link, share or ad line"),
     (re.compile(r"^[^A-Za-zÀ-ÿ]*$"), "a line without words"),
+    (re.compile(r"^(?:(?:temps de )?lecture|écouter|durée)?\s*[:-]?\s*(?:\d{1,3}\s*min(?:utes?)?\.?"
+                r"(?:\s*de lecture)?|\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?)$", re.I),
+     "a reading or listening time"),
+    (re.compile(r"^(?:\d+\s+(?:commentaires?|réactions?|contributions?)|(?:commentaires?|réactions?|"
+                r"contributions?)\s*\(\d+\)|(?:vos|voir les|lire les)\s+(?:commentaires|contributions))\W*$",
+                re.I), "a comments counter"),
+    (re.compile(r"\bappareils?\b.*\b(?:à la fois|en même temps)\b|\bl['’]autre appareil\b", re.I),
+     "a device limit of a subscription"),
 ]
+# A short paragraph is checked too: page debris stands alone on its line.
+_SHORT_PARAGRAPH = 14  # words
 _DEBRIS_WORDS = [
     (("©", "photo :", "crédit :", "crédits :", "illustration :"), "a photo caption or credit"),
     (("abonn", "connectez", "se connecter", "identifiez-vous", "inscrivez", "newsletter"),
@@ -70,6 +80,17 @@ def debris_kind(text: str) -> str | None:
         if any(word in lowered for word in words):
             return kind
     return next((kind for pattern, kind in _DEBRIS if pattern.search(text)), None)
+
+
+def paragraph_debris_kind(text: str) -> str | None:
+    """What page debris a short paragraph looks like; fewer shapes than for a heading, since
+    an article's sentence may hold « Photo : » or a date."""
+    kind = debris_kind(text)
+    sure = {"a subscription or login prompt", "a link, share or ad line", "a reading or listening time",
+            "a comments counter", "a device limit of a subscription", "a publication date line"}
+    if kind in sure and not re.search(r"[«»“”\"]", text):
+        return kind
+    return None
 
 
 def all_draft_warnings(articles: tuple[ArticleInfo, ...] | list[ArticleInfo],
@@ -119,6 +140,13 @@ def draft_warnings(article: ArticleInfo, path: Path, root: Path) -> list[Content
                 display, number, 1, "body", f"heading looks like {kind}: « {heading} »",
                 "delete it and note what was removed under 'cleaning', or make it a paragraph "
                 "if it belongs to the article", severity="warning"))
+        elif (not heading and line.strip() and len(line.split()) <= _SHORT_PARAGRAPH
+              and not line.lstrip().startswith(("-", "*", ">", "|"))
+              and (kind := paragraph_debris_kind(line))):
+            found.append(ContentError(
+                display, number, 1, "body", f"line looks like {kind}: « {line.strip()} »",
+                "delete it and note what was removed under 'cleaning', or keep it if it belongs "
+                "to the article", severity="warning"))
     found += remote_images(lines[end + 1:], display, first_line=end + 2)
     source = _Lazy(path, root)
     kind = debris_kind(article.title)
@@ -126,6 +154,7 @@ def draft_warnings(article: ArticleInfo, path: Path, root: Path) -> list[Content
         found.append(source.warning(("title",), "title", f"the title looks like {kind}",
                                     "use the article's printed title, or write one"))
     found += _id_warnings(article, source)
+    found += _id_date_warnings(article, source)
     found += _repeated_claims(article, source)
     return sorted(found)
 
@@ -194,6 +223,17 @@ def _id_warnings(article: ArticleInfo, source: _Lazy) -> list[ContentError]:
     suggested = f"{date}-{words}"
     return [source.warning(("id",), "id", f"the id still says 'inconnu' but {' and '.join(stale)}",
                            f"rename the file and its id to '{suggested}'")]
+
+
+def _id_date_warnings(article: ArticleInfo, source: _Lazy) -> list[ContentError]:
+    """An id that starts with a date other than the article's ``date``."""
+    prefix = re.match(r"^(\d{4}-\d{2}(?:-\d{2})?)-", article.id)
+    if not prefix or article.date is None or prefix[1] == str(article.date):
+        return []
+    suggested = f"{article.date}-{article.id[prefix.end():]}"
+    return [source.warning(("id",), "id", f"the id's date {prefix[1]} is not the article's date "
+                           f"{article.date}", f"rename the file and its id to '{suggested}', or "
+                           "correct the date")]
 
 
 def _repeated_claims(article: ArticleInfo, source: _Lazy) -> list[ContentError]:

@@ -224,8 +224,11 @@ def check_references(article: Article, source: SourceDocument, topics: dict[str,
     actors_file = _registry_file(actors, "actors.yml")
     if article.outlet != UNKNOWN and not _accounted_for(outlets, article.outlet):
         unknown(("outlet",), "outlet", article.outlet, [*outlets, UNKNOWN], "outlet", outlets_file)
-    if article.wire is not None and not _accounted_for(outlets, article.wire):
-        unknown(("wire",), "wire", article.wire, outlets, "outlet", outlets_file)
+    for i, wire in enumerate(article.wires):
+        if not _accounted_for(outlets, wire):
+            listed = not isinstance(article.wire, str)
+            unknown(("wire", i) if listed else ("wire",), f"wire[{i}]" if listed else "wire", wire,
+                    outlets, "outlet", outlets_file)
     for i, topic_id in enumerate(article.topics):
         if not _accounted_for(topics, topic_id):
             unknown(("topics", i), f"topics[{i}]", topic_id, topics, "topic", topics_file)

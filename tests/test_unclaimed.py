@@ -1,0 +1,108 @@
+"""The unclaimed-figure check of `briefing check` (generator/draft/unclaimed.py).
+
+A figure next to a known metric's words that no claim records is a warning, an error with
+--strict, unless the frontmatter lists it under ``left_out`` with a reason.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.draft.claims import Vocabulary
+from generator.draft.unclaimed import unclaimed_in
+from generator.read.load import load_archive
+from generator.read.sources import article_lines
+from helpers import FIXTURES, briefing, make_project
+
+DRAFTS = FIXTURES / "drafts"
+FINISHED = sorted(DRAFTS.glob("*/expected.md"))
+
+
+@pytest.fixture(scope="module")
+def finished_archive(tmp_path_factory):
+    """Every finished fixture article (development and held-out: this checks the check, not
+    the drafter) with the fixtures' registries."""
+    root = tmp_path_factory.mktemp("finished")
+    content = root / "briefings"
+    shutil.copytree(DRAFTS / "registry", content)
+    for path in FINISHED:
+        article_id = re.search(r"^id: (\S+)", path.read_text("utf-8"), re.M)[1]
+        shutil.copy(path, content / "articles" / f"{article_id}.md")
+    return root, load_archive(content, root)
+
+
+def _unclaimed(article, root: Path, vocabulary: Vocabulary) -> list[str]:
+    lines, end = article_lines(root / article.source)
+    return [w.message for w in unclaimed_in(article, lines[end + 1:], end + 2, vocabulary, root)]
+
+
+def test_finished_articles_have_no_unclaimed_figure(finished_archive):
+    root, archive = finished_archive
+    vocabulary = Vocabulary.from_registries(archive.topics, {})
+    assert len(archive.articles) == len(FINISHED)
+    for article in archive.articles:
+        assert _unclaimed(article, root, vocabulary) == [], article.id
+
+
+def test_removing_a_figure_claim_of_a_finished_article_is_flagged(finished_archive):
+    """Each figure claim of each finished fixture article, removed in turn: in every article
+    the removal is reported, and nearly always (the check sees only figures next to a metric's
+    words or unit; « soit environ 8 000, a déjà rejoint la région » names neither)."""
+    root, archive = finished_archive
+    vocabulary = Vocabulary.from_registries(archive.topics, {})
+    flagged: dict[str, int] = {}
+    missed = []
+    for article in archive.articles:
+        for index, claim in enumerate(article.claims):
+            if claim.metric is None:
+                continue
+            others = article.claims[:index] + article.claims[index + 1:]
+            if set(claim.numbers) & {n for c in others for n in c.numbers}:
+                continue  # the same number claimed again (another actor, another date)
+            found = _unclaimed(article.model_copy(update={"claims": others}), root, vocabulary)
+            if any(f"{claim.topic}." in message for message in found):
+                flagged[article.id] = flagged.get(article.id, 0) + 1
+            else:
+                missed.append((article.id, claim.metric, claim.numbers))
+    assert set(flagged) == {a.id for a in archive.articles if any(c.metric for c in a.claims)}
+    total = sum(flagged.values()) + len(missed)
+    assert total >= 40
+    assert sum(flagged.values()) >= 0.9 * total, missed
+
+
+def test_check_reports_the_figure_with_its_line_and_strict_fails(tmp_path):
+    text = (DRAFTS / "lemonde" / "expected.md").read_text("utf-8")
+    claims = text.split("claims:\n", 1)[1].split("---\n", 1)[0]
+    last = "  - topic:" + claims.split("  - topic:")[-1]
+    article_id = re.search(r"^id: (\S+)", text, re.M)[1]
+    project = make_project(tmp_path, {f"{article_id}.md": text.replace(last, "")},
+                           keep_articles=False, content=DRAFTS / "registry")
+    plain = briefing(["check"], project)
+    assert plain.returncode == 0
+    line = next(i for i, l in enumerate(text.replace(last, "").splitlines(), 1) if "plus de 200 pièces" in l)
+    assert re.search(rf"{article_id}\.md:{line}:\d+: warning: claims: figure « plus de 200 » "
+                     r"\(weapons\.long_range_artillery", plain.stderr), plain.stderr
+    strict = briefing(["check", "--strict"], project)
+    assert strict.returncode == 1
+    assert "figure « plus de 200 »" in strict.stderr
+
+    explained = text.replace(last, "").replace("\n---\n", (
+        "\nleft_out:\n  - quote: \"plus de 200 pièces d’artillerie\"\n"
+        "    reason: \"Chiffre laissé de côté pour ce test.\"\n---\n"), 1)
+    (project / "briefings" / "articles" / f"{article_id}.md").write_text(explained, "utf-8")
+    assert briefing(["check", "--strict"], project).returncode == 0
+
+
+def test_a_left_out_quote_missing_from_the_text_is_reported(tmp_path):
+    text = (DRAFTS / "lemonde" / "expected.md").read_text("utf-8").replace("\n---\n", (
+        "\nleft_out:\n  - quote: \"400 canons\"\n    reason: \"Absent du texte.\"\n---\n"), 1)
+    article_id = re.search(r"^id: (\S+)", text, re.M)[1]
+    project = make_project(tmp_path, {f"{article_id}.md": text}, keep_articles=False,
+                           content=DRAFTS / "registry")
+    result = briefing(["check", "--strict"], project)
+    assert result.returncode == 1
+    assert "left_out[0].quote: this quote is not in the text" in result.stderr
