@@ -39,10 +39,11 @@ class TopicPages(Site):
         newest_statements = newest_first(self.briefings[topic_id].statements)
         return [Planned(path, topic.title, partial(self._topic_page, topic_id)),
                 *self.listing(topic_list_path(slug, "articles"), f"{topic.title} : articles",
-                              self.topic_articles[topic_id], "articles", back=path),
+                              self.topic_articles[topic_id], "articles", back=path,
+                              back_label=f"retour au sujet «\u00a0{topic.title}\u00a0»"),
                 *self.listing(topic_list_path(slug, "registre"),
                               f"{topic.title} : registre des affirmations", newest_statements,
-                              "ledger", back=path)]
+                              "ledger", back=path, back_label=f"retour au sujet «\u00a0{topic.title}\u00a0»")]
 
     def _topic_page(self, topic_id: str) -> str:
         path = self.topic_path(topic_id)
