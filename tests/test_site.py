@@ -99,7 +99,7 @@ def test_archive_by_month_and_outlet_pages_in_the_fixture(fixture_site):
         "2024-12-23-bfmtv-pertes-nord-coreennes"]
     assert listed_articles(fixture_site / "sources" / "afp.html") == [
         "2025-02-excelsior-troupes-supplementaires-koursk"]
-    assert len(listed_articles(fixture_site / "sources" / "unknown.html")) == 3
+    assert len(listed_articles(fixture_site / "sources" / "source-inconnue.html")) == 3
 
 
 def test_home_page_has_intro_latest_articles_and_topic_cards(built_site, archive):

@@ -19,13 +19,14 @@ sanitised HTML.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from .paths import slug
 
 ALLOWED_TAGS = frozenset({
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "em", "strong", "code", "pre",
@@ -72,15 +73,6 @@ class SafeMarkdown:
 
 # Ids the article page gives its own sections and quoted passages (claim-…).
 RESERVED_IDS = frozenset({"affirmations", "citer"})
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
-
-
-def slug(text: str) -> str:
-    """'« De lourdes pertes »' -> 'de-lourdes-pertes': a heading's id, readable in an address."""
-    folded = unicodedata.normalize("NFD", _PRIVATE_USE.sub("", text).lower())
-    plain = "".join(c for c in folded if not unicodedata.combining(c))
-    return _NOT_SLUG.sub("-", plain).strip("-") or "section"
 
 
 def heading_ids(tokens: list[Token]) -> list[Token]:

@@ -20,8 +20,8 @@ from .. import paths
 from ..environment import environment
 from ..export import topic_files
 from ..format import according_to, dated_fr, figure_fr, month_fr, when_fr
-from ..paths import (ACTORS_INDEX, DATA_PAGE, SITE_FEED, article_path, chart_path, html_path,
-                     month_path, outlet_path, topic_feed_path)
+from ..paths import (ACTORS_INDEX, DATA_PAGE, SITE_FEED, article_path, html_path, month_path,
+                     outlet_path)
 from ..sanitize import SafeMarkdown
 
 
@@ -144,11 +144,11 @@ class Renderer:
         self._markdown = SafeMarkdown()
         self._common = dict(
             archive=archive, article_path=article_path, topic_path=self.topic_path,
-            month_path=month_path, outlet_path=outlet_path, chart_path=chart_path,
+            month_path=month_path, outlet_path=outlet_path, chart_path=self.chart_path,
             actors_path=ACTORS_INDEX, actor_path=self.actor_path,
             topic_files=partial(topic_files, archive), data_page=DATA_PAGE,
             publication=archive.publication,
-            UNKNOWN=UNKNOWN, site_feed=SITE_FEED, topic_feed_path=topic_feed_path,
+            UNKNOWN=UNKNOWN, site_feed=SITE_FEED, topic_feed_path=self.topic_feed_path,
             outlet_name=self.outlet_name, claim_label=self.claim_label, figure_fr=figure_fr,
             month_title=month_title, when_fr=when_fr, dated_fr=dated_fr,
             according_to=lambda actor_id: according_to(archive.actors[actor_id]))
@@ -156,6 +156,15 @@ class Renderer:
     def topic_path(self, topic_id: str) -> str:
         """A topic's page, at its French slug (its id when it has none)."""
         return paths.topic_path(self.archive.topics[topic_id].slug or topic_id)
+
+    def chart_path(self, topic_id: str, metric_id: str, suffix: str = "") -> str:
+        """A metric's chart, named in French: its topic's slug and its metric's label."""
+        topic = self.archive.topics[topic_id]
+        return paths.chart_path(topic.slug or topic_id,
+                                paths.metric_slug(topic.metrics[metric_id].label), suffix)
+
+    def topic_feed_path(self, topic_id: str) -> str:
+        return paths.topic_feed_path(self.archive.topics[topic_id].slug or topic_id)
 
     def actor_path(self, actor_id: str) -> str:
         """An actor's page, at its French slug (its id when it has none)."""

@@ -16,7 +16,7 @@ from datetime import date
 from functools import cached_property, partial
 
 from ...derive.duplicates import near_duplicates, same_story_elsewhere
-from ...model import Archive, Article
+from ...model import UNKNOWN, Archive, Article
 from .. import paths
 from ..export import SCHEMA_PATH, Maker, article_schema, claim_rows, data_makers
 from ..paths import html_path
@@ -50,7 +50,7 @@ class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages)
         return self._planned_by_path[path].make()
 
     def redirects(self) -> list[Planned]:
-        """Pages moved to a French slug: a small page at each old address (the id's) that
+        """Pages moved to a French slug (or name): a small page at each old address (the id's) that
         sends the reader on, by meta refresh and by a link (from file:// too)."""
         moved = []
         for registry, path_of, plans in ((self.archive.topics, paths.topic_path, self.topic),
@@ -60,6 +60,10 @@ class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages)
                     new, old = (path_of(name).removesuffix(".md") for name in (item.slug, item_id))
                     moved += [(planned.path, planned.path.replace(new, old, 1))
                               for planned in plans(item_id)]
+        if UNKNOWN in self.outlet_articles:  # its page was once named in English
+            new = paths.outlet_path(UNKNOWN).removesuffix(".md")
+            moved += [(planned.path, planned.path.replace(new, f"sources/{UNKNOWN}", 1))
+                      for planned in self.outlet(UNKNOWN)]
         return [Planned(html_path(old), "", partial(redirect_page, old, new), f"redirect {old} {new}")
                 for new, old in moved]
 

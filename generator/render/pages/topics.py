@@ -13,7 +13,7 @@ from ...derive.briefing import TopicBriefing
 from ...derive.groupings import newest_date
 from ...derive.ledger import Statement
 from ...model import Archive
-from ..paths import TOPICS_INDEX, chart_path, topic_list_path
+from ..paths import TOPICS_INDEX, old_chart_path, topic_list_path
 from .base import RECENT, Planned, Site, newest_first
 
 if TYPE_CHECKING:
@@ -68,10 +68,13 @@ class TopicPages(Site):
                 definition = briefing.topic.metrics[metric.metric_id]
                 drawn = (_series(metric.statements, self.archive), definition.unit,
                          f"{definition.label} : {briefing.topic.title}")
-                planned += [Planned(chart_path(briefing.topic.id, metric.metric_id, layout.suffix),
-                                    "", partial(_charts().metric_chart, *drawn, layout),
-                                    repr((drawn, layout)))
-                            for layout in _charts().LAYOUTS]
+                for layout in _charts().LAYOUTS:
+                    make = partial(_charts().metric_chart, *drawn, layout)
+                    path = self.chart_path(briefing.topic.id, metric.metric_id, layout.suffix)
+                    # The same chart at the address it had before its name was French.
+                    old = old_chart_path(briefing.topic.id, metric.metric_id, layout.suffix)
+                    planned += [Planned(p, "", make, repr((drawn, layout)))
+                                for p in dict.fromkeys((path, old))]
         return planned
 
 
