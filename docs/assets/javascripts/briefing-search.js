@@ -352,24 +352,30 @@
     this.status.textContent = query.trim() ? (found.count === 0 ? "Aucun résultat" :
       found.count + (found.count > 1 ? " résultats" : " résultat")) : "";
     var holders = found.items.map(function (n, i) {
+      // The link is the option, holding its title, detail and excerpt: no interactive
+      // element inside another (a list item holding a link would be one).
       var item = document.createElement("li");
-      item.id = "ba-search-option-" + i;
-      item.setAttribute("role", "option");
-      item.setAttribute("aria-selected", "false");
+      item.setAttribute("role", "none");
       var link = document.createElement("a");
+      link.id = "ba-search-option-" + i;
+      link.setAttribute("role", "option");
+      link.setAttribute("aria-selected", "false");
       link.href = root + index.urls[n];
       link.tabIndex = -1;
-      highlight(link, index.titles[n], found.words);
-      item.appendChild(link);
+      var title = document.createElement("span");
+      title.className = "ba-search-title";
+      highlight(title, index.titles[n], found.words);
+      link.appendChild(title);
       if (index.details[n]) {
         var detail = document.createElement("span");
         detail.className = "ba-search-detail";
         detail.textContent = index.details[n];
-        item.appendChild(detail);
+        link.appendChild(detail);
       }
       var excerpt = document.createElement("span");
       excerpt.className = "ba-search-excerpt";
-      item.appendChild(excerpt);
+      link.appendChild(excerpt);
+      item.appendChild(link);
       list.appendChild(item);
       return excerpt;
     });
@@ -393,7 +399,7 @@
   };
 
   Search.prototype.activate = function (position) {
-    var options = this.list.children;
+    var options = this.list.querySelectorAll("[role=option]");
     for (var i = 0; i < options.length; i++) {
       options[i].setAttribute("aria-selected", i === position ? "true" : "false");
       options[i].classList.toggle("ba-search-active", i === position);
@@ -480,7 +486,7 @@
       }
     });
     list.addEventListener("mousemove", function (event) {
-      var option = event.target.closest && event.target.closest("[role=option]");
+      var option = event.target.closest && event.target.closest("li");
       if (option) { ui.activate(Array.prototype.indexOf.call(list.children, option)); }
     });
     // Escape closes from anywhere on the page; a click outside the box closes it.
