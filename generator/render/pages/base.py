@@ -16,7 +16,7 @@ from ...derive import groupings
 from ...derive.briefing import TopicBriefing, briefings
 from ...derive.ledger import Statement, dispatches, ledger, LedgerEntry
 from ...model import UNKNOWN, Archive, ArticleInfo, Claim
-from .. import paths
+from .. import paths, sharing
 from ..environment import environment
 from ..export import topic_files
 from ..format import according_to, dated_fr, figure_fr, month_fr, when_fr
@@ -35,9 +35,14 @@ class Page:
 
     @property
     def markdown(self) -> str:
-        # JSON strings are valid YAML; the title is HTML-escaped because themes print it raw.
-        return f"---\ntitle: {json.dumps(html.escape(self.title), ensure_ascii=False)}\n---\n\n" \
-               f"{self.content}"
+        # JSON strings are valid YAML; the title is HTML-escaped because themes print it raw
+        # (so is the description, render/sharing.py).
+        meta = {"title": html.escape(self.title),
+                "description": html.escape(sharing.description(self.content)),
+                "image": sharing.image(self.path, self.content)}
+        front = "".join(f"{name}: {json.dumps(value, ensure_ascii=False)}\n"
+                        for name, value in meta.items() if value)
+        return f"---\n{front}---\n\n{self.content}"
 
 
 @dataclass(frozen=True)
