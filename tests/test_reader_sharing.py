@@ -79,7 +79,7 @@ def test_the_404_page_works_from_disk(browser, fixture_offline_copy):
     page.on("requestfailed", lambda request: failed.append(request.url))
     page.goto((fixture_offline_copy / "404.html").as_uri())
     assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
-    page.get_by_role("link", name="Retour à l'accueil").click()
+    page.get_by_role("link", name="Retour à l’accueil").click()
     page.wait_for_url(re.compile(r"/index\.html$"))
     assert failed == []
     context.close()
@@ -123,7 +123,7 @@ def test_the_404_page_works_under_a_sub_path(browser, tmp_path):
         page.goto(f"{base}/dossier/sujets/une/page/disparue.html")
         assert page.locator("h1").first.inner_text() == "Page introuvable"
         assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
-        page.get_by_role("link", name="Retour à l'accueil").click()
+        page.get_by_role("link", name="Retour à l’accueil").click()
         page.wait_for_url(f"{base}/dossier/index.html")
         # Everything the page asks for at the site's root is there (the browser may guess
         # addresses relative to the missing page before the page names its root: not used).

@@ -50,7 +50,7 @@ from ..render.format import date_fr
 from ..render.shell import (CONTENT, CONTENT_WITH_TOC, PLAIN_SHELL_NAME, SHELL_NAME, TITLE,
                             FolderShells, Shell, headings, shell_path, toc_tokens)
 from ..derive.search import SearchDocument, build_index, plain_text, terms
-from .search_pages import registry_documents
+from .search_pages import name_spellings, registry_documents
 from .writer import (Reuse, WriteJob, keep_record, kept_elsewhere, kept_files, put_back,
                      set_aside, write_all, write_file)
 
@@ -395,7 +395,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def _write_search_index(self, site: Path) -> None:
         documents = self.article_documents + self.registry_documents + self.page_documents
-        for path, script in build_index(documents).items():
+        for path, script in build_index(documents, name_spellings(self.builder.archive)).items():
             write_file(site / path, script)
 
     @event_priority(-200)  # last: the zip holds the finished site

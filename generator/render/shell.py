@@ -25,6 +25,7 @@ from functools import cached_property
 from typing import TypedDict
 
 from .sharing import DESCRIPTION_SLOT, IMAGE_SLOT, description, image
+from .typography import french_text
 
 SHELL_NAME = "__shell__"
 PLAIN_SHELL_NAME = "__shell-sans-sommaire__"
@@ -130,7 +131,7 @@ class Shell:
         """The full page: ``title`` is plain text, ``content`` is safe HTML, ``path`` the
         page's own (folder/x.html), ``entries`` its table of contents as the theme renders them."""
         file_name = posixpath.basename(path)
-        escaped = html.escape(title)
+        escaped = html.escape(french_text(title))  # as Page.markdown gives it to MkDocs
         # As Markdown gives it back to MkDocs: without the template's surrounding blank lines.
         page = escaped.join(self.head) + content.strip("\n") + escaped.join(self.tail)
         page = page.replace(f"{self.name}.html", file_name)

@@ -100,14 +100,17 @@
       var key = keyOf(token);
       if (!key || seen.has(key)) { return; }
       seen.add(key);
+      var spellings = (index && index.spellings.get(key)) || [];
       words.push({ key: key, prefix: i === tokens.length - 1 && key.length > 2 &&
-                   key === fold(token) });
+                   key === fold(token),
+                   others: spellings.filter(function (other) { return other !== key; }) });
     });
     return words;
   }
 
   function matches(word, key) {
-    return key === word.key || (word.prefix && key.lastIndexOf(word.key, 0) === 0);
+    return key === word.key || (word.prefix && key.lastIndexOf(word.key, 0) === 0) ||
+      (word.others.length > 0 && word.others.indexOf(key) >= 0);
   }
 
   function addScript(path) {
@@ -132,7 +135,13 @@
                   hub: hub, terms: data.terms.split("\n"), shards: data.shards,
                   steps: data.steps, minStem: data.min_stem, stop: new Set(data.stop.split(" ")),
                   perExcerptShard: data.excerpts, excerptShards: [], loaded: [],
-                  facets: data.facets, decoded: new Map(), decodedTitles: new Map() };
+                  facets: data.facets, decoded: new Map(), decodedTitles: new Map(),
+                  spellings: new Map() };
+        // Keys that are spellings of one name (« boudanov », « budanov »): each finds all.
+        (data.spellings ? data.spellings.split("\n") : []).forEach(function (line) {
+          var group = line.split(" ");
+          group.forEach(function (key) { index.spellings.set(key, group); });
+        });
         return index;
       });
     }
@@ -203,11 +212,17 @@
       if (!matches(word, index.terms[i])) { break; }
       visit(i);
     }
+    word.others.forEach(function (other) {  // the other spellings of a name
+      var position = lowerBound(other);
+      if (index.terms[position] === other) { visit(position); }
+    });
   }
 
   function ready(query) {  // the shards holding the query's words (and their completions)
-    return Promise.all(queryWords(query).map(function (word) {
-      return loadShard(shardOf(lowerBound(word.key)));
+    return Promise.all(queryWords(query).reduce(function (keys, word) {
+      return keys.concat([word.key], word.others);
+    }, []).map(function (key) {
+      return loadShard(shardOf(lowerBound(key)));
     }));
   }
 

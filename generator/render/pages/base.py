@@ -23,6 +23,7 @@ from ..format import according_to, dated_fr, figure_fr, month_fr, when_fr
 from ..paths import (ACTORS_INDEX, DATA_PAGE, SITE_FEED, article_path, html_path, month_path,
                      outlet_path)
 from ..sanitize import SafeMarkdown
+from ..typography import french_text
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,8 @@ class Page:
     @property
     def markdown(self) -> str:
         # JSON strings are valid YAML; the title is HTML-escaped because themes print it raw
-        # (so is the description, render/sharing.py).
-        meta = {"title": html.escape(self.title),
+        # (so is the description, render/sharing.py), in French typography as the page is.
+        meta = {"title": html.escape(french_text(self.title)),
                 "description": html.escape(sharing.description(self.content)),
                 "image": sharing.image(self.path, self.content)}
         front = "".join(f"{name}: {json.dumps(value, ensure_ascii=False)}\n"

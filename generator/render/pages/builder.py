@@ -118,5 +118,5 @@ def redirect_page(old: str, new: str) -> bytes:
             f'<meta http-equiv="refresh" content="0; url={target}">\n'
             f'<script>location.replace({json.dumps(relative)} + '
             f'location.hash)</script>\n</head>\n<body>\n'
-            f'<p>Cette page a changé d\'adresse : <a href="{target}">{target}</a>.</p>\n'
+            f'<p>Cette page a changé d’adresse\u00a0: <a href="{target}">{target}</a>.</p>\n'
             f'</body>\n</html>\n').encode("utf-8")
