@@ -127,7 +127,7 @@ def test_french_search_finds_the_article_and_a_click_opens_it(fixture_visit, que
     target = next(i for i, url in enumerate(results) if f"articles/{article_id}.html" in url)
     visit.page.locator(RESULTS).nth(target).click()
     visit.page.wait_for_url(re.compile(re.escape(f"articles/{article_id}.html")))
-    assert heading(visit) == FIXTURE_TITLES[article_id]
+    assert " ".join(heading(visit).split()) == shown(FIXTURE_TITLES[article_id])
     visit.assert_clean()
 
 
@@ -171,6 +171,6 @@ def test_quote_link_scrolls_to_the_marked_passage(fixture_visit):
     visit.open("sujets/pertes.html")
     visit.page.locator("a.ba-quote-link", has_text="1.100 pertes").first.click()
     mark = visit.page.locator(":target + mark.ba-quote")
-    assert "1.100 pertes" in mark.inner_text()
+    assert "1.100 pertes" in " ".join(mark.inner_text().split())  # spaces as typeset
     assert mark.is_visible()
     visit.assert_clean()

@@ -35,8 +35,8 @@ def test_home_cards_give_headline_figures_actor_date_and_link_to_the_detail(fixt
         "Mis à jour : dernier article daté de mars 2025."
     casualties = card(home, "Pertes")
     figures = [text(li) for li in casualties.select(".ba-headline-figure")]
-    assert figures[0] == ("Tués ou blessés : 4 000 militaires selon l'état-major sud-coréen (JCS) "
-                          "(mars 2025)")
+    assert figures[0] == shown("Tués ou blessés : 4 000 militaires selon l'état-major "
+                               "sud-coréen (JCS) (mars 2025)")
     assert "Mis à jour : dernier article daté de mars 2025." in text(casualties)
     links = [a["href"] for a in casualties.select("a")]
     assert links[0] == "sujets/pertes.html" and "sujets/pertes.html" in links[1:]
