@@ -131,3 +131,11 @@ def add_new_article(briefings: Path) -> str:
     article_id = re.search(r"^id: (\S+)$", text, re.M).group(1)
     (briefings / "articles" / f"{article_id}.md").write_text(text, encoding="utf-8")
     return article_id
+
+
+def shown(text: str) -> str:
+    """``text`` as a page shows it (French typography, render/typography.py), its spaces
+    read as plain ones: what a test compares a page's normalised text with."""
+    from generator.render.typography import french_text
+
+    return " ".join(french_text(text).split())

@@ -13,7 +13,7 @@ import pytest
 from generator.derive.analysis import derive_from_bodies
 from generator.read.load import load_archive
 from generator.render.pages import RECENT
-from helpers import FIXTURE_ARCHIVE
+from helpers import FIXTURE_ARCHIVE, shown
 
 FIXTURE_TITLES = {article.id: article.title
                   for article in load_archive(FIXTURE_ARCHIVE, root=FIXTURE_ARCHIVE.parent).articles}
@@ -82,7 +82,7 @@ def test_navigation_reaches_every_topic_and_article_from_the_home_page(visit, ar
             if article_id in reached:
                 continue
             link.click()
-            assert heading(visit) == titles[article_id]
+            assert " ".join(heading(visit).split()) == shown(titles[article_id])
             reached.add(article_id)
             visit.page.go_back()
         visit.page.go_back()
@@ -127,7 +127,7 @@ def test_french_search_finds_the_article_and_a_click_opens_it(fixture_visit, que
     target = next(i for i, url in enumerate(results) if f"articles/{article_id}.html" in url)
     visit.page.locator(RESULTS).nth(target).click()
     visit.page.wait_for_url(re.compile(re.escape(f"articles/{article_id}.html")))
-    assert heading(visit) == FIXTURE_TITLES[article_id]
+    assert " ".join(heading(visit).split()) == shown(FIXTURE_TITLES[article_id])
     visit.assert_clean()
 
 
@@ -171,6 +171,6 @@ def test_quote_link_scrolls_to_the_marked_passage(fixture_visit):
     visit.open("sujets/pertes.html")
     visit.page.locator("a.ba-quote-link", has_text="1.100 pertes").first.click()
     mark = visit.page.locator(":target + mark.ba-quote")
-    assert "1.100 pertes" in mark.inner_text()
+    assert "1.100 pertes" in " ".join(mark.inner_text().split())  # spaces as typeset
     assert mark.is_visible()
     visit.assert_clean()

@@ -1,5 +1,7 @@
 """The ``briefing`` command as a contributor runs it: output and exit status."""
 
+import re
+
 from helpers import VALID_BODY, VALID_FRONT, article_text, briefing, make_project
 
 
@@ -33,8 +35,9 @@ def test_pages_writes_markdown_any_builder_can_take(tmp_path):
     result = briefing(["pages", str(out)], fixture)
     assert result.returncode == 0, result.stderr
     article = (out / "articles" / "2024-12-23-bfmtv-pertes-nord-coreennes.md").read_text()
-    assert article.startswith('---\ntitle: "Plus de 1 000 soldats')
-    assert "ont subi environ 1.100 pertes" in article
+    # In French typography, as the site shows it (render/typography.py).
+    assert article.startswith('---\ntitle: "Plus de 1\u202f000\u00a0soldats')
+    assert re.search(r"ont subi environ 1\.100\s+pertes", article)
     assert (out / "methode.md").exists() and (out / "sujets" / "troupes.md").exists()
     assert "Derniers articles" in (out / "index.md").read_text()
     # Refuses to mix its output with an earlier one.

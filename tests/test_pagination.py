@@ -45,7 +45,7 @@ def big_site(tmp_path_factory):
 def test_month_and_outlet_lists_paginate(big_site):
     first = content(big_site / "archives" / "2025-01.html")
     assert len(first.select("ul.ba-article-list li")) == PER_PAGE
-    assert first.select_one(".ba-pager").get_text(" ", strip=True).startswith("Page 1 sur 3")
+    assert " ".join(first.select_one(".ba-pager").get_text(" ").split()).startswith("Page 1 sur 3")
     last = content(big_site / "archives" / "2025-01-3.html")
     assert len(last.select("ul.ba-article-list li")) == N - 2 * PER_PAGE
     assert len(content(big_site / "sources" / "bfmtv-2.html").select("ul.ba-article-list li")) == PER_PAGE
@@ -64,6 +64,6 @@ def test_topic_page_shows_recent_items_and_links_the_full_lists(big_site):
 
 def test_page_sizes_do_not_grow_with_the_archive(big_site):
     small = (big_site / "sujets" / "troupes.html").stat().st_size
-    assert small < 120_000
+    assert small < 125_000  # typeset spaces and link-preview tags: a few more bytes
     article_sizes = [p.stat().st_size for p in (big_site / "articles").glob("*.html")]
     assert max(article_sizes) < 25_000

@@ -16,7 +16,7 @@ def entries(feed_file):
 
 
 def test_site_feed_lists_articles_newest_first_with_working_links(built_site, archive):
-    items = entries(built_site / "feed.xml")
+    items = entries(built_site / "flux.xml")
     assert [title for title, _ in items] == [a.title for a in archive.articles][:FEED_LIMIT]
     assert all((built_site / href).exists() for _, href in items)
 
@@ -25,7 +25,7 @@ def test_feed_entries_show_their_article_s_first_paragraph(built_site, archive):
     """The build keeps no article bodies: it reads back the few that its feeds summarise."""
     renderer = ArticleRenderer(archive)
     by_title = {article.title: article for article in archive.articles}
-    root = ElementTree.parse(built_site / "feed.xml").getroot()
+    root = ElementTree.parse(built_site / "flux.xml").getroot()
     shown = [(e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}content"))
              for e in root.iter(f"{ATOM}entry")]
     assert shown
@@ -37,8 +37,8 @@ def test_feed_entries_show_their_article_s_first_paragraph(built_site, archive):
 
 
 def test_each_topic_has_its_feed(built_site, archive):
-    for topic_id in archive.topics:
-        items = entries(built_site / "sujets" / f"{topic_id}.xml")
+    for topic_id, topic in archive.topics.items():
+        items = entries(built_site / "sujets" / f"{topic.slug or topic_id}.xml")
         titles = [a.title for a in archive.articles if topic_id in a.topics]
         assert [t for t, _ in items] == titles[:FEED_LIMIT]
         assert all((built_site / "sujets" / href).resolve().exists() for _, href in items)

@@ -19,7 +19,8 @@ from test_browser import (Visit, charted_topics, fixture_visit, heading,  # noqa
 
 def test_home_headline_figures_are_shown_and_lead_to_their_topic(visit, archive):
     visit.open("index.html")
-    assert visit.page.locator(".ba-archive-updated").inner_text().startswith("Mis à jour :")
+    assert " ".join(visit.page.locator(".ba-archive-updated").inner_text().split()).startswith(
+        "Mis à jour :")
     for topic in archive.topics.values():
         card = visit.page.locator(".grid.cards > ul > li").filter(
             has=visit.page.locator("strong a", has_text=topic.title))
@@ -53,7 +54,9 @@ def test_a_printed_topic_page_is_a_clean_briefing(visit, archive):
     assert image.is_visible() and image.evaluate("img => img.naturalWidth") > 100
     link = visit.page.locator("ul.ba-article-list a").first
     written = link.evaluate("a => getComputedStyle(a, '::after').content")
-    assert link.get_attribute("href") in written
+    # The link's full address: its own, resolved against the page's published address.
+    target = link.get_attribute("href").removeprefix("../")
+    assert written.startswith('" <https://') and written.endswith(f'/{target}>"'), written
     visit.page.emulate_media(media="screen")
     assert visit.page.locator(".md-header").is_visible()
     visit.assert_clean()
@@ -109,7 +112,7 @@ def test_the_404_page_is_french_and_leads_home_and_to_the_search(not_found_visit
     visit.page.locator("#ba-search-input").wait_for()
     visit.page.get_by_role("link", name="Rechercher dans le dossier").click()
     assert visit.page.evaluate("document.activeElement.id") == "ba-search-input"
-    visit.page.get_by_role("link", name="Retour à l'accueil").click()
+    visit.page.get_by_role("link", name="Retour à l’accueil").click()
     visit.page.wait_for_url(visit.base + "index.html")
     assert visit.page.locator(".ba-archive-updated").is_visible()
     foreign = [url for url in visit.requests if not url.startswith(visit.base)]

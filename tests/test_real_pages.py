@@ -23,7 +23,8 @@ def configure(project: Path, plugin_options: str = "", extra: str = "") -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = text.replace("plugins:\n  - briefing:\n", f"plugins:\n  - briefing:\n{plugin_options}", 1)
-    config.write_text(f"site_url: {SITE_URL}\n{text}{extra}", encoding="utf-8")
+    text = re.sub(r"^site_url: .*$", f"site_url: {SITE_URL}", text, count=1, flags=re.M)
+    config.write_text(f"{text}{extra}", encoding="utf-8")
 
 
 def build(project: Path, site: Path) -> dict[str, bytes]:

@@ -39,7 +39,7 @@ def test_results_show_an_excerpt_with_the_query_words_marked(fixture_visit):
     visit.open("index.html")
     found = results(visit, "deployes")
     option = f"#ba-search-results li:nth-child({found.index(TROOPS) + 1})"
-    assert marks(visit, f"{option} a") == ["déploie"]  # « La Corée du Nord déploie… »
+    assert marks(visit, f"{option} .ba-search-title") == ["déploie"]  # « La Corée du Nord déploie… »
     excerpt = visit.page.locator(f"{option} .ba-search-excerpt")
     assert excerpt.inner_text().strip()
     every = marks(visit, "#ba-search-results .ba-search-excerpt")
@@ -65,7 +65,7 @@ def test_numbers_match_whatever_their_separators(fixture_visit):
     assert found["3000"] == found["3 000"] == found["3.000"]
     assert THREE_THOUSAND in found["11000"]  # the text writes « 11.000 »
     option = f"#ba-search-results li:nth-child({found['3000'].index(THREE_THOUSAND) + 1})"
-    assert marks(visit, f"{option} a") == ["3 000"]  # the title writes « 3 000 »
+    assert marks(visit, f"{option} .ba-search-title") == ["3 000"]  # the title writes « 3 000 »
     assert "3.000" in marks(visit, f"{option} .ba-search-excerpt")
     visit.assert_clean()
 
@@ -77,7 +77,7 @@ def test_an_article_ranks_above_a_hub_page_for_the_same_words(fixture_visit):
     assert "sujets/troupes.html" in found  # the topic page: a hub
     assert found.index(TROOPS) < found.index("sujets/troupes.html")
     hubs = [i for i, url in enumerate(found) if not url.startswith("articles/")]
-    titled = visit.page.locator("#ba-search-results li:has(a mark)")
+    titled = visit.page.locator("#ba-search-results li:has(.ba-search-title mark)")
     articles_titled = [i for i in range(titled.count())
                        if "/articles/" in titled.nth(i).locator("a").get_attribute("href")]
     assert articles_titled and max(articles_titled) < min(hubs)
@@ -110,7 +110,7 @@ def test_the_search_box_is_a_combobox_with_a_listbox_of_options(fixture_visit):
     found = results(visit, "soldats")
     assert expanded(visit)
     assert visit.page.locator("#ba-search-results").get_attribute("role") == "listbox"
-    options = visit.page.locator("#ba-search-results > li")
+    options = visit.page.locator("#ba-search-results > li > a")  # each result's link
     assert options.count() == len(found) > 1
     assert {options.nth(i).get_attribute("role") for i in range(options.count())} == {"option"}
     visit.assert_clean()
@@ -121,7 +121,7 @@ def test_arrows_move_through_results_and_enter_opens_one(fixture_visit):
     visit.open("index.html")
     found = results(visit, "soldats")
     field = visit.page.locator(FIELD)
-    options = visit.page.locator("#ba-search-results > li")
+    options = visit.page.locator("#ba-search-results > li > a")
 
     def selected() -> list[int]:
         return [i for i in range(options.count())

@@ -21,8 +21,10 @@ import re
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import count
+from typing import Iterable
 
 import numpy as np
 
@@ -106,6 +108,30 @@ def plain_text(text: str, limit: int = EXCERPT_CHARS) -> str:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[:cut if cut > 0 else limit] + " …"
+
+
+SPELLING_SIMILARITY = 0.75  # how alike two keys must be to be spellings of one name
+
+
+def spelling_groups(names: Iterable[Iterable[str]]) -> list[list[str]]:
+    """The keys that are spellings of one name, from each actor's names and aliases: two
+    names with as many words, differing in one word whose keys look alike (« Boudanov »,
+    « Budanov »; « Kyrylo Boudanov », « Kyrylo Budanov »), make those keys one group.
+    A query for one key of a group finds the others' documents too (briefing-search.js)."""
+    groups: list[set[str]] = []
+    for spellings in names:
+        word_keys = {tuple(k for k in map(key, words(name)) if k) for name in spellings}
+        for first in word_keys:
+            for second in word_keys:
+                if first >= second or len(first) != len(second):
+                    continue
+                differ = [(a, b) for a, b in zip(first, second) if a != b]
+                if len(differ) == 1 and not differ[0][0].isdigit() and SequenceMatcher(
+                        None, *differ[0]).ratio() >= SPELLING_SIMILARITY:
+                    pair = set(differ[0])
+                    joined = [g for g in groups if g & pair]
+                    groups = [g for g in groups if not g & pair] + [pair.union(*joined)]
+    return sorted(sorted(group) for group in groups)
 
 
 _DIGIT_BYTES = np.frombuffer(_DIGITS.encode("ascii"), dtype=np.uint8)
@@ -252,7 +278,8 @@ def _lines(texts) -> str:
     return "\n".join(" ".join(text.splitlines()) for text in texts)
 
 
-def build_index(documents: list[SearchDocument]) -> dict[str, bytes]:
+def build_index(documents: list[SearchDocument],
+                spellings: list[list[str]] | None = None) -> dict[str, bytes]:
     """The index scripts, by path. ``search/index.js`` sets ``window.__BRIEFING_SEARCH__ =
     {urls, titles, details, hubs, terms, shards, excerpts, steps, min_stem, stop, facets}``:
     per document, a line of urls, titles and details (date and outlet), and hubs the numbers
@@ -263,7 +290,8 @@ def build_index(documents: list[SearchDocument]) -> dict[str, bytes]:
     ranked with them, the page tokenises no title but the twenty it shows. Excerpts come
     ``excerpts`` documents per file (``search/excerpts-k.js``), loaded only for the
     results shown. steps, min_stem and stop are the key rules (SUFFIX_STEPS above); facets
-    what results can be filtered by (_facets)."""
+    what results can be filtered by (_facets); spellings the groups of keys that are
+    spellings of one name (spelling_groups), one group per line."""
     vocabulary, postings, titles = _postings(documents)
     starts = _shards(vocabulary, postings)
     files = {INDEX_PATH: _script(f"window.{GLOBAL}", {
@@ -278,6 +306,7 @@ def build_index(documents: list[SearchDocument]) -> dict[str, bytes]:
         "min_stem": MIN_STEM,
         "stop": " ".join(sorted(STOP_WORDS)),
         "facets": _facets(documents),
+        "spellings": "\n".join(" ".join(group) for group in spellings or ()),
     })}
     for number, (start, stop) in enumerate(zip(starts, [*starts[1:], len(vocabulary)])):
         files[SHARD_PATH.format(number)] = (

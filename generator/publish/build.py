@@ -38,7 +38,7 @@ from ..render.paths import article_path, html_path
 from ..render.shell import FolderShells, Heading
 from . import site_plan
 from .pipeline import Cache, Processed, RenderedArticles, fingerprint, load
-from .search_pages import registry_documents
+from .search_pages import name_spellings, registry_documents
 from .writer import Reuse, WriteJob, Written, keep_record, restat, write_all, write_file
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -182,7 +182,9 @@ class SiteBuild:
             shelled = self._derived_now(shelled)
         written = write_all(WriteJob(site, shells, shelled, self.assets, reuse=reuse,
                                      toc_entries=toc_entries),
-                            workers=self.workers, meanwhile=partial(_write_search_index, site, search))
+                            workers=self.workers,
+                            meanwhile=partial(_write_search_index, site, search,
+                                              name_spellings(self.archive)))
         log.info(f"briefing: {len(shelled)} pages and {len(self.assets)} files written "
                  f"({self.elapsed()})")
         if self.previous is None:
@@ -225,6 +227,7 @@ def _not_derived(path: str) -> str | bytes:
     raise RuntimeError(f"{path}: a page of the previous plan made without the analysis")
 
 
-def _write_search_index(site: Path, documents: list[SearchDocument]) -> None:
-    for path, script in build_index(documents).items():
+def _write_search_index(site: Path, documents: list[SearchDocument],
+                        spellings: list[list[str]]) -> None:
+    for path, script in build_index(documents, spellings).items():
         write_file(site / path, script)

@@ -1,18 +1,22 @@
 """Search documents for the registries' pages: topics, actors and outlets, found by what
 names them.
 
-Their pages list articles or statements, which are searchable on their own pages: only
-what names the topic (title, description, metrics and events with their synonyms), the
-actor (name, aliases, description, country) or the outlet is indexed. A hub then costs a
-few postings however many articles it lists, and does not turn up for every word of
-every title it lists.
+Their pages list articles or statements, which are searchable on their own pages: what
+names the topic (title, description, metrics and events with their synonyms), the actor
+(name, aliases, description, country) or the outlet is indexed, and what topic and actor
+pages show of their statements: the figures, and who (a topic) or on what (an actor). A hub
+then costs a few postings per figure, and does not turn up for every word of every title
+it lists.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+
+from ..model import Archive, Claim
 from ..render.pages import PageBuilder
 from ..render.paths import html_path, outlet_path
-from ..derive.search import SearchDocument, terms
+from ..derive.search import SearchDocument, spelling_groups, terms
 from ..model import Event, Metric
 
 
@@ -20,21 +24,44 @@ def _keys(*texts: str | None) -> str:
     return " ".join(sorted(terms(" ".join(filter(None, texts)))))
 
 
+def _figures(claims: list[Claim]) -> list[str]:
+    return [str(number) for claim in claims for number in (claim.value, claim.low, claim.high)
+            if number is not None]
+
+
+def name_spellings(archive: Archive) -> list[list[str]]:
+    """The keys that are spellings of one actor's name (derive/search.py spelling_groups)."""
+    return spelling_groups([actor.name, *actor.aliases] for actor in archive.actors.values())
+
+
 def registry_documents(builder: PageBuilder) -> list[SearchDocument]:
     """One document per topic, actor and outlet page, ranked as hubs."""
+    archive = builder.archive
+    by_topic: defaultdict[str, list[Claim]] = defaultdict(list)
+    by_actor: defaultdict[str, list[Claim]] = defaultdict(list)
+    for article in archive.articles:
+        for claim in article.claims:
+            by_topic[claim.topic].append(claim)
+            by_actor[claim.attributed_to].append(claim)
     documents = []
     for topic_id, topic in builder.archive.topics.items():
         named: list[str | None] = [topic.title, topic.description]
         entries: list[Metric | Event] = [*topic.metrics.values(), *topic.events.values()]
         for entry in entries:
             named += [entry.label, getattr(entry, "scope", None), *entry.synonyms]  # events: no scope
+        claims = by_topic[topic_id]
+        named += _figures(claims)
+        named += sorted({archive.actors[claim.attributed_to].name for claim in claims})
         documents.append(SearchDocument(html_path(builder.topic_path(topic_id)), topic.title,
                                         "Sujet", _keys(*named), topic.description, hub=True))
     for actor_id, actor in builder.archive.actors.items():
         about = " ".join(filter(None, (actor.description, actor.country and f"({actor.country})")))
         documents.append(SearchDocument(html_path(builder.actor_path(actor_id)), actor.name,
                                         "Acteur", _keys(actor.name, *actor.aliases,
-                                                        actor.according_to, about),
+                                                        actor.according_to, about,
+                                                        *_figures(by_actor[actor_id]),
+                                                        *sorted({archive.topics[c.topic].title
+                                                                 for c in by_actor[actor_id]})),
                                         about, hub=True))
     for outlet_id, articles in builder.outlet_articles.items():
         name = builder.outlet_name(outlet_id)

@@ -186,7 +186,7 @@ def _run(writing: _Writing, task: tuple) -> Written:
     for planned in job.pages[start:stop]:
         shells = job.shells[posixpath.dirname(planned.path)]
         path = html_path(planned.path)
-        make = partial(_wrapped, job, shells, planned.title, posixpath.basename(path), planned.make)
+        make = partial(_wrapped, job, shells, planned.title, path, planned.make)
         if planned.key:
             written, record = _placed(writing, path, "\0".join((shells.digest, planned.title,
                                                                  planned.key)), make)
@@ -204,12 +204,12 @@ def _file_bytes(make: Callable[[], str | bytes]) -> bytes:
     return data
 
 
-def _wrapped(job: WriteJob, shells: FolderShells, title: str, file_name: str,
+def _wrapped(job: WriteJob, shells: FolderShells, title: str, path: str,
              make: Callable[[], str | bytes]) -> bytes:
     content = make()
     if not isinstance(content, str):
         raise TypeError("a planned page is made as text")
-    return shells.wrap(title, content, file_name, job.toc_entries).encode("utf-8")
+    return shells.wrap(title, content, path, job.toc_entries).encode("utf-8")
 
 
 def _start_worker(job: WriteJob) -> None:

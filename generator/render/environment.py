@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from typing import Any
+
+from jinja2 import (Environment, PackageLoader, StrictUndefined, Template, pass_context,
+                    select_autoescape)
 from jinja2.runtime import Context
 
 from .citations import archive_citation, article_citation, topic_citation
 from .format import date_fr, dated_fr, month_fr, number_fr
 from .paths import html_path
+from .typography import french_html
 
 
 def page_url(from_path: str, to_path: str) -> str:
@@ -38,6 +42,14 @@ def _url_from_folder(folder: str, to_path: str) -> str:
     return page_url(f"{folder}/_" if folder else "_", to_path)
 
 
+class _FrenchTemplate(Template):
+    """An HTML template's output with French typography (typography.py)."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        text = super().render(*args, **kwargs)
+        return french_html(text) if (self.name or "").endswith(".html") else text
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -49,6 +61,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.template_class = _FrenchTemplate
     # Plain text: escaped where an HTML template prints it, as is in a .txt one.
     env.globals.update(archive_citation=archive_citation, topic_citation=topic_citation,
                        article_citation=article_citation, html_path=html_path)

@@ -26,12 +26,13 @@ def _moment(day: date) -> datetime:
 
 
 def atom_feed(path: str, title: str, articles: tuple[ArticleInfo, ...], summaries: dict[str, str],
-              undated: date) -> bytes:
-    """The ``FEED_LIMIT`` newest articles; ``summaries`` maps article id to safe HTML."""
+              undated: date, identity: str = "") -> bytes:
+    """The ``FEED_LIMIT`` newest articles; ``summaries`` maps article id to safe HTML.
+    ``identity`` (the path when empty) makes the feed's id: a feed that moves keeps it."""
     newest = articles[:FEED_LIMIT]
     days = {a.id: a.date.start if a.date else undated for a in newest}
     feed = FeedGenerator()
-    feed.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, path)}")
+    feed.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, identity or path)}")
     feed.title(title)
     feed.language("fr")
     feed.link(href=posixpath.basename(path), rel="self")

@@ -26,11 +26,14 @@ import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .paths import slug
+
 ALLOWED_TAGS = frozenset({
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "em", "strong", "code", "pre",
     "blockquote", "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td",
 })
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+# Heading ids are the generator's (heading_ids): contributor Markdown writes no attributes.
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "h2": {"id"}, "h3": {"id"}}
 ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # What the generator itself adds around quoted passages (contributor Markdown cannot
 # produce these elements: raw HTML is off).
@@ -56,14 +59,38 @@ class SafeMarkdown:
         self._md = _SentinelLinks("commonmark", {"html": False})
 
     def render(self, text: str, highlights: Sequence[Highlight] = ()) -> str:
-        """Safe HTML for ``text``, with the highlighted passages in <mark> and anchored."""
+        """Safe HTML for ``text``, with the highlighted passages in <mark> and anchored,
+        and its h2 and h3 headings with ids (the page's table of contents lists them)."""
         highlights = list(highlights)
         if not highlights:
-            return clean_html(self._md.render(text).rstrip("\n"))
-        tokens = self._md.parse(insert_sentinels(text, highlights))
+            tokens = heading_ids(self._md.parse(text))
+            return clean_html(self._md.renderer.render(tokens, self._md.options, {}).rstrip("\n"))
+        tokens = heading_ids(self._md.parse(insert_sentinels(text, highlights)))
         tokens = _Marker(self._md, highlights).blocks(tokens)
         html = self._md.renderer.render(tokens, self._md.options, {})
         return clean_html(html.rstrip("\n"), marks=True)
+
+
+# Ids the article page gives its own sections and quoted passages (claim-…).
+RESERVED_IDS = frozenset({"affirmations", "citer"})
+
+
+def heading_ids(tokens: list[Token]) -> list[Token]:
+    """Each h2 and h3 gets an id from its text, unique in the page and clear of the ids the
+    page itself uses."""
+    seen: set[str] = set(RESERVED_IDS)
+    for position, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag in ("h2", "h3"):
+            base = slug(tokens[position + 1].content)
+            if base.startswith("claim-"):
+                base = f"section-{base}"
+            anchor, number = base, 1
+            while anchor in seen:
+                number += 1
+                anchor = f"{base}-{number}"
+            seen.add(anchor)
+            token.attrs["id"] = anchor
+    return tokens
 
 
 def clean_html(html: str, marks: bool = False) -> str:

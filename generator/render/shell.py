@@ -24,6 +24,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TypedDict
 
+from .sharing import DESCRIPTION_SLOT, IMAGE_SLOT, description, image
+from .typography import french_text
+
 SHELL_NAME = "__shell__"
 PLAIN_SHELL_NAME = "__shell-sans-sommaire__"
 TITLE = "\ue010ba-shell-title\ue011"
@@ -34,10 +37,16 @@ _TOC_IDS = ("ba-shell-toc-1", "ba-shell-toc-2")
 _TOC_TEXT = "ba-shell-toc-entry"
 _TOC_SLOT = "\ue010ba-shell-toc\ue011"  # where a page's entries go, in a parsed shell
 # The <h1> keeps themes (Material) from adding a title heading of their own.
-CONTENT = f"<p>{_START}</p><h1>{TITLE}</h1><p>{_END}</p>"
-CONTENT_WITH_TOC = (f"<p>{_START}</p><h1>{TITLE}</h1>"
+# After it, the places of the page's description and image (render/sharing.py), which the
+# theme prints in the page's head.
+_SLOTS = f'<p>{DESCRIPTION_SLOT}</p><p><img src="{IMAGE_SLOT}" alt=""></p>'
+CONTENT = f"<p>{_START}</p><h1>{TITLE}</h1>{_SLOTS}<p>{_END}</p>"
+CONTENT_WITH_TOC = (f"<p>{_START}</p><h1>{TITLE}</h1>{_SLOTS}"
                     + "".join(f'<h2 id="{anchor}">{_TOC_TEXT}</h2>' for anchor in _TOC_IDS)
                     + f"<p>{_END}</p>")
+# What the theme prints for a page's image (docs/overrides/main.html), as one run of text:
+# a page without an image has none of it.
+_IMAGE_TAGS = re.compile(f'<meta property="og:image"[^\n]*?{IMAGE_SLOT}[^\n]*?{IMAGE_SLOT}">')
 
 # Generated pages' headings, as their templates write them: <h2 id="…">…</h2>.
 _HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
@@ -98,6 +107,7 @@ class Shell:
     head: tuple[str, ...]
     tail: tuple[str, ...]
     separator: str = ""        # what the theme writes between two table of contents entries
+    image_tags: str = ""       # what the theme prints for the page's image, IMAGE_SLOT in it
 
     @classmethod
     def parse(cls, page: str, name: str) -> "Shell":
@@ -106,7 +116,9 @@ class Shell:
         before, after, separator = page[:start], page[end:], ""
         if f'href="#{_TOC_IDS[1]}"' in before:  # a shell with its table of contents
             before, separator = _cut_entries(before)
-        return cls(name, tuple(before.split(TITLE)), tuple(after.split(TITLE)), separator)
+        tags = _IMAGE_TAGS.search(before)
+        return cls(name, tuple(before.split(TITLE)), tuple(after.split(TITLE)), separator,
+                   tags.group(0) if tags else "")
 
     @cached_property
     def digest(self) -> str:
@@ -114,14 +126,21 @@ class Shell:
         return hashlib.sha256("\0".join((self.name, self.separator, *self.head, "",
                                          *self.tail)).encode("utf-8")).hexdigest()
 
-    def wrap(self, title: str, content: str, file_name: str, entries: list[str],
+    def wrap(self, title: str, content: str, path: str, entries: list[str],
              first_anchor: str = "") -> str:
-        """The full page: ``title`` is plain text, ``content`` is safe HTML, ``file_name``
-        the page's own (x.html), ``entries`` its table of contents as the theme renders them."""
-        escaped = html.escape(title)
+        """The full page: ``title`` is plain text, ``content`` is safe HTML, ``path`` the
+        page's own (folder/x.html), ``entries`` its table of contents as the theme renders them."""
+        file_name = posixpath.basename(path)
+        escaped = html.escape(french_text(title))  # as Page.markdown gives it to MkDocs
         # As Markdown gives it back to MkDocs: without the template's surrounding blank lines.
         page = escaped.join(self.head) + content.strip("\n") + escaped.join(self.tail)
         page = page.replace(f"{self.name}.html", file_name)
+        page = page.replace(DESCRIPTION_SLOT, html.escape(description(content)))
+        if self.image_tags:  # the shell's image is IMAGE_SLOT in its folder
+            shown, folder = image(path, content), posixpath.dirname(path)
+            slot = posixpath.join(folder, IMAGE_SLOT)
+            page = page.replace(self.image_tags,
+                                self.image_tags.replace(slot, shown) if shown else "", 1)
         if self.separator:
             page = page.replace(_TOC_SLOT, self.separator.join(entries), 1)
             page = page.replace(f'href="#{_TOC_IDS[0]}"', f'href="#{first_anchor}"')
@@ -139,12 +158,12 @@ class FolderShells:
     def digest(self) -> str:
         return hashlib.sha256(f"{self.with_toc.digest}{self.plain.digest}".encode()).hexdigest()
 
-    def wrap(self, title: str, content: str, file_name: str,
+    def wrap(self, title: str, content: str, path: str,
              toc_entries: Callable[[tuple[Heading, ...]], list[str]]) -> str:
         sections = headings(content)
         if not sections:
-            return self.plain.wrap(title, content, file_name, [])
-        return self.with_toc.wrap(title, content, file_name, toc_entries(sections), sections[0].id)
+            return self.plain.wrap(title, content, path, [])
+        return self.with_toc.wrap(title, content, path, toc_entries(sections), sections[0].id)
 
 
 

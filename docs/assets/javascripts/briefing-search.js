@@ -100,14 +100,17 @@
       var key = keyOf(token);
       if (!key || seen.has(key)) { return; }
       seen.add(key);
+      var spellings = (index && index.spellings.get(key)) || [];
       words.push({ key: key, prefix: i === tokens.length - 1 && key.length > 2 &&
-                   key === fold(token) });
+                   key === fold(token),
+                   others: spellings.filter(function (other) { return other !== key; }) });
     });
     return words;
   }
 
   function matches(word, key) {
-    return key === word.key || (word.prefix && key.lastIndexOf(word.key, 0) === 0);
+    return key === word.key || (word.prefix && key.lastIndexOf(word.key, 0) === 0) ||
+      (word.others.length > 0 && word.others.indexOf(key) >= 0);
   }
 
   function addScript(path) {
@@ -132,7 +135,13 @@
                   hub: hub, terms: data.terms.split("\n"), shards: data.shards,
                   steps: data.steps, minStem: data.min_stem, stop: new Set(data.stop.split(" ")),
                   perExcerptShard: data.excerpts, excerptShards: [], loaded: [],
-                  facets: data.facets, decoded: new Map(), decodedTitles: new Map() };
+                  facets: data.facets, decoded: new Map(), decodedTitles: new Map(),
+                  spellings: new Map() };
+        // Keys that are spellings of one name (« boudanov », « budanov »): each finds all.
+        (data.spellings ? data.spellings.split("\n") : []).forEach(function (line) {
+          var group = line.split(" ");
+          group.forEach(function (key) { index.spellings.set(key, group); });
+        });
         return index;
       });
     }
@@ -203,11 +212,17 @@
       if (!matches(word, index.terms[i])) { break; }
       visit(i);
     }
+    word.others.forEach(function (other) {  // the other spellings of a name
+      var position = lowerBound(other);
+      if (index.terms[position] === other) { visit(position); }
+    });
   }
 
   function ready(query) {  // the shards holding the query's words (and their completions)
-    return Promise.all(queryWords(query).map(function (word) {
-      return loadShard(shardOf(lowerBound(word.key)));
+    return Promise.all(queryWords(query).reduce(function (keys, word) {
+      return keys.concat([word.key], word.others);
+    }, []).map(function (key) {
+      return loadShard(shardOf(lowerBound(key)));
     }));
   }
 
@@ -352,24 +367,30 @@
     this.status.textContent = query.trim() ? (found.count === 0 ? "Aucun résultat" :
       found.count + (found.count > 1 ? " résultats" : " résultat")) : "";
     var holders = found.items.map(function (n, i) {
+      // The link is the option, holding its title, detail and excerpt: no interactive
+      // element inside another (a list item holding a link would be one).
       var item = document.createElement("li");
-      item.id = "ba-search-option-" + i;
-      item.setAttribute("role", "option");
-      item.setAttribute("aria-selected", "false");
+      item.setAttribute("role", "none");
       var link = document.createElement("a");
+      link.id = "ba-search-option-" + i;
+      link.setAttribute("role", "option");
+      link.setAttribute("aria-selected", "false");
       link.href = root + index.urls[n];
       link.tabIndex = -1;
-      highlight(link, index.titles[n], found.words);
-      item.appendChild(link);
+      var title = document.createElement("span");
+      title.className = "ba-search-title";
+      highlight(title, index.titles[n], found.words);
+      link.appendChild(title);
       if (index.details[n]) {
         var detail = document.createElement("span");
         detail.className = "ba-search-detail";
         detail.textContent = index.details[n];
-        item.appendChild(detail);
+        link.appendChild(detail);
       }
       var excerpt = document.createElement("span");
       excerpt.className = "ba-search-excerpt";
-      item.appendChild(excerpt);
+      link.appendChild(excerpt);
+      item.appendChild(link);
       list.appendChild(item);
       return excerpt;
     });
@@ -393,7 +414,7 @@
   };
 
   Search.prototype.activate = function (position) {
-    var options = this.list.children;
+    var options = this.list.querySelectorAll("[role=option]");
     for (var i = 0; i < options.length; i++) {
       options[i].setAttribute("aria-selected", i === position ? "true" : "false");
       options[i].classList.toggle("ba-search-active", i === position);
@@ -480,7 +501,7 @@
       }
     });
     list.addEventListener("mousemove", function (event) {
-      var option = event.target.closest && event.target.closest("[role=option]");
+      var option = event.target.closest && event.target.closest("li");
       if (option) { ui.activate(Array.prototype.indexOf.call(list.children, option)); }
     });
     // Escape closes from anywhere on the page; a click outside the box closes it.

@@ -10,7 +10,8 @@ from .base import RECENT, Planned, Site, newest_first
 
 
 class ActorPages(Site):
-    """Each actor's statements (no page for an actor without any), and the index."""
+    """Each actor's statements, and the index. Every actor has a page, one without
+    statements too: an actor is linked, and found by search, the same way everywhere."""
 
     @cached_property
     def statements_by_actor(self) -> dict[str, list[Statement]]:
@@ -26,11 +27,10 @@ class ActorPages(Site):
                          recent=RECENT)
 
     def actor(self, actor_id: str) -> list[Planned]:
-        """An actor's statements; no page for an actor without any (the index lists it unlinked)."""
-        if not self.statements_by_actor[actor_id]:
-            return []
+        """An actor's statements (a page saying there are none yet, when so)."""
         actor = self.archive.actors[actor_id]
         return self.listing(self.actor_path(actor_id), actor.name,
                             tuple(self.statements_by_actor[actor_id]), "ledger", back=ACTORS_INDEX,
+                            back_label="tous les acteurs",
                             intro=" ".join(filter(None, (actor.description, actor.country and
                                                          f"({actor.country})"))))

@@ -11,7 +11,8 @@ class ArchivePages(Site):
 
     def month(self, month: str) -> list[Planned]:
         return self.listing(month_path(month), month_title(month), self.month_articles[month],
-                            "articles", back=ARCHIVE_INDEX)
+                            "articles", back=ARCHIVE_INDEX,
+                            back_label="toutes les archives")
 
     def archive_index(self) -> Planned:
         return self.plan("archive_index.html", ARCHIVE_INDEX, "Archives", months=self.month_articles)
@@ -22,6 +23,7 @@ class ArchivePages(Site):
                  else "Agence de presse." if outlet.kind == "wire" else "Média.")
         return self.listing(outlet_path(outlet_id), self.outlet_name(outlet_id),
                             self.outlet_articles[outlet_id], "articles", back=OUTLETS_INDEX,
+                            back_label="toutes les sources",
                             intro=intro, homepage=outlet.homepage if outlet else None)
 
     def outlets_index(self) -> Planned:

@@ -12,7 +12,7 @@ from ...derive.ledger import LedgerEntry
 from ...model import Archive, Article, ArticleInfo
 from ...read.quotes import find_quote
 from ..feeds import FEED_LIMIT, atom_feed
-from ..paths import SITE_FEED, article_path, topic_feed_path
+from ..paths import OLD_SITE_FEED, SITE_FEED, article_path, topic_feed_path
 from ..sanitize import Highlight
 from .base import Planned, Renderer, Site
 
@@ -87,16 +87,23 @@ class ArticlePages(Site):
         return content.replace(SAME_STORY, links, 1)
 
     def feeds(self) -> list[Planned]:
-        feeds = [Planned(SITE_FEED, "", partial(self._feed, SITE_FEED, "Nouveaux articles",
-                                                self.archive.articles))]
-        for topic_id, topic in self.archive.topics.items():
-            path = topic_feed_path(topic_id)
-            feeds.append(Planned(path, "", partial(self._feed, path,
-                                                   f"{topic.title} : nouveaux articles",
-                                                   self.topic_articles[topic_id])))
+        """Each feed, and under the address it had before its file had a French name,
+        the same feed (it names its new address as its own): subscriptions keep working."""
+        feeds = []
+        named = [(SITE_FEED, OLD_SITE_FEED, "Nouveaux articles", self.archive.articles)]
+        named += [(self.topic_feed_path(topic_id), topic_feed_path(topic_id),
+                   f"{topic.title} : nouveaux articles", self.topic_articles[topic_id])
+                  for topic_id, topic in self.archive.topics.items()]
+        for path, old, title, articles in named:
+            # Its id stays the one it had at its old address: readers see the same feed.
+            make = partial(self._feed, path, title, articles, old)
+            feeds.append(Planned(path, "", make))
+            if old != path:
+                feeds.append(Planned(old, "", make))
         return feeds
 
-    def _feed(self, path: str, title: str, articles: tuple[ArticleInfo, ...]) -> bytes:
+    def _feed(self, path: str, title: str, articles: tuple[ArticleInfo, ...],
+              identity: str) -> bytes:
         summaries = {article.id: self.articles.summary(article.id)
                      for article in articles[:FEED_LIMIT]}
-        return atom_feed(path, title, articles, summaries, self.build_day)
+        return atom_feed(path, title, articles, summaries, self.build_day, identity)

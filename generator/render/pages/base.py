@@ -17,13 +17,14 @@ from ...derive.analysis import Analysis, Copies
 from ...derive.briefing import TopicBriefing
 from ...derive.ledger import LedgerEntry, Statement
 from ...model import UNKNOWN, Archive, ArticleInfo, Claim
-from .. import paths
+from .. import paths, sharing
 from ..environment import environment
 from ..export import topic_files
 from ..format import according_to, dated_fr, figure_fr, month_fr, when_fr
-from ..paths import (ACTORS_INDEX, DATA_PAGE, SITE_FEED, article_path, chart_path, html_path,
-                     month_path, outlet_path, topic_feed_path)
+from ..paths import (ACTORS_INDEX, DATA_PAGE, SITE_FEED, article_path, html_path, month_path,
+                     outlet_path)
 from ..sanitize import SafeMarkdown
+from ..typography import french_text
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,14 @@ class Page:
 
     @property
     def markdown(self) -> str:
-        # JSON strings are valid YAML; the title is HTML-escaped because themes print it raw.
-        return f"---\ntitle: {json.dumps(html.escape(self.title), ensure_ascii=False)}\n---\n\n" \
-               f"{self.content}"
+        # JSON strings are valid YAML; the title is HTML-escaped because themes print it raw
+        # (so is the description, render/sharing.py), in French typography as the page is.
+        meta = {"title": html.escape(french_text(self.title)),
+                "description": html.escape(sharing.description(self.content)),
+                "image": sharing.image(self.path, self.content)}
+        front = "".join(f"{name}: {json.dumps(value, ensure_ascii=False)}\n"
+                        for name, value in meta.items() if value)
+        return f"---\n{front}---\n\n{self.content}"
 
 
 @dataclass(frozen=True)
@@ -145,11 +151,11 @@ class Renderer:
         self._markdown = SafeMarkdown()
         self._common = dict(
             archive=archive, article_path=article_path, topic_path=self.topic_path,
-            month_path=month_path, outlet_path=outlet_path, chart_path=chart_path,
+            month_path=month_path, outlet_path=outlet_path, chart_path=self.chart_path,
             actors_path=ACTORS_INDEX, actor_path=self.actor_path,
             topic_files=partial(topic_files, archive), data_page=DATA_PAGE,
             publication=archive.publication,
-            UNKNOWN=UNKNOWN, site_feed=SITE_FEED, topic_feed_path=topic_feed_path,
+            UNKNOWN=UNKNOWN, site_feed=SITE_FEED, topic_feed_path=self.topic_feed_path,
             outlet_name=self.outlet_name, claim_label=self.claim_label, figure_fr=figure_fr,
             month_title=month_title, when_fr=when_fr, dated_fr=dated_fr,
             according_to=lambda actor_id: according_to(archive.actors[actor_id]))
@@ -157,6 +163,15 @@ class Renderer:
     def topic_path(self, topic_id: str) -> str:
         """A topic's page, at its French slug (its id when it has none)."""
         return paths.topic_path(self.archive.topics[topic_id].slug or topic_id)
+
+    def chart_path(self, topic_id: str, metric_id: str, suffix: str = "") -> str:
+        """A metric's chart, named in French: its topic's slug and its metric's label."""
+        topic = self.archive.topics[topic_id]
+        return paths.chart_path(topic.slug or topic_id,
+                                paths.metric_slug(topic.metrics[metric_id].label), suffix)
+
+    def topic_feed_path(self, topic_id: str) -> str:
+        return paths.topic_feed_path(self.archive.topics[topic_id].slug or topic_id)
 
     def actor_path(self, actor_id: str) -> str:
         """An actor's page, at its French slug (its id when it has none)."""

@@ -16,7 +16,7 @@ from datetime import date
 from functools import cached_property, partial
 
 from ...derive.analysis import derive_from_bodies
-from ...model import Archive, Article
+from ...model import UNKNOWN, Archive, Article
 from .. import paths
 from ..export import SCHEMA_PATH, ClaimRows, Maker, article_schema, claim_rows, data_makers
 from ..paths import html_path
@@ -43,7 +43,7 @@ class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages)
                    download=download, build_day=build_day)
 
     def redirects(self) -> list[Planned]:
-        """Pages moved to a French slug: a small page at each old address (the id's) that
+        """Pages moved to a French slug (or name): a small page at each old address (the id's) that
         sends the reader on, by meta refresh and by a link (from file:// too)."""
         moved = []
         for registry, path_of, plans in ((self.archive.topics, paths.topic_path, self.topic),
@@ -53,6 +53,10 @@ class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages)
                     new, old = (path_of(name).removesuffix(".md") for name in (item.slug, item_id))
                     moved += [(planned.path, planned.path.replace(new, old, 1))
                               for planned in plans(item_id)]
+        if UNKNOWN in self.outlet_articles:  # its page was once named in English
+            new = paths.outlet_path(UNKNOWN).removesuffix(".md")
+            moved += [(planned.path, planned.path.replace(new, f"sources/{UNKNOWN}", 1))
+                      for planned in self.outlet(UNKNOWN)]
         return [Planned(html_path(old), "", partial(redirect_page, old, new), f"redirect {old} {new}")
                 for new, old in moved]
 
@@ -107,5 +111,5 @@ def redirect_page(old: str, new: str) -> bytes:
             f'<meta http-equiv="refresh" content="0; url={target}">\n'
             f'<script>location.replace({json.dumps(relative)} + '
             f'location.hash)</script>\n</head>\n<body>\n'
-            f'<p>Cette page a changé d\'adresse : <a href="{target}">{target}</a>.</p>\n'
+            f'<p>Cette page a changé d’adresse\u00a0: <a href="{target}">{target}</a>.</p>\n'
             f'</body>\n</html>\n').encode("utf-8")

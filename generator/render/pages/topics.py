@@ -13,7 +13,7 @@ from ...derive.briefing import TopicBriefing
 from ...derive.groupings import newest_date
 from ...derive.ledger import Statement
 from ...model import Archive
-from ..paths import TOPICS_INDEX, chart_path, topic_list_path
+from ..paths import TOPICS_INDEX, old_chart_path, topic_list_path
 from .base import RECENT, Planned, Site, newest_first
 
 if TYPE_CHECKING:
@@ -39,10 +39,11 @@ class TopicPages(Site):
         newest_statements = newest_first(self.briefings[topic_id].statements)
         return [Planned(path, topic.title, partial(self._topic_page, topic_id)),
                 *self.listing(topic_list_path(slug, "articles"), f"{topic.title} : articles",
-                              self.topic_articles[topic_id], "articles", back=path),
+                              self.topic_articles[topic_id], "articles", back=path,
+                              back_label=f"retour au sujet «\u00a0{topic.title}\u00a0»"),
                 *self.listing(topic_list_path(slug, "registre"),
                               f"{topic.title} : registre des affirmations", newest_statements,
-                              "ledger", back=path)]
+                              "ledger", back=path, back_label=f"retour au sujet «\u00a0{topic.title}\u00a0»")]
 
     def _topic_page(self, topic_id: str) -> str:
         path = self.topic_path(topic_id)
@@ -67,10 +68,13 @@ class TopicPages(Site):
                 definition = briefing.topic.metrics[metric.metric_id]
                 drawn = (_series(metric.statements, self.archive), definition.unit,
                          f"{definition.label} : {briefing.topic.title}")
-                planned += [Planned(chart_path(briefing.topic.id, metric.metric_id, layout.suffix),
-                                    "", partial(_charts().metric_chart, *drawn, layout),
-                                    repr((drawn, layout)))
-                            for layout in _charts().LAYOUTS]
+                for layout in _charts().LAYOUTS:
+                    make = partial(_charts().metric_chart, *drawn, layout)
+                    path = self.chart_path(briefing.topic.id, metric.metric_id, layout.suffix)
+                    # The same chart at the address it had before its name was French.
+                    old = old_chart_path(briefing.topic.id, metric.metric_id, layout.suffix)
+                    planned += [Planned(p, "", make, repr((drawn, layout)))
+                                for p in dict.fromkeys((path, old))]
         return planned
 
 

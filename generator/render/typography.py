@@ -1,0 +1,87 @@
+"""French typography on what a reader sees, never on what quotes are checked against.
+
+Applied to the HTML of pages once rendered (environment.py for generated pages, a
+Markdown extension for hand-written ones: publish/typography.py), in text only: tags, attributes, code and
+scripts are left alone. It gives:
+
+- a no-break space before « : » and a narrow one before « ; ! ? » where the text has a
+  space there (« http://… », « 10:30 » stay as they are);
+- narrow no-break spaces inside « » (added where the text has none);
+- narrow no-break spaces between a number's groups of digits (« 3 000 », as Babel writes
+  them) and, outside tables, a no-break space between a number and the word after it
+  (« 8 000 soldats »);
+- one apostrophe, the typographic one, in the site's own text. An article's text (inside
+  ``ARTICLE_TEXT``) keeps its own apostrophes and quotation marks: only its spaces change.
+
+Every step is idempotent: a page through it twice (a generated page's content, then
+MkDocs' Markdown) comes out as through it once, so the fast path and MkDocs' own rendering
+give the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+# The element holding an article's own text (templates/article.html): it holds no <div>.
+ARTICLE_TEXT = '<div class="ba-body">'
+_SKIPPED = re.compile(r"<(code|pre|script|style|textarea)\b.*?</\1>", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
+_BEFORE_COLON = re.compile(r" +(?=:(?:\s|$|<|»|\)))")
+_BEFORE_MARK = re.compile(r" +(?=[;!?](?:\s|$|<|»|\)))")
+_AFTER_OPENING = re.compile(r"«[ \u00a0\u202f]*")
+_BEFORE_CLOSING = re.compile(r"[ \u00a0\u202f]*»")
+_DIGIT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d])")
+_NUMBER_THEN_WORD = re.compile(r"(?<=\d) (?=[^\W\d_]|%|€|\$)")
+_APOSTROPHE = re.compile(r"(?<=\w)(?:'|&#39;|&#x27;)(?=\w)")  # as written, or as escaped
+
+
+def _spaces(text: str, units: bool = True) -> str:
+    text = _BEFORE_COLON.sub(NBSP, text)
+    text = _BEFORE_MARK.sub(NNBSP, text)
+    text = _AFTER_OPENING.sub("«" + NNBSP, text)
+    text = _BEFORE_CLOSING.sub(NNBSP + "»", text)
+    text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", NNBSP).replace(NBSP, NNBSP), text)
+    return _NUMBER_THEN_WORD.sub(NBSP, text) if units else text
+
+
+def french_text(text: str, apostrophes: bool = True, units: bool = True) -> str:
+    """Plain text with French spaces (and, with ``apostrophes``, typographic apostrophes;
+    with ``units``, a no-break space between a number and the word after it)."""
+    text = _spaces(text, units)
+    return _APOSTROPHE.sub("\u2019", text) if apostrophes else text
+
+
+def _text_nodes(html: str, apostrophes: bool) -> str:
+    """French typography on the text between the tags of ``html`` (no code or script in it)."""
+    pieces, position, tables = [], 0, 0
+    for tag in _TAG.finditer(html):
+        # In a table's narrow columns a number may part from its unit: the columns keep
+        # their width (tests/test_phones.py), and a cell is read as a whole anyway.
+        pieces.append(french_text(html[position:tag.start()], apostrophes, units=not tables))
+        pieces.append(tag.group(0))
+        tables += tag.group(0).startswith("<table") - tag.group(0).startswith("</table")
+        position = tag.end()
+    pieces.append(french_text(html[position:], apostrophes, units=not tables))
+    return "".join(pieces)
+
+
+def _outside_code(html: str, apostrophes: bool) -> str:
+    pieces, position = [], 0
+    for skipped in _SKIPPED.finditer(html):
+        pieces.append(_text_nodes(html[position:skipped.start()], apostrophes))
+        pieces.append(skipped.group(0))
+        position = skipped.end()
+    pieces.append(_text_nodes(html[position:], apostrophes))
+    return "".join(pieces)
+
+
+def french_html(html: str) -> str:
+    """French typography on an HTML page or fragment; an article's text gets its spaces only."""
+    start = html.find(ARTICLE_TEXT)
+    if start < 0:
+        return _outside_code(html, True)
+    end = html.find("</div>", start)
+    end = len(html) if end < 0 else end
+    return (_outside_code(html[:start], True) + _outside_code(html[start:end], False)
+            + french_html(html[end:]))
