@@ -1,17 +1,100 @@
+"""Shared fixtures, and the three categories every test falls in.
+
+Categories (markers registered in pyproject.toml, applied here at collection):
+
+- ``browser``: drives Chromium: any test that requests ``browser`` (directly or through
+  ``visit``, ``fixture_visit``, ``open_visit``...).
+- ``build``: builds a site or starts a process (``mkdocs``, ``briefing``, ``make``, ``git``...):
+  any test that requests one of ``BUILD_FIXTURES`` below (directly or through another
+  fixture), or is marked ``@pytest.mark.build`` (a whole module: ``pytestmark =
+  pytest.mark.build``).
+- ``unit``: every other test; ``make fast`` runs these (``pytest -m unit``). A unit test
+  that starts a process or runs a MkDocs build fails, saying to mark it ``build``: no test
+  lands in the fast loop by mistake, and none is left out of it silently.
+
+Shared fixtures: a test that only reads a site uses one of these, built once per session
+(per worker with ``-n``); a test that changes a site, a cache or a content folder builds its
+own from ``make_project(tmp_path)`` (tests/helpers.py).
+
+- ``project``, ``archive``, ``built_site``: the real project and a copy where a contributor
+  added an article (params ``real`` and ``with-new-article``), its archive, its site (with
+  the offline zip); ``offline_copy`` (the zip unpacked) and ``http_site`` (its URL).
+- ``fixture_site``: the frozen fixture archive's site (tests/fixtures/archive), for exact
+  expectations; ``fixture_offline_copy``, ``fixture_http_site``.
+- ``browser``: one Chromium for the session; ``visit``: the real site from disk (the
+  offline copy, file://) and the site with an added article over HTTP, so that each test
+  sees both archives and both protocols in two runs; ``fixture_visit``: the fixture site
+  from disk, once (``@pytest.mark.parametrize("fixture_visit", ["file", "http"],
+  indirect=True)`` for a test whose point is the protocol).
+"""
+
 from __future__ import annotations
 
 import contextlib
 import functools
+import subprocess
 import threading
 import zipfile
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from mkdocs.plugins import PluginCollection
 
 from generator.read.load import load_archive
 from generator.model import Archive
-from helpers import REPO, add_new_article, make_project, mkdocs_build
+from helpers import REPO, add_new_article, make_project, mkdocs_build, open_visit
+
+CATEGORIES = ("browser", "build", "unit")
+# Fixtures that build a site: a test that requests one, even through another fixture, is a
+# build test.
+BUILD_FIXTURES = {"built_site", "fixture_site"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "browser" in item.fixturenames:
+            category = "browser"
+        elif item.get_closest_marker("build") or BUILD_FIXTURES & set(item.fixturenames):
+            category = "build"
+        else:
+            category = "unit"
+        for other in CATEGORIES:
+            if other != category and item.get_closest_marker(other):
+                raise pytest.UsageError(f"{item.nodeid} is marked {other} but is a {category} test")
+        item.add_marker(category)
+
+
+@contextlib.contextmanager
+def _unit_only(item: pytest.Item):
+    """While a unit test (or its fixtures) runs, starting a process or a MkDocs build fails it."""
+    if not item.get_closest_marker("unit"):
+        yield
+        return
+
+    def refuse(what: str):
+        def refused(*args, **kwargs):
+            pytest.fail(f"{item.nodeid} {what}: it is a build test, mark it "
+                        "`@pytest.mark.build` (tests/conftest.py)", pytrace=False)
+        return refused
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(subprocess.Popen, "__init__", refuse("starts a process"))
+        patch.setattr(PluginCollection, "on_pre_build", refuse("runs a MkDocs build"))
+        yield
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item):
+    with _unit_only(item):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    with _unit_only(item):
+        return (yield)
 
 
 @pytest.fixture(scope="session", params=["real", "with-new-article"])
@@ -116,6 +199,25 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def visit(request, project, browser, screenshot_on_failure):
+    """The site under test in a browser window: the real site as a reader's offline copy
+    (file://), the site with an added article served over HTTP."""
+    base = (request.getfixturevalue("offline_copy").as_uri() + "/" if project == REPO
+            else request.getfixturevalue("http_site"))
+    yield from open_visit(request, browser, base, screenshot_on_failure)
+
+
+@pytest.fixture
+def fixture_visit(request, browser, screenshot_on_failure):
+    """The frozen fixture archive's site in a browser window, for exact expectations: from
+    disk (file://), unless the test is parametrized with "http"."""
+    protocol = getattr(request, "param", "file")
+    base = (request.getfixturevalue("fixture_offline_copy").as_uri() + "/" if protocol == "file"
+            else request.getfixturevalue("fixture_http_site"))
+    yield from open_visit(request, browser, base, screenshot_on_failure)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -10,6 +10,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from generator.cli import main as cli
 from generator.derive.briefing import briefings
 from helpers import briefing, content, soup
@@ -127,6 +129,7 @@ def test_an_actor_without_claims_has_no_page_and_no_link(fixture_site):
     assert len(content(fixture_site / "acteurs" / "jcs.html").select("table.ba-ledger tbody tr"))
 
 
+@pytest.mark.build
 def test_a_publication_file_with_errors_is_reported(tmp_path):
     from helpers import make_project
 
@@ -140,6 +143,7 @@ def test_a_publication_file_with_errors_is_reported(tmp_path):
     assert "licence.url" in result.stderr
 
 
+@pytest.mark.build
 def test_without_a_publication_file_no_licence_is_claimed(tmp_path):
     from helpers import make_project
 
