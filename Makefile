@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup site offline serve test check clean
+.PHONY: setup site offline serve fast test check clean
 
 # The one set-up command: the virtualenv with the project and its test tools (`briefing`).
 setup: $(STAMP)
@@ -32,13 +32,22 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/briefing check $(if $(STRICT),--strict)
 
-# The type checker first (mypy, configured in pyproject.toml: generator/ must be clean).
-# A Chromium for the browser tests is found or installed next (tests/find_chromium.py);
-# without one they fail, never skip.
+# The quick answer while editing, in under a minute: the linter (ruff) and the type checker
+# (mypy), both configured in pyproject.toml, then the unit tests (no build, no browser:
+# tests/conftest.py says which tests are which).
+fast: $(STAMP)
+	$(BIN)/ruff check
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -m unit -q
+
+# Everything: the linter, the type checker, then every test (unit, build and browser) on
+# every core (pytest-xdist). A Chromium for the browser tests is found or installed first
+# (tests/find_chromium.py); without one they fail, never skip.
 test: $(STAMP)
+	$(BIN)/ruff check
 	$(BIN)/mypy
 	$(BIN)/python tests/find_chromium.py
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 clean:
 	rm -rf site $(VENV)

@@ -81,7 +81,7 @@ def _unit_only(item: pytest.Item):
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(subprocess.Popen, "__init__", refuse("starts a process"))
-        patch.setattr(PluginCollection, "on_pre_build", refuse("runs a MkDocs build"))
+        patch.setattr(PluginCollection, "on_config", refuse("runs a MkDocs build"))  # its first event
         yield
 
 

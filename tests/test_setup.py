@@ -103,18 +103,37 @@ def recipe(*args: str) -> list[str]:
     return result.stdout.splitlines()
 
 
+PYTEST_ALL = ".venv/bin/python -m pytest -n auto"  # every test, on every core
+
+
 @NEEDS_MAKE
 @pytest.mark.build
 def test_make_test_finds_a_chromium_before_pytest():
     commands = [line for line in recipe("test") if "find_chromium" in line or "pytest" in line]
-    assert commands == [".venv/bin/python tests/find_chromium.py", ".venv/bin/python -m pytest"]
+    assert commands == [".venv/bin/python tests/find_chromium.py", PYTEST_ALL]
 
 
 @NEEDS_MAKE
 @pytest.mark.build
 def test_make_test_runs_the_type_checker_first():
     commands = recipe("test")
-    assert commands.index(".venv/bin/mypy") < commands.index(".venv/bin/python -m pytest")
+    assert commands.index(".venv/bin/mypy") < commands.index(PYTEST_ALL)
+
+
+@NEEDS_MAKE
+@pytest.mark.build
+def test_make_test_and_make_fast_lint_and_type_check_before_their_tests():
+    # The last commands: the set-up comes first when the environment is not up to date.
+    assert recipe("test")[-4:] == [".venv/bin/ruff check", ".venv/bin/mypy",
+                                   ".venv/bin/python tests/find_chromium.py", PYTEST_ALL]
+    assert recipe("fast")[-3:] == [".venv/bin/ruff check", ".venv/bin/mypy",
+                                   ".venv/bin/python -m pytest -m unit -q"]
+
+
+def test_the_linter_covers_the_tree_and_is_a_test_tool():
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "include" not in config["tool"]["ruff"] and "exclude" not in config["tool"]["ruff"]
+    assert any(spec.startswith("ruff") for spec in config["project"]["optional-dependencies"]["test"])
 
 
 def test_the_type_checker_covers_the_generator():
