@@ -41,13 +41,14 @@ fast: $(STAMP)
 	$(BIN)/python -m pytest -m unit -q
 
 # Everything: the linter, the type checker, then every test (unit, build and browser) on
-# every core (pytest-xdist). A Chromium for the browser tests is found or installed first
+# every core (pytest-xdist; a module's tests on one worker, so that a site it builds once is
+# built once). A Chromium for the browser tests is found or installed first
 # (tests/find_chromium.py); without one they fail, never skip.
 test: $(STAMP)
 	$(BIN)/ruff check
 	$(BIN)/mypy
 	$(BIN)/python tests/find_chromium.py
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadscope
 
 clean:
 	rm -rf site $(VENV)

@@ -3,7 +3,7 @@
 Categories (markers registered in pyproject.toml, applied here at collection):
 
 - ``browser``: drives Chromium: any test that requests ``browser`` (directly or through
-  ``visit``, ``fixture_visit``, ``open_visit``...).
+  ``visit``, ``fixture_visit``...).
 - ``build``: builds a site or starts a process (``mkdocs``, ``briefing``, ``make``, ``git``...):
   any test that requests one of ``BUILD_FIXTURES`` below (directly or through another
   fixture), or is marked ``@pytest.mark.build`` (a whole module: ``pytestmark =
@@ -12,9 +12,10 @@ Categories (markers registered in pyproject.toml, applied here at collection):
   that starts a process or runs a MkDocs build fails, saying to mark it ``build``: no test
   lands in the fast loop by mistake, and none is left out of it silently.
 
-Shared fixtures: a test that only reads a site uses one of these, built once per session
-(per worker with ``-n``); a test that changes a site, a cache or a content folder builds its
-own from ``make_project(tmp_path)`` (tests/helpers.py).
+Shared fixtures: a test that only reads a site uses one of these, built once per run (with
+pytest-xdist, by the first worker that needs it: ``built_once``); a test that changes a site,
+a cache or a content folder builds its own from ``make_project(tmp_path)`` (tests/helpers.py).
+A fixture in a test module that builds a site makes its tests build tests: mark them.
 
 - ``project``, ``archive``, ``built_site``: the real project and a copy where a contributor
   added an article (params ``real`` and ``with-new-article``), its archive, its site (with
@@ -32,13 +33,16 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import shutil
 import subprocess
 import threading
 import zipfile
+from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from mkdocs.plugins import PluginCollection
 
 from generator.read.load import load_archive
@@ -97,8 +101,30 @@ def pytest_runtest_call(item: pytest.Item):
         return (yield)
 
 
+def built_once(request: pytest.FixtureRequest, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder ``name`` that ``make`` fills, once per session: with pytest-xdist, the first
+    worker to ask makes it and the others wait for it, so a site is built once per run."""
+    base = request.getfixturevalue("tmp_path_factory").getbasetemp()
+    if hasattr(request.config, "workerinput"):  # an xdist worker
+        base = base.parent  # this run's folder, shared by its workers
+    folder, done = base / name, base / f"{name}.done"
+    with FileLock(base / f"{name}.lock"):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+def build_site(project: Path, folder: Path) -> None:
+    """``project``'s site (with its offline zip) in ``folder``/site, by the real MkDocs."""
+    result = mkdocs_build(project, folder / "site", env={"BRIEFING_OFFLINE_ZIP": "true"})
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.fixture(scope="session", params=["real", "with-new-article"])
-def project(request, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def project(request) -> Path:
     """The real project, and a copy of it where a contributor added an article.
 
     The added article (tests/fixtures/new-article) brings a new outlet, actor and event:
@@ -106,9 +132,11 @@ def project(request, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """
     if request.param == "real":
         return REPO
-    root = make_project(tmp_path_factory.mktemp("extended"), content=REPO / "briefings")
-    add_new_article(root / "briefings")
-    return root
+
+    def extend(folder: Path) -> None:
+        add_new_article(make_project(folder, content=REPO / "briefings") / "briefings")
+
+    return built_once(request, "extended", extend) / "project"
 
 
 @pytest.fixture(scope="session")
@@ -118,22 +146,19 @@ def archive(project: Path) -> Archive:
 
 
 @pytest.fixture(scope="session")
-def built_site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_site(request, project: Path) -> Path:
     """The project's site, built once with the real MkDocs (and its offline zip)."""
-    site = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(project, site, env={"BRIEFING_OFFLINE_ZIP": "true"})
-    assert result.returncode == 0, result.stderr
-    return site
+    name = "real-site" if project == REPO else "extended-site"
+    return built_once(request, name, lambda folder: build_site(project, folder)) / "site"
 
 
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def fixture_site(request) -> Path:
     """The site of the frozen fixture archive (tests/fixtures/archive): exact expectations."""
-    project = make_project(tmp_path_factory.mktemp("fixture"))
-    site = project.parent / "site"
-    result = mkdocs_build(project, site, env={"BRIEFING_OFFLINE_ZIP": "true"})
-    assert result.returncode == 0, result.stderr
-    return site
+    def build(folder: Path) -> None:
+        build_site(make_project(folder), folder)
+
+    return built_once(request, "fixture", build) / "site"
 
 
 def unzip_offline_copy(site: Path, target: Path) -> Path:
@@ -145,12 +170,15 @@ def unzip_offline_copy(site: Path, target: Path) -> Path:
     return folder
 
 
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        """No line per request on the terminal (a worker's output is not captured)."""
+
+
 @contextlib.contextmanager
 def serve(site: Path):
     """``site`` served over HTTP on a free loopback port; yields its base URL."""
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
