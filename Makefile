@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 UV_VERSION := 0.13.9
 
-.PHONY: setup lock site offline serve test check clean
+.PHONY: setup lock site offline serve fast test check clean
 
 # The one set-up command: the virtualenv with the project and its test tools (`briefing`).
 setup: $(STAMP)
@@ -48,13 +48,23 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/briefing check $(if $(STRICT),--strict)
 
-# The type checker first (mypy, configured in pyproject.toml: generator/ must be clean).
-# A Chromium for the browser tests is found or installed next (tests/find_chromium.py);
-# without one they fail, never skip.
+# The quick answer while editing, in under a minute: the linter (ruff) and the type checker
+# (mypy), both configured in pyproject.toml, then the unit tests (no build, no browser:
+# tests/conftest.py says which tests are which).
+fast: $(STAMP)
+	$(BIN)/ruff check
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -m unit -q
+
+# Everything: the linter, the type checker, then every test (unit, build and browser) on
+# every core (pytest-xdist; a module's tests on one worker, so that a site it builds once is
+# built once). A Chromium for the browser tests is found or installed first
+# (tests/find_chromium.py); without one they fail, never skip.
 test: $(STAMP)
+	$(BIN)/ruff check
 	$(BIN)/mypy
 	$(BIN)/python tests/find_chromium.py
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadscope
 
 clean:
 	rm -rf site $(VENV)

@@ -1,21 +1,130 @@
+"""Shared fixtures, and the three categories every test falls in.
+
+Categories (markers registered in pyproject.toml, applied here at collection):
+
+- ``browser``: drives Chromium: any test that requests ``browser`` (directly or through
+  ``visit``, ``fixture_visit``...).
+- ``build``: builds a site or starts a process (``mkdocs``, ``briefing``, ``make``, ``git``...):
+  any test that requests one of ``BUILD_FIXTURES`` below (directly or through another
+  fixture), or is marked ``@pytest.mark.build`` (a whole module: ``pytestmark =
+  pytest.mark.build``).
+- ``unit``: every other test; ``make fast`` runs these (``pytest -m unit``). A unit test
+  that starts a process or runs a MkDocs build fails, saying to mark it ``build``: no test
+  lands in the fast loop by mistake, and none is left out of it silently.
+
+Shared fixtures: a test that only reads a site uses one of these, built once per run (with
+pytest-xdist, by the first worker that needs it: ``built_once``); a test that changes a site,
+a cache or a content folder builds its own from ``make_project(tmp_path)`` (tests/helpers.py).
+A fixture in a test module that builds a site makes its tests build tests: mark them.
+
+- ``project``, ``archive``, ``built_site``: the real project and a copy where a contributor
+  added an article (params ``real`` and ``with-new-article``), its archive, its site (with
+  the offline zip); ``offline_copy`` (the zip unpacked) and ``http_site`` (its URL).
+- ``fixture_site``: the frozen fixture archive's site (tests/fixtures/archive), for exact
+  expectations; ``fixture_offline_copy``, ``fixture_http_site``.
+- ``browser``: one Chromium for the session; ``visit``: the real site from disk (the
+  offline copy, file://) and the site with an added article over HTTP, so that each test
+  sees both archives and both protocols in two runs; ``fixture_visit``: the fixture site
+  from disk, once (``@pytest.mark.parametrize("fixture_visit", ["file", "http"],
+  indirect=True)`` for a test whose point is the protocol).
+"""
+
 from __future__ import annotations
 
 import contextlib
 import functools
+import shutil
+import subprocess
 import threading
 import zipfile
+from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
+from mkdocs.plugins import PluginCollection
 
 from generator.read.load import load_archive
 from generator.model import Archive
-from helpers import REPO, add_new_article, make_project, mkdocs_build
+from helpers import REPO, add_new_article, make_project, mkdocs_build, open_visit
+
+CATEGORIES = ("browser", "build", "unit")
+# Fixtures that build a site: a test that requests one, even through another fixture, is a
+# build test.
+BUILD_FIXTURES = {"built_site", "fixture_site"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "browser" in item.fixturenames:
+            category = "browser"
+        elif item.get_closest_marker("build") or BUILD_FIXTURES & set(item.fixturenames):
+            category = "build"
+        else:
+            category = "unit"
+        for other in CATEGORIES:
+            if other != category and item.get_closest_marker(other):
+                raise pytest.UsageError(f"{item.nodeid} is marked {other} but is a {category} test")
+        item.add_marker(category)
+
+
+@contextlib.contextmanager
+def _unit_only(item: pytest.Item):
+    """While a unit test (or its fixtures) runs, starting a process or a MkDocs build fails it."""
+    if not item.get_closest_marker("unit"):
+        yield
+        return
+
+    def refuse(what: str):
+        def refused(*args, **kwargs):
+            pytest.fail(f"{item.nodeid} {what}: it is a build test, mark it "
+                        "`@pytest.mark.build` (tests/conftest.py)", pytrace=False)
+        return refused
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(subprocess.Popen, "__init__", refuse("starts a process"))
+        patch.setattr(PluginCollection, "on_config", refuse("runs a MkDocs build"))  # its first event
+        yield
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item):
+    with _unit_only(item):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    with _unit_only(item):
+        return (yield)
+
+
+def built_once(request: pytest.FixtureRequest, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder ``name`` that ``make`` fills, once per session: with pytest-xdist, the first
+    worker to ask makes it and the others wait for it, so a site is built once per run."""
+    base = request.getfixturevalue("tmp_path_factory").getbasetemp()
+    if hasattr(request.config, "workerinput"):  # an xdist worker
+        base = base.parent  # this run's folder, shared by its workers
+    folder, done = base / name, base / f"{name}.done"
+    with FileLock(base / f"{name}.lock"):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+def build_site(project: Path, folder: Path) -> None:
+    """``project``'s site (with its offline zip) in ``folder``/site, by the real MkDocs."""
+    result = mkdocs_build(project, folder / "site", env={"BRIEFING_OFFLINE_ZIP": "true"})
+    assert result.returncode == 0, result.stderr
 
 
 @pytest.fixture(scope="session", params=["real", "with-new-article"])
-def project(request, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def project(request) -> Path:
     """The real project, and a copy of it where a contributor added an article.
 
     The added article (tests/fixtures/new-article) brings a new outlet, actor and event:
@@ -23,9 +132,11 @@ def project(request, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """
     if request.param == "real":
         return REPO
-    root = make_project(tmp_path_factory.mktemp("extended"), content=REPO / "briefings")
-    add_new_article(root / "briefings")
-    return root
+
+    def extend(folder: Path) -> None:
+        add_new_article(make_project(folder, content=REPO / "briefings") / "briefings")
+
+    return built_once(request, "extended", extend) / "project"
 
 
 @pytest.fixture(scope="session")
@@ -35,22 +146,19 @@ def archive(project: Path) -> Archive:
 
 
 @pytest.fixture(scope="session")
-def built_site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_site(request, project: Path) -> Path:
     """The project's site, built once with the real MkDocs (and its offline zip)."""
-    site = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(project, site, env={"BRIEFING_OFFLINE_ZIP": "true"})
-    assert result.returncode == 0, result.stderr
-    return site
+    name = "real-site" if project == REPO else "extended-site"
+    return built_once(request, name, lambda folder: build_site(project, folder)) / "site"
 
 
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def fixture_site(request) -> Path:
     """The site of the frozen fixture archive (tests/fixtures/archive): exact expectations."""
-    project = make_project(tmp_path_factory.mktemp("fixture"))
-    site = project.parent / "site"
-    result = mkdocs_build(project, site, env={"BRIEFING_OFFLINE_ZIP": "true"})
-    assert result.returncode == 0, result.stderr
-    return site
+    def build(folder: Path) -> None:
+        build_site(make_project(folder), folder)
+
+    return built_once(request, "fixture", build) / "site"
 
 
 def unzip_offline_copy(site: Path, target: Path) -> Path:
@@ -62,12 +170,15 @@ def unzip_offline_copy(site: Path, target: Path) -> Path:
     return folder
 
 
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        """No line per request on the terminal (a worker's output is not captured)."""
+
+
 @contextlib.contextmanager
 def serve(site: Path):
     """``site`` served over HTTP on a free loopback port; yields its base URL."""
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -116,6 +227,25 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def visit(request, project, browser, screenshot_on_failure):
+    """The site under test in a browser window: the real site as a reader's offline copy
+    (file://), the site with an added article served over HTTP."""
+    base = (request.getfixturevalue("offline_copy").as_uri() + "/" if project == REPO
+            else request.getfixturevalue("http_site"))
+    yield from open_visit(request, browser, base, screenshot_on_failure)
+
+
+@pytest.fixture
+def fixture_visit(request, browser, screenshot_on_failure):
+    """The frozen fixture archive's site in a browser window, for exact expectations: from
+    disk (file://), unless the test is parametrized with "http"."""
+    protocol = getattr(request, "param", "file")
+    base = (request.getfixturevalue("fixture_offline_copy").as_uri() + "/" if protocol == "file"
+            else request.getfixturevalue("fixture_http_site"))
+    yield from open_visit(request, browser, base, screenshot_on_failure)
 
 
 @pytest.hookimpl(wrapper=True)

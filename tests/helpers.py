@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -139,3 +140,36 @@ def shown(text: str) -> str:
     from generator.render.typography import french_text
 
     return " ".join(french_text(text).split())
+
+
+@dataclass
+class Visit:
+    """A browser page with everything it requested and complained about."""
+
+    page: object
+    base: str
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def open(self, path: str) -> None:
+        self.page.goto(self.base + path)
+
+    def assert_clean(self) -> None:
+        foreign = [url for url in self.requests if not url.startswith(self.base)]
+        assert foreign == [], f"requests left the site: {foreign}"
+        assert self.errors == [], f"console errors: {self.errors}"
+
+
+def open_visit(request, browser, base: str, screenshot_on_failure):
+    """A fresh browser window on ``base``, recording requests and errors; closed after the test
+    (with a screenshot in test-results/ when it failed)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    current = Visit(page, base)
+    page.on("request", lambda r: current.requests.append(r.url))
+    page.on("console", lambda m: m.type == "error" and current.errors.append(m.text))
+    page.on("pageerror", lambda error: current.errors.append(str(error)))
+    yield current
+    screenshot_on_failure(request.node, page)
+    context.close()

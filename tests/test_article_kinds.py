@@ -7,6 +7,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from generator.derive.duplicates import near_duplicates
 from generator.model import Article, ArticleInfo
 from generator.publish.pipeline import load
@@ -30,6 +32,7 @@ def test_rendered_articles_are_another_type():
     assert [read[article.id].info() for article in archive.articles] == list(archive.articles)
 
 
+@pytest.mark.build
 def test_near_duplicates_of_rendered_articles_is_a_type_error(tmp_path):
     program = tmp_path / "program.py"
     program.write_text("from pathlib import Path\n"

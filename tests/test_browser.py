@@ -5,7 +5,6 @@ no request to any other host, no console error."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 import pytest
@@ -13,55 +12,10 @@ import pytest
 from generator.derive.analysis import derive_from_bodies
 from generator.read.load import load_archive
 from generator.render.pages import RECENT
-from helpers import FIXTURE_ARCHIVE, shown
+from helpers import FIXTURE_ARCHIVE, Visit, shown
 
 FIXTURE_TITLES = {article.id: article.title
                   for article in load_archive(FIXTURE_ARCHIVE, root=FIXTURE_ARCHIVE.parent).articles}
-
-
-@dataclass
-class Visit:
-    """A browser page with everything it requested and complained about."""
-
-    page: object
-    base: str
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def open(self, path: str) -> None:
-        self.page.goto(self.base + path)
-
-    def assert_clean(self) -> None:
-        foreign = [url for url in self.requests if not url.startswith(self.base)]
-        assert foreign == [], f"requests left the site: {foreign}"
-        assert self.errors == [], f"console errors: {self.errors}"
-
-
-def open_visit(request, browser, base: str, screenshot_on_failure):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    current = Visit(page, base)
-    page.on("request", lambda r: current.requests.append(r.url))
-    page.on("console", lambda m: m.type == "error" and current.errors.append(m.text))
-    page.on("pageerror", lambda error: current.errors.append(str(error)))
-    yield current
-    screenshot_on_failure(request.node, page)
-    context.close()
-
-
-@pytest.fixture(params=["file", "http"])
-def visit(request, browser, offline_copy, http_site, screenshot_on_failure):
-    """The site under test (the real one, and with an added article), from disk or HTTP."""
-    base = offline_copy.as_uri() + "/" if request.param == "file" else http_site
-    yield from open_visit(request, browser, base, screenshot_on_failure)
-
-
-@pytest.fixture(params=["file", "http"])
-def fixture_visit(request, browser, fixture_offline_copy, fixture_http_site, screenshot_on_failure):
-    """The frozen fixture archive's site, for searches with exact expected results."""
-    base = fixture_offline_copy.as_uri() + "/" if request.param == "file" else fixture_http_site
-    yield from open_visit(request, browser, base, screenshot_on_failure)
 
 
 def heading(visit: Visit) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.publish.pipeline import load
 from generator.publish.pipeline import Cache, fingerprint
 from helpers import REPRODUCIBLE as ENV, BIN, briefing, build_files, make_project, run
@@ -26,6 +28,7 @@ def test_keys_change_with_the_path():
     assert len(keys) == 3
 
 
+@pytest.mark.build
 def test_renamed_moved_and_edited_articles_build_warm_as_cold(tmp_path):
     project = make_project(tmp_path)
     articles = project / "briefings" / "articles"
@@ -66,6 +69,7 @@ def test_an_article_moved_unchanged_into_a_subfolder_names_its_new_file(tmp_path
         assert moved.source == f"briefings/articles/2025/{MOVED}.md"
 
 
+@pytest.mark.build
 def test_a_file_renamed_without_its_id_fails_warm_as_cold(tmp_path):
     project = make_project(tmp_path)
     articles = project / "briefings" / "articles"

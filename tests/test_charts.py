@@ -14,7 +14,6 @@ import pytest
 
 from generator.render.charts import LAYOUTS, MARKER_PT, NARROW, Point, Series, metric_chart
 from helpers import content, shown
-from test_browser import fixture_visit  # noqa: F401 (a fixture)
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}href"

@@ -2,7 +2,11 @@
 
 import re
 
+import pytest
+
 from helpers import VALID_BODY, VALID_FRONT, article_text, briefing, make_project
+
+pytestmark = pytest.mark.build  # every test here builds a site or runs the command line
 
 
 def test_check_passes_on_the_real_content(project, archive):

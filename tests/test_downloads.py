@@ -10,9 +10,11 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from generator.cli import main as cli
 from generator.derive.analysis import derive_from_bodies
-from helpers import briefing, content, soup
+from helpers import briefing, content
 
 BOM = b"\xef\xbb\xbf"
 CC_BY = "https://creativecommons.org/licenses/by/4.0/deed.fr"
@@ -129,6 +131,7 @@ def test_an_actor_without_claims_has_a_page_saying_so(fixture_site):
     assert len(content(fixture_site / "acteurs" / "jcs.html").select("table.ba-ledger tbody tr"))
 
 
+@pytest.mark.build
 def test_a_publication_file_with_errors_is_reported(tmp_path):
     from helpers import make_project
 
@@ -142,6 +145,7 @@ def test_a_publication_file_with_errors_is_reported(tmp_path):
     assert "licence.url" in result.stderr
 
 
+@pytest.mark.build
 def test_without_a_publication_file_no_licence_is_claimed(tmp_path):
     from helpers import make_project
 

@@ -73,6 +73,7 @@ def body_of(text: str) -> str:
 
 # The seeds: raw scraped texts, drafted with the frozen fixture archive's registries.
 
+@pytest.mark.build
 def test_debris_is_taken_out_and_listed_for_confirmation(project):
     path, text = draft_of(project, "002_6d26b8eed05513dc.txt")
     body = body_of(text)
@@ -85,6 +86,7 @@ def test_debris_is_taken_out_and_listed_for_confirmation(project):
     assert "outlet: excelsior" in text and "wire: afp" in text
 
 
+@pytest.mark.build
 def test_repeated_line_paywall_and_metadata_prefix(project):
     _, first = draft_of(project, "000_65e4f877623b0830.txt")
     assert body_of(first).count("conclu en juin 2024 un traité") == 1
@@ -101,6 +103,7 @@ def test_repeated_line_paywall_and_metadata_prefix(project):
     assert "outlet: bfmtv" in bfm and "« lundi 23 décembre »" in bfm
 
 
+@pytest.mark.build
 def test_candidate_claims_carry_number_unit_and_sentence(project):
     texts = "".join(draft_of(project, seed.name)[1] for seed in SEED_FILES)
     texts = re.sub(r"    # .*", "", texts)  # the « à confirmer » comments
@@ -115,6 +118,7 @@ def test_candidate_claims_carry_number_unit_and_sentence(project):
     assert '#   quote: "Plus de 1 000 soldats nord-coréens ont été tués ou blessés' in texts
 
 
+@pytest.mark.build
 def test_events_named_in_the_words_of_topics_yml_are_proposed_once(tmp_path):
     project = make_project(tmp_path, keep_articles=False, content=REPO / "briefings")
     _, text = draft_of(project, "003_359b8381138046ac.txt")
@@ -130,6 +134,7 @@ def test_events_named_in_the_words_of_topics_yml_are_proposed_once(tmp_path):
     assert "#   event: killed_or_wounded" not in events  # a clause with a figure is a figure claim
 
 
+@pytest.mark.build
 def test_a_draft_passes_check_as_written(project):
     path, _ = draft_of(project, "003_359b8381138046ac.txt")
     result = briefing(["check"], project)
@@ -137,6 +142,7 @@ def test_a_draft_passes_check_as_written(project):
     assert result.stdout.startswith("ok: 1 articles, 0 claims")
 
 
+@pytest.mark.build
 def test_an_incomplete_draft_fails_check_with_the_line_to_fix(project):
     piped = subprocess.run([str(BIN / "briefing"), "new", "-"], cwd=project, capture_output=True,
                            text=True, input="Un titre sans chiffre\n\nLa Corée du Nord a envoyé des soldats.\n")
@@ -148,6 +154,7 @@ def test_an_incomplete_draft_fails_check_with_the_line_to_fix(project):
     assert f"briefings/articles/{path.name}:{line}:9: topics: needs at least 1 item(s)" in result.stderr
 
 
+@pytest.mark.build
 def test_never_overwrites_and_reads_standard_input(project):
     path, text = draft_of(project, "003_359b8381138046ac.txt")
     again = briefing(["new", str(SEEDS / "003_359b8381138046ac.txt")], project)
@@ -169,6 +176,7 @@ def test_there_are_fixtures_from_three_outlets_at_least():
 
 
 @pytest.mark.parametrize("fixture", EXACT_FIXTURES, ids=lambda f: f.name)
+@pytest.mark.build
 def test_fixture_drafts_need_only_confirming(drafts_project, fixture):
     """Title, date, outlet, cleaning, claims and text all as expected, once every proposal is confirmed."""
     path, text, _ = drafted(drafts_project, bench.raw_of(fixture))
@@ -185,6 +193,7 @@ def test_fixture_drafts_need_only_confirming(drafts_project, fixture):
 
 
 @pytest.mark.parametrize("fixture", DEV_FIXTURES, ids=lambda f: f.name)
+@pytest.mark.build
 def test_every_filled_field_is_marked_for_confirmation(drafts_project, fixture):
     _, text, _ = drafted(drafts_project, bench.raw_of(fixture))
     claims = text.split("\nclaims:\n", 1)[1].split("\n---\n", 1)[0]
@@ -201,6 +210,7 @@ def test_every_filled_field_is_marked_for_confirmation(drafts_project, fixture):
                     reason="the expected articles use the new claim format (optional as_of, periods, "
                            "as_of_note, more_than), which this branch's claim model predates")
 @pytest.mark.parametrize("fixture", DRAFT_FIXTURES, ids=lambda f: f.name)
+@pytest.mark.build
 def test_expected_articles_pass_check(drafts_project, fixture):
     expected = (fixture / "expected.md").read_text(encoding="utf-8")
     article_id = bench.parse(expected)[0]["id"]
@@ -209,6 +219,7 @@ def test_expected_articles_pass_check(drafts_project, fixture):
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.build
 def test_the_tester_s_france24_text(drafts_project):
     """What a tester saw on a scraped France 24 text, each point fixed."""
     path, text, _ = drafted(drafts_project, DRAFTS / "france24-scraped" / "raw.txt")
@@ -226,6 +237,7 @@ def test_the_tester_s_france24_text(drafts_project):
     assert "#   attributed_to: nis    # à confirmer : « Service national du renseignement »" in text
 
 
+@pytest.mark.build
 def test_an_unknown_outlet_gets_a_comment_to_add_it(project):
     _, text, _ = drafted(project, DRAFTS / "france24-scraped" / "raw.txt")
     assert "outlet: unknown    # à remplir : « FRANCE 24 » n'est pas dans outlets.yml" in text
@@ -234,6 +246,7 @@ def test_an_unknown_outlet_gets_a_comment_to_add_it(project):
     assert "read as a web page" in stdout
 
 
+@pytest.mark.build
 def test_an_encoding_is_detected_or_named(drafts_project, tmp_path):
     _, text, stdout = drafted(drafts_project, DRAFTS / "lemonde" / "raw.txt")
     assert "read as cp1252 (detected)" in stdout
@@ -263,6 +276,7 @@ HOSTILE_INPUTS = {
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_INPUTS))
+@pytest.mark.build
 def test_no_input_prints_a_traceback(drafts_project, tmp_path, name):
     source = tmp_path / name
     source.write_bytes(HOSTILE_INPUTS[name])

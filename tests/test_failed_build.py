@@ -3,7 +3,11 @@ is invalid: the content is loaded and checked before MkDocs empties the site fol
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import make_project, mkdocs_build
+
+pytestmark = pytest.mark.build  # every test here builds a site or runs the command line
 
 ARTICLE = "briefings/articles/2024-12-23-bfmtv-pertes-nord-coreennes.md"
 

@@ -114,6 +114,7 @@ def test_symlinked_article_is_refused(tmp_path):
         load_archive(folder, root=tmp_path)
 
 
+@pytest.mark.build
 def test_check_reports_every_hazard_at_once_without_traceback(tmp_path):
     project = make_project(tmp_path, {f"{name}.md": text for name, (text, _) in LOADER_HAZARDS.items()
                                       if isinstance(text, str)}, keep_articles=False)
@@ -173,6 +174,7 @@ def page_of(site: Path):
     return soup(site / "articles" / "hostile.html")
 
 
+@pytest.mark.build
 def test_no_script_frame_form_style_or_image_from_contributor_text(hostile_page):
     main = content(hostile_page / "articles" / "hostile.html")
     for tag in ("script", "iframe", "object", "form", "input", "style", "img"):
@@ -182,6 +184,7 @@ def test_no_script_frame_form_style_or_image_from_contributor_text(hostile_page)
     assert "<img src=x onerror=alert(4)>" in text
 
 
+@pytest.mark.build
 def test_no_event_handler_or_dangerous_url(hostile_page):
     page = page_of(hostile_page)
     for element in page.find_all(True):
@@ -197,6 +200,7 @@ def test_no_event_handler_or_dangerous_url(hostile_page):
     assert links["propre"] == "https://exemple.fr/page"
 
 
+@pytest.mark.build
 def test_metadata_shows_literally(hostile_page):
     page = page_of(hostile_page)
     assert page.title.get_text().startswith(HOSTILE_TITLE)
@@ -209,6 +213,7 @@ def test_metadata_shows_literally(hostile_page):
     assert "« Citation <b>importante</b> ici. »" in ledger
 
 
+@pytest.mark.build
 def test_hostile_title_is_escaped_in_lists_search_and_exports(hostile_page):
     troops = content(hostile_page / "sujets" / "troupes.html")
     assert HOSTILE_TITLE in [a.get_text() for a in troops.select("ul.ba-article-list a")]
@@ -220,6 +225,7 @@ def test_hostile_title_is_escaped_in_lists_search_and_exports(hostile_page):
     assert next(a for a in articles if a["id"] == "hostile")["title"] == HOSTILE_TITLE
 
 
+@pytest.mark.build
 def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
     project = make_project(tmp_path)
     for name in ("Makefile", "pyproject.toml", "requirements.lock"):
@@ -239,6 +245,7 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
     assert after == before
 
 
+@pytest.mark.build
 def test_two_builds_of_the_same_input_are_byte_identical_cold_or_cached(tmp_path):
     project = make_project(tmp_path)
     env_epoch = {"SOURCE_DATE_EPOCH": "1743033600", "BRIEFING_OFFLINE_ZIP": "true"}
@@ -253,6 +260,7 @@ def test_two_builds_of_the_same_input_are_byte_identical_cold_or_cached(tmp_path
     assert trees[0] == trees[1]
 
 
+@pytest.mark.build
 def test_a_cached_rebuild_after_an_edit_matches_a_cold_build(tmp_path):
     """Pages and files kept from the previous build are reused only when unchanged."""
     project = make_project(tmp_path)

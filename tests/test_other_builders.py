@@ -51,6 +51,7 @@ def plain(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, subproc
     return exported / "pages", exported / "site", build
 
 
+@pytest.mark.build
 def test_plain_mkdocs_builds_every_exported_page_without_material(plain):
     pages, site, build = plain
     assert "Documentation built" in build.stderr and "WARNING" not in build.stderr
@@ -66,6 +67,7 @@ def test_plain_mkdocs_builds_every_exported_page_without_material(plain):
     assert not (site / "overrides").exists()  # Material templates, excluded by the config
 
 
+@pytest.mark.build
 def test_article_page_shows_its_title_text_and_quoted_claims(plain):
     _, site, _ = plain
     archive = load_archive(FIXTURE_ARCHIVE, root=REPO)
@@ -88,6 +90,7 @@ def test_article_page_shows_its_title_text_and_quoted_claims(plain):
     assert "ont subi environ 1.100 pertes" in ledger
 
 
+@pytest.mark.build
 def test_topic_page_and_home_show_the_headline_figure(plain):
     _, site, _ = plain
     expected = shown("Tués ou blessés : 4 000 militaires selon l'état-major sud-coréen (JCS) "
@@ -118,6 +121,7 @@ def _targets(site: Path, page: Path):
         yield address, target, unquote(parts.fragment)
 
 
+@pytest.mark.build
 def test_every_internal_link_and_anchor_resolves(plain):
     _, site, _ = plain
     broken, checked, ids = [], 0, {}
@@ -137,6 +141,7 @@ def test_every_internal_link_and_anchor_resolves(plain):
     assert broken == []
 
 
+@pytest.mark.build
 def test_redirect_pages_lead_to_existing_pages(plain):
     _, site, _ = plain
     redirects = [page for page in site.rglob("*.html") if is_redirect(page)]
@@ -146,6 +151,7 @@ def test_redirect_pages_lead_to_existing_pages(plain):
         assert (page.parent / address).is_file(), (page, address)
 
 
+@pytest.mark.build
 def test_no_material_asset_or_markup_is_referenced(plain):
     _, site, _ = plain
     for page in site.rglob("*.html"):

@@ -42,6 +42,7 @@ def big_site(tmp_path_factory):
     return tmp_path / "site"
 
 
+@pytest.mark.build
 def test_month_and_outlet_lists_paginate(big_site):
     first = content(big_site / "archives" / "2025-01.html")
     assert len(first.select("ul.ba-article-list li")) == PER_PAGE
@@ -51,6 +52,7 @@ def test_month_and_outlet_lists_paginate(big_site):
     assert len(content(big_site / "sources" / "bfmtv-2.html").select("ul.ba-article-list li")) == PER_PAGE
 
 
+@pytest.mark.build
 def test_topic_page_shows_recent_items_and_links_the_full_lists(big_site):
     topic = content(big_site / "sujets" / "troupes.html")
     assert len(topic.select("ul.ba-article-list li")) == RECENT
@@ -62,6 +64,7 @@ def test_topic_page_shows_recent_items_and_links_the_full_lists(big_site):
     assert rows == N
 
 
+@pytest.mark.build
 def test_page_sizes_do_not_grow_with_the_archive(big_site):
     small = (big_site / "sujets" / "troupes.html").stat().st_size
     assert small < 125_000  # typeset spaces and link-preview tags: a few more bytes

@@ -95,6 +95,12 @@ def card_problems(cards: list[dict]) -> list[str]:
     return problems
 
 
+# Every page of the site with a contributor's article: the real site's pages and that
+# article's, outlet's and actor's. Layout is the same from disk and served: HTTP once.
+EXTENDED_SITE = pytest.mark.parametrize("project", ["with-new-article"], indirect=True)
+
+
+@EXTENDED_SITE
 def test_no_page_is_wider_than_a_phone_and_ledgers_are_cards(open_at, built_site, http_site):
     page = open_at(http_site, PHONE)
     too_wide, not_cards, broken = {}, {}, {}
@@ -130,6 +136,7 @@ TABLE_WIDTHS = """tables => [...document.querySelectorAll(tables)].map(table => 
 })"""
 
 
+@EXTENDED_SITE
 def test_on_a_desktop_tables_span_the_page_and_words_stay_whole(open_at, built_site, http_site):
     page = open_at(http_site, DESKTOP)
     narrow, broken = {}, {}

@@ -90,6 +90,7 @@ class _Exploit:
         return (open, (self.target, "w"))
 
 
+@pytest.mark.build
 def test_workers_with_a_partly_filled_cache_give_what_one_process_gives(tmp_path):
     """Past the first misses, cache lookups go on in the pool's feeder thread, between the
     workers' results: every article still gets its one result, the same as without them."""

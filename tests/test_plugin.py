@@ -1,6 +1,10 @@
 """The MkDocs integration: generated pages in memory, content errors as a clean failure."""
 
+import pytest
+
 from helpers import VALID_BODY, VALID_FRONT, article_text, make_project, mkdocs_build
+
+pytestmark = pytest.mark.build  # every test here builds a site or runs the command line
 
 
 def test_a_content_error_fails_the_build_with_its_location_and_no_traceback(tmp_path):

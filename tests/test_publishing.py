@@ -2,6 +2,8 @@
 
 import xml.etree.ElementTree as ElementTree
 
+import pytest
+
 from generator.derive.duplicates import near_duplicates, same_story_elsewhere
 from generator.render.feeds import FEED_LIMIT
 from generator.render.pages.articles import ArticleRenderer, first_paragraph
@@ -72,6 +74,7 @@ def test_near_duplicates_of_the_fixture(fixture_site):
         .select_one(".ba-same-story") is None
 
 
+@pytest.mark.build
 def test_check_warns_about_near_duplicates_without_failing(tmp_path):
     result = briefing(["check"], make_project(tmp_path))
     assert result.returncode == 0

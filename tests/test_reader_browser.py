@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import (Visit, charted_topics, fixture_visit, heading,  # noqa: F401 (fixtures)
-                          open_visit, visit)
+from helpers import Visit, open_visit
+from test_browser import charted_topics, heading
 
 
 def test_home_headline_figures_are_shown_and_lead_to_their_topic(visit, archive):

@@ -8,7 +8,8 @@ import pytest
 
 from generator.derive.search import spelling_groups
 from helpers import make_project, mkdocs_build, search_index
-from test_browser import Visit, open_visit, search  # noqa: F401
+from helpers import Visit, open_visit  # noqa: F401
+from test_browser import search
 
 
 def test_spellings_of_a_name_are_grouped_and_other_aliases_are_not():

@@ -11,6 +11,8 @@ import pytest
 
 from helpers import build_files, make_project, soup
 
+pytestmark = pytest.mark.build  # every test here builds a site or runs the command line
+
 SITE_URL = "https://exemple.org/dossier/"
 # A minifier's crude step, as hooks do it: it must not break the build, and it sees every page.
 MINIFY_HOOK = '''

@@ -171,6 +171,7 @@ def test_a_figure_too_large_for_a_count_is_refused_at_its_line(tmp_path, value, 
     assert error.startswith(f"briefings/articles/a.md:12:12: claims[0].value: {message}")
 
 
+@pytest.mark.build
 def test_check_refuses_huge_figures_without_traceback(tmp_path):
     front = VALID_FRONT.format(id="big") + FIGURE.format(value="9" * 5000, quote="3.000 soldats")
     project = make_project(tmp_path, {"big.md": article_text(front, VALID_BODY + " " + "9" * 5000)})

@@ -10,8 +10,8 @@ from urllib.parse import unquote
 
 from generator.read.load import load_archive
 from generator.derive.search import terms
-from helpers import FIXTURE_ARCHIVE
-from test_browser import RESULTS, Visit, fixture_visit, heading, search  # noqa: F401 (fixture)
+from helpers import FIXTURE_ARCHIVE, Visit
+from test_browser import RESULTS, heading, search
 
 FIELD = "#ba-search-input"
 TROOPS = "articles/2025-02-excelsior-troupes-supplementaires-koursk.html"

@@ -69,6 +69,7 @@ def test_apt_get_only_as_root_where_it_exists_playwright_otherwise():
     assert names(False, True) == names(True, False) == ["playwright install chromium"]
 
 
+@pytest.mark.build
 def test_the_script_never_stops_make_test():
     result = run([sys.executable, "tests/find_chromium.py"], REPO,
                  env={"BRIEFING_CHROMIUM": "/nowhere/chromium"})
@@ -85,6 +86,7 @@ def test_a_browser_starts(browser):
     page.close()
 
 
+@pytest.mark.build
 def test_browser_tests_fail_rather_than_skip_without_a_browser():
     result = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                   "tests/test_setup.py::test_a_browser_starts"], REPO,
@@ -106,16 +108,37 @@ def recipe(*args: str) -> list[str]:
     return result.stdout.splitlines()
 
 
+PYTEST_ALL = ".venv/bin/python -m pytest -n auto --dist loadscope"  # every test, on every core
+
+
 @NEEDS_MAKE
+@pytest.mark.build
 def test_make_test_finds_a_chromium_before_pytest():
     commands = [line for line in recipe("test") if "find_chromium" in line or "pytest" in line]
-    assert commands == [".venv/bin/python tests/find_chromium.py", ".venv/bin/python -m pytest"]
+    assert commands == [".venv/bin/python tests/find_chromium.py", PYTEST_ALL]
 
 
 @NEEDS_MAKE
+@pytest.mark.build
 def test_make_test_runs_the_type_checker_first():
     commands = recipe("test")
-    assert commands.index(".venv/bin/mypy") < commands.index(".venv/bin/python -m pytest")
+    assert commands.index(".venv/bin/mypy") < commands.index(PYTEST_ALL)
+
+
+@NEEDS_MAKE
+@pytest.mark.build
+def test_make_test_and_make_fast_lint_and_type_check_before_their_tests():
+    # The last commands: the set-up comes first when the environment is not up to date.
+    assert recipe("test")[-4:] == [".venv/bin/ruff check", ".venv/bin/mypy",
+                                   ".venv/bin/python tests/find_chromium.py", PYTEST_ALL]
+    assert recipe("fast")[-3:] == [".venv/bin/ruff check", ".venv/bin/mypy",
+                                   ".venv/bin/python -m pytest -m unit -q"]
+
+
+def test_the_linter_covers_the_tree_and_is_a_test_tool():
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "include" not in config["tool"]["ruff"] and "exclude" not in config["tool"]["ruff"]
+    assert any(spec.startswith("ruff") for spec in config["project"]["optional-dependencies"]["test"])
 
 
 def test_the_type_checker_covers_the_generator():
@@ -131,11 +154,13 @@ def test_ci_runs_the_strict_check_on_pull_requests():
 
 
 @NEEDS_MAKE
+@pytest.mark.build
 def test_make_check_strict_runs_briefing_check_strict():
     assert recipe("check", "STRICT=1")[-1] == ".venv/bin/briefing check --strict"
     assert recipe("check")[-1].rstrip() == ".venv/bin/briefing check"
 
 
+@pytest.mark.build
 def test_the_drafting_scratch_file_is_ignored_by_git(tmp_path):
     # In a fresh repository holding only the project's .gitignore: true of any copy of it.
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)

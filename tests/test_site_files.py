@@ -14,6 +14,8 @@ import pytest
 
 from helpers import REPRODUCIBLE, build_files, make_project, mkdocs_build
 
+pytestmark = pytest.mark.build  # every test here builds a site or runs the command line
+
 ARTICLE = "articles/2024-12-23-bfmtv-pertes-nord-coreennes.html"
 OTHER = "articles/2025-02-excelsior-troupes-supplementaires-koursk.html"
 LIST = "sujets/troupes.html"

@@ -6,7 +6,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from helpers import build_files as build, make_project
+
+pytestmark = pytest.mark.build  # every test here builds a site or runs the command line
 
 REUSED = "plan reused"
 

@@ -37,7 +37,7 @@ from ..render.pages import ArticleRenderer, PageBuilder, Planned
 from ..render.paths import article_path, html_path
 from ..render.shell import FolderShells, Heading
 from . import site_plan
-from .pipeline import Cache, Processed, RenderedArticles, fingerprint, load
+from .pipeline import Cache, RenderedArticles, fingerprint, load
 from .search_pages import name_spellings, registry_documents
 from .writer import Reuse, WriteJob, Written, keep_record, restat, write_all, write_file
 

@@ -23,7 +23,6 @@ import gc
 import logging
 import os
 import posixpath
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -50,7 +49,7 @@ from ..render.shell import (CONTENT, CONTENT_WITH_TOC, PLAIN_SHELL_NAME, SHELL_N
 from .build import SiteBuild, collector_paused, log
 from .offline import build_date, write_zip, zip_path
 from .site_folder import BuildLock, prepare_staging, remove_tree, swap_in
-from .writer import Reuse, Written, kept_elsewhere, kept_files
+from .writer import Reuse, kept_elsewhere, kept_files
 
 
 class BriefingConfig(base.Config):
