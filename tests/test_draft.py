@@ -404,6 +404,7 @@ def test_since_the_start_of_the_year_is_a_period_with_a_note():
     assert mention.as_of == "2025-01/2025-02-12" and "janvier 2025" in mention.note
 
 
+@pytest.mark.build
 def test_a_development_text_s_figures_are_all_proposed_with_the_right_metric(drafts_project):
     """The issue's Le Monde page: every figure, no wrong metric, no debris as heading or claim."""
     fixture = DRAFTS / "lemonde-avec-reuters"
@@ -416,6 +417,7 @@ def test_a_development_text_s_figures_are_all_proposed_with_the_right_metric(dra
     assert draft["wire"] == ["afp", "reuters"] and draft["outlet"] == "lemonde"
 
 
+@pytest.mark.build
 def test_new_refuses_an_input_too_large_before_reading_it(drafts_project, tmp_path):
     from generator.draft.reading import MAX_INPUT_BYTES
 

@@ -207,6 +207,7 @@ def test_the_tests_run_with_the_locked_versions():
     assert installed == {name: version for name, (version, _) in locked().items()}
 
 
+@pytest.mark.build
 @NEEDS_MAKE
 def test_make_setup_installs_the_lock_and_follows_it():
     commands = recipe("-W", "requirements.lock", "setup")  # as if the lock had just changed

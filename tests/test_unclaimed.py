@@ -74,6 +74,7 @@ def test_removing_a_figure_claim_of_a_finished_article_is_flagged(finished_archi
     assert sum(flagged.values()) >= 0.9 * total, missed
 
 
+@pytest.mark.build
 def test_check_reports_the_figure_with_its_line_and_strict_fails(tmp_path):
     text = (DRAFTS / "lemonde" / "expected.md").read_text("utf-8")
     claims = text.split("claims:\n", 1)[1].split("---\n", 1)[0]
@@ -97,6 +98,7 @@ def test_check_reports_the_figure_with_its_line_and_strict_fails(tmp_path):
     assert briefing(["check", "--strict"], project).returncode == 0
 
 
+@pytest.mark.build
 def test_a_left_out_quote_missing_from_the_text_is_reported(tmp_path):
     text = (DRAFTS / "lemonde" / "expected.md").read_text("utf-8").replace("\n---\n", (
         "\nleft_out:\n  - quote: \"400 canons\"\n    reason: \"Absent du texte.\"\n---\n"), 1)

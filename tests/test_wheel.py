@@ -27,7 +27,7 @@ from packaging.utils import canonicalize_name
 
 from helpers import BIN, REPO, REPRODUCIBLE, build_files, make_project, run
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.build]
 
 # What a wheel's dist-info holds that the installer writes, not the package.
 INSTALLER_FILES = {"RECORD", "INSTALLER", "REQUESTED", "direct_url.json"}

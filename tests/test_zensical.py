@@ -16,7 +16,7 @@ import yaml
 from generator.read.load import load_archive
 from helpers import BIN, FIXTURE_ARCHIVE, REPO, briefing, make_project, run, soup
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.build]
 
 
 def text(element) -> str:

@@ -11,6 +11,8 @@ import pytest
 
 from helpers import build_files, make_project
 
+pytestmark = pytest.mark.build  # every test here starts a build or a command
+
 
 class _Exploit:
     def __init__(self, target: str):

@@ -20,6 +20,8 @@ from generator.read.lint import heading_text
 from generator.read.sources import MAX_ARTICLE_BYTES
 from helpers import article_text, briefing, make_project, mkdocs_build
 
+pytestmark = pytest.mark.build  # every test here starts a build or a command
+
 FRONT = """id: {id}
 title: "Texte hostile"
 date: 2025-01-15

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from generator.read.quotes import french_numbers
 from helpers import article_text, briefing, make_project
+import pytest
+
+pytestmark = pytest.mark.build  # every test here starts a build or a command
 
 SPACES = {"no-break": "\u00a0", "narrow no-break": "\u202f", "figure": "\u2007",
           "thin": "\u2009", "punctuation": "\u2008", "hair": "\u200a", "en": "\u2002",

@@ -9,6 +9,8 @@ import pytest
 
 from helpers import BIN, REPO, briefing, make_project, mkdocs_build, run
 
+pytestmark = pytest.mark.build  # every test here starts a build or a command
+
 REGISTRIES = ("topics.yml", "actors.yml", "outlets.yml", "publication.yml")
 
 

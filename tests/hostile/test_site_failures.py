@@ -12,6 +12,8 @@ import pytest
 
 from helpers import BIN, REPRODUCIBLE, build_files, make_project, mkdocs_build
 
+pytestmark = pytest.mark.build  # every test here starts a build or a command
+
 OTHER = "articles/2025-02-excelsior-troupes-supplementaires-koursk.md"
 
 
