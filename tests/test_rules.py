@@ -38,7 +38,7 @@ def test_worked_example(example):
         claim, reported = claim_of(actor, when, qualifier, value)
         articles.append(article(f"a{index}", reported, claim))
     archive = Archive(topics={"t": topic(example.kind)},
-                      actors={a: Actor(id=a, name=a) for a in ("jcs", "nis", "hur", "unattributed")},
+                      actors={a: Actor(id=a, name=a) for a in ("a", "b", "x")},
                       outlets={}, articles=tuple(articles))
     found = conflicts.compare_metric(statements(ledger(archive)), example.kind)
     assert [pair.finding for pair in found] == ([example.finding] if example.finding else [])
