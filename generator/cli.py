@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from .derive.duplicates import similar_pairs
+from .derive.analysis import Analysis, Copies, derive, derive_from_bodies
+from .derive.duplicates import NearDuplicate, similar_pairs
 from .read.errors import ContentError, ContentErrors
 from .read.lint import all_draft_warnings
 from .read.load import load_archive, load_registries
@@ -64,7 +66,9 @@ def check(content_dir: Path, strict: bool) -> None:
     drafts = all_draft_warnings(archive.articles, root)
     if strict:
         drafts = [replace(warning, severity="error") for warning in drafts]
-    duplicates = duplicate_warnings(archive, {i: p.shingle_array() for i, p in processed.items()})
+    copies = Copies(similar_pairs({i: p.shingle_array() for i, p in processed.items()}))
+    analysis = derive(archive, copies)  # as the build does: what fails there fails here
+    duplicates = duplicate_warnings(archive, copies.pairs)
     for problem in sorted(drafts + duplicates):
         click.echo(problem.format(), err=True)
     if strict and drafts:
@@ -75,19 +79,31 @@ def check(content_dir: Path, strict: bool) -> None:
     warnings = len(drafts) + len(duplicates)
     claims = sum(len(a.claims) for a in archive.articles)
     noted = f" ({warnings} warning{'s' * (warnings > 1)})" if warnings else ""
-    click.echo(f"ok: {len(archive.articles)} articles, {claims} claims, "
+    click.echo(f"ok: {len(archive.articles)} articles, {claims} claims{_derived(analysis)}, "
                f"{len(archive.topics)} topics, {len(archive.actors)} actors, "
                f"{len(archive.outlets)} outlets{noted}")
 
 
-def duplicate_warnings(archive: Archive, shingle_sets: dict) -> list[ContentError]:
+def _derived(analysis: Analysis) -> str:
+    """What the build will conclude: statements, findings and disputes, counted."""
+    if not analysis.ledger:
+        return ""
+    found: Counter[str] = Counter(pair.finding for briefing in analysis.briefings.values()
+                    for metric in briefing.metrics for pair in metric.findings)
+    found["dispute"] = len(analysis.disputes)
+    counts = "".join(f", {count} {name}{'s' * (count > 1)}"
+                     for name, count in sorted(found.items()) if count)
+    return f" ({len(analysis.statements)} statements{counts})"
+
+
+def duplicate_warnings(archive: Archive, pairs: tuple[NearDuplicate, ...]) -> list[ContentError]:
     sources = {article.id: article.source for article in archive.articles}
     return [ContentError(sources[pair.second], 0, 0, "body",
                          f"near-duplicate of {sources[pair.first]}: about {pair.similarity:.0%} of the "
                          "shorter text's 5-word sequences also stand in the other",
                          "the same dispatch from two outlets is fine (claim its figures in both); "
                          "the same article twice is not: remove one", severity="warning")
-            for pair in similar_pairs({a.id: shingle_sets[a.id] for a in archive.articles})]
+            for pair in pairs]
 
 
 @main.command()
@@ -185,7 +201,8 @@ def export(out_dir: Path, content_dir: Path) -> None:
     """Write the site's data/ folder into OUT_DIR: claims (CSV for French spreadsheets, JSON),
     each topic's claims, articles and analyses (JSON), and LISEZMOI.txt (licence, citation)."""
     archive = _load_or_exit(content_dir)
-    files = {path.removeprefix("data/"): content for path, content in data_files(archive).items()}
+    files = {path.removeprefix("data/"): content
+             for path, content in data_files(archive, derive_from_bodies(archive)).items()}
     _refuse_non_empty(out_dir)
     _write_files(out_dir, files)
     for name in files:

@@ -3,7 +3,7 @@
 import re
 import xml.etree.ElementTree as ElementTree
 
-from generator.derive.briefing import briefings
+from generator.derive.analysis import derive_from_bodies
 from generator.read.quotes import normalise
 from generator.render.pages import PER_PAGE, RECENT
 from helpers import content
@@ -25,7 +25,7 @@ def section(page, heading_id: str):
 
 
 def test_each_topic_with_figures_shows_picture_chart_ledger_and_conflicts(built_site, archive):
-    topic_briefings = briefings(archive)
+    topic_briefings = derive_from_bodies(archive).briefings
     for topic_id, topic in archive.topics.items():
         page = content(built_site / "sujets" / f"{topic.slug or topic_id}.html")
         statements = topic_briefings[topic_id].statements  # copies of one statement: one row
@@ -103,7 +103,7 @@ def test_article_page_lists_its_claims_and_marks_every_quote(built_site, archive
 
 
 def test_actors_page_lists_each_actor_and_each_actor_page_its_claims(built_site, archive):
-    topic_briefings = briefings(archive)
+    topic_briefings = derive_from_bodies(archive).briefings
     page = content(built_site / "acteurs" / "index.html")
     for actor_id, actor in archive.actors.items():
         row = page.find(id=actor_id)

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from generator.derive.briefing import briefings
+from generator.derive.analysis import derive_from_bodies
 from generator.read.load import load_archive
 from generator.render.pages import RECENT
 from helpers import FIXTURE_ARCHIVE
@@ -147,7 +147,7 @@ def test_a_word_prefix_finds_its_plurals(fixture_visit):
 
 def charted_topics(archive) -> list[str]:
     """Topics with a metric drawn as a chart (two dated figures or more)."""
-    return [topic_id for topic_id, briefing in briefings(archive).items()
+    return [topic_id for topic_id, briefing in derive_from_bodies(archive).briefings.items()
             if any(metric.charted for metric in briefing.metrics)]
 
 

@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from generator.render.export import CLAIM_COLUMNS, FORMULA_START, claims_csv, data_files
+from generator.derive.analysis import derive_from_bodies
+from generator.render.export import CLAIM_COLUMNS, FORMULA_START, ClaimRows, claims_csv, data_files
 from generator.read.load import load_archive
 from helpers import FIXTURE_ARCHIVE, article_text
 
@@ -51,7 +52,7 @@ def hostile_archive(tmp_path_factory):
 
 
 def test_a_quote_starting_a_formula_is_text_in_claims_csv(hostile_archive):
-    files = data_files(hostile_archive)
+    files = data_files(hostile_archive, derive_from_bodies(hostile_archive))
     [row] = rows_of(files["data/claims.csv"])
     assert row["quote"] == f"'{HOSTILE_QUOTE}"
     assert row["as_of_note"] == "'-1 jour avant la publication"
@@ -66,7 +67,7 @@ def test_no_cell_starts_with_a_formula_character(start):
     hostile = f"{start}cmd|' /C calc'!A0"
     row = {column: hostile for column in CLAIM_COLUMNS}
     row.update(disputes=[hostile, "a/b"], value=3000, low=None)
-    [written] = rows_of(claims_csv(None, [row]))
+    [written] = rows_of(claims_csv(None, ClaimRows([row]), {}))
     for column, cell in written.items():
         assert not cell.startswith(FORMULA_START), (column, cell)
     shown = f"'{hostile}".replace("\r", "\n")  # a lone carriage return would break the row
@@ -78,6 +79,6 @@ def test_no_cell_starts_with_a_formula_character(start):
 def test_ordinary_cells_are_unchanged():
     row = {column: "Séoul" for column in CLAIM_COLUMNS}
     row.update(disputes=["a/b"], quote="« 3 000 soldats » = beaucoup", value=0)
-    [written] = rows_of(claims_csv(None, [row]))
+    [written] = rows_of(claims_csv(None, ClaimRows([row]), {}))
     assert written["quote"] == "« 3 000 soldats » = beaucoup"
     assert written["claim_id"] == "Séoul" and written["value"] == "0"

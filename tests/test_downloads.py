@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from generator.cli import main as cli
-from generator.derive.briefing import briefings
+from generator.derive.analysis import derive_from_bodies
 from helpers import briefing, content, soup
 
 BOM = b"\xef\xbb\xbf"
@@ -173,7 +173,7 @@ def test_topic_files_partition_the_claims(built_site, archive):
 
 def test_no_actor_page_is_empty(built_site, archive):
     statements = {actor_id: 0 for actor_id in archive.actors}
-    for topic_briefing in briefings(archive).values():
+    for topic_briefing in derive_from_bodies(archive).briefings.values():
         for statement in topic_briefing.statements:
             statements[statement.actor] += 1
     index = content(built_site / "acteurs" / "index.html")
@@ -258,19 +258,21 @@ def test_citations_give_the_original_and_the_archive_address(tmp_path):
 def test_topic_files_are_the_whole_files_rows_of_the_topic():
     """Cut from the whole archive's serialisation, a topic's files hold the same bytes as
     files written from its rows alone."""
-    from generator.render.export import claim_rows, claims_csv, claims_json, topic_csv, topic_json
+    from generator.render.export import (ClaimRows, claim_rows, claims_csv, claims_json,
+                                         topic_csv, topic_json)
     from generator.read.load import load_archive
     from helpers import FIXTURE_ARCHIVE
 
     archive = load_archive(FIXTURE_ARCHIVE)
-    rows = claim_rows(archive)
-    claims_csv(archive, rows), claims_json(archive, rows)  # serialised once, then cut
+    analysis = derive_from_bodies(archive)
+    rows = claim_rows(archive, analysis.ledger)
+    claims_csv(archive, rows, {}), claims_json(archive, rows, {})  # serialised once, then cut
     for topic_id in archive.topics:
-        alone = [dict(row) for row in rows if row["topic"] == topic_id]
+        alone = ClaimRows(dict(row) for row in rows if row["topic"] == topic_id)
         assert alone
-        assert topic_csv(topic_id, archive, rows) == claims_csv(archive, alone)
-        assert topic_json(topic_id, archive, rows) == claims_json(archive, alone)
-        assert topic_json(topic_id, archive, rows) == \
+        assert topic_csv(topic_id, archive, rows, {}) == claims_csv(archive, alone, {})
+        assert topic_json(topic_id, archive, rows, {}) == claims_json(archive, alone, {})
+        assert topic_json(topic_id, archive, rows, {}) == \
             (json.dumps(alone, ensure_ascii=False) + "\n").encode("utf-8")
 
 
@@ -300,5 +302,5 @@ def test_publication_and_titles_are_text_in_every_citation(tmp_path):
         assert page.find("script") is None and page.find("img") is None
         assert page.find("b") is None
         assert script in text(page.select_one(".ba-citation"))
-    readme = data_files(archive)["data/LISEZMOI.txt"].decode("utf-8")
+    readme = data_files(archive, derive_from_bodies(archive))["data/LISEZMOI.txt"].decode("utf-8")
     assert f"« {script} »" in readme  # a text file: shown as written

@@ -126,4 +126,5 @@ def test_pages_are_built_one_way():
 
     parameters = inspect.signature(PageBuilder).parameters
     assert [name for name, p in parameters.items() if "Callable" in str(p.annotation)] == []
-    assert list(parameters) == ["archive", "articles", "same_story", "download", "build_day"]
+    assert list(parameters) == ["archive", "articles", "copies", "analysis", "download",
+                                "build_day"]

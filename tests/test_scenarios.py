@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.render.export import analysed, analysis_json
+from generator.derive.analysis import derive_from_bodies
+from generator.render.export import data_files
 from generator.read.load import load_archive
 from generator.render.pages import PageBuilder
 from helpers import FIXTURES
@@ -29,7 +30,7 @@ def scenario(name: str, tmp_path: Path):
 
 def findings(archive, metric: str) -> list[tuple[str, str, str]]:
     """(finding, first claim id, second claim id) for a metric, oldest first."""
-    (briefing,) = analysed(archive).values()
+    (briefing,) = derive_from_bodies(archive).briefings.values()
     chosen = next(m for m in briefing.metrics if m.metric_id == metric)
     return [(p.finding, p.first.claim_id, p.second.claim_id) for p in chosen.findings]
 
@@ -72,7 +73,7 @@ def test_a_month_is_its_whole_month(tmp_path):
         ("update", "2025-04-01-b-fin-mars/presents-beta-2025-03-31",
          "2025-04-17-b-avril/presents-beta-2025-04-16")]
     ordered = [e.claim_id for e in sorted(
-        (e for b in analysed(archive).values() for e in b.statements), key=lambda s: s.sort_key)]
+        (e for b in derive_from_bodies(archive).briefings.values() for e in b.statements), key=lambda s: s.sort_key)]
     assert ordered.index("2025-03-02-a-mars/presents-alpha-2025-03") < \
         ordered.index("2025-04-01-b-fin-mars/presents-beta-2025-03-31")
 
@@ -81,7 +82,7 @@ def test_same_actor_same_date_keeps_both_figures(tmp_path):
     archive = scenario("same-actor-same-date", tmp_path)
     ids = ["2025-03-21-a-deux-chiffres/note", "2025-03-21-a-deux-chiffres/porte-parole"]
     assert findings(archive, "presents") == [("revision", *ids)]
-    (briefing,) = analysed(archive).values()
+    (briefing,) = derive_from_bodies(archive).briefings.values()
     picture = briefing.metrics[1].picture
     assert sorted(s.claim_id for s in picture.latest) == ids
     text = topic_text(archive)
@@ -104,7 +105,7 @@ def test_qualifiers_decide_one_way_across_and_within_actors(tmp_path):
 
 def test_copies_of_one_dispatch_count_once(tmp_path):
     archive = scenario("wire-copies", tmp_path)
-    data = json.loads(analysis_json(archive))
+    data = json.loads(data_files(archive, derive_from_bodies(archive))["data/analysis.json"])
     (statement,) = data["statements"]
     assert len(statement["claim_ids"]) == 3 and statement["independent_sources"] == 2
     text = topic_text(archive)
@@ -125,7 +126,7 @@ def test_an_event_denying_a_metric_contradicts_it_in_the_same_period(tmp_path):
 def test_analysis_names_claims_that_exist(tmp_path, name):
     archive = scenario(name, tmp_path)
     known = {a.claim_id(c) for a in archive.articles for c in a.claims}
-    data = json.loads(analysis_json(archive))
+    data = json.loads(data_files(archive, derive_from_bodies(archive))["data/analysis.json"])
     named = {i for s in data["statements"] for i in s["claim_ids"]}
     for topic in data["topics"]:
         for metric in topic["metrics"]:

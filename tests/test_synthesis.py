@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from generator.derive.synthesis import derived_sum
 from generator.read.errors import ContentErrors
 from generator.read.load import load_archive
-from generator.render.export import analysed
+from generator.derive.analysis import derive_from_bodies
 from generator.render.pages import PageBuilder
 from helpers import REPO as ROOT
 from test_scenarios import findings, scenario, topic_text
@@ -97,7 +97,7 @@ def test_a_provision_is_not_the_latest_event(tmp_path):
 
 def test_repeats_are_linked_to_their_origin_and_neither_charted_nor_compared(tmp_path):
     archive = scenario("repeats", tmp_path)
-    (briefing,) = analysed(archive).values()
+    (briefing,) = derive_from_bodies(archive).briefings.values()
     pertes = briefing.metric("pertes")
     assert [s.claim_id for s in pertes.statements] == [
         "2024-12-23-a-pertes/pertes-alpha-2024-12-23", "2025-03-13-a-pertes/pertes-alpha-2025-03-13"]
@@ -153,7 +153,7 @@ def test_a_sum_of_floors_and_ceilings_says_nothing():
 @pytest.fixture(scope="module")
 def real():
     archive = load_archive(ROOT / "briefings", root=ROOT)
-    return archive, analysed(archive)
+    return archive, derive_from_bodies(archive).briefings
 
 
 def test_no_headline_total_is_below_the_sum_of_its_parts(real):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Archive, Topic
 from . import conflicts, estimates, synthesis
-from .ledger import LedgerEntry, Statement, ledger, statements
+from .ledger import Statement
 from .synthesis import Change, DerivedSum, Range, Repeat, Status
 
 # The most recent findings kept per metric and kind: enough for any page, bounded at any size.
@@ -214,13 +214,11 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                          latest_event)
 
 
-def briefings(archive: Archive, entries: tuple[LedgerEntry, ...] | None = None,
+def briefings(archive: Archive, merged: tuple[Statement, ...],
+              all_disputes: tuple[conflicts.Dispute, ...],
               dispatch_of: Mapping[str, str] | None = None) -> dict[str, TopicBriefing]:
-    """Every topic's briefing (``entries``: the archive's ledger, when already made;
-    ``dispatch_of``: article id -> dispatch, from near-duplicates, see ledger.dispatches)."""
-    entries = ledger(archive) if entries is None else entries
-    all_disputes = conflicts.disputes(entries)
-    merged = statements(entries, dispatch_of)
+    """Every topic's briefing, from the archive's statements (chronological) and disputes
+    (``dispatch_of``: article id -> dispatch, which groups the copies of merged repeats)."""
     by_topic: dict[str, list[Statement]] = {topic_id: [] for topic_id in archive.topics}
     for statement in merged:
         by_topic[statement.claim.topic].append(statement)

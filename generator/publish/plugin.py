@@ -22,69 +22,32 @@ import gc
 import logging
 import os
 import posixpath
-import resource
 import shutil
-import time
-from contextlib import contextmanager
-from dataclasses import replace
-from functools import partial
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from jinja2 import TemplateNotFound
+from jinja2 import Environment, TemplateNotFound
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
 
-from ..derive.duplicates import same_story_elsewhere, similar_pairs
+from ..derive.search import SearchDocument, plain_text, terms
 from ..read.errors import ContentErrors
-from .offline import build_date, write_zip, zip_path
-from . import site_plan
-from .pipeline import Cache, RenderedArticles, fingerprint, load
-from ..render.pages import ArticleRenderer, Page, PageBuilder, Planned, check_no_overlap
+from ..render.pages import DuplicatePagePath, Page, Planned, check_no_overlap
 from ..render.paths import DATA_PAGE, HOME, article_path, html_path
-from ..render.format import date_fr
 from ..render.shell import (CONTENT, CONTENT_WITH_TOC, PLAIN_SHELL_NAME, SHELL_NAME, TITLE,
-                            FolderShells, Shell, headings, shell_path, toc_tokens)
-from ..derive.search import SearchDocument, build_index, plain_text, terms
-from .search_pages import registry_documents
-from .writer import (Reuse, WriteJob, keep_record, kept_elsewhere, kept_files, put_back,
-                     set_aside, write_all, write_file)
-
-log = logging.getLogger("mkdocs.plugins.briefing")
-
-
-def _peak_mb() -> int:
-    """This process's peak resident memory (ru_maxrss is in kilobytes on Linux)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-
-
-@contextmanager
-def _collector_paused():
-    """No garbage collection while the archive is loaded and derived, then the archive
-    out of the collector's sight: it lives until the end of the build, and at 10,000
-    articles each full collection (and the last one, at exit) walked millions of objects
-    for nothing, and would make forked workers copy the memory pages it touched."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()
-
-
-def _page_store(cache_dir: Path, fingerprint: str) -> Path:
-    """Where the site's plan is kept for the next build: one folder per fingerprint
-    (generator, templates, metadata, libraries), older ones removed."""
-    store = cache_dir / "store" / fingerprint[:24]
-    if store.parent.is_dir():
-        for old in store.parent.iterdir():
-            if old != store:
-                shutil.rmtree(old, ignore_errors=True)
-    return store
+                            FolderShells, Heading, Shell, headings, shell_path, toc_tokens)
+from .build import SiteBuild, collector_paused, log
+from .offline import build_date, write_zip, zip_path
+from .writer import Reuse, kept_elsewhere, kept_files, put_back, set_aside
 
 
 def _aside_folder(cache_dir: Path, site: Path) -> Path:
@@ -115,12 +78,12 @@ _PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content",
 TOC_ENTRY_TEMPLATE = "partials/toc-item.html"  # Material's; other themes take MkDocs' path
 
 
-def _others_see_pages(config, plugin: BasePlugin) -> bool:  # type: ignore[no-untyped-def]
+def _others_see_pages(config: MkDocsConfig, plugin: BasePlugin) -> bool:
     return any(getattr(handler, "__self__", None) is not plugin
                for event in _PAGE_EVENTS for handler in config.plugins.events[event])
 
 
-def _has_template(env, name: str) -> bool:  # type: ignore[no-untyped-def]
+def _has_template(env: Environment, name: str) -> bool:
     try:
         env.get_template(name)
     except TemplateNotFound:
@@ -152,6 +115,8 @@ def _nav_paths(nav: object) -> set[str]:
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
+    """MkDocs' events, adapted to one SiteBuild (build.py)."""
+
     serving = False
     dirty = False
     reuse: Reuse | None = None
@@ -161,120 +126,70 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.serving = command == "serve"
         self.dirty = dirty
 
-    def on_config(self, config):  # type: ignore[no-untyped-def]
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.use_directory_urls:
             raise PluginError("briefing: set 'use_directory_urls: false' in mkdocs.yml: generated "
                               "links point to .html files so the site also works from file://")
         project = Path(config.config_file_path).parent
-        self.content_dir = project / self.config.content_dir
-        self.cache_dir = project / self.config.cache_dir
+        day = build_date()
+        zip_wanted = self.config.offline_zip and not self.serving
+        self.build = SiteBuild(project / self.config.content_dir, project / self.config.cache_dir,
+                               day, download=zip_path(day) if zip_wanted else None,
+                               workers=os.cpu_count() or 1)
         self.appended: dict[str, str] = {}
         self.reuse = None  # set once the content is known valid (on_pre_build)
         self.shelled: list[Planned] = []
-        self.build_date = build_date()
-        self.zip_wanted = self.config.offline_zip and not self.serving
-        self.started = time.monotonic()
         gc.unfreeze()  # under `mkdocs serve`, what the previous build froze may now be garbage
         return config
 
-    def _progress(self, done: int, total: int) -> None:
-        log.info(f"briefing: {done}/{total} articles ready ({self._elapsed()})")
-
-    def _elapsed(self) -> str:
-        return f"{time.monotonic() - self.started:.1f} s, peak memory {_peak_mb()} MB"
-
-    def on_pre_build(self, *, config) -> None:  # type: ignore[no-untyped-def]
-        """Load, validate and derive the archive: before MkDocs empties the site folder,
-        so that invalid content fails the build and leaves the previous site as it was."""
-        with _collector_paused():
-            self._prepare(config)
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Read, derive and plan: before MkDocs empties the site folder, so that invalid
+        content fails the build and leaves the previous site as it was."""
+        build = self.build
+        try:
+            build.prepare()
+            check_no_overlap([*map(article_path, (a.id for a in build.archive.articles)),
+                              *(p.path for p in build.pages), *(a.path for a in build.assets)],
+                             {f.src_uri for f in get_files(config)})
+        except ContentErrors as errors:
+            count = len(errors.errors)
+            raise PluginError(f"briefing: {count} problem{'s' * (count > 1)} in the content:\n"
+                              f"{errors}") from None
+        except DuplicatePagePath as error:
+            raise PluginError(f"briefing: {error}") from None
         self._set_previous_site_aside(Path(config.site_dir))
 
     def _set_previous_site_aside(self, site: Path) -> None:
         """The previous build's files out of the site folder, into the cache, before MkDocs
         empties it: the writer moves back those it can reuse (writer.py), and a failed
         build puts them all back (on_build_error)."""
-        self.site_dir, self.aside = site, _aside_folder(self.cache_dir, site)
+        cache_dir = self.build.cache_dir
+        self.site_dir, self.aside = site, _aside_folder(cache_dir, site)
         shutil.rmtree(self.aside, ignore_errors=True)  # left by an interrupted build
-        files = kept_files(self.cache_dir, site)
+        files = kept_files(cache_dir, site)
         if files and self.dirty:  # MkDocs leaves the site as it is: files are reused in place
             self.reuse = Reuse(site, files)
         elif files:
             set_aside(site, self.aside)
             self.reuse = Reuse(self.aside, files)
         else:  # a new folder: another site folder's files are copied
-            self.reuse = Reuse(*kept_elsewhere(self.cache_dir, site), move=False)
+            self.reuse = Reuse(*kept_elsewhere(cache_dir, site), move=False)
 
-    def _prepare(self, config) -> None:  # type: ignore[no-untyped-def]
-        try:
-            cache = Cache(self.cache_dir, fingerprint(self.content_dir))
-            self.store = _page_store(self.cache_dir, cache.fingerprint)
-            archive, processed = load(self.content_dir, root=self.content_dir.parent, render=True,
-                                      workers=os.cpu_count() or 1, cache=cache,
-                                      progress=self._progress)
-            same_story = same_story_elsewhere(similar_pairs(
-                {article.id: processed[article.id].shingle_array() for article in archive.articles}))
-            metadata_keys = {article_id: result.metadata_key for article_id, result in processed.items()}
-            download = zip_path(self.build_date) if self.zip_wanted else None
-            articles = RenderedArticles(cache, processed, self.content_dir.parent,
-                                        ArticleRenderer(archive))
-            builder = PageBuilder(archive, articles, same_story,
-                                  download=download, build_day=self.build_date)
-            self.plan_key = site_plan.plan_key(cache.fingerprint, metadata_keys, same_story,
-                                               self.build_date, download)
-            self.previous_plan = site_plan.load(self.store, self.plan_key)
-            plans, assets = self._plan(builder)
-            article_paths = [article_path(article.id) for article in archive.articles]
-            check_no_overlap(article_paths + [p.path for p in plans] + [a.path for a in assets],
-                             {f.src_uri for f in get_files(config)})
-        except ContentErrors as errors:
-            count = len(errors.errors)
-            raise PluginError(f"briefing: {count} problem{'s' * (count > 1)} in the content:\n"
-                              f"{errors}") from None
-        except ValueError as error:
-            raise PluginError(f"briefing: {error}") from None
-        self.builder, self.plans, self.assets = builder, plans, assets
-        self.article_terms = {article_id: (result.terms, result.excerpt)
-                              for article_id, result in processed.items()}
-
-    def _plan(self, builder: PageBuilder) -> tuple[list[Planned], list[Planned]]:
-        """Every page and file but the articles', each with a store key: from the previous
-        build's plan when it still holds (site_plan.py), else derived and planned now."""
-        feeds = builder.feeds()  # feeds show summaries, which the plan key does not cover
-        previous = self.previous_plan
-        if previous is not None:
-            def reuse(item: site_plan.PlannedItem) -> Planned:
-                return Planned(item.path, item.title, partial(builder.make, item.path), item.key)
-            log.info(f"briefing: plan reused, no article's metadata changed ({self._elapsed()})")
-            return ([*map(reuse, previous.pages)], [*map(reuse, previous.assets), *feeds])
-        self.feed_paths = feed_paths = {feed.path for feed in feeds}
-        plans = [self._keyed(planned) for planned in builder.page_plans()]
-        assets = [self._keyed(planned) for planned in builder.asset_plans()
-                  if planned.path not in feed_paths]
-        log.info(f"briefing: archive derived and planned ({self._elapsed()})")
-        return plans, [*assets, *feeds]
-
-    def _keyed(self, planned: Planned) -> Planned:
-        """Under the plan key, a page without a key of its own is still named by it."""
-        return planned if planned.key else replace(planned, key=f"{self.plan_key}\0{planned.path}")
-
-    def on_files(self, files: Files, config) -> Files:  # type: ignore[no-untyped-def]
-        with _collector_paused():
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        with collector_paused():
             return self._generate(files, config)
 
-    def _generate(self, files: Files, config) -> Files:  # type: ignore[no-untyped-def]
-        builder, plans, assets = self.builder, self.plans, self.assets
-        archive = builder.archive
+    def _generate(self, files: Files, config: MkDocsConfig) -> Files:
+        build = self.build
         in_nav = _nav_paths(config.nav)
         # Navigation pages go through MkDocs; the others are made when written (on_post_build).
-        self.shelled = [planned for planned in plans if planned.path not in in_nav]
+        self.shelled = [planned for planned in build.pages if planned.path not in in_nav]
         self.fast = (self.config.fast_pages and not _others_see_pages(config, self)
                      and _has_template(config.theme.get_env(), TOC_ENTRY_TEMPLATE))
-        self.generated_sources = {planned.path for planned in plans} | {
-            article_path(article.id) for article in archive.articles}
-        previous = self.previous_plan
-        nav_markdown = dict(previous.nav_markdown) if previous else {}
-        for planned in plans:
+        self.generated_sources = {planned.path for planned in build.pages} | {
+            article_path(article.id) for article in build.archive.articles}
+        nav_markdown = dict(build.previous.nav_markdown) if build.previous else {}
+        for planned in build.pages:
             if planned.path in in_nav:
                 if planned.path not in nav_markdown:
                     nav_markdown[planned.path] = planned.page().markdown
@@ -292,36 +207,27 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             for planned in self._shelled_pages():
                 page = planned.page()
                 files.append(File.generated(config, page.path, content=page.markdown))
-        for asset in assets:  # known to MkDocs so that links to them validate; written later
+        for asset in build.assets:  # known to MkDocs so that links to them validate; written later
             files.append(_WrittenLater.generated(config, asset.path, content=b""))
-        self.appended = {HOME: previous.home_sections if previous else builder.home_sections(),
-                         DATA_PAGE: builder.data_page_sections()}
-        outlet_names = {outlet: builder.outlet_name(outlet) for outlet in builder.outlet_articles}
-        topic_titles = {topic_id: topic.title for topic_id, topic in archive.topics.items()}
-        self.article_documents = [
-            SearchDocument(html_path(article_path(a.id)), a.title,
-                           f"{date_fr(a.date)} · {outlet_names[a.outlet]}",
-                           *self.article_terms[a.id], facets=(
-                               tuple(map(topic_titles.__getitem__, a.topics)),
-                               (str(a.date.start.year),) if a.date else (),  # a period: its start
-                               (outlet_names[a.outlet],)))
-            for a in archive.articles]
-        self.article_terms = {}
-        self.registry_documents = registry_documents(builder)
+        self.appended = {HOME: build.home_sections, DATA_PAGE: build.builder.data_page_sections()}
+        self.search = build.search_documents()
         self.page_documents: list[SearchDocument] = []
-        log.info(f"briefing: {len(plans) + len(assets)} pages and files planned ({self._elapsed()})")
+        log.info(f"briefing: {len(build.pages) + len(build.assets)} pages and files planned "
+                 f"({build.elapsed()})")
         return files
 
-    def on_page_markdown(self, markdown: str, page, config, files) -> str:  # type: ignore[no-untyped-def]
+    def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig,
+                         files: Files) -> str:
         appended = self.appended.get(page.file.src_uri)
         return f"{markdown}\n\n{appended}" if appended else markdown
 
-    def on_env(self, env, config, files):  # type: ignore[no-untyped-def]
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
         self.toc_cache: dict[tuple, list[str]] = {}
         return env
 
-    def on_template_context(self, context, template_name: str, config):  # type: ignore[no-untyped-def]
+    def on_template_context(self, context: TemplateContext, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
         """The sitemap lists the pages put into shells, where MkDocs would list them."""
         if template_name == "sitemap.xml" and self.fast and config.site_url:
             pages = []
@@ -334,16 +240,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return context
 
     @staticmethod
-    def _page(planned: Planned, config) -> File:  # type: ignore[no-untyped-def]
+    def _page(planned: Planned, config: MkDocsConfig) -> File:
         """A page put into a shell as MkDocs knows a page (for the sitemap)."""
         file = File.generated(config, planned.path, content="")
         MkDocsPage(planned.title, file, config)
         return file
 
     def _shelled_pages(self) -> list[Planned]:
-        return [*map(self.builder.article, self.builder.archive.articles), *self.shelled]
+        return [*self.build.article_pages, *self.shelled]
 
-    def _toc_entries(self, sections) -> list[str]:  # type: ignore[no-untyped-def]
+    def _toc_entries(self, sections: tuple[Heading, ...]) -> list[str]:
         """Rendered once per distinct table of contents: article pages share theirs."""
         entries = self.toc_cache.get(sections)
         if entries is None:
@@ -360,27 +266,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return shell
 
     @event_priority(-50)
-    def _write_generated(self, *, config) -> None:  # type: ignore[no-untyped-def]
+    def _write_generated(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         pages = self._shelled_pages() if self.fast else []
         shells = {folder: FolderShells(self._shell(site, folder, True),
                                        self._shell(site, folder, False))
                   for folder in {posixpath.dirname(planned.path) for planned in pages}}
-        written = write_all(WriteJob(site, shells, pages, self.assets, reuse=self.reuse,
-                                     toc_entries=self._toc_entries), workers=os.cpu_count() or 1,
-                            meanwhile=partial(self._write_search_index, site))
-        keep_record(self.cache_dir, site, written.kept)
-        log.info(f"briefing: {len(pages)} pages and {len(self.assets)} files written "
-                 f"({self._elapsed()})")
-        if self.previous_plan is None:
-            site_plan.save(self.store, self.plan_key, site_plan.SitePlan(
-                tuple(map(site_plan.item, self.plans)),
-                tuple(site_plan.item(a) for a in self.assets if a.path not in self.feed_paths),
-                self.appended[HOME], tuple(sorted(self.nav_markdown.items()))))
-        log.info(f"briefing: {len(self.builder.archive.articles)} articles, {len(pages)} generated "
-                 f"pages ({written.size / 1e6:.0f} MB with the files), in {self._elapsed()}")
+        self.build.write(site, pages, shells, self.reuse, [*self.search, *self.page_documents],
+                         toc_entries=self._toc_entries, nav_markdown=self.nav_markdown)
 
-    def on_page_content(self, html_text: str, page, config, files) -> str:  # type: ignore[no-untyped-def]
+    def on_page_content(self, html_text: str, page: MkDocsPage, config: MkDocsConfig,
+                        files: Files) -> str:
         """Generated pages get their table of contents from their sections; hand-written
         and navigation pages join the search index with their text."""
         source = page.file.src_uri
@@ -393,15 +289,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 plain_text(html_text), hub=True))
         return html_text
 
-    def _write_search_index(self, site: Path) -> None:
-        documents = self.article_documents + self.registry_documents + self.page_documents
-        for path, script in build_index(documents).items():
-            write_file(site / path, script)
-
     @event_priority(-200)  # last: the zip holds the finished site
-    def _write_offline_zip(self, *, config) -> None:  # type: ignore[no-untyped-def]
-        if self.zip_wanted:
-            write_zip(Path(config.site_dir), self.build_date)
+    def _write_offline_zip(self, *, config: MkDocsConfig) -> None:
+        if self.build.download:
+            write_zip(Path(config.site_dir), self.build.build_day)
 
     on_post_build = CombinedEvent(_write_generated, _write_offline_zip)
 
@@ -418,6 +309,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.aside is not None:
             shutil.rmtree(self.aside, ignore_errors=True)
 
-    def on_serve(self, server, config, builder):  # type: ignore[no-untyped-def]
-        server.watch(str(self.content_dir))
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig,
+                 builder: Callable[..., Any]) -> LiveReloadServer:
+        server.watch(str(self.build.content_dir))
         return server

@@ -66,6 +66,21 @@ class Reuse:
     files: dict[str, Kept]   # by path in the site
     move: bool = True        # False: another site folder's files, copied
 
+    def holds(self, path: str, key: str) -> bool:
+        """Whether the file at ``path`` is still the one the last build wrote under ``key``."""
+        digest = _digest(key)
+        kept = self.files.get(path)
+        if kept is None or not kept.startswith(digest):
+            return False
+        try:
+            return _kept(digest, os.stat(self.folder / path)) == kept
+        except OSError:
+            return False
+
+
+def _digest(key: str) -> bytes:
+    return hashlib.sha256(key.encode("utf-8")).digest()[:_DIGEST]
+
 
 @dataclass(frozen=True)
 class Written:
@@ -129,23 +144,21 @@ def _placed(writing: _Writing, path: str, key: str, make: Callable[[], bytes]) -
     """Move the previous build's file back if it is still the one written under ``key``;
     else make it and write it."""
     job = writing.job
-    digest = hashlib.sha256(key.encode("utf-8")).digest()[:_DIGEST]
+    digest = _digest(key)
     target = job.site / path
     _folder_for(target, writing.made_folders)
     reuse = job.reuse
-    kept = reuse.files.get(path) if reuse is not None else None
-    if reuse is not None and kept is not None and kept.startswith(digest):
+    if reuse is not None and reuse.holds(path, key):
         source = reuse.folder / path
         try:
-            if _kept(digest, os.stat(source)) == kept:
-                if reuse.move:
-                    if source != target:  # the same path when the site was not emptied
-                        os.rename(source, target)
-                else:
-                    target.unlink(missing_ok=True)  # as in write_file
-                    shutil.copyfile(source, target)
-                stat = os.stat(target)
-                return stat.st_size, _kept(digest, stat)
+            if reuse.move:
+                if source != target:  # the same path when the site was not emptied
+                    os.rename(source, target)
+            else:
+                target.unlink(missing_ok=True)  # as in write_file
+                shutil.copyfile(source, target)
+            stat = os.stat(target)
+            return stat.st_size, _kept(digest, stat)
         except OSError:  # gone, or not movable: made again
             pass
     write_file(target, make(), writing.made_folders)

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cached_property, partial
 
-from ..derive.briefing import MetricBriefing, TopicBriefing, briefings
-from ..derive.duplicates import near_duplicates
+from ..derive.analysis import Analysis
+from ..derive.briefing import MetricBriefing, TopicBriefing
 from ..derive.groupings import newest_date
-from ..derive.ledger import LedgerEntry, Statement, dispatches, ledger
+from ..derive.ledger import LedgerEntry, Statement
 from ..model import UNKNOWN, Archive, ArticleInfo, ArticleFrontmatter
 from .environment import environment
 from .paths import article_path, html_path, topic_data_path
@@ -66,16 +66,10 @@ class _Lines(list):
         self.append(line.encode("utf-8"))
 
 
-def _claim_rows(archive: Archive, rows: list[dict] | None) -> ClaimRows:
-    if isinstance(rows, ClaimRows):
-        return rows
-    return ClaimRows(rows) if rows is not None else claim_rows(archive)
-
-
-def claim_rows(archive: Archive, entries: tuple[LedgerEntry, ...] | None = None) -> ClaimRows:
-    """One row per claim, in ledger order (``entries``: the ledger, when already made)."""
+def claim_rows(archive: Archive, entries: tuple[LedgerEntry, ...]) -> ClaimRows:
+    """One row per claim, in ledger order."""
     rows = []
-    for entry in ledger(archive) if entries is None else entries:
+    for entry in entries:
         claim, article = entry.claim, entry.article
         topic = archive.topics[claim.topic]
         rows.append({
@@ -127,11 +121,11 @@ def csv_cell(value: object) -> object:
 CSV_DELIMITER = ";"
 
 
-def claims_csv(archive: Archive, rows: list[dict] | None = None,
-               topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
+def claims_csv(archive: Archive, rows: ClaimRows,
+               topic_briefings: Mapping[str, TopicBriefing]) -> bytes:
     """The claims for a spreadsheet: UTF-8 with a byte order mark, cells split by semicolons
     (a cell holding one is quoted), formula-looking text escaped."""
-    return _csv_file(_claim_rows(archive, rows).csv_lines)
+    return _csv_file(rows.csv_lines)
 
 
 def _csv_file(lines: list[bytes]) -> bytes:
@@ -147,9 +141,9 @@ def _json(data: object, indent: int | None = None) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=indent) + "\n").encode("utf-8")
 
 
-def claims_json(archive: Archive, rows: list[dict] | None = None,
-                topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
-    return _json_list(_claim_rows(archive, rows).json_items)
+def claims_json(archive: Archive, rows: ClaimRows,
+                topic_briefings: Mapping[str, TopicBriefing]) -> bytes:
+    return _json_list(rows.json_items)
 
 
 def _article_record(article: ArticleInfo) -> dict:
@@ -169,8 +163,8 @@ def _article_record(article: ArticleInfo) -> dict:
     }
 
 
-def articles_json(archive: Archive, rows: list[dict] | None = None,
-                  topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
+def articles_json(archive: Archive, rows: ClaimRows,
+                  topic_briefings: Mapping[str, TopicBriefing]) -> bytes:
     """Every article's metadata (``rows`` and ``topic_briefings`` are not needed: DATA_FILES's
     makers share one signature)."""
     return _json([_article_record(article) for article in archive.articles])
@@ -200,11 +194,10 @@ def _metric_analysis(metric: MetricBriefing, topic: TopicBriefing) -> dict:
     }
 
 
-def analysis_json(archive: Archive, rows: list[dict] | None = None,
-                  topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
+def analysis_json(archive: Archive, rows: ClaimRows,
+                  topic_briefings: Mapping[str, TopicBriefing]) -> bytes:
     """What the topic pages conclude, as data: each metric's current picture and findings,
     each event's statements and disputes, and every statement with its copies."""
-    topic_briefings = topic_briefings if topic_briefings is not None else analysed(archive)
     topics: list[dict] = []
     every: list[Statement] = []
     for topic_id, briefing in topic_briefings.items():
@@ -227,13 +220,7 @@ def analysis_json(archive: Archive, rows: list[dict] | None = None,
     return _json({"topics": topics, "statements": statements})
 
 
-def analysed(archive: Archive) -> dict[str, TopicBriefing]:
-    """Every topic's briefing, copies of one dispatch found from the article texts."""
-    pairs = [(pair.first, pair.second) for pair in near_duplicates(archive)]
-    return briefings(archive, dispatch_of=dispatches(pairs))
-
-
-Maker = Callable[[Archive, "list[dict] | None", "dict[str, TopicBriefing] | None"], bytes]
+Maker = Callable[[Archive, ClaimRows, Mapping[str, TopicBriefing]], bytes]
 
 DATA_FILES: dict[str, Maker] = {
     "data/claims.csv": claims_csv,
@@ -244,16 +231,16 @@ DATA_FILES: dict[str, Maker] = {
 README_PATH = "data/LISEZMOI.txt"
 
 
-def topic_csv(topic_id: str, archive: Archive, rows: list[dict] | None = None,
-              topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
+def topic_csv(topic_id: str, archive: Archive, rows: ClaimRows,
+              topic_briefings: Mapping[str, TopicBriefing]) -> bytes:
     """One topic's claims, in the same format and columns as the whole archive's."""
-    rows = _claim_rows(archive, rows)
+    rows = rows
     return _csv_file([rows.csv_lines[i] for i in rows.by_topic.get(topic_id, ())])
 
 
-def topic_json(topic_id: str, archive: Archive, rows: list[dict] | None = None,
-               topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
-    rows = _claim_rows(archive, rows)
+def topic_json(topic_id: str, archive: Archive, rows: ClaimRows,
+               topic_briefings: Mapping[str, TopicBriefing]) -> bytes:
+    rows = rows
     return _json_list([rows.json_items[i] for i in rows.by_topic.get(topic_id, ())])
 
 
@@ -263,8 +250,8 @@ def topic_files(archive: Archive, topic_id: str) -> tuple[str, str]:
     return topic_data_path(slug, "csv"), topic_data_path(slug, "json")
 
 
-def readme(archive: Archive, rows: list[dict] | None = None,
-           topic_briefings: dict[str, TopicBriefing] | None = None) -> bytes:
+def readme(archive: Archive, rows: ClaimRows,
+           topic_briefings: Mapping[str, TopicBriefing]) -> bytes:
     """LISEZMOI.txt: what each file holds, the licence and how to cite, shipped with the data."""
     text = environment().get_template("data_readme.txt").render(
         archive=archive, publication=archive.publication, updated=newest_date(archive.articles),
@@ -283,10 +270,9 @@ def data_makers(archive: Archive) -> dict[str, Maker]:
     return makers
 
 
-def data_files(archive: Archive) -> dict[str, bytes]:
-    rows = claim_rows(archive)
-    topic_briefings = analysed(archive)
-    return {path: make(archive, rows, topic_briefings)
+def data_files(archive: Archive, analysis: Analysis) -> dict[str, bytes]:
+    rows = claim_rows(archive, analysis.ledger)
+    return {path: make(archive, rows, analysis.briefings)
             for path, make in data_makers(archive).items()}
 
 

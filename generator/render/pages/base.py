@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cached_property, partial
+from functools import partial
 from typing import Protocol
 
 from ...derive import groupings
-from ...derive.briefing import TopicBriefing, briefings
-from ...derive.ledger import Statement, dispatches, ledger, LedgerEntry
+from ...derive.analysis import Analysis, Copies
+from ...derive.briefing import TopicBriefing
+from ...derive.ledger import LedgerEntry, Statement
 from ...model import UNKNOWN, Archive, ArticleInfo, Claim
 from .. import paths
 from ..environment import environment
@@ -204,15 +205,18 @@ class Site(Renderer):
     """The archive, its articles' rendered contents, and what is derived from the whole
     archive: what every page family's module reads (each adds its pages to PageBuilder)."""
 
-    def __init__(self, archive: Archive, articles: ArticleContents,
-                 same_story: dict[str, list[str]], download: str | None = None,
+    def __init__(self, archive: Archive, articles: ArticleContents, copies: Copies,
+                 analysis: Analysis | None, download: str | None = None,
                  build_day: date | None = None):
-        """``same_story``: each article's near-duplicates; ``download``: where the offline
-        zip is published, for the home page's link; ``build_day``: the date feeds give to
-        undated articles."""
+        """``copies``: the articles that run one story; ``analysis``: what is derived from
+        the whole archive (derive/analysis.py), None when only article pages are made (a
+        build whose other pages are all unchanged); ``download``: where the offline zip is
+        published, for the home page's link; ``build_day``: the date feeds give to undated
+        articles."""
         super().__init__(archive)
         self.articles = articles
-        self.same_story = same_story
+        self.same_story = copies.same_story
+        self._analysis = analysis
         self.download = download
         self.build_day = build_day or date(1970, 1, 1)
         self.topic_articles = groupings.by_topic(archive)
@@ -221,17 +225,19 @@ class Site(Renderer):
         self.by_id = {article.id: article for article in archive.articles}
         self._statement_keys: dict[int, str] = {}
 
-    # The analysis is derived when first asked for: a build that reuses its previous plan
-    # (publish/site_plan.py) writes article pages, which do not need it.
-    @cached_property
-    def ledger(self) -> tuple[LedgerEntry, ...]:
-        return ledger(self.archive)
+    @property
+    def analysis(self) -> Analysis:
+        if self._analysis is None:
+            raise RuntimeError("a page that shows the analysis, planned without it")
+        return self._analysis
 
-    @cached_property
-    def briefings(self) -> dict[str, TopicBriefing]:
-        return briefings(self.archive, self.ledger, dispatches(
-            (article_id, other) for article_id, others in self.same_story.items()
-            for other in others))
+    @property
+    def ledger(self) -> tuple[LedgerEntry, ...]:
+        return self.analysis.ledger
+
+    @property
+    def briefings(self) -> Mapping[str, TopicBriefing]:
+        return self.analysis.briefings
 
     def listing(self, base: str, title: str, items: tuple, kind: str,
                 **context: object) -> list[Planned]:

@@ -15,10 +15,10 @@ import posixpath
 from datetime import date
 from functools import cached_property, partial
 
-from ...derive.duplicates import near_duplicates, same_story_elsewhere
+from ...derive.analysis import derive_from_bodies
 from ...model import Archive, Article
 from .. import paths
-from ..export import SCHEMA_PATH, Maker, article_schema, claim_rows, data_makers
+from ..export import SCHEMA_PATH, ClaimRows, Maker, article_schema, claim_rows, data_makers
 from ..paths import html_path
 from .actors import ActorPages
 from .archives import ArchivePages
@@ -37,17 +37,10 @@ class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages)
     @classmethod
     def from_archive(cls, archive: Archive[Article], download: str | None = None,
                      build_day: date | None = None) -> PageBuilder:
-        """Article contents rendered from their bodies, near-duplicates found in them."""
-        return cls(archive, FromBodies(archive), same_story_elsewhere(near_duplicates(archive)),
+        """Article contents rendered from their bodies, the analysis derived from them."""
+        analysis = derive_from_bodies(archive)
+        return cls(archive, FromBodies(archive), analysis.copies, analysis,
                    download=download, build_day=build_day)
-
-    @cached_property
-    def _planned_by_path(self) -> dict[str, Planned]:
-        return {planned.path: planned for planned in [*self.page_plans(), *self.asset_plans()]}
-
-    def make(self, path: str) -> str | bytes:
-        """The page or file planned at ``path``, planning the whole site first if need be."""
-        return self._planned_by_path[path].make()
 
     def redirects(self) -> list[Planned]:
         """Pages moved to a French slug: a small page at each old address (the id's) that
@@ -64,7 +57,7 @@ class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages)
                 for new, old in moved]
 
     @cached_property
-    def claim_rows(self) -> list[dict]:
+    def claim_rows(self) -> ClaimRows:
         return claim_rows(self.archive, self.ledger)
 
     def all_pages(self) -> list[Page]:

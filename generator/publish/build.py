@@ -1,0 +1,222 @@
+"""One build, without MkDocs: read → derive → plan → write.
+
+``SiteBuild.prepare`` reads and renders every article (pipeline.py, on every core, cached),
+finds the copies of one story in their texts, derives the analysis once (derive/analysis.py)
+and plans every page and file (render/pages). ``SiteBuild.write`` makes them into a site
+folder (writer.py), with the search index, and keeps what the next build reuses. The MkDocs
+plugin (plugin.py) only adapts MkDocs' events to these two steps and hands MkDocs the pages
+it must render itself.
+
+When no article's metadata changed, the previous build's plan holds (site_plan.py): its
+pages are named by the same keys, and nothing needs deriving as long as each of them can
+be moved back from the previous site. When one cannot, the analysis is derived then, in
+this process, before any page is made.
+"""
+
+from __future__ import annotations
+
+import gc
+import posixpath
+import logging
+import resource
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from ..derive.analysis import Copies, derive
+from ..derive.duplicates import similar_pairs
+from ..derive.search import SearchDocument, build_index
+from ..model import Archive, ArticleInfo
+from ..render.format import date_fr
+from ..render.pages import ArticleRenderer, PageBuilder, Planned
+from ..render.paths import article_path, html_path
+from ..render.shell import FolderShells, Heading
+from . import site_plan
+from .pipeline import Cache, Processed, RenderedArticles, fingerprint, load
+from .search_pages import registry_documents
+from .writer import Reuse, WriteJob, keep_record, write_all, write_file
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+
+def peak_mb() -> int:
+    """This process's peak resident memory (ru_maxrss is in kilobytes on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No garbage collection while the archive is loaded and derived, then the archive
+    out of the collector's sight: it lives until the end of the build, and at 10,000
+    articles each full collection (and the last one, at exit) walked millions of objects
+    for nothing, and would make forked workers copy the memory pages it touched."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+def _plan_store(cache_dir: Path, fingerprint: str) -> Path:
+    """Where the site's plan is kept for the next build: one folder per fingerprint
+    (generator, templates, metadata, libraries), older ones removed."""
+    store = cache_dir / "store" / fingerprint[:24]
+    if store.parent.is_dir():
+        for old in store.parent.iterdir():
+            if old != store:
+                shutil.rmtree(old, ignore_errors=True)
+    return store
+
+
+@dataclass
+class SiteBuild:
+    """One build's state, from reading the content to the written site."""
+
+    content_dir: Path
+    cache_dir: Path
+    build_day: date
+    download: str | None = None          # where the offline zip goes, linked from the home page
+    workers: int = 1
+    started: float = field(default_factory=time.monotonic)
+    unmade: set[str] = field(default_factory=set)  # the previous plan's, until made
+
+    def elapsed(self) -> str:
+        return f"{time.monotonic() - self.started:.1f} s, peak memory {peak_mb()} MB"
+
+    def _progress(self, done: int, total: int) -> None:
+        log.info(f"briefing: {done}/{total} articles ready ({self.elapsed()})")
+
+    def prepare(self) -> None:
+        """Read, validate and render every article, then plan every other page and file.
+        Raises ContentErrors (every problem in the content) before anything is written."""
+        with collector_paused():
+            cache = Cache(self.cache_dir, fingerprint(self.content_dir))
+            self.store = _plan_store(self.cache_dir, cache.fingerprint)
+            archive, processed = load(self.content_dir, root=self.content_dir.parent,
+                                      render=True, workers=self.workers, cache=cache,
+                                      progress=self._progress)
+            self.archive: Archive[ArticleInfo] = archive
+            self.copies = Copies(similar_pairs({article.id: processed[article.id].shingle_array()
+                                                for article in archive.articles}))
+            self.plan_key = site_plan.plan_key(
+                cache.fingerprint, {i: result.metadata_key for i, result in processed.items()},
+                self.copies.same_story, self.build_day, self.download)
+            self.previous = site_plan.load(self.store, self.plan_key)
+            self._articles = RenderedArticles(cache, processed, self.content_dir.parent,
+                                              ArticleRenderer(archive))
+            self._search_terms = {i: (r.terms, r.excerpt) for i, r in processed.items()}
+            if self.previous is None:
+                self._derive_and_plan()
+            else:
+                self._reuse_plan(self.previous)
+
+    def _builder(self, derived: bool) -> PageBuilder:
+        analysis = derive(self.archive, self.copies) if derived else None
+        return PageBuilder(self.archive, self._articles, self.copies, analysis,
+                           download=self.download, build_day=self.build_day)
+
+    def _derive_and_plan(self) -> None:
+        self.builder = builder = self._builder(derived=True)
+        feeds = builder.feeds()  # feeds show summaries, which the plan key does not cover
+        self.feed_paths = {feed.path for feed in feeds}
+        self.pages = [self._keyed(planned) for planned in builder.page_plans()]
+        self.assets = [*(self._keyed(planned) for planned in builder.asset_plans()
+                         if planned.path not in self.feed_paths), *feeds]
+        self.home_sections = builder.home_sections()
+        log.info(f"briefing: archive derived and planned ({self.elapsed()})")
+
+    def _reuse_plan(self, previous: site_plan.SitePlan) -> None:
+        """The previous plan's pages, each made only if it cannot be moved back (see write)."""
+        self.builder = builder = self._builder(derived=False)
+        feeds = builder.feeds()
+        self.feed_paths = {feed.path for feed in feeds}
+
+        def unmade(item: site_plan.PlannedItem) -> Planned:
+            return Planned(item.path, item.title, partial(_not_derived, item.path), item.key)
+        self.unmade = {item.path for item in (*previous.pages, *previous.assets)}
+        self.pages = [*map(unmade, previous.pages)]
+        self.assets = [*map(unmade, previous.assets), *feeds]
+        self.home_sections = previous.home_sections
+        log.info(f"briefing: plan reused, no article's metadata changed ({self.elapsed()})")
+
+    def _keyed(self, planned: Planned) -> Planned:
+        """Under the plan key, a page without a key of its own is still named by it."""
+        return planned if planned.key else replace(planned, key=f"{self.plan_key}\0{planned.path}")
+
+    @property
+    def article_pages(self) -> list[Planned]:
+        return [*map(self.builder.article, self.archive.articles)]
+
+    def search_documents(self) -> list[SearchDocument]:
+        """The articles' search documents (their keys, made by the pipeline) and the registries'."""
+        builder, archive = self.builder, self.archive
+        outlet_names = {outlet: builder.outlet_name(outlet) for outlet in builder.outlet_articles}
+        topic_titles = {topic_id: topic.title for topic_id, topic in archive.topics.items()}
+        terms, self._search_terms = self._search_terms, {}  # needed once: freed
+        return [*(SearchDocument(html_path(article_path(a.id)), a.title,
+                                 f"{date_fr(a.date)} · {outlet_names[a.outlet]}",
+                                 *terms[a.id], facets=(
+                                     tuple(map(topic_titles.__getitem__, a.topics)),
+                                     (str(a.date.start.year),) if a.date else (),  # a period: its start
+                                     (outlet_names[a.outlet],)))
+                  for a in archive.articles), *registry_documents(builder)]
+
+    def write(self, site: Path, shelled: list[Planned], shells: dict[str, FolderShells],
+              reuse: Reuse | None, search: list[SearchDocument],
+              toc_entries: Callable[[tuple[Heading, ...]], list[str]] = lambda sections: [],
+              nav_markdown: dict[str, str] | None = None) -> None:
+        """Make the ``shelled`` pages (put into their folder's shells) and every file into
+        ``site``, with the search index of ``search``; keep what the next build reuses."""
+        if self.previous is not None and not all(self._reusable(reuse, shells, planned)
+                                                 for planned in [*shelled, *self.assets]):
+            shelled = self._derived_now(shelled)
+        written = write_all(WriteJob(site, shells, shelled, self.assets, reuse=reuse,
+                                     toc_entries=toc_entries),
+                            workers=self.workers, meanwhile=partial(_write_search_index, site, search))
+        keep_record(self.cache_dir, site, written.kept)
+        log.info(f"briefing: {len(shelled)} pages and {len(self.assets)} files written "
+                 f"({self.elapsed()})")
+        if self.previous is None:
+            site_plan.save(self.store, self.plan_key, site_plan.SitePlan(
+                tuple(map(site_plan.item, self.pages)),
+                tuple(site_plan.item(a) for a in self.assets if a.path not in self.feed_paths),
+                self.home_sections, tuple(sorted((nav_markdown or {}).items()))))
+        log.info(f"briefing: {len(self.archive.articles)} articles, {len(shelled)} generated "
+                 f"pages ({written.size / 1e6:.0f} MB with the files), in {self.elapsed()}")
+
+    def _reusable(self, reuse: Reuse | None, shells: dict[str, FolderShells],
+                  planned: Planned) -> bool:
+        if planned.path not in self.unmade:
+            return True  # made from what this build has: articles, feeds
+        if reuse is None:
+            return False
+        if planned.path.endswith(".md"):
+            folder = shells[posixpath.dirname(planned.path)]
+            return reuse.holds(html_path(planned.path),
+                               "\0".join((folder.digest, planned.title, planned.key)))
+        return reuse.holds(planned.path, planned.key)
+
+    def _derived_now(self, shelled: list[Planned]) -> list[Planned]:
+        """Some page of the previous plan must be made: derive and plan for real, here."""
+        self.builder = builder = self._builder(derived=True)
+        made = {planned.path: self._keyed(planned)
+                for planned in [*builder.page_plans(), *builder.asset_plans()]}
+        log.info(f"briefing: archive derived, a page of the previous plan is missing "
+                 f"({self.elapsed()})")
+        self.assets = [made.get(a.path, a) for a in self.assets]
+        return [made.get(p.path, p) for p in shelled]
+
+
+def _not_derived(path: str) -> str | bytes:
+    raise RuntimeError(f"{path}: a page of the previous plan made without the analysis")
+
+
+def _write_search_index(site: Path, documents: list[SearchDocument]) -> None:
+    for path, script in build_index(documents).items():
+        write_file(site / path, script)
