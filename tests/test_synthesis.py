@@ -201,3 +201,14 @@ def test_every_hedge_and_period_in_words_is_shown(real):
                 assert f"« {hedge} »" in page, (article.id, hedge)
             if claim.as_of_words:
                 assert claim.as_of_words in page, (article.id, claim.as_of_words)
+
+
+def test_a_new_figure_says_which_one_it_replaces(tmp_path):
+    archive = scenario("replaces", tmp_path)
+    (briefing,) = derive_from_bodies(archive).briefings.values()
+    (change,) = briefing.metric("pertes").history
+    assert change.supersedes is not None and change.supersedes.claim.value == 300
+    text = topic_text(archive)
+    assert "600 militaires remplace environ 300 (date inconnue)" in text
+    assert re.search(r"Pertes cumulées : 600 militaires selon Agence Alpha \(1(er)? avril 2025\)",
+                     headline_box(archive))

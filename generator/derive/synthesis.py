@@ -182,8 +182,10 @@ class Change:
 
 
 def history(statements: tuple[Statement, ...]) -> tuple[Change, ...]:
-    """Each dated statement (chronological) with its actor's previous one, oldest first."""
-    previous: dict[str, Statement] = {}
+    """Each dated statement (chronological) with its actor's previous one, oldest first. A
+    statement with no date at all cannot be placed: an actor's first dated statement is
+    taken to supersede it (what the reader knows of that actor is then the dated one)."""
+    previous: dict[str, Statement] = {s.actor: s for s in statements if s.when is None}
     changes = []
     for statement in statements:
         if statement.when is None:
