@@ -33,7 +33,7 @@ def test_a_total_is_never_shown_below_the_sum_of_its_parts(tmp_path):
             "selon Agence Alpha (octobre 2024) + 3 000 — Renforts") in box
     assert "environ 11 000" not in box.split("Premier contingent :")[0]
     text = topic_text(archive)
-    assert "environ 11 000 soldats inférieur à la somme de ses parties (14 000)" in text
+    assert "environ 11 000 soldats — inférieur à la somme de ses parties (14 000)" in text
 
 
 def test_a_part_above_its_whole_contradicts_it_and_related_scopes_are_shown_together(tmp_path):
@@ -42,7 +42,7 @@ def test_a_part_above_its_whole_contradicts_it_and_related_scopes_are_shown_toge
             "2025-02-20-b-total/armes-beta-2025-02")
     assert findings(archive, "armes") == [pair] and findings(archive, "canons") == [pair]
     box = headline_box(archive)
-    assert "environ 200 unités selon Service Beta (février 2025) contesté : contredit par Agence Alpha (Canons livrés : 300" in box
+    assert "environ 200 unités selon Service Beta (février 2025) — contesté : contredit par Agence Alpha (Canons livrés : 300" in box
     text = topic_text(archive)
     assert ("Périmètre qui recoupe : Pièces à longue portée livrées (Pièces dites à longue portée, "
             "sans précision de type ; environ 180 selon Service Beta (février 2025))") in text
@@ -53,8 +53,8 @@ def test_contested_and_superseded_figures_carry_their_caveats_and_periods_their_
     archive = scenario("front", tmp_path)
     box = headline_box(archive)
     assert ("Soldats présents : jusqu'à 8 000 soldats selon Service Beta (fin janvier 2025) "
-            "(avec réserve : « Il semble ») contesté : contredit par Agence Alpha (Absence signalée, "
-            "depuis la mi-janvier) dépassé par un fait ultérieur : Retour signalé selon Agence Alpha "
+            "(avec réserve : « Il semble ») — contesté : contredit par Agence Alpha (Absence signalée, "
+            "depuis la mi-janvier) — dépassé par un fait ultérieur : Retour signalé selon Agence Alpha "
             "(rapporté le 10 février 2025)") in box
     (page,) = [p for p in PageBuilder.from_archive(archive).all_pages() if p.path == "sujets/effectifs.md"]
     link = BeautifulSoup(page.content, "html.parser").select_one(".ba-headline-block a.ba-contested")
@@ -120,7 +120,7 @@ def test_two_actors_agree_diverge_or_give_a_range_for_one_period(tmp_path):
         ("divergence", "2025-03-13-a-estimations/pertes-alpha-2025-03",
          "2025-03-28-b-estimations/pertes-beta-2025-03-27")]
     box = headline_box(archive)
-    assert "3 000 soldats selon Agence Alpha (janvier 2025 – février 2025) confirmé par 2 sources indépendantes" in box
+    assert "3 000 soldats selon Agence Alpha (janvier 2025 – février 2025) — confirmé par 2 sources indépendantes" in box
     assert ("Pertes cumulées : 4 000 militaires selon Agence Alpha (mars 2025) ; environ 4 700 militaires "
             "selon Service Beta (27 mars 2025) — estimations divergentes") in box
     assert "contradiction" not in box.lower()
@@ -209,6 +209,6 @@ def test_a_new_figure_says_which_one_it_replaces(tmp_path):
     (change,) = briefing.metric("pertes").history
     assert change.supersedes is not None and change.supersedes.claim.value == 300
     text = topic_text(archive)
-    assert "600 militaires remplace environ 300 (date inconnue)" in text
+    assert "600 militaires — remplace environ 300 (date inconnue)" in text
     assert re.search(r"Pertes cumulées : 600 militaires selon Agence Alpha \(1(er)? avril 2025\)",
                      headline_box(archive))

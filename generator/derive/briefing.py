@@ -136,6 +136,13 @@ def _statuses(metric: MetricBriefing, disputed: set[str],
     return statuses
 
 
+def _current(picture: estimates.MetricPicture | None) -> tuple[Statement, ...]:
+    """The figures a headline shows: the latest of all, or else the first undated one."""
+    if picture is None:
+        return ()
+    return picture.headline or picture.latest[:1]
+
+
 def _below_parts(metric: MetricBriefing) -> set[str]:
     """Claim ids of the total's figures under the sum of its parts' figures."""
     if metric.derived is None or metric.picture is None:
@@ -197,14 +204,11 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
     for metric_id, metric in topic.metrics.items():
         if metric.parts:
             metrics[metric_id] = replace(metrics[metric_id], derived=synthesis.derived_sum(
-                (part, metrics[part].picture.headline or metrics[part].picture.latest[:1])
-                if metrics[part].picture else (part, ()) for part in metric.parts))
+                (part, _current(metrics[part].picture)) for part in metric.parts))
     for metric_id, briefing in metrics.items():
         statuses = _statuses(briefing, disputed, independent)
-        picture = briefing.picture
-        shown = (picture.headline or picture.latest[:1]) if picture else ()
         metrics[metric_id] = replace(briefing, statuses=statuses, headline=tuple(
-            s for s in shown if not statuses[s.claim_id].below_parts))
+            s for s in _current(briefing.picture) if not statuses[s.claim_id].below_parts))
     timeline = tuple(s for s in merged if s.claim.event is not None and s.claim_id not in repeats)
     happened = [s for s in timeline if topic.events[s.claim.event or ""].kind == "event"]
     dated = [s for s in happened if s.when is not None]
