@@ -212,3 +212,13 @@ def test_a_new_figure_says_which_one_it_replaces(tmp_path):
     assert "600 militaires — remplace environ 300 (date inconnue)" in text
     assert re.search(r"Pertes cumulées : 600 militaires selon Agence Alpha \(1(er)? avril 2025\)",
                      headline_box(archive))
+
+
+def test_a_part_above_its_total_contradicts_it_and_a_smaller_part_does_not(tmp_path):
+    archive = scenario("part-above-whole", tmp_path)
+    pair = ("contradiction", "2025-03-20-a-envois/contingent-alpha-2024-10",
+            "2025-03-20-a-envois/envoyes-beta-2025-03-15")
+    assert findings(archive, "envoyes") == [pair]  # 3 000 reinforcements stay under 10 000
+    assert findings(archive, "contingent") == [pair] and findings(archive, "renforts") == []
+    box = headline_box(archive)
+    assert "Soldats envoyés (total) : 14 000 soldats (somme dérivée" in box

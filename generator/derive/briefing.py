@@ -181,7 +181,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                                                 chosen, FINDINGS_SOUGHT))
         excesses = tuple(
             pair for part_id, part in topic.metrics.items()
-            if metric_id in part.parts or part.within == metric_id
+            if part_id in metric.parts or part.within == metric_id
             for pair in conflicts.part_excesses(tuple(by_subject.get(("metric", part_id), ())),
                                                 chosen, metric.kind, FINDINGS_SOUGHT))
         findings = conflicts.compare_metric(chosen, metric.kind, FINDINGS_SOUGHT) + denials + excesses
