@@ -51,27 +51,41 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
     subject and figure; one actor's running total or plan stated again with the same
     figure is one statement, with its first date, whatever the later article dates it.
     ``kind_of`` gives a metric statement's kind (None for an event)."""
-    done: dict[tuple, list[Statement]] = {}     # per subject and figure, chronological
-    last: dict[tuple, tuple] = {}                 # per subject and actor: its last figure
+    # Statements come in chronological order: the first one seen under a key is the earliest.
+    done: dict[tuple, list[Statement]] = {}  # per subject and figure
+    first: dict[tuple, int] = {}             # (subject and figure, actor) -> index in done
+    first_dated: dict[tuple, int] = {}       # the same, dated; also (subject and figure,
+                                             # True or False): the first of an independent actor or not
+    last: dict[tuple, tuple] = {}            # (subject, actor) -> its latest figure
     repeats: list[Repeat] = []
     for statement in statements:
         claim = statement.claim
         figure = (claim.qualifier, claim.numbers)
-        same = done.setdefault((claim.metric, claim.event) + figure, [])
+        key = (claim.metric, claim.event) + figure
+        same = done.setdefault(key, [])
         mine = (claim.metric, claim.event, statement.actor)
+        actor_key = (key, statement.actor)
         kind = kind_of(statement)
-        own = next((i for i, earlier in enumerate(same) if earlier.actor == statement.actor and (
-            (not statement.dated and earlier.dated and _before(earlier, statement))
-            or (kind in ("total", "plan") and last.get(mine) == figure))), None)
+        own = None
+        if kind in ("total", "plan") and last.get(mine) == figure:
+            own = first.get(actor_key)
+        elif not statement.dated and actor_key in first_dated \
+                and _before(same[first_dated[actor_key]], statement):
+            own = first_dated[actor_key]
         last[mine] = figure
         if own is not None:
             same[own] = _merged(same[own], statement, dispatch_of)
             continue
-        origin = None if statement.dated or independent(statement.actor) else next(
-            (earlier for earlier in sorted(same, key=lambda s: not independent(s.actor))
-             if earlier.dated and _before(earlier, statement)), None)
-        if origin is not None:
-            repeats.append(Repeat(statement, origin))
+        if not statement.dated and not independent(statement.actor):
+            candidates = (first_dated.get((key, True)), first_dated.get((key, False)))
+            origin = next((same[i] for i in candidates
+                           if i is not None and _before(same[i], statement)), None)
+            if origin is not None:
+                repeats.append(Repeat(statement, origin))
+        first.setdefault(actor_key, len(same))
+        if statement.dated:
+            first_dated.setdefault(actor_key, len(same))
+            first_dated.setdefault((key, independent(statement.actor)), len(same))
         same.append(statement)
     kept = sorted((s for group in done.values() for s in group), key=lambda s: s.sort_key)
     return tuple(kept), tuple(repeats)
