@@ -15,9 +15,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Built in place, so that unchanged pages move back from the previous site instead of being
-# written again; a failed build still leaves site/ as it was: invalid content fails before
-# site/ is touched, and a later failure puts the previous site back (generator/publish/plugin.py).
+# The new site is written beside site/ (unchanged pages linked from it) and takes its place
+# only when complete: a failed or killed build leaves site/ as it was
+# (generator/publish/site_folder.py).
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 

@@ -15,6 +15,7 @@ from .derive.analysis import Analysis, Copies, derive, derive_from_bodies
 from .derive.duplicates import NearDuplicate, similar_pairs
 from .read.errors import ContentError, ContentErrors
 from .read.lint import all_draft_warnings
+from .read.tracked import tracked_generated_files
 from .read.load import load_archive, load_registries
 from .model import Archive
 from .render.export import article_schema, data_files
@@ -63,6 +64,12 @@ def check(content_dir: Path, strict: bool) -> None:
 
     archive = _load_or_exit(content_dir, load_all)
     root = Path.cwd()
+    committed = tracked_generated_files(root)
+    if committed:
+        for error in committed:
+            click.echo(error.format(), err=True)
+        click.echo(f"{len(committed)} error{'s' * (len(committed) > 1)}", err=True)
+        sys.exit(1)
     drafts = all_draft_warnings(archive.articles, root)
     if strict:
         drafts = [replace(warning, severity="error") for warning in drafts]

@@ -7,6 +7,7 @@ its output lines and exit status."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 from helpers import VALID_BODY, VALID_FRONT, article_text, briefing, make_project
@@ -330,3 +331,21 @@ def test_the_real_archive_passes_strict(project):
     code, lines = check(project, "--strict")
     assert code == 0, lines
     assert drafty(lines) == []
+
+
+def test_check_refuses_generated_files_committed_under_the_cache(tmp_path):
+    """A build cache entry forced into the repository (git add -f) fails the check, named."""
+    project = make_project(tmp_path)
+    (project / ".gitignore").write_text("/.cache/\n/site/\n", encoding="utf-8")
+    entry = project / ".cache" / "briefing" / "ab" / "ab12.result"
+    entry.parent.mkdir(parents=True)
+    entry.write_bytes(b"anything")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
+    for command in (["init", "-q"], ["add", "."], ["add", "-f", str(entry)], ["commit", "-qm", "x"]):
+        subprocess.run(git + command, cwd=project, check=True)
+    result = briefing(["check"], project)
+    assert result.returncode == 1
+    assert ".cache/briefing/ab/ab12.result: tracked: a generated or ignored file is committed" \
+        in result.stderr
+    subprocess.run(git + ["rm", "-q", "--cached", str(entry)], cwd=project, check=True)
+    assert briefing(["check"], project).returncode == 0

@@ -1,22 +1,30 @@
 """The build cache: a result and its page content in one file, never trusted half-written."""
 
+import pickle
 import subprocess
 import sys
 
 import pytest
 
+from generator.publish import sealed
 from generator.publish.pipeline import Cache, Processed, process_all
-from generator.read.load import load_registries
-from helpers import REPO
+from generator.read.load import load_archive, load_registries
+from helpers import FIXTURE_ARCHIVE, REPO
 
 
-def test_a_result_comes_back_without_its_content_which_stays_on_disk(tmp_path):
+@pytest.fixture(scope="module")
+def info():
+    return load_archive(FIXTURE_ARCHIVE).articles[0].info()
+
+
+def test_a_result_comes_back_without_its_content_which_stays_on_disk(tmp_path, info):
     cache = Cache(tmp_path, "fingerprint")
     key = cache.key(b"article bytes", render=True)
-    cache.put(key, Processed(None, (), content="<p>Corée</p>", terms="coree", excerpt="Corée"))
+    cache.put(key, Processed(info, (), content="<p>Corée</p>", terms="coree", excerpt="Corée",
+                             shingles=b"\x01" * 16))
     result = cache.get(key)
-    assert (result.content, result.terms, result.excerpt, result.cache_key) == (
-        "", "coree", "Corée", key)
+    assert (result.article, result.content, result.terms, result.excerpt, result.cache_key,
+            result.shingles) == (info, "", "coree", "Corée", key, b"\x01" * 16)
     assert cache.content(key) == "<p>Corée</p>"
     assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [f"{key}.result"]
 
@@ -28,17 +36,58 @@ def test_keys_change_with_the_bytes_the_fingerprint_and_the_mode(tmp_path):
     assert len(keys) == 4
 
 
-def test_a_truncated_or_missing_entry_is_a_miss(tmp_path):
+def test_a_truncated_changed_or_missing_entry_is_a_miss(tmp_path, info):
     cache = Cache(tmp_path, "fingerprint")
     key = cache.key(b"article", render=True)
-    cache.put(key, Processed(None, (), content="<p>texte</p>"))
+    cache.put(key, Processed(info, (), content="<p>texte</p>"))
     path = next(tmp_path.rglob("*.result"))
-    path.write_bytes(path.read_bytes()[:-3])  # a write cut short
+    whole = path.read_bytes()
+    path.write_bytes(whole[:-3])  # a write cut short
+    assert cache.get(key) is None and cache.content(key) is None
+    changed = whole.replace(info.title.encode(), info.title.upper().encode())  # same length
+    assert changed != whole
+    path.write_bytes(changed)
     assert cache.get(key) is None
-    with pytest.raises(OSError, match="build cache"):
-        cache.content(key)
+    path.write_bytes(whole.replace(b"<p>texte</p>", b"<p>TEXTE</p>"))  # the page only
+    assert cache.get(key) is not None and cache.content(key) is None
+    assert cache.rejected == 2
     path.unlink()
     assert cache.get(key) is None
+
+
+def test_an_entry_made_elsewhere_or_under_another_key_is_a_miss(tmp_path, info, monkeypatch):
+    cache = Cache(tmp_path, "fingerprint")
+    key, other = cache.key(b"article", render=True), cache.key(b"other", render=True)
+    cache.put(key, Processed(info, (), content="<p>texte</p>"))
+    path = next(tmp_path.rglob("*.result"))
+    moved = tmp_path / other[:2] / f"{other}.result"
+    moved.parent.mkdir()
+    moved.write_bytes(path.read_bytes())
+    assert cache.get(other) is None  # signed for another key
+    monkeypatch.setattr(sealed, "_key_in_memory", b"k" * 32)  # another machine's key
+    assert cache.get(key) is None
+
+
+def test_a_pickle_in_the_cache_never_runs(tmp_path):
+    """What an attacker could commit under .cache/: read by the build, never executed."""
+    witness = tmp_path / "ran"
+    payload = pickle.dumps(_Exploit(str(witness)))
+    cache = Cache(tmp_path / "cache", "fingerprint")
+    key = cache.key(b"article", render=True)
+    path = tmp_path / "cache" / key[:2] / f"{key}.result"
+    path.parent.mkdir(parents=True)
+    for data in (payload, len(payload).to_bytes(8, "little") * 2 + payload):
+        path.write_bytes(data)
+        assert cache.get(key) is None and cache.content(key) is None
+    assert not witness.exists()
+
+
+class _Exploit:
+    def __init__(self, target: str):
+        self.target = target
+
+    def __reduce__(self):
+        return (open, (self.target, "w"))
 
 
 def test_workers_with_a_partly_filled_cache_give_what_one_process_gives(tmp_path):

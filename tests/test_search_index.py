@@ -3,9 +3,11 @@ excerpts in shards, what the browser decodes."""
 
 import json
 
+import numpy as np
+
 from generator.derive import search
 from generator.derive.search import (EXCERPTS_GLOBAL, GLOBAL, SHARDS_GLOBAL, SUFFIX_STEPS,
-                                     TITLES_GLOBAL, SearchDocument, build_index, encode_numbers,
+                                     TITLES_GLOBAL, SearchDocument, _encode_deltas, build_index,
                                      fold, plain_text, terms)
 
 
@@ -57,6 +59,12 @@ def decode(text: str) -> list[int]:
             numbers.append(previous)
             value = 0
     return numbers
+
+
+def encode_numbers(numbers: list[int]) -> str:
+    """Ascending numbers as the index writes them: delta varints."""
+    values = np.asarray(numbers, dtype=np.uint64)
+    return _encode_deltas(np.diff(values, prepend=np.uint64(0)))[0].decode("ascii")
 
 
 def test_postings_round_trip_and_stay_small():

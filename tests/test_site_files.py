@@ -1,7 +1,8 @@
 """No file of the built site is shared with the build cache (issue #13): a tool that changes
 built pages in place (a minifier, a link rewriter, a deploy script) changes neither the cache
 nor the next build, into the same folder or another. Unchanged pages are still reused: the
-previous site is set aside while MkDocs builds, and each unchanged page moves back."""
+new site is written beside the previous one, each unchanged page linked from it, and takes
+its place once complete; the previous site is then removed."""
 
 from __future__ import annotations
 
@@ -77,13 +78,13 @@ def test_a_warm_build_moves_unchanged_pages_back_and_writes_changed_ones(tmp_pat
     source.write_text(source.read_text(encoding="utf-8").rstrip("\n") + "\n\nUne phrase ajoutée.\n",
                       encoding="utf-8")
     warm, _ = build_files(project, site)
-    assert (site / ARTICLE).stat().st_ino == before[site / ARTICLE]  # moved back, not rewritten
+    assert (site / ARTICLE).stat().st_ino == before[site / ARTICLE]  # linked, not rewritten
     assert (site / OTHER).stat().st_ino != before[site / OTHER]
     assert b"Une phrase ajout" in warm[OTHER]
-    assert not (project / ".cache" / "briefing" / "previous-site").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "project", "site"]
 
 
-def test_a_build_failing_after_the_site_was_set_aside_puts_the_previous_site_back(tmp_path):
+def test_a_build_failing_late_leaves_the_previous_site_as_it_was(tmp_path):
     project = make_project(tmp_path)
     site = tmp_path / "site"
     before, _ = build_files(project, site)
@@ -116,4 +117,4 @@ def test_a_site_on_another_file_system_than_the_cache_is_still_reused(tmp_path):
         warm, _ = build_files(project, site)
         assert warm == clean
         assert (site / ARTICLE).stat().st_ino == inode
-        assert sorted(p.name for p in Path(folder).iterdir()) == ["site"]
+        assert sorted(p.name for p in Path(folder).iterdir()) == [".site.lock", "site"]

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from generator.read.errors import ContentErrors
-from generator.read.sources import find_articles, read_article
+from generator.read.sources import read_article, scan_articles
 
 
 def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
@@ -58,4 +58,4 @@ def test_articles_are_found_sorted_and_hidden_files_skipped(tmp_path):
     folder.mkdir()
     for name in ("b.md", "a.md", ".draft.md", "notes.txt"):
         (folder / name).write_text("x")
-    assert [p.name for p in find_articles(tmp_path)] == ["a.md", "b.md"]
+    assert [p.name for p in scan_articles(tmp_path, tmp_path)[0]] == ["a.md", "b.md"]

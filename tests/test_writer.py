@@ -6,8 +6,7 @@ from pathlib import Path
 
 from generator.render.pages import Planned
 from generator.render.shell import CONTENT, TITLE, FolderShells, Shell
-from generator.publish.writer import (PARALLEL_FROM, Reuse, WriteJob, kept_entries, put_back,
-                                      set_aside, tree_size, write_all)
+from generator.publish.writer import PARALLEL_FROM, Reuse, WriteJob, kept_entries, write_all
 
 _PLAIN = Shell.parse(f"<html><title>{TITLE}</title><body>{CONTENT}</body></html>", "__shell__")
 SHELL = FolderShells(_PLAIN, _PLAIN)  # pages without sections take the plain shell
@@ -39,27 +38,28 @@ def test_parallel_and_serial_writes_give_the_same_site(tmp_path):
     assert parallel.size == tree_size(tmp_path / "parallel") == sum(map(len, written.values()))
 
 
-def test_unchanged_pages_are_moved_back_from_the_previous_site_and_changed_ones_made(tmp_path):
+def test_unchanged_pages_are_linked_from_the_previous_site_and_changed_ones_made(tmp_path):
     made = []
 
     def page(key: str, body: str) -> Planned:
         return Planned("articles/a.md", "A", lambda: made.append(body) or f"<p>{body}</p>", key)
 
-    site, aside = tmp_path / "site", tmp_path / "aside"
+    site = tmp_path / "site"
     written = write_all(WriteJob(site, {"articles": SHELL}, [page("k1", "un")], []), workers=1)
     first = (site / "articles" / "a.html").stat()
 
     def rebuild(planned: Planned) -> Path:
+        """Into a new folder, then in the place of the previous one (site_folder.swap_in)."""
         nonlocal written
-        shutil.rmtree(aside, ignore_errors=True)
-        set_aside(site, aside)
-        assert list(site.iterdir()) == []
-        written = write_all(WriteJob(site, {"articles": SHELL}, [planned], [],
-                                     reuse=Reuse(aside, kept_entries(written.kept))), workers=1)
+        new = tmp_path / "new"
+        written = write_all(WriteJob(new, {"articles": SHELL}, [planned], [],
+                                     reuse=Reuse(site, kept_entries(written.kept))), workers=1)
+        shutil.rmtree(site)
+        new.rename(site)
         return site / "articles" / "a.html"
 
     again = rebuild(page("k1", "un"))
-    assert made == ["un"]  # made once, then moved back
+    assert made == ["un"]  # made once, then linked
     assert (again.stat().st_ino, again.stat().st_nlink) == (first.st_ino, 1)
     changed = rebuild(page("k2", "deux"))
     assert made == ["un", "deux"] and b"<p>deux</p>" in changed.read_bytes()
@@ -68,31 +68,18 @@ def test_unchanged_pages_are_moved_back_from_the_previous_site_and_changed_ones_
 
 def test_a_page_changed_after_it_was_written_is_made_again(tmp_path):
     planned = Planned("articles/a.md", "A", lambda: "<p>propre</p>", "k1")
-    site, aside = tmp_path / "site", tmp_path / "aside"
+    site, new = tmp_path / "site", tmp_path / "new"
     written = write_all(WriteJob(site, {"articles": SHELL}, [planned], []), workers=1)
     page = site / "articles" / "a.html"
     clean = page.read_bytes()
     with open(page, "w", encoding="utf-8") as file:  # in place, as a minifier would
         file.write("<p>minifié</p>")
-    set_aside(site, aside)
-    write_all(WriteJob(site, {"articles": SHELL}, [planned], [],
-                       reuse=Reuse(aside, kept_entries(written.kept))), workers=1)
-    assert page.read_bytes() == clean
+    write_all(WriteJob(new, {"articles": SHELL}, [planned], [],
+                       reuse=Reuse(site, kept_entries(written.kept))), workers=1)
+    assert (new / "articles" / "a.html").read_bytes() == clean
+    assert page.read_bytes() == "<p>minifié</p>".encode()  # the previous site is left alone
 
 
-def test_put_back_restores_the_previous_site(tmp_path):
-    site, aside = tmp_path / "site", tmp_path / "aside"
-    planned = Planned("articles/a.md", "A", lambda: "<p>un</p>", "k1")
-    written = write_all(WriteJob(site, {"articles": SHELL}, [planned],
-                                 [Planned("data/a.json", "", lambda: b"[1]", "k2")]), workers=1)
-    (site / ".git").mkdir()  # hidden: left where it is, as MkDocs leaves it
-    before = snapshot(site)
-    set_aside(site, aside)
-    assert [p.name for p in site.iterdir()] == [".git"]
-    write_all(WriteJob(site, {"articles": SHELL}, [planned],
-                       [Planned("data/a.json", "", lambda: b"[2]", "k3")],
-                       reuse=Reuse(aside, kept_entries(written.kept))), workers=1)
-    (site / "new.html").write_text("nouveau")
-    put_back(site, aside, kept_entries(written.kept))
-    assert snapshot(site) == before and (site / ".git").is_dir()
-    assert list(aside.iterdir()) == []
+def tree_size(folder: Path) -> int:
+    """Bytes in every file under ``folder``."""
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())

@@ -136,12 +136,6 @@ def _encode_deltas(deltas: np.ndarray) -> tuple[bytes, np.ndarray]:
     return _DIGIT_BYTES[digits].tobytes(), starts
 
 
-def encode_numbers(numbers) -> str:
-    """Ascending numbers as delta varints (see _encode_deltas)."""
-    values = np.asarray(numbers, dtype=np.uint64)
-    return _encode_deltas(np.diff(values, prepend=np.uint64(0)))[0].decode("ascii")
-
-
 @dataclass(frozen=True, slots=True)  # 10,000 made per build
 class SearchDocument:
     url: str       # relative to the site root

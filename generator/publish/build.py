@@ -39,7 +39,7 @@ from ..render.shell import FolderShells, Heading
 from . import site_plan
 from .pipeline import Cache, Processed, RenderedArticles, fingerprint, load
 from .search_pages import registry_documents
-from .writer import Reuse, WriteJob, keep_record, write_all, write_file
+from .writer import Reuse, WriteJob, Written, keep_record, restat, write_all, write_file
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -102,6 +102,9 @@ class SiteBuild:
                                       render=True, workers=self.workers, cache=cache,
                                       progress=self._progress)
             self.archive: Archive[ArticleInfo] = archive
+            if cache.rejected:
+                log.info(f"briefing: {cache.rejected} entries of the build cache failed their "
+                         "check (changed or made elsewhere): their articles were read again")
             self.copies = Copies(similar_pairs({article.id: processed[article.id].shingle_array()
                                                 for article in archive.articles}))
             self.plan_key = site_plan.plan_key(
@@ -170,16 +173,16 @@ class SiteBuild:
     def write(self, site: Path, shelled: list[Planned], shells: dict[str, FolderShells],
               reuse: Reuse | None, search: list[SearchDocument],
               toc_entries: Callable[[tuple[Heading, ...]], list[str]] = lambda sections: [],
-              nav_markdown: dict[str, str] | None = None) -> None:
+              nav_markdown: dict[str, str] | None = None) -> Written:
         """Make the ``shelled`` pages (put into their folder's shells) and every file into
-        ``site``, with the search index of ``search``; keep what the next build reuses."""
+        ``site``, with the search index of ``search``; keep the plan for the next build.
+        What was written is recorded by ``keep`` once the site is in its place."""
         if self.previous is not None and not all(self._reusable(reuse, shells, planned)
                                                  for planned in [*shelled, *self.assets]):
             shelled = self._derived_now(shelled)
         written = write_all(WriteJob(site, shells, shelled, self.assets, reuse=reuse,
                                      toc_entries=toc_entries),
                             workers=self.workers, meanwhile=partial(_write_search_index, site, search))
-        keep_record(self.cache_dir, site, written.kept)
         log.info(f"briefing: {len(shelled)} pages and {len(self.assets)} files written "
                  f"({self.elapsed()})")
         if self.previous is None:
@@ -189,6 +192,11 @@ class SiteBuild:
                 self.home_sections, tuple(sorted((nav_markdown or {}).items()))))
         log.info(f"briefing: {len(self.archive.articles)} articles, {len(shelled)} generated "
                  f"pages ({written.size / 1e6:.0f} MB with the files), in {self.elapsed()}")
+        return written
+
+    def keep(self, site: Path, written: Written) -> None:
+        """Record what was written into ``site``, now in its place, for the next build."""
+        keep_record(self.cache_dir, site, restat(site, written.kept))
 
     def _reusable(self, reuse: Reuse | None, shells: dict[str, FolderShells],
                   planned: Planned) -> bool:

@@ -15,8 +15,9 @@ from __future__ import annotations
 import gc
 import hashlib
 import multiprocessing
+import json
+import logging
 import os
-import pickle
 import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -32,15 +33,17 @@ import numpy as np
 from ..derive.duplicates import word_shingles
 from ..derive.search import keys, plain_text
 from ..derive.words import words
-from ..model import Archive, ArticleInfo
+from ..model import Archive, Article, ArticleInfo
 from ..read import sources
 from ..read.errors import ContentError, ErrorCollector, display_path
 from ..read.load import assemble, read_article_file, scan
 from ..read.schema import article_body
+from . import sealed
 
 if TYPE_CHECKING:
     from ..render.pages import ArticleRenderer
 
+log = logging.getLogger("mkdocs.plugins.briefing")
 _LIBRARIES = ("markdown-it-py", "mdurl", "nh3", "matplotlib", "jinja2", "markupsafe", "pydantic",
               "pyyaml", "babel", "numpy")
 # Misses from which articles are processed in worker processes.
@@ -106,21 +109,24 @@ def fingerprint(content_dir: Path) -> str:
         digest.update(path.read_bytes() if path.exists() else b"")
     for library in _LIBRARIES:
         digest.update(f"{library}={metadata.version(library)}".encode())
-    digest.update(sys.version.encode())  # pickles, hash() of the shingles
+    digest.update(sys.version.encode())
     return digest.hexdigest()
 
 
 class Cache:
-    """Task results on disk, one file per (article bytes and path, fingerprint, mode): a header
-    with two lengths, the pickled result, then the rendered content as UTF-8, read only
-    when the page is written. One file per article: at 10,000 articles, file creations
-    are a large part of a cold build."""
+    """Task results on disk, one file per (article bytes and path, fingerprint, mode): a
+    sealed record (sealed.py: the article and the result as JSON, its shingles, the digest of
+    its content),
+    then the rendered content as UTF-8, read only when the page is written. One file per
+    article: at 10,000 articles, file creations are a large part of a cold build.
 
-    _HEADER = 16  # the pickle's length, then the content's, 8 bytes each
+    An entry that fails its check (changed, cut short, foreign) is a miss, counted in
+    ``rejected`` so that the build can say so once."""
 
     def __init__(self, folder: Path, fingerprint: str):
         self.folder = folder
         self.fingerprint = fingerprint
+        self.rejected = 0
 
     def key(self, data: bytes, render: bool, path: str = "") -> str:
         """Names a result by everything it depends on: the article's bytes, its ``path`` (as
@@ -129,56 +135,68 @@ class Cache:
         named = "\0".join((self.fingerprint, str(int(render)), path)).encode("utf-8")
         return hashlib.sha256(len(named).to_bytes(8, "little") + named + data).hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return Path(self._file(key))
-
     def _file(self, key: str) -> str:
         return os.path.join(self.folder, key[:2], f"{key}.result")  # read 10,000 times: no Path
 
-    def _read(self, key: str) -> tuple[bytes, int] | None:
-        """The file's bytes and where the content starts; None if missing or incomplete."""
+    def _read(self, key: str) -> tuple[list[bytes], bytes] | None:
+        """The record's parts and the content's bytes; None if missing or failing its check."""
         try:
             with open(self._file(key), "rb") as file:
                 data = file.read()
         except OSError:
             return None
-        result_size = int.from_bytes(data[:8], "little")
-        content_size = int.from_bytes(data[8:self._HEADER], "little")
-        if len(data) < self._HEADER or len(data) != self._HEADER + result_size + content_size:
+        size = int.from_bytes(data[:8], "little")
+        parts = sealed.unseal(key, data[8:8 + size]) if len(data) >= 8 + size else None
+        if parts is None or len(parts) != 4:
+            self.rejected += 1
             return None
-        return data, self._HEADER + result_size
+        return parts, data[8 + size:]
 
     def get(self, key: str) -> Processed | None:
         """The cached result, its content left on disk (see ``content``)."""
         found = self._read(key)
         if found is None:
             return None
-        data, content_start = found
+        (article, fields, shingles, _), content = found
         try:
-            return pickle.loads(data[self._HEADER:content_start])
-        except (pickle.PickleError, EOFError, AttributeError, TypeError, ValueError):
+            record = json.loads(fields)
+            if record["content_size"] != len(content):  # cut short: a crash while writing
+                raise ValueError("cut short")
+            model = Article if record["kind"] == "article" else ArticleInfo
+            return Processed(model.model_validate_json(article), (),
+                             cache_key=key, metadata_key=record["metadata_key"],
+                             shingles=shingles, terms=record["terms"], excerpt=record["excerpt"])
+        except (ValueError, KeyError, TypeError):  # pydantic's ValidationError is a ValueError
+            self.rejected += 1
             return None
 
-    def content(self, key: str) -> str:
-        """A cached result's rendered content, read when its page is written."""
+    def content(self, key: str) -> str | None:
+        """A cached result's rendered content, read when its page is written; None when the
+        entry is gone or its content is not the one sealed."""
         found = self._read(key)
         if found is None:
-            raise OSError(f"the build cache lost {self._path(key)}: delete {self.folder} "
-                          "and build again")
-        data, content_start = found
-        return data[content_start:].decode("utf-8")
+            return None
+        (*_, digest), content = found
+        if hashlib.sha256(content).digest() != digest:
+            return None
+        return content.decode("utf-8")
 
     def put(self, key: str, result: Processed) -> None:
-        path = self._path(key)
+        assert result.article is not None and not result.errors, "only good results are cached"
+        path = Path(self._file(key))
         path.parent.mkdir(parents=True, exist_ok=True)
         content = result.content.encode("utf-8")
-        pickled = pickle.dumps(replace(result, content="", cache_key=key),
-                               protocol=pickle.HIGHEST_PROTOCOL)
+        fields = json.dumps({
+            "kind": "article" if isinstance(result.article, Article) else "info",
+            "content_size": len(content), "metadata_key": result.metadata_key, "terms": result.terms,
+            "excerpt": result.excerpt}, ensure_ascii=False)
+        record = sealed.seal(key, [result.article.model_dump_json().encode("utf-8"),
+                                   fields.encode("utf-8"), result.shingles,
+                                   hashlib.sha256(content).digest()])
         # Written in place, not renamed: one file creation less per article. A file cut
-        # short (a crash) fails the length check and is a miss; two builds writing the
-        # same key write the same bytes.
-        path.write_bytes(len(pickled).to_bytes(8, "little") + len(content).to_bytes(8, "little")
-                         + pickled + content)
+        # short (a crash) fails its check and is a miss; two builds writing the same key
+        # write the same bytes.
+        path.write_bytes(len(record).to_bytes(8, "little") + record + content)
 
 
 class RenderedArticles:
@@ -197,7 +215,21 @@ class RenderedArticles:
         self.renderer = renderer
 
     def content(self, article_id: str) -> str:
-        return self.cache.content(self.results[article_id].cache_key)
+        """The page content the cache holds, or, if that entry went bad since it was read,
+        rendered again from the article's file (and cached again)."""
+        result = self.results[article_id]
+        content = self.cache.content(result.cache_key)
+        if content is None:
+            assert result.article is not None, "the content of an article that failed"
+            log.info(f"briefing: the build cache's page of {result.article.source} failed its "
+                     "check (changed or made elsewhere): rendered again")
+            found, _ = read_article_file(self.root / result.article.source, self.root,
+                                         self.renderer.archive)
+            if found is None:
+                raise OSError(f"{result.article.source} changed during the build: build again")
+            content = self.renderer.content(found)
+            self.cache.put(result.cache_key, replace(result, content=content))
+        return content
 
     def summary(self, article_id: str) -> str:
         article = self.results[article_id].article

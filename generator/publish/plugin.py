@@ -12,8 +12,9 @@ the same bytes (tests/test_real_pages.py): MkDocs renders two page shells per fo
 theme runs a handful of times, not once per article. When another plugin or hook listens
 to page events, or with ``fast_pages: false``, MkDocs renders every page itself. Article
 work runs on every core and is cached in ``.cache/briefing``, where the site's plan
-(site_plan.py) is also kept for the next build, and the previous site is set aside while
-MkDocs builds the new one, so that unchanged pages move back (writer.py).
+(site_plan.py) is also kept for the next build (build.py runs these steps; this module only
+adapts MkDocs' events to them). The new site is written beside the previous one and takes
+its place once complete, one build at a time (site_folder.py).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
 from ..derive.search import SearchDocument, plain_text, terms
@@ -47,18 +49,8 @@ from ..render.shell import (CONTENT, CONTENT_WITH_TOC, PLAIN_SHELL_NAME, SHELL_N
                             FolderShells, Heading, Shell, headings, shell_path, toc_tokens)
 from .build import SiteBuild, collector_paused, log
 from .offline import build_date, write_zip, zip_path
-from .writer import Reuse, kept_elsewhere, kept_files, put_back, set_aside
-
-
-def _aside_folder(cache_dir: Path, site: Path) -> Path:
-    """Where the previous site waits during a build: on the site folder's file system, so
-    that its files move by renaming (the cache, unless that is on another one: then beside
-    the site folder, as under `mkdocs serve` with a temporary folder on tmpfs)."""
-    try:
-        same = os.stat(site).st_dev == os.stat(cache_dir).st_dev
-    except OSError:
-        same = True
-    return cache_dir / "previous-site" if same else site.parent / f".{site.name}.previous"
+from .site_folder import BuildLock, prepare_staging, remove_tree, swap_in
+from .writer import Reuse, Written, kept_elsewhere, kept_files
 
 
 class BriefingConfig(base.Config):
@@ -99,6 +91,13 @@ class _WrittenLater(File):
         pass
 
 
+def _strict_warnings() -> int:
+    """Warnings that make MkDocs abort a strict build once post_build ends: MkDocs counts them
+    with a CountHandler on its logger, only in strict mode (docs-dev/BUILDERS.md)."""
+    return sum(count for handler in logging.getLogger("mkdocs").handlers
+               if isinstance(handler, CountHandler) for _, count in handler.get_counts())
+
+
 def _is_shell(source: str) -> bool:
     return posixpath.basename(source) in (f"{SHELL_NAME}.md", f"{PLAIN_SHELL_NAME}.md")
 
@@ -120,7 +119,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     serving = False
     dirty = False
     reuse: Reuse | None = None
-    aside: Path | None = None
+    lock: BuildLock | None = None
+    staging: Path | None = None        # where the new site is written, when not in place
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -138,6 +138,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                workers=os.cpu_count() or 1)
         self.appended: dict[str, str] = {}
         self.reuse = None  # set once the content is known valid (on_pre_build)
+        self.staging = None
         self.shelled: list[Planned] = []
         gc.unfreeze()  # under `mkdocs serve`, what the previous build froze may now be garbage
         return config
@@ -146,6 +147,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Read, derive and plan: before MkDocs empties the site folder, so that invalid
         content fails the build and leaves the previous site as it was."""
         build = self.build
+        self.site = Path(config.site_dir)
+        self.lock = BuildLock(build.cache_dir, self.site)
+        try:
+            self.lock.acquire()
+        except TimeoutError as error:
+            raise PluginError(f"briefing: {error}") from None
         try:
             build.prepare()
             check_no_overlap([*map(article_path, (a.id for a in build.archive.articles)),
@@ -157,23 +164,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                               f"{errors}") from None
         except DuplicatePagePath as error:
             raise PluginError(f"briefing: {error}") from None
-        self._set_previous_site_aside(Path(config.site_dir))
+        self._choose_reuse(config)
 
-    def _set_previous_site_aside(self, site: Path) -> None:
-        """The previous build's files out of the site folder, into the cache, before MkDocs
-        empties it: the writer moves back those it can reuse (writer.py), and a failed
-        build puts them all back (on_build_error)."""
-        cache_dir = self.build.cache_dir
-        self.site_dir, self.aside = site, _aside_folder(cache_dir, site)
-        shutil.rmtree(self.aside, ignore_errors=True)  # left by an interrupted build
+    def _choose_reuse(self, config: MkDocsConfig) -> None:
+        """Where the new site is written, and which previous files it may reuse: the
+        previous site's, linked into a staging folder that replaces the site once complete
+        (site_folder.py); in place for a --dirty build; another site folder's, copied, for a
+        first build into a new folder (as under `mkdocs serve`)."""
+        cache_dir, site = self.build.cache_dir, self.site
         files = kept_files(cache_dir, site)
-        if files and self.dirty:  # MkDocs leaves the site as it is: files are reused in place
-            self.reuse = Reuse(site, files)
-        elif files:
-            set_aside(site, self.aside)
-            self.reuse = Reuse(self.aside, files)
-        else:  # a new folder: another site folder's files are copied
-            self.reuse = Reuse(*kept_elsewhere(cache_dir, site), move=False)
+        if self.dirty:
+            self.reuse = Reuse(site, files, how="in place")
+            return
+        self.staging = prepare_staging(site)
+        self.reuse = (Reuse(site, files, how="link") if files else
+                      Reuse(*kept_elsewhere(cache_dir, site), how="copy"))
+        config.site_dir = str(self.staging)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         with collector_paused():
@@ -272,8 +278,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         shells = {folder: FolderShells(self._shell(site, folder, True),
                                        self._shell(site, folder, False))
                   for folder in {posixpath.dirname(planned.path) for planned in pages}}
-        self.build.write(site, pages, shells, self.reuse, [*self.search, *self.page_documents],
-                         toc_entries=self._toc_entries, nav_markdown=self.nav_markdown)
+        self.written = self.build.write(site, pages, shells, self.reuse,
+                                        [*self.search, *self.page_documents],
+                                        toc_entries=self._toc_entries,
+                                        nav_markdown=self.nav_markdown)
 
     def on_page_content(self, html_text: str, page: MkDocsPage, config: MkDocsConfig,
                         files: Files) -> str:
@@ -294,20 +302,35 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.build.download:
             write_zip(Path(config.site_dir), self.build.build_day)
 
-    on_post_build = CombinedEvent(_write_generated, _write_offline_zip)
+    @event_priority(-300)  # after every other plugin has written into the new site
+    def _publish(self, *, config: MkDocsConfig) -> None:
+        """The new site in the place of the previous one, unless MkDocs is about to fail
+        the build in strict mode (it does after this event): on_build_error removes it."""
+        if _strict_warnings():
+            return
+        if self.staging is not None:
+            swap_in(self.staging, self.site)
+            config.site_dir = str(self.site)
+            self.staging = None
+        self.build.keep(self.site, self.written)
+        self.on_shutdown()
+
+    on_post_build = CombinedEvent(_write_generated, _write_offline_zip, _publish)
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A build that failed after the previous site was set aside (a strict-mode warning,
-        an error in a page) leaves that site as it was."""
-        reuse, self.reuse = self.reuse, None
-        if reuse is not None and reuse.folder == self.aside and self.aside.is_dir():
-            put_back(self.site_dir, self.aside, reuse.files)
-            log.info("briefing: the build failed, the previous site is back in place")
+        """A build that failed leaves the previous site as it was: only the new one, still
+        in its staging folder, is removed."""
+        if self.staging is not None:
+            remove_tree(self.staging)
+            log.info(f"briefing: the build failed; {self.site} was not changed")
+            self.staging = None
+        self.on_shutdown()
 
     def on_shutdown(self) -> None:
-        """What the build did not move back from the previous site goes."""
-        if self.aside is not None:
-            shutil.rmtree(self.aside, ignore_errors=True)
+        """The locks go with the build (under `mkdocs serve`, before the next one)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:

@@ -1,22 +1,24 @@
 """The site's plan kept for the next build: hub pages are a pure function of the archive's
 metadata, so when no article's metadata changed they are the pages already stored.
 
-Deriving the analysis and planning every list page cost about half of a warm rebuild at
-10,000 articles, for a result the previous build already had whenever only article texts
-changed. The plan is kept under a key naming everything planning reads: the build
+Deriving the analysis and planning every list page is about half of a warm rebuild at
+10,000 articles, for a result the previous build already has whenever only article texts
+changed (bench/RESULTS.md). The plan is kept under a key naming everything planning reads: the build
 fingerprint (generator, templates, metadata files, libraries), every article's metadata
 key, the same-story groups (found in article texts), the build date and the download.
-A hit gives each page's path, title and store key; a page missing from the store is still
-made, by planning for real then (see ``Planned.make`` in plugin.py).
+A hit gives each page's path, title and key; a page that cannot be reused from the previous
+site is still made, by deriving and planning for real then (``SiteBuild.write`` in build.py).
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
+import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from . import sealed
 
 _PREFIX = "plan-"
 
@@ -54,25 +56,31 @@ def plan_key(fingerprint: str, metadata_keys: dict[str, str], same_story: dict[s
 
 
 def _path(store: Path, key: str) -> Path:
-    return store / f"{_PREFIX}{key[:32]}.pickle"
+    return store / f"{_PREFIX}{key[:32]}.json"
 
 
 def load(store: Path, key: str) -> SitePlan | None:
-    try:
-        with _path(store, key).open("rb") as file:
-            plan = pickle.load(file)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError):
+    """The plan kept under ``key``, if it is there and passes its check (sealed.py)."""
+    parts = sealed.read_sealed(_path(store, key), key)
+    if parts is None or len(parts) != 1:
         return None
-    return plan if isinstance(plan, SitePlan) else None
+    try:
+        data = json.loads(parts[0])
+        return SitePlan(tuple(PlannedItem(*item) for item in data["pages"]),
+                        tuple(PlannedItem(*item) for item in data["assets"]),
+                        data["home_sections"], tuple(map(tuple, data["nav_markdown"])))
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def save(store: Path, key: str, plan: SitePlan) -> None:
     """Keep ``plan`` as the only one: another metadata state is unlikely to come back."""
-    store.mkdir(parents=True, exist_ok=True)
     target = _path(store, key)
-    temporary = target.with_suffix(".tmp")
-    temporary.write_bytes(pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
-    temporary.replace(target)
-    for old in store.glob(f"{_PREFIX}*.pickle"):
+    data = {"pages": [[i.path, i.title, i.key] for i in plan.pages],
+            "assets": [[i.path, i.title, i.key] for i in plan.assets],
+            "home_sections": plan.home_sections,
+            "nav_markdown": plan.nav_markdown}
+    sealed.write_sealed(target, key, [json.dumps(data, ensure_ascii=False).encode("utf-8")])
+    for old in store.glob(f"{_PREFIX}*"):
         if old != target:
             old.unlink(missing_ok=True)

@@ -6,33 +6,33 @@ Pages and files arrive planned (render/pages.Planned): made only when written, s
 which inherit the builder and shells instead of receiving them by pipe; a small
 site is written in this process.
 
-A rebuild finds most pages unchanged. Before MkDocs empties the site folder, the previous
-build's files are moved aside (``set_aside``, on the same file system), and a page whose key
-is the one it was written under, and whose file is still the one written then (same inode,
-size, modification and change times: an edit in place, even one that restores the
-modification time, changes the change time), is moved back: a rename, as cheap as the hard
-link from a store it replaces, and no file of the site is ever shared with the cache.
-Anything else is made and written again. ``Kept`` records what the next build needs.
+A rebuild finds most pages unchanged. The new site is written beside the previous one
+(site_folder.py), and a page whose key is the one it was written under, and whose file is
+still the one written then (same inode, size, modification and change times: an edit in
+place, even one that restores the modification time, changes the change time), is linked
+from the previous site, which is removed once the new one replaces it: no file of the site
+is shared with anything once the build is over. Anything else is made and written again.
+``Kept`` records what the next build needs.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import multiprocessing
 import os
 import posixpath
-import pickle
 import shutil
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Literal
 
 from ..render.pages import Planned
 from ..render.paths import html_path
 from ..render.shell import FolderShells, Heading
+from . import sealed
 
 # A worker's job, set in each worker process by its initializer (the job is inherited by
 # fork, not sent by pipe); never set in the building process, so nothing outlives a build.
@@ -47,14 +47,14 @@ class WriteJob:
     shells: dict[str, FolderShells]  # by folder
     pages: list[Planned]            # titled pages, each put into its folder's shell
     files: list[Planned]            # files written as made (bytes)
-    reuse: "Reuse | None" = None    # the previous build's files that may be put back
+    reuse: "Reuse | None" = None    # the previous build's files that may be reused
     # A table of contents' entries as the theme renders them (see render/shell.py).
     toc_entries: Callable[[tuple[Heading, ...]], list[str]] = lambda sections: []
 
 
 # A file as written: the first 16 bytes of its key's digest, then its st_dev, st_ino,
-# st_size, st_mtime_ns and st_ctime_ns right after it was written (or moved back), packed:
-# 14,000 of them as tuples of ints weighed some 6 MB, as bytes 1.5 MB.
+# st_size, st_mtime_ns and st_ctime_ns right after it was written (or linked), packed as
+# bytes: a quarter of the memory of tuples of ints at 14,000 files.
 Kept = bytes
 _DIGEST = 16
 _STAT = struct.Struct("<QQqqq")
@@ -62,9 +62,11 @@ _STAT = struct.Struct("<QQqqq")
 
 @dataclass(frozen=True)
 class Reuse:
-    folder: Path             # where the previous build's files are (set aside, or the site)
-    files: dict[str, Kept]   # by path in the site
-    move: bool = True        # False: another site folder's files, copied
+    folder: Path             # where the previous build's files are
+    files: dict[str, Kept]   # by path in that folder
+    # "link": the previous site, removed once the new one replaces it (site_folder.py);
+    # "copy": another site folder's, which stays; "in place": the site being built itself.
+    how: Literal["link", "copy", "in place"] = "link"
 
     def holds(self, path: str, key: str) -> bool:
         """Whether the file at ``path`` is still the one the last build wrote under ``key``."""
@@ -126,7 +128,7 @@ def _entry(path: str, kept: Kept) -> bytes:
 
 def kept_entries(blob: bytes) -> dict[str, Kept]:
     """``Written.kept`` by path. Kept as one string of bytes until the record is written:
-    14,000 pairs of objects, made and dropped, had raised a cold build's peak memory."""
+    14,000 pairs of objects, made and dropped, would raise a cold build's peak memory."""
     entries, start, size = {}, 0, _DIGEST + _STAT.size
     while start < len(blob):
         end = blob.index(b"\0", start)
@@ -151,10 +153,9 @@ def _placed(writing: _Writing, path: str, key: str, make: Callable[[], bytes]) -
     if reuse is not None and reuse.holds(path, key):
         source = reuse.folder / path
         try:
-            if reuse.move:
-                if source != target:  # the same path when the site was not emptied
-                    os.rename(source, target)
-            else:
+            if reuse.how == "link":
+                os.link(source, target)
+            elif reuse.how == "copy":
                 target.unlink(missing_ok=True)  # as in write_file
                 shutil.copyfile(source, target)
             stat = os.stat(target)
@@ -263,18 +264,27 @@ def write_all(job: WriteJob, workers: int, meanwhile: Callable[[], None] | None 
     return Written(sum(r.size for r in results), b"".join(r.kept for r in results))
 
 
-def tree_size(folder: Path) -> int:
-    """Bytes in every file under ``folder``."""
-    total = 0
-    for directory, _, names in os.walk(folder):
-        total += sum(os.stat(os.path.join(directory, name)).st_size for name in names)
-    return total
-
-
 # What the next build into a site folder may move back, one record per folder (`mkdocs serve`
-# builds into a temporary one).
+# builds into a temporary one): the folder's path as text, then the packed entries, sealed
+# (sealed.py) under the record's own name.
+_RECORD_NAME = "site record"
+
+
 def _record_path(cache: Path, site: Path) -> Path:
-    return cache / "sites" / f"{hashlib.sha256(os.fsencode(site)).hexdigest()[:24]}.pickle"
+    return cache / "sites" / f"{hashlib.sha256(os.fsencode(site)).hexdigest()[:24]}.record"
+
+
+def _read_record(path: Path) -> tuple[Path, bytes, int] | None:
+    """The site folder a record is for, its entries, and the record's modification time."""
+    try:
+        with path.open("rb") as file:
+            parts = sealed.unseal(_RECORD_NAME, file.read())
+            stamp = os.fstat(file.fileno()).st_mtime_ns
+    except OSError:
+        return None
+    if parts is None or len(parts) != 2:
+        return None
+    return Path(os.fsdecode(parts[0])), parts[1], stamp
 
 
 def kept_files(cache: Path, site: Path) -> dict[str, Kept]:
@@ -284,86 +294,49 @@ def kept_files(cache: Path, site: Path) -> dict[str, Kept]:
     written in the file system clock's last tick before the record, and an edit in that
     same tick would not change its times.
     """
-    path = _record_path(cache, site)
-    try:
-        with path.open("rb") as file:
-            record = pickle.load(file)
-            stamp = os.fstat(file.fileno()).st_mtime_ns
-    except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError):
+    record = _read_record(_record_path(cache, site))
+    if record is None or record[0] != site:
         return {}
-    if not isinstance(record, dict) or record.get("site") != str(site):
-        return {}
+    _, files, stamp = record
     try:
-        return {path: kept for path, kept in kept_entries(record["files"]).items()
+        return {path: kept for path, kept in kept_entries(files).items()
                 if len(kept) == _DIGEST + _STAT.size and _stat(kept)[4] < stamp}
-    except (AttributeError, KeyError, TypeError, ValueError, struct.error):  # another format
+    except (UnicodeDecodeError, ValueError, struct.error):
         return {}
 
 
 def kept_elsewhere(cache: Path, site: Path) -> tuple[Path, dict[str, Kept]]:
     """The files the last build into another existing folder wrote there, as written: a
     build into a new folder (`mkdocs serve`'s first) copies them instead of making them."""
-    records = sorted(((path.stat().st_mtime_ns, path) for path in (cache / "sites").glob("*.pickle")
+    records = sorted(((path.stat().st_mtime_ns, path) for path in (cache / "sites").glob("*.record")
                       if path != _record_path(cache, site)), reverse=True)
     for _, path in records:
-        with contextlib.suppress(Exception):
-            with path.open("rb") as file:
-                folder = Path(pickle.load(file)["site"])
-            if folder.is_dir():
-                return folder, kept_files(cache, folder)
+        record = _read_record(path)
+        if record is not None and record[0].is_dir():
+            return record[0], kept_files(cache, record[0])
     return site, {}
 
 
+def restat(site: Path, kept: bytes) -> bytes:
+    """``kept`` with each file's times as they are now: removing the previous site changed
+    the change time of every file linked from it."""
+    entries = []
+    for path, record in kept_entries(kept).items():
+        try:
+            entries.append(_entry(path, _kept(record[:_DIGEST], os.stat(site / path))))
+        except OSError:
+            pass
+    return b"".join(entries)
+
+
 def keep_record(cache: Path, site: Path, kept: bytes) -> None:
-    """Record ``kept`` for the next build into ``site``; drop the records of folders gone."""
+    """Record ``kept`` for the next build into ``site``; drop the records of folders gone
+    and files that are not records."""
     target = _record_path(cache, site)
     target.parent.mkdir(parents=True, exist_ok=True)
-    for other in target.parent.glob("*.pickle"):
-        if other != target:
-            with contextlib.suppress(Exception):
-                with other.open("rb") as file:
-                    if Path(pickle.load(file)["site"]).is_dir():
-                        continue
-            other.unlink(missing_ok=True)
-    temporary = target.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_bytes(pickle.dumps({"site": str(site), "files": kept},
-                                       protocol=pickle.HIGHEST_PROTOCOL))
-    temporary.replace(target)
-
-
-def set_aside(site: Path, folder: Path) -> None:
-    """Move every entry of ``site`` but hidden ones (which MkDocs does not remove either)
-    into the empty ``folder``, which must be on the same file system: MkDocs then finds
-    nothing to remove, and the writer moves back what it can reuse. An entry that cannot be
-    moved stays, for MkDocs to remove."""
-    folder.mkdir(parents=True)
-    try:
-        entries = [entry.name for entry in os.scandir(site) if not entry.name.startswith(".")]
-    except FileNotFoundError:
-        return
-    for name in entries:
-        try:
-            os.rename(site / name, folder / name)
-        except OSError:  # another file system: nothing can be moved
-            return
-
-
-def put_back(site: Path, folder: Path, kept: dict[str, Kept]) -> None:
-    """Undo ``set_aside`` after a failed build: the files moved back into ``site`` return to
-    ``folder`` (found by inode), whatever else the build wrote is removed, and ``folder``'s
-    entries move back into ``site``."""
-    for path, recorded in kept.items():
-        device, inode, size, mtime, _ = _stat(recorded)
-        with contextlib.suppress(OSError):
-            stat = os.stat(site / path)  # a move changes the change time only
-            if (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns) == (device, inode, size,
-                                                                              mtime):
-                os.rename(site / path, folder / path)
-    for entry in os.scandir(site):
-        if not entry.name.startswith("."):
-            if entry.is_dir(follow_symlinks=False):
-                shutil.rmtree(entry.path, ignore_errors=True)
-            else:
-                os.unlink(entry.path)
-    for entry in os.scandir(folder):
-        os.rename(entry.path, site / entry.name)
+    for other in target.parent.iterdir():
+        if other != target and other.is_file():
+            record = _read_record(other) if other.suffix == ".record" else None
+            if record is None or not record[0].is_dir():
+                other.unlink(missing_ok=True)
+    sealed.write_sealed(target, _RECORD_NAME, [os.fsencode(site), kept])

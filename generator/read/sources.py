@@ -168,7 +168,3 @@ def _not_an_article(path: Path, display: str, folder: str) -> ContentError:
     return ContentError(display, 0, 0, "", "not an article: an article's file name ends in '.md'",
                         f"{rename}, or move it out of {folder}/")
 
-
-def find_articles(content_dir: Path) -> list[Path]:
-    """Every article file (see ``scan_articles``), sorted by path."""
-    return scan_articles(content_dir, content_dir.parent)[0]
