@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.derive.analysis import derive_from_bodies
 from generator.derive.synthesis import derived_sum
 from generator.read.errors import ContentErrors
 from generator.read.load import load_archive
-from generator.derive.analysis import derive_from_bodies
 from generator.render.pages import PageBuilder
 from helpers import REPO as ROOT
 from test_scenarios import findings, scenario, topic_text
@@ -102,8 +102,8 @@ def test_repeats_are_linked_to_their_origin_and_neither_charted_nor_compared(tmp
     assert [s.claim_id for s in pertes.statements] == [
         "2024-12-23-a-pertes/pertes-alpha-2024-12-23", "2025-03-13-a-pertes/pertes-alpha-2025-03-13"]
     text = topic_text(archive)
-    assert ("environ 1 100 reprend le chiffre donné selon Agence Alpha (23 décembre 2024) : "
-            "ni tracé ni compté à nouveau") in text
+    assert ("« estimées à environ 1 100 » Reprend le chiffre donné selon Agence Alpha "
+            "(23 décembre 2024) : ni tracé ni compté à nouveau.") in text
     # One actor's statement reported by two articles is one statement, with its first date.
     (armes,) = briefing.metric("armes").statements
     assert str(armes.when) == "2024" and len(armes.entries) == 2

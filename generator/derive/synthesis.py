@@ -7,7 +7,7 @@ Pure functions over statements (ledger.py) and the findings of rules.py."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .ledger import Statement
 from .rules import ValueInterval
@@ -174,7 +174,6 @@ class Status:
     superseded_by: Statement | None = None        # a later event bearing on it
     replaces: Statement | None = None             # the same actor's previous figure
     below_parts: bool = False                     # under the sum of its parts' figures
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def contested(self) -> bool:
