@@ -332,6 +332,11 @@ class ArticleInfo(ArticleFrontmatter):
     def claim_id(self, claim: Claim) -> str:
         return f"{self.id}/{claim.local_id}"
 
+    def disputed_ids(self, claim: Claim) -> tuple[str, ...]:
+        """The claims ``claim`` disputes, as global ids: a local id names a claim of this
+        article."""
+        return tuple(ref if "/" in ref else f"{self.id}/{ref}" for ref in claim.disputes)
+
     @property
     def sort_key(self) -> tuple:
         """Newest first (of two that start together, the day before the month), undated

@@ -179,7 +179,6 @@ def disputes(entries: tuple[LedgerEntry, ...]) -> tuple[Dispute, ...]:
     by_id = {entry.claim_id: entry for entry in entries}
     found = []
     for entry in entries:
-        for ref in entry.claim.disputes:
-            target = ref if "/" in ref else f"{entry.article.id}/{ref}"
+        for target in entry.article.disputed_ids(entry.claim):
             found.append(Dispute(entry, by_id[target]))
     return tuple(found)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from itertools import count
 
 import numpy as np
 
-from .words import words
+from .words import fold, words
 
 INDEX_PATH = "search/index.js"
 GLOBAL = "__BRIEFING_SEARCH__"
@@ -55,12 +54,6 @@ _DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
 
 @lru_cache(maxsize=200_000)
-def fold(word: str) -> str:
-    """'déployés' -> 'deployes': decompose, then drop the combining marks."""
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def stem(word: str) -> str:
     """A folded word's stem by SUFFIX_STEPS: 'deployees', 'deployer', 'deploie' -> 'deploi'."""
     for step in SUFFIX_STEPS:

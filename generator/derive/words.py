@@ -5,11 +5,28 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 # Letters, a number with thousands separators ("3 000", "3\u202f000", "3.000"), or a
 # number with its decimals ("1,5"). The same expression is in briefing-search.js.
 _TOKEN = re.compile(r"[^\W\d_]+|(?<!\d)\d{1,3}(?:[ \u00a0\u202f\u2009.]\d{3})+(?!\d)|\d+(?:[.,]\d+)*")
 _TAG = re.compile(r"<[^>]+>")
+
+
+# Typographic variants read as their plain forms: apostrophes, spaces, dashes, quotes.
+_SAME = {"’": "'", "ʼ": "'", "‘": "'", "`": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+         "‐": "-", "‑": "-", "–": "-", "—": "-", "“": '"', "”": '"', "«": '"', "»": '"'}
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents and typographic variants removed ('Déployés' -> 'deployes'), one
+    character for one: a match in the folded text has the same offsets in the original.
+    The search's keys and the drafts' matching both read words through it."""
+    out = []
+    for char in text:
+        char = _SAME.get(char, char)
+        out.append(unicodedata.normalize("NFD", char)[0].lower()[:1] or char)
+    return "".join(out)
 
 
 def words(text: str) -> list[str]:

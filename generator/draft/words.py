@@ -7,20 +7,10 @@ folded text has the same offsets in the original.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_SAME = {"’": "'", "ʼ": "'", "‘": "'", "`": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
-         "‐": "-", "‑": "-", "–": "-", "—": "-", "“": '"', "”": '"', "«": '"', "»": '"'}
+from ..derive.words import fold  # the one folding of the search and the drafts
 
-
-def fold(text: str) -> str:
-    """Lowercase, accents and typographic variants removed, same length as ``text``."""
-    out = []
-    for char in text:
-        char = _SAME.get(char, char)
-        base = unicodedata.normalize("NFD", char)[0].lower()[:1] or char
-        out.append(base)
-    return "".join(out)
+__all__ = ["fold"]
 
 
 def compact(text: str) -> str:

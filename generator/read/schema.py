@@ -329,11 +329,6 @@ def check_quotes(article: Article, source: SourceDocument, errors: ErrorCollecto
                                         f"numbers in the quote: {listing}"))
 
 
-def resolve_claim_ref(article: ArticleInfo, ref: str) -> str:
-    """A 'disputes' entry as a global claim id: local ids refer to the same article."""
-    return ref if "/" in ref else f"{article.id}/{ref}"
-
-
 def check_disputes(articles: Sequence[ArticleInfo], source_of: Callable[[str], SourceDocument],
                    errors: ErrorCollector) -> None:
     """Every disputed claim exists, and no claim disputes itself.
@@ -343,8 +338,7 @@ def check_disputes(articles: Sequence[ArticleInfo], source_of: Callable[[str], S
     known = {article.claim_id(claim) for article in articles for claim in article.claims}
     for article in articles:
         for i, claim in enumerate(article.claims):
-            for j, ref in enumerate(claim.disputes):
-                target = resolve_claim_ref(article, ref)
+            for j, target in enumerate(article.disputed_ids(claim)):
                 problem = ("a claim cannot dispute itself" if target == article.claim_id(claim)
                            else None if target in known else f"no claim has the id '{target}'")
                 if problem:

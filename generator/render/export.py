@@ -93,7 +93,7 @@ def claim_rows(archive: Archive, entries: tuple[LedgerEntry, ...]) -> ClaimRows:
             "actor_name": archive.actors[claim.attributed_to].name,
             "quote": claim.quote,
             "hedges": list(claim.hedges),
-            "disputes": [ref if "/" in ref else f"{article.id}/{ref}" for ref in claim.disputes],
+            "disputes": list(article.disputed_ids(claim)),
             "article_date": str(article.date) if article.date else UNKNOWN,
             "outlet": article.outlet,
             "article_page": html_path(article_path(article.id)),
