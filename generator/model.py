@@ -180,14 +180,38 @@ class Metric(Frozen):
                              "present); plan: a plan or forecast")
     scope: Text = Field(description="What exactly is counted, and what is not")
     synonyms: tuple[Text, ...] = ()
+    parts: tuple[Key, ...] = Field(default=(), description="Metrics of the same topic this "
+                                   "total is the sum of (sent in all = first contingent + "
+                                   "reinforcements): it is never shown below their sum")
+    within: Key | None = Field(default=None, description="A metric of the same topic whose "
+                               "scope contains this one's (Koksan guns within guns and "
+                               "launchers): a figure above the wider one's contradicts it")
+    overlaps: tuple[Key, ...] = Field(default=(), description="Metrics of the same topic whose "
+                                      "scope overlaps this one's: shown together, each with "
+                                      "its scope")
+
+
+EventKind = Literal["event", "provision", "assessment"]
 
 
 class Event(Frozen):
     label: Text
+    kind: EventKind = Field(default="event", description="event: something that happened "
+                            "(signed, entered into force, withdrawn); provision: what a text "
+                            "provides (a treaty's clause); assessment: an analyst's judgement. "
+                            "Only events are dated news (« Dernier événement »)")
     excludes: tuple[Key, ...] = Field(default=(), description="Metrics of the same topic that "
                                       "this event says are nil (absent from the front: "
                                       "at_front)")
+    bears_on: tuple[Key, ...] = Field(default=(), description="Metrics of the same topic whose "
+                                      "level this event bears on (a withdrawal, a return to "
+                                      "the front): shown beside their figures, in time order")
     synonyms: tuple[Text, ...] = ()
+
+    @property
+    def bearing(self) -> tuple[str, ...]:
+        """Every metric it bears on, those it says are nil included."""
+        return tuple(dict.fromkeys(self.excludes + self.bears_on))
 
 
 class Topic(Frozen):
@@ -211,6 +235,9 @@ class Actor(Frozen):
                                       "« sans source citée »; « selon <name> » when none")
     slug: Slug | None = Field(default=None, description="The page's French address "
                               "(acteurs/<slug>.html); the id when none")
+    independent: bool = Field(default=True, description="false for an actor that is no "
+                              "source of its own (an article's unattributed statement): its "
+                              "figures may repeat others' and never confirm them")
 
 
 class Outlet(Frozen):
@@ -235,6 +262,13 @@ class Claim(Frozen):
                                  "for the figure or event; none when it gives none")
     as_of_note: Text | None = Field(default=None, description="How as_of was read from the "
                                     "text, when it is not written there as a date")
+    as_of_words: Text | None = Field(default=None, description="The period in the text's own "
+                                     "words, shown instead of as_of (« fin janvier 2025 », "
+                                     "« début décembre 2024 »): as_of is then the interval "
+                                     "that surely contains it (2025-01)")
+    hedges: tuple[Text, ...] = Field(default=(), description="The text's own words that hedge "
+                                     "the claim (« il semble », « pourraient augmenter », "
+                                     "« premières estimations »), verbatim from the article")
     attributed_to: Key
     quote: Text
     disputes: tuple[Annotated[str, Field(pattern=r"^(?:[a-z0-9-]+/)?[a-z0-9_-]+$")], ...] = ()

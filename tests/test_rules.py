@@ -38,7 +38,7 @@ def test_worked_example(example):
         claim, reported = claim_of(actor, when, qualifier, value)
         articles.append(article(f"a{index}", reported, claim))
     archive = Archive(topics={"t": topic(example.kind)},
-                      actors={a: Actor(id=a, name=a) for a in ("jcs", "nis", "hur", "unattributed")},
+                      actors={a: Actor(id=a, name=a) for a in ("a", "b", "x")},
                       outlets={}, articles=tuple(articles))
     found = conflicts.compare_metric(statements(ledger(archive)), example.kind)
     assert [pair.finding for pair in found] == ([example.finding] if example.finding else [])
@@ -83,3 +83,19 @@ def test_a_limited_search_keeps_exactly_the_most_recent_findings(kind):
     assert [(p.finding, p.first.claim_id, p.second.claim_id) for p in limited] == \
         [(p.finding, p.first.claim_id, p.second.claim_id) for p in expected]
     assert len(everything) > len(limited)
+
+
+def test_the_method_page_works_every_example_with_invented_actors_only():
+    """The method page's table is the examples' table, and no real agency stands in it with
+    a figure it never gave."""
+    from pathlib import Path
+
+    from generator.derive.rules import EXAMPLE_ACTORS
+
+    page = (Path(__file__).parent.parent / "docs" / "methode.md").read_text(encoding="utf-8")
+    table = page.split("| Nature | Premier chiffre |")[1].split("\n\n")[0]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "---" not in line]
+    assert [row.split(" | ")[-1].rstrip(" |") for row in rows] == [e.why for e in EXAMPLES]
+    for row in rows:
+        for cell in row.split(" | ")[1:3]:
+            assert cell.split(" : ")[0].strip("| ") in EXAMPLE_ACTORS.values(), row

@@ -91,8 +91,13 @@ def test_same_actor_same_date_keeps_both_figures(tmp_path):
 
 def test_qualifiers_decide_one_way_across_and_within_actors(tmp_path):
     archive = scenario("qualifiers", tmp_path)
-    assert findings(archive, "presents") == []   # « environ 3 000 » admits 3 200, for anyone
-    assert findings(archive, "prevus") == []     # « au moins 5 000 » admits 8 000
+    # « environ 3 000 » admits 3 200, for anyone: two actors agree, one actor is not revised
+    assert findings(archive, "presents") == [
+        ("agreement", "2025-03-10-a-environ/environ", "2025-03-12-b-plancher/exact"),
+        ("agreement", "2025-03-12-b-plancher/exact", "2025-03-10-a-environ/exact")]
+    # « au moins 5 000 » admits 8 000
+    assert findings(archive, "prevus") == [
+        ("agreement", "2025-03-12-b-plancher/plancher", "2025-03-14-a-prevus/prevus-alpha-2025")]
     text = topic_text(archive)
     assert "au moins 5 000 missiles selon Service Beta (2025)" in text
     assert not re.search(r"de [\d  ]+ à", text)  # no range is made of one-sided bounds
@@ -104,7 +109,9 @@ def test_copies_of_one_dispatch_count_once(tmp_path):
     (statement,) = data["statements"]
     assert len(statement["claim_ids"]) == 3 and statement["independent_sources"] == 2
     text = topic_text(archive)
-    assert "(3 articles, 2 sources indépendantes)" in text
+    # Independence counts origins: three copies from two dispatches are still one source.
+    assert "(3 articles, 2 dépêches, une seule origine)" in text
+    assert "sources indépendantes" not in text
     assert "Registre des affirmations (1)" in text
 
 

@@ -52,7 +52,8 @@ def derive(archive: Archive, copies: Copies) -> Analysis:
     entries = ledger(archive)
     merged = statements(entries, copies.dispatch_of)
     found = conflicts.disputes(entries)
-    return Analysis(copies, entries, merged, found, briefings(archive, merged, found))
+    return Analysis(copies, entries, merged, found,
+                    briefings(archive, merged, found, copies.dispatch_of))
 
 
 def derive_from_bodies(archive: Archive[Article]) -> Analysis:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 
 from ..model import Archive, Topic
-from . import conflicts, estimates
+from . import conflicts, estimates, synthesis
 from .ledger import Statement
+from .synthesis import Change, DerivedSum, Range, Repeat, Status
 
 # The most recent findings kept per metric and kind: enough for any page, bounded at any size.
 FINDINGS_SOUGHT = 50
@@ -16,9 +18,43 @@ FINDINGS_SOUGHT = 50
 class MetricBriefing:
     metric_id: str
     kind: str
-    statements: tuple[Statement, ...]          # chronological
+    statements: tuple[Statement, ...]          # chronological, repeats left out
     picture: estimates.MetricPicture | None
-    findings: tuple[conflicts.Pair, ...]       # oldest first; event denials included
+    findings: tuple[conflicts.Pair, ...]       # oldest first; event denials and parts included
+    events: tuple[Statement, ...] = ()         # events bearing on it, chronological
+    statuses: Mapping[str, Status] = field(default_factory=dict)  # claim id -> status
+    derived: DerivedSum | None = None          # the sum of its parts' figures
+    headline: tuple[Statement, ...] = ()       # the stated figures a headline shows
+    ranges: tuple[Range, ...] = ()             # several actors' figures for one period
+    history: tuple[Change, ...] = ()           # each dated statement and what it supersedes
+
+    def status(self, statement: Statement) -> Status:
+        return self.statuses.get(statement.claim_id) or Status()
+
+    @property
+    def divergent_ids(self) -> frozenset[str]:
+        """Claim ids of figures some other figure diverges from."""
+        return frozenset(s.claim_id for p in self.divergences for s in (p.first, p.second))
+
+    @property
+    def headline_range(self) -> Range | None:
+        """The range the headline figures make when they are all for one period."""
+        shown = {s.claim_id for s in self.headline}
+        return next((r for r in self.ranges if len(shown) > 1
+                     and shown <= {s.claim_id for s in r.statements}), None)
+
+    @property
+    def shows_derived(self) -> bool:
+        """Whether the headline shows the derived sum: no stated figure is left to show."""
+        return self.derived is not None and not self.headline
+
+    @property
+    def agreements(self) -> tuple[conflicts.Pair, ...]:
+        return self.of("agreement")
+
+    @property
+    def divergences(self) -> tuple[conflicts.Pair, ...]:
+        return self.of("divergence")
 
     @property
     def dated(self) -> tuple[Statement, ...]:
@@ -52,49 +88,149 @@ class TopicBriefing:
     topic: Topic
     statements: tuple[Statement, ...]          # the topic's ledger, one row per statement, chronological
     metrics: tuple[MetricBriefing, ...]        # in topics.yml order
-    timeline: tuple[Statement, ...]            # the topic's events, chronological
+    timeline: tuple[Statement, ...]            # the topic's events, chronological, repeats left out
     disputes: tuple[conflicts.Dispute, ...]    # where either side is on this topic
+    repeats: Mapping[str, Repeat] = field(default_factory=dict)  # claim id -> what it repeats
+    latest_event: Statement | None = None      # the latest of the events (not provisions)
 
     @property
     def reported_metrics(self) -> tuple[MetricBriefing, ...]:
-        """The metrics some article gives a figure for."""
-        return tuple(m for m in self.metrics if m.statements)
+        """The metrics some article gives a figure for, or a sum of parts derives."""
+        return tuple(m for m in self.metrics if m.statements or m.derived)
+
+    def metric(self, metric_id: str) -> MetricBriefing | None:
+        return next((m for m in self.metrics if m.metric_id == metric_id), None)
 
     @property
     def has_conflicts(self) -> bool:
         return bool(self.disputes) or any(m.contradictions or m.revisions for m in self.metrics)
 
 
+def _statuses(metric: MetricBriefing, disputed: set[str],
+              independent: Callable[[str], bool]) -> dict[str, Status]:
+    """The status of each figure of the current picture."""
+    picture = metric.picture
+    if picture is None:
+        return {}
+    touching: dict[str, dict[str, list[Statement]]] = {}
+    for pair in metric.findings:
+        for one, other in ((pair.first, pair.second), (pair.second, pair.first)):
+            touching.setdefault(one.claim_id, {}).setdefault(pair.finding, []).append(other)
+    previous = {change.statement.claim_id: change.supersedes for change in metric.history}
+    below = _below_parts(metric)
+    statuses = {}
+    for statement in picture.latest:
+        found = touching.get(statement.claim_id, {})
+        when = statement.when
+        later_event = None if when is None else next(
+            (event for event in reversed(metric.events)
+             if event.when is not None and when.before(event.when)), None)
+        statuses[statement.claim_id] = Status(
+            contradicted_by=tuple(found.get("contradiction", ())),
+            disputed=any(e.claim_id in disputed for e in statement.entries),
+            divergent=tuple(found.get("divergence", ())),
+            confirmed_by=tuple(s for s in found.get("agreement", ()) if independent(s.actor))
+            if independent(statement.actor) else (),
+            superseded_by=later_event, replaces=previous.get(statement.claim_id),
+            below_parts=statement.claim_id in below)
+    return statuses
+
+
+def _current(picture: estimates.MetricPicture | None) -> tuple[Statement, ...]:
+    """The figures a headline shows: the latest of all, or else the first undated one."""
+    if picture is None:
+        return ()
+    return picture.headline or picture.latest[:1]
+
+
+def _below_parts(metric: MetricBriefing) -> set[str]:
+    """Claim ids of the total's figures under the sum of its parts' figures."""
+    if metric.derived is None or metric.picture is None:
+        return set()
+    return {s.claim_id for s in metric.picture.latest if s.values.high < metric.derived.values.low}
+
+
 def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
-                   all_disputes: tuple[conflicts.Dispute, ...]) -> TopicBriefing:
+                   all_disputes: tuple[conflicts.Dispute, ...],
+                   independent: Callable[[str], bool] = lambda actor: True,
+                   dispatch_of: Mapping[str, str] | None = None) -> TopicBriefing:
     """``merged``: the topic's statements, chronological."""
+    def kind_of(statement: Statement) -> str | None:
+        metric = topic.metrics.get(statement.claim.metric or "")
+        return metric.kind if metric else None
+
+    merged, repeat_list = synthesis.fold_repeats(merged, kind_of, independent, dispatch_of or {})
+    repeats = {r.statement.claim_id: r for r in repeat_list}
     by_subject: dict[tuple[str, str | None], list[Statement]] = {}  # ("metric"|"event", id)
     for statement in merged:
+        if statement.claim_id in repeats:
+            continue
         claim = statement.claim
         subject = ("metric", claim.metric) if claim.metric else ("event", claim.event)
         by_subject.setdefault(subject, []).append(statement)
-    metrics = []
+    related = tuple(d for d in all_disputes
+                    if topic.id in (d.claim.claim.topic, d.disputed.claim.topic))
+    disputed = {claim_id for d in related for claim_id in (d.claim.claim_id, d.disputed.claim_id)}
+    metrics: dict[str, MetricBriefing] = {}
+    part_findings: dict[str, list[conflicts.Pair]] = {}
     for metric_id, metric in topic.metrics.items():
         chosen = tuple(by_subject.get(("metric", metric_id), ()))
         denials = tuple(
             pair for event_id, event in topic.events.items() if metric_id in event.excludes
             for pair in conflicts.event_denials(tuple(by_subject.get(("event", event_id), ())),
                                                 chosen, FINDINGS_SOUGHT))
-        findings = conflicts.compare_metric(chosen, metric.kind, FINDINGS_SOUGHT) + denials
-        metrics.append(MetricBriefing(metric_id, metric.kind, chosen,
-                                      estimates.picture(metric_id, chosen),
-                                      tuple(sorted(findings, key=lambda p: p.second.sort_key))))
-    timeline = tuple(s for s in merged if s.claim.event is not None)
-    related = tuple(d for d in all_disputes
-                    if topic.id in (d.claim.claim.topic, d.disputed.claim.topic))
-    return TopicBriefing(topic, merged, tuple(metrics), timeline, related)
+        excesses = tuple(
+            pair for part_id, part in topic.metrics.items()
+            if part_id in metric.parts or part.within == metric_id
+            for pair in conflicts.part_excesses(tuple(by_subject.get(("metric", part_id), ())),
+                                                chosen, metric.kind, FINDINGS_SOUGHT))
+        findings = conflicts.compare_metric(chosen, metric.kind, FINDINGS_SOUGHT) + denials + excesses
+        for pair in excesses:  # the part's figure is contested too
+            part_id = pair.first.claim.metric if pair.first.claim.metric != metric_id else pair.second.claim.metric
+            part_findings.setdefault(part_id or "", []).append(pair)
+        events = tuple(sorted((s for event_id, event in topic.events.items()
+                               if metric_id in event.bearing and event.kind == "event"
+                               for s in by_subject.get(("event", event_id), ())),
+                              key=lambda s: s.sort_key))
+        picture = estimates.picture(metric_id, chosen)
+        metrics[metric_id] = MetricBriefing(
+            metric_id, metric.kind, chosen, picture,
+            tuple(sorted(findings, key=lambda p: p.second.sort_key)), events,
+            history=synthesis.history(chosen),
+            ranges=synthesis.ranges(picture.latest) if picture else ())
+    for metric_id, pairs in part_findings.items():
+        metrics[metric_id] = replace(metrics[metric_id], findings=tuple(sorted(
+            metrics[metric_id].findings + tuple(pairs), key=lambda p: p.second.sort_key)))
+    for metric_id, metric in topic.metrics.items():
+        if metric.parts:
+            metrics[metric_id] = replace(metrics[metric_id], derived=synthesis.derived_sum(
+                (part, _current(metrics[part].picture)) for part in metric.parts))
+    for metric_id, briefing in metrics.items():
+        statuses = _statuses(briefing, disputed, independent)
+        metrics[metric_id] = replace(briefing, statuses=statuses, headline=tuple(
+            s for s in _current(briefing.picture) if not statuses[s.claim_id].below_parts))
+    timeline = tuple(s for s in merged if s.claim.event is not None and s.claim_id not in repeats)
+    happened = [s for s in timeline if topic.events[s.claim.event or ""].kind == "event"]
+    dated = [s for s in happened if s.when is not None]
+    latest_event = (max(dated, key=lambda s: (s.when.end, s.when.start) if s.when else ())
+                    if dated else (happened[-1] if happened else None))
+    return TopicBriefing(topic, merged, tuple(metrics.values()), timeline, related, repeats,
+                         latest_event)
 
 
 def briefings(archive: Archive, merged: tuple[Statement, ...],
-              all_disputes: tuple[conflicts.Dispute, ...]) -> dict[str, TopicBriefing]:
-    """Every topic's briefing, from the archive's statements (chronological) and disputes."""
+              all_disputes: tuple[conflicts.Dispute, ...],
+              dispatch_of: Mapping[str, str] | None = None) -> dict[str, TopicBriefing]:
+    """Every topic's briefing, from the archive's statements (chronological) and disputes
+    (``dispatch_of``: article id -> dispatch, which groups the copies of merged repeats)."""
     by_topic: dict[str, list[Statement]] = {topic_id: [] for topic_id in archive.topics}
     for statement in merged:
         by_topic[statement.claim.topic].append(statement)
-    return {topic_id: topic_briefing(topic, tuple(by_topic[topic_id]), all_disputes)
+
+    def independent(actor_id: str) -> bool:
+        actor = archive.actors.get(actor_id)
+        return actor is None or actor.independent
+
+    return {topic_id: topic_briefing(topic, tuple(by_topic[topic_id]), all_disputes,
+                                     independent, dispatch_of)
             for topic_id, topic in archive.topics.items()}

@@ -78,10 +78,11 @@ def compare_metric(statements: tuple[Statement, ...], kind: str,
 
     # Overlapping pairs, newest first: ``dated`` is in start order, so the statements that
     # can overlap statement i start at most the longest period before it. Overlaps give only
-    # contradictions and revisions; once ``limit`` of each are found, older ones cannot count.
+    # contradictions, divergences, agreements and revisions; once ``limit`` of each are
+    # found, older ones cannot count.
     starts = [figure.start for figure in figures]
     longest = max((figure.end - figure.start for figure in figures), default=0)
-    overlapping = {"contradiction": 0, "revision": 0}
+    overlapping = {"contradiction": 0, "revision": 0, "divergence": 0, "agreement": 0}
     for i in reversed(range(len(dated))):
         if limit is not None and min(overlapping.values()) >= limit:
             break
@@ -135,6 +136,41 @@ def event_denials(events: tuple[Statement, ...], figures: tuple[Statement, ...],
             finding = rules.denies(event, periods[f])
             if finding is not None:
                 found[(min(e, f), max(e, f))] = finding
+    return _pairs(dated, found, limit)
+
+
+def part_excesses(parts: tuple[Statement, ...], wholes: tuple[Statement, ...], kind: str,
+                  limit: int | None = None) -> tuple[Pair, ...]:
+    """Figures of a part (or a narrower scope) surely above a figure of its whole, where the
+    whole cannot have caught up (rules.exceeds), oldest first; ``limit`` most recent kept.
+
+    For running totals only the largest part figure ending by each whole's first day
+    matters (a prefix maximum); levels and plans meet only overlapping periods."""
+    dated = _dated(parts + wholes)
+    figures = _figures(dated)
+    part_ids = {id(s) for s in parts}
+    is_part = [id(s) in part_ids for s in dated]
+    part_order = sorted((i for i in range(len(dated)) if is_part[i]), key=lambda i: figures[i].end)
+    found: dict[tuple[int, int], rules.Finding] = {}
+    if kind == "total":
+        ends = [figures[i].end for i in part_order]
+        best: list[int] = []  # index into dated of the highest floor among parts up to here
+        for i in part_order:
+            best.append(i if not best or figures[i].low > figures[best[-1]].low else best[-1])
+        for w in (i for i in range(len(dated)) if not is_part[i]):
+            upto = bisect_right(ends, figures[w].start)
+            if upto and rules.exceeds(figures[best[upto - 1]], figures[w], kind):
+                p = best[upto - 1]
+                found[(min(p, w), max(p, w))] = "contradiction"
+    else:
+        by_start = sorted(part_order, key=lambda i: figures[i].start)
+        starts = [figures[i].start for i in by_start]
+        longest = max((figures[i].end - figures[i].start for i in by_start), default=0)
+        for w in (i for i in range(len(dated)) if not is_part[i]):
+            whole = figures[w]
+            for p in by_start[bisect_left(starts, whole.start - longest):bisect_right(starts, whole.end)]:
+                if rules.exceeds(figures[p], whole, kind):
+                    found[(min(p, w), max(p, w))] = "contradiction"
     return _pairs(dated, found, limit)
 
 

@@ -1,21 +1,29 @@
-"""When two statements of one figure disagree: the one rule set, across actors and within one.
+"""What two figures are to each other: the one rule set, across actors and within one.
 
 Every figure is an interval of values (its qualifier says which) and every statement an
-interval of time (its ``as_of``, or else the date of the article reporting it). The
-metric's kind (topics.yml) says how two figures at different times relate:
+interval of time (its ``as_of``, or else the date of the article reporting it). Two
+figures of two actors for overlapping periods *agree* (their intervals meet: the reader
+sees « confirmé par 2 sources indépendantes »), *diverge* (they differ, but both can
+hold: « estimations divergentes ») or *contradict* (they cannot both hold, given the
+metric's kind, the dates and the qualifiers). The metric's kind (topics.yml) decides:
 
-- ``total``: a running total only grows. Later and higher is an *update*; later and
-  surely lower (its highest value under the earlier one's lowest) cannot be: a
-  *contradiction* between two actors, a *correction* by one.
-- ``level`` and ``plan``: a level rises and falls and a plan may change, so figures for
-  different periods never contradict; one actor's new figure is an *update*.
+- ``total``: a running total only grows. Two totals for overlapping periods that differ
+  can both hold as long as the lower one may be the earlier (4 000 in March, 4 700 on
+  27 March): they diverge. A total surely lower at a wholly later date cannot be: a
+  *contradiction* between two actors, a *correction* by one; later and higher by one
+  actor is an *update*.
+- ``level`` and ``plan``: a level holds over the period it is given for, so two levels
+  for overlapping periods whose intervals do not meet *contradict*; figures for
+  different periods never do; one actor's new figure is an *update*.
 
-For every kind, two figures for overlapping periods whose intervals do not meet are a
-*contradiction* between two actors, and a *revision* by one (the reader sees both).
-An event can deny a metric (topics.yml ``excludes``: "absent from the front" denies "at
-the front"): any figure but a nil one for an overlapping period contradicts it.
+One actor's two figures for overlapping periods that cannot both hold are a *revision*
+(the reader sees both). An event can deny a metric (topics.yml ``excludes``: "absent from
+the front" denies "at the front"): any figure but a nil one for an overlapping period
+contradicts it. A part larger than its whole (topics.yml ``parts``, ``within``) at a time
+the whole cannot have caught up contradicts it.
 
-``EXAMPLES`` works each case out; the method page and the tests use the same table.
+``EXAMPLES`` works each case out with invented actors; the method page and the tests use
+the same table.
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ from ..model import Claim, DateInterval
 # A figure given as "about" (environ) allows this much either side.
 ABOUT_TOLERANCE = 0.10
 
-Finding = Literal["contradiction", "revision", "correction", "update"]
+Finding = Literal["contradiction", "divergence", "agreement", "revision", "correction", "update"]
 
 
 @dataclass(frozen=True)
@@ -84,8 +92,12 @@ def compare(a: Figure, b: Figure, kind: str) -> Finding | None:
     total = kind == "total"
     if a.start <= b.end and b.start <= a.end and (not total or a.dated and b.dated):
         if a.low <= b.high and b.low <= a.high:
-            return None
-        return "revision" if same_actor else "contradiction"
+            return None if same_actor else "agreement"
+        if same_actor:
+            return "revision"
+        lower, higher = (a, b) if a.high < b.low else (b, a)
+        # A running total may have grown between the lower figure and the higher one.
+        return "divergence" if total and lower.start < higher.end else "contradiction"
     if a.end < b.start and (not total or b.dated):
         earlier, later = a, b
     elif b.end < a.start and (not total or a.dated):
@@ -106,6 +118,20 @@ def denies(event: Figure, figure: Figure) -> Finding | None:
     return "revision" if event.actor == figure.actor else "contradiction"
 
 
+def exceeds(part: Figure, whole: Figure, kind: str) -> Finding | None:
+    """A figure of a part (or of a scope inside another) against one of its whole: a
+    contradiction when the part is surely larger at a time the whole cannot be later.
+
+    A running total may have caught up: the part must be wholly before or on the whole's
+    first day (the whole dated). A level or a plan holds over its period: the two periods
+    must overlap."""
+    if part.low <= whole.high:
+        return None
+    if kind == "total":
+        return "contradiction" if whole.dated and part.end <= whole.start else None
+    return "contradiction" if part.start <= whole.end and whole.start <= part.end else None
+
+
 @dataclass(frozen=True)
 class Example:
     """One worked case: two figures (actor, as_of, qualifier and value) and the finding."""
@@ -117,41 +143,56 @@ class Example:
     why: str
 
 
+# Invented actors only: the method page shows these as « Agence A », « Agence B »; an
+# example is never a real agency's figure.
+EXAMPLE_ACTORS = {"a": "Agence A", "b": "Agence B", "x": "un article sans source citée"}
+
 EXAMPLES: tuple[Example, ...] = (
-    Example("total", ("jcs", "2024-12", "about", 1100), ("jcs", "2025-03", "exact", 4000), "update",
+    Example("total", ("a", "2024-12", "about", 1100), ("a", "2025-03", "exact", 4000), "update",
             "un total cumulé plus élevé, plus tard, par la même source : mise à jour"),
-    Example("total", ("jcs", "2024-12", "about", 1100), ("nis", "2025-03", "exact", 4000), None,
+    Example("total", ("a", "2024-12", "about", 1100), ("b", "2025-03", "exact", 4000), None,
             "un total plus élevé, plus tard, par une autre source : rien de contradictoire"),
-    Example("total", ("jcs", "2025-03", "exact", 4000), ("nis", "2025-04", "about", 1100),
+    Example("total", ("a", "2025-03", "exact", 4000), ("b", "2025-04", "about", 1100),
             "contradiction", "un total cumulé ne peut pas baisser : contradiction entre sources"),
-    Example("total", ("jcs", "2025-03", "exact", 4000), ("jcs", "2025-04", "about", 1100),
+    Example("total", ("a", "2025-03", "exact", 4000), ("a", "2025-04", "about", 1100),
             "correction", "la même source donne plus tard un total plus bas : correction"),
-    Example("level", ("nis", "2025-01", "exact", 11000), ("nis", "2025-03", "exact", 8000), "update",
+    Example("total", ("a", "2025-03", "exact", 4000), ("b", "2025-03-27", "about", 4700),
+            "divergence", "mars et le 27 mars se chevauchent, mais un total peut avoir crû entre "
+            "les deux : estimations divergentes, non contradictoires"),
+    Example("total", ("a", "2025-03-27", "exact", 4700), ("b", "2025-03-27", "exact", 4000),
+            "contradiction", "deux totaux différents pour le même jour ne peuvent être vrais "
+            "ensemble : contradiction"),
+    Example("total", ("a", "2025-01/2025-02", "exact", 3000), ("b", "2025-01/2025-02", "about", 3000),
+            "agreement", "deux sources, la même période, des chiffres compatibles : confirmé "
+            "par 2 sources indépendantes"),
+    Example("level", ("a", "2025-01", "exact", 11000), ("a", "2025-03", "exact", 8000), "update",
             "un effectif présent peut baisser : mise à jour par la même source"),
-    Example("level", ("nis", "2025-01", "exact", 11000), ("hur", "2025-03", "exact", 8000), None,
+    Example("level", ("a", "2025-01", "exact", 11000), ("b", "2025-03", "exact", 8000), None,
             "deux effectifs à des périodes différentes ne se contredisent pas"),
-    Example("level", ("nis", "2025-03", "about", 3000), ("hur", "2025-03-13", "exact", 3200), None,
-            "« environ 3 000 » admet 2 700 à 3 300 : 3 200 est compatible"),
-    Example("level", ("nis", "2025-03", "about", 3000), ("nis", "2025-03-13", "exact", 3200), None,
-            "la même règle vaut pour une seule source : pas de révision"),
-    Example("level", ("nis", "2025-03", "exact", 3000), ("hur", "2025-03-13", "exact", 5000),
-            "contradiction", "mars contient le 13 mars : mêmes périodes, chiffres incompatibles"),
-    Example("level", ("nis", "2025-03-20", "exact", 3000), ("nis", "2025-03-20", "exact", 5000),
+    Example("level", ("a", "2025-03", "about", 3000), ("b", "2025-03-13", "exact", 3200), "agreement",
+            "« environ 3 000 » admet 2 700 à 3 300 : 3 200 le confirme"),
+    Example("level", ("a", "2025-03", "about", 3000), ("a", "2025-03-13", "exact", 3200), None,
+            "la même règle vaut pour une seule source : pas de révision, ni de confirmation "
+            "(une source ne se confirme pas elle-même)"),
+    Example("level", ("a", "2025-03", "exact", 3000), ("b", "2025-03-13", "exact", 5000),
+            "contradiction", "un effectif vaut pour toute sa période, et mars contient le 13 mars "
+            ": chiffres incompatibles"),
+    Example("level", ("a", "2025-03-20", "exact", 3000), ("a", "2025-03-20", "exact", 5000),
             "revision", "la même source, le même jour, deux chiffres incompatibles : révision"),
-    Example("level", ("nis", "2025-03", "at_least", 5000), ("hur", "2025-03", "exact", 8000), None,
+    Example("level", ("a", "2025-03", "at_least", 5000), ("b", "2025-03", "exact", 8000), "agreement",
             "« au moins 5 000 » est compatible avec 8 000"),
-    Example("level", ("nis", "2025-03", "more_than", 5000), ("hur", "2025-03", "at_most", 5000),
+    Example("level", ("a", "2025-03", "more_than", 5000), ("b", "2025-03", "at_most", 5000),
             "contradiction", "« plus de 5 000 » contre « jusqu'à 5 000 » : incompatibles"),
-    Example("level", ("nis", "2025-03", "exact", 3000), ("hur", "2025-04-16", "exact", 5000), None,
+    Example("level", ("a", "2025-03", "exact", 3000), ("b", "2025-04-16", "exact", 5000), None,
             "mars et le 16 avril ne se chevauchent pas : pas de comparaison"),
-    Example("total", ("unattributed", "rapporté 2025-03", "more_than", 1100),
-            ("jcs", "rapporté 2025-03", "exact", 4000), None,
+    Example("total", ("x", "rapporté 2025-03", "more_than", 1100),
+            ("a", "rapporté 2025-03", "exact", 4000), None,
             "un total repris sans date peut être ancien : il ne contredit pas le chiffre du jour"),
-    Example("total", ("jcs", "rapporté 2025-03", "exact", 4000),
-            ("nis", "2025-04", "about", 1100), "contradiction",
+    Example("total", ("a", "rapporté 2025-03", "exact", 4000),
+            ("b", "2025-04", "about", 1100), "contradiction",
             "un total rapporté en mars sans date valait au plus tard en mars : 1 100 en avril "
             "est un recul impossible"),
-    Example("level", ("nis", "rapporté 2025-03", "exact", 3000),
-            ("hur", "2025-03", "exact", 5000), "contradiction",
+    Example("level", ("a", "rapporté 2025-03", "exact", 3000),
+            ("b", "2025-03", "exact", 5000), "contradiction",
             "un effectif rapporté sans date est celui du moment où il est rapporté"),
 )

@@ -136,7 +136,45 @@ def parse_registry(source: SourceDocument, model: type[BaseModel],
 
 
 def parse_topics(source: SourceDocument, errors: ErrorCollector) -> Registry:
-    return parse_registry(source, Topic, errors)
+    topics = parse_registry(source, Topic, errors)
+    for topic in topics.values():
+        check_relations(topic, source, errors)
+    return topics
+
+
+def check_relations(topic: Topic, source: SourceDocument, errors: ErrorCollector) -> None:
+    """Relations between metrics (parts, within, overlaps) and the metrics an event bears on
+    name metrics of the same topic; a total's parts are totals, and nothing is its own part."""
+    known = ", ".join(topic.metrics) or "none"
+
+    def refer(path: tuple, value: str, own: str | None = None) -> None:
+        name = _field_name(path)
+        if value not in topic.metrics:
+            hint = closest(value, topic.metrics)
+            errors.add(source.error(path, name, f"'{value}' is not a metric of topic "
+                                    f"'{topic.id}'", f"did you mean '{hint}'?" if hint
+                                    else f"metrics of '{topic.id}': {known}"))
+        elif value == own:
+            errors.add(source.error(path, name, f"'{value}' cannot be related to itself"))
+
+    for metric_id, metric in topic.metrics.items():
+        base = (topic.id, "metrics", metric_id)
+        for i, part in enumerate(metric.parts):
+            refer(base + ("parts", i), part, metric_id)
+            if part in topic.metrics and part != metric_id and (
+                    metric.kind != "total" or topic.metrics[part].kind != "total"):
+                errors.add(source.error(base + ("parts", i), _field_name(base + ("parts", i)),
+                                        "a sum of parts relates running totals only "
+                                        f"('{metric_id}' is {metric.kind}, '{part}' is "
+                                        f"{topic.metrics[part].kind})"))
+        if metric.within is not None:
+            refer(base + ("within",), metric.within, metric_id)
+        for i, other in enumerate(metric.overlaps):
+            refer(base + ("overlaps", i), other, metric_id)
+    for event_id, event in topic.events.items():
+        for field in ("excludes", "bears_on"):
+            for i, value in enumerate(getattr(event, field)):
+                refer((topic.id, "events", event_id, field, i), value)
 
 
 def parse_actors(source: SourceDocument, errors: ErrorCollector) -> Registry:
@@ -279,6 +317,11 @@ def check_quotes(article: Article, source: SourceDocument, errors: ErrorCollecto
             errors.add(source.error(path + ("quote",), f"claims[{i}].quote",
                                     "quote not found in the article text", hint))
             continue
+        for j, hedge in enumerate(claim.hedges):
+            if find_quote(article.body, hedge) is None:
+                errors.add(source.error(path + ("hedges", j), f"claims[{i}].hedges[{j}]",
+                                        "hedge not found in the article text",
+                                        "copy the words exactly from the article text"))
         found = french_numbers(claim.quote)
         for name in ("value", "low", "high"):
             number = getattr(claim, name)

@@ -27,8 +27,8 @@ from .paths import article_path, html_path, topic_data_path
 
 CLAIM_COLUMNS = (
     "claim_id", "article_id", "topic", "metric", "event", "qualifier", "value", "low", "high",
-    "unit", "as_of", "as_of_precision", "as_of_start", "as_of_end", "as_of_note", "attributed_to",
-    "actor_name", "quote", "disputes", "article_date", "outlet", "article_page",
+    "unit", "as_of", "as_of_precision", "as_of_start", "as_of_end", "as_of_note", "as_of_words", "attributed_to",
+    "actor_name", "quote", "hedges", "disputes", "article_date", "outlet", "article_page",
 )
 
 
@@ -42,7 +42,7 @@ class ClaimRows(list):
     def csv_lines(self) -> list[bytes]:
         lines = _Lines()
         csv.writer(lines, delimiter=CSV_DELIMITER, lineterminator="\n").writerows(
-            [csv_cell(";".join(row["disputes"]) if column == "disputes" else row[column])
+            [csv_cell(";".join(row[column]) if column in ("disputes", "hedges") else row[column])
              for column in CLAIM_COLUMNS] for row in self)
         return lines
 
@@ -88,9 +88,11 @@ def claim_rows(archive: Archive, entries: tuple[LedgerEntry, ...]) -> ClaimRows:
             "as_of_start": claim.as_of.start.isoformat() if claim.as_of else None,
             "as_of_end": claim.as_of.end.isoformat() if claim.as_of else None,
             "as_of_note": claim.as_of_note,
+            "as_of_words": claim.as_of_words,
             "attributed_to": claim.attributed_to,
             "actor_name": archive.actors[claim.attributed_to].name,
             "quote": claim.quote,
+            "hedges": list(claim.hedges),
             "disputes": list(article.disputed_ids(claim)),
             "article_date": str(article.date) if article.date else UNKNOWN,
             "outlet": article.outlet,

@@ -1,0 +1,208 @@
+"""What a briefing says on top of its statements: repeats folded into what they repeat,
+sums derived from a total's parts, ranges for one period, and the status a reader sees
+beside each figure (contested, superseded, divergent, confirmed, below its parts).
+
+Pure functions over statements (ledger.py) and the findings of rules.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from .ledger import Statement
+from .rules import ValueInterval
+
+# Qualifiers that give a figure on both sides (a floor or a ceiling alone makes no range).
+TWO_SIDED = ("exact", "about", "range")
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A statement that only repeats an earlier one (same subject and figure, no date or
+    source of its own): listed with its articles, linked to its origin, never charted,
+    compared or counted again."""
+
+    statement: Statement
+    origin: Statement
+
+
+def _before(earlier: Statement, later: Statement) -> bool:
+    """Whether ``earlier`` is dated and may precede ``later``'s report."""
+    return earlier.when is not None and (later.when is None or earlier.when.start <= later.when.end)
+
+
+def _merged(first: Statement, second: Statement, dispatch_of: Mapping[str, str]) -> Statement:
+    """One statement with the copies of both, grouped by dispatch; ``first`` keeps its date."""
+    groups: dict[str, list] = {}
+    for group in first.sources + second.sources:
+        article_id = group[0].article.id
+        groups.setdefault(dispatch_of.get(article_id, article_id), []).extend(group)
+    return Statement(first.entries + second.entries, tuple(map(tuple, groups.values())))
+
+
+def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement], str | None],
+                 independent: Callable[[str], bool], dispatch_of: Mapping[str, str]
+                 ) -> tuple[tuple[Statement, ...], tuple[Repeat, ...]]:
+    """Statements (chronological) with each actor's repeats of its own statements merged
+    into them, and the repeats by actors who are no source of their own linked to what
+    they repeat.
+
+    A statement without a date of its own repeats an earlier dated one with the same
+    subject and figure; one actor's running total or plan stated again with the same
+    figure is one statement, with its first date, whatever the later article dates it.
+    ``kind_of`` gives a metric statement's kind (None for an event)."""
+    # Statements come in chronological order: the first one seen under a key is the earliest.
+    done: dict[tuple, list[Statement]] = {}  # per subject and figure
+    first: dict[tuple, int] = {}             # (subject and figure, actor) -> index in done
+    first_dated: dict[tuple, int] = {}       # the same, dated; also (subject and figure,
+                                             # True or False): the first of an independent actor or not
+    last: dict[tuple, tuple] = {}            # (subject, actor) -> its latest figure
+    repeats: list[Repeat] = []
+    for statement in statements:
+        claim = statement.claim
+        figure = (claim.qualifier, claim.numbers)
+        key = (claim.metric, claim.event) + figure
+        same = done.setdefault(key, [])
+        mine = (claim.metric, claim.event, statement.actor)
+        actor_key = (key, statement.actor)
+        kind = kind_of(statement)
+        own = None
+        if kind in ("total", "plan") and last.get(mine) == figure:
+            own = first.get(actor_key)
+        elif not statement.dated and actor_key in first_dated \
+                and _before(same[first_dated[actor_key]], statement):
+            own = first_dated[actor_key]
+        last[mine] = figure
+        if own is not None:
+            same[own] = _merged(same[own], statement, dispatch_of)
+            continue
+        if not statement.dated and not independent(statement.actor):
+            candidates = (first_dated.get((key, True)), first_dated.get((key, False)))
+            origin = next((same[i] for i in candidates
+                           if i is not None and _before(same[i], statement)), None)
+            if origin is not None:
+                repeats.append(Repeat(statement, origin))
+        first.setdefault(actor_key, len(same))
+        if statement.dated:
+            first_dated.setdefault(actor_key, len(same))
+            first_dated.setdefault((key, independent(statement.actor)), len(same))
+        same.append(statement)
+    kept = sorted((s for group in done.values() for s in group), key=lambda s: s.sort_key)
+    return tuple(kept), tuple(repeats)
+
+
+@dataclass(frozen=True)
+class DerivedSum:
+    """A total derived from its parts' current figures, marked as derived, with what it
+    adds. Has the fields a figure is written from (qualifier, value, low, high)."""
+
+    parts: tuple[tuple[str, Statement], ...]  # (part metric id, the figure added)
+    qualifier: str
+    value: int | None
+    low: int | None
+    high: int | None
+    values: ValueInterval
+
+
+def derived_sum(parts: Iterable[tuple[str, tuple[Statement, ...]]]) -> DerivedSum | None:
+    """The sum of one current figure per part (preferring one actor who gives them all),
+    or None when a part has no figure, or floors meet ceilings (no sum says anything)."""
+    chosen_lists = list(parts)
+    if not chosen_lists or any(not figures for _, figures in chosen_lists):
+        return None
+    common = set.intersection(*({s.actor for s in figures} for _, figures in chosen_lists))
+    picked = tuple((metric_id, next((s for s in figures if s.actor in common), figures[0]))
+                   for metric_id, figures in chosen_lists)
+    qualifiers = {s.claim.qualifier for _, s in picked}
+    floors, ceilings = qualifiers & {"at_least", "more_than"}, qualifiers & {"at_most"}
+    if floors and ceilings:
+        return None
+    lows = [s.claim.low if s.claim.qualifier == "range" else s.claim.value for _, s in picked]
+    highs = [s.claim.high if s.claim.qualifier == "range" else s.claim.value for _, s in picked]
+    low, high = sum(v or 0 for v in lows), sum(v or 0 for v in highs)
+    values = ValueInterval(sum(s.values.low for _, s in picked), sum(s.values.high for _, s in picked))
+    if floors:
+        qualifier = "more_than" if "more_than" in floors else "at_least"
+    elif ceilings:
+        qualifier = "at_most"
+    elif "range" in qualifiers:
+        return DerivedSum(picked, "range", None, low, high, values)
+    else:
+        qualifier = "about" if "about" in qualifiers else "exact"
+    return DerivedSum(picked, qualifier, low, None, None, values)
+
+
+@dataclass(frozen=True)
+class Range:
+    """Several actors' figures for one and the same period, as one range with its actors."""
+
+    low: int
+    high: int
+    statements: tuple[Statement, ...]
+    qualifier: str = "range"  # written like a figure: « entre 11 000 et 12 000 »
+    value: None = None
+
+
+def ranges(latest: tuple[Statement, ...]) -> tuple[Range, ...]:
+    """Ranges of the latest figures of two actors or more given for the same period
+    (never across periods; floors and ceilings stay out)."""
+    by_period: dict[tuple, list[Statement]] = {}
+    for statement in latest:
+        when = statement.when
+        if when is not None and statement.claim.qualifier in TWO_SIDED:
+            by_period.setdefault((when.start, when.end), []).append(statement)
+    found = []
+    for group in by_period.values():
+        if len({s.actor for s in group}) < 2:
+            continue
+        lows = [s.claim.low if s.claim.qualifier == "range" else s.claim.value for s in group]
+        highs = [s.claim.high if s.claim.qualifier == "range" else s.claim.value for s in group]
+        low, high = min(v for v in lows if v is not None), max(v for v in highs if v is not None)
+        if low < high:
+            found.append(Range(low, high, tuple(sorted(group, key=lambda s: (s.values.low, s.actor)))))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class Status:
+    """What a reader must know beside one figure of the current picture."""
+
+    contradicted_by: tuple[Statement, ...] = ()   # contradictions and denials touching it
+    disputed: bool = False                        # an article says another claim contests it
+    divergent: tuple[Statement, ...] = ()         # other estimates that differ but can hold
+    confirmed_by: tuple[Statement, ...] = ()      # other independent actors' agreeing figures
+    superseded_by: Statement | None = None        # a later event bearing on it
+    replaces: Statement | None = None             # the same actor's previous figure
+    below_parts: bool = False                     # under the sum of its parts' figures
+
+    @property
+    def contested(self) -> bool:
+        return bool(self.contradicted_by) or self.disputed
+
+    @property
+    def confirmations(self) -> int:
+        """Independent sources giving a compatible figure, this one included."""
+        return 1 + len({s.actor for s in self.confirmed_by})
+
+
+@dataclass(frozen=True)
+class Change:
+    """One statement in its actor's history of a metric, with the figure it supersedes:
+    what a log of changes is written from."""
+
+    statement: Statement
+    supersedes: Statement | None
+
+
+def history(statements: tuple[Statement, ...]) -> tuple[Change, ...]:
+    """Each dated statement (chronological) with its actor's previous one, oldest first. A
+    statement with no date at all cannot be placed: an actor's first dated statement is
+    taken to supersede it (what the reader knows of that actor is then the dated one)."""
+    previous: dict[str, Statement] = {s.actor: s for s in statements if s.when is None}
+    changes = []
+    for statement in statements:
+        if statement.when is None:
+            continue
+        changes.append(Change(statement, previous.get(statement.actor)))
+        previous[statement.actor] = statement
+    return tuple(changes)

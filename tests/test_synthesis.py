@@ -1,0 +1,224 @@
+"""What a briefing says on top of its statements (generator/derive/synthesis.py), each rule on a
+scenario archive written for it (tests/fixtures/scenarios), as a reader sees the topic page;
+then invariants of the real archive's briefings, which hold whatever articles it holds."""
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.derive.analysis import derive_from_bodies
+from generator.derive.synthesis import derived_sum
+from generator.read.errors import ContentErrors
+from generator.read.load import load_archive
+from generator.render.pages import PageBuilder
+from helpers import REPO as ROOT
+from test_scenarios import findings, scenario, topic_text
+
+
+def headline_box(archive) -> str:
+    """The topic page's headline box, as text."""
+    (page,) = [p for p in PageBuilder.from_archive(archive).all_pages() if p.path == "sujets/effectifs.md"]
+    box = BeautifulSoup(page.content, "html.parser").select_one(".ba-headline-block")
+    return re.sub(r"\s+", " ", box.get_text(" "))
+
+
+def test_a_total_is_never_shown_below_the_sum_of_its_parts(tmp_path):
+    archive = scenario("parts", tmp_path)
+    box = headline_box(archive)
+    # Beta's « environ 11 000 » sent in all is under Alpha's 11 000 + 3 000: the headline shows
+    # the derived sum, marked as such, with what it adds.
+    assert ("Soldats envoyés (total) : 14 000 soldats (somme dérivée : 11 000 — Premier contingent, "
+            "selon Agence Alpha (octobre 2024) + 3 000 — Renforts") in box
+    assert "environ 11 000" not in box.split("Premier contingent :")[0]
+    text = topic_text(archive)
+    assert "environ 11 000 soldats — inférieur à la somme de ses parties (14 000)" in text
+
+
+def test_a_part_above_its_whole_contradicts_it_and_related_scopes_are_shown_together(tmp_path):
+    archive = scenario("parts", tmp_path)
+    pair = ("contradiction", "2025-02-05-a-parties/canons-alpha-2025-01",
+            "2025-02-20-b-total/armes-beta-2025-02")
+    assert findings(archive, "armes") == [pair] and findings(archive, "canons") == [pair]
+    box = headline_box(archive)
+    assert "environ 200 unités selon Service Beta (février 2025) — contesté : contredit par Agence Alpha (Canons livrés : 300" in box
+    text = topic_text(archive)
+    assert ("Périmètre qui recoupe : Pièces à longue portée livrées (Pièces dites à longue portée, "
+            "sans précision de type ; environ 180 selon Service Beta (février 2025))") in text
+    assert "Compris dans : Canons et lance-roquettes livrés" in text
+
+
+def test_contested_and_superseded_figures_carry_their_caveats_and_periods_their_words(tmp_path):
+    archive = scenario("front", tmp_path)
+    box = headline_box(archive)
+    assert ("Soldats présents : jusqu'à 8 000 soldats selon Service Beta (fin janvier 2025) "
+            "(avec réserve : « Il semble ») — contesté : contredit par Agence Alpha (Absence signalée, "
+            "depuis la mi-janvier) — dépassé par un fait ultérieur : Retour signalé selon Agence Alpha "
+            "(rapporté le 10 février 2025)") in box
+    (page,) = [p for p in PageBuilder.from_archive(archive).all_pages() if p.path == "sujets/effectifs.md"]
+    link = BeautifulSoup(page.content, "html.parser").select_one(".ba-headline-block a.ba-contested")
+    assert link["href"].endswith("#contradictions-presents")
+    assert 'id="contradictions-presents"' in page.content
+    text = topic_text(archive)
+    assert "janvier 2025 – " not in text and "31 janvier" not in text  # no invented day bounds
+    # Events bearing on the level stand beside it, in time order.
+    assert ("Faits qui portent sur ce chiffre, dans l'ordre : depuis la mi-janvier — Absence signalée "
+            "selon Agence Alpha rapporté le 10 février 2025 — Retour signalé selon Agence Alpha") in text
+
+
+def test_a_hedge_must_stand_in_the_article_text(tmp_path):
+    source = Path(__file__).parent / "fixtures" / "scenarios" / "front" / "2025-02-03-b-front.md"
+    archive_dir = tmp_path / "one"
+    scenario("front", archive_dir)
+    article = archive_dir / "briefings" / "articles" / source.name
+    article.write_text(article.read_text().replace('["Il semble"]', '["Il semblerait"]'))
+    with pytest.raises(ContentErrors) as raised:
+        load_archive(archive_dir / "briefings", root=archive_dir)
+    assert re.search(r"2025-02-03-b-front\.md:\d+:\d+: claims\[0\]\.hedges\[0\]: hedge not found "
+                     r"in the article text", str(raised.value))
+
+
+def test_a_relation_names_a_metric_of_its_topic(tmp_path):
+    scenario("front", tmp_path)
+    topics = tmp_path / "briefings" / "topics.yml"
+    topics.write_text(topics.read_text().replace("within: armes", "within: arme"))
+    with pytest.raises(ContentErrors) as raised:
+        load_archive(tmp_path / "briefings", root=tmp_path)
+    assert re.search(r"topics\.yml:\d+:\d+: effectifs\.metrics\.canons\.within: 'arme' is not a "
+                     r"metric of topic 'effectifs' \(hint: did you mean 'armes'\?\)", str(raised.value))
+
+
+def test_a_provision_is_not_the_latest_event(tmp_path):
+    archive = scenario("provisions", tmp_path)
+    assert "Dernier événement : Visite officielle selon Agence Alpha (janvier 2025)" in headline_box(archive)
+    assert "Clause d’assistance (disposition)" in topic_text(archive)
+
+
+def test_repeats_are_linked_to_their_origin_and_neither_charted_nor_compared(tmp_path):
+    archive = scenario("repeats", tmp_path)
+    (briefing,) = derive_from_bodies(archive).briefings.values()
+    pertes = briefing.metric("pertes")
+    assert [s.claim_id for s in pertes.statements] == [
+        "2024-12-23-a-pertes/pertes-alpha-2024-12-23", "2025-03-13-a-pertes/pertes-alpha-2025-03-13"]
+    text = topic_text(archive)
+    assert ("« estimées à environ 1 100 » Reprend le chiffre donné selon Agence Alpha "
+            "(23 décembre 2024) : ni tracé ni compté à nouveau.") in text
+    # One actor's statement reported by two articles is one statement, with its first date.
+    (armes,) = briefing.metric("armes").statements
+    assert str(armes.when) == "2024" and len(armes.entries) == 2
+    assert "jusqu'à 120 unités selon Service Beta (2024)" in headline_box(archive)
+    assert "(2 articles, une seule origine)" in text
+
+
+def test_two_actors_agree_diverge_or_give_a_range_for_one_period(tmp_path):
+    archive = scenario("agreement", tmp_path)
+    assert findings(archive, "renforts") == [
+        ("agreement", "2025-03-13-a-estimations/renforts-alpha-2025-01--2025-02",
+         "2025-03-28-b-estimations/renforts-beta-2025-01--2025-02")]
+    assert findings(archive, "pertes") == [
+        ("divergence", "2025-03-13-a-estimations/pertes-alpha-2025-03",
+         "2025-03-28-b-estimations/pertes-beta-2025-03-27")]
+    box = headline_box(archive)
+    assert "3 000 soldats selon Agence Alpha (janvier 2025 – février 2025) — confirmé par 2 sources indépendantes" in box
+    assert ("Pertes cumulées : 4 000 militaires selon Agence Alpha (mars 2025) ; environ 4 700 militaires "
+            "selon Service Beta (27 mars 2025) — estimations divergentes") in box
+    assert "contradiction" not in box.lower()
+    assert ("Premier contingent : entre 11 000 et 12 000 soldats selon Agence Alpha et Service Beta "
+            "(octobre 2024)") in box
+
+
+def test_an_unattributed_figure_never_confirms_another(tmp_path):
+    archive = scenario("running-totals", tmp_path)
+    assert "confirmé par" not in topic_text(archive)
+
+
+def test_a_sum_of_floors_and_ceilings_says_nothing():
+    from generator.derive.ledger import ledger, statements
+    from generator.model import Archive, Article, Topic
+
+    claims = [{"topic": "t", "metric": m, "value": "10", "qualifier": q, "attributed_to": "a",
+               "quote": "q", "as_of": "2025"} for m, q in (("p", "at_least"), ("q", "at_most"))]
+    article = Article.model_validate({"id": "x", "title": "t", "date": "2025-01-01", "outlet": "o",
+                                      "topics": ["t"], "claims": claims, "body": "b", "source": "x.md"})
+    archive = Archive(topics={"t": Topic.model_validate({"id": "t", "title": "T", "description": "d"})},
+                      actors={}, outlets={}, articles=(article,))
+    p, q = statements(ledger(archive))
+    assert derived_sum([("p", (p,)), ("q", (q,))]) is None
+    assert derived_sum([("p", (p,)), ("p2", (p,))]).qualifier == "at_least"
+
+
+# The real archive: invariants only (a contributor's valid article must not break them).
+
+@pytest.fixture(scope="module")
+def real():
+    archive = load_archive(ROOT / "briefings", root=ROOT)
+    return archive, derive_from_bodies(archive).briefings
+
+
+def test_no_headline_total_is_below_the_sum_of_its_parts(real):
+    archive, briefings = real
+    for briefing in briefings.values():
+        for metric in briefing.metrics:
+            parts = archive.topics[briefing.topic.id].metrics[metric.metric_id].parts
+            if metric.derived is None or not parts:
+                continue
+            for statement in metric.headline:
+                assert statement.values.high >= metric.derived.values.low, statement.claim_id
+
+
+def test_every_contested_headline_figure_carries_its_caveat(real):
+    archive, briefings = real
+    builder = PageBuilder.from_archive(archive)
+    pages = {p.path: p.content for p in builder.all_pages()}
+    for briefing in briefings.values():
+        page = pages[f"sujets/{briefing.topic.slug or briefing.topic.id}.md"]
+        soup = BeautifulSoup(page, "html.parser").select_one(".ba-headline-block")
+        for metric in briefing.metrics:
+            for statement in metric.headline:
+                if metric.status(statement).contested:
+                    item = soup.select_one(f'[data-metric="{metric.metric_id}"]')
+                    assert item.select_one(".ba-contested") is not None, statement.claim_id
+
+
+def test_repeats_and_provisions_stay_out_of_what_is_counted(real):
+    archive, briefings = real
+    for briefing in briefings.values():
+        counted = {s.claim_id for m in briefing.metrics for s in m.statements}
+        assert not counted & set(briefing.repeats)
+        latest = briefing.latest_event
+        if latest is not None:
+            assert briefing.topic.events[latest.claim.event].kind == "event"
+
+
+def test_every_hedge_and_period_in_words_is_shown(real):
+    archive, _ = real
+    pages = {p.path: p.content for p in PageBuilder.from_archive(archive).all_pages()}
+    for article in archive.articles:
+        page = re.sub(r"\s+", " ", BeautifulSoup(pages[f"articles/{article.id}.md"], "html.parser").get_text(" "))
+        for claim in article.claims:
+            for hedge in claim.hedges:
+                assert f"« {hedge} »" in page, (article.id, hedge)
+            if claim.as_of_words:
+                assert claim.as_of_words in page, (article.id, claim.as_of_words)
+
+
+def test_a_new_figure_says_which_one_it_replaces(tmp_path):
+    archive = scenario("replaces", tmp_path)
+    (briefing,) = derive_from_bodies(archive).briefings.values()
+    (change,) = briefing.metric("pertes").history
+    assert change.supersedes is not None and change.supersedes.claim.value == 300
+    text = topic_text(archive)
+    assert "600 militaires — remplace environ 300 (date inconnue)" in text
+    assert re.search(r"Pertes cumulées : 600 militaires selon Agence Alpha \(1(er)? avril 2025\)",
+                     headline_box(archive))
+
+
+def test_a_part_above_its_total_contradicts_it_and_a_smaller_part_does_not(tmp_path):
+    archive = scenario("part-above-whole", tmp_path)
+    pair = ("contradiction", "2025-03-20-a-envois/contingent-alpha-2024-10",
+            "2025-03-20-a-envois/envoyes-beta-2025-03-15")
+    assert findings(archive, "envoyes") == [pair]  # 3 000 reinforcements stay under 10 000
+    assert findings(archive, "contingent") == [pair] and findings(archive, "renforts") == []
+    box = headline_box(archive)
+    assert "Soldats envoyés (total) : 14 000 soldats (somme dérivée" in box
