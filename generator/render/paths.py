@@ -39,6 +39,8 @@ def outlet_path(outlet_id: str) -> str:
 
 
 SITE_FEED = "feed.xml"
+LOG_INDEX = "journal/index.md"
+LOG_FEED = "journal/journal.xml"
 
 
 def topic_feed_path(topic_id: str) -> str:
