@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..model import Archive, Article
 from . import conflicts
 from .briefing import TopicBriefing, briefings
+from .changelog import LogEntry, changelog
 from .duplicates import NearDuplicate, near_duplicates, same_story_elsewhere
 from .ledger import LedgerEntry, Statement, dispatches, ledger, statements
 
@@ -45,6 +46,7 @@ class Analysis:
     statements: tuple[Statement, ...]          # claims merged by what they state, chronological
     disputes: tuple[conflicts.Dispute, ...]
     briefings: Mapping[str, TopicBriefing]     # by topic id, in topics.yml order
+    log: tuple[LogEntry, ...]                  # the dated changes, newest first
 
 
 def derive(archive: Archive, copies: Copies) -> Analysis:
@@ -52,8 +54,8 @@ def derive(archive: Archive, copies: Copies) -> Analysis:
     entries = ledger(archive)
     merged = statements(entries, copies.dispatch_of)
     found = conflicts.disputes(entries)
-    return Analysis(copies, entries, merged, found,
-                    briefings(archive, merged, found, copies.dispatch_of))
+    topic_briefings = briefings(archive, merged, found, copies.dispatch_of)
+    return Analysis(copies, entries, merged, found, topic_briefings, changelog(topic_briefings))
 
 
 def derive_from_bodies(archive: Archive[Article]) -> Analysis:

@@ -1,4 +1,5 @@
-"""Atom feeds of new articles: one for the site, one per topic (feedgen does the XML).
+"""Atom feeds of new articles and of the log of changes: one for the site, one per topic
+(feedgen does the XML).
 
 Entries carry the sanitised first paragraph, stable ids derived from article ids,
 and the article's date (the build date when unknown), so feeds are reproducible.
@@ -7,15 +8,22 @@ Links are relative to the feed, so the feed works wherever the site is published
 
 from __future__ import annotations
 
+import html
 import posixpath
 import uuid
 from datetime import date, datetime, time, timezone
 
 from feedgen.feed import FeedGenerator
 
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
 from ..model import ArticleInfo
 from .environment import page_url
 from .paths import article_path
+
+if TYPE_CHECKING:
+    from .pages.log import LogLine
 
 FEED_LIMIT = 50
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "briefing-archive")
@@ -44,4 +52,28 @@ def atom_feed(path: str, title: str, articles: tuple[ArticleInfo, ...], summarie
         entry.link(href=page_url(path, article_path(article.id)))
         entry.updated(_moment(days[article.id]))
         entry.content(summaries[article.id], type="html")
+    return feed.atom_str(pretty=True)
+
+
+def log_feed(path: str, title: str, lines: Sequence[LogLine], topic_path: Callable[[str], str],
+             undated: date) -> bytes:
+    """The ``FEED_LIMIT`` newest changes, each linked to its topic's page and to its source."""
+    newest = lines[:FEED_LIMIT]
+    feed = FeedGenerator()
+    feed.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, path)}")
+    feed.title(title)
+    feed.language("fr")
+    feed.link(href=posixpath.basename(path), rel="self")
+    feed.updated(_moment(max((line.entry.when.start for line in newest), default=undated)))
+    for line in newest:
+        statement = line.entry.statement
+        entry = feed.add_entry(order="append")
+        entry.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'log/' + statement.claim_id)}")
+        entry.title(line.title)
+        entry.link(href=page_url(path, topic_path(line.entry.topic_id)))
+        entry.updated(_moment(line.entry.when.start))
+        source = page_url(path, article_path(statement.article.id))
+        entry.content(f'<p>{html.escape(line.title)}</p><p><a href="{html.escape(source)}#'
+                      f'{html.escape(statement.anchor)}">{html.escape(statement.article.title)}'
+                      '</a></p>', type="html")
     return feed.atom_str(pretty=True)

@@ -65,6 +65,8 @@ def outlet_path(outlet_id: str) -> str:
 
 
 SITE_FEED = "flux.xml"
+LOG_INDEX = "journal/index.md"
+LOG_FEED = "journal/flux.xml"
 
 
 def topic_feed_path(topic_slug: str) -> str:

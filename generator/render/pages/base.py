@@ -21,8 +21,8 @@ from .. import paths, sharing
 from ..environment import environment
 from ..export import topic_files
 from ..format import according_to, dated_fr, figure_fr, month_fr, when_fr
-from ..paths import (ACTORS_INDEX, DATA_PAGE, SITE_FEED, article_path, html_path, month_path,
-                     outlet_path)
+from ..paths import (ACTORS_INDEX, DATA_PAGE, LOG_INDEX, SITE_FEED, article_path, html_path,
+                     month_path, outlet_path)
 from ..sanitize import SafeMarkdown
 from ..typography import french_text
 
@@ -156,6 +156,7 @@ class Renderer:
             topic_files=partial(topic_files, archive), data_page=DATA_PAGE,
             publication=archive.publication,
             UNKNOWN=UNKNOWN, site_feed=SITE_FEED, topic_feed_path=self.topic_feed_path,
+            log_index=LOG_INDEX, log_feed_path=self.log_feed_path,
             outlet_name=self.outlet_name, claim_label=self.claim_label, figure_fr=figure_fr,
             month_title=month_title, when_fr=when_fr, dated_fr=dated_fr,
             according_to=lambda actor_id: according_to(archive.actors[actor_id]))
@@ -172,6 +173,10 @@ class Renderer:
 
     def topic_feed_path(self, topic_id: str) -> str:
         return paths.topic_feed_path(self.archive.topics[topic_id].slug or topic_id)
+
+    def log_feed_path(self, topic_id: str) -> str:
+        """A topic's feed of its log of changes, beside its page."""
+        return self.topic_path(topic_id).removesuffix(".md") + "-journal.xml"
 
     def actor_path(self, actor_id: str) -> str:
         """An actor's page, at its French slug (its id when it has none)."""

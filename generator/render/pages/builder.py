@@ -25,10 +25,11 @@ from .archives import ArchivePages
 from .articles import ArticlePages, FromBodies
 from .base import Asset, Page, Planned
 from .home import HomePages
+from .log import LogPages
 from .topics import TopicPages
 
 
-class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages):
+class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages, LogPages):
     """Holds the archive and what is derived from it; each page family's methods plan its
     pages. ``articles`` gives the articles' contents already rendered (by the pipeline's
     worker processes, or from the cache), and the keys under which finished pages are
@@ -77,6 +78,7 @@ class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages)
         pages += [page for outlet_id in self.outlet_articles for page in self.outlet(outlet_id)]
         pages.append(self.outlets_index())
         pages.append(self.actors_index())
+        pages += self.log_pages()
         pages += [page for actor_id in self.archive.actors for page in self.actor(actor_id)]
         return pages
 
@@ -91,7 +93,7 @@ class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages)
                    for path, make in data_makers(self.archive).items()]
         assets.append(Planned(SCHEMA_PATH, "", article_schema))
         assets += self.redirects()
-        return assets + self.feeds()
+        return assets + self.log_feeds() + self.feeds()
 
     def _data_file(self, make: Maker) -> bytes:
         """A data file, from the analysis derived once for all of them (when first made)."""

@@ -1,0 +1,80 @@
+"""The « Journal des mises à jour »: the briefing's dated log of changes (derive/changelog.py),
+as paginated pages and as Atom feeds, the site's and each topic's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from ...derive.changelog import LogEntry
+from ...derive.ledger import Statement
+from ..feeds import log_feed
+from ..format import according_to, figure_fr, when_fr
+from ..typography import french_text
+from ..paths import LOG_FEED, LOG_INDEX
+from .base import Planned, Site, paginate
+
+LOG_TITLE = "Journal des mises à jour"
+DIRECTION = {"up": "en hausse", "down": "en baisse", "same": "inchangé", "": "révisé"}
+
+
+@dataclass(frozen=True)
+class LogLine:
+    """One entry as a reader sees it, on the page and in the feeds (French typography)."""
+
+    entry: LogEntry
+    date: str       # the statement's date, in the text's words where it has them
+    topic: str      # the topic's title
+    text: str       # what changed, who says it, and what it replaces
+
+    @property
+    def title(self) -> str:
+        return f"{self.date} — {self.topic} : {self.text}"
+
+
+class LogPages(Site):
+    """The log's pages and feeds."""
+
+    def _when(self, statement: Statement) -> str:
+        claim = statement.claim
+        return claim.as_of_words or when_fr(claim.as_of, statement.when)
+
+    def log_line(self, entry: LogEntry) -> LogLine:
+        statement = entry.statement
+        claim = statement.claim
+        who = according_to(self.archive.actors[statement.actor])
+        if claim.metric:
+            text = f"{self.claim_label(claim)} : {figure_fr(claim)} {who}"
+        else:
+            text = f"{self.claim_label(claim)}, {who}"
+        if entry.supersedes is not None:
+            old = entry.supersedes
+            text += (f" ({DIRECTION[entry.direction]} ; auparavant {figure_fr(old.claim)}, "
+                     f"{self._when(old)})")
+        if claim.hedges:
+            text += " — avec réserve : " + ", ".join(f"« {hedge} »" for hedge in claim.hedges)
+        return LogLine(entry, french_text(self._when(statement)),
+                       french_text(self.archive.topics[entry.topic_id].title), french_text(text))
+
+    def log_pages(self) -> list[Planned]:
+        lines = tuple(map(self.log_line, self.analysis.log))
+        return [self.plan("log.html", path, LOG_TITLE if pager.number == 1
+                          else f"{LOG_TITLE} (page {pager.number})",
+                          lines=chunk, paging=pager, total=len(lines), feed=LOG_FEED)
+                for path, chunk, pager in paginate(LOG_INDEX, lines)]
+
+    def log_feeds(self) -> list[Planned]:
+        """The site's log feed and each topic's (planned with the analysis, unlike the
+        article feeds)."""
+        feeds = [Planned(LOG_FEED, "", partial(self._log_feed, LOG_FEED, LOG_TITLE, None))]
+        for topic_id, topic in self.archive.topics.items():
+            path = self.log_feed_path(topic_id)
+            feeds.append(Planned(path, "", partial(self._log_feed, path,
+                                                   f"{topic.title} : {LOG_TITLE.lower()}",
+                                                   topic_id)))
+        return feeds
+
+    def _log_feed(self, path: str, title: str, topic_id: str | None) -> bytes:
+        lines = [self.log_line(entry) for entry in self.analysis.log
+                 if topic_id is None or entry.topic_id == topic_id]
+        return log_feed(path, title, lines, self.topic_path, self.build_day)

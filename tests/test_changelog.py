@@ -1,0 +1,67 @@
+"""The « Journal des mises à jour » (derive/changelog.py, render/pages/log.py): each dated
+change, newest first, with the figure it replaces; repeats and provisions left out; the same
+entries in the site's feed and each topic's."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from generator.derive.analysis import derive_from_bodies
+from generator.read.load import load_archive
+from generator.render.pages import PageBuilder
+from test_scenarios import scenario
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def log_page(builder: PageBuilder) -> list[str]:
+    (page,) = [p for p in builder.all_pages() if p.path == "journal/index.md"]
+    items = BeautifulSoup(page.content, "html.parser").select(".ba-log-list li")
+    return [re.sub(r"\s+", " ", item.get_text(" ")).replace(" ,", ",").replace("’", "'").strip()
+            for item in items]
+
+
+def feed_titles(builder: PageBuilder, path: str) -> list[str]:
+    (feed,) = [a for a in builder.all_assets() if a.path == path]
+    return [re.sub(r"\s+", " ", entry.find(f"{ATOM}title").text).replace("’", "'")
+            for entry in ET.fromstring(feed.content).iter(f"{ATOM}entry")]
+
+
+def test_a_new_figure_is_logged_with_the_one_it_replaces_and_a_repeat_is_not(tmp_path):
+    builder = PageBuilder.from_archive(scenario("repeats", tmp_path))
+    lines = log_page(builder)
+    assert [line.split(" (")[0] for line in lines] == [
+        "13 mars 2025 — Effectifs : Pertes cumulées : 4 000 selon Agence Alpha",
+        "23 décembre 2024 — Effectifs : Pertes cumulées : environ 1 100 selon Agence Alpha",
+        "2024 — Effectifs : Canons et lance-roquettes livrés : jusqu'à 120 selon Service Beta"]
+    assert "(en hausse ; auparavant environ 1 100, 23 décembre 2024)" in lines[0]
+    assert lines[0].endswith("( Journal A, 13 mars 2025 )")  # its source, linked
+    assert not any("Non attribué" in line or "sans source" in line for line in lines)  # the repeat
+    expected = [line.split(" (")[0] for line in lines]
+    for path in ("journal/flux.xml", "sujets/effectifs-journal.xml"):
+        assert [t.split(" (")[0] for t in feed_titles(builder, path)] == expected
+
+
+def test_provisions_are_not_logged_and_events_are(tmp_path):
+    builder = PageBuilder.from_archive(scenario("provisions", tmp_path))
+    lines = log_page(builder)
+    assert [line.split(" (")[0] for line in lines] == [
+        "janvier 2025 — Effectifs : Visite officielle, selon Agence Alpha"]
+
+
+def test_the_real_log_is_newest_first_and_each_entry_is_a_dated_non_repeat():
+    archive = load_archive(Path(__file__).parent.parent / "briefings")
+    analysis = derive_from_bodies(archive)
+    keys = [entry.statement.sort_key for entry in analysis.log]
+    assert keys == sorted(keys, reverse=True)
+    repeats = {claim_id for b in analysis.briefings.values() for claim_id in b.repeats}
+    for entry in analysis.log:
+        assert entry.statement.when is not None
+        assert entry.statement.claim_id not in repeats
+        if entry.supersedes is not None:
+            assert entry.supersedes.actor == entry.statement.actor
+            assert entry.supersedes.claim.metric == entry.statement.claim.metric
