@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
 from typing import Annotated, Generic, Literal, TypeVar
@@ -404,13 +404,28 @@ A = TypeVar("A", bound=ArticleInfo, covariant=True)
 
 
 @dataclass(frozen=True)
-class Archive(Generic[A]):
-    """Everything the site is derived from; articles sorted newest first. An
-    ``Archive[Article]`` has its articles' bodies (what near-duplicates are found in); an
-    ``Archive[ArticleInfo]``, the build's once articles are rendered, does not."""
+class Registries:
+    """The hand-written metadata articles refer to: what every article is read, checked and
+    rendered against (an article's page needs these, not the other articles)."""
 
     topics: dict[str, Topic]
     actors: dict[str, Actor]
     outlets: dict[str, Outlet]
-    articles: tuple[A, ...]
     publication: Publication | None = None  # None when the archive has no publication.yml
+    # Where each registry was read ("topics", "actors", "outlets" -> its path as shown), for
+    # messages that say where an id would be defined.
+    files: dict[str, str] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Archive(Registries, Generic[A]):
+    """Everything the site is derived from; articles sorted newest first. An
+    ``Archive[Article]`` has its articles' bodies (what near-duplicates are found in); an
+    ``Archive[ArticleInfo]``, the build's once articles are rendered, does not."""
+
+    articles: tuple[A, ...] = field(kw_only=True)
+
+    @classmethod
+    def of(cls, registries: Registries, articles: tuple[A, ...]) -> Archive[A]:
+        return cls(registries.topics, registries.actors, registries.outlets,
+                   registries.publication, registries.files, articles=articles)

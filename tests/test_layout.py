@@ -105,7 +105,7 @@ def test_stage_packages_hold_the_modules():
         == {"read", "derive", "render", "publish", "draft"}
 
 
-PAGE_FAMILIES = {"articles", "topics", "archives", "actors", "home"}
+PAGE_FAMILIES = {"articles", "topics", "archives", "actors", "home", "log"}
 
 
 def test_one_module_per_page_family():

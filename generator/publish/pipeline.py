@@ -33,7 +33,7 @@ import numpy as np
 from ..derive.duplicates import word_shingles
 from ..derive.search import keys, plain_text
 from ..derive.words import words
-from ..model import Archive, Article, ArticleInfo
+from ..model import Archive, Article, ArticleInfo, Registries
 from ..read import sources
 from ..read.errors import ContentError, ErrorCollector, display_path
 from ..read.load import assemble, read_article_file, scan
@@ -83,7 +83,7 @@ class _Job:
     """One build's per-article work: what every task needs, and what tasks of one process share."""
 
     root: Path
-    registries: Archive
+    registries: Registries
     render: bool
     fingerprint: str = ""
     # Word numbers for shingles (duplicates.shingles), kept across one process's articles.
@@ -285,7 +285,7 @@ def _work(item: tuple[str, str | None, str | None]) -> tuple[str, Processed]:
     return path, _stored(process(Path(path), _WORKER_JOB), key, cache_folder)
 
 
-def process_all(paths: list[Path], root: Path, registries: Archive, *, render: bool,
+def process_all(paths: list[Path], root: Path, registries: Registries, *, render: bool,
                 workers: int = 1, cache: Cache | None = None,
                 progress: Callable[[int, int], None] | None = None) -> dict[Path, Processed]:
     """Every article's result, in ``paths`` order, using the cache and ``workers`` processes.

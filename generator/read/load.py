@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from . import schema, sources
 from .errors import ContentError, ContentErrors, ErrorCollector, display_path
-from ..model import Archive, Article, ArticleInfo
+from ..model import Archive, Article, ArticleInfo, Registries
 
 T = TypeVar("T")
 A = TypeVar("A", bound=ArticleInfo)  # Article as read, ArticleInfo once rendered
@@ -31,18 +31,14 @@ def _reader(root: Path, errors: ErrorCollector) -> Callable[..., sources.SourceD
     return read
 
 
-def _registries(content_dir: Path, root: Path, errors: ErrorCollector) -> Archive:
+def _registries(content_dir: Path, root: Path, errors: ErrorCollector) -> Registries:
     read = _reader(root, errors)
-    registries = {}
-    documents = {}
-    for name, parse in (("topics.yml", schema.parse_topics), ("actors.yml", schema.parse_actors),
-                        ("outlets.yml", schema.parse_outlets)):
-        source = documents[name] = read(sources.read_metadata, content_dir / name)
-        registries[name] = (parse(source, errors) if source else
-                            schema.Registry(display=display_path(content_dir / name, root),
-                                            unreadable=True))
-    topics, actors, outlets = (registries[n] for n in sources.METADATA_FILES)
-    topics_file, actors_file, outlets_file = (documents[n] for n in sources.METADATA_FILES)
+    paths = {name: content_dir / f"{name}.yml" for name in ("topics", "actors", "outlets")}
+    documents = {name: read(sources.read_metadata, path) for name, path in paths.items()}
+    topics_file, actors_file, outlets_file = documents.values()
+    topics = schema.parse_topics(topics_file, errors) if topics_file else {}
+    actors = schema.parse_actors(actors_file, errors) if actors_file else {}
+    outlets = schema.parse_outlets(outlets_file, errors) if outlets_file else {}
     if topics_file and actors_file and outlets_file:
         schema.check_addresses(topics_file, topics, actors_file, actors, outlets_file, outlets,
                                errors)
@@ -50,11 +46,11 @@ def _registries(content_dir: Path, root: Path, errors: ErrorCollector) -> Archiv
     present = publication_file.exists() or publication_file.is_symlink()  # a broken link too
     source = read(sources.read_metadata, publication_file) if present else None
     publication = schema.parse_publication(source, errors) if source else None
-    return Archive(topics=topics, actors=actors, outlets=outlets, articles=(),
-                   publication=publication)
+    return Registries(topics, actors, outlets, publication,
+                      files={name: display_path(path, root) for name, path in paths.items()})
 
 
-def load_registries(content_dir: Path, root: Path | None = None) -> Archive:
+def load_registries(content_dir: Path, root: Path | None = None) -> Registries:
     """Topics, actors and outlets only (no articles): what drafting a new article needs."""
     errors = ErrorCollector()
     registries = _registries(content_dir, root or content_dir.parent, errors)
@@ -62,8 +58,8 @@ def load_registries(content_dir: Path, root: Path | None = None) -> Archive:
     return registries
 
 
-def scan(content_dir: Path, root: Path, errors: ErrorCollector) -> tuple[Archive, list[Path]]:
-    """The registries (an archive without articles) and every article file to read.
+def scan(content_dir: Path, root: Path, errors: ErrorCollector) -> tuple[Registries, list[Path]]:
+    """The registries and every article file to read.
 
     Raises ContentErrors at once when a registry (topics, actors, outlets, publication)
     has an error: no article is read, checked or rendered against a registry that did
@@ -78,7 +74,7 @@ def scan(content_dir: Path, root: Path, errors: ErrorCollector) -> tuple[Archive
 
 
 def read_article_file(path: Path, root: Path,
-                      registries: Archive) -> tuple[Article | None, tuple[ContentError, ...]]:
+                      registries: Registries) -> tuple[Article | None, tuple[ContentError, ...]]:
     """One article, read and validated (schema, references, quotes), and its errors."""
     errors = ErrorCollector()
     try:
@@ -88,13 +84,12 @@ def read_article_file(path: Path, root: Path,
     article = schema.parse_article(source, errors)
     if article is None:
         return None, tuple(errors.errors)
-    schema.check_references(article, source, registries.topics, registries.actors,
-                            registries.outlets, errors)
+    schema.check_references(article, source, registries, errors)
     schema.check_quotes(article, source, errors)
     return article, tuple(errors.errors)
 
 
-def assemble(registries: Archive, found: Iterable[tuple[Path, A | None, T]], root: Path,
+def assemble(registries: Registries, found: Iterable[tuple[Path, A | None, T]], root: Path,
              errors: ErrorCollector) -> tuple[Archive[A], dict[str, T]]:
     """The archive of the articles ``found`` (path, article or None, what came with it), in
     archive order, and what came with each by article id; raises ContentErrors listing
@@ -119,9 +114,7 @@ def assemble(registries: Archive, found: Iterable[tuple[Path, A | None, T]], roo
                           errors)
     errors.raise_if_any()
     articles.sort(key=lambda a: a.sort_key)
-    archive = Archive(topics=registries.topics, actors=registries.actors,
-                      outlets=registries.outlets, articles=tuple(articles),
-                      publication=registries.publication)
+    archive = Archive.of(registries, tuple(articles))
     return archive, extras
 
 

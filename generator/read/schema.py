@@ -17,7 +17,7 @@ from pydantic_core import ErrorDetails
 
 from .errors import ContentError, ErrorCollector
 from ..model import (UNKNOWN, Actor, Article, ArticleFrontmatter, ArticleInfo, Outlet, Publication,
-                     Topic, clean_text)
+                     Registries, Topic, clean_text)
 from .quotes import find_quote, french_numbers, inside_longer_words, longest_matching_prefix
 from .sources import SourceDocument
 
@@ -83,59 +83,27 @@ def _validate(model: type[M], data: object, source: SourceDocument, prefix: tupl
         return None
 
 
-class Registry(dict):
-    """The valid entries of one metadata file, and what its errors left out.
-
-    An id whose entry has an error, or any id of a file that could not be read at all
-    (``unreadable``), is not reported as unknown where an article uses it: the metadata
-    file's own error says what to fix, and one broken file must not bury it under an
-    "unknown id" line for every article.
-    """
-
-    def __init__(self, entries: dict | None = None, *, display: str = "",
-                 invalid: frozenset[str] = frozenset(), unreadable: bool = False):
-        super().__init__(entries or {})
-        self.display = display
-        self.invalid = invalid
-        self.unreadable = unreadable
-
-    def __reduce__(self):  # pickled with its attributes (results cross processes)
-        return (_registry, (dict(self), self.display, self.invalid, self.unreadable))
-
-    def accounted_for(self, key: str) -> bool:
-        """Known, or left out because of an error already reported in the metadata file."""
-        return key in self or key in self.invalid or self.unreadable
-
-
-def _registry(entries: dict, display: str, invalid: frozenset[str], unreadable: bool) -> Registry:
-    return Registry(entries, display=display, invalid=invalid, unreadable=unreadable)
-
-
-def parse_registry(source: SourceDocument, model: type[BaseModel],
-                   errors: ErrorCollector) -> Registry:
-    """A metadata file: a mapping of id -> fields, the id coming from the key."""
-    entries = {}
-    invalid = set()
+def parse_registry(source: SourceDocument, model: type[M],
+                   errors: ErrorCollector) -> dict[str, M]:
+    """A metadata file: a mapping of id -> fields, the id coming from the key. An entry with
+    an error is left out (its error stops every command before any article is read)."""
+    entries: dict[str, M] = {}
     assert isinstance(source.data, dict)  # read_metadata reads nothing else
     for key, fields in source.data.items():
         if not isinstance(fields, dict):
             errors.add(source.error((key,), key, "expected a mapping of fields"))
-            invalid.add(key)
             continue
         if "id" in fields:
             errors.add(source.error((key, "id"), f"{key}.id",
                                     "unknown field: the id is the key above", at_key=True))
-            invalid.add(key)
             continue
         entry = _validate(model, {"id": key, **fields}, source, (key,), errors)
         if entry is not None:
             entries[key] = entry
-        else:
-            invalid.add(key)
-    return Registry(entries, display=source.display, invalid=frozenset(invalid))
+    return entries
 
 
-def parse_topics(source: SourceDocument, errors: ErrorCollector) -> Registry:
+def parse_topics(source: SourceDocument, errors: ErrorCollector) -> dict[str, Topic]:
     topics = parse_registry(source, Topic, errors)
     for topic in topics.values():
         check_relations(topic, source, errors)
@@ -177,11 +145,11 @@ def check_relations(topic: Topic, source: SourceDocument, errors: ErrorCollector
                 refer((topic.id, "events", event_id, field, i), value)
 
 
-def parse_actors(source: SourceDocument, errors: ErrorCollector) -> Registry:
+def parse_actors(source: SourceDocument, errors: ErrorCollector) -> dict[str, Actor]:
     return parse_registry(source, Actor, errors)
 
 
-def parse_outlets(source: SourceDocument, errors: ErrorCollector) -> Registry:
+def parse_outlets(source: SourceDocument, errors: ErrorCollector) -> dict[str, Outlet]:
     return parse_registry(source, Outlet, errors)
 
 
@@ -233,23 +201,13 @@ def closest(value: str, known) -> str | None:
     return best
 
 
-def _registry_file(registry: dict, default: str) -> str:
-    return getattr(registry, "display", "") or default
-
-
-def _accounted_for(registry: dict, key: str) -> bool:
-    accounted = getattr(registry, "accounted_for", None)
-    return accounted(key) if accounted else key in registry
-
-
-def check_references(article: Article, source: SourceDocument, topics: dict[str, Topic],
-                     actors: dict[str, Actor], outlets: dict[str, Outlet],
+def check_references(article: Article, source: SourceDocument, registries: Registries,
                      errors: ErrorCollector) -> None:
     """Ids an article uses must exist in the metadata files.
 
     Each unknown id names the file where it would be defined and the closest known id.
-    An id a metadata file's own error left out is not reported again (see ``Registry``).
     """
+    topics, actors, outlets = registries.topics, registries.actors, registries.outlets
     def unknown(path: tuple, name: str, value: str, known: object, what: str, where: str,
                 place: str = "") -> None:
         nearest = closest(value, known)
@@ -257,25 +215,24 @@ def check_references(article: Article, source: SourceDocument, topics: dict[str,
         errors.add(source.error(path, name, f"unknown {what} '{value}'{place}",
                                 f"{suggestion}a new {what} is defined in {where}"))
 
-    topics_file = _registry_file(topics, "topics.yml")
-    outlets_file = _registry_file(outlets, "outlets.yml")
-    actors_file = _registry_file(actors, "actors.yml")
-    if article.outlet != UNKNOWN and not _accounted_for(outlets, article.outlet):
+    topics_file, actors_file, outlets_file = (registries.files.get(name, f"{name}.yml")
+                                              for name in ("topics", "actors", "outlets"))
+    if article.outlet != UNKNOWN and article.outlet not in outlets:
         unknown(("outlet",), "outlet", article.outlet, [*outlets, UNKNOWN], "outlet", outlets_file)
     for i, wire in enumerate(article.wires):
-        if not _accounted_for(outlets, wire):
+        if wire not in outlets:
             listed = not isinstance(article.wire, str)
             unknown(("wire", i) if listed else ("wire",), f"wire[{i}]" if listed else "wire", wire,
                     outlets, "outlet", outlets_file)
     for i, topic_id in enumerate(article.topics):
-        if not _accounted_for(topics, topic_id):
+        if topic_id not in topics:
             unknown(("topics", i), f"topics[{i}]", topic_id, topics, "topic", topics_file)
     seen: dict[str, int] = {}
     for i, claim in enumerate(article.claims):
         path, name = ("claims", i), f"claims[{i}]"
         topic = topics.get(claim.topic)
         if topic is None:
-            if not _accounted_for(topics, claim.topic):
+            if claim.topic not in topics:
                 unknown(path + ("topic",), name + ".topic", claim.topic, topics, "topic",
                         topics_file)
         elif claim.metric is not None and claim.metric not in topic.metrics:
@@ -290,7 +247,7 @@ def check_references(article: Article, source: SourceDocument, topics: dict[str,
             errors.add(source.error(path + ("topic",), name + ".topic",
                                     f"topic '{claim.topic}' is not in the article's topics",
                                     "add it to 'topics: [...]'"))
-        if not _accounted_for(actors, claim.attributed_to):
+        if claim.attributed_to not in actors:
             unknown(path + ("attributed_to",), name + ".attributed_to", claim.attributed_to,
                     actors, "actor", actors_file)
         if claim.local_id in seen:

@@ -21,7 +21,7 @@ from ..derive.analysis import Analysis
 from ..derive.briefing import MetricBriefing, TopicBriefing
 from ..derive.groupings import newest_date
 from ..derive.ledger import LedgerEntry, Statement
-from ..model import UNKNOWN, Archive, ArticleInfo, ArticleFrontmatter
+from ..model import UNKNOWN, Archive, ArticleFrontmatter, ArticleInfo, Registries
 from .environment import environment
 from .paths import article_path, html_path, topic_data_path
 
@@ -246,7 +246,7 @@ def topic_json(topic_id: str, archive: Archive, rows: ClaimRows,
     return _json_list([rows.json_items[i] for i in rows.by_topic.get(topic_id, ())])
 
 
-def topic_files(archive: Archive, topic_id: str) -> tuple[str, str]:
+def topic_files(archive: Registries, topic_id: str) -> tuple[str, str]:
     """A topic's CSV and JSON, at its French slug."""
     slug = archive.topics[topic_id].slug or topic_id
     return topic_data_path(slug, "csv"), topic_data_path(slug, "json")
@@ -262,7 +262,7 @@ def readme(archive: Archive, rows: ClaimRows,
     return text.encode("utf-8")
 
 
-def data_makers(archive: Archive) -> dict[str, Maker]:
+def data_makers(archive: Registries) -> dict[str, Maker]:
     """Every data file the site publishes under data/ and `briefing export` writes."""
     makers: dict[str, Maker] = {README_PATH: readme, **DATA_FILES}
     for topic_id in archive.topics:

@@ -8,22 +8,18 @@ Links are relative to the feed, so the feed works wherever the site is published
 
 from __future__ import annotations
 
-import html
 import posixpath
 import uuid
 from datetime import date, datetime, time, timezone
 
 from feedgen.feed import FeedGenerator
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..model import ArticleInfo
 from .environment import page_url
 from .paths import article_path
-
-if TYPE_CHECKING:
-    from .pages.log import LogLine
 
 FEED_LIMIT = 50
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "briefing-archive")
@@ -55,25 +51,31 @@ def atom_feed(path: str, title: str, articles: tuple[ArticleInfo, ...], summarie
     return feed.atom_str(pretty=True)
 
 
-def log_feed(path: str, title: str, lines: Sequence[LogLine], topic_path: Callable[[str], str],
-             undated: date) -> bytes:
-    """The ``FEED_LIMIT`` newest changes, each linked to its topic's page and to its source."""
-    newest = lines[:FEED_LIMIT]
+@dataclass(frozen=True)
+class FeedItem:
+    """An entry of a feed that is not an article's (the log of changes)."""
+
+    key: str        # stable: the entry's id is made from it
+    title: str
+    link: str       # a source path, made relative to the feed
+    day: date
+    html: str       # the entry's content, safe HTML
+
+
+def item_feed(path: str, title: str, items: Sequence[FeedItem], undated: date) -> bytes:
+    """The ``FEED_LIMIT`` first of ``items`` (newest first)."""
+    newest = items[:FEED_LIMIT]
     feed = FeedGenerator()
     feed.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, path)}")
     feed.title(title)
     feed.language("fr")
     feed.link(href=posixpath.basename(path), rel="self")
-    feed.updated(_moment(max((line.entry.when.start for line in newest), default=undated)))
-    for line in newest:
-        statement = line.entry.statement
+    feed.updated(_moment(max((item.day for item in newest), default=undated)))
+    for item in newest:
         entry = feed.add_entry(order="append")
-        entry.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'log/' + statement.claim_id)}")
-        entry.title(line.title)
-        entry.link(href=page_url(path, topic_path(line.entry.topic_id)))
-        entry.updated(_moment(line.entry.when.start))
-        source = page_url(path, article_path(statement.article.id))
-        entry.content(f'<p>{html.escape(line.title)}</p><p><a href="{html.escape(source)}#'
-                      f'{html.escape(statement.anchor)}">{html.escape(statement.article.title)}'
-                      '</a></p>', type="html")
+        entry.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, item.key)}")
+        entry.title(item.title)
+        entry.link(href=page_url(path, item.link))
+        entry.updated(_moment(item.day))
+        entry.content(item.html, type="html")
     return feed.atom_str(pretty=True)

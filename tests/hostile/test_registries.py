@@ -158,7 +158,7 @@ def test_the_build_stops_on_the_same_collision_line(tmp_path, case):
 @pytest.mark.slow
 def test_make_site_stops_on_a_broken_registry_and_keeps_the_previous_site(tmp_path):
     project = make_project(tmp_path)
-    for name in ("Makefile", "pyproject.toml"):
+    for name in ("Makefile", "pyproject.toml", "requirements.lock"):
         (project / name).write_bytes((REPO / name).read_bytes())
     venv = project / ".venv"
     venv.mkdir()

@@ -16,7 +16,7 @@ from ...derive import groupings
 from ...derive.analysis import Analysis, Copies
 from ...derive.briefing import TopicBriefing
 from ...derive.ledger import LedgerEntry, Statement
-from ...model import UNKNOWN, Archive, ArticleInfo, Claim
+from ...model import UNKNOWN, Archive, ArticleInfo, Claim, Registries
 from .. import paths, sharing
 from ..environment import environment
 from ..export import topic_files
@@ -146,7 +146,7 @@ def newest_first(statements: Iterable[Statement]) -> tuple[Statement, ...]:
 class Renderer:
     """Templates with the helpers every page uses; needs only the archive's registries."""
 
-    def __init__(self, archive: Archive):
+    def __init__(self, archive: Registries):
         self.archive = archive
         self._markdown = SafeMarkdown()
         self._common = dict(
@@ -224,6 +224,8 @@ class ArticleContents(Protocol):
 class Site(Renderer):
     """The archive, its articles' rendered contents, and what is derived from the whole
     archive: what every page family's module reads (each adds its pages to PageBuilder)."""
+
+    archive: Archive
 
     def __init__(self, archive: Archive, articles: ArticleContents, copies: Copies,
                  analysis: Analysis | None, download: str | None = None,

@@ -4,14 +4,16 @@ as paginated pages and as Atom feeds, the site's and each topic's."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from functools import partial
 
 from ...derive.changelog import LogEntry
 from ...derive.ledger import Statement
-from ..feeds import log_feed
+from ..environment import page_url
+from ..feeds import FeedItem, item_feed
 from ..format import according_to, figure_fr, when_fr
 from ..typography import french_text
-from ..paths import LOG_FEED, LOG_INDEX
+from ..paths import LOG_FEED, LOG_INDEX, article_path
 from .base import Planned, Site, paginate
 
 LOG_TITLE = "Journal des mises à jour"
@@ -75,6 +77,13 @@ class LogPages(Site):
         return feeds
 
     def _log_feed(self, path: str, title: str, topic_id: str | None) -> bytes:
-        lines = [self.log_line(entry) for entry in self.analysis.log
-                 if topic_id is None or entry.topic_id == topic_id]
-        return log_feed(path, title, lines, self.topic_path, self.build_day)
+        items = []
+        for entry in self.analysis.log:
+            if topic_id is None or entry.topic_id == topic_id:
+                line, statement = self.log_line(entry), entry.statement
+                source = f"{article_path(statement.article.id)}#{statement.anchor}"
+                items.append(FeedItem(
+                    f"log/{statement.claim_id}", line.title, self.topic_path(entry.topic_id),
+                    entry.when.start, f"<p>{escape(line.title)}</p><p><a href=\"{escape(page_url(path, source))}\">"
+                    f"{escape(statement.article.title)}</a></p>"))
+        return item_feed(path, title, items, self.build_day)
