@@ -130,7 +130,7 @@ def test_topic_pages_link_the_data_files(built_site, archive):
         links = [a["href"] for a in page.select(".ba-data a")]
         slug = topic.slug or topic_id
         assert links == [f"../data/claims-{slug}.csv", f"../data/claims-{slug}.json",
-                         f"{slug}.xml", "../donnees.html"]
+                         f"{slug}.xml", f"{slug}-journal.xml", "../donnees.html"]
 
 
 def test_every_reported_figure_is_in_its_topics_current_picture(built_site, archive):

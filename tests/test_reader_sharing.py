@@ -144,7 +144,7 @@ def test_a_printed_page_gives_full_addresses_and_the_print_date(browser, fixture
     assert note.is_visible()
     assert re.fullmatch(rf"Imprimé le \d{{1,2}} \w+ \d{{4}} depuis {re.escape(SITE_URL)}sujets/troupes\.html",
                         note.inner_text())
-    after = page.locator('.ba-data a[href$=".xml"]').evaluate(
+    after = page.locator('.ba-data a[href="troupes.xml"]').evaluate(
         "a => getComputedStyle(a, '::after').content")
     assert after == f'" <{SITE_URL}sujets/troupes.xml>"'
     context.close()

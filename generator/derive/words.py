@@ -18,16 +18,15 @@ _SAME = {"’": "'", "ʼ": "'", "‘": "'", "`": "'", "\u00a0": " ", "\u202f": "
          "‐": "-", "‑": "-", "–": "-", "—": "-", "“": '"', "”": '"', "«": '"', "»": '"'}
 
 
-class _FoldTable(dict):
-    """Each character's folded form, worked out the first time it is met (str.translate)."""
-
-    def __missing__(self, code: int) -> str:
-        char = _SAME.get(chr(code), chr(code))
-        self[code] = folded = unicodedata.normalize("NFD", char)[0].lower()[:1] or char
-        return folded
+def _folded(char: str) -> str:
+    char = _SAME.get(char, char)
+    return unicodedata.normalize("NFD", char)[0].lower()[:1] or char
 
 
-_FOLD = _FoldTable()
+# Each character that folding changes, up to the general punctuation block (Latin, Greek,
+# Cyrillic, typographic spaces, dashes and quotes), made once: str.translate leaves the
+# others as they are.
+_FOLD = {code: folded for code in range(0x2100) if (folded := _folded(chr(code))) != chr(code)}
 
 
 def fold(text: str) -> str:

@@ -25,12 +25,15 @@ import re
 NBSP, NNBSP = "\u00a0", "\u202f"
 # The element holding an article's own text (templates/article.html): it holds no <div>.
 ARTICLE_TEXT = '<div class="ba-body">'
-_SKIPPED = re.compile(r"<(code|pre|script|style|textarea)\b.*?</\1>", re.S | re.I)
-_TAG = re.compile(r"<[^>]*>")
-_BEFORE_COLON = re.compile(r" +(?=:(?:\s|$|<|»|\)))")
-_BEFORE_MARK = re.compile(r" +(?=[;!?](?:\s|$|<|»|\)))")
+# Every expression below reads contributor text too: each is linear in it. A run of spaces
+# or of "<" is scanned once, from its start (the look-behinds), never from each of its
+# positions; a tag holds no "<" (text has it escaped).
+_SKIPPED_OPENING = re.compile(r"<(code|pre|script|style|textarea)\b", re.I)
+_TAG = re.compile(r"<[^<>]*>")
+_BEFORE_COLON = re.compile(r"(?<! ) +(?=:(?:\s|$|<|»|\)))")
+_BEFORE_MARK = re.compile(r"(?<! ) +(?=[;!?](?:\s|$|<|»|\)))")
 _AFTER_OPENING = re.compile(r"«[ \u00a0\u202f]*")
-_BEFORE_CLOSING = re.compile(r"[ \u00a0\u202f]*»")
+_BEFORE_CLOSING = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]*»")
 _DIGIT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d])")
 _NUMBER_THEN_WORD = re.compile(r"(?<=\d) (?=[^\W\d_]|%|€|\$)")
 _APOSTROPHE = re.compile(r"(?<=\w)(?:'|&#39;|&#x27;)(?=\w)")  # as written, or as escaped
@@ -66,12 +69,32 @@ def _text_nodes(html: str, apostrophes: bool) -> str:
     return "".join(pieces)
 
 
+def _skipped(html: str) -> list[tuple[int, int]]:
+    """Where code, preformatted text, scripts, styles and text areas stand, each from its
+    opening tag to its closing one (``<code …>…</code>``, case aside), in one pass: an
+    element with no closing tag after it is not one."""
+    lowered, spans, position = html.lower(), [], 0
+    last_closing: dict[str, int] = {}
+    for opening in _SKIPPED_OPENING.finditer(html):
+        if opening.start() < position:
+            continue
+        name = opening.group(1).lower()
+        if name not in last_closing:
+            last_closing[name] = lowered.rfind(f"</{name}>")
+        if last_closing[name] < opening.end():
+            continue
+        end = lowered.find(f"</{name}>", opening.end()) + len(name) + 3
+        spans.append((opening.start(), end))
+        position = end
+    return spans
+
+
 def _outside_code(html: str, apostrophes: bool) -> str:
     pieces, position = [], 0
-    for skipped in _SKIPPED.finditer(html):
-        pieces.append(_text_nodes(html[position:skipped.start()], apostrophes))
-        pieces.append(skipped.group(0))
-        position = skipped.end()
+    for start, end in _skipped(html):
+        pieces.append(_text_nodes(html[position:start], apostrophes))
+        pieces.append(html[start:end])
+        position = end
     pieces.append(_text_nodes(html[position:], apostrophes))
     return "".join(pieces)
 

@@ -112,3 +112,36 @@ def test_check_and_build_a_mebibyte_of_each_hostile_text(tmp_path):
     assert seconds < 2 * BOUND, seconds
     page = (tmp_path / "site" / "articles" / "lt.html").read_text(encoding="utf-8")
     assert "&lt;&lt;&lt;&lt;" in page  # shown as text
+
+
+OLD_TYPOGRAPHY = {  # the expressions French typography had: quadratic on runs of spaces or "<"
+    "_BEFORE_COLON": (r" +(?=:(?:\s|$|<|»|\)))", "\u00a0"),
+    "_BEFORE_MARK": (r" +(?=[;!?](?:\s|$|<|»|\)))", "\u202f"),
+    "_BEFORE_CLOSING": (r"[ \u00a0\u202f]*»", "\u202f»"),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \u00a0:;!?»«<>a", max_size=30))
+def test_french_spacing_is_what_the_old_expressions_gave(text):
+    from generator.render import typography
+
+    for name, (old, replacement) in OLD_TYPOGRAPHY.items():
+        assert getattr(typography, name).sub(replacement, text) == re.sub(old, replacement, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="<>/a codeCODE", max_size=40))
+def test_code_spans_are_found_as_the_old_expression_found_them(text):
+    from generator.render.typography import _skipped
+
+    old = re.compile(r"<(code|pre|script|style|textarea)\b.*?</\1>", re.S | re.I)
+    assert _skipped(text) == [m.span() for m in old.finditer(text)]
+
+
+def test_french_typography_of_a_mebibyte_of_spaces_or_open_tags_in_linear_time():
+    from generator.render.typography import french_html
+
+    for text in (f"<p>a{fill(' ')}b</p>", fill("<"), fill("<code"), fill(" :") + "»"):
+        _, seconds = timed(lambda: french_html(text))
+        assert seconds < 5, (text[:10], seconds)
