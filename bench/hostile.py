@@ -29,8 +29,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
-from generator.read.sources import MAX_ARTICLE_BYTES  # noqa: E402
 from helpers import BIN, article_text, make_project  # noqa: E402
+
+from generator.read.sources import MAX_ARTICLE_BYTES  # noqa: E402
 
 FRONT = """id: h
 title: "Texte hostile"

@@ -6,28 +6,32 @@ import os
 import shutil
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from .derive.analysis import Analysis, Copies, derive, derive_from_bodies
 from .derive.duplicates import NearDuplicate, similar_pairs
-from .read.errors import ContentError, ContentErrors
-from .read.lint import all_draft_warnings
-from .read.tracked import tracked_generated_files
-from .read.load import load_archive, load_registries
 from .model import Archive
-from .render.export import article_schema, data_files
 from .publish.offline import build_date
 from .publish.pipeline import load
+from .read.errors import ContentError, ContentErrors
+from .read.lint import all_draft_warnings
+from .read.load import load_archive, load_registries
+from .read.tracked import tracked_generated_files
+from .render.export import article_schema, data_files
+
+L = TypeVar("L")  # what a loader gives: the archive, or the registries alone
 
 CONTENT_OPTION = click.option(
     "--content", "content_dir", type=click.Path(file_okay=False, path_type=Path),
     default=Path("briefings"), show_default=True, help="Folder holding articles/ and the .yml files.")
 
 
-def _load_or_exit(content_dir: Path, loader=load_archive) -> Archive:
+def _load_or_exit(content_dir: Path, loader: Callable[..., L]) -> L:
     try:
         return loader(content_dir, root=Path.cwd())
     except ContentErrors as errors:
@@ -71,7 +75,9 @@ def check(content_dir: Path, strict: bool) -> None:
         click.echo(f"{len(committed)} error{'s' * (len(committed) > 1)}", err=True)
         sys.exit(1)
     drafts = all_draft_warnings(archive.articles, root)
-    from .draft.unclaimed import unclaimed_warnings  # the figure reader of `briefing new`
+    from .draft.unclaimed import (
+        unclaimed_warnings,  # the figure reader of `briefing new`
+    )
 
     drafts += unclaimed_warnings(archive.articles, archive.topics, root)
     if strict:
@@ -127,7 +133,11 @@ def new(source: str, content_dir: Path) -> None:
     claims, filled from topics.yml and actors.yml where the text allows, each filled field
     marked « à confirmer ». An existing file is never overwritten.
     """
-    from .draft import DraftInputError, draft_article, read_limited  # only `new` needs them
+    from .draft import (  # only `new` needs them
+        DraftInputError,
+        draft_article,
+        read_limited,
+    )
 
     archive = _load_or_exit(content_dir, load_registries)
     try:
@@ -185,7 +195,7 @@ def pages(out_dir: Path, content_dir: Path, docs_dir: Path) -> None:
     # Imported here: rendering pulls in matplotlib, too slow to import for `check`.
     from .render.pages import PageBuilder, check_no_overlap
 
-    archive = _load_or_exit(content_dir)
+    archive = _load_or_exit(content_dir, load_archive)
     builder = PageBuilder.from_archive(archive, build_day=build_date())
     generated = {page.path: page.markdown.encode("utf-8") for page in builder.all_pages()}
     assets = {asset.path: asset.content for asset in builder.all_assets()}
@@ -211,7 +221,7 @@ def pages(out_dir: Path, content_dir: Path, docs_dir: Path) -> None:
 def export(out_dir: Path, content_dir: Path) -> None:
     """Write the site's data/ folder into OUT_DIR: claims (CSV for French spreadsheets, JSON),
     each topic's claims, articles and analyses (JSON), and LISEZMOI.txt (licence, citation)."""
-    archive = _load_or_exit(content_dir)
+    archive = _load_or_exit(content_dir, load_archive)
     files = {path.removeprefix("data/"): content
              for path, content in data_files(archive, derive_from_bodies(archive)).items()}
     _refuse_non_empty(out_dir)

@@ -43,11 +43,11 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from helpers import REPO, add_new_article, make_project, mkdocs_build, open_visit
 from mkdocs.plugins import PluginCollection
 
-from generator.read.load import load_archive
 from generator.model import Archive
-from helpers import REPO, add_new_article, make_project, mkdocs_build, open_visit
+from generator.read.load import load_archive
 
 CATEGORIES = ("browser", "build", "unit")
 # Fixtures that build a site: a test that requests one, even through another fixture, is a
@@ -215,9 +215,8 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-network
 def browser():
     """A Chromium found by find_chromium.py ($BRIEFING_CHROMIUM, Debian's, one on PATH or
     Playwright's); without one, or one that cannot start, the tests fail: never skip."""
-    from playwright.sync_api import sync_playwright
-
     import find_chromium
+    from playwright.sync_api import sync_playwright
 
     path = find_chromium.find()
     problem = find_chromium.missing(path)

@@ -8,12 +8,12 @@ import subprocess
 import sys
 
 import pytest
+from helpers import FIXTURE_ARCHIVE, REPO
 
 from generator.derive.duplicates import near_duplicates
 from generator.model import Article, ArticleInfo
 from generator.publish.pipeline import load
 from generator.read.load import load_archive
-from helpers import FIXTURE_ARCHIVE, REPO
 
 
 def test_read_articles_have_their_body():

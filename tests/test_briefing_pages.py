@@ -3,10 +3,11 @@
 import re
 import xml.etree.ElementTree as ElementTree
 
+from helpers import content, shown
+
 from generator.derive.analysis import derive_from_bodies
 from generator.read.quotes import normalise
 from generator.render.pages import PER_PAGE, RECENT
-from helpers import content, shown
 
 
 def text(element) -> str:

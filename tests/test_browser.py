@@ -8,11 +8,11 @@ import re
 from urllib.parse import unquote
 
 import pytest
+from helpers import FIXTURE_ARCHIVE, Visit, shown
 
 from generator.derive.analysis import derive_from_bodies
 from generator.read.load import load_archive
 from generator.render.pages import RECENT
-from helpers import FIXTURE_ARCHIVE, Visit, shown
 
 FIXTURE_TITLES = {article.id: article.title
                   for article in load_archive(FIXTURE_ARCHIVE, root=FIXTURE_ARCHIVE.parent).articles}

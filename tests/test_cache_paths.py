@@ -8,10 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import BIN, briefing, build_files, make_project, run
+from helpers import REPRODUCIBLE as ENV
 
-from generator.publish.pipeline import load
-from generator.publish.pipeline import Cache, fingerprint
-from helpers import REPRODUCIBLE as ENV, BIN, briefing, build_files, make_project, run
+from generator.publish.pipeline import Cache, fingerprint, load
+
 RENAMED = "2024-12-23-bfmtv-pertes-nord-coreennes"
 MOVED = "2025-02-excelsior-troupes-supplementaires-koursk"
 

@@ -8,7 +8,6 @@ import shutil
 import sys
 
 import pytest
-
 from helpers import REPO, run
 
 pytestmark = pytest.mark.build  # runs pytest on a probe module

@@ -9,11 +9,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from test_scenarios import scenario
 
 from generator.derive.analysis import derive_from_bodies
 from generator.read.load import load_archive
 from generator.render.pages import PageBuilder
-from test_scenarios import scenario
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -11,9 +11,16 @@ from urllib.parse import unquote
 from xml.etree import ElementTree
 
 import pytest
-
-from generator.render.charts import LAYOUTS, MARKER_PT, NARROW, Point, Series, metric_chart
 from helpers import content, shown
+
+from generator.render.charts import (
+    LAYOUTS,
+    MARKER_PT,
+    NARROW,
+    Point,
+    Series,
+    metric_chart,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}href"

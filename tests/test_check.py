@@ -11,7 +11,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from helpers import VALID_BODY, VALID_FRONT, article_text, briefing, make_project
 
 pytestmark = pytest.mark.build  # every test here builds a site or runs the command line

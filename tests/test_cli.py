@@ -3,7 +3,6 @@
 import re
 
 import pytest
-
 from helpers import VALID_BODY, VALID_FRONT, article_text, briefing, make_project
 
 pytestmark = pytest.mark.build  # every test here builds a site or runs the command line

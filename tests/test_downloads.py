@@ -11,10 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import briefing, content
 
 from generator.cli import main as cli
 from generator.derive.analysis import derive_from_bodies
-from helpers import briefing, content
 
 BOM = b"\xef\xbb\xbf"
 CC_BY = "https://creativecommons.org/licenses/by/4.0/deed.fr"
@@ -234,10 +234,10 @@ def test_every_article_has_a_citation_with_its_original(built_site, archive):
 
 def test_citations_give_the_original_and_the_archive_address(tmp_path):
     from bs4 import BeautifulSoup
+    from helpers import VALID_BODY, VALID_FRONT, article_text, make_project
 
     from generator.read.load import load_archive
     from generator.render.pages import ArticleRenderer, PageBuilder
-    from helpers import VALID_BODY, VALID_FRONT, article_text, make_project
 
     front = VALID_FRONT.format(id="avec-adresse") + 'url: "https://www.bfmtv.com/un-article.html"\n'
     project = make_project(tmp_path, {"avec-adresse.md": article_text(front, VALID_BODY)},
@@ -262,10 +262,17 @@ def test_citations_give_the_original_and_the_archive_address(tmp_path):
 def test_topic_files_are_the_whole_files_rows_of_the_topic():
     """Cut from the whole archive's serialisation, a topic's files hold the same bytes as
     files written from its rows alone."""
-    from generator.render.export import (ClaimRows, claim_rows, claims_csv, claims_json,
-                                         topic_csv, topic_json)
-    from generator.read.load import load_archive
     from helpers import FIXTURE_ARCHIVE
+
+    from generator.read.load import load_archive
+    from generator.render.export import (
+        ClaimRows,
+        claim_rows,
+        claims_csv,
+        claims_json,
+        topic_csv,
+        topic_json,
+    )
 
     archive = load_archive(FIXTURE_ARCHIVE)
     analysis = derive_from_bodies(archive)
@@ -283,11 +290,11 @@ def test_topic_files_are_the_whole_files_rows_of_the_topic():
 def test_publication_and_titles_are_text_in_every_citation(tmp_path):
     """Markup in publication.yml or an article's title is shown as text, never run."""
     from bs4 import BeautifulSoup
+    from helpers import VALID_BODY, VALID_FRONT, article_text, make_project
 
     from generator.read.load import load_archive
     from generator.render.export import data_files
     from generator.render.pages import PageBuilder
-    from helpers import VALID_BODY, VALID_FRONT, article_text, make_project
 
     script = "<script>alert(1)</script>"
     front = VALID_FRONT.format(id="hostile").replace('"Un article de test"', f'"{script}"')

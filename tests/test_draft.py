@@ -12,13 +12,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import BIN, FIXTURES, REPO, briefing, make_project
 
-from generator.draft.claims import Vocabulary, candidates, event_candidates, quote_clause
+from generator.draft.claims import (
+    Vocabulary,
+    candidates,
+    event_candidates,
+    quote_clause,
+)
 from generator.draft.cleaning import analyse
 from generator.draft.dates import ArticleDay, find_dates, printed_date
 from generator.draft.reading import DraftInputError, decode
 from generator.model import Claim
-from helpers import BIN, FIXTURES, REPO, briefing, make_project
 
 sys.path.insert(0, str(REPO / "bench"))
 import drafts as bench  # noqa: E402  (bench/drafts.py: accepting a draft, counting changes)

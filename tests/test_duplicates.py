@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import random
 
-from generator.derive.duplicates import (EXACT_UP_TO, MIN_SHARED, same_story_elsewhere,
-                                         shingles, similar_pairs)
+from generator.derive.duplicates import (
+    EXACT_UP_TO,
+    MIN_SHARED,
+    same_story_elsewhere,
+    shingles,
+    similar_pairs,
+)
 from generator.derive.ledger import dispatches
 
 # Made-up words: no two random texts share a 5-word sequence by chance.

@@ -4,7 +4,6 @@ is invalid: the content is loaded and checked before MkDocs empties the site fol
 from __future__ import annotations
 
 import pytest
-
 from helpers import make_project, mkdocs_build
 
 pytestmark = pytest.mark.build  # every test here builds a site or runs the command line

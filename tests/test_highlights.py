@@ -8,8 +8,13 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.render.sanitize import (ALLOWED_ATTRIBUTES, ALLOWED_TAGS, Highlight, SafeMarkdown,
-                                clean_html)
+from generator.render.sanitize import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_TAGS,
+    Highlight,
+    SafeMarkdown,
+    clean_html,
+)
 
 MARKDOWN = SafeMarkdown()
 LINK = 'Selon [le communiqué](https://exemple.fr/a_(b) "titre du communiqué officiel"), 3 000 soldats.'

@@ -8,11 +8,23 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import (
+    BIN,
+    FIXTURE_ARCHIVE,
+    REPO,
+    VALID_BODY,
+    article_text,
+    briefing,
+    content,
+    make_project,
+    mkdocs_build,
+    run,
+    search_index,
+    soup,
+)
 
 from generator.read.errors import ContentErrors
 from generator.read.load import load_archive
-from helpers import (BIN, FIXTURE_ARCHIVE, REPO, VALID_BODY, article_text, briefing, content, make_project,
-                     mkdocs_build, run, search_index, soup)
 
 FRONT = """id: a
 title: "Titre"

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import markdown
 from bs4 import BeautifulSoup
+from helpers import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
@@ -22,7 +23,6 @@ from pydantic import ValidationError
 from generator.model import Actor, Archive, Article, Outlet, Topic
 from generator.render.pages import PageBuilder
 from generator.render.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
-from helpers import REPO
 
 CONFIG = load_config(str(REPO / "mkdocs.yml"))
 TOPIC = Topic.model_validate({"id": "troops", "title": "Troupes", "description": "d",

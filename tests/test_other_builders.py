@@ -14,10 +14,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from helpers import BIN, FIXTURE_ARCHIVE, REPO, briefing, make_project, run, shown, soup
 
 from generator.read.load import load_archive
 from generator.read.quotes import normalise
-from helpers import BIN, FIXTURE_ARCHIVE, REPO, briefing, make_project, run, shown, soup
 
 CONFIG = REPO / "docs-dev" / "mkdocs-plain.yml"
 # MkDocs' command line, with what a plain builder must not need made unimportable.

@@ -1,9 +1,9 @@
 """Lists that grow with the archive are paginated, so no page grows with it."""
 
 import pytest
+from helpers import article_text, content, make_project, mkdocs_build
 
 from generator.render.pages import PER_PAGE, RECENT, Pager, paginate
-from helpers import article_text, content, make_project, mkdocs_build
 
 
 def test_paginate_names_pages_and_slices_items():

@@ -5,11 +5,11 @@ import subprocess
 import sys
 
 import pytest
+from helpers import FIXTURE_ARCHIVE, REPO
 
 from generator.publish import sealed
 from generator.publish.pipeline import Cache, Processed, process_all
 from generator.read.load import load_archive, load_registries
-from helpers import FIXTURE_ARCHIVE, REPO
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,6 @@
 """The MkDocs integration: generated pages in memory, content errors as a clean failure."""
 
 import pytest
-
 from helpers import VALID_BODY, VALID_FRONT, article_text, make_project, mkdocs_build
 
 pytestmark = pytest.mark.build  # every test here builds a site or runs the command line

@@ -3,11 +3,12 @@
 import xml.etree.ElementTree as ElementTree
 
 import pytest
+from helpers import REPO, briefing, content, make_project
 
 from generator.derive.duplicates import near_duplicates, same_story_elsewhere
 from generator.render.feeds import FEED_LIMIT
 from generator.render.pages.articles import ArticleRenderer, first_paragraph
-from helpers import REPO, briefing, content, make_project
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 

@@ -1,8 +1,13 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.read.quotes import (find_quote, french_numbers, inside_longer_words,
-                              longest_matching_prefix, normalise)
+from generator.read.quotes import (
+    find_quote,
+    french_numbers,
+    inside_longer_words,
+    longest_matching_prefix,
+    normalise,
+)
 from generator.render.sanitize import Highlight, SafeMarkdown
 
 TEXT = "«On estime que 3.000 soldats ont été envoyés», a annoncé l’état-major.\n\nPlus loin : 11 000 déployés."

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from helpers import content, shown, soup
+
+from generator.derive.groupings import newest_date
 from generator.model import Actor, parse_date_interval
 from generator.render.format import according_to, dated_fr
-from generator.derive.groupings import newest_date
-from helpers import content, shown, soup
 
 
 def text(element) -> str:

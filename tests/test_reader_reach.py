@@ -8,7 +8,6 @@ import posixpath
 from pathlib import Path
 
 import yaml
-
 from helpers import FIXTURE_ARCHIVE, search_index, soup
 
 VAGUE_LINK_TEXTS = {"retour", "source", "ici", "lien", "cliquez ici", "voir"}

@@ -5,11 +5,10 @@ name in the registry (« Boudanov », « Budanov ») find the same pages, their 
 from __future__ import annotations
 
 import pytest
+from helpers import Visit, make_project, mkdocs_build, open_visit, search_index  # noqa: F401
+from test_browser import search
 
 from generator.derive.search import spelling_groups
-from helpers import make_project, mkdocs_build, search_index
-from helpers import Visit, open_visit  # noqa: F401
-from test_browser import search
 
 
 def test_spellings_of_a_name_are_grouped_and_other_aliases_are_not():

@@ -15,9 +15,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import yaml
+from helpers import FIXTURE_ARCHIVE, REPO, make_project, mkdocs_build, soup
 
 from generator.publish.offline import UNUSED_OFFLINE
-from helpers import FIXTURE_ARCHIVE, REPO, make_project, mkdocs_build, soup
 
 SITE_URL = yaml.safe_load(re.search(r"^site_url: !ENV \[\w+, (.*)\]$",
                                     (REPO / "mkdocs.yml").read_text(encoding="utf-8"),

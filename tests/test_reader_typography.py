@@ -9,9 +9,9 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURE_ARCHIVE, soup
 
 from generator.render.typography import NBSP, NNBSP, french_html
-from helpers import FIXTURE_ARCHIVE, soup
 
 
 @pytest.mark.parametrize("before, after", [

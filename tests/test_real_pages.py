@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from helpers import build_files, make_project, soup
 
 pytestmark = pytest.mark.build  # every test here builds a site or runs the command line

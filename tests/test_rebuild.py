@@ -13,12 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import REPRODUCIBLE, build_files, make_project
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 import generator
 from generator.model import Archive
-from helpers import REPRODUCIBLE, build_files, make_project
 
 pytestmark = pytest.mark.build  # every test here builds a site or runs the command line
 

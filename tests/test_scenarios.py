@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from helpers import FIXTURES
 
 from generator.derive.analysis import derive_from_bodies
-from generator.render.export import data_files
 from generator.read.load import load_archive
+from generator.render.export import data_files
 from generator.render.pages import PageBuilder
-from helpers import FIXTURES
 
 SCENARIOS = FIXTURES / "scenarios"
 

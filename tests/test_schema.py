@@ -3,10 +3,17 @@
 from pathlib import Path
 
 import pytest
+from helpers import (
+    FIXTURE_ARCHIVE,
+    VALID_BODY,
+    VALID_FRONT,
+    article_text,
+    briefing,
+    make_project,
+)
 
 from generator.read.errors import ContentErrors
 from generator.read.load import load_archive
-from helpers import FIXTURE_ARCHIVE, VALID_BODY, VALID_FRONT, article_text, briefing, make_project
 
 
 def content_with(tmp_path: Path, name: str, text: str) -> Path:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from generator.read.load import load_archive
-from generator.derive.search import terms
 from helpers import FIXTURE_ARCHIVE, Visit
 from test_browser import RESULTS, heading, search
+
+from generator.derive.search import terms
+from generator.read.load import load_archive
 
 FIELD = "#ba-search-input"
 TROOPS = "articles/2025-02-excelsior-troupes-supplementaires-koursk.html"

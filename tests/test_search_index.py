@@ -6,9 +6,19 @@ import json
 import numpy as np
 
 from generator.derive import search
-from generator.derive.search import (EXCERPTS_GLOBAL, GLOBAL, SHARDS_GLOBAL, SUFFIX_STEPS,
-                                     TITLES_GLOBAL, SearchDocument, _encode_deltas, build_index,
-                                     fold, plain_text, terms)
+from generator.derive.search import (
+    EXCERPTS_GLOBAL,
+    GLOBAL,
+    SHARDS_GLOBAL,
+    SUFFIX_STEPS,
+    TITLES_GLOBAL,
+    SearchDocument,
+    _encode_deltas,
+    build_index,
+    fold,
+    plain_text,
+    terms,
+)
 
 
 def test_fold_removes_accents_only():

@@ -8,17 +8,16 @@ import os
 import re
 import shutil
 import subprocess
-import tomllib
 import sys
+import tomllib
 from importlib import metadata
 
+import find_chromium
 import pytest
+from helpers import REPO, run
 from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
-
-import find_chromium
-from helpers import REPO, run
 from test_workflows import load, runs
 
 

@@ -5,11 +5,12 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from helpers import content, search_index, shown, soup
+
 from generator.derive.groupings import by_month, by_outlet
+from generator.derive.search import fold
 from generator.render.pages import PER_PAGE, RECENT
 from generator.render.paths import html_path, month_path, outlet_path
-from generator.derive.search import fold
-from helpers import content, search_index, shown, soup
 
 
 def normalise(text: str) -> str:

@@ -11,7 +11,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
 from helpers import REPRODUCIBLE, build_files, make_project, mkdocs_build
 
 pytestmark = pytest.mark.build  # every test here builds a site or runs the command line

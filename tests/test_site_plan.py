@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from helpers import build_files as build, make_project
+from helpers import build_files as build
+from helpers import make_project
 
 pytestmark = pytest.mark.build  # every test here builds a site or runs the command line
 

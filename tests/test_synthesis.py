@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from helpers import REPO as ROOT
+from test_scenarios import findings, scenario, topic_text
 
 from generator.derive.analysis import derive_from_bodies
 from generator.derive.synthesis import derived_sum
 from generator.read.errors import ContentErrors
 from generator.read.load import load_archive
 from generator.render.pages import PageBuilder
-from helpers import REPO as ROOT
-from test_scenarios import findings, scenario, topic_text
 
 
 def headline_box(archive) -> str:

@@ -11,12 +11,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURES, briefing, make_project
 
 from generator.draft.claims import Vocabulary
 from generator.draft.unclaimed import unclaimed_in
 from generator.read.load import load_archive
 from generator.read.sources import article_lines
-from helpers import FIXTURES, briefing, make_project
 
 DRAFTS = FIXTURES / "drafts"
 FINISHED = sorted(DRAFTS.glob("*/expected.md"))

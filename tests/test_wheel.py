@@ -21,11 +21,10 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
+from helpers import BIN, REPO, REPRODUCIBLE, build_files, make_project, run
 from packaging.requirements import Requirement
 from packaging.tags import sys_tags
 from packaging.utils import canonicalize_name
-
-from helpers import BIN, REPO, REPRODUCIBLE, build_files, make_project, run
 
 pytestmark = [pytest.mark.slow, pytest.mark.build]
 

@@ -4,9 +4,15 @@ the same bytes."""
 import shutil
 from pathlib import Path
 
+from generator.publish.writer import (
+    PARALLEL_FROM,
+    Reuse,
+    WriteJob,
+    kept_entries,
+    write_all,
+)
 from generator.render.pages import Planned
 from generator.render.shell import CONTENT, TITLE, FolderShells, Shell
-from generator.publish.writer import PARALLEL_FROM, Reuse, WriteJob, kept_entries, write_all
 
 _PLAIN = Shell.parse(f"<html><title>{TITLE}</title><body>{CONTENT}</body></html>", "__shell__")
 SHELL = FolderShells(_PLAIN, _PLAIN)  # pages without sections take the plain shell

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import BIN, FIXTURE_ARCHIVE, REPO, briefing, make_project, run, soup
 
 from generator.read.load import load_archive
-from helpers import BIN, FIXTURE_ARCHIVE, REPO, briefing, make_project, run, soup
 
 pytestmark = [pytest.mark.slow, pytest.mark.build]
 

@@ -8,8 +8,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from . import rules
-from .rules import Figure
 from .ledger import LedgerEntry, Statement
+from .rules import Figure
 
 
 @dataclass(frozen=True)

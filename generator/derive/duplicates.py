@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -90,7 +90,8 @@ def near_duplicates(archive: Archive[Article],
                           for article in archive.articles}, threshold)
 
 
-def _pairs_of_runs(owners: np.ndarray, starts: np.ndarray, lengths: np.ndarray):
+def _pairs_of_runs(owners: np.ndarray, starts: np.ndarray,
+                   lengths: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Batches of (first, second) owner arrays: every pair of a short run, the first
     owner with each other one in a long run."""
     exact = lengths <= EXACT_UP_TO

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import UNKNOWN, Archive, ArticleInfo
+from ..model import UNKNOWN, Archive, ArticleInfo, DateInterval
 
 
 def by_topic(archive: Archive) -> dict[str, tuple[ArticleInfo, ...]]:
@@ -36,7 +36,7 @@ def by_outlet(archive: Archive) -> dict[str, tuple[ArticleInfo, ...]]:
     return {outlet: tuple(articles) for outlet, articles in groups.items() if articles}
 
 
-def newest_date(articles: tuple[ArticleInfo, ...]):
+def newest_date(articles: tuple[ArticleInfo, ...]) -> DateInterval | None:
     """The date of the newest dated article (articles come newest first), or None: when the
     archive, or a topic, was last updated (home page, topic pages, citations, downloads)."""
     return next((article.date for article in articles if article.date is not None), None)

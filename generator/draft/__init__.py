@@ -19,7 +19,13 @@ from ..model import Actor, Outlet, Topic
 from ..read.sources import MAX_ARTICLE_BYTES
 from .claims import Candidate, Vocabulary, candidates, event_candidates
 from .cleaning import Draft, analyse
-from .reading import MAX_INPUT_BYTES, DraftInputError, RawInput, read_input, read_limited
+from .reading import (
+    MAX_INPUT_BYTES,
+    DraftInputError,
+    RawInput,
+    read_input,
+    read_limited,
+)
 from .render import render_draft, slugify
 
 __all__ = ["MAX_INPUT_BYTES", "Candidate", "Draft", "DraftInputError", "Drafted", "RawInput",
@@ -47,7 +53,9 @@ def draft_article(data: bytes, topics: dict[str, Topic], actors: dict[str, Actor
                               f"{MAX_ARTICLE_BYTES // 1024} KiB (`briefing check` refuses more); give "
                               "only the article's text")
     if source.is_html:
-        from .webpage import extract_page  # trafilatura is slow to import: only for web pages
+        from .webpage import (
+            extract_page,  # trafilatura is slow to import: only for web pages
+        )
 
         page = extract_page(source.text)
         draft = analyse(page.lines, outlets, page, today)

@@ -10,6 +10,7 @@ field so filled says what it was read from, for the contributor to confirm.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -87,7 +88,7 @@ def _phrase(text: str) -> Phrase:
     return Phrase(phrase_pattern(text, sensitive), sensitive, text)
 
 
-def _search(phrase: Phrase, sentence: str, folded: str):
+def _search(phrase: Phrase, sentence: str, folded: str) -> Iterator[re.Match[str]]:
     haystack = re.sub(r"[’ʼ‘]", "'", sentence).replace("\u00a0", " ") if phrase.case_sensitive else folded
     return phrase.pattern.finditer(haystack)
 

@@ -11,8 +11,8 @@ import json
 import re
 import unicodedata
 
-from ..model import UNKNOWN
 from ..derive.search import fold
+from ..model import UNKNOWN
 from .claims import Candidate
 from .cleaning import Draft
 

@@ -19,7 +19,6 @@ from ..read.quotes import normalise
 from ..read.sources import article_lines, read_article
 from .claims import Candidate, Vocabulary, candidates
 
-
 _DIGIT = re.compile(r"\d")
 
 

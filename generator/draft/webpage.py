@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import lxml.html
 import trafilatura
@@ -31,11 +32,11 @@ class Page:
     short_texts: list[str] = field(default_factory=list)
 
 
-def _text(element) -> str:
+def _text(element: Any) -> str:
     return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
 
 
-def _lines(body) -> list[str]:
+def _lines(body: Any) -> list[str]:
     lines: list[str] = []
     for element in body:
         tag = element.tag

@@ -16,8 +16,8 @@ this process, before any page is made.
 from __future__ import annotations
 
 import gc
-import posixpath
 import logging
+import posixpath
 import resource
 import shutil
 import time

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import re
 import zipfile
-from fnmatch import fnmatchcase
 from datetime import date, datetime, timezone
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 DOWNLOAD_DIR = "telechargement"

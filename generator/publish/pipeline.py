@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import multiprocessing
 import json
 import logging
+import multiprocessing
 import os
 import sys
 from array import array
@@ -92,7 +92,9 @@ class _Job:
     @cached_property
     def renderer(self) -> ArticleRenderer:
         """Made in the process that renders, on its first article (a worker, after the fork)."""
-        from ..render.pages import ArticleRenderer  # pulls in the templates: only when asked
+        from ..render.pages import (
+            ArticleRenderer,  # pulls in the templates: only when asked
+        )
         return ArticleRenderer(self.registries)
 
 

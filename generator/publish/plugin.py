@@ -44,8 +44,19 @@ from ..derive.search import SearchDocument, plain_text, terms
 from ..read.errors import ContentErrors
 from ..render.pages import DuplicatePagePath, Page, Planned, check_no_overlap
 from ..render.paths import DATA_PAGE, HOME, article_path, html_path
-from ..render.shell import (CONTENT, CONTENT_WITH_TOC, PLAIN_SHELL_NAME, SHELL_NAME, TITLE,
-                            FolderShells, Heading, Shell, headings, shell_path, toc_tokens)
+from ..render.shell import (
+    CONTENT,
+    CONTENT_WITH_TOC,
+    PLAIN_SHELL_NAME,
+    SHELL_NAME,
+    TITLE,
+    FolderShells,
+    Heading,
+    Shell,
+    headings,
+    shell_path,
+    toc_tokens,
+)
 from .build import SiteBuild, collector_paused, log
 from .offline import build_date, write_zip, zip_path
 from .site_folder import BuildLock, prepare_staging, remove_tree, swap_in

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Archive, Claim
+from ..derive.search import SearchDocument, spelling_groups, terms
+from ..model import Archive, Claim, Event, Metric
 from ..render.pages import PageBuilder
 from ..render.paths import html_path, outlet_path
-from ..derive.search import SearchDocument, spelling_groups, terms
-from ..model import Event, Metric
 
 
 def _keys(*texts: str | None) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..render.pages import Planned
 from . import sealed
 
 _PREFIX = "plan-"
@@ -32,7 +33,7 @@ class PlannedItem:
     key: str
 
 
-def item(planned) -> PlannedItem:
+def item(planned: Planned) -> PlannedItem:
     """What is kept of a ``render.pages.Planned``."""
     return PlannedItem(planned.path, planned.title, planned.key)
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import ContentError
 from ..model import UNKNOWN, ArticleInfo
+from .errors import ContentError
 from .sources import SourceDocument, article_lines, read_article
 
 # `  # - topic:` as `briefing new` writes a candidate claim (any field may come first).

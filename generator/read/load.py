@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from ..model import Archive, Article, ArticleInfo, Registries
 from . import schema, sources
 from .errors import ContentError, ContentErrors, ErrorCollector, display_path
-from ..model import Archive, Article, ArticleInfo, Registries
 
 T = TypeVar("T")
 A = TypeVar("A", bound=ArticleInfo)  # Article as read, ArticleInfo once rendered

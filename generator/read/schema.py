@@ -9,16 +9,31 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from ..model import (
+    UNKNOWN,
+    Actor,
+    Article,
+    ArticleFrontmatter,
+    ArticleInfo,
+    Outlet,
+    Publication,
+    Registries,
+    Topic,
+    clean_text,
+)
 from .errors import ContentError, ErrorCollector
-from ..model import (UNKNOWN, Actor, Article, ArticleFrontmatter, ArticleInfo, Outlet, Publication,
-                     Registries, Topic, clean_text)
-from .quotes import find_quote, french_numbers, inside_longer_words, longest_matching_prefix
+from .quotes import (
+    find_quote,
+    french_numbers,
+    inside_longer_words,
+    longest_matching_prefix,
+)
 from .sources import SourceDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -189,7 +204,7 @@ def article_body(written: str) -> str:
     return unicodedata.normalize("NFC", written).strip("\n") + "\n"
 
 
-def closest(value: str, known) -> str | None:
+def closest(value: str, known: Iterable[str]) -> str | None:
     """The known id nearest to ``value`` (difflib's ratio), if any is known."""
     ratio = difflib.SequenceMatcher(b=value)
     best, best_score = None, -1.0
@@ -208,7 +223,8 @@ def check_references(article: Article, source: SourceDocument, registries: Regis
     Each unknown id names the file where it would be defined and the closest known id.
     """
     topics, actors, outlets = registries.topics, registries.actors, registries.outlets
-    def unknown(path: tuple, name: str, value: str, known: object, what: str, where: str,
+
+    def unknown(path: tuple, name: str, value: str, known: Iterable[str], what: str, where: str,
                 place: str = "") -> None:
         nearest = closest(value, known)
         suggestion = f"the closest known {what} is '{nearest}'; " if nearest else ""

@@ -8,8 +8,9 @@ aliases, tags and duplicate keys are errors; size and nesting are bounded.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -68,7 +69,7 @@ def _refuse_hidden_structure(event: yaml.Event) -> None:
                               hint="remove the tag; the schema decides each field's type")
 
 
-def _compose(events, values: dict, keys: dict) -> object:
+def _compose(events: Iterator[Any], values: dict, keys: dict) -> object:
     """Plain data from the parser's events, recording where each key and value stands.
 
     Built on events rather than on YAML's composer so that libyaml does the parsing.
@@ -158,7 +159,7 @@ def load(text: str) -> tuple[object, Positions]:
         loader = _Loader(text)
         documents = 0
 
-        def events():
+        def events() -> Iterator[Any]:
             nonlocal documents
             while loader.check_event():
                 event = loader.get_event()

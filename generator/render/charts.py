@@ -16,18 +16,26 @@ import calendar
 import io
 import math
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import matplotlib
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.markers import TICKDOWN
 from matplotlib.patches import Patch
-from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter, MaxNLocator, NullLocator
+from matplotlib.ticker import (
+    FixedFormatter,
+    FixedLocator,
+    FuncFormatter,
+    MaxNLocator,
+    NullLocator,
+)
 
 from .format import number_fr, short_month_fr
 
@@ -184,7 +192,7 @@ def _y_ticks(series: list[Series]) -> list[int]:
     return [t for t in ticks if t <= top]
 
 
-def _y_axis(axes, ticks: list[int], unit: str) -> None:
+def _y_axis(axes: Axes, ticks: list[int], unit: str) -> None:
     axes.yaxis.set_major_locator(FixedLocator(ticks))
     axes.set_ylim(0, ticks[-1] * 1.05)  # room for a mark drawn on the top tick
     axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number_fr(int(v))))
@@ -192,7 +200,7 @@ def _y_axis(axes, ticks: list[int], unit: str) -> None:
     axes.grid(axis="y", alpha=0.3)
 
 
-def _x_axis(axes, series: list[Series], names: int) -> None:
+def _x_axis(axes: Axes, series: list[Series], names: int) -> None:
     """A tick at each month boundary; month names centred between ticks, thinned to fit.
 
     The boundary ticks are one line of tick marks rather than a matplotlib tick each, and
@@ -230,7 +238,7 @@ def _months(first: date, end: date) -> list[date]:
     return months
 
 
-def _spans(axes, points: tuple[Point, ...], color: str, gid: str) -> None:
+def _spans(axes: Axes, points: tuple[Point, ...], color: str, gid: str) -> None:
     """A horizontal bar over each month or period a figure holds for (one path)."""
     xs, ys = [], []
     for p in points:
@@ -244,7 +252,7 @@ def _spans(axes, points: tuple[Point, ...], color: str, gid: str) -> None:
         bar.set_gid(gid)
 
 
-def _marks(figure, axes, series: list[Series]) -> None:
+def _marks(figure: Figure, axes: Axes, series: list[Series]) -> None:
     """One mark per figure, moved sideways by whole mark widths where it would cover another;
     one path per actor and kind (fast at any size)."""
     placed = list(_slots(axes, series))
@@ -271,7 +279,7 @@ def _marks(figure, axes, series: list[Series]) -> None:
         mark.set_gid(f"mark-{kind}-{index}")
 
 
-def _display_x(axes, values: np.ndarray) -> np.ndarray:
+def _display_x(axes: Axes, values: np.ndarray) -> np.ndarray:
     return axes.transData.transform(np.column_stack([values, np.zeros_like(values)]))[:, 0]
 
 
@@ -286,7 +294,7 @@ def _month_of(x: float) -> tuple[float, float]:
 _SLOTS = (0, 1, -1, 2, -2, 3, -3, 4, -4)
 
 
-def _slots(axes, series: list[Series]):
+def _slots(axes: Axes, series: list[Series]) -> Iterator[tuple[tuple[int, Point], float]]:
     """Each (series index, point) with the sideways offset, in mark widths, that keeps it
     clear of the marks placed before it, found on a grid of mark-sized cells."""
     size = MARKER_PT * axes.figure.dpi / 72

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from functools import cache, lru_cache
-
 from typing import Any
 
-from jinja2 import (Environment, PackageLoader, StrictUndefined, Template, pass_context,
-                    select_autoescape)
+from jinja2 import (
+    Environment,
+    PackageLoader,
+    StrictUndefined,
+    Template,
+    pass_context,
+    select_autoescape,
+)
 from jinja2.runtime import Context
 
 from .citations import archive_citation, article_citation, topic_citation

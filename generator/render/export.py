@@ -19,6 +19,7 @@ from functools import cached_property, partial
 
 from ..derive.analysis import Analysis
 from ..derive.briefing import MetricBriefing, TopicBriefing
+from ..derive.conflicts import Pair
 from ..derive.groupings import newest_date
 from ..derive.ledger import LedgerEntry, Statement
 from ..model import UNKNOWN, Archive, ArticleFrontmatter, ArticleInfo, Registries
@@ -176,7 +177,7 @@ def _claim_ids(statement: Statement) -> list[str]:
     return [entry.claim_id for entry in statement.entries]
 
 
-def _finding(pair) -> dict:
+def _finding(pair: Pair) -> dict:
     return {"finding": pair.finding, "first": _claim_ids(pair.first),
             "second": _claim_ids(pair.second)}
 

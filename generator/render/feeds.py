@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import posixpath
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 
 from feedgen.feed import FeedGenerator
-
-from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..model import ArticleInfo
 from .environment import page_url

@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from helpers import build_files, make_project
 
 pytestmark = pytest.mark.build  # every test here starts a build or a command

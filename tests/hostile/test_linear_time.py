@@ -13,12 +13,13 @@ import resource
 import time
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from helpers import article_text, briefing, make_project, mkdocs_build
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.derive.words import without_tags, words
 from generator.read.lint import heading_text
 from generator.read.sources import MAX_ARTICLE_BYTES
-from helpers import article_text, briefing, make_project, mkdocs_build
 
 pytestmark = pytest.mark.build  # every test here starts a build or a command
 

@@ -3,9 +3,10 @@ word (issue 21, point 6)."""
 
 from __future__ import annotations
 
-from generator.read.quotes import french_numbers
-from helpers import article_text, briefing, make_project
 import pytest
+from helpers import article_text, briefing, make_project
+
+from generator.read.quotes import french_numbers
 
 pytestmark = pytest.mark.build  # every test here starts a build or a command
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import BIN, REPO, briefing, make_project, mkdocs_build, run
 
 pytestmark = pytest.mark.build  # every test here starts a build or a command

@@ -9,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from helpers import BIN, REPRODUCIBLE, build_files, make_project, mkdocs_build
 
 pytestmark = pytest.mark.build  # every test here starts a build or a command

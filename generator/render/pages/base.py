@@ -21,8 +21,16 @@ from .. import paths, sharing
 from ..environment import environment
 from ..export import topic_files
 from ..format import according_to, dated_fr, figure_fr, month_fr, when_fr
-from ..paths import (ACTORS_INDEX, DATA_PAGE, LOG_INDEX, SITE_FEED, article_path, html_path,
-                     month_path, outlet_path)
+from ..paths import (
+    ACTORS_INDEX,
+    DATA_PAGE,
+    LOG_INDEX,
+    SITE_FEED,
+    article_path,
+    html_path,
+    month_path,
+    outlet_path,
+)
 from ..sanitize import SafeMarkdown
 from ..typography import french_text
 

@@ -18,7 +18,14 @@ from functools import cached_property, partial
 from ...derive.analysis import derive_from_bodies
 from ...model import UNKNOWN, Archive, Article
 from .. import paths
-from ..export import SCHEMA_PATH, ClaimRows, Maker, article_schema, claim_rows, data_makers
+from ..export import (
+    SCHEMA_PATH,
+    ClaimRows,
+    Maker,
+    article_schema,
+    claim_rows,
+    data_makers,
+)
 from ..paths import html_path
 from .actors import ActorPages
 from .archives import ArchivePages

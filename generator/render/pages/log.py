@@ -4,16 +4,16 @@ as paginated pages and as Atom feeds, the site's and each topic's."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from functools import partial
+from html import escape
 
 from ...derive.changelog import LogEntry
 from ...derive.ledger import Statement
 from ..environment import page_url
 from ..feeds import FeedItem, item_feed
 from ..format import according_to, figure_fr, when_fr
-from ..typography import french_text
 from ..paths import LOG_FEED, LOG_INDEX, article_path
+from ..typography import french_text
 from .base import Planned, Site, paginate
 
 LOG_TITLE = "Journal des mises à jour"
