@@ -109,6 +109,10 @@ def test_repeats_are_linked_to_their_origin_and_neither_charted_nor_compared(tmp
     assert str(armes.when) == "2024" and len(armes.entries) == 2
     assert "jusqu'à 120 unités selon Service Beta (2024)" in headline_box(archive)
     assert "(2 articles, une seule origine)" in text
+    for path in ("sujets/effectifs-registre.md", "acteurs/inconnu.md"):  # the full ledgers too
+        (page,) = [p for p in PageBuilder.from_archive(archive).all_pages() if p.path == path]
+        shown = re.sub(r"\s+", " ", BeautifulSoup(page.content, "html.parser").get_text(" "))
+        assert "Reprend le chiffre donné selon Agence Alpha (23 décembre 2024)" in shown, path
 
 
 def test_two_actors_agree_diverge_or_give_a_range_for_one_period(tmp_path):
@@ -222,3 +226,15 @@ def test_a_part_above_its_total_contradicts_it_and_a_smaller_part_does_not(tmp_p
     assert findings(archive, "contingent") == [pair] and findings(archive, "renforts") == []
     box = headline_box(archive)
     assert "Soldats envoyés (total) : 14 000 soldats (somme dérivée" in box
+
+
+def test_the_analysis_data_names_what_a_repeat_repeats(tmp_path):
+    import json
+
+    from generator.render.export import data_files
+
+    archive = scenario("repeats", tmp_path)
+    data = json.loads(data_files(archive, derive_from_bodies(archive))["data/analysis.json"])
+    repeated = {tuple(s["claim_ids"]): s["repeats"] for s in data["statements"] if s["repeats"]}
+    assert repeated == {("2025-02-15-b-rappel/pertes-inconnu",):
+                        ["2024-12-23-a-pertes/pertes-alpha-2024-12-23"]}

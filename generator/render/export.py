@@ -200,11 +200,14 @@ def _metric_analysis(metric: MetricBriefing, topic: TopicBriefing) -> dict:
 def analysis_json(archive: Archive, rows: ClaimRows,
                   topic_briefings: Mapping[str, TopicBriefing]) -> bytes:
     """What the topic pages conclude, as data: each metric's current picture and findings,
-    each event's statements and disputes, and every statement with its copies."""
+    each event's statements and disputes, and every statement with its copies (one that only
+    repeats an earlier statement names it under ``repeats``: it is not counted again)."""
     topics: list[dict] = []
     every: list[Statement] = []
+    repeats: dict[str, Statement] = {}  # claim id -> the statement it only repeats
     for topic_id, briefing in topic_briefings.items():
         every += briefing.statements
+        repeats.update((claim_id, r.origin) for claim_id, r in briefing.repeats.items())
         topics.append({
             "topic": topic_id,
             "metrics": [_metric_analysis(m, briefing) for m in briefing.reported_metrics],
@@ -218,7 +221,8 @@ def analysis_json(archive: Archive, rows: ClaimRows,
     statements = [{"claim_ids": _claim_ids(s), "independent_sources": s.independent_sources,
                    "topic": s.claim.topic, "metric": s.claim.metric, "event": s.claim.event,
                    "actor": s.actor, "as_of": str(s.claim.as_of) if s.claim.as_of else None,
-                   "reported_on": None if s.claim.as_of or s.when is None else str(s.when)}
+                   "reported_on": None if s.claim.as_of or s.when is None else str(s.when),
+                   "repeats": _claim_ids(repeats[s.claim_id]) if s.claim_id in repeats else None}
                   for s in every]
     return _json({"topics": topics, "statements": statements})
 

@@ -16,6 +16,7 @@ from ...derive import groupings
 from ...derive.analysis import Analysis, Copies
 from ...derive.briefing import TopicBriefing
 from ...derive.ledger import LedgerEntry, Statement
+from ...derive.synthesis import Repeat
 from ...model import UNKNOWN, Archive, ArticleInfo, Claim, Registries
 from .. import paths, sharing
 from ..environment import environment
@@ -275,8 +276,11 @@ class Site(Renderer):
         pages = []
         for path, chunk, pager in paginate(base, items):
             heading = title if pager.number == 1 else f"{title} (page {pager.number})"
+            repeats = {} if kind != "ledger" else {  # rows that repeat an earlier statement
+                s.claim_id: repeat for s in chunk if (repeat := self._repeat_of(s)) is not None}
             planned = self.plan("listing.html", path, heading, title=heading, items=chunk,
-                                kind=kind, paging=pager, total=len(items), **context)
+                                kind=kind, paging=pager, total=len(items), repeats=repeats,
+                                **context)
             if self.articles.stored:  # what the page shows: its place, and its items
                 planned = replace(planned, key=repr((
                     path, heading, kind, pager, len(items), sorted(context.items()),
@@ -285,12 +289,19 @@ class Site(Renderer):
             pages.append(planned)
         return pages
 
+    def _repeat_of(self, statement: Statement) -> Repeat | None:
+        """What ``statement`` only repeats (derive/synthesis.py), if it does."""
+        return self.briefings[statement.claim.topic].repeats.get(statement.claim_id)
+
     def _statement_key(self, statement: Statement) -> str:
-        """What a ledger row shows of a statement: its copies' metadata and its sources.
-        Kept per statement: a statement is listed on its topic's and its actor's pages."""
+        """What a ledger row shows of a statement: its copies' metadata, its sources, and
+        the statement it repeats. Kept per statement: a statement is listed on its topic's
+        and its actor's pages."""
         key = self._statement_keys.get(id(statement))
         if key is None:
+            repeat = self._repeat_of(statement)
             key = self._statement_keys[id(statement)] = repr(
                 [f"{self.articles.metadata_key(e.article.id)}#{e.claim.local_id}"
-                 for e in statement.entries] + [len(statement.sources)])
+                 for e in statement.entries] + [len(statement.sources)]
+                + ([self._statement_key(repeat.origin)] if repeat else []))
         return key
