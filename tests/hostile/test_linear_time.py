@@ -46,6 +46,8 @@ PAYLOADS = {
     "underscore": fill("_"),
     "nested-emphasis": fill("*a _b "),
     "nested-quotes": fill("> "),
+    "bracket": fill("["),
+    "nested-brackets": fill("[a "),
     "heading-spaces": "# a" + fill(" ", BODY_BYTES - 4) + "b",
     "heading-hashes": "# a" + fill("#", BODY_BYTES - 4) + "b",
 }

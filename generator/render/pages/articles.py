@@ -36,8 +36,16 @@ class ArticleRenderer(Renderer):
                            entries=entries, same_story_marker=Markup(SAME_STORY))
 
     def summary(self, body: str) -> str:
-        """An article's first paragraph as safe HTML, for feeds."""
-        return self._markdown.render(first_paragraph(body))
+        """An article's first paragraph as safe HTML, for feeds: its first SUMMARY_CHARS
+        characters, cut after a word (a feed shows a summary; and Markdown's cost on a
+        hostile megabyte is paid once, for the page, not again per feed)."""
+        paragraph = first_paragraph(body)
+        if len(paragraph) > SUMMARY_CHARS:
+            paragraph = paragraph[:SUMMARY_CHARS].rsplit(None, 1)[0] + " …"
+        return self._markdown.render(paragraph)
+
+
+SUMMARY_CHARS = 1500
 
 
 def first_paragraph(markdown_text: str) -> str:
