@@ -2,18 +2,16 @@
 
 from .articles import ArticleRenderer, FromBodies
 from .base import (
-                   PER_PAGE,
-                   RECENT,
-                   ArticleContents,
-                   Asset,
-                   DuplicatePagePath,
-                   Page,
-                   Pager,
-                   Planned,
-                   check_no_overlap,
-                   paginate,
+           PER_PAGE,
+           RECENT,
+           ArticleContents,
+           Asset,
+           Page,
+           Pager,
+           Planned,
+           paginate,
 )
-from .builder import PageBuilder
+from .builder import DuplicatePagePath, PageBuilder, check_no_overlap
 
 __all__ = ["ArticleContents", "ArticleRenderer", "Asset", "DuplicatePagePath", "FromBodies",
            "PER_PAGE", "Page", "PageBuilder", "Pager", "Planned", "RECENT", "check_no_overlap",

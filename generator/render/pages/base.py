@@ -28,7 +28,6 @@ from ..paths import (
     LOG_INDEX,
     SITE_FEED,
     article_path,
-    html_path,
     month_path,
     outlet_path,
 )
@@ -86,21 +85,6 @@ class Planned:
         if not isinstance(content, bytes):
             raise TypeError(f"{self.path} is a page, not a file")
         return Asset(self.path, content)
-
-
-class DuplicatePagePath(ValueError):
-    """Two pages would be written to the same path (one would silently replace the other)."""
-
-
-def check_no_overlap(paths: list[str], existing: set[str]) -> None:
-    """Refuse a generated file whose path is taken, as Pelican's writer does; a page
-    (x.md) and a file (x.html, such as a redirect) are both published as x.html."""
-    seen = {html_path(path) for path in existing}
-    for path in paths:
-        if html_path(path) in seen:
-            raise DuplicatePagePath(f"two pages would both be written to '{path}' "
-                                    "(a hand-written page or another generated page)")
-        seen.add(html_path(path))
 
 
 def month_title(month: str) -> str:

@@ -36,6 +36,21 @@ from .log import LogPages
 from .topics import TopicPages
 
 
+class DuplicatePagePath(ValueError):
+    """Two pages would be written to the same path (one would silently replace the other)."""
+
+
+def check_no_overlap(paths: list[str], existing: set[str]) -> None:
+    """Refuse a generated file whose path is taken, as Pelican's writer does; a page
+    (x.md) and a file (x.html, such as a redirect) are both published as x.html."""
+    seen = {html_path(path) for path in existing}
+    for path in paths:
+        if html_path(path) in seen:
+            raise DuplicatePagePath(f"two pages would both be written to '{path}' "
+                                    "(a hand-written page or another generated page)")
+        seen.add(html_path(path))
+
+
 class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages, LogPages):
     """Holds the archive and what is derived from it; each page family's methods plan its
     pages. ``articles`` gives the articles' contents already rendered (by the pipeline's
