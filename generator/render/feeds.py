@@ -28,31 +28,9 @@ def _moment(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
 
 
-def atom_feed(path: str, title: str, articles: tuple[ArticleInfo, ...], summaries: dict[str, str],
-              undated: date, identity: str = "") -> bytes:
-    """The ``FEED_LIMIT`` newest articles; ``summaries`` maps article id to safe HTML.
-    ``identity`` (the path when empty) makes the feed's id: a feed that moves keeps it."""
-    newest = articles[:FEED_LIMIT]
-    days = {a.id: a.date.start if a.date else undated for a in newest}
-    feed = FeedGenerator()
-    feed.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, identity or path)}")
-    feed.title(title)
-    feed.language("fr")
-    feed.link(href=posixpath.basename(path), rel="self")
-    feed.updated(_moment(max(days.values(), default=undated)))
-    for article in newest:
-        entry = feed.add_entry(order="append")
-        entry.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, article.id)}")
-        entry.title(article.title)
-        entry.link(href=page_url(path, article_path(article.id)))
-        entry.updated(_moment(days[article.id]))
-        entry.content(summaries[article.id], type="html")
-    return feed.atom_str(pretty=True)
-
-
 @dataclass(frozen=True)
 class FeedItem:
-    """An entry of a feed that is not an article's (the log of changes)."""
+    """An entry of a feed: an article, or a change of the log."""
 
     key: str        # stable: the entry's id is made from it
     title: str
@@ -61,11 +39,13 @@ class FeedItem:
     html: str       # the entry's content, safe HTML
 
 
-def item_feed(path: str, title: str, items: Sequence[FeedItem], undated: date) -> bytes:
-    """The ``FEED_LIMIT`` first of ``items`` (newest first)."""
+def item_feed(path: str, title: str, items: Sequence[FeedItem], undated: date,
+              identity: str = "") -> bytes:
+    """The ``FEED_LIMIT`` first of ``items`` (newest first). ``identity`` (the path when
+    empty) makes the feed's id: a feed that moves keeps it."""
     newest = items[:FEED_LIMIT]
     feed = FeedGenerator()
-    feed.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, path)}")
+    feed.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, identity or path)}")
     feed.title(title)
     feed.language("fr")
     feed.link(href=posixpath.basename(path), rel="self")
@@ -78,3 +58,11 @@ def item_feed(path: str, title: str, items: Sequence[FeedItem], undated: date) -
         entry.updated(_moment(item.day))
         entry.content(item.html, type="html")
     return feed.atom_str(pretty=True)
+
+
+def atom_feed(path: str, title: str, articles: tuple[ArticleInfo, ...], summaries: dict[str, str],
+              undated: date, identity: str = "") -> bytes:
+    """The ``FEED_LIMIT`` newest articles; ``summaries`` maps article id to safe HTML."""
+    return item_feed(path, title, [
+        FeedItem(a.id, a.title, article_path(a.id), a.date.start if a.date else undated,
+                 summaries[a.id]) for a in articles[:FEED_LIMIT]], undated, identity)
