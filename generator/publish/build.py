@@ -39,7 +39,16 @@ from ..render.shell import FolderShells, Heading
 from . import site_plan
 from .pipeline import Cache, RenderedArticles, fingerprint, load
 from .search_pages import name_spellings, registry_documents
-from .writer import Reuse, WriteJob, Written, keep_record, restat, write_all, write_file
+from .writer import (
+    Reuse,
+    WriteJob,
+    Written,
+    keep_record,
+    page_key,
+    restat,
+    write_all,
+    write_file,
+)
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -208,8 +217,7 @@ class SiteBuild:
             return False
         if planned.path.endswith(".md"):
             folder = shells[posixpath.dirname(planned.path)]
-            return reuse.holds(html_path(planned.path),
-                               "\0".join((folder.digest, planned.title, planned.key)))
+            return reuse.holds(html_path(planned.path), page_key(folder, planned))
         return reuse.holds(planned.path, planned.key)
 
     def _derived_now(self, shelled: list[Planned]) -> list[Planned]:

@@ -188,13 +188,17 @@ def _run(writing: _Writing, task: tuple) -> Written:
         path = html_path(planned.path)
         make = partial(_wrapped, job, shells, planned.title, path, planned.make)
         if planned.key:
-            written, record = _placed(writing, path, "\0".join((shells.digest, planned.title,
-                                                                 planned.key)), make)
+            written, record = _placed(writing, path, page_key(shells, planned), make)
             size += written
             kept.append(_entry(path, record))
         else:
             size += write_file(job.site / path, make(), writing.made_folders)
     return Written(size, b"".join(kept))
+
+
+def page_key(shells: FolderShells, planned: Planned) -> str:
+    """What a page put into a shell is stored under: its shell, its title and its own key."""
+    return "\0".join((shells.digest, planned.title, planned.key))
 
 
 def _file_bytes(make: Callable[[], str | bytes]) -> bytes:
