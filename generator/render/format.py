@@ -42,6 +42,12 @@ def when_fr(as_of: DateInterval | None, reported: DateInterval | None) -> str:
     return f"rapporté {'le' if reported.precision == 'day' else 'en'} {date_fr(reported)}"
 
 
+def stated_when_fr(claim: Claim, reported: DateInterval | None) -> str:
+    """When a figure is for, in the text's own words when the claim records them (« fin
+    janvier 2025 »), else as when_fr says it."""
+    return claim.as_of_words or when_fr(claim.as_of, reported)
+
+
 def dated_fr(value: DateInterval | None) -> str:
     """What follows « daté »: 'du 23 décembre 2024', 'de mars 2025', 'd'avril 2025', 'de 2025';
     "d'une date inconnue" when there is none."""

@@ -21,7 +21,14 @@ from ...model import UNKNOWN, Archive, ArticleInfo, Claim, Registries
 from .. import paths, sharing
 from ..environment import environment
 from ..export import topic_files
-from ..format import according_to, dated_fr, figure_fr, month_fr, when_fr
+from ..format import (
+    according_to,
+    dated_fr,
+    figure_fr,
+    month_fr,
+    stated_when_fr,
+    when_fr,
+)
 from ..paths import (
     ACTORS_INDEX,
     DATA_PAGE,
@@ -151,7 +158,7 @@ class Renderer:
             UNKNOWN=UNKNOWN, site_feed=SITE_FEED, topic_feed_path=self.topic_feed_path,
             log_index=LOG_INDEX, log_feed_path=self.log_feed_path,
             outlet_name=self.outlet_name, claim_label=self.claim_label, figure_fr=figure_fr,
-            month_title=month_title, when_fr=when_fr, dated_fr=dated_fr,
+            month_title=month_title, when_fr=when_fr, stated_when_fr=stated_when_fr, dated_fr=dated_fr,
             according_to=lambda actor_id: according_to(archive.actors[actor_id]))
 
     def topic_path(self, topic_id: str) -> str:

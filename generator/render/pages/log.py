@@ -8,10 +8,9 @@ from functools import partial
 from html import escape
 
 from ...derive.changelog import LogEntry
-from ...derive.ledger import Statement
 from ..environment import page_url
 from ..feeds import FeedItem, item_feed
-from ..format import according_to, figure_fr, when_fr
+from ..format import according_to, figure_fr, stated_when_fr
 from ..paths import LOG_FEED, LOG_INDEX, article_path
 from ..typography import french_text
 from .base import Planned, Site, paginate
@@ -37,10 +36,6 @@ class LogLine:
 class LogPages(Site):
     """The log's pages and feeds."""
 
-    def _when(self, statement: Statement) -> str:
-        claim = statement.claim
-        return claim.as_of_words or when_fr(claim.as_of, statement.when)
-
     def log_line(self, entry: LogEntry) -> LogLine:
         statement = entry.statement
         claim = statement.claim
@@ -52,10 +47,10 @@ class LogPages(Site):
         if entry.supersedes is not None:
             old = entry.supersedes
             text += (f" ({DIRECTION[entry.direction]} ; auparavant {figure_fr(old.claim)}, "
-                     f"{self._when(old)})")
+                     f"{stated_when_fr(old.claim, old.when)})")
         if claim.hedges:
             text += " — avec réserve : " + ", ".join(f"« {hedge} »" for hedge in claim.hedges)
-        return LogLine(entry, french_text(self._when(statement)),
+        return LogLine(entry, french_text(stated_when_fr(claim, statement.when)),
                        french_text(self.archive.topics[entry.topic_id].title), french_text(text))
 
     def log_pages(self) -> list[Planned]:
