@@ -173,8 +173,9 @@ def _run(writing: _Writing, task: tuple) -> Written:
     size = 0
     kept: list[bytes] = []
     if kind == "files":
+        made: dict[str, bytes] = {}  # files planned under one key are one file's bytes
         for planned in map(job.files.__getitem__, where[0]):
-            make = partial(_file_bytes, planned.make)
+            make = partial(_file_bytes, planned.make, made, planned.key)
             if planned.key:
                 written, record = _placed(writing, planned.path, planned.key, make)
                 size += written
@@ -201,10 +202,14 @@ def page_key(shells: FolderShells, planned: Planned) -> str:
     return "\0".join((shells.digest, planned.title, planned.key))
 
 
-def _file_bytes(make: Callable[[], str | bytes]) -> bytes:
+def _file_bytes(make: Callable[[], str | bytes], made: dict[str, bytes], key: str) -> bytes:
+    if key in made:
+        return made[key]
     data = make()
     if not isinstance(data, bytes):
         raise TypeError("a planned file is made as bytes")
+    if key:
+        made[key] = data
     return data
 
 
@@ -233,16 +238,15 @@ GROUPED_SUFFIXES = (".csv", ".json")
 
 def _tasks(job: WriteJob) -> list[tuple]:
     """Files first (data exports and charts are the longest), then pages."""
-    groups: dict[str, list[int]] = {}
-    singles = []
+    groups: dict[tuple[str, str | int], list[int]] = {}
     for i, planned in enumerate(job.files):
         suffix = posixpath.splitext(planned.path)[1]
-        if suffix in GROUPED_SUFFIXES:
-            groups.setdefault(suffix, []).append(i)
-        else:
-            singles.append((i,))
+        # One task for files planned under one key (a chart at its old address too): the
+        # task makes their bytes once.
+        group = (("suffix", suffix) if suffix in GROUPED_SUFFIXES
+                 else ("key", planned.key) if planned.key else ("file", i))
+        groups.setdefault(group, []).append(i)
     return ([("files", tuple(group)) for group in groups.values()]
-            + [("files", single) for single in singles]
             + [("pages", start, min(start + PAGES_PER_TASK, len(job.pages)))
                for start in range(0, len(job.pages), PAGES_PER_TASK)])
 

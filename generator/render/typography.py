@@ -29,7 +29,10 @@ ARTICLE_TEXT = '<div class="ba-body">'
 # or of "<" is scanned once, from its start (the look-behinds), never from each of its
 # positions; a tag holds no "<" (text has it escaped).
 _SKIPPED_OPENING = re.compile(r"<(code|pre|script|style|textarea)\b", re.I)
-_TAG = re.compile(r"<[^<>]*>")
+_TAG_SPLIT = re.compile(r"(<[^<>]*>)")
+# Every character a step below acts on (``&`` for an escaped apostrophe).
+_ACTED_ON = re.compile(r"[:;!?«»\d'&]")
+_DIGIT = re.compile(r"\d")
 _BEFORE_COLON = re.compile(r"(?<! ) +(?=:(?:\s|$|<|»|\)))")
 _BEFORE_MARK = re.compile(r"(?<! ) +(?=[;!?](?:\s|$|<|»|\)))")
 _AFTER_OPENING = re.compile(r"«[ \u00a0\u202f]*")
@@ -40,10 +43,18 @@ _APOSTROPHE = re.compile(r"(?<=\w)(?:'|&#39;|&#x27;)(?=\w)")  # as written, or a
 
 
 def _spaces(text: str, units: bool = True) -> str:
-    text = _BEFORE_COLON.sub(NBSP, text)
-    text = _BEFORE_MARK.sub(NNBSP, text)
-    text = _AFTER_OPENING.sub("«" + NNBSP, text)
-    text = _BEFORE_CLOSING.sub(NNBSP + "»", text)
+    # Each step only where its character is: most text nodes need none (a cheap ``in``
+    # instead of a scan by the expression, which has no literal to look for first).
+    if ":" in text:
+        text = _BEFORE_COLON.sub(NBSP, text)
+    if ";" in text or "!" in text or "?" in text:
+        text = _BEFORE_MARK.sub(NNBSP, text)
+    if "«" in text:
+        text = _AFTER_OPENING.sub("«" + NNBSP, text)
+    if "»" in text:
+        text = _BEFORE_CLOSING.sub(NNBSP + "»", text)
+    if _DIGIT.search(text) is None:
+        return text
     text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", NNBSP).replace(NBSP, NNBSP), text)
     return _NUMBER_THEN_WORD.sub(NBSP, text) if units else text
 
@@ -52,20 +63,27 @@ def french_text(text: str, apostrophes: bool = True, units: bool = True) -> str:
     """Plain text with French spaces (and, with ``apostrophes``, typographic apostrophes;
     with ``units``, a no-break space between a number and the word after it)."""
     text = _spaces(text, units)
-    return _APOSTROPHE.sub("\u2019", text) if apostrophes else text
+    if apostrophes and ("'" in text or "&#" in text):
+        return _APOSTROPHE.sub("\u2019", text)
+    return text
 
 
 def _text_nodes(html: str, apostrophes: bool) -> str:
     """French typography on the text between the tags of ``html`` (no code or script in it)."""
-    pieces, position, tables = [], 0, 0
-    for tag in _TAG.finditer(html):
-        # In a table's narrow columns a number may part from its unit: the columns keep
-        # their width (tests/test_phones.py), and a cell is read as a whole anyway.
-        pieces.append(french_text(html[position:tag.start()], apostrophes, units=not tables))
-        pieces.append(tag.group(0))
-        tables += tag.group(0).startswith("<table") - tag.group(0).startswith("</table")
-        position = tag.end()
-    pieces.append(french_text(html[position:], apostrophes, units=not tables))
+    # Text and tags alternate (split in C); a text with none of the characters the steps
+    # act on is left as it is, and tags are looked at only where there are tables.
+    pieces = _TAG_SPLIT.split(html)
+    has_tables = "<table" in html
+    tables = 0
+    for i in range(0, len(pieces), 2):
+        text = pieces[i]
+        if _ACTED_ON.search(text) is not None:
+            # In a table's narrow columns a number may part from its unit: the columns keep
+            # their width (tests/test_phones.py), and a cell is read as a whole anyway.
+            pieces[i] = french_text(text, apostrophes, units=not tables)
+        if has_tables and i + 1 < len(pieces):
+            tag = pieces[i + 1]
+            tables += tag.startswith("<table") - tag.startswith("</table")
     return "".join(pieces)
 
 
