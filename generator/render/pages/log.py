@@ -6,14 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 from html import escape
+from itertools import islice
 
 from ...derive.changelog import LogEntry
 from ..environment import page_url
-from ..feeds import FeedItem, item_feed
+from ..feeds import FEED_LIMIT, FeedItem, item_feed
 from ..format import according_to, figure_fr, stated_when_fr
 from ..paths import LOG_FEED, LOG_INDEX, article_path
 from ..typography import french_text
-from .base import Planned, Site, paginate
+from .base import Pager, Planned, Site, paginate
 
 LOG_TITLE = "Journal des mises à jour"
 DIRECTION = {"up": "en hausse", "down": "en baisse", "same": "inchangé", "": "révisé"}
@@ -54,11 +55,15 @@ class LogPages(Site):
                        french_text(self.archive.topics[entry.topic_id].title), french_text(text))
 
     def log_pages(self) -> list[Planned]:
-        lines = tuple(map(self.log_line, self.analysis.log))
-        return [self.plan("log.html", path, LOG_TITLE if pager.number == 1
-                          else f"{LOG_TITLE} (page {pager.number})",
-                          lines=chunk, paging=pager, total=len(lines), feed=LOG_FEED)
-                for path, chunk, pager in paginate(LOG_INDEX, lines)]
+        entries = self.analysis.log
+        return [Planned(path, LOG_TITLE if pager.number == 1 else f"{LOG_TITLE} (page {pager.number})",
+                        partial(self._log_page, path, chunk, pager, len(entries)))
+                for path, chunk, pager in paginate(LOG_INDEX, entries)]
+
+    def _log_page(self, path: str, entries: tuple[LogEntry, ...], pager: Pager, total: int) -> str:
+        """A page of the log; its lines are made when it is written (by the writing workers)."""
+        return self.render("log.html", path, lines=tuple(map(self.log_line, entries)),
+                           paging=pager, total=total, feed=LOG_FEED)
 
     def log_feeds(self) -> list[Planned]:
         """The site's log feed and each topic's (planned with the analysis, unlike the
@@ -72,13 +77,14 @@ class LogPages(Site):
         return feeds
 
     def _log_feed(self, path: str, title: str, topic_id: str | None) -> bytes:
+        entries = (entry for entry in self.analysis.log
+                   if topic_id is None or entry.topic_id == topic_id)
         items = []
-        for entry in self.analysis.log:
-            if topic_id is None or entry.topic_id == topic_id:
-                line, statement = self.log_line(entry), entry.statement
-                source = f"{article_path(statement.article.id)}#{statement.anchor}"
-                items.append(FeedItem(
-                    f"log/{statement.claim_id}", line.title, self.topic_path(entry.topic_id),
-                    entry.when.start, f"<p>{escape(line.title)}</p><p><a href=\"{escape(page_url(path, source))}\">"
-                    f"{escape(statement.article.title)}</a></p>"))
+        for entry in islice(entries, FEED_LIMIT):  # all the feed holds
+            line, statement = self.log_line(entry), entry.statement
+            source = f"{article_path(statement.article.id)}#{statement.anchor}"
+            items.append(FeedItem(
+                f"log/{statement.claim_id}", line.title, self.topic_path(entry.topic_id),
+                entry.when.start, f"<p>{escape(line.title)}</p><p><a href=\"{escape(page_url(path, source))}\">"
+                f"{escape(statement.article.title)}</a></p>"))
         return item_feed(path, title, items, self.build_day)
