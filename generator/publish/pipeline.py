@@ -142,29 +142,33 @@ class Cache:
     def _file(self, key: str) -> str:
         return os.path.join(self.folder, key[:2], f"{key}.result")  # read 10,000 times: no Path
 
-    def _read(self, key: str) -> tuple[list[bytes], bytes] | None:
-        """The record's parts and the content's bytes; None if missing or failing its check."""
+    def _read(self, key: str, content: bool) -> tuple[list[bytes], int, bytes] | None:
+        """The record's parts, the size of the content after it, and with ``content`` its
+        bytes (else none: a rebuild reuses most pages); None if missing or failing its check."""
         try:
             with open(self._file(key), "rb") as file:
-                data = file.read()
+                head = file.read(8)
+                size = int.from_bytes(head, "little")
+                record = file.read(size)
+                data = file.read() if content else b""
+                content_size = os.fstat(file.fileno()).st_size - 8 - size
         except OSError:
             return None
-        size = int.from_bytes(data[:8], "little")
-        parts = sealed.unseal(key, data[8:8 + size]) if len(data) >= 8 + size else None
+        parts = sealed.unseal(key, record) if len(head) == 8 and len(record) == size else None
         if parts is None or len(parts) != 4:
             self.rejected += 1
             return None
-        return parts, data[8 + size:]
+        return parts, content_size, data
 
     def get(self, key: str) -> Processed | None:
         """The cached result, its content left on disk (see ``content``)."""
-        found = self._read(key)
+        found = self._read(key, content=False)
         if found is None:
             return None
-        (article, fields, shingles, _), content = found
+        (article, fields, shingles, _), content_size, _ = found
         try:
             record = json.loads(fields)
-            if record["content_size"] != len(content):  # cut short: a crash while writing
+            if record["content_size"] != content_size:  # cut short: a crash while writing
                 raise ValueError("cut short")
             model = Article if record["kind"] == "article" else ArticleInfo
             return Processed(model.model_validate_json(article), (),
@@ -177,10 +181,10 @@ class Cache:
     def content(self, key: str) -> str | None:
         """A cached result's rendered content, read when its page is written; None when the
         entry is gone or its content is not the one sealed."""
-        found = self._read(key)
+        found = self._read(key, content=True)
         if found is None:
             return None
-        (*_, digest), content = found
+        (*_, digest), _, content = found
         if hashlib.sha256(content).digest() != digest:
             return None
         return content.decode("utf-8")
