@@ -90,6 +90,7 @@ def _phrase(text: str) -> Phrase:
     return Phrase(phrase_pattern(text, sensitive), sensitive, text, phrase_needle(text, sensitive))
 
 
+@lru_cache(maxsize=64)
 def _texts(sentence: str) -> tuple[str, str]:
     """The sentence as phrases are searched in it, made once for all of them: folded, and
     with only apostrophes and spaces folded (for acronyms)."""
@@ -316,6 +317,8 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> float:
 @lru_cache(maxsize=64)
 def _actor_hits(vocabulary: Vocabulary, sentence: str) -> tuple[tuple, ...]:
     """Every actor's name or alias in the sentence: (span, phrase length, actor id, words)."""
+    if not vocabulary.actors:
+        return ()  # the unclaimed-figure check reads no actor
     texts = _texts(sentence)
     return tuple((match.span(), len(phrase.text), actor_id, sentence[match.start():match.end()])
                  for actor_id, phrases in vocabulary.actors for phrase in phrases
@@ -350,9 +353,13 @@ def _number_span(candidate: Candidate) -> tuple[int, int]:
     return candidate.start + digits[0][0], candidate.start + digits[-1][1]
 
 
+_CAPITAL = re.compile(r"[A-ZÀ-Ý]")
+_MODEL = re.compile(r"[A-Z].*\d|\d.*[A-Z]")
+
+
 def _is_name(words: str) -> bool:
     """A proper name (« Koksan », « KN-23 »): a model names fewer things than a common noun."""
-    return bool(re.match(r"[A-ZÀ-Ý]", words)) and not words.isupper() or bool(re.search(r"[A-Z].*\d|\d.*[A-Z]", words))
+    return bool(_CAPITAL.match(words)) and not words.isupper() or bool(_MODEL.search(words))
 
 
 def _unitless_counts(vocabulary: Vocabulary, sentence: str, start: int, end: int) -> bool:
