@@ -362,11 +362,20 @@ def _is_name(words: str) -> bool:
     return bool(_CAPITAL.match(words)) and not words.isupper() or bool(_MODEL.search(words))
 
 
+# A number standing for a noun said before it: « soit environ 8 000 » (apposition), « d'en livrer
+# 150 », « il en a envoyé 3 000 » (the pronoun « en »).
+_APPOSITION = re.compile(r"\bsoit\s+$", re.I)
+_PRONOUN_EN = re.compile(r"\b[dn]['’]en\b|\ben\s+(?:a|ont|avait|avaient|aurait|auraient|aura|auront)\b", re.I)
+
+
 def _unitless_counts(vocabulary: Vocabulary, sentence: str, start: int, end: int) -> bool:
     """Whether a number printed without a noun (« environ 4.700, dont… », « à 3 000 ») has a
-    metric's words in its clause."""
+    metric's words in its clause, or, when it stands for a noun said before it (« soit
+    environ 8 000 », « d'en livrer 150 »), in its sentence."""
     clause = quote_clause(sentence, start, end, least_words=1)
     at = sentence.find(clause)
+    if _APPOSITION.search(sentence, 0, start) or _PRONOUN_EN.search(clause):
+        at, clause = 0, sentence
     return any(at <= found[0] and found[1] <= at + len(clause) and not (found[0] < end and start < found[1])
                for found, _, _ in _metric_hits(vocabulary, sentence))
 
