@@ -408,9 +408,10 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
             draft.blocks.append(line)
             continue
         glued = _GLUED_HEADING.search(line)
-        glued_word = line[line.rfind(" ", 0, glued.start()) + 1:] if glued else ""
+        # (An intertitle holds no comma: « Selon X, cité par le JoongAng… » is a sentence, its
+        # « JoongAng » a name.)
         if (glued and _is_heading(line[:glued.start()]) and len(line[:glued.start()].split()) >= 2
-                and not glued_word[:1].isupper()):   # « JoongAng », « McDonald » are names
+                and "," not in line[:glued.start()]):
             draft.blocks += [f"## {line[:glued.start()]}", line[glued.start():]]
             cleaner.note(f"Intertitre collé au paragraphe séparé : « {line[:glued.start()]} ».")
         elif line.startswith("•"):
