@@ -17,7 +17,7 @@ from .derive.analysis import Analysis, Copies, derive, derive_from_bodies
 from .derive.duplicates import NearDuplicate, similar_pairs
 from .model import Archive
 from .publish.offline import build_date
-from .publish.pipeline import load
+from .publish.pipeline import fingerprint, load
 from .read.errors import ContentError, ContentErrors
 from .read.lint import all_draft_warnings
 from .read.load import load_archive, load_registries
@@ -75,11 +75,13 @@ def check(content_dir: Path, strict: bool) -> None:
         click.echo(f"{len(committed)} error{'s' * (len(committed) > 1)}", err=True)
         sys.exit(1)
     drafts = all_draft_warnings(archive.articles, root)
-    from .draft.unclaimed import (
-        unclaimed_warnings,  # the figure reader of `briefing new`
+    from .draft.unclaimed import (  # the figure reader of `briefing new`
+        WarningCache,
+        unclaimed_warnings,
     )
 
-    drafts += unclaimed_warnings(archive.articles, archive.topics, root)
+    cache = WarningCache(root / ".cache" / "briefing" / "unclaimed.sealed", fingerprint(content_dir))
+    drafts += unclaimed_warnings(archive.articles, archive.topics, root, cache)
     if strict:
         drafts = [replace(warning, severity="error") for warning in drafts]
     copies = Copies(similar_pairs({i: p.shingle_array() for i, p in processed.items()}))

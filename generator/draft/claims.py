@@ -16,8 +16,9 @@ from functools import lru_cache
 
 from ..model import Actor, Topic
 from .dates import ArticleDay, DateMention, find_dates
-from .words import fold, is_acronym, phrase_pattern
+from .words import fold, is_acronym, phrase_needle, phrase_pattern
 
+_DIGIT = re.compile(r"\d")
 _NUMBER = r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+"
 _QUALIFIERS = {"environ": "about", "quelque": "about", "près de": "about", "presque": "about",
                "plus de": "more_than", "au moins": "at_least", "jusqu'à": "at_most",
@@ -48,6 +49,7 @@ class Phrase:
     pattern: re.Pattern[str]
     case_sensitive: bool
     text: str
+    needle: str = ""   # a word every match holds (words.phrase_needle)
 
 
 @dataclass(frozen=True)
@@ -85,11 +87,20 @@ class Vocabulary:
 
 def _phrase(text: str) -> Phrase:
     sensitive = is_acronym(text)
-    return Phrase(phrase_pattern(text, sensitive), sensitive, text)
+    return Phrase(phrase_pattern(text, sensitive), sensitive, text, phrase_needle(text, sensitive))
 
 
-def _search(phrase: Phrase, sentence: str, folded: str) -> Iterator[re.Match[str]]:
-    haystack = re.sub(r"[’ʼ‘]", "'", sentence).replace("\u00a0", " ") if phrase.case_sensitive else folded
+@lru_cache(maxsize=64)
+def _texts(sentence: str) -> tuple[str, str]:
+    """The sentence as phrases are searched in it, made once for all of them: folded, and
+    with only apostrophes and spaces folded (for acronyms)."""
+    return fold(sentence), re.sub(r"[’ʼ‘]", "'", sentence).replace("\u00a0", " ")
+
+
+def _search(phrase: Phrase, texts: tuple[str, str]) -> Iterator[re.Match[str]]:
+    haystack = texts[1] if phrase.case_sensitive else texts[0]
+    if phrase.needle not in haystack:
+        return iter(())  # the pattern cannot match: no need to run it
     return phrase.pattern.finditer(haystack)
 
 
@@ -170,7 +181,7 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
             before = []
             continue
         for sentence in sentences([block])[0]:
-            if not _FIGURE.search(sentence):
+            if not _DIGIT.search(sentence) or not _FIGURE.search(sentence):  # a digit first: far cheaper
                 before.append(sentence)
                 continue
             dates = find_dates(sentence, article)
@@ -233,10 +244,10 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
             before = []
             continue
         for sentence in sentences([block])[0]:
-            folded = fold(sentence)
+            texts = _texts(sentence)
             hits = sorted(((match.span(), -len(phrase.text), event)
                            for event in vocabulary.events for phrase in event.phrases
-                           for match in _search(phrase, sentence, folded)), key=lambda h: (h[0][0], h[1]))
+                           for match in _search(phrase, texts)), key=lambda h: (h[0][0], h[1]))
             dates = find_dates(sentence, article) if hits else []
             for (start, end), _, event in hits:
                 quote = quote_clause(sentence, start, end)
@@ -306,19 +317,21 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> float:
 @lru_cache(maxsize=64)
 def _actor_hits(vocabulary: Vocabulary, sentence: str) -> tuple[tuple, ...]:
     """Every actor's name or alias in the sentence: (span, phrase length, actor id, words)."""
-    folded = fold(sentence)
+    if not vocabulary.actors:
+        return ()  # the unclaimed-figure check reads no actor
+    texts = _texts(sentence)
     return tuple((match.span(), len(phrase.text), actor_id, sentence[match.start():match.end()])
                  for actor_id, phrases in vocabulary.actors for phrase in phrases
-                 for match in _search(phrase, sentence, folded))
+                 for match in _search(phrase, texts))
 
 
 @lru_cache(maxsize=64)
 def _metric_hits(vocabulary: Vocabulary, sentence: str) -> tuple[tuple, ...]:
     """Every metric's label or synonym in the sentence: (span, phrase length, metric)."""
-    folded = fold(sentence)
+    texts = _texts(sentence)
     return tuple((match.span(), len(phrase.text), metric)
                  for metric in vocabulary.metrics for phrase in metric.phrases
-                 for match in _search(phrase, sentence, folded))
+                 for match in _search(phrase, texts))
 
 
 def _actors_in(vocabulary: Vocabulary, sentence: str, span: tuple[int, int]) -> list[tuple]:
@@ -340,16 +353,29 @@ def _number_span(candidate: Candidate) -> tuple[int, int]:
     return candidate.start + digits[0][0], candidate.start + digits[-1][1]
 
 
+_CAPITAL = re.compile(r"[A-ZÀ-Ý]")
+_MODEL = re.compile(r"[A-Z].*\d|\d.*[A-Z]")
+
+
 def _is_name(words: str) -> bool:
     """A proper name (« Koksan », « KN-23 »): a model names fewer things than a common noun."""
-    return bool(re.match(r"[A-ZÀ-Ý]", words)) and not words.isupper() or bool(re.search(r"[A-Z].*\d|\d.*[A-Z]", words))
+    return bool(_CAPITAL.match(words)) and not words.isupper() or bool(_MODEL.search(words))
+
+
+# A number standing for a noun said before it: « soit environ 8 000 » (apposition), « d'en livrer
+# 150 », « il en a envoyé 3 000 » (the pronoun « en »).
+_APPOSITION = re.compile(r"\bsoit\s+$", re.I)
+_PRONOUN_EN = re.compile(r"\b[dn]['’]en\b|\ben\s+(?:a|ont|avait|avaient|aurait|auraient|aura|auront)\b", re.I)
 
 
 def _unitless_counts(vocabulary: Vocabulary, sentence: str, start: int, end: int) -> bool:
     """Whether a number printed without a noun (« environ 4.700, dont… », « à 3 000 ») has a
-    metric's words in its clause."""
+    metric's words in its clause, or, when it stands for a noun said before it (« soit
+    environ 8 000 », « d'en livrer 150 »), in its sentence."""
     clause = quote_clause(sentence, start, end, least_words=1)
     at = sentence.find(clause)
+    if _APPOSITION.search(sentence, 0, start) or _PRONOUN_EN.search(clause):
+        at, clause = 0, sentence
     return any(at <= found[0] and found[1] <= at + len(clause) and not (found[0] < end and start < found[1])
                for found, _, _ in _metric_hits(vocabulary, sentence))
 

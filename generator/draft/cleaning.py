@@ -41,12 +41,12 @@ _PHOTO = re.compile(
     r"|(?:/\s*|\bvia\s+|©\s*)(?:AFP|Reuters|AP|KCNA|Yonhap|EPA|Getty Images)(?:\s*/\s*Archives)?\s*\)?$",
     re.I)
 _READ_ALSO = re.compile(r"^(?:[ÀA]\s+)?(?:lire|voir|écouter|regarder)\s+(?:aussi|également|la suite)(?:\b|(?-i:(?=[A-ZÀ-Ý])))"
-                        r"|^La rédaction vous (?:conseille|recommande)\b|^Dans la même rubrique\b"
+                        r"|^[^.!?]{0,40}\bvous (?:conseille|recommande|propose)\b|^Dans la même rubrique\b"
                         r"|^Sur le même sujet\b|^Nous recommandons\s*:|^VIDÉO\s*:|^Notre dossier\b"
                         r"|^(?:À|A) découvrir\b|^Le direct\s*:|(?-i:^LIRE\b)", re.I)
 _SUBSCRIPTION = re.compile(
     r"abonnez-vous|déjà abonné|réservée?s? aux abonnés|s['’]abonner|cet article vous est offert"
-    r"|il vous reste [\d.,]+\s?% de cet article|offre (?:spéciale|découverte|d['’]essai)"
+    r"|il vous reste [\d.,]+\s?% de (?:cet|l['’])article|offre (?:spéciale|découverte|d['’]essai)"
     r"|connectez-vous|accéder à tous les articles|la suite est réservée|article réservé"
     r"|essai gratuit|sans engagement|se connecter|créer un compte|télécharge[zr] l['’]appli", re.I)
 _NEWSLETTER = re.compile(r"newsletter|lettre d['’]information|inscrivez-vous|je m['’]inscris"
@@ -73,6 +73,10 @@ _COUNTER = re.compile(r"^(?:\d+\s+(?:commentaires?|réactions?|contributions?|pa
                       r"|(?:vos|voir les|les|lire les|afficher les)\s+(?:commentaires|contributions|réactions)"
                       r"|réagir(?:\s*\(\d+\))?)$", re.I)
 _DEVICE = re.compile(r"\bappareils?\b.*\b(?:à la fois|en même temps)\b|\bl['’]autre appareil\b", re.I)
+# A consent banner: its text on cookies, and its buttons (« Accepter et fermer »).
+_CONSENT = re.compile(r"\b(?:cookies?|traceurs)\b"
+                      r"|^(?:tout\s+)?(?:accepter|refuser|param[ée]trer|personnaliser)(?:\s+(?:et fermer|tout))?$"
+                      r"|^continuer sans accepter$", re.I)
 # A line addressing the reader (« vous », « votre ») outside any quotation: the site speaking.
 _READER = re.compile(r"\b(?:vous|votre|vos)\b", re.I)
 _ORIGIN = re.compile(r"^Article original publié sur\s+(?P<name>\S+)", re.I)
@@ -278,6 +282,11 @@ class _Cleaner:
         if _BUTTON.match(line):
             self.note_line("Reste de bouton ou de publicité supprimé", line)
             return True
+        if (_short(line, 4) and not re.search(r"[.!?:]$", line) and (outlet := self.outlets.find(line))
+                and self.outlets.kinds.get(outlet) == "outlet"):
+            self.outlet_names.append((line, line, True))
+            self.note_line("Nom du média supprimé", line)
+            return True
         if _NO_WORDS.match(line):
             self.note_line("Ligne sans texte supprimée", line)
             return True
@@ -289,6 +298,9 @@ class _Cleaner:
             return True
         if _DEVICE.search(line) and _short(line, 25):
             self.note_line("Message du site sur les appareils connectés supprimé", line)
+            return True
+        if _CONSENT.search(line) and _short(line, 60):
+            self.note_line("Bandeau de consentement aux cookies supprimé", line)
             return True
         if (_READER.search(line) and _short(line, 20) and not re.search(r"[«»\"“”]", line)
                 and not re.search(r"\d", line)):
@@ -349,8 +361,14 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
     # The headline: the page's title, or the first line that reads as one; its copies go.
     if not draft.title:
         # The first line that reads as a headline; short lines before it are section names.
-        first = next((i for i, line in enumerate(kept) if not _is_heading(line.removeprefix("## "), 200)
-                      or len(line.split()) >= 4), None)
+        # Of the title-like lines opening the text (section names, a kicker, the headline), the
+        # longest of four words or more.
+        text_start = next((i for i, line in enumerate(kept) if not _is_heading(line.removeprefix("## "), 200)),
+                          len(kept))
+        long_enough = [i for i in range(text_start) if len(kept[i].split()) >= 4]
+        first = (max(long_enough, key=lambda i: len(kept[i])) if long_enough
+                 else next((i for i, line in enumerate(kept) if not _is_heading(line.removeprefix("## "), 200)
+                            or len(line.split()) >= 4), None))
         if first is None or not _is_heading(kept[first].removeprefix("## "), 200):
             first = 0   # no longer headline: the first line, if it reads as a title
         if kept and not kept[first].startswith("• ") and _is_heading(
@@ -360,6 +378,13 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
             draft.title = kept[first].removeprefix("## ")
             draft.title_source = "première ligne du texte" if not first else "premier titre du texte"
             del kept[:first + 1]
+    if draft.title and page:
+        # Short title-like lines before the copy of the page's title in its text: section names.
+        copy = next((i for i, line in enumerate(kept) if _same(line.removeprefix("## "), draft.title)), None)
+        if copy and all(_is_heading(line.removeprefix("## ")) and len(line.split()) <= 4 for line in kept[:copy]):
+            for rubric in kept[:copy]:
+                cleaner.note(f"Rubrique du site supprimée : « {rubric.removeprefix('## ')} ».")
+            del kept[:copy]
     if draft.title:
         repeated = [line for line in kept if _same(line.removeprefix("## "), draft.title)]
         for line in repeated:
@@ -383,7 +408,10 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
             draft.blocks.append(line)
             continue
         glued = _GLUED_HEADING.search(line)
-        if glued and _is_heading(line[:glued.start()]) and len(line[:glued.start()].split()) >= 2:
+        # (An intertitle holds no comma: « Selon X, cité par le JoongAng… » is a sentence, its
+        # « JoongAng » a name.)
+        if (glued and _is_heading(line[:glued.start()]) and len(line[:glued.start()].split()) >= 2
+                and "," not in line[:glued.start()]):
             draft.blocks += [f"## {line[:glued.start()]}", line[glued.start():]]
             cleaner.note(f"Intertitre collé au paragraphe séparé : « {line[:glued.start()]} ».")
         elif line.startswith("•"):
@@ -423,9 +451,9 @@ def _furniture_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]]) -> list[
 
     Judged by where they stand, not by their words: once the article's text has begun, a run
     of short lines without sentence punctuation is debris when it lies between two debris lines
-    (« Newsletter » / « International » / « L'essentiel… » / « S'inscrire ») or when no
-    paragraph follows it before the end of the text (tags, related links, « Sujets »). An
-    intermediate heading always has a paragraph after it.
+    (« Newsletter » / « International » / « L'essentiel… » / « S'inscrire »), when no
+    paragraph follows it before the end of the text (tags, related links, « Sujets »), or when
+    it is more than one line. An intermediate heading is one line with a paragraph after it.
     """
     def heading_like(line: str) -> bool:
         return _is_heading(line.removeprefix("## ")) and not line.startswith("•")
@@ -438,6 +466,14 @@ def _furniture_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]]) -> list[
     started = next((i for i, (line, debris) in enumerate(sequence)
                     if not debris and not heading_like(line)), len(sequence))
     dropped: set[int] = set()
+    # Just before the text, after the headline and the debris under it (byline, share buttons),
+    # a title-like line is the site's furniture (« L'actualité en continu »), not an intertitle.
+    # (The headline printed again there is left to the title's own rule.)
+    if started >= 2 and heading_like(last := sequence[started - 1][0]) and sequence[started - 2][1]:
+        earlier = [line for line, debris in sequence[:started - 2] if not debris]
+        if (any(len(line.split()) >= 4 for line in earlier)
+                and not any(_same(line.removeprefix("## "), last.removeprefix("## ")) for line in earlier)):
+            dropped.add(started - 1)
     index = started
     while index < len(sequence):
         line, debris = sequence[index]
@@ -450,7 +486,9 @@ def _furniture_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]]) -> list[
         before_debris = index > 0 and sequence[index - 1][1]
         after_debris = end < len(sequence) and sequence[end][1]
         no_paragraph_after = all(debris or heading_like(line) for line, debris in sequence[end:])
-        if (before_debris and after_debris) or no_paragraph_after:
+        # An intertitle is one line: two or more in a row are a box (« Sur le » / « même thème » /
+        # a linked title).
+        if (before_debris and after_debris) or no_paragraph_after or end - index >= 2:
             dropped.update(range(index, end))
         dropped.update(i for i in range(index, end) if branding(sequence[i][0]))
         index = end

@@ -128,6 +128,22 @@ def _month_key(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+# The dates find_dates reads on folded text, compiled once.
+_DEADLINE = re.compile(rf"\bd'ici\s+(?:la\s+fin\s+(?:de\s+l'|d'|de\s+)?|l'|le\s+|la\s+)?"
+                       rf"(?:printemps|ete|automne|hiver|annee|mois|{_MONTH}|{_YEAR})(?:\s+{_YEAR})?")
+_BETWEEN = re.compile(rf"\bentre\s+{_MONTH}(?:\s+{_YEAR})?\s+et\s+{_MONTH}(?:\s+{_YEAR})?")
+_PART_OF_MONTH = re.compile(rf"\b(debut|mi|fin)[- ]+{_MONTH}(?:\s+{_YEAR})?")
+_DAY_OF_MONTH = re.compile(rf"\b(?:{_WEEKDAY}\s+)?{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?")
+_SINCE_NEW_YEAR = re.compile(r"\bdepuis\s+(?:le\s+)?debut\s+(?:de\s+l'annee|d'annee)")
+_SINCE_MONTH = re.compile(rf"\bdepuis\s+(?:le\s+mois\s+d'|le\s+debut\s+d'|debut\s+)?{_MONTH}(?:\s+{_YEAR})?")
+_A_MONTH = re.compile(rf"\b{_MONTH}(?:\s+{_YEAR})?\b")
+_SEASON = re.compile(rf"\b(depuis\s+)?(?:au|a l'|cet|ce|l'|en|durant l'|pendant l')\s*"
+                     rf"(printemps|ete|automne|hiver)(?:\s+(?:dernier|passe))?(?:\s+{_YEAR})?\b")
+_IN_YEAR = re.compile(rf"\b(?:en|au cours de l'annee)\s+{_YEAR}\b")
+_THIS = re.compile(r"\b(cette annee|ce mois-ci|ce mois)\b")
+_A_WEEKDAY = re.compile(rf"\b{_WEEKDAY}\b")
+
+
 def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
     """Every date the sentence states, with its ``as_of`` (completed from the article's date)."""
     folded = fold(sentence)
@@ -145,17 +161,16 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         return (f"Année déduite de la date de l'article ({article.text}) : « {text} » "
                 "dans la phrase.")
 
-    for m in re.finditer(rf"\bd'ici\s+(?:la\s+fin\s+(?:de\s+l'|d'|de\s+)?|l'|le\s+|la\s+)?"
-                         rf"(?:printemps|ete|automne|hiver|annee|mois|{_MONTH}|{_YEAR})(?:\s+{_YEAR})?", folded):
+    for m in _DEADLINE.finditer(folded):
         add(m, None, f"« {sentence[m.start():m.end()]} » est une échéance, pas la date du chiffre")
-    for m in re.finditer(rf"\bentre\s+{_MONTH}(?:\s+{_YEAR})?\s+et\s+{_MONTH}(?:\s+{_YEAR})?", folded):
+    for m in _BETWEEN.finditer(folded):
         first, last = MONTHS[m[1]], MONTHS[m[3]]
         end_year = int(m[4]) if m[4] else article.year_for(last)
         start_year = int(m[2]) if m[2] else (end_year - (first > last) if end_year else None)
         value = (f"{_month_key(start_year, first)}/{_month_key(end_year, last)}"
                  if start_year and end_year else None)
         add(m, value, None if m[4] else inferred(sentence[m.start():m.end()]))
-    for m in re.finditer(rf"\b(debut|mi|fin)[- ]+{_MONTH}(?:\s+{_YEAR})?", folded):
+    for m in _PART_OF_MONTH.finditer(folded):
         month = MONTHS[m[2]]
         year = int(m[3]) if m[3] else article.year_for(month)
         value = None
@@ -164,35 +179,33 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
             first_day, last_day = {"debut": (1, 10), "mi": (11, 20), "fin": (21, last)}[m[1]]
             value = f"{_month_key(year, month)}-{first_day:02d}/{_month_key(year, month)}-{last_day:02d}"
         add(m, value, None if m[3] else inferred(sentence[m.start():m.end()]))
-    for m in re.finditer(rf"\b(?:{_WEEKDAY}\s+)?{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?", folded):
+    for m in _DAY_OF_MONTH.finditer(folded):
         month = MONTHS[m[3]]
         year = int(m[4]) if m[4] else article.year_for(month)
         value = _valid(year, month, _day(m[2])) if year else None
         add(m, value, None if m[4] else inferred(sentence[m.start():m.end()]))
     for m in _PRINTED_NUMERIC.finditer(folded):
         add(m, _valid(int(m[3]), int(m[2]), int(m[1])), None)
-    for m in re.finditer(r"\bdepuis\s+(?:le\s+)?debut\s+(?:de\s+l'annee|d'annee)", folded):
+    for m in _SINCE_NEW_YEAR.finditer(folded):
         if article.year and article.month:
             add(m, f"{article.year:04d}-01/{article.text}",
                 f"« {sentence[m.start():m.end()]} » : de janvier {article.year} à la date de l'article "
                 f"({article.text}).")
         else:
             add(m, None, None)
-    for m in re.finditer(rf"\bdepuis\s+(?:le\s+mois\s+d'|le\s+debut\s+d'|debut\s+)?{_MONTH}(?:\s+{_YEAR})?",
-                         folded):
+    for m in _SINCE_MONTH.finditer(folded):
         month = MONTHS[m[1]]
         year = int(m[2]) if m[2] else article.year_for(month)
         value = (f"{_month_key(year, month)}/{article.text}"
                  if year and article.year and article.month else None)
         add(m, value, f"« {sentence[m.start():m.end()]} » : {_from(month)} {year} "
                       f"à la date de l'article ({article.text})." if value else None)
-    for m in re.finditer(rf"\b{_MONTH}(?:\s+{_YEAR})?\b", folded):
+    for m in _A_MONTH.finditer(folded):
         month = MONTHS[m[1]]
         year = int(m[2]) if m[2] else article.year_for(month)
         add(m, _month_key(year, month) if year else None,
             None if m[2] else inferred(sentence[m.start():m.end()]))
-    for m in re.finditer(rf"\b(depuis\s+)?(?:au|a l'|cet|ce|l'|en|durant l'|pendant l')\s*"
-                         rf"(printemps|ete|automne|hiver)(?:\s+(?:dernier|passe))?(?:\s+{_YEAR})?\b", folded):
+    for m in _SEASON.finditer(folded):
         first, last = _SEASONS[m[2]]
         start_year = int(m[3]) if m[3] else article.year_for(first)
         value = None
@@ -205,9 +218,9 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
                  else f"{MONTH_NAMES[last - 1]} {(start_year or 0) + (last < first)}")
         add(m, value, f"Saison « {said} » dans la phrase : {_from(first)} {start_year} à {until}."
             if value else None)
-    for m in re.finditer(rf"\b(?:en|au cours de l'annee)\s+{_YEAR}\b", folded):
+    for m in _IN_YEAR.finditer(folded):
         add(m, m[1], None)
-    for m in re.finditer(r"\b(cette annee|ce mois-ci|ce mois)\b", folded):
+    for m in _THIS.finditer(folded):
         known_year, known_month = article.year, article.month
         if known_year is None or (m[1] != "cette annee" and known_month is None):
             add(m, None, f"« {sentence[m.start():m.end()]} » dans la phrase, à compléter : la date "
@@ -217,7 +230,7 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
                  else _month_key(known_year, known_month))
         add(m, value, f"« {sentence[m.start():m.end()]} » : rapporté à la date de l'article "
                       f"({article.text}).")
-    for m in re.finditer(rf"\b{_WEEKDAY}\b", folded):
+    for m in _A_WEEKDAY.finditer(folded):
         value = note = None
         if article.year and article.month and article.day:  # a day comes with its month and year
             published = date(article.year, article.month, article.day)

@@ -6,14 +6,22 @@ before a metric's unit (« 3 000 soldats »). It is
 accounted for when a claim gives that number (``value``, ``low`` or ``high``) or when the
 frontmatter lists it under ``left_out`` with a reason (a quote of the text holding it).
 ``--strict`` makes the rest errors: a figure cannot be left out by mistake.
+
+Reading every figure of every article costs about half a millisecond each: ``briefing check``
+keeps each article's warnings in the build cache (``WarningCache``), under a key made of its
+bytes and its path, for one fingerprint of the code and registries, so that an unchanged
+article costs a hash on the next check.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from pathlib import Path
 
 from ..model import ArticleInfo, Topic
+from ..publish import sealed
 from ..read.errors import ContentError
 from ..read.quotes import normalise
 from ..read.sources import article_lines, read_article
@@ -22,14 +30,79 @@ from .claims import Candidate, Vocabulary, candidates
 _DIGIT = re.compile(r"\d")
 
 
+class WarningCache:
+    """Every article's warnings in one sealed record (publish/sealed.py: JSON, signed by this
+    machine; a record changed or made elsewhere is a miss), made for one ``fingerprint``
+    (publish/pipeline.py: the generator's code, the registries, the libraries) and holding,
+    for each article, its key (its path and bytes) and its warnings. One file: at 10,000
+    articles, one read and one signature check cost far less than one file per article.
+    ``save`` writes it back with only the articles asked for this time."""
+
+    def __init__(self, file: Path, fingerprint: str):
+        self.file = file
+        self.name = f"unclaimed {fingerprint}"
+        self.kept: dict[str, list[list]] | None = None   # read on first use
+        self.asked: dict[str, list[list]] = {}
+
+    @staticmethod
+    def key(data: bytes, path: str) -> str:
+        named = path.encode("utf-8")
+        return hashlib.sha256(len(named).to_bytes(8, "little") + named + data).hexdigest()
+
+    def get(self, key: str) -> list[ContentError] | None:
+        if self.kept is None:
+            parts = sealed.read_sealed(self.file, self.name)
+            try:
+                self.kept = json.loads(parts[0]) if parts and len(parts) == 1 else {}
+            except ValueError:
+                self.kept = {}
+            if not isinstance(self.kept, dict):
+                self.kept = {}
+        fields = self.kept.get(key)
+        if fields is None:
+            return None
+        try:
+            found = [ContentError(*entry) for entry in fields]
+        except TypeError:  # not the fields of a warning
+            return None
+        self.asked[key] = fields
+        return found
+
+    def put(self, key: str, warnings: list[ContentError]) -> None:
+        self.asked[key] = [[w.path, w.line, w.column, w.field, w.message, w.hint, w.severity]
+                           for w in warnings]
+
+    def save(self) -> None:
+        if self.asked == self.kept:
+            return
+        record = json.dumps(self.asked, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            sealed.write_sealed(self.file, self.name, [record])
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
 def unclaimed_warnings(articles: tuple[ArticleInfo, ...] | list[ArticleInfo],
-                       topics: dict[str, Topic], root: Path) -> list[ContentError]:
+                       topics: dict[str, Topic], root: Path,
+                       cache: WarningCache | None = None) -> list[ContentError]:
     """For every article, each figure with a metric that no claim and no ``left_out`` covers."""
-    vocabulary = Vocabulary.from_registries(topics, {})
+    vocabulary: Vocabulary | None = None  # made on the first article the cache lacks
     found: list[ContentError] = []
     for article in articles:
-        lines, end = article_lines(root / article.source)
-        found += unclaimed_in(article, lines[end + 1:], end + 2, vocabulary, root)
+        path = root / article.source
+        key = cache.key(path.read_bytes(), article.source) if cache else ""
+        cached = cache.get(key) if cache else None
+        if cached is not None:
+            found += cached
+            continue
+        vocabulary = vocabulary or Vocabulary.from_registries(topics, {})
+        lines, end = article_lines(path)
+        warnings = unclaimed_in(article, lines[end + 1:], end + 2, vocabulary, root)
+        if cache:
+            cache.put(key, warnings)
+        found += warnings
+    if cache:
+        cache.save()
     return found
 
 
