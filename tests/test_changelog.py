@@ -46,6 +46,16 @@ def test_a_new_figure_is_logged_with_the_one_it_replaces_and_a_repeat_is_not(tmp
         assert [t.split(" (")[0] for t in feed_titles(builder, path)] == expected
 
 
+def test_a_feed_entry_links_to_the_published_page_of_its_source(tmp_path):
+    builder = PageBuilder.from_archive(scenario("repeats", tmp_path))
+    for path in ("journal/flux.xml", "sujets/effectifs-journal.xml"):
+        (feed,) = [a for a in builder.all_assets() if a.path == path]
+        links = [BeautifulSoup(entry.find(f"{ATOM}content").text, "html.parser").a["href"]
+                 for entry in ET.fromstring(feed.content).iter(f"{ATOM}entry")]
+        assert links and all(re.fullmatch(r"\.\./articles/[\w-]+\.html#claim-[\w-]+", link)
+                             for link in links), links
+
+
 def test_provisions_are_not_logged_and_events_are(tmp_path):
     builder = PageBuilder.from_archive(scenario("provisions", tmp_path))
     lines = log_page(builder)

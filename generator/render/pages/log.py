@@ -82,9 +82,10 @@ class LogPages(Site):
         items = []
         for entry in islice(entries, FEED_LIMIT):  # all the feed holds
             line, statement = self.log_line(entry), entry.statement
-            source = f"{article_path(statement.article.id)}#{statement.anchor}"
+            # The article's page address, then its anchor (page_url publishes only a path).
+            source = f"{page_url(path, article_path(statement.article.id))}#{statement.anchor}"
             items.append(FeedItem(
                 f"log/{statement.claim_id}", line.title, self.topic_path(entry.topic_id),
-                entry.when.start, f"<p>{escape(line.title)}</p><p><a href=\"{escape(page_url(path, source))}\">"
+                entry.when.start, f"<p>{escape(line.title)}</p><p><a href=\"{escape(source)}\">"
                 f"{escape(statement.article.title)}</a></p>"))
         return item_feed(path, title, items, self.build_day)
