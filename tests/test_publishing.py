@@ -3,6 +3,7 @@
 import xml.etree.ElementTree as ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 from helpers import REPO, briefing, content, make_project
 
 from generator.derive.duplicates import near_duplicates, same_story_elsewhere
@@ -45,6 +46,20 @@ def test_each_topic_has_its_feed(built_site, archive):
         titles = [a.title for a in archive.articles if topic_id in a.topics]
         assert [t for t, _ in items] == titles[:FEED_LIMIT]
         assert all((built_site / "sujets" / href).resolve().exists() for _, href in items)
+
+
+def test_every_link_of_every_feed_reaches_a_file_of_the_site(built_site):
+    """Entry links and the links inside entries' content (a log entry's source), relative
+    to the feed."""
+    feeds = [f for f in built_site.rglob("*.xml") if ElementTree.parse(f).getroot().tag == f"{ATOM}feed"]
+    assert feeds
+    for feed in feeds:
+        for entry in ElementTree.parse(feed).getroot().iter(f"{ATOM}entry"):
+            shown = BeautifulSoup(entry.findtext(f"{ATOM}content") or "", "html.parser")
+            for href in [entry.find(f"{ATOM}link").get("href"),
+                         *(a["href"] for a in shown.find_all("a", href=True))]:
+                target = (feed.parent / href.partition("#")[0]).resolve()
+                assert target.is_file(), f"{feed.relative_to(built_site)}: {href}"
 
 
 def test_json_schema_in_the_repo_is_current_and_published(built_site, archive, project):
