@@ -89,7 +89,12 @@ def keys(tokens: list[str]) -> set[str]:
 
 
 _MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]+>|[*_`#>|~]+|^\s*[-+]\s+|\{[^}]*\}", re.M)
-EXCERPT_CHARS = 400  # per document, where the browser finds a passage to show
+# Per document, the text where the browser cuts a passage around the query's words (as
+# Pagefind does from its per-page fragments): the whole text, so that a word found deep in
+# a page is shown, up to this many characters (far beyond any article; bounds a hostile one).
+# It sits in the excerpt shards, fetched only for the results shown: the first query's
+# bytes (the index and its postings) do not grow with it.
+EXCERPT_CHARS = 60_000
 
 
 def _unmarked(match: re.Match) -> str:
@@ -100,8 +105,8 @@ def _unmarked(match: re.Match) -> str:
 
 
 def plain_text(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """The start of a Markdown or HTML text as plain text, cut after a whole word: what a
-    search result shows, its query words highlighted."""
+    """A Markdown or HTML text as plain text, cut after a whole word past ``limit``: where a
+    search result's passage is cut, around its query words (briefing-search.js passage)."""
     text = html.unescape(_MARKUP.sub(_unmarked, text[:limit * 2]))
     text = " ".join(text.split())
     if len(text) <= limit:
@@ -265,7 +270,7 @@ def _script(assignment: str, data: object) -> bytes:
 
 EXCERPT_PATH = "search/excerpts-{}.js"
 EXCERPTS_GLOBAL = "__BRIEFING_EXCERPTS__"
-EXCERPT_DOCS = 40  # documents per excerpt shard: a page of results loads a few of them
+EXCERPT_DOCS = 10  # documents' whole texts per excerpt shard: a page of results loads a few
 
 
 def _shard_script(global_name: str, number: int, data: object) -> bytes:

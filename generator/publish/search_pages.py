@@ -6,17 +6,22 @@ names the topic (title, description, metrics and events with their synonyms), th
 (name, aliases, description, country) or the outlet is indexed, and what topic and actor
 pages show of their statements: the figures, and who (a topic) or on what (an actor). A hub
 then costs a few postings per figure, and does not turn up for every word of every title
-it lists.
+it lists. Its excerpt text (where a result's passage is cut, derive/search.py) is its
+description, then those figures as the page shows them, with who gives them (a topic) or on
+what (an actor): a search for « 12 000 » shows the figure it found.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Iterable
 
 from ..derive.search import SearchDocument, spelling_groups, terms
 from ..model import Archive, Claim, Event, Metric
+from ..render.format import according_to, figure_fr
 from ..render.pages import PageBuilder
 from ..render.paths import html_path, outlet_path
+from ..render.typography import french_text
 
 
 def _keys(*texts: str | None) -> str:
@@ -26,6 +31,12 @@ def _keys(*texts: str | None) -> str:
 def _figures(claims: list[Claim]) -> list[str]:
     return [str(number) for claim in claims for number in (claim.value, claim.low, claim.high)
             if number is not None]
+
+
+def _shown(about: str | None, figures: Iterable[str]) -> str:
+    """A hub's excerpt text: what it is about, then its distinct figures in order."""
+    listed = " ; ".join(dict.fromkeys(figure for figure in figures if figure))
+    return french_text(" ".join(filter(None, (about, listed and f"Chiffres : {listed}."))))
 
 
 def name_spellings(archive: Archive) -> list[list[str]]:
@@ -52,7 +63,12 @@ def registry_documents(builder: PageBuilder) -> list[SearchDocument]:
         named += _figures(claims)
         named += sorted({archive.actors[claim.attributed_to].name for claim in claims})
         documents.append(SearchDocument(html_path(builder.topic_path(topic_id)), topic.title,
-                                        "Sujet", _keys(*named), topic.description, hub=True))
+                                        "Sujet", _keys(*named),
+                                        _shown(topic.description, (
+                                            f"{figure_fr(claim)} "
+                                            f"{according_to(archive.actors[claim.attributed_to])}"
+                                            for claim in claims if figure_fr(claim))),
+                                        hub=True))
     for actor_id, actor in builder.archive.actors.items():
         about = " ".join(filter(None, (actor.description, actor.country and f"({actor.country})")))
         documents.append(SearchDocument(html_path(builder.actor_path(actor_id)), actor.name,
@@ -61,7 +77,11 @@ def registry_documents(builder: PageBuilder) -> list[SearchDocument]:
                                                         *_figures(by_actor[actor_id]),
                                                         *sorted({archive.topics[c.topic].title
                                                                  for c in by_actor[actor_id]})),
-                                        about, hub=True))
+                                        _shown(about, (
+                                            f"{figure_fr(claim)} ({archive.topics[claim.topic].title})"
+                                            for claim in by_actor[actor_id]
+                                            if figure_fr(claim))),
+                                        hub=True))
     for outlet_id, articles in builder.outlet_articles.items():
         name = builder.outlet_name(outlet_id)
         count = len(articles)
