@@ -107,6 +107,7 @@ class SiteBuild:
         with collector_paused():
             cache = Cache(self.cache_dir, fingerprint(self.content_dir))
             self.store = _plan_store(self.cache_dir, cache.fingerprint)
+            self.fingerprint = cache.fingerprint
             archive, processed = load(self.content_dir, root=self.content_dir.parent,
                                       render=True, workers=self.workers, cache=cache,
                                       progress=self._progress)
@@ -158,8 +159,12 @@ class SiteBuild:
         log.info(f"briefing: plan reused, no article's metadata changed ({self.elapsed()})")
 
     def _keyed(self, planned: Planned) -> Planned:
-        """Under the plan key, a page without a key of its own is still named by it."""
-        return planned if planned.key else replace(planned, key=f"{self.plan_key}\0{planned.path}")
+        """Under the plan key, a page without a key of its own is still named by it; one
+        with a key of its own (what it shows: a redirect's two addresses, a chart's points)
+        is named by the code's fingerprint too, so that a change to how it is made remakes it."""
+        if planned.key:
+            return replace(planned, key=f"{self.fingerprint}\0{planned.key}")
+        return replace(planned, key=f"{self.plan_key}\0{planned.path}")
 
     @property
     def article_pages(self) -> list[Planned]:
