@@ -142,6 +142,7 @@ class SiteBuild:
         self.assets = [*(self._keyed(planned) for planned in builder.asset_plans()
                          if planned.path not in self.feed_paths), *feeds]
         self.home_sections = builder.home_sections()
+        self.moved = tuple(builder.moved_files())
         log.info(f"briefing: archive derived and planned ({self.elapsed()})")
 
     def _reuse_plan(self, previous: site_plan.SitePlan) -> None:
@@ -156,6 +157,7 @@ class SiteBuild:
         self.pages = [*map(unmade, previous.pages)]
         self.assets = [*map(unmade, previous.assets), *feeds]
         self.home_sections = previous.home_sections
+        self.moved = previous.moved
         log.info(f"briefing: plan reused, no article's metadata changed ({self.elapsed()})")
 
     def _keyed(self, planned: Planned) -> Planned:
@@ -205,7 +207,7 @@ class SiteBuild:
             site_plan.save(self.store, self.plan_key, site_plan.SitePlan(
                 tuple(map(site_plan.item, self.pages)),
                 tuple(site_plan.item(a) for a in self.assets if a.path not in self.feed_paths),
-                self.home_sections, tuple(sorted((nav_markdown or {}).items()))))
+                self.home_sections, tuple(sorted((nav_markdown or {}).items())), self.moved))
         log.info(f"briefing: {len(self.archive.articles)} articles, {len(shelled)} generated "
                  f"pages ({written.size / 1e6:.0f} MB with the files), in {self.elapsed()}")
         return written
