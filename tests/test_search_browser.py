@@ -88,6 +88,21 @@ def test_a_topic_result_shows_the_figure_it_was_found_by(fixture_visit):
     visit.assert_clean()
 
 
+def test_every_result_shows_why_it_was_found(fixture_visit):
+    """Each result marks the query's words in its title or its excerpt: no page is listed
+    for no visible reason (hub pages and the hand-written ones included)."""
+    visit = fixture_visit
+    visit.open("index.html")
+    for query in ("KN-23", "12 000", "Budanov", "contingent", "HUR", "soldats", "Koursk"):
+        found = results(visit, query)
+        assert found, query
+        options = visit.page.locator("#ba-search-results li")
+        unmarked = [found[i] for i in range(options.count())
+                    if not options.nth(i).locator("mark").count()]
+        assert unmarked == [], (query, unmarked)
+    visit.assert_clean()
+
+
 def test_plural_and_verb_forms_find_each_other(fixture_visit):
     visit = fixture_visit
     visit.open("index.html")

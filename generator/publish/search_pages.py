@@ -7,8 +7,9 @@ names the topic (title, description, metrics and events with their synonyms), th
 pages show of their statements: the figures, and who (a topic) or on what (an actor). A hub
 then costs a few postings per figure, and does not turn up for every word of every title
 it lists. Its excerpt text (where a result's passage is cut, derive/search.py) is its
-description, then those figures as the page shows them, with who gives them (a topic) or on
-what (an actor): a search for « 12 000 » shows the figure it found.
+description (a topic's: with what it follows), then its statements' figures (or events) as
+the page shows them, with who gives them (a topic) or on what (an actor): a search for
+« 12 000 » shows the figure it found.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from ..derive.search import SearchDocument, spelling_groups, terms
+from ..derive.search import EXCERPT_CHARS, SearchDocument, spelling_groups, terms
 from ..model import Archive, Claim, Event, Metric
 from ..render.format import according_to, figure_fr
 from ..render.pages import PageBuilder
@@ -33,10 +34,20 @@ def _figures(claims: list[Claim]) -> list[str]:
             if number is not None]
 
 
-def _shown(about: str | None, figures: Iterable[str]) -> str:
-    """A hub's excerpt text: what it is about, then its distinct figures in order."""
-    listed = " ; ".join(dict.fromkeys(figure for figure in figures if figure))
-    return french_text(" ".join(filter(None, (about, listed and f"Chiffres : {listed}."))))
+def _shown(about: str | None, said: Iterable[str]) -> str:
+    """A hub's excerpt text: what it is about, then what its statements say, once each."""
+    listed = " ; ".join(dict.fromkeys(said))
+    text = " ".join(filter(None, (about, listed and f"Affirmations : {listed}.")))
+    if len(text) > EXCERPT_CHARS:  # a topic of 10,000 articles: as much as an article holds
+        text = text[:text.rfind(" ", 0, EXCERPT_CHARS)] + " …"
+    return french_text(text)
+
+
+def _said(archive: Archive, claim: Claim) -> str:
+    """A claim as a hub page lists it: its figure, or what its event or metric is."""
+    topic = archive.topics[claim.topic]
+    return figure_fr(claim) or (topic.events[claim.event].label if claim.event
+                                else topic.metrics[claim.metric].label if claim.metric else "")
 
 
 def name_spellings(archive: Archive) -> list[list[str]]:
@@ -62,13 +73,12 @@ def registry_documents(builder: PageBuilder) -> list[SearchDocument]:
         claims = by_topic[topic_id]
         named += _figures(claims)
         named += sorted({archive.actors[claim.attributed_to].name for claim in claims})
+        follows = ", ".join(entry.label for entry in entries)
+        shown = _shown(f"{topic.description} Suivi : {follows}.", (
+            f"{_said(archive, claim)} {according_to(archive.actors[claim.attributed_to])}"
+            for claim in claims))
         documents.append(SearchDocument(html_path(builder.topic_path(topic_id)), topic.title,
-                                        "Sujet", _keys(*named),
-                                        _shown(topic.description, (
-                                            f"{figure_fr(claim)} "
-                                            f"{according_to(archive.actors[claim.attributed_to])}"
-                                            for claim in claims if figure_fr(claim))),
-                                        hub=True))
+                                        "Sujet", _keys(*named), shown, hub=True))
     for actor_id, actor in builder.archive.actors.items():
         about = " ".join(filter(None, (actor.description, actor.country and f"({actor.country})")))
         documents.append(SearchDocument(html_path(builder.actor_path(actor_id)), actor.name,
@@ -78,9 +88,8 @@ def registry_documents(builder: PageBuilder) -> list[SearchDocument]:
                                                         *sorted({archive.topics[c.topic].title
                                                                  for c in by_actor[actor_id]})),
                                         _shown(about, (
-                                            f"{figure_fr(claim)} ({archive.topics[claim.topic].title})"
-                                            for claim in by_actor[actor_id]
-                                            if figure_fr(claim))),
+                                            f"{_said(archive, claim)} ({archive.topics[claim.topic].title})"
+                                            for claim in by_actor[actor_id])),
                                         hub=True))
     for outlet_id, articles in builder.outlet_articles.items():
         name = builder.outlet_name(outlet_id)
