@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import count
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -283,8 +283,8 @@ def _lines(texts: Iterable[str]) -> str:
     return "\n".join(" ".join(text.splitlines()) for text in texts)
 
 
-def build_index(documents: list[SearchDocument],
-                spellings: list[list[str]] | None = None) -> dict[str, bytes]:
+def build_index(documents: list[SearchDocument], spellings: list[list[str]] | None = None,
+                excerpts: bool = True) -> dict[str, bytes]:
     """The index scripts, by path. ``search/index.js`` sets ``window.__BRIEFING_SEARCH__ =
     {urls, titles, details, hubs, terms, shards, excerpts, steps, min_stem, stop, facets}``:
     per document, a line of urls, titles and details (date and outlet), and hubs the numbers
@@ -293,8 +293,8 @@ def build_index(documents: list[SearchDocument],
     them: the first search parses a fraction of the index. That file's second line holds
     the same terms' title postings (the documents whose title holds the term): results are
     ranked with them, the page tokenises no title but the twenty it shows. Excerpts come
-    ``excerpts`` documents per file (``search/excerpts-k.js``), loaded only for the
-    results shown. steps, min_stem and stop are the key rules (SUFFIX_STEPS above); facets
+    ``excerpts`` documents per file (``search/excerpts-k.js``, see excerpt_scripts; left out
+    when ``excerpts`` is false), loaded only for the results shown. steps, min_stem and stop are the key rules (SUFFIX_STEPS above); facets
     what results can be filtered by (_facets); spellings the groups of keys that are
     spellings of one name (spelling_groups), one group per line."""
     vocabulary, postings, titles = _postings(documents)
@@ -317,7 +317,17 @@ def build_index(documents: list[SearchDocument],
         files[SHARD_PATH.format(number)] = (
             _shard_script(SHARDS_GLOBAL, number, postings[start:stop])
             + _shard_script(TITLES_GLOBAL, number, titles[start:stop]))
-    for number, start in enumerate(range(0, len(documents), EXCERPT_DOCS)):
-        files[EXCERPT_PATH.format(number)] = _shard_script(
-            EXCERPTS_GLOBAL, number, [d.excerpt for d in documents[start:start + EXCERPT_DOCS]])
+    if excerpts:
+        files.update(excerpt_scripts(documents))
     return files
+
+
+def excerpt_scripts(documents: list[SearchDocument], text: Callable[[int], str] | None = None
+                    ) -> Iterator[tuple[str, bytes]]:
+    """The excerpt shards (``search/excerpts-k.js``), one at a time: the documents' whole texts
+    (``text(number)``, else each document's ``excerpt``) are held a shard at a time, never
+    all at once (tens of megabytes at 10,000 articles)."""
+    for number, start in enumerate(range(0, len(documents), EXCERPT_DOCS)):
+        numbers = range(start, min(start + EXCERPT_DOCS, len(documents)))
+        yield EXCERPT_PATH.format(number), _shard_script(EXCERPTS_GLOBAL, number, [
+            text(n) if text else documents[n].excerpt for n in numbers])

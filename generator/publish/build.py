@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ..derive.analysis import Copies, derive
 from ..derive.duplicates import similar_pairs
-from ..derive.search import SearchDocument, build_index
+from ..derive.search import SearchDocument, build_index, excerpt_scripts
 from ..model import Archive, ArticleInfo
 from ..render.format import date_fr
 from ..render.pages import ArticleRenderer, PageBuilder, Planned
@@ -200,7 +200,7 @@ class SiteBuild:
                                      toc_entries=toc_entries),
                             workers=self.workers,
                             meanwhile=partial(_write_search_index, site, search,
-                                              name_spellings(self.archive)))
+                                              name_spellings(self.archive), self._text(search)))
         log.info(f"briefing: {len(shelled)} pages and {len(self.assets)} files written "
                  f"({self.elapsed()})")
         if self.previous is None:
@@ -211,6 +211,12 @@ class SiteBuild:
         log.info(f"briefing: {len(self.archive.articles)} articles, {len(shelled)} generated "
                  f"pages ({written.size / 1e6:.0f} MB with the files), in {self.elapsed()}")
         return written
+
+    def _text(self, search: list[SearchDocument]) -> Callable[[int], str]:
+        """Search document number n's whole text: an article's is read back from the build
+        cache when the index is written (RenderedArticles.text), not held all build long."""
+        ids = [article.id for article in self.archive.articles]  # the first documents, in order
+        return lambda n: search[n].excerpt or (self._articles.text(ids[n]) if n < len(ids) else "")
 
     def keep(self, site: Path, written: Written) -> None:
         """Record what was written into ``site``, now in its place, for the next build."""
@@ -243,6 +249,8 @@ def _not_derived(path: str) -> str | bytes:
 
 
 def _write_search_index(site: Path, documents: list[SearchDocument],
-                        spellings: list[list[str]]) -> None:
-    for path, script in build_index(documents, spellings).items():
+                        spellings: list[list[str]], text: Callable[[int], str]) -> None:
+    for path, script in build_index(documents, spellings, excerpts=False).items():
+        write_file(site / path, script)
+    for path, script in excerpt_scripts(documents, text):
         write_file(site / path, script)

@@ -72,7 +72,7 @@ class Processed:
     metadata_key: str = ""
     shingles: bytes = b""                  # near-duplicate shingles, packed (see shingle_array)
     terms: str = ""                        # its search keys, space-separated
-    excerpt: str = ""                      # the start of its text, for search results
+    excerpt: str = ""  # its whole text, for search excerpts (with a cache: left on disk, see text)
 
     def shingle_array(self) -> np.ndarray:
         return np.frombuffer(self.shingles, dtype=np.int64)
@@ -169,9 +169,20 @@ class Cache:
             model = Article if record["kind"] == "article" else ArticleInfo
             return Processed(model.model_validate_json(article), (),
                              cache_key=key, metadata_key=record["metadata_key"],
-                             shingles=shingles, terms=record["terms"], excerpt=record["excerpt"])
+                             shingles=shingles, terms=record["terms"])
         except (ValueError, KeyError, TypeError):  # pydantic's ValidationError is a ValueError
             self.rejected += 1
+            return None
+
+    def text(self, key: str) -> str | None:
+        """A cached result's text for search excerpts, read when the index is written; None
+        when the entry is gone or fails its check."""
+        found = self._read(key)
+        if found is None:
+            return None
+        try:
+            return str(json.loads(found[0][1])["excerpt"])
+        except (ValueError, KeyError, TypeError):
             return None
 
     def content(self, key: str) -> str | None:
@@ -235,6 +246,19 @@ class RenderedArticles:
             self.cache.put(result.cache_key, replace(result, content=content))
         return content
 
+    def text(self, article_id: str) -> str:
+        """An article's whole text for search excerpts: from the cache, or, if that entry went
+        bad since it was read, from the article's file again."""
+        result = self.results[article_id]
+        if result.excerpt or not result.cache_key:
+            return result.excerpt
+        text = self.cache.text(result.cache_key)
+        if text is None:
+            assert result.article is not None, "the text of an article that failed"
+            text = plain_text(article_body(sources.read_body(self.root / result.article.source,
+                                                              self.root)))
+        return text
+
     def summary(self, article_id: str) -> str:
         article = self.results[article_id].article
         assert article is not None, "a summary of an article that failed"
@@ -272,7 +296,7 @@ def _stored(result: Processed, key: str | None, cache_folder: str | None) -> Pro
     if key is None or cache_folder is None or result.errors:
         return result
     Cache(Path(cache_folder), "").put(key, result)
-    return replace(result, content="", cache_key=key)
+    return replace(result, content="", excerpt="", cache_key=key)
 
 
 def _start_worker(job: _Job) -> None:
