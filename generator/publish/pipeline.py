@@ -142,11 +142,14 @@ class Cache:
     def _file(self, key: str) -> str:
         return os.path.join(self.folder, key[:2], f"{key}.result")  # read 10,000 times: no Path
 
-    def _read(self, key: str) -> tuple[list[bytes], bytes] | None:
-        """The record's parts and the content's bytes; None if missing or failing its check."""
+    def _read(self, key: str, content: bool = True) -> tuple[list[bytes], bytes] | None:
+        """The record's parts and the content's bytes (unless not ``content``: b"", the
+        content left unread); None if missing or failing its check."""
         try:
             with open(self._file(key), "rb") as file:
-                data = file.read()
+                data = file.read() if content else file.read(8)
+                if not content:
+                    data += file.read(int.from_bytes(data[:8], "little"))
         except OSError:
             return None
         size = int.from_bytes(data[:8], "little")
@@ -177,7 +180,7 @@ class Cache:
     def text(self, key: str) -> str | None:
         """A cached result's text for search excerpts, read when the index is written; None
         when the entry is gone or fails its check."""
-        found = self._read(key)
+        found = self._read(key, content=False)
         if found is None:
             return None
         try:
