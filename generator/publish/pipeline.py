@@ -246,7 +246,8 @@ class RenderedArticles:
             if found is None:
                 raise OSError(f"{result.article.source} changed during the build: build again")
             content = self.renderer.content(found)
-            self.cache.put(result.cache_key, replace(result, content=content))
+            self.cache.put(result.cache_key, replace(result, content=content,
+                                                     excerpt=plain_text(found.body)))
         return content
 
     def text(self, article_id: str) -> str:
