@@ -40,6 +40,11 @@ def as_cells(claim: dict) -> dict:
             else str(value) for key, value in claim.items()}
 
 
+def codes(rows: list[dict]) -> list[dict]:
+    """CSV rows without the French words beside their codes (test_export): the JSON's fields."""
+    return [{k: v for k, v in row.items() if not k.endswith("_fr")} for row in rows]
+
+
 def topic_data_links(site: Path, page: Path) -> list[Path]:
     """The per-topic data files a topic page links to, as files of the site."""
     links = [a["href"] for a in content(page).select(".ba-data a[download]")]
@@ -54,7 +59,7 @@ def test_claims_csv_opens_in_a_french_spreadsheet_with_the_rows_of_claims_json(f
     rows = csv_rows(fixture_site / "data" / "claims.csv")
     claims = json.loads((fixture_site / "data" / "claims.json").read_text(encoding="utf-8"))
     assert len(rows) == len(claims) == 51
-    assert rows == [as_cells(claim) for claim in claims]
+    assert codes(rows) == [as_cells(claim) for claim in claims]
     disputing = [r for r in rows if r["disputes"]]
     assert [r["disputes"] for r in disputing] == [
         "date-inconnue-missiles-kn-23-budanov/withdrawal_reported-international_media-2025-01"]
@@ -71,7 +76,7 @@ def test_each_fixture_topic_links_its_own_files(fixture_site):
         claims = json.loads((fixture_site / "data" / f"claims-{slug}.json").read_text("utf-8"))
         assert len(rows) == len(claims) == count
         assert {r["topic"] for r in rows} == {c["topic"] for c in claims} == {topic_id}
-        assert rows == [as_cells(claim) for claim in claims]
+        assert codes(rows) == [as_cells(claim) for claim in claims]
         data_page = content(page).select_one(".ba-data a[href$='donnees.html']")
         assert data_page is not None and data_page["href"] == "../donnees.html"
     treaty = csv_rows(fixture_site / "data" / "claims-traite.csv")
@@ -279,7 +284,8 @@ def test_topic_files_are_the_whole_files_rows_of_the_topic():
     rows = claim_rows(archive, analysis.ledger)
     claims_csv(archive, rows, {}), claims_json(archive, rows, {})  # serialised once, then cut
     for topic_id in archive.topics:
-        alone = ClaimRows(dict(row) for row in rows if row["topic"] == topic_id)
+        kept = [i for i, row in enumerate(rows) if row["topic"] == topic_id]
+        alone = ClaimRows([dict(rows[i]) for i in kept], [rows.labels[i] for i in kept])
         assert alone
         assert topic_csv(topic_id, archive, rows, {}) == claims_csv(archive, alone, {})
         assert topic_json(topic_id, archive, rows, {}) == claims_json(archive, alone, {})

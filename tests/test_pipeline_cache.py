@@ -17,15 +17,16 @@ def info():
     return load_archive(FIXTURE_ARCHIVE).articles[0].info()
 
 
-def test_a_result_comes_back_without_its_content_which_stays_on_disk(tmp_path, info):
+def test_a_result_comes_back_without_its_content_and_text_which_stay_on_disk(tmp_path, info):
     cache = Cache(tmp_path, "fingerprint")
     key = cache.key(b"article bytes", render=True)
     cache.put(key, Processed(info, (), content="<p>Corée</p>", terms="coree", excerpt="Corée",
                              shingles=b"\x01" * 16))
     result = cache.get(key)
     assert (result.article, result.content, result.terms, result.excerpt, result.cache_key,
-            result.shingles) == (info, "", "coree", "Corée", key, b"\x01" * 16)
+            result.shingles) == (info, "", "coree", "", key, b"\x01" * 16)
     assert cache.content(key) == "<p>Corée</p>"
+    assert cache.text(key) == "Corée"  # the text for search excerpts, read when they are written
     assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [f"{key}.result"]
 
 
@@ -109,5 +110,26 @@ def test_workers_with_a_partly_filled_cache_give_what_one_process_gives(tmp_path
         expected, got = alone[path], pooled[path]
         assert got.errors == () and got.article == expected.article
         assert cache.content(got.cache_key) == expected.content
-        assert (got.terms, got.excerpt, got.shingles) == (expected.terms, expected.excerpt,
-                                                          expected.shingles)
+        assert cache.text(got.cache_key) == expected.excerpt and got.excerpt == ""
+        assert (got.terms, got.shingles) == (expected.terms, expected.shingles)
+
+
+def test_an_articles_text_is_read_back_from_the_cache_or_its_file(tmp_path):
+    """Search excerpts take each article's whole text from its cache entry when the index is
+    written; an entry gone meanwhile is made up for by the article's file."""
+    from generator.derive.search import plain_text
+    from generator.publish.pipeline import RenderedArticles
+
+    paths = sorted((FIXTURE_ARCHIVE / "articles").glob("*.md"))
+    registries = load_registries(FIXTURE_ARCHIVE)
+    cache = Cache(tmp_path, "fingerprint")
+    processed = process_all(paths, FIXTURE_ARCHIVE.parent, registries, render=True, cache=cache)
+    archive = load_archive(FIXTURE_ARCHIVE)
+    results = {result.article.id: result for result in processed.values()}
+    articles = RenderedArticles(cache, results, FIXTURE_ARCHIVE.parent, renderer=None)
+    first, second = archive.articles[:2]
+    assert results[first.id].excerpt == ""  # not held in memory
+    assert articles.text(first.id) == plain_text(first.body) and "Corée" in articles.text(first.id)
+    for path in tmp_path.rglob("*.result"):
+        path.unlink()
+    assert articles.text(second.id) == plain_text(second.body)

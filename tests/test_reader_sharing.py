@@ -7,6 +7,7 @@ holds only what the copy uses, without offering itself."""
 from __future__ import annotations
 
 import functools
+import posixpath
 import re
 import threading
 import zipfile
@@ -15,6 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import yaml
+from bs4 import BeautifulSoup
 from helpers import FIXTURE_ARCHIVE, REPO, make_project, mkdocs_build, soup
 
 from generator.publish.offline import UNUSED_OFFLINE
@@ -160,6 +162,36 @@ def test_the_offline_zip_holds_only_what_the_copy_uses(fixture_site, browser):
     assert any(Path(n).suffix == ".map" for n in map(str, fixture_site.rglob("*")))  # on the site
     assert "telechargement/" not in home and "hors-ligne" not in home
     assert "telechargement/" in (fixture_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_offline_zip_leaves_out_the_old_addresses(fixture_site):
+    """Redirects and the copies of feeds and charts under their old English names are for
+    links from elsewhere to the published site: no page of the copy links to them."""
+    (bundle,) = (fixture_site / "telechargement").glob("*.zip")
+    with zipfile.ZipFile(bundle) as archive:
+        (folder,) = {name.split("/", 1)[0] for name in archive.namelist()}
+        names = {name.split("/", 1)[1] for name in archive.namelist()}
+        pages = {name: archive.read(f"{folder}/{name}") for name in names if name.endswith(".html")}
+    old = ["sujets/casualties.html", "sources/unknown.html", "feed.xml", "sujets/casualties.xml",
+           "sujets/casualties-killed_or_wounded.svg"]
+    assert all((fixture_site / path).exists() for path in old)  # still answered on the site
+    assert [path for path in old if path in names] == []
+    redirects = [p.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("*.html")
+                 if b'http-equiv="refresh"' in p.read_bytes()]
+    assert redirects and not names & set(redirects)
+    # What the copy's pages link to or load is in the zip.
+    missing = set()
+    for name, data in pages.items():
+        page = BeautifulSoup(data, "html.parser")
+        for element in page.select("[href], [src]"):
+            target = element.get("href") or element.get("src")
+            if re.match(r"^(?:[a-z]+:|#|//)", target) or not target:
+                continue
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(name),
+                                                     target.split("#")[0].split("?")[0]))
+            if path not in names and f"{path}/index.html" not in names and path != ".":
+                missing.add((name, target))
+    assert sorted(missing)[:5] == []
 
 
 def test_the_offline_copy_misses_no_file_it_asks_for(browser, fixture_offline_copy):

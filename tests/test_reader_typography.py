@@ -67,3 +67,39 @@ def test_an_articles_text_is_its_sources_spaces_aside(fixture_site):
     drawn = {word.strip("«»,.()") for word in shown.split()}
     assert {w for w in written if "'" in w or "’" in w} <= drawn
     assert len(written - drawn) <= len(written) // 20  # Markdown marks aside
+
+
+QUOTED = re.compile(r"«[^«»]*»")  # the innermost quotes: what the sources wrote
+# A number grouped otherwise than by narrow no-break spaces (ordinary spaces: above), and a
+# date written the ISO way (not inside a name: article ids and file names start with one).
+OTHER_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[.\u00a0]\d{3})+(?!\d)")
+ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}(?:-\d{2})?(?![\w-])")
+
+
+def _own_words(path: Path) -> str:
+    """The site's own text on a page: not the article's text, not its headings repeated in
+    the table of contents, not what stands between « » (quotes keep their source's writing)."""
+    page = soup(path)
+    for hidden in page(["script", "style", "code", "pre", "head"]):
+        hidden.decompose()
+    for source in page.select(".ba-body, nav.md-nav--secondary"):
+        source.decompose()
+    return QUOTED.sub("", page.get_text())
+
+
+def _assert_one_number_format_and_french_dates(site: Path) -> None:
+    pages = sorted(site.rglob("*.html"))
+    assert any(path.name == "methode.html" for path in pages)
+    for path in pages:
+        own = _own_words(path)
+        for pattern in (OTHER_NUMBER, ISO_DATE):
+            assert not pattern.search(own), (path, [own[max(0, m.start() - 30):m.end() + 10]
+                                                    for m in pattern.finditer(own)][:3])
+
+
+def test_one_number_format_and_french_dates_in_the_sites_own_text(fixture_site):
+    _assert_one_number_format_and_french_dates(fixture_site)
+
+
+def test_the_real_sites_own_text_too(built_site):
+    _assert_one_number_format_and_french_dates(built_site)

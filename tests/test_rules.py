@@ -99,3 +99,20 @@ def test_the_method_page_works_every_example_with_invented_actors_only():
     for row in rows:
         for cell in row.split(" | ")[1:3]:
             assert cell.split(" : ")[0].strip("| ") in EXAMPLE_ACTORS.values(), row
+    # Each figure as the site says one: its number and its date in French (« 13 mars 2025 »).
+    for row, example in zip(rows, EXAMPLES):
+        assert [cell.strip("| ") for cell in row.split(" | ")[1:3]] == [
+            _said(example.first), _said(example.second)], row
+
+
+def _said(figure: tuple[str, str, str, int]) -> str:
+    from generator.derive.rules import EXAMPLE_ACTORS
+    from generator.model import parse_date_interval
+    from generator.render.format import _QUALIFIERS, date_fr, number_fr, when_fr
+
+    actor, when, qualifier, value = figure
+    reported = when.startswith("rapporté ")
+    dated = parse_date_interval(when.removeprefix("rapporté "))
+    said = _QUALIFIERS[qualifier].format(number_fr(value)).replace("\u202f", " ")
+    return (f"{EXAMPLE_ACTORS[actor]} : {said} "
+            f"({when_fr(None, dated) if reported else date_fr(dated)})")

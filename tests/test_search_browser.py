@@ -12,6 +12,7 @@ from helpers import FIXTURE_ARCHIVE, Visit
 from test_browser import RESULTS, heading, search
 
 from generator.derive.search import terms
+from generator.derive.words import words
 from generator.read.load import load_archive
 
 FIELD = "#ba-search-input"
@@ -46,6 +47,59 @@ def test_results_show_an_excerpt_with_the_query_words_marked(fixture_visit):
     every = marks(visit, "#ba-search-results .ba-search-excerpt")
     assert every and all(terms(word) == {"deploi"} for word in every), every
     assert "déployé" in every
+    visit.assert_clean()
+
+
+KN_23 = "articles/date-inconnue-missiles-kn-23-budanov.html"
+
+
+def excerpt_of(visit: Visit, found: list[str], path: str) -> tuple[str, list[str]]:
+    """A result's excerpt as shown, and its marked words."""
+    option = f"#ba-search-results li:nth-child({found.index(path) + 1}) .ba-search-excerpt"
+    return visit.page.locator(option).inner_text(), marks(visit, option)
+
+
+def test_an_excerpt_is_cut_around_the_words_found_deep_in_a_page(fixture_visit):
+    article = next(a for a in FIXTURE.articles if a.id == "date-inconnue-missiles-kn-23-budanov")
+    assert article.body.index("Koksan") > 2_000  # far past the start a result used to show
+    visit = fixture_visit
+    visit.open("index.html")
+    found = results(visit, "Koksan")
+    assert found == [KN_23]
+    text, marked = excerpt_of(visit, found, KN_23)
+    assert marked == ["Koksan"] and text.startswith("… ") and text.endswith(" …")
+    assert len(text) <= 200 + 4
+    # Two words: the passage holding both, every match in it marked (and nothing else).
+    found = results(visit, "Koksan roquettes")
+    text, marked = excerpt_of(visit, found, KN_23)
+    assert marked == ["Koksan", "roquettes"], (text, marked)
+    assert [w for w in words(text) if terms(w) & terms("Koksan roquettes")] == [
+        "koksan", "roquettes"]
+    visit.assert_clean()
+
+
+def test_a_topic_result_shows_the_figure_it_was_found_by(fixture_visit):
+    visit = fixture_visit
+    visit.open("index.html")
+    found = results(visit, "12 000")
+    text, marked = excerpt_of(visit, found, "sujets/troupes.html")
+    assert marked == ["12\u202f000"], text
+    assert "entre 10\u202f000\u00a0et 12\u202f000\u00a0selon" in text  # as typeset
+    visit.assert_clean()
+
+
+def test_every_result_shows_why_it_was_found(fixture_visit):
+    """Each result marks the query's words in its title or its excerpt: no page is listed
+    for no visible reason (hub pages and the hand-written ones included)."""
+    visit = fixture_visit
+    visit.open("index.html")
+    for query in ("KN-23", "12 000", "Budanov", "contingent", "HUR", "soldats", "Koursk"):
+        found = results(visit, query)
+        assert found, query
+        options = visit.page.locator("#ba-search-results li")
+        unmarked = [found[i] for i in range(options.count())
+                    if not options.nth(i).locator("mark").count()]
+        assert unmarked == [], (query, unmarked)
     visit.assert_clean()
 
 

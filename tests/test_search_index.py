@@ -51,10 +51,15 @@ def test_numbers_match_whatever_their_thousands_separators():
 
 def test_excerpt_text_is_plain_and_cut_after_a_word():
     text = plain_text("## Titre\n\nLa **Corée** a [déployé](https://x.org/a) des *soldats* &amp; "
-                      "<b>chars</b>.\n\n- un point\n" + "mot " * 200)
+                      "<b>chars</b>.\n\n- un point\n" + "mot " * 200, limit=400)
     assert text.startswith("Titre La Corée a déployé des soldats & chars . un point mot")
     assert text.endswith("mot …") and len(text) <= 402
     assert "*" not in text and "](" not in text and "<" not in text
+
+
+def test_excerpt_text_holds_a_whole_article_where_results_find_their_words():
+    body = "Début. " + "mot " * 2_000 + "Koksan à la fin."
+    assert plain_text(body).endswith("Koksan à la fin.")
 
 
 def decode(text: str) -> list[int]:

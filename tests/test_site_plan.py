@@ -75,3 +75,29 @@ def test_pages_lost_from_the_store_are_made_again_from_a_reused_plan(tmp_path):
     warm, log = build(project, tmp_path / "warm")
     assert REUSED in log
     assert differing(warm, cold(project, tmp_path / "cold")) == []
+
+
+def test_a_change_to_the_code_renames_every_stored_page_and_file(tmp_path, monkeypatch):
+    """Redirects and charts are keyed by what they show (two addresses, a chart's points):
+    under another code fingerprint (a change to how a redirect is written), their keys change
+    too, so the next build makes them again instead of linking the previous site's file."""
+    from datetime import date
+
+    from generator.publish import build as site_build
+
+    project = make_project(tmp_path)
+    keys = {}
+    for code in ("code-before", "code-after", "code-before"):
+        monkeypatch.setattr(site_build, "fingerprint", lambda content_dir, code=code: code)
+        made = site_build.SiteBuild(project / "briefings", tmp_path / f"cache-{code}",
+                                    date(2026, 1, 1))
+        made.prepare()
+        found = {planned.path: planned.key for planned in [*made.pages, *made.assets]}
+        assert keys.setdefault(code, found) == found  # the same code: the same keys (reuse)
+    before, after = keys["code-before"], keys["code-after"]
+    assert "sujets/casualties.html" in before  # the redirect at the topic's old English address
+    assert any(path.endswith(".svg") for path in before)
+    assert before.keys() == after.keys()
+    assert before["sujets/casualties.html"]
+    # Feeds have no key: they are made by every build.
+    assert [path for path in before if before[path] and before[path] == after[path]] == []

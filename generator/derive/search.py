@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import count
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -88,8 +88,16 @@ def keys(tokens: list[str]) -> set[str]:
     return set(map(key, set(tokens))) - {""}
 
 
-_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]+>|[*_`#>|~]+|^\s*[-+]\s+|\{[^}]*\}", re.M)
-EXCERPT_CHARS = 400  # per document, where the browser finds a passage to show
+# Linear time on any text: no part scans past its own opening character (« [[[[ » or « <<<< »
+# would otherwise be read to the end once per character: a mebibyte of them, for ever).
+_MARKUP = re.compile(
+    r"!?\[([^\[\]]*)\]\([^()]*\)|<[^<>]+>|[*_`#>|~]+|^\s*[-+]\s+|\{[^{}]*\}", re.M)
+# Per document, the text where the browser cuts a passage around the query's words (as
+# Pagefind does from its per-page fragments): the whole text, so that a word found deep in
+# a page is shown, up to this many characters (far beyond any article; bounds a hostile one).
+# It sits in the excerpt shards, fetched only for the results shown: the first query's
+# bytes (the index and its postings) do not grow with it.
+EXCERPT_CHARS = 60_000
 
 
 def _unmarked(match: re.Match) -> str:
@@ -100,8 +108,8 @@ def _unmarked(match: re.Match) -> str:
 
 
 def plain_text(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """The start of a Markdown or HTML text as plain text, cut after a whole word: what a
-    search result shows, its query words highlighted."""
+    """A Markdown or HTML text as plain text, cut after a whole word past ``limit``: where a
+    search result's passage is cut, around its query words (briefing-search.js passage)."""
     text = html.unescape(_MARKUP.sub(_unmarked, text[:limit * 2]))
     text = " ".join(text.split())
     if len(text) <= limit:
@@ -265,7 +273,7 @@ def _script(assignment: str, data: object) -> bytes:
 
 EXCERPT_PATH = "search/excerpts-{}.js"
 EXCERPTS_GLOBAL = "__BRIEFING_EXCERPTS__"
-EXCERPT_DOCS = 40  # documents per excerpt shard: a page of results loads a few of them
+EXCERPT_DOCS = 10  # documents' whole texts per excerpt shard: a page of results loads a few
 
 
 def _shard_script(global_name: str, number: int, data: object) -> bytes:
@@ -278,8 +286,8 @@ def _lines(texts: Iterable[str]) -> str:
     return "\n".join(" ".join(text.splitlines()) for text in texts)
 
 
-def build_index(documents: list[SearchDocument],
-                spellings: list[list[str]] | None = None) -> dict[str, bytes]:
+def build_index(documents: list[SearchDocument], spellings: list[list[str]] | None = None,
+                excerpts: bool = True) -> dict[str, bytes]:
     """The index scripts, by path. ``search/index.js`` sets ``window.__BRIEFING_SEARCH__ =
     {urls, titles, details, hubs, terms, shards, excerpts, steps, min_stem, stop, facets}``:
     per document, a line of urls, titles and details (date and outlet), and hubs the numbers
@@ -288,8 +296,8 @@ def build_index(documents: list[SearchDocument],
     them: the first search parses a fraction of the index. That file's second line holds
     the same terms' title postings (the documents whose title holds the term): results are
     ranked with them, the page tokenises no title but the twenty it shows. Excerpts come
-    ``excerpts`` documents per file (``search/excerpts-k.js``), loaded only for the
-    results shown. steps, min_stem and stop are the key rules (SUFFIX_STEPS above); facets
+    ``excerpts`` documents per file (``search/excerpts-k.js``, see excerpt_scripts; left out
+    when ``excerpts`` is false), loaded only for the results shown. steps, min_stem and stop are the key rules (SUFFIX_STEPS above); facets
     what results can be filtered by (_facets); spellings the groups of keys that are
     spellings of one name (spelling_groups), one group per line."""
     vocabulary, postings, titles = _postings(documents)
@@ -312,7 +320,17 @@ def build_index(documents: list[SearchDocument],
         files[SHARD_PATH.format(number)] = (
             _shard_script(SHARDS_GLOBAL, number, postings[start:stop])
             + _shard_script(TITLES_GLOBAL, number, titles[start:stop]))
-    for number, start in enumerate(range(0, len(documents), EXCERPT_DOCS)):
-        files[EXCERPT_PATH.format(number)] = _shard_script(
-            EXCERPTS_GLOBAL, number, [d.excerpt for d in documents[start:start + EXCERPT_DOCS]])
+    if excerpts:
+        files.update(excerpt_scripts(documents))
     return files
+
+
+def excerpt_scripts(documents: list[SearchDocument], text: Callable[[int], str] | None = None
+                    ) -> Iterator[tuple[str, bytes]]:
+    """The excerpt shards (``search/excerpts-k.js``), one at a time: the documents' whole texts
+    (``text(number)``, else each document's ``excerpt``) are held a shard at a time, never
+    all at once (tens of megabytes at 10,000 articles)."""
+    for number, start in enumerate(range(0, len(documents), EXCERPT_DOCS)):
+        numbers = range(start, min(start + EXCERPT_DOCS, len(documents)))
+        yield EXCERPT_PATH.format(number), _shard_script(EXCERPTS_GLOBAL, number, [
+            text(n) if text else documents[n].excerpt for n in numbers])

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ..derive.analysis import Copies, derive
 from ..derive.duplicates import similar_pairs
-from ..derive.search import SearchDocument, build_index
+from ..derive.search import SearchDocument, build_index, excerpt_scripts
 from ..model import Archive, ArticleInfo
 from ..render.format import date_fr
 from ..render.pages import ArticleRenderer, PageBuilder, Planned
@@ -107,6 +107,7 @@ class SiteBuild:
         with collector_paused():
             cache = Cache(self.cache_dir, fingerprint(self.content_dir))
             self.store = _plan_store(self.cache_dir, cache.fingerprint)
+            self.fingerprint = cache.fingerprint
             archive, processed = load(self.content_dir, root=self.content_dir.parent,
                                       render=True, workers=self.workers, cache=cache,
                                       progress=self._progress)
@@ -141,6 +142,7 @@ class SiteBuild:
         self.assets = [*(self._keyed(planned) for planned in builder.asset_plans()
                          if planned.path not in self.feed_paths), *feeds]
         self.home_sections = builder.home_sections()
+        self.moved = tuple(builder.moved_files())
         log.info(f"briefing: archive derived and planned ({self.elapsed()})")
 
     def _reuse_plan(self, previous: site_plan.SitePlan) -> None:
@@ -155,11 +157,16 @@ class SiteBuild:
         self.pages = [*map(unmade, previous.pages)]
         self.assets = [*map(unmade, previous.assets), *feeds]
         self.home_sections = previous.home_sections
+        self.moved = previous.moved
         log.info(f"briefing: plan reused, no article's metadata changed ({self.elapsed()})")
 
     def _keyed(self, planned: Planned) -> Planned:
-        """Under the plan key, a page without a key of its own is still named by it."""
-        return planned if planned.key else replace(planned, key=f"{self.plan_key}\0{planned.path}")
+        """Under the plan key, a page without a key of its own is still named by it; one
+        with a key of its own (what it shows: a redirect's two addresses, a chart's points)
+        is named by the code's fingerprint too, so that a change to how it is made remakes it."""
+        if planned.key:
+            return replace(planned, key=f"{self.fingerprint}\0{planned.key}")
+        return replace(planned, key=f"{self.plan_key}\0{planned.path}")
 
     @property
     def article_pages(self) -> list[Planned]:
@@ -193,17 +200,23 @@ class SiteBuild:
                                      toc_entries=toc_entries),
                             workers=self.workers,
                             meanwhile=partial(_write_search_index, site, search,
-                                              name_spellings(self.archive)))
+                                              name_spellings(self.archive), self._text(search)))
         log.info(f"briefing: {len(shelled)} pages and {len(self.assets)} files written "
                  f"({self.elapsed()})")
         if self.previous is None:
             site_plan.save(self.store, self.plan_key, site_plan.SitePlan(
                 tuple(map(site_plan.item, self.pages)),
                 tuple(site_plan.item(a) for a in self.assets if a.path not in self.feed_paths),
-                self.home_sections, tuple(sorted((nav_markdown or {}).items()))))
+                self.home_sections, tuple(sorted((nav_markdown or {}).items())), self.moved))
         log.info(f"briefing: {len(self.archive.articles)} articles, {len(shelled)} generated "
                  f"pages ({written.size / 1e6:.0f} MB with the files), in {self.elapsed()}")
         return written
+
+    def _text(self, search: list[SearchDocument]) -> Callable[[int], str]:
+        """Search document number n's whole text: an article's is read back from the build
+        cache when the index is written (RenderedArticles.text), not held all build long."""
+        ids = [article.id for article in self.archive.articles]  # the first documents, in order
+        return lambda n: search[n].excerpt or (self._articles.text(ids[n]) if n < len(ids) else "")
 
     def keep(self, site: Path, written: Written) -> None:
         """Record what was written into ``site``, now in its place, for the next build."""
@@ -236,6 +249,8 @@ def _not_derived(path: str) -> str | bytes:
 
 
 def _write_search_index(site: Path, documents: list[SearchDocument],
-                        spellings: list[list[str]]) -> None:
-    for path, script in build_index(documents, spellings).items():
+                        spellings: list[list[str]], text: Callable[[int], str]) -> None:
+    for path, script in build_index(documents, spellings, excerpts=False).items():
+        write_file(site / path, script)
+    for path, script in excerpt_scripts(documents, text):
         write_file(site / path, script)

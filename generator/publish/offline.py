@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+from collections.abc import Collection
 from datetime import date, datetime, timezone
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -41,21 +42,23 @@ def zip_path(day: date) -> str:
     return f"{DOWNLOAD_DIR}/{archive_name(day)}.zip"
 
 
-def offline_uses(path: str) -> bool:
-    """Whether the copy read from disk needs the site's file at ``path`` (not a zip)."""
-    return (not path.startswith(f"{DOWNLOAD_DIR}/")
+def offline_uses(path: str, moved: Collection[str] = ()) -> bool:
+    """Whether the copy read from disk needs the site's file at ``path`` (not a zip, nor a
+    file in ``moved``: kept at an address the site had before, which no page links to)."""
+    return (not path.startswith(f"{DOWNLOAD_DIR}/") and path not in moved
             and not any(fnmatchcase(path, pattern) for pattern in UNUSED_OFFLINE))
 
 
-def write_zip(site_dir: Path, day: date) -> Path:
-    """Zip the files of ``site_dir`` the offline copy uses (offline_uses) into
+def write_zip(site_dir: Path, day: date, moved: Collection[str] = ()) -> Path:
+    """Zip the files of ``site_dir`` the offline copy uses (offline_uses; ``moved``: the
+    redirects and copies at old addresses, PageBuilder.moved_files) into
     ``site_dir/zip_path(day)``; its home page does not offer the zip."""
     target = site_dir / zip_path(day)
     target.parent.mkdir(parents=True, exist_ok=True)
     stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
     folder = archive_name(day)
     files = sorted(p for p in site_dir.rglob("*") if p.is_file() and offline_uses(
-        p.relative_to(site_dir).as_posix()))
+        p.relative_to(site_dir).as_posix(), moved))
     partial = target.with_suffix(".zip.part")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for path in files:

@@ -72,7 +72,7 @@ class Processed:
     metadata_key: str = ""
     shingles: bytes = b""                  # near-duplicate shingles, packed (see shingle_array)
     terms: str = ""                        # its search keys, space-separated
-    excerpt: str = ""                      # the start of its text, for search results
+    excerpt: str = ""  # its whole text, for search excerpts (with a cache: left on disk, see text)
 
     def shingle_array(self) -> np.ndarray:
         return np.frombuffer(self.shingles, dtype=np.int64)
@@ -119,9 +119,8 @@ def fingerprint(content_dir: Path) -> str:
 
 class Cache:
     """Task results on disk, one file per (article bytes and path, fingerprint, mode): a
-    sealed record (sealed.py: the article and the result as JSON, its shingles, the digest of
-    its content),
-    then the rendered content as UTF-8, read only when the page is written. One file per
+    sealed record (sealed.py: the article and the result as JSON, its shingles, its whole text
+    for search excerpts, the digest of its content), then the rendered content as UTF-8, read only when the page is written. One file per
     article: at 10,000 articles, file creations are a large part of a cold build.
 
     An entry that fails its check (changed, cut short, foreign) is a miss, counted in
@@ -155,7 +154,7 @@ class Cache:
         except OSError:
             return None
         parts = sealed.unseal(key, record) if len(head) == 8 and len(record) == size else None
-        if parts is None or len(parts) != 4:
+        if parts is None or len(parts) != 5:
             self.rejected += 1
             return None
         return parts, content_size, data
@@ -165,7 +164,7 @@ class Cache:
         found = self._read(key, content=False)
         if found is None:
             return None
-        (article, fields, shingles, _), content_size, _ = found
+        (article, fields, shingles, _, _), content_size, _ = found
         try:
             record = json.loads(fields)
             if record["content_size"] != content_size:  # cut short: a crash while writing
@@ -173,9 +172,20 @@ class Cache:
             model = Article if record["kind"] == "article" else ArticleInfo
             return Processed(model.model_validate_json(article), (),
                              cache_key=key, metadata_key=record["metadata_key"],
-                             shingles=shingles, terms=record["terms"], excerpt=record["excerpt"])
+                             shingles=shingles, terms=record["terms"])
         except (ValueError, KeyError, TypeError):  # pydantic's ValidationError is a ValueError
             self.rejected += 1
+            return None
+
+    def text(self, key: str) -> str | None:
+        """A cached result's text for search excerpts, read when the index is written; None
+        when the entry is gone or fails its check."""
+        found = self._read(key, content=False)
+        if found is None:
+            return None
+        try:
+            return found[0][3].decode("utf-8")
+        except UnicodeDecodeError:
             return None
 
     def content(self, key: str) -> str | None:
@@ -196,10 +206,11 @@ class Cache:
         content = result.content.encode("utf-8")
         fields = json.dumps({
             "kind": "article" if isinstance(result.article, Article) else "info",
-            "content_size": len(content), "metadata_key": result.metadata_key, "terms": result.terms,
-            "excerpt": result.excerpt}, ensure_ascii=False)
+            "content_size": len(content), "metadata_key": result.metadata_key,
+            "terms": result.terms}, ensure_ascii=False)
         record = sealed.seal(key, [result.article.model_dump_json().encode("utf-8"),
                                    fields.encode("utf-8"), result.shingles,
+                                   result.excerpt.encode("utf-8"),  # apart: read only by text
                                    hashlib.sha256(content).digest()])
         # Written in place, not renamed: one file creation less per article. A file cut
         # short (a crash) fails its check and is a miss; two builds writing the same key
@@ -236,8 +247,22 @@ class RenderedArticles:
             if found is None:
                 raise OSError(f"{result.article.source} changed during the build: build again")
             content = self.renderer.content(found)
-            self.cache.put(result.cache_key, replace(result, content=content))
+            self.cache.put(result.cache_key, replace(result, content=content,
+                                                     excerpt=plain_text(found.body)))
         return content
+
+    def text(self, article_id: str) -> str:
+        """An article's whole text for search excerpts: from the cache, or, if that entry went
+        bad since it was read, from the article's file again."""
+        result = self.results[article_id]
+        if result.excerpt or not result.cache_key:
+            return result.excerpt
+        text = self.cache.text(result.cache_key)
+        if text is None:
+            assert result.article is not None, "the text of an article that failed"
+            text = plain_text(article_body(sources.read_body(self.root / result.article.source,
+                                                              self.root)))
+        return text
 
     def summary(self, article_id: str) -> str:
         article = self.results[article_id].article
@@ -276,7 +301,7 @@ def _stored(result: Processed, key: str | None, cache_folder: str | None) -> Pro
     if key is None or cache_folder is None or result.errors:
         return result
     Cache(Path(cache_folder), "").put(key, result)
-    return replace(result, content="", cache_key=key)
+    return replace(result, content="", excerpt="", cache_key=key)
 
 
 def _start_worker(job: _Job) -> None:

@@ -310,7 +310,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     @event_priority(-200)  # last: the zip holds the finished site
     def _write_offline_zip(self, *, config: MkDocsConfig) -> None:
         if self.build.download:
-            write_zip(Path(config.site_dir), self.build.build_day)
+            write_zip(Path(config.site_dir), self.build.build_day, set(self.build.moved))
 
     @event_priority(-300)  # after every other plugin has written into the new site
     def _publish(self, *, config: MkDocsConfig) -> None:

@@ -44,6 +44,7 @@ class SitePlan:
     assets: tuple[PlannedItem, ...]
     home_sections: str
     nav_markdown: tuple[tuple[str, str], ...]     # navigation pages, which MkDocs renders
+    moved: tuple[str, ...] = ()                   # files kept only at old addresses
 
 
 def plan_key(fingerprint: str, metadata_keys: dict[str, str], same_story: dict[str, list[str]],
@@ -69,7 +70,8 @@ def load(store: Path, key: str) -> SitePlan | None:
         data = json.loads(parts[0])
         return SitePlan(tuple(PlannedItem(*item) for item in data["pages"]),
                         tuple(PlannedItem(*item) for item in data["assets"]),
-                        data["home_sections"], tuple(map(tuple, data["nav_markdown"])))
+                        data["home_sections"], tuple(map(tuple, data["nav_markdown"])),
+                        tuple(data["moved"]))
     except (ValueError, KeyError, TypeError):
         return None
 
@@ -80,7 +82,8 @@ def save(store: Path, key: str, plan: SitePlan) -> None:
     data = {"pages": [[i.path, i.title, i.key] for i in plan.pages],
             "assets": [[i.path, i.title, i.key] for i in plan.assets],
             "home_sections": plan.home_sections,
-            "nav_markdown": plan.nav_markdown}
+            "nav_markdown": plan.nav_markdown,
+            "moved": plan.moved}
     sealed.write_sealed(target, key, [json.dumps(data, ensure_ascii=False).encode("utf-8")])
     for old in store.glob(f"{_PREFIX}*"):
         if old != target:

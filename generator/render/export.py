@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property, partial
 
 from ..derive.analysis import Analysis
@@ -24,6 +24,7 @@ from ..derive.groupings import newest_date
 from ..derive.ledger import LedgerEntry, Statement
 from ..model import UNKNOWN, Archive, ArticleFrontmatter, ArticleInfo, Registries
 from .environment import environment
+from .format import PRECISION_FR, QUALIFIER_FR, UNKNOWN_OUTLET_FR, date_fr
 from .paths import article_path, html_path, topic_data_path
 
 CLAIM_COLUMNS = (
@@ -31,20 +32,33 @@ CLAIM_COLUMNS = (
     "unit", "as_of", "as_of_precision", "as_of_start", "as_of_end", "as_of_note", "as_of_words", "attributed_to",
     "actor_name", "quote", "hedges", "disputes", "article_date", "outlet", "article_page",
 )
+# The coded columns that claims.csv follows with their French words, in a column named
+# <code>_fr (« jusqu'à » beside at_most, « Source inconnue » beside unknown): a reader of
+# the spreadsheet reads French; claims.json keeps the codes alone, for programs.
+LABELLED = ("topic", "metric", "event", "qualifier", "as_of_precision", "article_date", "outlet")
+CSV_COLUMNS = tuple(name for column in CLAIM_COLUMNS
+                    for name in (column, *([f"{column}_fr"] * (column in LABELLED))))
 
 
 class ClaimRows(list):
     """Claim rows that keep their CSV lines and JSON items once written: the whole archive's
     files and each topic's are cut from one serialisation per format (per process). Kept as
     UTF-8 bytes: joined as str, 10,000 articles' claims cost twice their size again (a
-    single ’ makes a str two bytes a character)."""
+    single ’ makes a str two bytes a character). ``labels`` holds, per row, the French
+    words of its LABELLED codes (none: empty cells)."""
+
+    def __init__(self, rows: Iterable[dict] = (), labels: list[tuple[str, ...]] | None = None):
+        super().__init__(rows)
+        self.labels = labels
 
     @cached_property
     def csv_lines(self) -> list[bytes]:
         lines = _Lines()
+        blank = ("",) * len(LABELLED)
         csv.writer(lines, delimiter=CSV_DELIMITER, lineterminator="\n").writerows(
-            [csv_cell(";".join(row[column]) if column in ("disputes", "hedges") else row[column])
-             for column in CLAIM_COLUMNS] for row in self)
+            [csv_cell(cell) for column, cell in zip(CSV_COLUMNS, _with_labels(
+                row, self.labels[position] if self.labels else blank))]
+            for position, row in enumerate(self))
         return lines
 
     @cached_property
@@ -60,6 +74,31 @@ class ClaimRows(list):
         return positions
 
 
+def _with_labels(row: dict, labels: tuple[str, ...]) -> list[object]:
+    """A row's CSV cells: each column's value, a coded one followed by its French words."""
+    words = iter(labels)
+    cells: list[object] = []
+    for column in CLAIM_COLUMNS:
+        cells.append(";".join(row[column]) if column in ("disputes", "hedges") else row[column])
+        if column in LABELLED:
+            cells.append(next(words))
+    return cells
+
+
+def _labels(archive: Archive, entry: LedgerEntry) -> tuple[str, ...]:
+    """The French words of an entry's LABELLED codes, in their order."""
+    claim, article = entry.claim, entry.article
+    topic = archive.topics[claim.topic]
+    outlet = archive.outlets.get(article.outlet)
+    return (topic.title,
+            topic.metrics[claim.metric].label if claim.metric else "",
+            topic.events[claim.event].label if claim.event else "",
+            QUALIFIER_FR.get(claim.qualifier or "", ""),
+            PRECISION_FR[claim.as_of.precision] if claim.as_of else "",
+            date_fr(article.date),
+            outlet.name if outlet else UNKNOWN_OUTLET_FR)
+
+
 class _Lines(list):
     """A file for csv.writer that keeps each row's line apart (it writes one call per row)."""
 
@@ -68,7 +107,7 @@ class _Lines(list):
 
 
 def claim_rows(archive: Archive, entries: tuple[LedgerEntry, ...]) -> ClaimRows:
-    """One row per claim, in ledger order."""
+    """One row per claim, in ledger order, with its codes' French words for the CSV."""
     rows = []
     for entry in entries:
         claim, article = entry.claim, entry.article
@@ -99,7 +138,7 @@ def claim_rows(archive: Archive, entries: tuple[LedgerEntry, ...]) -> ClaimRows:
             "outlet": article.outlet,
             "article_page": html_path(article_path(article.id)),
         })
-    return ClaimRows(rows)
+    return ClaimRows(rows, [_labels(archive, entry) for entry in entries])
 
 
 # What makes a spreadsheet read a cell as a formula (OWASP, « CSV injection »): = + - @, and
@@ -132,7 +171,7 @@ def claims_csv(archive: Archive, rows: ClaimRows,
 
 
 def _csv_file(lines: list[bytes]) -> bytes:
-    return (CSV_DELIMITER.join(CLAIM_COLUMNS) + "\n").encode("utf-8-sig") + b"".join(lines)
+    return (CSV_DELIMITER.join(CSV_COLUMNS) + "\n").encode("utf-8-sig") + b"".join(lines)
 
 
 def _json_list(items: list[bytes]) -> bytes:

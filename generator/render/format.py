@@ -77,6 +77,12 @@ def short_month_fr(value: date) -> str:
     return format_date(value, "MMM y", locale=LOCALE)
 
 
+# The French words for the data files' codes (claims.csv puts them beside the codes).
+QUALIFIER_FR = {"exact": "exact", "about": "environ", "at_least": "au moins",
+                "more_than": "plus de", "at_most": "jusqu'à", "range": "fourchette"}
+PRECISION_FR = {"day": "jour", "month": "mois", "year": "année", "period": "période"}
+UNKNOWN_OUTLET_FR = "Source inconnue"
+
 _QUALIFIERS = {"exact": "{}", "about": "environ {}", "at_least": "au moins {}",
                "more_than": "plus de {}", "at_most": "jusqu'à {}"}
 

@@ -11,7 +11,9 @@
  * finds « déploie », « 3000 » finds « 3 000 ».
  * Every word must match; the last one may be a prefix while it is being typed. Results
  * whose title holds the words come first, articles before other pages, then the newest.
- * Text is inserted with textContent only; highlights are <mark> elements built here.
+ * A result's excerpt is cut from its page's whole text (the excerpt shards) around the
+ * query's words, every match marked (passage). Text is inserted with textContent only;
+ * highlights are <mark> elements built here.
  *
  * The box is a combobox with a listbox of results: arrows move, Enter opens, Escape
  * (anywhere on the page) or a click outside closes. Results can be narrowed to a topic,
@@ -27,7 +29,7 @@
   var STARTS_WITH_DIGIT = /^\p{Nd}/u;
   var MAX_RESULTS = 20;
   var MAX_EXPANSIONS = 300;
-  var EXCERPT_CHARS = 180;  // shown around the first word found
+  var EXCERPT_CHARS = 200;  // shown around the query's words
   // Excerpts are fetched once the results have stayed this long (ms): while a word is typed,
   // each keystroke redraws the results at once, and fetching their excerpt files every time
   // (up to twenty) would hold up the next keystroke's results.
@@ -295,17 +297,48 @@
   }
 
   function passage(text, words) {
-    // EXCERPT_CHARS of text around its first word matching the query (else its start).
-    var first = -1;
-    eachToken(text, function (token, start) {
-      if (first < 0) {
-        var key = keyOf(token);
-        if (key && words.some(function (word) { return matches(word, key); })) { first = start; }
+    // EXCERPT_CHARS of the page's text (the index stores it whole) around the query's
+    // words: the window holding the most distinct words, then the most matches (the
+    // densest, as Pagefind chooses its excerpt), centred on them; the text's start when no
+    // word is found. highlight() then marks every match it holds.
+    var found = [];  // [start, end, word number] of each token matching a query word
+    eachToken(text, function (token, start, end) {
+      var key = keyOf(token);
+      if (!key) { return; }
+      for (var w = 0; w < words.length; w++) {
+        if (matches(words[w], key)) { found.push([start, end, w]); return; }
       }
     });
-    var start = first < EXCERPT_CHARS / 3 ? 0 : text.lastIndexOf(" ", first - EXCERPT_CHARS / 3) + 1;
-    var end = start + EXCERPT_CHARS >= text.length ? text.length :
-      Math.max(text.lastIndexOf(" ", start + EXCERPT_CHARS), first + 1);
+    var first = 0;
+    var last = 0;
+    if (found.length) {
+      var counts = new Uint32Array(words.length);
+      var distinct = 0;
+      var best = [-1, -1, 0, 0];  // distinct words, matches, first and last match
+      for (var i = 0, j = 0; i < found.length; i++) {
+        while (j < found.length && (j === i || found[j][1] - found[i][0] <= EXCERPT_CHARS)) {
+          if (counts[found[j][2]]++ === 0) { distinct++; }
+          j++;
+        }
+        if (distinct > best[0] || (distinct === best[0] && j - i > best[1])) {
+          best = [distinct, j - i, i, j - 1];
+        }
+        if (--counts[found[i][2]] === 0) { distinct--; }
+      }
+      first = found[best[2]][0];
+      last = found[best[3]][1];
+    }
+    var start = Math.max(0, first - Math.floor(Math.max(0, EXCERPT_CHARS - (last - first)) / 2));
+    var end = Math.min(text.length, Math.max(start + EXCERPT_CHARS, last));
+    start = Math.max(0, Math.min(start, end - EXCERPT_CHARS));
+    if (start > 0) {  // at a word's start, never after the first match
+      var space = text.indexOf(" ", start);
+      start = space >= 0 && space < first ? space + 1 : first;
+    }
+    if (end < text.length) {  // after a whole word, never before the last match
+      var cut = text.lastIndexOf(" ", end);
+      if (cut > last) { end = cut; }
+    }
     return (start > 0 ? "… " : "") + text.slice(start, end).trim() + (end < text.length ? " …" : "");
   }
 

@@ -98,17 +98,25 @@ class ArticlePages(Site):
         """Each feed, and under the address it had before its file had a French name,
         the same feed (it names its new address as its own): subscriptions keep working."""
         feeds = []
-        named = [(SITE_FEED, OLD_SITE_FEED, "Nouveaux articles", self.archive.articles)]
-        named += [(self.topic_feed_path(topic_id), topic_feed_path(topic_id),
-                   f"{topic.title} : nouveaux articles", self.topic_articles[topic_id])
-                  for topic_id, topic in self.archive.topics.items()]
-        for path, old, title, articles in named:
+        for path, old, title, articles in self._named_feeds():
             # Its id stays the one it had at its old address: readers see the same feed.
             make = partial(self._feed, path, title, articles, old)
             feeds.append(Planned(path, "", make))
             if old != path:
                 feeds.append(Planned(old, "", make))
         return feeds
+
+    def _named_feeds(self) -> list[tuple[str, str, str, tuple[ArticleInfo, ...]]]:
+        """Each feed's address, its address before it had a French name, title and articles."""
+        named = [(SITE_FEED, OLD_SITE_FEED, "Nouveaux articles", self.archive.articles)]
+        named += [(self.topic_feed_path(topic_id), topic_feed_path(topic_id),
+                   f"{topic.title} : nouveaux articles", self.topic_articles[topic_id])
+                  for topic_id, topic in self.archive.topics.items()]
+        return named
+
+    def old_feed_paths(self) -> list[str]:
+        """The copies feeds() plans at the feeds' old addresses."""
+        return [old for path, old, _, _ in self._named_feeds() if old != path]
 
     def _feed(self, path: str, title: str, articles: tuple[ArticleInfo, ...],
               identity: str) -> bytes:

@@ -83,6 +83,13 @@ class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages,
         return [Planned(html_path(old), "", partial(redirect_page, old, new), f"redirect {old} {new}")
                 for new, old in moved]
 
+    def moved_files(self) -> list[str]:
+        """What the site keeps only at the addresses it had before its names were French: the
+        redirects, and the feeds and charts copied under their old names. A copy read from
+        disk, whose pages link to the new addresses only, needs none (publish/offline.py)."""
+        return [*(planned.path for planned in self.redirects()), *self.old_feed_paths(),
+                *self.old_chart_paths()]
+
     @cached_property
     def claim_rows(self) -> ClaimRows:
         return claim_rows(self.archive, self.ledger)

@@ -78,6 +78,14 @@ class TopicPages(Site):
         return planned
 
 
+    def old_chart_paths(self) -> list[str]:
+        """The copies charts() plans at the charts' addresses before they had French names."""
+        return [old for briefing in self.briefings.values() for metric in briefing.metrics
+                if metric.charted for layout in _charts().LAYOUTS
+                for old in [old_chart_path(briefing.topic.id, metric.metric_id, layout.suffix)]
+                if old != self.chart_path(briefing.topic.id, metric.metric_id, layout.suffix)]
+
+
 def _series(statements: tuple[Statement, ...], archive: Archive) -> list[charts.Series]:
     """Each actor's dated figures, at their period (undated statements are not drawn)."""
     by_actor: dict[str, list[charts.Point]] = {}
