@@ -137,19 +137,42 @@ def test_an_unattributed_figure_never_confirms_another(tmp_path):
     assert "confirmé par" not in topic_text(archive)
 
 
-def test_a_sum_of_floors_and_ceilings_says_nothing():
+def _figures(*parts: tuple) -> list:
+    """One statement per (qualifier, value or (low, high), hedges), each a part of a sum."""
     from generator.derive.ledger import ledger, statements
     from generator.model import Archive, Article, Topic
 
-    claims = [{"topic": "t", "metric": m, "value": "10", "qualifier": q, "attributed_to": "a",
-               "quote": "q", "as_of": "2025"} for m, q in (("p", "at_least"), ("q", "at_most"))]
+    claims = []
+    for number, (qualifier, value, hedges) in enumerate(parts):
+        figure = ({"low": str(value[0]), "high": str(value[1])} if qualifier == "range"
+                  else {"value": str(value)})
+        claims.append({"topic": "t", "metric": f"m{number}", "qualifier": qualifier, **figure,
+                       "attributed_to": "a", "quote": "q", "as_of": "2025", "hedges": hedges})
     article = Article.model_validate({"id": "x", "title": "t", "date": "2025-01-01", "outlet": "o",
-                                      "topics": ["t"], "claims": claims, "body": "b", "source": "x.md"})
+                                      "topics": ["t"], "claims": claims, "body": "b q", "source": "x.md"})
     archive = Archive(topics={"t": Topic.model_validate({"id": "t", "title": "T", "description": "d"})},
                       actors={}, outlets={}, articles=(article,))
-    p, q = statements(ledger(archive))
-    assert derived_sum([("p", (p,)), ("q", (q,))]) is None
-    assert derived_sum([("p", (p,)), ("p2", (p,))]).qualifier == "at_least"
+    found = {s.claim.metric: s for s in statements(ledger(archive))}
+    return [(metric, (found[metric],)) for metric in sorted(found)]
+
+
+@pytest.mark.parametrize(("parts", "said"), [
+    ((("exact", 11000, []), ("exact", 3000, [])), ("exact", 14000, None, None)),
+    # a hedged part (« On estime ») or an approximate one makes the sum approximate
+    ((("exact", 11000, []), ("exact", 3000, ["q"])), ("about", 14000, None, None)),
+    ((("exact", 11000, []), ("about", 3000, [])), ("about", 14000, None, None)),
+    ((("range", (10000, 12000), []), ("about", 3000, [])), ("range", None, 13000, 15000)),
+    # a floor makes a floor; an approximate part adds the least it allows (environ: 10 %)
+    ((("at_least", 10000, []), ("about", 3000, [])), ("at_least", 12700, None, None)),
+    ((("more_than", 10000, []), ("exact", 3000, [])), ("more_than", 13000, None, None)),
+    # a ceiling allows nothing: beside a floor it adds nothing
+    ((("at_least", 10, []), ("at_most", 10, [])), ("at_least", 10, None, None)),
+    # ceilings make a ceiling; an approximate part adds the most it allows
+    ((("at_most", 8000, []), ("about", 3000, [])), ("at_most", 11300, None, None)),
+])
+def test_a_sum_carries_the_weakest_qualifier_of_its_parts(parts, said):
+    total = derived_sum(_figures(*parts))
+    assert (total.qualifier, total.value, total.low, total.high) == said
 
 
 # The real archive: invariants only (a contributor's valid article must not break them).
