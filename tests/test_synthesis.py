@@ -24,6 +24,33 @@ def headline_box(archive) -> str:
     return re.sub(r"\s+", " ", box.get_text(" ")).replace("’", "'")  # typeset apostrophes
 
 
+LINES = (".ba-headline-figure, .ba-headline, .ba-same-period, .ba-range, .ba-related, "
+         "table.ba-picture tbody tr, .ba-metric-events li, .ba-log-list li")
+
+
+def lines(soup: BeautifulSoup) -> list[str]:
+    """Every line a reader reads as one statement: headline figures, the current picture's
+    sentences and rows, the events beside a level, the log's entries."""
+    return [re.sub(r"\s+", " ", el.get_text(" ")).replace("’", "'") for el in soup.select(LINES)]
+
+
+def named_two_ways(archive, texts: list[str]) -> list[tuple[str, str]]:
+    """(actor, line) where a line names an actor both by its name and by the way « selon … »
+    names it, when the two differ."""
+    from generator.render.format import actor_noun
+
+    found = []
+    for actor_id, actor in archive.actors.items():
+        noun = actor_noun(actor)
+        if noun is None:
+            continue
+        name, noun = actor.name.replace("’", "'").casefold(), noun.replace("’", "'").casefold()
+        if name in noun or noun in name:
+            continue
+        found += [(actor_id, text) for text in texts if name in text.casefold() and noun in text.casefold()]
+    return found
+
+
 def test_a_total_is_never_shown_below_the_sum_of_its_parts(tmp_path):
     archive = scenario("parts", tmp_path)
     box = headline_box(archive)
@@ -173,6 +200,57 @@ def _figures(*parts: tuple) -> list:
 def test_a_sum_carries_the_weakest_qualifier_of_its_parts(parts, said):
     total = derived_sum(_figures(*parts))
     assert (total.qualifier, total.value, total.low, total.high) == said
+
+
+def topic_soup(archive) -> BeautifulSoup:
+    (page,) = [p for p in PageBuilder.from_archive(archive).all_pages() if p.path == "sujets/effectifs.md"]
+    return BeautifulSoup(page.content, "html.parser")
+
+
+def test_a_sum_with_a_hedged_part_is_approximate(tmp_path):
+    archive = scenario("hedged-parts", tmp_path)
+    box = headline_box(archive)
+    # « On estime que 3 000 … »: the sum of 11 000 and an estimate is « environ 14 000 »,
+    # and the hedge stands beside the part it qualifies.
+    assert ("Soldats envoyés (total) : environ 14 000 soldats (somme dérivée : 11 000 — Premier "
+            "contingent, selon Agence Alpha (octobre 2024) + 3 000 — Renforts, selon Agence Alpha "
+            "(janvier 2025 – février 2025) (avec réserve : « On estime »)") in box
+
+
+def test_a_line_names_each_actor_one_way(tmp_path):
+    archive = scenario("naming", tmp_path)
+    box = headline_box(archive)
+    # Gamma is « Office Gamma (OG) » by name and « le bureau gamma (OG) » after « selon »: a
+    # line that says « selon le bureau gamma » names it that way throughout.
+    assert ("contesté : contredit par le bureau gamma (OG) (Absence signalée, depuis la mi-janvier) "
+            "— dépassé par un fait ultérieur : Retour signalé selon le bureau gamma (OG)") in box
+    assert not named_two_ways(archive, lines(topic_soup(archive)))
+
+
+def test_a_disputed_figure_says_who_disputes_it(tmp_path):
+    archive = scenario("disputed-by", tmp_path)
+    box = headline_box(archive)
+    # The disputing claim has no source of its own: the caveat names its article.
+    assert ("jusqu'à 8 000 soldats selon le bureau gamma (OG) (fin janvier 2025) — contesté par un "
+            "article sans source citée (Journal A, 5 février 2025) (Visite officielle, rapporté le "
+            "5 février 2025)") in box
+    link = topic_soup(archive).select_one(".ba-headline-block a.ba-contested")
+    assert link["href"].endswith("#contestations")
+
+
+def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
+    archive = scenario("older-parts", tmp_path)
+    box = headline_box(archive)
+    # A part reported in January, without a date of its own, beside a total for March; a part
+    # with no date at all beside it: neither reads as current.
+    assert ("Premier contingent : 11 000 soldats selon Service Beta (rapporté le 10 janvier 2025) — "
+            "chiffre plus ancien que « Soldats envoyés (total) : 20 000 » selon Agence Alpha "
+            "(mars 2025)") in box
+    assert ("Renforts : environ 3 000 soldats selon Service Beta (date inconnue) — non daté : "
+            "peut-être plus ancien que « Soldats envoyés (total) : 20 000 » selon Agence Alpha "
+            "(mars 2025)") in box
+    total = box.split("Premier contingent :")[0]
+    assert "plus ancien" not in total  # the later total is not older than its parts
 
 
 # The real archive: invariants only (a contributor's valid article must not break them).
