@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import REPO as ROOT
+from helpers import shown
 from test_scenarios import findings, scenario, topic_text
 
 from generator.derive.analysis import derive_from_bodies
@@ -256,9 +256,47 @@ def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
 # The real archive: invariants only (a contributor's valid article must not break them).
 
 @pytest.fixture(scope="module")
-def real():
-    archive = load_archive(ROOT / "briefings", root=ROOT)
+def real(archive):
+    """The real archive, and the same with a contributor's added article (conftest.py)."""
     return archive, derive_from_bodies(archive).briefings
+
+
+@pytest.fixture(scope="module")
+def real_pages(real) -> dict[str, BeautifulSoup]:
+    """The topic pages, the log's pages and the home page's generated sections."""
+    archive, _ = real
+    builder = PageBuilder.from_archive(archive)
+    pages = {p.path: BeautifulSoup(p.content, "html.parser") for p in builder.all_pages()
+             if p.path.startswith(("sujets/", "journal/"))}
+    pages["index.md"] = BeautifulSoup(builder.home_sections(), "html.parser")
+    return pages
+
+
+def text_of(element) -> str:
+    return re.sub(r"\s+", " ", element.get_text(" ")).replace("’", "'")
+
+
+def said(text: str) -> str:
+    """``text`` as a page shows it, read as text_of reads it."""
+    return shown(text).replace("’", "'")
+
+
+def headline_items(briefing, pages):
+    """(metric briefing, its headline item) on the topic page."""
+    soup = pages[f"sujets/{briefing.topic.slug or briefing.topic.id}.md"]
+    box = soup.select_one(".ba-headline-block")
+    for metric in briefing.metrics:
+        item = box.select_one(f'[data-metric="{metric.metric_id}"]')
+        if item is not None:
+            yield metric, item
+
+
+def related_metrics(topic, metric_id: str) -> set[str]:
+    """Its parts and its whole, the scope it lies in and those lying in it."""
+    metric = topic.metrics[metric_id]
+    return ({other_id for other_id, other in topic.metrics.items()
+             if metric_id in other.parts or other.within == metric_id}
+            | set(metric.parts) | ({metric.within} if metric.within else set()))
 
 
 def test_no_headline_total_is_below_the_sum_of_its_parts(real):
@@ -272,18 +310,50 @@ def test_no_headline_total_is_below_the_sum_of_its_parts(real):
                 assert statement.values.high >= metric.derived.values.low, statement.claim_id
 
 
-def test_every_contested_headline_figure_carries_its_caveat(real):
+def test_every_contested_headline_figure_names_who_contests_it(real, real_pages):
+    from generator.render.format import actor_noun
+
     archive, briefings = real
-    builder = PageBuilder.from_archive(archive)
-    pages = {p.path: p.content for p in builder.all_pages()}
     for briefing in briefings.values():
-        page = pages[f"sujets/{briefing.topic.slug or briefing.topic.id}.md"]
-        soup = BeautifulSoup(page, "html.parser").select_one(".ba-headline-block")
-        for metric in briefing.metrics:
+        page = real_pages[f"sujets/{briefing.topic.slug or briefing.topic.id}.md"]
+        for metric, item in headline_items(briefing, real_pages):
             for statement in metric.headline:
-                if metric.status(statement).contested:
-                    item = soup.select_one(f'[data-metric="{metric.metric_id}"]')
-                    assert item.select_one(".ba-contested") is not None, statement.claim_id
+                status = metric.status(statement)
+                if not status.contested:
+                    continue
+                caveats = item.select(".ba-contested")
+                assert caveats, statement.claim_id
+                for caveat in caveats:  # each links to its finding, on the page
+                    assert page.find(id=caveat["href"].split("#")[1]) is not None, caveat["href"]
+                text = " ".join(text_of(c) for c in caveats)
+                for other in (*status.contradicted_by, *status.disputed_by)[:3]:
+                    noun = actor_noun(archive.actors[other.claim.attributed_to])
+                    assert said(noun or "un article sans source citée") in text, (statement.claim_id, text)
+
+
+def test_every_headline_figure_says_when_and_whether_a_related_one_is_later(real, real_pages):
+    from generator.render.format import stated_when_fr
+
+    archive, briefings = real
+    for briefing in briefings.values():
+        topic = archive.topics[briefing.topic.id]
+        for metric, item in headline_items(briefing, real_pages):
+            text = text_of(item)
+            for statement in metric.headline:
+                assert f"({said(stated_when_fr(statement.claim, statement.when))})" in text, text
+                later = [other for related in related_metrics(topic, metric.metric_id)
+                         for other in briefing.metric(related).headline
+                         if other.when is not None and (statement.when is None
+                                                        or statement.when.end < other.when.start)]
+                if later:
+                    assert "plus ancien que" in text, text
+
+
+def test_no_line_names_an_actor_two_ways(real, real_pages):
+    archive, _ = real
+    every = [line for soup in real_pages.values() for line in lines(soup)]
+    assert len(every) > 10  # the selectors still find the lines
+    assert not named_two_ways(archive, every)
 
 
 def test_repeats_and_provisions_stay_out_of_what_is_counted(real):
