@@ -251,6 +251,10 @@ def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
             "(mars 2025)") in box
     total = box.split("Premier contingent :")[0]
     assert "plus ancien" not in total  # the later total is not older than its parts
+    # overlapping scopes too: an undated figure beside a dated one of a scope it overlaps
+    assert ("Pièces à longue portée livrées : environ 180 unités selon Service Beta (date inconnue) — "
+            "non daté : peut-être plus ancien que « Canons et lance-roquettes livrés : 250 » selon "
+            "Agence Alpha (mars 2025)") in box
 
 
 # The real archive: invariants only (a contributor's valid article must not break them).
@@ -292,11 +296,11 @@ def headline_items(briefing, pages):
 
 
 def related_metrics(topic, metric_id: str) -> set[str]:
-    """Its parts and its whole, the scope it lies in and those lying in it."""
+    """Its parts and its whole, the scope it lies in, those lying in it, those it overlaps."""
     metric = topic.metrics[metric_id]
     return ({other_id for other_id, other in topic.metrics.items()
-             if metric_id in other.parts or other.within == metric_id}
-            | set(metric.parts) | ({metric.within} if metric.within else set()))
+             if metric_id in other.parts or other.within == metric_id or metric_id in other.overlaps}
+            | set(metric.parts) | set(metric.overlaps) | ({metric.within} if metric.within else set()))
 
 
 def test_no_headline_total_is_below_the_sum_of_its_parts(real):

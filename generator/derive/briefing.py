@@ -138,11 +138,12 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
 
 def _related(topic: Topic, metric_id: str) -> tuple[str, ...]:
     """The metrics a figure of ``metric_id`` is read beside: its parts and its whole, the
-    scope it lies within and the scopes within it (overlapping scopes are only shown)."""
+    scope it lies within and the scopes within it, the scopes it overlaps."""
     metric = topic.metrics[metric_id]
     return tuple(other_id for other_id, other in topic.metrics.items() if other_id != metric_id and (
         other_id in metric.parts or metric_id in other.parts
-        or other_id == metric.within or other.within == metric_id))
+        or other_id == metric.within or other.within == metric_id
+        or other_id in metric.overlaps or metric_id in other.overlaps))
 
 
 def _current(picture: estimates.MetricPicture | None) -> tuple[Statement, ...]:
