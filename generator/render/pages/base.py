@@ -23,7 +23,6 @@ from ..environment import environment
 from ..export import topic_files
 from ..format import (
     according_to,
-    actor_noun,
     dated_fr,
     figure_fr,
     month_fr,
@@ -160,8 +159,7 @@ class Renderer:
             log_index=LOG_INDEX, log_feed_path=self.log_feed_path,
             outlet_name=self.outlet_name, claim_label=self.claim_label, figure_fr=figure_fr,
             month_title=month_title, when_fr=when_fr, stated_when_fr=stated_when_fr, dated_fr=dated_fr,
-            according_to=lambda actor_id: according_to(archive.actors[actor_id]),
-            actor_noun=lambda actor_id: actor_noun(archive.actors[actor_id]))
+            according_to=lambda actor_id: according_to(archive.actors[actor_id]))
 
     def topic_path(self, topic_id: str) -> str:
         """A topic's page, at its French slug (its id when it has none)."""
