@@ -217,6 +217,14 @@ def test_a_sum_with_a_hedged_part_is_approximate(tmp_path):
             "(janvier 2025 – février 2025) (avec réserve : « On estime »)") in box
 
 
+def test_a_sum_of_a_floor_and_a_ceiling_is_the_floor(tmp_path):
+    archive = scenario("bounded-parts", tmp_path)
+    # « jusqu'à 500 » allows none: beside « au moins 10 000 » it adds nothing sure.
+    assert ("Soldats envoyés (total) : au moins 10 000 soldats (somme dérivée : au moins 10 000 — "
+            "Premier contingent, selon Agence Alpha (octobre 2024) + jusqu'à 500 — Renforts, selon "
+            "Service Beta") in headline_box(archive)
+
+
 def test_a_line_names_each_actor_one_way(tmp_path):
     archive = scenario("naming", tmp_path)
     box = headline_box(archive)
