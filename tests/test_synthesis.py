@@ -159,6 +159,16 @@ def test_two_actors_agree_diverge_or_give_a_range_for_one_period(tmp_path):
             "(octobre 2024)") in box
 
 
+def test_figures_that_contradict_each_other_are_never_one_range(tmp_path):
+    archive = scenario("range-contested", tmp_path)
+    box = headline_box(archive)
+    # Two levels for the same month cannot both hold: each stands with its caveat.
+    assert ("Soldats présents : 7 000 soldats selon Service Beta (janvier 2025) — contesté : "
+            "contredit par Agence Alpha (8 000, janvier 2025) ; 8 000 soldats selon Agence Alpha "
+            "(janvier 2025) — contesté : contredit par Service Beta (7 000, janvier 2025)") in box
+    assert "entre 7 000 et 8 000" not in topic_text(archive)
+
+
 def test_an_unattributed_figure_never_confirms_another(tmp_path):
     archive = scenario("running-totals", tmp_path)
     assert "confirmé par" not in topic_text(archive)

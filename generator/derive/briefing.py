@@ -146,6 +146,15 @@ def _related(topic: Topic, metric_id: str) -> tuple[str, ...]:
         or other_id in metric.overlaps or metric_id in other.overlaps))
 
 
+def _compatible(ranges: tuple[Range, ...], findings: tuple[conflicts.Pair, ...]) -> tuple[Range, ...]:
+    """The ranges whose figures can all hold together: two figures that contradict each
+    other are shown each with its caveat, never as the two ends of one range."""
+    clashing = {frozenset((p.first.claim_id, p.second.claim_id)) for p in findings
+                if p.finding in ("contradiction", "revision", "correction")}
+    return tuple(r for r in ranges if not any(
+        frozenset((a.claim_id, b.claim_id)) in clashing for a in r.statements for b in r.statements))
+
+
 def _current(picture: estimates.MetricPicture | None) -> tuple[Statement, ...]:
     """The figures a headline shows: the latest of all, or else the first undated one."""
     if picture is None:
@@ -210,7 +219,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
             metric_id, metric.kind, chosen, picture,
             tuple(sorted(findings, key=lambda p: p.second.sort_key)), events,
             history=synthesis.history(chosen),
-            ranges=synthesis.ranges(picture.latest) if picture else ())
+            ranges=_compatible(synthesis.ranges(picture.latest), findings) if picture else ())
     for metric_id, pairs in part_findings.items():
         metrics[metric_id] = replace(metrics[metric_id], findings=tuple(sorted(
             metrics[metric_id].findings + tuple(pairs), key=lambda p: p.second.sort_key)))
