@@ -75,3 +75,16 @@ def test_the_real_log_is_newest_first_and_each_entry_is_a_dated_non_repeat():
         if entry.supersedes is not None:
             assert entry.supersedes.actor == entry.statement.actor
             assert entry.supersedes.claim.metric == entry.statement.claim.metric
+
+
+def test_a_contested_figure_is_logged_with_who_contests_it(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("naming", tmp_path / "a")))
+    (front,) = [line for line in lines if "Effectifs : Soldats présents" in line]
+    # The event that contradicts it is by Gamma, named as « selon … » names it
+    assert ("Soldats présents : jusqu'à 8 000 selon Agence Alpha — avec réserve : « Il semble » — "
+            "contesté par le bureau gamma (OG) (Absence signalée, depuis la mi-janvier)") in front
+    lines = log_page(PageBuilder.from_archive(scenario("disputed-by", tmp_path / "b")))
+    (front,) = [line for line in lines if "Effectifs : Soldats présents" in line]
+    # An explicit dispute by an unattributed claim names its article
+    assert ("contesté par un article sans source citée (Journal A, 5 février 2025) (Visite "
+            "officielle, rapporté le 5 février 2025)") in front

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import REPO as ROOT
+from helpers import shown
 from test_scenarios import findings, scenario, topic_text
 
 from generator.derive.analysis import derive_from_bodies
@@ -22,6 +22,33 @@ def headline_box(archive) -> str:
     (page,) = [p for p in PageBuilder.from_archive(archive).all_pages() if p.path == "sujets/effectifs.md"]
     box = BeautifulSoup(page.content, "html.parser").select_one(".ba-headline-block")
     return re.sub(r"\s+", " ", box.get_text(" ")).replace("’", "'")  # typeset apostrophes
+
+
+LINES = (".ba-headline-figure, .ba-headline, .ba-same-period, .ba-range, .ba-related, "
+         "table.ba-picture tbody tr, .ba-metric-events li, .ba-log-list li")
+
+
+def lines(soup: BeautifulSoup) -> list[str]:
+    """Every line a reader reads as one statement: headline figures, the current picture's
+    sentences and rows, the events beside a level, the log's entries."""
+    return [re.sub(r"\s+", " ", el.get_text(" ")).replace("’", "'") for el in soup.select(LINES)]
+
+
+def named_two_ways(archive, texts: list[str]) -> list[tuple[str, str]]:
+    """(actor, line) where a line names an actor both by its name and by the way « selon … »
+    names it, when the two differ."""
+    from generator.render.format import actor_noun
+
+    found = []
+    for actor_id, actor in archive.actors.items():
+        noun = actor_noun(actor)
+        if noun is None:
+            continue
+        name, noun = actor.name.replace("’", "'").casefold(), noun.replace("’", "'").casefold()
+        if name in noun or noun in name:
+            continue
+        found += [(actor_id, text) for text in texts if name in text.casefold() and noun in text.casefold()]
+    return found
 
 
 def test_a_total_is_never_shown_below_the_sum_of_its_parts(tmp_path):
@@ -132,32 +159,166 @@ def test_two_actors_agree_diverge_or_give_a_range_for_one_period(tmp_path):
             "(octobre 2024)") in box
 
 
+def test_figures_that_contradict_each_other_are_never_one_range(tmp_path):
+    archive = scenario("range-contested", tmp_path)
+    box = headline_box(archive)
+    # Two levels for the same month cannot both hold: each stands with its caveat.
+    assert ("Soldats présents : 7 000 soldats selon Service Beta (janvier 2025) — contesté : "
+            "contredit par Agence Alpha (8 000, janvier 2025) ; 8 000 soldats selon Agence Alpha "
+            "(janvier 2025) — contesté : contredit par Service Beta (7 000, janvier 2025)") in box
+    assert "entre 7 000 et 8 000" not in topic_text(archive)
+
+
 def test_an_unattributed_figure_never_confirms_another(tmp_path):
     archive = scenario("running-totals", tmp_path)
     assert "confirmé par" not in topic_text(archive)
 
 
-def test_a_sum_of_floors_and_ceilings_says_nothing():
+def _figures(*parts: tuple) -> list:
+    """One statement per (qualifier, value or (low, high), hedges), each a part of a sum."""
     from generator.derive.ledger import ledger, statements
     from generator.model import Archive, Article, Topic
 
-    claims = [{"topic": "t", "metric": m, "value": "10", "qualifier": q, "attributed_to": "a",
-               "quote": "q", "as_of": "2025"} for m, q in (("p", "at_least"), ("q", "at_most"))]
+    claims = []
+    for number, (qualifier, value, hedges) in enumerate(parts):
+        figure = ({"low": str(value[0]), "high": str(value[1])} if qualifier == "range"
+                  else {"value": str(value)})
+        claims.append({"topic": "t", "metric": f"m{number}", "qualifier": qualifier, **figure,
+                       "attributed_to": "a", "quote": "q", "as_of": "2025", "hedges": hedges})
     article = Article.model_validate({"id": "x", "title": "t", "date": "2025-01-01", "outlet": "o",
-                                      "topics": ["t"], "claims": claims, "body": "b", "source": "x.md"})
+                                      "topics": ["t"], "claims": claims, "body": "b q", "source": "x.md"})
     archive = Archive(topics={"t": Topic.model_validate({"id": "t", "title": "T", "description": "d"})},
                       actors={}, outlets={}, articles=(article,))
-    p, q = statements(ledger(archive))
-    assert derived_sum([("p", (p,)), ("q", (q,))]) is None
-    assert derived_sum([("p", (p,)), ("p2", (p,))]).qualifier == "at_least"
+    found = {s.claim.metric: s for s in statements(ledger(archive))}
+    return [(metric, (found[metric],)) for metric in sorted(found)]
+
+
+@pytest.mark.parametrize(("parts", "said"), [
+    ((("exact", 11000, []), ("exact", 3000, [])), ("exact", 14000, None, None)),
+    # a hedged part (« On estime ») or an approximate one makes the sum approximate
+    ((("exact", 11000, []), ("exact", 3000, ["q"])), ("about", 14000, None, None)),
+    ((("exact", 11000, []), ("about", 3000, [])), ("about", 14000, None, None)),
+    ((("range", (10000, 12000), []), ("about", 3000, [])), ("range", None, 13000, 15000)),
+    # a floor makes a floor; an approximate part adds the least it allows (environ: 10 %)
+    ((("at_least", 10000, []), ("about", 3000, [])), ("at_least", 12700, None, None)),
+    ((("more_than", 10000, []), ("exact", 3000, [])), ("more_than", 13000, None, None)),
+    # a ceiling allows nothing: beside a floor it adds nothing
+    ((("at_least", 10, []), ("at_most", 10, [])), ("at_least", 10, None, None)),
+    # ceilings make a ceiling; an approximate part adds the most it allows
+    ((("at_most", 8000, []), ("about", 3000, [])), ("at_most", 11300, None, None)),
+])
+def test_a_sum_carries_the_weakest_qualifier_of_its_parts(parts, said):
+    total = derived_sum(_figures(*parts))
+    assert (total.qualifier, total.value, total.low, total.high) == said
+
+
+def topic_soup(archive) -> BeautifulSoup:
+    (page,) = [p for p in PageBuilder.from_archive(archive).all_pages() if p.path == "sujets/effectifs.md"]
+    return BeautifulSoup(page.content, "html.parser")
+
+
+def test_a_sum_with_a_hedged_part_is_approximate(tmp_path):
+    archive = scenario("hedged-parts", tmp_path)
+    box = headline_box(archive)
+    # « On estime que 3 000 … »: the sum of 11 000 and an estimate is « environ 14 000 »,
+    # and the hedge stands beside the part it qualifies.
+    assert ("Soldats envoyés (total) : environ 14 000 soldats (somme dérivée : 11 000 — Premier "
+            "contingent, selon Agence Alpha (octobre 2024) + 3 000 — Renforts, selon Agence Alpha "
+            "(janvier 2025 – février 2025) (avec réserve : « On estime »)") in box
+
+
+def test_a_sum_of_a_floor_and_a_ceiling_is_the_floor(tmp_path):
+    archive = scenario("bounded-parts", tmp_path)
+    # « jusqu'à 500 » allows none: beside « au moins 10 000 » it adds nothing sure.
+    assert ("Soldats envoyés (total) : au moins 10 000 soldats (somme dérivée : au moins 10 000 — "
+            "Premier contingent, selon Agence Alpha (octobre 2024) + jusqu'à 500 — Renforts, selon "
+            "Service Beta") in headline_box(archive)
+
+
+def test_a_line_names_each_actor_one_way(tmp_path):
+    archive = scenario("naming", tmp_path)
+    box = headline_box(archive)
+    # Gamma is « Office Gamma (OG) » by name and « le bureau gamma (OG) » after « selon »: a
+    # line that says « selon le bureau gamma » names it that way throughout.
+    assert ("contesté : contredit par le bureau gamma (OG) (Absence signalée, depuis la mi-janvier) "
+            "— dépassé par un fait ultérieur : Retour signalé selon le bureau gamma (OG)") in box
+    assert not named_two_ways(archive, lines(topic_soup(archive)))
+
+
+def test_a_disputed_figure_says_who_disputes_it(tmp_path):
+    archive = scenario("disputed-by", tmp_path)
+    box = headline_box(archive)
+    # The disputing claim has no source of its own: the caveat names its article.
+    assert ("jusqu'à 8 000 soldats selon le bureau gamma (OG) (fin janvier 2025) — contesté par un "
+            "article sans source citée (Journal A, 5 février 2025) (Visite officielle, rapporté le "
+            "5 février 2025)") in box
+    link = topic_soup(archive).select_one(".ba-headline-block a.ba-contested")
+    assert link["href"].endswith("#contestations")
+
+
+def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
+    archive = scenario("older-parts", tmp_path)
+    box = headline_box(archive)
+    # A part reported in January, without a date of its own, beside a total for March; a part
+    # with no date at all beside it: neither reads as current.
+    assert ("Premier contingent : 11 000 soldats selon Service Beta (rapporté le 10 janvier 2025) — "
+            "chiffre plus ancien que « Soldats envoyés (total) : 20 000 » selon Agence Alpha "
+            "(mars 2025)") in box
+    assert ("Renforts : environ 3 000 soldats selon Service Beta (date inconnue) — non daté : "
+            "peut-être plus ancien que « Soldats envoyés (total) : 20 000 » selon Agence Alpha "
+            "(mars 2025)") in box
+    total = box.split("Premier contingent :")[0]
+    assert "plus ancien" not in total  # the later total is not older than its parts
+    # overlapping scopes too: an undated figure beside a dated one of a scope it overlaps
+    assert ("Pièces à longue portée livrées : environ 180 unités selon Service Beta (date inconnue) — "
+            "non daté : peut-être plus ancien que « Canons et lance-roquettes livrés : 250 » selon "
+            "Agence Alpha (mars 2025)") in box
 
 
 # The real archive: invariants only (a contributor's valid article must not break them).
 
 @pytest.fixture(scope="module")
-def real():
-    archive = load_archive(ROOT / "briefings", root=ROOT)
+def real(archive):
+    """The real archive, and the same with a contributor's added article (conftest.py)."""
     return archive, derive_from_bodies(archive).briefings
+
+
+@pytest.fixture(scope="module")
+def real_pages(real) -> dict[str, BeautifulSoup]:
+    """The topic pages, the log's pages and the home page's generated sections."""
+    archive, _ = real
+    builder = PageBuilder.from_archive(archive)
+    pages = {p.path: BeautifulSoup(p.content, "html.parser") for p in builder.all_pages()
+             if p.path.startswith(("sujets/", "journal/"))}
+    pages["index.md"] = BeautifulSoup(builder.home_sections(), "html.parser")
+    return pages
+
+
+def text_of(element) -> str:
+    return re.sub(r"\s+", " ", element.get_text(" ")).replace("’", "'")
+
+
+def said(text: str) -> str:
+    """``text`` as a page shows it, read as text_of reads it."""
+    return shown(text).replace("’", "'")
+
+
+def headline_items(briefing, pages):
+    """(metric briefing, its headline item) on the topic page."""
+    soup = pages[f"sujets/{briefing.topic.slug or briefing.topic.id}.md"]
+    box = soup.select_one(".ba-headline-block")
+    for metric in briefing.metrics:
+        item = box.select_one(f'[data-metric="{metric.metric_id}"]')
+        if item is not None:
+            yield metric, item
+
+
+def related_metrics(topic, metric_id: str) -> set[str]:
+    """Its parts and its whole, the scope it lies in, those lying in it, those it overlaps."""
+    metric = topic.metrics[metric_id]
+    return ({other_id for other_id, other in topic.metrics.items()
+             if metric_id in other.parts or other.within == metric_id or metric_id in other.overlaps}
+            | set(metric.parts) | set(metric.overlaps) | ({metric.within} if metric.within else set()))
 
 
 def test_no_headline_total_is_below_the_sum_of_its_parts(real):
@@ -171,18 +332,50 @@ def test_no_headline_total_is_below_the_sum_of_its_parts(real):
                 assert statement.values.high >= metric.derived.values.low, statement.claim_id
 
 
-def test_every_contested_headline_figure_carries_its_caveat(real):
+def test_every_contested_headline_figure_names_who_contests_it(real, real_pages):
+    from generator.render.format import actor_noun
+
     archive, briefings = real
-    builder = PageBuilder.from_archive(archive)
-    pages = {p.path: p.content for p in builder.all_pages()}
     for briefing in briefings.values():
-        page = pages[f"sujets/{briefing.topic.slug or briefing.topic.id}.md"]
-        soup = BeautifulSoup(page, "html.parser").select_one(".ba-headline-block")
-        for metric in briefing.metrics:
+        page = real_pages[f"sujets/{briefing.topic.slug or briefing.topic.id}.md"]
+        for metric, item in headline_items(briefing, real_pages):
             for statement in metric.headline:
-                if metric.status(statement).contested:
-                    item = soup.select_one(f'[data-metric="{metric.metric_id}"]')
-                    assert item.select_one(".ba-contested") is not None, statement.claim_id
+                status = metric.status(statement)
+                if not status.contested:
+                    continue
+                caveats = item.select(".ba-contested")
+                assert caveats, statement.claim_id
+                for caveat in caveats:  # each links to its finding, on the page
+                    assert page.find(id=caveat["href"].split("#")[1]) is not None, caveat["href"]
+                text = " ".join(text_of(c) for c in caveats)
+                for other in (*status.contradicted_by, *status.disputed_by)[:3]:
+                    noun = actor_noun(archive.actors[other.claim.attributed_to])
+                    assert said(noun or "un article sans source citée") in text, (statement.claim_id, text)
+
+
+def test_every_headline_figure_says_when_and_whether_a_related_one_is_later(real, real_pages):
+    from generator.render.format import stated_when_fr
+
+    archive, briefings = real
+    for briefing in briefings.values():
+        topic = archive.topics[briefing.topic.id]
+        for metric, item in headline_items(briefing, real_pages):
+            text = text_of(item)
+            for statement in metric.headline:
+                assert f"({said(stated_when_fr(statement.claim, statement.when))})" in text, text
+                later = [other for related in related_metrics(topic, metric.metric_id)
+                         for other in briefing.metric(related).headline
+                         if other.when is not None and (statement.when is None
+                                                        or statement.when.end < other.when.start)]
+                if later:
+                    assert "plus ancien que" in text, text
+
+
+def test_no_line_names_an_actor_two_ways(real, real_pages):
+    archive, _ = real
+    every = [line for soup in real_pages.values() for line in lines(soup)]
+    assert len(every) > 10  # the selectors still find the lines
+    assert not named_two_ways(archive, every)
 
 
 def test_repeats_and_provisions_stay_out_of_what_is_counted(real):

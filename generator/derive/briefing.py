@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Archive, Topic
 from . import conflicts, estimates, synthesis
-from .ledger import Statement
+from .ledger import LedgerEntry, Statement
 from .synthesis import Change, DerivedSum, Range, Repeat, Status
 
 # The most recent findings kept per metric and kind: enough for any page, bounded at any size.
@@ -106,7 +106,7 @@ class TopicBriefing:
         return bool(self.disputes) or any(m.contradictions or m.revisions for m in self.metrics)
 
 
-def _statuses(metric: MetricBriefing, disputed: set[str],
+def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, ...]],
               independent: Callable[[str], bool]) -> dict[str, Status]:
     """The status of each figure of the current picture."""
     picture = metric.picture
@@ -127,13 +127,32 @@ def _statuses(metric: MetricBriefing, disputed: set[str],
              if event.when is not None and when.before(event.when)), None)
         statuses[statement.claim_id] = Status(
             contradicted_by=tuple(found.get("contradiction", ())),
-            disputed=any(e.claim_id in disputed for e in statement.entries),
+            disputed_by=tuple(other for e in statement.entries for other in disputed.get(e.claim_id, ())),
             divergent=tuple(found.get("divergence", ())),
             confirmed_by=tuple(s for s in found.get("agreement", ()) if independent(s.actor))
             if independent(statement.actor) else (),
             superseded_by=later_event, replaces=previous.get(statement.claim_id),
             below_parts=statement.claim_id in below)
     return statuses
+
+
+def _related(topic: Topic, metric_id: str) -> tuple[str, ...]:
+    """The metrics a figure of ``metric_id`` is read beside: its parts and its whole, the
+    scope it lies within and the scopes within it, the scopes it overlaps."""
+    metric = topic.metrics[metric_id]
+    return tuple(other_id for other_id, other in topic.metrics.items() if other_id != metric_id and (
+        other_id in metric.parts or metric_id in other.parts
+        or other_id == metric.within or other.within == metric_id
+        or other_id in metric.overlaps or metric_id in other.overlaps))
+
+
+def _compatible(ranges: tuple[Range, ...], findings: tuple[conflicts.Pair, ...]) -> tuple[Range, ...]:
+    """The ranges whose figures can all hold together: two figures that contradict each
+    other are shown each with its caveat, never as the two ends of one range."""
+    clashing = {frozenset((p.first.claim_id, p.second.claim_id)) for p in findings
+                if p.finding in ("contradiction", "revision", "correction")}
+    return tuple(r for r in ranges if not any(
+        frozenset((a.claim_id, b.claim_id)) in clashing for a in r.statements for b in r.statements))
 
 
 def _current(picture: estimates.MetricPicture | None) -> tuple[Statement, ...]:
@@ -170,7 +189,10 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
         by_subject.setdefault(subject, []).append(statement)
     related = tuple(d for d in all_disputes
                     if topic.id in (d.claim.claim.topic, d.disputed.claim.topic))
-    disputed = {claim_id for d in related for claim_id in (d.claim.claim_id, d.disputed.claim_id)}
+    disputed: dict[str, tuple[LedgerEntry, ...]] = {}  # claim id -> the other side of its disputes
+    for d in related:
+        disputed[d.claim.claim_id] = disputed.get(d.claim.claim_id, ()) + (d.disputed,)
+        disputed[d.disputed.claim_id] = disputed.get(d.disputed.claim_id, ()) + (d.claim,)
     metrics: dict[str, MetricBriefing] = {}
     part_findings: dict[str, list[conflicts.Pair]] = {}
     for metric_id, metric in topic.metrics.items():
@@ -197,7 +219,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
             metric_id, metric.kind, chosen, picture,
             tuple(sorted(findings, key=lambda p: p.second.sort_key)), events,
             history=synthesis.history(chosen),
-            ranges=synthesis.ranges(picture.latest) if picture else ())
+            ranges=_compatible(synthesis.ranges(picture.latest), findings) if picture else ())
     for metric_id, pairs in part_findings.items():
         metrics[metric_id] = replace(metrics[metric_id], findings=tuple(sorted(
             metrics[metric_id].findings + tuple(pairs), key=lambda p: p.second.sort_key)))
@@ -209,6 +231,13 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
         statuses = _statuses(briefing, disputed, independent)
         metrics[metric_id] = replace(briefing, statuses=statuses, headline=tuple(
             s for s in _current(briefing.picture) if not statuses[s.claim_id].below_parts))
+    for metric_id, briefing in metrics.items():  # once every headline is known
+        beside = tuple((other, metrics[other].headline) for other in _related(topic, metric_id))
+        shown = {s.claim_id: s for s in briefing.picture.latest} if briefing.picture else {}
+        metrics[metric_id] = replace(briefing, statuses={
+            claim_id: status if status.below_parts else replace(
+                status, older_than=synthesis.older_than(shown[claim_id], beside))
+            for claim_id, status in briefing.statuses.items()})
     timeline = tuple(s for s in merged if s.claim.event is not None and s.claim_id not in repeats)
     happened = [s for s in timeline if topic.events[s.claim.event or ""].kind == "event"]
     dated = [s for s in happened if s.when is not None]

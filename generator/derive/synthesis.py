@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from .ledger import Statement
+from ..model import DateInterval
+from .ledger import LedgerEntry, Statement
 from .rules import ValueInterval
 
 # Qualifiers that give a figure on both sides (a floor or a ceiling alone makes no range).
@@ -104,31 +105,48 @@ class DerivedSum:
     values: ValueInterval
 
 
+def _approximate(statement: Statement) -> bool:
+    """Whether a figure is an estimate: « environ », or hedged by its text (« On estime »)."""
+    return statement.claim.qualifier == "about" or bool(statement.claim.hedges)
+
+
+def _sum_qualifier(picked: tuple[Statement, ...]) -> tuple[str, int, int]:
+    """How a sum of figures is said (the weakest qualifier of its parts) and its stated low
+    and high: « environ » when a part is approximate or hedged; a floor when a part is a floor
+    (a ceiling, which allows nothing, then adds nothing); a ceiling when a part is a ceiling
+    and none a floor; a range when a part is a range. Bounded sums count an approximate part
+    at the end of its interval that keeps the bound true (rules.value_interval)."""
+    qualifiers = {s.claim.qualifier for s in picked}
+    floors, ceilings = qualifiers & {"at_least", "more_than"}, qualifiers & {"at_most"}
+    if floors:
+        low = sum(s.claim.value or 0 if s.claim.qualifier in floors | {"exact"}
+                  else 0 if s.claim.qualifier == "at_most"
+                  else round(s.values.low) for s in picked)
+        return ("more_than" if "more_than" in floors else "at_least"), low, low
+    if ceilings:
+        high = sum(s.claim.value or 0 if s.claim.qualifier in ceilings | {"exact"}
+                   else round(s.values.high) for s in picked)
+        return "at_most", high, high
+    lows = sum((s.claim.low if s.claim.qualifier == "range" else s.claim.value) or 0 for s in picked)
+    highs = sum((s.claim.high if s.claim.qualifier == "range" else s.claim.value) or 0 for s in picked)
+    if "range" in qualifiers:
+        return "range", lows, highs
+    return ("about" if any(map(_approximate, picked)) else "exact"), lows, highs
+
+
 def derived_sum(parts: Iterable[tuple[str, tuple[Statement, ...]]]) -> DerivedSum | None:
     """The sum of one current figure per part (preferring one actor who gives them all),
-    or None when a part has no figure, or floors meet ceilings (no sum says anything)."""
+    or None when a part has no figure."""
     chosen_lists = list(parts)
     if not chosen_lists or any(not figures for _, figures in chosen_lists):
         return None
     common = set.intersection(*({s.actor for s in figures} for _, figures in chosen_lists))
     picked = tuple((metric_id, next((s for s in figures if s.actor in common), figures[0]))
                    for metric_id, figures in chosen_lists)
-    qualifiers = {s.claim.qualifier for _, s in picked}
-    floors, ceilings = qualifiers & {"at_least", "more_than"}, qualifiers & {"at_most"}
-    if floors and ceilings:
-        return None
-    lows = [s.claim.low if s.claim.qualifier == "range" else s.claim.value for _, s in picked]
-    highs = [s.claim.high if s.claim.qualifier == "range" else s.claim.value for _, s in picked]
-    low, high = sum(v or 0 for v in lows), sum(v or 0 for v in highs)
+    qualifier, low, high = _sum_qualifier(tuple(s for _, s in picked))
     values = ValueInterval(sum(s.values.low for _, s in picked), sum(s.values.high for _, s in picked))
-    if floors:
-        qualifier = "more_than" if "more_than" in floors else "at_least"
-    elif ceilings:
-        qualifier = "at_most"
-    elif "range" in qualifiers:
+    if qualifier == "range":
         return DerivedSum(picked, "range", None, low, high, values)
-    else:
-        qualifier = "about" if "about" in qualifiers else "exact"
     return DerivedSum(picked, qualifier, low, None, None, values)
 
 
@@ -168,12 +186,17 @@ class Status:
     """What a reader must know beside one figure of the current picture."""
 
     contradicted_by: tuple[Statement, ...] = ()   # contradictions and denials touching it
-    disputed: bool = False                        # an article says another claim contests it
+    disputed_by: tuple[LedgerEntry, ...] = ()     # the other side of each explicit dispute
     divergent: tuple[Statement, ...] = ()         # other estimates that differ but can hold
     confirmed_by: tuple[Statement, ...] = ()      # other independent actors' agreeing figures
     superseded_by: Statement | None = None        # a later event bearing on it
     replaces: Statement | None = None             # the same actor's previous figure
     below_parts: bool = False                     # under the sum of its parts' figures
+    older_than: tuple[tuple[str, Statement], ...] = ()  # (related metric, its later figure)
+
+    @property
+    def disputed(self) -> bool:
+        return bool(self.disputed_by)
 
     @property
     def contested(self) -> bool:
@@ -206,3 +229,19 @@ def history(statements: tuple[Statement, ...]) -> tuple[Change, ...]:
         changes.append(Change(statement, previous.get(statement.actor)))
         previous[statement.actor] = statement
     return tuple(changes)
+
+
+def older(when: DateInterval | None, later: DateInterval | None) -> bool:
+    """Whether a figure for ``when`` cannot be read as current beside one for ``later``: it
+    is wholly before it, or has no date at all while the other has one."""
+    if later is None:
+        return False
+    return when is None or when.end < later.start
+
+
+def older_than(statement: Statement, related: Iterable[tuple[str, tuple[Statement, ...]]]
+               ) -> tuple[tuple[str, Statement], ...]:
+    """The current figures of related metrics (its parts, its whole, a scope it lies in, lies
+    in it or overlaps it) that are later than ``statement``: beside them it is an older figure."""
+    return tuple((metric_id, other) for metric_id, figures in related for other in figures
+                 if older(statement.when, other.when))

@@ -16,7 +16,7 @@ from jinja2 import (
 from jinja2.runtime import Context
 
 from .citations import archive_citation, article_citation, topic_citation
-from .format import date_fr, dated_fr, month_fr, number_fr
+from .format import actor_noun, date_fr, dated_fr, month_fr, number_fr
 from .paths import html_path
 from .typography import french_html
 
@@ -71,5 +71,5 @@ def environment() -> Environment:
     env.globals.update(archive_citation=archive_citation, topic_citation=topic_citation,
                        article_citation=article_citation, html_path=html_path)
     env.filters.update(date_fr=date_fr, dated_fr=dated_fr, month_fr=month_fr, number_fr=number_fr,
-                       url=_url)
+                       actor_noun=actor_noun, url=_url)
     return env

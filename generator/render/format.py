@@ -65,6 +65,14 @@ def according_to(actor: Actor) -> str:
     return actor.according_to or f"selon {actor.name}"
 
 
+def actor_noun(actor: Actor) -> str | None:
+    """The actor named where a sentence needs a noun (« contredit par … », « selon A et B »),
+    the way « selon … » names it, so that a line names it one way; None for who is no named
+    source (« sans source citée »): the line then names the article."""
+    phrase = according_to(actor)
+    return phrase.removeprefix("selon ") if phrase.startswith("selon ") else None
+
+
 @lru_cache(maxsize=4096)
 def number_fr(value: int) -> str:
     """4000 -> '4 000' (with the narrow no-break space French typography uses)."""

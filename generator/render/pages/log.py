@@ -9,9 +9,10 @@ from html import escape
 from itertools import islice
 
 from ...derive.changelog import LogEntry
+from ...derive.ledger import LedgerEntry, Statement
 from ..environment import page_url
 from ..feeds import FEED_LIMIT, FeedItem, item_feed
-from ..format import according_to, figure_fr, stated_when_fr
+from ..format import according_to, actor_noun, date_fr, figure_fr, stated_when_fr
 from ..paths import LOG_FEED, LOG_INDEX, article_path
 from ..typography import french_text
 from .base import Pager, Planned, Site, paginate
@@ -51,8 +52,24 @@ class LogPages(Site):
                      f"{stated_when_fr(old.claim, old.when)})")
         if claim.hedges:
             text += " — avec réserve : " + ", ".join(f"« {hedge} »" for hedge in claim.hedges)
+        if entry.contested_by:
+            text += " — contesté par " + " ; ".join(
+                f"{self._who(other)} ({self._what(other)}, {stated_when_fr(other.claim, other.when)})"
+                for other in entry.contested_by[:3])
         return LogLine(entry, french_text(stated_when_fr(claim, statement.when)),
                        french_text(self.archive.topics[entry.topic_id].title), french_text(text))
+
+    def _who(self, other: Statement | LedgerEntry) -> str:
+        """Who contests, named as « selon … » names it, or the article when none is cited."""
+        noun = actor_noun(self.archive.actors[other.claim.attributed_to])
+        if noun is not None:
+            return noun
+        return (f"un article sans source citée ({self.outlet_name(other.article.outlet)}, "
+                f"{date_fr(other.article.date)})")
+
+    def _what(self, other: Statement | LedgerEntry) -> str:
+        label = self.claim_label(other.claim)
+        return f"{label} : {figure_fr(other.claim)}" if other.claim.metric else label
 
     def log_pages(self) -> list[Planned]:
         entries = self.analysis.log
