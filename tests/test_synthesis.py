@@ -159,6 +159,16 @@ def test_two_actors_agree_diverge_or_give_a_range_for_one_period(tmp_path):
             "(octobre 2024)") in box
 
 
+def test_a_range_of_figures_that_agree_says_they_agree_once(tmp_path):
+    archive = scenario("range-agree", tmp_path)
+    box = headline_box(archive)
+    assert ("Premier contingent : entre 2 900 et 3 200 soldats selon Agence Alpha, Service Beta et "
+            "le bureau gamma (OG) (octobre 2024)") in box
+    assert ("(octobre 2024) — estimations concordantes pour une même période : confirmé par 3 "
+            "sources indépendantes") in box
+    assert "divergentes" not in box and box.count("confirmé par") == 1
+
+
 def test_figures_that_contradict_each_other_are_never_one_range(tmp_path):
     archive = scenario("range-contested", tmp_path)
     box = headline_box(archive)

@@ -160,6 +160,13 @@ class Range:
     qualifier: str = "range"  # written like a figure: « entre 11 000 et 12 000 »
     value: None = None
 
+    @property
+    def agree(self) -> bool:
+        """Whether one value lies within every figure's interval: estimates that agree
+        (rules.compare's "agreement"), not diverging ones."""
+        return (max(s.values.low for s in self.statements)
+                <= min(s.values.high for s in self.statements))
+
 
 def ranges(latest: tuple[Statement, ...]) -> tuple[Range, ...]:
     """Ranges of the latest figures of two actors or more given for the same period
