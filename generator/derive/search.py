@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import count
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 import numpy as np
 
@@ -297,8 +297,8 @@ def build_index(documents: list[SearchDocument], spellings: list[list[str]] | No
     the same terms' title postings (the documents whose title holds the term): results are
     ranked with them, the page tokenises no title but the twenty it shows. Excerpts come
     ``excerpts`` documents per file (``search/excerpts-k.js``, see excerpt_scripts; left out
-    when ``excerpts`` is false), loaded only for the results shown. steps, min_stem and stop are the key rules (SUFFIX_STEPS above); facets
-    what results can be filtered by (_facets); spellings the groups of keys that are
+    when ``excerpts`` is false), loaded only for the results shown. steps, min_stem and stop
+    are the key rules (SUFFIX_STEPS above); facets what results can be filtered by (_facets); spellings the groups of keys that are
     spellings of one name (spelling_groups), one group per line."""
     vocabulary, postings, titles = _postings(documents)
     starts = _shards(vocabulary, postings)
@@ -325,12 +325,18 @@ def build_index(documents: list[SearchDocument], spellings: list[list[str]] | No
     return files
 
 
-def excerpt_scripts(documents: list[SearchDocument], text: Callable[[int], str] | None = None
-                    ) -> Iterator[tuple[str, bytes]]:
-    """The excerpt shards (``search/excerpts-k.js``), one at a time: the documents' whole texts
-    (``text(number)``, else each document's ``excerpt``) are held a shard at a time, never
-    all at once (tens of megabytes at 10,000 articles)."""
-    for number, start in enumerate(range(0, len(documents), EXCERPT_DOCS)):
-        numbers = range(start, min(start + EXCERPT_DOCS, len(documents)))
-        yield EXCERPT_PATH.format(number), _shard_script(EXCERPTS_GLOBAL, number, [
-            text(n) if text else documents[n].excerpt for n in numbers])
+def excerpt_shards(count: int) -> list[range]:
+    """The numbers of the documents of each excerpt shard (``search/excerpts-k.js``)."""
+    return [range(start, min(start + EXCERPT_DOCS, count)) for start in range(0, count, EXCERPT_DOCS)]
+
+
+def excerpt_script(number: int, texts: Iterable[str]) -> bytes:
+    """Excerpt shard ``number``: its documents' whole texts."""
+    return _shard_script(EXCERPTS_GLOBAL, number, list(texts))
+
+
+def excerpt_scripts(documents: list[SearchDocument]) -> Iterator[tuple[str, bytes]]:
+    """The excerpt shards of documents that hold their texts (``excerpt``), one at a time."""
+    for number, numbers in enumerate(excerpt_shards(len(documents))):
+        yield EXCERPT_PATH.format(number), excerpt_script(number, (documents[n].excerpt
+                                                                   for n in numbers))

@@ -16,6 +16,7 @@ this process, before any page is made.
 from __future__ import annotations
 
 import gc
+import hashlib
 import logging
 import posixpath
 import resource
@@ -30,7 +31,13 @@ from pathlib import Path
 
 from ..derive.analysis import Copies, derive
 from ..derive.duplicates import similar_pairs
-from ..derive.search import SearchDocument, build_index, excerpt_scripts
+from ..derive.search import (
+    EXCERPT_PATH,
+    SearchDocument,
+    build_index,
+    excerpt_script,
+    excerpt_shards,
+)
 from ..model import Archive, ArticleInfo
 from ..render.format import date_fr
 from ..render.pages import ArticleRenderer, PageBuilder, Planned
@@ -196,11 +203,12 @@ class SiteBuild:
         if self.previous is not None and not all(self._reusable(reuse, shells, planned)
                                                  for planned in [*shelled, *self.assets]):
             shelled = self._derived_now(shelled)
-        written = write_all(WriteJob(site, shells, shelled, self.assets, reuse=reuse,
+        written = write_all(WriteJob(site, shells, shelled,
+                                     [*self.assets, *self._excerpt_files(search)], reuse=reuse,
                                      toc_entries=toc_entries),
                             workers=self.workers,
                             meanwhile=partial(_write_search_index, site, search,
-                                              name_spellings(self.archive), self._text(search)))
+                                              name_spellings(self.archive)))
         log.info(f"briefing: {len(shelled)} pages and {len(self.assets)} files written "
                  f"({self.elapsed()})")
         if self.previous is None:
@@ -212,11 +220,24 @@ class SiteBuild:
                  f"pages ({written.size / 1e6:.0f} MB with the files), in {self.elapsed()}")
         return written
 
-    def _text(self, search: list[SearchDocument]) -> Callable[[int], str]:
-        """Search document number n's whole text: an article's is read back from the build
-        cache when the index is written (RenderedArticles.text), not held all build long."""
+    def _excerpt_files(self, search: list[SearchDocument]) -> list[Planned]:
+        """The search excerpt shards, as files the writers make or, when a shard's texts are
+        those it was made from, move back from the previous site (a rebuild remakes the few
+        holding a changed article). An article's whole text is read back from the build cache
+        when its shard is made (RenderedArticles.text), not held all build long; a shard is
+        named by its articles' cache keys (their bytes and the code) and its other texts."""
         ids = [article.id for article in self.archive.articles]  # the first documents, in order
-        return lambda n: search[n].excerpt or (self._articles.text(ids[n]) if n < len(ids) else "")
+
+        def text(n: int) -> str:
+            return search[n].excerpt or (self._articles.text(ids[n]) if n < len(ids) else "")
+
+        def source(n: int) -> str:
+            return search[n].excerpt or (self._articles.text_key(ids[n]) if n < len(ids) else "")
+
+        return [self._keyed(Planned(
+            EXCERPT_PATH.format(number), "", partial(_excerpt_script, number, numbers, text),
+            hashlib.sha256("\0".join(map(source, numbers)).encode("utf-8")).hexdigest()))
+            for number, numbers in enumerate(excerpt_shards(len(search)))]
 
     def keep(self, site: Path, written: Written) -> None:
         """Record what was written into ``site``, now in its place, for the next build."""
@@ -249,8 +270,11 @@ def _not_derived(path: str) -> str | bytes:
 
 
 def _write_search_index(site: Path, documents: list[SearchDocument],
-                        spellings: list[list[str]], text: Callable[[int], str]) -> None:
+                        spellings: list[list[str]]) -> None:
+    """The index and its postings; the excerpt shards are files of the plan (_excerpt_files)."""
     for path, script in build_index(documents, spellings, excerpts=False).items():
         write_file(site / path, script)
-    for path, script in excerpt_scripts(documents, text):
-        write_file(site / path, script)
+
+
+def _excerpt_script(number: int, numbers: range, text: Callable[[int], str]) -> bytes:
+    return excerpt_script(number, map(text, numbers))

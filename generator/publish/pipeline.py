@@ -264,6 +264,12 @@ class RenderedArticles:
                                                               self.root)))
         return text
 
+    def text_key(self, article_id: str) -> str:
+        """What an article's ``text`` is made from: its cache key (its bytes and the code),
+        or the text itself when it is held here."""
+        result = self.results[article_id]
+        return result.excerpt or result.cache_key
+
     def summary(self, article_id: str) -> str:
         article = self.results[article_id].article
         assert article is not None, "a summary of an article that failed"
