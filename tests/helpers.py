@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -64,8 +65,33 @@ def build_files(project: Path, site_dir: Path) -> tuple[dict[str, bytes], str]:
              for p in site_dir.rglob("*") if p.is_file()}, result.stderr)
 
 
-def briefing(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    return run([str(BIN / "briefing"), *args], cwd)
+def briefing(args: list[str], cwd: Path, input: bytes | None = None) -> subprocess.CompletedProcess:
+    """``briefing ARGS`` run from ``cwd`` in this process: the command's exit status, standard
+    output and standard error, as the installed command gives them (an uncaught exception exits
+    with 1 and prints its traceback, as Python does), without starting a Python. Tests whose point
+    is the process itself (its CPU time, the installed script) use ``briefing_process``."""
+    import traceback
+
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    with contextlib.chdir(cwd):
+        result = CliRunner().invoke(main, args, input=input, prog_name="briefing")
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(result.exception))
+    return subprocess.CompletedProcess(["briefing", *args], result.exit_code, result.stdout, stderr)
+
+
+def briefing_process(args: list[str], cwd: Path, input: bytes | None = None) -> subprocess.CompletedProcess:
+    """The installed ``briefing`` command in its own process (text output)."""
+    if input is None:
+        return run([str(BIN / "briefing"), *args], cwd)
+    done = subprocess.run([str(BIN / "briefing"), *args], cwd=cwd, capture_output=True,
+                          input=input, timeout=300)
+    return subprocess.CompletedProcess(done.args, done.returncode,
+                                       done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -3,7 +3,7 @@
 import xml.etree.ElementTree as ElementTree
 
 import pytest
-from helpers import REPO, briefing, content, make_project
+from helpers import REPO, briefing, briefing_process, content, make_project
 
 from generator.derive.duplicates import near_duplicates, same_story_elsewhere
 from generator.render.feeds import FEED_LIMIT
@@ -48,7 +48,7 @@ def test_each_topic_has_its_feed(built_site, archive):
 
 
 def test_json_schema_in_the_repo_is_current_and_published(built_site, archive, project):
-    generated = briefing(["schema"], REPO)
+    generated = briefing_process(["schema"], REPO)  # the installed command
     assert generated.returncode == 0
     committed = (REPO / "schema" / "article.schema.json").read_text(encoding="utf-8")
     assert generated.stdout == committed, "run: briefing schema > schema/article.schema.json"

@@ -13,7 +13,7 @@ import resource
 import time
 
 import pytest
-from helpers import article_text, briefing, make_project, mkdocs_build
+from helpers import article_text, briefing_process, make_project, mkdocs_build
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -107,7 +107,7 @@ def test_check_and_build_a_mebibyte_of_each_hostile_text(tmp_path):
                 for name, body in PAYLOADS.items()}
     assert all(len(text.encode()) <= MAX_ARTICLE_BYTES for text in articles.values())
     project = make_project(tmp_path, articles)
-    result, seconds = cpu_timed(lambda: briefing(["check"], project))
+    result, seconds = cpu_timed(lambda: briefing_process(["check"], project))
     assert result.returncode == 0, result.stderr
     assert seconds < BOUND, seconds
     result, seconds = cpu_timed(lambda: mkdocs_build(project, tmp_path / "site"))
