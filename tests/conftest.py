@@ -43,7 +43,13 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
-from helpers import REPO, add_new_article, make_project, mkdocs_build, open_visit
+from helpers import (
+    REPO,
+    add_new_article,
+    make_project,
+    mkdocs_build_process,
+    open_visit,
+)
 from mkdocs.plugins import PluginCollection
 
 from generator.model import Archive
@@ -118,8 +124,9 @@ def built_once(request: pytest.FixtureRequest, name: str, make: Callable[[Path],
 
 
 def build_site(project: Path, folder: Path) -> None:
-    """``project``'s site (with its offline zip) in ``folder``/site, by the real MkDocs."""
-    result = mkdocs_build(project, folder / "site", env={"BRIEFING_OFFLINE_ZIP": "true"})
+    """``project``'s site (with its offline zip) in ``folder``/site, by the installed ``mkdocs``
+    command in its own process, as a contributor runs it."""
+    result = mkdocs_build_process(project, folder / "site", env={"BRIEFING_OFFLINE_ZIP": "true"})
     assert result.returncode == 0, result.stderr
 
 

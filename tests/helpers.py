@@ -49,8 +49,53 @@ def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subpro
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
 
 
+@contextlib.contextmanager
+def environment(env: dict[str, str] | None):
+    """``os.environ`` with ``env`` added, put back afterwards."""
+    saved = dict(os.environ)
+    os.environ.update(env or {})
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
 def mkdocs_build(project: Path, site_dir: Path,
                  env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``project`` into ``site_dir``, by MkDocs' own command line
+    run in this process: the exit status and log (standard error) the command gives, without
+    starting a Python and importing MkDocs, Material and the generator again for each build
+    (most of a small build's time). What the command changes in the process for its run
+    (warning display, the build log's duplicate filter, its log handler) is put back, so that
+    one build never hides another's messages. ``mkdocs_build_process`` runs the command itself."""
+    import logging
+    import traceback
+    import warnings
+
+    from click.testing import CliRunner
+    from mkdocs.__main__ import cli
+    from mkdocs.commands import build
+
+    args = ["build", "--strict", "--site-dir", str(site_dir)]
+    filters = list(build.log.filters)
+    try:
+        with warnings.catch_warnings(), environment(env), contextlib.chdir(project):
+            result = CliRunner().invoke(cli, args, prog_name="mkdocs")
+    finally:
+        build.log.filters[:] = filters
+        mkdocs_log = logging.getLogger("mkdocs")
+        for handler in [h for h in mkdocs_log.handlers if h.name == "MkDocsStreamHandler"]:
+            mkdocs_log.removeHandler(handler)
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(result.exception))
+    return subprocess.CompletedProcess(["mkdocs", *args], result.exit_code, result.stdout, stderr)
+
+
+def mkdocs_build_process(project: Path, site_dir: Path,
+                         env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """The installed ``mkdocs build --strict`` in its own process."""
     return run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site_dir)], project, env)
 
 

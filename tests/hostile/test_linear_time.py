@@ -13,7 +13,7 @@ import resource
 import time
 
 import pytest
-from helpers import article_text, briefing_process, make_project, mkdocs_build
+from helpers import article_text, briefing_process, make_project, mkdocs_build_process
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -110,7 +110,7 @@ def test_check_and_build_a_mebibyte_of_each_hostile_text(tmp_path):
     result, seconds = cpu_timed(lambda: briefing_process(["check"], project))
     assert result.returncode == 0, result.stderr
     assert seconds < BOUND, seconds
-    result, seconds = cpu_timed(lambda: mkdocs_build(project, tmp_path / "site"))
+    result, seconds = cpu_timed(lambda: mkdocs_build_process(project, tmp_path / "site"))
     assert result.returncode == 0, result.stderr
     assert seconds < 2 * BOUND, seconds
     page = (tmp_path / "site" / "articles" / "lt.html").read_text(encoding="utf-8")
