@@ -90,8 +90,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def cost(item: pytest.Item) -> float:
     """A rough guess of a test's seconds, from its category: what orders the modules."""
-    if item.get_closest_marker("slow"):
-        return 30
+    slow = item.get_closest_marker("slow")
+    if slow:
+        return slow.kwargs.get("cost", 30)  # ``@pytest.mark.slow(cost=120)``: longer still
     if item.get_closest_marker("browser"):
         return 1.5
     if item.get_closest_marker("build"):

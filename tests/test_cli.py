@@ -54,5 +54,5 @@ def test_pages_writes_markdown_any_builder_can_take(tmp_path):
     assert (out / "methode.md").exists() and (out / "sujets" / "troupes.md").exists()
     assert "Derniers articles" in (out / "index.md").read_text()
     # Refuses to mix its output with an earlier one.
-    again = briefing_process(["pages", str(out)], fixture)
+    again = briefing(["pages", str(out)], fixture)
     assert again.returncode == 1 and "is not empty" in again.stderr

@@ -101,7 +101,7 @@ def test_a_heading_line_of_spaces_or_hashes_in_linear_time():
         assert text is not None and seconds < 1
 
 
-@pytest.mark.slow
+@pytest.mark.slow(cost=120)  # the longest test of all: started first (tests/conftest.py)
 def test_check_and_build_a_mebibyte_of_each_hostile_text(tmp_path):
     articles = {f"{name}.md": article_text(FRONT.format(id=name), body)
                 for name, body in PAYLOADS.items()}
