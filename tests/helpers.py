@@ -49,6 +49,17 @@ def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subpro
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
 
 
+def completed(args: list[str], result) -> subprocess.CompletedProcess:
+    """A click command's run in this process (``CliRunner.invoke``) as its process would end: an
+    uncaught exception exits with 1 and prints its traceback on standard error, as Python does."""
+    import traceback
+
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(result.exception))
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, stderr)
+
+
 @contextlib.contextmanager
 def environment(env: dict[str, str] | None):
     """``os.environ`` with ``env`` added, put back afterwards."""
@@ -70,7 +81,6 @@ def mkdocs_build(project: Path, site_dir: Path,
     (warning display, the build log's duplicate filter, its log handler) is put back, so that
     one build never hides another's messages. ``mkdocs_build_process`` runs the command itself."""
     import logging
-    import traceback
     import warnings
 
     from click.testing import CliRunner
@@ -87,10 +97,7 @@ def mkdocs_build(project: Path, site_dir: Path,
         mkdocs_log = logging.getLogger("mkdocs")
         for handler in [h for h in mkdocs_log.handlers if h.name == "MkDocsStreamHandler"]:
             mkdocs_log.removeHandler(handler)
-    stderr = result.stderr
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        stderr += "".join(traceback.format_exception(result.exception))
-    return subprocess.CompletedProcess(["mkdocs", *args], result.exit_code, result.stdout, stderr)
+    return completed(["mkdocs", *args], result)
 
 
 def mkdocs_build_process(project: Path, site_dir: Path,
@@ -112,21 +119,16 @@ def build_files(project: Path, site_dir: Path) -> tuple[dict[str, bytes], str]:
 
 def briefing(args: list[str], cwd: Path, input: bytes | None = None) -> subprocess.CompletedProcess:
     """``briefing ARGS`` run from ``cwd`` in this process: the command's exit status, standard
-    output and standard error, as the installed command gives them (an uncaught exception exits
-    with 1 and prints its traceback, as Python does), without starting a Python. Tests whose point
-    is the process itself (its CPU time, the installed script) use ``briefing_process``."""
-    import traceback
-
+    output and standard error, as the installed command gives them (``completed``), without
+    starting a Python. Tests whose point is the process itself (its CPU time, the installed
+    script) use ``briefing_process``."""
     from click.testing import CliRunner
 
     from generator.cli import main
 
     with contextlib.chdir(cwd):
         result = CliRunner().invoke(main, args, input=input, prog_name="briefing")
-    stderr = result.stderr
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        stderr += "".join(traceback.format_exception(result.exception))
-    return subprocess.CompletedProcess(["briefing", *args], result.exit_code, result.stdout, stderr)
+    return completed(["briefing", *args], result)
 
 
 def briefing_process(args: list[str], cwd: Path, input: bytes | None = None) -> subprocess.CompletedProcess:
