@@ -58,13 +58,14 @@ fast: $(STAMP)
 
 # Everything: the linter, the type checker, then every test (unit, build and browser) on
 # every core (pytest-xdist; a module's tests on one worker, so that a site it builds once is
-# built once). A Chromium for the browser tests is found or installed first
+# built once; the modules in tests/conftest.py's order, longest first, not xdist's by number
+# of tests, so that no long module starts last). A Chromium for the browser tests is found or installed first
 # (tests/find_chromium.py); without one they fail, never skip.
 test: $(STAMP)
 	$(BIN)/ruff check
 	$(BIN)/mypy
 	$(BIN)/python tests/find_chromium.py
-	$(BIN)/python -m pytest -n auto --dist loadscope
+	$(BIN)/python -m pytest -n auto --dist loadscope --no-loadscope-reorder
 
 clean:
 	rm -rf site $(VENV)

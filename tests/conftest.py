@@ -17,6 +17,17 @@ pytest-xdist, by the first worker that needs it: ``built_once``); a test that ch
 a cache or a content folder builds its own from ``make_project(tmp_path)`` (tests/helpers.py).
 A fixture in a test module that builds a site makes its tests build tests: mark them.
 
+Cheap by default: ``helpers.mkdocs_build`` and ``helpers.briefing`` run MkDocs' command line
+and the ``briefing`` command in the test's process (same exit status, output and bytes as the
+installed commands, without starting a Python that imports MkDocs, Material and the generator
+again: most of a small build's time). ``mkdocs_build_process`` and ``briefing_process`` start
+the installed command, for the few tests whose point is the process (the shared sites are
+built that way, and each command keeps one such test). A site several tests only read is a
+module-scoped fixture, or a session one through ``built_once``; copying a project
+(``shutil.copytree``) costs far less than building it. ``make test`` runs the modules by
+guessed cost, longest first (``heaviest_modules_first``): mark a test that takes tens of
+seconds ``slow``.
+
 - ``project``, ``archive``, ``built_site``: the real project and a copy where a contributor
   added an article (params ``real`` and ``with-new-article``), its archive, its site (with
   the offline zip); ``offline_copy`` (the zip unpacked) and ``http_site`` (its URL).
@@ -43,7 +54,13 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
-from helpers import REPO, add_new_article, make_project, mkdocs_build, open_visit
+from helpers import (
+    REPO,
+    add_new_article,
+    make_project,
+    mkdocs_build_process,
+    open_visit,
+)
 from mkdocs.plugins import PluginCollection
 
 from generator.model import Archive
@@ -68,6 +85,31 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             if other != category and item.get_closest_marker(other):
                 raise pytest.UsageError(f"{item.nodeid} is marked {other} but is a {category} test")
         item.add_marker(category)
+    items[:] = heaviest_modules_first(items)
+
+
+def cost(item: pytest.Item) -> float:
+    """A rough guess of a test's seconds, from its category: what orders the modules."""
+    slow = item.get_closest_marker("slow")
+    if slow:
+        return slow.kwargs.get("cost", 30)  # ``@pytest.mark.slow(cost=120)``: longer still
+    if item.get_closest_marker("browser"):
+        return 1.5
+    if item.get_closest_marker("build"):
+        shared = BUILD_FIXTURES & set(item.fixturenames) and "tmp_path" not in item.fixturenames
+        return 0.3 if shared else 4  # reads a shared site, or builds or runs its own
+    return 0.05
+
+
+def heaviest_modules_first(items: list[pytest.Item]) -> list[pytest.Item]:
+    """The modules by decreasing guessed cost, each module's tests in their order: with
+    pytest-xdist's ``--dist loadscope --no-loadscope-reorder`` (``make test``) the long modules
+    start first and the short ones fill in at the end, instead of one long module last."""
+    modules: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+    ordered = sorted(modules.values(), key=lambda tests: -sum(map(cost, tests)))
+    return [item for tests in ordered for item in tests]
 
 
 @contextlib.contextmanager
@@ -118,8 +160,9 @@ def built_once(request: pytest.FixtureRequest, name: str, make: Callable[[Path],
 
 
 def build_site(project: Path, folder: Path) -> None:
-    """``project``'s site (with its offline zip) in ``folder``/site, by the real MkDocs."""
-    result = mkdocs_build(project, folder / "site", env={"BRIEFING_OFFLINE_ZIP": "true"})
+    """``project``'s site (with its offline zip) in ``folder``/site, by the installed ``mkdocs``
+    command in its own process, as a contributor runs it."""
+    result = mkdocs_build_process(project, folder / "site", env={"BRIEFING_OFFLINE_ZIP": "true"})
     assert result.returncode == 0, result.stderr
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -48,8 +49,60 @@ def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subpro
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
 
 
+def completed(args: list[str], result) -> subprocess.CompletedProcess:
+    """A click command's run in this process (``CliRunner.invoke``) as its process would end: an
+    uncaught exception exits with 1 and prints its traceback on standard error, as Python does."""
+    import traceback
+
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(result.exception))
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, stderr)
+
+
+@contextlib.contextmanager
+def environment(env: dict[str, str] | None):
+    """``os.environ`` with ``env`` added, put back afterwards."""
+    saved = dict(os.environ)
+    os.environ.update(env or {})
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
 def mkdocs_build(project: Path, site_dir: Path,
                  env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``project`` into ``site_dir``, by MkDocs' own command line
+    run in this process: the exit status and log (standard error) the command gives, without
+    starting a Python and importing MkDocs, Material and the generator again for each build
+    (most of a small build's time). What the command changes in the process for its run
+    (warning display, the build log's duplicate filter, its log handler) is put back, so that
+    one build never hides another's messages. ``mkdocs_build_process`` runs the command itself."""
+    import logging
+    import warnings
+
+    from click.testing import CliRunner
+    from mkdocs.__main__ import cli
+    from mkdocs.commands import build
+
+    args = ["build", "--strict", "--site-dir", str(site_dir)]
+    filters = list(build.log.filters)
+    try:
+        with warnings.catch_warnings(), environment(env), contextlib.chdir(project):
+            result = CliRunner().invoke(cli, args, prog_name="mkdocs")
+    finally:
+        build.log.filters[:] = filters
+        mkdocs_log = logging.getLogger("mkdocs")
+        for handler in [h for h in mkdocs_log.handlers if h.name == "MkDocsStreamHandler"]:
+            mkdocs_log.removeHandler(handler)
+    return completed(["mkdocs", *args], result)
+
+
+def mkdocs_build_process(project: Path, site_dir: Path,
+                         env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """The installed ``mkdocs build --strict`` in its own process."""
     return run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site_dir)], project, env)
 
 
@@ -64,8 +117,28 @@ def build_files(project: Path, site_dir: Path) -> tuple[dict[str, bytes], str]:
              for p in site_dir.rglob("*") if p.is_file()}, result.stderr)
 
 
-def briefing(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    return run([str(BIN / "briefing"), *args], cwd)
+def briefing(args: list[str], cwd: Path, input: bytes | None = None) -> subprocess.CompletedProcess:
+    """``briefing ARGS`` run from ``cwd`` in this process: the command's exit status, standard
+    output and standard error, as the installed command gives them (``completed``), without
+    starting a Python. Tests whose point is the process itself (its CPU time, the installed
+    script) use ``briefing_process``."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    with contextlib.chdir(cwd):
+        result = CliRunner().invoke(main, args, input=input, prog_name="briefing")
+    return completed(["briefing", *args], result)
+
+
+def briefing_process(args: list[str], cwd: Path, input: bytes | None = None) -> subprocess.CompletedProcess:
+    """The installed ``briefing`` command in its own process (text output)."""
+    if input is None:
+        return run([str(BIN / "briefing"), *args], cwd)
+    done = subprocess.run([str(BIN / "briefing"), *args], cwd=cwd, capture_output=True,
+                          input=input, timeout=300)
+    return subprocess.CompletedProcess(done.args, done.returncode,
+                                       done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import BIN, briefing, build_files, make_project, run
 from helpers import REPRODUCIBLE as ENV
+from helpers import briefing, build_files, make_project, mkdocs_build
 
 from generator.publish.pipeline import Cache, fingerprint, load
 
@@ -77,8 +77,7 @@ def test_a_file_renamed_without_its_id_fails_warm_as_cold(tmp_path):
     build(project, tmp_path / "first")  # fills the cache
     (articles / f"{RENAMED}.md").rename(articles / "nouveau-nom.md")
     expected = f"id: '{RENAMED}' does not match the file name"
-    warm = run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(tmp_path / "warm")],
-               project, env=ENV)
+    warm = mkdocs_build(project, tmp_path / "warm", ENV)
     assert warm.returncode != 0
     assert any(line.startswith("briefings/articles/nouveau-nom.md:") and expected in line
                for line in warm.stderr.splitlines()), warm.stderr

@@ -1,8 +1,9 @@
 """`briefing check` as a contributor meets it: located errors with hints that say what to
 edit, every article file read (or refused), and a draft told from a finished article.
 
-Every case runs the real command on a copy of the frozen fixture archive and asserts on
-its output lines and exit status."""
+Every case runs the command (in-process: ``helpers.briefing``, same exit status and output
+as the installed one) on a copy of the frozen fixture archive and asserts on its output lines
+and exit status."""
 
 from __future__ import annotations
 

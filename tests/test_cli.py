@@ -1,15 +1,25 @@
-"""The ``briefing`` command as a contributor runs it: output and exit status."""
+"""The ``briefing`` command as a contributor runs it: output and exit status.
+
+Here the installed command runs in its own process (``briefing_process``); elsewhere tests
+run it in-process (``briefing``), which gives the same exit status and output."""
 
 import re
 
 import pytest
-from helpers import VALID_BODY, VALID_FRONT, article_text, briefing, make_project
+from helpers import (
+    VALID_BODY,
+    VALID_FRONT,
+    article_text,
+    briefing,
+    briefing_process,
+    make_project,
+)
 
 pytestmark = pytest.mark.build  # every test here builds a site or runs the command line
 
 
 def test_check_passes_on_the_real_content(project, archive):
-    result = briefing(["check"], project)
+    result = briefing_process(["check"], project)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"ok: {len(archive.articles)} articles, ")
 
@@ -35,7 +45,7 @@ def test_check_lists_every_error_as_path_line_col_field_and_exits_1(tmp_path):
 def test_pages_writes_markdown_any_builder_can_take(tmp_path):
     out = tmp_path / "pages"
     fixture = make_project(tmp_path)
-    result = briefing(["pages", str(out)], fixture)
+    result = briefing_process(["pages", str(out)], fixture)
     assert result.returncode == 0, result.stderr
     article = (out / "articles" / "2024-12-23-bfmtv-pertes-nord-coreennes.md").read_text()
     # In French typography, as the site shows it (render/typography.py).

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import briefing, content
+from helpers import briefing, briefing_process, content
 
 from generator.cli import main as cli
 from generator.derive.analysis import derive_from_bodies
@@ -156,7 +156,7 @@ def test_without_a_publication_file_no_licence_is_claimed(tmp_path):
 
     project = make_project(tmp_path)
     (project / "briefings" / "publication.yml").unlink()
-    result = briefing(["export", "out"], project)
+    result = briefing_process(["export", "out"], project)  # the installed command
     assert result.returncode == 0, result.stderr
     readme = (project / "out" / "LISEZMOI.txt").read_text(encoding="utf-8")
     assert "Aucune licence n'est indiquée pour ces données." in readme

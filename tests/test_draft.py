@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import BIN, FIXTURES, REPO, briefing, make_project
+from helpers import FIXTURES, REPO, briefing, briefing_process, make_project
 
 from generator.draft.claims import (
     Vocabulary,
@@ -54,14 +54,13 @@ def drafts_project(tmp_path):
 
 def run_new(project: Path, source: Path) -> subprocess.CompletedProcess:
     if source.name.startswith("raw.pasted"):
-        return subprocess.run([str(BIN / "briefing"), "new", "-"], cwd=project, capture_output=True,
-                              input=source.read_bytes())
-    return subprocess.run([str(BIN / "briefing"), "new", str(source)], cwd=project, capture_output=True)
+        return briefing(["new", "-"], project, input=source.read_bytes())
+    return briefing(["new", str(source)], project)
 
 
 def drafted(project: Path, source: Path) -> tuple[Path, str, str]:
     result = run_new(project, source)
-    stdout, stderr = result.stdout.decode(), result.stderr.decode()
+    stdout, stderr = result.stdout, result.stderr
     assert result.returncode == 0, stderr
     path = project / stdout.split(":")[0].removeprefix("wrote ")
     return path, path.read_text(encoding="utf-8"), stdout
@@ -149,8 +148,8 @@ def test_a_draft_passes_check_as_written(project):
 
 @pytest.mark.build
 def test_an_incomplete_draft_fails_check_with_the_line_to_fix(project):
-    piped = subprocess.run([str(BIN / "briefing"), "new", "-"], cwd=project, capture_output=True,
-                           text=True, input="Un titre sans chiffre\n\nLa Corée du Nord a envoyé des soldats.\n")
+    piped = briefing(["new", "-"], project,
+                     input="Un titre sans chiffre\n\nLa Corée du Nord a envoyé des soldats.\n".encode())
     path = project / piped.stdout.split(":")[0].removeprefix("wrote ")
     line = next(n for n, text in enumerate(path.read_text("utf-8").splitlines(), 1)
                 if text.startswith("topics: []"))
@@ -165,8 +164,9 @@ def test_never_overwrites_and_reads_standard_input(project):
     again = briefing(["new", str(SEEDS / "003_359b8381138046ac.txt")], project)
     assert again.returncode == 1 and "already exists: it was not changed" in again.stderr
     assert path.read_text(encoding="utf-8") == text
-    piped = subprocess.run([str(BIN / "briefing"), "new", "-"], cwd=project, capture_output=True,
-                           text=True, input="Un titre\n\nLa Corée du Nord a envoyé 300 soldats.\n")
+    # The installed command in its own process, reading a pipe (the other tests run it in-process).
+    piped = briefing_process(["new", "-"], project,
+                             input="Un titre\n\nLa Corée du Nord a envoyé 300 soldats.\n".encode())
     assert piped.returncode == 0, piped.stderr
     assert (project / "briefings" / "articles" / "date-inconnue-inconnu-un-titre.md").exists()
 
@@ -286,9 +286,8 @@ def test_no_input_prints_a_traceback(drafts_project, tmp_path, name):
     source = tmp_path / name
     source.write_bytes(HOSTILE_INPUTS[name])
     for args, stdin in (([str(source)], None), (["-"], HOSTILE_INPUTS[name])):
-        result = subprocess.run([str(BIN / "briefing"), "new", *args], cwd=drafts_project,
-                                capture_output=True, input=stdin or b"")
-        stderr = result.stderr.decode("utf-8", "replace")
+        result = briefing(["new", *args], drafts_project, input=stdin or b"")
+        stderr = result.stderr
         assert "Traceback" not in stderr
         if result.returncode:
             assert result.returncode == 1 and len(stderr.strip().splitlines()) == 1, stderr

@@ -264,8 +264,7 @@ def test_two_builds_of_the_same_input_are_byte_identical_cold_or_cached(tmp_path
     trees = []
     for name in ("cold", "cached"):  # the first build fills .cache/briefing, the second uses it
         site = tmp_path / name
-        result = run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], project,
-                     env=env_epoch)
+        result = mkdocs_build(project, site, env_epoch)
         assert result.returncode == 0, result.stderr
         trees.append({p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()})
         assert (project / ".cache" / "briefing").is_dir()
@@ -280,8 +279,7 @@ def test_a_cached_rebuild_after_an_edit_matches_a_cold_build(tmp_path):
 
     def build(name: str) -> dict:
         site = tmp_path / name
-        result = run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], project,
-                     env=env_epoch)
+        result = mkdocs_build(project, site, env_epoch)
         assert result.returncode == 0, result.stderr
         return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 

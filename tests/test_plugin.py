@@ -1,7 +1,14 @@
 """The MkDocs integration: generated pages in memory, content errors as a clean failure."""
 
 import pytest
-from helpers import VALID_BODY, VALID_FRONT, article_text, make_project, mkdocs_build
+from helpers import (
+    VALID_BODY,
+    VALID_FRONT,
+    article_text,
+    make_project,
+    mkdocs_build,
+    mkdocs_build_process,
+)
 
 pytestmark = pytest.mark.build  # every test here builds a site or runs the command line
 
@@ -9,7 +16,7 @@ pytestmark = pytest.mark.build  # every test here builds a site or runs the comm
 def test_a_content_error_fails_the_build_with_its_location_and_no_traceback(tmp_path):
     bad = article_text(VALID_FRONT.format(id="bad") + "claims:\n  - value: 3.000\n", VALID_BODY)
     project = make_project(tmp_path, {"bad.md": bad})
-    result = mkdocs_build(project, tmp_path / "site")
+    result = mkdocs_build_process(project, tmp_path / "site")  # the command, in its own process
     assert result.returncode == 1
     assert "briefings/articles/bad.md:9:12: claims[0].value: '3.000' is not a plain integer: " \
            "write 3000" in result.stderr

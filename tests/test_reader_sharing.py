@@ -204,5 +204,7 @@ def test_the_offline_copy_misses_no_file_it_asks_for(browser, fixture_offline_co
         page.goto((fixture_offline_copy / path).as_uri())
         page.locator("#ba-search-input").press_sequentially("soldats")
         page.locator('#ba-search-results[data-query="soldats"] a').first.wait_for()
+        # Their excerpts loaded too: leaving the page earlier would abort that request.
+        page.locator('#ba-search-results[data-excerpts="soldats"]').wait_for(state="attached")
     assert failed == []
     context.close()

@@ -107,7 +107,7 @@ def recipe(*args: str) -> list[str]:
     return result.stdout.splitlines()
 
 
-PYTEST_ALL = ".venv/bin/python -m pytest -n auto --dist loadscope"  # every test, on every core
+PYTEST_ALL = ".venv/bin/python -m pytest -n auto --dist loadscope --no-loadscope-reorder"  # every test, every core
 
 
 @NEEDS_MAKE

@@ -13,7 +13,7 @@ import resource
 import time
 
 import pytest
-from helpers import article_text, briefing, make_project, mkdocs_build
+from helpers import article_text, briefing_process, make_project, mkdocs_build_process
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -101,16 +101,16 @@ def test_a_heading_line_of_spaces_or_hashes_in_linear_time():
         assert text is not None and seconds < 1
 
 
-@pytest.mark.slow
+@pytest.mark.slow(cost=120)  # the longest test of all: started first (tests/conftest.py)
 def test_check_and_build_a_mebibyte_of_each_hostile_text(tmp_path):
     articles = {f"{name}.md": article_text(FRONT.format(id=name), body)
                 for name, body in PAYLOADS.items()}
     assert all(len(text.encode()) <= MAX_ARTICLE_BYTES for text in articles.values())
     project = make_project(tmp_path, articles)
-    result, seconds = cpu_timed(lambda: briefing(["check"], project))
+    result, seconds = cpu_timed(lambda: briefing_process(["check"], project))
     assert result.returncode == 0, result.stderr
     assert seconds < BOUND, seconds
-    result, seconds = cpu_timed(lambda: mkdocs_build(project, tmp_path / "site"))
+    result, seconds = cpu_timed(lambda: mkdocs_build_process(project, tmp_path / "site"))
     assert result.returncode == 0, result.stderr
     assert seconds < 2 * BOUND, seconds
     page = (tmp_path / "site" / "articles" / "lt.html").read_text(encoding="utf-8")
