@@ -23,6 +23,7 @@ import os
 import posixpath
 import shutil
 import struct
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -173,9 +174,14 @@ def _run(writing: _Writing, task: tuple) -> Written:
     size = 0
     kept: list[bytes] = []
     if kind == "files":
-        made: dict[str, bytes] = {}  # files planned under one key are one file's bytes
-        for planned in map(job.files.__getitem__, where[0]):
-            make = partial(_file_bytes, planned.make, made, planned.key)
+        files = [job.files[i] for i in where[0]]
+        # Files planned under one key are one file's bytes: made once, kept for the others
+        # only (a data export's bytes are not kept past their file).
+        keys = Counter(planned.key for planned in files if planned.key)
+        made: dict[str, bytes] = {}
+        for planned in files:
+            make = partial(_file_bytes, planned.make, made,
+                           planned.key if keys[planned.key] > 1 else "")
             if planned.key:
                 written, record = _placed(writing, planned.path, planned.key, make)
                 size += written
@@ -231,19 +237,14 @@ def _run_in_worker(task: tuple) -> Written:
     return _run(_WORKER, task)
 
 
-# Data exports cut from one serialisation per format and process (export.ClaimRows): one
-# task per format, so that a worker holds one format's serialisation, not every format's.
-GROUPED_SUFFIXES = (".csv", ".json")
-
-
 def _tasks(job: WriteJob) -> list[tuple]:
-    """Files first (data exports and charts are the longest), then pages."""
+    """Files first (data exports and charts are the longest), then pages. Files of one batch
+    (data exports cut from one serialisation, export.data_batches) are one task, so that one
+    worker holds that serialisation, not every worker; so are files planned under one key
+    (a chart at its old address too): the task makes their bytes once."""
     groups: dict[tuple[str, str | int], list[int]] = {}
     for i, planned in enumerate(job.files):
-        suffix = posixpath.splitext(planned.path)[1]
-        # One task for files planned under one key (a chart at its old address too): the
-        # task makes their bytes once.
-        group = (("suffix", suffix) if suffix in GROUPED_SUFFIXES
+        group = (("batch", planned.batch) if planned.batch
                  else ("key", planned.key) if planned.key else ("file", i))
         groups.setdefault(group, []).append(i)
     return ([("files", tuple(group)) for group in groups.values()]

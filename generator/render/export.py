@@ -316,6 +316,17 @@ def data_makers(archive: Registries) -> dict[str, Maker]:
     return makers
 
 
+def data_batches(archive: Registries) -> dict[str, str]:
+    """The data files cut from one serialisation of the claim rows (ClaimRows), by format:
+    best made together. The others (README_PATH, articles.json, analysis.json) read no rows:
+    they are made without them."""
+    batches = {"data/claims.csv": "claims csv", "data/claims.json": "claims json"}
+    for topic_id in archive.topics:
+        csv_path, json_path = topic_files(archive, topic_id)
+        batches.update({csv_path: "claims csv", json_path: "claims json"})
+    return batches
+
+
 def data_files(archive: Archive, analysis: Analysis) -> dict[str, bytes]:
     rows = claim_rows(archive, analysis.ledger)
     return {path: make(archive, rows, analysis.briefings)

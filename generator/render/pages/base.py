@@ -80,6 +80,7 @@ class Planned:
     title: str
     make: Callable[[], str | bytes]
     key: str = ""  # names everything ``make`` depends on, when known: the page may be stored
+    batch: str = ""  # files of one batch share work (one serialisation): made by one task
 
     def page(self) -> Page:
         content = self.make()
