@@ -44,6 +44,19 @@ def make_project(tmp_path: Path, articles: dict[str, str] | None = None,
     return project
 
 
+def make_site_project(tmp_path: Path) -> Path:
+    """A project (make_project) that `make site` builds with the test's own environment,
+    already installed: the Makefile and what it installs from, and a .venv linking to it."""
+    project = make_project(tmp_path)
+    for name in ("Makefile", "pyproject.toml", "requirements.lock"):
+        (project / name).write_bytes((REPO / name).read_bytes())
+    venv = project / ".venv"
+    venv.mkdir()
+    (venv / "bin").symlink_to(BIN)
+    (venv / ".installed").touch()
+    return project
+
+
 def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, **(env or {})}
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from helpers import (
-    BIN,
     FIXTURE_ARCHIVE,
     REPO,
     VALID_BODY,
@@ -17,6 +16,7 @@ from helpers import (
     briefing,
     content,
     make_project,
+    make_site_project,
     mkdocs_build,
     run,
     search_index,
@@ -239,13 +239,7 @@ def test_hostile_title_is_escaped_in_lists_search_and_exports(hostile_page):
 
 @pytest.mark.build
 def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
-    project = make_project(tmp_path)
-    for name in ("Makefile", "pyproject.toml", "requirements.lock"):
-        (project / name).write_bytes((REPO / name).read_bytes())
-    venv = project / ".venv"
-    venv.mkdir()
-    (venv / "bin").symlink_to(BIN)  # the test's own environment, already installed
-    (venv / ".installed").touch()
+    project = make_site_project(tmp_path)
     assert run(["make", "site"], project).returncode == 0
     before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     broken = project / "briefings" / "articles" / "2024-12-23-bfmtv-pertes-nord-coreennes.md"

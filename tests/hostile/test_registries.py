@@ -6,7 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import BIN, REPO, briefing, make_project, mkdocs_build, run
+from helpers import (
+    briefing,
+    make_project,
+    make_site_project,
+    mkdocs_build,
+    run,
+)
 
 pytestmark = pytest.mark.build  # every test here starts a build or a command
 
@@ -156,13 +162,7 @@ def test_the_build_stops_on_the_same_collision_line(tmp_path, case):
 
 @pytest.mark.slow
 def test_make_site_stops_on_a_broken_registry_and_keeps_the_previous_site(tmp_path):
-    project = make_project(tmp_path)
-    for name in ("Makefile", "pyproject.toml", "requirements.lock"):
-        (project / name).write_bytes((REPO / name).read_bytes())
-    venv = project / ".venv"
-    venv.mkdir()
-    (venv / "bin").symlink_to(BIN)  # the test's own environment, already installed
-    (venv / ".installed").touch()
+    project = make_site_project(tmp_path)
     assert run(["make", "site"], project).returncode == 0
     before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     message = yaml_error(project / "briefings" / "actors.yml")
