@@ -228,12 +228,11 @@ class SiteBuild:
         named by its articles' cache keys (their bytes and the code) and its other texts."""
         ids = [article.id for article in self.archive.articles]  # the first documents, in order
 
-        def text(n: int) -> str:
-            return search[n].excerpt or (self._articles.text(ids[n]) if n < len(ids) else "")
+        def by_number(article: Callable[[str], str]) -> Callable[[int], str]:
+            """Document n's own text if it holds one, else ``article`` of its article's id."""
+            return lambda n: search[n].excerpt or (article(ids[n]) if n < len(ids) else "")
 
-        def source(n: int) -> str:
-            return search[n].excerpt or (self._articles.text_key(ids[n]) if n < len(ids) else "")
-
+        text, source = by_number(self._articles.text), by_number(self._articles.text_key)
         return [self._keyed(Planned(
             EXCERPT_PATH.format(number), "", partial(_excerpt_script, number, numbers, text),
             hashlib.sha256("\0".join(map(source, numbers)).encode("utf-8")).hexdigest()))
