@@ -120,8 +120,9 @@ def fingerprint(content_dir: Path) -> str:
 class Cache:
     """Task results on disk, one file per (article bytes and path, fingerprint, mode): a
     sealed record (sealed.py: the article and the result as JSON, its shingles, its whole text
-    for search excerpts, the digest of its content), then the rendered content as UTF-8, read only when the page is written. One file per
-    article: at 10,000 articles, file creations are a large part of a cold build.
+    for search excerpts, the digest of its content), then the rendered content as UTF-8, read
+    only when the page is written. One file per article: at 10,000 articles, file creations
+    are a large part of a cold build.
 
     An entry that fails its check (changed, cut short, foreign) is a miss, counted in
     ``rejected`` so that the build can say so once."""
@@ -178,8 +179,8 @@ class Cache:
             return None
 
     def text(self, key: str) -> str | None:
-        """A cached result's text for search excerpts, read when the index is written; None
-        when the entry is gone or fails its check."""
+        """A cached result's text for search excerpts, read when its excerpt shard is made;
+        None when the entry is gone or fails its check."""
         found = self._read(key, content=False)
         if found is None:
             return None
