@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from helpers import make_project, mkdocs_build
 
+from generator.publish.site_folder import staging_folder
+
 pytestmark = pytest.mark.build  # every test here builds a site or runs the command line
 
 ARTICLE = "briefings/articles/2024-12-23-bfmtv-pertes-nord-coreennes.md"
@@ -36,3 +38,21 @@ def test_mkdocs_build_on_invalid_content_keeps_the_previous_site(tmp_path):
     assert "Traceback" not in result.stderr
     assert "Cleaning site directory" not in result.stderr
     assert snapshot(site) == before
+
+
+def test_a_search_index_that_fails_fails_the_build_and_keeps_the_previous_site(tmp_path,
+                                                                                monkeypatch):
+    """The index is written in a process of its own (build.start_index): its failure is the
+    build's, and leaves nothing behind."""
+    project = make_project(tmp_path)
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = snapshot(site)
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("index failed")
+    monkeypatch.setattr("generator.publish.build.build_index", failing)
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0
+    assert snapshot(site) == before
+    assert not staging_folder(site).exists()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
+import multiprocessing
 import posixpath
 import resource
 import shutil
@@ -101,6 +102,7 @@ class SiteBuild:
     workers: int = 1
     started: float = field(default_factory=time.monotonic)
     unmade: set[str] = field(default_factory=set)  # the previous plan's, until made
+    index_written: Callable[[], None] = lambda: None  # waits for the search index (start_index)
 
     def elapsed(self) -> str:
         return f"{time.monotonic() - self.started:.1f} s, peak memory {peak_mb()} MB"
@@ -193,22 +195,29 @@ class SiteBuild:
                                      (outlet_names[a.outlet],)))
                   for a in archive.articles), *registry_documents(builder)]
 
+    def start_index(self, site: Path, search: list[SearchDocument]) -> None:
+        """Write the search index of ``search`` into ``site`` while the rest of the build goes
+        on (``write`` waits for it): it needs nothing else, and it was a rebuild's longest
+        step. In a forked process when there is a core to spare, else here and now."""
+        self.index_written = _in_background(
+            partial(_write_search_index, site, search, name_spellings(self.archive)),
+            parallel=self.workers > 1)
+
     def write(self, site: Path, shelled: list[Planned], shells: dict[str, FolderShells],
               reuse: Reuse | None, search: list[SearchDocument],
               toc_entries: Callable[[tuple[Heading, ...]], list[str]] = lambda sections: [],
               nav_markdown: dict[str, str] | None = None) -> Written:
         """Make the ``shelled`` pages (put into their folder's shells) and every file into
-        ``site``, with the search index of ``search``; keep the plan for the next build.
-        What was written is recorded by ``keep`` once the site is in its place."""
+        ``site``, with the excerpts of ``search`` (its index: start_index); keep the plan for
+        the next build. What was written is recorded by ``keep`` once the site is in its place."""
         if self.previous is not None and not all(self._reusable(reuse, shells, planned)
                                                  for planned in [*shelled, *self.assets]):
             shelled = self._derived_now(shelled)
         written = write_all(WriteJob(site, shells, shelled,
                                      [*self.assets, *self._excerpt_files(search)], reuse=reuse,
                                      toc_entries=toc_entries),
-                            workers=self.workers,
-                            meanwhile=partial(_write_search_index, site, search,
-                                              name_spellings(self.archive)))
+                            workers=self.workers)
+        self.index_written()
         log.info(f"briefing: {len(shelled)} pages and {len(self.assets)} files written "
                  f"({self.elapsed()})")
         if self.previous is None:
@@ -266,6 +275,23 @@ class SiteBuild:
 
 def _not_derived(path: str) -> str | bytes:
     raise RuntimeError(f"{path}: a page of the previous plan made without the analysis")
+
+
+def _in_background(work: Callable[[], None], parallel: bool) -> Callable[[], None]:
+    """Run ``work`` in a forked process if ``parallel``, else now; what waits for it and
+    raises if it failed (the process has printed why)."""
+    if not parallel:
+        work()
+        return lambda: None
+    process = multiprocessing.get_context("fork").Process(target=work, daemon=True)
+    process.start()
+
+    def wait() -> None:
+        process.join()
+        if process.exitcode != 0:
+            raise RuntimeError(f"briefing: the search index was not written "
+                               f"(exit code {process.exitcode})")
+    return wait
 
 
 def _write_search_index(site: Path, documents: list[SearchDocument],

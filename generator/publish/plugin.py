@@ -24,6 +24,7 @@ import logging
 import os
 import posixpath
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -238,8 +239,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return f"{markdown}\n\n{appended}" if appended else markdown
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """Every page MkDocs renders has given its search document: the index can start."""
         self.env = env
         self.toc_cache: dict[tuple, list[str]] = {}
+        self.search = [*self.search, *self.page_documents]
+        self.build.start_index(Path(config.site_dir), self.search)
         return env
 
     def on_template_context(self, context: TemplateContext, template_name: str,
@@ -288,8 +292,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         shells = {folder: FolderShells(self._shell(site, folder, True),
                                        self._shell(site, folder, False))
                   for folder in {posixpath.dirname(planned.path) for planned in pages}}
-        self.written = self.build.write(site, pages, shells, self.reuse,
-                                        [*self.search, *self.page_documents],
+        self.written = self.build.write(site, pages, shells, self.reuse, self.search,
                                         toc_entries=self._toc_entries,
                                         nav_markdown=self.nav_markdown)
 
@@ -330,6 +333,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """A build that failed leaves the previous site as it was: only the new one, still
         in its staging folder, is removed."""
+        with suppress(Exception):
+            self.build.index_written()  # nothing may write into the folder once removed
         if self.staging is not None:
             remove_tree(self.staging)
             log.info(f"briefing: the build failed; {self.site} was not changed")

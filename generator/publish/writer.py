@@ -252,24 +252,17 @@ def _tasks(job: WriteJob) -> list[tuple]:
                for start in range(0, len(job.pages), PAGES_PER_TASK)])
 
 
-def write_all(job: WriteJob, workers: int, meanwhile: Callable[[], None] | None = None) -> Written:
-    """Write every page and file of ``job``; what was written, in total. ``meanwhile`` runs
-    in this process while the workers write (work of the parent's own that needs no core
-    of theirs for long: it takes a share of both instead of adding its whole time)."""
+def write_all(job: WriteJob, workers: int) -> Written:
+    """Write every page and file of ``job``; what was written, in total."""
     tasks = _tasks(job)
     if workers > 1 and len(job.pages) >= PARALLEL_FROM:
         # Forked: each worker inherits the job instead of unpickling it.
         with multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker,
                                                       initargs=(job,)) as pool:
-            pending = pool.imap(_run_in_worker, tasks)  # in order: a reproducible index
-            if meanwhile:
-                meanwhile()
-            results = list(pending)
+            results = pool.map(_run_in_worker, tasks, chunksize=1)
     else:
         writing = _Writing(job)
         results = [_run(writing, task) for task in tasks]
-        if meanwhile:
-            meanwhile()
     return Written(sum(r.size for r in results), b"".join(r.kept for r in results))
 
 
