@@ -290,7 +290,7 @@ def test_topic_files_are_the_whole_files_rows_of_the_topic():
         assert topic_csv(topic_id, archive, rows, {}) == claims_csv(archive, alone, {})
         assert topic_json(topic_id, archive, rows, {}) == claims_json(archive, alone, {})
         assert topic_json(topic_id, archive, rows, {}) == \
-            (json.dumps(alone, ensure_ascii=False) + "\n").encode("utf-8")
+            (json.dumps(list(alone), ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def test_publication_and_titles_are_text_in_every_citation(tmp_path):

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cached_property, partial
+from typing import TypeVar, overload
 
 from ..derive.analysis import Analysis
 from ..derive.briefing import MetricBriefing, TopicBriefing
@@ -26,6 +27,8 @@ from ..model import UNKNOWN, Archive, ArticleFrontmatter, ArticleInfo, Registrie
 from .environment import environment
 from .format import PRECISION_FR, QUALIFIER_FR, UNKNOWN_OUTLET_FR, date_fr
 from .paths import article_path, html_path, topic_data_path
+
+T = TypeVar("T")
 
 CLAIM_COLUMNS = (
     "claim_id", "article_id", "topic", "metric", "event", "qualifier", "value", "low", "high",
@@ -40,16 +43,30 @@ CSV_COLUMNS = tuple(name for column in CLAIM_COLUMNS
                     for name in (column, *([f"{column}_fr"] * (column in LABELLED))))
 
 
-class ClaimRows(list):
+class ClaimRows(Sequence[dict]):
     """Claim rows that keep their CSV lines and JSON items once written: the whole archive's
     files and each topic's are cut from one serialisation per format (per process). Kept as
     UTF-8 bytes: joined as str, 10,000 articles' claims cost twice their size again (a
-    single ’ makes a str two bytes a character). ``labels`` holds, per row, the French
-    words of its LABELLED codes (none: empty cells)."""
+    single ’ makes a str two bytes a character). The rows themselves may be made as they
+    are read (claim_rows): 30,000 dicts held at once took a writer a hundred megabytes.
+    ``labels`` holds, per row, the French words of its LABELLED codes (none: empty cells)."""
 
-    def __init__(self, rows: Iterable[dict] = (), labels: list[tuple[str, ...]] | None = None):
-        super().__init__(rows)
+    def __init__(self, rows: Sequence[dict] = (), labels: Sequence[tuple[str, ...]] | None = None):
+        self.rows = rows
         self.labels = labels
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[dict]:
+        return iter(self.rows)
+
+    @overload
+    def __getitem__(self, index: int) -> dict: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[dict]: ...
+    def __getitem__(self, index: int | slice) -> dict | Sequence[dict]:
+        return self.rows[index]
 
     @cached_property
     def csv_lines(self) -> list[bytes]:
@@ -106,39 +123,63 @@ class _Lines(list):
         self.append(line.encode("utf-8"))
 
 
+class _Made(Sequence[T]):
+    """``make`` of each item, made when read, never kept."""
+
+    def __init__(self, items: Sequence[LedgerEntry], make: Callable[[LedgerEntry], T]):
+        self.items, self.make = items, make
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[T]:
+        return map(self.make, self.items)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        if isinstance(index, slice):
+            return [*map(self.make, self.items[index])]
+        return self.make(self.items[index])
+
+
 def claim_rows(archive: Archive, entries: tuple[LedgerEntry, ...]) -> ClaimRows:
-    """One row per claim, in ledger order, with its codes' French words for the CSV."""
-    rows = []
-    for entry in entries:
-        claim, article = entry.claim, entry.article
-        topic = archive.topics[claim.topic]
-        rows.append({
-            "claim_id": entry.claim_id,
-            "article_id": article.id,
-            "topic": claim.topic,
-            "metric": claim.metric,
-            "event": claim.event,
-            "qualifier": claim.qualifier,
-            "value": claim.value,
-            "low": claim.low,
-            "high": claim.high,
-            "unit": topic.metrics[claim.metric].unit if claim.metric else None,
-            "as_of": str(claim.as_of) if claim.as_of else None,
-            "as_of_precision": claim.as_of.precision if claim.as_of else None,
-            "as_of_start": claim.as_of.start.isoformat() if claim.as_of else None,
-            "as_of_end": claim.as_of.end.isoformat() if claim.as_of else None,
-            "as_of_note": claim.as_of_note,
-            "as_of_words": claim.as_of_words,
-            "attributed_to": claim.attributed_to,
-            "actor_name": archive.actors[claim.attributed_to].name,
-            "quote": claim.quote,
-            "hedges": list(claim.hedges),
-            "disputes": list(article.disputed_ids(claim)),
-            "article_date": str(article.date) if article.date else UNKNOWN,
-            "outlet": article.outlet,
-            "article_page": html_path(article_path(article.id)),
-        })
-    return ClaimRows(rows, [_labels(archive, entry) for entry in entries])
+    """One row per claim, in ledger order, with its codes' French words for the CSV; each
+    made when read."""
+    return ClaimRows(_Made(entries, partial(_row, archive)), _Made(entries, partial(_labels, archive)))
+
+
+def _row(archive: Archive, entry: LedgerEntry) -> dict:
+    claim, article = entry.claim, entry.article
+    topic = archive.topics[claim.topic]
+    return {
+        "claim_id": entry.claim_id,
+        "article_id": article.id,
+        "topic": claim.topic,
+        "metric": claim.metric,
+        "event": claim.event,
+        "qualifier": claim.qualifier,
+        "value": claim.value,
+        "low": claim.low,
+        "high": claim.high,
+        "unit": topic.metrics[claim.metric].unit if claim.metric else None,
+        "as_of": str(claim.as_of) if claim.as_of else None,
+        "as_of_precision": claim.as_of.precision if claim.as_of else None,
+        "as_of_start": claim.as_of.start.isoformat() if claim.as_of else None,
+        "as_of_end": claim.as_of.end.isoformat() if claim.as_of else None,
+        "as_of_note": claim.as_of_note,
+        "as_of_words": claim.as_of_words,
+        "attributed_to": claim.attributed_to,
+        "actor_name": archive.actors[claim.attributed_to].name,
+        "quote": claim.quote,
+        "hedges": list(claim.hedges),
+        "disputes": list(article.disputed_ids(claim)),
+        "article_date": str(article.date) if article.date else UNKNOWN,
+        "outlet": article.outlet,
+        "article_page": html_path(article_path(article.id)),
+    }
 
 
 # What makes a spreadsheet read a cell as a formula (OWASP, « CSV injection »): = + - @, and
