@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Annotated, Generic, Literal, TypeVar
 from urllib.parse import urlsplit
 
@@ -139,6 +139,11 @@ def parse_date_interval(value: object, allowed: str = PERIOD_PATTERN) -> object:
     """``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or ``START/END`` as a DateInterval."""
     if isinstance(value, DateInterval) or not isinstance(value, str):
         return value
+    return _date_interval(value, allowed)
+
+
+@lru_cache(maxsize=4096)  # a few hundred dates recur across 10,000 articles' claims
+def _date_interval(value: str, allowed: str) -> DateInterval:
     if not re.fullmatch(allowed, value):
         expected = ("YYYY-MM-DD, or YYYY-MM when only the month is known" if allowed == DATE_PATTERN
                     else "YYYY-MM-DD, YYYY-MM or YYYY, or a period START/END such as "
