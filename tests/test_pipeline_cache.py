@@ -133,3 +133,49 @@ def test_an_articles_text_is_read_back_from_the_cache_or_its_file(tmp_path):
     for path in tmp_path.rglob("*.result"):
         path.unlink()
     assert articles.text(second.id) == plain_text(second.body)
+
+
+def _copied_archive(tmp_path):
+    import shutil
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE_ARCHIVE, project / "briefings")
+    return project, sorted((project / "briefings" / "articles").glob("*.md"))
+
+
+def test_a_rebuild_names_unchanged_files_by_their_recorded_keys_without_reading_them(
+        tmp_path, monkeypatch):
+    from pathlib import Path
+    project, paths = _copied_archive(tmp_path)
+    registries = load_registries(project / "briefings")
+    first = process_all(paths, project, registries, render=True,
+                        cache=Cache(tmp_path / "cache", "fingerprint"))
+
+    def unread(self):
+        raise AssertionError(f"{self} read again")
+    monkeypatch.setattr(Path, "read_bytes", unread)
+    again = process_all(paths, project, registries, render=True,
+                        cache=Cache(tmp_path / "cache", "fingerprint"))
+    assert {p: r.cache_key for p, r in again.items()} == {p: r.cache_key for p, r in first.items()}
+    # Another fingerprint (code or metadata changed) trusts nothing recorded under the old one.
+    with pytest.raises(AssertionError, match="read again"):
+        process_all(paths, project, registries, render=True,
+                    cache=Cache(tmp_path / "cache", "other fingerprint"))
+
+
+def test_an_edit_keeping_the_size_and_modification_time_is_read_again(tmp_path):
+    import os
+    project, paths = _copied_archive(tmp_path)
+    registries = load_registries(project / "briefings")
+    process_all(paths, project, registries, render=True, cache=Cache(tmp_path / "cache", "f"))
+    edited = paths[0]
+    before = edited.stat()
+    text = edited.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title: "))
+    retitled = "title: " + title[len("title: "):].replace("e", "a", 1)  # same size
+    edited.write_text(text.replace(title, retitled, 1), encoding="utf-8")
+    os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (edited.stat().st_size, edited.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    result = process_all(paths, project, registries, render=True,
+                         cache=Cache(tmp_path / "cache", "f"))[edited]
+    assert result.errors == ()
+    assert "a" in result.article.title and result.article.title in retitled

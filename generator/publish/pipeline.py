@@ -18,6 +18,8 @@ import json
 import logging
 import multiprocessing
 import os
+import stat
+import struct
 import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -46,6 +48,10 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.briefing")
 _LIBRARIES = ("markdown-it-py", "mdurl", "nh3", "matplotlib", "jinja2", "markupsafe", "pydantic",
               "pyyaml", "babel", "numpy")
+# A file's status as recorded with its cache key (Cache.key_of): device, inode, size,
+# modification and change times.
+_STATUS = struct.Struct("<QQqqq")
+_RECORDED = _STATUS.size + 64  # then the key, in hexadecimal
 # Misses from which articles are processed in worker processes.
 _PARALLEL_FROM = 51
 # A worker's job, set in each worker process by its initializer (the job is inherited by
@@ -131,6 +137,61 @@ class Cache:
         self.folder = folder
         self.fingerprint = fingerprint
         self.rejected = 0
+        self._known: dict[str, bytes] | None = None  # the last build's keys by file (key_of)
+        self._named: list[bytes] = []                # this build's, for the next one
+
+    def key_of(self, path: Path, render: bool, shown: str) -> str | None:
+        """``path``'s key (``key`` of its bytes), None for a symbolic link (never cached).
+
+        A file whose status is the one recorded with its key by the last build (same
+        inode, size, modification and change times: any edit moves the change time) is not
+        read again: a rebuild otherwise reads every article file besides its record."""
+        status = os.lstat(path)
+        if stat.S_ISLNK(status.st_mode):
+            return None
+        packed = _STATUS.pack(status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns,
+                              status.st_ctime_ns)
+        recorded = self._recorded_keys(render).get(os.fspath(path))
+        if (recorded is not None and recorded.startswith(packed)
+                and recorded[_RECORDED:] == shown.encode("utf-8")):
+            key = recorded[_STATUS.size:_RECORDED].decode("ascii")
+        else:
+            key = self.key(path.read_bytes(), render, shown)
+        self._named.append(b"\0".join((os.fsencode(path), packed + key.encode("ascii")
+                                        + shown.encode("utf-8"), b"")))
+        return key
+
+    def _keys_record(self, render: bool) -> tuple[Path, str]:
+        return self.folder / f"keys-{int(render)}.record", f"article keys\0{self.fingerprint}"
+
+    def _recorded_keys(self, render: bool) -> dict[str, bytes]:
+        """The last build's entries: status, key and path as shown, by path; one whose change time is not
+        earlier than the record's own is left out (an edit in that clock tick would not show)."""
+        if self._known is None:
+            self._known = {}
+            path, name = self._keys_record(render)
+            try:
+                with path.open("rb") as file:
+                    parts = sealed.unseal(name, file.read())
+                    stamp = os.fstat(file.fileno()).st_mtime_ns
+            except OSError:
+                parts = None
+            blob = parts[0] if parts is not None and len(parts) == 1 else b""
+            start = 0  # entries: path, NUL, status, key, path as shown, NUL
+            while (end := blob.find(b"\0", start)) >= 0 and (
+                    stop := blob.find(b"\0", end + 1 + _RECORDED)) >= 0:
+                where, recorded, start = blob[start:end], blob[end + 1:stop], stop + 1
+                if _STATUS.unpack_from(recorded)[4] < stamp:
+                    self._known[os.fsdecode(where)] = recorded
+        return self._known
+
+    def keep_keys(self, render: bool) -> None:
+        """Record this build's keys by file for the next build (key_of)."""
+        path, name = self._keys_record(render)
+        try:
+            sealed.write_sealed(path, name, [b"".join(self._named)])
+        except OSError:
+            pass  # a read-only cache: the next build reads the files again
 
     def key(self, data: bytes, render: bool, path: str = "") -> str:
         """Names a result by everything it depends on: the article's bytes, its ``path`` (as
@@ -336,8 +397,7 @@ def process_all(paths: list[Path], root: Path, registries: Registries, *, render
 
     def misses(of: Iterable[Path]) -> Iterator[tuple[str, str | None, str | None]]:
         for path in of:
-            key = (cache.key(path.read_bytes(), render, display_path(path, root))
-                   if cache and not path.is_symlink() else None)
+            key = cache.key_of(path, render, display_path(path, root)) if cache else None
             hit = cache.get(key) if cache and key else None
             if hit is None:
                 yield str(path), key, folder
@@ -361,6 +421,8 @@ def process_all(paths: list[Path], root: Path, registries: Registries, *, render
     else:
         for name, key, cache_folder in chain(todo, misses(remaining)):
             results[Path(name)] = _stored(process(Path(name), job), key, cache_folder)
+    if cache:
+        cache.keep_keys(render)
     return {path: results[path] for path in paths}
 
 
