@@ -26,7 +26,7 @@ from markdown_it.token import Token
 _EQUIVALENT = (
     (re.compile("[’‘ʼ`´]"), "'"),
     (re.compile("[«»“”„‟]"), '"'),
-    (re.compile(r"\s"), " "),
+    (re.compile(r"[^\S ]"), " "),  # whitespace but the plain space (text has many: left as is)
 )
 
 
