@@ -94,6 +94,8 @@ class DateMention:
     text: str                  # as printed
     as_of: str | None          # None when the article's date is needed and unknown
     note: str | None           # French: how the date was completed, when it was
+    relayed: bool = False      # the day a statement was passed on (« a rapporté lundi »): not
+    # the date of what it says, nor of the statement itself
 
 
 @dataclass(frozen=True)
@@ -131,14 +133,24 @@ def _month_key(year: int, month: int) -> str:
 # The dates find_dates reads on folded text, compiled once.
 _DEADLINE = re.compile(rf"\bd'ici\s+(?:la\s+fin\s+(?:de\s+l'|d'|de\s+)?|l'|le\s+|la\s+)?"
                        rf"(?:printemps|ete|automne|hiver|annee|mois|{_MONTH}|{_YEAR})(?:\s+{_YEAR})?")
-_BETWEEN = re.compile(rf"\bentre\s+{_MONTH}(?:\s+{_YEAR})?\s+et\s+{_MONTH}(?:\s+{_YEAR})?")
+# « entre janvier et février », « en janvier et février »: one period from the first to the last.
+_BETWEEN = re.compile(rf"\b(?:entre|en)\s+{_MONTH}(?:\s+{_YEAR})?\s+et\s+(?:en\s+)?{_MONTH}(?:\s+{_YEAR})?")
 _PART_OF_MONTH = re.compile(rf"\b(debut|mi|fin)[- ]+{_MONTH}(?:\s+{_YEAR})?")
 _DAY_OF_MONTH = re.compile(rf"\b(?:{_WEEKDAY}\s+)?{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?")
 _SINCE_NEW_YEAR = re.compile(r"\bdepuis\s+(?:le\s+)?debut\s+(?:de\s+l'annee|d'annee)")
 _SINCE_MONTH = re.compile(rf"\bdepuis\s+(?:le\s+mois\s+d'|le\s+debut\s+d'|debut\s+)?{_MONTH}(?:\s+{_YEAR})?")
 _A_MONTH = re.compile(rf"\b{_MONTH}(?:\s+{_YEAR})?\b")
-_SEASON = re.compile(rf"\b(depuis\s+)?(?:au|a l'|cet|ce|l'|en|durant l'|pendant l')\s*"
+_SEASON = re.compile(rf"\b(depuis\s+)?(?:(?:au|a l'|cet|ce|l'|en|durant l'|pendant l')\s*"
+                     r"|(?=(?:printemps|ete|automne|hiver)\s+(?:19|20)\d\d))"   # « (automne 2024) »
                      rf"(printemps|ete|automne|hiver)(?:\s+(?:dernier|passe))?(?:\s+{_YEAR})?\b")
+# « depuis leur engagement à l'automne », « depuis son arrivée en octobre »: since an event the text
+# dates, the period from that date to the article's.
+_SINCE_EVENT = re.compile(rf"\bdepuis\s+(?:leur|leurs|son|sa|ses|le|la|les|l')\s*[a-z]+(?:\s+[a-z']+){{0,3}}?\s+"
+                          rf"(?:(?:au|a l'|en|l')\s*(printemps|ete|automne|hiver)|(?:en|au mois d'|au mois de)\s*"
+                          rf"{_MONTH})(?:\s+{_YEAR})?\b")
+# A verb passing on what another said, just before the day it did (« a rapporté lundi », « cité
+# mardi par »): that day is when the statement was relayed, not the date of the figure.
+_RELAY = re.compile(r"\b(?:rapport|relay|relai|cit|repris|reprend)[a-z]*\s+(?:ce\s+|le\s+)?$")
 _IN_YEAR = re.compile(rf"\b(?:en|au cours de l'annee)\s+{_YEAR}\b")
 _THIS = re.compile(r"\b(cette annee|ce mois-ci|ce mois)\b")
 _A_WEEKDAY = re.compile(rf"\b{_WEEKDAY}\b")
@@ -155,7 +167,8 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         if any(span[0] < end and start < span[1] for start, end in taken):
             return
         taken.append(span)
-        found.append(DateMention(span[0], span[1], sentence[span[0]:span[1]], as_of, note))
+        relayed = bool(_RELAY.search(folded, max(0, span[0] - 40), span[0]))
+        found.append(DateMention(span[0], span[1], sentence[span[0]:span[1]], as_of, note, relayed))
 
     def inferred(text: str) -> str:
         return (f"Année déduite de la date de l'article ({article.text}) : « {text} » "
@@ -199,6 +212,13 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         value = (f"{_month_key(year, month)}/{article.text}"
                  if year and article.year and article.month else None)
         add(m, value, f"« {sentence[m.start():m.end()]} » : {_from(month)} {year} "
+                      f"à la date de l'article ({article.text})." if value else None)
+    for m in _SINCE_EVENT.finditer(folded):
+        first = _SEASONS[m[1]][0] if m[1] else MONTHS[m[2]]
+        year = int(m[3]) if m[3] else article.year_for(first)
+        value = (f"{_month_key(year, first)}/{article.text}"
+                 if year and article.year and article.month else None)
+        add(m, value, f"« {sentence[m.start():m.end()]} » : {_from(first)} {year} "
                       f"à la date de l'article ({article.text})." if value else None)
     for m in _A_MONTH.finditer(folded):
         month = MONTHS[m[1]]
