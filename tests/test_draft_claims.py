@@ -76,7 +76,7 @@ def test_a_figure_in_the_standfirst_and_the_body_takes_the_body_s_date():
     # The body's clause holds two figures: the standfirst's copy is the one proposed, with the
     # body's period, not the standfirst's « mi-janvier » (the date of something else).
     body = ("Selon le NIS, les forces nord-coréennes ont subi depuis leur engagement à l'automne "
-            "près de 4 000 pertes et 300 morts.")
+            "près de 4 000 pertes sur 11 000 soldats.")
     losses = [c for c in _read(f"{standfirst}\n\n{body}", "2025-02-13") if c.value == 4000]
     assert [(c.quote, c.as_of, c.repeats) for c in losses] == [
         ("après avoir subi près de 4 000 pertes", "2024-09/2025-02-13", 2)]
@@ -112,3 +112,55 @@ def test_the_day_a_statement_was_relayed_is_not_the_figure_s_date():
     [dated] = _read("Environ 3 000 soldats nord-coréens ont été tués depuis janvier, a rapporté lundi "
                     "l'agence Yonhap.", "2025-03-27")
     assert dated.as_of == "2025-01/2025-03-27"
+
+
+# Wrong or missing readings of the development texts, by the sentence's structure.
+
+def test_a_bare_part_after_dont_takes_the_narrower_metric_its_own_words_date():
+    figures = _read("Selon les services de renseignement sud-coréens, la Corée du Nord a envoyé au total "
+                    "près de 15 000 soldats en Russie, dont 3 000 au début de l’année.", "2025-06-19")
+    assert [(c.numbers, c.metric, c.as_of) for c in figures] == [
+        ((15000,), "deployed", None), ((3000,), "reinforcements", "2025")]
+    # Nothing narrower said: the part is left for the contributor (a part is not its whole).
+    figures = _read("La Corée du Nord a envoyé près de 15 000 soldats en Russie, dont 3 000 à Koursk.",
+                    "2025-06-19")
+    assert [(c.numbers, c.topic, c.metric) for c in figures] == [
+        ((15000,), "troops", "deployed"), ((3000,), "troops", None)]
+
+
+def test_two_figures_joined_by_et_are_quoted_apart():
+    figures = _read("Environ 300 d'entre eux ont été tués et 2 700 blessés, a indiqué lundi le NIS.",
+                    "2025-01-13")
+    assert [(c.numbers, c.metric, c.quote) for c in figures] == [
+        ((300,), "killed", "Environ 300 d'entre eux ont été tués"),
+        ((2700,), "wounded", "et 2 700 blessés, a indiqué lundi le NIS")]
+
+
+def test_a_measure_does_not_make_a_quote_hold_two_figures():
+    """The body's copy (dated, « 170 mm » beside it) is preferred to the standfirst's."""
+    [guns] = [c for c in _read(
+        "Le chef du renseignement militaire ukrainien affirme que la Corée du Nord a livré environ 120 "
+        "canons Koksan.\n\nLa Corée du Nord a livré à la Russie environ 120 canons automoteurs Koksan de "
+        "170 mm, a affirmé jeudi le chef du renseignement militaire ukrainien.", "2025-06-19")]
+    assert guns.quote == "La Corée du Nord a livré à la Russie environ 120 canons automoteurs Koksan de 170 mm"
+    assert (guns.metric, guns.as_of, guns.repeats) == ("koksan_guns", "2025-06-19", 2)
+
+
+def test_a_source_set_against_the_one_before_is_not_the_previous_speaker():
+    text = ("Le commandant en chef ukrainien, Oleksandr Syrsky, avait affirmé que près de 4 000 soldats "
+            "avaient été tués ou blessés. Séoul avait pour sa part évalué à plus de 1 000 le nombre de morts.")
+    assert [(c.numbers, c.actor) for c in _read(text, "2025-02-07")] == [
+        ((4000,), "ukrainian_army"), ((1000,), None)]
+    said_on = _read("Le commandant en chef ukrainien, Oleksandr Syrsky, a affirmé que 4 000 soldats avaient "
+                    "été tués ou blessés. Il a ajouté que 1 000 d'entre eux étaient morts.", "2025-02-07")
+    assert [c.actor for c in said_on] == ["ukrainian_army", "ukrainian_army"]
+
+
+def test_a_unit_shared_by_several_metrics_is_read_by_the_label_s_words():
+    [present] = _read("Le renseignement sud-coréen avait fait état le mois dernier de 3 000 soldats "
+                      "nord-coréens déjà présents en Russie.", "2024-11-05")
+    assert (present.metric, present.as_of) == ("deployed", "2024-10")
+    assert "Soldats nord-coréens envoyés en Russie" in present.metric_hint
+    # Too few of the label's words: the options are left to choose from.
+    [bare] = _read("Le renseignement sud-coréen évoque 3 000 soldats à Koursk.", "2024-11-05")
+    assert bare.metric is None and "deployed" in bare.metric_options

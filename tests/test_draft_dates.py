@@ -36,3 +36,18 @@ def test_a_day_a_statement_was_passed_on_is_marked_relayed():
         "a indiqué mercredi le NIS, a rapporté jeudi l'agence Yonhap")] == [
         ("mercredi", False), ("jeudi", True)]
     assert _dates("selon le NIS, cité lundi par le JoongAng Ilbo")[0][3] is True
+
+
+def test_parts_of_a_year_and_the_month_or_year_before():
+    assert _dates("dont 3 000 au début de l’année", "2025-06-19") == [
+        ("au début de l’année", "2025", "« au début de l’année » : l'année de l'article (2025).", False)]
+    assert _dates("à la fin de l'année dernière", "2025-06-19")[0][1] == "2024"
+    assert _dates("le mois dernier", "2024-11-05") == [
+        ("le mois dernier", "2024-10", "« le mois dernier » : octobre 2024, le mois avant celui de l'article.",
+         False)]
+    assert _dates("le mois dernier", "2025-01-13")[0][1] == "2024-12"
+    assert _dates("l'an dernier", "2025-01-13")[0][1] == "2024"
+    assert _dates("prévoit d'en livrer 150 de plus cette année", "2025-02-03") == [
+        ("cette année", "2025", "« cette année » : l'année de l'article (2025).", False)]
+    # « depuis le début de l'année » stays a period up to the article's date.
+    assert _dates("depuis le début de l'année", "2025-06-19")[0][1] == "2025-01/2025-06-19"

@@ -39,7 +39,10 @@ _NOT_UNITS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", 
               "semaines", "minutes", "secondes", "années", "million", "millions", "milliard",
               "milliards", "kilomètres", "km"}
 _SENTENCE_END = re.compile(r"(?<=[.!?»\"”])\s+(?=[«\"“A-ZÀ-Ý0-9])")
-_CLAUSE = re.compile(r",\s+|\s*;\s+|\s+:\s+|\s+[–—]\s+|\s*\(\s*|\s*\)\s*(?=,|\s)|\bque\s+|\bqu['’]")
+# Where a clause ends: punctuation, « que », and « et » before a second figure (« 300 tués et 2 700
+# blessés », « 120 canons Koksan et 120 lance-roquettes »: one figure, one clause each).
+_CLAUSE = re.compile(r",\s+|\s*;\s+|\s+:\s+|\s+[–—]\s+|\s*\(\s*|\s*\)\s*(?=,|\s)|\bque\s+|\bqu['’]"
+                     r"|\s+(?=et\s+(?:environ\s+|quelque\s+|près de\s+|plus de\s+)?\d)")
 _QUOTE_TRIM = " \t«»\"“”'’,;:.–—-"
 _NEAR = 120  # characters: words further from the number than this say nothing of it
 
@@ -241,8 +244,9 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
             filled: list[Candidate] = []
             for figure in figures:
                 others = [f for f in figures if f is not figure]
-                figure = _fill(figure, vocabulary, _dates_of(figure, others, dates), before, tuple(figures))
                 previous = filled[-1] if filled else None
+                figure = _fill(figure, vocabulary, _dates_of(figure, others, dates), before, tuple(figures),
+                               previous if figure.part_of else None)
                 if (previous and previous.as_of and not figure.as_of
                         and re.match(r"dont\b|parmi (?:eux|elles|lesquels)\b", figure.quote, re.I)):
                     # « 14 000 envoyés depuis octobre 2024, dont 4 700 tués »: the same period.
@@ -414,10 +418,42 @@ def _unitless_counts(vocabulary: Vocabulary, sentence: str, start: int, end: int
                for found, _, _ in _metric_hits(vocabulary, sentence))
 
 
+def _content_words(text: str) -> set[str]:
+    """Words of four letters or more, folded, without their plural or feminine ending
+    (« nord-coréens » one word, as the label writes it)."""
+    return {re.sub(r"(?:es|e|s|x)$", "", word) for word in re.findall(r"[a-z][a-z-]{3,}", fold(text))}
+
+
+def _label_in(metrics: list[MetricWords], words: str, unit: str) -> MetricWords | None:
+    """Of the metrics a unit leaves open, the one whose label shares the most words with the
+    figure's own (« soldats nord-coréens déjà présents en Russie »: « Soldats nord-coréens envoyés
+    en Russie (total) »), when at least two besides the unit and no other shares as many."""
+    own = _content_words(words) - {unit}
+    scored = sorted(((len(own & (_content_words(m.label) - {unit})), index) for index, m in enumerate(metrics)),
+                    reverse=True)
+    if scored and scored[0][0] >= 2 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return metrics[scored[0][1]]
+    return None
+
+
+# A sentence that sets its source against the one before (« Séoul avait pour sa part évalué… »,
+# « de son côté », « quant à lui »): its figure is not the previous sentence's speaker's, whom
+# « Il a ajouté que… » or « Selon Kiev, … » (a capital for its government) may go on quoting.
+_ANOTHER_SOURCE = re.compile(r"\b(?:pour (?:sa|leur) part|de (?:son|leur) côté|quant à (?:lui|elle|eux|elles))\b",
+                             re.IGNORECASE)
+
+
+def _another_source(sentence: str) -> bool:
+    return bool(_ANOTHER_SOURCE.search(sentence))
+
+
 def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention],
-          before: list[str], siblings: tuple[Candidate, ...] = ()) -> Candidate:
+          before: list[str], siblings: tuple[Candidate, ...] = (), whole: Candidate | None = None
+          ) -> Candidate:
     """Topic, metric, actor and as_of from the sentence (the actor from the sentences before
-    it in the paragraph when the sentence names none: « Il a affirmé que… »)."""
+    it in the paragraph when the sentence names none: « Il a affirmé que… »). ``whole``: the
+    figure a bare part is of (« 15 000 soldats, dont 3 000 au début de l'année »), whose metric
+    a narrower one among the part's own words may refine."""
     sentence = candidate.sentence
     number_span = (candidate.start, candidate.end)
     changes: dict = {}
@@ -447,11 +483,17 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
         overlapping = [hit for hit in hits if hit[3][0] < nearest[1] and nearest[0] < hit[3][1]]
         _, _, chosen, (a, b) = max(overlapping, key=lambda hit: (hit[3][1] - hit[3][0], -hit[0]))
         hint = f"« {sentence[a:b]} » dans la phrase"
-    if chosen is not None:
-        own_start = number_span[1] - len(candidate.unit)
+    own_start = number_span[1] - len(candidate.unit)
+    if chosen is None and whole is not None and whole.metric:
+        of = next((m for m in vocabulary.metrics if (m.topic, m.metric) == (whole.topic, whole.metric)), None)
+        narrower = of and _narrower_match(of, vocabulary, sentence, own_start, own_end, usable, dates)
+        if narrower:   # a part of the whole, of the narrower metric its own words say
+            chosen, hint = narrower[0], f"« dont » : une partie de « {whole.figure_text} » ; {narrower[1]}"
+    elif chosen is not None:
         narrower = _narrower_match(chosen, vocabulary, sentence, own_start, own_end, usable, dates)
         if narrower:
             chosen, hint = narrower
+    if chosen is not None:
         changes |= {"topic": chosen.topic, "metric": chosen.metric, "metric_hint": hint,
                     "topic_hint": hint}
     elif candidate.unit.strip():
@@ -464,11 +506,15 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
         elif by_unit and len({m.topic for m in by_unit}) == 1:
             changes |= {"topic": by_unit[0].topic, "topic_hint": f"unité « {candidate.unit.split()[0]} »",
                         "metric_options": tuple(m.metric for m in by_unit)}
+            label = _label_in(by_unit, sentence[candidate.start:own_end], unit)
+            if label:
+                changes |= {"metric": label.metric, "metric_hint": f"mots du libellé « {label.label} » "
+                            f"dans la phrase (unité « {candidate.unit.split()[0]} »)"}
     # The actor: the nearest name or alias in the sentence, else the last one named before it.
     actors = _actors_in(vocabulary, sentence, number_span)
     if actors:
         changes |= {"actor": actors[0][2], "actor_hint": f"« {actors[0][3]} » dans la phrase"}
-    for previous in reversed(before[-2:] if not actors else []):
+    for previous in reversed(before[-2:] if not actors and not _another_source(sentence) else []):
         named = _actors_in(vocabulary, previous, (0, 0))  # its subject: the first named
         if named:
             changes |= {"actor": named[0][2],
@@ -542,8 +588,9 @@ def quote_clause(sentence: str, start: int, end: int, least_words: int = 6) -> s
 def _score(candidate: Candidate) -> tuple[int, int]:
     """Which copy of a repeated figure to propose: the one whose quote holds no other figure
     (the body's sentence rather than a standfirst that sums up several), then the best filled."""
-    figures = [m for m in _FIGURE.finditer(candidate.quote)
-               if not re.fullmatch(r"(?:19|20)\d\d", m["value"] or "")]
+    figures = [m for m in _FIGURE.finditer(candidate.quote)   # no year, no measure (« 170 mm »)
+               if not re.fullmatch(r"(?:19|20)\d\d", m["value"] or "")
+               and not _MEASURE.match(candidate.quote, m.end("value" if m["value"] else "high"))]
     alone = len(figures) <= 1
     return (alone, sum(x is not None for x in (candidate.topic, candidate.metric, candidate.actor,
                                                candidate.as_of)))

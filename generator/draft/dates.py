@@ -138,6 +138,10 @@ _BETWEEN = re.compile(rf"\b(?:entre|en)\s+{_MONTH}(?:\s+{_YEAR})?\s+et\s+(?:en\s
 _PART_OF_MONTH = re.compile(rf"\b(debut|mi|fin)[- ]+{_MONTH}(?:\s+{_YEAR})?")
 _DAY_OF_MONTH = re.compile(rf"\b(?:{_WEEKDAY}\s+)?{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?")
 _SINCE_NEW_YEAR = re.compile(r"\bdepuis\s+(?:le\s+)?debut\s+(?:de\s+l'annee|d'annee)")
+# « au début de l'année », « en fin d'année », « à la mi-année dernière »: a part of a year, read as
+# the whole year (the smallest interval that surely holds it).
+_PART_OF_YEAR = re.compile(rf"\b(?:au\s+|en\s+|a\s+la\s+)?(?:debut|mi|fin)[- ]+(?:de\s+l'annee|d'annee)"
+                           rf"(\s+(?:derniere|passee))?(?:\s+{_YEAR})?")
 _SINCE_MONTH = re.compile(rf"\bdepuis\s+(?:le\s+mois\s+d'|le\s+debut\s+d'|debut\s+)?{_MONTH}(?:\s+{_YEAR})?")
 _A_MONTH = re.compile(rf"\b{_MONTH}(?:\s+{_YEAR})?\b")
 _SEASON = re.compile(rf"\b(depuis\s+)?(?:(?:au|a l'|cet|ce|l'|en|durant l'|pendant l')\s*"
@@ -153,6 +157,7 @@ _SINCE_EVENT = re.compile(rf"\bdepuis\s+(?:leur|leurs|son|sa|ses|le|la|les|l')\s
 _RELAY = re.compile(r"\b(?:rapport|relay|relai|cit|repris|reprend)[a-z]*\s+(?:ce\s+|le\s+)?$")
 _IN_YEAR = re.compile(rf"\b(?:en|au cours de l'annee)\s+{_YEAR}\b")
 _THIS = re.compile(r"\b(cette annee|ce mois-ci|ce mois)\b")
+_LAST = re.compile(r"\b(?:le mois (?:dernier|passe)|l'(?:an|annee) (?:dernier|derniere|passe|passee))\b")
 _A_WEEKDAY = re.compile(rf"\b{_WEEKDAY}\b")
 
 
@@ -206,6 +211,11 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
                 f"({article.text}).")
         else:
             add(m, None, None)
+    for m in _PART_OF_YEAR.finditer(folded):
+        year = int(m[2]) if m[2] else (article.year - bool(m[1]) if article.year else None)
+        add(m, str(year) if year else None,
+            None if m[2] or not year else f"« {sentence[m.start():m.end()]} » : l'année "
+            f"{'avant celle ' if m[1] else ''}de l'article ({year}).")
     for m in _SINCE_MONTH.finditer(folded):
         month = MONTHS[m[1]]
         year = int(m[2]) if m[2] else article.year_for(month)
@@ -248,8 +258,19 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
             continue
         value = (str(known_year) if known_month is None or m[1] == "cette annee"
                  else _month_key(known_year, known_month))
-        add(m, value, f"« {sentence[m.start():m.end()]} » : rapporté à la date de l'article "
-                      f"({article.text}).")
+        add(m, value, f"« {sentence[m.start():m.end()]} » : l'année de l'article ({value})."
+            if m[1] == "cette annee" else f"« {sentence[m.start():m.end()]} » : rapporté à la date de "
+            f"l'article ({article.text}).")
+    for m in _LAST.finditer(folded):
+        said = sentence[m.start():m.end()]
+        if m[0].startswith("le mois") and article.year and article.month:
+            year, month = (article.year, article.month - 1) if article.month > 1 else (article.year - 1, 12)
+            add(m, _month_key(year, month), f"« {said} » : {MONTH_NAMES[month - 1]} {year}, le mois avant "
+                                            "celui de l'article.")
+        elif not m[0].startswith("le mois") and article.year:
+            add(m, str(article.year - 1), f"« {said} » : {article.year - 1}, l'année avant celle de l'article.")
+        else:
+            add(m, None, f"« {said} » dans la phrase, à compléter : la date de l'article est inconnue")
     for m in _A_WEEKDAY.finditer(folded):
         value = note = None
         if article.year and article.month and article.day:  # a day comes with its month and year
