@@ -164,3 +164,13 @@ def test_a_unit_shared_by_several_metrics_is_read_by_the_label_s_words():
     # Too few of the label's words: the options are left to choose from.
     [bare] = _read("Le renseignement sud-coréen évoque 3 000 soldats à Koursk.", "2024-11-05")
     assert bare.metric is None and "deployed" in bare.metric_options
+
+
+def test_an_event_in_a_clause_with_a_year_is_proposed():
+    """A year dates the event; it is no figure that would claim the clause."""
+    from generator.draft.claims import event_candidates
+
+    text = ("Moscou et Pyongyang ont signé en juin 2024 un traité de défense mutuelle.\n\n"
+            "Les unités nord-coréennes ont été retirées du front de Koursk, a indiqué mercredi le NIS.")
+    events = event_candidates(text.split("\n\n"), _vocabulary(), "2025-02-13", [])
+    assert [(e.event, e.as_of) for e in events] == [("signature", "2024-06"), ("withdrawal_reported", "2025-02-12")]

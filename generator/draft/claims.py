@@ -286,7 +286,7 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                 quote = quote_clause(sentence, start, end)
                 if not _says_the_event(event, sentence[start:end], quote):
                     continue  # « apprendre à utiliser des drones » is no supply of drones
-                if event.metric in found or _FIGURE.search(quote) or any(
+                if event.metric in found or _counts(quote) or any(
                         quote in q or q in quote for s, q in taken if s == sentence):
                     continue  # an event once; none in a clause that holds a figure
                 candidate = Candidate(None, None, None, "", "", sentence, start, end, quote=quote,
@@ -585,13 +585,18 @@ def quote_clause(sentence: str, start: int, end: int, least_words: int = 6) -> s
     return stripped
 
 
+def _counts(text: str) -> list[re.Match[str]]:
+    """The numbers of ``text`` that count something: no year (« en juin 2024 »), no measure
+    (« 170 mm »)."""
+    return [m for m in _FIGURE.finditer(text)
+            if not re.fullmatch(r"(?:19|20)\d\d", m["value"] or "")
+            and not _MEASURE.match(text, m.end("value" if m["value"] else "high"))]
+
+
 def _score(candidate: Candidate) -> tuple[int, int]:
     """Which copy of a repeated figure to propose: the one whose quote holds no other figure
     (the body's sentence rather than a standfirst that sums up several), then the best filled."""
-    figures = [m for m in _FIGURE.finditer(candidate.quote)   # no year, no measure (« 170 mm »)
-               if not re.fullmatch(r"(?:19|20)\d\d", m["value"] or "")
-               and not _MEASURE.match(candidate.quote, m.end("value" if m["value"] else "high"))]
-    alone = len(figures) <= 1
+    alone = len(_counts(candidate.quote)) <= 1
     return (alone, sum(x is not None for x in (candidate.topic, candidate.metric, candidate.actor,
                                                candidate.as_of)))
 
