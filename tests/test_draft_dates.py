@@ -51,3 +51,5 @@ def test_parts_of_a_year_and_the_month_or_year_before():
         ("cette année", "2025", "« cette année » : l'année de l'article (2025).", False)]
     # « depuis le début de l'année » stays a period up to the article's date.
     assert _dates("depuis le début de l'année", "2025-06-19")[0][1] == "2025-01/2025-06-19"
+    # « avant le début de l'année 2025 » bounds a period, it does not date it.
+    assert _dates("avant le début de l’année 2025, Pyongyang avait fourni", "2025-03-01")[0][1] is None

@@ -212,6 +212,9 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         else:
             add(m, None, None)
     for m in _PART_OF_YEAR.finditer(folded):
+        if re.search(r"\b(?:avant|apres)\s+(?:le\s+|la\s+)?$", folded[max(0, m.start() - 12):m.start()]):
+            add(m, None, f"« {sentence[m.start():m.end()]} » borne la période sans la dater")
+            continue   # « avant le début de l'année 2025 »: a bound, not the figure's date
         year = int(m[2]) if m[2] else (article.year - bool(m[1]) if article.year else None)
         add(m, str(year) if year else None,
             None if m[2] or not year else f"« {sentence[m.start():m.end()]} » : l'année "
