@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..model import Actor, Topic
+from ..model import Actor, DateInterval, Topic, parse_date_interval
 from .dates import ArticleDay, DateMention, find_dates
 from .words import fold, is_acronym, phrase_needle, phrase_pattern
 
@@ -39,7 +39,10 @@ _NOT_UNITS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", 
               "semaines", "minutes", "secondes", "années", "million", "millions", "milliard",
               "milliards", "kilomètres", "km"}
 _SENTENCE_END = re.compile(r"(?<=[.!?»\"”])\s+(?=[«\"“A-ZÀ-Ý0-9])")
-_CLAUSE = re.compile(r",\s+|\s*;\s+|\s+:\s+|\s+[–—]\s+|\s*\(\s*|\s*\)\s*(?=,|\s)|\bque\s+|\bqu['’]")
+# Where a clause ends: punctuation, « que », and « et » before a second figure (« 300 tués et 2 700
+# blessés », « 120 canons Koksan et 120 lance-roquettes »: one figure, one clause each).
+_CLAUSE = re.compile(r",\s+|\s*;\s+|\s+:\s+|\s+[–—]\s+|\s*\(\s*|\s*\)\s*(?=,|\s)|\bque\s+|\bqu['’]"
+                     r"|\s+(?=et\s+(?:environ\s+|quelque\s+|près de\s+|plus de\s+)?\d)")
 _QUOTE_TRIM = " \t«»\"“”'’,;:.–—-"
 _NEAR = 120  # characters: words further from the number than this say nothing of it
 
@@ -58,6 +61,31 @@ class MetricWords:
     metric: str
     unit: str
     phrases: tuple[Phrase, ...]
+    label: str = ""
+    kind: str = ""
+    period: DateInterval | None = None   # the period its label or synonyms state (« automne 2024 »)
+    wider: frozenset[str] = frozenset()  # metrics whose scope holds this one's (``within``, ``parts``)
+
+    def narrower_than(self, other: MetricWords) -> bool:
+        """Whether this metric counts a part of what ``other`` counts, as topics.yml says it: by a
+        relation (``within``, ``parts``), or by a period its words state and ``other``'s do not
+        (« Premier contingent (automne 2024) » within « Soldats envoyés en Russie (total) »): of
+        one topic, unit and kind (a level at the front holds no contingent sent)."""
+        if ((self.topic, self.unit, self.kind) != (other.topic, other.unit, other.kind)
+                or self.metric == other.metric):
+            return False
+        return other.metric in self.wider or (self.period is not None and other.period is None)
+
+
+def _stated_period(words: tuple[str, ...]) -> DateInterval | None:
+    """The smallest period holding every date a metric's label and synonyms state, if any."""
+    found = [parse_date_interval(mention.as_of) for text in words
+             for mention in find_dates(text, ArticleDay()) if mention.as_of]
+    spans = [interval for interval in found if isinstance(interval, DateInterval)]
+    if not spans:
+        return None
+    start, end = min(s.start for s in spans), max(s.end for s in spans)
+    return DateInterval(start, end, f"{start.isoformat()}/{end.isoformat()}")
 
 
 @dataclass(frozen=True, eq=False)   # hashed by identity: the lookups below cache on it
@@ -72,7 +100,11 @@ class Vocabulary:
     def from_registries(cls, topics: dict[str, Topic], actors: dict[str, Actor]) -> Vocabulary:
         metrics = tuple(
             MetricWords(topic.id, metric_id, fold(metric.unit),
-                        tuple(_phrase(word) for word in (metric.label, *metric.synonyms)))
+                        tuple(_phrase(word) for word in (metric.label, *metric.synonyms)),
+                        metric.label, metric.kind, _stated_period((metric.label, *metric.synonyms)),
+                        frozenset([*([metric.within] if metric.within else []),
+                                   *(whole for whole, other in topic.metrics.items()
+                                     if metric_id in other.parts)]))
             for topic in topics.values() for metric_id, metric in topic.metrics.items())
         named = []
         for actor in actors.values():
@@ -212,8 +244,9 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
             filled: list[Candidate] = []
             for figure in figures:
                 others = [f for f in figures if f is not figure]
-                figure = _fill(figure, vocabulary, _dates_of(figure, others, dates), before, tuple(figures))
                 previous = filled[-1] if filled else None
+                figure = _fill(figure, vocabulary, _dates_of(figure, others, dates), before, tuple(figures),
+                               previous if figure.part_of else None)
                 if (previous and previous.as_of and not figure.as_of
                         and re.match(r"dont\b|parmi (?:eux|elles|lesquels)\b", figure.quote, re.I)):
                     # « 14 000 envoyés depuis octobre 2024, dont 4 700 tués »: the same period.
@@ -253,7 +286,7 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                 quote = quote_clause(sentence, start, end)
                 if not _says_the_event(event, sentence[start:end], quote):
                     continue  # « apprendre à utiliser des drones » is no supply of drones
-                if event.metric in found or _FIGURE.search(quote) or any(
+                if event.metric in found or _counts(quote) or any(
                         quote in q or q in quote for s, q in taken if s == sentence):
                     continue  # an event once; none in a clause that holds a figure
                 candidate = Candidate(None, None, None, "", "", sentence, start, end, quote=quote,
@@ -293,16 +326,21 @@ def _says_the_event(event: MetricWords, words: str, clause: str) -> bool:
 
 
 def _dates_of(figure: Candidate, others: list[Candidate], dates: list[DateMention]) -> list[DateMention]:
-    """The dates of the figure's own clause; else those of the sentence no other figure holds."""
-    def inside(date: DateMention, candidate: Candidate) -> bool:
-        start = candidate.sentence.find(candidate.quote)
-        return start >= 0 and start <= date.start and date.end <= start + len(candidate.quote)
+    """The dates of the figure's own clause; else those of the sentence no other figure's own
+    clause holds (« 4 000 pertes, dont environ 300 morts, depuis leur engagement à l'automne »:
+    the period closes the sentence, past the clause of the 300)."""
+    def inside(date: DateMention, candidate: Candidate, quote: str) -> bool:
+        start = candidate.sentence.find(quote)
+        return start >= 0 and start <= date.start and date.end <= start + len(quote)
     def nearest_figure(date: DateMention) -> bool:
         span = (date.start, date.end)
         mine = _distance((figure.start, figure.end), span)
-        return all(mine <= _distance((o.start, o.end), span) for o in others if inside(date, o))
-    own = [d for d in dates if inside(d, figure) and nearest_figure(d)]
-    return own or [d for d in dates if not any(inside(d, other) for other in others)]
+        return all(mine <= _distance((o.start, o.end), span) for o in others if inside(date, o, o.quote))
+    relayed = [d for d in dates if d.relayed]   # kept last, for _fill to say why it left them
+    dates = [d for d in dates if not d.relayed]
+    own = [d for d in dates if inside(d, figure, figure.quote) and nearest_figure(d)]
+    clauses = [(other, quote_clause(other.sentence, other.start, other.end, least_words=1)) for other in others]
+    return (own or [d for d in dates if not any(inside(d, other, clause) for other, clause in clauses)]) + relayed
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -380,10 +418,42 @@ def _unitless_counts(vocabulary: Vocabulary, sentence: str, start: int, end: int
                for found, _, _ in _metric_hits(vocabulary, sentence))
 
 
+def _content_words(text: str) -> set[str]:
+    """Words of four letters or more, folded, without their plural or feminine ending
+    (« nord-coréens » one word, as the label writes it)."""
+    return {re.sub(r"(?:es|e|s|x)$", "", word) for word in re.findall(r"[a-z][a-z-]{3,}", fold(text))}
+
+
+def _label_in(metrics: list[MetricWords], words: str, unit: str) -> MetricWords | None:
+    """Of the metrics a unit leaves open, the one whose label shares the most words with the
+    figure's own (« soldats nord-coréens déjà présents en Russie »: « Soldats nord-coréens envoyés
+    en Russie (total) »), when at least two besides the unit and no other shares as many."""
+    own = _content_words(words) - {unit}
+    scored = sorted(((len(own & (_content_words(m.label) - {unit})), index) for index, m in enumerate(metrics)),
+                    reverse=True)
+    if scored and scored[0][0] >= 2 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return metrics[scored[0][1]]
+    return None
+
+
+# A sentence that sets its source against the one before (« Séoul avait pour sa part évalué… »,
+# « de son côté », « quant à lui »): its figure is not the previous sentence's speaker's, whom
+# « Il a ajouté que… » or « Selon Kiev, … » (a capital for its government) may go on quoting.
+_ANOTHER_SOURCE = re.compile(r"\b(?:pour (?:sa|leur) part|de (?:son|leur) côté|quant à (?:lui|elle|eux|elles))\b",
+                             re.IGNORECASE)
+
+
+def _another_source(sentence: str) -> bool:
+    return bool(_ANOTHER_SOURCE.search(sentence))
+
+
 def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention],
-          before: list[str], siblings: tuple[Candidate, ...] = ()) -> Candidate:
+          before: list[str], siblings: tuple[Candidate, ...] = (), whole: Candidate | None = None
+          ) -> Candidate:
     """Topic, metric, actor and as_of from the sentence (the actor from the sentences before
-    it in the paragraph when the sentence names none: « Il a affirmé que… »)."""
+    it in the paragraph when the sentence names none: « Il a affirmé que… »). ``whole``: the
+    figure a bare part is of (« 15 000 soldats, dont 3 000 au début de l'année »), whose metric
+    a narrower one among the part's own words may refine."""
     sentence = candidate.sentence
     number_span = (candidate.start, candidate.end)
     changes: dict = {}
@@ -400,21 +470,31 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
            if number_span[1] - len(candidate.unit) <= found[0] and found[1] <= own_end]
     hits = [(distance, -length, metric, found) for found, length, metric in usable
             if (distance := _distance(number_span, found)) <= _NEAR]
+    chosen: MetricWords | None = None
     if own:
         # A name first; else the nearest words, the longest of those starting there.
-        found, _, metric = min(own, key=lambda hit: (not _is_name(sentence[hit[0][0]:hit[0][1]]),
+        found, _, chosen = min(own, key=lambda hit: (not _is_name(sentence[hit[0][0]:hit[0][1]]),
                                                      _distance(number_span, hit[0]), -hit[1]))
         hint = f"« {sentence[found[0]:found[1]]} » dans la phrase"
-        changes |= {"topic": metric.topic, "metric": metric.metric, "metric_hint": hint,
-                    "topic_hint": hint}
     elif hits and not candidate.part_of:
         hits.sort(key=lambda hit: hit[:2])
         nearest = hits[0][3]
         # Of the words overlapping the nearest ones (« tués » in « tués ou blessés »), the longest.
         overlapping = [hit for hit in hits if hit[3][0] < nearest[1] and nearest[0] < hit[3][1]]
-        _, _, metric, (a, b) = max(overlapping, key=lambda hit: (hit[3][1] - hit[3][0], -hit[0]))
+        _, _, chosen, (a, b) = max(overlapping, key=lambda hit: (hit[3][1] - hit[3][0], -hit[0]))
         hint = f"« {sentence[a:b]} » dans la phrase"
-        changes |= {"topic": metric.topic, "metric": metric.metric, "metric_hint": hint,
+    own_start = number_span[1] - len(candidate.unit)
+    if chosen is None and whole is not None and whole.metric:
+        of = next((m for m in vocabulary.metrics if (m.topic, m.metric) == (whole.topic, whole.metric)), None)
+        narrower = of and _narrower_match(of, vocabulary, sentence, own_start, own_end, usable, dates)
+        if narrower:   # a part of the whole, of the narrower metric its own words say
+            chosen, hint = narrower[0], f"« dont » : une partie de « {whole.figure_text} » ; {narrower[1]}"
+    elif chosen is not None:
+        narrower = _narrower_match(chosen, vocabulary, sentence, own_start, own_end, usable, dates)
+        if narrower:
+            chosen, hint = narrower
+    if chosen is not None:
+        changes |= {"topic": chosen.topic, "metric": chosen.metric, "metric_hint": hint,
                     "topic_hint": hint}
     elif candidate.unit.strip():
         unit = fold(candidate.unit.split()[0]).rstrip("sx")
@@ -426,19 +506,29 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
         elif by_unit and len({m.topic for m in by_unit}) == 1:
             changes |= {"topic": by_unit[0].topic, "topic_hint": f"unité « {candidate.unit.split()[0]} »",
                         "metric_options": tuple(m.metric for m in by_unit)}
+            label = _label_in(by_unit, sentence[candidate.start:own_end], unit)
+            if label:
+                changes |= {"metric": label.metric, "metric_hint": f"mots du libellé « {label.label} » "
+                            f"dans la phrase (unité « {candidate.unit.split()[0]} »)"}
     # The actor: the nearest name or alias in the sentence, else the last one named before it.
     actors = _actors_in(vocabulary, sentence, number_span)
     if actors:
         changes |= {"actor": actors[0][2], "actor_hint": f"« {actors[0][3]} » dans la phrase"}
-    for previous in reversed(before[-2:] if not actors else []):
+    for previous in reversed(before[-2:] if not actors and not _another_source(sentence) else []):
         named = _actors_in(vocabulary, previous, (0, 0))  # its subject: the first named
         if named:
             changes |= {"actor": named[0][2],
                         "actor_hint": f"« {named[0][3]} » dans une phrase précédente"}
             break
-    # as_of: the nearest date the sentence gives.
-    if dates:
-        nearest = min(dates, key=lambda d: _distance(number_span, (d.start, d.end)))
+    # as_of: the nearest date the sentence gives the figure or its statement (« a indiqué
+    # lundi »: a level as of then); not the day someone passed the statement on (« a rapporté
+    # lundi »): with no other date, the figure is reported on its article's date.
+    stated = [d for d in dates if not d.relayed]
+    if not stated and dates:
+        changes["notes"] = (f"« {dates[0].text} » : le jour où la déclaration a été rapportée, pas la "
+                            "date du chiffre ; as_of omis (chiffre rapporté à la date de l'article)",)
+    if stated:
+        nearest = min(stated, key=lambda d: _distance(number_span, (d.start, d.end)))
         if nearest.as_of:
             changes |= {"as_of": nearest.as_of, "as_of_note": nearest.note,
                         "as_of_hint": f"« {nearest.text} » dans la phrase"}
@@ -446,6 +536,30 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
             changes["notes"] = (nearest.note or f"date « {nearest.text} » dans la phrase, à compléter : "
                                 "la date de l'article est inconnue",)
     return replace(candidate, **changes)
+
+
+def _narrower_match(chosen: MetricWords, vocabulary: Vocabulary, sentence: str, own_start: int,
+                    own_end: int, usable: list[tuple], dates: list[DateMention]
+                    ) -> tuple[MetricWords, str] | None:
+    """The most specific metric the figure's own words say, when one is narrower than ``chosen``:
+    a synonym of it among those words (« déployés en octobre 2024 », a date cut from the words by
+    its digits), or a date among them inside the period its label or synonyms state (« déployés à
+    l'automne » for « Premier contingent (automne 2024) »)."""
+    found: dict[str, tuple[MetricWords, str]] = {}
+    for (a, b), _, metric in usable:
+        if own_start <= a < own_end and metric.narrower_than(chosen):
+            found.setdefault(metric.metric, (metric, f"« {sentence[a:b]} » dans la phrase"))
+    if not found:
+        for date in dates:
+            if not (own_start <= date.start < own_end and date.as_of) or date.relayed:
+                continue
+            when = parse_date_interval(date.as_of)
+            for metric in vocabulary.metrics:
+                if (metric.period and isinstance(when, DateInterval) and metric.narrower_than(chosen)
+                        and metric.period.start <= when.start and when.end <= metric.period.end):
+                    found.setdefault(metric.metric, (metric, f"« {date.text} » dans la phrase : la "
+                                                             f"période de « {metric.label} »"))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def quote_clause(sentence: str, start: int, end: int, least_words: int = 6) -> str:
@@ -471,26 +585,41 @@ def quote_clause(sentence: str, start: int, end: int, least_words: int = 6) -> s
     return stripped
 
 
+def _counts(text: str) -> list[re.Match[str]]:
+    """The numbers of ``text`` that count something: no year (« en juin 2024 »), no measure
+    (« 170 mm »)."""
+    return [m for m in _FIGURE.finditer(text)
+            if not re.fullmatch(r"(?:19|20)\d\d", m["value"] or "")
+            and not _MEASURE.match(text, m.end("value" if m["value"] else "high"))]
+
+
 def _score(candidate: Candidate) -> tuple[int, int]:
     """Which copy of a repeated figure to propose: the one whose quote holds no other figure
     (the body's sentence rather than a standfirst that sums up several), then the best filled."""
-    figures = [m for m in _FIGURE.finditer(candidate.quote)
-               if not re.fullmatch(r"(?:19|20)\d\d", m["value"] or "")]
-    alone = len(figures) <= 1
+    alone = len(_counts(candidate.quote)) <= 1
     return (alone, sum(x is not None for x in (candidate.topic, candidate.metric, candidate.actor,
                                                candidate.as_of)))
 
 
 def _once(found: list[Candidate]) -> list[Candidate]:
-    """A figure repeated in the article (standfirst and body) is proposed once: the best-filled."""
+    """A figure repeated in the article (standfirst and body) is proposed once: the best-filled,
+    dated as the body dates it when it does (a standfirst sums up, and a date beside the figure
+    there may date something else: « ne sont plus engagés depuis la mi-janvier, après avoir
+    subi près de 4 000 pertes »)."""
     kept: dict[tuple, Candidate] = {}
+    dated: dict[tuple, Candidate] = {}   # the latest copy after the first that gives a date
     for candidate in found:
         key = (candidate.value, candidate.low, candidate.high, candidate.metric or fold(candidate.unit))
         if key not in kept:
             kept[key] = candidate
             continue
+        if candidate.as_of:
+            dated[key] = candidate
         first = kept[key]
         # On a tie the later copy: the body's statement rather than the standfirst's summary.
         best = candidate if _score(candidate) >= _score(first) else first
         kept[key] = replace(best, repeats=first.repeats + 1)
+    for key, body in dated.items():
+        kept[key] = replace(kept[key], as_of=body.as_of, as_of_hint=body.as_of_hint,
+                            as_of_note=body.as_of_note, notes=body.notes)
     return list(kept.values())

@@ -29,7 +29,10 @@ _WIRES = r"AFP|Reuters|AP|Belga|ATS|Yonhap|l['’]AFP"
 _WIRE_LIST = rf"(?:{_WIRES})(?:\s*(?:,|et)\s+(?:{_WIRES}))*"
 _BYLINE = re.compile(rf"^(?:Texte\s+)?(?:Par|par|Propos recueillis par)\s*:?\s*(?=[A-ZÀ-Ý])(?P<name>.+?)"
                      rf"(?:\s*(?:,|avec|et)\s+(?P<wire>{_WIRE_LIST}))?\s*$")
-_WITH_WIRE = re.compile(rf"^(?P<name>[^.!?:]{{2,40}}?)\s+(?:avec|et)\s+(?P<wire>{_WIRE_LIST})\s*$")
+# « Le Monde avec AFP », « La Croix (avec AFP), »: the agencies may stand in brackets, the line end
+# on the comma that led to the date on the next line.
+_WITH_WIRE = re.compile(rf"^(?P<name>[^.!?:()]{{2,40}}?)\s*(?P<open>\()?\s*(?:avec|et)\s+(?P<wire>{_WIRE_LIST})"
+                        r"\s*(?(open)\))\s*,?\s*$")
 _PUBLISHED = re.compile(r"^(?:Publi[ée]|Mis à jour|Mise à jour|Modifi[ée]|Actualis[ée]|Post[ée])\b"
                         # a line that is only a date and a time: « Le 19 juin 2025 à 10h41 »
                         r"|^(?:le\s+)?(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})"

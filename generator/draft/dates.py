@@ -94,6 +94,8 @@ class DateMention:
     text: str                  # as printed
     as_of: str | None          # None when the article's date is needed and unknown
     note: str | None           # French: how the date was completed, when it was
+    relayed: bool = False      # the day a statement was passed on (« a rapporté lundi »): not
+    # the date of what it says, nor of the statement itself
 
 
 @dataclass(frozen=True)
@@ -131,16 +133,31 @@ def _month_key(year: int, month: int) -> str:
 # The dates find_dates reads on folded text, compiled once.
 _DEADLINE = re.compile(rf"\bd'ici\s+(?:la\s+fin\s+(?:de\s+l'|d'|de\s+)?|l'|le\s+|la\s+)?"
                        rf"(?:printemps|ete|automne|hiver|annee|mois|{_MONTH}|{_YEAR})(?:\s+{_YEAR})?")
-_BETWEEN = re.compile(rf"\bentre\s+{_MONTH}(?:\s+{_YEAR})?\s+et\s+{_MONTH}(?:\s+{_YEAR})?")
+# « entre janvier et février », « en janvier et février »: one period from the first to the last.
+_BETWEEN = re.compile(rf"\b(?:entre|en)\s+{_MONTH}(?:\s+{_YEAR})?\s+et\s+(?:en\s+)?{_MONTH}(?:\s+{_YEAR})?")
 _PART_OF_MONTH = re.compile(rf"\b(debut|mi|fin)[- ]+{_MONTH}(?:\s+{_YEAR})?")
 _DAY_OF_MONTH = re.compile(rf"\b(?:{_WEEKDAY}\s+)?{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?")
 _SINCE_NEW_YEAR = re.compile(r"\bdepuis\s+(?:le\s+)?debut\s+(?:de\s+l'annee|d'annee)")
+# « au début de l'année », « en fin d'année », « à la mi-année dernière »: a part of a year, read as
+# the whole year (the smallest interval that surely holds it).
+_PART_OF_YEAR = re.compile(rf"\b(?:au\s+|en\s+|a\s+la\s+)?(?:debut|mi|fin)[- ]+(?:de\s+l'annee|d'annee)"
+                           rf"(\s+(?:derniere|passee))?(?:\s+{_YEAR})?")
 _SINCE_MONTH = re.compile(rf"\bdepuis\s+(?:le\s+mois\s+d'|le\s+debut\s+d'|debut\s+)?{_MONTH}(?:\s+{_YEAR})?")
 _A_MONTH = re.compile(rf"\b{_MONTH}(?:\s+{_YEAR})?\b")
-_SEASON = re.compile(rf"\b(depuis\s+)?(?:au|a l'|cet|ce|l'|en|durant l'|pendant l')\s*"
+_SEASON = re.compile(rf"\b(depuis\s+)?(?:(?:au|a l'|cet|ce|l'|en|durant l'|pendant l')\s*"
+                     r"|(?=(?:printemps|ete|automne|hiver)\s+(?:19|20)\d\d))"   # « (automne 2024) »
                      rf"(printemps|ete|automne|hiver)(?:\s+(?:dernier|passe))?(?:\s+{_YEAR})?\b")
+# « depuis leur engagement à l'automne », « depuis son arrivée en octobre »: since an event the text
+# dates, the period from that date to the article's.
+_SINCE_EVENT = re.compile(rf"\bdepuis\s+(?:leur|leurs|son|sa|ses|le|la|les|l')\s*[a-z]+(?:\s+[a-z']+){{0,3}}?\s+"
+                          rf"(?:(?:au|a l'|en|l')\s*(printemps|ete|automne|hiver)|(?:en|au mois d'|au mois de)\s*"
+                          rf"{_MONTH})(?:\s+{_YEAR})?\b")
+# A verb passing on what another said, just before the day it did (« a rapporté lundi », « cité
+# mardi par »): that day is when the statement was relayed, not the date of the figure.
+_RELAY = re.compile(r"\b(?:rapport|relay|relai|cit|repris|reprend)[a-z]*\s+(?:ce\s+|le\s+)?$")
 _IN_YEAR = re.compile(rf"\b(?:en|au cours de l'annee)\s+{_YEAR}\b")
 _THIS = re.compile(r"\b(cette annee|ce mois-ci|ce mois)\b")
+_LAST = re.compile(r"\b(?:le mois (?:dernier|passe)|l'(?:an|annee) (?:dernier|derniere|passe|passee))\b")
 _A_WEEKDAY = re.compile(rf"\b{_WEEKDAY}\b")
 
 
@@ -155,7 +172,8 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         if any(span[0] < end and start < span[1] for start, end in taken):
             return
         taken.append(span)
-        found.append(DateMention(span[0], span[1], sentence[span[0]:span[1]], as_of, note))
+        relayed = bool(_RELAY.search(folded, max(0, span[0] - 40), span[0]))
+        found.append(DateMention(span[0], span[1], sentence[span[0]:span[1]], as_of, note, relayed))
 
     def inferred(text: str) -> str:
         return (f"Année déduite de la date de l'article ({article.text}) : « {text} » "
@@ -193,12 +211,27 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
                 f"({article.text}).")
         else:
             add(m, None, None)
+    for m in _PART_OF_YEAR.finditer(folded):
+        if re.search(r"\b(?:avant|apres)\s+(?:le\s+|la\s+)?$", folded[max(0, m.start() - 12):m.start()]):
+            add(m, None, f"« {sentence[m.start():m.end()]} » borne la période sans la dater")
+            continue   # « avant le début de l'année 2025 »: a bound, not the figure's date
+        year = int(m[2]) if m[2] else (article.year - bool(m[1]) if article.year else None)
+        add(m, str(year) if year else None,
+            None if m[2] or not year else f"« {sentence[m.start():m.end()]} » : l'année "
+            f"{'avant celle ' if m[1] else ''}de l'article ({year}).")
     for m in _SINCE_MONTH.finditer(folded):
         month = MONTHS[m[1]]
         year = int(m[2]) if m[2] else article.year_for(month)
         value = (f"{_month_key(year, month)}/{article.text}"
                  if year and article.year and article.month else None)
         add(m, value, f"« {sentence[m.start():m.end()]} » : {_from(month)} {year} "
+                      f"à la date de l'article ({article.text})." if value else None)
+    for m in _SINCE_EVENT.finditer(folded):
+        first = _SEASONS[m[1]][0] if m[1] else MONTHS[m[2]]
+        year = int(m[3]) if m[3] else article.year_for(first)
+        value = (f"{_month_key(year, first)}/{article.text}"
+                 if year and article.year and article.month else None)
+        add(m, value, f"« {sentence[m.start():m.end()]} » : {_from(first)} {year} "
                       f"à la date de l'article ({article.text})." if value else None)
     for m in _A_MONTH.finditer(folded):
         month = MONTHS[m[1]]
@@ -228,8 +261,19 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
             continue
         value = (str(known_year) if known_month is None or m[1] == "cette annee"
                  else _month_key(known_year, known_month))
-        add(m, value, f"« {sentence[m.start():m.end()]} » : rapporté à la date de l'article "
-                      f"({article.text}).")
+        add(m, value, f"« {sentence[m.start():m.end()]} » : l'année de l'article ({value})."
+            if m[1] == "cette annee" else f"« {sentence[m.start():m.end()]} » : rapporté à la date de "
+            f"l'article ({article.text}).")
+    for m in _LAST.finditer(folded):
+        said = sentence[m.start():m.end()]
+        if m[0].startswith("le mois") and article.year and article.month:
+            year, month = (article.year, article.month - 1) if article.month > 1 else (article.year - 1, 12)
+            add(m, _month_key(year, month), f"« {said} » : {MONTH_NAMES[month - 1]} {year}, le mois avant "
+                                            "celui de l'article.")
+        elif not m[0].startswith("le mois") and article.year:
+            add(m, str(article.year - 1), f"« {said} » : {article.year - 1}, l'année avant celle de l'article.")
+        else:
+            add(m, None, f"« {said} » dans la phrase, à compléter : la date de l'article est inconnue")
     for m in _A_WEEKDAY.finditer(folded):
         value = note = None
         if article.year and article.month and article.day:  # a day comes with its month and year

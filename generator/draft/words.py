@@ -18,23 +18,38 @@ def compact(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
+_ENDING = r"(?:e|s|es|x)?"   # plural and feminine endings
+
+
+def _stem(word: str) -> str:
+    """« envoyés » → « envoye », « tués » → « tue »: the ending comes back in the pattern."""
+    if (len(word) > 4 and word[-1] in "sx") or (len(word) == 4 and word.endswith("es")):
+        return word[:-1]
+    return word
+
+
 def _phrase_words(phrase: str, case_sensitive: bool) -> list[str]:
-    words = fold(phrase).split() if not case_sensitive else phrase.split()
-    if not case_sensitive and words and len(words[-1]) > 4 and words[-1][-1] in "sx":
-        words[-1] = words[-1][:-1]   # « envoyés » also matches « envoyé », the ending comes back below
-    return words
+    if case_sensitive:
+        return phrase.split()
+    return [_stem(word) for word in fold(phrase).split()]
 
 
 def phrase_pattern(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]:
-    """A phrase as a whole-word pattern on folded text (plural and feminine endings allowed).
+    """A phrase as a whole-word pattern on folded text (plural and feminine endings allowed on
+    each word of four letters or more, and on the last: « retirés du front » matches « retirées
+    du front »).
 
     With ``case_sensitive`` (acronyms such as « NIS »), the pattern runs on the text with
     only apostrophes and spaces folded, so that « nis » in a word never matches.
     """
-    words = _phrase_words(phrase, case_sensitive)
-    body = r"\s+".join(re.escape(word) for word in words)
-    ending = "" if case_sensitive else r"(?:e|s|es|x)?"
-    return re.compile(rf"(?<![\w-]){body}{ending}(?![\w])")
+    if case_sensitive:
+        body = r"\s+".join(re.escape(word) for word in phrase.split())
+        return re.compile(rf"(?<![\w-]){body}(?![\w])")
+    words = fold(phrase).split()
+    last = len(words) - 1
+    body = r"\s+".join(re.escape(_stem(word)) + (_ENDING if len(word) > 3 and word[-1].isalpha() or i == last
+                                                   else "") for i, word in enumerate(words))
+    return re.compile(rf"(?<![\w-]){body}(?![\w])")
 
 
 def phrase_needle(phrase: str, case_sensitive: bool = False) -> str:

@@ -1,0 +1,176 @@
+"""draft/claims.py: which metric and which date a figure gets, read from the sentence and topics.yml.
+
+Sentences are written for the purpose (in the style of the drafting fixtures); the registries
+are the drafting fixtures' (tests/fixtures/drafts/registry), frozen.
+"""
+
+from functools import cache
+
+from helpers import FIXTURES
+
+from generator.draft.claims import Candidate, Vocabulary, candidates
+from generator.model import Metric, Topic
+from generator.read.load import load_registries
+
+DRAFTS = FIXTURES / "drafts"
+
+
+@cache
+def _vocabulary() -> Vocabulary:
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    return Vocabulary.from_registries(archive.topics, archive.actors)
+
+
+def _read(text: str, article_date: str, vocabulary: Vocabulary | None = None) -> list[Candidate]:
+    return candidates([block for block in text.split("\n\n")], vocabulary or _vocabulary(), article_date)
+
+
+def _metrics(text: str, article_date: str) -> list[tuple]:
+    return [(c.numbers, c.metric) for c in _read(text, article_date)]
+
+
+# The most specific metric whose words match wins (issue 23, point 7; round 3's letelegramme).
+
+def test_a_figure_dated_at_the_first_deployment_is_the_initial_contingent():
+    # « en octobre 2024 » is a synonym of initial_contingent; the figure's own words were cut at
+    # the digits of 2024, so « déployés » (deployed) alone was read.
+    assert _metrics("Ces renforts s'ajoutent aux quelque 11 000 militaires déployés en octobre 2024 "
+                    "dans la région russe de Koursk, selon le JCS.", "2025-04-10") == [
+        ((11000,), "initial_contingent")]
+    # No synonym, but a date inside the period the metric's label states (« (automne 2024) »).
+    assert _metrics("Ces renforts s’ajoutent aux quelque 11.000 soldats déployés à l’automne, selon "
+                    "le NIS.", "2025-02-12") == [((11000,), "initial_contingent")]
+    assert _metrics("Quelque 11 000 soldats avaient été dépêchés en Russie à l'automne 2024, rappelle "
+                    "le NIS.", "2025-02-13") == [((11000,), "initial_contingent")]
+
+
+def test_a_running_total_or_a_level_on_a_later_date_stays_the_wider_metric():
+    assert _metrics("Environ 14 000 soldats nord-coréens ont été envoyés en Russie depuis octobre "
+                    "2024, selon l'état-major sud-coréen.", "2025-04-28") == [((14000,), "deployed")]
+    # The date stands before the figure: it dates a level, not a sending.
+    assert _metrics("Fin janvier, selon Kiev, 11 000 soldats nord-coréens étaient alors déployés dans "
+                    "la région de Koursk.", "2025-03-27") == [((11000,), "deployed")]
+    # A level at the front is of another kind than a contingent sent: the date changes nothing.
+    assert _metrics("Quelque 8 000 soldats combattaient sur le front en octobre 2024, selon Kiev.",
+                    "2025-04-10") == [((8000,), "at_front")]
+
+
+def test_a_part_named_among_the_figure_s_words_wins_over_its_whole():
+    """topics.yml's relations say what is narrower, whatever the words' order or length."""
+    soldiers = dict(unit="soldats", kind="total", scope="…")
+    topics = {"troops": Topic(id="troops", title="Troupes", description="…", metrics={
+        "sent": Metric(label="Soldats envoyés", synonyms=("envoyés",), parts=("first",), **soldiers),
+        "first": Metric(label="Premier groupe", synonyms=("premier groupe",), **soldiers)})}
+    vocabulary = Vocabulary.from_registries(topics, {})
+    [figure] = _read("Quelque 11 000 soldats envoyés avec le premier groupe.", "2025-04-10", vocabulary)
+    assert figure.metric == "first" and "premier groupe" in figure.metric_hint
+    [figure] = _read("Quelque 11 000 soldats envoyés avec les autres.", "2025-04-10", vocabulary)
+    assert figure.metric == "sent"
+
+
+# Dates (issue 23, point 4; round 3's courrierinternational).
+
+def test_a_figure_in_the_standfirst_and_the_body_takes_the_body_s_date():
+    standfirst = ("Les troupes de Pyongyang ne sont plus engagées dans les combats depuis la "
+                  "mi-janvier, après avoir subi près de 4 000 pertes.")
+    # The body's clause holds two figures: the standfirst's copy is the one proposed, with the
+    # body's period, not the standfirst's « mi-janvier » (the date of something else).
+    body = ("Selon le NIS, les forces nord-coréennes ont subi depuis leur engagement à l'automne "
+            "près de 4 000 pertes sur 11 000 soldats.")
+    losses = [c for c in _read(f"{standfirst}\n\n{body}", "2025-02-13") if c.value == 4000]
+    assert [(c.quote, c.as_of, c.repeats) for c in losses] == [
+        ("après avoir subi près de 4 000 pertes", "2024-09/2025-02-13", 2)]
+    assert "depuis leur engagement à l'automne" in losses[0].as_of_note
+
+
+def test_a_period_closing_the_sentence_after_dont_dates_both_figures():
+    figures = _read("Toujours selon le NIS, les forces nord-coréennes ont subi près de 4 000 pertes, "
+                    "dont environ 300 morts, depuis leur engagement à l'automne.", "2025-02-13")
+    assert [(c.numbers, c.metric, c.as_of) for c in figures] == [
+        ((4000,), "killed_or_wounded", "2024-09/2025-02-13"), ((300,), "killed", "2024-09/2025-02-13")]
+    # A statement's date after the part's clause is the whole sentence's too, not a relative
+    # clause's « depuis janvier » about the one who speaks.
+    figures = _read("Les pertes nord-coréennes s’élèvent à environ 4.700, dont 600 morts, a indiqué "
+                    "jeudi 27 mars l’état-major interarmées sud-coréen (JCS), qui n’avait plus publié "
+                    "d’estimation depuis janvier.", "2025-03-27")
+    assert [(c.numbers, c.as_of) for c in figures] == [((4700,), "2025-03-27"), ((600,), "2025-03-27")]
+
+
+def test_the_day_a_statement_was_relayed_is_not_the_figure_s_date():
+    # The statement's own day dates the figure (a level as of then), as the finished articles do.
+    [said] = _read("Environ 3 000 soldats nord-coréens ont été tués, a affirmé lundi le NIS.", "2025-03-27")
+    assert said.as_of == "2025-03-24"
+    # The day someone passed it on does not: no as_of (reported on the article's date), and why.
+    [relayed] = _read("Environ 3 000 soldats nord-coréens ont été tués, a rapporté lundi l'agence "
+                      "Yonhap, citant le NIS.", "2025-03-27")
+    assert relayed.as_of is None and relayed.actor == "nis"
+    assert any("rapportée, pas la date du chiffre" in note for note in relayed.notes)
+    [cited] = _read("Selon le NIS, cité mardi par le JoongAng Ilbo, 3 000 soldats nord-coréens ont "
+                    "été tués.", "2025-03-27")
+    assert cited.as_of is None
+    # A date the text gives the figure still wins.
+    [dated] = _read("Environ 3 000 soldats nord-coréens ont été tués depuis janvier, a rapporté lundi "
+                    "l'agence Yonhap.", "2025-03-27")
+    assert dated.as_of == "2025-01/2025-03-27"
+
+
+# Wrong or missing readings of the development texts, by the sentence's structure.
+
+def test_a_bare_part_after_dont_takes_the_narrower_metric_its_own_words_date():
+    figures = _read("Selon les services de renseignement sud-coréens, la Corée du Nord a envoyé au total "
+                    "près de 15 000 soldats en Russie, dont 3 000 au début de l’année.", "2025-06-19")
+    assert [(c.numbers, c.metric, c.as_of) for c in figures] == [
+        ((15000,), "deployed", None), ((3000,), "reinforcements", "2025")]
+    # Nothing narrower said: the part is left for the contributor (a part is not its whole).
+    figures = _read("La Corée du Nord a envoyé près de 15 000 soldats en Russie, dont 3 000 à Koursk.",
+                    "2025-06-19")
+    assert [(c.numbers, c.topic, c.metric) for c in figures] == [
+        ((15000,), "troops", "deployed"), ((3000,), "troops", None)]
+
+
+def test_two_figures_joined_by_et_are_quoted_apart():
+    figures = _read("Environ 300 d'entre eux ont été tués et 2 700 blessés, a indiqué lundi le NIS.",
+                    "2025-01-13")
+    assert [(c.numbers, c.metric, c.quote) for c in figures] == [
+        ((300,), "killed", "Environ 300 d'entre eux ont été tués"),
+        ((2700,), "wounded", "et 2 700 blessés, a indiqué lundi le NIS")]
+
+
+def test_a_measure_does_not_make_a_quote_hold_two_figures():
+    """The body's copy (dated, « 170 mm » beside it) is preferred to the standfirst's."""
+    [guns] = [c for c in _read(
+        "Le chef du renseignement militaire ukrainien affirme que la Corée du Nord a livré environ 120 "
+        "canons Koksan.\n\nLa Corée du Nord a livré à la Russie environ 120 canons automoteurs Koksan de "
+        "170 mm, a affirmé jeudi le chef du renseignement militaire ukrainien.", "2025-06-19")]
+    assert guns.quote == "La Corée du Nord a livré à la Russie environ 120 canons automoteurs Koksan de 170 mm"
+    assert (guns.metric, guns.as_of, guns.repeats) == ("koksan_guns", "2025-06-19", 2)
+
+
+def test_a_source_set_against_the_one_before_is_not_the_previous_speaker():
+    text = ("Le commandant en chef ukrainien, Oleksandr Syrsky, avait affirmé que près de 4 000 soldats "
+            "avaient été tués ou blessés. Séoul avait pour sa part évalué à plus de 1 000 le nombre de morts.")
+    assert [(c.numbers, c.actor) for c in _read(text, "2025-02-07")] == [
+        ((4000,), "ukrainian_army"), ((1000,), None)]
+    said_on = _read("Le commandant en chef ukrainien, Oleksandr Syrsky, a affirmé que 4 000 soldats avaient "
+                    "été tués ou blessés. Il a ajouté que 1 000 d'entre eux étaient morts.", "2025-02-07")
+    assert [c.actor for c in said_on] == ["ukrainian_army", "ukrainian_army"]
+
+
+def test_a_unit_shared_by_several_metrics_is_read_by_the_label_s_words():
+    [present] = _read("Le renseignement sud-coréen avait fait état le mois dernier de 3 000 soldats "
+                      "nord-coréens déjà présents en Russie.", "2024-11-05")
+    assert (present.metric, present.as_of) == ("deployed", "2024-10")
+    assert "Soldats nord-coréens envoyés en Russie" in present.metric_hint
+    # Too few of the label's words: the options are left to choose from.
+    [bare] = _read("Le renseignement sud-coréen évoque 3 000 soldats à Koursk.", "2024-11-05")
+    assert bare.metric is None and "deployed" in bare.metric_options
+
+
+def test_an_event_in_a_clause_with_a_year_is_proposed():
+    """A year dates the event; it is no figure that would claim the clause."""
+    from generator.draft.claims import event_candidates
+
+    text = ("Moscou et Pyongyang ont signé en juin 2024 un traité de défense mutuelle.\n\n"
+            "Les unités nord-coréennes ont été retirées du front de Koursk, a indiqué mercredi le NIS.")
+    events = event_candidates(text.split("\n\n"), _vocabulary(), "2025-02-13", [])
+    assert [(e.event, e.as_of) for e in events] == [("signature", "2024-06"), ("withdrawal_reported", "2025-02-12")]

@@ -1,0 +1,55 @@
+"""draft/dates.py: the periods French sentences give, completed from the article's date."""
+
+from generator.draft.dates import ArticleDay, find_dates
+
+
+def _dates(sentence: str, article_date: str = "2025-02-13") -> list[tuple]:
+    return [(d.text, d.as_of, d.note, d.relayed) for d in find_dates(sentence, ArticleDay.parse(article_date))]
+
+
+def test_since_an_event_the_text_dates_is_a_period_up_to_the_article_s_date():
+    assert _dates("ont subi près de 4 000 pertes depuis leur engagement à l'automne.") == [
+        ("depuis leur engagement à l'automne", "2024-09/2025-02-13",
+         "« depuis leur engagement à l'automne » : de septembre 2024 à la date de l'article (2025-02-13).",
+         False)]
+    [(_, as_of, note, _)] = _dates("depuis leur arrivée en Russie en octobre 2024", "2025-04-28")
+    assert as_of == "2024-10/2025-04-28" and "d'octobre 2024" in note
+    # Without the article's month, the period's end is unknown: no as_of.
+    assert _dates("depuis leur engagement à l'automne 2024", "2025")[0][1] is None
+
+
+def test_two_months_joined_by_et_are_one_period():
+    assert _dates("ont rejoint la Russie en janvier et février.", "2025-03-04") == [
+        ("en janvier et février", "2025-01/2025-02",
+         "Année déduite de la date de l'article (2025-03-04) : « en janvier et février » dans la phrase.",
+         False)]
+
+
+def test_a_season_printed_with_its_year_alone_is_a_period():
+    """As a metric's label gives it: « Premier contingent (automne 2024) »."""
+    assert [(d.text, d.as_of) for d in find_dates("Premier contingent (automne 2024)", ArticleDay())] == [
+        ("automne 2024", "2024-09/2024-12")]
+
+
+def test_a_day_a_statement_was_passed_on_is_marked_relayed():
+    assert [(text, relayed) for text, _, _, relayed in _dates(
+        "a indiqué mercredi le NIS, a rapporté jeudi l'agence Yonhap")] == [
+        ("mercredi", False), ("jeudi", True)]
+    assert _dates("selon le NIS, cité lundi par le JoongAng Ilbo")[0][3] is True
+
+
+def test_parts_of_a_year_and_the_month_or_year_before():
+    assert _dates("dont 3 000 au début de l’année", "2025-06-19") == [
+        ("au début de l’année", "2025", "« au début de l’année » : l'année de l'article (2025).", False)]
+    assert _dates("à la fin de l'année dernière", "2025-06-19")[0][1] == "2024"
+    assert _dates("le mois dernier", "2024-11-05") == [
+        ("le mois dernier", "2024-10", "« le mois dernier » : octobre 2024, le mois avant celui de l'article.",
+         False)]
+    assert _dates("le mois dernier", "2025-01-13")[0][1] == "2024-12"
+    assert _dates("l'an dernier", "2025-01-13")[0][1] == "2024"
+    assert _dates("prévoit d'en livrer 150 de plus cette année", "2025-02-03") == [
+        ("cette année", "2025", "« cette année » : l'année de l'article (2025).", False)]
+    # « depuis le début de l'année » stays a period up to the article's date.
+    assert _dates("depuis le début de l'année", "2025-06-19")[0][1] == "2025-01/2025-06-19"
+    # « avant le début de l'année 2025 » bounds a period, it does not date it.
+    assert _dates("avant le début de l’année 2025, Pyongyang avait fourni", "2025-03-01")[0][1] is None
