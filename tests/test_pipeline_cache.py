@@ -179,3 +179,12 @@ def test_an_edit_keeping_the_size_and_modification_time_is_read_again(tmp_path):
                          cache=Cache(tmp_path / "cache", "f"))[edited]
     assert result.errors == ()
     assert "a" in result.article.title and result.article.title in retitled
+
+
+def test_a_record_written_in_chunks_is_the_record_of_the_joined_parts(tmp_path):
+    parts = [b"head", [b'{"pages": [', b'["a"]', b", ", b'["b"]', b"]}"]]
+    sealed.write_sealed(tmp_path / "chunked", "name", parts)
+    joined = [b"head", b'{"pages": [["a"], ["b"]]}']
+    assert (tmp_path / "chunked").read_bytes() == sealed.seal("name", joined)
+    assert sealed.read_sealed(tmp_path / "chunked", "name") == joined
+    assert sealed.read_sealed(tmp_path / "chunked", "other name") is None

@@ -57,19 +57,27 @@ def machine_key() -> bytes:
     return key
 
 
-def _mac(name: str, parts: Sequence[bytes]) -> bytes:
+Chunks = Sequence[bytes]  # one part given in pieces, written one after another, never joined
+
+
+def _mac(name: str, parts: Sequence[Chunks]) -> bytes:
     signer = hmac.new(machine_key(), name.encode("utf-8"), hashlib.sha256)
-    for part in parts:
-        signer.update(len(part).to_bytes(_LENGTH, "little"))
-        signer.update(part)
+    for chunks in parts:
+        signer.update(sum(map(len, chunks)).to_bytes(_LENGTH, "little"))
+        for chunk in chunks:
+            signer.update(chunk)
     return signer.digest()
+
+
+def _header(name: str, parts: Sequence[Chunks]) -> bytes:
+    return (MAGIC + len(parts).to_bytes(_LENGTH, "little")
+            + b"".join(sum(map(len, chunks)).to_bytes(_LENGTH, "little") for chunks in parts)
+            + _mac(name, parts))
 
 
 def seal(name: str, parts: Sequence[bytes]) -> bytes:
     """``parts`` as one record, signed for ``name``."""
-    header = MAGIC + len(parts).to_bytes(_LENGTH, "little") + b"".join(
-        len(part).to_bytes(_LENGTH, "little") for part in parts)
-    return header + _mac(name, parts) + b"".join(parts)
+    return _header(name, [[part] for part in parts]) + b"".join(parts)
 
 
 def unseal(name: str, data: bytes) -> list[bytes] | None:
@@ -91,7 +99,7 @@ def unseal(name: str, data: bytes) -> list[bytes] | None:
     for length in lengths:
         parts.append(data[start:start + length])
         start += length
-    return parts if hmac.compare_digest(mac, _mac(name, parts)) else None
+    return parts if hmac.compare_digest(mac, _mac(name, [[part] for part in parts])) else None
 
 
 def read_sealed(path: Path, name: str) -> list[bytes] | None:
@@ -103,9 +111,15 @@ def read_sealed(path: Path, name: str) -> list[bytes] | None:
     return unseal(name, data)
 
 
-def write_sealed(path: Path, name: str, parts: Sequence[bytes]) -> None:
-    """Write a record whole or not at all (a temporary file renamed into place)."""
+def write_sealed(path: Path, name: str, parts: Sequence[bytes | Chunks]) -> None:
+    """Write a record whole or not at all (a temporary file renamed into place). A part may
+    be given as chunks: a record of tens of megabytes (the site's plan) is then never held
+    twice, joined and sealed."""
+    chunked = [[part] if isinstance(part, bytes) else part for part in parts]
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(seal(name, parts))
+    with temporary.open("wb") as file:
+        file.write(_header(name, chunked))
+        for chunks in chunked:
+            file.writelines(chunks)
     temporary.replace(path)
