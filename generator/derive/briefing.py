@@ -136,14 +136,16 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
     return statuses
 
 
-def _related(topic: Topic, metric_id: str) -> tuple[str, ...]:
-    """The metrics a figure of ``metric_id`` is read beside: its parts and its whole, the
-    scope it lies within and the scopes within it, the scopes it overlaps."""
+def _nested(topic: Topic, metric_id: str) -> tuple[str, ...]:
+    """The metrics whose scope contains ``metric_id``'s or lies inside it: its parts and its
+    whole, the scope it lies within and the scopes within it. A later figure of one of them
+    makes its figure an older one. Scopes that only overlap are not: neither holds the other,
+    so a later figure of one says nothing of the other's (they are shown together, each with
+    its scope)."""
     metric = topic.metrics[metric_id]
     return tuple(other_id for other_id, other in topic.metrics.items() if other_id != metric_id and (
         other_id in metric.parts or metric_id in other.parts
-        or other_id == metric.within or other.within == metric_id
-        or other_id in metric.overlaps or metric_id in other.overlaps))
+        or other_id == metric.within or other.within == metric_id))
 
 
 def _compatible(ranges: tuple[Range, ...], findings: tuple[conflicts.Pair, ...]) -> tuple[Range, ...]:
@@ -232,7 +234,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
         metrics[metric_id] = replace(briefing, statuses=statuses, headline=tuple(
             s for s in _current(briefing.picture) if not statuses[s.claim_id].below_parts))
     for metric_id, briefing in metrics.items():  # once every headline is known
-        beside = tuple((other, metrics[other].headline) for other in _related(topic, metric_id))
+        beside = tuple((other, metrics[other].headline) for other in _nested(topic, metric_id))
         shown = {s.claim_id: s for s in briefing.picture.latest} if briefing.picture else {}
         metrics[metric_id] = replace(briefing, statuses={
             claim_id: status if status.below_parts else replace(

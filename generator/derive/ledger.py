@@ -43,6 +43,10 @@ class LedgerEntry:
         return self.claim.as_of or self.article.date
 
     @property
+    def hedges(self) -> tuple[str, ...]:
+        return self.claim.hedges
+
+    @property
     def entries(self) -> tuple[LedgerEntry, ...]:
         """A claim shown on its own (an article's page) is its only copy and source."""
         return (self,)
@@ -89,6 +93,12 @@ class Statement:
     @property
     def actor(self) -> str:
         return self.claim.attributed_to
+
+    @cached_property
+    def hedges(self) -> tuple[str, ...]:
+        """The hedges of every copy (« selon certaines informations » may stand in one article
+        and not in another): a hedge any text gives stays beside the figure."""
+        return tuple(dict.fromkeys(hedge for entry in self.entries for hedge in entry.claim.hedges))
 
     @property
     def dated(self) -> bool:

@@ -107,7 +107,7 @@ class DerivedSum:
 
 def _approximate(statement: Statement) -> bool:
     """Whether a figure is an estimate: « environ », or hedged by its text (« On estime »)."""
-    return statement.claim.qualifier == "about" or bool(statement.claim.hedges)
+    return statement.claim.qualifier == "about" or bool(statement.hedges)
 
 
 def _sum_qualifier(picked: tuple[Statement, ...]) -> tuple[str, int, int]:
@@ -248,7 +248,7 @@ def older(when: DateInterval | None, later: DateInterval | None) -> bool:
 
 def older_than(statement: Statement, related: Iterable[tuple[str, tuple[Statement, ...]]]
                ) -> tuple[tuple[str, Statement], ...]:
-    """The current figures of related metrics (its parts, its whole, a scope it lies in, lies
-    in it or overlaps it) that are later than ``statement``: beside them it is an older figure."""
+    """The current figures of nested metrics (its parts, its whole, a scope it lies in or
+    that lies in it) that are later than ``statement``: beside them it is an older figure."""
     return tuple((metric_id, other) for metric_id, figures in related for other in figures
                  if older(statement.when, other.when))

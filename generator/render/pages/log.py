@@ -50,8 +50,8 @@ class LogPages(Site):
             old = entry.supersedes
             text += (f" ({DIRECTION[entry.direction]} ; auparavant {figure_fr(old.claim)}, "
                      f"{stated_when_fr(old.claim, old.when)})")
-        if claim.hedges:
-            text += " — avec réserve : " + ", ".join(f"« {hedge} »" for hedge in claim.hedges)
+        if statement.hedges:
+            text += " — avec réserve : " + ", ".join(f"« {hedge} »" for hedge in statement.hedges)
         if entry.contested_by:
             text += " — contesté par " + " ; ".join(
                 f"{self._who(other)} ({self._what(other)}, {stated_when_fr(other.claim, other.when)})"
