@@ -316,6 +316,33 @@ def test_a_hedge_in_any_copy_stands_beside_the_figure(tmp_path):
     assert "4 000 militaires (avec réserve : « évaluer à »)" in row
 
 
+def test_figures_of_a_fixed_period_agree_whenever_they_are_reported(tmp_path):
+    archive = scenario("fixed-period", tmp_path)
+    # The initial sending is October 2024 (topics.yml period): « plus de 10 000 » reported in
+    # February, « 11 000 » reported in March and « entre 10 000 et 12 000 » for October 2024
+    # are three actors' figures for one period, and they agree.
+    assert {f for f, *_ in findings(archive, "envoi_initial")} == {"agreement"}
+    box = headline_box(archive)
+    assert ("Envoi initial (octobre 2024) : entre 10 000 et 12 000 soldats selon le bureau gamma (OG) "
+            "et Agence Alpha ; plus de 10 000 soldats selon Service Beta (octobre 2024) — estimations "
+            "concordantes pour une même période : confirmé par 3 sources indépendantes") in box
+    assert box.count("confirmé par") == 1
+    # Each figure keeps the date its text gives: the report, when it gives none.
+    rows = [text_of(tr) for tr in topic_soup(archive).select("table.ba-picture tbody tr")]
+    assert any("11 000 soldats" in row and "rapporté le 13 mars 2025" in row for row in rows), rows
+
+
+def test_a_sum_of_undated_or_differently_dated_parts_says_so(tmp_path):
+    box = headline_box(scenario("undated-parts", tmp_path / "a"))
+    assert ("Soldats envoyés (total) : environ 3 000 soldats (somme dérivée : environ 300 — Premier "
+            "contingent, selon Service Beta (date inconnue) + environ 2 700 — Renforts, selon Service "
+            "Beta (date inconnue)) — parties non datées par leur texte : cette somme ne vaut pour "
+            "aucune date connue") in box
+    box = headline_box(scenario("parts", tmp_path / "b"))
+    assert ("(janvier 2025 – février 2025)) — parties de dates différentes : cette somme additionne "
+            "des chiffres donnés pour des périodes distinctes") in box
+
+
 # The real archive: invariants only (a contributor's valid article must not break them).
 
 @pytest.fixture(scope="module")

@@ -41,7 +41,7 @@ class MetricBriefing:
         """The range the headline figures make when they are all for one period."""
         shown = {s.claim_id for s in self.headline}
         return next((r for r in self.ranges if len(shown) > 1
-                     and shown <= {s.claim_id for s in r.statements}), None)
+                     and shown <= {s.claim_id for s in r.every}), None)
 
     @property
     def shows_derived(self) -> bool:
@@ -154,7 +154,7 @@ def _compatible(ranges: tuple[Range, ...], findings: tuple[conflicts.Pair, ...])
     clashing = {frozenset((p.first.claim_id, p.second.claim_id)) for p in findings
                 if p.finding in ("contradiction", "revision", "correction")}
     return tuple(r for r in ranges if not any(
-        frozenset((a.claim_id, b.claim_id)) in clashing for a in r.statements for b in r.statements))
+        frozenset((a.claim_id, b.claim_id)) in clashing for a in r.every for b in r.every))
 
 
 def _current(picture: estimates.MetricPicture | None) -> tuple[Statement, ...]:
@@ -181,6 +181,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
         return metric.kind if metric else None
 
     merged, repeat_list = synthesis.fold_repeats(merged, kind_of, independent, dispatch_of or {})
+    merged = synthesis.in_fixed_periods(merged, topic)
     repeats = {r.statement.claim_id: r for r in repeat_list}
     by_subject: dict[tuple[str, str | None], list[Statement]] = {}  # ("metric"|"event", id)
     for statement in merged:

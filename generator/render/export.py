@@ -260,7 +260,7 @@ def analysis_json(archive: Archive, rows: ClaimRows,
     statements = [{"claim_ids": _claim_ids(s), "independent_sources": s.independent_sources,
                    "topic": s.claim.topic, "metric": s.claim.metric, "event": s.claim.event,
                    "actor": s.actor, "as_of": str(s.claim.as_of) if s.claim.as_of else None,
-                   "reported_on": None if s.claim.as_of or s.when is None else str(s.when),
+                   "reported_on": None if s.claim.as_of or s.reported is None else str(s.reported),
                    "repeats": _claim_ids(repeats[s.claim_id]) if s.claim_id in repeats else None}
                   for s in every]
     return _json({"topics": topics, "statements": statements})
