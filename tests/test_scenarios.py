@@ -159,3 +159,15 @@ def test_the_data_carry_every_status_the_pages_show(tmp_path):
     (period_range,) = current["ranges"]
     assert period_range["agree"] and period_range["bounds"] == [["2025-02-10-b-envoi/envoi_initial-beta"]]
     assert {s["confirmations"] for s in current["statuses"]} == {3}
+
+
+def test_a_short_dispatch_run_by_three_outlets_is_one_source_linked_from_each_copy(tmp_path):
+    archive = scenario("short-dispatch", tmp_path)  # 41 words: under MIN_SHARED sampled shingles
+    text = topic_text(archive)
+    assert "(3 articles, 1 dépêche, une seule origine)" in text
+    pages = {p.path: p for p in PageBuilder.from_archive(archive).all_pages()}
+    for article in archive.articles:
+        page = BeautifulSoup(pages[f"articles/{article.id}.md"].content, "html.parser")
+        same = page.select_one(".ba-same-story")
+        assert same is not None and "La même dépêche ailleurs" in same.get_text(), article.id
+        assert len(same.select("li")) == 2
