@@ -2,8 +2,9 @@
 
 Derived, never written by hand: every dated statement of each actor's history of a metric
 (briefing.MetricBriefing.history, with the figure of that actor it supersedes) and every
-dated event of a topic's timeline, each at the date it became known (LogEntry). Repeats are not in it (they are not new statements), nor
-are provisions or assessments, which say what is, not what happened.
+dated event of a topic's timeline, each at the date it became known (LogEntry). Repeats are
+not in it (they are not new statements), nor are provisions or assessments, which say what
+is, not what happened.
 """
 
 from __future__ import annotations
