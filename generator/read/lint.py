@@ -238,9 +238,10 @@ def _id_date_warnings(article: ArticleInfo, source: _Lazy) -> list[ContentError]
                            "correct the date")]
 
 
-# Words of a period that no date or interval says as the text does: « avant le début de
-# l'année 2025 » is not « 2024 », « fin janvier » is not « janvier ».
-_PERIOD_WORDS = re.compile(r"«[^»]*\b(?:avant|après|depuis|fin|début|mi-\w+|courant)\b[^»]*»",
+# A note that opens on the text's own words for the period, when no date or interval says
+# them as the text does: « avant le début de l'année 2025 » is not « 2024 », « fin janvier »
+# is not « janvier ». (Words quoted further on explain how the date was worked out.)
+_PERIOD_WORDS = re.compile(r"^«[^»]*\b(?:avant|après|depuis|fin|début|mi-\w+|courant)\b[^»]*»",
                            re.I)
 
 
