@@ -202,6 +202,12 @@ class Metric(Frozen):
     overlaps: tuple[Key, ...] = Field(default=(), description="Metrics of the same topic whose "
                                       "scope overlaps this one's: shown together, each with "
                                       "its scope")
+    period: Period | None = Field(default=None, description="The period its scope fixes, when "
+                                  "it counts something that happened once (the first "
+                                  "contingent, sent in October 2024: 2024-10): every figure of "
+                                  "it is for that period, whenever it is reported, and figures "
+                                  "of several actors agree, diverge or make a range as figures "
+                                  "for one period do")
 
 
 EventKind = Literal["event", "provision", "assessment"]
@@ -279,6 +285,12 @@ class Claim(Frozen):
                                      "words, shown instead of as_of (« fin janvier 2025 », "
                                      "« début décembre 2024 »): as_of is then the interval "
                                      "that surely contains it (2025-01)")
+    stated_on: Period | None = Field(default=None, description="When the actor made the "
+                                     "statement, when the text gives it and it is not the "
+                                     "article's date (« a déclaré fin janvier »): the log of "
+                                     "changes places the statement there")
+    stated_words: Text | None = Field(default=None, description="stated_on in the text's own "
+                                      "words (« fin janvier 2025 »), shown instead of it")
     hedges: tuple[Text, ...] = Field(default=(), description="The text's own words that hedge "
                                      "the claim (« il semble », « pourraient augmenter », "
                                      "« premières estimations »), verbatim from the article")

@@ -37,13 +37,37 @@ def test_a_new_figure_is_logged_with_the_one_it_replaces_and_a_repeat_is_not(tmp
     assert [line.split(" (")[0] for line in lines] == [
         "13 mars 2025 — Effectifs : Pertes cumulées : 4 000 selon Agence Alpha",
         "23 décembre 2024 — Effectifs : Pertes cumulées : environ 1 100 selon Agence Alpha",
-        "2024 — Effectifs : Canons et lance-roquettes livrés : jusqu'à 120 selon Service Beta"]
+        "23 décembre 2024 — Effectifs : Canons et lance-roquettes livrés : jusqu'à 120"]
+    # Known on 23 December, for 2024: the period the text gives stands in the line.
+    assert "jusqu'à 120 (2024) selon Service Beta" in lines[2]
     assert "(en hausse ; auparavant environ 1 100, 23 décembre 2024)" in lines[0]
     assert lines[0].endswith("( Journal A, 13 mars 2025 )")  # its source, linked
     assert not any("Non attribué" in line or "sans source" in line for line in lines)  # the repeat
     expected = [line.split(" (")[0] for line in lines]
     for path in ("journal/flux.xml", "sujets/effectifs-journal.xml"):
         assert [t.split(" (")[0] for t in feed_titles(builder, path)] == expected
+
+
+def test_a_change_is_logged_when_it_became_known_with_its_period_in_its_words(tmp_path):
+    builder = PageBuilder.from_archive(scenario("report-dates", tmp_path))
+    # A plan for 2025 stated « fin janvier » and a background figure for October 2024 reported
+    # on 10 February are January's and February's news, not 2025's or October's.
+    assert [line.split(" ( Journal")[0] for line in log_page(builder)] == [
+        "5 mars 2025 — Effectifs : Soldats présents : jusqu'à 8 000 selon Service Beta",
+        "10 février 2025 — Effectifs : Premier contingent : 11 000 (octobre 2024) selon Service Beta",
+        "fin janvier 2025 — Effectifs : Livraisons prévues : au moins 150 (2025) selon Agence Alpha"]
+    (feed,) = [a for a in builder.all_assets() if a.path == "journal/flux.xml"]
+    updated = [entry.find(f"{ATOM}updated").text[:10]
+               for entry in ET.fromstring(feed.content).iter(f"{ATOM}entry")]
+    assert updated == ["2025-03-05", "2025-02-10", "2025-01-01"]
+
+
+def test_a_correction_is_logged_as_a_revision_not_a_fall(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("running-totals", tmp_path)))
+    (correction,) = [line for line in lines if line.startswith("3 mai 2025")]
+    # A running total given lower later by the same actor is corrected, not fallen.
+    assert "(révisé à la baisse ; auparavant 4 000" in correction, correction
+    assert "en baisse" not in correction
 
 
 def test_a_feed_entry_links_to_the_published_page_of_its_source(tmp_path):
@@ -59,14 +83,14 @@ def test_a_feed_entry_links_to_the_published_page_of_its_source(tmp_path):
 def test_provisions_are_not_logged_and_events_are(tmp_path):
     builder = PageBuilder.from_archive(scenario("provisions", tmp_path))
     lines = log_page(builder)
-    assert [line.split(" (")[0] for line in lines] == [
-        "janvier 2025 — Effectifs : Visite officielle, selon Agence Alpha"]
+    assert [line.split(" ( Journal")[0] for line in lines] == [
+        "1 mars 2025 — Effectifs : Visite officielle (janvier 2025), selon Agence Alpha"]
 
 
 def test_the_real_log_is_newest_first_and_each_entry_is_a_dated_non_repeat():
     archive = load_archive(Path(__file__).parent.parent / "briefings")
     analysis = derive_from_bodies(archive)
-    keys = [entry.statement.sort_key for entry in analysis.log]
+    keys = [entry.sort_key for entry in analysis.log]
     assert keys == sorted(keys, reverse=True)
     repeats = {claim_id for b in analysis.briefings.values() for claim_id in b.repeats}
     for entry in analysis.log:
@@ -81,10 +105,29 @@ def test_a_contested_figure_is_logged_with_who_contests_it(tmp_path):
     lines = log_page(PageBuilder.from_archive(scenario("naming", tmp_path / "a")))
     (front,) = [line for line in lines if "Effectifs : Soldats présents" in line]
     # The event that contradicts it is by Gamma, named as « selon … » names it
-    assert ("Soldats présents : jusqu'à 8 000 selon Agence Alpha — avec réserve : « Il semble » — "
+    assert ("Soldats présents : jusqu'à 8 000 (fin janvier 2025) selon Agence Alpha — avec réserve : « Il semble » — "
             "contesté par le bureau gamma (OG) (Absence signalée, depuis la mi-janvier)") in front
     lines = log_page(PageBuilder.from_archive(scenario("disputed-by", tmp_path / "b")))
     (front,) = [line for line in lines if "Effectifs : Soldats présents" in line]
     # An explicit dispute by an unattributed claim names its article
     assert ("contesté par un article sans source citée (Journal A, 5 février 2025) (Visite "
             "officielle, rapporté le 5 février 2025)") in front
+
+
+def test_real_log_lines_are_dated_when_known_and_name_the_period_they_are_for(archive):
+    from generator.render.format import date_fr
+
+    builder = PageBuilder.from_archive(archive)
+    entries = builder.analysis.log
+    lines = log_page(builder)
+    for entry, line in zip(entries, lines, strict=False):
+        known = entry.known
+        if known is None:
+            assert line.startswith("date inconnue — "), line
+            continue
+        label = known.claim.stated_words if known.claim.stated_on else date_fr(known.stated)
+        assert line.startswith(f"{label.replace('’', chr(39))} — "), line
+        claim = entry.statement.claim
+        period = claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else "")
+        if period and period != label:
+            assert f"({period.replace('’', chr(39))})" in line, line

@@ -404,3 +404,23 @@ def test_check_refuses_generated_files_committed_under_the_cache(tmp_path):
         in result.stderr
     subprocess.run(git + ["rm", "-q", "--cached", str(entry)], cwd=project, check=True)
     assert briefing(["check"], project).returncode == 0
+
+
+def test_a_period_quoted_in_words_but_shown_as_a_date_is_a_warning(tmp_path):
+    from test_scenarios import scenario
+
+    scenario("overlap-beside", tmp_path)  # « avant le début de l'année 2025 », in as_of_words
+    code, lines = check(tmp_path)
+    assert code == 0 and drafty(lines) == []
+    article = tmp_path / "briefings" / "articles" / "2025-02-01-b-canons.md"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        '    as_of_words: "avant le début de l’année 2025"\n',
+        '    as_of_note: "« avant le début de l’année 2025 » : livrés en 2024 au plus tard."\n'),
+        encoding="utf-8")
+    code, lines = check(tmp_path)
+    assert code == 0
+    assert drafty(lines) == [
+        "briefings/articles/2025-02-01-b-canons.md:13:17: warning: claims[0].as_of_note: quotes the "
+        "period in words (« avant le début de l’année 2025 ») but as_of_words is empty: pages "
+        "would show 2024, a precision the text does not give (hint: put the text's words in "
+        "as_of_words (« avant le début de l'année 2025 », « fin janvier 2025 »))"]

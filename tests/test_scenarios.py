@@ -133,3 +133,41 @@ def test_analysis_names_claims_that_exist(tmp_path, name):
             for finding in metric["findings"]:
                 named |= set(finding["first"]) | set(finding["second"])
     assert named <= known and {i for s in data["statements"] for i in s["claim_ids"]} == known
+
+
+def analysis_metric(archive, metric: str) -> dict:
+    data = json.loads(data_files(archive, derive_from_bodies(archive))["data/analysis.json"])
+    (topic,) = data["topics"]
+    return next(m for m in topic["metrics"] if m["metric"] == metric)
+
+
+def test_the_data_carry_every_status_the_pages_show(tmp_path):
+    archive = scenario("front", tmp_path / "front")
+    assert "contesté : contredit par" in topic_text(archive)
+    (status,) = analysis_metric(archive, "presents")["current"]["statuses"]
+    assert status["contested"] and status["contradicted_by"] == [
+        ["2025-02-10-a-absents/absents-alpha-2025-01-15--2025-02"]]
+    assert status["superseded_by"] and status["hedges"] == ["Il semble"]
+    archive = scenario("older-parts", tmp_path / "older")
+    older = analysis_metric(archive, "contingent")["current"]["statuses"][0]["older_than"]
+    assert older == [{"metric": "envoyes", "claim_ids": ["2025-03-13-a-total/envoyes-alpha-2025-03"]}]
+    archive = scenario("undated-parts", tmp_path / "undated")
+    derived = analysis_metric(archive, "envoyes")["derived"]
+    assert (derived["qualifier"], derived["value"], derived["dating"]) == ("about", 3000, "undated")
+    archive = scenario("fixed-period", tmp_path / "fixed")
+    current = analysis_metric(archive, "envoi_initial")["current"]
+    (period_range,) = current["ranges"]
+    assert period_range["agree"] and period_range["bounds"] == [["2025-02-10-b-envoi/envoi_initial-beta"]]
+    assert {s["confirmations"] for s in current["statuses"]} == {3}
+
+
+def test_a_short_dispatch_run_by_three_outlets_is_one_source_linked_from_each_copy(tmp_path):
+    archive = scenario("short-dispatch", tmp_path)  # 41 words: under MIN_SHARED sampled shingles
+    text = topic_text(archive)
+    assert "(3 articles, 1 dépêche, une seule origine)" in text
+    pages = {p.path: p for p in PageBuilder.from_archive(archive).all_pages()}
+    for article in archive.articles:
+        page = BeautifulSoup(pages[f"articles/{article.id}.md"].content, "html.parser")
+        same = page.select_one(".ba-same-story")
+        assert same is not None and "La même dépêche ailleurs" in same.get_text(), article.id
+        assert len(same.select("li")) == 2

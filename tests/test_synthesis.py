@@ -279,10 +279,68 @@ def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
             "(mars 2025)") in box
     total = box.split("Premier contingent :")[0]
     assert "plus ancien" not in total  # the later total is not older than its parts
-    # overlapping scopes too: an undated figure beside a dated one of a scope it overlaps
-    assert ("Pièces à longue portée livrées : environ 180 unités selon Service Beta (date inconnue) — "
-            "non daté : peut-être plus ancien que « Canons et lance-roquettes livrés : 250 » selon "
-            "Agence Alpha (mars 2025)") in box
+    # Not an overlapping scope: a later figure of a scope that only overlaps says nothing of it.
+    (line,) = [li for li in topic_soup(archive).select(".ba-headline-figure")
+               if "Pièces à longue portée" in li.get_text()]
+    assert "plus ancien" not in text_of(line)
+
+
+def test_overlapping_scopes_stand_together_and_neither_makes_the_other_older(tmp_path):
+    archive = scenario("overlap-beside", tmp_path)
+    figures = {li["data-metric"]: text_of(li) for li in topic_soup(archive).select(".ba-headline-figure")}
+    # « environ 200 » long-range pieces (undated) beside « jusqu'à 120 » guns (before 2025) and
+    # « environ 220 » guns and launchers (March): scopes that only overlap, so no caveat;
+    pieces = figures["longue_portee"]
+    assert "plus ancien" not in pieces and "contest" not in pieces and "contredit" not in pieces
+    # the guns lie inside the guns and launchers: a later figure of their whole dates them.
+    assert ("jusqu'à 120 unités selon Service Beta (avant le début de l'année 2025) — chiffre plus "
+            "ancien que « Canons et lance-roquettes livrés : environ 220 »") in figures["canons"]
+    assert findings(archive, "canons") == [] and findings(archive, "longue_portee") == []
+    # Each scope is shown with the others, each with its scope and its hedges.
+    text = topic_text(archive)
+    assert ("Périmètre qui recoupe : Pièces à longue portée livrées (Pièces dites à longue portée, "
+            "sans précision de type ; environ 200 selon le bureau gamma (OG) (date inconnue) (avec "
+            "réserve : « Selon certaines informations », « aurait livré ») )") in text
+    assert ("Périmètre qui recoupe : Canons et lance-roquettes livrés (Canons et lance-roquettes "
+            "comptés ensemble ; environ 220 selon Agence Alpha (mars 2025)) ; Canons livrés (Canons "
+            "seuls ; jusqu'à 120 selon Service Beta (avant le début de l'année 2025))") in text
+
+
+def test_a_hedge_in_any_copy_stands_beside_the_figure(tmp_path):
+    archive = scenario("hedged-copies", tmp_path)
+    # The first article gives 4 000 plainly; the second « évaluer à 4 000 »: one statement,
+    # shown with the hedge wherever its figure is.
+    box = headline_box(archive)
+    assert "4 000 militaires selon Agence Alpha (13 mars 2025) (avec réserve : « évaluer à »)" in box
+    row = text_of(topic_soup(archive).select_one("table.ba-picture tbody tr"))
+    assert "4 000 militaires (avec réserve : « évaluer à »)" in row
+
+
+def test_figures_of_a_fixed_period_agree_whenever_they_are_reported(tmp_path):
+    archive = scenario("fixed-period", tmp_path)
+    # The initial sending is October 2024 (topics.yml period): « plus de 10 000 » reported in
+    # February, « 11 000 » reported in March and « entre 10 000 et 12 000 » for October 2024
+    # are three actors' figures for one period, and they agree.
+    assert {f for f, *_ in findings(archive, "envoi_initial")} == {"agreement"}
+    box = headline_box(archive)
+    assert ("Envoi initial (octobre 2024) : entre 10 000 et 12 000 soldats selon le bureau gamma (OG) "
+            "et Agence Alpha ; plus de 10 000 soldats selon Service Beta (octobre 2024) — estimations "
+            "concordantes pour une même période : confirmé par 3 sources indépendantes") in box
+    assert box.count("confirmé par") == 1
+    # Each figure keeps the date its text gives: the report, when it gives none.
+    rows = [text_of(tr) for tr in topic_soup(archive).select("table.ba-picture tbody tr")]
+    assert any("11 000 soldats" in row and "rapporté le 13 mars 2025" in row for row in rows), rows
+
+
+def test_a_sum_of_undated_or_differently_dated_parts_says_so(tmp_path):
+    box = headline_box(scenario("undated-parts", tmp_path / "a"))
+    assert ("Soldats envoyés (total) : environ 3 000 soldats (somme dérivée : environ 300 — Premier "
+            "contingent, selon Service Beta (date inconnue) + environ 2 700 — Renforts, selon Service "
+            "Beta (date inconnue)) — parties non datées par leur texte : cette somme ne vaut pour "
+            "aucune date connue") in box
+    box = headline_box(scenario("parts", tmp_path / "b"))
+    assert ("(janvier 2025 – février 2025)) — parties de dates différentes : cette somme additionne "
+            "des chiffres donnés pour des périodes distinctes") in box
 
 
 # The real archive: invariants only (a contributor's valid article must not break them).
@@ -323,12 +381,13 @@ def headline_items(briefing, pages):
             yield metric, item
 
 
-def related_metrics(topic, metric_id: str) -> set[str]:
-    """Its parts and its whole, the scope it lies in, those lying in it, those it overlaps."""
+def nested_metrics(topic, metric_id: str) -> set[str]:
+    """Its parts and its whole, the scope it lies in, those lying in it (not those it only
+    overlaps: a later figure of an overlapping scope does not make it older)."""
     metric = topic.metrics[metric_id]
     return ({other_id for other_id, other in topic.metrics.items()
-             if metric_id in other.parts or other.within == metric_id or metric_id in other.overlaps}
-            | set(metric.parts) | set(metric.overlaps) | ({metric.within} if metric.within else set()))
+             if metric_id in other.parts or other.within == metric_id}
+            | set(metric.parts) | ({metric.within} if metric.within else set()))
 
 
 def test_no_headline_total_is_below_the_sum_of_its_parts(real):
@@ -364,16 +423,23 @@ def test_every_contested_headline_figure_names_who_contests_it(real, real_pages)
 
 
 def test_every_headline_figure_says_when_and_whether_a_related_one_is_later(real, real_pages):
-    from generator.render.format import stated_when_fr
+    from generator.render.format import date_fr, stated_when_fr
 
     archive, briefings = real
     for briefing in briefings.values():
         topic = archive.topics[briefing.topic.id]
         for metric, item in headline_items(briefing, real_pages):
             text = text_of(item)
+            gathered = metric.headline_range  # one period for the figures it gathers
             for statement in metric.headline:
-                assert f"({said(stated_when_fr(statement.claim, statement.when))})" in text, text
-                later = [other for related in related_metrics(topic, metric.metric_id)
+                if gathered is None:
+                    when = stated_when_fr(statement.claim, statement.reported)
+                else:
+                    first = gathered.statements[0]
+                    when = (date_fr(first.period) if first.period
+                            else stated_when_fr(first.claim, first.reported))
+                assert f"({said(when)})" in text, text
+                later = [other for related in nested_metrics(topic, metric.metric_id)
                          for other in briefing.metric(related).headline
                          if other.when is not None and (statement.when is None
                                                         or statement.when.end < other.when.start)]
@@ -441,3 +507,13 @@ def test_the_analysis_data_names_what_a_repeat_repeats(tmp_path):
     repeated = {tuple(s["claim_ids"]): s["repeats"] for s in data["statements"] if s["repeats"]}
     assert repeated == {("2025-02-15-b-rappel/pertes-inconnu",):
                         ["2024-12-23-a-pertes/pertes-alpha-2024-12-23"]}
+
+
+def test_no_figure_is_called_older_than_a_scope_it_only_overlaps(real):
+    archive, briefings = real
+    for briefing in briefings.values():
+        topic = archive.topics[briefing.topic.id]
+        for metric in briefing.metrics:
+            for claim_id, status in metric.statuses.items():
+                for other_id, _ in status.older_than:
+                    assert other_id in nested_metrics(topic, metric.metric_id), (claim_id, other_id)

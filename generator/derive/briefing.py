@@ -41,7 +41,7 @@ class MetricBriefing:
         """The range the headline figures make when they are all for one period."""
         shown = {s.claim_id for s in self.headline}
         return next((r for r in self.ranges if len(shown) > 1
-                     and shown <= {s.claim_id for s in r.statements}), None)
+                     and shown <= {s.claim_id for s in r.every}), None)
 
     @property
     def shows_derived(self) -> bool:
@@ -136,14 +136,16 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
     return statuses
 
 
-def _related(topic: Topic, metric_id: str) -> tuple[str, ...]:
-    """The metrics a figure of ``metric_id`` is read beside: its parts and its whole, the
-    scope it lies within and the scopes within it, the scopes it overlaps."""
+def _nested(topic: Topic, metric_id: str) -> tuple[str, ...]:
+    """The metrics whose scope contains ``metric_id``'s or lies inside it: its parts and its
+    whole, the scope it lies within and the scopes within it. A later figure of one of them
+    makes its figure an older one. Scopes that only overlap are not: neither holds the other,
+    so a later figure of one says nothing of the other's (they are shown together, each with
+    its scope)."""
     metric = topic.metrics[metric_id]
     return tuple(other_id for other_id, other in topic.metrics.items() if other_id != metric_id and (
         other_id in metric.parts or metric_id in other.parts
-        or other_id == metric.within or other.within == metric_id
-        or other_id in metric.overlaps or metric_id in other.overlaps))
+        or other_id == metric.within or other.within == metric_id))
 
 
 def _compatible(ranges: tuple[Range, ...], findings: tuple[conflicts.Pair, ...]) -> tuple[Range, ...]:
@@ -152,7 +154,7 @@ def _compatible(ranges: tuple[Range, ...], findings: tuple[conflicts.Pair, ...])
     clashing = {frozenset((p.first.claim_id, p.second.claim_id)) for p in findings
                 if p.finding in ("contradiction", "revision", "correction")}
     return tuple(r for r in ranges if not any(
-        frozenset((a.claim_id, b.claim_id)) in clashing for a in r.statements for b in r.statements))
+        frozenset((a.claim_id, b.claim_id)) in clashing for a in r.every for b in r.every))
 
 
 def _current(picture: estimates.MetricPicture | None) -> tuple[Statement, ...]:
@@ -179,6 +181,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
         return metric.kind if metric else None
 
     merged, repeat_list = synthesis.fold_repeats(merged, kind_of, independent, dispatch_of or {})
+    merged = synthesis.in_fixed_periods(merged, topic)
     repeats = {r.statement.claim_id: r for r in repeat_list}
     by_subject: dict[tuple[str, str | None], list[Statement]] = {}  # ("metric"|"event", id)
     for statement in merged:
@@ -232,7 +235,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
         metrics[metric_id] = replace(briefing, statuses=statuses, headline=tuple(
             s for s in _current(briefing.picture) if not statuses[s.claim_id].below_parts))
     for metric_id, briefing in metrics.items():  # once every headline is known
-        beside = tuple((other, metrics[other].headline) for other in _related(topic, metric_id))
+        beside = tuple((other, metrics[other].headline) for other in _nested(topic, metric_id))
         shown = {s.claim_id: s for s in briefing.picture.latest} if briefing.picture else {}
         metrics[metric_id] = replace(briefing, statuses={
             claim_id: status if status.below_parts else replace(

@@ -6,6 +6,8 @@ the same shingles). Two articles are near-duplicates when they share at least MI
 sampled shingles and at least NEAR_DUPLICATE of the shorter one's (overlap coefficient): an
 outlet that trims or extends a dispatch still matches, while two short texts that only share
 a stock phrase (one or two sampled shingles, which is a large part of a short text) do not.
+A text too short to hold MIN_SHARED sampled shingles (a 40-word dispatch) is a copy when
+nearly all of its sampled shingles, and at least SHORT_SHARED, stand in the other.
 
 Candidates come from the shingles themselves: all shingles are sorted together, and each
 run of one shingle names the articles sharing it. How many articles a shingle may be shared
@@ -47,6 +49,13 @@ NEAR_DUPLICATE = 0.3
 # (each sampled shingle stands for SAMPLE 5-word sequences). Unrelated articles on the same
 # subject share up to 3 (stock phrases: « des soldats nord-coréens en Russie »).
 MIN_SHARED = 6
+# A text too short to hold MIN_SHARED sampled shingles (a dispatch of about 40 words holds 4 or
+# 5) is a copy of another when it shares at least SHORT_SHARED of them, SHORT_COPY of its own
+# (nearly all its text) and SHORT_OF_LONGER of the other's (not a brief quoting a long text's
+# sentence). A stock phrase is a few of a text's shingles, rarely nearly all.
+SHORT_SHARED = 2
+SHORT_COPY = 0.8
+SHORT_OF_LONGER = 0.6
 # Articles sharing a shingle up to which every pair of them is counted; beyond, the first
 # one stands for the story (see the module's docstring).
 EXACT_UP_TO = 100
@@ -142,8 +151,11 @@ def similar_pairs(shingle_sets: Mapping[str, Collection[int] | np.ndarray],
     pairs, where = np.unique(np.concatenate(counted_pairs), return_inverse=True)
     counts = np.bincount(where, weights=np.concatenate(counted)).astype(np.int64)
     first, second = np.divmod(pairs, len(ids))
-    similarity = counts / np.maximum(1, np.minimum(sizes[first], sizes[second]))
-    keep = (counts >= MIN_SHARED) & (similarity >= threshold)
+    shorter = np.minimum(sizes[first], sizes[second])
+    similarity = counts / np.maximum(1, shorter)
+    keep = ((counts >= MIN_SHARED) & (similarity >= threshold)
+            | (shorter < MIN_SHARED) & (counts >= SHORT_SHARED) & (similarity >= SHORT_COPY)
+            & (counts >= SHORT_OF_LONGER * np.maximum(sizes[first], sizes[second])))
     return tuple(NearDuplicate(ids[a], ids[b], round(s, 2)) for a, b, s in
                  zip(first[keep].tolist(), second[keep].tolist(), similarity[keep].tolist()))
 

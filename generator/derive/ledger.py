@@ -43,6 +43,20 @@ class LedgerEntry:
         return self.claim.as_of or self.article.date
 
     @property
+    def hedges(self) -> tuple[str, ...]:
+        return self.claim.hedges
+
+    @property
+    def reported(self) -> DateInterval | None:
+        """When it was reported: its article's date."""
+        return self.article.date
+
+    @property
+    def stated(self) -> DateInterval | None:
+        """When it became known: the date the text gives for the statement, or its article's."""
+        return self.claim.stated_on or self.article.date
+
+    @property
     def entries(self) -> tuple[LedgerEntry, ...]:
         """A claim shown on its own (an article's page) is its only copy and source."""
         return (self,)
@@ -65,6 +79,9 @@ class Statement:
 
     entries: tuple[LedgerEntry, ...]
     sources: tuple[tuple[LedgerEntry, ...], ...]
+    # The period its metric's scope fixes (topics.yml ``period``): what it is compared, drawn
+    # and grouped at, whatever date its text gives or its report has.
+    period: DateInterval | None = None
 
     @property
     def first(self) -> LedgerEntry:
@@ -90,18 +107,37 @@ class Statement:
     def actor(self) -> str:
         return self.claim.attributed_to
 
+    @cached_property
+    def hedges(self) -> tuple[str, ...]:
+        """The hedges of every copy (« selon certaines informations » may stand in one article
+        and not in another): a hedge any text gives stays beside the figure."""
+        return tuple(dict.fromkeys(hedge for entry in self.entries for hedge in entry.claim.hedges))
+
     @property
     def dated(self) -> bool:
-        """Whether the text dates it (as_of); if not, it is *reported on* its first article's date."""
-        return self.claim.as_of is not None
+        """Whether the text (or its metric's scope) dates it; if not, it is *reported on* its
+        first article's date."""
+        return self.claim.as_of is not None or self.period is not None
+
+    @cached_property
+    def reported(self) -> DateInterval | None:
+        """When it was first reported: the earliest of its articles' dates, or None."""
+        dates = [e.article.date for e in self.entries if e.article.date is not None]
+        return min(dates, key=DateInterval.sort_key) if dates else None
+
+    @cached_property
+    def first_stated(self) -> LedgerEntry | None:
+        """The copy that made it known first (the earliest statement or report date), or None
+        when no copy is dated."""
+        dated = [e for e in self.entries if e.stated is not None]
+        return min(dated, key=lambda e: (e.stated.sort_key() if e.stated else (), e.claim_id),
+                   default=None)
 
     @cached_property
     def when(self) -> DateInterval | None:
-        """Its period: the as_of, or the earliest report; None when neither is known."""
-        if self.claim.as_of is not None:
-            return self.claim.as_of
-        dates = [e.article.date for e in self.entries if e.article.date is not None]
-        return min(dates, key=DateInterval.sort_key) if dates else None
+        """Its period: its metric's fixed period, its as_of, or the earliest report; None when
+        none is known."""
+        return self.period or self.claim.as_of or self.reported
 
     @cached_property
     def values(self) -> ValueInterval:

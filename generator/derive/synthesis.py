@@ -7,9 +7,9 @@ Pure functions over statements (ledger.py) and the findings of rules.py."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..model import DateInterval
+from ..model import DateInterval, Topic
 from .ledger import LedgerEntry, Statement
 from .rules import ValueInterval
 
@@ -92,6 +92,18 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
     return tuple(kept), tuple(repeats)
 
 
+def in_fixed_periods(statements: tuple[Statement, ...], topic: Topic) -> tuple[Statement, ...]:
+    """Statements (chronological) with the figures of a metric whose scope fixes its period
+    (topics.yml ``period``) set in that period: the first contingent reported in March is
+    still the contingent sent in October."""
+    fixed = {metric_id: metric.period for metric_id, metric in topic.metrics.items() if metric.period}
+    if not fixed:
+        return statements
+    placed = (replace(s, period=fixed[s.claim.metric]) if s.claim.metric in fixed else s
+              for s in statements)
+    return tuple(sorted(placed, key=lambda s: s.sort_key))
+
+
 @dataclass(frozen=True)
 class DerivedSum:
     """A total derived from its parts' current figures, marked as derived, with what it
@@ -104,10 +116,20 @@ class DerivedSum:
     high: int | None
     values: ValueInterval
 
+    @property
+    def dating(self) -> str:
+        """What a reader must know of its parts' dates: "undated" when a part has no date of
+        its own (only its report's, or none), "mixed" when the parts are for different
+        periods, "" when all are for one period: a sum is for no one date otherwise."""
+        if any(not statement.dated for _, statement in self.parts):
+            return "undated"
+        periods = {(s.when.start, s.when.end) for _, s in self.parts if s.when is not None}
+        return "mixed" if len(periods) > 1 else ""
+
 
 def _approximate(statement: Statement) -> bool:
     """Whether a figure is an estimate: « environ », or hedged by its text (« On estime »)."""
-    return statement.claim.qualifier == "about" or bool(statement.claim.hedges)
+    return statement.claim.qualifier == "about" or bool(statement.hedges)
 
 
 def _sum_qualifier(picked: tuple[Statement, ...]) -> tuple[str, int, int]:
@@ -159,32 +181,41 @@ class Range:
     statements: tuple[Statement, ...]
     qualifier: str = "range"  # written like a figure: « entre 11 000 et 12 000 »
     value: None = None
+    bounds: tuple[Statement, ...] = ()  # floors and ceilings for the same period, shown beside
+
+    @property
+    def every(self) -> tuple[Statement, ...]:
+        """The figures it gathers: those that make the range, then the bounds beside it."""
+        return self.statements + self.bounds
 
     @property
     def agree(self) -> bool:
-        """Whether one value lies within every figure's interval: estimates that agree
-        (rules.compare's "agreement"), not diverging ones."""
-        return (max(s.values.low for s in self.statements)
-                <= min(s.values.high for s in self.statements))
+        """Whether one value lies within every figure's interval (the bounds' too): estimates
+        that agree (rules.compare's "agreement"), not diverging ones."""
+        return (max(s.values.low for s in self.every) <= min(s.values.high for s in self.every))
 
 
 def ranges(latest: tuple[Statement, ...]) -> tuple[Range, ...]:
     """Ranges of the latest figures of two actors or more given for the same period
-    (never across periods; floors and ceilings stay out)."""
+    (never across periods); floors and ceilings for that period make no range but stand
+    beside it (« plus de 10 000 » beside « entre 10 000 et 12 000 »)."""
     by_period: dict[tuple, list[Statement]] = {}
+    bounds: dict[tuple, list[Statement]] = {}
     for statement in latest:
         when = statement.when
-        if when is not None and statement.claim.qualifier in TWO_SIDED:
-            by_period.setdefault((when.start, when.end), []).append(statement)
+        if when is not None:
+            (by_period if statement.claim.qualifier in TWO_SIDED else bounds).setdefault(
+                (when.start, when.end), []).append(statement)
     found = []
-    for group in by_period.values():
+    for period, group in by_period.items():
         if len({s.actor for s in group}) < 2:
             continue
         lows = [s.claim.low if s.claim.qualifier == "range" else s.claim.value for s in group]
         highs = [s.claim.high if s.claim.qualifier == "range" else s.claim.value for s in group]
         low, high = min(v for v in lows if v is not None), max(v for v in highs if v is not None)
         if low < high:
-            found.append(Range(low, high, tuple(sorted(group, key=lambda s: (s.values.low, s.actor)))))
+            found.append(Range(low, high, tuple(sorted(group, key=lambda s: (s.values.low, s.actor))),
+                               bounds=tuple(bounds.get(period, ()))))
     return tuple(found)
 
 
@@ -248,7 +279,7 @@ def older(when: DateInterval | None, later: DateInterval | None) -> bool:
 
 def older_than(statement: Statement, related: Iterable[tuple[str, tuple[Statement, ...]]]
                ) -> tuple[tuple[str, Statement], ...]:
-    """The current figures of related metrics (its parts, its whole, a scope it lies in, lies
-    in it or overlaps it) that are later than ``statement``: beside them it is an older figure."""
+    """The current figures of nested metrics (its parts, its whole, a scope it lies in or
+    that lies in it) that are later than ``statement``: beside them it is an older figure."""
     return tuple((metric_id, other) for metric_id, figures in related for other in figures
                  if older(statement.when, other.when))

@@ -3,7 +3,8 @@
 A draft written by `briefing new` is valid YAML once its topics are filled in, so the
 schema alone cannot tell it from a finished article. These checks look for what a draft
 leaves behind: claims still commented out, an empty ``date_note``, page debris kept as a
-heading (or as the title), the same statement claimed twice, an id that still says
+heading (or as the title), the same statement claimed twice, a period quoted in words but
+shown as a date, an id that still says
 ``inconnu`` once the date or outlet is known; and a remote image, which the site would
 drop without a word. Each runs on an article that already passed
 every check of ``schema.py``.
@@ -156,6 +157,7 @@ def draft_warnings(article: ArticleInfo, path: Path, root: Path) -> list[Content
     found += _id_warnings(article, source)
     found += _id_date_warnings(article, source)
     found += _repeated_claims(article, source)
+    found += _unworded_periods(article, source)
     return sorted(found)
 
 
@@ -234,6 +236,31 @@ def _id_date_warnings(article: ArticleInfo, source: _Lazy) -> list[ContentError]
     return [source.warning(("id",), "id", f"the id's date {prefix[1]} is not the article's date "
                            f"{article.date}", f"rename the file and its id to '{suggested}', or "
                            "correct the date")]
+
+
+# A note that opens on the text's own words for the period, when no date or interval says
+# them as the text does: « avant le début de l'année 2025 » is not « 2024 », « fin janvier »
+# is not « janvier ». (Words quoted further on explain how the date was worked out; « depuis
+# octobre 2024 » is the interval from October 2024 to the report, which as_of says exactly.)
+_PERIOD_WORDS = re.compile(r"^«[^»]*\b(?:avant|après|fin|début|mi-\w+|courant)\b[^»]*»",
+                           re.I)
+
+
+def _unworded_periods(article: ArticleInfo, source: _Lazy) -> list[ContentError]:
+    """A claim whose as_of_note quotes a period in words (« avant … », « fin … ») while
+    as_of_words is empty: pages would show its as_of, a precision the text does not give."""
+    found = []
+    for i, claim in enumerate(article.claims):
+        quoted = claim.as_of and not claim.as_of_words and claim.as_of_note \
+            and _PERIOD_WORDS.search(claim.as_of_note)
+        if quoted:
+            found.append(source.warning(
+                ("claims", i, "as_of_note"), f"claims[{i}].as_of_note",
+                f"quotes the period in words ({quoted.group()}) but as_of_words is empty: pages "
+                f"would show {claim.as_of}, a precision the text does not give",
+                "put the text's words in as_of_words (« avant le début de l'année 2025 », "
+                "« fin janvier 2025 »)"))
+    return found
 
 
 def _repeated_claims(article: ArticleInfo, source: _Lazy) -> list[ContentError]:

@@ -262,6 +262,40 @@ def _finding(pair: Pair) -> dict:
             "second": _claim_ids(pair.second)}
 
 
+def _ids(statements: Iterable[Statement | LedgerEntry]) -> list[list[str]]:
+    return [_claim_ids(s) if isinstance(s, Statement) else [s.claim_id] for s in statements]
+
+
+def _status(metric: MetricBriefing, statement: Statement) -> dict:
+    """What the pages show beside one figure of the current picture (synthesis.Status)."""
+    status = metric.status(statement)
+    return {
+        "claim_ids": _claim_ids(statement),
+        "contested": status.contested,
+        "contradicted_by": _ids(status.contradicted_by),
+        "disputed_by": _ids(status.disputed_by),
+        "divergent": _ids(status.divergent),
+        "confirmed_by": _ids(status.confirmed_by),
+        "confirmations": status.confirmations if status.confirmed_by else None,
+        "superseded_by": _claim_ids(status.superseded_by) if status.superseded_by else None,
+        "replaces": _claim_ids(status.replaces) if status.replaces else None,
+        "below_parts": status.below_parts,
+        "older_than": [{"metric": metric_id, "claim_ids": _claim_ids(other)}
+                       for metric_id, other in status.older_than],
+        "hedges": list(statement.hedges),
+    }
+
+
+def _derived(metric: MetricBriefing) -> dict | None:
+    total = metric.derived
+    if total is None:
+        return None
+    return {"qualifier": total.qualifier, "value": total.value, "low": total.low,
+            "high": total.high, "parts": [{"metric": part, "claim_ids": _claim_ids(s)}
+                                          for part, s in total.parts],
+            "dating": total.dating or None, "shown_as_headline": metric.shows_derived}
+
+
 def _metric_analysis(metric: MetricBriefing, topic: TopicBriefing) -> dict:
     definition = topic.topic.metrics[metric.metric_id]
     picture = metric.picture
@@ -272,7 +306,15 @@ def _metric_analysis(metric: MetricBriefing, topic: TopicBriefing) -> dict:
             "headline": [_claim_ids(s) for s in picture.headline],
             "same_period": [_claim_ids(s) for s in picture.same_period],
             "latest_by_actor": [{"actor": s.actor, "claim_ids": _claim_ids(s)}
-                                for s in picture.latest]},
+                                for s in picture.latest],
+            "shown": [_claim_ids(s) for s in metric.headline],
+            "statuses": [_status(metric, s) for s in picture.latest],
+            "ranges": [{"low": r.low, "high": r.high, "agree": r.agree,
+                        "claim_ids": _ids(r.statements), "bounds": _ids(r.bounds)}
+                       for r in metric.ranges],
+            "events": [_claim_ids(s) for s in metric.events]},
+        "period": str(definition.period) if definition.period else None,
+        "derived": _derived(metric),
         "findings": [_finding(pair) for pair in metric.findings],
     }
 
@@ -301,7 +343,9 @@ def analysis_json(archive: Archive, rows: ClaimRows,
     statements = [{"claim_ids": _claim_ids(s), "independent_sources": s.independent_sources,
                    "topic": s.claim.topic, "metric": s.claim.metric, "event": s.claim.event,
                    "actor": s.actor, "as_of": str(s.claim.as_of) if s.claim.as_of else None,
-                   "reported_on": None if s.claim.as_of or s.when is None else str(s.when),
+                   "reported_on": None if s.claim.as_of or s.reported is None else str(s.reported),
+                   "stated_on": str(s.first_stated.stated) if s.first_stated and s.first_stated.stated else None,
+                   "hedges": list(s.hedges),
                    "repeats": _claim_ids(repeats[s.claim_id]) if s.claim_id in repeats else None}
                   for s in every]
     return _json({"topics": topics, "statements": statements})

@@ -19,6 +19,17 @@ from .base import Pager, Planned, Site, paginate
 
 LOG_TITLE = "Journal des mises à jour"
 DIRECTION = {"up": "en hausse", "down": "en baisse", "same": "inchangé", "": "révisé"}
+# One actor's new figure that revises the previous one rather than following a change in what
+# is counted: a revision or a correction (rules.py), a running total given lower (it cannot
+# fall), a plan given again.
+REVISED = {"up": "révisé à la hausse", "down": "révisé à la baisse", "same": "inchangé", "": "révisé"}
+
+
+def change_words(entry: LogEntry) -> str:
+    """How a figure moved from the same actor's previous one, in words that do not read a
+    correction as a fall of what is counted."""
+    revised = entry.revised or entry.kind == "plan" or (entry.kind == "total" and entry.direction == "down")
+    return (REVISED if revised else DIRECTION)[entry.direction]
 
 
 @dataclass(frozen=True)
@@ -26,7 +37,7 @@ class LogLine:
     """One entry as a reader sees it, on the page and in the feeds (French typography)."""
 
     entry: LogEntry
-    date: str       # the statement's date, in the text's words where it has them
+    date: str       # when it became known, in the text's words where it has them
     topic: str      # the topic's title
     text: str       # what changed, who says it, and what it replaces
 
@@ -42,21 +53,28 @@ class LogPages(Site):
         statement = entry.statement
         claim = statement.claim
         who = according_to(self.archive.actors[statement.actor])
+        known = entry.known
+        date = "date inconnue" if known is None else (
+            known.claim.stated_words if known.claim.stated_on and known.claim.stated_words
+            else date_fr(known.stated))
+        # The period the figure or event is for, as its text gives it, when not the date above.
+        period = claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else "")
+        period = f" ({period})" if period and period != date else ""
         if claim.metric:
-            text = f"{self.claim_label(claim)} : {figure_fr(claim)} {who}"
+            text = f"{self.claim_label(claim)} : {figure_fr(claim)}{period} {who}"
         else:
-            text = f"{self.claim_label(claim)}, {who}"
+            text = f"{self.claim_label(claim)}{period}, {who}"
         if entry.supersedes is not None:
             old = entry.supersedes
-            text += (f" ({DIRECTION[entry.direction]} ; auparavant {figure_fr(old.claim)}, "
-                     f"{stated_when_fr(old.claim, old.when)})")
-        if claim.hedges:
-            text += " — avec réserve : " + ", ".join(f"« {hedge} »" for hedge in claim.hedges)
+            text += (f" ({change_words(entry)} ; auparavant {figure_fr(old.claim)}, "
+                     f"{stated_when_fr(old.claim, old.reported)})")
+        if statement.hedges:
+            text += " — avec réserve : " + ", ".join(f"« {hedge} »" for hedge in statement.hedges)
         if entry.contested_by:
             text += " — contesté par " + " ; ".join(
-                f"{self._who(other)} ({self._what(other)}, {stated_when_fr(other.claim, other.when)})"
+                f"{self._who(other)} ({self._what(other)}, {stated_when_fr(other.claim, other.reported)})"
                 for other in entry.contested_by[:3])
-        return LogLine(entry, french_text(stated_when_fr(claim, statement.when)),
+        return LogLine(entry, french_text(date),
                        french_text(self.archive.topics[entry.topic_id].title), french_text(text))
 
     def _who(self, other: Statement | LedgerEntry) -> str:
@@ -103,6 +121,6 @@ class LogPages(Site):
             source = f"{page_url(path, article_path(statement.article.id))}#{statement.anchor}"
             items.append(FeedItem(
                 f"log/{statement.claim_id}", line.title, self.topic_path(entry.topic_id),
-                entry.when.start, f"<p>{escape(line.title)}</p><p><a href=\"{escape(source)}\">"
+                day.start if (day := entry.when or statement.when) else self.build_day, f"<p>{escape(line.title)}</p><p><a href=\"{escape(source)}\">"
                 f"{escape(statement.article.title)}</a></p>"))
         return item_feed(path, title, items, self.build_day)
