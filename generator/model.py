@@ -257,6 +257,16 @@ class Actor(Frozen):
     independent: bool = Field(default=True, description="false for an actor that is no "
                               "source of its own (an article's unattributed statement): its "
                               "figures may repeat others' and never confirm them")
+    includes: tuple[Key, ...] = Field(default=(), description="The actors whose assessments "
+                                      "this one reports together (« Séoul et les "
+                                      "renseignements occidentaux »: the JCS, the NIS): its "
+                                      "figures and theirs, or those of another actor including "
+                                      "one of them, are not independent confirmations")
+
+    @property
+    def origins(self) -> frozenset[str]:
+        """Where its figures may come from: itself and the actors it includes."""
+        return frozenset((self.id, *self.includes))
 
 
 class Outlet(Frozen):

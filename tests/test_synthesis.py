@@ -169,6 +169,40 @@ def test_a_range_of_figures_that_agree_says_they_agree_once(tmp_path):
     assert "divergentes" not in box and box.count("confirmé par") == 1
 
 
+def test_actors_including_one_another_confirm_as_one_source(tmp_path):
+    """Cellule Alpha-Delta reports Alpha's assessments among others (actors.yml includes):
+    its figure agreeing with Alpha's is no independent confirmation."""
+    archive = scenario("shared-origins", tmp_path)
+    box = headline_box(archive)
+    assert ("(octobre 2024) — estimations concordantes pour une même période : confirmé par 2 "
+            "sources indépendantes") in box
+
+
+def test_agreeing_figures_of_one_origin_are_not_called_independent(tmp_path):
+    scenario("shared-origins", tmp_path)
+    (tmp_path / "briefings" / "articles" / "2025-02-12-b-contingent.md").unlink()  # Beta's
+    box = headline_box(scenario_reloaded(tmp_path))
+    assert "confirmé par" not in box
+    assert ("estimations concordantes pour une même période, de sources qui se recoupent") in box
+
+
+def scenario_reloaded(tmp_path):
+    return load_archive(tmp_path / "briefings", root=tmp_path)
+
+
+def test_an_actor_includes_only_actors_of_the_registry(tmp_path):
+    scenario("shared-origins", tmp_path)
+    actors = tmp_path / "briefings" / "actors.yml"
+    actors.write_text(actors.read_text(encoding="utf-8").replace("includes: [alpha]",
+                                                                 "includes: [alpah]"),
+                      encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        scenario_reloaded(tmp_path)
+    (error,) = raised.value.errors
+    assert (error.field, error.message) == ("alpha_delta.includes[0]", "'alpah' is not an actor")
+    assert error.hint == "did you mean 'alpha'?" and error.line > 1
+
+
 def test_figures_that_contradict_each_other_are_never_one_range(tmp_path):
     archive = scenario("range-contested", tmp_path)
     box = headline_box(archive)

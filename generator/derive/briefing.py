@@ -107,7 +107,7 @@ class TopicBriefing:
 
 
 def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, ...]],
-              independent: Callable[[str], bool]) -> dict[str, Status]:
+              origins: Callable[[str], frozenset[str]]) -> dict[str, Status]:
     """The status of each figure of the current picture."""
     picture = metric.picture
     if picture is None:
@@ -121,6 +121,8 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
     statuses = {}
     for statement in picture.latest:
         found = touching.get(statement.claim_id, {})
+        confirmed_by = tuple(s for s in found.get("agreement", ()) if origins(s.actor)
+                             ) if origins(statement.actor) else ()
         when = statement.when
         later_event = None if when is None else next(
             (event for event in reversed(metric.events)
@@ -129,11 +131,25 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
             contradicted_by=tuple(found.get("contradiction", ())),
             disputed_by=tuple(other for e in statement.entries for other in disputed.get(e.claim_id, ())),
             divergent=tuple(found.get("divergence", ())),
-            confirmed_by=tuple(s for s in found.get("agreement", ()) if independent(s.actor))
-            if independent(statement.actor) else (),
+            confirmed_by=confirmed_by,
+            confirmations=_independent_origins([statement.actor, *(s.actor for s in confirmed_by)],
+                                               origins),
             superseded_by=later_event, replaces=previous.get(statement.claim_id),
             below_parts=statement.claim_id in below)
     return statuses
+
+
+def _independent_origins(actors: list[str], origins: Callable[[str], frozenset[str]]) -> int:
+    """How many independent sources these actors are: two whose origins meet (one includes
+    the other, or both include a third) count once, as do any chained that way."""
+    groups: list[set[str]] = []
+    for actor in dict.fromkeys(actors):
+        group = set(origins(actor))
+        for other in [g for g in groups if g & group]:
+            groups.remove(other)
+            group |= other
+        groups.append(group)
+    return len(groups)
 
 
 def _nested(topic: Topic, metric_id: str) -> tuple[str, ...]:
@@ -173,14 +189,16 @@ def _below_parts(metric: MetricBriefing) -> set[str]:
 
 def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                    all_disputes: tuple[conflicts.Dispute, ...],
-                   independent: Callable[[str], bool] = lambda actor: True,
+                   origins: Callable[[str], frozenset[str]] = lambda actor: frozenset({actor}),
                    dispatch_of: Mapping[str, str] | None = None) -> TopicBriefing:
-    """``merged``: the topic's statements, chronological."""
+    """``merged``: the topic's statements, chronological; ``origins``: where an actor's
+    figures may come from (Actor.origins; none for an actor that is no source of its own)."""
     def kind_of(statement: Statement) -> str | None:
         metric = topic.metrics.get(statement.claim.metric or "")
         return metric.kind if metric else None
 
-    merged, repeat_list = synthesis.fold_repeats(merged, kind_of, independent, dispatch_of or {})
+    merged, repeat_list = synthesis.fold_repeats(merged, kind_of, lambda actor: bool(origins(actor)),
+                                                 dispatch_of or {})
     merged = synthesis.in_fixed_periods(merged, topic)
     repeats = {r.statement.claim_id: r for r in repeat_list}
     by_subject: dict[tuple[str, str | None], list[Statement]] = {}  # ("metric"|"event", id)
@@ -231,7 +249,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
             metrics[metric_id] = replace(metrics[metric_id], derived=synthesis.derived_sum(
                 (part, _current(metrics[part].picture)) for part in metric.parts))
     for metric_id, briefing in metrics.items():
-        statuses = _statuses(briefing, disputed, independent)
+        statuses = _statuses(briefing, disputed, origins)
         metrics[metric_id] = replace(briefing, statuses=statuses, headline=tuple(
             s for s in _current(briefing.picture) if not statuses[s.claim_id].below_parts))
     for metric_id, briefing in metrics.items():  # once every headline is known
@@ -259,10 +277,11 @@ def briefings(archive: Archive, merged: tuple[Statement, ...],
     for statement in merged:
         by_topic[statement.claim.topic].append(statement)
 
-    def independent(actor_id: str) -> bool:
+    def origins(actor_id: str) -> frozenset[str]:
         actor = archive.actors.get(actor_id)
-        return actor is None or actor.independent
+        return frozenset({actor_id}) if actor is None else actor.origins if actor.independent \
+            else frozenset()
 
     return {topic_id: topic_briefing(topic, tuple(by_topic[topic_id]), all_disputes,
-                                     independent, dispatch_of)
+                                     origins, dispatch_of)
             for topic_id, topic in archive.topics.items()}

@@ -231,6 +231,9 @@ class Status:
     replaces: Statement | None = None             # the same actor's previous figure
     below_parts: bool = False                     # under the sum of its parts' figures
     older_than: tuple[tuple[str, Statement], ...] = ()  # (related metric, its later figure)
+    # Independent sources giving a compatible figure, this one included: actors whose
+    # origins meet (Actor.includes) count once.
+    confirmations: int = 1
 
     @property
     def disputed(self) -> bool:
@@ -239,11 +242,6 @@ class Status:
     @property
     def contested(self) -> bool:
         return bool(self.contradicted_by) or self.disputed
-
-    @property
-    def confirmations(self) -> int:
-        """Independent sources giving a compatible figure, this one included."""
-        return 1 + len({s.actor for s in self.confirmed_by})
 
 
 @dataclass(frozen=True)

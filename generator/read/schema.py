@@ -161,7 +161,18 @@ def check_relations(topic: Topic, source: SourceDocument, errors: ErrorCollector
 
 
 def parse_actors(source: SourceDocument, errors: ErrorCollector) -> dict[str, Actor]:
-    return parse_registry(source, Actor, errors)
+    """actors.yml; an actor includes only other actors of the registry."""
+    actors = parse_registry(source, Actor, errors)
+    for actor in actors.values():
+        for i, other in enumerate(actor.includes):
+            path = (actor.id, "includes", i)
+            if other == actor.id:
+                errors.add(source.error(path, _field_name(path), f"'{other}' cannot include itself"))
+            elif other not in actors:
+                hint = closest(other, actors)
+                errors.add(source.error(path, _field_name(path), f"'{other}' is not an actor",
+                                        f"did you mean '{hint}'?" if hint else "add it to actors.yml"))
+    return actors
 
 
 def parse_outlets(source: SourceDocument, errors: ErrorCollector) -> dict[str, Outlet]:
