@@ -211,3 +211,10 @@ def test_a_figure_in_the_standfirst_without_its_metric_is_the_body_s_figure():
 def test_a_part_of_a_month_said_in_words_is_the_month_with_its_words():
     [figure] = _read("Fin janvier, l'état-major faisait état d'environ 3.000 victimes.", "2025-03-18")
     assert (figure.as_of, figure.as_of_words) == ("2025-01", "fin janvier 2025")
+
+
+def test_an_actor_named_as_the_other_side_is_not_the_source():
+    [killed] = _read("Au moins 100 soldats nord-coréens ont été tués depuis leur engagement dans les combats "
+                     "contre l'armée ukrainienne, a indiqué jeudi un député à l'issue d'une séance du Service "
+                     "national du renseignement (NIS).", "2024-12-19")
+    assert killed.actor == "nis"

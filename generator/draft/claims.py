@@ -389,9 +389,14 @@ def _metric_hits(vocabulary: Vocabulary, sentence: str) -> tuple[tuple, ...]:
                  for match in _search(phrase, texts))
 
 
+# An actor named as the other side (« les combats contre l'armée ukrainienne ») is not the source.
+_OPPONENT = re.compile(r"\b(?:contre|face à|face aux?)\s+(?:l['’]|les?\s+|la\s+|des\s+)?$", re.I)
+
+
 def _actors_in(vocabulary: Vocabulary, sentence: str, span: tuple[int, int]) -> list[tuple]:
     return sorted((_distance(span, found), -length, actor_id, words)
-                  for found, length, actor_id, words in _actor_hits(vocabulary, sentence))
+                  for found, length, actor_id, words in _actor_hits(vocabulary, sentence)
+                  if not _OPPONENT.search(sentence, max(0, found[0] - 20), found[0]))
 
 
 def own_words_end(sentence: str, start: int, longest: int = 70) -> int:
