@@ -174,3 +174,47 @@ def test_an_event_in_a_clause_with_a_year_is_proposed():
             "Les unités nord-coréennes ont été retirées du front de Koursk, a indiqué mercredi le NIS.")
     events = event_candidates(text.split("\n\n"), _vocabulary(), "2025-02-13", [])
     assert [(e.event, e.as_of) for e in events] == [("signature", "2024-06"), ("withdrawal_reported", "2025-02-12")]
+
+
+# Round 4 (lejdd, huffpost, ledevoir, euronews, yonhap, lalibre).
+
+def test_a_running_total_since_a_month_of_the_first_deployment_stays_deployed():
+    # « depuis octobre » runs to the article's date: not a figure dated inside « automne 2024 ».
+    assert _metrics("Selon le NIS, environ 11 000 soldats nord-coréens ont été déployés en Russie depuis "
+                    "octobre, mais seule une partie d'entre eux est engagée.", "2024-12-19") == [
+        ((11000,), "deployed")]
+
+
+def test_an_article_number_is_not_a_count():
+    assert _read("Le traité signé en juin dernier, dont l'article 4 prévoit une assistance militaire "
+                 "immédiate, lie les deux pays et 3 000 soldats ont été envoyés.", "2025-04-28")[0].numbers == (3000,)
+    assert [c.numbers for c in _read("Dont l'article 4 prévoit une assistance aux soldats.", "2025-04-28")] == []
+
+
+def test_a_number_standing_for_a_noun_before_an_infinitive_is_read():
+    found = _read("Selon le HUR, la Corée du Nord a déjà fourni plus de 150 missiles balistiques KN-23 "
+                  "depuis décembre 2023, et pourrait en livrer jusqu'à 200 de plus d'ici la fin de l'année.",
+                  "2025-06-19")
+    assert [(c.numbers, c.qualifier) for c in found] == [((150,), "more_than"), ((200,), "at_most")]
+    assert found[1].topic == "weapons"
+
+
+def test_a_figure_in_the_standfirst_without_its_metric_is_the_body_s_figure():
+    found = _read("Quelque 11 000 soldats nord-coréens se trouvent désormais dans la région russe de Koursk, "
+                  "selon le renseignement militaire ukrainien.\n\n"
+                  "Selon le renseignement militaire ukrainien (HUR), quelque 11 000 soldats nord-coréens sont "
+                  "désormais déployés dans la région de Koursk, où l'armée ukrainienne occupe depuis l'été une "
+                  "partie du territoire russe.", "2024-11-06")
+    assert [(c.numbers, c.metric, c.as_of, c.repeats) for c in found] == [((11000,), "deployed", None, 2)]
+
+
+def test_a_part_of_a_month_said_in_words_is_the_month_with_its_words():
+    [figure] = _read("Fin janvier, l'état-major faisait état d'environ 3.000 victimes.", "2025-03-18")
+    assert (figure.as_of, figure.as_of_words) == ("2025-01", "fin janvier 2025")
+
+
+def test_an_actor_named_as_the_other_side_is_not_the_source():
+    [killed] = _read("Au moins 100 soldats nord-coréens ont été tués depuis leur engagement dans les combats "
+                     "contre l'armée ukrainienne, a indiqué jeudi un député à l'issue d'une séance du Service "
+                     "national du renseignement (NIS).", "2024-12-19")
+    assert killed.actor == "nis"

@@ -45,6 +45,9 @@ _CLAUSE = re.compile(r",\s+|\s*;\s+|\s+:\s+|\s+[–—]\s+|\s*\(\s*|\s*\)\s*(?=,
                      r"|\s+(?=et\s+(?:environ\s+|quelque\s+|près de\s+|plus de\s+)?\d)")
 _QUOTE_TRIM = " \t«»\"“”'’,;:.–—-"
 _NEAR = 120  # characters: words further from the number than this say nothing of it
+# A number that names a part of a text rather than counting (« l'article 4 », « alinéa 2 », « n° 3 »).
+_REFERENCE = re.compile(r"\b(?:articles?|alinéas?|paragraphes?|chapitres?|clauses?|sections?|points?|titres?"
+                        r"|résolutions?|n°|no\.|numéros?)\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,7 @@ class Candidate:
     as_of: str | None = None
     as_of_hint: str = ""
     as_of_note: str | None = None
+    as_of_words: str | None = None   # the period as the text says it (« fin janvier 2025 »)
     quote: str = ""
     repeats: int = 1
     notes: tuple[str, ...] = field(default_factory=tuple)
@@ -226,6 +230,8 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                     continue
                 if _MEASURE.match(sentence, match.end("value" if match["value"] else "high")):
                     continue
+                if not match["q"] and _REFERENCE.search(sentence, max(0, at - 20), at):
+                    continue  # « l'article 4 du traité »: a reference, not a count
                 part_of = bool(not unit and figures and re.search(r"\bdont\s+$", sentence[:match.start()]))
                 if not unit and not part_of and not _unitless_counts(vocabulary, sentence, match.start(), match.end()):
                     continue  # a bare number (« 3 », « 24 ») with no metric's words in its clause
@@ -250,7 +256,7 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                 if (previous and previous.as_of and not figure.as_of
                         and re.match(r"dont\b|parmi (?:eux|elles|lesquels)\b", figure.quote, re.I)):
                     # « 14 000 envoyés depuis octobre 2024, dont 4 700 tués »: the same period.
-                    figure = replace(figure, as_of=previous.as_of, as_of_hint=(
+                    figure = replace(figure, as_of=previous.as_of, as_of_words=previous.as_of_words, as_of_hint=(
                         f"« {figure.quote.split()[0]} » : même période que « {previous.figure_text} » "
                         f"({previous.as_of_hint})"), as_of_note=(
                         f"« {figure.quote.split()[0]} » : même période que le chiffre qui précède dans la "
@@ -340,7 +346,18 @@ def _dates_of(figure: Candidate, others: list[Candidate], dates: list[DateMentio
     dates = [d for d in dates if not d.relayed]
     own = [d for d in dates if inside(d, figure, figure.quote) and nearest_figure(d)]
     clauses = [(other, quote_clause(other.sentence, other.start, other.end, least_words=1)) for other in others]
-    return (own or [d for d in dates if not any(inside(d, other, clause) for other, clause in clauses)]) + relayed
+    return (own or [d for d in dates if not any(inside(d, other, clause) for other, clause in clauses)
+                    and not _in_relative_clause(figure.sentence, d)]) + relayed
+
+
+# A relative clause with its own verb (« où l'armée ukrainienne occupe depuis l'été… »): its date
+# is that of what it says, not of the figure outside it.
+_RELATIVE = re.compile(r"(?:où|lorsque|quand|alors que|tandis que)\b", re.I)
+
+
+def _in_relative_clause(sentence: str, date: DateMention) -> bool:
+    clause = quote_clause(sentence, date.start, date.end, least_words=1)
+    return bool(_RELATIVE.match(clause))
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -372,9 +389,14 @@ def _metric_hits(vocabulary: Vocabulary, sentence: str) -> tuple[tuple, ...]:
                  for match in _search(phrase, texts))
 
 
+# An actor named as the other side (« les combats contre l'armée ukrainienne ») is not the source.
+_OPPONENT = re.compile(r"\b(?:contre|face à|face aux?)\s+(?:l['’]|les?\s+|la\s+|des\s+)?$", re.I)
+
+
 def _actors_in(vocabulary: Vocabulary, sentence: str, span: tuple[int, int]) -> list[tuple]:
     return sorted((_distance(span, found), -length, actor_id, words)
-                  for found, length, actor_id, words in _actor_hits(vocabulary, sentence))
+                  for found, length, actor_id, words in _actor_hits(vocabulary, sentence)
+                  if not _OPPONENT.search(sentence, max(0, found[0] - 20), found[0]))
 
 
 def own_words_end(sentence: str, start: int, longest: int = 70) -> int:
@@ -403,7 +425,9 @@ def _is_name(words: str) -> bool:
 # A number standing for a noun said before it: « soit environ 8 000 » (apposition), « d'en livrer
 # 150 », « il en a envoyé 3 000 » (the pronoun « en »).
 _APPOSITION = re.compile(r"\bsoit\s+$", re.I)
-_PRONOUN_EN = re.compile(r"\b[dn]['’]en\b|\ben\s+(?:a|ont|avait|avaient|aurait|auraient|aura|auront)\b", re.I)
+_PRONOUN_EN = re.compile(r"\b[dn]['’]en\b|\ben\s+(?:a|ont|avait|avaient|aurait|auraient|aura|auront)\b"
+                         # « pourrait en livrer 200 », « va en envoyer »: « en » before an infinitive
+                         r"|\ben\s+[a-zà-ÿ]{2,}(?:er|ir|re)\b", re.I)
 
 
 def _unitless_counts(vocabulary: Vocabulary, sentence: str, start: int, end: int) -> bool:
@@ -530,7 +554,7 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
     if stated:
         nearest = min(stated, key=lambda d: _distance(number_span, (d.start, d.end)))
         if nearest.as_of:
-            changes |= {"as_of": nearest.as_of, "as_of_note": nearest.note,
+            changes |= {"as_of": nearest.as_of, "as_of_note": nearest.note, "as_of_words": nearest.words,
                         "as_of_hint": f"« {nearest.text} » dans la phrase"}
         else:
             changes["notes"] = (nearest.note or f"date « {nearest.text} » dans la phrase, à compléter : "
@@ -551,8 +575,8 @@ def _narrower_match(chosen: MetricWords, vocabulary: Vocabulary, sentence: str, 
             found.setdefault(metric.metric, (metric, f"« {sentence[a:b]} » dans la phrase"))
     if not found:
         for date in dates:
-            if not (own_start <= date.start < own_end and date.as_of) or date.relayed:
-                continue
+            if not (own_start <= date.start < own_end and date.as_of) or date.relayed or date.running:
+                continue   # (« déployés depuis octobre »: a running total, not a figure of the period)
             when = parse_date_interval(date.as_of)
             for metric in vocabulary.metrics:
                 if (metric.period and isinstance(when, DateInterval) and metric.narrower_than(chosen)
@@ -608,8 +632,13 @@ def _once(found: list[Candidate]) -> list[Candidate]:
     subi près de 4 000 pertes »)."""
     kept: dict[tuple, Candidate] = {}
     dated: dict[tuple, Candidate] = {}   # the latest copy after the first that gives a date
+    # A copy whose metric is left open (« Quelque 11 000 soldats se trouvent… » in the standfirst)
+    # is the same figure as a copy of the same topic whose metric the body's words say.
+    named = {(c.value, c.low, c.high, c.topic): c.metric for c in found if c.metric and c.topic}
     for candidate in found:
-        key = (candidate.value, candidate.low, candidate.high, candidate.metric or fold(candidate.unit))
+        metric = candidate.metric or (candidate.topic and named.get(
+            (candidate.value, candidate.low, candidate.high, candidate.topic)))
+        key = (candidate.value, candidate.low, candidate.high, metric or fold(candidate.unit))
         if key not in kept:
             kept[key] = candidate
             continue
@@ -621,5 +650,5 @@ def _once(found: list[Candidate]) -> list[Candidate]:
         kept[key] = replace(best, repeats=first.repeats + 1)
     for key, body in dated.items():
         kept[key] = replace(kept[key], as_of=body.as_of, as_of_hint=body.as_of_hint,
-                            as_of_note=body.as_of_note, notes=body.notes)
+                            as_of_note=body.as_of_note, as_of_words=body.as_of_words, notes=body.notes)
     return list(kept.values())

@@ -41,9 +41,12 @@ _PHOTO = re.compile(
     r"^\(?\s*(?:Photos?|Cr[ée]dits?(?:\s+photo)?|Photographie|Illustration|Image|Vidéo)\s*:"
     r"|^©|^\((?:Photo\s*:\s*)?[^()]{1,40}\)$|^Photo d['’]illustration\b"
     r"|\bPhotos?\s*:?\s*(?:AFP|Reuters|AP|KCNA|Yonhap|EPA|Getty Images)\s*$"
-    r"|(?:/\s*|\bvia\s+|©\s*)(?:AFP|Reuters|AP|KCNA|Yonhap|EPA|Getty Images)(?:\s*/\s*Archives)?\s*\)?$",
+    r"|(?:/\s*|\bvia\s+|©\s*)(?:AFP|Reuters|AP|KCNA|Yonhap|EPA|Getty Images)(?:\s*/\s*Archives)?\s*\)?$"
+    # a caption closed by its credit in brackets: « … exercice militaire. (Photo d'archives KCNA. …) »
+    r"|\((?:Photos?|Cr[ée]dits?|Illustration)\b[^()]*\)$",
     re.I)
-_READ_ALSO = re.compile(r"^(?:[ÀA]\s+)?(?:lire|voir|écouter|regarder)\s+(?:aussi|également|la suite)(?:\b|(?-i:(?=[A-ZÀ-Ý])))"
+_READ_ALSO = re.compile(r"^(?:[ÀA]\s+)?(?:lire|voir|écouter|regarder)\s+(?:aussi|également|la suite|en vidéo|en images)"
+                        r"(?:\b|(?-i:(?=[A-ZÀ-Ý])))"
                         r"|^[^.!?]{0,40}\bvous (?:conseille|recommande|propose)\b|^Dans la même rubrique\b"
                         r"|^Sur le même sujet\b|^Nous recommandons\s*:|^VIDÉO\s*:|^Notre dossier\b"
                         r"|^(?:À|A) découvrir\b|^Le direct\s*:|(?-i:^LIRE\b)", re.I)
@@ -90,6 +93,17 @@ _BYLINE_PARTS = re.compile(r"\s+[|•·–—-]\s+|\s+\|\s*")
 _TIME_TO_READ = re.compile(r"^(?:temps de )?lecture\s*:?\s*\d{1,3}\s*min(?:utes?)?\.?$", re.I)
 # A line without a letter or a digit (« | », « • • • »).
 _NO_WORDS = re.compile(r"^[^\w]+$")
+# Arrows and bullets a related link opens with (« → Lire aussi : … »).
+_LINK_MARK = re.compile(r"^[→➜➔►▶▸>•·]+\s*")
+# What a dateline or update stamp is made of: dates, times and the words between them
+# (« 28/04/2025 11:47 Actualisé 28/04/2025 13:02 »).
+_STAMP_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b|\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b"
+                         r"|\b\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}\b", re.I)
+_STAMP_REST = re.compile(r"\b\d{1,2}\s*(?:[h:]\s*\d{2}|h)\b|\b(?:publi[ée]e?|mis|mise|à|jour|modifi[ée]e?|actualis[ée]e?"
+                         r"|post[ée]e?|le|a|et|updated|published)\b|[\s:|·•,()-]+", re.I)
+# A byline naming an agency or outlet and the place it writes from (« Agence France-Presse à Séoul »).
+_FROM_PLACE = re.compile(r"^(?P<name>[A-ZÀ-Ý][^\s,.!?:]*(?:\s+[^\s,.!?:]+){0,4}?)\s+(?:à|depuis)\s+"
+                         r"[A-ZÀ-Ý][\w’'-]*(?:[\s-][A-ZÀ-Ý][\w’'-]*)?$")
 # Control characters (but tab and newline), bidi overrides and isolates, private use, BOM.
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ue000-\uf8ff\ufeff]")
 _METADATA_PREFIX = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\s+")
@@ -136,6 +150,16 @@ class Outlets:
             for name in names:
                 self.keys.setdefault(compact(name), outlet.id)
         self.kinds = {outlet.id: outlet.kind for outlet in outlets.values()}
+        self.printed_names = sorted(((name, outlet.id) for outlet in outlets.values()
+                                     for name in {outlet.name, re.sub(r"\s*\(.*?\)", "", outlet.name)}
+                                     if len(name) >= 4), key=lambda pair: -len(pair[0]))
+
+    def named_in(self, line: str) -> str | None:
+        """The name of a registered outlet (not an agency) that the line prints, if any."""
+        for name, outlet in self.printed_names:
+            if self.kinds.get(outlet) == "outlet" and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", line):
+                return name
+        return None
 
     def find(self, name: str | None) -> str | None:
         if not name:
@@ -173,6 +197,11 @@ def _repeated_later(lines: list[str]) -> set[int]:
     return repeated
 
 
+def _only_stamps(line: str) -> bool:
+    """A line of publication or update dates and times only, whatever words join them."""
+    return bool(_STAMP_DATE.search(line)) and not _STAMP_REST.sub("", _STAMP_DATE.sub("", line))
+
+
 def _short(line: str, words: int = 30) -> bool:
     return len(line.split()) <= words
 
@@ -189,6 +218,10 @@ class _Cleaner:
         self.updated: list[tuple[str, str]] = []       # (date, line) from « Mis à jour le … »
         # (name, where it stands, whether it surely names the outlet), in priority order
         self.outlet_names: list[tuple[str, str, bool]] = []
+        # Names the site's own messages print (« notre infolettre Le Devoir international »).
+        self.own_names: list[tuple[str, str]] = []
+        self.masthead: tuple[str, str] | None = None   # an agency's name opening its own page
+        self.started = False   # whether a line was kept yet
 
     def note(self, text: str) -> None:
         self.draft.cleaning.append(text)
@@ -250,11 +283,15 @@ class _Cleaner:
                 self.outlet_names.append((match["name"], line, False))
                 self.note(f"Signature « {line} » supprimée.")
             return True
-        if _PUBLISHED.match(line) and _short(line, 20):
-            for part in re.split(r"(?=(?:Mis à jour|Mise à jour|Modifi[ée]|Actualis[ée]))", line):
+        if (_PUBLISHED.match(line) or _only_stamps(line)) and _short(line, 20):
+            parts = re.split(r"(?=(?:Mis à jour|Mise à jour|Modifi[ée]|Actualis[ée]))", line)
+            for index, part in enumerate(parts):
                 day = printed_date(part)
+                # a date opening a line that goes on with its update is the publication's
+                first = index == 0 and len(parts) > 1 and part[:1].isdigit()
                 if day:
-                    (self.printed if re.match(r"Publi|Post", part, re.I) else self.updated).append((day, part.strip()))
+                    (self.printed if first or re.match(r"Publi|Post", part, re.I) else self.updated).append(
+                        (day, part.strip()))
             self.note(f"Ligne de date de publication supprimée : « {line} ».")
             return True
         if _PHOTO.search(line) and _short(line, 25) and not re.search(r"[a-zà-ÿ]\.$", line):
@@ -268,15 +305,25 @@ class _Cleaner:
             if _is_heading(line, 200):
                 self.note_line("Renvoi vers un autre article supprimé", line)
                 return True
-        if _READ_ALSO.search(line) and _short(line):
+        if ((place := _FROM_PLACE.match(line)) and _short(line, 8)
+                and (named := self.outlets.find(place["name"]))):
+            if self.outlets.kinds.get(named) == "wire":
+                self.wire(place["name"], line)
+            else:
+                self.outlet_names.append((place["name"], line, True))
+            self.note(f"Signature « {line} » supprimée (média dans outlet, agence dans wire).")
+            return True
+        if _READ_ALSO.search(_LINK_MARK.sub("", line)) and _short(line):
             self.note_line("Renvoi vers un autre article supprimé", line)
             self.drop_next_heading = bool(re.fullmatch(r"[^:|]{0,30}", line))  # a bare label
             return True
         if _SUBSCRIPTION.search(line) and _short(line):
             self.note_line("Appel à l'abonnement supprimé", line)
+            self.own_name(line)
             return True
         if _NEWSLETTER.search(line) and _short(line, 15):
             self.note_line("Invitation à la lettre d'information supprimée", line)
+            self.own_name(line)
             return True
         if _SHARE.match(line) and re.search(r"[a-z]", line, re.I) and not re.fullmatch(
                 r"(?:sur|le|la|lien|\d+|\W)+", line, re.I):
@@ -288,6 +335,12 @@ class _Cleaner:
         if (_short(line, 4) and not re.search(r"[.!?:]$", line) and (outlet := self.outlets.find(line))
                 and self.outlets.kinds.get(outlet) == "outlet"):
             self.outlet_names.append((line, line, True))
+            self.note_line("Nom du média supprimé", line)
+            return True
+        if (not self.started and self.masthead is None and _short(line, 5) and not re.search(r"[.!?:]$", line)
+                and (agency := self.outlets.find(line)) and self.outlets.kinds.get(agency) == "wire"):
+            # An agency's name opening the page: the agency's own site (« Agence de presse Yonhap »).
+            self.masthead = (agency, line)
             self.note_line("Nom du média supprimé", line)
             return True
         if _NO_WORDS.match(line):
@@ -308,8 +361,15 @@ class _Cleaner:
         if (_READER.search(line) and _short(line, 20) and not re.search(r"[«»\"“”]", line)
                 and not re.search(r"\d", line)):
             self.note_line("Message du site au lecteur supprimé", line)
+            self.own_name(line)
             return True
         return False
+
+    def own_name(self, line: str) -> None:
+        """A registered outlet named by the site's own message (« Le Devoir est un média
+        indépendant… », « notre infolettre Le Devoir international »): the site's name."""
+        if name := self.outlets.named_in(line):
+            self.own_names.append((name, line))
 
     def split_glued(self, line: str) -> list[str]:
         """« Moscou.Des pertes revues à la hausse »: a sentence end glued to what follows."""
@@ -358,6 +418,7 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
             sequence.append((line, True))
             continue
         cleaner.last_kind = None
+        cleaner.started = True
         kept.append(line)
         sequence.append((line, False))
     kept = _furniture_out(cleaner, sequence)
@@ -477,6 +538,18 @@ def _furniture_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]]) -> list[
         if (any(len(line.split()) >= 4 for line in earlier)
                 and not any(_same(line.removeprefix("## "), last.removeprefix("## ")) for line in earlier)):
             dropped.add(started - 1)
+    # Between the headline and the text, short title-like lines between two debris lines are
+    # buttons' labels (« Taille de police », « A+ A- » between the date line and the share buttons).
+    headline = next((i for i, (line, debris) in enumerate(sequence[:started])
+                     if not debris and len(line.split()) >= 4), started)
+    index = headline + 1
+    while index < started:
+        end = index
+        while end < started and not sequence[end][1] and len(sequence[end][0].split()) < 4:
+            end += 1
+        if end > index and sequence[index - 1][1] and end < len(sequence) and sequence[end][1]:
+            dropped.update(range(index, end))
+        index = end + 1
     index = started
     while index < len(sequence):
         line, debris = sequence[index]
@@ -545,11 +618,15 @@ def _outlet(cleaner: _Cleaner, page: Page | None, lines: list[str]) -> None:
     for line in lines:
         names += [(match[1], f"« {match.group()} » dans le texte", False)
                   for match in _DOMAIN.finditer(line)]
+    names += [(name, f"« {where} » (message du site)", False) for name, where in cleaner.own_names]
     for name, where, _ in names:
         outlet = cleaner.outlets.find(name)
         if outlet and cleaner.outlets.kinds.get(outlet) == "outlet":
             draft.outlet, draft.outlet_source = outlet, where
             return
+    if cleaner.masthead:   # no outlet named: the agency whose own page this is
+        draft.outlet, draft.outlet_source = cleaner.masthead[0], f"« {cleaner.masthead[1]} » en tête de la page"
+        return
     suggestion = next((name for name, _, strong in names if strong), None)
     if suggestion and not cleaner.outlets.find(suggestion):
         draft.outlet_suggestion = suggestion.strip()

@@ -8,7 +8,6 @@ Dates a sentence states become ``as_of`` values: a day (``YYYY-MM-DD``), a month
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -30,6 +29,7 @@ _WEEKDAY = "(" + "|".join(WEEKDAYS) + ")"
 
 # A printed publication line: « Publié le : 30/04/2025 - 11:52 », « Mis à jour le 30 avril 2025 ».
 _PRINTED_NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_PRINTED_YEAR_FIRST = re.compile(r"\b(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\b")   # « 2025/03/18 15:04 »
 _PRINTED_WORDS = re.compile(rf"{_DAY}\s+{_MONTH}\s+{_YEAR}")
 
 
@@ -60,6 +60,9 @@ def printed_date(line: str) -> str | None:
     numeric = _PRINTED_NUMERIC.search(folded)
     if numeric:
         return _valid(int(numeric[3]), int(numeric[2]), int(numeric[1]))
+    year_first = _PRINTED_YEAR_FIRST.search(folded)
+    if year_first:
+        return _valid(int(year_first[1]), int(year_first[2]), int(year_first[3]))
     words = _PRINTED_WORDS.search(folded)
     if words:
         return _valid(int(words[3]), MONTHS[words[2]], _day(words[1]))
@@ -96,6 +99,8 @@ class DateMention:
     note: str | None           # French: how the date was completed, when it was
     relayed: bool = False      # the day a statement was passed on (« a rapporté lundi »): not
     # the date of what it says, nor of the statement itself
+    words: str | None = None   # a period said in words (« fin janvier 2025 »), as_of its month
+    running: bool = False      # a period up to the article's date (« depuis octobre »): a running total
 
 
 @dataclass(frozen=True)
@@ -167,13 +172,15 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(match: re.Match, as_of: str | None, note: str | None) -> None:
+    def add(match: re.Match, as_of: str | None, note: str | None, words: str | None = None) -> None:
         span = match.span()
         if any(span[0] < end and start < span[1] for start, end in taken):
             return
         taken.append(span)
         relayed = bool(_RELAY.search(folded, max(0, span[0] - 40), span[0]))
-        found.append(DateMention(span[0], span[1], sentence[span[0]:span[1]], as_of, note, relayed))
+        running = bool(re.match(r"depuis\b", folded[span[0]:span[1]]))
+        found.append(DateMention(span[0], span[1], sentence[span[0]:span[1]], as_of, note, relayed,
+                                 words, running))
 
     def inferred(text: str) -> str:
         return (f"Année déduite de la date de l'article ({article.text}) : « {text} » "
@@ -189,14 +196,12 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
                  if start_year and end_year else None)
         add(m, value, None if m[4] else inferred(sentence[m.start():m.end()]))
     for m in _PART_OF_MONTH.finditer(folded):
+        # « fin janvier »: the month, with the words (CONTRIBUTING: no day bounds the text does not give)
         month = MONTHS[m[2]]
         year = int(m[3]) if m[3] else article.year_for(month)
-        value = None
-        if year:
-            last = calendar.monthrange(year, month)[1]
-            first_day, last_day = {"debut": (1, 10), "mi": (11, 20), "fin": (21, last)}[m[1]]
-            value = f"{_month_key(year, month)}-{first_day:02d}/{_month_key(year, month)}-{last_day:02d}"
-        add(m, value, None if m[3] else inferred(sentence[m.start():m.end()]))
+        said = sentence[m.start():m.end()]
+        words = f"{said[:1].lower()}{said[1:]}{'' if m[3] else f' {year}'}" if year else None
+        add(m, _month_key(year, month) if year else None, None if m[3] else inferred(said), words)
     for m in _DAY_OF_MONTH.finditer(folded):
         month = MONTHS[m[3]]
         year = int(m[4]) if m[4] else article.year_for(month)

@@ -66,6 +66,8 @@ def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = No
         out.append(_line("event", figure.event, f"{CONFIRM} : {figure.topic_hint}", field))
         if figure.as_of:
             out.append(_line("as_of", figure.as_of, f"{CONFIRM} : {figure.as_of_hint}", field))
+            if figure.as_of_words:
+                out.append(_line("as_of_words", _yaml(figure.as_of_words), "", field))
             if figure.as_of_note:
                 out.append(_line("as_of_note", _yaml(figure.as_of_note), "", field))
         out.append(_line("attributed_to", figure.actor, f"{CONFIRM} : {figure.actor_hint}", field)
@@ -90,6 +92,8 @@ def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = No
     out.append(_line("qualifier", figure.qualifier, CONFIRM, field))
     if figure.as_of:
         out.append(_line("as_of", figure.as_of, f"{CONFIRM} : {figure.as_of_hint}", field))
+        if figure.as_of_words:
+            out.append(_line("as_of_words", _yaml(figure.as_of_words), "", field))
         if figure.as_of_note:
             out.append(_line("as_of_note", _yaml(figure.as_of_note), "", field))
     else:
