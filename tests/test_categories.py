@@ -5,11 +5,14 @@ process or a MkDocs build fails instead of slowing down (or hiding from) `make f
 from __future__ import annotations
 
 import shutil
-import sys
 
 import pytest
-from helpers import REPO, run
+from helpers import REPO
 
+# pytest's own harness for running pytest on a folder, in this process: the probe is
+# collected and run by the project's conftest.py as in a separate run, without starting a
+# Python that imports MkDocs and the generator again for each of its five runs.
+pytest_plugins = ["pytester"]
 pytestmark = pytest.mark.build  # runs pytest on a probe module
 
 PROBE = '''
@@ -51,24 +54,26 @@ def test_drives_a_browser(browser):
 
 
 @pytest.fixture
-def probe(tmp_path):
+def probe(pytester: pytest.Pytester) -> pytest.Pytester:
     """A test folder holding the project's conftest.py, its helpers and the probe module."""
-    folder = tmp_path / "tests"
-    folder.mkdir()
+    folder = pytester.mkdir("tests")
     for name in ("conftest.py", "helpers.py", "find_chromium.py"):
         shutil.copy(REPO / "tests" / name, folder / name)
     (folder / "test_probe.py").write_text(PROBE, encoding="utf-8")
-    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")  # the registered markers
-    return tmp_path
+    shutil.copy(REPO / "pyproject.toml", pytester.path / "pyproject.toml")  # the registered markers
+    return pytester
 
 
-def pytest_in(folder, *args: str):
-    return run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args], folder)
+def pytest_in(probe: pytest.Pytester, *args: str) -> pytest.RunResult:
+    # Without Hypothesis' plugin, which the probe does not use: it would import Hypothesis
+    # again at each run's end (pytester forgets the modules a run imported).
+    return probe.runpytest_inprocess("-p", "no:cacheprovider", "-p", "no:hypothesispytest",
+                                     "-q", *args)
 
 
-def collected(folder, marker: str) -> list[str]:
-    result = pytest_in(folder, "--collect-only", "-m", marker)
-    return sorted(line.split("::")[1] for line in result.stdout.splitlines() if "::" in line)
+def collected(probe: pytest.Pytester, marker: str) -> list[str]:
+    result = pytest_in(probe, "--collect-only", "-m", marker)
+    return sorted(line.split("::")[1] for line in result.outlines if "::" in line)
 
 
 def test_each_test_is_put_in_its_category_from_its_fixtures_and_marks(probe):
@@ -80,18 +85,19 @@ def test_each_test_is_put_in_its_category_from_its_fixtures_and_marks(probe):
 
 def test_an_unmarked_test_that_starts_a_process_or_a_build_fails_saying_to_mark_it(probe):
     result = pytest_in(probe, "-m", "unit", "-W", "ignore")
-    assert result.returncode == 1, result.stdout
-    assert "1 passed" in result.stdout and "2 failed" in result.stdout, result.stdout
+    stdout = str(result.stdout)
+    assert result.ret == 1, stdout
+    assert "1 passed" in stdout and "2 failed" in stdout, stdout
     for name, what in (("test_starts_a_process", "starts a process"),
                        ("test_runs_mkdocs_in_process", "runs a MkDocs build")):
         assert (f"test_probe.py::{name} {what}: it is a build test, mark it `@pytest.mark.build`"
-                in result.stdout), result.stdout
+                in stdout), stdout
 
 
 def test_a_test_marked_with_another_category_than_its_own_is_refused(probe):
-    module = probe / "tests" / "test_probe.py"
+    module = probe.path / "tests" / "test_probe.py"
     module.write_text(module.read_text(encoding="utf-8").replace(
         "def test_drives_a_browser", "@pytest.mark.unit\ndef test_drives_a_browser"), "utf-8")
     result = pytest_in(probe, "--collect-only")
-    assert result.returncode != 0
-    assert "test_drives_a_browser is marked unit but is a browser test" in result.stderr
+    assert result.ret != 0
+    assert "test_drives_a_browser is marked unit but is a browser test" in str(result.stderr)

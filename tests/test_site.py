@@ -129,12 +129,17 @@ def test_french_ui_with_the_sites_own_search(built_site):
     assert "assets/javascripts/briefing-search.js" in scripts
 
 
-def internal_targets(site: Path):
+def internal_targets(site: Path, ids: dict[Path, set[str]] | None = None):
+    """Each page's links within the site; with ``ids``, each page's ids noted there (its
+    resolved path) from the same reading."""
     for page in site.rglob("*.html"):
         if page.name == "404.html":  # served by a web server for any path: links are root-absolute
             continue
+        html = soup(page)
+        if ids is not None:
+            ids[page.resolve()] = {e["id"] for e in html.find_all(id=True)}
         for tag, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
-            for element in soup(page).find_all(tag):
+            for element in html.find_all(tag):
                 url = element.get(attribute)
                 if url and not urlsplit(url).scheme and not url.startswith("//"):
                     yield page, url
@@ -143,9 +148,9 @@ def internal_targets(site: Path):
 def test_every_internal_link_and_anchor_resolves(built_site):
     broken = []
     ids: dict[Path, set[str]] = {}
-    for page, url in internal_targets(built_site):
+    for page, url in list(internal_targets(built_site, ids)):  # every page read once
         parts = urlsplit(url)
-        target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+        target = (page.parent / unquote(parts.path) if parts.path else page).resolve()
         if target.is_dir():
             target = target / "index.html"
         if not target.exists():
