@@ -48,6 +48,14 @@ def test_finished_articles_have_no_unclaimed_figure(finished_archive):
         assert _unclaimed(article, root, vocabulary) == [], article.id
 
 
+@pytest.mark.build
+def test_every_finished_article_passes_the_strict_check(finished_archive):
+    """What the drafting bench compares drafts with is a finished article by the current rules."""
+    root, _ = finished_archive
+    result = briefing(["check", "--strict"], root)
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.mark.parametrize("finished", FINISHED, ids=lambda path: path.parent.name)
 def test_each_figure_claim_removed_from_a_finished_article_is_flagged(finished, tmp_path):
     """Every finished fixture article (the issue's done-when), each of its figure claims removed

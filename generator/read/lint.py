@@ -241,8 +241,9 @@ def _id_date_warnings(article: ArticleInfo, source: _Lazy) -> list[ContentError]
 # A note that opens on the text's own words for the period, when no date or interval says
 # them as the text does: « avant le début de l'année 2025 » is not « 2024 », « fin janvier »
 # is not « janvier ». (Words quoted further on explain how the date was worked out; « depuis
-# octobre 2024 » is the interval from October 2024 to the report, which as_of says exactly.)
-_PERIOD_WORDS = re.compile(r"^«[^»]*\b(?:avant|après|fin|début|mi-\w+|courant)\b[^»]*»",
+# octobre 2024 », « depuis le début de l'année » are intervals up to the report, which as_of
+# says exactly.)
+_PERIOD_WORDS = re.compile(r"^«(?!\s*depuis\b)[^»]*\b(?:avant|après|fin|début|mi-\w+|courant)\b[^»]*»",
                            re.I)
 
 
