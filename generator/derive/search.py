@@ -125,6 +125,9 @@ _UNSEEN = re.compile(
     r"<(script|style|template)\b[^>]*>.*?</\1\s*>"
     r"|<([a-z][a-z0-9]*)\b[^>]*\s(?:hidden|aria-hidden=\"true\")(?=[\s>/=])[^>]*>(?:(?!<\2\b).)*?</\2\s*>",
     re.I | re.S)
+# What _UNSEEN needs to find anything (in HTML as written by templates and Markdown, or in
+# capitals): most pages hold none, and a substring search costs nothing beside a scan.
+_UNSEEN_HINTS = ("<script", "<style", "<template", "hidden", "<SCRIPT", "<STYLE", "<TEMPLATE", "HIDDEN")
 
 
 # Elements inside a line of text: a word may run across one (« l’<a>armée</a> »), as the reader
@@ -137,12 +140,14 @@ def page_text(markup: str, limit: int = EXCERPT_CHARS) -> tuple[str, str]:
     """A page's HTML content as search reads it: the search keys of every word a reader
     sees on it (space-separated), and that text (tags read as spaces, entities decoded, cut
     after ``limit`` characters), where a result's passage is cut."""
-    seen = _INLINE.sub("", _UNSEEN.sub(" ", markup))
-    text = " ".join(html.unescape(without_tags(seen)).split())
+    if any(hint in markup for hint in _UNSEEN_HINTS):
+        markup = _UNSEEN.sub(" ", markup)
+    seen = without_tags(_INLINE.sub("", markup))
+    text = " ".join(html.unescape(seen).split())
     if len(text) > limit:
         cut = text.rfind(" ", 0, limit)
         text = text[:cut if cut > 0 else limit] + " …"
-    return " ".join(sorted(terms(seen))), text
+    return " ".join(sorted(keys(words(seen)))), text
 
 
 SPELLING_SIMILARITY = 0.75  # how alike two keys must be to be spellings of one name
