@@ -69,7 +69,7 @@ def test_a_page_is_read_as_a_reader_sees_it():
         '<td>l’<a href="../acteurs/hur.html" title="infobulle">armée</a></td></tr></table>'
         '<script>var cache = 1;</script><style>.x{}</style><span hidden>masqué</span>'
         '<button aria-hidden="true">icône</button><p class="hidden-note">vue</p>')
-    assert text == "Troupes Chiffre 12 000 l’armée vue"
+    assert text == "Troupes Chiffre 12\u00a0000 l’armée vue"  # no-break spaces kept
     assert keys.split() == sorted(terms(text)) and "12000" in keys
     assert not {"cach", "masque", "icon", "infobull", "hur"} & set(keys.split())
     long_text = page_text("<p>" + "mot " * 100 + "</p>", limit=50)[1]

@@ -136,6 +136,9 @@ _INLINE = re.compile(r"</?(?:a|abbr|b|bdi|cite|code|data|dfn|em|i|kbd|mark|q|s|s
                      r"|strong|sub|sup|time|u|var)\b[^<>]*>", re.I)
 
 
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+
 def page_text(markup: str, limit: int = EXCERPT_CHARS) -> tuple[str, str]:
     """A page's HTML content as search reads it: the search keys of every word a reader
     sees on it (space-separated), and that text (tags read as spaces, entities decoded, cut
@@ -143,7 +146,7 @@ def page_text(markup: str, limit: int = EXCERPT_CHARS) -> tuple[str, str]:
     if any(hint in markup for hint in _UNSEEN_HINTS):
         markup = _UNSEEN.sub(" ", markup)
     seen = without_tags(_INLINE.sub("", markup))
-    text = " ".join(html.unescape(seen).split())
+    text = _SPACES.sub(" ", html.unescape(seen)).strip(" ")  # no-break spaces kept, as typeset
     if len(text) > limit:
         cut = text.rfind(" ", 0, limit)
         text = text[:cut if cut > 0 else limit] + " …"
