@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+import struct
 import threading
 import zipfile
 from fnmatch import fnmatchcase
@@ -68,10 +69,17 @@ def test_a_topic_page_is_shared_with_its_chart(fixture_site):
     page = soup(fixture_site / "sujets" / "troupes.html")
     image = meta(page, "og:image")
     assert image == meta(page, "twitter:image") and image.startswith(SITE_URL)
+    # Link previews take no SVG: the page's first chart, drawn as a PNG of 1200 × 630 pixels.
     chart = image.removeprefix(SITE_URL)
-    assert chart.endswith(".svg") and (fixture_site / chart).is_file()
-    assert chart == "sujets/" + page.select_one("article img")["src"]
+    png = (fixture_site / chart).read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and png[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", png[16:24])
+    assert (width, height) == (1200, 630) and len(png) < 200_000
+    label = page.select_one("article figure figcaption").get_text().rsplit(" (", 1)[0]
+    assert f"Title\0{label} : Troupes".encode("latin-1") in png  # what it draws, named in the file
     assert meta(soup(fixture_site / "acteurs" / "jcs.html"), "og:image") is None
+    assert not any(meta(soup(fixture_site / path), "og:image")
+                   for path in ("index.html", "sujets/troupes-registre.html", "journal/index.html"))
 
 
 def test_the_404_page_works_from_disk(browser, fixture_offline_copy):

@@ -16,6 +16,7 @@ from generator.derive.search import (
     _encode_deltas,
     build_index,
     fold,
+    page_text,
     plain_text,
     terms,
 )
@@ -60,6 +61,19 @@ def test_excerpt_text_is_plain_and_cut_after_a_word():
 def test_excerpt_text_holds_a_whole_article_where_results_find_their_words():
     body = "Début. " + "mot " * 2_000 + "Koksan à la fin."
     assert plain_text(body).endswith("Koksan à la fin.")
+
+
+def test_a_page_is_read_as_a_reader_sees_it():
+    keys, text = page_text(
+        '<h1>Troupes</h1><table><tr><th>Chiffre</th><td><strong>12</strong>&nbsp;000</td>'
+        '<td>l’<a href="../acteurs/hur.html" title="infobulle">armée</a></td></tr></table>'
+        '<script>var cache = 1;</script><style>.x{}</style><span hidden>masqué</span>'
+        '<button aria-hidden="true">icône</button><p class="hidden-note">vue</p>')
+    assert text == "Troupes Chiffre 12\u00a0000 l’armée vue"  # no-break spaces kept
+    assert keys.split() == sorted(terms(text)) and "12000" in keys
+    assert not {"cach", "masque", "icon", "infobull", "hur"} & set(keys.split())
+    long_text = page_text("<p>" + "mot " * 100 + "</p>", limit=50)[1]
+    assert long_text.endswith("mot …") and len(long_text) <= 52
 
 
 def decode(text: str) -> list[int]:

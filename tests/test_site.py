@@ -215,4 +215,6 @@ def test_fixture_index_holds_hub_pages_and_article_excerpts(fixture_site):
     by_url = dict(zip(docs, excerpts))
     assert by_url["articles/2025-03-inconnu-3000-soldats-supplementaires.html"].startswith(
         "La Corée du Nord a déployé 3.000 soldats supplémentaires en Russie")
-    assert by_url["acteurs/hur.html"].startswith("Direction du renseignement militaire ukrainien")
+    # A hub's excerpt text is what its page shows: its title, then its description…
+    assert by_url["acteurs/hur.html"].startswith(
+        "Renseignement militaire ukrainien (HUR) Direction du renseignement militaire ukrainien")

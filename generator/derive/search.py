@@ -28,7 +28,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from .words import fold, words
+from .words import fold, without_tags, words
 
 INDEX_PATH = "search/index.js"
 GLOBAL = "__BRIEFING_SEARCH__"
@@ -116,6 +116,41 @@ def plain_text(text: str, limit: int = EXCERPT_CHARS) -> str:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[:cut if cut > 0 else limit] + " …"
+
+
+# What a page's HTML holds that a reader never sees: scripts, styles, templates (their text is
+# not shown), and elements the page hides (``hidden``, ``aria-hidden="true"``), when they hold
+# no element of the same name (a nested one would end the match early: then left as text).
+_UNSEEN = re.compile(
+    r"<(script|style|template)\b[^>]*>.*?</\1\s*>"
+    r"|<([a-z][a-z0-9]*)\b[^>]*\s(?:hidden|aria-hidden=\"true\")(?=[\s>/=])[^>]*>(?:(?!<\2\b).)*?</\2\s*>",
+    re.I | re.S)
+# What _UNSEEN needs to find anything (in HTML as written by templates and Markdown, or in
+# capitals): most pages hold none, and a substring search costs nothing beside a scan.
+_UNSEEN_HINTS = ("<script", "<style", "<template", "hidden", "<SCRIPT", "<STYLE", "<TEMPLATE", "HIDDEN")
+
+
+# Elements inside a line of text: a word may run across one (« l’<a>armée</a> »), as the reader
+# sees it; every other tag separates words.
+_INLINE = re.compile(r"</?(?:a|abbr|b|bdi|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span"
+                     r"|strong|sub|sup|time|u|var)\b[^<>]*>", re.I)
+
+
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def page_text(markup: str, limit: int = EXCERPT_CHARS) -> tuple[str, str]:
+    """A page's HTML content as search reads it: the search keys of every word a reader
+    sees on it (space-separated), and that text (tags read as spaces, entities decoded, cut
+    after ``limit`` characters), where a result's passage is cut."""
+    if any(hint in markup for hint in _UNSEEN_HINTS):
+        markup = _UNSEEN.sub(" ", markup)
+    seen = without_tags(_INLINE.sub("", markup))
+    text = _SPACES.sub(" ", html.unescape(seen)).strip(" ")  # no-break spaces kept, as typeset
+    if len(text) > limit:
+        cut = text.rfind(" ", 0, limit)
+        text = text[:cut if cut > 0 else limit] + " …"
+    return " ".join(sorted(keys(words(seen)))), text
 
 
 SPELLING_SIMILARITY = 0.75  # how alike two keys must be to be spellings of one name

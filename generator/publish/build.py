@@ -33,20 +33,22 @@ from pathlib import Path
 from ..derive.analysis import Copies, derive
 from ..derive.duplicates import similar_pairs
 from ..derive.search import (
+    EXCERPT_DOCS,
     EXCERPT_PATH,
     SearchDocument,
     build_index,
     excerpt_script,
     excerpt_shards,
+    page_text,
 )
 from ..model import Archive, ArticleInfo
 from ..render.format import date_fr
 from ..render.pages import ArticleRenderer, PageBuilder, Planned
 from ..render.paths import article_path, html_path
 from ..render.shell import FolderShells, Heading
-from . import site_plan
+from . import page_texts, site_plan
 from .pipeline import Cache, RenderedArticles, fingerprint, load
-from .search_pages import name_spellings, registry_documents
+from .search_pages import hub_document, name_spellings, registry_names
 from .writer import (
     Reuse,
     WriteJob,
@@ -103,6 +105,11 @@ class SiteBuild:
     started: float = field(default_factory=time.monotonic)
     unmade: set[str] = field(default_factory=set)  # the previous plan's, until made
     index_written: Callable[[], None] = lambda: None  # waits for the search index (start_index)
+    # The kept search texts of pages put into shells (page_texts.py), and the pages whose
+    # text is not known yet: made by the writers, which read it from them (write).
+    kept_texts: dict[str, page_texts.PageText] = field(default_factory=dict)
+    unsearched: set[str] = field(default_factory=set)
+    hub_pages: dict[str, Planned] = field(default_factory=dict)  # by path: search documents' pages
 
     def elapsed(self) -> str:
         return f"{time.monotonic() - self.started:.1f} s, peak memory {peak_mb()} MB"
@@ -181,9 +188,20 @@ class SiteBuild:
     def article_pages(self) -> list[Planned]:
         return [*map(self.builder.article, self.archive.articles)]
 
-    def search_documents(self) -> list[SearchDocument]:
-        """The articles' search documents (their keys, made by the pipeline) and the registries'."""
+    def search_documents(self, shelled: list[Planned]) -> list[SearchDocument]:
+        """The articles' search documents (their keys, made by the pipeline), then those of
+        the other pages put into shells (``shelled``): each with its kept text, or made
+        without it and given it once its page is written (write)."""
         builder, archive = self.builder, self.archive
+        self.kept_texts = page_texts.load(self.store)
+        names = registry_names(builder)
+        hubs = []
+        self.hub_pages = {planned.path: planned for planned in shelled}
+        for planned in shelled:
+            text = self.kept_texts.get(page_texts.text_key(planned.key))
+            if text is None:
+                self.unsearched.add(planned.path)
+            hubs.append(hub_document(planned, text, names))
         outlet_names = {outlet: builder.outlet_name(outlet) for outlet in builder.outlet_articles}
         topic_titles = {topic_id: topic.title for topic_id, topic in archive.topics.items()}
         terms, self._search_terms = self._search_terms, {}  # needed once: freed
@@ -193,12 +211,15 @@ class SiteBuild:
                                      tuple(map(topic_titles.__getitem__, a.topics)),
                                      (str(a.date.start.year),) if a.date else (),  # a period: its start
                                      (outlet_names[a.outlet],)))
-                  for a in archive.articles), *registry_documents(builder)]
+                  for a in archive.articles), *hubs]
 
     def start_index(self, site: Path, search: list[SearchDocument]) -> None:
         """Write the search index of ``search`` into ``site`` while the rest of the build goes
         on (``write`` waits for it): it needs nothing else, and it was a rebuild's longest
-        step. In a forked process when there is a core to spare, else here and now."""
+        step. In a forked process when there is a core to spare, else here and now. Not
+        while some page's text is unknown: ``write`` then writes it once that page is made."""
+        if self.unsearched:
+            return
         self.index_written = _in_background(
             partial(_write_search_index, site, search, name_spellings(self.archive)),
             parallel=self.workers > 1)
@@ -208,15 +229,31 @@ class SiteBuild:
               toc_entries: Callable[[tuple[Heading, ...]], list[str]] = lambda sections: [],
               nav_markdown: dict[str, str] | None = None) -> Written:
         """Make the ``shelled`` pages (put into their folder's shells) and every file into
-        ``site``, with the excerpts of ``search`` (its index: start_index); keep the plan for
-        the next build. What was written is recorded by ``keep`` once the site is in its place."""
-        if self.previous is not None and not all(self._reusable(reuse, shells, planned)
-                                                 for planned in [*shelled, *self.assets]):
+        ``site``, with the excerpts of ``search`` (its index: start_index, or here once the
+        pages whose text it needs are written); keep the plan for the next build. What was
+        written is recorded by ``keep`` once the site is in its place."""
+        if self.previous is not None and not all(
+                planned.path not in self.unsearched and self._reusable(reuse, shells, planned)
+                for planned in [*shelled, *self.assets]):
             shelled = self._derived_now(shelled)
+        # Pages whose search text is not known are made by the writers, which read it: the
+        # index and the excerpt shards that hold such a page come once they are written.
+        # The shards' texts are read from ``search`` when made: filled in place (_searched).
+        waiting = {html_path(path) for path in self.unsearched}
+        later = {EXCERPT_PATH.format(n // EXCERPT_DOCS) for n, document in enumerate(search)
+                 if document.url in waiting}
+        excerpts = self._excerpt_files(search)
         written = write_all(WriteJob(site, shells, shelled,
-                                     [*self.assets, *self._excerpt_files(search)], reuse=reuse,
-                                     toc_entries=toc_entries),
+                                     [*self.assets, *(e for e in excerpts if e.path not in later)],
+                                     reuse=reuse, toc_entries=toc_entries,
+                                     searched=frozenset(self.unsearched)),
                             workers=self.workers)
+        if waiting:
+            search[:] = self._searched(search, shelled, written)
+            _write_search_index(site, search, name_spellings(self.archive))
+            for planned in excerpts:
+                if planned.path in later:
+                    write_file(site / planned.path, planned.asset().content)
         self.index_written()
         log.info(f"briefing: {len(shelled)} pages and {len(self.assets)} files written "
                  f"({self.elapsed()})")
@@ -228,6 +265,29 @@ class SiteBuild:
         log.info(f"briefing: {len(self.archive.articles)} articles, {len(shelled)} generated "
                  f"pages ({written.size / 1e6:.0f} MB with the files), in {self.elapsed()}")
         return written
+
+    def _searched(self, search: list[SearchDocument], shelled: list[Planned],
+                  written: Written) -> list[SearchDocument]:
+        """``search`` with the texts of the pages just written, which the writers read (or,
+        for a page they did not make, from its content made here), kept for the next build."""
+        made = {path: (keys, text) for path, keys, text in written.texts}
+        names = registry_names(self.builder)
+        current = {planned.path: planned for planned in shelled}
+        documents = {}
+        for path in self.unsearched:
+            planned = current.get(path, self.hub_pages[path])
+            text = made.get(path)
+            if text is None:  # not put into a shell by the writers (MkDocs rendered it)
+                content = planned.make()
+                assert isinstance(content, str), f"{path} is a page"
+                text = page_text(content)
+            self.kept_texts[page_texts.text_key(planned.key)] = text
+            documents[html_path(path)] = hub_document(planned, text, names)
+        self.unsearched = set()
+        kept = (page_texts.text_key(planned.key) for planned in self.hub_pages.values())
+        page_texts.save(self.store, {key: self.kept_texts[key] for key in kept
+                                     if key in self.kept_texts})
+        return [documents.get(document.url, document) for document in search]
 
     def _excerpt_files(self, search: list[SearchDocument]) -> list[Planned]:
         """The search excerpt shards, as files the writers make or, when a shard's texts are

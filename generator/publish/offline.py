@@ -15,11 +15,14 @@ from datetime import date, datetime, timezone
 from fnmatch import fnmatchcase
 from pathlib import Path
 
+from ..render.paths import share_image_path
+
 DOWNLOAD_DIR = "telechargement"
 # What the site publishes that a copy read from disk never uses: the theme's own search
-# (lunr and its worker: the site's search is its own), source maps, the sitemap for crawlers.
+# (lunr and its worker: the site's search is its own), source maps, the sitemap for crawlers
+# and the topics' images for link previews.
 UNUSED_OFFLINE = ("*.map", "assets/javascripts/lunr/*", "assets/javascripts/workers/*",
-                  "sitemap.xml", "sitemap.xml.gz")
+                  "sitemap.xml", "sitemap.xml.gz", share_image_path("*"))
 # The home page's section offering the zip, and its entry in the table of contents: the
 # copy inside the zip does not offer itself (templates/home.html writes the section).
 _DOWNLOAD_SECTION = re.compile(rb'<h2 id="hors-ligne">.*?<p class="ba-download">.*?</p>\n?', re.S)

@@ -41,7 +41,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
-from ..derive.search import SearchDocument, plain_text, terms
+from ..derive.search import SearchDocument, page_text
 from ..read.errors import ContentErrors
 from ..render.pages import DuplicatePagePath, Page, Planned, check_no_overlap
 from ..render.paths import DATA_PAGE, HOME, article_path, html_path
@@ -227,7 +227,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for asset in build.assets:  # known to MkDocs so that links to them validate; written later
             files.append(_WrittenLater.generated(config, asset.path, content=b""))
         self.appended = {HOME: build.home_sections, DATA_PAGE: build.builder.data_page_sections()}
-        self.search = build.search_documents()
+        self.search = build.search_documents(self.shelled)
         self.page_documents: list[SearchDocument] = []
         log.info(f"briefing: {len(build.pages) + len(build.assets)} pages and files planned "
                  f"({build.elapsed()})")
@@ -306,8 +306,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not _is_shell(source) and (source not in self.generated_sources
                                       or source in self.nav_markdown):
             self.page_documents.append(SearchDocument(
-                page.file.dest_uri, page.title or "", "", " ".join(terms(html_text)),
-                plain_text(html_text), hub=True))
+                page.file.dest_uri, page.title or "", "", *page_text(html_text), hub=True))
         return html_text
 
     @event_priority(-200)  # last: the zip holds the finished site

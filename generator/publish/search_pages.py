@@ -1,53 +1,31 @@
-"""Search documents for the registries' pages: topics, actors and outlets, found by what
-names them.
+"""Search documents for the generated pages other than articles: topics and their lists,
+actors, outlets, months, the log's pages.
 
-Their pages list articles or statements, which are searchable on their own pages: what
-names the topic (title, description, metrics and events with their synonyms), the actor
-(name, aliases, description, country) or the outlet is indexed, and what topic and actor
-pages show of their statements: the figures, and who (a topic) or on what (an actor). A hub
-then costs a few postings per figure, and does not turn up for every word of every title
-it lists. Its excerpt text (where a result's passage is cut, derive/search.py) is its
-description (a topic's: with what it follows), then its statements' figures (or events) as
-the page shows them, with who gives them (a topic) or on what (an actor): a search for
-« 12 000 » shows the figure it found.
+Such a page is found by every word it shows (its headings, table cells, figures, names,
+captions), read from its content as the reader sees it (derive/search.py page_text) when a
+writer makes it, or kept from the build that made it (page_texts.py). The registries' pages
+are also found by what names their topic, actor or outlet without being shown there (an
+actor's aliases, a metric's synonyms). A hub ranks after the articles that match as well.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Iterable
+import posixpath
 
-from ..derive.search import EXCERPT_CHARS, SearchDocument, spelling_groups, terms
-from ..model import Archive, Claim, Event, Metric
-from ..render.format import according_to, figure_fr
-from ..render.pages import PageBuilder
+from ..derive.search import SearchDocument, spelling_groups, terms
+from ..model import Archive, Event, Metric
+from ..render.pages import PageBuilder, Planned
 from ..render.paths import html_path, outlet_path
 from ..render.typography import french_text
+from .page_texts import PageText
+
+# What a result says of a page, by its folder (render/paths.py).
+DETAILS = {"sujets": "Sujet", "acteurs": "Acteur", "sources": "Média", "archives": "Archives",
+           "journal": "Journal"}
 
 
-def _keys(*texts: str | None) -> str:
-    return " ".join(sorted(terms(" ".join(filter(None, texts)))))
-
-
-def _figures(claims: list[Claim]) -> list[str]:
-    return [str(number) for claim in claims for number in (claim.value, claim.low, claim.high)
-            if number is not None]
-
-
-def _shown(about: str | None, said: Iterable[str]) -> str:
-    """A hub's excerpt text: what it is about, then what its statements say, once each."""
-    listed = " ; ".join(dict.fromkeys(said))
-    text = " ".join(filter(None, (about, listed and f"Affirmations : {listed}.")))
-    if len(text) > EXCERPT_CHARS:  # a topic of 10,000 articles: as much as an article holds
-        text = text[:text.rfind(" ", 0, EXCERPT_CHARS)] + " …"
-    return french_text(text)
-
-
-def _said(archive: Archive, claim: Claim) -> str:
-    """A claim as a hub page lists it: its figure, or what its event or metric is."""
-    topic = archive.topics[claim.topic]
-    return figure_fr(claim) or (topic.events[claim.event].label if claim.event
-                                else topic.metrics[claim.metric].label if claim.metric else "")
+def _keys(*texts: str | None) -> set[str]:
+    return terms(" ".join(filter(None, texts)))
 
 
 def name_spellings(archive: Archive) -> list[list[str]]:
@@ -55,47 +33,29 @@ def name_spellings(archive: Archive) -> list[list[str]]:
     return spelling_groups([actor.name, *actor.aliases] for actor in archive.actors.values())
 
 
-def registry_documents(builder: PageBuilder) -> list[SearchDocument]:
-    """One document per topic, actor and outlet page, ranked as hubs."""
-    archive = builder.archive
-    by_topic: defaultdict[str, list[Claim]] = defaultdict(list)
-    by_actor: defaultdict[str, list[Claim]] = defaultdict(list)
-    for article in archive.articles:
-        for claim in article.claims:
-            by_topic[claim.topic].append(claim)
-            by_actor[claim.attributed_to].append(claim)
-    documents = []
+def registry_names(builder: PageBuilder) -> dict[str, set[str]]:
+    """By page (published path), the keys of what names its topic, actor or outlet."""
+    names: dict[str, set[str]] = {}
     for topic_id, topic in builder.archive.topics.items():
         named: list[str | None] = [topic.title, topic.description]
         entries: list[Metric | Event] = [*topic.metrics.values(), *topic.events.values()]
         for entry in entries:
             named += [entry.label, getattr(entry, "scope", None), *entry.synonyms]  # events: no scope
-        claims = by_topic[topic_id]
-        named += _figures(claims)
-        named += sorted({archive.actors[claim.attributed_to].name for claim in claims})
-        follows = ", ".join(entry.label for entry in entries)
-        shown = _shown(f"{topic.description} Suivi : {follows}.", (
-            f"{_said(archive, claim)} {according_to(archive.actors[claim.attributed_to])}"
-            for claim in claims))
-        documents.append(SearchDocument(html_path(builder.topic_path(topic_id)), topic.title,
-                                        "Sujet", _keys(*named), shown, hub=True))
+        names[html_path(builder.topic_path(topic_id))] = _keys(*named)
     for actor_id, actor in builder.archive.actors.items():
-        about = " ".join(filter(None, (actor.description, actor.country and f"({actor.country})")))
-        documents.append(SearchDocument(html_path(builder.actor_path(actor_id)), actor.name,
-                                        "Acteur", _keys(actor.name, *actor.aliases,
-                                                        actor.according_to, about,
-                                                        *_figures(by_actor[actor_id]),
-                                                        *sorted({archive.topics[c.topic].title
-                                                                 for c in by_actor[actor_id]})),
-                                        _shown(about, (
-                                            f"{_said(archive, claim)} ({archive.topics[claim.topic].title})"
-                                            for claim in by_actor[actor_id])),
-                                        hub=True))
-    for outlet_id, articles in builder.outlet_articles.items():
-        name = builder.outlet_name(outlet_id)
-        count = len(articles)
-        documents.append(SearchDocument(html_path(outlet_path(outlet_id)), name, "Média",
-                                        _keys(name),
-                                        f"{count} article{'s' * (count > 1)} dans l'archive",
-                                        hub=True))
-    return documents
+        names[html_path(builder.actor_path(actor_id))] = _keys(
+            actor.name, *actor.aliases, actor.according_to, actor.description, actor.country)
+    for outlet_id in builder.outlet_articles:
+        names[html_path(outlet_path(outlet_id))] = _keys(builder.outlet_name(outlet_id))
+    return names
+
+
+def hub_document(planned: Planned, text: PageText | None, names: dict[str, set[str]]) -> SearchDocument:
+    """A generated page's search document; without its ``text`` yet (made when the page is
+    written), only what names it."""
+    url = html_path(planned.path)
+    keys, shown = text or ("", "")
+    named = names.get(url, set())
+    return SearchDocument(url, french_text(planned.title),
+                          DETAILS.get(posixpath.dirname(url), ""),
+                          " ".join(sorted(named.union(keys.split()))), shown, hub=True)

@@ -30,6 +30,7 @@ from functools import partial
 from pathlib import Path
 from typing import Literal
 
+from ..derive.search import page_text
 from ..render.pages import Planned
 from ..render.paths import html_path
 from ..render.shell import FolderShells, Heading
@@ -51,6 +52,8 @@ class WriteJob:
     reuse: "Reuse | None" = None    # the previous build's files that may be reused
     # A table of contents' entries as the theme renders them (see render/shell.py).
     toc_entries: Callable[[tuple[Heading, ...]], list[str]] = lambda sections: []
+    # Pages (by path) whose search text is wanted: made, never reused (Written.texts).
+    searched: frozenset[str] = frozenset()
 
 
 # A file as written: the first 16 bytes of its key's digest, then its st_dev, st_ino,
@@ -89,6 +92,8 @@ def _digest(key: str) -> bytes:
 class Written:
     size: int                                 # bytes written
     kept: bytes = b""                         # the files written under a key (kept_entries)
+    # Per page of WriteJob.searched: its path, search keys and text (derive/search.py page_text).
+    texts: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass
@@ -143,15 +148,16 @@ def _stat(kept: Kept) -> tuple[int, int, int, int, int]:
     return _STAT.unpack_from(kept, _DIGEST)
 
 
-def _placed(writing: _Writing, path: str, key: str, make: Callable[[], bytes]) -> tuple[int, Kept]:
-    """Move the previous build's file back if it is still the one written under ``key``;
-    else make it and write it."""
+def _placed(writing: _Writing, path: str, key: str, make: Callable[[], bytes],
+            reusable: bool = True) -> tuple[int, Kept]:
+    """Move the previous build's file back if it is still the one written under ``key``
+    (and ``reusable``); else make it and write it."""
     job = writing.job
     digest = _digest(key)
     target = job.site / path
     _folder_for(target, writing.made_folders)
     reuse = job.reuse
-    if reuse is not None and reuse.holds(path, key):
+    if reusable and reuse is not None and reuse.holds(path, key):
         source = reuse.folder / path
         try:
             if reuse.how == "link":
@@ -190,17 +196,29 @@ def _run(writing: _Writing, task: tuple) -> Written:
                 size += write_file(job.site / planned.path, make(), writing.made_folders)
         return Written(size, b"".join(kept))
     start, stop = where
+    texts: list[tuple[str, str, str]] = []
     for planned in job.pages[start:stop]:
         shells = job.shells[posixpath.dirname(planned.path)]
         path = html_path(planned.path)
-        make = partial(_wrapped, job, shells, planned.title, path, planned.make)
+        searched = planned.path in job.searched
+        content = partial(_searched, planned, texts) if searched else planned.make
+        make = partial(_wrapped, job, shells, planned.title, path, content)
         if planned.key:
-            written, record = _placed(writing, path, page_key(shells, planned), make)
+            written, record = _placed(writing, path, page_key(shells, planned), make,
+                                      reusable=not searched)
             size += written
             kept.append(_entry(path, record))
         else:
             size += write_file(job.site / path, make(), writing.made_folders)
-    return Written(size, b"".join(kept))
+    return Written(size, b"".join(kept), tuple(texts))
+
+
+def _searched(planned: Planned, texts: list[tuple[str, str, str]]) -> str | bytes:
+    """A page's content, its search keys and text added to ``texts`` on the way."""
+    content = planned.make()
+    if isinstance(content, str):
+        texts.append((planned.path, *page_text(content)))
+    return content
 
 
 def page_key(shells: FolderShells, planned: Planned) -> str:
@@ -263,7 +281,8 @@ def write_all(job: WriteJob, workers: int) -> Written:
     else:
         writing = _Writing(job)
         results = [_run(writing, task) for task in tasks]
-    return Written(sum(r.size for r in results), b"".join(r.kept for r in results))
+    return Written(sum(r.size for r in results), b"".join(r.kept for r in results),
+                   tuple(text for r in results for text in r.texts))
 
 
 # What the next build into a site folder may move back, one record per folder (`mkdocs serve`

@@ -123,6 +123,11 @@ class Layout:
 WIDE = Layout("", 6.4, 2.6, 2.0, 22)
 NARROW = Layout("etroit", 3.2, 1.9, 0, 34)
 LAYOUTS = (WIDE, NARROW)
+# Link previews (Open Graph, Twitter card) take raster images only, best at 1200 × 630
+# pixels: this layout as a PNG of SHARE_PIXELS (wider in inches, so smaller, when its
+# legend needs more height than 6 × 630 / 1200 inches).
+SHARE = Layout("partage", 6.0, 2.55, 2.0, 22)
+SHARE_PIXELS = (1200, 630)
 _PAD, _BELOW = 0.1, 0.5  # inches: around the figure; under the plot, for month names
 _DIGIT, _Y_LABEL = 0.08, 0.32  # inches: a tick label's character; the unit, ticks and gaps
 _LINE, _ENTRY = 0.15, 0.065  # inches: a legend line of text; the space between entries
@@ -130,26 +135,32 @@ _MONTH_NAME = 0.5  # inches: room for a month's name ("sept.") and a gap
 
 
 def metric_chart(series: list[Series], unit: str, description: str,
-                 layout: Layout = WIDE) -> bytes:
-    """An SVG chart of the series, with a <title> for assistive technology."""
+                 layout: Layout = WIDE, raster: bool = False) -> bytes:
+    """An SVG chart of the series, with a <title> for assistive technology; with
+    ``raster``, a PNG of SHARE_PIXELS for link previews (``layout`` with its legend beside)."""
     with matplotlib.rc_context(_STYLE):
         ticks = _y_ticks(series)
         handles = _legend(series, layout)
         lines = sum(handle.get_label().count("\n") + 1 for handle in handles)
         legend_height = _LINE * lines + _ENTRY * len(handles) + _PAD
         left = _Y_LABEL + _DIGIT * max(len(number_fr(t)) for t in ticks)
+        width = layout.width
         if layout.legend_width:
             height = max(_PAD + layout.plot_height + _BELOW, legend_height + _PAD)
-            right = layout.width - layout.legend_width - _PAD
-            anchor = (right + _PAD) / layout.width, 1 - _PAD / height
+            if raster:  # the preview's proportions, whatever its legend's height
+                width = max(width, height * SHARE_PIXELS[0] / SHARE_PIXELS[1])
+                height = width * SHARE_PIXELS[1] / SHARE_PIXELS[0]
+            right = width - layout.legend_width - _PAD
+            anchor = (right + _PAD) / width, 1 - _PAD / height
         else:
             height = _PAD + layout.plot_height + _BELOW + legend_height
-            right = layout.width - 2 * _PAD
-            anchor = _PAD / layout.width, legend_height / height
-        figure = Figure(figsize=(layout.width, height))
+            right = width - 2 * _PAD
+            anchor = _PAD / width, legend_height / height
+        figure = Figure(figsize=(width, height))
         top = height - _PAD
-        axes = figure.add_axes((left / layout.width, (top - layout.plot_height) / height,
-                                (right - left) / layout.width, layout.plot_height / height))
+        plot_height = top - _BELOW if raster else layout.plot_height
+        axes = figure.add_axes((left / width, (top - plot_height) / height,
+                                (right - left) / width, plot_height / height))
         _y_axis(axes, ticks, unit)
         _x_axis(axes, series, max(1, int((right - left) / _MONTH_NAME)))
         for index, line in enumerate(series):
@@ -160,6 +171,11 @@ def metric_chart(series: list[Series], unit: str, description: str,
         for drawn, handle in zip(legend.legend_handles, handles):
             if drawn is not None:  # a handle matplotlib could not draw has no legend entry
                 drawn.set_gid(handle.get_gid())
+        if raster:
+            image = io.BytesIO()
+            figure.savefig(image, format="png", dpi=SHARE_PIXELS[0] / width,
+                           metadata={"Software": None, "Title": description})
+            return image.getvalue()
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg",
                        metadata={"Date": None, "Creator": None, "Title": description})

@@ -82,6 +82,11 @@ def old_chart_path(topic_id: str, metric_id: str, suffix: str = "") -> str:
     return f"sujets/{topic_id}-{metric_id}{'-' + suffix if suffix else ''}.svg"
 
 
+def share_image_path(topic_slug: str) -> str:
+    """A topic's image for link previews: its first chart, as PNG (render/charts.py SHARE)."""
+    return f"sujets/{topic_slug}-partage.png"
+
+
 def topic_list_path(topic_id: str, kind: str) -> str:
     """The full, paginated list of a topic's ``articles`` or ``registre`` (ledger)."""
     return f"sujets/{topic_id}-{kind}.md"

@@ -1,6 +1,6 @@
 """What a page says of itself to search engines and link previews: a description taken from
-its own content (its first paragraph of text) and, when it shows one, its first image (a
-topic page's chart). Generated pages carry both in their metadata (Page.markdown); the
+its own content (its first paragraph of text) and, when it has one, its image for previews
+(a topic page's first chart, drawn as PNG: previews take no SVG). Generated pages carry both in their metadata (Page.markdown); the
 theme prints them (docs/overrides/main.html: description, Open Graph, Twitter card)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 
 DESCRIPTION_CHARS = 200
 _PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
-_IMAGE = re.compile(r'<img\b[^>]*?\bsrc="([^"]+)"')
+_IMAGE = re.compile(r'\bdata-share-image="([^"]+)"')
 _TAG = re.compile(r"<[^>]+>")
 _BREAK = re.compile(r"<br\s*/?>")
 # Where a page shell (render/shell.py) takes each page's own description and image.
@@ -38,8 +38,9 @@ def _text(html_text: str, between_tags: str = "") -> str:
 
 
 def image(path: str, content: str) -> str:
-    """The page's first image, from the site's root ('sujets/x.svg'); '' when it has none.
-    A page shell's is IMAGE_SLOT in its folder."""
+    """The page's image for link previews, from the site's root ('sujets/x.png'): the first
+    ``data-share-image`` of its content; '' when it has none. A page shell's is IMAGE_SLOT
+    in its folder."""
     match = _IMAGE.search(content)
     if match is None:
         return ""

@@ -39,7 +39,7 @@ _TOC_SLOT = "\ue010ba-shell-toc\ue011"  # where a page's entries go, in a parsed
 # The <h1> keeps themes (Material) from adding a title heading of their own.
 # After it, the places of the page's description and image (render/sharing.py), which the
 # theme prints in the page's head.
-_SLOTS = f'<p>{DESCRIPTION_SLOT}</p><p><img src="{IMAGE_SLOT}" alt=""></p>'
+_SLOTS = f'<p>{DESCRIPTION_SLOT}</p><p data-share-image="{IMAGE_SLOT}"></p>'
 CONTENT = f"<p>{_START}</p><h1>{TITLE}</h1>{_SLOTS}<p>{_END}</p>"
 CONTENT_WITH_TOC = (f"<p>{_START}</p><h1>{TITLE}</h1>{_SLOTS}"
                     + "".join(f'<h2 id="{anchor}">{_TOC_TEXT}</h2>' for anchor in _TOC_IDS)

@@ -13,7 +13,7 @@ from ...derive.briefing import TopicBriefing
 from ...derive.groupings import newest_date
 from ...derive.ledger import Statement
 from ...model import Archive
-from ..paths import TOPICS_INDEX, old_chart_path, topic_list_path
+from ..paths import TOPICS_INDEX, old_chart_path, share_image_path, topic_list_path
 from .base import RECENT, Planned, Site, newest_first
 
 if TYPE_CHECKING:
@@ -55,6 +55,8 @@ class TopicPages(Site):
                            newest_statements=newest_first(briefing.statements)[:RECENT],
                            articles_path=topic_list_path(slug, "articles"),
                            ledger_path=topic_list_path(slug, "registre"),
+                           share_image=share_image_path(slug) if any(
+                               metric.charted for metric in briefing.metrics) else None,
                            updated=newest_date(self.topic_articles[topic_id]))
 
     def topics_index(self) -> Planned:
@@ -75,6 +77,14 @@ class TopicPages(Site):
                     old = old_chart_path(briefing.topic.id, metric.metric_id, layout.suffix)
                     planned += [Planned(p, "", make, repr((drawn, layout)))
                                 for p in dict.fromkeys((path, old))]
+        first = next((metric for metric in briefing.metrics if metric.charted), None)
+        if first is not None:  # the topic's first chart, drawn once more for link previews
+            definition = briefing.topic.metrics[first.metric_id]
+            drawn = (_series(first.statements, self.archive), definition.unit,
+                     f"{definition.label} : {briefing.topic.title}")
+            planned.append(Planned(share_image_path(briefing.topic.slug or briefing.topic.id), "",
+                                   partial(_charts().metric_chart, *drawn, _charts().SHARE,
+                                           raster=True), repr((drawn, "share"))))
         return planned
 
 
