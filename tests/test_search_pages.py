@@ -46,8 +46,9 @@ def is_redirect(page: BeautifulSoup) -> bool:
 
 def shown_words(path: Path) -> str | None:
     """A built page's visible words (its main content), or None for a redirect. An article
-    page: its title and its text (its metadata, lists and notes are found on their own
-    pages: the outlet's, the topics', the actors')."""
+    page: its title, its details, its text and its claims table but the header row (not the
+    fixed text every article page shows, such as « Comment citer » and the licence note, nor
+    the other articles it links to, found on their own pages)."""
     page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     if is_redirect(page):
         return None
@@ -55,7 +56,10 @@ def shown_words(path: Path) -> str | None:
     assert main is not None, f"{path}: no main content"
     body = main.select_one(".ba-body")
     if body is not None:
-        return " ".join(visible_text(part) for part in (main.h1, body))
+        for header in main.select("table.ba-ledger thead"):
+            header.decompose()
+        return " ".join(visible_text(part) for part in (
+            main.h1, main.select_one("dl.ba-meta"), body, *main.select("table.ba-ledger")))
     return visible_text(main)
 
 

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..derive.duplicates import word_shingles
-from ..derive.search import keys, plain_text
+from ..derive.search import keys, page_text, plain_text
 from ..derive.words import words
 from ..model import Archive, Article, ArticleInfo, Registries
 from ..read import sources
@@ -356,9 +356,12 @@ def process(path: Path, job: _Job) -> Processed:
         return Processed(article, (), shingles=packed)
     renderer = job.renderer
     metadata = article.info()
-    return Processed(metadata, (), content=renderer.content(article),
+    content = renderer.content(article)
+    details = page_text(renderer.shown_details(content))[0].split()
+    return Processed(metadata, (), content=content,
                      shingles=packed,
-                     terms=" ".join(sorted(keys(words(article.title)) | keys(body_words))),
+                     terms=" ".join(sorted(keys(words(article.title)) | keys(body_words)
+                                           | set(details))),
                      excerpt=plain_text(article.body),
                      metadata_key=hashlib.sha256(
                          (job.fingerprint + metadata.model_dump_json()).encode()).hexdigest())

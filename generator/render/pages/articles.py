@@ -4,6 +4,7 @@ to the same story elsewhere, which depend on the whole archive, are filled in la
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from markupsafe import Markup
@@ -17,6 +18,12 @@ from ..sanitize import Highlight
 from .base import Planned, Renderer, Site
 
 SAME_STORY = "<!--ba:same-story-->"
+# What an article page shows of the article beside its title and text (article.html): its
+# details (date and its note, outlet, agencies, topics, address) and its claims table but the
+# header row. Search reads them too; not the page's fixed text (« Comment citer », the
+# licence note), which every article shows and the Données and Méthode pages hold.
+_SHOWN = re.compile(r'<dl class="ba-meta">.*?</dl>|<table class="ba-ledger">.*?</table>', re.S)
+_HEADER_ROW = re.compile(r"<thead>.*?</thead>", re.S)
 
 
 class ArticleRenderer(Renderer):
@@ -34,6 +41,12 @@ class ArticleRenderer(Renderer):
         entries = [LedgerEntry(claim, article) for claim in article.claims]
         return self.render("article.html", article_path(article.id), article=article, body=body,
                            entries=entries, same_story_marker=Markup(SAME_STORY))
+
+    @staticmethod
+    def shown_details(content: str) -> str:
+        """The parts of a page ``content`` shows of its article beside its title and text
+        (_SHOWN), as HTML."""
+        return " ".join(_HEADER_ROW.sub(" ", part) for part in _SHOWN.findall(content))
 
     def summary(self, body: str) -> str:
         """An article's first paragraph as safe HTML, for feeds: its first SUMMARY_CHARS
