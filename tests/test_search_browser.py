@@ -46,7 +46,7 @@ def test_results_show_an_excerpt_with_the_query_words_marked(fixture_visit):
     assert excerpt.inner_text().strip()
     every = marks(visit, "#ba-search-results .ba-search-excerpt")
     assert every and all(terms(word) == {"deploi"} for word in every), every
-    assert "déployé" in every
+    assert len({word.lower() for word in every}) >= 3  # its forms: déployés, déploiement…
     visit.assert_clean()
 
 

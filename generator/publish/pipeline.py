@@ -310,7 +310,7 @@ class RenderedArticles:
                 raise OSError(f"{result.article.source} changed during the build: build again")
             content = self.renderer.content(found)
             self.cache.put(result.cache_key, replace(result, content=content,
-                                                     excerpt=plain_text(found.body)))
+                                                     excerpt=_searched(self.renderer, found, content)[1]))
         return content
 
     def text(self, article_id: str) -> str:
@@ -322,8 +322,11 @@ class RenderedArticles:
         text = self.cache.text(result.cache_key)
         if text is None:
             assert result.article is not None, "the text of an article that failed"
-            text = plain_text(article_body(sources.read_body(self.root / result.article.source,
-                                                              self.root)))
+            found, _ = read_article_file(self.root / result.article.source, self.root,
+                                         self.renderer.archive)
+            if found is None:
+                raise OSError(f"{result.article.source} changed during the build: build again")
+            text = _searched(self.renderer, found, self.renderer.content(found))[1]
         return text
 
     def text_key(self, article_id: str) -> str:
@@ -345,6 +348,13 @@ class RenderedArticles:
         return self.results[article_id].metadata_key
 
 
+def _searched(renderer: ArticleRenderer, article: Article, content: str) -> tuple[set[str], str]:
+    """The search keys of what an article's page ``content`` shows of it beside its title
+    and text (ArticleRenderer.shown_details), and its excerpt text: its text, then those."""
+    keys_shown, shown = page_text(renderer.shown_details(content))
+    return set(keys_shown.split()), " ".join(filter(None, (plain_text(article.body), shown)))
+
+
 def process(path: Path, job: _Job) -> Processed:
     """Read, validate and (optionally) render one article."""
     article, errors = read_article_file(path, job.root, job.registries)
@@ -357,12 +367,11 @@ def process(path: Path, job: _Job) -> Processed:
     renderer = job.renderer
     metadata = article.info()
     content = renderer.content(article)
-    details = page_text(renderer.shown_details(content))[0].split()
+    details, excerpt = _searched(renderer, article, content)
     return Processed(metadata, (), content=content,
                      shingles=packed,
-                     terms=" ".join(sorted(keys(words(article.title)) | keys(body_words)
-                                           | set(details))),
-                     excerpt=plain_text(article.body),
+                     terms=" ".join(sorted(keys(words(article.title)) | keys(body_words) | details)),
+                     excerpt=excerpt,
                      metadata_key=hashlib.sha256(
                          (job.fingerprint + metadata.model_dump_json()).encode()).hexdigest())
 

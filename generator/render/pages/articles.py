@@ -20,10 +20,11 @@ from .base import Planned, Renderer, Site
 SAME_STORY = "<!--ba:same-story-->"
 # What an article page shows of the article beside its title and text (article.html): its
 # details (date and its note, outlet, agencies, topics, address) and its claims table but the
-# header row. Search reads them too; not the page's fixed text (« Comment citer », the
-# licence note), which every article shows and the Données and Méthode pages hold.
+# header row and the quotes (the text's own words). Search reads them too; not the page's
+# fixed text (« Comment citer », the licence note), which every article shows and the Données
+# and Méthode pages hold.
 _SHOWN = re.compile(r'<dl class="ba-meta">.*?</dl>|<table class="ba-ledger">.*?</table>', re.S)
-_HEADER_ROW = re.compile(r"<thead>.*?</thead>", re.S)
+_NOT_SHOWN = re.compile(r'<thead>.*?</thead>|<td data-label="Citation">.*?</td>', re.S)
 
 
 class ArticleRenderer(Renderer):
@@ -45,8 +46,8 @@ class ArticleRenderer(Renderer):
     @staticmethod
     def shown_details(content: str) -> str:
         """The parts of a page ``content`` shows of its article beside its title and text
-        (_SHOWN), as HTML."""
-        return " ".join(_HEADER_ROW.sub(" ", part) for part in _SHOWN.findall(content))
+        (_SHOWN, but _NOT_SHOWN), as HTML."""
+        return " ".join(_NOT_SHOWN.sub(" ", part) for part in _SHOWN.findall(content))
 
     def summary(self, body: str) -> str:
         """An article's first paragraph as safe HTML, for feeds: its first SUMMARY_CHARS
