@@ -70,9 +70,9 @@ def compare_metric(statements: tuple[Statement, ...], kind: str,
     figures = _figures(dated)
     found: dict[tuple[int, int], rules.Finding] = {}
 
-    def note(i: int, j: int) -> rules.Finding | None:
+    def note(i: int, j: int, full: frozenset[str] = frozenset()) -> rules.Finding | None:
         finding = rules.compare(figures[i], figures[j], kind)
-        if finding is not None:
+        if finding is not None and finding not in full:
             found.setdefault((min(i, j), max(i, j)), finding)
         return finding
 
@@ -86,10 +86,14 @@ def compare_metric(statements: tuple[Statement, ...], kind: str,
     for i in reversed(range(len(dated))):
         if limit is not None and min(overlapping.values()) >= limit:
             break
+        # A kind found ``limit`` times already, in pairs with a later statement than i, has
+        # its most recent ones: older pairs are not kept (figures of one fixed period all
+        # overlap, and would fill memory with pairs _pairs drops).
+        full = frozenset(k for k, n in overlapping.items() if limit is not None and n >= limit)
         start = starts[i]
         for j in range(bisect_left(starts, start - longest), i):
             if figures[j].end >= start:
-                finding = note(j, i)
+                finding = note(j, i, full)
                 if finding is not None:
                     overlapping[finding] += 1
     by_end = sorted(range(len(dated)), key=lambda i: figures[i].end)
