@@ -51,7 +51,7 @@ def test_a_search_index_that_fails_fails_the_build_and_keeps_the_previous_site(t
 
     def failing(*args, **kwargs):
         raise RuntimeError("index failed")
-    monkeypatch.setattr("generator.publish.build.build_index", failing)
+    monkeypatch.setattr("generator.publish.search_index.build_index", failing)
     result = mkdocs_build(project, site)
     assert result.returncode != 0
     assert snapshot(site) == before

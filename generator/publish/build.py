@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Literal
 
 from ..derive.analysis import Copies, derive
 from ..derive.duplicates import similar_pairs
@@ -36,7 +37,6 @@ from ..derive.search import (
     EXCERPT_DOCS,
     EXCERPT_PATH,
     SearchDocument,
-    build_index,
     excerpt_script,
     excerpt_shards,
     page_text,
@@ -48,6 +48,7 @@ from ..render.paths import article_path, html_path
 from ..render.shell import FolderShells, Heading
 from . import page_texts, site_plan
 from .pipeline import Cache, RenderedArticles, fingerprint, load
+from .search_index import write_index
 from .search_pages import hub_document, name_spellings, registry_names
 from .writer import (
     Reuse,
@@ -221,7 +222,7 @@ class SiteBuild:
         if self.unsearched:
             return
         self.index_written = _in_background(
-            partial(_write_search_index, site, search, name_spellings(self.archive)),
+            partial(write_index, site, search, name_spellings(self.archive)),
             parallel=self.workers > 1)
 
     def write(self, site: Path, shelled: list[Planned], shells: dict[str, FolderShells],
@@ -250,7 +251,12 @@ class SiteBuild:
                             workers=self.workers)
         if waiting:
             search[:] = self._searched(search, shelled, written)
-            _write_search_index(site, search, name_spellings(self.archive))
+            # Started afresh, not forked: a fork would hold all this process holds besides.
+            # It is sent the documents without their texts, which the index does not read.
+            self.index_written = _in_background(
+                partial(write_index, site, [replace(document, excerpt="") for document in search],
+                        name_spellings(self.archive)),
+                parallel=self.workers > 1, start="spawn")
             for planned in excerpts:
                 if planned.path in later:
                     write_file(site / planned.path, planned.asset().content)
@@ -337,13 +343,16 @@ def _not_derived(path: str) -> str | bytes:
     raise RuntimeError(f"{path}: a page of the previous plan made without the analysis")
 
 
-def _in_background(work: Callable[[], None], parallel: bool) -> Callable[[], None]:
-    """Run ``work`` in a forked process if ``parallel``, else now; what waits for it and
-    raises if it failed (the process has printed why)."""
+def _in_background(work: Callable[[], None], parallel: bool,
+                   start: Literal["fork", "spawn"] = "fork") -> Callable[[], None]:
+    """Run ``work`` in a process of its own (``start``: forked, or a fresh one that holds
+    only what ``work`` is given) if ``parallel``, else now; what waits for it and raises if
+    it failed (the process has printed why)."""
     if not parallel:
         work()
         return lambda: None
-    process = multiprocessing.get_context("fork").Process(target=work, daemon=True)
+    context = multiprocessing.get_context("spawn") if start == "spawn" else multiprocessing.get_context("fork")
+    process = context.Process(target=work, daemon=True)
     process.start()
 
     def wait() -> None:
@@ -352,13 +361,6 @@ def _in_background(work: Callable[[], None], parallel: bool) -> Callable[[], Non
             raise RuntimeError(f"briefing: the search index was not written "
                                f"(exit code {process.exitcode})")
     return wait
-
-
-def _write_search_index(site: Path, documents: list[SearchDocument],
-                        spellings: list[list[str]]) -> None:
-    """The index and its postings; the excerpt shards are files of the plan (_excerpt_files)."""
-    for path, script in build_index(documents, spellings, excerpts=False).items():
-        write_file(site / path, script)
 
 
 def _excerpt_script(number: int, numbers: range, text: Callable[[int], str]) -> bytes:
