@@ -214,16 +214,20 @@ class SiteBuild:
                                      (outlet_names[a.outlet],)))
                   for a in archive.articles), *hubs]
 
-    def start_index(self, site: Path, search: list[SearchDocument]) -> None:
+    def start_index(self, site: Path, search: list[SearchDocument],
+                    start: Literal["fork", "spawn"] = "fork") -> None:
         """Write the search index of ``search`` into ``site`` while the rest of the build goes
         on (``write`` waits for it): it needs nothing else, and it was a rebuild's longest
-        step. In a forked process when there is a core to spare, else here and now. Not
-        while some page's text is unknown: ``write`` then writes it once that page is made."""
+        step. In a process of its own when there is a core to spare, else here and now. Not
+        while some page's text is unknown: ``write`` starts it once that page is made, then
+        in a fresh process (``spawn``: a fork would hold all this process holds besides),
+        sent the documents without their texts, which the index does not read."""
         if self.unsearched:
             return
+        documents = search if start == "fork" else [replace(d, excerpt="") for d in search]
         self.index_written = _in_background(
-            partial(write_index, site, search, name_spellings(self.archive)),
-            parallel=self.workers > 1)
+            partial(write_index, site, documents, name_spellings(self.archive)),
+            parallel=self.workers > 1, start=start)
 
     def write(self, site: Path, shelled: list[Planned], shells: dict[str, FolderShells],
               reuse: Reuse | None, search: list[SearchDocument],
@@ -251,12 +255,7 @@ class SiteBuild:
                             workers=self.workers)
         if waiting:
             search[:] = self._searched(search, shelled, written)
-            # Started afresh, not forked: a fork would hold all this process holds besides.
-            # It is sent the documents without their texts, which the index does not read.
-            self.index_written = _in_background(
-                partial(write_index, site, [replace(document, excerpt="") for document in search],
-                        name_spellings(self.archive)),
-                parallel=self.workers > 1, start="spawn")
+            self.start_index(site, search, start="spawn")
             for planned in excerpts:
                 if planned.path in later:
                     write_file(site / planned.path, planned.asset().content)
@@ -351,7 +350,8 @@ def _in_background(work: Callable[[], None], parallel: bool,
     if not parallel:
         work()
         return lambda: None
-    context = multiprocessing.get_context("spawn") if start == "spawn" else multiprocessing.get_context("fork")
+    context = (multiprocessing.get_context("spawn") if start == "spawn"
+               else multiprocessing.get_context("fork"))
     process = context.Process(target=work, daemon=True)
     process.start()
 

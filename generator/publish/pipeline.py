@@ -304,10 +304,7 @@ class RenderedArticles:
             assert result.article is not None, "the content of an article that failed"
             log.info(f"briefing: the build cache's page of {result.article.source} failed its "
                      "check (changed or made elsewhere): rendered again")
-            found, _ = read_article_file(self.root / result.article.source, self.root,
-                                         self.renderer.archive)
-            if found is None:
-                raise OSError(f"{result.article.source} changed during the build: build again")
+            found = self._read_again(result.article)
             content = self.renderer.content(found)
             self.cache.put(result.cache_key, replace(result, content=content,
                                                      excerpt=_searched(self.renderer, found, content)[1]))
@@ -322,12 +319,16 @@ class RenderedArticles:
         text = self.cache.text(result.cache_key)
         if text is None:
             assert result.article is not None, "the text of an article that failed"
-            found, _ = read_article_file(self.root / result.article.source, self.root,
-                                         self.renderer.archive)
-            if found is None:
-                raise OSError(f"{result.article.source} changed during the build: build again")
+            found = self._read_again(result.article)
             text = _searched(self.renderer, found, self.renderer.content(found))[1]
         return text
+
+    def _read_again(self, article: ArticleInfo) -> Article:
+        """``article`` read from its file again, as it was when the build read it."""
+        found, _ = read_article_file(self.root / article.source, self.root, self.renderer.archive)
+        if found is None:
+            raise OSError(f"{article.source} changed during the build: build again")
+        return found
 
     def text_key(self, article_id: str) -> str:
         """What an article's ``text`` is made from: its cache key (its bytes and the code),
