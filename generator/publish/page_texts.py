@@ -38,7 +38,4 @@ def load(store: Path) -> dict[str, PageText]:
 def save(store: Path, texts: dict[str, PageText]) -> None:
     """Written one page per chunk (sealed.write_sealed): 2,700 pages' texts at 10,000
     articles, tens of megabytes, never held again as one JSON string."""
-    chunks = [(("{" if number == 0 else ", ") + json.dumps(key) + ": "
-               + json.dumps(text, ensure_ascii=False)).encode("utf-8")
-              for number, (key, text) in enumerate(texts.items())]
-    sealed.write_sealed(store / _NAME, _NAME, [[*chunks, b"}"] if chunks else [b"{}"]])
+    sealed.write_sealed(store / _NAME, _NAME, [sealed.json_chunks(texts)])

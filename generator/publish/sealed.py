@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import os
 import secrets
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 MAGIC = b"BRFSEAL1"
@@ -109,6 +110,23 @@ def read_sealed(path: Path, name: str) -> list[bytes] | None:
     except OSError:
         return None
     return unseal(name, data)
+
+
+def json_chunks(fields: Mapping[str, object], listed: Collection[str] = ()) -> Chunks:
+    """``fields`` as a JSON object in chunks (a part for write_sealed): one per field, and one
+    per item of the fields named in ``listed``, lists too long to be held as one string."""
+    chunks = []
+    for number, (name, value) in enumerate(fields.items()):
+        head = ("{" if number == 0 else ", ") + json.dumps(name) + ": "
+        if name in listed:
+            assert isinstance(value, Iterable), f"{name} is a list"
+            chunks.append(f"{head}[".encode())
+            chunks += [(", " * (i > 0) + json.dumps(item, ensure_ascii=False)).encode("utf-8")
+                       for i, item in enumerate(value)]
+            chunks.append(b"]")
+        else:
+            chunks.append((head + json.dumps(value, ensure_ascii=False)).encode("utf-8"))
+    return [*chunks, b"}"] if chunks else [b"{}"]
 
 
 def write_sealed(path: Path, name: str, parts: Sequence[bytes | Chunks]) -> None:

@@ -79,18 +79,13 @@ def load(store: Path, key: str) -> SitePlan | None:
 def save(store: Path, key: str, plan: SitePlan) -> None:
     """Keep ``plan`` as the only one: another metadata state is unlikely to come back."""
     target = _path(store, key)
-    # Tens of megabytes at 10,000 articles: written in chunks, one per item (sealed.py), never
-    # held as one JSON string.
-    small = json.dumps({"home_sections": plan.home_sections, "nav_markdown": plan.nav_markdown,
-                        "moved": plan.moved}, ensure_ascii=False)
-    chunks = [small[:-1].encode("utf-8")]  # its closing brace comes last
-    for name, items in (("pages", plan.pages), ("assets", plan.assets)):
-        chunks.append(f', "{name}": ['.encode())
-        chunks += [(", " * (number > 0) + json.dumps([item.path, item.title, item.key],
-                                                     ensure_ascii=False)).encode("utf-8")
-                   for number, item in enumerate(items)]
-        chunks.append(b"]")
-    sealed.write_sealed(target, key, [[*chunks, b"}"]])
+    # Tens of megabytes at 10,000 articles: written one item per chunk, never as one string.
+    sealed.write_sealed(target, key, [sealed.json_chunks({
+        "pages": ([i.path, i.title, i.key] for i in plan.pages),
+        "assets": ([i.path, i.title, i.key] for i in plan.assets),
+        "home_sections": plan.home_sections,
+        "nav_markdown": plan.nav_markdown,
+        "moved": plan.moved}, listed=("pages", "assets"))])
     for old in store.glob(f"{_PREFIX}*"):
         if old != target:
             old.unlink(missing_ok=True)
