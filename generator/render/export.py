@@ -403,8 +403,7 @@ def data_makers(archive: Registries) -> dict[str, Maker]:
 
 def data_batches(archive: Registries) -> dict[str, str]:
     """The data files cut from one serialisation of the claim rows (ClaimRows), by format:
-    best made together. The others (README_PATH, articles.json, analysis.json) read no rows:
-    they are made without them."""
+    best made together."""
     batches = {"data/claims.csv": "claims csv", "data/claims.json": "claims json"}
     for topic_id in archive.topics:
         csv_path, json_path = topic_files(archive, topic_id)

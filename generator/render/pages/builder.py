@@ -119,17 +119,17 @@ class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages,
                                       + repr(sorted(self.same_story.items()))).encode())
                       .hexdigest() if self.articles.stored else "")
         batches = data_batches(self.archive)
-        assets += [Planned(path, "", partial(self._data_file, make, path in batches),
+        assets += [Planned(path, "", partial(self._data_file, make),
                            everything and f"{path}\0{everything}", batches.get(path, ""))
                    for path, make in data_makers(self.archive).items()]
         assets.append(Planned(SCHEMA_PATH, "", article_schema))
         assets += self.redirects()
         return assets + self.log_feeds() + self.feeds()
 
-    def _data_file(self, make: Maker, from_rows: bool) -> bytes:
+    def _data_file(self, make: Maker) -> bytes:
         """A data file, from the analysis derived once for all of them (when first made);
-        the claim rows are made only for the files cut from them (export.data_batches)."""
-        return make(self.archive, self.claim_rows if from_rows else ClaimRows(), self.briefings)
+        its claim rows are made as it reads them (export.claim_rows)."""
+        return make(self.archive, self.claim_rows, self.briefings)
 
     def all_assets(self) -> list[Asset]:
         return [planned.asset() for planned in self.asset_plans()]
