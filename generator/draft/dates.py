@@ -224,20 +224,18 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         add(m, str(year) if year else None,
             None if m[2] or not year else f"« {sentence[m.start():m.end()]} » : l'année "
             f"{'avant celle ' if m[1] else ''}de l'article ({year}).")
-    for m in _SINCE_MONTH.finditer(folded):
-        month = MONTHS[m[1]]
-        year = int(m[2]) if m[2] else article.year_for(month)
-        value = (f"{_month_key(year, month)}/{article.text}"
-                 if year and article.year and article.month else None)
-        add(m, value, f"« {sentence[m.start():m.end()]} » : {_from(month)} {year} "
-                      f"à la date de l'article ({article.text})." if value else None)
-    for m in _SINCE_EVENT.finditer(folded):
-        first = _SEASONS[m[1]][0] if m[1] else MONTHS[m[2]]
-        year = int(m[3]) if m[3] else article.year_for(first)
+    def since(m: re.Match[str], first: int, year_said: str | None) -> None:
+        """A period from month ``first`` (of the year said, else the one it fits) to the article."""
+        year = int(year_said) if year_said else article.year_for(first)
         value = (f"{_month_key(year, first)}/{article.text}"
                  if year and article.year and article.month else None)
         add(m, value, f"« {sentence[m.start():m.end()]} » : {_from(first)} {year} "
                       f"à la date de l'article ({article.text})." if value else None)
+
+    for m in _SINCE_MONTH.finditer(folded):
+        since(m, MONTHS[m[1]], m[2])
+    for m in _SINCE_EVENT.finditer(folded):
+        since(m, _SEASONS[m[1]][0] if m[1] else MONTHS[m[2]], m[3])
     for m in _A_MONTH.finditer(folded):
         month = MONTHS[m[1]]
         year = int(m[2]) if m[2] else article.year_for(month)
