@@ -35,9 +35,14 @@ def findings(archive, metric: str) -> list[tuple[str, str, str]]:
     return [(p.finding, p.first.claim_id, p.second.claim_id) for p in chosen.findings]
 
 
-def topic_text(archive) -> str:
+def topic_soup(archive) -> BeautifulSoup:
+    """The scenario topic's page content."""
     (page,) = [p for p in PageBuilder.from_archive(archive).all_pages() if p.path == "sujets/effectifs.md"]
-    return re.sub(r"\s+", " ", BeautifulSoup(page.content, "html.parser").get_text(" ")).replace("’", "'")
+    return BeautifulSoup(page.content, "html.parser")
+
+
+def topic_text(archive) -> str:
+    return re.sub(r"\s+", " ", topic_soup(archive).get_text(" ")).replace("’", "'")
 
 
 def test_running_totals_rise_by_update_and_never_fall(tmp_path):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from helpers import shown
-from test_scenarios import findings, scenario, topic_text
+from test_scenarios import findings, scenario, topic_soup, topic_text
 
 from generator.derive.analysis import derive_from_bodies
 from generator.derive.synthesis import derived_sum
@@ -19,8 +19,7 @@ from generator.render.pages import PageBuilder
 
 def headline_box(archive) -> str:
     """The topic page's headline box, as text."""
-    (page,) = [p for p in PageBuilder.from_archive(archive).all_pages() if p.path == "sujets/effectifs.md"]
-    box = BeautifulSoup(page.content, "html.parser").select_one(".ba-headline-block")
+    box = topic_soup(archive).select_one(".ba-headline-block")
     return re.sub(r"\s+", " ", box.get_text(" ")).replace("’", "'")  # typeset apostrophes
 
 
@@ -83,10 +82,10 @@ def test_contested_and_superseded_figures_carry_their_caveats_and_periods_their_
             "(avec réserve : « Il semble ») — contesté : contredit par Agence Alpha (Absence signalée, "
             "depuis la mi-janvier) — dépassé par un fait ultérieur : Retour signalé selon Agence Alpha "
             "(rapporté le 10 février 2025)") in box
-    (page,) = [p for p in PageBuilder.from_archive(archive).all_pages() if p.path == "sujets/effectifs.md"]
-    link = BeautifulSoup(page.content, "html.parser").select_one(".ba-headline-block a.ba-contested")
+    soup = topic_soup(archive)
+    link = soup.select_one(".ba-headline-block a.ba-contested")
     assert link["href"].endswith("#contradictions-presents")
-    assert 'id="contradictions-presents"' in page.content
+    assert soup.find(id="contradictions-presents") is not None
     text = topic_text(archive)
     assert "janvier 2025 – " not in text and "31 janvier" not in text  # no invented day bounds
     # Events bearing on the level stand beside it, in time order.
@@ -254,11 +253,6 @@ def _figures(*parts: tuple) -> list:
 def test_a_sum_carries_the_weakest_qualifier_of_its_parts(parts, said):
     total = derived_sum(_figures(*parts))
     assert (total.qualifier, total.value, total.low, total.high) == said
-
-
-def topic_soup(archive) -> BeautifulSoup:
-    (page,) = [p for p in PageBuilder.from_archive(archive).all_pages() if p.path == "sujets/effectifs.md"]
-    return BeautifulSoup(page.content, "html.parser")
 
 
 def test_a_sum_with_a_hedged_part_is_approximate(tmp_path):
