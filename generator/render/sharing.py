@@ -11,7 +11,11 @@ import re
 
 DESCRIPTION_CHARS = 200
 _PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
-_IMAGE = re.compile(r'\bdata-share-image="([^"]+)"')
+# Without a leading ``\b``: an expression that opens on a literal is searched for it first,
+# one that opens on ``\b`` is tried at every position of the page (4 s in a 10,000-article
+# build); the word boundary is checked on each match instead (_share_image).
+_IMAGE = re.compile(r'data-share-image="([^"]+)"')
+_WORD_CHARACTER = re.compile(r"\w")
 _TAG = re.compile(r"<[^>]+>")
 _BREAK = re.compile(r"<br\s*/?>")
 # Where a page shell (render/shell.py) takes each page's own description and image.
@@ -37,11 +41,20 @@ def _text(html_text: str, between_tags: str = "") -> str:
     return " ".join(html.unescape(_TAG.sub(between_tags, _BREAK.sub(" ", html_text))).split())
 
 
+def _share_image(content: str) -> re.Match[str] | None:
+    """The first ``data-share-image`` attribute of ``content`` that starts a word."""
+    for match in _IMAGE.finditer(content):
+        start = match.start()
+        if start == 0 or _WORD_CHARACTER.match(content, start - 1) is None:
+            return match
+    return None
+
+
 def image(path: str, content: str) -> str:
     """The page's image for link previews, from the site's root ('sujets/x.png'): the first
     ``data-share-image`` of its content; '' when it has none. A page shell's is IMAGE_SLOT
     in its folder."""
-    match = _IMAGE.search(content)
+    match = _share_image(content)
     if match is None:
         return ""
     source = html.unescape(match.group(1))
