@@ -5,6 +5,7 @@ in the sitemap and its table of contents; another plugin's page hook sees every 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,21 @@ def test_another_plugins_page_hook_sees_every_page(tmp_path):
     assert pages and all(b"</p>" not in site[path] for path in pages
                          if b'http-equiv="refresh"' not in site[path])
     assert b"<nav class=\"md-nav md-nav--secondary\"" in site["sujets/troupes.html"]
+
+
+def test_a_rebuild_through_mkdocs_alone_reuses_no_page_it_cannot_make(tmp_path):
+    """With every page rendered by MkDocs (``fast_pages: false``), a rebuild after an edit that
+    keeps the previous plan makes that plan's pages for real: the bytes of a first build."""
+    project = make_project(tmp_path)
+    configure(project, "      fast_pages: false\n")
+    build(project, project / "site")
+    article = sorted((project / "briefings" / "articles").glob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\nUne phrase ajoutée depuis.\n",
+                       encoding="utf-8")
+    rebuilt, log = build_files(project, project / "site")
+    assert "plan reused" in log and "every page goes through MkDocs" in log
+    shutil.rmtree(project / ".cache")
+    fresh = build(project, tmp_path / "fresh")
+    assert rebuilt.keys() == fresh.keys()
+    assert [path for path in sorted(fresh) if rebuilt[path] != fresh[path]] == []
+    assert "Une phrase ajoutée depuis." in rebuilt[f"articles/{article.stem}.html"].decode()

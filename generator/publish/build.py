@@ -237,10 +237,12 @@ class SiteBuild:
         ``site``, with the excerpts of ``search`` (its index: start_index, or here once the
         pages whose text it needs are written); keep the plan for the next build. What was
         written is recorded by ``keep`` once the site is in its place."""
-        if self.previous is not None and not all(
+        if self.unmade and not all(
                 planned.path not in self.unsearched and self._reusable(reuse, shells, planned)
                 for planned in [*shelled, *self.assets]):
-            shelled = self._derived_now(shelled)
+            self.derive_now("a page of the previous plan, or its search text, is missing")
+            made = {planned.path: planned for planned in self.pages}
+            shelled = [made.get(planned.path, planned) for planned in shelled]
         # Pages whose search text is not known are made by the writers, which read it: the
         # index and the excerpt shards that hold such a page come once they are written.
         # The shards' texts are read from ``search`` when made: filled in place (_searched).
@@ -327,15 +329,16 @@ class SiteBuild:
             return reuse.holds(html_path(planned.path), page_key(folder, planned))
         return reuse.holds(planned.path, planned.key)
 
-    def _derived_now(self, shelled: list[Planned]) -> list[Planned]:
-        """Some page of the previous plan must be made: derive and plan for real, here."""
+    def derive_now(self, why: str) -> None:
+        """Some page of the previous plan must be made (``why``): derive and plan for real,
+        here; the plan's pages and files become made ones."""
         self.builder = builder = self._builder(derived=True)
         made = {planned.path: self._keyed(planned)
                 for planned in [*builder.page_plans(), *builder.asset_plans()]}
-        log.info(f"briefing: archive derived, a page of the previous plan is missing "
-                 f"({self.elapsed()})")
+        log.info(f"briefing: archive derived: {why} ({self.elapsed()})")
+        self.pages = [made.get(p.path, p) for p in self.pages]
         self.assets = [made.get(a.path, a) for a in self.assets]
-        return [made.get(p.path, p) for p in shelled]
+        self.unmade = set()
 
 
 def _not_derived(path: str) -> str | bytes:

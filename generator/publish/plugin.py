@@ -199,10 +199,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _generate(self, files: Files, config: MkDocsConfig) -> Files:
         build = self.build
         in_nav = _nav_paths(config.nav)
-        # Navigation pages go through MkDocs; the others are made when written (on_post_build).
-        self.shelled = [planned for planned in build.pages if planned.path not in in_nav]
         self.fast = (self.config.fast_pages and not _others_see_pages(config, self)
                      and _has_template(config.theme.get_env(), TOC_ENTRY_TEMPLATE))
+        if not self.fast and build.unmade:  # MkDocs makes every page: none can be moved back
+            build.derive_now("every page goes through MkDocs")
+        # Navigation pages go through MkDocs; the others are made when written (on_post_build).
+        self.shelled = [planned for planned in build.pages if planned.path not in in_nav]
         self.generated_sources = {planned.path for planned in build.pages} | {
             article_path(article.id) for article in build.archive.articles}
         nav_markdown = dict(build.previous.nav_markdown) if build.previous else {}
