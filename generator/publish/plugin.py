@@ -24,7 +24,6 @@ import logging
 import os
 import posixpath
 from collections.abc import Callable
-from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -334,8 +333,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """A build that failed leaves the previous site as it was: only the new one, still
         in its staging folder, is removed."""
-        with suppress(Exception):
+        try:
             self.build.index_written()  # nothing may write into the folder once removed
+        except RuntimeError as failed:  # said as well: the build's own error comes first
+            log.info(f"{failed}, as the build failed")
         if self.staging is not None:
             remove_tree(self.staging)
             log.info(f"briefing: the build failed; {self.site} was not changed")
