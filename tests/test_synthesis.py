@@ -154,17 +154,17 @@ def test_two_actors_agree_diverge_or_give_a_range_for_one_period(tmp_path):
     assert ("Pertes cumulées : 4 000 militaires selon Agence Alpha (mars 2025) ; environ 4 700 militaires "
             "selon Service Beta (27 mars 2025) — estimations divergentes") in box
     assert "contradiction" not in box.lower()
-    assert ("Premier contingent : entre 11 000 et 12 000 soldats selon Agence Alpha et Service Beta "
-            "(octobre 2024)") in box
+    # Each actor's own figure beside the range: neither is given a range it did not state.
+    assert ("Premier contingent : entre 11 000 et 12 000 soldats (octobre 2024 : 11 000 selon Agence "
+            "Alpha ; 12 000 selon Service Beta)") in box
 
 
 def test_a_range_of_figures_that_agree_says_they_agree_once(tmp_path):
     archive = scenario("range-agree", tmp_path)
     box = headline_box(archive)
-    assert ("Premier contingent : entre 2 900 et 3 200 soldats selon Agence Alpha, Service Beta et "
-            "le bureau gamma (OG) (octobre 2024)") in box
-    assert ("(octobre 2024) — estimations concordantes pour une même période : confirmé par 3 "
-            "sources indépendantes") in box
+    assert ("Premier contingent : entre 2 900 et 3 200 soldats (octobre 2024 : environ 2 900 selon "
+            "Agence Alpha ; environ 3 200 selon Service Beta ; 3 100 selon le bureau gamma (OG)) — "
+            "estimations concordantes pour une même période : confirmé par 3 sources indépendantes") in box
     assert "divergentes" not in box and box.count("confirmé par") == 1
 
 
@@ -173,8 +173,8 @@ def test_actors_including_one_another_confirm_as_one_source(tmp_path):
     its figure agreeing with Alpha's is no independent confirmation."""
     archive = scenario("shared-origins", tmp_path)
     box = headline_box(archive)
-    assert ("(octobre 2024) — estimations concordantes pour une même période : confirmé par 2 "
-            "sources indépendantes") in box
+    assert ("3 100 selon Cellule Alpha-Delta) — estimations concordantes pour une même période : "
+            "confirmé par 2 sources indépendantes") in box
 
 
 def test_agreeing_figures_of_one_origin_are_not_called_independent(tmp_path):
@@ -351,9 +351,11 @@ def test_figures_of_a_fixed_period_agree_whenever_they_are_reported(tmp_path):
     # are three actors' figures for one period, and they agree.
     assert {f for f, *_ in findings(archive, "envoi_initial")} == {"agreement"}
     box = headline_box(archive)
-    assert ("Envoi initial (octobre 2024) : entre 10 000 et 12 000 soldats selon le bureau gamma (OG) "
-            "et Agence Alpha ; plus de 10 000 soldats selon Service Beta (octobre 2024) — estimations "
-            "concordantes pour une même période : confirmé par 3 sources indépendantes") in box
+    # Alpha's 11 000 is shown as 11 000: the range is gamma's alone.
+    assert ("Envoi initial (octobre 2024) : entre 10 000 et 12 000 soldats (octobre 2024 : entre 10 000 "
+            "et 12 000 selon le bureau gamma (OG) ; 11 000 selon Agence Alpha ; plus de 10 000 selon "
+            "Service Beta) — estimations concordantes pour une même période : confirmé par 3 sources "
+            "indépendantes") in box
     assert box.count("confirmé par") == 1
     # Each figure keeps the date its text gives: the report, when it gives none.
     rows = [text_of(tr) for tr in topic_soup(archive).select("table.ba-picture tbody tr")]
@@ -466,7 +468,8 @@ def test_every_headline_figure_says_when_and_whether_a_related_one_is_later(real
                     first = gathered.statements[0]
                     when = (date_fr(first.period) if first.period
                             else stated_when_fr(first.claim, first.reported))
-                assert f"({said(when)})" in text, text
+                # A range names its period once, before each actor's own figure.
+                assert (f"({said(when)} : " if gathered else f"({said(when)})") in text, text
                 later = [other for related in nested_metrics(topic, metric.metric_id)
                          for other in briefing.metric(related).headline
                          if other.when is not None and (statement.when is None
