@@ -373,6 +373,29 @@ def test_a_sum_of_undated_or_differently_dated_parts_says_so(tmp_path):
             "des chiffres donnés pour des périodes distinctes") in box
 
 
+def test_a_sum_of_a_closed_sending_and_a_later_one_is_the_total_at_its_end(tmp_path):
+    """The sending of October 2024 (a metric whose scope fixes its period) is over before the
+    reinforcements of January–February: their sum is the total at the end of February. The
+    same figures for a first contingent of no fixed period stay « parties de dates
+    différentes » (the « parts » scenario above)."""
+    box = headline_box(scenario("closed-part", tmp_path))
+    assert ("Soldats envoyés depuis octobre 2024 : 14 000 soldats (somme dérivée : 11 000 — Envoi "
+            "initial (octobre 2024), selon Agence Alpha (rapporté le 13 mars 2025) + 3 000 — Renforts, "
+            "selon Agence Alpha (janvier 2025 – février 2025)) — total à la fin de février 2025 (les "
+            "autres parties sont des envois clos avant cette date)") in box
+    assert "dates différentes" not in box
+
+
+def test_a_sum_with_one_undated_part_says_so_in_the_singular(tmp_path):
+    scenario("parts", tmp_path)
+    article = tmp_path / "briefings" / "articles" / "2025-02-05-a-parties.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("    as_of: 2025-01/2025-02\n", ""),
+                       encoding="utf-8")
+    box = headline_box(scenario_reloaded(tmp_path))
+    assert ("— une partie non datée par son texte : cette somme ne vaut pour aucune date connue"
+            in box)
+
+
 # The real archive: invariants only (a contributor's valid article must not break them).
 
 @pytest.fixture(scope="module")

@@ -119,12 +119,28 @@ class DerivedSum:
     @property
     def dating(self) -> str:
         """What a reader must know of its parts' dates: "undated" when a part has no date of
-        its own (only its report's, or none), "mixed" when the parts are for different
-        periods, "" when all are for one period: a sum is for no one date otherwise."""
+        its own (only its report's, or none); "" when all are for one period; "through" when
+        the others are closed sendings (a metric whose scope fixes its period, the first
+        contingent) over before the latest part's period: the sum is the total at its end;
+        else "mixed": a sum of figures for different periods is for no one date."""
         if any(not statement.dated for _, statement in self.parts):
             return "undated"
         periods = {(s.when.start, s.when.end) for _, s in self.parts if s.when is not None}
-        return "mixed" if len(periods) > 1 else ""
+        if len(periods) <= 1:
+            return ""
+        latest = self.latest
+        closed = all(s.period is not None and s.when is not None and s.when.end < latest.start
+                     for _, s in self.parts if s.when != latest)
+        return "through" if closed else "mixed"
+
+    @property
+    def latest(self) -> DateInterval:
+        """The latest period of its parts (for a sum that holds at its end: ``dating``)."""
+        return max((s.when for _, s in self.parts if s.when is not None), key=lambda w: (w.end, w.start))
+
+    @property
+    def undated_parts(self) -> tuple[tuple[str, Statement], ...]:
+        return tuple((metric_id, s) for metric_id, s in self.parts if not s.dated)
 
 
 def _approximate(statement: Statement) -> bool:

@@ -16,7 +16,7 @@ from jinja2 import (
 from jinja2.runtime import Context
 
 from .citations import archive_citation, article_citation, topic_citation
-from .format import actor_noun, date_fr, dated_fr, month_fr, number_fr
+from .format import actor_noun, date_fr, dated_fr, end_fr, month_fr, number_fr
 from .paths import html_path
 from .typography import french_html
 
@@ -70,6 +70,6 @@ def environment() -> Environment:
     # Plain text: escaped where an HTML template prints it, as is in a .txt one.
     env.globals.update(archive_citation=archive_citation, topic_citation=topic_citation,
                        article_citation=article_citation, html_path=html_path)
-    env.filters.update(date_fr=date_fr, dated_fr=dated_fr, month_fr=month_fr, number_fr=number_fr,
-                       actor_noun=actor_noun, url=_url)
+    env.filters.update(date_fr=date_fr, dated_fr=dated_fr, end_fr=end_fr, month_fr=month_fr,
+                       number_fr=number_fr, actor_noun=actor_noun, url=_url)
     return env
