@@ -396,6 +396,18 @@ def test_a_sum_with_one_undated_part_says_so_in_the_singular(tmp_path):
             in box)
 
 
+def test_a_figure_whose_report_sibling_was_replaced_says_it_may_be_outdated(tmp_path):
+    """Beta gave 11 000 and 2 000 in one report, then 12 000 for the first: its 2 000 is
+    shown as the same report as a replaced figure; its 12 000 is not."""
+    archive = scenario("report-replaced", tmp_path)
+    box = headline_box(archive)
+    assert ("2 000 soldats selon Service Beta (rapporté le 10 janvier 2025) — même rapport que "
+            "« Premier contingent : 11 000 », remplacé par 12 000 selon Service Beta (rapporté le "
+            "20 mars 2025) : peut-être dépassé lui aussi") in box
+    assert box.count("même rapport") == 1
+    assert "somme dérivée" not in box  # 12 000 + 2 000 would add a new figure to an outdated one
+
+
 # The real archive: invariants only (a contributor's valid article must not break them).
 
 @pytest.fixture(scope="module")

@@ -247,6 +247,10 @@ class Status:
     replaces: Statement | None = None             # the same actor's previous figure
     below_parts: bool = False                     # under the sum of its parts' figures
     older_than: tuple[tuple[str, Statement], ...] = ()  # (related metric, its later figure)
+    # Figures its actor gave in the same report, since replaced by a later figure of theirs:
+    # (their metric, the figure of that report, the figure replacing it). Beside a figure
+    # the actor has not updated, this one may be as outdated as its sibling.
+    report_replaced: tuple[tuple[str, Statement, Statement], ...] = ()
     # Independent sources giving a compatible figure, this one included: actors whose
     # origins meet (Actor.includes) count once.
     confirmations: int = 1
@@ -281,6 +285,29 @@ def history(statements: tuple[Statement, ...]) -> tuple[Change, ...]:
         changes.append(Change(statement, previous.get(statement.actor)))
         previous[statement.actor] = statement
     return tuple(changes)
+
+
+def report_replaced(statement: Statement, replaced: Mapping[str, Mapping[str, Statement]],
+                    statements: Mapping[str, tuple[Statement, ...]]
+                    ) -> tuple[tuple[str, Statement, Statement], ...]:
+    """The figures of other metrics that ``statement``'s actor gave in the same article as it
+    and has replaced since with a figure that became known later (``replaced``: by metric,
+    claim id -> the figure replacing it, its actor's current one; ``statements``: each
+    metric's)."""
+    articles = {entry.article.id for entry in statement.entries}
+    return tuple(
+        (metric_id, sibling, replaced[metric_id][sibling.claim_id])
+        for metric_id, siblings in statements.items() if metric_id != statement.claim.metric
+        for sibling in siblings
+        if sibling.claim_id in replaced[metric_id] and sibling.actor == statement.actor
+        and articles & {entry.article.id for entry in sibling.entries}
+        and older(_known(statement), _known(replaced[metric_id][sibling.claim_id])))
+
+
+def _known(statement: Statement) -> DateInterval | None:
+    """When a statement became known: its date as its text gives it, or its first report's."""
+    first = statement.first_stated
+    return first.stated if first is not None else None
 
 
 def older(when: DateInterval | None, later: DateInterval | None) -> bool:
