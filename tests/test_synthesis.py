@@ -301,10 +301,10 @@ def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
     # with no date at all beside it: neither reads as current.
     assert ("Premier contingent : 11 000 soldats selon Service Beta (rapporté le 10 janvier 2025) — "
             "chiffre plus ancien que « Soldats envoyés (total) : 20 000 » selon Agence Alpha "
-            "(mars 2025)") in box
+            "(mars 2025, total dont il est une partie)") in box
     assert ("Renforts : environ 3 000 soldats selon Service Beta (date inconnue) — non daté : "
             "peut-être plus ancien que « Soldats envoyés (total) : 20 000 » selon Agence Alpha "
-            "(mars 2025)") in box
+            "(mars 2025, total dont il est une partie)") in box
     total = box.split("Premier contingent :")[0]
     assert "plus ancien" not in total  # the later total is not older than its parts
     # Not an overlapping scope: a later figure of a scope that only overlaps says nothing of it.
@@ -321,8 +321,10 @@ def test_overlapping_scopes_stand_together_and_neither_makes_the_other_older(tmp
     pieces = figures["longue_portee"]
     assert "plus ancien" not in pieces and "contest" not in pieces and "contredit" not in pieces
     # the guns lie inside the guns and launchers: a later figure of their whole dates them.
+    # the scope's relation said: a later figure of a wider scope has not replaced it.
     assert ("jusqu'à 120 unités selon Service Beta (avant le début de l'année 2025) — chiffre plus "
-            "ancien que « Canons et lance-roquettes livrés : environ 220 »") in figures["canons"]
+            "ancien que « Canons et lance-roquettes livrés : environ 220 » selon Agence Alpha "
+            "(mars 2025, périmètre qui comprend celui-ci)") in figures["canons"]
     assert findings(archive, "canons") == [] and findings(archive, "longue_portee") == []
     # Each scope is shown with the others, each with its scope and its hedges.
     text = topic_text(archive)
