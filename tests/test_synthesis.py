@@ -139,6 +139,9 @@ def test_repeats_are_linked_to_their_origin_and_neither_charted_nor_compared(tmp
         (page,) = [p for p in PageBuilder.from_archive(archive).all_pages() if p.path == path]
         shown = re.sub(r"\s+", " ", BeautifulSoup(page.content, "html.parser").get_text(" "))
         assert "Reprend le chiffre donné selon Agence Alpha (23 décembre 2024)" in shown, path
+        # linked to the statement it repeats, on its article's page
+        (link,) = BeautifulSoup(page.content, "html.parser").select(".ba-repeat a")
+        assert link["href"].endswith("articles/2024-12-23-a-pertes.html#claim-pertes-alpha-2024-12-23"), link
 
 
 def test_two_actors_agree_diverge_or_give_a_range_for_one_period(tmp_path):
