@@ -119,6 +119,11 @@ def test_a_provision_is_not_the_latest_event(tmp_path):
     archive = scenario("provisions", tmp_path)
     assert "Dernier événement : Visite officielle selon Agence Alpha (janvier 2025)" in headline_box(archive)
     assert "Clause d'assistance (disposition)" in topic_text(archive)
+    # A provision stated again by its actor, weeks later, is one statement with its sources.
+    (briefing,) = derive_from_bodies(archive).briefings.values()
+    (clause,) = [s for s in briefing.timeline if s.claim.event == "clause"]
+    assert len(clause.entries) == 2 and str(clause.when) == "2025-03-01"
+    assert topic_text(archive).count("Clause d'assistance (disposition)") == 1
 
 
 def test_repeats_are_linked_to_their_origin_and_neither_charted_nor_compared(tmp_path):

@@ -208,7 +208,8 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
     figures may come from (Actor.origins; none for an actor that is no source of its own)."""
     def kind_of(statement: Statement) -> str | None:
         metric = topic.metrics.get(statement.claim.metric or "")
-        return metric.kind if metric else None
+        event = topic.events.get(statement.claim.event or "")
+        return metric.kind if metric else "provision" if event and event.kind == "provision" else None
 
     merged, repeat_list = synthesis.fold_repeats(merged, kind_of, lambda actor: bool(origins(actor)),
                                                  dispatch_of or {})

@@ -50,8 +50,9 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
 
     A statement without a date of its own repeats an earlier dated one with the same
     subject and figure; one actor's running total or plan stated again with the same
-    figure is one statement, with its first date, whatever the later article dates it.
-    ``kind_of`` gives a metric statement's kind (None for an event)."""
+    figure, or a treaty's provision stated again, is one statement, with its first date,
+    whatever the later article dates it. ``kind_of`` gives a metric statement's kind,
+    "provision" for a provision, None for another event."""
     # Statements come in chronological order: the first one seen under a key is the earliest.
     done: dict[tuple, list[Statement]] = {}  # per subject and figure
     first: dict[tuple, int] = {}             # (subject and figure, actor) -> index in done
@@ -68,7 +69,7 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
         actor_key = (key, statement.actor)
         kind = kind_of(statement)
         own = None
-        if kind in ("total", "plan") and last.get(mine) == figure:
+        if kind in ("total", "plan", "provision") and last.get(mine) == figure:
             own = first.get(actor_key)
         elif not statement.dated and actor_key in first_dated \
                 and _before(same[first_dated[actor_key]], statement):
