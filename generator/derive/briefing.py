@@ -180,19 +180,6 @@ def _current(picture: estimates.MetricPicture | None) -> tuple[Statement, ...]:
     return picture.headline or picture.latest[:1]
 
 
-def _replaced(metric: MetricBriefing) -> dict[str, Statement]:
-    """Each figure its actor has since replaced, by claim id: the figure replacing it, the
-    latest of the chain (history: a statement and the one it supersedes)."""
-    after = {change.supersedes.claim_id: change.statement for change in metric.history
-             if change.supersedes is not None}
-    latest = {}
-    for claim_id, statement in after.items():
-        while statement.claim_id in after:
-            statement = after[statement.claim_id]
-        latest[claim_id] = statement
-    return latest
-
-
 def _below_parts(metric: MetricBriefing) -> set[str]:
     """Claim ids of the total's figures under the sum of its parts' figures."""
     if metric.derived is None or metric.picture is None:
@@ -258,13 +245,13 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
     for metric_id, pairs in part_findings.items():
         metrics[metric_id] = replace(metrics[metric_id], findings=tuple(sorted(
             metrics[metric_id].findings + tuple(pairs), key=lambda p: p.second.sort_key)))
-    replaced = {metric_id: _replaced(briefing) for metric_id, briefing in metrics.items()}
-    statements = {metric_id: briefing.statements for metric_id, briefing in metrics.items()}
+    replaced = synthesis.replaced_by_report({metric_id: briefing.history
+                                            for metric_id, briefing in metrics.items()})
     for metric_id, metric in topic.metrics.items():
         if metric.parts:  # never from a figure its actor's later report may have outdated
             metrics[metric_id] = replace(metrics[metric_id], derived=synthesis.derived_sum(
                 (part, tuple(s for s in _current(metrics[part].picture)
-                             if not synthesis.report_replaced(s, replaced, statements)))
+                             if not synthesis.report_replaced(s, replaced)))
                 for part in metric.parts))
     for metric_id, briefing in metrics.items():
         statuses = _statuses(briefing, disputed, origins)
@@ -277,7 +264,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
             claim_id: replace(
                 status if status.below_parts else replace(
                     status, older_than=synthesis.older_than(shown[claim_id], beside)),
-                report_replaced=synthesis.report_replaced(shown[claim_id], replaced, statements))
+                report_replaced=synthesis.report_replaced(shown[claim_id], replaced))
             for claim_id, status in briefing.statuses.items()})
     timeline = tuple(s for s in merged if s.claim.event is not None and s.claim_id not in repeats)
     happened = [s for s in timeline if topic.events[s.claim.event or ""].kind == "event"]

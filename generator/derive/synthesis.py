@@ -288,21 +288,39 @@ def history(statements: tuple[Statement, ...]) -> tuple[Change, ...]:
     return tuple(changes)
 
 
-def report_replaced(statement: Statement, replaced: Mapping[str, Mapping[str, Statement]],
-                    statements: Mapping[str, tuple[Statement, ...]]
+# Figures since replaced, by the actor and an article that reported them: (their metric, the
+# figure, the figure of that actor replacing it now).
+ReplacedByReport = Mapping[tuple[str, str], tuple[tuple[str, Statement, Statement], ...]]
+
+
+def replaced_by_report(histories: Mapping[str, tuple[Change, ...]]) -> ReplacedByReport:
+    """Each metric's figures its actor has replaced since (``histories``: by metric), with the
+    latest figure replacing each, by actor and reporting article (for report_replaced)."""
+    index: dict[tuple[str, str], list[tuple[str, Statement, Statement]]] = {}
+    for metric_id, changes in histories.items():
+        after = {c.supersedes.claim_id: c.statement for c in changes if c.supersedes is not None}
+        for change in changes:
+            if change.supersedes is None:
+                continue
+            latest = change.statement
+            while latest.claim_id in after:
+                latest = after[latest.claim_id]
+            for entry in change.supersedes.entries:
+                index.setdefault((change.supersedes.actor, entry.article.id), []).append(
+                    (metric_id, change.supersedes, latest))
+    return {key: tuple(found) for key, found in index.items()}
+
+
+def report_replaced(statement: Statement, replaced: ReplacedByReport
                     ) -> tuple[tuple[str, Statement, Statement], ...]:
-    """The figures of other metrics that ``statement``'s actor gave in the same article as it
-    and has replaced since with a figure that became known later (``replaced``: by metric,
-    claim id -> the figure replacing it, its actor's current one; ``statements``: each
-    metric's)."""
-    articles = {entry.article.id for entry in statement.entries}
-    return tuple(
-        (metric_id, sibling, replaced[metric_id][sibling.claim_id])
-        for metric_id, siblings in statements.items() if metric_id != statement.claim.metric
-        for sibling in siblings
-        if sibling.claim_id in replaced[metric_id] and sibling.actor == statement.actor
-        and articles & {entry.article.id for entry in sibling.entries}
-        and older(_known(statement), _known(replaced[metric_id][sibling.claim_id])))
+    """The figures of other metrics that ``statement``'s actor gave in an article reporting
+    it and has replaced since with a figure that became known later."""
+    found: dict[str, tuple[str, Statement, Statement]] = {}
+    for entry in statement.entries:
+        for metric_id, sibling, latest in replaced.get((statement.actor, entry.article.id), ()):
+            if metric_id != statement.claim.metric and older(_known(statement), _known(latest)):
+                found[sibling.claim_id] = (metric_id, sibling, latest)
+    return tuple(found.values())
 
 
 def _known(statement: Statement) -> DateInterval | None:
