@@ -48,6 +48,11 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/briefing check $(if $(STRICT),--strict)
 
+# Test runs keep the bytecode of generator/ and tests/ (and pytest's rewritten test modules)
+# even where the environment turns writing it off (PYTHONDONTWRITEBYTECODE: empty is off):
+# otherwise each xdist worker and each command a test starts compiles them all again.
+fast test: export PYTHONDONTWRITEBYTECODE =
+
 # The quick answer while editing, in under a minute: the linter (ruff) and the type checker
 # (mypy), both configured in pyproject.toml, then the unit tests (no build, no browser:
 # tests/conftest.py says which tests are which).
