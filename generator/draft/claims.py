@@ -10,6 +10,7 @@ field so filled says what it was read from, for the contributor to confirm.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -586,21 +587,29 @@ def _narrower_match(chosen: MetricWords, vocabulary: Vocabulary, sentence: str, 
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+@lru_cache(maxsize=256)
+def _clause_bounds(sentence: str) -> tuple[int, ...]:
+    """Where the sentence's clauses start and end, found once per sentence: every figure of
+    the sentence asks, and a run-on line of scraped text can hold thousands."""
+    return tuple(sorted({0, len(sentence), *(m.end() for m in _CLAUSE.finditer(sentence))}))
+
+
 def quote_clause(sentence: str, start: int, end: int, least_words: int = 6) -> str:
     """The clause of the sentence holding the figure, widened to a few words at least."""
-    bounds = sorted({0, len(sentence), *(m.end() for m in _CLAUSE.finditer(sentence))})
-    pieces = list(zip(bounds, bounds[1:]))
-    first = last = next((i for i, (a, b) in enumerate(pieces) if a <= start < b), 0)
-    while last < len(pieces) - 1 and pieces[last][1] < end:
+    bounds = _clause_bounds(sentence)  # clause i runs from bounds[i] to bounds[i + 1]
+    final = len(bounds) - 2
+    holding = bisect_right(bounds, start) - 1
+    first = last = holding if 0 <= holding <= final and start < bounds[holding + 1] else 0
+    while last < final and bounds[last + 1] < end:
         last += 1
-    while len(sentence[pieces[first][0]:pieces[last][1]].split()) < least_words:
-        if last < len(pieces) - 1:
+    while len(sentence[bounds[first]:bounds[last + 1]].split()) < least_words:
+        if last < final:
             last += 1
         elif first > 0:
             first -= 1
         else:
             break
-    text = sentence[pieces[first][0]:pieces[last][1]].rstrip(" (")
+    text = sentence[bounds[first]:bounds[last + 1]].rstrip(" (")
     stripped = text.strip(_QUOTE_TRIM)
     # Keep a closing bracket or quotation mark that the kept text opens.
     for opening, closing in (("(", ")"), ("«", "»"), ("“", "”")):
