@@ -25,14 +25,23 @@ if TYPE_CHECKING:
     from .webpage import Page
 
 _WIRES = r"AFP|Reuters|AP|Belga|ATS|Yonhap|l['’]AFP"
-# One agency or several: « AFP », « AFP et Reuters », « AFP, AP et Reuters ».
-_WIRE_LIST = rf"(?:{_WIRES})(?:\s*(?:,|et)\s+(?:{_WIRES}))*"
-_BYLINE = re.compile(rf"^(?:Texte\s+)?(?:Par|par|Propos recueillis par)\s*:?\s*(?=[A-ZÀ-Ý])(?P<name>.+?)"
-                     rf"(?:\s*(?:,|avec|et)\s+(?P<wire>{_WIRE_LIST}))?\s*$")
-# « Le Monde avec AFP », « La Croix (avec AFP), »: the agencies may stand in brackets, the line end
-# on the comma that led to the date on the next line.
-_WITH_WIRE = re.compile(rf"^(?P<name>[^.!?:()]{{2,40}}?)\s*(?P<open>\()?\s*(?:avec|et)\s+(?P<wire>{_WIRE_LIST})"
-                        r"\s*(?(open)\))\s*,?\s*$")
+
+
+def _byline_patterns(wires: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A byline « Par X avec AFP » and a credit « X avec AFP et Reuters » naming the agencies
+    ``wires`` (an alternation: the common ones and every name of the registered agencies)."""
+    # One agency or several: « AFP », « AFP et Reuters », « AFP, AP et Reuters ».
+    listed = rf"(?:{wires})(?:\s*(?:,|et)\s+(?:{wires}))*"
+    byline = re.compile(rf"^(?:Texte\s+)?(?:Par|par|Propos recueillis par)\s*:?\s*(?=[A-ZÀ-Ý])(?P<name>.+?)"
+                        rf"(?:\s*(?:,|avec|et)\s+(?P<wire>{listed}))?\s*$")
+    # « Le Monde avec AFP », « La Croix (avec AFP), », « Léa Morand, avec AFP et Keystone-ATS »: the
+    # agencies may stand in brackets or after a comma, the line end on the comma that led to the
+    # date on the next line.
+    with_wire = re.compile(rf"^(?P<name>[^.!?:()]{{2,40}}?)\s*,?\s*(?P<open>\()?\s*(?:avec|et)\s+"
+                           rf"(?P<wire>{listed})\s*(?(open)\))\s*,?\s*$")
+    return byline, with_wire
+
+
 _PUBLISHED = re.compile(r"^(?:Publi[ée]|Mis à jour|Mise à jour|Modifi[ée]|Actualis[ée]|Post[ée])\b"
                         # a line that is only a date and a time: « Le 19 juin 2025 à 10h41 »
                         r"|^(?:le\s+)?(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})"
@@ -43,8 +52,20 @@ _PHOTO = re.compile(
     r"|\bPhotos?\s*:?\s*(?:AFP|Reuters|AP|KCNA|Yonhap|EPA|Getty Images)\s*$"
     r"|(?:/\s*|\bvia\s+|©\s*)(?:AFP|Reuters|AP|KCNA|Yonhap|EPA|Getty Images)(?:\s*/\s*Archives)?\s*\)?$"
     # a caption closed by its credit in brackets: « … exercice militaire. (Photo d'archives KCNA. …) »
-    r"|\((?:Photos?|Cr[ée]dits?|Illustration)\b[^()]*\)$",
+    r"|\((?:Photos?|Cr[ée]dits?|Illustration)\b[^()]*\)$"
+    # a caption with its credit after a copyright sign: « … à Pyongyang. — © KCNA via KNS »
+    r"|\s©\s*\S",
     re.I)
+# Where a page shows a picture: a line naming it alone (« Image », « Photo 2/5 »); the line
+# after it, when it reads as a caption, goes with it.
+_IMAGE_MARKER = re.compile(r"^(?:Images?|Photos?|Photographies?|Illustrations?|Diaporama|Galerie(?: photos?)?)"
+                           r"(?:\s*\d+\s*/\s*\d+)?$", re.I)
+# What a caption lacks: a verb saying or stating something (« a affirmé », « sont », « selon »). A
+# caption names what the picture shows (« Le dirigeant … lors d'une cérémonie (archives). »).
+_STATEMENT = re.compile(r"\b(?:a|ont|avait|avaient|aurait|auraient|aura|auront|est|sont|était|étaient|serait"
+                        r"|seraient|sera|seront|selon|d['’]après|affirm\w*|déclar\w*|estim\w*|indiqu\w*|annonc\w*"
+                        r"|assur\w*|rapport\w*|précis\w*|expliqu\w*|dit|disent|ajout\w*|soulign\w*|confirm\w*"
+                        r"|pourrait|pourraient|doit|doivent|va|vont)\b|[«»“”\"]", re.I)
 _READ_ALSO = re.compile(r"^(?:[ÀA]\s+)?(?:lire|voir|écouter|regarder)\s+(?:aussi|également|la suite|en vidéo|en images)"
                         r"(?:\b|(?-i:(?=[A-ZÀ-Ý])))"
                         r"|^[^.!?]{0,40}\bvous (?:conseille|recommande|propose)\b|^Dans la même rubrique\b"
@@ -150,6 +171,13 @@ class Outlets:
             for name in names:
                 self.keys.setdefault(compact(name), outlet.id)
         self.kinds = {outlet.id: outlet.kind for outlet in outlets.values()}
+        # Every printed name of a registered agency (« Agence France-Presse », « Keystone-ATS »),
+        # longest first, for bylines: an agency the registry holds is read whatever its name.
+        wire_names = {name for outlet in outlets.values() if outlet.kind == "wire"
+                      for name in (outlet.name, re.sub(r"\s*\(.*?\)", "", outlet.name),
+                                   *re.findall(r"\((.*?)\)", outlet.name)) if len(name) >= 2}
+        self.wires = "|".join([*(re.escape(name) for name in sorted(wire_names, key=lambda n: (-len(n), n))),
+                               _WIRES])
         self.printed_names = sorted(((name, outlet.id) for outlet in outlets.values()
                                      for name in {outlet.name, re.sub(r"\s*\(.*?\)", "", outlet.name)}
                                      if len(name) >= 4), key=lambda pair: -len(pair[0]))
@@ -171,6 +199,12 @@ class Outlets:
 
 def _is_heading(line: str, longest: int = 100) -> bool:
     return len(line) < longest and not re.search(r"[.!?:;,]$", line) and not line.startswith("•")
+
+
+def _is_question_title(line: str) -> bool:
+    """A headline asking a question (« Qui sont les soldats envoyés par Kim Jong-un ? »)."""
+    return _short(line, 20) and line.rstrip().endswith("?") and line.count("?") == 1 and not re.search(
+        r"[.!]\s", line)
 
 
 def _same(a: str, b: str) -> bool:
@@ -209,11 +243,13 @@ def _short(line: str, words: int = 30) -> bool:
 class _Cleaner:
     def __init__(self, outlets: dict[str, Outlet], page: Page | None):
         self.outlets = Outlets(outlets)
+        self.byline, self.with_wire = _byline_patterns(self.outlets.wires)
         self.draft = Draft()
         self.page = page
         self.last_kind: str | None = None
         self.last_index = -1
-        self.drop_next_heading = False   # after a bare « Lire aussi », the linked title
+        self.drop_next_heading = False   # after a bare « Lire aussi », the linked titles
+        self.linked_title = False        # whether the last line taken out was one of them
         self.printed: list[tuple[str, str]] = []       # (date, line) from « Publié le … »
         self.updated: list[tuple[str, str]] = []       # (date, line) from « Mis à jour le … »
         # (name, where it stands, whether it surely names the outlet), in priority order
@@ -222,6 +258,7 @@ class _Cleaner:
         self.own_names: list[tuple[str, str]] = []
         self.masthead: tuple[str, str] | None = None   # an agency's name opening its own page
         self.started = False   # whether a line was kept yet
+        self.picture = False   # whether the last line taken out was a photo credit
 
     def note(self, text: str) -> None:
         self.draft.cleaning.append(text)
@@ -261,20 +298,20 @@ class _Cleaner:
             self.note(f"Crédit d'agence supprimé : « {line} ».")
             return True
         parts = _BYLINE_PARTS.split(line)
-        if len(parts) > 1 and _short(line, 30) and (_BYLINE.match(parts[0]) or _WITH_WIRE.match(parts[0])) and all(
-                _BYLINE.match(part) or _WITH_WIRE.match(part) or _PUBLISHED.match(part) or _DURATION.match(part)
+        if len(parts) > 1 and _short(line, 30) and (self.byline.match(parts[0]) or self.with_wire.match(parts[0])) and all(
+                self.byline.match(part) or self.with_wire.match(part) or _PUBLISHED.match(part) or _DURATION.match(part)
                 or _TIME_TO_READ.match(part) for part in parts):
             for part in parts:   # « Par X avec AFP | Publié le 07/02/2025 - Temps de lecture : 2 min »
                 if _PUBLISHED.match(part) and (day := printed_date(part)):
                     self.printed.append((day, part.strip()))
-                elif match := _BYLINE.match(part) or _WITH_WIRE.match(part):
+                elif match := self.byline.match(part) or self.with_wire.match(part):
                     self.outlet_names.append((match["name"], line, True))
                     self.wire(match["wire"], line)
             self.note(f"Signature « {line} » supprimée (média dans outlet, agence dans wire, date de "
                       "publication dans date).")
             return True
-        if _short(line, 14) and not re.search(r"[.!?]$", line) and (match := _BYLINE.match(line)
-                                                                      or _WITH_WIRE.match(line)):
+        if _short(line, 14) and not re.search(r"[.!?]$", line) and (match := self.byline.match(line)
+                                                                      or self.with_wire.match(line)):
             if match["wire"]:
                 self.outlet_names.append((match["name"], line, True))
                 self.wire(match["wire"], line)
@@ -296,15 +333,22 @@ class _Cleaner:
             return True
         if _PHOTO.search(line) and _short(line, 25) and not re.search(r"[a-zà-ÿ]\.$", line):
             self.note_line("Crédit ou légende photo supprimé", line)
+            self.picture = True
             copyright_ = re.match(r"^©\s*(?P<name>[^0-9/]+?)\s*(?:\d{4})?\s*$", line)
             if copyright_:
                 self.outlet_names.append((copyright_["name"], line, True))
             return True
         if self.drop_next_heading:
-            self.drop_next_heading = False
-            if _is_heading(line, 200):
+            # After a bare « À lire aussi : », the linked titles: the first title-like line (a
+            # question too), then more of them while they read as headlines (« Sujet : … », « … ? »).
+            first, self.drop_next_heading = self.last_kind == "Renvoi vers un autre article supprimé" and not \
+                self.linked_title, False
+            if (_is_heading(line, 200) or _is_question_title(line)) and (
+                    first or _is_question_title(line) or re.search(r"\s:\s", line)):
                 self.note_line("Renvoi vers un autre article supprimé", line)
+                self.drop_next_heading = self.linked_title = True
                 return True
+        self.linked_title = False
         if ((place := _FROM_PLACE.match(line)) and _short(line, 8)
                 and (named := self.outlets.find(place["name"]))):
             if self.outlets.kinds.get(named) == "wire":
@@ -315,7 +359,8 @@ class _Cleaner:
             return True
         if _READ_ALSO.search(_LINK_MARK.sub("", line)) and _short(line):
             self.note_line("Renvoi vers un autre article supprimé", line)
-            self.drop_next_heading = bool(re.fullmatch(r"[^:|]{0,30}", line))  # a bare label
+            self.drop_next_heading = bool(re.fullmatch(r"[^:|]{0,30}:?", line))  # a bare label
+            self.linked_title = False
             return True
         if _SUBSCRIPTION.search(line) and _short(line):
             self.note_line("Appel à l'abonnement supprimé", line)
@@ -407,6 +452,7 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
         draft.title, draft.title_source = page.title, "titre de la page (métadonnées)"
     kept: list[str] = []
     sequence: list[tuple[str, bool]] = []   # every line, and whether it was taken out as debris
+    credits: set[int] = set()   # where in it a photo credit stands
     for line in lines:
         prefix = _METADATA_PREFIX.match(line)
         if prefix:
@@ -414,13 +460,17 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
             cleaner.note(f"Préfixe de métadonnées « {prefix.group().strip()} » retiré du début du texte.")
             line = line[prefix.end():]
         plain = line.removeprefix("## ")
+        cleaner.picture = False
         if cleaner.debris(plain):
             sequence.append((line, True))
+            if cleaner.picture:
+                credits.add(len(sequence) - 1)
             continue
         cleaner.last_kind = None
         cleaner.started = True
         kept.append(line)
         sequence.append((line, False))
+    sequence = _captions_out(cleaner, sequence, credits)
     kept = _furniture_out(cleaner, sequence)
     # The headline: the page's title, or the first line that reads as one; its copies go.
     if not draft.title:
@@ -493,7 +543,7 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
         cleaner.note("Page web : texte principal extrait avec trafilatura ; menus, pied de page, "
                      "légendes et encadrés de la page laissés de côté.")
         for text in page.short_texts:   # the page's byline, which the extraction leaves out
-            match = _BYLINE.match(text) or _WITH_WIRE.match(text)
+            match = cleaner.byline.match(text) or cleaner.with_wire.match(text)
             if match and match["wire"] and not draft.wire:
                 cleaner.outlet_names.append((match["name"], text, True))
                 cleaner.wire(match["wire"], text)
@@ -508,6 +558,40 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
         r"|ce mois-ci|cette année|\b\d{1,2}\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|"
         r"septembre|octobre|novembre|décembre)(?:\s+\d{4})?", " ".join(unique), re.IGNORECASE)
     return draft
+
+
+def _is_caption(line: str) -> bool:
+    """A short line naming what a picture shows: four words or more, no verb of statement, no
+    quotation, one sentence at most."""
+    return (4 <= len(line.split()) <= 30 and not line.startswith(("## ", "•"))
+            and not _STATEMENT.search(line) and len(_SENTENCE_BREAK.findall(line)) <= 1)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)")
+
+
+def _captions_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]], credits: set[int]
+                  ) -> list[tuple[str, bool]]:
+    """The sequence with picture captions marked as debris, found by where they stand: the line
+    just before a photo credit (« … lors d'une cérémonie (archives). » / « PHOTO : Reuters »), or
+    just after an image marker (« Image » / « X et Y à Pyongyang, le 17 juin. »), when it reads as
+    a caption (no verb of statement, one sentence at most); the marker goes with it."""
+    marked = list(sequence)
+
+    def take(index: int) -> None:
+        marked[index] = (marked[index][0], True)
+        cleaner.last_kind = None
+        cleaner.note_line("Légende photo supprimée (à côté d'un crédit ou d'une image)", marked[index][0])
+
+    for index, (line, debris) in enumerate(sequence):
+        after = index + 1
+        if (not debris and _IMAGE_MARKER.match(line.removeprefix("## ")) and after < len(marked)
+                and not marked[after][1] and _is_caption(marked[after][0])):
+            take(index)
+            take(after)
+        elif index in credits and index > 0 and not marked[index - 1][1] and _is_caption(marked[index - 1][0]):
+            take(index - 1)
+    return marked
 
 
 def _furniture_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]]) -> list[str]:
