@@ -416,7 +416,7 @@ def _dates_of(figure: Candidate, others: list[Candidate], dates: list[DateMentio
         # « plus de 100 tués et près de 1 000 blessés depuis le début du mois »: the date closing the
         # coordination dates both figures, before the day the statement was made (« a affirmé lundi »).
         partner, clause = coordinated
-        own = [d for d in dates if inside(d, partner, clause) and d.start >= partner.end]
+        own = [d for d in dates if inside(d, partner, clause) and d.start >= _number_span(partner)[1]]
     clauses = [(other, quote_clause(other.sentence, other.start, other.end, least_words=1)) for other in others]
     return (own or [d for d in dates if not any(inside(d, other, clause) for other, clause in clauses)
                     and not _in_relative_clause(figure.sentence, d)]) + relayed
@@ -645,16 +645,16 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
                             f"dans la phrase (unité « {candidate.unit.split()[0]} »)"}
     # The actor: the nearest name or alias in the sentence, else the last one named before it.
     actors = _actors_in(vocabulary, sentence, number_span)
+    role = None if actors else _named_by_role(vocabulary, sentence, named)
     if actors:
         changes |= {"actor": actors[0][2], "actor_hint": f"« {actors[0][3]} » dans la phrase"}
-    elif role := _named_by_role(vocabulary, sentence, named):
-        actors = [role]
+    elif role:   # « Le président ukrainien a évoqué… », Volodymyr Zelensky named before
         changes |= {"actor": role[0], "actor_hint": f"« {role[1]} » dans la phrase, nommé plus haut dans l'article"}
-    for previous in reversed(before[-2:] if not actors and not _another_source(sentence) else []):
-        named = _actors_in(vocabulary, previous, (0, 0))  # its subject: the first named
-        if named:
-            changes |= {"actor": named[0][2],
-                        "actor_hint": f"« {named[0][3]} » dans une phrase précédente"}
+    for previous in reversed(before[-2:] if not actors and not role and not _another_source(sentence) else []):
+        subjects = _actors_in(vocabulary, previous, (0, 0))  # its subject: the first named
+        if subjects:
+            changes |= {"actor": subjects[0][2],
+                        "actor_hint": f"« {subjects[0][3]} » dans une phrase précédente"}
             break
     # as_of: the nearest date the sentence gives the figure or its statement (« a indiqué
     # lundi »: a level as of then); not the day someone passed the statement on (« a rapporté

@@ -70,10 +70,22 @@ _READ_ALSO = re.compile(r"^(?:[ÀA]\s+)?(?:lire|voir|écouter|regarder)\s+(?:aus
                         r"(?:\b|(?-i:(?=[A-ZÀ-Ý])))"
                         r"|^[^.!?]{0,40}\bvous (?:conseille|recommande|propose)\b|^Dans la même rubrique\b"
                         r"|^Sur le même sujet\b|^Nous recommandons\s*:|^VIDÉO\s*:|^Notre dossier\b"
-                        r"|^(?:À|A) découvrir\b|^Le direct\s*:|(?-i:^LIRE\b)", re.I)
+                        r"|^(?:À|A) découvrir\b|^Le direct\s*:|(?-i:^LIRE\b)"
+                        # a list of related articles under its label
+                        r"|^(?:Nos|Tous nos|Les|Tous les)\s+(?:autres\s+|derniers\s+)?articles\b|^Plus d['’]actualités?\b"
+                        r"|^Articles? liés?\b|^Pour aller plus loin\b|^(?:Les )?plus lus\b|^En lien\s*:", re.I)
+# A follow block: the site's accounts on social networks (« Suivez X sur Instagram, X et WhatsApp »).
+_FOLLOW = re.compile(r"^(?:Suivez|Retrouvez|Rejoignez)(?:-nous)?\b.{0,60}\b(?:sur|via)\s+(?:Facebook|X|Twitter|Instagram"
+                     r"|WhatsApp|Telegram|LinkedIn|TikTok|YouTube|Google|Bluesky|Threads|nos réseaux)\b", re.I)
+# An embedded widget's start and end markers (« Début du widget … », « Fin du widget … »): what
+# lies between them is the widget's.
+_EMBED = re.compile(r"^(?P<end>Début|Fin)\s+d(?:u|e\s+la|e\s+l['’])\s*(?:widget|contenu\s+(?:intégré|externe)|module"
+                    r"|publication\s+intégrée)\b", re.I)
+# A copyright footer (« ©2025 Société X. Tous droits réservés. »).
+_RIGHTS = re.compile(r"tous droits réservés|^©\s*\d{4}\b", re.I)
 _SUBSCRIPTION = re.compile(
     r"abonnez-vous|déjà abonné|réservée?s? aux abonnés|s['’]abonner|cet article vous est offert"
-    r"|il vous reste [\d.,]+\s?% de (?:cet|l['’])article|offre (?:spéciale|découverte|d['’]essai)"
+    r"|il vous reste [\d.,]+\s?% de (?:cet |l['’])article|offre (?:spéciale|découverte|d['’]essai)"
     r"|connectez-vous|accéder à tous les articles|la suite est réservée|article réservé"
     r"|essai gratuit|sans engagement|se connecter|créer un compte|télécharge[zr] l['’]appli", re.I)
 _NEWSLETTER = re.compile(r"newsletter|lettre d['’]information|inscrivez-vous|je m['’]inscris"
@@ -88,7 +100,8 @@ _BUTTON = re.compile(r"^(?:Plus|Lire la suite|Publicité|Fermer|Suivant|Précéd
                      r"| l['’]article)?|\d+\s*min(?:utes?)?(?: de lecture)?|Temps de lecture.*|"
                      r"Accueil|Menu|Rechercher|Voir les commentaires|Contenus sponsorisés|Offrir(?: cet)? l['’]article|"
                      r"Lire plus tard|Lire dans l['’]app(?:li(?:cation)?)?|Ajouter à mes articles|"
-                     r"Écouter \d+ min|(?:Passer|Fermer|Ignorer) la publicité|Signaler (?:un|ce) contenu)$", re.I)
+                     r"Écouter \d+ min|(?:Passer|Fermer|Ignorer) la publicité|Signaler (?:un|ce) contenu"
+                     r"|Signaler une (?:coquille|erreur|faute))$", re.I)
 # Generic shapes of page furniture, whatever the site's words: a reading or listening time
 # (« Lecture 3 min. », « Écouter - 02:41 », « 00:00/03:41 »), a comments counter
 # (« Commentaires (34) », « 0 commentaire », « Voir les contributions »), a device limit.
@@ -98,7 +111,8 @@ _DURATION = re.compile(r"^(?:(?:temps de )?lecture|écouter|durée|vidéo|audio)
 _COUNTER = re.compile(r"^(?:\d+\s+(?:commentaires?|réactions?|contributions?|partages?)"
                       r"|(?:commentaires?|réactions?|contributions?)\s*\(\d+\)"
                       r"|(?:vos|voir les|les|lire les|afficher les)\s+(?:commentaires|contributions|réactions)"
-                      r"|réagir(?:\s*\(\d+\))?)$", re.I)
+                      r"|réagir(?:\s*\(\d+\))?"
+                      r"|(?:les |l['’]espace (?:des )?)?commentaires? (?:est |sont )?(?:fermés?|désactivés?|clos)\.?)$", re.I)
 _DEVICE = re.compile(r"\bappareils?\b.*\b(?:à la fois|en même temps)\b|\bl['’]autre appareil\b", re.I)
 # A consent banner: its text on cookies, and its buttons (« Accepter et fermer »).
 _CONSENT = re.compile(r"\b(?:cookies?|traceurs)\b"
@@ -259,6 +273,8 @@ class _Cleaner:
         self.masthead: tuple[str, str] | None = None   # an agency's name opening its own page
         self.started = False   # whether a line was kept yet
         self.picture = False   # whether the last line taken out was a photo credit
+        self.prompt = False    # whether it was a subscription or newsletter prompt
+        self.embedded = False  # inside an embedded widget (after « Début du widget »)
 
     def note(self, text: str) -> None:
         self.draft.cleaning.append(text)
@@ -289,6 +305,16 @@ class _Cleaner:
 
     def debris(self, line: str) -> bool:
         """Take out the line if it is web debris; note why."""
+        if (embed := _EMBED.match(line)) or self.embedded:
+            self.embedded = bool(embed and embed["end"].lower() == "début") or (self.embedded and not embed)
+            self.note_line("Contenu intégré (widget) supprimé", line)
+            return True
+        if _FOLLOW.match(line) and _short(line, 20):
+            self.note_line("Invitation à suivre le site sur les réseaux sociaux supprimée", line)
+            return True
+        if _RIGHTS.search(line) and _short(line, 15):
+            self.note_line("Mention de droits d'auteur supprimée", line)
+            return True
         if match := _ORIGIN.search(line):
             self.outlet_names.insert(0, (match["name"].rstrip("."), line, True))
             self.note(f"Mention du média d'origine supprimée : « {line} ».")
@@ -363,10 +389,12 @@ class _Cleaner:
             self.linked_title = False
             return True
         if _SUBSCRIPTION.search(line) and _short(line):
+            self.prompt = True
             self.note_line("Appel à l'abonnement supprimé", line)
             self.own_name(line)
             return True
         if _NEWSLETTER.search(line) and _short(line, 15):
+            self.prompt = True
             self.note_line("Invitation à la lettre d'information supprimée", line)
             self.own_name(line)
             return True
@@ -453,6 +481,7 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
     kept: list[str] = []
     sequence: list[tuple[str, bool]] = []   # every line, and whether it was taken out as debris
     credits: set[int] = set()   # where in it a photo credit stands
+    prompts: set[int] = set()   # where a subscription or newsletter prompt stands
     for line in lines:
         prefix = _METADATA_PREFIX.match(line)
         if prefix:
@@ -460,17 +489,20 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
             cleaner.note(f"Préfixe de métadonnées « {prefix.group().strip()} » retiré du début du texte.")
             line = line[prefix.end():]
         plain = line.removeprefix("## ")
-        cleaner.picture = False
+        cleaner.picture = cleaner.prompt = False
         if cleaner.debris(plain):
             sequence.append((line, True))
             if cleaner.picture:
                 credits.add(len(sequence) - 1)
+            if cleaner.prompt:
+                prompts.add(len(sequence) - 1)
             continue
         cleaner.last_kind = None
         cleaner.started = True
         kept.append(line)
         sequence.append((line, False))
     sequence = _captions_out(cleaner, sequence, credits)
+    sequence = _boxes_out(cleaner, sequence, prompts)
     kept = _furniture_out(cleaner, sequence)
     # The headline: the page's title, or the first line that reads as one; its copies go.
     if not draft.title:
@@ -591,6 +623,20 @@ def _captions_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]], credits: 
             take(after)
         elif index in credits and index > 0 and not marked[index - 1][1] and _is_caption(marked[index - 1][0]):
             take(index - 1)
+    return marked
+
+
+def _boxes_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]], prompts: set[int]) -> list[tuple[str, bool]]:
+    """The sequence with the text of a subscription or newsletter box marked as debris: a short line
+    (« Chaque vendredi, nos correspondants décryptent l'actualité. ») between two prompts of the box
+    (« Newsletter … » / « S'inscrire »), whatever its words."""
+    marked = list(sequence)
+    for index in range(1, len(sequence) - 1):
+        if (index - 1 in prompts and index + 1 in prompts and not sequence[index][1]
+                and _short(sequence[index][0], 25) and not sequence[index][0].startswith("## ")):
+            marked[index] = (sequence[index][0], True)
+            cleaner.last_kind = None
+            cleaner.note_line("Texte d'un encadré d'abonnement ou de lettre d'information supprimé", sequence[index][0])
     return marked
 
 
