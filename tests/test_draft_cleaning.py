@@ -95,6 +95,9 @@ def test_a_caption_is_debris_by_its_credit_or_the_image_it_stands_by():
     draft = analyse("\n".join([HEADLINE, PARAGRAPH, "Photo", after_marker, OTHER]), _outlets())
     assert draft.blocks == [PARAGRAPH, OTHER]
     assert any(after_marker in note for note in draft.cleaning)
+    # A credit alone, names joined by slashes with an agency's among them; two places joined so stay.
+    draft = analyse("\n".join([HEADLINE, PARAGRAPH, "Keystone / Anna Weber", "Séoul / Pyongyang", OTHER]), _outlets())
+    assert draft.blocks == [PARAGRAPH, "## Séoul / Pyongyang", OTHER]
     statement = "Le ministère a affirmé mardi que 200 obus avaient été livrés."
     draft = analyse("\n".join([HEADLINE, statement, "PHOTO : EPA / Sergey Kozlov", PARAGRAPH]), _outlets())
     assert draft.blocks == [statement, PARAGRAPH]

@@ -54,7 +54,10 @@ _PHOTO = re.compile(
     # a caption closed by its credit in brackets: « … exercice militaire. (Photo d'archives KCNA. …) »
     r"|\((?:Photos?|Cr[ée]dits?|Illustration)\b[^()]*\)$"
     # a caption with its credit after a copyright sign: « … à Pyongyang. — © KCNA via KNS »
-    r"|\s©\s*\S",
+    r"|\s©\s*\S"
+    # a credit alone: names joined by slashes, an agency's among them (« AFP/Archives », « Keystone /
+    # Peter Klaunzer »)
+    r"|^(?=.*(?-i:\b[A-Z]{2,}\b|Archives|Reuters|Getty|Keystone|Belga|Sipa|Zuma|Abaca|Shutterstock))[A-ZÀ-Ý][\w.’'-]*(?:\s+[\w.’'-]+){0,3}(?:\s*/\s*[A-ZÀ-Ý][\w.’'-]*(?:\s+[\w.’'-]+){0,3})+$",
     re.I)
 # Where a page shows a picture: a line naming it alone (« Image », « Photo 2/5 »); the line
 # after it, when it reads as a caption, goes with it.
@@ -72,7 +75,8 @@ _READ_ALSO = re.compile(r"^(?:[ÀA]\s+)?(?:lire|voir|écouter|regarder)\s+(?:aus
                         r"|^Sur le même sujet\b|^Nous recommandons\s*:|^VIDÉO\s*:|^Notre dossier\b"
                         r"|^(?:À|A) découvrir\b|^Le direct\s*:|(?-i:^LIRE\b)"
                         # a list of related articles under its label
-                        r"|^(?:Nos|Tous nos|Les|Tous les)\s+(?:autres\s+|derniers\s+)?articles\b|^Plus d['’]actualités?\b"
+                        r"|^(?:Nos|Tous nos)\s+(?:autres\s+|derniers\s+)?articles\b|^(?:Les|Tous les)\s+(?:derniers\s+)?articles"
+                        r"\s+(?:sur|liés|du même|de la rubrique)\b|^Plus d['’]actualités?\b"
                         r"|^Articles? liés?\b|^Pour aller plus loin\b|^(?:Les )?plus lus\b|^En lien\s*:", re.I)
 # A follow block: the site's accounts on social networks (« Suivez X sur Instagram, X et WhatsApp »).
 _FOLLOW = re.compile(r"^(?:Suivez|Retrouvez|Rejoignez)(?:-nous)?\b.{0,60}\b(?:sur|via)\s+(?:Facebook|X|Twitter|Instagram"

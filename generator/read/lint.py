@@ -26,7 +26,7 @@ _DATE_PREFIX = re.compile(r"^(?:\d{4}-\d{2}(?:-\d{2})?|date-inconnue)-")
 
 # What opens a list of related articles; the headings right after it are their titles.
 _RELATED_LABEL = re.compile(r"^(?:[→>•]\s*)?(?:[ÀA]\s+)?(?:lire|voir)\s+(?:aussi|également)\b|^Sur le même sujet\b"
-                            r"|^(?:Nos|Les|Tous les)\s+(?:autres\s+)?articles\b|^Plus d['’]actualités?\b"
+                            r"|^(?:Nos|Tous nos)\s+(?:autres\s+|derniers\s+)?articles\b|^Plus d['’]actualités?\b"
                             r"|^Articles? liés?\b|^Dans la même rubrique\b|^Pour aller plus loin\b", re.I)
 _BARE_LABEL = re.compile(r"[^:|]{0,40}:?\s*")
 # What scraped pages put between paragraphs, and what an article's heading never is:
