@@ -276,3 +276,10 @@ def test_a_count_no_metric_measures_is_named_not_proposed():
     assert [c.numbers for c in drafted.figures if not c.event] == [(3000,)]
     assert ("  # Nombres qu'aucune métrique de topics.yml ne mesure, non proposés : « 14 sociétés », "
             "« 3 navires »") in drafted.text
+
+
+def test_an_event_in_a_clause_with_a_day_s_date_is_proposed():
+    """The day of a date (« le 12 novembre 2024 ») is no figure that would claim the event's clause."""
+    text = "Selon le Kremlin, l'accord avec Pyongyang, entré en vigueur le 4 décembre 2024, reste la base de leur coopération."
+    events = event_candidates([text], _vocabulary(), "2025-02-13", [])
+    assert ("entry_into_force", "2024-12-04") in [(e.event, e.as_of) for e in events]

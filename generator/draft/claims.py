@@ -357,7 +357,7 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                     quote = sentence[predicate[0]:predicate[1]].strip(_QUOTE_TRIM)
                 if not _says_the_event(event, sentence[start:end], quote):
                     continue  # « apprendre à utiliser des drones » is no supply of drones
-                if event.metric in found or _counts(quote) or any(
+                if event.metric in found or _counts_outside_dates(sentence, quote, dates) or any(
                         quote in q or q in quote for s, q in taken if s == sentence):
                     continue  # an event once; none in a clause that holds a figure
                 candidate = Candidate(None, None, None, "", "", sentence, start, end, quote=quote,
@@ -727,6 +727,13 @@ def _counts(text: str) -> list[re.Match[str]]:
     return [m for m in _FIGURE.finditer(text)
             if not re.fullmatch(r"(?:19|20)\d\d", m["value"] or "")
             and not _MEASURE.match(text, m.end("value" if m["value"] else "high"))]
+
+
+def _counts_outside_dates(sentence: str, quote: str, dates: list[DateMention]) -> list[re.Match[str]]:
+    """The counts of ``quote`` (a clause of ``sentence``) but a date's day (« signé le 19 juin 2024 »)."""
+    at = sentence.find(quote)
+    return [m for m in _counts(quote)
+            if not any(d.start <= at + m.start() < d.end for d in dates)]
 
 
 def _score(candidate: Candidate) -> tuple[int, int]:
