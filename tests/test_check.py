@@ -373,7 +373,7 @@ def test_bylines_captions_and_related_titles_are_debris_whatever_their_words(tmp
     """A byline crediting agencies, a caption closed by its © credit, a title under a bare related
     links label: warnings, and errors under --strict."""
     body = "\n\n".join([
-        VALID_BODY, "## Paul Durand et Ana Ruiz, avec ANSA et DPA",
+        VALID_BODY, "## Paul Durand et Ana Ruiz, avec ANSA et DPA", "## Marie Lenoir, correspondante à Kiev",
         "Un char russe abandonné près de Vovtchansk, au printemps 2024. — © Agence Ukrinform via Zuma",
         "Plus d'actualités", "## Séoul : la frontière renforcée après un incident",
         "Un paragraphe ordinaire de l’article.", "## Un intertitre ordinaire", "Un autre paragraphe."])
@@ -381,6 +381,7 @@ def test_bylines_captions_and_related_titles_are_debris_whatever_their_words(tmp
     assert code == 0
     assert [line.split(": warning: ")[1].split(" (hint")[0] for line in drafty(lines)] == [
         "body: heading looks like a byline: « Paul Durand et Ana Ruiz, avec ANSA et DPA »",
+        "body: heading looks like a byline: « Marie Lenoir, correspondante à Kiev »",
         "body: line looks like a photo caption or credit: « Un char russe abandonné près de Vovtchansk, au "
         "printemps 2024. — © Agence Ukrinform via Zuma »",
         "body: line looks like a link, share or ad line: « Plus d'actualités »",

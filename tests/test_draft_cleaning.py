@@ -82,6 +82,15 @@ def test_a_person_s_byline_names_registered_agencies_by_any_of_their_names():
 OTHER = "Le Kremlin n’a pas répondu aux questions sur ces livraisons d’armes."
 
 
+def test_a_journalist_s_byline_with_their_role_is_debris():
+    for byline in ("Paul Roux, envoyé spécial à Kharkiv", "Anne Dubois et Marc Petit, correspondants à Séoul"):
+        draft = analyse("\n".join([HEADLINE, byline, PARAGRAPH]), _outlets())
+        assert draft.blocks == [PARAGRAPH], byline
+    # A sentence about a correspondent stays.
+    sentence = "Paul Roux, correspondant de l’agence à Séoul, a confirmé l’information."
+    assert analyse("\n".join([HEADLINE, sentence]), _outlets()).blocks == [sentence]
+
+
 def test_a_caption_is_debris_by_its_credit_or_the_image_it_stands_by():
     """A caption closed by a © credit; a caption line just before a credit line, or just after an
     image marker, when it names what is shown (no verb of statement). A statement stays."""

@@ -143,6 +143,11 @@ _STAMP_REST = re.compile(r"\b\d{1,2}\s*(?:[h:]\s*\d{2}|h)\b|\b(?:publi[ée]e?|mi
 # A byline naming an agency or outlet and the place it writes from (« Agence France-Presse à Séoul »).
 _FROM_PLACE = re.compile(r"^(?P<name>[A-ZÀ-Ý][^\s,.!?:]*(?:\s+[^\s,.!?:]+){0,4}?)\s+(?:à|depuis)\s+"
                          r"[A-ZÀ-Ý][\w’'-]*(?:[\s-][A-ZÀ-Ý][\w’'-]*)?$")
+# A journalist's byline with their role (« Léa Morand, correspondante à Genève », « Paul Roux, envoyé
+# spécial à Kharkiv »).
+_ROLE_BYLINE = re.compile(r"^(?:Par\s+)?[A-ZÀ-Ý][\w’'-]+(?:\s+(?:et\s+)?[A-ZÀ-Ý][\w’'-]+){1,5}\s*,\s*"
+                          r"(?:notre\s+|nos\s+)?(?:correspondante?s?|envoyée?s?\s+spéciale?s?|journalistes?|"
+                          r"rédact(?:eur|rice)s?|reporters?|grand reporter)\b[^.!?]{0,50}$")
 # Control characters (but tab and newline), bidi overrides and isolates, private use, BOM.
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ue000-\uf8ff\ufeff]")
 _METADATA_PREFIX = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\s+")
@@ -379,6 +384,9 @@ class _Cleaner:
                 self.drop_next_heading = self.linked_title = True
                 return True
         self.linked_title = False
+        if _ROLE_BYLINE.match(line) and _short(line, 12):
+            self.note(f"Signature « {line} » supprimée.")
+            return True
         if ((place := _FROM_PLACE.match(line)) and _short(line, 8)
                 and (named := self.outlets.find(place["name"]))):
             if self.outlets.kinds.get(named) == "wire":

@@ -39,6 +39,9 @@ _DEBRIS = [
     # names then the agencies credited: « Léa Morand, avec AFP et Keystone-ATS », « Le Monde avec Reuters »
     (re.compile(r"^[A-ZÀ-Ý][\w’'-]*(?:\s+(?:et\s+)?[A-ZÀ-Ý][\w’'-]*){0,5}\s*,?\s+\(?avec\s+(?:l['’])?"
                 r"(?:[A-Z]{2,}|Reuters|Belga|Keystone|Agence)\b[^.!?]*$"), "a byline"),
+    # names then their role: « Paul Roux, envoyé spécial à Kharkiv »
+    (re.compile(r"^[A-ZÀ-Ý][\w’'-]+(?:\s+(?:et\s+)?[A-ZÀ-Ý][\w’'-]+){1,5}\s*,\s*(?:notre\s+)?(?:correspondante?s?"
+                r"|envoyée?s?\s+spéciale?s?|journalistes?|rédact(?:eur|rice)s?|reporters?)\b[^.!?]{0,50}$"), "a byline"),
     (re.compile(r"^[(\[].*[)\]]$|^(?:photo|crédits?|illustration)\b", re.I),
      "a photo caption or credit"),
     (re.compile(r"^(?:partager|partagez|publicité|plus|lire la suite|en savoir plus)\W*$", re.I),
