@@ -107,6 +107,9 @@ def test_a_caption_is_debris_by_its_credit_or_the_image_it_stands_by():
     # A credit alone, names joined by slashes with an agency's among them; two places joined so stay.
     draft = analyse("\n".join([HEADLINE, PARAGRAPH, "Keystone / Anna Weber", "Séoul / Pyongyang", OTHER]), _outlets())
     assert draft.blocks == [PARAGRAPH, "## Séoul / Pyongyang", OTHER]
+    # The headline is never a caption, even just above a credit.
+    draft = analyse("\n".join([HEADLINE, "PHOTO : EPA / Sergey Kozlov", PARAGRAPH]), _outlets())
+    assert (draft.title, draft.blocks) == (HEADLINE, [PARAGRAPH])
     statement = "Le ministère a affirmé mardi que 200 obus avaient été livrés."
     draft = analyse("\n".join([HEADLINE, statement, "PHOTO : EPA / Sergey Kozlov", PARAGRAPH]), _outlets())
     assert draft.blocks == [statement, PARAGRAPH]

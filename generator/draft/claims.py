@@ -101,9 +101,9 @@ class Vocabulary:
     metrics: tuple[MetricWords, ...] = ()
     actors: tuple[tuple[str, tuple[Phrase, ...]], ...] = ()
     events: tuple[MetricWords, ...] = ()   # unit left empty
-    # Each actor's role, the first word of its description (« Président de l'Ukraine. »: président),
-    # folded, and the description: « le président ukrainien » names it once it has been named.
-    roles: tuple[tuple[str, str, str], ...] = ()
+    # Each actor's role, the first word of its description folded (« Président de l'Ukraine. »:
+    # president): « le président ukrainien » names it once it has been named.
+    roles: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_registries(cls, topics: dict[str, Topic], actors: dict[str, Actor]) -> Vocabulary:
@@ -123,7 +123,7 @@ class Vocabulary:
         events = tuple(
             MetricWords(topic.id, event_id, "", tuple(_phrase(word) for word in (event.label, *event.synonyms)))
             for topic in topics.values() for event_id, event in topic.events.items())
-        roles = tuple((actor.id, fold(actor.description.split()[0]), actor.description)
+        roles = tuple((actor.id, fold(actor.description.split()[0]))
                       for actor in actors.values() if actor.description and actor.description.split())
         return cls(metrics, tuple(named), events, roles)
 
@@ -328,7 +328,7 @@ def _other_predicate(vocabulary: Vocabulary, sentence: str, start: int, end: int
 
 # What may stand between a predicate's first verb and its main word: auxiliaries, negation, adverbs.
 _VERB_HEAD = re.compile(r"(?:\s*(?:été|eu|plus|pas|déjà|tous|toutes|ensuite|aussi|également|bien|encore|alors"
-                        r"|toujours|ne|n['’]|se|s['’]|sont|ont|été))*\s*", re.I)
+                        r"|toujours|ne|n['’]|se|s['’]|sont|ont))*\s*", re.I)
 
 
 def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: str | None,
@@ -561,8 +561,8 @@ def _another_source(sentence: str) -> bool:
 
 
 # A person named by role (« le président ukrainien », « la ministre »), as the subject of a statement.
-_ROLE = re.compile(r"\b(?:le|la|l['’])\s*(president|presidente|ministre|chef|general|generale|porte-parole"
-                   r"|dirigeant|dirigeante|directeur|directrice|commandant|secretaire|premier ministre)\b")
+_ROLE = re.compile(r"\b(?:le|la|l['’])\s*(presidente?|ministre|chef|generale?|porte-parole|dirigeante?"
+                   r"|directeur|directrice|commandant|secretaire)\b")
 
 
 def _named_by_role(vocabulary: Vocabulary, sentence: str, named: tuple[str, ...]) -> tuple[str, str] | None:
@@ -570,8 +570,8 @@ def _named_by_role(vocabulary: Vocabulary, sentence: str, named: tuple[str, ...]
     of the actors already named in the article, the last whose description opens with that role
     (« Président de l'Ukraine. »); with the words, for the hint."""
     for match in _ROLE.finditer(fold(sentence)):
-        role = match[1].removesuffix("e") if match[1].endswith(("ee", "te")) else match[1]
-        fits = {actor for actor, word, _ in vocabulary.roles if word in (match[1], role)}
+        # (a feminine role, « la présidente », fits a description opening on « Président »)
+        fits = {actor for actor, word in vocabulary.roles if match[1] in (word, word + "e")}
         actor = next((actor for actor in reversed(named) if actor in fits), None)
         if actor:
             return actor, sentence[match.start():match.end()]

@@ -621,6 +621,8 @@ def _captions_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]], credits: 
     just after an image marker (« Image » / « X et Y à Pyongyang, le 17 juin. »), when it reads as
     a caption (no verb of statement, one sentence at most); the marker goes with it."""
     marked = list(sequence)
+    # The first line kept is the headline, never a caption (« Guerre en Ukraine : les soldats … retirés »).
+    headline = next((i for i, (_, debris) in enumerate(sequence) if not debris), len(sequence))
 
     def take(index: int) -> None:
         marked[index] = (marked[index][0], True)
@@ -629,11 +631,12 @@ def _captions_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]], credits: 
 
     for index, (line, debris) in enumerate(sequence):
         after = index + 1
-        if (not debris and _IMAGE_MARKER.match(line.removeprefix("## ")) and after < len(marked)
-                and not marked[after][1] and _is_caption(marked[after][0])):
+        if (not debris and _IMAGE_MARKER.match(line.removeprefix("## ")) and headline < index
+                and after < len(marked) and not marked[after][1] and _is_caption(marked[after][0])):
             take(index)
             take(after)
-        elif index in credits and index > 0 and not marked[index - 1][1] and _is_caption(marked[index - 1][0]):
+        elif (index in credits and headline < index - 1 and not marked[index - 1][1]
+              and _is_caption(marked[index - 1][0])):
             take(index - 1)
     return marked
 
