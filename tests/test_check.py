@@ -369,6 +369,28 @@ def test_short_lines_that_look_like_page_debris_are_warnings(tmp_path):
         "appareil à la fois »"]
 
 
+def test_bylines_captions_and_related_titles_are_debris_whatever_their_words(tmp_path):
+    """A byline crediting agencies, a caption closed by its © credit, a title under a bare related
+    links label: warnings, and errors under --strict."""
+    body = "\n\n".join([
+        VALID_BODY, "## Paul Durand et Ana Ruiz, avec ANSA et DPA", "## Marie Lenoir, correspondante à Kiev",
+        "Un char russe abandonné près de Vovtchansk, au printemps 2024. — © Agence Ukrinform via Zuma",
+        "Plus d'actualités", "## Séoul : la frontière renforcée après un incident",
+        "Un paragraphe ordinaire de l’article.", "## Un intertitre ordinaire", "Un autre paragraphe."])
+    code, lines = check(make_project(tmp_path, {"a.md": valid("a", body=body)}))
+    assert code == 0
+    assert [line.split(": warning: ")[1].split(" (hint")[0] for line in drafty(lines)] == [
+        "body: heading looks like a byline: « Paul Durand et Ana Ruiz, avec ANSA et DPA »",
+        "body: heading looks like a byline: « Marie Lenoir, correspondante à Kiev »",
+        "body: line looks like a photo caption or credit: « Un char russe abandonné près de Vovtchansk, au "
+        "printemps 2024. — © Agence Ukrinform via Zuma »",
+        "body: line looks like a link, share or ad line: « Plus d'actualités »",
+        "body: heading looks like a related article's title (after « Plus d'actualités »): « Séoul : la "
+        "frontière renforcée après un incident »"]
+    code, _ = check(tmp_path / "project", "--strict")
+    assert code == 1
+
+
 def test_wire_takes_one_agency_or_a_list_each_known(tmp_path):
     one = valid("a").replace("outlet: bfmtv", "outlet: bfmtv\nwire: afp")
     several = valid("b").replace("outlet: bfmtv", "outlet: bfmtv\nwire: [afp, bfmtv]")

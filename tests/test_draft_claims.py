@@ -8,7 +8,8 @@ from functools import cache
 
 from helpers import FIXTURES
 
-from generator.draft.claims import Candidate, Vocabulary, candidates
+from generator.draft import draft_article
+from generator.draft.claims import Candidate, Vocabulary, candidates, event_candidates
 from generator.model import Metric, Topic
 from generator.read.load import load_registries
 
@@ -218,3 +219,67 @@ def test_an_actor_named_as_the_other_side_is_not_the_source():
                      "contre l'armée ukrainienne, a indiqué jeudi un député à l'issue d'une séance du Service "
                      "national du renseignement (NIS).", "2024-12-19")
     assert killed.actor == "nis"
+
+
+def test_a_range_without_entre_or_de_is_one_figure():
+    [missiles] = _read("Moscou pourrait recevoir quelque 50 à 80 missiles balistiques de plus d'ici l'été.", "2025-03-04")
+    assert (missiles.low, missiles.high, missiles.qualifier, missiles.metric) == (
+        50, 80, "range", "ballistic_missiles_planned")
+    # A year and an hour are no range.
+    assert [c.numbers for c in _read("Le 5 mars 2025 à 10 h, 300 soldats sont arrivés.", "2025-03-05")] == [(300,)]
+
+
+def test_a_model_s_digits_do_not_end_the_figure_s_own_words():
+    """« M-1989 » is a name among the figure's words, the most specific metric's, not a new number."""
+    [guns] = _read("Selon Séoul, la Corée du Nord a fourni 120 canons automoteurs de type M-1989 à l'armée russe.",
+                   "2025-03-04")
+    assert guns.metric == "koksan_guns"
+
+
+def test_a_figure_in_the_subject_is_not_dated_by_what_the_verb_says_of_it():
+    """The noun phrase says what the figure counts; the verb names another event (its date, its words
+    are that event's); a verb completing the figure (« sont arrivés en mars ») still dates it."""
+    text = "Les 3 000 soldats dépêchés en Russie sont revenus sur le front en février, selon le NIS."
+    [troops] = _read(text, "2025-03-04")
+    assert (troops.metric, troops.as_of, troops.quote) == ("deployed", None, "Les 3 000 soldats dépêchés en Russie")
+    vocabulary = _vocabulary()
+    [event] = event_candidates([text], vocabulary, "2025-03-04", [troops])
+    assert (event.event, event.as_of, event.quote) == ("redeployed_to_front", "2025-02",
+                                                       "sont revenus sur le front en février")
+    [arrived] = _read("Quelque 2 000 renforts sont arrivés en mars pour combler les pertes.", "2025-04-10")
+    assert (arrived.metric, arrived.as_of) == ("reinforcements", "2025-03")
+
+
+def test_two_figures_joined_by_et_share_the_period_closing_them():
+    """The period closing « 400 tués et 1 200 blessés » dates both, not the day of the statement."""
+    figures = _read("Kiev a affirmé mardi qu'environ 400 militaires nord-coréens avaient été tués et 1 200 blessés "
+                    "entre janvier et février.", "2025-03-04")
+    assert [(c.numbers, c.as_of) for c in figures] == [((400,), "2025-01/2025-02"), ((1200,), "2025-01/2025-02")]
+
+
+def test_a_role_noun_names_the_actor_named_before_whose_description_opens_with_it():
+    text = ("Volodymyr Zelensky a reçu mardi les deux prisonniers nord-coréens.\n\n## Un bilan plus lourd\n\n"
+            "Le président ukrainien a affirmé que 2 000 soldats nord-coréens avaient été tués.")
+    [killed] = _read(text, "2025-03-04")
+    assert killed.actor == "zelensky"
+    # Named by role only, with nobody of that role named before: no actor.
+    [alone] = _read("Le président ukrainien a affirmé que 2 000 soldats nord-coréens avaient été tués.", "2025-03-04")
+    assert alone.actor is None
+
+
+def test_a_count_no_metric_measures_is_named_not_proposed():
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    raw = ("Séoul sanctionne des entreprises russes\n"
+           "Les sanctions visent 14 sociétés et 3 navires, a indiqué le ministère. Pyongyang aurait envoyé "
+           "3 000 soldats supplémentaires.\n").encode()
+    drafted = draft_article(raw, archive.topics, archive.actors, archive.outlets)
+    assert [c.numbers for c in drafted.figures if not c.event] == [(3000,)]
+    assert ("  # Nombres qu'aucune métrique de topics.yml ne mesure, non proposés : « 14 sociétés », "
+            "« 3 navires »") in drafted.text
+
+
+def test_an_event_in_a_clause_with_a_day_s_date_is_proposed():
+    """The day of a date (« le 12 novembre 2024 ») is no figure that would claim the event's clause."""
+    text = "Selon le Kremlin, l'accord avec Pyongyang, entré en vigueur le 4 décembre 2024, reste la base de leur coopération."
+    events = event_candidates([text], _vocabulary(), "2025-02-13", [])
+    assert ("entry_into_force", "2024-12-04") in [(e.event, e.as_of) for e in events]

@@ -67,3 +67,76 @@ def test_an_agency_s_own_page_gives_title_date_and_outlet():
     assert draft.title == "Pyongyang a envoyé quelque 3.000 soldats supplémentaires en Russie, selon le JCS"
     assert (draft.date, draft.outlet, draft.wire) == ("2025-03-18", "yonhap", None)
     assert draft.blocks == [PARAGRAPH]
+
+
+def test_a_person_s_byline_names_registered_agencies_by_any_of_their_names():
+    """Agencies are read from outlets.yml whatever name the byline prints (« Agence France-Presse »),
+    after a person's name and a comma."""
+    draft = analyse("\n".join([HEADLINE, "Marc Lefèvre, avec Agence France-Presse et Belga", PARAGRAPH]), _outlets())
+    assert draft.blocks == [PARAGRAPH]
+    assert draft.wire == ["afp", "belga"]
+    assert "Signature « Marc Lefèvre, avec Agence France-Presse et Belga » supprimée (média dans outlet, " \
+           "agence dans wire)." in draft.cleaning
+
+
+OTHER = "Le Kremlin n’a pas répondu aux questions sur ces livraisons d’armes."
+
+
+def test_a_journalist_s_byline_with_their_role_is_debris():
+    for byline in ("Paul Roux, envoyé spécial à Kharkiv", "Anne Dubois et Marc Petit, correspondants à Séoul"):
+        draft = analyse("\n".join([HEADLINE, byline, PARAGRAPH]), _outlets())
+        assert draft.blocks == [PARAGRAPH], byline
+    # A sentence about a correspondent stays.
+    sentence = "Paul Roux, correspondant de l’agence à Séoul, a confirmé l’information."
+    assert analyse("\n".join([HEADLINE, sentence]), _outlets()).blocks == [sentence]
+
+
+def test_a_caption_is_debris_by_its_credit_or_the_image_it_stands_by():
+    """A caption closed by a © credit; a caption line just before a credit line, or just after an
+    image marker, when it names what is shown (no verb of statement). A statement stays."""
+    caption = "Un blindé russe détruit près de Pokrovsk, en mars 2024. — © Ukrinform / Zuma Press"
+    draft = analyse("\n".join([HEADLINE, caption, PARAGRAPH]), _outlets())
+    assert draft.blocks == [PARAGRAPH]
+    before_credit = "Des artilleurs ukrainiens près de Kharkiv, le 2 février (archives)."
+    draft = analyse("\n".join([HEADLINE, PARAGRAPH, before_credit, "PHOTO : EPA / Sergey Kozlov", OTHER]), _outlets())
+    assert draft.blocks == [PARAGRAPH, OTHER]
+    after_marker = "Vladimir Poutine et Kim Jong-un au cosmodrome de Vostotchny, en septembre 2023."
+    draft = analyse("\n".join([HEADLINE, PARAGRAPH, "Photo", after_marker, OTHER]), _outlets())
+    assert draft.blocks == [PARAGRAPH, OTHER]
+    assert any(after_marker in note for note in draft.cleaning)
+    # A credit alone, names joined by slashes with an agency's among them; two places joined so stay.
+    draft = analyse("\n".join([HEADLINE, PARAGRAPH, "Keystone / Anna Weber", "Séoul / Pyongyang", OTHER]), _outlets())
+    assert draft.blocks == [PARAGRAPH, "## Séoul / Pyongyang", OTHER]
+    # The headline is never a caption, even just above a credit.
+    draft = analyse("\n".join([HEADLINE, "PHOTO : EPA / Sergey Kozlov", PARAGRAPH]), _outlets())
+    assert (draft.title, draft.blocks) == (HEADLINE, [PARAGRAPH])
+    statement = "Le ministère a affirmé mardi que 200 obus avaient été livrés."
+    draft = analyse("\n".join([HEADLINE, statement, "PHOTO : EPA / Sergey Kozlov", PARAGRAPH]), _outlets())
+    assert draft.blocks == [statement, PARAGRAPH]
+
+
+def test_the_titles_under_a_bare_related_label_are_debris():
+    """« À lire également : » alone on its line: the titles under it go, a question too, while
+    they read as headlines; the paragraph after them stays."""
+    draft = analyse("\n".join([HEADLINE, PARAGRAPH, "À lire également :",
+                               "Ukraine : Kiev dit avoir frappé une raffinerie près de Riazan",
+                               "Pourquoi Pyongyang arme-t-il Moscou ?",
+                               "Le Kremlin n’a pas répondu aux questions sur ces livraisons d’armes."]), _outlets())
+    assert draft.blocks == [PARAGRAPH, "Le Kremlin n’a pas répondu aux questions sur ces livraisons d’armes."]
+    assert not any(block.startswith("## ") for block in draft.blocks)
+
+
+def test_the_text_of_a_newsletter_box_goes_with_its_prompts():
+    blurb = "Tous les lundis, le point de nos envoyés spéciaux sur les conflits en cours."
+    draft = analyse("\n".join([HEADLINE, PARAGRAPH, "Recevez notre newsletter Défense", blurb, "S'inscrire",
+                               "Le Kremlin n’a pas répondu."]), _outlets())
+    assert draft.blocks == [PARAGRAPH, "Le Kremlin n’a pas répondu."]
+
+
+def test_an_embedded_widget_follow_block_rights_and_closed_comments_are_debris():
+    draft = analyse("\n".join([
+        HEADLINE, PARAGRAPH, "Début du contenu intégré", "Publication Telegram du ministère russe de la Défense.",
+        "Fin du contenu intégré", "Le Kremlin n’a pas répondu.", "Il vous reste 62 % de cet article à lire.",
+        "Suivez-nous sur Telegram, Bluesky et Instagram", "Signaler une erreur", "Les commentaires sont fermés.",
+        "© 2025 Groupe Presse Exemple. Tous droits réservés."]), _outlets())
+    assert draft.blocks == [PARAGRAPH, "Le Kremlin n’a pas répondu."]

@@ -53,3 +53,14 @@ def test_parts_of_a_year_and_the_month_or_year_before():
     assert _dates("depuis le début de l'année", "2025-06-19")[0][1] == "2025-01/2025-06-19"
     # « avant le début de l'année 2025 » bounds a period, it does not date it.
     assert _dates("avant le début de l’année 2025, Pyongyang avait fourni", "2025-03-01")[0][1] is None
+
+
+def test_last_week_and_this_week_are_periods_from_the_article_s_day():
+    """A week runs Monday to Sunday; « la semaine dernière » is the one before the article's."""
+    [(text, as_of, note, _)] = _dates("Kiev avait avancé la semaine passée un bilan plus lourd.", "2025-03-05")
+    assert (text, as_of) == ("la semaine passée", "2025-02-24/2025-03-02")
+    assert note == ("« la semaine passée » : la semaine du lundi 24 février au dimanche 2 mars 2025, avant celle "
+                    "de l'article (2025-03-05).")
+    assert _dates("publié cette semaine", "2025-03-05")[0][1] == "2025-03-03/2025-03-05"
+    # Without the article's day, the week is not known.
+    assert _dates("la semaine dernière", "2025-03")[0][1] is None

@@ -27,14 +27,17 @@ _QUALIFIERS = {"environ": "about", "quelque": "about", "près de": "about", "pre
 _FIGURE = re.compile(
     r"(?:(?P<q>environ|quelque|près de|presque|plus de|au moins|au plus|moins de|jusqu['’]à"
     r"|(?:dépass|excéd)(?:e|ent|ait|aient|é|ée|és|ées|er)?)\s+)?"
-    rf"(?:(?:entre|de)\s+(?P<low>{_NUMBER})\s+(?:et|à)\s+(?P<high>{_NUMBER})|(?<![\d.,\w-])(?P<value>{_NUMBER}))"
+    # a range: « entre 3 000 et 4 000 », « de 100 à 150 », « quelque 100 à 150 missiles »
+    rf"(?:(?:(?P<between>entre\s+)|de\s+)?(?<![\d.,\w-])(?P<low>{_NUMBER})\s+(?(between)(?:et|à)|à)\s+"
+    rf"(?P<high>{_NUMBER})|(?<![\d.,\w-])(?P<value>{_NUMBER}))"
     r"(?![\d.,]\d)(?:\s+(?:(?:les|des|le nombre de)\s+)?"
     r"(?P<unit>[a-zà-ÿ][a-zà-ÿ-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ-]{3,})?))?",
     re.IGNORECASE)
 # A number followed by a unit of measure (« 170 mm », « 3 min », « 40 % ») is no count.
 _MEASURE = re.compile(r"\s*(?:%|mm|cm|km|kg|m|h|min|t|ans?|heures?)\b\.?", re.IGNORECASE)
-# Where a figure's own words end: the words after the number up to a clause break or the next number.
-_OWN_END = re.compile(r"[,;:.()\[\]«»\"]|\s(?:dont|qui|que|selon|et\s+(?=\d)|soit)\s|\d")
+# Where a figure's own words end: the words after the number up to a clause break or the next number
+# (not the digits of a model's name: « canons automoteurs M-1989 Koksan », « missiles KN-23 »).
+_OWN_END = re.compile(r"[,;:.()\[\]«»\"]|\s(?:dont|qui|que|selon|et\s+(?=\d)|soit)\s|(?<![\w-])\d")
 _NOT_UNITS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
               "octobre", "novembre", "décembre", "ans", "heures", "jours", "mois", "fois", "pour",
               "semaines", "minutes", "secondes", "années", "million", "millions", "milliard",
@@ -99,6 +102,9 @@ class Vocabulary:
     metrics: tuple[MetricWords, ...] = ()
     actors: tuple[tuple[str, tuple[Phrase, ...]], ...] = ()
     events: tuple[MetricWords, ...] = ()   # unit left empty
+    # Each actor's role, the first word of its description folded (« Président de l'Ukraine. »:
+    # president): « le président ukrainien » names it once it has been named.
+    roles: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_registries(cls, topics: dict[str, Topic], actors: dict[str, Actor]) -> Vocabulary:
@@ -118,7 +124,9 @@ class Vocabulary:
         events = tuple(
             MetricWords(topic.id, event_id, "", tuple(_phrase(word) for word in (event.label, *event.synonyms)))
             for topic in topics.values() for event_id, event in topic.events.items())
-        return cls(metrics, tuple(named), events)
+        roles = tuple((actor.id, fold(actor.description.split()[0]))
+                      for actor in actors.values() if actor.description and actor.description.split())
+        return cls(metrics, tuple(named), events, roles)
 
 
 def _phrase(text: str) -> Phrase:
@@ -166,6 +174,9 @@ class Candidate:
     notes: tuple[str, ...] = field(default_factory=tuple)
     event: str | None = None       # an event claim (no figure): the words that name it
     part_of: bool = False          # « 15 000 soldats, dont 3 000 … »: a bare part of the figure before
+    # The span of a verb phrase saying something else of the figure's subject (« [11 000 hommes
+    # déployés] auraient été retirés du front à la mi-janvier »): its words and dates are not the figure's.
+    predicate: tuple[int, int] | None = None
 
     @property
     def numbers(self) -> tuple[int, ...]:
@@ -213,11 +224,14 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
     article = ArticleDay.parse(article_date)
     found: list[Candidate] = []
     before: list[str] = []   # the sentences before, since the last heading (« Il a ajouté que… »)
+    named: list[str] = []    # the actors named so far in the article, last named last
     for block in blocks:
         if block.startswith("#"):
             before = []
             continue
         for sentence in sentences([block])[0]:
+            if vocabulary.roles:
+                named += [hit[2] for hit in sorted(_actor_hits(vocabulary, sentence))]
             if not _DIGIT.search(sentence) or not _FIGURE.search(sentence):  # a digit first: far cheaper
                 before.append(sentence)
                 continue
@@ -226,6 +240,8 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
             for match in _FIGURE.finditer(sentence):
                 unit = (match["unit"] or "").lower()
                 number = match["value"] or match["low"]
+                if match["low"] and _to_int(match["high"]) <= _to_int(match["low"]):
+                    continue  # « en 2024 à 10 h »: no range
                 at = match.start("value" if match["value"] else "low")
                 if (unit and unit.split()[0] in _NOT_UNITS) or any(d.start <= at < d.end for d in dates):
                     continue
@@ -248,12 +264,19 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                     _to_int(match["high"]) if match["high"] else None,
                     qualifier, unit, sentence, match.start(), match.end(),
                     quote=quote_clause(sentence, match.start(), match.end()), part_of=part_of))
+                predicate = _other_predicate(vocabulary, sentence, match.start(),
+                                             match.end("value" if match["value"] else "high"))
+                if predicate:
+                    clause = figures[-1].quote
+                    at = sentence.find(clause)
+                    figures[-1] = replace(figures[-1], predicate=predicate,
+                                          quote=sentence[at:predicate[0]].strip(_QUOTE_TRIM))
             filled: list[Candidate] = []
             for figure in figures:
                 others = [f for f in figures if f is not figure]
                 previous = filled[-1] if filled else None
                 figure = _fill(figure, vocabulary, _dates_of(figure, others, dates), before, tuple(figures),
-                               previous if figure.part_of else None)
+                               previous if figure.part_of else None, tuple(named))
                 if (previous and previous.as_of and not figure.as_of
                         and re.match(r"dont\b|parmi (?:eux|elles|lesquels)\b", figure.quote, re.I)):
                     # « 14 000 envoyés depuis octobre 2024, dont 4 700 tués »: the same period.
@@ -269,6 +292,44 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
             found += filled
             before.append(sentence)
     return _once(found)
+
+
+# A conjugated verb opening a predicate (« auraient été retirés », « sont arrivés », « ne sont plus »).
+_FINITE = re.compile(r"\s(?:a|ont|avait|avaient|aurait|auraient|aura|auront|est|sont|était|étaient|serait"
+                     r"|seraient|sera|seront|ne|n['’]|se|s['’])(?=\s|(?<=['’]))", re.I)
+
+
+def _other_predicate(vocabulary: Vocabulary, sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """When the figure is the subject of its clause, its noun phrase already says what it counts
+    (« Les 11 000 hommes déployés en Russie ») and the verb says something else of them, in the words
+    of an event or of another metric (« auraient été retirés du front à la mi-janvier »): the span of
+    that verb phrase, whose words and dates are not the figure's. A verb completing the figure
+    (« 3 000 renforts sont arrivés au début de l'année ») names nothing else: None."""
+    clause = quote_clause(sentence, start, end, least_words=1)
+    at = sentence.find(clause)
+    if at < 0 or _FINITE.search(sentence, at, start):
+        return None   # a verb before the figure: it is no subject
+    verb = _FINITE.search(sentence, end, at + len(clause))
+    if verb is None:
+        return None
+    span = (verb.start(), at + len(clause))
+    metrics = _metric_hits(vocabulary, sentence)
+    if not any(end <= a and b <= span[0] for (a, b), _, _ in metrics):
+        return None   # the noun phrase names no metric: the verb says what the figure counts
+    # The verb itself (past its auxiliaries and adverbs) must be an event's or a metric's words: « retirés
+    # du front » is; « arrivés … pour combler ces pertes » is not (the metric's word is no verb there).
+    head = _VERB_HEAD.match(sentence, verb.end())
+    at_verb = head.end() if head else verb.end()
+    texts = _texts(sentence)
+    named = any(match.start() == at_verb for event in vocabulary.events for phrase in event.phrases
+                for match in _search(phrase, texts))
+    named = named or any(a == at_verb for (a, _), _, _ in metrics)
+    return span if named else None
+
+
+# What may stand between a predicate's first verb and its main word: auxiliaries, negation, adverbs.
+_VERB_HEAD = re.compile(r"(?:\s*(?:été|eu|plus|pas|déjà|tous|toutes|ensuite|aussi|également|bien|encore|alors"
+                        r"|toujours|ne|n['’]|se|s['’]|sont|ont))*\s*", re.I)
 
 
 def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: str | None,
@@ -291,9 +352,13 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
             dates = find_dates(sentence, article) if hits else []
             for (start, end), _, event in hits:
                 quote = quote_clause(sentence, start, end)
+                predicate = next((f.predicate for f in figures if f.sentence == sentence and f.predicate
+                                  and f.predicate[0] <= start < f.predicate[1]), None)
+                if predicate:   # « [11 000 hommes] auraient été retirés du front »: the event's own words
+                    quote = sentence[predicate[0]:predicate[1]].strip(_QUOTE_TRIM)
                 if not _says_the_event(event, sentence[start:end], quote):
                     continue  # « apprendre à utiliser des drones » is no supply of drones
-                if event.metric in found or _counts(quote) or any(
+                if event.metric in found or _counts_outside_dates(sentence, quote, dates) or any(
                         quote in q or q in quote for s, q in taken if s == sentence):
                     continue  # an event once; none in a clause that holds a figure
                 candidate = Candidate(None, None, None, "", "", sentence, start, end, quote=quote,
@@ -343,12 +408,36 @@ def _dates_of(figure: Candidate, others: list[Candidate], dates: list[DateMentio
         span = (date.start, date.end)
         mine = _distance((figure.start, figure.end), span)
         return all(mine <= _distance((o.start, o.end), span) for o in others if inside(date, o, o.quote))
+    if figure.predicate:   # the dates of what the verb says of the figure's subject are not its own
+        dates = [d for d in dates if not figure.predicate[0] <= d.start < figure.predicate[1]]
     relayed = [d for d in dates if d.relayed]   # kept last, for _fill to say why it left them
     dates = [d for d in dates if not d.relayed]
     own = [d for d in dates if inside(d, figure, figure.quote) and nearest_figure(d)]
+    if not own and (coordinated := _coordinated(figure, others)):
+        # « plus de 100 tués et près de 1 000 blessés depuis le début du mois »: the date closing the
+        # coordination dates both figures, before the day the statement was made (« a affirmé lundi »).
+        partner, clause = coordinated
+        own = [d for d in dates if inside(d, partner, clause) and d.start >= _number_span(partner)[1]]
     clauses = [(other, quote_clause(other.sentence, other.start, other.end, least_words=1)) for other in others]
     return (own or [d for d in dates if not any(inside(d, other, clause) for other, clause in clauses)
                     and not _in_relative_clause(figure.sentence, d)]) + relayed
+
+
+def _coordinated(figure: Candidate, others: list[Candidate]) -> tuple[Candidate, str] | None:
+    """The figure joined to this one by « et » right after its clause (« 100 tués et 1 000 blessés »),
+    with that figure's clause."""
+    mine = quote_clause(figure.sentence, figure.start, figure.end, least_words=1)
+    at = figure.sentence.find(mine)
+    if at < 0:
+        return None
+    end = at + len(mine)
+    for other in others:
+        clause = quote_clause(other.sentence, other.start, other.end, least_words=1)
+        start = figure.sentence.find(clause, end)
+        if (start >= end and not figure.sentence[end:start].strip(" ,") and re.match(r"et\s", clause)
+                and not other.predicate):
+            return other, clause
+    return None
 
 
 # A relative clause with its own verb (« où l'armée ukrainienne occupe depuis l'été… »): its date
@@ -472,9 +561,27 @@ def _another_source(sentence: str) -> bool:
     return bool(_ANOTHER_SOURCE.search(sentence))
 
 
+# A person named by role (« le président ukrainien », « la ministre »), as the subject of a statement.
+_ROLE = re.compile(r"\b(?:le|la|l['’])\s*(presidente?|ministre|chef|generale?|porte-parole|dirigeante?"
+                   r"|directeur|directrice|commandant|secretaire)\b")
+
+
+def _named_by_role(vocabulary: Vocabulary, sentence: str, named: tuple[str, ...]) -> tuple[str, str] | None:
+    """The actor a role noun of the sentence stands for (« Le président ukrainien avait évoqué… »):
+    of the actors already named in the article, the last whose description opens with that role
+    (« Président de l'Ukraine. »); with the words, for the hint."""
+    for match in _ROLE.finditer(fold(sentence)):
+        # (a feminine role, « la présidente », fits a description opening on « Président »)
+        fits = {actor for actor, word in vocabulary.roles if match[1] in (word, word + "e")}
+        actor = next((actor for actor in reversed(named) if actor in fits), None)
+        if actor:
+            return actor, sentence[match.start():match.end()]
+    return None
+
+
 def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention],
-          before: list[str], siblings: tuple[Candidate, ...] = (), whole: Candidate | None = None
-          ) -> Candidate:
+          before: list[str], siblings: tuple[Candidate, ...] = (), whole: Candidate | None = None,
+          named: tuple[str, ...] = ()) -> Candidate:
     """Topic, metric, actor and as_of from the sentence (the actor from the sentences before
     it in the paragraph when the sentence names none: « Il a affirmé que… »). ``whole``: the
     figure a bare part is of (« 15 000 soldats, dont 3 000 au début de l'année »), whose metric
@@ -486,6 +593,8 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
     # Koksan »: the most specific, a name before common words), else the nearest outside the
     # words of another figure of the sentence (« environ 4 700, dont 600 morts »), else the unit.
     own_end = own_words_end(sentence, candidate.end if candidate.unit else number_span[1])
+    if candidate.predicate:
+        own_end = min(own_end, candidate.predicate[0])
     number_at, number_end = _number_span(candidate)
     others = [(o.start, o.end) for o in siblings if o is not candidate and o.start != candidate.start]
     usable = [(found, length, metric) for found, length, metric in _metric_hits(vocabulary, sentence)
@@ -537,13 +646,16 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
                             f"dans la phrase (unité « {candidate.unit.split()[0]} »)"}
     # The actor: the nearest name or alias in the sentence, else the last one named before it.
     actors = _actors_in(vocabulary, sentence, number_span)
+    role = None if actors else _named_by_role(vocabulary, sentence, named)
     if actors:
         changes |= {"actor": actors[0][2], "actor_hint": f"« {actors[0][3]} » dans la phrase"}
-    for previous in reversed(before[-2:] if not actors and not _another_source(sentence) else []):
-        named = _actors_in(vocabulary, previous, (0, 0))  # its subject: the first named
-        if named:
-            changes |= {"actor": named[0][2],
-                        "actor_hint": f"« {named[0][3]} » dans une phrase précédente"}
+    elif role:   # « Le président ukrainien a évoqué… », Volodymyr Zelensky named before
+        changes |= {"actor": role[0], "actor_hint": f"« {role[1]} » dans la phrase, nommé plus haut dans l'article"}
+    for previous in reversed(before[-2:] if not actors and not role and not _another_source(sentence) else []):
+        subjects = _actors_in(vocabulary, previous, (0, 0))  # its subject: the first named
+        if subjects:
+            changes |= {"actor": subjects[0][2],
+                        "actor_hint": f"« {subjects[0][3]} » dans une phrase précédente"}
             break
     # as_of: the nearest date the sentence gives the figure or its statement (« a indiqué
     # lundi »: a level as of then); not the day someone passed the statement on (« a rapporté
@@ -624,6 +736,13 @@ def _counts(text: str) -> list[re.Match[str]]:
     return [m for m in _FIGURE.finditer(text)
             if not re.fullmatch(r"(?:19|20)\d\d", m["value"] or "")
             and not _MEASURE.match(text, m.end("value" if m["value"] else "high"))]
+
+
+def _counts_outside_dates(sentence: str, quote: str, dates: list[DateMention]) -> list[re.Match[str]]:
+    """The counts of ``quote`` (a clause of ``sentence``) but a date's day (« signé le 19 juin 2024 »)."""
+    at = sentence.find(quote)
+    return [m for m in _counts(quote)
+            if not any(d.start <= at + m.start() < d.end for d in dates)]
 
 
 def _score(candidate: Candidate) -> tuple[int, int]:

@@ -25,14 +25,23 @@ if TYPE_CHECKING:
     from .webpage import Page
 
 _WIRES = r"AFP|Reuters|AP|Belga|ATS|Yonhap|l['’]AFP"
-# One agency or several: « AFP », « AFP et Reuters », « AFP, AP et Reuters ».
-_WIRE_LIST = rf"(?:{_WIRES})(?:\s*(?:,|et)\s+(?:{_WIRES}))*"
-_BYLINE = re.compile(rf"^(?:Texte\s+)?(?:Par|par|Propos recueillis par)\s*:?\s*(?=[A-ZÀ-Ý])(?P<name>.+?)"
-                     rf"(?:\s*(?:,|avec|et)\s+(?P<wire>{_WIRE_LIST}))?\s*$")
-# « Le Monde avec AFP », « La Croix (avec AFP), »: the agencies may stand in brackets, the line end
-# on the comma that led to the date on the next line.
-_WITH_WIRE = re.compile(rf"^(?P<name>[^.!?:()]{{2,40}}?)\s*(?P<open>\()?\s*(?:avec|et)\s+(?P<wire>{_WIRE_LIST})"
-                        r"\s*(?(open)\))\s*,?\s*$")
+
+
+def _byline_patterns(wires: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A byline « Par X avec AFP » and a credit « X avec AFP et Reuters » naming the agencies
+    ``wires`` (an alternation: the common ones and every name of the registered agencies)."""
+    # One agency or several: « AFP », « AFP et Reuters », « AFP, AP et Reuters ».
+    listed = rf"(?:{wires})(?:\s*(?:,|et)\s+(?:{wires}))*"
+    byline = re.compile(rf"^(?:Texte\s+)?(?:Par|par|Propos recueillis par)\s*:?\s*(?=[A-ZÀ-Ý])(?P<name>.+?)"
+                        rf"(?:\s*(?:,|avec|et)\s+(?P<wire>{listed}))?\s*$")
+    # « Le Monde avec AFP », « La Croix (avec AFP), », « Léa Morand, avec AFP et Keystone-ATS »: the
+    # agencies may stand in brackets or after a comma, the line end on the comma that led to the
+    # date on the next line.
+    with_wire = re.compile(rf"^(?P<name>[^.!?:()]{{2,40}}?)\s*,?\s*(?P<open>\()?\s*(?:avec|et)\s+"
+                           rf"(?P<wire>{listed})\s*(?(open)\))\s*,?\s*$")
+    return byline, with_wire
+
+
 _PUBLISHED = re.compile(r"^(?:Publi[ée]|Mis à jour|Mise à jour|Modifi[ée]|Actualis[ée]|Post[ée])\b"
                         # a line that is only a date and a time: « Le 19 juin 2025 à 10h41 »
                         r"|^(?:le\s+)?(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})"
@@ -43,16 +52,44 @@ _PHOTO = re.compile(
     r"|\bPhotos?\s*:?\s*(?:AFP|Reuters|AP|KCNA|Yonhap|EPA|Getty Images)\s*$"
     r"|(?:/\s*|\bvia\s+|©\s*)(?:AFP|Reuters|AP|KCNA|Yonhap|EPA|Getty Images)(?:\s*/\s*Archives)?\s*\)?$"
     # a caption closed by its credit in brackets: « … exercice militaire. (Photo d'archives KCNA. …) »
-    r"|\((?:Photos?|Cr[ée]dits?|Illustration)\b[^()]*\)$",
+    r"|\((?:Photos?|Cr[ée]dits?|Illustration)\b[^()]*\)$"
+    # a caption with its credit after a copyright sign: « … à Pyongyang. — © KCNA via KNS »
+    r"|\s©\s*\S"
+    # a credit alone: names joined by slashes, an agency's among them (« AFP/Archives », « Keystone /
+    # Peter Klaunzer »)
+    r"|^(?=.*(?-i:\b[A-Z]{2,}\b|Archives|Reuters|Getty|Keystone|Belga|Sipa|Zuma|Abaca|Shutterstock))[A-ZÀ-Ý][\w.’'-]*(?:\s+[\w.’'-]+){0,3}(?:\s*/\s*[A-ZÀ-Ý][\w.’'-]*(?:\s+[\w.’'-]+){0,3})+$",
     re.I)
+# Where a page shows a picture: a line naming it alone (« Image », « Photo 2/5 »); the line
+# after it, when it reads as a caption, goes with it.
+_IMAGE_MARKER = re.compile(r"^(?:Images?|Photos?|Photographies?|Illustrations?|Diaporama|Galerie(?: photos?)?)"
+                           r"(?:\s*\d+\s*/\s*\d+)?$", re.I)
+# What a caption lacks: a verb saying or stating something (« a affirmé », « sont », « selon »). A
+# caption names what the picture shows (« Le dirigeant … lors d'une cérémonie (archives). »).
+_STATEMENT = re.compile(r"\b(?:a|ont|avait|avaient|aurait|auraient|aura|auront|est|sont|était|étaient|serait"
+                        r"|seraient|sera|seront|selon|d['’]après|affirm\w*|déclar\w*|estim\w*|indiqu\w*|annonc\w*"
+                        r"|assur\w*|rapport\w*|précis\w*|expliqu\w*|dit|disent|ajout\w*|soulign\w*|confirm\w*"
+                        r"|pourrait|pourraient|doit|doivent|va|vont)\b|[«»“”\"]", re.I)
 _READ_ALSO = re.compile(r"^(?:[ÀA]\s+)?(?:lire|voir|écouter|regarder)\s+(?:aussi|également|la suite|en vidéo|en images)"
                         r"(?:\b|(?-i:(?=[A-ZÀ-Ý])))"
                         r"|^[^.!?]{0,40}\bvous (?:conseille|recommande|propose)\b|^Dans la même rubrique\b"
                         r"|^Sur le même sujet\b|^Nous recommandons\s*:|^VIDÉO\s*:|^Notre dossier\b"
-                        r"|^(?:À|A) découvrir\b|^Le direct\s*:|(?-i:^LIRE\b)", re.I)
+                        r"|^(?:À|A) découvrir\b|^Le direct\s*:|(?-i:^LIRE\b)"
+                        # a list of related articles under its label
+                        r"|^(?:Nos|Tous nos)\s+(?:autres\s+|derniers\s+)?articles\b|^(?:Les|Tous les)\s+(?:derniers\s+)?articles"
+                        r"\s+(?:sur|liés|du même|de la rubrique)\b|^Plus d['’]actualités?\b"
+                        r"|^Articles? liés?\b|^Pour aller plus loin\b|^(?:Les )?plus lus\b|^En lien\s*:", re.I)
+# A follow block: the site's accounts on social networks (« Suivez X sur Instagram, X et WhatsApp »).
+_FOLLOW = re.compile(r"^(?:Suivez|Retrouvez|Rejoignez)(?:-nous)?\b.{0,60}\b(?:sur|via)\s+(?:Facebook|X|Twitter|Instagram"
+                     r"|WhatsApp|Telegram|LinkedIn|TikTok|YouTube|Google|Bluesky|Threads|nos réseaux)\b", re.I)
+# An embedded widget's start and end markers (« Début du widget … », « Fin du widget … »): what
+# lies between them is the widget's.
+_EMBED = re.compile(r"^(?P<end>Début|Fin)\s+d(?:u|e\s+la|e\s+l['’])\s*(?:widget|contenu\s+(?:intégré|externe)|module"
+                    r"|publication\s+intégrée)\b", re.I)
+# A copyright footer (« ©2025 Société X. Tous droits réservés. »).
+_RIGHTS = re.compile(r"tous droits réservés|^©\s*\d{4}\b", re.I)
 _SUBSCRIPTION = re.compile(
     r"abonnez-vous|déjà abonné|réservée?s? aux abonnés|s['’]abonner|cet article vous est offert"
-    r"|il vous reste [\d.,]+\s?% de (?:cet|l['’])article|offre (?:spéciale|découverte|d['’]essai)"
+    r"|il vous reste [\d.,]+\s?% de (?:cet |l['’])article|offre (?:spéciale|découverte|d['’]essai)"
     r"|connectez-vous|accéder à tous les articles|la suite est réservée|article réservé"
     r"|essai gratuit|sans engagement|se connecter|créer un compte|télécharge[zr] l['’]appli", re.I)
 _NEWSLETTER = re.compile(r"newsletter|lettre d['’]information|inscrivez-vous|je m['’]inscris"
@@ -67,7 +104,8 @@ _BUTTON = re.compile(r"^(?:Plus|Lire la suite|Publicité|Fermer|Suivant|Précéd
                      r"| l['’]article)?|\d+\s*min(?:utes?)?(?: de lecture)?|Temps de lecture.*|"
                      r"Accueil|Menu|Rechercher|Voir les commentaires|Contenus sponsorisés|Offrir(?: cet)? l['’]article|"
                      r"Lire plus tard|Lire dans l['’]app(?:li(?:cation)?)?|Ajouter à mes articles|"
-                     r"Écouter \d+ min|(?:Passer|Fermer|Ignorer) la publicité|Signaler (?:un|ce) contenu)$", re.I)
+                     r"Écouter \d+ min|(?:Passer|Fermer|Ignorer) la publicité|Signaler (?:un|ce) contenu"
+                     r"|Signaler une (?:coquille|erreur|faute))$", re.I)
 # Generic shapes of page furniture, whatever the site's words: a reading or listening time
 # (« Lecture 3 min. », « Écouter - 02:41 », « 00:00/03:41 »), a comments counter
 # (« Commentaires (34) », « 0 commentaire », « Voir les contributions »), a device limit.
@@ -77,7 +115,8 @@ _DURATION = re.compile(r"^(?:(?:temps de )?lecture|écouter|durée|vidéo|audio)
 _COUNTER = re.compile(r"^(?:\d+\s+(?:commentaires?|réactions?|contributions?|partages?)"
                       r"|(?:commentaires?|réactions?|contributions?)\s*\(\d+\)"
                       r"|(?:vos|voir les|les|lire les|afficher les)\s+(?:commentaires|contributions|réactions)"
-                      r"|réagir(?:\s*\(\d+\))?)$", re.I)
+                      r"|réagir(?:\s*\(\d+\))?"
+                      r"|(?:les |l['’]espace (?:des )?)?commentaires? (?:est |sont )?(?:fermés?|désactivés?|clos)\.?)$", re.I)
 _DEVICE = re.compile(r"\bappareils?\b.*\b(?:à la fois|en même temps)\b|\bl['’]autre appareil\b", re.I)
 # A consent banner: its text on cookies, and its buttons (« Accepter et fermer »).
 _CONSENT = re.compile(r"\b(?:cookies?|traceurs)\b"
@@ -104,6 +143,11 @@ _STAMP_REST = re.compile(r"\b\d{1,2}\s*(?:[h:]\s*\d{2}|h)\b|\b(?:publi[ée]e?|mi
 # A byline naming an agency or outlet and the place it writes from (« Agence France-Presse à Séoul »).
 _FROM_PLACE = re.compile(r"^(?P<name>[A-ZÀ-Ý][^\s,.!?:]*(?:\s+[^\s,.!?:]+){0,4}?)\s+(?:à|depuis)\s+"
                          r"[A-ZÀ-Ý][\w’'-]*(?:[\s-][A-ZÀ-Ý][\w’'-]*)?$")
+# A journalist's byline with their role (« Léa Morand, correspondante à Genève », « Paul Roux, envoyé
+# spécial à Kharkiv »).
+_ROLE_BYLINE = re.compile(r"^(?:Par\s+)?[A-ZÀ-Ý][\w’'-]+(?:\s+(?:et\s+)?[A-ZÀ-Ý][\w’'-]+){1,5}\s*,\s*"
+                          r"(?:notre\s+|nos\s+)?(?:correspondante?s?|envoyée?s?\s+spéciale?s?|journalistes?|"
+                          r"rédact(?:eur|rice)s?|reporters?|grand reporter)\b[^.!?]{0,50}$")
 # Control characters (but tab and newline), bidi overrides and isolates, private use, BOM.
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ue000-\uf8ff\ufeff]")
 _METADATA_PREFIX = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\s+")
@@ -150,6 +194,13 @@ class Outlets:
             for name in names:
                 self.keys.setdefault(compact(name), outlet.id)
         self.kinds = {outlet.id: outlet.kind for outlet in outlets.values()}
+        # Every printed name of a registered agency (« Agence France-Presse », « Keystone-ATS »),
+        # longest first, for bylines: an agency the registry holds is read whatever its name.
+        wire_names = {name for outlet in outlets.values() if outlet.kind == "wire"
+                      for name in (outlet.name, re.sub(r"\s*\(.*?\)", "", outlet.name),
+                                   *re.findall(r"\((.*?)\)", outlet.name)) if len(name) >= 2}
+        self.wires = "|".join([*(re.escape(name) for name in sorted(wire_names, key=lambda n: (-len(n), n))),
+                               _WIRES])
         self.printed_names = sorted(((name, outlet.id) for outlet in outlets.values()
                                      for name in {outlet.name, re.sub(r"\s*\(.*?\)", "", outlet.name)}
                                      if len(name) >= 4), key=lambda pair: -len(pair[0]))
@@ -171,6 +222,12 @@ class Outlets:
 
 def _is_heading(line: str, longest: int = 100) -> bool:
     return len(line) < longest and not re.search(r"[.!?:;,]$", line) and not line.startswith("•")
+
+
+def _is_question_title(line: str) -> bool:
+    """A headline asking a question (« Qui sont les soldats envoyés par Kim Jong-un ? »)."""
+    return _short(line, 20) and line.rstrip().endswith("?") and line.count("?") == 1 and not re.search(
+        r"[.!]\s", line)
 
 
 def _same(a: str, b: str) -> bool:
@@ -209,11 +266,13 @@ def _short(line: str, words: int = 30) -> bool:
 class _Cleaner:
     def __init__(self, outlets: dict[str, Outlet], page: Page | None):
         self.outlets = Outlets(outlets)
+        self.byline, self.with_wire = _byline_patterns(self.outlets.wires)
         self.draft = Draft()
         self.page = page
         self.last_kind: str | None = None
         self.last_index = -1
-        self.drop_next_heading = False   # after a bare « Lire aussi », the linked title
+        self.drop_next_heading = False   # after a bare « Lire aussi », the linked titles
+        self.linked_title = False        # whether the last line taken out was one of them
         self.printed: list[tuple[str, str]] = []       # (date, line) from « Publié le … »
         self.updated: list[tuple[str, str]] = []       # (date, line) from « Mis à jour le … »
         # (name, where it stands, whether it surely names the outlet), in priority order
@@ -222,6 +281,9 @@ class _Cleaner:
         self.own_names: list[tuple[str, str]] = []
         self.masthead: tuple[str, str] | None = None   # an agency's name opening its own page
         self.started = False   # whether a line was kept yet
+        self.picture = False   # whether the last line taken out was a photo credit
+        self.prompt = False    # whether it was a subscription or newsletter prompt
+        self.embedded = False  # inside an embedded widget (after « Début du widget »)
 
     def note(self, text: str) -> None:
         self.draft.cleaning.append(text)
@@ -252,6 +314,16 @@ class _Cleaner:
 
     def debris(self, line: str) -> bool:
         """Take out the line if it is web debris; note why."""
+        if (embed := _EMBED.match(line)) or self.embedded:
+            self.embedded = bool(embed and embed["end"].lower() == "début") or (self.embedded and not embed)
+            self.note_line("Contenu intégré (widget) supprimé", line)
+            return True
+        if _FOLLOW.match(line) and _short(line, 20):
+            self.note_line("Invitation à suivre le site sur les réseaux sociaux supprimée", line)
+            return True
+        if _RIGHTS.search(line) and _short(line, 15):
+            self.note_line("Mention de droits d'auteur supprimée", line)
+            return True
         if match := _ORIGIN.search(line):
             self.outlet_names.insert(0, (match["name"].rstrip("."), line, True))
             self.note(f"Mention du média d'origine supprimée : « {line} ».")
@@ -261,20 +333,20 @@ class _Cleaner:
             self.note(f"Crédit d'agence supprimé : « {line} ».")
             return True
         parts = _BYLINE_PARTS.split(line)
-        if len(parts) > 1 and _short(line, 30) and (_BYLINE.match(parts[0]) or _WITH_WIRE.match(parts[0])) and all(
-                _BYLINE.match(part) or _WITH_WIRE.match(part) or _PUBLISHED.match(part) or _DURATION.match(part)
+        if len(parts) > 1 and _short(line, 30) and (self.byline.match(parts[0]) or self.with_wire.match(parts[0])) and all(
+                self.byline.match(part) or self.with_wire.match(part) or _PUBLISHED.match(part) or _DURATION.match(part)
                 or _TIME_TO_READ.match(part) for part in parts):
             for part in parts:   # « Par X avec AFP | Publié le 07/02/2025 - Temps de lecture : 2 min »
                 if _PUBLISHED.match(part) and (day := printed_date(part)):
                     self.printed.append((day, part.strip()))
-                elif match := _BYLINE.match(part) or _WITH_WIRE.match(part):
+                elif match := self.byline.match(part) or self.with_wire.match(part):
                     self.outlet_names.append((match["name"], line, True))
                     self.wire(match["wire"], line)
             self.note(f"Signature « {line} » supprimée (média dans outlet, agence dans wire, date de "
                       "publication dans date).")
             return True
-        if _short(line, 14) and not re.search(r"[.!?]$", line) and (match := _BYLINE.match(line)
-                                                                      or _WITH_WIRE.match(line)):
+        if _short(line, 14) and not re.search(r"[.!?]$", line) and (match := self.byline.match(line)
+                                                                      or self.with_wire.match(line)):
             if match["wire"]:
                 self.outlet_names.append((match["name"], line, True))
                 self.wire(match["wire"], line)
@@ -296,15 +368,25 @@ class _Cleaner:
             return True
         if _PHOTO.search(line) and _short(line, 25) and not re.search(r"[a-zà-ÿ]\.$", line):
             self.note_line("Crédit ou légende photo supprimé", line)
+            self.picture = True
             copyright_ = re.match(r"^©\s*(?P<name>[^0-9/]+?)\s*(?:\d{4})?\s*$", line)
             if copyright_:
                 self.outlet_names.append((copyright_["name"], line, True))
             return True
         if self.drop_next_heading:
-            self.drop_next_heading = False
-            if _is_heading(line, 200):
+            # After a bare « À lire aussi : », the linked titles: the first title-like line (a
+            # question too), then more of them while they read as headlines (« Sujet : … », « … ? »).
+            first, self.drop_next_heading = self.last_kind == "Renvoi vers un autre article supprimé" and not \
+                self.linked_title, False
+            if (_is_heading(line, 200) or _is_question_title(line)) and (
+                    first or _is_question_title(line) or re.search(r"\s:\s", line)):
                 self.note_line("Renvoi vers un autre article supprimé", line)
+                self.drop_next_heading = self.linked_title = True
                 return True
+        self.linked_title = False
+        if _ROLE_BYLINE.match(line) and _short(line, 12):
+            self.note(f"Signature « {line} » supprimée.")
+            return True
         if ((place := _FROM_PLACE.match(line)) and _short(line, 8)
                 and (named := self.outlets.find(place["name"]))):
             if self.outlets.kinds.get(named) == "wire":
@@ -315,13 +397,16 @@ class _Cleaner:
             return True
         if _READ_ALSO.search(_LINK_MARK.sub("", line)) and _short(line):
             self.note_line("Renvoi vers un autre article supprimé", line)
-            self.drop_next_heading = bool(re.fullmatch(r"[^:|]{0,30}", line))  # a bare label
+            self.drop_next_heading = bool(re.fullmatch(r"[^:|]{0,30}:?", line))  # a bare label
+            self.linked_title = False
             return True
         if _SUBSCRIPTION.search(line) and _short(line):
+            self.prompt = True
             self.note_line("Appel à l'abonnement supprimé", line)
             self.own_name(line)
             return True
         if _NEWSLETTER.search(line) and _short(line, 15):
+            self.prompt = True
             self.note_line("Invitation à la lettre d'information supprimée", line)
             self.own_name(line)
             return True
@@ -407,6 +492,8 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
         draft.title, draft.title_source = page.title, "titre de la page (métadonnées)"
     kept: list[str] = []
     sequence: list[tuple[str, bool]] = []   # every line, and whether it was taken out as debris
+    credits: set[int] = set()   # where in it a photo credit stands
+    prompts: set[int] = set()   # where a subscription or newsletter prompt stands
     for line in lines:
         prefix = _METADATA_PREFIX.match(line)
         if prefix:
@@ -414,13 +501,20 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
             cleaner.note(f"Préfixe de métadonnées « {prefix.group().strip()} » retiré du début du texte.")
             line = line[prefix.end():]
         plain = line.removeprefix("## ")
+        cleaner.picture = cleaner.prompt = False
         if cleaner.debris(plain):
             sequence.append((line, True))
+            if cleaner.picture:
+                credits.add(len(sequence) - 1)
+            if cleaner.prompt:
+                prompts.add(len(sequence) - 1)
             continue
         cleaner.last_kind = None
         cleaner.started = True
         kept.append(line)
         sequence.append((line, False))
+    sequence = _captions_out(cleaner, sequence, credits)
+    sequence = _boxes_out(cleaner, sequence, prompts)
     kept = _furniture_out(cleaner, sequence)
     # The headline: the page's title, or the first line that reads as one; its copies go.
     if not draft.title:
@@ -493,7 +587,7 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
         cleaner.note("Page web : texte principal extrait avec trafilatura ; menus, pied de page, "
                      "légendes et encadrés de la page laissés de côté.")
         for text in page.short_texts:   # the page's byline, which the extraction leaves out
-            match = _BYLINE.match(text) or _WITH_WIRE.match(text)
+            match = cleaner.byline.match(text) or cleaner.with_wire.match(text)
             if match and match["wire"] and not draft.wire:
                 cleaner.outlet_names.append((match["name"], text, True))
                 cleaner.wire(match["wire"], text)
@@ -508,6 +602,57 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
         r"|ce mois-ci|cette année|\b\d{1,2}\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|"
         r"septembre|octobre|novembre|décembre)(?:\s+\d{4})?", " ".join(unique), re.IGNORECASE)
     return draft
+
+
+def _is_caption(line: str) -> bool:
+    """A short line naming what a picture shows: four words or more, no verb of statement, no
+    quotation, one sentence at most."""
+    return (4 <= len(line.split()) <= 30 and not line.startswith(("## ", "•"))
+            and not _STATEMENT.search(line) and len(_SENTENCE_BREAK.findall(line)) <= 1)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)")
+
+
+def _captions_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]], credits: set[int]
+                  ) -> list[tuple[str, bool]]:
+    """The sequence with picture captions marked as debris, found by where they stand: the line
+    just before a photo credit (« … lors d'une cérémonie (archives). » / « PHOTO : Reuters »), or
+    just after an image marker (« Image » / « X et Y à Pyongyang, le 17 juin. »), when it reads as
+    a caption (no verb of statement, one sentence at most); the marker goes with it."""
+    marked = list(sequence)
+    # The first line kept is the headline, never a caption (« Guerre en Ukraine : les soldats … retirés »).
+    headline = next((i for i, (_, debris) in enumerate(sequence) if not debris), len(sequence))
+
+    def take(index: int) -> None:
+        marked[index] = (marked[index][0], True)
+        cleaner.last_kind = None
+        cleaner.note_line("Légende photo supprimée (à côté d'un crédit ou d'une image)", marked[index][0])
+
+    for index, (line, debris) in enumerate(sequence):
+        after = index + 1
+        if (not debris and _IMAGE_MARKER.match(line.removeprefix("## ")) and headline < index
+                and after < len(marked) and not marked[after][1] and _is_caption(marked[after][0])):
+            take(index)
+            take(after)
+        elif (index in credits and headline < index - 1 and not marked[index - 1][1]
+              and _is_caption(marked[index - 1][0])):
+            take(index - 1)
+    return marked
+
+
+def _boxes_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]], prompts: set[int]) -> list[tuple[str, bool]]:
+    """The sequence with the text of a subscription or newsletter box marked as debris: a short line
+    (« Chaque vendredi, nos correspondants décryptent l'actualité. ») between two prompts of the box
+    (« Newsletter … » / « S'inscrire »), whatever its words."""
+    marked = list(sequence)
+    for index in range(1, len(sequence) - 1):
+        if (index - 1 in prompts and index + 1 in prompts and not sequence[index][1]
+                and _short(sequence[index][0], 25) and not sequence[index][0].startswith("## ")):
+            marked[index] = (sequence[index][0], True)
+            cleaner.last_kind = None
+            cleaner.note_line("Texte d'un encadré d'abonnement ou de lettre d'information supprimé", sequence[index][0])
+    return marked
 
 
 def _furniture_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]]) -> list[str]:

@@ -164,6 +164,30 @@ _IN_YEAR = re.compile(rf"\b(?:en|au cours de l'annee)\s+{_YEAR}\b")
 _THIS = re.compile(r"\b(cette annee|ce mois-ci|ce mois)\b")
 _LAST = re.compile(r"\b(?:le mois (?:dernier|passe)|l'(?:an|annee) (?:dernier|derniere|passe|passee))\b")
 _A_WEEKDAY = re.compile(rf"\b{_WEEKDAY}\b")
+# « la semaine dernière », « cette semaine »: a week, Monday to Sunday, placed by the article's day.
+_WEEK = re.compile(r"\b(?:la\s+semaine\s+(derniere|passee)|cette\s+semaine)\b")
+
+
+def _day_words(day: date, year: bool = True) -> str:
+    return f"{WEEKDAYS[day.weekday()]} {day.day if day.day > 1 else '1er'} {MONTH_NAMES[day.month - 1]}" + (
+        f" {day.year}" if year else "")
+
+
+def _week(article: ArticleDay, last: bool) -> tuple[str, str] | None:
+    """The week before the article's (``last``), or the article's own up to its day, with a note."""
+    if not (article.year and article.month and article.day):
+        return None
+    published = date(article.year, article.month, article.day)
+    monday = published - timedelta(days=published.weekday())
+    start, end = (monday - timedelta(days=7), monday - timedelta(days=1)) if last else (monday, published)
+    same = (start.year, start.month) == (end.year, end.month)
+    first = f"{WEEKDAYS[start.weekday()]} {start.day if start.day > 1 else '1er'}" if same else _day_words(
+        start, start.year != end.year)
+    said = (f"la semaine du {first} au {_day_words(end)}, avant celle de l'article ({article.text})" if last
+            else f"du {first} au {_day_words(end)}, la semaine de l'article ({article.text})")
+    if start == end:   # « cette semaine » on a Monday: the article's day
+        return start.isoformat(), f"le {_day_words(start)}, premier jour de la semaine de l'article"
+    return f"{start.isoformat()}/{end.isoformat()}", said
 
 
 def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
@@ -277,6 +301,11 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
             add(m, str(article.year - 1), f"« {said} » : {article.year - 1}, l'année avant celle de l'article.")
         else:
             add(m, None, f"« {said} » dans la phrase, à compléter : la date de l'article est inconnue")
+    for m in _WEEK.finditer(folded):
+        week = _week(article, bool(m[1]))
+        said = sentence[m.start():m.end()]
+        add(m, week[0] if week else None, f"« {said} » : {week[1]}." if week else
+            f"« {said} » dans la phrase, à compléter : la date de l'article est inconnue")
     for m in _A_WEEKDAY.finditer(folded):
         value = note = None
         if article.year and article.month and article.day:  # a day comes with its month and year

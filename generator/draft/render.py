@@ -113,8 +113,10 @@ def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = No
     return out
 
 
-def render_draft(draft: Draft, figures: list[Candidate], topics: list[str]) -> tuple[str, str]:
-    """The proposed article id and the file's text."""
+def render_draft(draft: Draft, figures: list[Candidate], topics: list[str],
+                 unmeasured: list[Candidate] | None = None) -> tuple[str, str]:
+    """The proposed article id and the file's text; ``unmeasured``: numbers of the text that no
+    metric of topics.yml measures, named in a comment rather than proposed."""
     proposed_id = article_id(draft)
     out = ["---", SCHEMA_COMMENT,
            _line("id", proposed_id, "date-média-mots du titre : le nom du fichier ; à changer avec "
@@ -167,6 +169,10 @@ def render_draft(draft: Draft, figures: list[Candidate], topics: list[str]) -> t
     ids = _claim_ids([f for f in figures if not f.event])
     for index, figure in enumerate(f for f in figures if not f.event):
         out += render_claim(figure, topics, ids.get(index))
+    if unmeasured:
+        named = ", ".join(f"« {figure.sentence[figure.start:figure.end]} »" for figure in unmeasured)
+        out.append(f"  # Nombres qu'aucune métrique de topics.yml ne mesure, non proposés : {named} ; "
+                   "ajoutez une métrique à topics.yml si l'archive doit les suivre.")
     events = [f for f in figures if f.event]
     if events:
         out.append("  # Événements nommés dans le texte (mots de topics.yml) : à confirmer de même.")

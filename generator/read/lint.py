@@ -24,6 +24,11 @@ _COMMENTED_CLAIM = re.compile(r"^\s*#\s*-\s+[a-z_]+\s*:")
 _EMPTY_KEY = re.compile(r"^date_note\s*:\s*(?:#.*)?$")
 _DATE_PREFIX = re.compile(r"^(?:\d{4}-\d{2}(?:-\d{2})?|date-inconnue)-")
 
+# What opens a list of related articles; the headings right after it are their titles.
+_RELATED_LABEL = re.compile(r"^(?:[→>•]\s*)?(?:[ÀA]\s+)?(?:lire|voir)\s+(?:aussi|également)\b|^Sur le même sujet\b"
+                            r"|^(?:Nos|Tous nos)\s+(?:autres\s+|derniers\s+)?articles\b|^Plus d['’]actualités?\b"
+                            r"|^Articles? liés?\b|^Dans la même rubrique\b|^Pour aller plus loin\b", re.I)
+_BARE_LABEL = re.compile(r"[^:|]{0,40}:?\s*")
 # What scraped pages put between paragraphs, and what an article's heading never is:
 # patterns on the heading as written, then words found anywhere in it (lowercased).
 _DEBRIS = [
@@ -31,11 +36,18 @@ _DEBRIS = [
      "a publication date line"),
     (re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\b\d{1,2}[h:]\d{2}\b"), "a date or time line"),
     (re.compile(r"^Par\s+\S+(?:\s+\S+){0,4}$"), "a byline"),
+    # names then the agencies credited: « Léa Morand, avec AFP et Keystone-ATS », « Le Monde avec Reuters »
+    (re.compile(r"^[A-ZÀ-Ý][\w’'-]*(?:\s+(?:et\s+)?[A-ZÀ-Ý][\w’'-]*){0,5}\s*,?\s+\(?avec\s+(?:l['’])?"
+                r"(?:[A-Z]{2,}|Reuters|Belga|Keystone|Agence)\b[^.!?]*$"), "a byline"),
+    # names then their role: « Paul Roux, envoyé spécial à Kharkiv »
+    (re.compile(r"^[A-ZÀ-Ý][\w’'-]+(?:\s+(?:et\s+)?[A-ZÀ-Ý][\w’'-]+){1,5}\s*,\s*(?:notre\s+)?(?:correspondante?s?"
+                r"|envoyée?s?\s+spéciale?s?|journalistes?|rédact(?:eur|rice)s?|reporters?)\b[^.!?]{0,50}$"), "a byline"),
     (re.compile(r"^[(\[].*[)\]]$|^(?:photo|crédits?|illustration)\b", re.I),
      "a photo caption or credit"),
     (re.compile(r"^(?:partager|partagez|publicité|plus|lire la suite|en savoir plus)\W*$", re.I),
      "a link, share or ad line"),
     (re.compile(r"^[^A-Za-zÀ-ÿ]*$"), "a line without words"),
+    (_RELATED_LABEL, "a link, share or ad line"),
     (re.compile(r"^(?:(?:temps de )?lecture|écouter|durée)?\s*[:-]?\s*(?:\d{1,3}\s*min(?:utes?)?\.?"
                 r"(?:\s*de lecture)?|\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?)$", re.I),
      "a reading or listening time"),
@@ -47,6 +59,10 @@ _DEBRIS = [
 ]
 # A short paragraph is checked too: page debris stands alone on its line.
 _SHORT_PARAGRAPH = 14  # words
+# A caption ending on its credit after a copyright sign (« … à Pyongyang. — © KCNA via KNS »), of
+# a caption's length.
+_CAPTION_CREDIT = re.compile(r"(?:^|\s)©\s*\w[^.!?]*$")
+_CAPTION_WORDS = 40
 _DEBRIS_WORDS = [
     (("©", "photo :", "crédit :", "crédits :", "illustration :"), "a photo caption or credit"),
     (("abonn", "connectez", "se connecter", "identifiez-vous", "inscrivez", "newsletter"),
@@ -133,17 +149,27 @@ def draft_warnings(article: ArticleInfo, path: Path, root: Path) -> list[Content
             display, date_line, 1, "date", f"the date is {what} and no date_note says why",
             "add date_note: what the text gives and how it places the article in time",
             severity="warning"))
+    previous = ""   # the last line with text, and its heading's marks when it is one
     for number, line in enumerate(lines[end + 1:], start=end + 2):
         heading = heading_text(line) if line.startswith("#") else None
         kind = heading and debris_kind(heading)
+        if heading and not kind and previous:
+            # A heading right after a bare related-links label (« À lire aussi : », « Plus
+            # d'actualités »: the label alone, its titles on the lines after): a linked title.
+            label = heading_text(previous) if previous.startswith("#") else previous.strip()
+            if label and _RELATED_LABEL.search(label) and _BARE_LABEL.fullmatch(label):
+                kind = "a related article's title (after « " + label + " »)"
+        if line.strip():
+            previous = line
         if heading and kind:
             found.append(ContentError(
                 display, number, 1, "body", f"heading looks like {kind}: « {heading} »",
                 "delete it and note what was removed under 'cleaning', or make it a paragraph "
                 "if it belongs to the article", severity="warning"))
-        elif (not heading and line.strip() and len(line.split()) <= _SHORT_PARAGRAPH
-              and not line.lstrip().startswith(("-", "*", ">", "|"))
-              and (kind := paragraph_debris_kind(line))):
+        elif (not heading and line.strip() and not line.lstrip().startswith(("-", "*", ">", "|"))
+              and ((len(line.split()) <= _SHORT_PARAGRAPH and (kind := paragraph_debris_kind(line)))
+                   or (len(line.split()) <= _CAPTION_WORDS and _CAPTION_CREDIT.search(line)
+                       and (kind := "a photo caption or credit")))):
             found.append(ContentError(
                 display, number, 1, "body", f"line looks like {kind}: « {line.strip()} »",
                 "delete it and note what was removed under 'cleaning', or keep it if it belongs "
