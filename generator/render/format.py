@@ -33,19 +33,32 @@ def month_fr(month_key: str) -> str:
     return date_fr(parse_date_interval(month_key))
 
 
-def when_fr(as_of: DateInterval | None, reported: DateInterval | None) -> str:
-    """When a figure is for: its as_of, or 'rapporté le …' (its article's date)."""
+def when_fr(as_of: DateInterval | None, reported: DateInterval | None,
+            period: DateInterval | None = None) -> str:
+    """When a figure is for: its as_of; else the period its metric's scope fixes, followed by
+    when it was reported (« octobre 2024 (période fixée par l'indicateur) — rapporté en mars
+    2025 »), since the report is not the period; else 'rapporté le …' (its article's date)."""
     if as_of is not None:
         return date_fr(as_of)
+    if period is not None:
+        return f"{date_fr(period)} (période fixée par l'indicateur) — {reported_fr(reported)}"
     if reported is None:
         return "date inconnue"
+    return reported_fr(reported)
+
+
+def reported_fr(reported: DateInterval | None) -> str:
+    """'rapporté le 13 mars 2025', 'rapporté en mars 2025', or 'rapporté à une date inconnue'."""
+    if reported is None:
+        return "rapporté à une date inconnue"
     return f"rapporté {'le' if reported.precision == 'day' else 'en'} {date_fr(reported)}"
 
 
-def stated_when_fr(claim: Claim, reported: DateInterval | None) -> str:
+def stated_when_fr(claim: Claim, reported: DateInterval | None,
+                   period: DateInterval | None = None) -> str:
     """When a figure is for, in the text's own words when the claim records them (« fin
-    janvier 2025 »), else as when_fr says it."""
-    return claim.as_of_words or when_fr(claim.as_of, reported)
+    janvier 2025 »), else as when_fr says it (``period``: its metric's fixed period)."""
+    return claim.as_of_words or when_fr(claim.as_of, reported, period)
 
 
 def dated_fr(value: DateInterval | None) -> str:

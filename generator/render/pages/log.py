@@ -12,7 +12,7 @@ from ...derive.changelog import LogEntry
 from ...derive.ledger import LedgerEntry, Statement
 from ..environment import page_url
 from ..feeds import FEED_LIMIT, FeedItem, item_feed
-from ..format import according_to, actor_noun, date_fr, figure_fr, stated_when_fr
+from ..format import according_to, actor_noun, date_fr, figure_fr
 from ..paths import LOG_FEED, LOG_INDEX, article_path
 from ..typography import french_text
 from .base import Pager, Planned, Site, paginate
@@ -58,7 +58,8 @@ class LogPages(Site):
             known.claim.stated_words if known.claim.stated_on and known.claim.stated_words
             else date_fr(known.stated))
         # The period the figure or event is for, as its text gives it, when not the date above.
-        period = claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else "")
+        fixed = self.archive.topics[claim.topic].metrics[claim.metric].period if claim.metric else None
+        period = claim.as_of_words or next((date_fr(p) for p in (claim.as_of, fixed) if p), "")
         period = f" ({period})" if period and period != date else ""
         if claim.metric:
             text = f"{self.claim_label(claim)} : {figure_fr(claim)}{period} {who}"
@@ -67,12 +68,12 @@ class LogPages(Site):
         if entry.supersedes is not None:
             old = entry.supersedes
             text += (f" ({change_words(entry)} ; auparavant {figure_fr(old.claim)}, "
-                     f"{stated_when_fr(old.claim, old.reported)})")
+                     f"{self.said_when(old)})")
         if statement.hedges:
             text += " — avec réserve : " + ", ".join(f"« {hedge} »" for hedge in statement.hedges)
         if entry.contested_by:
             text += " — contesté par " + " ; ".join(
-                f"{self._who(other)} ({self._what(other)}, {stated_when_fr(other.claim, other.reported)})"
+                f"{self._who(other)} ({self._what(other)}, {self.said_when(other)})"
                 for other in entry.contested_by[:3])
         return LogLine(entry, french_text(date),
                        french_text(self.archive.topics[entry.topic_id].title), french_text(text))
