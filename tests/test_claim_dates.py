@@ -29,3 +29,15 @@ def test_a_figure_of_a_fixed_period_metric_is_dated_by_its_period_then_its_repor
         assert "rapporté en octobre 2024" not in text, path
         for found in re.finditer("rapporté le 10 février 2025", text):
             assert text[:found.start()].endswith("octobre 2024 (période fixée par l'indicateur) — "), path
+
+
+POSSESSIVES = re.compile(r"\b(?:sa|son|ses|leur|leurs)\b", re.IGNORECASE)
+
+
+def test_a_period_in_words_reads_alone(archive):
+    # A box line shows « Absence du front signalée, <as_of_words> » with no sentence around
+    # it: « à sa déclaration » would have no antecedent.
+    for article in archive.articles:
+        for claim in article.claims:
+            for words in (claim.as_of_words, claim.stated_words):
+                assert not POSSESSIVES.search(words or ""), (article.id, words)

@@ -72,6 +72,12 @@ def dated_fr(value: DateInterval | None) -> str:
     return f"d'{text}" if text[:1] in "aeiouyâéèêîôûh" else f"de {text}"
 
 
+def inline_label(label: str) -> str:
+    """A label inside a sentence: « Retour sur le front » as « retour sur le front »; a label
+    that opens with an acronym (« KN-23 », « JCS ») kept."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
 def according_to(actor: Actor) -> str:
     """Who gives a figure, as written after it: the actor's own phrase ('selon le Kremlin',
     'sans source citée'), else 'selon <name>'."""

@@ -4,6 +4,7 @@ as paginated pages and as Atom feeds, the site's and each topic's."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 from html import escape
 from itertools import islice
@@ -42,6 +43,11 @@ class LogLine:
     text: str       # what changed, who says it, and what it replaces
 
     @property
+    def undated(self) -> bool:
+        """Whether nothing gives when it became known: the log shows it under « Date inconnue »."""
+        return self.entry.when is None
+
+    @property
     def title(self) -> str:
         return f"{self.date} — {self.topic} : {self.text}"
 
@@ -71,10 +77,13 @@ class LogPages(Site):
                      f"{self.said_when(old)})")
         if statement.hedges:
             text += " — avec réserve : " + ", ".join(f"« {hedge} »" for hedge in statement.hedges)
-        if entry.contested_by:
-            text += " — contesté par " + " ; ".join(
-                f"{self._who(other)} ({self._what(other)}, {self.said_when(other)})"
-                for other in entry.contested_by[:3])
+        # A contradiction the rules find is not a dispute a text records: each has its words.
+        for words, others in (("en contradiction avec", entry.contradicted_by),
+                              ("contesté par", entry.disputed_by), ("conteste :", entry.disputes)):
+            if others:
+                text += f" — {words} " + " ; ".join(
+                    f"{self._who(other)} ({self._what(other)}, {self.said_when(other)})"
+                    for other in others[:3])
         return LogLine(entry, french_text(date),
                        french_text(self.archive.topics[entry.topic_id].title), french_text(text))
 
@@ -112,6 +121,15 @@ class LogPages(Site):
                                                    topic_id)))
         return feeds
 
+    def _feed_day(self, entry: LogEntry) -> date:
+        """The day a feed entry is updated: the last day of the date the log gives it (the day
+        by which it was surely known: « fin janvier 2025 » is no later than 31 January, and
+        never 1 January), or the build's day when that comes first or nothing dates it."""
+        when = entry.when
+        if when is None or when.start <= self.build_day < when.end:
+            return self.build_day
+        return when.end
+
     def _log_feed(self, path: str, title: str, topic_id: str | None) -> bytes:
         entries = (entry for entry in self.analysis.log
                    if topic_id is None or entry.topic_id == topic_id)
@@ -122,6 +140,6 @@ class LogPages(Site):
             source = f"{page_url(path, article_path(statement.article.id))}#{statement.anchor}"
             items.append(FeedItem(
                 f"log/{statement.claim_id}", line.title, self.topic_path(entry.topic_id),
-                day.start if (day := entry.when or statement.when) else self.build_day, f"<p>{escape(line.title)}</p><p><a href=\"{escape(source)}\">"
+                self._feed_day(entry), f"<p>{escape(line.title)}</p><p><a href=\"{escape(source)}\">"
                 f"{escape(statement.article.title)}</a></p>"))
         return item_feed(path, title, items, self.build_day)
