@@ -133,7 +133,7 @@ def test_a_contested_figure_is_logged_with_who_contests_it(tmp_path):
     lines = log_page(PageBuilder.from_archive(scenario("naming", tmp_path / "a")))
     (front,) = [line for line in lines if "Effectifs : Soldats présents" in line]
     # The event that contradicts it is by Gamma, named as « selon … » names it
-    assert ("Soldats présents : jusqu'à 8 000 (fin janvier 2025) selon Agence Alpha — avec réserve : « Il semble » — "
+    assert ("Soldats présents : jusqu'à 8 000 (fin janvier 2025) selon Agence Alpha — avec réserve : « Il semble … » — "
             "en contradiction avec le bureau gamma (OG) (Absence signalée, depuis la mi-janvier)") in front
     lines = log_page(PageBuilder.from_archive(scenario("disputed-by", tmp_path / "b")))
     (front,) = [line for line in lines if "Effectifs : Soldats présents" in line]

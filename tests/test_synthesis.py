@@ -79,7 +79,7 @@ def test_contested_and_superseded_figures_carry_their_caveats_and_periods_their_
     archive = scenario("front", tmp_path)
     box = headline_box(archive)
     assert ("Soldats présents : jusqu'à 8 000 soldats selon Service Beta (fin janvier 2025) "
-            "(avec réserve : « Il semble ») — en contradiction avec Agence Alpha (Absence signalée, "
+            "(avec réserve : « Il semble … ») — en contradiction avec Agence Alpha (Absence signalée, "
             "depuis la mi-janvier) — dépassé par un fait ultérieur : retour signalé selon Agence Alpha "
             "(rapporté le 10 février 2025)") in box
     soup = topic_soup(archive)
@@ -262,7 +262,7 @@ def test_a_sum_with_a_hedged_part_is_approximate(tmp_path):
     # and the hedge stands beside the part it qualifies.
     assert ("Soldats envoyés (total) : environ 14 000 soldats (somme dérivée : 11 000 — Premier "
             "contingent, selon Agence Alpha (octobre 2024) + 3 000 — Renforts, selon Agence Alpha "
-            "(janvier 2025 – février 2025) (avec réserve : « On estime »)") in box
+            "(janvier 2025 – février 2025) (avec réserve : « On estime … »)") in box
 
 
 def test_a_sum_of_a_floor_and_a_ceiling_is_the_floor(tmp_path):
@@ -328,7 +328,7 @@ def test_overlapping_scopes_stand_together_and_neither_makes_the_other_older(tmp
     text = topic_text(archive)
     assert ("Périmètre qui recoupe : Pièces à longue portée livrées (Pièces dites à longue portée, "
             "sans précision de type ; environ 200 selon le bureau gamma (OG) (date inconnue) (avec "
-            "réserve : « Selon certaines informations », « aurait livré ») )") in text
+            "réserve : « Selon certaines informations … », « … aurait livré … ») )") in text
     assert ("Périmètre qui recoupe : Canons et lance-roquettes livrés (Canons et lance-roquettes "
             "comptés ensemble ; environ 220 selon Agence Alpha (mars 2025)) ; Canons livrés (Canons "
             "seuls ; jusqu'à 120 selon Service Beta (avant le début de l'année 2025))") in text
@@ -339,9 +339,9 @@ def test_a_hedge_in_any_copy_stands_beside_the_figure(tmp_path):
     # The first article gives 4 000 plainly; the second « évaluer à 4 000 »: one statement,
     # shown with the hedge wherever its figure is.
     box = headline_box(archive)
-    assert "4 000 militaires selon Agence Alpha (13 mars 2025) (avec réserve : « évaluer à »)" in box
+    assert "4 000 militaires selon Agence Alpha (13 mars 2025) (avec réserve : « … évaluer à … »)" in box
     row = text_of(topic_soup(archive).select_one("table.ba-picture tbody tr"))
-    assert "4 000 militaires (avec réserve : « évaluer à »)" in row
+    assert "4 000 militaires (avec réserve : « … évaluer à … »)" in row
 
 
 def test_figures_of_a_fixed_period_agree_whenever_they_are_reported(tmp_path):
@@ -461,7 +461,8 @@ def test_every_headline_figure_says_when_and_whether_a_related_one_is_later(real
             gathered = metric.headline_range  # one period for the figures it gathers
             for statement in metric.headline:
                 if gathered is None:
-                    when = stated_when_fr(statement.claim, statement.reported)
+                    when = stated_when_fr(statement.claim, statement.reported,
+                                          topic.metrics[metric.metric_id].period)
                 else:
                     first = gathered.statements[0]
                     when = (date_fr(first.period) if first.period
@@ -493,13 +494,15 @@ def test_repeats_and_provisions_stay_out_of_what_is_counted(real):
 
 
 def test_every_hedge_and_period_in_words_is_shown(real):
+    from generator.render.format import hedge_fr
+
     archive, _ = real
     pages = {p.path: p.content for p in PageBuilder.from_archive(archive).all_pages()}
     for article in archive.articles:
         page = re.sub(r"\s+", " ", BeautifulSoup(pages[f"articles/{article.id}.md"], "html.parser").get_text(" "))
         for claim in article.claims:
             for hedge in claim.hedges:
-                assert f"« {hedge} »" in page, (article.id, hedge)
+                assert f"« {hedge_fr(hedge)} »" in page.replace("’", "'"), (article.id, hedge)
             if claim.as_of_words:
                 assert claim.as_of_words in page, (article.id, claim.as_of_words)
 

@@ -16,7 +16,16 @@ from jinja2 import (
 from jinja2.runtime import Context
 
 from .citations import archive_citation, article_citation, topic_citation
-from .format import actor_noun, date_fr, dated_fr, inline_label, month_fr, number_fr
+from .format import (
+    actor_noun,
+    date_fr,
+    dated_fr,
+    hedge_fr,
+    inline_label,
+    month_fr,
+    number_fr,
+    quote_fr,
+)
 from .paths import html_path
 from .typography import french_html
 
@@ -71,7 +80,9 @@ def environment() -> Environment:
     env.globals.update(archive_citation=archive_citation, topic_citation=topic_citation,
                        article_citation=article_citation, html_path=html_path)
     env.filters.update(date_fr=date_fr, dated_fr=dated_fr, month_fr=month_fr, number_fr=number_fr,
-                       actor_noun=actor_noun, inline_label=inline_label, url=_url)
+                       actor_noun=actor_noun, inline_label=inline_label, quote_fr=quote_fr,
+                       hedge_fr=hedge_fr,
+                       url=_url)
     env.tests["disputed_by"] = _disputed_by
     return env
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 
@@ -70,6 +71,49 @@ def dated_fr(value: DateInterval | None) -> str:
     if value.precision == "day":
         return f"du {text}"
     return f"d'{text}" if text[:1] in "aeiouyâéèêîôûh" else f"de {text}"
+
+
+_OPENERS, _CLOSERS = "«“", "»”"
+# A space inside “ ” (kept from a « » shown as “ ”): French sets none there.
+_CURLY_SPACES = re.compile("“[ \u00a0\u202f]+|[ \u00a0\u202f]+”")
+
+
+def quote_fr(quote: str) -> str:
+    """A verbatim quote as shown between the site's « »: its straight double quotes as the
+    curly “ ” French typography uses for a quote within a quote, and a mark the quote's own
+    bounds cut off restored (« février », a annoncé » starts inside the text's own quotation:
+    shown “février”, a annoncé), so that every mark shown has its pair. The data keep the
+    text's characters; only the display changes."""
+    chars = list(quote)
+    for i, char in enumerate(chars):
+        if char == '"':
+            before = chars[i - 1] if i else " "
+            chars[i] = "“" if before.isspace() or before in "([«“'’-—" else "”"
+    open_at: list[int] = []
+    unopened = 0
+    for i, char in enumerate(chars):
+        if char in _OPENERS:
+            open_at.append(i)
+        elif char in _CLOSERS:
+            if open_at:
+                open_at.pop()
+            else:
+                chars[i] = "”"
+                unopened += 1
+    for i in open_at:
+        chars[i] = "“"
+    shown = "“" * unopened + "".join(chars) + "”" * len(open_at)
+    return _CURLY_SPACES.sub(lambda found: found.group().strip(" \u00a0\u202f"), shown)
+
+
+def hedge_fr(hedge: str) -> str:
+    """A hedge as shown between « »: the text's words cut from a sentence, marked as an
+    excerpt (« … évaluer à … », « On estime … ») so that an infinitive or a clause's opening
+    does not read as a sentence of the site's; a hedge that ends its sentence keeps its end."""
+    shown = quote_fr(hedge)
+    before = "… " if shown[:1].islower() else ""
+    after = "" if shown.rstrip()[-1:] in ".!?…" else " …"
+    return f"{before}{shown}{after}"
 
 
 def inline_label(label: str) -> str:

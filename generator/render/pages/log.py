@@ -13,7 +13,7 @@ from ...derive.changelog import LogEntry
 from ...derive.ledger import LedgerEntry, Statement
 from ..environment import page_url
 from ..feeds import FEED_LIMIT, FeedItem, item_feed
-from ..format import according_to, actor_noun, date_fr, figure_fr
+from ..format import according_to, actor_noun, date_fr, figure_fr, hedge_fr
 from ..paths import LOG_FEED, LOG_INDEX, article_path
 from ..typography import french_text
 from .base import Pager, Planned, Site, paginate
@@ -76,7 +76,7 @@ class LogPages(Site):
             text += (f" ({change_words(entry)} ; auparavant {figure_fr(old.claim)}, "
                      f"{self.said_when(old)})")
         if statement.hedges:
-            text += " — avec réserve : " + ", ".join(f"« {hedge} »" for hedge in statement.hedges)
+            text += " — avec réserve : " + ", ".join(f"« {hedge_fr(hedge)} »" for hedge in statement.hedges)
         # A contradiction the rules find is not a dispute a text records: each has its words.
         for words, others in (("en contradiction avec", entry.contradicted_by),
                               ("contesté par", entry.disputed_by), ("conteste :", entry.disputes)):
