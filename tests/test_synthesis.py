@@ -119,6 +119,11 @@ def test_a_provision_is_not_the_latest_event(tmp_path):
     archive = scenario("provisions", tmp_path)
     assert "Dernier événement : Visite officielle selon Agence Alpha (janvier 2025)" in headline_box(archive)
     assert "Clause d'assistance (disposition)" in topic_text(archive)
+    # A provision stated again by its actor, weeks later, is one statement with its sources.
+    (briefing,) = derive_from_bodies(archive).briefings.values()
+    (clause,) = [s for s in briefing.timeline if s.claim.event == "clause"]
+    assert len(clause.entries) == 2 and str(clause.when) == "2025-03-01"
+    assert topic_text(archive).count("Clause d'assistance (disposition)") == 1
 
 
 def test_repeats_are_linked_to_their_origin_and_neither_charted_nor_compared(tmp_path):
@@ -139,6 +144,9 @@ def test_repeats_are_linked_to_their_origin_and_neither_charted_nor_compared(tmp
         (page,) = [p for p in PageBuilder.from_archive(archive).all_pages() if p.path == path]
         shown = re.sub(r"\s+", " ", BeautifulSoup(page.content, "html.parser").get_text(" "))
         assert "Reprend le chiffre donné selon Agence Alpha (23 décembre 2024)" in shown, path
+        # linked to the statement it repeats, on its article's page
+        (link,) = BeautifulSoup(page.content, "html.parser").select(".ba-repeat a")
+        assert link["href"].endswith("articles/2024-12-23-a-pertes.html#claim-pertes-alpha-2024-12-23"), link
 
 
 def test_two_actors_agree_diverge_or_give_a_range_for_one_period(tmp_path):
@@ -154,17 +162,17 @@ def test_two_actors_agree_diverge_or_give_a_range_for_one_period(tmp_path):
     assert ("Pertes cumulées : 4 000 militaires selon Agence Alpha (mars 2025) ; environ 4 700 militaires "
             "selon Service Beta (27 mars 2025) — estimations divergentes") in box
     assert "contradiction" not in box.lower()
-    assert ("Premier contingent : entre 11 000 et 12 000 soldats selon Agence Alpha et Service Beta "
-            "(octobre 2024)") in box
+    # Each actor's own figure beside the range: neither is given a range it did not state.
+    assert ("Premier contingent : entre 11 000 et 12 000 soldats (octobre 2024 : 11 000 selon Agence "
+            "Alpha ; 12 000 selon Service Beta)") in box
 
 
 def test_a_range_of_figures_that_agree_says_they_agree_once(tmp_path):
     archive = scenario("range-agree", tmp_path)
     box = headline_box(archive)
-    assert ("Premier contingent : entre 2 900 et 3 200 soldats selon Agence Alpha, Service Beta et "
-            "le bureau gamma (OG) (octobre 2024)") in box
-    assert ("(octobre 2024) — estimations concordantes pour une même période : confirmé par 3 "
-            "sources indépendantes") in box
+    assert ("Premier contingent : entre 2 900 et 3 200 soldats (octobre 2024 : environ 2 900 selon "
+            "Agence Alpha ; environ 3 200 selon Service Beta ; 3 100 selon le bureau gamma (OG)) — "
+            "estimations concordantes pour une même période : confirmé par 3 sources indépendantes") in box
     assert "divergentes" not in box and box.count("confirmé par") == 1
 
 
@@ -173,8 +181,8 @@ def test_actors_including_one_another_confirm_as_one_source(tmp_path):
     its figure agreeing with Alpha's is no independent confirmation."""
     archive = scenario("shared-origins", tmp_path)
     box = headline_box(archive)
-    assert ("(octobre 2024) — estimations concordantes pour une même période : confirmé par 2 "
-            "sources indépendantes") in box
+    assert ("3 100 selon Cellule Alpha-Delta) — estimations concordantes pour une même période : "
+            "confirmé par 2 sources indépendantes") in box
 
 
 def test_agreeing_figures_of_one_origin_are_not_called_independent(tmp_path):
@@ -301,10 +309,10 @@ def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
     # with no date at all beside it: neither reads as current.
     assert ("Premier contingent : 11 000 soldats selon Service Beta (rapporté le 10 janvier 2025) — "
             "chiffre plus ancien que « Soldats envoyés (total) : 20 000 » selon Agence Alpha "
-            "(mars 2025)") in box
+            "(mars 2025, total dont il est une partie)") in box
     assert ("Renforts : environ 3 000 soldats selon Service Beta (date inconnue) — non daté : "
             "peut-être plus ancien que « Soldats envoyés (total) : 20 000 » selon Agence Alpha "
-            "(mars 2025)") in box
+            "(mars 2025, total dont il est une partie)") in box
     total = box.split("Premier contingent :")[0]
     assert "plus ancien" not in total  # the later total is not older than its parts
     # Not an overlapping scope: a later figure of a scope that only overlaps says nothing of it.
@@ -321,8 +329,10 @@ def test_overlapping_scopes_stand_together_and_neither_makes_the_other_older(tmp
     pieces = figures["longue_portee"]
     assert "plus ancien" not in pieces and "contest" not in pieces and "contredit" not in pieces
     # the guns lie inside the guns and launchers: a later figure of their whole dates them.
+    # the scope's relation said: a later figure of a wider scope has not replaced it.
     assert ("jusqu'à 120 unités selon Service Beta (avant le début de l'année 2025) — chiffre plus "
-            "ancien que « Canons et lance-roquettes livrés : environ 220 »") in figures["canons"]
+            "ancien que « Canons et lance-roquettes livrés : environ 220 » selon Agence Alpha "
+            "(mars 2025, périmètre qui comprend celui-ci)") in figures["canons"]
     assert findings(archive, "canons") == [] and findings(archive, "longue_portee") == []
     # Each scope is shown with the others, each with its scope and its hedges.
     text = topic_text(archive)
@@ -351,9 +361,11 @@ def test_figures_of_a_fixed_period_agree_whenever_they_are_reported(tmp_path):
     # are three actors' figures for one period, and they agree.
     assert {f for f, *_ in findings(archive, "envoi_initial")} == {"agreement"}
     box = headline_box(archive)
-    assert ("Envoi initial (octobre 2024) : entre 10 000 et 12 000 soldats selon le bureau gamma (OG) "
-            "et Agence Alpha ; plus de 10 000 soldats selon Service Beta (octobre 2024) — estimations "
-            "concordantes pour une même période : confirmé par 3 sources indépendantes") in box
+    # Alpha's 11 000 is shown as 11 000: the range is gamma's alone.
+    assert ("Envoi initial (octobre 2024) : entre 10 000 et 12 000 soldats (octobre 2024 : entre 10 000 "
+            "et 12 000 selon le bureau gamma (OG) ; 11 000 selon Agence Alpha ; plus de 10 000 selon "
+            "Service Beta) — estimations concordantes pour une même période : confirmé par 3 sources "
+            "indépendantes") in box
     assert box.count("confirmé par") == 1
     # Each figure keeps the date its text gives: the report, when it gives none.
     rows = [text_of(tr) for tr in topic_soup(archive).select("table.ba-picture tbody tr")]
@@ -369,6 +381,42 @@ def test_a_sum_of_undated_or_differently_dated_parts_says_so(tmp_path):
     box = headline_box(scenario("parts", tmp_path / "b"))
     assert ("(janvier 2025 – février 2025)) — parties de dates différentes : cette somme additionne "
             "des chiffres donnés pour des périodes distinctes") in box
+
+
+def test_a_sum_of_a_closed_sending_and_a_later_one_is_the_total_at_its_end(tmp_path):
+    """The sending of October 2024 (a metric whose scope fixes its period) is over before the
+    reinforcements of January–February: their sum is the total at the end of February. The
+    same figures for a first contingent of no fixed period stay « parties de dates
+    différentes » (the « parts » scenario above)."""
+    box = headline_box(scenario("closed-part", tmp_path))
+    assert ("Soldats envoyés depuis octobre 2024 : 14 000 soldats (somme dérivée : 11 000 — Envoi "
+            "initial (octobre 2024), selon Agence Alpha (octobre 2024 (période fixée par l'indicateur) "
+            "— rapporté le 13 mars 2025) + 3 000 — Renforts, "
+            "selon Agence Alpha (janvier 2025 – février 2025)) — total à la fin de février 2025 (les "
+            "autres parties sont des envois clos avant cette date)") in box
+    assert "dates différentes" not in box
+
+
+def test_a_sum_with_one_undated_part_says_so_in_the_singular(tmp_path):
+    scenario("parts", tmp_path)
+    article = tmp_path / "briefings" / "articles" / "2025-02-05-a-parties.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("    as_of: 2025-01/2025-02\n", ""),
+                       encoding="utf-8")
+    box = headline_box(scenario_reloaded(tmp_path))
+    assert ("— une partie non datée par son texte : cette somme ne vaut pour aucune date connue"
+            in box)
+
+
+def test_a_figure_whose_report_sibling_was_replaced_says_it_may_be_outdated(tmp_path):
+    """Beta gave 11 000 and 2 000 in one report, then 12 000 for the first: its 2 000 is
+    shown as the same report as a replaced figure; its 12 000 is not."""
+    archive = scenario("report-replaced", tmp_path)
+    box = headline_box(archive)
+    assert ("2 000 soldats selon Service Beta (rapporté le 10 janvier 2025) — même rapport que "
+            "« Premier contingent : 11 000 », remplacé par 12 000 selon Service Beta (rapporté le "
+            "20 mars 2025) : peut-être dépassé lui aussi") in box
+    assert box.count("même rapport") == 1
+    assert "somme dérivée" not in box  # 12 000 + 2 000 would add a new figure to an outdated one
 
 
 # The real archive: invariants only (a contributor's valid article must not break them).
@@ -467,7 +515,8 @@ def test_every_headline_figure_says_when_and_whether_a_related_one_is_later(real
                     first = gathered.statements[0]
                     when = (date_fr(first.period) if first.period
                             else stated_when_fr(first.claim, first.reported))
-                assert f"({said(when)})" in text, text
+                # A range names its period once, before each actor's own figure.
+                assert (f"({said(when)} : " if gathered else f"({said(when)})") in text, text
                 later = [other for related in nested_metrics(topic, metric.metric_id)
                          for other in briefing.metric(related).headline
                          if other.when is not None and (statement.when is None

@@ -195,7 +195,8 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
     figures may come from (Actor.origins; none for an actor that is no source of its own)."""
     def kind_of(statement: Statement) -> str | None:
         metric = topic.metrics.get(statement.claim.metric or "")
-        return metric.kind if metric else None
+        event = topic.events.get(statement.claim.event or "")
+        return metric.kind if metric else "provision" if event and event.kind == "provision" else None
 
     merged, repeat_list = synthesis.fold_repeats(merged, kind_of, lambda actor: bool(origins(actor)),
                                                  dispatch_of or {})
@@ -244,10 +245,14 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
     for metric_id, pairs in part_findings.items():
         metrics[metric_id] = replace(metrics[metric_id], findings=tuple(sorted(
             metrics[metric_id].findings + tuple(pairs), key=lambda p: p.second.sort_key)))
+    replaced = synthesis.replaced_by_report({metric_id: briefing.history
+                                            for metric_id, briefing in metrics.items()})
     for metric_id, metric in topic.metrics.items():
-        if metric.parts:
+        if metric.parts:  # never from a figure its actor's later report may have outdated
             metrics[metric_id] = replace(metrics[metric_id], derived=synthesis.derived_sum(
-                (part, _current(metrics[part].picture)) for part in metric.parts))
+                (part, tuple(s for s in _current(metrics[part].picture)
+                             if not synthesis.report_replaced(s, replaced)))
+                for part in metric.parts))
     for metric_id, briefing in metrics.items():
         statuses = _statuses(briefing, disputed, origins)
         metrics[metric_id] = replace(briefing, statuses=statuses, headline=tuple(
@@ -256,8 +261,10 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
         beside = tuple((other, metrics[other].headline) for other in _nested(topic, metric_id))
         shown = {s.claim_id: s for s in briefing.picture.latest} if briefing.picture else {}
         metrics[metric_id] = replace(briefing, statuses={
-            claim_id: status if status.below_parts else replace(
-                status, older_than=synthesis.older_than(shown[claim_id], beside))
+            claim_id: replace(
+                status if status.below_parts else replace(
+                    status, older_than=synthesis.older_than(shown[claim_id], beside)),
+                report_replaced=synthesis.report_replaced(shown[claim_id], replaced))
             for claim_id, status in briefing.statuses.items()})
     timeline = tuple(s for s in merged if s.claim.event is not None and s.claim_id not in repeats)
     happened = [s for s in timeline if topic.events[s.claim.event or ""].kind == "event"]

@@ -50,8 +50,9 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
 
     A statement without a date of its own repeats an earlier dated one with the same
     subject and figure; one actor's running total or plan stated again with the same
-    figure is one statement, with its first date, whatever the later article dates it.
-    ``kind_of`` gives a metric statement's kind (None for an event)."""
+    figure, or a treaty's provision stated again, is one statement, with its first date,
+    whatever the later article dates it. ``kind_of`` gives a metric statement's kind,
+    "provision" for a provision, None for another event."""
     # Statements come in chronological order: the first one seen under a key is the earliest.
     done: dict[tuple, list[Statement]] = {}  # per subject and figure
     first: dict[tuple, int] = {}             # (subject and figure, actor) -> index in done
@@ -68,7 +69,7 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
         actor_key = (key, statement.actor)
         kind = kind_of(statement)
         own = None
-        if kind in ("total", "plan") and last.get(mine) == figure:
+        if kind in ("total", "plan", "provision") and last.get(mine) == figure:
             own = first.get(actor_key)
         elif not statement.dated and actor_key in first_dated \
                 and _before(same[first_dated[actor_key]], statement):
@@ -119,12 +120,28 @@ class DerivedSum:
     @property
     def dating(self) -> str:
         """What a reader must know of its parts' dates: "undated" when a part has no date of
-        its own (only its report's, or none), "mixed" when the parts are for different
-        periods, "" when all are for one period: a sum is for no one date otherwise."""
+        its own (only its report's, or none); "" when all are for one period; "through" when
+        the others are closed sendings (a metric whose scope fixes its period, the first
+        contingent) over before the latest part's period: the sum is the total at its end;
+        else "mixed": a sum of figures for different periods is for no one date."""
         if any(not statement.dated for _, statement in self.parts):
             return "undated"
         periods = {(s.when.start, s.when.end) for _, s in self.parts if s.when is not None}
-        return "mixed" if len(periods) > 1 else ""
+        if len(periods) <= 1:
+            return ""
+        latest = self.latest
+        closed = all(s.period is not None and s.when is not None and s.when.end < latest.start
+                     for _, s in self.parts if s.when != latest)
+        return "through" if closed else "mixed"
+
+    @property
+    def latest(self) -> DateInterval:
+        """The latest period of its parts (for a sum that holds at its end: ``dating``)."""
+        return max((s.when for _, s in self.parts if s.when is not None), key=lambda w: (w.end, w.start))
+
+    @property
+    def undated_parts(self) -> tuple[tuple[str, Statement], ...]:
+        return tuple((metric_id, s) for metric_id, s in self.parts if not s.dated)
 
 
 def _approximate(statement: Statement) -> bool:
@@ -231,6 +248,10 @@ class Status:
     replaces: Statement | None = None             # the same actor's previous figure
     below_parts: bool = False                     # under the sum of its parts' figures
     older_than: tuple[tuple[str, Statement], ...] = ()  # (related metric, its later figure)
+    # Figures its actor gave in the same report, since replaced by a later figure of theirs:
+    # (their metric, the figure of that report, the figure replacing it). Beside a figure
+    # the actor has not updated, this one may be as outdated as its sibling.
+    report_replaced: tuple[tuple[str, Statement, Statement], ...] = ()
     # Independent sources giving a compatible figure, this one included: actors whose
     # origins meet (Actor.includes) count once.
     confirmations: int = 1
@@ -265,6 +286,47 @@ def history(statements: tuple[Statement, ...]) -> tuple[Change, ...]:
         changes.append(Change(statement, previous.get(statement.actor)))
         previous[statement.actor] = statement
     return tuple(changes)
+
+
+# Figures since replaced, by the actor and an article that reported them: (their metric, the
+# figure, the figure of that actor replacing it now).
+ReplacedByReport = Mapping[tuple[str, str], tuple[tuple[str, Statement, Statement], ...]]
+
+
+def replaced_by_report(histories: Mapping[str, tuple[Change, ...]]) -> ReplacedByReport:
+    """Each metric's figures its actor has replaced since (``histories``: by metric), with the
+    latest figure replacing each, by actor and reporting article (for report_replaced)."""
+    index: dict[tuple[str, str], list[tuple[str, Statement, Statement]]] = {}
+    for metric_id, changes in histories.items():
+        after = {c.supersedes.claim_id: c.statement for c in changes if c.supersedes is not None}
+        for change in changes:
+            if change.supersedes is None:
+                continue
+            latest = change.statement
+            while latest.claim_id in after:
+                latest = after[latest.claim_id]
+            for entry in change.supersedes.entries:
+                index.setdefault((change.supersedes.actor, entry.article.id), []).append(
+                    (metric_id, change.supersedes, latest))
+    return {key: tuple(found) for key, found in index.items()}
+
+
+def report_replaced(statement: Statement, replaced: ReplacedByReport
+                    ) -> tuple[tuple[str, Statement, Statement], ...]:
+    """The figures of other metrics that ``statement``'s actor gave in an article reporting
+    it and has replaced since with a figure that became known later."""
+    found: dict[str, tuple[str, Statement, Statement]] = {}
+    for entry in statement.entries:
+        for metric_id, sibling, latest in replaced.get((statement.actor, entry.article.id), ()):
+            if metric_id != statement.claim.metric and older(_known(statement), _known(latest)):
+                found[sibling.claim_id] = (metric_id, sibling, latest)
+    return tuple(found.values())
+
+
+def _known(statement: Statement) -> DateInterval | None:
+    """When a statement became known: its date as its text gives it, or its first report's."""
+    first = statement.first_stated
+    return first.stated if first is not None else None
 
 
 def older(when: DateInterval | None, later: DateInterval | None) -> bool:

@@ -20,6 +20,7 @@ from .format import (
     actor_noun,
     date_fr,
     dated_fr,
+    end_fr,
     hedge_fr,
     inline_label,
     month_fr,
@@ -79,10 +80,9 @@ def environment() -> Environment:
     # Plain text: escaped where an HTML template prints it, as is in a .txt one.
     env.globals.update(archive_citation=archive_citation, topic_citation=topic_citation,
                        article_citation=article_citation, html_path=html_path)
-    env.filters.update(date_fr=date_fr, dated_fr=dated_fr, month_fr=month_fr, number_fr=number_fr,
-                       actor_noun=actor_noun, inline_label=inline_label, quote_fr=quote_fr,
-                       hedge_fr=hedge_fr,
-                       url=_url)
+    env.filters.update(date_fr=date_fr, dated_fr=dated_fr, end_fr=end_fr, month_fr=month_fr,
+                       number_fr=number_fr, actor_noun=actor_noun, inline_label=inline_label,
+                       quote_fr=quote_fr, hedge_fr=hedge_fr, url=_url)
     env.tests["disputed_by"] = _disputed_by
     return env
 

@@ -29,6 +29,13 @@ def date_fr(value: DateInterval | None) -> str:
     return format_date(value.start, "d MMMM y", locale=LOCALE)
 
 
+def end_fr(value: DateInterval) -> str:
+    """Where a date or period ends, at its precision: 'février 2025' for janvier – février 2025."""
+    if value.precision == "period":
+        return date_fr(parse_date_interval(value.text.split("/")[-1]))
+    return date_fr(value)
+
+
 def month_fr(month_key: str) -> str:
     """'2025-03' -> 'mars 2025'."""
     return date_fr(parse_date_interval(month_key))
