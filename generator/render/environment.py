@@ -26,6 +26,7 @@ from .format import (
     month_fr,
     number_fr,
     quote_fr,
+    said_when_fr,
 )
 from .paths import html_path
 from .typography import french_html
@@ -79,7 +80,8 @@ def environment() -> Environment:
     env.template_class = _FrenchTemplate
     # Plain text: escaped where an HTML template prints it, as is in a .txt one.
     env.globals.update(archive_citation=archive_citation, topic_citation=topic_citation,
-                       article_citation=article_citation, html_path=html_path)
+                       article_citation=article_citation, html_path=html_path,
+                       said_when_fr=said_when_fr)
     env.filters.update(date_fr=date_fr, dated_fr=dated_fr, end_fr=end_fr, month_fr=month_fr,
                        number_fr=number_fr, actor_noun=actor_noun, inline_label=inline_label,
                        quote_fr=quote_fr, hedge_fr=hedge_fr, url=_url)

@@ -9,7 +9,8 @@ from functools import lru_cache
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from ..model import Actor, Claim, DateInterval, parse_date_interval
+from ..derive.ledger import LedgerEntry, Statement
+from ..model import Actor, Claim, DateInterval, Registries, parse_date_interval
 
 LOCALE = "fr_FR"
 
@@ -67,6 +68,15 @@ def stated_when_fr(claim: Claim, reported: DateInterval | None,
     """When a figure is for, in the text's own words when the claim records them (« fin
     janvier 2025 »), else as when_fr says it (``period``: its metric's fixed period)."""
     return claim.as_of_words or when_fr(claim.as_of, reported, period)
+
+
+def said_when_fr(registries: Registries, said: Statement | LedgerEntry) -> str:
+    """When a statement or claim is for, said one way on every page, the log and the feeds:
+    the text's words or date, else its metric's fixed period with its report's date, else its
+    report's date."""
+    claim = said.claim
+    period = registries.topics[claim.topic].metrics[claim.metric].period if claim.metric else None
+    return stated_when_fr(claim, said.reported, period)
 
 
 def dated_fr(value: DateInterval | None) -> str:

@@ -160,7 +160,6 @@ class Renderer:
             log_index=LOG_INDEX, log_feed_path=self.log_feed_path,
             outlet_name=self.outlet_name, claim_label=self.claim_label, figure_fr=figure_fr,
             month_title=month_title, when_fr=when_fr, stated_when_fr=stated_when_fr, dated_fr=dated_fr,
-            said_when=self.said_when,
             according_to=lambda actor_id: according_to(archive.actors[actor_id]))
 
     def topic_path(self, topic_id: str) -> str:
@@ -188,14 +187,6 @@ class Renderer:
         if outlet_id == UNKNOWN:
             return "Source inconnue"
         return self.archive.outlets[outlet_id].name
-
-    def said_when(self, said: Statement | LedgerEntry) -> str:
-        """When a statement or claim is for, said one way on every page, the log and the
-        feeds: the text's words or date, else its metric's fixed period with its report date,
-        else its report date."""
-        claim = said.claim
-        period = self.archive.topics[claim.topic].metrics[claim.metric].period if claim.metric else None
-        return stated_when_fr(claim, said.reported, period)
 
     def claim_label(self, claim: Claim) -> str:
         """What the claim is about: the metric's or the event's French label."""

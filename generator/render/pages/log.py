@@ -13,7 +13,14 @@ from ...derive.changelog import LogEntry
 from ...derive.ledger import LedgerEntry, Statement
 from ..environment import page_url
 from ..feeds import FEED_LIMIT, FeedItem, item_feed
-from ..format import according_to, actor_noun, date_fr, figure_fr, hedge_fr
+from ..format import (
+    according_to,
+    actor_noun,
+    date_fr,
+    figure_fr,
+    hedge_fr,
+    said_when_fr,
+)
 from ..paths import LOG_FEED, LOG_INDEX, article_path
 from ..typography import french_text
 from .base import Pager, Planned, Site, paginate
@@ -74,7 +81,7 @@ class LogPages(Site):
         if entry.supersedes is not None:
             old = entry.supersedes
             text += (f" ({change_words(entry)} ; auparavant {figure_fr(old.claim)}, "
-                     f"{self.said_when(old)})")
+                     f"{said_when_fr(self.archive, old)})")
         if statement.hedges:
             text += " — avec réserve : " + ", ".join(f"« {hedge_fr(hedge)} »" for hedge in statement.hedges)
         # A contradiction the rules find is not a dispute a text records: each has its words.
@@ -82,7 +89,7 @@ class LogPages(Site):
                               ("contesté par", entry.disputed_by), ("conteste :", entry.disputes)):
             if others:
                 text += f" — {words} " + " ; ".join(
-                    f"{self._who(other)} ({self._what(other)}, {self.said_when(other)})"
+                    f"{self._who(other)} ({self._what(other)}, {said_when_fr(self.archive, other)})"
                     for other in others[:3])
         return LogLine(entry, french_text(date),
                        french_text(self.archive.topics[entry.topic_id].title), french_text(text))
