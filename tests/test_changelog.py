@@ -56,10 +56,13 @@ def test_a_change_is_logged_when_it_became_known_with_its_period_in_its_words(tm
         "5 mars 2025 — Effectifs : Soldats présents : jusqu'à 8 000 selon Service Beta",
         "10 février 2025 — Effectifs : Premier contingent : 11 000 (octobre 2024) selon Service Beta",
         "fin janvier 2025 — Effectifs : Livraisons prévues : au moins 150 (2025) selon Agence Alpha"]
-    (feed,) = [a for a in builder.all_assets() if a.path == "journal/flux.xml"]
-    updated = [entry.find(f"{ATOM}updated").text[:10]
-               for entry in ET.fromstring(feed.content).iter(f"{ATOM}entry")]
-    assert updated == ["2025-03-05", "2025-02-10", "2025-01-01"]
+    # « fin janvier 2025 » gives no day: the entry is dated by the last day of the month it
+    # was surely known by, never by the month's first day, which no text gives.
+    for path in ("journal/flux.xml", "sujets/effectifs-journal.xml"):
+        (feed,) = [a for a in builder.all_assets() if a.path == path]
+        updated = [entry.find(f"{ATOM}updated").text[:10]
+                   for entry in ET.fromstring(feed.content).iter(f"{ATOM}entry")]
+        assert updated == ["2025-03-05", "2025-02-10", "2025-01-31"], path
 
 
 def test_a_correction_is_logged_as_a_revision_not_a_fall(tmp_path):
@@ -87,14 +90,39 @@ def test_provisions_are_not_logged_and_events_are(tmp_path):
         "1 mars 2025 — Effectifs : Visite officielle (janvier 2025), selon Agence Alpha"]
 
 
-def test_the_real_log_is_newest_first_and_each_entry_is_a_dated_non_repeat():
+def test_what_nothing_dates_is_logged_last_under_date_inconnue(tmp_path):
+    builder = PageBuilder.from_archive(scenario("undated-log", tmp_path))
+    (page,) = [p for p in builder.all_pages() if p.path == "journal/index.md"]
+    soup = BeautifulSoup(page.content, "html.parser")
+    heading = soup.find("h2", id="date-inconnue")
+    assert heading is not None and heading.get_text() == "Date inconnue"
+    before = heading.find_all_previous("li")
+    after = [re.sub(r"\s+", " ", li.get_text(" ")) for li in heading.find_all_next("li")]
+    assert [re.sub(r"\s+", " ", li.get_text(" ")).split(" (")[0] for li in before] == [
+        "10 février 2025 — Effectifs : Soldats présents : jusqu’à 8 000"]
+    # An undated article's figure and event, with no date of their own: known all the same.
+    assert sorted(line.split(" ( Journal")[0] for line in after) == [
+        "date inconnue — Effectifs : Absence signalée, selon Service Beta",
+        "date inconnue — Effectifs : Pertes cumulées : environ 300 selon Service Beta"]
+    intro = re.sub(r"\s+", " ", soup.p.get_text())  # the intro says where they are
+    assert "sous « Date inconnue »" in intro
+    assert len(feed_titles(builder, "journal/flux.xml")) == 3
+
+
+def test_the_real_log_is_newest_first_and_holds_every_statement_once():
     archive = load_archive(Path(__file__).parent.parent / "briefings")
     analysis = derive_from_bodies(archive)
     keys = [entry.sort_key for entry in analysis.log]
     assert keys == sorted(keys, reverse=True)
     repeats = {claim_id for b in analysis.briefings.values() for claim_id in b.repeats}
+    logged = [entry.statement.claim_id for entry in analysis.log]
+    assert len(logged) == len(set(logged))
+    for briefing in analysis.briefings.values():
+        events = briefing.topic.events
+        for statement in (*(s for m in briefing.metrics for s in m.statements),
+                          *(s for s in briefing.timeline if events[s.claim.event].kind == "event")):
+            assert statement.claim_id in logged, statement.claim_id  # undated ones too
     for entry in analysis.log:
-        assert entry.statement.when is not None
         assert entry.statement.claim_id not in repeats
         if entry.supersedes is not None:
             assert entry.supersedes.actor == entry.statement.actor
@@ -105,13 +133,17 @@ def test_a_contested_figure_is_logged_with_who_contests_it(tmp_path):
     lines = log_page(PageBuilder.from_archive(scenario("naming", tmp_path / "a")))
     (front,) = [line for line in lines if "Effectifs : Soldats présents" in line]
     # The event that contradicts it is by Gamma, named as « selon … » names it
-    assert ("Soldats présents : jusqu'à 8 000 (fin janvier 2025) selon Agence Alpha — avec réserve : « Il semble » — "
-            "contesté par le bureau gamma (OG) (Absence signalée, depuis la mi-janvier)") in front
+    assert ("Soldats présents : jusqu'à 8 000 (fin janvier 2025) selon Agence Alpha — avec réserve : « Il semble … » — "
+            "en contradiction avec le bureau gamma (OG) (Absence signalée, depuis la mi-janvier)") in front
     lines = log_page(PageBuilder.from_archive(scenario("disputed-by", tmp_path / "b")))
     (front,) = [line for line in lines if "Effectifs : Soldats présents" in line]
-    # An explicit dispute by an unattributed claim names its article
-    assert ("contesté par un article sans source citée (Journal A, 5 février 2025) (Visite "
+    # Gamma's figure disputes an unattributed claim, which names its article; the claim is
+    # disputed by Gamma, and neither is « en contradiction » (no rule found one).
+    assert ("conteste : un article sans source citée (Journal A, 5 février 2025) (Visite "
             "officielle, rapporté le 5 février 2025)") in front
+    (visit,) = [line for line in lines if "Effectifs : Visite officielle" in line]
+    assert "contesté par le bureau gamma (OG) (Soldats présents : jusqu'à 8 000" in visit
+    assert not any("contradiction" in line for line in lines)
 
 
 def test_real_log_lines_are_dated_when_known_and_name_the_period_they_are_for(archive):
@@ -125,9 +157,10 @@ def test_real_log_lines_are_dated_when_known_and_name_the_period_they_are_for(ar
         if known is None:
             assert line.startswith("date inconnue — "), line
             continue
-        label = known.claim.stated_words if known.claim.stated_on else date_fr(known.stated)
+        label = known.claim.stated_words or date_fr(known.stated)
         assert line.startswith(f"{label.replace('’', chr(39))} — "), line
         claim = entry.statement.claim
-        period = claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else "")
+        fixed = archive.topics[claim.topic].metrics[claim.metric].period if claim.metric else None
+        period = claim.as_of_words or next((date_fr(p) for p in (claim.as_of, fixed) if p), "")
         if period and period != label:
             assert f"({period.replace('’', chr(39))})" in line, line

@@ -148,7 +148,7 @@ def analysis_metric(archive, metric: str) -> dict:
 
 def test_the_data_carry_every_status_the_pages_show(tmp_path):
     archive = scenario("front", tmp_path / "front")
-    assert "contesté : contredit par" in topic_text(archive)
+    assert "en contradiction avec" in topic_text(archive)
     (status,) = analysis_metric(archive, "presents")["current"]["statuses"]
     assert status["contested"] and status["contradicted_by"] == [
         ["2025-02-10-a-absents/absents-alpha-2025-01-15--2025-02"]]

@@ -68,7 +68,7 @@ def test_a_part_above_its_whole_contradicts_it_and_related_scopes_are_shown_toge
             "2025-02-20-b-total/armes-beta-2025-02")
     assert findings(archive, "armes") == [pair] and findings(archive, "canons") == [pair]
     box = headline_box(archive)
-    assert "environ 200 unités selon Service Beta (février 2025) — contesté : contredit par Agence Alpha (Canons livrés : 300" in box
+    assert "environ 200 unités selon Service Beta (février 2025) — en contradiction avec Agence Alpha (Canons livrés : 300" in box
     text = topic_text(archive)
     assert ("Périmètre qui recoupe : Pièces à longue portée livrées (Pièces dites à longue portée, "
             "sans précision de type ; environ 180 selon Service Beta (février 2025))") in text
@@ -79,8 +79,8 @@ def test_contested_and_superseded_figures_carry_their_caveats_and_periods_their_
     archive = scenario("front", tmp_path)
     box = headline_box(archive)
     assert ("Soldats présents : jusqu'à 8 000 soldats selon Service Beta (fin janvier 2025) "
-            "(avec réserve : « Il semble ») — contesté : contredit par Agence Alpha (Absence signalée, "
-            "depuis la mi-janvier) — dépassé par un fait ultérieur : Retour signalé selon Agence Alpha "
+            "(avec réserve : « Il semble … ») — en contradiction avec Agence Alpha (Absence signalée, "
+            "depuis la mi-janvier) — dépassé par un fait ultérieur : retour signalé selon Agence Alpha "
             "(rapporté le 10 février 2025)") in box
     soup = topic_soup(archive)
     link = soup.select_one(".ba-headline-block a.ba-contested")
@@ -214,9 +214,9 @@ def test_figures_that_contradict_each_other_are_never_one_range(tmp_path):
     archive = scenario("range-contested", tmp_path)
     box = headline_box(archive)
     # Two levels for the same month cannot both hold: each stands with its caveat.
-    assert ("Soldats présents : 7 000 soldats selon Service Beta (janvier 2025) — contesté : "
-            "contredit par Agence Alpha (8 000, janvier 2025) ; 8 000 soldats selon Agence Alpha "
-            "(janvier 2025) — contesté : contredit par Service Beta (7 000, janvier 2025)") in box
+    assert ("Soldats présents : 7 000 soldats selon Service Beta (janvier 2025) — en contradiction "
+            "avec Agence Alpha (8 000, janvier 2025) ; 8 000 soldats selon Agence Alpha "
+            "(janvier 2025) — en contradiction avec Service Beta (7 000, janvier 2025)") in box
     assert "entre 7 000 et 8 000" not in topic_text(archive)
 
 
@@ -270,7 +270,7 @@ def test_a_sum_with_a_hedged_part_is_approximate(tmp_path):
     # and the hedge stands beside the part it qualifies.
     assert ("Soldats envoyés (total) : environ 14 000 soldats (somme dérivée : 11 000 — Premier "
             "contingent, selon Agence Alpha (octobre 2024) + 3 000 — Renforts, selon Agence Alpha "
-            "(janvier 2025 – février 2025) (avec réserve : « On estime »)") in box
+            "(janvier 2025 – février 2025) (avec réserve : « On estime … »)") in box
 
 
 def test_a_sum_of_a_floor_and_a_ceiling_is_the_floor(tmp_path):
@@ -286,16 +286,16 @@ def test_a_line_names_each_actor_one_way(tmp_path):
     box = headline_box(archive)
     # Gamma is « Office Gamma (OG) » by name and « le bureau gamma (OG) » after « selon »: a
     # line that says « selon le bureau gamma » names it that way throughout.
-    assert ("contesté : contredit par le bureau gamma (OG) (Absence signalée, depuis la mi-janvier) "
-            "— dépassé par un fait ultérieur : Retour signalé selon le bureau gamma (OG)") in box
+    assert ("en contradiction avec le bureau gamma (OG) (Absence signalée, depuis la mi-janvier) "
+            "— dépassé par un fait ultérieur : retour signalé selon le bureau gamma (OG)") in box
     assert not named_two_ways(archive, lines(topic_soup(archive)))
 
 
 def test_a_disputed_figure_says_who_disputes_it(tmp_path):
     archive = scenario("disputed-by", tmp_path)
     box = headline_box(archive)
-    # The disputing claim has no source of its own: the caveat names its article.
-    assert ("jusqu'à 8 000 soldats selon le bureau gamma (OG) (fin janvier 2025) — contesté par un "
+    # Gamma's figure disputes an unsourced claim (not the reverse): the caveat names its article.
+    assert ("jusqu'à 8 000 soldats selon le bureau gamma (OG) (fin janvier 2025) — conteste : un "
             "article sans source citée (Journal A, 5 février 2025) (Visite officielle, rapporté le "
             "5 février 2025)") in box
     link = topic_soup(archive).select_one(".ba-headline-block a.ba-contested")
@@ -338,7 +338,7 @@ def test_overlapping_scopes_stand_together_and_neither_makes_the_other_older(tmp
     text = topic_text(archive)
     assert ("Périmètre qui recoupe : Pièces à longue portée livrées (Pièces dites à longue portée, "
             "sans précision de type ; environ 200 selon le bureau gamma (OG) (date inconnue) (avec "
-            "réserve : « Selon certaines informations », « aurait livré ») )") in text
+            "réserve : « Selon certaines informations … », « … aurait livré … ») )") in text
     assert ("Périmètre qui recoupe : Canons et lance-roquettes livrés (Canons et lance-roquettes "
             "comptés ensemble ; environ 220 selon Agence Alpha (mars 2025)) ; Canons livrés (Canons "
             "seuls ; jusqu'à 120 selon Service Beta (avant le début de l'année 2025))") in text
@@ -349,9 +349,9 @@ def test_a_hedge_in_any_copy_stands_beside_the_figure(tmp_path):
     # The first article gives 4 000 plainly; the second « évaluer à 4 000 »: one statement,
     # shown with the hedge wherever its figure is.
     box = headline_box(archive)
-    assert "4 000 militaires selon Agence Alpha (13 mars 2025) (avec réserve : « évaluer à »)" in box
+    assert "4 000 militaires selon Agence Alpha (13 mars 2025) (avec réserve : « … évaluer à … »)" in box
     row = text_of(topic_soup(archive).select_one("table.ba-picture tbody tr"))
-    assert "4 000 militaires (avec réserve : « évaluer à »)" in row
+    assert "4 000 militaires (avec réserve : « … évaluer à … »)" in row
 
 
 def test_figures_of_a_fixed_period_agree_whenever_they_are_reported(tmp_path):
@@ -390,7 +390,8 @@ def test_a_sum_of_a_closed_sending_and_a_later_one_is_the_total_at_its_end(tmp_p
     différentes » (the « parts » scenario above)."""
     box = headline_box(scenario("closed-part", tmp_path))
     assert ("Soldats envoyés depuis octobre 2024 : 14 000 soldats (somme dérivée : 11 000 — Envoi "
-            "initial (octobre 2024), selon Agence Alpha (rapporté le 13 mars 2025) + 3 000 — Renforts, "
+            "initial (octobre 2024), selon Agence Alpha (octobre 2024 (période fixée par l'indicateur) "
+            "— rapporté le 13 mars 2025) + 3 000 — Renforts, "
             "selon Agence Alpha (janvier 2025 – février 2025)) — total à la fin de février 2025 (les "
             "autres parties sont des envois clos avant cette date)") in box
     assert "dates différentes" not in box
@@ -508,7 +509,8 @@ def test_every_headline_figure_says_when_and_whether_a_related_one_is_later(real
             gathered = metric.headline_range  # one period for the figures it gathers
             for statement in metric.headline:
                 if gathered is None:
-                    when = stated_when_fr(statement.claim, statement.reported)
+                    when = stated_when_fr(statement.claim, statement.reported,
+                                          topic.metrics[metric.metric_id].period)
                 else:
                     first = gathered.statements[0]
                     when = (date_fr(first.period) if first.period
@@ -541,13 +543,15 @@ def test_repeats_and_provisions_stay_out_of_what_is_counted(real):
 
 
 def test_every_hedge_and_period_in_words_is_shown(real):
+    from generator.render.format import hedge_fr
+
     archive, _ = real
     pages = {p.path: p.content for p in PageBuilder.from_archive(archive).all_pages()}
     for article in archive.articles:
         page = re.sub(r"\s+", " ", BeautifulSoup(pages[f"articles/{article.id}.md"], "html.parser").get_text(" "))
         for claim in article.claims:
             for hedge in claim.hedges:
-                assert f"« {hedge} »" in page, (article.id, hedge)
+                assert f"« {hedge_fr(hedge)} »" in page.replace("’", "'"), (article.id, hedge)
             if claim.as_of_words:
                 assert claim.as_of_words in page, (article.id, claim.as_of_words)
 

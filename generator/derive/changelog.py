@@ -1,10 +1,11 @@
 """The briefing's dated log: each change to the current picture, newest first.
 
-Derived, never written by hand: every dated statement of each actor's history of a metric
+Derived, never written by hand: every statement of each actor's history of a metric
 (briefing.MetricBriefing.history, with the figure of that actor it supersedes) and every
-dated event of a topic's timeline, each at the date it became known (LogEntry). Repeats are
-not in it (they are not new statements), nor are provisions or assessments, which say what
-is, not what happened.
+event of a topic's timeline, each at the date it became known (LogEntry); those whose date
+nothing gives (no date in the text, an undated article) come last, under « Date inconnue »:
+left out, a reader would take the log for all that is known. Repeats are not in it (they are
+not new statements), nor are provisions or assessments, which say what is, not what happened.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ class LogEntry:
     topic_id: str
     statement: Statement
     supersedes: Statement | None  # the same actor's previous figure for this metric, if any
-    contested_by: tuple[Statement | LedgerEntry, ...] = ()  # what contradicts or disputes it
+    contradicted_by: tuple[Statement | LedgerEntry, ...] = ()  # the rules' contradictions
+    disputed_by: tuple[Statement | LedgerEntry, ...] = ()  # claims a text says dispute it
+    disputes: tuple[Statement | LedgerEntry, ...] = ()     # claims it disputes, as its text says
     kind: str = ""                # the metric's kind (total, level, plan); "" for an event
     revised: bool = False         # the rules call it a revision or a correction of the previous
 
@@ -64,42 +67,54 @@ class LogEntry:
 
 
 def changelog(briefings: Mapping[str, TopicBriefing]) -> tuple[LogEntry, ...]:
-    """Every topic's changes, newest first (the ledger's order, reversed)."""
+    """Every topic's changes, newest first (the ledger's order, reversed), undated last."""
     entries = []
     for topic_id, briefing in briefings.items():
-        against = _contesting(briefing)
+        contradictions, disputed, disputing = _contesting(briefing)
 
-        def contested(statement: Statement) -> tuple[Statement | LedgerEntry, ...]:
-            return tuple(other for entry in statement.entries
-                         for other in against.get(entry.claim_id, ()))
+        def entry(statement: Statement, supersedes: Statement | None = None, kind: str = "",
+                  revised: bool = False) -> LogEntry:
+            def of(found: Found) -> tuple[Statement | LedgerEntry, ...]:
+                others: list[Statement | LedgerEntry] = []
+                for copy in statement.entries:
+                    others += [o for o in found.get(copy.claim_id, ()) if o not in others]
+                return tuple(others)
+            return LogEntry(topic_id, statement, supersedes, of(contradictions), of(disputed),
+                            of(disputing), kind, revised)
 
         for metric in briefing.metrics:
             revisions = {frozenset((pair.first.claim_id, pair.second.claim_id))
                          for pair in metric.revisions}
-            entries += [LogEntry(topic_id, change.statement, change.supersedes,
-                                 contested(change.statement), metric.kind,
-                                 change.supersedes is not None and frozenset(
-                                     (change.supersedes.claim_id, change.statement.claim_id)) in revisions)
+            entries += [entry(change.statement, change.supersedes, metric.kind,
+                              change.supersedes is not None and frozenset(
+                                  (change.supersedes.claim_id, change.statement.claim_id)) in revisions)
                         for change in metric.history]
+            # A statement with no date at all has no place in an actor's history; it is known
+            # all the same.
+            entries += [entry(statement, kind=metric.kind)
+                        for statement in metric.statements if statement.when is None]
         events = briefing.topic.events
-        entries += [LogEntry(topic_id, statement, None, contested(statement))
-                    for statement in briefing.timeline
-                    if statement.when is not None
-                    and events[statement.claim.event or ""].kind == "event"]
+        entries += [entry(statement) for statement in briefing.timeline
+                    if events[statement.claim.event or ""].kind == "event"]
     return tuple(sorted(entries, key=lambda e: e.sort_key, reverse=True))
 
 
-def _contesting(briefing: TopicBriefing) -> dict[str, tuple[Statement | LedgerEntry, ...]]:
-    """Claim id -> what contradicts it (a finding of the rules) or disputes it (an article
-    says so), for a log line to say that its figure or event is contested, and by whom."""
-    found: dict[str, list[Statement | LedgerEntry]] = {}
+Found = dict[str, list[Statement | LedgerEntry]]
+
+
+def _contesting(briefing: TopicBriefing) -> tuple[Found, Found, Found]:
+    """Claim id -> what contradicts it (a finding of the rules), what disputes it and what it
+    disputes (an article says so): a log line says which, and by whom."""
+    contradictions: Found = {}
     for metric in briefing.metrics:
         for pair in metric.contradictions:
             for one, other in ((pair.first, pair.second), (pair.second, pair.first)):
-                mine = found.setdefault(one.claim_id, [])
+                mine = contradictions.setdefault(one.claim_id, [])
                 if other not in mine:
                     mine.append(other)
+    disputed: Found = {}
+    disputing: Found = {}
     for dispute in briefing.disputes:
-        for side, opposite in ((dispute.claim, dispute.disputed), (dispute.disputed, dispute.claim)):
-            found.setdefault(side.claim_id, []).append(opposite)
-    return {claim_id: tuple(others) for claim_id, others in found.items()}
+        disputed.setdefault(dispute.disputed.claim_id, []).append(dispute.claim)
+        disputing.setdefault(dispute.claim.claim_id, []).append(dispute.disputed)
+    return contradictions, disputed, disputing

@@ -16,7 +16,18 @@ from jinja2 import (
 from jinja2.runtime import Context
 
 from .citations import archive_citation, article_citation, topic_citation
-from .format import actor_noun, date_fr, dated_fr, end_fr, month_fr, number_fr
+from .format import (
+    actor_noun,
+    date_fr,
+    dated_fr,
+    end_fr,
+    hedge_fr,
+    inline_label,
+    month_fr,
+    number_fr,
+    quote_fr,
+    said_when_fr,
+)
 from .paths import html_path
 from .typography import french_html
 
@@ -69,7 +80,17 @@ def environment() -> Environment:
     env.template_class = _FrenchTemplate
     # Plain text: escaped where an HTML template prints it, as is in a .txt one.
     env.globals.update(archive_citation=archive_citation, topic_citation=topic_citation,
-                       article_citation=article_citation, html_path=html_path)
+                       article_citation=article_citation, html_path=html_path,
+                       said_when_fr=said_when_fr)
     env.filters.update(date_fr=date_fr, dated_fr=dated_fr, end_fr=end_fr, month_fr=month_fr,
-                       number_fr=number_fr, actor_noun=actor_noun, url=_url)
+                       number_fr=number_fr, actor_noun=actor_noun, inline_label=inline_label,
+                       quote_fr=quote_fr, hedge_fr=hedge_fr, url=_url)
+    env.tests["disputed_by"] = _disputed_by
     return env
+
+
+def _disputed_by(other: Any, said: Any) -> bool:
+    """``other is disputed_by(said)``: a text says ``said`` (a statement or a claim in its
+    article) disputes ``other`` (its ``disputes:``), not the reverse."""
+    return any(ref == other.claim_id or f"{entry.article.id}/{ref}" == other.claim_id
+               for entry in said.entries for ref in entry.claim.disputes)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from ..model import Actor, Claim, DateInterval, parse_date_interval
+from ..derive.ledger import LedgerEntry, Statement
+from ..model import Actor, Claim, DateInterval, Registries, parse_date_interval
 
 LOCALE = "fr_FR"
 
@@ -40,19 +42,41 @@ def month_fr(month_key: str) -> str:
     return date_fr(parse_date_interval(month_key))
 
 
-def when_fr(as_of: DateInterval | None, reported: DateInterval | None) -> str:
-    """When a figure is for: its as_of, or 'rapporté le …' (its article's date)."""
+def when_fr(as_of: DateInterval | None, reported: DateInterval | None,
+            period: DateInterval | None = None) -> str:
+    """When a figure is for: its as_of; else the period its metric's scope fixes, followed by
+    when it was reported (« octobre 2024 (période fixée par l'indicateur) — rapporté en mars
+    2025 »), since the report is not the period; else 'rapporté le …' (its article's date)."""
     if as_of is not None:
         return date_fr(as_of)
+    if period is not None:
+        return f"{date_fr(period)} (période fixée par l'indicateur) — {reported_fr(reported)}"
     if reported is None:
         return "date inconnue"
+    return reported_fr(reported)
+
+
+def reported_fr(reported: DateInterval | None) -> str:
+    """'rapporté le 13 mars 2025', 'rapporté en mars 2025', or 'rapporté à une date inconnue'."""
+    if reported is None:
+        return "rapporté à une date inconnue"
     return f"rapporté {'le' if reported.precision == 'day' else 'en'} {date_fr(reported)}"
 
 
-def stated_when_fr(claim: Claim, reported: DateInterval | None) -> str:
+def stated_when_fr(claim: Claim, reported: DateInterval | None,
+                   period: DateInterval | None = None) -> str:
     """When a figure is for, in the text's own words when the claim records them (« fin
-    janvier 2025 »), else as when_fr says it."""
-    return claim.as_of_words or when_fr(claim.as_of, reported)
+    janvier 2025 »), else as when_fr says it (``period``: its metric's fixed period)."""
+    return claim.as_of_words or when_fr(claim.as_of, reported, period)
+
+
+def said_when_fr(registries: Registries, said: Statement | LedgerEntry) -> str:
+    """When a statement or claim is for, said one way on every page, the log and the feeds:
+    the text's words or date, else its metric's fixed period with its report's date, else its
+    report's date."""
+    claim = said.claim
+    period = registries.topics[claim.topic].metrics[claim.metric].period if claim.metric else None
+    return stated_when_fr(claim, said.reported, period)
 
 
 def dated_fr(value: DateInterval | None) -> str:
@@ -64,6 +88,55 @@ def dated_fr(value: DateInterval | None) -> str:
     if value.precision == "day":
         return f"du {text}"
     return f"d'{text}" if text[:1] in "aeiouyâéèêîôûh" else f"de {text}"
+
+
+_OPENERS, _CLOSERS = "«“", "»”"
+# A space inside “ ” (kept from a « » shown as “ ”): French sets none there.
+_CURLY_SPACES = re.compile("“[ \u00a0\u202f]+|[ \u00a0\u202f]+”")
+
+
+def quote_fr(quote: str) -> str:
+    """A verbatim quote as shown between the site's « »: its straight double quotes as the
+    curly “ ” French typography uses for a quote within a quote, and a mark the quote's own
+    bounds cut off restored (« février », a annoncé » starts inside the text's own quotation:
+    shown “février”, a annoncé), so that every mark shown has its pair. The data keep the
+    text's characters; only the display changes."""
+    chars = list(quote)
+    for i, char in enumerate(chars):
+        if char == '"':
+            before = chars[i - 1] if i else " "
+            chars[i] = "“" if before.isspace() or before in "([«“'’-—" else "”"
+    open_at: list[int] = []
+    unopened = 0
+    for i, char in enumerate(chars):
+        if char in _OPENERS:
+            open_at.append(i)
+        elif char in _CLOSERS:
+            if open_at:
+                open_at.pop()
+            else:
+                chars[i] = "”"
+                unopened += 1
+    for i in open_at:
+        chars[i] = "“"
+    shown = "“" * unopened + "".join(chars) + "”" * len(open_at)
+    return _CURLY_SPACES.sub(lambda found: found.group().strip(" \u00a0\u202f"), shown)
+
+
+def hedge_fr(hedge: str) -> str:
+    """A hedge as shown between « »: the text's words cut from a sentence, marked as an
+    excerpt (« … évaluer à … », « On estime … ») so that an infinitive or a clause's opening
+    does not read as a sentence of the site's; a hedge that ends its sentence keeps its end."""
+    shown = quote_fr(hedge)
+    before = "… " if shown[:1].islower() else ""
+    after = "" if shown.rstrip()[-1:] in ".!?…" else " …"
+    return f"{before}{shown}{after}"
+
+
+def inline_label(label: str) -> str:
+    """A label inside a sentence: « Retour sur le front » as « retour sur le front »; a label
+    that opens with an acronym (« KN-23 », « JCS ») kept."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
 def according_to(actor: Actor) -> str:

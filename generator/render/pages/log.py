@@ -4,6 +4,7 @@ as paginated pages and as Atom feeds, the site's and each topic's."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 from html import escape
 from itertools import islice
@@ -12,7 +13,14 @@ from ...derive.changelog import LogEntry
 from ...derive.ledger import LedgerEntry, Statement
 from ..environment import page_url
 from ..feeds import FEED_LIMIT, FeedItem, item_feed
-from ..format import according_to, actor_noun, date_fr, figure_fr, stated_when_fr
+from ..format import (
+    according_to,
+    actor_noun,
+    date_fr,
+    figure_fr,
+    hedge_fr,
+    said_when_fr,
+)
 from ..paths import LOG_FEED, LOG_INDEX, article_path
 from ..typography import french_text
 from .base import Pager, Planned, Site, paginate
@@ -42,6 +50,11 @@ class LogLine:
     text: str       # what changed, who says it, and what it replaces
 
     @property
+    def undated(self) -> bool:
+        """Whether nothing gives when it became known: the log shows it under « Date inconnue »."""
+        return self.entry.when is None
+
+    @property
     def title(self) -> str:
         return f"{self.date} — {self.topic} : {self.text}"
 
@@ -58,7 +71,8 @@ class LogPages(Site):
             known.claim.stated_words if known.claim.stated_on and known.claim.stated_words
             else date_fr(known.stated))
         # The period the figure or event is for, as its text gives it, when not the date above.
-        period = claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else "")
+        fixed = self.archive.topics[claim.topic].metrics[claim.metric].period if claim.metric else None
+        period = claim.as_of_words or next((date_fr(p) for p in (claim.as_of, fixed) if p), "")
         period = f" ({period})" if period and period != date else ""
         if claim.metric:
             text = f"{self.claim_label(claim)} : {figure_fr(claim)}{period} {who}"
@@ -67,13 +81,16 @@ class LogPages(Site):
         if entry.supersedes is not None:
             old = entry.supersedes
             text += (f" ({change_words(entry)} ; auparavant {figure_fr(old.claim)}, "
-                     f"{stated_when_fr(old.claim, old.reported)})")
+                     f"{said_when_fr(self.archive, old)})")
         if statement.hedges:
-            text += " — avec réserve : " + ", ".join(f"« {hedge} »" for hedge in statement.hedges)
-        if entry.contested_by:
-            text += " — contesté par " + " ; ".join(
-                f"{self._who(other)} ({self._what(other)}, {stated_when_fr(other.claim, other.reported)})"
-                for other in entry.contested_by[:3])
+            text += " — avec réserve : " + ", ".join(f"« {hedge_fr(hedge)} »" for hedge in statement.hedges)
+        # A contradiction the rules find is not a dispute a text records: each has its words.
+        for words, others in (("en contradiction avec", entry.contradicted_by),
+                              ("contesté par", entry.disputed_by), ("conteste :", entry.disputes)):
+            if others:
+                text += f" — {words} " + " ; ".join(
+                    f"{self._who(other)} ({self._what(other)}, {said_when_fr(self.archive, other)})"
+                    for other in others[:3])
         return LogLine(entry, french_text(date),
                        french_text(self.archive.topics[entry.topic_id].title), french_text(text))
 
@@ -111,6 +128,15 @@ class LogPages(Site):
                                                    topic_id)))
         return feeds
 
+    def _feed_day(self, entry: LogEntry) -> date:
+        """The day a feed entry is updated: the last day of the date the log gives it (the day
+        by which it was surely known: « fin janvier 2025 » is no later than 31 January, and
+        never 1 January), or the build's day when that comes first or nothing dates it."""
+        when = entry.when
+        if when is None or when.start <= self.build_day < when.end:
+            return self.build_day
+        return when.end
+
     def _log_feed(self, path: str, title: str, topic_id: str | None) -> bytes:
         entries = (entry for entry in self.analysis.log
                    if topic_id is None or entry.topic_id == topic_id)
@@ -121,6 +147,6 @@ class LogPages(Site):
             source = f"{page_url(path, article_path(statement.article.id))}#{statement.anchor}"
             items.append(FeedItem(
                 f"log/{statement.claim_id}", line.title, self.topic_path(entry.topic_id),
-                day.start if (day := entry.when or statement.when) else self.build_day, f"<p>{escape(line.title)}</p><p><a href=\"{escape(source)}\">"
+                self._feed_day(entry), f"<p>{escape(line.title)}</p><p><a href=\"{escape(source)}\">"
                 f"{escape(statement.article.title)}</a></p>"))
         return item_feed(path, title, items, self.build_day)

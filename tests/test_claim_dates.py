@@ -1,0 +1,43 @@
+"""How a claim's date is said (render/format.py when_fr, Renderer.said_when): one way on every
+page that dates it, the register, the chart's data table, the article and actor pages."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+from test_scenarios import scenario
+
+from generator.render.pages import PageBuilder
+
+
+def page_texts(builder: PageBuilder) -> dict[str, str]:
+    return {page.path: re.sub(r"\s+", " ", BeautifulSoup(page.content, "html.parser").get_text(" "))
+            .replace("’", "'") for page in builder.all_pages()}
+
+
+def test_a_figure_of_a_fixed_period_metric_is_dated_by_its_period_then_its_report(tmp_path):
+    # Beta's « plus de 10 000 » gives no date; its metric is for October 2024, whenever
+    # reported: the period is not its report date, nor its report date its period.
+    texts = page_texts(PageBuilder.from_archive(scenario("fixed-period", tmp_path)))
+    dated = "octobre 2024 (période fixée par l'indicateur) — rapporté le 10 février 2025"
+    for path in ("sujets/effectifs-registre.md", "articles/2025-02-10-b-envoi.md", "acteurs/beta.md"):
+        assert dated in texts[path], path
+    chart_table = texts["sujets/effectifs.md"].split("Données du graphique")[1]
+    assert f"{dated} Service Beta plus de 10 000" in chart_table
+    for path, text in texts.items():
+        assert "rapporté en octobre 2024" not in text, path
+        for found in re.finditer("rapporté le 10 février 2025", text):
+            assert text[:found.start()].endswith("octobre 2024 (période fixée par l'indicateur) — "), path
+
+
+POSSESSIVES = re.compile(r"\b(?:sa|son|ses|leur|leurs)\b", re.IGNORECASE)
+
+
+def test_a_period_in_words_reads_alone(archive):
+    # A box line shows « Absence du front signalée, <as_of_words> » with no sentence around
+    # it: « à sa déclaration » would have no antecedent.
+    for article in archive.articles:
+        for claim in article.claims:
+            for words in (claim.as_of_words, claim.stated_words):
+                assert not POSSESSIVES.search(words or ""), (article.id, words)
