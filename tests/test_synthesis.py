@@ -68,7 +68,7 @@ def test_a_part_above_its_whole_contradicts_it_and_related_scopes_are_shown_toge
             "2025-02-20-b-total/armes-beta-2025-02")
     assert findings(archive, "armes") == [pair] and findings(archive, "canons") == [pair]
     box = headline_box(archive)
-    assert "environ 200 unités selon Service Beta (février 2025) — en contradiction avec Agence Alpha (Canons livrés : 300" in box
+    assert "environ 200 unités selon Service Beta (février 2025) — contesté : en contradiction avec Agence Alpha (Canons livrés : 300" in box
     text = topic_text(archive)
     assert ("Périmètre qui recoupe : Pièces à longue portée livrées (Pièces dites à longue portée, "
             "sans précision de type ; environ 180 selon Service Beta (février 2025))") in text
@@ -79,7 +79,7 @@ def test_contested_and_superseded_figures_carry_their_caveats_and_periods_their_
     archive = scenario("front", tmp_path)
     box = headline_box(archive)
     assert ("Soldats présents : jusqu'à 8 000 soldats selon Service Beta (fin janvier 2025) "
-            "(avec réserve : « Il semble … ») — en contradiction avec Agence Alpha (Absence signalée, "
+            "(avec réserve : « Il semble … ») — contesté : en contradiction avec Agence Alpha (Absence signalée, "
             "depuis la mi-janvier) — dépassé par un fait ultérieur : retour signalé selon Agence Alpha "
             "(rapporté le 10 février 2025)") in box
     soup = topic_soup(archive)
@@ -214,9 +214,9 @@ def test_figures_that_contradict_each_other_are_never_one_range(tmp_path):
     archive = scenario("range-contested", tmp_path)
     box = headline_box(archive)
     # Two levels for the same month cannot both hold: each stands with its caveat.
-    assert ("Soldats présents : 7 000 soldats selon Service Beta (janvier 2025) — en contradiction "
-            "avec Agence Alpha (8 000, janvier 2025) ; 8 000 soldats selon Agence Alpha "
-            "(janvier 2025) — en contradiction avec Service Beta (7 000, janvier 2025)") in box
+    assert ("Soldats présents : 7 000 soldats selon Service Beta (janvier 2025) — contesté : en "
+            "contradiction avec Agence Alpha (8 000, janvier 2025) ; 8 000 soldats selon Agence Alpha "
+            "(janvier 2025) — contesté : en contradiction avec Service Beta (7 000, janvier 2025)") in box
     assert "entre 7 000 et 8 000" not in topic_text(archive)
 
 
