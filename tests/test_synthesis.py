@@ -390,8 +390,8 @@ def test_a_sum_of_a_closed_sending_and_a_later_one_is_the_total_at_its_end(tmp_p
     différentes » (the « parts » scenario above)."""
     box = headline_box(scenario("closed-part", tmp_path))
     assert ("Soldats envoyés depuis octobre 2024 : 14 000 soldats (somme dérivée : 11 000 — Envoi "
-            "initial (octobre 2024), selon Agence Alpha (octobre 2024 (période fixée par l'indicateur) "
-            "— rapporté le 13 mars 2025) + 3 000 — Renforts, "
+            "initial (octobre 2024), selon Agence Alpha (octobre 2024, période fixée par l'indicateur ; "
+            "rapporté le 13 mars 2025) + 3 000 — Renforts, "
             "selon Agence Alpha (janvier 2025 – février 2025)) — total à la fin de février 2025 (les "
             "autres parties sont des envois clos avant cette date)") in box
     assert "dates différentes" not in box

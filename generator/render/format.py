@@ -45,12 +45,12 @@ def month_fr(month_key: str) -> str:
 def when_fr(as_of: DateInterval | None, reported: DateInterval | None,
             period: DateInterval | None = None) -> str:
     """When a figure is for: its as_of; else the period its metric's scope fixes, followed by
-    when it was reported (« octobre 2024 (période fixée par l'indicateur) — rapporté en mars
+    when it was reported (« octobre 2024, période fixée par l'indicateur ; rapporté en mars
     2025 »), since the report is not the period; else 'rapporté le …' (its article's date)."""
     if as_of is not None:
         return date_fr(as_of)
     if period is not None:
-        return f"{date_fr(period)} (période fixée par l'indicateur) — {reported_fr(reported)}"
+        return f"{date_fr(period)}, période fixée par l'indicateur ; {reported_fr(reported)}"
     if reported is None:
         return "date inconnue"
     return reported_fr(reported)
