@@ -773,7 +773,7 @@ def _once(found: list[Candidate]) -> list[Candidate]:
     # A copy filed under a metric another copy's own words passed over for a more specific one
     # (« 120 canons automoteurs » in the standfirst, « 120 canons automoteurs M-1989 Koksan » in the
     # body) is that copy's figure: the most specific metric the article's words give it wins.
-    refined = {(c.value, c.low, c.high, c.topic, wider): c.metric for c in found if c.metric
+    refined: dict[tuple, str] = {(c.value, c.low, c.high, c.topic, wider): c.metric for c in found if c.metric
                for wider in c.passed_over}
 
     def specific(candidate: Candidate) -> str | None:
