@@ -201,3 +201,10 @@ def test_a_name_over_the_date_stamp_is_the_signature_block_s():
     # An intertitle before a paragraph stays.
     kept = analyse("\n".join([HEADLINE, PARAGRAPH, "Des pertes en hausse", OTHER]), _outlets())
     assert "## Des pertes en hausse" in kept.blocks
+
+
+def test_the_site_s_address_alone_or_a_rights_footer_names_the_outlet():
+    address = analyse("\n".join(["lacroix.com", HEADLINE, PARAGRAPH]), _outlets())
+    assert (address.blocks, address.outlet) == ([PARAGRAPH], "lacroix")
+    footer = analyse("\n".join([HEADLINE, PARAGRAPH, "© 2025 BFMTV. Tous droits réservés"]), _outlets())
+    assert (footer.blocks, footer.outlet) == ([PARAGRAPH], "bfmtv")

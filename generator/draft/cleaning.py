@@ -407,6 +407,9 @@ class _Cleaner:
             return True
         if _RIGHTS.search(line) and _short(line, 15):
             self.note_line("Mention de droits d'auteur supprimée", line)
+            # the rights' holder may be the site (« © 2025 Radio Nord »): a name to look up
+            if holder := re.search(r"©\s*(?:\d{4}\s*)?(?P<name>[^\d.,©]{2,40}?)\s*(?:\d{4})?\s*(?:[.,]|$)", line):
+                self.outlet_names.append((holder["name"].strip(), line, False))
             return True
         if match := _ORIGIN.search(line):
             self.outlet_names.insert(0, (match["name"].rstrip("."), line, True))
@@ -509,6 +512,11 @@ class _Cleaner:
             return True
         if _BUTTON.match(line):
             self.note_line("Reste de bouton ou de publicité supprimé", line)
+            return True
+        if ((domain := _DOMAIN.fullmatch(line)) and (outlet := self.outlets.find(domain[1]))
+                and self.outlets.kinds.get(outlet) == "outlet"):
+            self.outlet_names.append((domain[1], line, True))   # the site's address alone (« radionord.fr »)
+            self.note_line("Nom du média supprimé", line)
             return True
         if (_short(line, 4) and not re.search(r"[.!?:]$", line) and (outlet := self.outlets.find(line))
                 and self.outlets.kinds.get(outlet) == "outlet"):
