@@ -391,6 +391,28 @@ def test_bylines_captions_and_related_titles_are_debris_whatever_their_words(tmp
     assert code == 1
 
 
+def test_credits_stamps_media_labels_and_paywall_labels_as_headings_are_debris(tmp_path):
+    """Round 6's families (issue 23), in other words: a source credit, a stamp with a two-digit year,
+    a media block's label with its duration, credits and a date joined by slashes, a caption closed by
+    its credit, a paywall label: warnings as headings, errors under --strict; an intertitle is none."""
+    body = "\n\n".join([
+        VALID_BODY, "## Sources : Reuters", "## 14-11-24 Dernière mise à jour", "## Le journal de 19h / 2 min 30",
+        "## LCI / Reuters / le 2 mai 2025", "## Des chars défilent sur la place Kim Il-sung - Reuters Photo",
+        "## Premium", "## Séoul et Moscou / un traité", "Un paragraphe ordinaire de l’article."])
+    code, lines = check(make_project(tmp_path, {"a.md": valid("a", body=body)}))
+    assert code == 0
+    assert [line.split(": warning: ")[1].split(" (hint")[0] for line in drafty(lines)] == [
+        "body: heading looks like a source credit: « Sources : Reuters »",
+        "body: heading looks like a date or time line: « 14-11-24 Dernière mise à jour »",
+        "body: heading looks like an audio or video block's label: « Le journal de 19h / 2 min 30 »",
+        "body: heading looks like a credit and date line: « LCI / Reuters / le 2 mai 2025 »",
+        "body: heading looks like a photo caption or credit: « Des chars défilent sur la place Kim Il-sung - "
+        "Reuters Photo »",
+        "body: heading looks like a subscription or login prompt: « Premium »"]
+    code, _ = check(tmp_path / "project", "--strict")
+    assert code == 1
+
+
 def test_wire_takes_one_agency_or_a_list_each_known(tmp_path):
     one = valid("a").replace("outlet: bfmtv", "outlet: bfmtv\nwire: afp")
     several = valid("b").replace("outlet: bfmtv", "outlet: bfmtv\nwire: [afp, bfmtv]")

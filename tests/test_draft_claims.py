@@ -236,6 +236,21 @@ def test_a_model_s_digits_do_not_end_the_figure_s_own_words():
     assert guns.metric == "koksan_guns"
 
 
+def test_a_copy_of_a_figure_said_less_precisely_takes_the_most_specific_metric():
+    """The standfirst's « 80 canons automoteurs » and the body's « 80 canons automoteurs Koksan
+    de 170 mm »: one figure, proposed once, under the metric the body's more specific words name."""
+    text = ("Pyongyang aurait déjà envoyé 80 canons automoteurs à Moscou.\n\n"
+            "D'après le renseignement sud-coréen, Pyongyang a expédié 80 canons automoteurs de type Koksan "
+            "vers la Russie au cours de l'hiver.")
+    assert [(c.numbers, c.metric) for c in _read(text, "2025-05-12")] == [((80,), "koksan_guns")]
+    # In the other order too, and a figure that differs stays apart.
+    reversed_text = "\n\n".join(reversed(text.split("\n\n")))
+    assert [(c.numbers, c.metric) for c in _read(reversed_text, "2025-05-12")] == [((80,), "koksan_guns")]
+    apart = text.replace("80 canons automoteurs à", "60 canons automoteurs à")
+    assert sorted((c.numbers, c.metric) for c in _read(apart, "2025-05-12")) == [
+        ((60,), "sp_guns_and_mrls"), ((80,), "koksan_guns")]
+
+
 def test_a_figure_in_the_subject_is_not_dated_by_what_the_verb_says_of_it():
     """The noun phrase says what the figure counts; the verb names another event (its date, its words
     are that event's); a verb completing the figure (« sont arrivés en mars ») still dates it."""

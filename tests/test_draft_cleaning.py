@@ -140,3 +140,71 @@ def test_an_embedded_widget_follow_block_rights_and_closed_comments_are_debris()
         "Suivez-nous sur Telegram, Bluesky et Instagram", "Signaler une erreur", "Les commentaires sont fermés.",
         "© 2025 Groupe Presse Exemple. Tous droits réservés."]), _outlets())
     assert draft.blocks == [PARAGRAPH, "Le Kremlin n’a pas répondu."]
+
+
+# Round 6's debris families (issue 23), in other words than its texts.
+
+OTHER = "Un autre paragraphe, sans rapport avec le premier, suit."
+
+def test_a_source_credit_line_is_debris_and_gives_the_wire():
+    draft = analyse("\n".join([HEADLINE, "Sources : Reuters", PARAGRAPH]), _outlets())
+    assert draft.blocks == [PARAGRAPH]
+    assert draft.wire == "reuters"
+
+
+def test_a_stamp_with_a_two_digit_year_and_a_last_update_is_a_date_line():
+    draft = analyse("\n".join([HEADLINE, "14-11-24, 08:05 Dernière mise à jour: 14-11-24, 09:30", PARAGRAPH]),
+                    _outlets())
+    assert draft.blocks == [PARAGRAPH]
+    assert draft.date == "2024-11-14"
+
+
+def test_credits_and_a_date_joined_by_slashes_are_debris():
+    draft = analyse("\n".join([HEADLINE, "LCI / Reuters / le 2 mai 2025 à 07h10, modifié à 09h00", PARAGRAPH]),
+                    _outlets())
+    assert draft.blocks == [PARAGRAPH]
+    assert (draft.wire, draft.date) == ("reuters", "2025-05-02")
+    # Two labels joined by a slash and no date or duration: a heading stays.
+    kept = analyse("\n".join([HEADLINE, "Séoul / Moscou", PARAGRAPH]), _outlets())
+    assert kept.blocks == ["## Séoul / Moscou", PARAGRAPH]
+
+
+def test_a_media_block_s_label_with_its_duration_is_debris():
+    for label in ("Le journal de 19h / 2 min 30 / le 8 mars 2025", "Reportage vidéo | 03:12",
+                  "▶ 2 min 30"):
+        draft = analyse("\n".join([HEADLINE, label, PARAGRAPH]), _outlets())
+        assert draft.blocks == [PARAGRAPH], label
+
+
+def test_a_caption_closed_by_a_credit_after_a_dash_or_in_brackets_is_debris():
+    for caption in ("Des chars défilent sur la place Kim Il-sung, le 10 octobre 2020. - Reuters Photo",
+                    "Le ministre de la Défense lors d'une visite à Vladivostok (EPA)",
+                    "Un lance-missiles mobile dans un hangar près de Pyongyang / Getty Images"):
+        draft = analyse("\n".join([HEADLINE, PARAGRAPH, caption, OTHER]), _outlets())
+        assert caption not in " ".join(draft.blocks), caption
+    # A statement ending on an agency's name stays.
+    said = "Le ministre a affirmé que les livraisons continuent - Reuters"
+    assert f"## {said}" in analyse("\n".join([HEADLINE, PARAGRAPH, said, OTHER]),
+                                   _outlets()).blocks
+
+
+def test_a_paywall_label_alone_is_debris():
+    for label in ("Premium", "Réservé aux abonnés", "Article payant", "Abonnée"):
+        draft = analyse("\n".join([HEADLINE, label, PARAGRAPH]), _outlets())
+        assert draft.blocks == [PARAGRAPH], label
+
+
+def test_a_name_over_the_date_stamp_is_the_signature_block_s():
+    draft = analyse("\n".join([HEADLINE, PARAGRAPH, "Groupe Rossel", "Publié le 12/06/2025 à 08:15",
+                               OTHER]), _outlets())
+    assert draft.blocks == [PARAGRAPH, OTHER]
+    # An intertitle before a paragraph stays.
+    kept = analyse("\n".join([HEADLINE, PARAGRAPH, "Des pertes en hausse", OTHER]), _outlets())
+    assert "## Des pertes en hausse" in kept.blocks
+
+
+def test_the_site_s_address_alone_or_a_rights_footer_names_the_outlet():
+    address = analyse("\n".join(["lacroix.com", HEADLINE, PARAGRAPH]), _outlets())
+    assert (address.blocks, address.outlet) == ([PARAGRAPH], "lacroix")
+    footer = analyse("\n".join([HEADLINE, PARAGRAPH, "© 2025 BFMTV. Tous droits réservés"]), _outlets())
+    assert (footer.blocks, footer.outlet) == ([PARAGRAPH], "bfmtv")

@@ -177,6 +177,10 @@ class Candidate:
     # The span of a verb phrase saying something else of the figure's subject (« [11 000 hommes
     # déployés] auraient été retirés du front à la mi-janvier »): its words and dates are not the figure's.
     predicate: tuple[int, int] | None = None
+    # Metrics of the same topic, unit and kind whose words also stand among the figure's own but
+    # lost to a more specific one (« canons automoteurs » beside « M-1989 Koksan »): a copy of the
+    # figure elsewhere in the article filed under one of them is this figure, less precisely said.
+    passed_over: tuple[str, ...] = ()
 
     @property
     def numbers(self) -> tuple[int, ...]:
@@ -610,6 +614,9 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
         found, _, chosen = min(own, key=lambda hit: (not _is_name(sentence[hit[0][0]:hit[0][1]]),
                                                      _distance(number_span, hit[0]), -hit[1]))
         hint = f"« {sentence[found[0]:found[1]]} » dans la phrase"
+        changes["passed_over"] = tuple(dict.fromkeys(
+            metric.metric for _, _, metric in own if metric.metric != chosen.metric
+            and (metric.topic, metric.unit, metric.kind) == (chosen.topic, chosen.unit, chosen.kind)))
     elif hits and not candidate.part_of:
         hits.sort(key=lambda hit: hit[:2])
         nearest = hits[0][3]
@@ -763,8 +770,17 @@ def _once(found: list[Candidate]) -> list[Candidate]:
     # A copy whose metric is left open (« Quelque 11 000 soldats se trouvent… » in the standfirst)
     # is the same figure as a copy of the same topic whose metric the body's words say.
     named = {(c.value, c.low, c.high, c.topic): c.metric for c in found if c.metric and c.topic}
+    # A copy filed under a metric another copy's own words passed over for a more specific one
+    # (« 120 canons automoteurs » in the standfirst, « 120 canons automoteurs M-1989 Koksan » in the
+    # body) is that copy's figure: the most specific metric the article's words give it wins.
+    refined: dict[tuple, str] = {(c.value, c.low, c.high, c.topic, wider): c.metric for c in found if c.metric
+               for wider in c.passed_over}
+
+    def specific(candidate: Candidate) -> str | None:
+        return refined.get((candidate.value, candidate.low, candidate.high, candidate.topic, candidate.metric))
+
     for candidate in found:
-        metric = candidate.metric or (candidate.topic and named.get(
+        metric = specific(candidate) or candidate.metric or (candidate.topic and named.get(
             (candidate.value, candidate.low, candidate.high, candidate.topic)))
         key = (candidate.value, candidate.low, candidate.high, metric or fold(candidate.unit))
         if key not in kept:
@@ -774,7 +790,9 @@ def _once(found: list[Candidate]) -> list[Candidate]:
             dated[key] = candidate
         first = kept[key]
         # On a tie the later copy: the body's statement rather than the standfirst's summary.
-        best = candidate if _score(candidate) >= _score(first) else first
+        # The copy filed under the most specific metric, whatever else.
+        best = candidate if ((specific(candidate) is None, *_score(candidate))
+                             >= (specific(first) is None, *_score(first))) else first
         kept[key] = replace(best, repeats=first.repeats + 1)
     for key, body in dated.items():
         kept[key] = replace(kept[key], as_of=body.as_of, as_of_hint=body.as_of_hint,

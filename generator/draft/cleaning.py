@@ -92,6 +92,13 @@ _SUBSCRIPTION = re.compile(
     r"|il vous reste [\d.,]+\s?% de (?:cet |l['’])article|offre (?:spéciale|découverte|d['’]essai)"
     r"|connectez-vous|accéder à tous les articles|la suite est réservée|article réservé"
     r"|essai gratuit|sans engagement|se connecter|créer un compte|télécharge[zr] l['’]appli", re.I)
+# A paywall label alone on its line (« Abonnés », « Réservé abonnés », « Premium », « Article payant »).
+_SUBSCRIBER_LABEL = re.compile(r"^(?:(?:article|contenu|édition|exclusivité|exclusif|réservé|offert)\s+)?"
+                               r"(?:aux\s+|pour\s+les\s+)?(?:abonnée?s?|premium|payant|membres?)\s*\+?$"
+                               r"|^(?:abonnée?s?|premium)\s+(?:seulement|uniquement)$", re.I)
+# A source credit line (« Source : Reuters », « Sources: AFP, Belga »): names, no sentence.
+_SOURCE_CREDIT = re.compile(r"^Sources?\s*:\s*(?P<names>[A-ZÀ-Ý][\w.’'&-]*(?:(?:\s+|\s*[,/]\s*|\s+et\s+)"
+                            r"[\w.’'&-]+){0,5})\s*\.?$")
 _NEWSLETTER = re.compile(r"newsletter|lettre d['’]information|inscrivez-vous|je m['’]inscris"
                          r"|recevez (?:chaque|gratuitement|nos|notre|toute)|s['’]inscrire", re.I)
 _SHARE_WORDS = (r"partager|partagez|partage|facebook|twitter|x|linkedin|whatsapp|messenger|telegram"
@@ -109,9 +116,10 @@ _BUTTON = re.compile(r"^(?:Plus|Lire la suite|Publicité|Fermer|Suivant|Précéd
 # Generic shapes of page furniture, whatever the site's words: a reading or listening time
 # (« Lecture 3 min. », « Écouter - 02:41 », « 00:00/03:41 »), a comments counter
 # (« Commentaires (34) », « 0 commentaire », « Voir les contributions »), a device limit.
-_DURATION = re.compile(r"^(?:(?:temps de )?lecture|écouter|durée|vidéo|audio)?\s*[:-]?\s*"
-                       r"(?:\d{1,3}\s*min(?:utes?)?\.?(?:\s*de lecture)?|\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?)$",
-                       re.I)
+_DURATION_TEXT = (r"(?:\d{1,3}\s*min(?:utes?)?\.?(?:\s*\d{1,2}\s*(?:s|sec)?\.?)?(?:\s*de lecture)?"
+                  r"|\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2})?)")
+_DURATION = re.compile(r"^[▶►▸]?\s*(?:(?:temps de )?lecture|écouter|durée|vidéo|audio)?\s*[:-]?\s*"
+                       rf"{_DURATION_TEXT}$", re.I)
 _COUNTER = re.compile(r"^(?:\d+\s+(?:commentaires?|réactions?|contributions?|partages?)"
                       r"|(?:commentaires?|réactions?|contributions?)\s*\(\d+\)"
                       r"|(?:vos|voir les|les|lire les|afficher les)\s+(?:commentaires|contributions|réactions)"
@@ -136,10 +144,10 @@ _NO_WORDS = re.compile(r"^[^\w]+$")
 _LINK_MARK = re.compile(r"^[→➜➔►▶▸>•·]+\s*")
 # What a dateline or update stamp is made of: dates, times and the words between them
 # (« 28/04/2025 11:47 Actualisé 28/04/2025 13:02 »).
-_STAMP_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b|\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b"
+_STAMP_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b"
                          r"|\b\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}\b", re.I)
 _STAMP_REST = re.compile(r"\b\d{1,2}\s*(?:[h:]\s*\d{2}|h)\b|\b(?:publi[ée]e?|mis|mise|à|jour|modifi[ée]e?|actualis[ée]e?"
-                         r"|post[ée]e?|le|a|et|updated|published)\b|[\s:|·•,()-]+", re.I)
+                         r"|post[ée]e?|le|a|et|updated|published|derni[èe]re|maj|depuis)\b|[\s:|·•,()-]+", re.I)
 # A byline naming an agency or outlet and the place it writes from (« Agence France-Presse à Séoul »).
 _FROM_PLACE = re.compile(r"^(?P<name>[A-ZÀ-Ý][^\s,.!?:]*(?:\s+[^\s,.!?:]+){0,4}?)\s+(?:à|depuis)\s+"
                          r"[A-ZÀ-Ý][\w’'-]*(?:[\s-][A-ZÀ-Ý][\w’'-]*)?$")
@@ -263,6 +271,21 @@ def _short(line: str, words: int = 30) -> bool:
     return len(line.split()) <= words
 
 
+# Where a caption's credit begins at its end: after a dash, a slash or a bar (« … à Pékin. - Belga
+# Image », « … / Reuters »), or in brackets (« … à Pyongyang (AFP) », « [KCNA via KNS - Keystone] »).
+_CREDIT_TAIL = re.compile(r"(?:\s[-–—|/]\s*|\s*[(\[])(?P<credit>[^-–—|/()\[\]]{2,40}?(?:\s*[-/]\s*[^-–—|/()\[\]]{2,30})*)"
+                          r"\s*[)\]]?\s*$")
+# Words a photo credit is made of besides names: « Belga Image », « AFP/Archives », « KCNA via KNS ».
+_CREDIT_WORDS = re.compile(r"^(?:images?|photos?|archives?|via|pour|de|du|des|et|/|-|illustration|dr)$", re.I)
+# Photo and news agencies a credit names, besides the registered ones.
+_PHOTO_AGENCIES = re.compile(r"^(?:afp|reuters|ap|kcna|kns|yonhap|epa|getty|belga|keystone|sipa|zuma|abaca|"
+                             r"shutterstock|maxppp|dpa|anp|imago|ansa|efe|tass|ria|xinhua|bestimage|hans|lucas)$",
+                             re.I)
+# Joined by slashes or bars: the parts of a credit and date line (« OLJ / AFP / le 3 mars 2025 ») or of a
+# media block's label (« Le journal de 7h / 2 min. / le 4 mai 2025 »).
+_JOINED = re.compile(r"\s+[/|•·]\s+")
+
+
 class _Cleaner:
     def __init__(self, outlets: dict[str, Outlet], page: Page | None):
         self.outlets = Outlets(outlets)
@@ -284,6 +307,7 @@ class _Cleaner:
         self.picture = False   # whether the last line taken out was a photo credit
         self.prompt = False    # whether it was a subscription or newsletter prompt
         self.embedded = False  # inside an embedded widget (after « Début du widget »)
+        self.stamp = False     # whether the last line taken out was a date stamp
 
     def note(self, text: str) -> None:
         self.draft.cleaning.append(text)
@@ -312,6 +336,66 @@ class _Cleaner:
             self.draft.wire = found[0] if len(found) == 1 else list(dict.fromkeys(found))
             self.draft.wire_source = f"« {line} »"
 
+    def is_credit(self, text: str) -> bool:
+        """Names of agencies or photographers crediting a picture or a dispatch (« Belga Image »,
+        « AFP/Archives », « KCNA via KNS - Keystone »): few words, each a name or a credit's word,
+        an agency's name or initials among them."""
+        words = [w for w in re.split(r"\s+|(?<=\w)/(?=\w)", text.strip(" .")) if w]
+        if not 1 <= len(words) <= 7 or not all(_CREDIT_WORDS.match(w) or w[:1].isupper() for w in words):
+            return False
+        return any(_PHOTO_AGENCIES.match(w) or re.fullmatch(r"[A-Z]{2,6}", w)
+                   or self.outlets.kinds.get(self.outlets.find(w) or "") == "wire" for w in words)
+
+    def credited_caption(self, line: str) -> bool:
+        """A picture's caption closed by its credit (« X et Y à Pékin, le 3 mai. - Belga Image »):
+        the credit after a dash, a slash or in brackets, the caption before it naming what is shown."""
+        tail = _CREDIT_TAIL.search(line)
+        if not tail or not self.is_credit(tail["credit"]):
+            return False
+        caption = line[:tail.start()].strip()
+        return _is_caption(caption) and _short(line, 35)
+
+    def is_agency_or_outlet(self, text: str) -> bool:
+        """A registered agency's or outlet's name, or an outlet's initials (« OLJ »)."""
+        return bool(self.outlets.find(text) or re.fullmatch(r"[A-Z]{2,6}", text) or self.is_credit(text))
+
+    def joined_credits(self, line: str) -> bool:
+        """Parts joined by slashes or bars that are credits, date stamps and a duration, with at
+        most one short label (« OLJ / AFP / le 3 mars 2025 à 8h45 », « Le journal de 7h / 2 min. /
+        le 4 mai 2025 »): a credit and date line, or a media block's label. Takes what it says."""
+        parts = [part.strip() for part in _JOINED.split(line)]
+        if len(parts) < 2 or not _short(line, 25):
+            return False
+        kinds = []
+        for part in parts:
+            if _PUBLISHED.match(part) or _only_stamps(part):
+                kinds.append("stamp")
+            elif _DURATION.match(part) or re.fullmatch(_DURATION_TEXT, part, re.I):
+                kinds.append("duration")
+            elif self.is_agency_or_outlet(part):
+                kinds.append("credit")
+            elif _short(part, 6) and not re.search(r"[.!?;]", part):
+                kinds.append("label")
+            else:
+                return False
+        # (Stamps alone are a date line: « Publié le … / Modifié le … ».)
+        if kinds.count("label") > 1 or not {"stamp", "duration"} & set(kinds) or set(kinds) == {"stamp"}:
+            return False
+        for part, kind in zip(parts, kinds, strict=True):
+            if kind == "stamp" and (day := printed_date(part)):
+                (self.updated if re.match(r"mis|mise|modifi|actualis", part, re.I) else self.printed).append(
+                    (day, part))
+            elif kind == "credit" and (found := self.outlets.find(part)):
+                if self.outlets.kinds.get(found) == "wire":
+                    self.wire(part, line)
+                else:
+                    self.outlet_names.append((part, line, True))
+        if "duration" in kinds:
+            self.note_line("Bloc audio ou vidéo supprimé (titre, durée, date)", line)
+        else:
+            self.note(f"Ligne de crédits et de date supprimée (média dans outlet, agence dans wire) : « {line} ».")
+        return True
+
     def debris(self, line: str) -> bool:
         """Take out the line if it is web debris; note why."""
         if (embed := _EMBED.match(line)) or self.embedded:
@@ -323,6 +407,9 @@ class _Cleaner:
             return True
         if _RIGHTS.search(line) and _short(line, 15):
             self.note_line("Mention de droits d'auteur supprimée", line)
+            # the rights' holder may be the site (« © 2025 Radio Nord »): a name to look up
+            if holder := re.search(r"©\s*(?:\d{4}\s*)?(?P<name>[^\d.,©]{2,40}?)\s*(?:\d{4})?\s*(?:[.,]|$)", line):
+                self.outlet_names.append((holder["name"].strip(), line, False))
             return True
         if match := _ORIGIN.search(line):
             self.outlet_names.insert(0, (match["name"].rstrip("."), line, True))
@@ -355,7 +442,15 @@ class _Cleaner:
                 self.outlet_names.append((match["name"], line, False))
                 self.note(f"Signature « {line} » supprimée.")
             return True
+        if match := _SOURCE_CREDIT.match(line):
+            self.wire(match["names"].replace("/", ","), line)
+            self.note(f"Crédit de source supprimé : « {line} ».")
+            return True
+        if self.joined_credits(line):
+            self.stamp = True
+            return True
         if (_PUBLISHED.match(line) or _only_stamps(line)) and _short(line, 20):
+            self.stamp = True
             parts = re.split(r"(?=(?:Mis à jour|Mise à jour|Modifi[ée]|Actualis[ée]))", line)
             for index, part in enumerate(parts):
                 day = printed_date(part)
@@ -366,7 +461,8 @@ class _Cleaner:
                         (day, part.strip()))
             self.note(f"Ligne de date de publication supprimée : « {line} ».")
             return True
-        if _PHOTO.search(line) and _short(line, 25) and not re.search(r"[a-zà-ÿ]\.$", line):
+        if (_PHOTO.search(line) and _short(line, 25) and not re.search(r"[a-zà-ÿ]\.$", line)
+                or self.credited_caption(line)):
             self.note_line("Crédit ou légende photo supprimé", line)
             self.picture = True
             copyright_ = re.match(r"^©\s*(?P<name>[^0-9/]+?)\s*(?:\d{4})?\s*$", line)
@@ -400,7 +496,7 @@ class _Cleaner:
             self.drop_next_heading = bool(re.fullmatch(r"[^:|]{0,30}:?", line))  # a bare label
             self.linked_title = False
             return True
-        if _SUBSCRIPTION.search(line) and _short(line):
+        if (_SUBSCRIPTION.search(line) and _short(line)) or _SUBSCRIBER_LABEL.match(line):
             self.prompt = True
             self.note_line("Appel à l'abonnement supprimé", line)
             self.own_name(line)
@@ -416,6 +512,11 @@ class _Cleaner:
             return True
         if _BUTTON.match(line):
             self.note_line("Reste de bouton ou de publicité supprimé", line)
+            return True
+        if ((domain := _DOMAIN.fullmatch(line)) and (outlet := self.outlets.find(domain[1]))
+                and self.outlets.kinds.get(outlet) == "outlet"):
+            self.outlet_names.append((domain[1], line, True))   # the site's address alone (« radionord.fr »)
+            self.note_line("Nom du média supprimé", line)
             return True
         if (_short(line, 4) and not re.search(r"[.!?:]$", line) and (outlet := self.outlets.find(line))
                 and self.outlets.kinds.get(outlet) == "outlet"):
@@ -494,6 +595,7 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
     sequence: list[tuple[str, bool]] = []   # every line, and whether it was taken out as debris
     credits: set[int] = set()   # where in it a photo credit stands
     prompts: set[int] = set()   # where a subscription or newsletter prompt stands
+    stamps: set[int] = set()    # where a date stamp stands
     for line in lines:
         prefix = _METADATA_PREFIX.match(line)
         if prefix:
@@ -501,13 +603,15 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
             cleaner.note(f"Préfixe de métadonnées « {prefix.group().strip()} » retiré du début du texte.")
             line = line[prefix.end():]
         plain = line.removeprefix("## ")
-        cleaner.picture = cleaner.prompt = False
+        cleaner.picture = cleaner.prompt = cleaner.stamp = False
         if cleaner.debris(plain):
             sequence.append((line, True))
             if cleaner.picture:
                 credits.add(len(sequence) - 1)
             if cleaner.prompt:
                 prompts.add(len(sequence) - 1)
+            if cleaner.stamp:
+                stamps.add(len(sequence) - 1)
             continue
         cleaner.last_kind = None
         cleaner.started = True
@@ -515,6 +619,7 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
         sequence.append((line, False))
     sequence = _captions_out(cleaner, sequence, credits)
     sequence = _boxes_out(cleaner, sequence, prompts)
+    sequence = _signature_out(cleaner, sequence, stamps)
     kept = _furniture_out(cleaner, sequence)
     # The headline: the page's title, or the first line that reads as one; its copies go.
     if not draft.title:
@@ -652,6 +757,26 @@ def _boxes_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]], prompts: set
             marked[index] = (sequence[index][0], True)
             cleaner.last_kind = None
             cleaner.note_line("Texte d'un encadré d'abonnement ou de lettre d'information supprimé", sequence[index][0])
+    return marked
+
+
+def _signature_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]], stamps: set[int]
+                   ) -> list[tuple[str, bool]]:
+    """The sequence with a signature block's name marked as debris: after the headline, a name alone
+    on its line (one to four words, each capitalised, no sentence) just before a date stamp is the
+    author's or the publisher's (« Marie Dupont », « Groupe Presse Nord » over « Publié le … »)."""
+    marked = list(sequence)
+    headline = next((i for i, (_, debris) in enumerate(sequence) if not debris), len(sequence))
+    for index in range(headline + 1, len(sequence) - 1):
+        line, debris = sequence[index]
+        words = line.removeprefix("## ").split()
+        if (not debris and index + 1 in stamps and 1 <= len(words) <= 4 and not re.search(r"[.!?:;,]", line)
+                and all(word[:1].isupper() or word.lower() in {"de", "du", "des", "et", "la", "le", "les"}
+                        for word in words)):
+            marked[index] = (line, True)
+            cleaner.last_kind = None
+            cleaner.outlet_names.append((line.removeprefix("## "), line, False))
+            cleaner.note_line("Nom de l'auteur ou de l'éditeur (bloc de signature) supprimé", line.removeprefix("## "))
     return marked
 
 

@@ -29,6 +29,8 @@ _WEEKDAY = "(" + "|".join(WEEKDAYS) + ")"
 
 # A printed publication line: « Publié le : 30/04/2025 - 11:52 », « Mis à jour le 30 avril 2025 ».
 _PRINTED_NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+# « 27-02-25, 10:41 »: a two-digit year, as some outlets print their time stamps (day first).
+_PRINTED_SHORT_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})(?![\d/.-])")
 _PRINTED_YEAR_FIRST = re.compile(r"\b(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\b")   # « 2025/03/18 15:04 »
 _PRINTED_WORDS = re.compile(rf"{_DAY}\s+{_MONTH}\s+{_YEAR}")
 
@@ -60,6 +62,9 @@ def printed_date(line: str) -> str | None:
     numeric = _PRINTED_NUMERIC.search(folded)
     if numeric:
         return _valid(int(numeric[3]), int(numeric[2]), int(numeric[1]))
+    short_year = _PRINTED_SHORT_YEAR.search(folded)
+    if short_year:
+        return _valid(2000 + int(short_year[3]), int(short_year[2]), int(short_year[1]))
     year_first = _PRINTED_YEAR_FIRST.search(folded)
     if year_first:
         return _valid(int(year_first[1]), int(year_first[2]), int(year_first[3]))

@@ -34,7 +34,23 @@ _BARE_LABEL = re.compile(r"[^:|]{0,40}:?\s*")
 _DEBRIS = [
     (re.compile(r"^(?:publié|mis à jour|mise à jour|modifié|actualisé)\b", re.I),
      "a publication date line"),
-    (re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\b\d{1,2}[h:]\d{2}\b"), "a date or time line"),
+    (re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\b\d{1,2}-\d{1,2}-\d{2,4}\b|\b\d{1,2}[h:]\d{2}\b"),
+     "a date or time line"),
+    # a source credit: « Source : Reuters », « Sources: AFP, Belga »
+    (re.compile(r"^Sources?\s*:\s*[A-ZÀ-Ý][^.!?]{0,60}$"), "a source credit"),
+    # parts joined by slashes or bars, one a duration: a media block's label (« Le journal / 2 min. »)
+    (re.compile(r"(?:^|\s[/|]\s)[▶►]?\s*(?:\d{1,3}\s*min(?:utes?)?\.?(?:\s*\d{1,2}\s*s?)?|\d{1,2}:\d{2})"
+                r"\s*(?:\s[/|]\s|$)", re.I), "an audio or video block's label"),
+    # parts joined by slashes, a date among them: a credit and date line (« ABC / AFP / le 3 mai 2025 »)
+    (re.compile(r"^(?=[^.!?]*\s/\s)(?=.*\b\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août"
+                r"|septembre|octobre|novembre|décembre)\s+\d{4}\b)[^.!?]{0,140}$", re.I), "a credit and date line"),
+    # a caption closed by its credit after a dash, a slash or in brackets (« … à Pékin. - Belga Image »)
+    (re.compile(r"(?:\s[-–—/|]\s*|\s\()(?:AFP|Reuters|AP|KCNA|Yonhap|EPA|Getty(?: Images)?|Belga|Keystone|Sipa"
+                r"|Zuma|Abaca|Shutterstock|MaxPPP|DPA|ANP|Imago|ANSA|EFE|Xinhua)(?:\s*/\s*\w+)?"
+                r"(?:\s+(?:Images?|Photos?|Archives))?\)?\s*$"), "a photo caption or credit"),
+    # a paywall label alone: « Abonnés », « Premium », « Article payant »
+    (re.compile(r"^(?:(?:article|contenu|édition|exclusivité|réservé)\s+)?(?:aux\s+)?(?:abonnée?s?|premium|payant)"
+                r"\s*\+?$", re.I), "a subscription or login prompt"),
     (re.compile(r"^Par\s+\S+(?:\s+\S+){0,4}$"), "a byline"),
     # names then the agencies credited: « Léa Morand, avec AFP et Keystone-ATS », « Le Monde avec Reuters »
     (re.compile(r"^[A-ZÀ-Ý][\w’'-]*(?:\s+(?:et\s+)?[A-ZÀ-Ý][\w’'-]*){0,5}\s*,?\s+\(?avec\s+(?:l['’])?"
