@@ -220,6 +220,11 @@ class Outlets:
                 return name
         return None
 
+    def of_kind(self, name: str | None, kind: str) -> str | None:
+        """The registered outlet ``name`` names when it is of ``kind`` (« outlet », « wire »)."""
+        found = self.find(name)
+        return found if found and self.kinds.get(found) == kind else None
+
     def find(self, name: str | None) -> str | None:
         if not name:
             return None
@@ -344,7 +349,7 @@ class _Cleaner:
         if not 1 <= len(words) <= 7 or not all(_CREDIT_WORDS.match(w) or w[:1].isupper() for w in words):
             return False
         return any(_PHOTO_AGENCIES.match(w) or re.fullmatch(r"[A-Z]{2,6}", w)
-                   or self.outlets.kinds.get(self.outlets.find(w) or "") == "wire" for w in words)
+                   or self.outlets.of_kind(w, "wire") for w in words)
 
     def credited_caption(self, line: str) -> bool:
         """A picture's caption closed by its credit (« X et Y à Pékin, le 3 mai. - Belga Image »):
@@ -513,18 +518,17 @@ class _Cleaner:
         if _BUTTON.match(line):
             self.note_line("Reste de bouton ou de publicité supprimé", line)
             return True
-        if ((domain := _DOMAIN.fullmatch(line)) and (outlet := self.outlets.find(domain[1]))
-                and self.outlets.kinds.get(outlet) == "outlet"):
+        if (domain := _DOMAIN.fullmatch(line)) and self.outlets.of_kind(domain[1], "outlet"):
             self.outlet_names.append((domain[1], line, True))   # the site's address alone (« radionord.fr »)
             self.note_line("Nom du média supprimé", line)
             return True
-        if (_short(line, 4) and not re.search(r"[.!?:]$", line) and (outlet := self.outlets.find(line))
-                and self.outlets.kinds.get(outlet) == "outlet"):
+        if (_short(line, 4) and not re.search(r"[.!?:]$", line)
+                and self.outlets.of_kind(line, "outlet")):
             self.outlet_names.append((line, line, True))
             self.note_line("Nom du média supprimé", line)
             return True
         if (not self.started and self.masthead is None and _short(line, 5) and not re.search(r"[.!?:]$", line)
-                and (agency := self.outlets.find(line)) and self.outlets.kinds.get(agency) == "wire"):
+                and (agency := self.outlets.of_kind(line, "wire"))):
             # An agency's name opening the page: the agency's own site (« Agence de presse Yonhap »).
             self.masthead = (agency, line)
             self.note_line("Nom du média supprimé", line)
@@ -890,8 +894,7 @@ def _outlet(cleaner: _Cleaner, page: Page | None, lines: list[str]) -> None:
                   for match in _DOMAIN.finditer(line)]
     names += [(name, f"« {where} » (message du site)", False) for name, where in cleaner.own_names]
     for name, where, _ in names:
-        outlet = cleaner.outlets.find(name)
-        if outlet and cleaner.outlets.kinds.get(outlet) == "outlet":
+        if outlet := cleaner.outlets.of_kind(name, "outlet"):
             draft.outlet, draft.outlet_source = outlet, where
             return
     if cleaner.masthead:   # no outlet named: the agency whose own page this is
