@@ -204,6 +204,11 @@ def drafty(lines: list[str]) -> list[str]:
             and "is claimed by no claim" not in line]
 
 
+def drafty_messages(lines: list[str]) -> list[str]:
+    """Those warnings' messages: the field and what it says, without place or hint."""
+    return [line.split(": warning: ")[1].split(" (hint")[0] for line in drafty(lines)]
+
+
 def drafted(project: Path, raw: Path) -> Path:
     """`briefing new` on ``raw``, then only the topics filled in (the schema requires one)."""
     result = briefing(["new", str(raw)], project)
@@ -362,7 +367,7 @@ def test_short_lines_that_look_like_page_debris_are_warnings(tmp_path):
                         "« Lire aussi », a-t-il dit en riant.", "Un paragraphe ordinaire de l’article."])
     code, lines = check(make_project(tmp_path, {"a.md": valid("a", body=body)}))
     assert code == 0
-    assert [line.split(": warning: ")[1].split(" (hint")[0] for line in drafty(lines)] == [
+    assert drafty_messages(lines) == [
         "body: line looks like a reading or listening time: « Lecture 3 min. »",
         "body: line looks like a comments counter: « Commentaires (34) »",
         "body: line looks like a device limit of a subscription: « Vous pouvez lire Le Monde sur 1 "
@@ -379,7 +384,7 @@ def test_bylines_captions_and_related_titles_are_debris_whatever_their_words(tmp
         "Un paragraphe ordinaire de l’article.", "## Un intertitre ordinaire", "Un autre paragraphe."])
     code, lines = check(make_project(tmp_path, {"a.md": valid("a", body=body)}))
     assert code == 0
-    assert [line.split(": warning: ")[1].split(" (hint")[0] for line in drafty(lines)] == [
+    assert drafty_messages(lines) == [
         "body: heading looks like a byline: « Paul Durand et Ana Ruiz, avec ANSA et DPA »",
         "body: heading looks like a byline: « Marie Lenoir, correspondante à Kiev »",
         "body: line looks like a photo caption or credit: « Un char russe abandonné près de Vovtchansk, au "
@@ -401,7 +406,7 @@ def test_credits_stamps_media_labels_and_paywall_labels_as_headings_are_debris(t
         "## Premium", "## Séoul et Moscou / un traité", "Un paragraphe ordinaire de l’article."])
     code, lines = check(make_project(tmp_path, {"a.md": valid("a", body=body)}))
     assert code == 0
-    assert [line.split(": warning: ")[1].split(" (hint")[0] for line in drafty(lines)] == [
+    assert drafty_messages(lines) == [
         "body: heading looks like a source credit: « Sources : Reuters »",
         "body: heading looks like a date or time line: « 14-11-24 Dernière mise à jour »",
         "body: heading looks like an audio or video block's label: « Le journal de 19h / 2 min 30 »",
