@@ -41,8 +41,7 @@ class LogEntry:
     @property
     def when(self) -> DateInterval | None:
         """When it became known; None when neither the text nor its articles say."""
-        known = self.known
-        return known.stated if known is not None else None
+        return self.statement.known_on
 
     @property
     def sort_key(self) -> tuple:

@@ -133,6 +133,12 @@ class Statement:
         return min(dated, key=lambda e: (e.stated.sort_key() if e.stated else (), e.claim_id),
                    default=None)
 
+    @property
+    def known_on(self) -> DateInterval | None:
+        """When it became known: its first copy's statement or report date; None when undated."""
+        first = self.first_stated
+        return first.stated if first is not None else None
+
     @cached_property
     def when(self) -> DateInterval | None:
         """Its period: its metric's fixed period, its as_of, or the earliest report; None when

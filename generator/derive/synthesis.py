@@ -318,15 +318,9 @@ def report_replaced(statement: Statement, replaced: ReplacedByReport
     found: dict[str, tuple[str, Statement, Statement]] = {}
     for entry in statement.entries:
         for metric_id, sibling, latest in replaced.get((statement.actor, entry.article.id), ()):
-            if metric_id != statement.claim.metric and older(_known(statement), _known(latest)):
+            if metric_id != statement.claim.metric and older(statement.known_on, latest.known_on):
                 found[sibling.claim_id] = (metric_id, sibling, latest)
     return tuple(found.values())
-
-
-def _known(statement: Statement) -> DateInterval | None:
-    """When a statement became known: its date as its text gives it, or its first report's."""
-    first = statement.first_stated
-    return first.stated if first is not None else None
 
 
 def older(when: DateInterval | None, later: DateInterval | None) -> bool:

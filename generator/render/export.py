@@ -347,7 +347,7 @@ def analysis_json(archive: Archive, rows: ClaimRows,
                    "topic": s.claim.topic, "metric": s.claim.metric, "event": s.claim.event,
                    "actor": s.actor, "as_of": str(s.claim.as_of) if s.claim.as_of else None,
                    "reported_on": None if s.claim.as_of or s.reported is None else str(s.reported),
-                   "stated_on": str(s.first_stated.stated) if s.first_stated and s.first_stated.stated else None,
+                   "stated_on": str(s.known_on) if s.known_on else None,
                    "hedges": list(s.hedges),
                    "repeats": _claim_ids(repeats[s.claim_id]) if s.claim_id in repeats else None}
                   for s in every]
