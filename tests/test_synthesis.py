@@ -316,8 +316,7 @@ def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
     total = box.split("Premier contingent :")[0]
     assert "plus ancien" not in total  # the later total is not older than its parts
     # Not an overlapping scope: a later figure of a scope that only overlaps says nothing of it.
-    (line,) = [li for li in topic_soup(archive).select(".ba-headline-figure")
-               if "Pièces à longue portée" in li.get_text()]
+    line = topic_soup(archive).select_one('.ba-headline-figure[data-metric="longue_portee"]')
     assert "plus ancien" not in text_of(line)
 
 
@@ -328,6 +327,15 @@ def test_overlapping_scopes_stand_together_and_neither_makes_the_other_older(tmp
     # « environ 220 » guns and launchers (March): scopes that only overlap, so no caveat;
     pieces = figures["longue_portee"]
     assert "plus ancien" not in pieces and "contest" not in pieces and "contredit" not in pieces
+    # but the box, which has no line on scopes, says they overlap: the figures do not add up.
+    assert ("environ 200 unités selon le bureau gamma (OG) (date inconnue) (avec réserve : « Selon "
+            "certaines informations … », « … aurait livré … ») — périmètre qui recoupe « Canons et "
+            "lance-roquettes livrés : environ 220 » selon Agence Alpha (mars 2025) ; « Canons livrés : "
+            "jusqu'à 120 » selon Service Beta (avant le début de l'année 2025) : chiffres à ne pas "
+            "additionner") in pieces
+    assert ("environ 220 unités selon Agence Alpha (mars 2025) — périmètre qui recoupe « Pièces à "
+            "longue portée livrées : environ 200 » selon le bureau gamma (OG) (date inconnue) : "
+            "chiffres à ne pas additionner") in figures["armes"]
     # the guns lie inside the guns and launchers: a later figure of their whole dates them.
     # the scope's relation said: a later figure of a wider scope has not replaced it.
     assert ("jusqu'à 120 unités selon Service Beta (avant le début de l'année 2025) — chiffre plus "
@@ -496,6 +504,24 @@ def test_every_contested_headline_figure_names_who_contests_it(real, real_pages)
                 for other in (*status.contradicted_by, *status.disputed_by)[:3]:
                     noun = actor_noun(archive.actors[other.claim.attributed_to])
                     assert said(noun or "un article sans source citée") in text, (statement.claim_id, text)
+
+
+def test_every_headline_figure_beside_an_overlapping_scope_says_not_to_add_them(real, real_pages):
+    archive, briefings = real
+    for briefing in briefings.values():
+        topic = archive.topics[briefing.topic.id]
+        headlines = {m.metric_id: m.headline for m in briefing.metrics}
+        for metric, item in headline_items(briefing, real_pages):
+            definition = topic.metrics[metric.metric_id]
+            overlapping = [other_id for other_id, other in topic.metrics.items()
+                           if (other_id in definition.overlaps or metric.metric_id in other.overlaps)
+                           and other_id not in nested_metrics(topic, metric.metric_id)
+                           and headlines.get(other_id)]
+            if not overlapping or metric.shows_derived:
+                continue
+            notes = " ".join(text_of(note) for note in item.select(".ba-overlap"))
+            for other_id in overlapping:
+                assert said(topic.metrics[other_id].label) in notes, (metric.metric_id, other_id)
 
 
 def test_every_headline_figure_says_when_and_whether_a_related_one_is_later(real, real_pages):

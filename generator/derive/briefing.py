@@ -164,6 +164,15 @@ def _nested(topic: Topic, metric_id: str) -> tuple[str, ...]:
         or other_id == metric.within or other.within == metric_id))
 
 
+def _overlapping(topic: Topic, metric_id: str) -> tuple[str, ...]:
+    """The metrics whose scope overlaps ``metric_id``'s (declared on either side) without one
+    holding the other: a reader must not add their figures."""
+    metric, nested = topic.metrics[metric_id], _nested(topic, metric_id)
+    return tuple(other_id for other_id, other in topic.metrics.items()
+                 if (other_id in metric.overlaps or metric_id in other.overlaps)
+                 and other_id not in nested)
+
+
 def _compatible(ranges: tuple[Range, ...], findings: tuple[conflicts.Pair, ...]) -> tuple[Range, ...]:
     """The ranges whose figures can all hold together: two figures that contradict each
     other are shown each with its caveat, never as the two ends of one range."""
@@ -259,12 +268,15 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
             s for s in _current(briefing.picture) if not statuses[s.claim_id].below_parts))
     for metric_id, briefing in metrics.items():  # once every headline is known
         beside = tuple((other, metrics[other].headline) for other in _nested(topic, metric_id))
+        overlapping = tuple((other, statement) for other in _overlapping(topic, metric_id)
+                            for statement in metrics[other].headline)
         shown = {s.claim_id: s for s in briefing.picture.latest} if briefing.picture else {}
         metrics[metric_id] = replace(briefing, statuses={
             claim_id: replace(
                 status if status.below_parts else replace(
                     status, older_than=synthesis.older_than(shown[claim_id], beside)),
-                report_replaced=synthesis.report_replaced(shown[claim_id], replaced))
+                report_replaced=synthesis.report_replaced(shown[claim_id], replaced),
+                overlapping=overlapping)
             for claim_id, status in briefing.statuses.items()})
     timeline = tuple(s for s in merged if s.claim.event is not None and s.claim_id not in repeats)
     happened = [s for s in timeline if topic.events[s.claim.event or ""].kind == "event"]

@@ -285,6 +285,8 @@ def _status(metric: MetricBriefing, statement: Statement) -> dict:
         "report_replaced": [{"metric": metric_id, "claim_ids": _claim_ids(sibling),
                              "replaced_by": _claim_ids(latest)}
                             for metric_id, sibling, latest in status.report_replaced],
+        "overlapping": [{"metric": metric_id, "claim_ids": _claim_ids(other)}
+                        for metric_id, other in status.overlapping],
         "hedges": list(statement.hedges),
     }
 
