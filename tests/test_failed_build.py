@@ -40,10 +40,13 @@ def test_mkdocs_build_on_invalid_content_keeps_the_previous_site(tmp_path):
     assert snapshot(site) == before
 
 
+@pytest.mark.parametrize("apart_from", [0, 10**6], ids=["own process", "this process"])
 def test_a_search_index_that_fails_fails_the_build_and_keeps_the_previous_site(tmp_path,
-                                                                                monkeypatch):
-    """The index is written in a process of its own (build.start_index): its failure is the
-    build's, and leaves nothing behind."""
+                                                                                monkeypatch,
+                                                                                apart_from):
+    """The index is written in a process of its own, or in the build's for a small site
+    (build.start_index): its failure is the build's, and leaves nothing behind."""
+    monkeypatch.setattr("generator.publish.build.INDEX_APART_FROM", apart_from)
     project = make_project(tmp_path)
     site = tmp_path / "site"
     assert mkdocs_build(project, site).returncode == 0

@@ -62,6 +62,9 @@ from .writer import (
 )
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+# Below this many search documents the index is written in this process: a process of its
+# own (a spawned one imports the generator again) costs more than the index.
+INDEX_APART_FROM = 500
 
 
 def peak_mb() -> int:
@@ -218,7 +221,8 @@ class SiteBuild:
                     start: Literal["fork", "spawn"] = "fork") -> None:
         """Write the search index of ``search`` into ``site`` while the rest of the build goes
         on (``write`` waits for it): it needs nothing else, and it was a rebuild's longest
-        step. In a process of its own when there is a core to spare, else here and now. Not
+        step. In a process of its own when there is a core to spare and the site is large
+        (INDEX_APART_FROM), else here and now. Not
         while some page's text is unknown: ``write`` starts it once that page is made, then
         in a fresh process (``spawn``: a fork would hold all this process holds besides),
         sent the documents without their texts, which the index does not read."""
@@ -227,7 +231,7 @@ class SiteBuild:
         documents = search if start == "fork" else [replace(d, excerpt="") for d in search]
         self.index_written = _in_background(
             partial(write_index, site, documents, name_spellings(self.archive)),
-            parallel=self.workers > 1, start=start)
+            parallel=self.workers > 1 and len(search) >= INDEX_APART_FROM, start=start)
 
     def write(self, site: Path, shelled: list[Planned], shells: dict[str, FolderShells],
               reuse: Reuse | None, search: list[SearchDocument],
