@@ -76,6 +76,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Templates are part of the generator's code, which does not change during a build:
+        # no look at each template file's time on every page.
+        auto_reload=False,
     )
     env.template_class = _FrenchTemplate
     # Plain text: escaped where an HTML template prints it, as is in a .txt one.
