@@ -302,6 +302,17 @@ def test_a_disputed_figure_says_who_disputes_it(tmp_path):
     assert link["href"].endswith("#contestations")
 
 
+def test_a_range_beside_an_overlapping_scope_says_so_once(tmp_path):
+    archive = scenario("overlap-range", tmp_path)
+    figures = {li["data-metric"]: text_of(li) for li in topic_soup(archive).select(".ba-headline-figure")}
+    pieces = figures["longue_portee"]
+    assert pieces.startswith("Pièces à longue portée livrées : entre 200 et 250 unités (mars 2025 : "
+                             "environ 200 selon Agence Alpha ; environ 250 selon Service Beta)")
+    assert pieces.count("périmètre qui recoupe") == 1
+    assert pieces.endswith("— périmètre qui recoupe « Canons et lance-roquettes livrés : environ 220 » "
+                           "selon Agence Alpha (mars 2025) : chiffres à ne pas additionner")
+
+
 def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
     archive = scenario("older-parts", tmp_path)
     box = headline_box(archive)
