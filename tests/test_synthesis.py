@@ -190,7 +190,7 @@ def test_agreeing_figures_of_one_origin_are_not_called_independent(tmp_path):
     (tmp_path / "briefings" / "articles" / "2025-02-12-b-contingent.md").unlink()  # Beta's
     box = headline_box(scenario_reloaded(tmp_path))
     assert "confirmé par" not in box
-    assert ("estimations concordantes pour une même période, de sources qui se recoupent") in box
+    assert ("estimations concordantes pour une même période, de sources non indépendantes") in box
 
 
 def scenario_reloaded(tmp_path):
