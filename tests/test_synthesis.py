@@ -302,6 +302,14 @@ def test_a_disputed_figure_says_who_disputes_it(tmp_path):
     assert link["href"].endswith("#contestations")
 
 
+def test_the_current_pictures_range_gives_each_actor_its_own_figure(tmp_path):
+    archive = scenario("range-agree", tmp_path)
+    (line,) = [text_of(p) for p in topic_soup(archive).select(".ba-range")]
+    # No actor is given the range: each is named with the figure it gave.
+    assert line == ("Pour octobre 2024 : entre 2 900 et 3 200 soldats (environ 2 900 selon Agence "
+                    "Alpha ; environ 3 200 selon Service Beta ; 3 100 selon le bureau gamma (OG)).")
+
+
 def test_a_range_beside_an_overlapping_scope_says_so_once(tmp_path):
     archive = scenario("overlap-range", tmp_path)
     figures = {li["data-metric"]: text_of(li) for li in topic_soup(archive).select(".ba-headline-figure")}
