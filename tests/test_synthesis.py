@@ -60,6 +60,9 @@ def test_a_total_is_never_shown_below_the_sum_of_its_parts(tmp_path):
     assert "environ 11 000" not in box.split("Premier contingent :")[0]
     text = topic_text(archive)
     assert "environ 11 000 soldats — inférieur à la somme de ses parties (14 000)" in text
+    # The current picture says so of the one figure declared, in words that name the total.
+    assert ("Le chiffre déclaré de ce total est inférieur à la somme de ses parties ; cette somme : "
+            "14 000 soldats (somme dérivée") in text
 
 
 def test_a_part_above_its_whole_contradicts_it_and_related_scopes_are_shown_together(tmp_path):
