@@ -298,9 +298,9 @@ def test_a_disputed_figure_says_who_disputes_it(tmp_path):
     archive = scenario("disputed-by", tmp_path)
     box = headline_box(archive)
     # Gamma's figure disputes an unsourced claim (not the reverse): the caveat names its article.
-    assert ("jusqu'à 8 000 soldats selon le bureau gamma (OG) (fin janvier 2025) — conteste : un "
-            "article sans source citée (Journal A, 5 février 2025) (Visite officielle, rapporté le "
-            "5 février 2025)") in box
+    assert ("jusqu'à 8 000 soldats selon le bureau gamma (OG) (fin janvier 2025) — conteste une "
+            "autre information : visite officielle, selon un article sans source citée (Journal A, "
+            "5 février 2025) (rapporté le 5 février 2025)") in box
     link = topic_soup(archive).select_one(".ba-headline-block a.ba-contested")
     assert link["href"].endswith("#contestations")
 

@@ -19,6 +19,7 @@ from ..format import (
     date_fr,
     figure_fr,
     hedge_fr,
+    inline_label,
     said_when_fr,
 )
 from ..paths import LOG_FEED, LOG_INDEX, article_path
@@ -86,11 +87,17 @@ class LogPages(Site):
             text += " — avec réserve : " + ", ".join(f"« {hedge_fr(hedge)} »" for hedge in statement.hedges)
         # A contradiction the rules find is not a dispute a text records: each has its words.
         for words, others in (("en contradiction avec", entry.contradicted_by),
-                              ("contesté par", entry.disputed_by), ("conteste :", entry.disputes)):
+                              ("contesté par", entry.disputed_by)):
             if others:
                 text += f" — {words} " + " ; ".join(
                     f"{self._who(other)} ({self._what(other)}, {said_when_fr(self.archive, other)})"
                     for other in others[:3])
+        if entry.disputes:  # what it disputes, and who says that (the topic page's words)
+            text += (" — conteste " + ("d'autres informations" if len(entry.disputes) > 1
+                                       else "une autre information") + " : " + " ; ".join(
+                f"{inline_label(self._what(other))}, selon {self._who(other)} "
+                f"({said_when_fr(self.archive, other)}){self._hedged(other)}"
+                for other in entry.disputes[:3]))
         return LogLine(entry, french_text(date),
                        french_text(self.archive.topics[entry.topic_id].title), french_text(text))
 
@@ -101,6 +108,11 @@ class LogPages(Site):
             return noun
         return (f"un article sans source citée ({self.outlet_name(other.article.outlet)}, "
                 f"{date_fr(other.article.date)})")
+
+    @staticmethod
+    def _hedged(other: Statement | LedgerEntry) -> str:
+        return (" (avec réserve : " + ", ".join(f"« {hedge_fr(h)} »" for h in other.hedges) + ")"
+                if other.hedges else "")
 
     def _what(self, other: Statement | LedgerEntry) -> str:
         label = self.claim_label(other.claim)
