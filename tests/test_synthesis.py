@@ -313,6 +313,17 @@ def test_the_current_pictures_range_gives_each_actor_its_own_figure(tmp_path):
                     "Alpha ; environ 3 200 selon Service Beta ; 3 100 selon le bureau gamma (OG)).")
 
 
+def test_figures_only_reported_on_one_day_make_no_range(tmp_path):
+    archive = scenario("undated-same-day", tmp_path)
+    # Neither text dates its figure: both are « rapporté le » their article's day, which is no
+    # period they are for (the 200 is « une précédente estimation »).
+    assert ("Pièces à longue portée livrées : environ 250 unités selon Service Beta (rapporté le 3 "
+            "avril 2025) ; environ 200 unités selon Agence Alpha (rapporté le 3 avril 2025)"
+            ) in headline_box(archive)
+    assert "entre 200 et 250" not in topic_text(archive)
+    assert topic_soup(archive).select(".ba-range") == []
+
+
 def test_a_range_beside_an_overlapping_scope_says_so_once(tmp_path):
     archive = scenario("overlap-range", tmp_path)
     figures = {li["data-metric"]: text_of(li) for li in topic_soup(archive).select(".ba-headline-figure")}

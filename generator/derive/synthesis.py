@@ -215,12 +215,13 @@ class Range:
 def ranges(latest: tuple[Statement, ...]) -> tuple[Range, ...]:
     """Ranges of the latest figures of two actors or more given for the same period
     (never across periods); floors and ceilings for that period make no range but stand
-    beside it (« plus de 10 000 » beside « entre 10 000 et 12 000 »)."""
+    beside it (« plus de 10 000 » beside « entre 10 000 et 12 000 »). A figure its text does
+    not date is for no known period: two reported on one day make no range."""
     by_period: dict[tuple, list[Statement]] = {}
     bounds: dict[tuple, list[Statement]] = {}
     for statement in latest:
         when = statement.when
-        if when is not None:
+        if when is not None and statement.dated:
             (by_period if statement.claim.qualifier in TWO_SIDED else bounds).setdefault(
                 (when.start, when.end), []).append(statement)
     found = []
