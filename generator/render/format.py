@@ -42,6 +42,10 @@ def month_fr(month_key: str) -> str:
     return date_fr(parse_date_interval(month_key))
 
 
+# Beside a date that is no text's but the period its metric's scope fixes (topics.yml).
+FIXED_PERIOD = "période fixée par l'indicateur"
+
+
 def when_fr(as_of: DateInterval | None, reported: DateInterval | None,
             period: DateInterval | None = None) -> str:
     """When a figure is for: its as_of; else the period its metric's scope fixes, followed by
@@ -50,7 +54,7 @@ def when_fr(as_of: DateInterval | None, reported: DateInterval | None,
     if as_of is not None:
         return date_fr(as_of)
     if period is not None:
-        return f"{date_fr(period)}, période fixée par l'indicateur ; {reported_fr(reported)}"
+        return f"{date_fr(period)}, {FIXED_PERIOD} ; {reported_fr(reported)}"
     if reported is None:
         return "date inconnue"
     return reported_fr(reported)

@@ -14,6 +14,7 @@ from ...derive.ledger import LedgerEntry, Statement
 from ..environment import page_url
 from ..feeds import FEED_LIMIT, FeedItem, item_feed
 from ..format import (
+    FIXED_PERIOD,
     according_to,
     actor_noun,
     date_fr,
@@ -73,7 +74,8 @@ class LogPages(Site):
             else date_fr(known.stated))
         # The period the figure or event is for, as its text gives it, when not the date above.
         fixed = self.archive.topics[claim.topic].metrics[claim.metric].period if claim.metric else None
-        period = claim.as_of_words or next((date_fr(p) for p in (claim.as_of, fixed) if p), "")
+        period = claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else "") or (
+            f"{date_fr(fixed)}, {FIXED_PERIOD}" if fixed else "")
         period = f" ({period})" if period and period != date else ""
         if claim.metric:
             text = f"{self.claim_label(claim)} : {figure_fr(claim)}{period} {who}"
