@@ -117,11 +117,19 @@ def test_the_real_log_is_newest_first_and_holds_every_statement_once():
     repeats = {claim_id for b in analysis.briefings.values() for claim_id in b.repeats}
     logged = [entry.statement.claim_id for entry in analysis.log]
     assert len(logged) == len(set(logged))
+    said = {(e.statement.claim.event, e.statement.actor, e.statement.claim.as_of): e.statement
+            for e in analysis.log if e.statement.claim.event}
     for briefing in analysis.briefings.values():
         events = briefing.topic.events
-        for statement in (*(s for m in briefing.metrics for s in m.statements),
-                          *(s for s in briefing.timeline if events[s.claim.event].kind == "event")):
+        for statement in (s for m in briefing.metrics for s in m.statements):
             assert statement.claim_id in logged, statement.claim_id  # undated ones too
+        for statement in (s for s in briefing.timeline if events[s.claim.event].kind == "event"):
+            # Every event, once: as its actor first said it for its period.
+            first = said[(statement.claim.event, statement.actor, statement.claim.as_of)]
+            assert statement.claim_id in logged or (
+                first.known_on is not None and (statement.known_on is None or
+                                                first.known_on.sort_key() <= statement.known_on.sort_key())
+            ), statement.claim_id
     for entry in analysis.log:
         assert entry.statement.claim_id not in repeats
         if entry.supersedes is not None:
@@ -144,6 +152,16 @@ def test_a_contested_figure_is_logged_with_who_contests_it(tmp_path):
     (visit,) = [line for line in lines if "Effectifs : Visite officielle" in line]
     assert "contesté par le bureau gamma (OG) (Soldats présents : jusqu'à 8 000" in visit
     assert not any("contradiction" in line for line in lines)
+
+
+def test_an_event_its_actor_says_again_is_no_change(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("event-restated", tmp_path)))
+    # Alpha says the visit in December, again in February (no change: not logged), and one for
+    # April in March (another period: logged); Beta says it in March (another actor: logged).
+    assert [line.split(" (")[0] for line in lines] == [
+        "20 mars 2025 — Effectifs : Visite officielle",
+        "13 mars 2025 — Effectifs : Visite officielle, selon Service Beta",
+        "23 décembre 2024 — Effectifs : Visite officielle, selon Agence Alpha"]
 
 
 def test_real_log_lines_are_dated_when_known_and_name_the_period_they_are_for(archive):

@@ -5,12 +5,13 @@ Derived, never written by hand: every statement of each actor's history of a met
 event of a topic's timeline, each at the date it became known (LogEntry); those whose date
 nothing gives (no date in the text, an undated article) come last, under « Date inconnue »:
 left out, a reader would take the log for all that is known. Repeats are not in it (they are
-not new statements), nor are provisions or assessments, which say what is, not what happened.
+not new statements), nor an event its actor says again, nor provisions or assessments, which
+say what is, not what happened.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..model import DateInterval
@@ -93,9 +94,21 @@ def changelog(briefings: Mapping[str, TopicBriefing]) -> tuple[LogEntry, ...]:
             entries += [entry(statement, kind=metric.kind)
                         for statement in metric.statements if statement.when is None]
         events = briefing.topic.events
-        entries += [entry(statement) for statement in briefing.timeline
-                    if events[statement.claim.event or ""].kind == "event"]
+        entries += [entry(statement) for statement in _first_said(
+            s for s in briefing.timeline if events[s.claim.event or ""].kind == "event")]
     return tuple(sorted(entries, key=lambda e: e.sort_key, reverse=True))
+
+
+def _first_said(statements: Iterable[Statement]) -> list[Statement]:
+    """Each event as its actor first said it: the same actor saying the same event for the
+    same period again, later (« ni confirmé ni démenti » in December, then in March), changes
+    nothing. Another period (a visit in April after one in January) is another event."""
+    first: dict[tuple, Statement] = {}
+    for statement in sorted(statements, key=lambda s: (s.known_on is None,
+                                                       s.known_on.sort_key() if s.known_on else (),
+                                                       s.claim_id)):
+        first.setdefault((statement.claim.event, statement.actor, statement.claim.as_of), statement)
+    return list(first.values())
 
 
 Found = dict[str, list[Statement | LedgerEntry]]
