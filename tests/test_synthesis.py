@@ -92,7 +92,7 @@ def test_contested_and_superseded_figures_carry_their_caveats_and_periods_their_
     text = topic_text(archive)
     assert "janvier 2025 – " not in text and "31 janvier" not in text  # no invented day bounds
     # Events bearing on the level stand beside it, in time order.
-    assert ("Faits qui portent sur ce chiffre, dans l'ordre : depuis la mi-janvier — Absence signalée "
+    assert ("Faits qui portent sur ce chiffre, du plus ancien au plus récent (selon la fin de leur période) : depuis la mi-janvier — Absence signalée "
             "selon Agence Alpha rapporté le 10 février 2025 — Retour signalé selon Agence Alpha") in text
 
 
