@@ -154,6 +154,17 @@ def test_a_contested_figure_is_logged_with_who_contests_it(tmp_path):
     assert not any("contradiction" in line for line in lines)
 
 
+def test_a_figure_of_an_undated_article_relayed_later_stays_undated(tmp_path):
+    builder = PageBuilder.from_archive(scenario("undated-relayed", tmp_path))
+    # Relayed on 3 April as « une précédente estimation »: first said when no one knows, not
+    # news of 3 April; the line links the undated article, which may have been first.
+    assert log_page(builder) == [
+        "date inconnue — Effectifs : Pièces à longue portée livrées : environ 200 selon le bureau "
+        "gamma (OG) — avec réserve : « Selon certaines informations … », « … aurait livré … » "
+        "( Journal B, date inconnue )"]
+    assert feed_titles(builder, "journal/flux.xml")[0].startswith("date inconnue")
+
+
 def test_an_event_its_actor_says_again_is_no_change(tmp_path):
     lines = log_page(PageBuilder.from_archive(scenario("event-restated", tmp_path)))
     # Alpha says the visit in December, again in February (no change: not logged), and one for

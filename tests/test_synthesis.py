@@ -324,6 +324,12 @@ def test_figures_only_reported_on_one_day_make_no_range(tmp_path):
     assert topic_soup(archive).select(".ba-range") == []
 
 
+def test_a_figure_of_an_undated_article_relayed_later_is_not_dated_by_the_relay(tmp_path):
+    box = headline_box(scenario("undated-relayed", tmp_path))
+    assert "environ 200 unités selon le bureau gamma (OG) (date inconnue)" in box
+    assert "rapporté le 3 avril" not in box
+
+
 def test_a_range_beside_an_overlapping_scope_says_so_once(tmp_path):
     archive = scenario("overlap-range", tmp_path)
     figures = {li["data-metric"]: text_of(li) for li in topic_soup(archive).select(".ba-headline-figure")}

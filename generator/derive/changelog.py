@@ -40,6 +40,13 @@ class LogEntry:
         return self.statement.first_stated
 
     @property
+    def source(self) -> LedgerEntry:
+        """The copy a line links to: the one that made it known, else an undated one (which
+        may have been first), else its first."""
+        return self.known or next((e for e in self.statement.entries if e.stated is None),
+                                  self.statement.first)
+
+    @property
     def when(self) -> DateInterval | None:
         """When it became known; None when neither the text nor its articles say."""
         return self.statement.known_on

@@ -8,7 +8,7 @@ Its articles are its *copies*; copies of one dispatch (near-duplicate texts) are
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -121,17 +121,27 @@ class Statement:
 
     @cached_property
     def reported(self) -> DateInterval | None:
-        """When it was first reported: the earliest of its articles' dates, or None."""
+        """When it was first reported: the earliest of its articles' dates; None when none is
+        dated, or when a source (a dispatch and its copies) has no date: it may have been
+        the first (an undated article's figure relayed later as « une précédente
+        estimation » was not first reported on the relay's day)."""
+        if not self._every_source_dated(lambda e: e.article.date):
+            return None
         dates = [e.article.date for e in self.entries if e.article.date is not None]
         return min(dates, key=DateInterval.sort_key) if dates else None
 
     @cached_property
     def first_stated(self) -> LedgerEntry | None:
         """The copy that made it known first (the earliest statement or report date), or None
-        when no copy is dated."""
+        when no copy is dated or a source has no date (see ``reported``)."""
+        if not self._every_source_dated(lambda e: e.stated):
+            return None
         dated = [e for e in self.entries if e.stated is not None]
         return min(dated, key=lambda e: (e.stated.sort_key() if e.stated else (), e.claim_id),
                    default=None)
+
+    def _every_source_dated(self, date: Callable[[LedgerEntry], DateInterval | None]) -> bool:
+        return all(any(date(e) is not None for e in group) for group in self.sources)
 
     @property
     def known_on(self) -> DateInterval | None:

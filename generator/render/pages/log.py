@@ -156,11 +156,11 @@ class LogPages(Site):
                    if topic_id is None or entry.topic_id == topic_id)
         items = []
         for entry in islice(entries, FEED_LIMIT):  # all the feed holds
-            line, statement = self.log_line(entry), entry.statement
+            line, copy = self.log_line(entry), entry.source
             # The article's page address, then its anchor (page_url publishes only a path).
-            source = f"{page_url(path, article_path(statement.article.id))}#{statement.anchor}"
+            source = f"{page_url(path, article_path(copy.article.id))}#{copy.anchor}"
             items.append(FeedItem(
-                f"log/{statement.claim_id}", line.title, self.topic_path(entry.topic_id),
+                f"log/{entry.statement.claim_id}", line.title, self.topic_path(entry.topic_id),
                 self._feed_day(entry), f"<p>{escape(line.title)}</p><p><a href=\"{escape(source)}\">"
-                f"{escape(statement.article.title)}</a></p>"))
+                f"{escape(copy.article.title)}</a></p>"))
         return item_feed(path, title, items, self.build_day)
