@@ -27,6 +27,9 @@ class MetricBriefing:
     headline: tuple[Statement, ...] = ()       # the stated figures a headline shows
     ranges: tuple[Range, ...] = ()             # several actors' figures for one period
     history: tuple[Change, ...] = ()           # each dated statement and what it supersedes
+    # The headline figures of the scopes that only overlap its own (their metric, the figure):
+    # shown beside its own, never to be added to them.
+    overlapping: tuple[tuple[str, Statement], ...] = ()
 
     def status(self, statement: Statement) -> Status:
         return self.statuses.get(statement.claim_id) or Status()
@@ -275,9 +278,8 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
             claim_id: replace(
                 status if status.below_parts else replace(
                     status, older_than=synthesis.older_than(shown[claim_id], beside)),
-                report_replaced=synthesis.report_replaced(shown[claim_id], replaced),
-                overlapping=overlapping)
-            for claim_id, status in briefing.statuses.items()})
+                report_replaced=synthesis.report_replaced(shown[claim_id], replaced))
+            for claim_id, status in briefing.statuses.items()}, overlapping=overlapping)
     timeline = tuple(s for s in merged if s.claim.event is not None and s.claim_id not in repeats)
     happened = [s for s in timeline if topic.events[s.claim.event or ""].kind == "event"]
     dated = [s for s in happened if s.when is not None]

@@ -249,9 +249,6 @@ class Status:
     replaces: Statement | None = None             # the same actor's previous figure
     below_parts: bool = False                     # under the sum of its parts' figures
     older_than: tuple[tuple[str, Statement], ...] = ()  # (related metric, its later figure)
-    # The headline figures of scopes that only overlap this one's (related metric, its figure):
-    # shown beside it, never to be added to it.
-    overlapping: tuple[tuple[str, Statement], ...] = ()
     # Figures its actor gave in the same report, since replaced by a later figure of theirs:
     # (their metric, the figure of that report, the figure replacing it). Beside a figure
     # the actor has not updated, this one may be as outdated as its sibling.

@@ -285,8 +285,6 @@ def _status(metric: MetricBriefing, statement: Statement) -> dict:
         "report_replaced": [{"metric": metric_id, "claim_ids": _claim_ids(sibling),
                              "replaced_by": _claim_ids(latest)}
                             for metric_id, sibling, latest in status.report_replaced],
-        "overlapping": [{"metric": metric_id, "claim_ids": _claim_ids(other)}
-                        for metric_id, other in status.overlapping],
         "hedges": list(statement.hedges),
     }
 
@@ -320,6 +318,8 @@ def _metric_analysis(metric: MetricBriefing, topic: TopicBriefing) -> dict:
             "events": [_claim_ids(s) for s in metric.events]},
         "period": str(definition.period) if definition.period else None,
         "derived": _derived(metric),
+        "overlapping": [{"metric": metric_id, "claim_ids": _claim_ids(other)}
+                        for metric_id, other in metric.overlapping],
         "findings": [_finding(pair) for pair in metric.findings],
     }
 
