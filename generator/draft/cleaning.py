@@ -388,10 +388,10 @@ class _Cleaner:
                    or self.outlets.of_kind(w, "wire") for w in words)
 
     def photo_credit(self, line: str) -> bool:
-        """« PHOTO JUNG YEON-JE, ARCHIVES AGENCE FRANCE-PRESSE », « Crédit Marc Roux / Sipa »: the word
-        photo or credit, then a credit (names and a credit's words, an agency's among them)."""
+        """« PHOTO MARC DURAND, ARCHIVES REUTERS », « Crédit Marc Roux / Sipa »: the word photo or
+        credit, then a credit (names and a credit's words, an agency's among them)."""
         match = re.match(r"(?:photos?|cr[ée]dits?(?:\s+photos?)?|illustration)\s+(?P<credit>.+)$", line, re.I)
-        return bool(match) and self.is_credit(re.sub(r"\s*,\s*", " ", match["credit"]))
+        return match is not None and self.is_credit(re.sub(r"\s*,\s*", " ", match["credit"]))
 
     def credited_caption(self, line: str) -> bool:
         """A picture's caption closed by its credit (« X et Y à Pékin, le 3 mai. - Belga Image »):
