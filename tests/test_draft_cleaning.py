@@ -289,3 +289,15 @@ def test_what_a_saved_page_prints_in_its_furniture_blocks_is_not_the_text():
                 lines=[PARAGRAPH, "## Mer de Chine: Pékin dépêche trois navires", LAST], furniture=furniture)
     draft = analyse(page.lines, _outlets(), page)
     assert draft.blocks == [PARAGRAPH, LAST]
+
+
+def test_a_stamp_without_its_year_takes_the_year_of_the_one_weekday_the_text_names():
+    from datetime import date
+    text = "\n".join([HEADLINE, "Publié le 4 mars à 8 h 10",
+                      "Séoul a annoncé mardi l’envoi de nouveaux soldats, selon le ministère."])
+    draft = analyse(text, _outlets(), today=date(2026, 12, 7))
+    assert draft.date == "2025-03-04"   # a Tuesday in 2025 only, of 2022-2026
+    assert "« mardi »" in draft.date_note and "2025" in draft.date_note
+    # Two weekdays named: no year is read.
+    both = analyse(text + "\nLe Kremlin a répondu jeudi.", _outlets(), today=date(2026, 12, 7))
+    assert both.date is None

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from ..model import Outlet
 from ..read.quotes import normalise
-from .dates import printed_date, weekday_date
+from .dates import printed_date, stamp_weekday_date, weekday_date
 from .words import compact
 
 if TYPE_CHECKING:
@@ -322,6 +322,7 @@ class _Cleaner:
         self.stamp = False     # whether the last line taken out was a date stamp
         self.media = False     # whether it was a media block's duration (« 2:14 »)
         self.wire_from_credits = False   # whether the wire comes from agencies' names alone on lines
+        self.yearless = ""     # a publication stamp printed without its year
 
     def note(self, text: str) -> None:
         self.draft.cleaning.append(text)
@@ -507,6 +508,8 @@ class _Cleaner:
                 update = re.match(r"\s*(?:mis|mise|modifi|actualis|derni)", part, re.I)
                 if day:
                     (self.printed if first or not update else self.updated).append((day, part.strip()))
+                elif not update and not self.yearless:
+                    self.yearless = part.strip()   # « Publié le 4 mars à 8 h 10 »: no year
             self.note(f"Ligne de date de publication supprimée : « {line} ».")
             return True
         if (agencies := self.slashed_agencies(line)) is not None:
@@ -978,6 +981,9 @@ def _date(cleaner: _Cleaner, page: Page | None, lines: list[str], today: date | 
                 draft.date, draft.date_note = found
                 draft.date_source = "jour de la semaine, jour et mois dans le texte (voir date_note)"
                 return
+        if cleaner.yearless and (found := stamp_weekday_date(cleaner.yearless, " ".join(lines), today)):
+            draft.date, draft.date_note = found
+            draft.date_source = f"« {cleaner.yearless} » et le jour de la semaine du texte (voir date_note)"
 
 
 def _outlet(cleaner: _Cleaner, page: Page | None, lines: list[str]) -> None:
