@@ -271,7 +271,7 @@ def test_a_label_between_the_headline_and_the_standfirst_over_the_byline_is_debr
 
 
 def test_an_uppercase_photo_credit_and_a_call_to_read_a_dossier_are_debris():
-    third = "Séoul a convoqué l’ambassadeur russe le lendemain."
+    third = "Rodriguez a démenti l’envoi de soldats."   # a name, not an imperative
     draft = analyse("\n".join([HEADLINE, PARAGRAPH, "PHOTO MARC DURAND, ARCHIVES REUTERS", LAST,
                                "Découvrez notre dossier sur la mer de Chine", third]), _outlets())
     assert draft.blocks == [PARAGRAPH, LAST, third]

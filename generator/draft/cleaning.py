@@ -131,7 +131,11 @@ _CONSENT = re.compile(r"\b(?:cookies?|traceurs)\b"
                       r"|^(?:tout\s+)?(?:accepter|refuser|param[ée]trer|personnaliser)(?:\s+(?:et fermer|tout))?$"
                       r"|^continuer sans accepter$", re.I)
 # A line addressing the reader (« vous », « votre ») outside any quotation: the site speaking.
-_READER = re.compile(r"\b(?:vous|votre|vos)\b|^(?-i:[A-ZÀ-Ý])[a-zà-ÿ]{3,}ez\b(?!\s+(?:que|qui)\b)", re.I)
+# (An imperative opening the line, its object the site's: « Consultez notre dossier », « Retrouvez toute
+# l'actualité », « Lisez aussi »; « Rodriguez a déclaré » is a name.)
+_READER = re.compile(r"\b(?:vous|votre|vos)\b|^(?-i:[A-ZÀ-Ý])[a-zà-ÿ]{3,}ez(?:\s*$|-(?:nous|les|le|la)\b|\s+(?:(?:à|de|des|du"
+                     r"|dans|sur)\s+)?(?:notre|nos|tous|toutes|toute|tout|ici|aussi|également|plus|chaque|gratuitement"
+                     r"|en direct)\b)", re.I)
 _ORIGIN = re.compile(r"^Article original publié sur\s+(?P<name>\S+)", re.I)
 _WIRE_CREDIT = re.compile(rf"^(?:Avec (?:des informations de )?(?P<wire>{_WIRES})\b.*|\((?P<wire2>{_WIRES})\))$",
                           re.I)
