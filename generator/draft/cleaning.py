@@ -370,15 +370,14 @@ class _Cleaner:
     def credit_agencies(self, agencies: list[str], line: str) -> None:
         """A credit naming agencies on its own line: each goes to ``wire``, with those of the credit
         lines before it (« Agence France-Presse » / « Associated Press »), unless a byline gave it."""
-        if self.draft.wire and not self.wire_from_credits:
-            pass
-        else:
-            wires = [*_as_list(self.draft.wire), *agencies]
-            unique = list(dict.fromkeys(wires))
+        if not self.draft.wire or self.wire_from_credits:
+            unique = list(dict.fromkeys([*_as_list(self.draft.wire), *agencies]))
             self.draft.wire = unique[0] if len(unique) == 1 else unique
-            self.draft.wire_source = f"« {line} »" if not self.wire_from_credits else (
-                self.draft.wire_source + f", « {line} »" if f"« {line} »" not in self.draft.wire_source
-                else self.draft.wire_source)
+            quoted = f"« {line} »"
+            if not self.wire_from_credits:
+                self.draft.wire_source = quoted
+            elif quoted not in self.draft.wire_source:
+                self.draft.wire_source += f", {quoted}"
             self.wire_from_credits = True
         self.note_line("Crédit d'agence seul sur sa ligne supprimé (agence dans wire)", line)
 
