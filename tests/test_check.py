@@ -418,6 +418,27 @@ def test_credits_stamps_media_labels_and_paywall_labels_as_headings_are_debris(t
     assert code == 1
 
 
+def test_agencies_weekday_stamps_media_and_box_labels_and_kicker_titles_as_headings_are_debris(tmp_path):
+    """Round 7's families (issue 23), in other words: an agency's full name alone, a date stamp with
+    its weekday and no label, a media block's label, a summary box's label, another article's title
+    with its kicker: warnings as headings, errors under --strict; intertitles are none."""
+    body = "\n\n".join([
+        VALID_BODY, "## Deutsche Presse-Agentur", "## Mardi 4 mars 2025", "## Podcasts Radio Nord",
+        "## En bref", "## Mer de Chine : Pékin dépêche trois navires vers les Philippines",
+        "## Les renforts de l'hiver", "## Agence spatiale et missiles", "Un paragraphe ordinaire de l’article."])
+    code, lines = check(make_project(tmp_path, {"a.md": valid("a", body=body)}))
+    assert code == 0
+    assert drafty_messages(lines) == [
+        "body: heading looks like an agency's credit: « Deutsche Presse-Agentur »",
+        "body: heading looks like a date or time line: « Mardi 4 mars 2025 »",
+        "body: heading looks like an audio or video block's label: « Podcasts Radio Nord »",
+        "body: heading looks like a box label: « En bref »",
+        "body: heading looks like another article's title (a kicker and a headline): « Mer de Chine : Pékin "
+        "dépêche trois navires vers les Philippines »"]
+    code, _ = check(tmp_path / "project", "--strict")
+    assert code == 1
+
+
 def test_wire_takes_one_agency_or_a_list_each_known(tmp_path):
     one = valid("a").replace("outlet: bfmtv", "outlet: bfmtv\nwire: afp")
     several = valid("b").replace("outlet: bfmtv", "outlet: bfmtv\nwire: [afp, bfmtv]")

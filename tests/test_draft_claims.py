@@ -298,3 +298,11 @@ def test_an_event_in_a_clause_with_a_day_s_date_is_proposed():
     text = "Selon le Kremlin, l'accord avec Pyongyang, entré en vigueur le 4 décembre 2024, reste la base de leur coopération."
     events = event_candidates([text], _vocabulary(), "2025-02-13", [])
     assert ("entry_into_force", "2024-12-04") in [(e.event, e.as_of) for e in events]
+
+
+def test_a_dispatch_s_dateline_is_no_part_of_the_quote():
+    """« BERLIN — », « (Kyiv) », « Varsovie (PAP) - »: where the dispatch was written, not the source's words."""
+    for dateline in ("BERLIN — ", "BERLIN | ", "(Kyiv) ", "Varsovie (PAP) - ", "NEW YORK, 3 mai (Reuters) -- "):
+        [figure] = _read(f"{dateline}Environ 2 500 soldats nord-coréens ont été envoyés en Russie, a indiqué "
+                         "lundi le ministère.", "2025-05-07")
+        assert figure.quote.startswith("Environ 2 500 soldats"), (dateline, figure.quote)

@@ -208,3 +208,96 @@ def test_the_site_s_address_alone_or_a_rights_footer_names_the_outlet():
     assert (address.blocks, address.outlet) == ([PARAGRAPH], "lacroix")
     footer = analyse("\n".join([HEADLINE, PARAGRAPH, "© 2025 BFMTV. Tous droits réservés"]), _outlets())
     assert (footer.blocks, footer.outlet) == ([PARAGRAPH], "bfmtv")
+
+
+# Round 7's families (issue 23), in other words than round 7's texts.
+
+LAST = "Le Kremlin, qui n’a jamais reconnu la présence de ces soldats, s’est refusé à tout commentaire."
+
+def _with_dpa():
+    from generator.model import Outlet
+    return {**_outlets(), "dpa": Outlet(id="dpa", name="Deutsche Presse-Agentur (DPA)", kind="wire")}
+
+
+def test_a_registered_agency_s_name_alone_on_its_line_is_a_credit():
+    """Any registered name of an agency, full or short, alone under the headline: the dispatch's
+    credit, each agency of consecutive credit lines in `wire`, none of them a heading."""
+    draft = analyse("\n".join([HEADLINE, "Deutsche Presse-Agentur", "Reuters", PARAGRAPH]), _with_dpa())
+    assert draft.blocks == [PARAGRAPH]
+    assert draft.wire == ["dpa", "reuters"]
+    # A byline's agency is not replaced by a credit line further down.
+    bylined = analyse("\n".join([HEADLINE, "Par Jean Roux avec Reuters", PARAGRAPH, "Deutsche Presse-Agentur"]),
+                      _with_dpa())
+    assert bylined.wire == "reuters" and bylined.blocks == [PARAGRAPH]
+
+
+def test_agencies_joined_by_slashes_with_initials_are_a_credit():
+    draft = analyse("\n".join([HEADLINE, PARAGRAPH, "dpa/reuters/jmr"]), _with_dpa())
+    assert draft.blocks == [PARAGRAPH]
+    assert draft.wire == ["dpa", "reuters"]
+    # A picture's credit (« Reuters/Archives ») names no dispatch's agency.
+    assert analyse("\n".join([HEADLINE, PARAGRAPH, "Reuters/Archives"]), _with_dpa()).wire is None
+
+
+def test_an_initials_byline_with_its_agency_gives_the_wire():
+    draft = analyse("\n".join([HEADLINE, "J.-M. R. avec Reuters", PARAGRAPH]), _outlets())
+    assert draft.blocks == [PARAGRAPH] and draft.wire == "reuters"
+
+
+def test_a_date_stamp_with_a_weekday_and_no_label_is_the_publication_s():
+    draft = analyse("\n".join([HEADLINE, "Mardi, 4 mars 2025 14:20", "MODIFIÉ Mardi, 4 mars 2025 16:05",
+                               PARAGRAPH]), _outlets())
+    assert draft.blocks == [PARAGRAPH]
+    assert draft.date == "2025-03-04" and draft.date_source == "« Mardi, 4 mars 2025 14:20 »"
+
+
+def test_a_media_block_s_label_and_title_go_with_its_duration():
+    draft = analyse("\n".join([HEADLINE, PARAGRAPH, "Podcasts Radio Nord", "Ce que l’on sait du sommet de Vladivostok?",
+                               "3:05", LAST]), _outlets())
+    assert draft.blocks == [PARAGRAPH, LAST]
+    # Before the text, a headline over a reading time stays the headline.
+    opening = analyse("\n".join([HEADLINE, "4 min", PARAGRAPH]), _outlets())
+    assert opening.title == HEADLINE and opening.blocks == [PARAGRAPH]
+
+
+def test_a_label_between_the_headline_and_the_standfirst_over_the_byline_is_debris():
+    standfirst = "Selon Séoul, Pyongyang a envoyé de nouveaux soldats au début de l’année."
+    draft = analyse("\n".join([HEADLINE, "En bref", standfirst, "Par Jean Roux avec Reuters", PARAGRAPH]),
+                    _outlets())
+    assert draft.blocks == [standfirst, PARAGRAPH]
+    # An intertitle between paragraphs stays one.
+    kept = analyse("\n".join([HEADLINE, standfirst, "Les renforts", PARAGRAPH]), _outlets())
+    assert kept.blocks == [standfirst, "## Les renforts", PARAGRAPH]
+
+
+def test_an_uppercase_photo_credit_and_a_call_to_read_a_dossier_are_debris():
+    third = "Rodriguez a démenti l’envoi de soldats."   # a name, not an imperative
+    draft = analyse("\n".join([HEADLINE, PARAGRAPH, "PHOTO MARC DURAND, ARCHIVES REUTERS", LAST,
+                               "Découvrez notre dossier sur la mer de Chine", third]), _outlets())
+    assert draft.blocks == [PARAGRAPH, LAST, third]
+
+
+def test_what_a_saved_page_prints_in_its_furniture_blocks_is_not_the_text():
+    from generator.draft.webpage import Page, _furniture_texts
+    html = ("<html><body><article><h1>Titre</h1><p>" + "Un mot de l’article. " * 30 + "</p>"
+            "<div class='c-player video-box'><p>Mer de Chine: Pékin dépêche trois navires</p><span>2:05</span></div>"
+            "<aside><a href='/x'>Un autre article du site</a></aside></article></body></html>")
+    furniture = _furniture_texts(html)
+    assert {"Mer de Chine: Pékin dépêche trois navires", "Un autre article du site"} <= furniture
+    assert not any("Un mot de l’article" in text for text in furniture)   # the article's frame is none
+    page = Page(title=HEADLINE, date="2025-03-04", site_name=None, url=None, hostname=None,
+                lines=[PARAGRAPH, "## Mer de Chine: Pékin dépêche trois navires", LAST], furniture=furniture)
+    draft = analyse(page.lines, _outlets(), page)
+    assert draft.blocks == [PARAGRAPH, LAST]
+
+
+def test_a_stamp_without_its_year_takes_the_year_of_the_one_weekday_the_text_names():
+    from datetime import date
+    text = "\n".join([HEADLINE, "Publié le 4 mars à 8 h 10",
+                      "Séoul a annoncé mardi l’envoi de nouveaux soldats, selon le ministère."])
+    draft = analyse(text, _outlets(), today=date(2026, 12, 7))
+    assert draft.date == "2025-03-04"   # a Tuesday in 2025 only, of 2022-2026
+    assert "« mardi »" in draft.date_note and "2025" in draft.date_note
+    # Two weekdays named: no year is read.
+    both = analyse(text + "\nLe Kremlin a répondu jeudi.", _outlets(), today=date(2026, 12, 7))
+    assert both.date is None

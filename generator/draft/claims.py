@@ -706,6 +706,18 @@ def _narrower_match(chosen: MetricWords, vocabulary: Vocabulary, sentence: str, 
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+# A dispatch's dateline opening a paragraph, not the source's words: a place in capitals, maybe a
+# date and an agency, then a separator (« BERLIN | », « NEW YORK — », « SEOUL, 18 mars (Yonhap) -- »);
+# a place in brackets (« (Kyiv) »); a place and an agency in brackets (« Berlin (DPA) - »).
+_CAPITALS = r"[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+"
+_DATELINE = re.compile(
+    rf"^(?:{_CAPITALS}(?:\s+{_CAPITALS}){{0,2}}(?:\s*,\s*\d{{1,2}}(?:er)?\s+[a-zéû]+\.?(?:\s+\d{{4}})?)?"
+    r"(?:\s*\([^()]{2,30}\))?\s*(?:\||—|–|--?)"
+    r"|\([A-ZÀ-Ý][\w'’-]+(?:[ -][\w'’-]+){0,2}\)"
+    r"|[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}\s*\([^()]{2,20}\)\s*(?:\||—|–|--?))"
+    r"\s+(?=[A-ZÀ-Ý«\"“])")
+
+
 @lru_cache(maxsize=256)
 def _clause_bounds(sentence: str) -> tuple[int, ...]:
     """Where the sentence's clauses start and end, found once per sentence: every figure of
@@ -729,6 +741,8 @@ def quote_clause(sentence: str, start: int, end: int, least_words: int = 6) -> s
         else:
             break
     text = sentence[bounds[first]:bounds[last + 1]].rstrip(" (")
+    if bounds[first] == 0 and (dateline := _DATELINE.match(text)):
+        text = text[dateline.end():]   # « WASHINGTON | Environ 10 000 soldats… »: the text from « Environ »
     stripped = text.strip(_QUOTE_TRIM)
     # Keep a closing bracket or quotation mark that the kept text opens.
     for opening, closing in (("(", ")"), ("«", "»"), ("“", "”")):

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from ..model import Outlet
 from ..read.quotes import normalise
-from .dates import printed_date, weekday_date
+from .dates import printed_date, stamp_weekday_date, weekday_date
 from .words import compact
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def _byline_patterns(wires: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     # « Le Monde avec AFP », « La Croix (avec AFP), », « Léa Morand, avec AFP et Keystone-ATS »: the
     # agencies may stand in brackets or after a comma, the line end on the comma that led to the
     # date on the next line.
-    with_wire = re.compile(rf"^(?P<name>[^.!?:()]{{2,40}}?)\s*,?\s*(?P<open>\()?\s*(?:avec|et)\s+"
+    with_wire = re.compile(rf"^(?P<name>(?:[^.!?:()]|(?<=\b[A-ZÀ-Ý])\.){{2,40}}?)\s*,?\s*(?P<open>\()?\s*(?:avec|et)\s+"
                            rf"(?P<wire>{listed})\s*(?(open)\))\s*,?\s*$")
     return byline, with_wire
 
@@ -131,7 +131,11 @@ _CONSENT = re.compile(r"\b(?:cookies?|traceurs)\b"
                       r"|^(?:tout\s+)?(?:accepter|refuser|param[ée]trer|personnaliser)(?:\s+(?:et fermer|tout))?$"
                       r"|^continuer sans accepter$", re.I)
 # A line addressing the reader (« vous », « votre ») outside any quotation: the site speaking.
-_READER = re.compile(r"\b(?:vous|votre|vos)\b", re.I)
+# (An imperative opening the line, its object the site's: « Consultez notre dossier », « Retrouvez toute
+# l'actualité », « Lisez aussi »; « Rodriguez a déclaré » is a name.)
+_READER = re.compile(r"\b(?:vous|votre|vos)\b|^(?-i:[A-ZÀ-Ý])[a-zà-ÿ]{3,}ez(?:\s*$|-(?:nous|les|le|la)\b|\s+(?:(?:à|de|des|du"
+                     r"|dans|sur)\s+)?(?:notre|nos|tous|toutes|toute|tout|ici|aussi|également|plus|chaque|gratuitement"
+                     r"|en direct)\b)", re.I)
 _ORIGIN = re.compile(r"^Article original publié sur\s+(?P<name>\S+)", re.I)
 _WIRE_CREDIT = re.compile(rf"^(?:Avec (?:des informations de )?(?P<wire>{_WIRES})\b.*|\((?P<wire2>{_WIRES})\))$",
                           re.I)
@@ -147,7 +151,10 @@ _LINK_MARK = re.compile(r"^[→➜➔►▶▸>•·]+\s*")
 _STAMP_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b"
                          r"|\b\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}\b", re.I)
 _STAMP_REST = re.compile(r"\b\d{1,2}\s*(?:[h:]\s*\d{2}|h)\b|\b(?:publi[ée]e?|mis|mise|à|jour|modifi[ée]e?|actualis[ée]e?"
-                         r"|post[ée]e?|le|a|et|updated|published|derni[èe]re|maj|depuis)\b|[\s:|·•,()-]+", re.I)
+                         r"|post[ée]e?|le|a|et|updated|published|derni[èe]re|maj|depuis"
+                         # a weekday, written out or cut short (« Vendredi, 1 novembre 2024 06:41 », « ven. 3 mai »)
+                         r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim)\b\.?"
+                         r"|[\s:|·•,()-]+", re.I)
 # A byline naming an agency or outlet and the place it writes from (« Agence France-Presse à Séoul »).
 _FROM_PLACE = re.compile(r"^(?P<name>[A-ZÀ-Ý][^\s,.!?:]*(?:\s+[^\s,.!?:]+){0,4}?)\s+(?:à|depuis)\s+"
                          r"[A-ZÀ-Ý][\w’'-]*(?:[\s-][A-ZÀ-Ý][\w’'-]*)?$")
@@ -233,6 +240,10 @@ class Outlets:
         return self.keys.get(key) or self.keys.get(key.removeprefix("le").removeprefix("la"))
 
 
+def _as_list(value: str | list[str] | None) -> list[str]:
+    return [] if not value else [value] if isinstance(value, str) else list(value)
+
+
 def _is_heading(line: str, longest: int = 100) -> bool:
     return len(line) < longest and not re.search(r"[.!?:;,]$", line) and not line.startswith("•")
 
@@ -313,6 +324,9 @@ class _Cleaner:
         self.prompt = False    # whether it was a subscription or newsletter prompt
         self.embedded = False  # inside an embedded widget (after « Début du widget »)
         self.stamp = False     # whether the last line taken out was a date stamp
+        self.media = False     # whether it was a media block's duration (« 2:14 »)
+        self.wire_from_credits = False   # whether the wire comes from agencies' names alone on lines
+        self.yearless = ""     # a publication stamp printed without its year
 
     def note(self, text: str) -> None:
         self.draft.cleaning.append(text)
@@ -341,6 +355,32 @@ class _Cleaner:
             self.draft.wire = found[0] if len(found) == 1 else list(dict.fromkeys(found))
             self.draft.wire_source = f"« {line} »"
 
+    def slashed_agencies(self, line: str) -> list[str] | None:
+        """Registered agencies joined by slashes, maybe with an author's initials (« DPA/Reuters »,
+        « ansa/afp/mlo »): a dispatch's credit. (« AFP/Archives » credits a picture.)"""
+        parts = [part.strip() for part in line.split("/")]
+        if len(parts) < 2 or not _short(line, 6):
+            return None
+        agencies = [self.outlets.of_kind(part, "wire") for part in parts]
+        if not any(agencies) or not all(agency or re.fullmatch(r"[a-z]{2,5}|[A-Z]{2,5}", part)
+                                        for agency, part in zip(agencies, parts, strict=True)):
+            return None
+        return [agency for agency in agencies if agency]
+
+    def credit_agencies(self, agencies: list[str], line: str) -> None:
+        """A credit naming agencies on its own line: each goes to ``wire``, with those of the credit
+        lines before it (« Agence France-Presse » / « Associated Press »), unless a byline gave it."""
+        if not self.draft.wire or self.wire_from_credits:
+            unique = list(dict.fromkeys([*_as_list(self.draft.wire), *agencies]))
+            self.draft.wire = unique[0] if len(unique) == 1 else unique
+            quoted = f"« {line} »"
+            if not self.wire_from_credits:
+                self.draft.wire_source = quoted
+            elif quoted not in self.draft.wire_source:
+                self.draft.wire_source += f", {quoted}"
+            self.wire_from_credits = True
+        self.note_line("Crédit d'agence seul sur sa ligne supprimé (agence dans wire)", line)
+
     def is_credit(self, text: str) -> bool:
         """Names of agencies or photographers crediting a picture or a dispatch (« Belga Image »,
         « AFP/Archives », « KCNA via KNS - Keystone »): few words, each a name or a credit's word,
@@ -350,6 +390,12 @@ class _Cleaner:
             return False
         return any(_PHOTO_AGENCIES.match(w) or re.fullmatch(r"[A-Z]{2,6}", w)
                    or self.outlets.of_kind(w, "wire") for w in words)
+
+    def photo_credit(self, line: str) -> bool:
+        """« PHOTO MARC DURAND, ARCHIVES REUTERS », « Crédit Marc Roux / Sipa »: the word photo or
+        credit, then a credit (names and a credit's words, an agency's among them)."""
+        match = re.match(r"(?:photos?|cr[ée]dits?(?:\s+photos?)?|illustration)\s+(?P<credit>.+)$", line, re.I)
+        return match is not None and self.is_credit(re.sub(r"\s*,\s*", " ", match["credit"]))
 
     def credited_caption(self, line: str) -> bool:
         """A picture's caption closed by its credit (« X et Y à Pékin, le 3 mai. - Belga Image »):
@@ -459,15 +505,21 @@ class _Cleaner:
             parts = re.split(r"(?=(?:Mis à jour|Mise à jour|Modifi[ée]|Actualis[ée]))", line)
             for index, part in enumerate(parts):
                 day = printed_date(part)
-                # a date opening a line that goes on with its update is the publication's
+                # a date opening a line that goes on with its update is the publication's, and so is
+                # a stamp without the words of an update (« Vendredi, 1 novembre 2024 06:41 »)
                 first = index == 0 and len(parts) > 1 and part[:1].isdigit()
+                update = re.match(r"\s*(?:mis|mise|modifi|actualis|derni)", part, re.I)
                 if day:
-                    (self.printed if first or re.match(r"Publi|Post", part, re.I) else self.updated).append(
-                        (day, part.strip()))
+                    (self.printed if first or not update else self.updated).append((day, part.strip()))
+                elif not update and not self.yearless:
+                    self.yearless = part.strip()   # « Publié le 4 mars à 8 h 10 »: no year
             self.note(f"Ligne de date de publication supprimée : « {line} ».")
             return True
+        if (agencies := self.slashed_agencies(line)) is not None:
+            self.credit_agencies(agencies, line)
+            return True
         if (_PHOTO.search(line) and _short(line, 25) and not re.search(r"[a-zà-ÿ]\.$", line)
-                or self.credited_caption(line)):
+                or self.credited_caption(line) or self.photo_credit(line)):
             self.note_line("Crédit ou légende photo supprimé", line)
             self.picture = True
             copyright_ = re.match(r"^©\s*(?P<name>[^0-9/]+?)\s*(?:\d{4})?\s*$", line)
@@ -527,16 +579,23 @@ class _Cleaner:
             self.outlet_names.append((line, line, True))
             self.note_line("Nom du média supprimé", line)
             return True
-        if (not self.started and self.masthead is None and _short(line, 5) and not re.search(r"[.!?:]$", line)
-                and (agency := self.outlets.of_kind(line, "wire"))):
-            # An agency's name opening the page: the agency's own site (« Agence de presse Yonhap »).
-            self.masthead = (agency, line)
-            self.note_line("Nom du média supprimé", line)
+        if _short(line, 5) and not re.search(r"[.!?:]$", line) and (agency := self.outlets.of_kind(line, "wire")):
+            if not self.started and self.masthead is None:
+                # An agency's name opening the page: the agency's own site (« Agence de presse Yonhap »).
+                self.masthead = (agency, line)
+                self.note_line("Nom du média supprimé", line)
+            else:
+                # Any registered name of an agency alone on its line, after the page's top: the
+                # dispatch's credit (« Deutsche Presse-Agentur » / « Reuters » under the headline).
+                self.credit_agencies([agency], line)
             return True
         if _NO_WORDS.match(line):
             self.note_line("Ligne sans texte supprimée", line)
             return True
         if _DURATION.match(line):
+            # a player's time (« 2:14 », « Vidéo 1 min 30 »), not a reading time: a media block's
+            self.media = not re.search(r"lecture", line, re.I) and bool(re.search(r"\d:\d|vidéo|audio|écouter|durée|[▶►▸]",
+                                                                                  line, re.I))
             self.note_line("Temps de lecture ou d'écoute supprimé", line)
             return True
         if _COUNTER.match(line):
@@ -547,6 +606,10 @@ class _Cleaner:
             return True
         if _CONSENT.search(line) and _short(line, 60):
             self.note_line("Bandeau de consentement aux cookies supprimé", line)
+            return True
+        if self.page and line in self.page.furniture:
+            # printed by the saved page in a video block, a related list, an aside or a menu
+            self.note_line("Élément de la page hors du texte (bloc vidéo, liens, encadré, menu) supprimé", line)
             return True
         if (_READER.search(line) and _short(line, 20) and not re.search(r"[«»\"“”]", line)
                 and not re.search(r"\d", line)):
@@ -600,6 +663,7 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
     credits: set[int] = set()   # where in it a photo credit stands
     prompts: set[int] = set()   # where a subscription or newsletter prompt stands
     stamps: set[int] = set()    # where a date stamp stands
+    media: set[int] = set()     # where a media player's duration stands
     for line in lines:
         prefix = _METADATA_PREFIX.match(line)
         if prefix:
@@ -607,7 +671,7 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
             cleaner.note(f"Préfixe de métadonnées « {prefix.group().strip()} » retiré du début du texte.")
             line = line[prefix.end():]
         plain = line.removeprefix("## ")
-        cleaner.picture = cleaner.prompt = cleaner.stamp = False
+        cleaner.picture = cleaner.prompt = cleaner.stamp = cleaner.media = False
         if cleaner.debris(plain):
             sequence.append((line, True))
             if cleaner.picture:
@@ -616,6 +680,8 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
                 prompts.add(len(sequence) - 1)
             if cleaner.stamp:
                 stamps.add(len(sequence) - 1)
+            if cleaner.media:
+                media.add(len(sequence) - 1)
             continue
         cleaner.last_kind = None
         cleaner.started = True
@@ -624,6 +690,7 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
     sequence = _captions_out(cleaner, sequence, credits)
     sequence = _boxes_out(cleaner, sequence, prompts)
     sequence = _signature_out(cleaner, sequence, stamps)
+    sequence = _media_out(cleaner, sequence, media)
     kept = _furniture_out(cleaner, sequence)
     # The headline: the page's title, or the first line that reads as one; its copies go.
     if not draft.title:
@@ -764,6 +831,36 @@ def _boxes_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]], prompts: set
     return marked
 
 
+def _media_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]], media: set[int]) -> list[tuple[str, bool]]:
+    """The sequence with a media block's title and label marked as debris: once the text has begun,
+    the title-like line or question just before a player's duration (« Ce que l'on sait du sommet
+    de Vladivostok? » / « 3:05 ») and the short labels above it (« Vidéos Radio Nord », « PODCAST »)."""
+    marked = list(sequence)
+
+    def is_paragraph(line: str) -> bool:
+        return not _is_heading(line.removeprefix("## ")) and not _is_question_title(line)
+
+    for duration in sorted(media):
+        title = duration - 1
+        if title < 0 or sequence[title][1]:
+            continue
+        line = sequence[title][0].removeprefix("## ")
+        if not (_is_heading(line, 200) or _is_question_title(line)) or not _short(line, 25):
+            continue
+        if not any(not debris and is_paragraph(text) for text, debris in sequence[:title]):
+            continue   # before the text: a headline over a reading time
+        block = [title]
+        while (len(block) < 3 and (label := block[-1] - 1) >= 0 and not sequence[label][1]
+               and _is_heading(sequence[label][0].removeprefix("## ")) and len(sequence[label][0].split()) <= 4
+               and not re.search(r"\d", sequence[label][0])):
+            block.append(label)
+        for index in sorted(block):
+            marked[index] = (sequence[index][0], True)
+            cleaner.last_kind = None
+            cleaner.note_line("Bloc audio ou vidéo supprimé (étiquette, titre)", sequence[index][0].removeprefix("## "))
+    return marked
+
+
 def _signature_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]], stamps: set[int]
                    ) -> list[tuple[str, bool]]:
     """The sequence with a signature block's name marked as debris: after the headline, a name alone
@@ -804,6 +901,18 @@ def _furniture_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]]) -> list[
     started = next((i for i, (line, debris) in enumerate(sequence)
                     if not debris and not heading_like(line)), len(sequence))
     dropped: set[int] = set()
+    # Under the headline (the longest title-like line opening the text), short labels before a first
+    # paragraph that the byline or date stamp follows (the article's head) announce the standfirst
+    # or a summary box (« En bref », « Résumé »): an intertitle stands between paragraphs of the text.
+    text_start = next((i for i, (line, debris) in enumerate(sequence)
+                       if not debris and not _is_heading(line.removeprefix("## "), 200)), len(sequence))
+    opening = [i for i in range(text_start) if not sequence[i][1]]
+    titles = [i for i in opening if len(sequence[i][0].split()) >= 4]
+    if titles and text_start + 1 < len(sequence) and sequence[text_start + 1][1]:
+        top = max(titles, key=lambda i: len(sequence[i][0]))
+        under = [i for i in opening if i > top]
+        if under and all(len(sequence[i][0].split()) <= 4 and not re.search(r"\d", sequence[i][0]) for i in under):
+            dropped.update(under)
     # Just before the text, after the headline and the debris under it (byline, share buttons),
     # a title-like line is the site's furniture (« L'actualité en continu »), not an intertitle.
     # (The headline printed again there is left to the title's own rule.)
@@ -875,6 +984,9 @@ def _date(cleaner: _Cleaner, page: Page | None, lines: list[str], today: date | 
                 draft.date, draft.date_note = found
                 draft.date_source = "jour de la semaine, jour et mois dans le texte (voir date_note)"
                 return
+        if cleaner.yearless and (found := stamp_weekday_date(cleaner.yearless, " ".join(lines), today)):
+            draft.date, draft.date_note = found
+            draft.date_source = f"« {cleaner.yearless} » et le jour de la semaine du texte (voir date_note)"
 
 
 def _outlet(cleaner: _Cleaner, page: Page | None, lines: list[str]) -> None:

@@ -95,6 +95,28 @@ def weekday_date(line: str, today: date) -> tuple[str, str] | None:
     return None
 
 
+def stamp_weekday_date(stamp: str, text: str, today: date) -> tuple[str, str] | None:
+    """A publication stamp with day and month and no year (« Publié le 4 mars à 8 h 10 ») and the
+    one weekday the text names alone (« a annoncé mardi »), taken as the publication's: the date
+    when one year of the last few puts that day on that weekday, and a French note saying so."""
+    printed = re.search(rf"\b{_DAY}\s+{_MONTH}(?!\s+(?:19|20)?\d\d)\b", fold(stamp))
+    named = {match[1] for match in re.finditer(rf"\b{_WEEKDAY}\b(?!\s+{_DAY}\b)", fold(text))}
+    if not printed or len(named) != 1:
+        return None
+    [weekday_name] = named
+    day, month, weekday = _day(printed[1]), MONTHS[printed[2]], WEEKDAYS.index(weekday_name)
+    years = [year for year in range(today.year - PLAUSIBLE_YEARS + 1, today.year + 1)
+             if (found := _valid(year, month, day)) and date.fromisoformat(found) <= today
+             and date.fromisoformat(found).weekday() == weekday]
+    if len(years) != 1:
+        return None
+    return (f"{years[0]:04d}-{month:02d}-{day:02d}",
+            f"Date imprimée sans année (« {stamp} ») ; le texte nomme « {weekday_name} » sans autre date : "
+            f"le {day if day > 1 else '1er'} {MONTH_NAMES[month - 1]} tombait un {weekday_name} en {years[0]}, "
+            f"seule année possible parmi les {PLAUSIBLE_YEARS} dernières (à vérifier : le jour nommé peut "
+            "précéder celui de la publication).")
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int

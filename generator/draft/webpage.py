@@ -30,6 +30,9 @@ class Page:
     lines: list[str] = field(default_factory=list)
     # Short texts of the whole page (bylines that the extraction leaves out, « Par X avec AFP »).
     short_texts: list[str] = field(default_factory=list)
+    # Texts the page prints inside its furniture (a video block, related links, an aside, a menu),
+    # which the extraction may still take for the article's: not the article's text.
+    furniture: frozenset[str] = frozenset()
 
 
 def _text(element: Any) -> str:
@@ -78,6 +81,37 @@ def _short_texts(html: str) -> list[str]:
     return list(dict.fromkeys(text for text in texts if text and len(text.split()) <= 14))
 
 
+# What a block's class or id says it is, when it is no part of the article's text: a media player,
+# related or recommended links, a newsletter box, sharing, tags, menus (« video_block »,
+# « related-links », « most_read », « c-newsletter »).
+_FURNITURE_BLOCK = re.compile(
+    r"(?:^|[\s_-])(?:videos?|player|audio|podcasts?|related|aside|newsletter|promo|outbrain|taboola|sponsor\w*"
+    r"|recommend\w*|breadcrumbs?|nav|navigation|menu|sidebar|share|sharing|social|tags?|most[\s_-]?read"
+    r"|plus[\s_-]?lus|read[\s_-]?also|lire[\s_-]?aussi|see[\s_-]?also|playlist)(?=$|[\s_-])", re.I)
+# A block holding more words than this is the article's frame, not a box beside its text.
+_FURNITURE_WORDS = 80
+
+
+def _furniture_texts(html: str) -> frozenset[str]:
+    """The texts of the page's asides, menus, captions and blocks whose class or id names them
+    furniture, each line of them as the extraction would give it."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, etree.ParserError):
+        return frozenset()
+    texts: set[str] = set()
+    for element in tree.iter("aside", "nav", "figcaption", "div", "section", "ul", "p", "span"):
+        marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if element.tag in ("div", "section", "ul", "p", "span") and not _FURNITURE_BLOCK.search(marks):
+            continue
+        if len(_text(element).split()) > _FURNITURE_WORDS:
+            continue
+        for part in element.iter():
+            if isinstance(part.tag, str) and (text := _text(part)):
+                texts.add(text)
+    return frozenset(texts)
+
+
 def extract_page(html: str) -> Page:
     try:
         document = trafilatura.bare_extraction(
@@ -96,4 +130,4 @@ def extract_page(html: str) -> Page:
     url = document.url if document.url and re.match(r"https?://", document.url) else None
     return Page(title=_clean_title(document.title, document.sitename), date=date,
                 site_name=document.sitename or None, url=url, hostname=document.hostname or None,
-                lines=_lines(document.body), short_texts=_short_texts(html))
+                lines=_lines(document.body), short_texts=_short_texts(html), furniture=_furniture_texts(html))

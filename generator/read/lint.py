@@ -29,6 +29,9 @@ _RELATED_LABEL = re.compile(r"^(?:[→>•]\s*)?(?:[ÀA]\s+)?(?:lire|voir)\s+(?:
                             r"|^(?:Nos|Tous nos)\s+(?:autres\s+|derniers\s+)?articles\b|^Plus d['’]actualités?\b"
                             r"|^Articles? liés?\b|^Dans la même rubrique\b|^Pour aller plus loin\b", re.I)
 _BARE_LABEL = re.compile(r"[^:|]{0,40}:?\s*")
+# A headline with its kicker (« Mer de Chine : Pékin dépêche trois navires vers les Philippines »):
+# how sites print the titles of other articles; an intertitle is no headline.
+_KICKER_TITLE = re.compile(r"^[A-ZÀ-Ý][^:.!?]{1,30}?\s?:\s+[A-ZÀ-Ý«\"]\S*(?:\s+\S+){4,}$")
 # What scraped pages put between paragraphs, and what an article's heading never is:
 # patterns on the heading as written, then words found anywhere in it (lowercased).
 _DEBRIS = [
@@ -63,6 +66,19 @@ _DEBRIS = [
     (re.compile(r"^(?:partager|partagez|publicité|plus|lire la suite|en savoir plus)\W*$", re.I),
      "a link, share or ad line"),
     (re.compile(r"^[^A-Za-zÀ-ÿ]*$"), "a line without words"),
+    # a date stamp, with or without its weekday and time: « Samedi 3 mai 2025 », « mar. 4 février 2025, 8 h »
+    (re.compile(r"^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim)\.?,?\s+)?(?:le\s+)?\d{1,2}(?:er)?"
+                r"\s+(?:janv|févr|fév|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)[a-zéû]*\.?\s+\d{4}"
+                r"(?:\s*(?:,|à|-)?\s*\d{1,2}\s*[h:]\s*(?:\d{2})?)?$", re.I), "a date or time line"),
+    # a news agency's name alone: « Agence France-Presse », « Associated Press », « Deutsche Presse-Agentur »
+    (re.compile(r"^(?=.*\b(?:Agence|Agency|Agentur|Press|Presse|News|Nachrichtenagentur)\b)[A-ZÀ-Ý][\w’'-]*"
+                r"(?:\s+(?:de\s+presse\s+|de\s+|d['’])?[A-ZÀ-Ý][\w’'-]*){0,4}$"), "an agency's credit"),
+    # a media block's label: « Vidéos Radio Nord », « Podcast », « Replay »
+    (re.compile(r"^(?:(?:nos|les|toutes les)\s+)?(?:vidéos?|podcasts?|audio|replay|diaporama|galerie)\b[^.!?:]{0,40}$",
+                re.I), "an audio or video block's label"),
+    # a summary box's label over the standfirst: « En bref », « À retenir », « Résumé »
+    (re.compile(r"^(?:l['’]essentiel|en bref|en résumé|résumé|à retenir|ce qu['’]il faut retenir|les points clés"
+                r"|points clés|l['’]info en bref)\s*:?$", re.I), "a box label"),
     (_RELATED_LABEL, "a link, share or ad line"),
     (re.compile(r"^(?:(?:temps de )?lecture|écouter|durée)?\s*[:-]?\s*(?:\d{1,3}\s*min(?:utes?)?\.?"
                 r"(?:\s*de lecture)?|\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?)$", re.I),
@@ -175,6 +191,8 @@ def draft_warnings(article: ArticleInfo, path: Path, root: Path) -> list[Content
             label = heading_text(previous) if previous.startswith("#") else previous.strip()
             if label and _RELATED_LABEL.search(label) and _BARE_LABEL.fullmatch(label):
                 kind = "a related article's title (after « " + label + " »)"
+        if heading and not kind and _KICKER_TITLE.match(heading):
+            kind = "another article's title (a kicker and a headline)"
         if line.strip():
             previous = line
         if heading and kind:
