@@ -8,6 +8,10 @@ STAMP := $(VENV)/.installed
 # same install on every machine. pyproject.toml keeps the compatible ranges (for library users).
 LOCK := requirements.lock
 UV_VERSION := 0.13.9
+# The lock is installed by uv (pinned here, installed by pip): the same versions and hashes
+# as `pip install --require-hashes` checks, downloaded in parallel, in seconds instead of a
+# minute. Bytecode compiled at install, as pip does.
+UV_PIP = $(BIN)/uv pip install --quiet --python $(BIN)/python --compile-bytecode
 
 .PHONY: setup lock site offline serve fast test check clean
 
@@ -16,9 +20,9 @@ setup: $(STAMP)
 
 $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	$(UV_PIP) --require-hashes -r $(LOCK)
+	$(UV_PIP) --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 # Resolve the lock again after a change of pyproject.toml's dependencies, keeping every
