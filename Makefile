@@ -70,10 +70,12 @@ fast: $(STAMP)
 # built once; the modules in tests/conftest.py's order, longest first, not xdist's by number
 # of tests, so that no long module starts last). A Chromium for the browser tests is found or installed first
 # (tests/find_chromium.py); without one they fail, never skip.
-# On a fresh clone of this 2-core machine (shared, load 2 to 7; December 2026): set-up 30 s,
-# ruff and mypy 10 s, pytest 225 s for about 290 CPU-seconds, of which Chromium ~70, the
-# site's charts (matplotlib, three drawings each, in every cold build) ~40, the mebibyte
-# hostile build ~38, the wheel ~21.
+# CPU is the measure on this shared 2-core machine (wall time measures the neighbours). On a
+# fresh clone (7 December 2026, load 6 to 15: wall 9:30 and 10:56), `make test` took 275 and
+# 300 CPU-seconds in all: set-up ~22 (uv), ruff and mypy ~10, pytest ~245-260, of which
+# Chromium ~67, the mebibyte hostile build ~37 (nine tenths markdown-it parsing the hostile
+# text), the wheel ~16; each chart is drawn once per worker (render/charts.py). Under such
+# load some browser tests hit Playwright's 10 s timeouts; alone, they pass.
 test: $(STAMP)
 	$(BIN)/ruff check
 	$(BIN)/mypy
