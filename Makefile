@@ -8,6 +8,10 @@ STAMP := $(VENV)/.installed
 # same install on every machine. pyproject.toml keeps the compatible ranges (for library users).
 LOCK := requirements.lock
 UV_VERSION := 0.13.9
+# The lock is installed by uv (pinned here, installed by pip): the same versions and hashes
+# as `pip install --require-hashes` checks, downloaded in parallel, in seconds instead of a
+# minute. Bytecode compiled at install, as pip does.
+UV_PIP = $(BIN)/uv pip install --quiet --python $(BIN)/python --compile-bytecode
 
 .PHONY: setup lock site offline serve fast test check clean
 
@@ -16,9 +20,9 @@ setup: $(STAMP)
 
 $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	$(UV_PIP) --require-hashes -r $(LOCK)
+	$(UV_PIP) --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 # Resolve the lock again after a change of pyproject.toml's dependencies, keeping every
@@ -66,10 +70,12 @@ fast: $(STAMP)
 # built once; the modules in tests/conftest.py's order, longest first, not xdist's by number
 # of tests, so that no long module starts last). A Chromium for the browser tests is found or installed first
 # (tests/find_chromium.py); without one they fail, never skip.
-# On a fresh clone of this 2-core machine (shared, load 2 to 7; December 2026): set-up 30 s,
-# ruff and mypy 10 s, pytest 225 s for about 290 CPU-seconds, of which Chromium ~70, the
-# site's charts (matplotlib, three drawings each, in every cold build) ~40, the mebibyte
-# hostile build ~38, the wheel ~21.
+# CPU is the measure on this shared 2-core machine (wall time measures the neighbours). On a
+# fresh clone (7 December 2026, load 6 to 15: wall 9:30 and 10:56), `make test` took 275 and
+# 300 CPU-seconds in all: set-up ~22 (uv), ruff and mypy ~10, pytest ~245-260, of which
+# Chromium ~67, the mebibyte hostile build ~37 (nine tenths markdown-it parsing the hostile
+# text), the wheel ~16; each chart is drawn once per worker (render/charts.py). Under such
+# load some browser tests hit Playwright's 10 s timeouts; alone, they pass.
 test: $(STAMP)
 	$(BIN)/ruff check
 	$(BIN)/mypy

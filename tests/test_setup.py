@@ -210,5 +210,6 @@ def test_the_tests_run_with_the_locked_versions():
 @NEEDS_MAKE
 def test_make_setup_installs_the_lock_and_follows_it():
     commands = recipe("-W", "requirements.lock", "setup")  # as if the lock had just changed
-    assert ".venv/bin/python -m pip install --quiet --require-hashes -r requirements.lock" in commands
-    assert commands[-2] == ".venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e ."
+    uv_pip = ".venv/bin/uv pip install --quiet --python .venv/bin/python --compile-bytecode"
+    assert f"{uv_pip} --require-hashes -r requirements.lock" in commands
+    assert commands[-2] == f"{uv_pip} --no-deps --no-build-isolation -e ."

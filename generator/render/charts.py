@@ -13,10 +13,11 @@ where its text keeps the same size in points. Output is byte-identical across bu
 from __future__ import annotations
 
 import calendar
+import functools
 import io
 import math
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -134,10 +135,24 @@ _LINE, _ENTRY = 0.15, 0.065  # inches: a legend line of text; the space between 
 _MONTH_NAME = 0.5  # inches: room for a month's name ("sept.") and a gap
 
 
-def metric_chart(series: list[Series], unit: str, description: str,
+def metric_chart(series: Sequence[Series], unit: str, description: str,
                  layout: Layout = WIDE, raster: bool = False) -> bytes:
     """An SVG chart of the series, with a <title> for assistive technology; with
-    ``raster``, a PNG of SHARE_PIXELS for link previews (``layout`` with its legend beside)."""
+    ``raster``, a PNG of SHARE_PIXELS for link previews (``layout`` with its legend beside).
+    Drawn once per process: the bytes depend on these arguments only (fixed style and hash
+    salt), and a process that builds again (`mkdocs serve`, the tests) asks for the same."""
+    return _drawn(tuple(series), unit, description, layout, raster)
+
+
+@functools.lru_cache(maxsize=64)
+def _drawn(series: tuple[Series, ...], unit: str, description: str, layout: Layout,
+           raster: bool) -> bytes:
+    return draw_chart(series, unit, description, layout, raster)
+
+
+def draw_chart(series: Sequence[Series], unit: str, description: str,
+               layout: Layout = WIDE, raster: bool = False) -> bytes:
+    """metric_chart's drawing, every time."""
     with matplotlib.rc_context(_STYLE):
         ticks = _y_ticks(series)
         handles = _legend(series, layout)
@@ -182,7 +197,7 @@ def metric_chart(series: list[Series], unit: str, description: str,
     return buffer.getvalue().encode("utf-8")
 
 
-def _legend(series: list[Series], layout: Layout) -> list:
+def _legend(series: Sequence[Series], layout: Layout) -> list:
     """A colour swatch per actor, then the marks of the kinds this chart draws."""
     handles: list = [Patch(color=f"C{index % 10}", label=textwrap.fill(line.label, layout.wrap),
                            gid=f"legend-actor-{index}") for index, line in enumerate(series)]
@@ -199,7 +214,7 @@ def _legend(series: list[Series], layout: Layout) -> list:
     return handles
 
 
-def _y_ticks(series: list[Series]) -> list[int]:
+def _y_ticks(series: Sequence[Series]) -> list[int]:
     """Round values from 0 to the first at or above the largest figure."""
     largest = max([p.high for line in series for p in line.points] + [1])
     ticks = [int(t) for t in MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], integer=True)
@@ -216,7 +231,7 @@ def _y_axis(axes: Axes, ticks: list[int], unit: str) -> None:
     axes.grid(axis="y", alpha=0.3)
 
 
-def _x_axis(axes: Axes, series: list[Series], names: int) -> None:
+def _x_axis(axes: Axes, series: Sequence[Series], names: int) -> None:
     """A tick at each month boundary; month names centred between ticks, thinned to fit.
 
     The boundary ticks are one line of tick marks rather than a matplotlib tick each, and
@@ -268,7 +283,7 @@ def _spans(axes: Axes, points: tuple[Point, ...], color: str, gid: str) -> None:
         bar.set_gid(gid)
 
 
-def _marks(figure: Figure, axes: Axes, series: list[Series]) -> None:
+def _marks(figure: Figure, axes: Axes, series: Sequence[Series]) -> None:
     """One mark per figure, moved sideways by whole mark widths where it would cover another;
     one path per actor and kind (fast at any size)."""
     placed = list(_slots(axes, series))
@@ -310,7 +325,7 @@ def _month_of(x: float) -> tuple[float, float]:
 _SLOTS = (0, 1, -1, 2, -2, 3, -3, 4, -4)
 
 
-def _slots(axes: Axes, series: list[Series]) -> Iterator[tuple[tuple[int, Point], float]]:
+def _slots(axes: Axes, series: Sequence[Series]) -> Iterator[tuple[tuple[int, Point], float]]:
     """Each (series index, point) with the sideways offset, in mark widths, that keeps it
     clear of the marks placed before it, found on a grid of mark-sized cells."""
     size = MARKER_PT * axes.figure.dpi / 72
