@@ -70,8 +70,8 @@ def test_each_figure_claim_removed_from_a_finished_article_is_flagged(finished, 
     removed = 0
     for index, claim in enumerate(article.claims):
         others = article.claims[:index] + article.claims[index + 1:]
-        if claim.metric is None or set(claim.numbers) & {n for c in others for n in c.numbers}:
-            continue  # an event, or the same number claimed again (another actor, another date)
+        if claim.metric is None or set(claim.numbers) <= {n for c in others for n in c.numbers}:
+            continue  # an event, or the same numbers claimed again (another actor, another date)
         found = _unclaimed(article.model_copy(update={"claims": others}), tmp_path, vocabulary)
         named = [(int(re.sub(r"\D", "", number[0])), figure[2]) for message in found
                  if (figure := re.search(r"figure « (.*?) » \((\w+)\.", message))

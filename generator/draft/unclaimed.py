@@ -3,7 +3,8 @@
 A number next to a known metric's words (read as `briefing new` reads them, from the
 labels, units and synonyms of topics.yml) is a figure the archive could hold. So is a number
 before a metric's unit (« 3 000 soldats »). It is
-accounted for when a claim gives that number (``value``, ``low`` or ``high``) or when the
+accounted for when claims give its numbers (``value``, or both ``low`` and ``high`` of a
+range: « entre 4 000 et 5 000 » is not covered by a claim of 4 000 alone) or when the
 frontmatter lists it under ``left_out`` with a reason (a quote of the text holding it).
 ``--strict`` makes the rest errors: a figure cannot be left out by mistake.
 
@@ -113,8 +114,8 @@ def unclaimed_in(article: ArticleInfo, body: list[str], first_line: int,
     left_out = [normalise(entry.quote) for entry in article.left_out]
     found = []
     for figure in candidates(blocks, vocabulary):
-        if figure.topic is None or set(figure.numbers) & claimed:
-            continue  # no metric's words or unit next to it, or claimed
+        if figure.topic is None or set(figure.numbers) <= claimed:
+            continue  # no metric's words or unit next to it, or claimed (both ends of a range)
         printed = normalise(figure.sentence[figure.start:figure.end])
         if any(printed in quote or quote in printed for quote in left_out):
             continue
