@@ -86,7 +86,7 @@ class LogPages(Site):
             text += (f" ({change_words(entry)} ; auparavant {figure_fr(old.claim)}, "
                      f"{said_when_fr(self.archive, old)})")
         if statement.hedges:
-            text += " — avec réserve : " + ", ".join(f"« {hedge_fr(hedge)} »" for hedge in statement.hedges)
+            text += f" — avec réserve : {_quoted(statement.hedges)}"
         # A contradiction the rules find is not a dispute a text records: each has its words.
         for words, others in (("en contradiction avec", entry.contradicted_by),
                               ("contesté par", entry.disputed_by)):
@@ -98,7 +98,8 @@ class LogPages(Site):
             text += (" — conteste " + ("d'autres informations" if len(entry.disputes) > 1
                                        else "une autre information") + " : " + " ; ".join(
                 f"{inline_label(self._what(other))}, selon {self._who(other)} "
-                f"({said_when_fr(self.archive, other)}){self._hedged(other)}"
+                f"({said_when_fr(self.archive, other)})"
+                + (f" (avec réserve : {_quoted(other.hedges)})" if other.hedges else "")
                 for other in entry.disputes[:3]))
         return LogLine(entry, french_text(date),
                        french_text(self.archive.topics[entry.topic_id].title), french_text(text))
@@ -110,11 +111,6 @@ class LogPages(Site):
             return noun
         return (f"un article sans source citée ({self.outlet_name(other.article.outlet)}, "
                 f"{date_fr(other.article.date)})")
-
-    @staticmethod
-    def _hedged(other: Statement | LedgerEntry) -> str:
-        return (" (avec réserve : " + ", ".join(f"« {hedge_fr(h)} »" for h in other.hedges) + ")"
-                if other.hedges else "")
 
     def _what(self, other: Statement | LedgerEntry) -> str:
         label = self.claim_label(other.claim)
@@ -164,3 +160,8 @@ class LogPages(Site):
                 self._feed_day(entry), f"<p>{escape(line.title)}</p><p><a href=\"{escape(source)}\">"
                 f"{escape(copy.article.title)}</a></p>"))
         return item_feed(path, title, items, self.build_day)
+
+
+def _quoted(hedges: tuple[str, ...]) -> str:
+    """A text's hedges, each quoted as a page shows it."""
+    return ", ".join(f"« {hedge_fr(hedge)} »" for hedge in hedges)
