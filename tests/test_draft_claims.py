@@ -306,3 +306,13 @@ def test_a_dispatch_s_dateline_is_no_part_of_the_quote():
         [figure] = _read(f"{dateline}Environ 2 500 soldats nord-coréens ont été envoyés en Russie, a indiqué "
                          "lundi le ministère.", "2025-05-07")
         assert figure.quote.startswith("Environ 2 500 soldats"), (dateline, figure.quote)
+
+
+def test_a_total_sent_from_a_month_on_is_a_running_total_not_the_first_contingent():
+    # « à partir de » says « depuis »: from that month to the article's date (round 8's levif had
+    # the month of the first deployment alone, hence the initial contingent).
+    assert _metrics("Quelque 9 500 militaires ont été dépêchés vers la Russie à partir de novembre, "
+                    "d'après le Pentagone.", "2025-01-20") == [((9500,), "deployed")]
+    [candidate] = _read("Quelque 9 500 militaires ont été dépêchés vers la Russie à partir du mois "
+                        "de novembre, d'après le Pentagone.", "2025-01-20")
+    assert candidate.as_of == "2024-11/2025-01-20"
