@@ -847,6 +847,8 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
     return draft
 
 
+# Buttons taken out (« Partager », « Facebook »…) that may stand between an intertitle and its paragraph.
+_DEBRIS_UNDER_HEADING = 4
 _CLOCK = re.compile(r"\b\d{1,2}\s*[h:]\s*\d{2}\b|\b\d{1,2}\s*h\b")
 _COUNT_MARK = re.compile(r"\d\s*(?:k|K|M|%)(?!\w)|\d+\s*(?:votes?|vues|abonnés|réponses|likes?)\b")
 
@@ -878,13 +880,20 @@ def _doubtful_headings(lines: list[str], kept: list[str]) -> set[str]:
         index = where.get(line)
         if index is None:
             continue
+        # Before it, what the text said last: sites put their furniture (related links, an ad) at a
+        # section's break, so the debris taken out there is skipped; a live blog's post has its time.
         before = index - 1
-        if before >= 0 and re.fullmatch(r"\d{1,2}\s*[h:]\s*\d{2}", lines[before]):
-            before -= 1   # a live blog's post: its time, then its title
-            between_before = True
-        else:
-            between_before = before >= 0 and lines[before] in kept_set and _prose(lines[before])
+        while before >= 0 and lines[before] not in kept_set:
+            before -= 1
+        timed = index >= 1 and re.fullmatch(r"\d{1,2}\s*[h:]\s*\d{2}", lines[index - 1]) is not None
+        between_before = timed or (before >= 0 and _prose(lines[before]))
+        # After it, the paragraph it stands over, with at most a few buttons taken out between (« Partager »,
+        # « Facebook » under a scraped intertitle); a short line over a stamp, a note, a signature or the
+        # page's end closes a section: to the notes.
         after = index + 1
+        while (after < len(lines) and after - index <= _DEBRIS_UNDER_HEADING and lines[after] not in kept_set
+               and len(lines[after].split()) <= 3):
+            after += 1
         between_after = after < len(lines) and lines[after] in kept_set and _prose(lines[after])
         words = text.split()
         shaped = not (_STAMP_DATE.search(text) or _CLOCK.search(text) or re.search(r"[·|•]", text)
