@@ -870,8 +870,8 @@ def _doubtful_headings(lines: list[str], kept: list[str]) -> set[str]:
     """
     kept_set = set(kept)
     where: dict[str, int] = {}
-    for index, line in enumerate(lines):
-        where.setdefault(line, index)
+    for number, line in enumerate(lines):
+        where.setdefault(line, number)
     doubtful = set()
     for line in kept:
         text = line.removeprefix("## ")
