@@ -321,6 +321,9 @@ def test_a_reader_comment_with_its_header_and_buttons_is_debris():
         LAST]), _outlets())
     assert draft.blocks == [STANDFIRST, PARAGRAPH, LAST]
     assert any(note.startswith("Commentaire de lecteur supprimé") and "Paul D." in note for note in draft.cleaning)
+    # A sentence with a dash and « hier » is no comment's header.
+    sentence = "Moscou – hier encore, le Kremlin démentait tout envoi de troupes."
+    assert analyse("\n".join([HEADLINE, STANDFIRST, sentence, LAST]), _outlets()).blocks == [STANDFIRST, sentence, LAST]
 
 
 def test_a_correction_note_apart_from_the_text_is_debris():

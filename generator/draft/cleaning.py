@@ -143,7 +143,7 @@ _CHANGE_NOTE = re.compile(r"^(?:Correction|Rectificatif|Rectification|Erratum|Pr
 # A reader comment's header: a name (initials allowed), a separator, when it was posted (« Paul D. · il
 # y a 2 h », « marco75 | hier à 18:02 »).
 _COMMENT_HEADER = re.compile(r"^[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[·•|–—-]\s*(?:il y a\s+\d+\s*(?:s|sec|secondes?|min"
-                             r"|minutes?|h|heures?|j|jours?|sem\.?|semaines?|mois|ans?)|hier|avant-hier|aujourd['’]hui)\b",
+                             r"|minutes?|h|heures?|j|jours?|sem\.?|semaines?|mois|ans?)|(?:hier|avant-hier|aujourd['’]hui) à)\b",
                              re.I)
 # What closes a reader comment: its buttons.
 _COMMENT_BUTTON = re.compile(r"^(?:Répondre|Signaler(?: (?:ce|le) commentaire| un abus)?|J['’]aime|Aimer|Like"
