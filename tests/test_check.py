@@ -494,3 +494,24 @@ def test_a_period_quoted_in_words_but_shown_as_a_date_is_a_warning(tmp_path):
         "period in words (« avant le début de l’année 2025 ») but as_of_words is empty: pages "
         "would show 2024, a precision the text does not give (hint: put the text's words in "
         "as_of_words (« avant le début de l'année 2025 », « fin janvier 2025 »))"]
+
+
+def test_comment_headers_counters_greetings_change_notes_and_source_lines_as_headings_are_debris(tmp_path):
+    """Round 8's families (issue 23), in other words: a reader comment's header, an embedded post's
+    counters, a live blog's greeting, a correction note, a line naming where the piece was picked up:
+    warnings as headings, errors under --strict; intertitles are none."""
+    body = "\n\n".join([
+        VALID_BODY, "## Paul D. · il y a 2 h", "## Voir 3,1 k réponses", "## Bonsoir et bienvenue dans notre suivi",
+        "## Rectificatif, 5 mars : une version précédente évoquait 900 morts", "## Vu dans The Guardian, Yonhap",
+        "## Les pertes de l'hiver", "## Vu de Moscou, une guerre longue", "Un paragraphe ordinaire de l’article."])
+    code, lines = check(make_project(tmp_path, {"a.md": valid("a", body=body)}))
+    assert code == 0
+    assert drafty_messages(lines) == [
+        "body: heading looks like a reader comment's header: « Paul D. · il y a 2 h »",
+        "body: heading looks like an embedded post's or a poll's counter: « Voir 3,1 k réponses »",
+        "body: heading looks like a greeting to the reader: « Bonsoir et bienvenue dans notre suivi »",
+        "body: heading looks like a correction or update note: « Rectificatif, 5 mars : une version précédente "
+        "évoquait 900 morts »",
+        "body: heading looks like a source credit: « Vu dans The Guardian, Yonhap »"]
+    code, _ = check(tmp_path / "project", "--strict")
+    assert code == 1

@@ -306,3 +306,36 @@ def test_a_dispatch_s_dateline_is_no_part_of_the_quote():
         [figure] = _read(f"{dateline}Environ 2 500 soldats nord-coréens ont été envoyés en Russie, a indiqué "
                          "lundi le ministère.", "2025-05-07")
         assert figure.quote.startswith("Environ 2 500 soldats"), (dateline, figure.quote)
+
+
+def test_a_total_sent_from_a_month_on_is_a_running_total_not_the_first_contingent():
+    # « à partir de » says « depuis »: from that month to the article's date (round 8's levif had
+    # the month of the first deployment alone, hence the initial contingent).
+    assert _metrics("Quelque 9 500 militaires ont été dépêchés vers la Russie à partir de novembre, "
+                    "d'après le Pentagone.", "2025-01-20") == [((9500,), "deployed")]
+    [candidate] = _read("Quelque 9 500 militaires ont été dépêchés vers la Russie à partir du mois "
+                        "de novembre, d'après le Pentagone.", "2025-01-20")
+    assert candidate.as_of == "2024-11/2025-01-20"
+
+
+def test_claims_come_from_the_article_s_text_not_from_a_correction_note_or_a_reader_comment():
+    """A correction note's figure may be the corrected one, a reader's is no source: the claim quotes
+    the body's sentence holding the figure, and no claim quotes either."""
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    raw = "\n".join([
+        "Séoul revoit à la hausse les pertes nord-coréennes en Russie",
+        "Selon le renseignement sud-coréen, environ 2 500 soldats nord-coréens ont été tués ou blessés "
+        "depuis leur arrivée sur le front.",
+        "Le ministère russe de la Défense n'a fait aucun commentaire sur ces informations mardi.",
+        "Erratum, 6 mars à 9h40 : nous avions d'abord écrit 2 500 morts ; il s'agit de 2 500 tués ou blessés.",
+        "4 commentaires",
+        "Gérard T. · il y a 5 heures",
+        "Au moins 20 000 soldats ont été tués, tout le monde le sait.",
+        "Répondre",
+    ]).encode()
+    drafted = draft_article(raw, archive.topics, archive.actors, archive.outlets)
+    figures = [c for c in drafted.figures if not c.event]
+    assert [c.numbers for c in figures] == [(2500,)]
+    assert figures[0].quote.startswith("environ 2 500 soldats") or "renseignement sud-coréen" in figures[0].quote
+    assert "20 000" not in drafted.text.split("\n---\n", 1)[1] and "il s'agit de 2 500" not in drafted.text.split(
+        "claims:", 1)[1]

@@ -136,6 +136,25 @@ _CONSENT = re.compile(r"\b(?:cookies?|traceurs)\b"
 _READER = re.compile(r"\b(?:vous|votre|vos)\b|^(?-i:[A-ZÀ-Ý])[a-zà-ÿ]{3,}ez(?:\s*$|-(?:nous|les|le|la)\b|\s+(?:(?:à|de|des|du"
                      r"|dans|sur)\s+)?(?:notre|nos|tous|toutes|toute|tout|ici|aussi|également|plus|chaque|gratuitement"
                      r"|en direct)\b)", re.I)
+# A note set apart from the text about a change to it (« Correction, 3 mars à 9h : une première version
+# … », « Rectificatif : … », « Mise à jour, 4 mai à 12h : ajout de … »): its figure may be the wrong one.
+_CHANGE_NOTE = re.compile(r"^(?:Correction|Rectificatif|Rectification|Erratum|Précision|Mise à jour|Actualisation"
+                          r"|Note de la rédaction|N\.?D\.?L\.?R\.?)\b(?P<when>[^:]{0,50}?)\s?:\s+(?P<text>\S.*)$", re.I)
+# A reader comment's header: a name (initials allowed), a separator, when it was posted (« Paul D. · il
+# y a 2 h », « marco75 | hier à 18:02 »).
+_COMMENT_HEADER = re.compile(r"^[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[·•|–—-]\s*(?:il y a\s+\d+\s*(?:s|sec|secondes?|min"
+                             r"|minutes?|h|heures?|j|jours?|sem\.?|semaines?|mois|ans?)|(?:hier|avant-hier|aujourd['’]hui) à)\b",
+                             re.I)
+# What closes a reader comment: its buttons.
+_COMMENT_BUTTON = re.compile(r"^(?:Répondre|Signaler(?: (?:ce|le) commentaire| un abus)?|J['’]aime|Aimer|Like"
+                             r"|\d+\s*(?:réponses?|j['’]aime)|Masquer les réponses)$", re.I)
+# A handle alone on its line (« @NomDuCompte »): an embedded post from a social network begins.
+_HANDLE = re.compile(r"^@\w{2,30}$")
+# The site greeting its readers (a live blog's welcome post: « Bonjour et bienvenue dans ce direct »).
+_GREETING = re.compile(r"^(?:bonjour|bonsoir|bienvenue|rebonjour|hello)\b", re.I)
+# A byline naming who wrote or picked up the piece, and when (« Repéré par Anne Roy — 3 mai 2025 à 8h »).
+_CREDITED_BY = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ]+\s+)?par\s+[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:de\s+|d['’])?[A-ZÀ-Ý][\w.'’-]*)"
+                          r"{0,3}$")
 _ORIGIN = re.compile(r"^Article original publié sur\s+(?P<name>\S+)", re.I)
 _WIRE_CREDIT = re.compile(rf"^(?:Avec (?:des informations de )?(?P<wire>{_WIRES})\b.*|\((?P<wire2>{_WIRES})\))$",
                           re.I)
@@ -327,6 +346,9 @@ class _Cleaner:
         self.media = False     # whether it was a media block's duration (« 2:14 »)
         self.wire_from_credits = False   # whether the wire comes from agencies' names alone on lines
         self.yearless = ""     # a publication stamp printed without its year
+        self.comment = 0       # lines of a reader comment's text still to come (after its header)
+        self.comment_buttons = False   # whether the last line taken out was a comment's button
+        self.greeted = False   # whether the last line taken out was the site's greeting
 
     def note(self, text: str) -> None:
         self.draft.cleaning.append(text)
@@ -497,6 +519,29 @@ class _Cleaner:
             self.wire(match["names"].replace("/", ","), line)
             self.note(f"Crédit de source supprimé : « {line} ».")
             return True
+        if self.comment_line(line):
+            return True
+        if _GREETING.match(line) and (_short(line, 12) or self.greeted):
+            # The site greeting its readers (a live blog's welcome post: its title and its text).
+            self.greeted = _short(line, 12)
+            self.note_line("Message d'accueil du site supprimé", line)
+            return True
+        self.greeted = False
+        if (note := _CHANGE_NOTE.match(line)) and len(note["text"].split()) >= 3 and _short(line, 80):
+            if day := printed_date(note["when"]):
+                self.updated.append((day, line))
+            self.note(f"Note de correction ou de mise à jour supprimée (hors du texte de l'article ; son "
+                      f"chiffre peut être celui corrigé) : « {line} ».")
+            return True
+        parts = _BYLINE_PARTS.split(line)
+        if (len(parts) > 1 and _short(line, 20) and _CREDITED_BY.match(parts[0])
+                and all(_PUBLISHED.match(part) or _only_stamps(part) for part in parts[1:])):
+            self.stamp = True
+            for part in parts[1:]:
+                if day := printed_date(part):
+                    self.printed.append((day, part.strip()))
+            self.note(f"Signature et date supprimées (date de publication dans date) : « {line} ».")
+            return True
         if self.joined_credits(line):
             self.stamp = True
             return True
@@ -618,6 +663,21 @@ class _Cleaner:
             return True
         return False
 
+    def comment_line(self, line: str) -> bool:
+        """A reader comment: its header (a name and when it was posted), then its text, three lines
+        at most, and its buttons (« Répondre », « Signaler »). Not the article's: no claim from it."""
+        if _COMMENT_HEADER.match(line) and _short(line, 12):
+            self.comment, self.comment_buttons = 3, False
+        elif _COMMENT_BUTTON.match(line) and (self.comment or self.comment_buttons):
+            self.comment, self.comment_buttons = 0, True
+        elif self.comment:
+            self.comment -= 1
+        else:
+            self.comment_buttons = False
+            return False
+        self.note_line("Commentaire de lecteur supprimé (en-tête, texte, boutons)", line)
+        return True
+
     def own_name(self, line: str) -> None:
         """A registered outlet named by the site's own message (« Le Devoir est un média
         indépendant… », « notre infolettre Le Devoir international »): the site's name."""
@@ -691,6 +751,7 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
     sequence = _boxes_out(cleaner, sequence, prompts)
     sequence = _signature_out(cleaner, sequence, stamps)
     sequence = _media_out(cleaner, sequence, media)
+    sequence = _posts_out(cleaner, sequence, stamps)
     kept = _furniture_out(cleaner, sequence)
     # The headline: the page's title, or the first line that reads as one; its copies go.
     if not draft.title:
@@ -737,7 +798,13 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
         trailer = unique.pop()
         cleaner.outlet_names.append((trailer, trailer, False))
         cleaner.note(f"Mention de fin supprimée : « {trailer} ».")
+    doubtful = _doubtful_headings(lines, unique)
     for line in unique:
+        if line in doubtful:
+            cleaner.last_kind = None
+            cleaner.note(f"Ligne courte hors des paragraphes du texte supprimée (intertitre douteux : à remettre "
+                         f"en « ## » si c'en est un) : « {line.removeprefix('## ')} ».")
+            continue
         if line.startswith("## "):
             draft.blocks.append(line)
             continue
@@ -778,6 +845,64 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
         r"|ce mois-ci|cette année|\b\d{1,2}\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|"
         r"septembre|octobre|novembre|décembre)(?:\s+\d{4})?", " ".join(unique), re.IGNORECASE)
     return draft
+
+
+# Buttons taken out (« Partager », « Facebook »…) that may stand between an intertitle and its paragraph.
+_DEBRIS_UNDER_HEADING = 4
+_CLOCK = re.compile(r"\b\d{1,2}\s*[h:]\s*\d{2}\b|\b\d{1,2}\s*h\b")
+_COUNT_MARK = re.compile(r"\d\s*(?:k|K|M|%)(?!\w)|\d+\s*(?:votes?|vues|abonnés|réponses|likes?)\b")
+
+
+def _prose(line: str) -> bool:
+    """A paragraph of the text: sentences, not a title-like line or a list's item."""
+    return not _is_heading(line.removeprefix("## "), 100) and len(line.split()) >= 8 and not line.startswith(
+        ("## ", "•", "- "))
+
+
+def _doubtful_headings(lines: list[str], kept: list[str]) -> set[str]:
+    """The title-like lines of the kept text that are not clearly intertitles of the article.
+
+    An intertitle stands between two paragraphs of the text, both kept and both prose, in the
+    lines as printed (a live blog's post may have its time above it: « 12:10 »); it holds no date
+    stamp or time, no « · » or « | », no counter (« 1,2 k », « 38 % »), is not a name alone, does not
+    speak to the reader and does not greet. Anything else short is the page's, or doubtful: the
+    draft leaves it to the cleaning notes, where the contributor can put it back.
+    """
+    kept_set = set(kept)
+    where: dict[str, int] = {}
+    for number, line in enumerate(lines):
+        where.setdefault(line, number)
+    doubtful = set()
+    for line in kept:
+        text = line.removeprefix("## ")
+        if not _is_heading(text) or text.startswith("•"):
+            continue
+        index = where.get(line)
+        if index is None:
+            continue
+        # Before it, what the text said last: sites put their furniture (related links, an ad) at a
+        # section's break, so the debris taken out there is skipped; a live blog's post has its time.
+        before = index - 1
+        while before >= 0 and lines[before] not in kept_set:
+            before -= 1
+        timed = index >= 1 and re.fullmatch(r"\d{1,2}\s*[h:]\s*\d{2}", lines[index - 1]) is not None
+        between_before = timed or (before >= 0 and _prose(lines[before]))
+        # After it, the paragraph it stands over, with at most a few buttons taken out between (« Partager »,
+        # « Facebook » under a scraped intertitle); a short line over a stamp, a note, a signature or the
+        # page's end closes a section: to the notes.
+        after = index + 1
+        while (after < len(lines) and after - index <= _DEBRIS_UNDER_HEADING and lines[after] not in kept_set
+               and len(lines[after].split()) <= 3):
+            after += 1
+        between_after = after < len(lines) and lines[after] in kept_set and _prose(lines[after])
+        words = text.split()
+        shaped = not (_STAMP_DATE.search(text) or _CLOCK.search(text) or re.search(r"[·|•]", text)
+                      or _COUNT_MARK.search(text) or _READER.search(text) or _GREETING.match(text)
+                      or re.match(r"[A-ZÀ-Ý][a-zà-ÿ]{3,}ez\b", text)   # an imperative: « Rejoignez … »
+                      or (len(words) <= 4 and all(w[:1].isupper() or w[:1] in ".-" for w in words)))
+        if not (between_before and between_after and shaped):
+            doubtful.add(line)
+    return doubtful
 
 
 def _is_caption(line: str) -> bool:
@@ -858,6 +983,40 @@ def _media_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]], media: set[i
             marked[index] = (sequence[index][0], True)
             cleaner.last_kind = None
             cleaner.note_line("Bloc audio ou vidéo supprimé (étiquette, titre)", sequence[index][0].removeprefix("## "))
+    return marked
+
+
+def _posts_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]], stamps: set[int]) -> list[tuple[str, bool]]:
+    """The sequence with an embedded post from a social network marked as debris, found by its frame:
+    a handle alone (« @NomDuCompte ») and the name just above it, the post's text down to its date
+    stamp (six lines at most), then its counters and buttons (short lines without a sentence's end:
+    « 3,1 k », « Répondre », « Voir 240 réponses »). Not the article's text: no claim from it."""
+    marked = list(sequence)
+
+    def take(index: int) -> None:
+        if not marked[index][1]:
+            marked[index] = (marked[index][0], True)
+            cleaner.last_kind = None
+            cleaner.note_line("Message intégré d'un réseau social supprimé (compte, texte, date, compteurs)",
+                              marked[index][0].removeprefix("## "))
+
+    for index, (line, _) in enumerate(sequence):
+        if not _HANDLE.match(line.removeprefix("## ")):
+            continue
+        name = index - 1
+        if name >= 0 and _short(sequence[name][0], 4) and not re.search(r"[.!?:;]$", sequence[name][0]):
+            take(name)
+        take(index)
+        stamp = next((i for i in range(index + 1, min(index + 8, len(sequence))) if i in stamps), None)
+        if stamp is None:
+            continue
+        for inside in range(index + 1, stamp):
+            take(inside)
+        after = stamp + 1
+        while (after < len(sequence) and _short(sequence[after][0], 5)
+               and not re.search(r"[.!?»]$", sequence[after][0])):
+            take(after)
+            after += 1
     return marked
 
 

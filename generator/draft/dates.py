@@ -174,7 +174,10 @@ _SINCE_NEW_YEAR = re.compile(r"\bdepuis\s+(?:le\s+)?debut\s+(?:de\s+l'annee|d'an
 # the whole year (the smallest interval that surely holds it).
 _PART_OF_YEAR = re.compile(rf"\b(?:au\s+|en\s+|a\s+la\s+)?(?:debut|mi|fin)[- ]+(?:de\s+l'annee|d'annee)"
                            rf"(\s+(?:derniere|passee))?(?:\s+{_YEAR})?")
-_SINCE_MONTH = re.compile(rf"\bdepuis\s+(?:le\s+mois\s+d'|le\s+debut\s+d'|debut\s+)?{_MONTH}(?:\s+{_YEAR})?")
+# « depuis octobre », « à partir d'octobre », « à partir du mois d'octobre »: from that month on.
+_SINCE_MONTH = re.compile(rf"\b(?:depuis\s+(?:le\s+mois\s+d'|le\s+debut\s+d'|debut\s+)?"
+                          rf"|a\s+partir\s+(?:du\s+mois\s+d(?:e\s+|')|du\s+debut\s+d(?:e\s+|')|de\s+|d'))"
+                          rf"{_MONTH}(?:\s+{_YEAR})?")
 _A_MONTH = re.compile(rf"\b{_MONTH}(?:\s+{_YEAR})?\b")
 _SEASON = re.compile(rf"\b(depuis\s+)?(?:(?:au|a l'|cet|ce|l'|en|durant l'|pendant l')\s*"
                      r"|(?=(?:printemps|ete|automne|hiver)\s+(?:19|20)\d\d))"   # « (automne 2024) »
@@ -229,7 +232,7 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
             return
         taken.append(span)
         relayed = bool(_RELAY.search(folded, max(0, span[0] - 40), span[0]))
-        running = bool(re.match(r"depuis\b", folded[span[0]:span[1]]))
+        running = bool(re.match(r"depuis\b|a\s+partir\b", folded[span[0]:span[1]]))
         found.append(DateMention(span[0], span[1], sentence[span[0]:span[1]], as_of, note, relayed,
                                  words, running))
 

@@ -88,6 +88,20 @@ _DEBRIS = [
                 re.I), "a comments counter"),
     (re.compile(r"\bappareils?\b.*\b(?:à la fois|en même temps)\b|\bl['’]autre appareil\b", re.I),
      "a device limit of a subscription"),
+    # a reader comment's header: a name, a separator, when it was posted (« Paul D. · il y a 2 h »)
+    (re.compile(r"^[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[·•|–—-]\s*(?:il y a\s+\d+\s*(?:s|sec|secondes?|min|minutes?|h"
+                r"|heures?|j|jours?|semaines?|mois|ans?)|hier à|avant-hier à)\b", re.I), "a reader comment's header"),
+    # an embedded post's or a poll's counters: « 3,1 k », « Voir 240 réponses », « 1 426 votes »
+    (re.compile(r"^(?:\D{0,20}\s)?\d+(?:[,.]\d+)?\s*[kK]\b|\b\d[\d  ]*\s*(?:réponses|votes|retweets|j['’]aime)$", re.I),
+     "an embedded post's or a poll's counter"),
+    # the site greeting its readers: « Bonsoir et bienvenue dans notre suivi en continu »
+    (re.compile(r"^(?:bonjour|bonsoir|rebonjour|bienvenue)\b", re.I), "a greeting to the reader"),
+    # a note about a change to the text: « Rectificatif, 5 mars à 10h05 : … », « Mise à jour : … »
+    (re.compile(r"^(?:correction|rectificatif|rectification|erratum|précision|mise à jour|note de la rédaction)\b"
+                r"[^:]{0,50}?\s?:\s", re.I), "a correction or update note"),
+    # a line naming where the piece was picked up: « Vu dans The Guardian, Yonhap », « Repéré sur … »
+    (re.compile(r"^(?i:repérée?s?|vue?s?|lue?s?|trouvée?s?|signalée?s?)\s+(?i:sur|dans|chez)\s+[A-ZÀ-Ý][^.!?]{0,60}$"),
+     "a source credit"),
 ]
 # A short paragraph is checked too: page debris stands alone on its line.
 _SHORT_PARAGRAPH = 14  # words
