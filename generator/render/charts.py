@@ -13,6 +13,7 @@ where its text keeps the same size in points. Output is byte-identical across bu
 from __future__ import annotations
 
 import calendar
+import functools
 import io
 import math
 import textwrap
@@ -142,20 +143,18 @@ def metric_chart(series: Sequence[Series], unit: str, description: str,
     style and hash salt), and a process that builds again (`mkdocs serve`, the tests) asks for
     the same. A large one is drawn again rather than kept: a 10,000-article build's writers
     are near their memory limit, and draw each chart once anyway."""
-    key = (tuple(series), unit, description, layout, raster)
-    drawn = _DRAWN.get(key)
-    if drawn is None:
-        drawn = draw_chart(series, unit, description, layout, raster)
-        if len(drawn) <= _KEPT_UP_TO:
-            _DRAWN[key] = drawn
-            while len(_DRAWN) > _KEPT:
-                _DRAWN.pop(next(iter(_DRAWN)))
-    return drawn
+    if sum(len(line.points) for line in series) > _KEPT_UP_TO:
+        return draw_chart(series, unit, description, layout, raster)
+    return _drawn(tuple(series), unit, description, layout, raster)
 
 
-# Charts kept by metric_chart: the last _KEPT of at most _KEPT_UP_TO bytes each (4 MiB at most).
-_DRAWN: dict[tuple, bytes] = {}
-_KEPT, _KEPT_UP_TO = 64, 64 * 1024
+_KEPT_UP_TO = 200  # points in a chart _drawn keeps (a few kilobytes of SVG)
+
+
+@functools.lru_cache(maxsize=64)
+def _drawn(series: tuple[Series, ...], unit: str, description: str, layout: Layout,
+           raster: bool) -> bytes:
+    return draw_chart(series, unit, description, layout, raster)
 
 
 def draw_chart(series: Sequence[Series], unit: str, description: str,
