@@ -496,6 +496,25 @@ def test_a_period_quoted_in_words_but_shown_as_a_date_is_a_warning(tmp_path):
         "as_of_words (« avant le début de l'année 2025 », « fin janvier 2025 »))"]
 
 
+def test_controls_notes_in_brackets_and_other_scripts_as_headings_are_debris(tmp_path):
+    """Round 9's families (issue 23), in other words: the page's control speaking as the reader, an
+    editor's note in brackets (a line in another script was one already: no French word); intertitles
+    are none."""
+    body = "\n\n".join([
+        VALID_BODY, "## Enregistrer dans mes favoris", "## (Traduit du coréen par notre service étranger.)",
+        "## Пресслужба / Заява", "## Les pertes de l'hiver (suite)", "## Séoul et Kyiv, même constat",
+        "Un paragraphe ordinaire de l’article."])
+    code, lines = check(make_project(tmp_path, {"a.md": valid("a", body=body)}))
+    assert code == 0
+    assert drafty_messages(lines) == [
+        "body: heading looks like a control of the page: « Enregistrer dans mes favoris »",
+        "body: heading looks like an editor's note in brackets: « (Traduit du coréen par notre service "
+        "étranger.) »",
+        "body: heading looks like a line without words: « Пресслужба / Заява »"]
+    code, _ = check(tmp_path / "project", "--strict")
+    assert code == 1
+
+
 def test_comment_headers_counters_greetings_change_notes_and_source_lines_as_headings_are_debris(tmp_path):
     """Round 8's families (issue 23), in other words: a reader comment's header, an embedded post's
     counters, a live blog's greeting, a correction note, a line naming where the piece was picked up:

@@ -382,7 +382,11 @@ def test_a_short_line_that_is_not_clearly_an_intertitle_goes_to_the_notes():
     assert body("Les renforts du printemps", "Partager", "Facebook", "Copier le lien") == [
         STANDFIRST, PARAGRAPH, "## Les renforts du printemps", LAST]
     for line in ("Marc Olivier · 4 mars", "Anne Roy | Séoul", "Voir les 2,4 k partages du jour",
-                 "Sabine Laurent", "Les 38 % de la semaine", "Rejoignez la discussion du jour"):
+                 "Sabine Laurent", "Les 38 % de la semaine", "Rejoignez la discussion du jour",
+                 # the page's controls and notes by their form: speaking as the reader, an infinitive
+                 # of a few words, a note in brackets, a line in another script
+                 "Enregistrer dans mes favoris", "Suivre sur Bluesky", "S'abonner à la chaîne",
+                 "(Traduit du coréen par notre service étranger.)", "Пресслужба / Заява"):
         assert body(line) == [STANDFIRST, PARAGRAPH, LAST], line
     # Not between two paragraphs of prose: after a list's item, or before a short line.
     assert "## Les renforts du printemps" not in body("• Un point de la liste", "Les renforts du printemps")

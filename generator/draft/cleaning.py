@@ -152,6 +152,18 @@ _COMMENT_BUTTON = re.compile(r"^(?:Répondre|Signaler(?: (?:ce|le) commentaire| 
 _HANDLE = re.compile(r"^@\w{2,30}$")
 # The site greeting its readers (a live blog's welcome post: « Bonjour et bienvenue dans ce direct »).
 _GREETING = re.compile(r"^(?:bonjour|bonsoir|bienvenue|rebonjour|hello)\b", re.I)
+# The page's own controls and notes, by their form: a line that speaks as the reader clicking it
+# (« … à ma liste », « Mes favoris »), an infinitive of a few words opening it (« Voir sur X »,
+# « Suivre l'auteur »), a line wholly in brackets (an editor's note: « (Traduit de l'anglais.) »).
+_FIRST_PERSON = re.compile(r"\b(?:ma|mon|mes)\b", re.I)
+_SHORT_INFINITIVE = re.compile(r"^(?:S['’][a-zà-ÿ]+?|[A-ZÀ-Ý][a-zà-ÿ]+?)(?:er|ir|re)\b(?:\s+\S+){0,3}$")
+_BRACKETED = re.compile(r"^\(.*\)\.?$")
+
+
+def _latin_share(text: str) -> float:
+    """The share of its letters that are Latin ones: an intertitle of a French text is written in them."""
+    letters = [char for char in text if char.isalpha()]
+    return sum(char < "\u0250" for char in letters) / len(letters) if letters else 1.0
 # A byline naming who wrote or picked up the piece, and when (« Repéré par Anne Roy — 3 mai 2025 à 8h »).
 _CREDITED_BY = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ]+\s+)?par\s+[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:de\s+|d['’])?[A-ZÀ-Ý][\w.'’-]*)"
                           r"{0,3}$")
@@ -865,7 +877,8 @@ def _doubtful_headings(lines: list[str], kept: list[str]) -> set[str]:
     An intertitle stands between two paragraphs of the text, both kept and both prose, in the
     lines as printed (a live blog's post may have its time above it: « 12:10 »); it holds no date
     stamp or time, no « · » or « | », no counter (« 1,2 k », « 38 % »), is not a name alone, does not
-    speak to the reader and does not greet. Anything else short is the page's, or doubtful: the
+    speak to the reader or as the reader (« ma liste »), is no control of a few words opening with an
+    infinitive (« Voir sur … »), no note in brackets, no line in another script, and does not greet. Anything else short is the page's, or doubtful: the
     draft leaves it to the cleaning notes, where the contributor can put it back.
     """
     kept_set = set(kept)
@@ -899,6 +912,8 @@ def _doubtful_headings(lines: list[str], kept: list[str]) -> set[str]:
         shaped = not (_STAMP_DATE.search(text) or _CLOCK.search(text) or re.search(r"[·|•]", text)
                       or _COUNT_MARK.search(text) or _READER.search(text) or _GREETING.match(text)
                       or re.match(r"[A-ZÀ-Ý][a-zà-ÿ]{3,}ez\b", text)   # an imperative: « Rejoignez … »
+                      or _FIRST_PERSON.search(text) or _SHORT_INFINITIVE.match(text)
+                      or _BRACKETED.match(text) or _latin_share(text) < 0.5
                       or (len(words) <= 4 and all(w[:1].isupper() or w[:1] in ".-" for w in words)))
         if not (between_before and between_after and shaped):
             doubtful.add(line)
