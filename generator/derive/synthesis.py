@@ -124,7 +124,7 @@ class DerivedSum:
         the others are closed sendings (a metric whose scope fixes its period, the first
         contingent) over before the latest part's period: the sum is the total at its end;
         else "mixed": a sum of figures for different periods is for no one date."""
-        if any(not statement.dated for _, statement in self.parts):
+        if self.undated_parts:
             return "undated"
         periods = {(s.when.start, s.when.end) for _, s in self.parts if s.when is not None}
         if len(periods) <= 1:

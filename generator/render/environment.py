@@ -95,5 +95,4 @@ def environment() -> Environment:
 def _disputed_by(other: Any, said: Any) -> bool:
     """``other is disputed_by(said)``: a text says ``said`` (a statement or a claim in its
     article) disputes ``other`` (its ``disputes:``), not the reverse."""
-    return any(ref == other.claim_id or f"{entry.article.id}/{ref}" == other.claim_id
-               for entry in said.entries for ref in entry.claim.disputes)
+    return any(other.claim_id in entry.article.disputed_ids(entry.claim) for entry in said.entries)

@@ -74,13 +74,16 @@ def stated_when_fr(claim: Claim, reported: DateInterval | None,
     return claim.as_of_words or when_fr(claim.as_of, reported, period)
 
 
+def fixed_period(registries: Registries, claim: Claim) -> DateInterval | None:
+    """The period a claim's metric fixes by its scope (topics.yml ``period``), if any."""
+    return registries.topics[claim.topic].metrics[claim.metric].period if claim.metric else None
+
+
 def said_when_fr(registries: Registries, said: Statement | LedgerEntry) -> str:
     """When a statement or claim is for, said one way on every page, the log and the feeds:
     the text's words or date, else its metric's fixed period with its report's date, else its
     report's date."""
-    claim = said.claim
-    period = registries.topics[claim.topic].metrics[claim.metric].period if claim.metric else None
-    return stated_when_fr(claim, said.reported, period)
+    return stated_when_fr(said.claim, said.reported, fixed_period(registries, said.claim))
 
 
 def dated_fr(value: DateInterval | None) -> str:

@@ -19,6 +19,7 @@ from ..format import (
     actor_noun,
     date_fr,
     figure_fr,
+    fixed_period,
     hedge_fr,
     inline_label,
     said_when_fr,
@@ -73,7 +74,7 @@ class LogPages(Site):
             known.claim.stated_words if known.claim.stated_on and known.claim.stated_words
             else date_fr(known.stated))
         # The period the figure or event is for, as its text gives it, when not the date above.
-        fixed = self.archive.topics[claim.topic].metrics[claim.metric].period if claim.metric else None
+        fixed = fixed_period(self.archive, claim)
         period = claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else "") or (
             f"{date_fr(fixed)}, {FIXED_PERIOD}" if fixed else "")
         period = f" ({period})" if period and period != date else ""
