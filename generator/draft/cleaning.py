@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..model import Outlet
+from ..read.lint import BRACKETED_NOTE, SPEAKS_AS_READER
 from ..read.quotes import normalise
 from .dates import printed_date, stamp_weekday_date, weekday_date
 from .words import compact
@@ -152,12 +153,9 @@ _COMMENT_BUTTON = re.compile(r"^(?:Répondre|Signaler(?: (?:ce|le) commentaire| 
 _HANDLE = re.compile(r"^@\w{2,30}$")
 # The site greeting its readers (a live blog's welcome post: « Bonjour et bienvenue dans ce direct »).
 _GREETING = re.compile(r"^(?:bonjour|bonsoir|bienvenue|rebonjour|hello)\b", re.I)
-# The page's own controls and notes, by their form: a line that speaks as the reader clicking it
-# (« … à ma liste », « Mes favoris »), an infinitive of a few words opening it (« Voir sur X »,
-# « Suivre l'auteur »), a line wholly in brackets (an editor's note: « (Traduit de l'anglais.) »).
-_FIRST_PERSON = re.compile(r"\b(?:ma|mon|mes)\b", re.I)
+# The page's own control of a few words opening with an infinitive (« Voir sur X », « Suivre
+# l'auteur »); lint.py's SPEAKS_AS_READER and BRACKETED_NOTE are its other controls and notes.
 _SHORT_INFINITIVE = re.compile(r"^(?:S['’][a-zà-ÿ]+?|[A-ZÀ-Ý][a-zà-ÿ]+?)(?:er|ir|re)\b(?:\s+\S+){0,3}$")
-_BRACKETED = re.compile(r"^\(.*\)\.?$")
 
 
 def _latin_share(text: str) -> float:
@@ -912,8 +910,8 @@ def _doubtful_headings(lines: list[str], kept: list[str]) -> set[str]:
         shaped = not (_STAMP_DATE.search(text) or _CLOCK.search(text) or re.search(r"[·|•]", text)
                       or _COUNT_MARK.search(text) or _READER.search(text) or _GREETING.match(text)
                       or re.match(r"[A-ZÀ-Ý][a-zà-ÿ]{3,}ez\b", text)   # an imperative: « Rejoignez … »
-                      or _FIRST_PERSON.search(text) or _SHORT_INFINITIVE.match(text)
-                      or _BRACKETED.match(text) or _latin_share(text) < 0.5
+                      or SPEAKS_AS_READER.search(text) or _SHORT_INFINITIVE.match(text)
+                      or BRACKETED_NOTE.match(text) or _latin_share(text) < 0.5
                       or (len(words) <= 4 and all(w[:1].isupper() or w[:1] in ".-" for w in words)))
         if not (between_before and between_after and shaped):
             doubtful.add(line)

@@ -34,9 +34,13 @@ _BARE_LABEL = re.compile(r"[^:|]{0,40}:?\s*")
 _KICKER_TITLE = re.compile(r"^[A-ZÀ-Ý][^:.!?]{1,30}?\s?:\s+[A-ZÀ-Ý«\"]\S*(?:\s+\S+){4,}$")
 # What scraped pages put between paragraphs, and what an article's heading never is:
 # patterns on the heading as written, then words found anywhere in it (lowercased).
+# The page's own control, speaking as the reader clicking it: « Ajouter à ma liste », « Mes favoris »
+# (also how the drafter tells it from an intertitle).
+SPEAKS_AS_READER = re.compile(r"\b(?:ma|mon|mes)\b", re.I)
+# An editor's note wholly in brackets: « (Traduit de l'anglais par la rédaction.) »
+BRACKETED_NOTE = re.compile(r"^\(.*\)\.?$")
 _DEBRIS = [
-    # an editor's note wholly in brackets: « (Traduit de l'anglais par la rédaction.) »
-    (re.compile(r"^\(.*\)\.?$"), "an editor's note in brackets"),
+    (BRACKETED_NOTE, "an editor's note in brackets"),
     (re.compile(r"^(?:publié|mis à jour|mise à jour|modifié|actualisé)\b", re.I),
      "a publication date line"),
     (re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\b\d{1,2}-\d{1,2}-\d{2,4}\b|\b\d{1,2}[h:]\d{2}\b"),
@@ -104,8 +108,7 @@ _DEBRIS = [
     # a line naming where the piece was picked up: « Vu dans The Guardian, Yonhap », « Repéré sur … »
     (re.compile(r"^(?i:repérée?s?|vue?s?|lue?s?|trouvée?s?|signalée?s?)\s+(?i:sur|dans|chez)\s+[A-ZÀ-Ý][^.!?]{0,60}$"),
      "a source credit"),
-    # the page's own control, speaking as the reader clicking it: « Ajouter à ma liste », « Mes favoris »
-    (re.compile(r"\b(?:ma|mon|mes)\b", re.I), "a control of the page"),
+    (SPEAKS_AS_READER, "a control of the page"),
 ]
 # A short paragraph is checked too: page debris stands alone on its line.
 _SHORT_PARAGRAPH = 14  # words
