@@ -14,8 +14,7 @@ from generator.read.load import load_archive
 from generator.render.export import (
     CLAIM_COLUMNS,
     FORMULA_START,
-    ClaimRows,
-    claims_csv,
+    csv_lines,
     data_files,
 )
 
@@ -73,7 +72,7 @@ def test_no_cell_starts_with_a_formula_character(start):
     hostile = f"{start}cmd|' /C calc'!A0"
     row = {column: hostile for column in CLAIM_COLUMNS}
     row.update(disputes=[hostile, "a/b"], value=3000, low=None)
-    [written] = rows_of(claims_csv(None, ClaimRows([row]), {}))
+    [written] = rows_of(b"".join(csv_lines([row])))
     for column, cell in written.items():
         assert not cell.startswith(FORMULA_START), (column, cell)
     shown = f"'{hostile}".replace("\r", "\n")  # a lone carriage return would break the row
@@ -85,6 +84,6 @@ def test_no_cell_starts_with_a_formula_character(start):
 def test_ordinary_cells_are_unchanged():
     row = {column: "Séoul" for column in CLAIM_COLUMNS}
     row.update(disputes=["a/b"], quote="« 3 000 soldats » = beaucoup", value=0)
-    [written] = rows_of(claims_csv(None, ClaimRows([row]), {}))
+    [written] = rows_of(b"".join(csv_lines([row])))
     assert written["quote"] == "« 3 000 soldats » = beaucoup"
     assert written["claim_id"] == "Séoul" and written["value"] == "0"

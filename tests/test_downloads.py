@@ -265,32 +265,26 @@ def test_citations_give_the_original_and_the_archive_address(tmp_path):
 
 
 def test_topic_files_are_the_whole_files_rows_of_the_topic():
-    """Cut from the whole archive's serialisation, a topic's files hold the same bytes as
-    files written from its rows alone."""
+    """Each topic's CSV and JSON hold the whole archive's rows of that topic, in its order,
+    the JSON as json.dumps writes it (each file is written as it is made, a row at a time)."""
     from helpers import FIXTURE_ARCHIVE
 
     from generator.read.load import load_archive
-    from generator.render.export import (
-        ClaimRows,
-        claim_rows,
-        claims_csv,
-        claims_json,
-        topic_csv,
-        topic_json,
-    )
+    from generator.render.export import data_files, topic_files
 
     archive = load_archive(FIXTURE_ARCHIVE)
-    analysis = derive_from_bodies(archive)
-    rows = claim_rows(archive, analysis.ledger)
-    claims_csv(archive, rows, {}), claims_json(archive, rows, {})  # serialised once, then cut
+    files = data_files(archive, derive_from_bodies(archive))
+    every = json.loads(files["data/claims.json"])
+    header, *lines = files["data/claims.csv"].decode("utf-8-sig").splitlines(keepends=True)
+    assert len(lines) == len(every)  # no cell of the fixture holds a line break
     for topic_id in archive.topics:
-        kept = [i for i, row in enumerate(rows) if row["topic"] == topic_id]
-        alone = ClaimRows([dict(rows[i]) for i in kept], [rows.labels[i] for i in kept])
-        assert alone
-        assert topic_csv(topic_id, archive, rows, {}) == claims_csv(archive, alone, {})
-        assert topic_json(topic_id, archive, rows, {}) == claims_json(archive, alone, {})
-        assert topic_json(topic_id, archive, rows, {}) == \
-            (json.dumps(list(alone), ensure_ascii=False) + "\n").encode("utf-8")
+        csv_path, json_path = topic_files(archive, topic_id)
+        kept = [i for i, row in enumerate(every) if row["topic"] == topic_id]
+        assert kept
+        assert files[json_path] == (json.dumps([every[i] for i in kept], ensure_ascii=False)
+                                    + "\n").encode("utf-8")
+        assert files[csv_path].decode("utf-8-sig") == header + "".join(lines[i] for i in kept)
+    assert files["data/claims.json"] == (json.dumps(every, ensure_ascii=False) + "\n").encode()
 
 
 def test_publication_and_titles_are_text_in_every_citation(tmp_path):

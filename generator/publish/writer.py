@@ -24,13 +24,14 @@ import posixpath
 import shutil
 import struct
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Literal
 
 from ..derive.search import page_text
+from ..render.export import Chunks, whole
 from ..render.pages import Planned
 from ..render.paths import html_path
 from ..render.shell import FolderShells, Heading
@@ -113,14 +114,18 @@ def _folder_for(target: Path, made_folders: set[Path] | None) -> None:
         made_folders.add(target.parent)
 
 
-def write_file(target: Path, data: bytes, made_folders: set[Path] | None = None) -> int:
-    """Write ``target``, making its folder unless ``made_folders`` has it."""
+def write_file(target: Path, data: bytes | Iterable[bytes],
+               made_folders: set[Path] | None = None) -> int:
+    """Write ``target`` (its bytes, or their chunks as they are made), making its folder
+    unless ``made_folders`` has it."""
     _folder_for(target, made_folders)
     # A new file, never one rewritten in place: a file the last build recorded (by inode)
     # may still be there, in a build that did not empty the site (--dirty).
     target.unlink(missing_ok=True)
-    target.write_bytes(data)  # bytes: TextIOWrapper is several times slower
-    return len(data)
+    with open(target, "wb") as out:  # bytes: TextIOWrapper is several times slower
+        if isinstance(data, bytes):
+            return out.write(data)
+        return sum(map(out.write, data))
 
 
 def _kept(digest: bytes, stat: os.stat_result) -> Kept:
@@ -148,7 +153,7 @@ def _stat(kept: Kept) -> tuple[int, int, int, int, int]:
     return _STAT.unpack_from(kept, _DIGEST)
 
 
-def _placed(writing: _Writing, path: str, key: str, make: Callable[[], bytes],
+def _placed(writing: _Writing, path: str, key: str, make: Callable[[], bytes | Chunks],
             reusable: bool = True) -> tuple[int, Kept]:
     """Move the previous build's file back if it is still the one written under ``key``
     (and ``reusable``); else make it and write it."""
@@ -202,18 +207,18 @@ def _run(writing: _Writing, task: tuple) -> Written:
         path = html_path(planned.path)
         searched = planned.path in job.searched
         content = partial(_searched, planned, texts) if searched else planned.make
-        make = partial(_wrapped, job, shells, planned.title, path, content)
+        page = partial(_wrapped, job, shells, planned.title, path, content)
         if planned.key:
-            written, record = _placed(writing, path, page_key(shells, planned), make,
+            written, record = _placed(writing, path, page_key(shells, planned), page,
                                       reusable=not searched)
             size += written
             kept.append(_entry(path, record))
         else:
-            size += write_file(job.site / path, make(), writing.made_folders)
+            size += write_file(job.site / path, page(), writing.made_folders)
     return Written(size, b"".join(kept), tuple(texts))
 
 
-def _searched(planned: Planned, texts: list[tuple[str, str, str]]) -> str | bytes:
+def _searched(planned: Planned, texts: list[tuple[str, str, str]]) -> str | bytes | Chunks:
     """A page's content, its search keys and text added to ``texts`` on the way."""
     content = planned.make()
     if isinstance(content, str):
@@ -226,19 +231,20 @@ def page_key(shells: FolderShells, planned: Planned) -> str:
     return "\0".join((shells.digest, planned.title, planned.key))
 
 
-def _file_bytes(make: Callable[[], str | bytes], made: dict[str, bytes], key: str) -> bytes:
+def _file_bytes(make: Callable[[], str | bytes | Chunks], made: dict[str, bytes],
+                key: str) -> bytes | Chunks:
     if key in made:
         return made[key]
     data = make()
-    if not isinstance(data, bytes):
+    if isinstance(data, str):
         raise TypeError("a planned file is made as bytes")
     if key:
-        made[key] = data
+        made[key] = data = whole(data)
     return data
 
 
 def _wrapped(job: WriteJob, shells: FolderShells, title: str, path: str,
-             make: Callable[[], str | bytes]) -> bytes:
+             make: Callable[[], str | bytes | Chunks]) -> bytes:
     content = make()
     if not isinstance(content, str):
         raise TypeError("a planned page is made as text")
@@ -256,14 +262,11 @@ def _run_in_worker(task: tuple) -> Written:
 
 
 def _tasks(job: WriteJob) -> list[tuple]:
-    """Files first (data exports and charts are the longest), then pages. Files of one batch
-    (data exports cut from one serialisation, export.data_batches) are one task, so that one
-    worker holds that serialisation, not every worker; so are files planned under one key
-    (a chart at its old address too): the task makes their bytes once."""
+    """Files first (data exports and charts are the longest), then pages. Files planned
+    under one key (a chart at its old address too) are one task: it makes their bytes once."""
     groups: dict[tuple[str, str | int], list[int]] = {}
     for i, planned in enumerate(job.files):
-        group = (("batch", planned.batch) if planned.batch
-                 else ("key", planned.key) if planned.key else ("file", i))
+        group = ("key", planned.key) if planned.key else ("file", i)
         groups.setdefault(group, []).append(i)
     return ([("files", tuple(group)) for group in groups.values()]
             + [("pages", start, min(start + PAGES_PER_TASK, len(job.pages)))

@@ -15,8 +15,8 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from functools import cached_property, partial
-from typing import TypeVar, overload
+from functools import partial
+from itertools import repeat
 
 from ..derive.analysis import Analysis
 from ..derive.briefing import MetricBriefing, TopicBriefing
@@ -27,8 +27,6 @@ from ..model import UNKNOWN, Archive, ArticleFrontmatter, ArticleInfo, Registrie
 from .environment import environment
 from .format import PRECISION_FR, QUALIFIER_FR, UNKNOWN_OUTLET_FR, date_fr
 from .paths import article_path, html_path, topic_data_path
-
-T = TypeVar("T")
 
 CLAIM_COLUMNS = (
     "claim_id", "article_id", "topic", "metric", "event", "qualifier", "value", "low", "high",
@@ -43,52 +41,15 @@ CSV_COLUMNS = tuple(name for column in CLAIM_COLUMNS
                     for name in (column, *([f"{column}_fr"] * (column in LABELLED))))
 
 
-class ClaimRows(Sequence[dict]):
-    """Claim rows that keep their CSV lines and JSON items once written: the whole archive's
-    files and each topic's are cut from one serialisation per format (per process). Kept as
-    UTF-8 bytes: joined as str, 10,000 articles' claims cost twice their size again (a
-    single ’ makes a str two bytes a character). The rows themselves may be made as they
-    are read (claim_rows): 30,000 dicts held at once took a writer a hundred megabytes.
-    ``labels`` holds, per row, the French words of its LABELLED codes (none: empty cells)."""
+def claim_rows(archive: Archive, entries: Iterable[LedgerEntry]) -> Iterator[dict]:
+    """One row per claim, in ledger order, each made as it is read: 30,000 dicts held at
+    once took a writer a hundred megabytes."""
+    return map(partial(_row, archive), entries)
 
-    def __init__(self, rows: Sequence[dict] = (), labels: Sequence[tuple[str, ...]] | None = None):
-        self.rows = rows
-        self.labels = labels
 
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __iter__(self) -> Iterator[dict]:
-        return iter(self.rows)
-
-    @overload
-    def __getitem__(self, index: int) -> dict: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[dict]: ...
-    def __getitem__(self, index: int | slice) -> dict | Sequence[dict]:
-        return self.rows[index]
-
-    @cached_property
-    def csv_lines(self) -> list[bytes]:
-        lines = _Lines()
-        blank = ("",) * len(LABELLED)
-        csv.writer(lines, delimiter=CSV_DELIMITER, lineterminator="\n").writerows(
-            [csv_cell(cell) for column, cell in zip(CSV_COLUMNS, _with_labels(
-                row, self.labels[position] if self.labels else blank))]
-            for position, row in enumerate(self))
-        return lines
-
-    @cached_property
-    def json_items(self) -> list[bytes]:
-        encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: dumps makes one per call
-        return [encode(row).encode("utf-8") for row in self]
-
-    @cached_property
-    def by_topic(self) -> dict[str, list[int]]:
-        positions: dict[str, list[int]] = {}
-        for position, row in enumerate(self):
-            positions.setdefault(row["topic"], []).append(position)
-        return positions
+def claim_labels(archive: Archive, entries: Iterable[LedgerEntry]) -> Iterator[tuple[str, ...]]:
+    """Per claim, the French words of its LABELLED codes, for the CSV."""
+    return map(partial(_labels, archive), entries)
 
 
 def _with_labels(row: dict, labels: tuple[str, ...]) -> list[object]:
@@ -116,39 +77,11 @@ def _labels(archive: Archive, entry: LedgerEntry) -> tuple[str, ...]:
             outlet.name if outlet else UNKNOWN_OUTLET_FR)
 
 
-class _Lines(list):
-    """A file for csv.writer that keeps each row's line apart (it writes one call per row)."""
+class _Line(list):
+    """A file for csv.writer that keeps the row it was last given (one write call per row)."""
 
     def write(self, line: str) -> None:
         self.append(line.encode("utf-8"))
-
-
-class _Made(Sequence[T]):
-    """``make`` of each item, made when read, never kept."""
-
-    def __init__(self, items: Sequence[LedgerEntry], make: Callable[[LedgerEntry], T]):
-        self.items, self.make = items, make
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def __iter__(self) -> Iterator[T]:
-        return map(self.make, self.items)
-
-    @overload
-    def __getitem__(self, index: int) -> T: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[T]: ...
-    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
-        if isinstance(index, slice):
-            return [*map(self.make, self.items[index])]
-        return self.make(self.items[index])
-
-
-def claim_rows(archive: Archive, entries: tuple[LedgerEntry, ...]) -> ClaimRows:
-    """One row per claim, in ledger order, with its codes' French words for the CSV; each
-    made when read."""
-    return ClaimRows(_Made(entries, partial(_row, archive)), _Made(entries, partial(_labels, archive)))
 
 
 def _row(archive: Archive, entry: LedgerEntry) -> dict:
@@ -204,29 +137,46 @@ def csv_cell(value: object) -> object:
 CSV_DELIMITER = ";"
 
 
-def claims_csv(archive: Archive, rows: ClaimRows,
-               topic_briefings: Mapping[str, TopicBriefing]) -> bytes:
-    """The claims for a spreadsheet: UTF-8 with a byte order mark, cells split by semicolons
-    (a cell holding one is quoted), formula-looking text escaped."""
-    return _csv_file(rows.csv_lines)
+Chunks = Iterator[bytes]  # a file written as it is made: the largest are tens of megabytes
 
 
-def _csv_file(lines: list[bytes]) -> bytes:
-    return (CSV_DELIMITER.join(CSV_COLUMNS) + "\n").encode("utf-8-sig") + b"".join(lines)
+def csv_lines(rows: Iterable[dict], labels: Iterable[tuple[str, ...]] | None = None) -> Chunks:
+    """Claims for a spreadsheet: UTF-8 with a byte order mark, cells split by semicolons
+    (a cell holding one is quoted), formula-looking text escaped; ``labels``: each row's
+    French words of its LABELLED codes (none: empty cells)."""
+    yield (CSV_DELIMITER.join(CSV_COLUMNS) + "\n").encode("utf-8-sig")
+    line = _Line()
+    write = csv.writer(line, delimiter=CSV_DELIMITER, lineterminator="\n").writerow
+    blank = ("",) * len(LABELLED)
+    for row, words in zip(rows, labels or repeat(blank)):
+        write([csv_cell(cell) for cell in _with_labels(row, words)])
+        yield from line
+        line.clear()
 
 
-def _json_list(items: list[bytes]) -> bytes:
-    """What json.dumps writes for the list of these items."""
-    return b"[" + b", ".join(items) + b"]\n"
+def json_list(items: Iterable[object]) -> Chunks:
+    """What json.dumps writes for the list of these items (without its line end), one
+    item encoded at a time."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: dumps makes one per call
+    yield b"["
+    for position, item in enumerate(items):
+        yield (", " * bool(position) + encode(item)).encode("utf-8")
+    yield b"]"
 
 
 def _json(data: object, indent: int | None = None) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=indent) + "\n").encode("utf-8")
 
 
-def claims_json(archive: Archive, rows: ClaimRows,
-                topic_briefings: Mapping[str, TopicBriefing]) -> bytes:
-    return _json_list(rows.json_items)
+def claims_csv(archive: Archive, entries: Sequence[LedgerEntry],
+               topic_briefings: Mapping[str, TopicBriefing]) -> Chunks:
+    return csv_lines(claim_rows(archive, entries), claim_labels(archive, entries))
+
+
+def claims_json(archive: Archive, entries: Sequence[LedgerEntry],
+                topic_briefings: Mapping[str, TopicBriefing]) -> Chunks:
+    yield from json_list(claim_rows(archive, entries))
+    yield b"\n"
 
 
 def _article_record(article: ArticleInfo) -> dict:
@@ -246,11 +196,12 @@ def _article_record(article: ArticleInfo) -> dict:
     }
 
 
-def articles_json(archive: Archive, rows: ClaimRows,
-                  topic_briefings: Mapping[str, TopicBriefing]) -> bytes:
-    """Every article's metadata (``rows`` and ``topic_briefings`` are not needed: DATA_FILES's
-    makers share one signature)."""
-    return _json([_article_record(article) for article in archive.articles])
+def articles_json(archive: Archive, entries: Sequence[LedgerEntry],
+                  topic_briefings: Mapping[str, TopicBriefing]) -> Chunks:
+    """Every article's metadata (``entries`` and ``topic_briefings`` are not needed:
+    DATA_FILES's makers share one signature)."""
+    yield from json_list(map(_article_record, archive.articles))
+    yield b"\n"
 
 
 def _claim_ids(statement: Statement) -> list[str]:
@@ -324,39 +275,49 @@ def _metric_analysis(metric: MetricBriefing, topic: TopicBriefing) -> dict:
     }
 
 
-def analysis_json(archive: Archive, rows: ClaimRows,
-                  topic_briefings: Mapping[str, TopicBriefing]) -> bytes:
+def _topic_analysis(topic_id: str, briefing: TopicBriefing) -> dict:
+    return {
+        "topic": topic_id,
+        "metrics": [_metric_analysis(m, briefing) for m in briefing.reported_metrics],
+        "events": [{"event": event_id, "statements": [_claim_ids(s) for s in briefing.timeline
+                                                      if s.claim.event == event_id]}
+                   for event_id in briefing.topic.events
+                   if any(s.claim.event == event_id for s in briefing.timeline)],
+        "disputes": [{"claim_id": d.claim.claim_id, "disputes": d.disputed.claim_id}
+                     for d in briefing.disputes],
+    }
+
+
+def _statement(statement: Statement, repeats: Mapping[str, Statement]) -> dict:
+    s = statement
+    return {"claim_ids": _claim_ids(s), "independent_sources": s.independent_sources,
+            "topic": s.claim.topic, "metric": s.claim.metric, "event": s.claim.event,
+            "actor": s.actor, "as_of": str(s.claim.as_of) if s.claim.as_of else None,
+            "reported_on": None if s.claim.as_of or s.reported is None else str(s.reported),
+            "stated_on": str(s.known_on) if s.known_on else None,
+            "hedges": list(s.hedges),
+            "repeats": _claim_ids(repeats[s.claim_id]) if s.claim_id in repeats else None}
+
+
+def analysis_json(archive: Archive, entries: Sequence[LedgerEntry],
+                  topic_briefings: Mapping[str, TopicBriefing]) -> Chunks:
     """What the topic pages conclude, as data: each metric's current picture and findings,
     each event's statements and disputes, and every statement with its copies (one that only
-    repeats an earlier statement names it under ``repeats``: it is not counted again)."""
-    topics: list[dict] = []
-    every: list[Statement] = []
-    repeats: dict[str, Statement] = {}  # claim id -> the statement it only repeats
-    for topic_id, briefing in topic_briefings.items():
-        every += briefing.statements
-        repeats.update((claim_id, r.origin) for claim_id, r in briefing.repeats.items())
-        topics.append({
-            "topic": topic_id,
-            "metrics": [_metric_analysis(m, briefing) for m in briefing.reported_metrics],
-            "events": [{"event": event_id, "statements": [_claim_ids(s) for s in briefing.timeline
-                                                          if s.claim.event == event_id]}
-                       for event_id in briefing.topic.events
-                       if any(s.claim.event == event_id for s in briefing.timeline)],
-            "disputes": [{"claim_id": d.claim.claim_id, "disputes": d.disputed.claim_id}
-                         for d in briefing.disputes],
-        })
-    statements = [{"claim_ids": _claim_ids(s), "independent_sources": s.independent_sources,
-                   "topic": s.claim.topic, "metric": s.claim.metric, "event": s.claim.event,
-                   "actor": s.actor, "as_of": str(s.claim.as_of) if s.claim.as_of else None,
-                   "reported_on": None if s.claim.as_of or s.reported is None else str(s.reported),
-                   "stated_on": str(s.known_on) if s.known_on else None,
-                   "hedges": list(s.hedges),
-                   "repeats": _claim_ids(repeats[s.claim_id]) if s.claim_id in repeats else None}
-                  for s in every]
-    return _json({"topics": topics, "statements": statements})
+    repeats an earlier statement names it under ``repeats``: it is not counted again).
+    Encoded a topic and a statement at a time: the whole as Python objects is six times the
+    file's size."""
+    repeats = {claim_id: r.origin for briefing in topic_briefings.values()
+               for claim_id, r in briefing.repeats.items()}  # claim id -> the statement it repeats
+    yield b'{"topics": '
+    yield from json_list(_topic_analysis(topic_id, briefing)
+                         for topic_id, briefing in topic_briefings.items())
+    yield b', "statements": '
+    yield from json_list(_statement(s, repeats) for briefing in topic_briefings.values()
+                         for s in briefing.statements)
+    yield b"}\n"
 
 
-Maker = Callable[[Archive, ClaimRows, Mapping[str, TopicBriefing]], bytes]
+Maker = Callable[[Archive, Sequence[LedgerEntry], Mapping[str, TopicBriefing]], bytes | Chunks]
 
 DATA_FILES: dict[str, Maker] = {
     "data/claims.csv": claims_csv,
@@ -367,17 +328,19 @@ DATA_FILES: dict[str, Maker] = {
 README_PATH = "data/LISEZMOI.txt"
 
 
-def topic_csv(topic_id: str, archive: Archive, rows: ClaimRows,
-              topic_briefings: Mapping[str, TopicBriefing]) -> bytes:
+def _of_topic(topic_id: str, entries: Sequence[LedgerEntry]) -> list[LedgerEntry]:
+    return [entry for entry in entries if entry.claim.topic == topic_id]
+
+
+def topic_csv(topic_id: str, archive: Archive, entries: Sequence[LedgerEntry],
+              topic_briefings: Mapping[str, TopicBriefing]) -> Chunks:
     """One topic's claims, in the same format and columns as the whole archive's."""
-    rows = rows
-    return _csv_file([rows.csv_lines[i] for i in rows.by_topic.get(topic_id, ())])
+    return claims_csv(archive, _of_topic(topic_id, entries), topic_briefings)
 
 
-def topic_json(topic_id: str, archive: Archive, rows: ClaimRows,
-               topic_briefings: Mapping[str, TopicBriefing]) -> bytes:
-    rows = rows
-    return _json_list([rows.json_items[i] for i in rows.by_topic.get(topic_id, ())])
+def topic_json(topic_id: str, archive: Archive, entries: Sequence[LedgerEntry],
+               topic_briefings: Mapping[str, TopicBriefing]) -> Chunks:
+    return claims_json(archive, _of_topic(topic_id, entries), topic_briefings)
 
 
 def topic_files(archive: Registries, topic_id: str) -> tuple[str, str]:
@@ -386,7 +349,7 @@ def topic_files(archive: Registries, topic_id: str) -> tuple[str, str]:
     return topic_data_path(slug, "csv"), topic_data_path(slug, "json")
 
 
-def readme(archive: Archive, rows: ClaimRows,
+def readme(archive: Archive, entries: Sequence[LedgerEntry],
            topic_briefings: Mapping[str, TopicBriefing]) -> bytes:
     """LISEZMOI.txt: what each file holds, the licence and how to cite, shipped with the data."""
     text = environment().get_template("data_readme.txt").render(
@@ -406,19 +369,13 @@ def data_makers(archive: Registries) -> dict[str, Maker]:
     return makers
 
 
-def data_batches(archive: Registries) -> dict[str, str]:
-    """The data files cut from one serialisation of the claim rows (ClaimRows), by format:
-    best made together."""
-    batches = {"data/claims.csv": "claims csv", "data/claims.json": "claims json"}
-    for topic_id in archive.topics:
-        csv_path, json_path = topic_files(archive, topic_id)
-        batches.update({csv_path: "claims csv", json_path: "claims json"})
-    return batches
+def whole(made: bytes | Iterable[bytes]) -> bytes:
+    """A file's bytes, made at once or as chunks."""
+    return made if isinstance(made, bytes) else b"".join(made)
 
 
 def data_files(archive: Archive, analysis: Analysis) -> dict[str, bytes]:
-    rows = claim_rows(archive, analysis.ledger)
-    return {path: make(archive, rows, analysis.briefings)
+    return {path: whole(make(archive, analysis.ledger, analysis.briefings))
             for path, make in data_makers(archive).items()}
 
 

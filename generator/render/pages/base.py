@@ -20,7 +20,7 @@ from ...derive.synthesis import Repeat
 from ...model import UNKNOWN, Archive, ArticleInfo, Claim, Registries
 from .. import paths, sharing
 from ..environment import environment
-from ..export import topic_files
+from ..export import Chunks, topic_files, whole
 from ..format import (
     according_to,
     dated_fr,
@@ -72,15 +72,14 @@ class Asset:
 
 @dataclass(frozen=True)
 class Planned:
-    """A page (with its title) or a file, known by path now and made when it is written:
-    a 10,000-article build need not hold every list page and data file at once, and can
-    make them on several cores."""
+    """A page (its text, with its title) or a file (its bytes, a large one as chunks), known
+    by path now and made when it is written: a 10,000-article build need not hold every list
+    page and data file at once, and can make them on several cores."""
 
     path: str
     title: str
-    make: Callable[[], str | bytes]
+    make: Callable[[], str | bytes | Chunks]
     key: str = ""  # names everything ``make`` depends on, when known: the page may be stored
-    batch: str = ""  # files of one batch share work (one serialisation): made by one task
 
     def page(self) -> Page:
         content = self.make()
@@ -90,9 +89,9 @@ class Planned:
 
     def asset(self) -> Asset:
         content = self.make()
-        if not isinstance(content, bytes):
+        if isinstance(content, str):
             raise TypeError(f"{self.path} is a page, not a file")
-        return Asset(self.path, content)
+        return Asset(self.path, whole(content))
 
 
 def month_title(month: str) -> str:

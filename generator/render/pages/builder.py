@@ -13,20 +13,12 @@ import html
 import json
 import posixpath
 from datetime import date
-from functools import cached_property, partial
+from functools import partial
 
 from ...derive.analysis import derive_from_bodies
 from ...model import UNKNOWN, Archive, Article
 from .. import paths
-from ..export import (
-    SCHEMA_PATH,
-    ClaimRows,
-    Maker,
-    article_schema,
-    claim_rows,
-    data_batches,
-    data_makers,
-)
+from ..export import SCHEMA_PATH, Chunks, Maker, article_schema, data_makers
 from ..paths import html_path
 from .actors import ActorPages
 from .archives import ArchivePages
@@ -91,10 +83,6 @@ class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages,
         return [*(planned.path for planned in self.redirects()), *self.old_feed_paths(),
                 *self.old_chart_paths()]
 
-    @cached_property
-    def claim_rows(self) -> ClaimRows:
-        return claim_rows(self.archive, self.ledger)
-
     def all_pages(self) -> list[Page]:
         return [planned.page() for planned in
                 [*map(self.article, self.archive.articles), *self.page_plans()]]
@@ -118,18 +106,17 @@ class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages,
         everything = (hashlib.sha256(("".join(map(self.articles.metadata_key, self.by_id))
                                       + repr(sorted(self.same_story.items()))).encode())
                       .hexdigest() if self.articles.stored else "")
-        batches = data_batches(self.archive)
         assets += [Planned(path, "", partial(self._data_file, make),
-                           everything and f"{path}\0{everything}", batches.get(path, ""))
+                           everything and f"{path}\0{everything}")
                    for path, make in data_makers(self.archive).items()]
         assets.append(Planned(SCHEMA_PATH, "", article_schema))
         assets += self.redirects()
         return assets + self.log_feeds() + self.feeds()
 
-    def _data_file(self, make: Maker) -> bytes:
-        """A data file, from the analysis derived once for all of them (when first made);
-        its claim rows are made as it reads them (export.claim_rows)."""
-        return make(self.archive, self.claim_rows, self.briefings)
+    def _data_file(self, make: Maker) -> bytes | Chunks:
+        """A data file, from the analysis derived once for all of them (when first made),
+        written as it is made (export.Chunks)."""
+        return make(self.archive, self.ledger, self.briefings)
 
     def all_assets(self) -> list[Asset]:
         return [planned.asset() for planned in self.asset_plans()]
