@@ -195,3 +195,10 @@ def test_real_log_lines_are_dated_when_known_and_name_the_period_they_are_for(ar
             # A period no text gives says where it comes from (its metric's scope).
             words = f"{period}, période fixée par l'indicateur" if not claim.as_of and fixed else period
             assert f"({words.replace('’', chr(39))})" in line, line
+
+
+def test_an_earlier_figure_its_actor_recalls_beside_a_newer_one_is_not_logged_again(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("relayed-beside-newer", tmp_path)))
+    renforts = [line for line in lines if "Renforts" in line]
+    assert [line.split(" — ")[0] for line in renforts] == ["3 avril 2025", "date inconnue"]
+    assert "(en hausse ; auparavant environ 3 000, date inconnue)" in renforts[0]

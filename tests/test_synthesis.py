@@ -662,3 +662,20 @@ def test_no_figure_is_called_older_than_a_scope_it_only_overlaps(real):
             for claim_id, status in metric.statuses.items():
                 for other_id, _ in status.older_than:
                     assert other_id in nested_metrics(topic, metric.metric_id), (claim_id, other_id)
+
+
+def test_an_earlier_figure_its_actor_recalls_beside_a_newer_one_is_not_news(tmp_path):
+    archive = scenario("relayed-beside-newer", tmp_path)
+    # Beta's « précédente estimation » of 3 000 (its undated article's figure), recalled on
+    # 3 April beside its new 5 000: one statement, undated, replaced by the 5 000.
+    box = headline_box(archive)
+    assert "Renforts : environ 5 000 soldats selon Service Beta (3 avril 2025)" in box
+    assert "3 000" not in box
+    rows = lines(topic_soup(archive))
+    assert "Service Beta environ 5 000 soldats — remplace environ 3 000 (date inconnue) 3 avril 2025 " \
+           "Journal A, 3 avril 2025" in rows
+    assert not any("remplace environ 3 000 (rapporté" in row for row in rows)
+    # Alpha's March total is older than Beta's parts of 3 April, but Beta's own total of that
+    # day stands beside it: that is the newer figure to read, not a part.
+    (alpha,) = [row for row in rows if row.startswith("Agence Alpha")]
+    assert "plus ancien" not in alpha

@@ -277,7 +277,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
         metrics[metric_id] = replace(briefing, statuses={
             claim_id: replace(
                 status if status.below_parts else replace(
-                    status, older_than=synthesis.older_than(shown[claim_id], beside)),
+                    status, older_than=synthesis.older_than(shown[claim_id], beside, shown.values())),
                 report_replaced=synthesis.report_replaced(shown[claim_id], replaced))
             for claim_id, status in briefing.statuses.items()}, overlapping=overlapping)
     timeline = tuple(s for s in merged if s.claim.event is not None and s.claim_id not in repeats)

@@ -51,7 +51,8 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
     A statement without a date of its own repeats an earlier dated one with the same
     subject and figure; one actor's running total or plan stated again with the same
     figure, or a treaty's provision stated again, is one statement, with its first date,
-    whatever the later article dates it. ``kind_of`` gives a metric statement's kind,
+    whatever the later article dates it; so is a figure its actor gave before, recalled
+    without a date of its own, even after a newer one. ``kind_of`` gives a metric statement's kind,
     "provision" for a provision, None for another event."""
     # Statements come in chronological order: the first one seen under a key is the earliest.
     done: dict[tuple, list[Statement]] = {}  # per subject and figure
@@ -71,6 +72,8 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
         own = None
         if kind in ("total", "plan", "provision") and last.get(mine) == figure:
             own = first.get(actor_key)
+        elif not statement.dated and claim.metric and actor_key in first:
+            own = first[actor_key]  # its earlier figure recalled (« sa précédente estimation »)
         elif not statement.dated and actor_key in first_dated \
                 and _before(same[first_dated[actor_key]], statement):
             own = first_dated[actor_key]
@@ -332,9 +335,13 @@ def older(when: DateInterval | None, later: DateInterval | None) -> bool:
     return when is None or when.end < later.start
 
 
-def older_than(statement: Statement, related: Iterable[tuple[str, tuple[Statement, ...]]]
-               ) -> tuple[tuple[str, Statement], ...]:
+def older_than(statement: Statement, related: Iterable[tuple[str, tuple[Statement, ...]]],
+               current: Iterable[Statement] = ()) -> tuple[tuple[str, Statement], ...]:
     """The current figures of nested metrics (its parts, its whole, a scope it lies in or
-    that lies in it) that are later than ``statement``: beside them it is an older figure."""
+    that lies in it) that are later than ``statement``: beside them it is an older figure.
+    One no later than a ``current`` figure of the statement's own metric is not named: that
+    figure, shown beside it, is the newer one to read."""
+    newest = [s.when for s in current if s.when is not None]
     return tuple((metric_id, other) for metric_id, figures in related for other in figures
-                 if older(statement.when, other.when))
+                 if older(statement.when, other.when)
+                 and all(older(when, other.when) for when in newest))
