@@ -16,11 +16,11 @@ def page_texts(builder: PageBuilder) -> dict[str, str]:
             .replace("’", "'") for page in builder.all_pages()}
 
 
-def test_a_figure_of_a_fixed_period_metric_is_dated_by_its_period_then_its_report(tmp_path):
-    # Beta's « plus de 10 000 » gives no date; its metric is for October 2024, whenever
-    # reported: the period is not its report date, nor its report date its period.
+def test_a_figure_of_a_fixed_period_metric_says_its_text_gives_no_date_then_its_report(tmp_path):
+    # Beta's « plus de 10 000 » gives no date; its metric is for October 2024 (in its label),
+    # whenever reported: that period is no text's date, nor its report date its period.
     texts = page_texts(PageBuilder.from_archive(scenario("fixed-period", tmp_path)))
-    dated = "octobre 2024, période fixée par l'indicateur ; rapporté le 10 février 2025"
+    dated = "sans date dans le texte ; rapporté le 10 février 2025"
     for path in ("sujets/effectifs-registre.md", "articles/2025-02-10-b-envoi.md", "acteurs/beta.md"):
         assert dated in texts[path], path
     chart_table = texts["sujets/effectifs.md"].split("Données du graphique")[1]
@@ -28,7 +28,7 @@ def test_a_figure_of_a_fixed_period_metric_is_dated_by_its_period_then_its_repor
     for path, text in texts.items():
         assert "rapporté en octobre 2024" not in text, path
         for found in re.finditer("rapporté le 10 février 2025", text):
-            assert text[:found.start()].endswith("octobre 2024, période fixée par l'indicateur ; "), path
+            assert text[:found.start()].endswith("sans date dans le texte ; "), path
 
 
 POSSESSIVES = re.compile(r"\b(?:sa|son|ses|leur|leurs)\b", re.IGNORECASE)

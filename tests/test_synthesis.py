@@ -55,14 +55,14 @@ def test_a_total_is_never_shown_below_the_sum_of_its_parts(tmp_path):
     box = headline_box(archive)
     # Beta's « environ 11 000 » sent in all is under Alpha's 11 000 + 3 000: the headline shows
     # the derived sum, marked as such, with what it adds.
-    assert ("Soldats envoyés (total) : 14 000 soldats (somme dérivée : 11 000 — Premier contingent, "
-            "selon Agence Alpha (octobre 2024) + 3 000 — Renforts") in box
+    assert ("Soldats envoyés (total) : 14 000 soldats (somme calculée : 11 000 pour « Premier "
+            "contingent » selon Agence Alpha, octobre 2024, et 3 000 pour « Renforts »") in box
     assert "environ 11 000" not in box.split("Premier contingent :")[0]
     text = topic_text(archive)
     assert "environ 11 000 soldats — inférieur à la somme de ses parties (14 000)" in text
     # The current picture says so of the one figure declared, in words that name the total.
     assert ("Le chiffre déclaré de ce total est inférieur à la somme de ses parties ; cette somme : "
-            "14 000 soldats (somme dérivée") in text
+            "14 000 soldats (somme calculée") in text
 
 
 def test_a_part_above_its_whole_contradicts_it_and_related_scopes_are_shown_together(tmp_path):
@@ -83,7 +83,7 @@ def test_contested_and_superseded_figures_carry_their_caveats_and_periods_their_
     box = headline_box(archive)
     assert ("Soldats présents : jusqu'à 8 000 soldats selon Service Beta (fin janvier 2025) "
             "(avec réserve : « Il semble … ») — contesté : en contradiction avec Agence Alpha (Absence signalée, "
-            "depuis la mi-janvier) — dépassé par un fait ultérieur : retour signalé selon Agence Alpha "
+            "depuis la mi-janvier) — à rapprocher d'un fait ultérieur : retour signalé selon Agence Alpha "
             "(rapporté le 10 février 2025)") in box
     soup = topic_soup(archive)
     link = soup.select_one(".ba-headline-block a.ba-contested")
@@ -161,7 +161,11 @@ def test_two_actors_agree_diverge_or_give_a_range_for_one_period(tmp_path):
         ("divergence", "2025-03-13-a-estimations/pertes-alpha-2025-03",
          "2025-03-28-b-estimations/pertes-beta-2025-03-27")]
     box = headline_box(archive)
-    assert "3 000 soldats selon Agence Alpha (janvier 2025 – février 2025) — confirmé par 2 sources indépendantes" in box
+    # Two actors giving one figure for one period: one line, each actor with its own words.
+    assert ("Renforts : environ 3 000 soldats (janvier 2025 – février 2025 : environ 3 000 selon "
+            "Service Beta ; 3 000 selon Agence Alpha) — estimations concordantes pour une même "
+            "période : confirmé par 2 sources indépendantes") in box
+    assert box.count("confirmé par") == 1
     assert ("Pertes cumulées : 4 000 militaires selon Agence Alpha (mars 2025) ; environ 4 700 militaires "
             "selon Service Beta (27 mars 2025) — estimations divergentes") in box
     assert "contradiction" not in box.lower()
@@ -271,17 +275,17 @@ def test_a_sum_with_a_hedged_part_is_approximate(tmp_path):
     box = headline_box(archive)
     # « On estime que 3 000 … »: the sum of 11 000 and an estimate is « environ 14 000 »,
     # and the hedge stands beside the part it qualifies.
-    assert ("Soldats envoyés (total) : environ 14 000 soldats (somme dérivée : 11 000 — Premier "
-            "contingent, selon Agence Alpha (octobre 2024) + 3 000 — Renforts, selon Agence Alpha "
-            "(janvier 2025 – février 2025) (avec réserve : « On estime … »)") in box
+    assert ("Soldats envoyés (total) : environ 14 000 soldats (somme calculée : 11 000 pour "
+            "« Premier contingent » selon Agence Alpha, octobre 2024, et 3 000 pour « Renforts » "
+            "selon Agence Alpha, janvier 2025 – février 2025 (avec réserve : « On estime … »)") in box
 
 
 def test_a_sum_of_a_floor_and_a_ceiling_is_the_floor(tmp_path):
     archive = scenario("bounded-parts", tmp_path)
     # « jusqu'à 500 » allows none: beside « au moins 10 000 » it adds nothing sure.
-    assert ("Soldats envoyés (total) : au moins 10 000 soldats (somme dérivée : au moins 10 000 — "
-            "Premier contingent, selon Agence Alpha (octobre 2024) + jusqu'à 500 — Renforts, selon "
-            "Service Beta") in headline_box(archive)
+    assert ("Soldats envoyés (total) : au moins 10 000 soldats (somme calculée : au moins 10 000 "
+            "pour « Premier contingent » selon Agence Alpha, octobre 2024, et jusqu'à 500 pour "
+            "« Renforts » selon Service Beta") in headline_box(archive)
 
 
 def test_a_line_names_each_actor_one_way(tmp_path):
@@ -290,7 +294,7 @@ def test_a_line_names_each_actor_one_way(tmp_path):
     # Gamma is « Office Gamma (OG) » by name and « le bureau gamma (OG) » after « selon »: a
     # line that says « selon le bureau gamma » names it that way throughout.
     assert ("en contradiction avec le bureau gamma (OG) (Absence signalée, depuis la mi-janvier) "
-            "— dépassé par un fait ultérieur : retour signalé selon le bureau gamma (OG)") in box
+            "— à rapprocher d'un fait ultérieur : retour signalé selon le bureau gamma (OG)") in box
     assert not named_two_ways(archive, lines(topic_soup(archive)))
 
 
@@ -298,7 +302,7 @@ def test_a_disputed_figure_says_who_disputes_it(tmp_path):
     archive = scenario("disputed-by", tmp_path)
     box = headline_box(archive)
     # Gamma's figure disputes an unsourced claim (not the reverse): the caveat names its article.
-    assert ("jusqu'à 8 000 soldats selon le bureau gamma (OG) (fin janvier 2025) — conteste une "
+    assert ("jusqu'à 8 000 soldats selon le bureau gamma (OG) (fin janvier 2025) — contredit une "
             "autre information : visite officielle, selon un article sans source citée (Journal A, "
             "5 février 2025) (rapporté le 5 février 2025)") in box
     link = topic_soup(archive).select_one(".ba-headline-block a.ba-contested")
@@ -408,11 +412,12 @@ def test_figures_of_a_fixed_period_agree_whenever_they_are_reported(tmp_path):
     # are three actors' figures for one period, and they agree.
     assert {f for f, *_ in findings(archive, "envoi_initial")} == {"agreement"}
     box = headline_box(archive)
-    # Alpha's 11 000 is shown as 11 000: the range is gamma's alone.
-    assert ("Envoi initial (octobre 2024) : entre 10 000 et 12 000 soldats (octobre 2024 : entre 10 000 "
-            "et 12 000 selon le bureau gamma (OG) ; 11 000 selon Agence Alpha ; plus de 10 000 selon "
-            "Service Beta) — estimations concordantes pour une même période : confirmé par 3 sources "
-            "indépendantes") in box
+    # Alpha's 11 000 is shown as 11 000: the range is gamma's alone. The period is in the
+    # metric's label: only the figure its text dates says a date.
+    assert ("Envoi initial (octobre 2024) : entre 10 000 et 12 000 soldats (entre 10 000 et 12 000 "
+            "selon le bureau gamma (OG) (octobre 2024) ; 11 000 selon Agence Alpha ; plus de 10 000 "
+            "selon Service Beta) — estimations concordantes pour une même période : confirmé par 3 "
+            "sources indépendantes") in box
     assert box.count("confirmé par") == 1
     # Each figure keeps the date its text gives: the report, when it gives none.
     rows = [text_of(tr) for tr in topic_soup(archive).select("table.ba-picture tbody tr")]
@@ -421,12 +426,12 @@ def test_figures_of_a_fixed_period_agree_whenever_they_are_reported(tmp_path):
 
 def test_a_sum_of_undated_or_differently_dated_parts_says_so(tmp_path):
     box = headline_box(scenario("undated-parts", tmp_path / "a"))
-    assert ("Soldats envoyés (total) : environ 3 000 soldats (somme dérivée : environ 300 — Premier "
-            "contingent, selon Service Beta (date inconnue) + environ 2 700 — Renforts, selon Service "
-            "Beta (date inconnue)) — parties non datées par leur texte : cette somme ne vaut pour "
-            "aucune date connue") in box
+    assert ("Soldats envoyés (total) : environ 3 000 soldats (somme calculée : environ 300 pour "
+            "« Premier contingent » selon Service Beta, date inconnue, et environ 2 700 pour "
+            "« Renforts » selon Service Beta, date inconnue) — somme non datée (parties sans date "
+            "dans leur texte)") in box
     box = headline_box(scenario("parts", tmp_path / "b"))
-    assert ("(janvier 2025 – février 2025)) — parties de dates différentes : cette somme additionne "
+    assert ("janvier 2025 – février 2025) — parties de dates différentes : cette somme additionne "
             "des chiffres donnés pour des périodes distinctes") in box
 
 
@@ -436,11 +441,11 @@ def test_a_sum_of_a_closed_sending_and_a_later_one_is_the_total_at_its_end(tmp_p
     same figures for a first contingent of no fixed period stay « parties de dates
     différentes » (the « parts » scenario above)."""
     box = headline_box(scenario("closed-part", tmp_path))
-    assert ("Soldats envoyés depuis octobre 2024 : 14 000 soldats (somme dérivée : 11 000 — Envoi "
-            "initial (octobre 2024), selon Agence Alpha (octobre 2024, période fixée par l'indicateur ; "
-            "rapporté le 13 mars 2025) + 3 000 — Renforts, "
-            "selon Agence Alpha (janvier 2025 – février 2025)) — total à la fin de février 2025 (les "
-            "autres parties sont des envois clos avant cette date)") in box
+    assert ("Soldats envoyés depuis octobre 2024 : 14 000 soldats à la fin de février 2025 (somme "
+            "calculée : 11 000 pour « Envoi initial (octobre 2024) » selon Agence Alpha, sans date "
+            "dans le texte ; rapporté le 13 mars 2025, et 3 000 pour « Renforts » selon Agence "
+            "Alpha, janvier 2025 – février 2025) — l'autre partie est un envoi clos avant cette "
+            "date") in box
     assert "dates différentes" not in box
 
 
@@ -450,8 +455,7 @@ def test_a_sum_with_one_undated_part_says_so_in_the_singular(tmp_path):
     article.write_text(article.read_text(encoding="utf-8").replace("    as_of: 2025-01/2025-02\n", ""),
                        encoding="utf-8")
     box = headline_box(scenario_reloaded(tmp_path))
-    assert ("— une partie non datée par son texte : cette somme ne vaut pour aucune date connue"
-            in box)
+    assert "— somme non datée (une partie sans date dans son texte)" in box
 
 
 def test_a_figure_whose_report_sibling_was_replaced_says_it_may_be_outdated(tmp_path):
@@ -463,7 +467,7 @@ def test_a_figure_whose_report_sibling_was_replaced_says_it_may_be_outdated(tmp_
             "« Premier contingent : 11 000 », remplacé par 12 000 selon Service Beta (rapporté le "
             "20 mars 2025) : peut-être dépassé lui aussi") in box
     assert box.count("même rapport") == 1
-    assert "somme dérivée" not in box  # 12 000 + 2 000 would add a new figure to an outdated one
+    assert "somme calculée" not in box  # 12 000 + 2 000 would add a new figure to an outdated one
 
 
 # The real archive: invariants only (a contributor's valid article must not break them).
@@ -564,7 +568,7 @@ def test_every_headline_figure_beside_an_overlapping_scope_says_not_to_add_them(
 
 
 def test_every_headline_figure_says_when_and_whether_a_related_one_is_later(real, real_pages):
-    from generator.render.format import date_fr, stated_when_fr
+    from generator.render.format import stated_when_fr
 
     archive, briefings = real
     for briefing in briefings.values():
@@ -576,17 +580,20 @@ def test_every_headline_figure_says_when_and_whether_a_related_one_is_later(real
                 if gathered is None:
                     when = stated_when_fr(statement.claim, statement.reported,
                                           topic.metrics[metric.metric_id].period)
-                else:
+                    assert f"({said(when)})" in text, text
+                elif gathered.statements[0].period is None:
+                    # A range names its period once, before each actor's own figure.
                     first = gathered.statements[0]
-                    when = (date_fr(first.period) if first.period
-                            else stated_when_fr(first.claim, first.reported))
-                # A range names its period once, before each actor's own figure.
-                assert (f"({said(when)} : " if gathered else f"({said(when)})") in text, text
+                    assert f"({said(stated_when_fr(first.claim, first.reported))} : " in text, text
+                elif statement.claim.as_of:
+                    # A fixed period is in the metric's label: each figure says only the date
+                    # its own text gives.
+                    assert f"({said(stated_when_fr(statement.claim, None))})" in text, text
                 later = [other for related in nested_metrics(topic, metric.metric_id)
                          for other in briefing.metric(related).headline
                          if other.when is not None and (statement.when is None
                                                         or statement.when.end < other.when.start)]
-                if later:
+                if later and statement.period is None:  # a fixed period's figure is older than none
                     assert "plus ancien que" in text, text
 
 
@@ -639,7 +646,7 @@ def test_a_part_above_its_total_contradicts_it_and_a_smaller_part_does_not(tmp_p
     assert findings(archive, "envoyes") == [pair]  # 3 000 reinforcements stay under 10 000
     assert findings(archive, "contingent") == [pair] and findings(archive, "renforts") == []
     box = headline_box(archive)
-    assert "Soldats envoyés (total) : 14 000 soldats (somme dérivée" in box
+    assert "Soldats envoyés (total) : 14 000 soldats (somme calculée" in box
 
 
 def test_the_analysis_data_names_what_a_repeat_repeats(tmp_path):

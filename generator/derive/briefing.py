@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..model import Archive, Topic
@@ -33,6 +33,15 @@ class MetricBriefing:
 
     def status(self, statement: Statement) -> Status:
         return self.statuses.get(statement.claim_id) or Status()
+
+    def older_than_any(self, statements: Iterable[Statement]) -> tuple[tuple[str, Statement], ...]:
+        """The later figures of nested metrics that any of ``statements`` is older than,
+        each once: one note for a line that gathers several figures."""
+        found: dict[str, tuple[str, Statement]] = {}
+        for statement in statements:
+            for metric_id, other in self.status(statement).older_than:
+                found.setdefault(other.claim_id, (metric_id, other))
+        return tuple(found.values())
 
     @property
     def divergent_ids(self) -> frozenset[str]:

@@ -199,8 +199,8 @@ class Range:
     low: int
     high: int
     statements: tuple[Statement, ...]
-    qualifier: str = "range"  # written like a figure: « entre 11 000 et 12 000 »
-    value: None = None
+    qualifier: str = "range"  # written like a figure: « entre 11 000 et 12 000 »; one figure
+    value: int | None = None  # that all give: « 3 000 », « environ 3 000 »
     bounds: tuple[Statement, ...] = ()  # floors and ceilings for the same period, shown beside
 
     @property
@@ -219,7 +219,8 @@ def ranges(latest: tuple[Statement, ...]) -> tuple[Range, ...]:
     """Ranges of the latest figures of two actors or more given for the same period
     (never across periods); floors and ceilings for that period make no range but stand
     beside it (« plus de 10 000 » beside « entre 10 000 et 12 000 »). A figure its text does
-    not date is for no known period: two reported on one day make no range."""
+    not date is for no known period: two reported on one day make no range. Actors who give
+    one figure make a range of that figure: one line with its actors."""
     by_period: dict[tuple, list[Statement]] = {}
     bounds: dict[tuple, list[Statement]] = {}
     for statement in latest:
@@ -234,9 +235,11 @@ def ranges(latest: tuple[Statement, ...]) -> tuple[Range, ...]:
         lows = [s.claim.low if s.claim.qualifier == "range" else s.claim.value for s in group]
         highs = [s.claim.high if s.claim.qualifier == "range" else s.claim.value for s in group]
         low, high = min(v for v in lows if v is not None), max(v for v in highs if v is not None)
-        if low < high:
-            found.append(Range(low, high, tuple(sorted(group, key=lambda s: (s.values.low, s.actor))),
-                               bounds=tuple(bounds.get(period, ()))))
+        one = low == high
+        qualifier = ("range" if not one else
+                     "about" if any(s.claim.qualifier == "about" for s in group) else "exact")
+        found.append(Range(low, high, tuple(sorted(group, key=lambda s: (s.values.low, s.actor))),
+                           qualifier, low if one else None, tuple(bounds.get(period, ()))))
     return tuple(found)
 
 
@@ -340,7 +343,10 @@ def older_than(statement: Statement, related: Iterable[tuple[str, tuple[Statemen
     """The current figures of nested metrics (its parts, its whole, a scope it lies in or
     that lies in it) that are later than ``statement``: beside them it is an older figure.
     One no later than a ``current`` figure of the statement's own metric is not named: that
-    figure, shown beside it, is the newer one to read."""
+    figure, shown beside it, is the newer one to read. A figure of a fixed period (topics.yml
+    ``period``: the first contingent) is older than none: it counts what that period saw."""
+    if statement.period is not None:  # a figure of a fixed period no later figure outdates
+        return ()
     newest = [s.when for s in current if s.when is not None]
     return tuple((metric_id, other) for metric_id, figures in related for other in figures
                  if older(statement.when, other.when)

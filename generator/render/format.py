@@ -42,19 +42,20 @@ def month_fr(month_key: str) -> str:
     return date_fr(parse_date_interval(month_key))
 
 
-# Beside a date that is no text's but the period its metric's scope fixes (topics.yml).
-FIXED_PERIOD = "période fixée par l'indicateur"
+# For a figure its text does not date, whose metric's scope fixes its period (topics.yml
+# ``period``, named in the metric's label): that period is no text's date.
+UNDATED_IN_TEXT = "sans date dans le texte"
 
 
 def when_fr(as_of: DateInterval | None, reported: DateInterval | None,
             period: DateInterval | None = None) -> str:
-    """When a figure is for: its as_of; else the period its metric's scope fixes, followed by
-    when it was reported (« octobre 2024, période fixée par l'indicateur ; rapporté en mars
-    2025 »), since the report is not the period; else 'rapporté le …' (its article's date)."""
+    """When a figure is for: its as_of; else, when its metric's scope fixes its period (named
+    in the metric's label), that the text gives no date, then when it was reported (« sans
+    date dans le texte ; rapporté en mars 2025 »); else 'rapporté le …' (its article's date)."""
     if as_of is not None:
         return date_fr(as_of)
     if period is not None:
-        return f"{date_fr(period)}, {FIXED_PERIOD} ; {reported_fr(reported)}"
+        return f"{UNDATED_IN_TEXT} ; {reported_fr(reported)}"
     if reported is None:
         return "date inconnue"
     return reported_fr(reported)

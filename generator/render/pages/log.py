@@ -14,7 +14,7 @@ from ...derive.ledger import LedgerEntry, Statement
 from ..environment import page_url
 from ..feeds import FEED_LIMIT, FeedItem, item_feed
 from ..format import (
-    FIXED_PERIOD,
+    UNDATED_IN_TEXT,
     according_to,
     actor_noun,
     date_fr,
@@ -76,7 +76,7 @@ class LogPages(Site):
         # The period the figure or event is for, as its text gives it, when not the date above.
         fixed = fixed_period(self.archive, claim)
         period = claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else "") or (
-            f"{date_fr(fixed)}, {FIXED_PERIOD}" if fixed else "")
+            UNDATED_IN_TEXT if fixed else "")
         period = f" ({period})" if period and period != date else ""
         if claim.metric:
             text = f"{self.claim_label(claim)} : {figure_fr(claim)}{period} {who}"
@@ -96,7 +96,7 @@ class LogPages(Site):
                     f"{self._who(other)} ({self._what(other)}, {said_when_fr(self.archive, other)})"
                     for other in others[:3])
         if entry.disputes:  # what it disputes, and who says that (the topic page's words)
-            text += (" — conteste " + ("d'autres informations" if len(entry.disputes) > 1
+            text += (" — contredit " + ("d'autres informations" if len(entry.disputes) > 1
                                        else "une autre information") + " : " + " ; ".join(
                 f"{inline_label(self._what(other))}, selon {self._who(other)} "
                 f"({said_when_fr(self.archive, other)})"
