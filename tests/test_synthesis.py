@@ -55,14 +55,14 @@ def test_a_total_is_never_shown_below_the_sum_of_its_parts(tmp_path):
     box = headline_box(archive)
     # Beta's « environ 11 000 » sent in all is under Alpha's 11 000 + 3 000: the headline shows
     # the derived sum, marked as such, with what it adds.
-    assert ("Soldats envoyés (total) : 14 000 soldats (somme calculée : 11 000 pour « Premier "
+    assert ("Soldats envoyés (total) : 14 000 soldats (somme dérivée : 11 000 pour « Premier "
             "contingent » selon Agence Alpha, octobre 2024, et 3 000 pour « Renforts »") in box
     assert "environ 11 000" not in box.split("Premier contingent :")[0]
     text = topic_text(archive)
     assert "environ 11 000 soldats — inférieur à la somme de ses parties (14 000)" in text
     # The current picture says so of the one figure declared, in words that name the total.
     assert ("Le chiffre déclaré de ce total est inférieur à la somme de ses parties ; cette somme : "
-            "14 000 soldats (somme calculée") in text
+            "14 000 soldats (somme dérivée") in text
 
 
 def test_a_part_above_its_whole_contradicts_it_and_related_scopes_are_shown_together(tmp_path):
@@ -83,7 +83,7 @@ def test_contested_and_superseded_figures_carry_their_caveats_and_periods_their_
     box = headline_box(archive)
     assert ("Soldats présents : jusqu'à 8 000 soldats selon Service Beta (fin janvier 2025) "
             "(avec réserve : « Il semble … ») — contesté : en contradiction avec Agence Alpha (Absence signalée, "
-            "depuis la mi-janvier) — à rapprocher d'un fait ultérieur : retour signalé selon Agence Alpha "
+            "depuis la mi-janvier) — peut-être dépassé par un fait ultérieur : retour signalé selon Agence Alpha "
             "(rapporté le 10 février 2025)") in box
     soup = topic_soup(archive)
     link = soup.select_one(".ba-headline-block a.ba-contested")
@@ -275,7 +275,7 @@ def test_a_sum_with_a_hedged_part_is_approximate(tmp_path):
     box = headline_box(archive)
     # « On estime que 3 000 … »: the sum of 11 000 and an estimate is « environ 14 000 »,
     # and the hedge stands beside the part it qualifies.
-    assert ("Soldats envoyés (total) : environ 14 000 soldats (somme calculée : 11 000 pour "
+    assert ("Soldats envoyés (total) : environ 14 000 soldats (somme dérivée : 11 000 pour "
             "« Premier contingent » selon Agence Alpha, octobre 2024, et 3 000 pour « Renforts » "
             "selon Agence Alpha, janvier 2025 – février 2025 (avec réserve : « On estime … »)") in box
 
@@ -283,7 +283,7 @@ def test_a_sum_with_a_hedged_part_is_approximate(tmp_path):
 def test_a_sum_of_a_floor_and_a_ceiling_is_the_floor(tmp_path):
     archive = scenario("bounded-parts", tmp_path)
     # « jusqu'à 500 » allows none: beside « au moins 10 000 » it adds nothing sure.
-    assert ("Soldats envoyés (total) : au moins 10 000 soldats (somme calculée : au moins 10 000 "
+    assert ("Soldats envoyés (total) : au moins 10 000 soldats (somme dérivée : au moins 10 000 "
             "pour « Premier contingent » selon Agence Alpha, octobre 2024, et jusqu'à 500 pour "
             "« Renforts » selon Service Beta") in headline_box(archive)
 
@@ -294,7 +294,7 @@ def test_a_line_names_each_actor_one_way(tmp_path):
     # Gamma is « Office Gamma (OG) » by name and « le bureau gamma (OG) » after « selon »: a
     # line that says « selon le bureau gamma » names it that way throughout.
     assert ("en contradiction avec le bureau gamma (OG) (Absence signalée, depuis la mi-janvier) "
-            "— à rapprocher d'un fait ultérieur : retour signalé selon le bureau gamma (OG)") in box
+            "— peut-être dépassé par un fait ultérieur : retour signalé selon le bureau gamma (OG)") in box
     assert not named_two_ways(archive, lines(topic_soup(archive)))
 
 
@@ -426,7 +426,7 @@ def test_figures_of_a_fixed_period_agree_whenever_they_are_reported(tmp_path):
 
 def test_a_sum_of_undated_or_differently_dated_parts_says_so(tmp_path):
     box = headline_box(scenario("undated-parts", tmp_path / "a"))
-    assert ("Soldats envoyés (total) : environ 3 000 soldats (somme calculée : environ 300 pour "
+    assert ("Soldats envoyés (total) : environ 3 000 soldats (somme dérivée : environ 300 pour "
             "« Premier contingent » selon Service Beta, date inconnue, et environ 2 700 pour "
             "« Renforts » selon Service Beta, date inconnue) — somme non datée (parties sans date "
             "dans leur texte)") in box
@@ -442,7 +442,7 @@ def test_a_sum_of_a_closed_sending_and_a_later_one_is_the_total_at_its_end(tmp_p
     différentes » (the « parts » scenario above)."""
     box = headline_box(scenario("closed-part", tmp_path))
     assert ("Soldats envoyés depuis octobre 2024 : 14 000 soldats à la fin de février 2025 (somme "
-            "calculée : 11 000 pour « Envoi initial (octobre 2024) » selon Agence Alpha, sans date "
+            "dérivée : 11 000 pour « Envoi initial (octobre 2024) » selon Agence Alpha, sans date "
             "dans le texte ; rapporté le 13 mars 2025, et 3 000 pour « Renforts » selon Agence "
             "Alpha, janvier 2025 – février 2025) — l'autre partie est un envoi clos avant cette "
             "date") in box
@@ -467,7 +467,7 @@ def test_a_figure_whose_report_sibling_was_replaced_says_it_may_be_outdated(tmp_
             "« Premier contingent : 11 000 », remplacé par 12 000 selon Service Beta (rapporté le "
             "20 mars 2025) : peut-être dépassé lui aussi") in box
     assert box.count("même rapport") == 1
-    assert "somme calculée" not in box  # 12 000 + 2 000 would add a new figure to an outdated one
+    assert "somme dérivée" not in box  # 12 000 + 2 000 would add a new figure to an outdated one
 
 
 # The real archive: invariants only (a contributor's valid article must not break them).
@@ -646,7 +646,7 @@ def test_a_part_above_its_total_contradicts_it_and_a_smaller_part_does_not(tmp_p
     assert findings(archive, "envoyes") == [pair]  # 3 000 reinforcements stay under 10 000
     assert findings(archive, "contingent") == [pair] and findings(archive, "renforts") == []
     box = headline_box(archive)
-    assert "Soldats envoyés (total) : 14 000 soldats (somme calculée" in box
+    assert "Soldats envoyés (total) : 14 000 soldats (somme dérivée" in box
 
 
 def test_the_analysis_data_names_what_a_repeat_repeats(tmp_path):
@@ -686,3 +686,16 @@ def test_an_earlier_figure_its_actor_recalls_beside_a_newer_one_is_not_news(tmp_
     # day stands beside it: that is the newer figure to read, not a part.
     (alpha,) = [row for row in rows if row.startswith("Agence Alpha")]
     assert "plus ancien" not in alpha
+
+
+def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated_one(tmp_path):
+    archive = scenario("undated-beside-dated", tmp_path)
+    # Beta's « plus de 250 », reported on 3 April with no date of its own, may be for any time
+    # before: Alpha's figure for March stays beside it, and it makes no figure « older ».
+    box = headline_box(archive)
+    assert ("Canons et lance-roquettes livrés : plus de 250 unités selon Service Beta (rapporté le 3 "
+            "avril 2025) (avec réserve : « … auraient été livrés … ») ; environ 220 unités selon "
+            "Agence Alpha (mars 2025)") in box
+    assert ("Canons livrés : jusqu'à 120 unités selon Agence Alpha (décembre 2024) — chiffre plus "
+            "ancien que « Canons et lance-roquettes livrés : environ 220 » selon Agence Alpha (mars "
+            "2025, périmètre qui comprend celui-ci) Mis à jour") in box

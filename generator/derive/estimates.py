@@ -1,7 +1,8 @@
 """The current picture of a figure: each actor's latest statements, and a headline.
 
 "Latest" works on periods: a statement is latest when no other is wholly after it, so a
-figure for March and one for 13 March are both latest (neither is known to be later).
+figure for March and one for 13 March are both latest (neither is known to be later), and
+so are another actor's figure for March and one its text does not date, reported in April.
 The headline is the latest statements of all actors; beside them stand the other
 actors' latest figures for an overlapping period. Figures for other times are never
 folded into one range with them.
@@ -35,13 +36,16 @@ def _newest_first(statements: list[Statement]) -> list[Statement]:
     return sorted(statements, key=lambda s: (_when(s).end, _when(s).start, s.actor), reverse=True)
 
 
-def latest(statements: list[Statement]) -> list[Statement]:
-    """The dated statements no other is wholly after (newest first)."""
+def latest(statements: list[Statement], open_reports: bool = False) -> list[Statement]:
+    """The dated statements no other is wholly after (newest first). ``open_reports``: a
+    figure its text does not date, only reported on a day, may be for any time before it:
+    it is after none (across actors; an actor's own later report is its newer figure)."""
     dated = [s for s in statements if s.when is not None]
     if not dated:
         return []
-    last_start = max(_when(s).start for s in dated)
-    return _newest_first([s for s in dated if _when(s).end >= last_start])
+    last_start = max(_when(s).start for s in dated if s.dated or not open_reports) \
+        if any(s.dated or not open_reports for s in dated) else None
+    return _newest_first([s for s in dated if last_start is None or _when(s).end >= last_start])
 
 
 def picture(metric_id: str, metric_statements: tuple[Statement, ...]) -> MetricPicture | None:
@@ -58,7 +62,7 @@ def picture(metric_id: str, metric_statements: tuple[Statement, ...]) -> MetricP
         each += chosen
         if not chosen:
             undated += statements
-    headline = latest(each)
+    headline = latest(each, open_reports=True)
     shown = {id(s) for s in headline}
     same_period = [s for s in each if id(s) not in shown
                    and any(_when(s).overlaps(_when(h)) for h in headline)]
