@@ -203,3 +203,11 @@ def test_an_earlier_figure_its_actor_recalls_beside_a_newer_one_is_not_logged_ag
     renforts = [line for line in lines if "Renforts" in line]
     assert [line.split(" — ")[0] for line in renforts] == ["3 avril 2025", "date inconnue"]
     assert "(en hausse ; auparavant environ 3 000, date inconnue)" in renforts[0]
+
+
+def test_a_statement_relayed_with_its_date_links_the_undated_article_that_may_be_first(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("relayed-stated", tmp_path)))
+    # Both copies say Gamma spoke in January; the relay of 3 April is known to be later, the
+    # undated article may be the original: the line links it.
+    assert lines == ["janvier 2025 — Effectifs : Canons livrés : jusqu'à 120 (décembre 2024) selon "
+                     "le bureau gamma (OG) ( Journal B, date inconnue )"]

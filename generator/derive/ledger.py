@@ -133,12 +133,16 @@ class Statement:
     @cached_property
     def first_stated(self) -> LedgerEntry | None:
         """The copy that made it known first (the earliest statement or report date), or None
-        when no copy is dated or a source has no date (see ``reported``)."""
+        when no copy is dated or a source has no date (see ``reported``). Between copies that
+        give one statement date, the earliest article, an undated one first (it may be the
+        original; a relay's date is known to be later)."""
         if not self._every_source_dated(lambda e: e.stated):
             return None
         dated = [e for e in self.entries if e.stated is not None]
-        return min(dated, key=lambda e: (e.stated.sort_key() if e.stated else (), e.claim_id),
-                   default=None)
+        return min(dated, key=lambda e: (e.stated.sort_key() if e.stated else (),
+                                         e.article.date is not None,
+                                         e.article.date.sort_key() if e.article.date else (),
+                                         e.claim_id), default=None)
 
     def _every_source_dated(self, date: Callable[[LedgerEntry], DateInterval | None]) -> bool:
         return all(any(date(e) is not None for e in group) for group in self.sources)
