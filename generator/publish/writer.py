@@ -25,6 +25,7 @@ import shutil
 import struct
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -75,12 +76,15 @@ class Reuse:
 
     def holds(self, path: str, key: str) -> bool:
         """Whether the file at ``path`` is still the one the last build wrote under ``key``."""
-        digest = _digest(key)
+        return self.holds_digest(path, _digest(key))
+
+    def holds_digest(self, path: str, digest: bytes) -> bool:
+        """``holds``, from the key's digest (_digest)."""
         kept = self.files.get(path)
         if kept is None or not kept.startswith(digest):
             return False
         try:
-            return _kept(digest, os.stat(self.folder / path)) == kept
+            return _kept(digest, os.stat(os.path.join(self.folder, path))) == kept
         except OSError:
             return False
 
@@ -100,28 +104,36 @@ class Written:
 @dataclass
 class _Writing:
     """One process's share of a WriteJob, and the folders it made: one mkdir per folder, not
-    one per file."""
+    one per file. Paths as text: tens of thousands of files, each joined and statted."""
 
     job: WriteJob
-    made_folders: set[Path] = field(default_factory=set)
+    made_folders: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.site = os.fspath(self.job.site)
+
+    def target(self, path: str) -> str:
+        return os.path.join(self.site, path)
 
 
-def _folder_for(target: Path, made_folders: set[Path] | None) -> None:
+def _folder_for(target: str | Path, made_folders: set[str] | None) -> None:
+    folder = os.path.dirname(target)
     if made_folders is None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    elif target.parent not in made_folders:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        made_folders.add(target.parent)
+        os.makedirs(folder, exist_ok=True)
+    elif folder not in made_folders:
+        os.makedirs(folder, exist_ok=True)
+        made_folders.add(folder)
 
 
-def write_file(target: Path, data: bytes | Iterable[bytes],
-               made_folders: set[Path] | None = None) -> int:
+def write_file(target: str | Path, data: bytes | Iterable[bytes],
+               made_folders: set[str] | None = None) -> int:
     """Write ``target`` (its bytes, or their chunks as they are made), making its folder
     unless ``made_folders`` has it."""
     _folder_for(target, made_folders)
     # A new file, never one rewritten in place: a file the last build recorded (by inode)
     # may still be there, in a build that did not empty the site (--dirty).
-    target.unlink(missing_ok=True)
+    with suppress(FileNotFoundError):
+        os.unlink(target)
     with open(target, "wb") as out:  # bytes: TextIOWrapper is several times slower
         if isinstance(data, bytes):
             return out.write(data)
@@ -157,18 +169,18 @@ def _placed(writing: _Writing, path: str, key: str, make: Callable[[], bytes | C
             reusable: bool = True) -> tuple[int, Kept]:
     """Move the previous build's file back if it is still the one written under ``key``
     (and ``reusable``); else make it and write it."""
-    job = writing.job
     digest = _digest(key)
-    target = job.site / path
+    target = writing.target(path)
     _folder_for(target, writing.made_folders)
-    reuse = job.reuse
-    if reusable and reuse is not None and reuse.holds(path, key):
-        source = reuse.folder / path
+    reuse = writing.job.reuse
+    if reusable and reuse is not None and reuse.holds_digest(path, digest):
+        source = os.path.join(reuse.folder, path)
         try:
             if reuse.how == "link":
                 os.link(source, target)
             elif reuse.how == "copy":
-                target.unlink(missing_ok=True)  # as in write_file
+                with suppress(FileNotFoundError):  # as in write_file
+                    os.unlink(target)
                 shutil.copyfile(source, target)
             stat = os.stat(target)
             return stat.st_size, _kept(digest, stat)
@@ -198,7 +210,7 @@ def _run(writing: _Writing, task: tuple) -> Written:
                 size += written
                 kept.append(_entry(planned.path, record))
             else:
-                size += write_file(job.site / planned.path, make(), writing.made_folders)
+                size += write_file(writing.target(planned.path), make(), writing.made_folders)
         return Written(size, b"".join(kept))
     start, stop = where
     texts: list[tuple[str, str, str]] = []
@@ -214,7 +226,7 @@ def _run(writing: _Writing, task: tuple) -> Written:
             size += written
             kept.append(_entry(path, record))
         else:
-            size += write_file(job.site / path, page(), writing.made_folders)
+            size += write_file(writing.target(path), page(), writing.made_folders)
     return Written(size, b"".join(kept), tuple(texts))
 
 
