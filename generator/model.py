@@ -295,6 +295,10 @@ class Claim(Frozen):
                                      "words, shown instead of as_of (« fin janvier 2025 », "
                                      "« début décembre 2024 »): as_of is then the interval "
                                      "that surely contains it (2025-01)")
+    event_words: Text | None = Field(default=None, description="An event in the quote's own "
+                                     "words, shown beside its label where the label says more or "
+                                     "less than the text (« retrait quasi complet », « une partie "
+                                     "des troupes »)")
     stated_on: Period | None = Field(default=None, description="When the actor made the "
                                      "statement, when the text gives it and it is not the "
                                      "article's date (« a déclaré fin janvier »): the log of "
@@ -312,6 +316,8 @@ class Claim(Frozen):
     def _shape(self) -> Claim:
         if (self.metric is None) == (self.event is None):
             raise ValueError("a claim has either 'metric' (a figure) or 'event', not both or neither")
+        if self.event_words is not None and self.event is None:
+            raise ValueError("'event_words' are an event's: a figure says its scope by its metric")
         if self.event is not None:
             extra = [f for f in ("value", "qualifier", "low", "high") if getattr(self, f) is not None]
             if extra:

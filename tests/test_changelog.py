@@ -150,7 +150,7 @@ def test_a_contested_figure_is_logged_with_who_contests_it(tmp_path):
     assert ("contredit une autre information : visite officielle, selon un article sans source "
             "citée (Journal A, 5 février 2025) (rapporté le 5 février 2025)") in front
     (visit,) = [line for line in lines if "Effectifs : Visite officielle" in line]
-    assert "contesté par le bureau gamma (OG) (Soldats présents : jusqu'à 8 000" in visit
+    assert "contesté : contredit par le bureau gamma (OG) (Soldats présents : jusqu'à 8 000" in visit
     assert not any("contradiction" in line for line in lines)
 
 

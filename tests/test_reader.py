@@ -44,7 +44,7 @@ def test_home_cards_give_headline_figures_actor_date_and_link_to_the_detail(fixt
     assert "acteurs/jcs.html" in links
     treaty = card(home, "Traité")  # no figure: the latest event
     assert [text(li) for li in treaty.select(".ba-headline-figure")] == [
-        "Dernier événement : Entrée en vigueur sans source citée (décembre 2024)"]
+        "Dernier événement : Entrée en vigueur (décembre 2024), sans source citée"]
 
 
 def test_topic_page_opens_with_the_same_block_as_its_home_card(fixture_site):

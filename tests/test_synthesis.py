@@ -55,8 +55,8 @@ def test_a_total_is_never_shown_below_the_sum_of_its_parts(tmp_path):
     box = headline_box(archive)
     # Beta's « environ 11 000 » sent in all is under Alpha's 11 000 + 3 000: the headline shows
     # the derived sum, marked as such, with what it adds.
-    assert ("Soldats envoyés (total) : 14 000 soldats (somme dérivée : 11 000 pour « Premier "
-            "contingent » selon Agence Alpha, octobre 2024, et 3 000 pour « Renforts »") in box
+    assert ("Soldats envoyés (total) : 14 000 soldats (somme dérivée, selon Agence Alpha : 11 000 "
+            "pour « Premier contingent » (octobre 2024) et 3 000 pour « Renforts »") in box
     assert "environ 11 000" not in box.split("Premier contingent :")[0]
     text = topic_text(archive)
     assert "environ 11 000 soldats — inférieur à la somme de ses parties (14 000)" in text
@@ -120,7 +120,7 @@ def test_a_relation_names_a_metric_of_its_topic(tmp_path):
 
 def test_a_provision_is_not_the_latest_event(tmp_path):
     archive = scenario("provisions", tmp_path)
-    assert "Dernier événement : Visite officielle selon Agence Alpha (janvier 2025)" in headline_box(archive)
+    assert "Dernier événement : Visite officielle (janvier 2025), selon Agence Alpha" in headline_box(archive)
     assert "Clause d'assistance (disposition)" in topic_text(archive)
     # A provision stated again by its actor, weeks later, is one statement with its sources.
     (briefing,) = derive_from_bodies(archive).briefings.values()
@@ -275,16 +275,17 @@ def test_a_sum_with_a_hedged_part_is_approximate(tmp_path):
     box = headline_box(archive)
     # « On estime que 3 000 … »: the sum of 11 000 and an estimate is « environ 14 000 »,
     # and the hedge stands beside the part it qualifies.
-    assert ("Soldats envoyés (total) : environ 14 000 soldats (somme dérivée : 11 000 pour "
-            "« Premier contingent » selon Agence Alpha, octobre 2024, et 3 000 pour « Renforts » "
-            "selon Agence Alpha, janvier 2025 – février 2025 (avec réserve : « On estime … »)") in box
+    assert ("Soldats envoyés (total) : environ 14 000 soldats (somme dérivée, selon Agence Alpha : "
+            "11 000 pour « Premier contingent » (octobre 2024) et 3 000 pour « Renforts » (janvier "
+            "2025 – février 2025) (avec réserve : « On estime … »)") in box
 
 
 def test_a_sum_of_a_floor_and_a_ceiling_is_the_floor(tmp_path):
     archive = scenario("bounded-parts", tmp_path)
     # « jusqu'à 500 » allows none: beside « au moins 10 000 » it adds nothing sure.
+    # Two actors: each part names its own.
     assert ("Soldats envoyés (total) : au moins 10 000 soldats (somme dérivée : au moins 10 000 "
-            "pour « Premier contingent » selon Agence Alpha, octobre 2024, et jusqu'à 500 pour "
+            "pour « Premier contingent » selon Agence Alpha (octobre 2024) et jusqu'à 500 pour "
             "« Renforts » selon Service Beta") in headline_box(archive)
 
 
@@ -311,10 +312,14 @@ def test_a_disputed_figure_says_who_disputes_it(tmp_path):
 
 def test_the_current_pictures_range_gives_each_actor_its_own_figure(tmp_path):
     archive = scenario("range-agree", tmp_path)
-    (line,) = [text_of(p) for p in topic_soup(archive).select(".ba-range")]
-    # No actor is given the range: each is named with the figure it gave.
-    assert line == ("Pour octobre 2024 : entre 2 900 et 3 200 soldats (environ 2 900 selon Agence "
-                    "Alpha ; environ 3 200 selon Service Beta ; 3 100 selon le bureau gamma (OG)).")
+    soup = topic_soup(archive)
+    (line,) = [text_of(p) for p in soup.select(".ba-topic > p.ba-headline")]
+    # No actor is given the range: each is named with the figure it gave; the range is the
+    # headline's, said once.
+    assert line.startswith("Estimations : entre 2 900 et 3 200 soldats (octobre 2024 : environ 2 900 "
+                           "selon Agence Alpha ; environ 3 200 selon Service Beta ; 3 100 selon le "
+                           "bureau gamma (OG))")
+    assert soup.select(".ba-range") == []
 
 
 def test_figures_only_reported_on_one_day_make_no_range(tmp_path):
@@ -353,7 +358,7 @@ def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
     assert ("Premier contingent : 11 000 soldats selon Service Beta (rapporté le 10 janvier 2025) — "
             "chiffre plus ancien que « Soldats envoyés (total) : 20 000 » selon Agence Alpha "
             "(mars 2025, total dont il est une partie)") in box
-    assert ("Renforts : environ 3 000 soldats selon Service Beta (date inconnue) — non daté : "
+    assert ("Renforts : environ 3 000 soldats selon Service Beta (date inconnue) — "
             "peut-être plus ancien que « Soldats envoyés (total) : 20 000 » selon Agence Alpha "
             "(mars 2025, total dont il est une partie)") in box
     total = box.split("Premier contingent :")[0]
@@ -426,12 +431,12 @@ def test_figures_of_a_fixed_period_agree_whenever_they_are_reported(tmp_path):
 
 def test_a_sum_of_undated_or_differently_dated_parts_says_so(tmp_path):
     box = headline_box(scenario("undated-parts", tmp_path / "a"))
-    assert ("Soldats envoyés (total) : environ 3 000 soldats (somme dérivée : environ 300 pour "
-            "« Premier contingent » selon Service Beta, date inconnue, et environ 2 700 pour "
-            "« Renforts » selon Service Beta, date inconnue) — somme non datée (parties sans date "
-            "dans leur texte)") in box
+    assert ("Soldats envoyés (total) : environ 3 000 soldats (somme dérivée, selon Service Beta : "
+            "environ 300 pour « Premier contingent » (date inconnue) et environ 2 700 pour "
+            "« Renforts » (date inconnue)) — somme non datée (parties sans date dans leur texte)"
+            ) in box
     box = headline_box(scenario("parts", tmp_path / "b"))
-    assert ("janvier 2025 – février 2025) — parties de dates différentes : cette somme additionne "
+    assert ("(janvier 2025 – février 2025)) — parties de dates différentes : cette somme additionne "
             "des chiffres donnés pour des périodes distinctes") in box
 
 
@@ -441,11 +446,10 @@ def test_a_sum_of_a_closed_sending_and_a_later_one_is_the_total_at_its_end(tmp_p
     same figures for a first contingent of no fixed period stay « parties de dates
     différentes » (the « parts » scenario above)."""
     box = headline_box(scenario("closed-part", tmp_path))
+    # The initial sending's period is in its label: its figure needs no date of its own.
     assert ("Soldats envoyés depuis octobre 2024 : 14 000 soldats à la fin de février 2025 (somme "
-            "dérivée : 11 000 pour « Envoi initial (octobre 2024) » selon Agence Alpha, sans date "
-            "dans le texte ; rapporté le 13 mars 2025, et 3 000 pour « Renforts » selon Agence "
-            "Alpha, janvier 2025 – février 2025) — l'autre partie est un envoi clos avant cette "
-            "date") in box
+            "dérivée, selon Agence Alpha : 11 000 pour « Envoi initial (octobre 2024) » et 3 000 "
+            "pour « Renforts » (janvier 2025 – février 2025))") in box
     assert "dates différentes" not in box
 
 
@@ -699,3 +703,22 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
     assert ("Canons livrés : jusqu'à 120 unités selon Agence Alpha (décembre 2024) — chiffre plus "
             "ancien que « Canons et lance-roquettes livrés : environ 220 » selon Agence Alpha (mars "
             "2025, périmètre qui comprend celui-ci) Mis à jour") in box
+
+
+def test_an_event_s_own_words_stand_beside_its_label(tmp_path):
+    scenario("front", tmp_path)
+    article = tmp_path / "briefings" / "articles" / "2025-02-10-a-absents.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace('    event: retour\n',
+                                    '    event: retour\n    event_words: "sont revenus"\n'),
+                       encoding="utf-8")
+    # The label is every text's; the words are this one's: the box shows both.
+    assert ("peut-être dépassé par un fait ultérieur : retour signalé (« sont revenus ») selon "
+            "Agence Alpha") in headline_box(scenario_reloaded(tmp_path))
+    article.write_text(text.replace('    event: retour\n',
+                                    '    event: retour\n    event_words: "sont partis"\n'),
+                       encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        scenario_reloaded(tmp_path)
+    (error,) = raised.value.errors
+    assert (error.field, error.message) == ("claims[1].event_words", "event_words not found in the quote")

@@ -188,12 +188,13 @@ class Renderer:
         return self.archive.outlets[outlet_id].name
 
     def claim_label(self, claim: Claim) -> str:
-        """What the claim is about: the metric's or the event's French label."""
+        """What the claim is about: the metric's or the event's French label, an event's own
+        words beside it (« Retrait du front rapporté (« retrait quasi complet ») »)."""
         topic = self.archive.topics[claim.topic]
         if claim.metric:
             return topic.metrics[claim.metric].label
-        assert claim.event is not None  # Claim's validator: a metric or an event
-        return topic.events[claim.event].label
+        label = topic.events[claim.event or ""].label  # Claim's validator: a metric or an event
+        return f"{label} (« {claim.event_words} »)" if claim.event_words else label
 
     def render(self, template: str, path: str, **context: object) -> str:
         return environment().get_template(template).render(page_path=path, **self._common,

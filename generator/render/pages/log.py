@@ -90,7 +90,7 @@ class LogPages(Site):
             text += f" — avec réserve : {_quoted(statement.hedges)}"
         # A contradiction the rules find is not a dispute a text records: each has its words.
         for words, others in (("en contradiction avec", entry.contradicted_by),
-                              ("contesté par", entry.disputed_by)):
+                              ("contesté : contredit par", entry.disputed_by)):
             if others:
                 text += f" — {words} " + " ; ".join(
                     f"{self._who(other)} ({self._what(other)}, {said_when_fr(self.archive, other)})"
