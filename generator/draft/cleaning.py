@@ -97,6 +97,11 @@ _SUBSCRIPTION = re.compile(
 _SUBSCRIBER_LABEL = re.compile(r"^(?:(?:article|contenu|édition|exclusivité|exclusif|réservé|offert)\s+)?"
                                r"(?:aux\s+|pour\s+les\s+)?(?:abonnée?s?|premium|payant|membres?)\s*\+?$"
                                r"|^(?:abonnée?s?|premium)\s+(?:seulement|uniquement)$", re.I)
+# The label of an advertiser's content set in the text (« Contenu sponsorisé », « Publireportage »,
+# « En partenariat avec … »).
+_SPONSORED = re.compile(r"^(?:(?:article|contenu|publication|communiqué)s?\s+)?(?:sponsoris[ée]e?s?|partenaires?"
+                        r"|promotionnel(?:le)?s?|publicitaires?)$|^publi-?\s?(?:information|reportage|rédactionnel|"
+                        r"communiqué)s?$|^(?:en\s+)?partenariat\b.{0,40}$|^sponsoris[ée]e?\s+par\b.{0,40}$", re.I)
 # A source credit line (« Source : Reuters », « Sources: AFP, Belga »): names, no sentence.
 _SOURCE_CREDIT = re.compile(r"^Sources?\s*:\s*(?P<names>[A-ZÀ-Ý][\w.’'&-]*(?:(?:\s+|\s*[,/]\s*|\s+et\s+)"
                             r"[\w.’'&-]+){0,5})\s*\.?$")
@@ -224,14 +229,22 @@ class Draft:
     date_mentions: list[str] = field(default_factory=list)
 
 
+def _bracketed_names(name: str) -> list[str]:
+    """The other names a registered name gives in brackets: an abbreviation (« (AFP) », « (dpa) ») or
+    a name of several words (« RTS (Radio Télévision Suisse) »). One capitalised word there qualifies
+    the name (« Le Matin (Suisse) », « Le Quotidien (Luxembourg) ») and names nothing alone: a site's
+    menu printing « Suisse » is not that outlet."""
+    return [part for part in re.findall(r"\((.*?)\)", name)
+            if len(part.split()) > 1 or part.isupper() or part.islower() or re.search(r"\d", part)]
+
+
 class Outlets:
     """Outlets.yml, looked up by any name, abbreviation or homepage domain."""
 
     def __init__(self, outlets: dict[str, Outlet]):
         self.keys: dict[str, str] = {}
         for outlet in outlets.values():
-            names = [outlet.id, outlet.name, re.sub(r"\s*\(.*?\)", "", outlet.name),
-                     *re.findall(r"\((.*?)\)", outlet.name)]
+            names = [outlet.id, outlet.name, re.sub(r"\s*\(.*?\)", "", outlet.name), *_bracketed_names(outlet.name)]
             if outlet.homepage:
                 host = urlsplit(outlet.homepage).hostname or ""
                 names.append(host.removeprefix("www.").split(".")[0])
@@ -242,7 +255,7 @@ class Outlets:
         # longest first, for bylines: an agency the registry holds is read whatever its name.
         wire_names = {name for outlet in outlets.values() if outlet.kind == "wire"
                       for name in (outlet.name, re.sub(r"\s*\(.*?\)", "", outlet.name),
-                                   *re.findall(r"\((.*?)\)", outlet.name)) if len(name) >= 2}
+                                   *_bracketed_names(outlet.name)) if len(name) >= 2}
         self.wires = "|".join([*(re.escape(name) for name in sorted(wire_names, key=lambda n: (-len(n), n))),
                                _WIRES])
         self.printed_names = sorted(((name, outlet.id) for outlet in outlets.values()
@@ -762,6 +775,8 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
     sequence = _signature_out(cleaner, sequence, stamps)
     sequence = _media_out(cleaner, sequence, media)
     sequence = _posts_out(cleaner, sequence, stamps)
+    sequence = _sponsored_out(cleaner, sequence)
+    sequence = _head_box_out(cleaner, sequence)
     kept = _furniture_out(cleaner, sequence)
     # The headline: the page's title, or the first line that reads as one; its copies go.
     if not draft.title:
@@ -892,9 +907,11 @@ def _doubtful_headings(lines: list[str], kept: list[str]) -> set[str]:
         if index is None:
             continue
         # Before it, what the text said last: sites put their furniture (related links, an ad) at a
-        # section's break, so the debris taken out there is skipped; a live blog's post has its time.
+        # section's break, so the debris taken out there, and the short lines found doubtful there (a
+        # box's own heading: « Ne manquez rien de … » over a newsletter's prompts), are skipped; a live
+        # blog's post has its time.
         before = index - 1
-        while before >= 0 and lines[before] not in kept_set:
+        while before >= 0 and (lines[before] not in kept_set or lines[before] in doubtful):
             before -= 1
         timed = index >= 1 and re.fullmatch(r"\d{1,2}\s*[h:]\s*\d{2}", lines[index - 1]) is not None
         between_before = timed or (before >= 0 and _prose(lines[before]))
@@ -1030,6 +1047,82 @@ def _posts_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]], stamps: set[
                and not re.search(r"[.!?»]$", sequence[after][0])):
             take(after)
             after += 1
+    return marked
+
+
+def _sponsored_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """The sequence with an advertiser's block marked as debris, found by its frame: its label
+    (« Contenu sponsorisé »), the line under it (the ad's title, whatever its words), then at most
+    three short lines down to the advertiser's credit that closes it: a button of a word or two
+    (« Découvrir »), and the advertiser named alone (« Maison Durand ») or after « par » (« Offert
+    par Maison Durand »). Not the article's: no heading or claim from it."""
+    marked = list(sequence)
+
+    def button(line: str) -> bool:
+        return len(line.split()) <= 2 and bool(_SHORT_INFINITIVE.match(line) or _BUTTON.match(line))
+
+    def credit(line: str) -> bool:
+        words = line.split()
+        return bool(_CREDITED_BY.match(line)) or (1 <= len(words) <= 3 and not re.search(r"[.!?:;,]", line)
+                                                  and all(word[:1].isupper() for word in words))
+
+    for index, (line, _) in enumerate(sequence):
+        if not _SPONSORED.match(line.removeprefix("## ")) or index + 1 >= len(sequence):
+            continue
+        title = index + 1
+        if not _short(sequence[title][0], 25):
+            continue   # a paragraph under it: a label of the text, not an ad's frame
+        after = title + 1
+        while after < min(title + 3, len(sequence)) and button(sequence[after][0].removeprefix("## ")):
+            after += 1
+        if after >= len(sequence) or not credit(sequence[after][0].removeprefix("## ")):
+            continue
+        cleaner.last_kind = None
+        for inside in range(index, after + 1):
+            if not marked[inside][1]:
+                marked[inside] = (marked[inside][0], True)
+                cleaner.note_line("Contenu sponsorisé supprimé (étiquette, titre, bouton, annonceur)",
+                                  marked[inside][0].removeprefix("## "))
+    return marked
+
+
+def _box_item(line: str) -> bool:
+    """A line of a summary box: a bullet, or one short sentence."""
+    return line.startswith(("•", "- ")) or (
+        _short(line, 25) and bool(re.search(r"[.!?»]$", line)) and len(_SENTENCE_BREAK.findall(line)) <= 1)
+
+
+def _head_box_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """The sequence with a summary box at the article's head marked as debris, found by where it
+    stands and its shape: after the headline, the standfirst at most and the head's furniture
+    (byline, date stamp, photo credit: lines taken out just before it), a short title without a
+    sentence's punctuation (« Les points clés ») over two or more short one-sentence lines or bullets,
+    before the text's first paragraph. An intertitle stands between paragraphs of the text; a box
+    there sums up the text below it (the contributor may put it back)."""
+    marked = list(sequence)
+    kept = [i for i, (_, debris) in enumerate(sequence) if not debris]
+    headline = next((i for i in kept if len(sequence[i][0].split()) >= 4), None)
+    if headline is None:
+        return marked
+    after_headline = [i for i in kept if i > headline]
+    for position, title in enumerate(after_headline[:2]):
+        line = sequence[title][0].removeprefix("## ")
+        if (not sequence[title - 1][1] or not _is_heading(line) or not _short(line, 8)
+                or not all(_prose(sequence[i][0]) for i in after_headline[:position])):
+            continue
+        items = []
+        for index in range(title + 1, len(sequence)):
+            if sequence[index][1] or not _box_item(sequence[index][0].removeprefix("## ")):
+                break
+            items.append(index)
+        if len(items) < 2 or items[-1] + 1 >= len(sequence) or not _prose(sequence[items[-1] + 1][0]):
+            continue
+        cleaner.last_kind = None
+        for index in (title, *items):
+            marked[index] = (sequence[index][0], True)
+            cleaner.note_line("Encadré en tête d'article supprimé (un résumé que le texte reprend : à remettre "
+                              "s'il dit autre chose)", sequence[index][0].removeprefix("## "))
+        break
     return marked
 
 
