@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..model import Outlet
-from ..read.lint import BRACKETED_NOTE, SPEAKS_AS_READER
+from ..read.lint import BRACKETED_NOTE, CHANGE_NOTE, COMMENT_HEADER, GREETING, SPEAKS_AS_READER
 from ..read.quotes import normalise
 from .dates import printed_date, stamp_weekday_date, weekday_date
 from .words import compact
@@ -142,24 +142,15 @@ _CONSENT = re.compile(r"\b(?:cookies?|traceurs)\b"
 _READER = re.compile(r"\b(?:vous|votre|vos)\b|^(?-i:[A-ZÀ-Ý])[a-zà-ÿ]{3,}ez(?:\s*$|-(?:nous|les|le|la)\b|\s+(?:(?:à|de|des|du"
                      r"|dans|sur)\s+)?(?:notre|nos|tous|toutes|toute|tout|ici|aussi|également|plus|chaque|gratuitement"
                      r"|en direct)\b)", re.I)
-# A note set apart from the text about a change to it (« Correction, 3 mars à 9h : une première version
-# … », « Rectificatif : … », « Mise à jour, 4 mai à 12h : ajout de … »): its figure may be the wrong one.
-_CHANGE_NOTE = re.compile(r"^(?:Correction|Rectificatif|Rectification|Erratum|Précision|Mise à jour|Actualisation"
-                          r"|Note de la rédaction|N\.?D\.?L\.?R\.?)\b(?P<when>[^:]{0,50}?)\s?:\s+(?P<text>\S.*)$", re.I)
-# A reader comment's header: a name (initials allowed), a separator, when it was posted (« Paul D. · il
-# y a 2 h », « marco75 | hier à 18:02 »).
-_COMMENT_HEADER = re.compile(r"^[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[·•|–—-]\s*(?:il y a\s+\d+\s*(?:s|sec|secondes?|min"
-                             r"|minutes?|h|heures?|j|jours?|sem\.?|semaines?|mois|ans?)|(?:hier|avant-hier|aujourd['’]hui) à)\b",
-                             re.I)
 # What closes a reader comment: its buttons.
 _COMMENT_BUTTON = re.compile(r"^(?:Répondre|Signaler(?: (?:ce|le) commentaire| un abus)?|J['’]aime|Aimer|Like"
                              r"|\d+\s*(?:réponses?|j['’]aime)|Masquer les réponses)$", re.I)
 # A handle alone on its line (« @NomDuCompte »): an embedded post from a social network begins.
 _HANDLE = re.compile(r"^@\w{2,30}$")
-# The site greeting its readers (a live blog's welcome post: « Bonjour et bienvenue dans ce direct »).
-_GREETING = re.compile(r"^(?:bonjour|bonsoir|bienvenue|rebonjour|hello)\b", re.I)
 # The page's own control of a few words opening with an infinitive (« Voir sur X », « Suivre
-# l'auteur »); lint.py's SPEAKS_AS_READER and BRACKETED_NOTE are its other controls and notes.
+# l'auteur »); lint.py's SPEAKS_AS_READER and BRACKETED_NOTE are its other controls and notes, and its
+# GREETING, COMMENT_HEADER and CHANGE_NOTE the shapes of a greeting, a reader comment's header and a
+# correction note, which the drafter takes out and the check warns on.
 _SHORT_INFINITIVE = re.compile(r"^(?:S['’][a-zà-ÿ]+?|[A-ZÀ-Ý][a-zà-ÿ]+?)(?:er|ir|re)\b(?:\s+\S+){0,3}$")
 
 
@@ -544,13 +535,13 @@ class _Cleaner:
             return True
         if self.comment_line(line):
             return True
-        if _GREETING.match(line) and (_short(line, 12) or self.greeted):
+        if GREETING.match(line) and (_short(line, 12) or self.greeted):
             # The site greeting its readers (a live blog's welcome post: its title and its text).
             self.greeted = _short(line, 12)
             self.note_line("Message d'accueil du site supprimé", line)
             return True
         self.greeted = False
-        if (note := _CHANGE_NOTE.match(line)) and len(note["text"].split()) >= 3 and _short(line, 80):
+        if (note := CHANGE_NOTE.match(line)) and len(note["text"].split()) >= 3 and _short(line, 80):
             if day := printed_date(note["when"]):
                 self.updated.append((day, line))
             self.note(f"Note de correction ou de mise à jour supprimée (hors du texte de l'article ; son "
@@ -689,7 +680,7 @@ class _Cleaner:
     def comment_line(self, line: str) -> bool:
         """A reader comment: its header (a name and when it was posted), then its text, three lines
         at most, and its buttons (« Répondre », « Signaler »). Not the article's: no claim from it."""
-        if _COMMENT_HEADER.match(line) and _short(line, 12):
+        if COMMENT_HEADER.match(line) and _short(line, 12):
             self.comment, self.comment_buttons = 3, False
         elif _COMMENT_BUTTON.match(line) and (self.comment or self.comment_buttons):
             self.comment, self.comment_buttons = 0, True
@@ -925,7 +916,7 @@ def _doubtful_headings(lines: list[str], kept: list[str]) -> set[str]:
         between_after = after < len(lines) and lines[after] in kept_set and _prose(lines[after])
         words = text.split()
         shaped = not (_STAMP_DATE.search(text) or _CLOCK.search(text) or re.search(r"[·|•]", text)
-                      or _COUNT_MARK.search(text) or _READER.search(text) or _GREETING.match(text)
+                      or _COUNT_MARK.search(text) or _READER.search(text) or GREETING.match(text)
                       or re.match(r"[A-ZÀ-Ý][a-zà-ÿ]{3,}ez\b", text)   # an imperative: « Rejoignez … »
                       or SPEAKS_AS_READER.search(text) or _SHORT_INFINITIVE.match(text)
                       or BRACKETED_NOTE.match(text) or _latin_share(text) < 0.5
