@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..model import Outlet
-from ..read.lint import BRACKETED_NOTE, CHANGE_NOTE, COMMENT_HEADER, GREETING, SPEAKS_AS_READER
+from ..read.lint import (
+    BRACKETED_NOTE,
+    CHANGE_NOTE,
+    COMMENT_HEADER,
+    GREETING,
+    SPEAKS_AS_READER,
+)
 from ..read.quotes import normalise
 from .dates import printed_date, stamp_weekday_date, weekday_date
 from .words import compact
