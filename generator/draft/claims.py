@@ -503,6 +503,8 @@ def _actors_in(vocabulary: Vocabulary, sentence: str, span: tuple[int, int]) -> 
 # Where an apposition stops: punctuation, a relative or a source (« selon »), a finite verb, or a count (not a
 # measure's digits: « canons de 170 mm »).
 _APPOSITION_END = re.compile(r"[,;:.()\[\]«»\"]|\s(?:dont|qui|que|qu['’]|selon|soit|d['’]après)\b|(?<![\w-])\d[\d.\u00a0\u202f ]*")
+# A comma and the word after it, where an apposition may open.
+_APPOSITION_START = re.compile(r",\s+([a-zà-ÿ][\w-]*)")
 # Words that open a clause, a coordination, a part or a complement, not a noun restating the one before.
 _NOT_A_NOUN = re.compile(r"(?:et|ou|ni|mais|ainsi|selon|soit|dont|qui|que|qu|d|l|le|la|les|un|une|des|du|de|au|aux|à|en"
                          r"|pour|par|avec|sans|contre|depuis|vers|sur|sous|dans|chez|entre|parmi|notamment|surtout"
@@ -515,7 +517,7 @@ def _apposition(sentence: str, own_end: int, longest: int = 100) -> tuple[int, i
     """The span of the nouns in apposition to a figure's own words, when a comma closes them and a
     noun without article opens what follows (« pièces d'artillerie lourde, canons automoteurs de 170 mm
     et lance-roquettes de 240 mm, selon … »), up to the clause's end, a verb or another count."""
-    opening = re.compile(r",\s+([a-zà-ÿ][\w-]*)").match(sentence, own_end)
+    opening = _APPOSITION_START.match(sentence, own_end)
     if opening is None or _NOT_A_NOUN.match(opening[1]):
         return None
     start, limit = opening.start(1), min(len(sentence), opening.start(1) + longest)
