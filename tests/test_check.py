@@ -520,3 +520,15 @@ def test_comment_headers_counters_greetings_change_notes_and_source_lines_as_hea
         "body: heading looks like a correction or update note: « Rectificatif, 5 mars : une version précédente "
         "évoquait 900 morts »",
         "body: heading looks like a source credit: « Vu dans The Guardian, Yonhap »"]
+
+
+def test_the_check_warns_on_every_greeting_comment_header_and_change_note_the_drafter_takes_out(tmp_path):
+    """One shape for each (lint.GREETING, COMMENT_HEADER, CHANGE_NOTE, which draft/cleaning.py reads
+    too): the variants the drafter took out and the check's own copies missed are warned on."""
+    assert debris_messages(
+        tmp_path, "## Hello et bienvenue sur notre fil", "## Anne R. · aujourd'hui à midi",
+        "## Actualisation, 6 mars : ajout de la réaction du Kremlin", "Un paragraphe ordinaire de l’article.") == [
+        "body: heading looks like a greeting to the reader: « Hello et bienvenue sur notre fil »",
+        "body: heading looks like a reader comment's header: « Anne R. · aujourd'hui à midi »",
+        "body: heading looks like a correction or update note: « Actualisation, 6 mars : ajout de la réaction "
+        "du Kremlin »"]

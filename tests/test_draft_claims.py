@@ -339,3 +339,36 @@ def test_claims_come_from_the_article_s_text_not_from_a_correction_note_or_a_rea
     assert figures[0].quote.startswith("environ 2 500 soldats") or "renseignement sud-coréen" in figures[0].quote
     assert "20 000" not in drafted.text.split("\n---\n", 1)[1] and "il s'agit de 2 500" not in drafted.text.split(
         "claims:", 1)[1]
+
+
+def test_an_apposition_naming_the_kinds_counted_is_more_specific_than_the_noun():
+    """« N systèmes d'artillerie, lance-roquettes … et canons automoteurs »: the nouns after the comma say
+    what the figure counts, by its kinds, and their metric wins over the general noun's; the quote holds
+    them (round 10). A part (« notamment des … ») or a source after the comma changes nothing, nor does
+    an apposition less precise than a model's name."""
+    [listed] = _read("Pyongyang a fourni 180 systèmes d'artillerie, lance-roquettes multiples et canons "
+                     "automoteurs, selon le ministère de la Défense.", "2025-02-10")
+    assert (listed.metric, listed.passed_over) == ("sp_guns_and_mrls", ("long_range_artillery",))
+    assert listed.quote == ("Pyongyang a fourni 180 systèmes d'artillerie, lance-roquettes multiples et canons "
+                            "automoteurs")
+    assert _metrics("Pyongyang a fourni 180 systèmes d'artillerie, notamment des canons automoteurs, selon "
+                    "Séoul.", "2025-02-10") == [((180,), "long_range_artillery")]
+    assert _metrics("Pyongyang a fourni 180 pièces d'artillerie, selon Séoul.", "2025-02-10") == [
+        ((180,), "long_range_artillery")]
+    assert _metrics("Pyongyang a fourni 90 canons M-1989 Koksan, canons automoteurs de 170 mm, selon Séoul.",
+                    "2025-02-10") == [((90,), "koksan_guns")]
+    # No event is proposed from the apposition: its words are the figure's.
+    events = event_candidates(["Pyongyang a fourni 180 systèmes d'artillerie, lance-roquettes multiples et "
+                               "canons automoteurs, selon le ministère de la Défense."], _vocabulary(),
+                              "2025-02-10", [listed])
+    assert [e.event for e in events] == []
+
+
+def test_a_contingent_sent_in_the_first_deployment_s_season_is_the_first_contingent_as_subject_too():
+    """« les N hommes dépêchés … à l'automne manquent de … »: sent in the period the first contingent's
+    label states, with no « depuis » making it a running total: the narrower metric (round 10's
+    marianne, whose finished article said the total sent, was corrected to this)."""
+    assert _metrics("Selon Kiev, les quelque 9 000 hommes dépêchés en Russie par Pyongyang à l'automne manquent "
+                    "de munitions.", "2025-02-10") == [((9000,), "initial_contingent")]
+    assert _metrics("Selon Kiev, les quelque 9 000 hommes dépêchés en Russie par Pyongyang depuis l'automne "
+                    "manquent de munitions.", "2025-02-10") == [((9000,), "deployed")]

@@ -390,3 +390,66 @@ def test_a_short_line_that_is_not_clearly_an_intertitle_goes_to_the_notes():
         assert body(line) == [STANDFIRST, PARAGRAPH, LAST], line
     # Not between two paragraphs of prose: after a list's item, or before a short line.
     assert "## Les renforts du printemps" not in body("• Un point de la liste", "Les renforts du printemps")
+
+
+def test_a_summary_box_at_the_article_s_head_is_taken_out_with_its_lines():
+    """After the headline, the standfirst and the byline, a short title over short one-sentence lines,
+    before the text's first paragraph: a box summing up the text, not an intertitle (round 10)."""
+    first = ("Les services de Séoul ont présenté mardi leurs estimations aux députés. Elles portent sur "
+             "les renforts arrivés depuis janvier.")
+    items = ["Pyongyang aurait envoyé de nouveaux renforts vers la région de Koursk.",
+             "Moscou n’a fait aucun commentaire sur ces informations de Séoul.",
+             "Kiev réclame des sanctions supplémentaires contre le régime nord-coréen."]
+    draft = analyse("\n".join([HEADLINE, STANDFIRST, "Par Jean Roux avec Reuters", "Les points clés", *items,
+                               first, LAST]), _outlets())
+    assert draft.blocks == [STANDFIRST, first, LAST]
+    assert any("« Les points clés »" in note and items[2] in note for note in draft.cleaning)
+    # The same lines between paragraphs of the text: an intertitle over them, kept.
+    inside = analyse("\n".join([HEADLINE, STANDFIRST, "Par Jean Roux avec Reuters", first, "Les points clés",
+                                *items, LAST]), _outlets())
+    assert inside.blocks == [STANDFIRST, first, "## Les points clés", *items, LAST]
+    # One line under the label: the summary it announces is the text's first paragraph, kept.
+    single = analyse("\n".join([HEADLINE, STANDFIRST, "Par Jean Roux avec Reuters", "Les points clés", first,
+                                LAST]), _outlets())
+    assert first in single.blocks
+
+
+def test_an_advertiser_s_block_in_the_text_goes_and_the_intertitle_after_it_stays():
+    """A sponsored label, the ad's title, a button and the advertiser's credit: taken out as one
+    block, so the intertitle under them stands between two paragraphs (round 10)."""
+    for block in (["Publireportage", "Vacances : les plus belles plages de Bretagne", "Réserver",
+                   "Offert par Voyages Martin"],
+                  ["Contenu sponsorisé", "Isolation : les aides de l’État que personne ne demande",
+                   "Maison Durand"]):
+        draft = analyse("\n".join([HEADLINE, STANDFIRST, PARAGRAPH, *block, "Les renforts du printemps", LAST]),
+                        _outlets())
+        assert draft.blocks == [STANDFIRST, PARAGRAPH, "## Les renforts du printemps", LAST], block
+        assert any(note.startswith("Contenu sponsorisé supprimé") and block[1] in note for note in draft.cleaning)
+
+
+def test_a_doubtful_line_before_an_intertitle_is_skipped_like_debris():
+    """A newsletter box's own heading (doubtful, to the notes) over its prompts, then an intertitle:
+    what the text said last before the intertitle is the paragraph above the box (round 10)."""
+    draft = analyse("\n".join([HEADLINE, STANDFIRST, PARAGRAPH, "Toute l’actualité du monde en un clic",
+                               "Recevez chaque soir notre lettre", "S’inscrire", "Les renforts du printemps",
+                               LAST]), _outlets())
+    assert draft.blocks == [STANDFIRST, PARAGRAPH, "## Les renforts du printemps", LAST]
+    assert any("intertitre douteux" in note and "Toute l’actualité du monde" in note for note in draft.cleaning)
+
+
+def test_a_place_in_brackets_qualifies_a_registered_name_and_names_no_outlet_alone():
+    """« La Gazette (Belgique) »: a site's menu printing « Belgique » is not that outlet; an abbreviation
+    in brackets, or a name of several words, is another name of it (round 10's « Le Matin (Suisse) »
+    made RTS's « Suisse » menu item read as Le Matin)."""
+    from generator.draft.cleaning import Outlets
+    from generator.model import Outlet
+
+    outlets = {key: Outlet(id=key, name=name) for key, name in (
+        ("gazette", "La Gazette (Belgique)"), ("radionord", "Radio Nord (RN)"),
+        ("rtn", "RTN (Radio Télévision du Nord)"))}
+    found = Outlets(outlets)
+    assert found.find("Belgique") is None
+    assert (found.find("La Gazette"), found.find("RN"), found.find("Radio Télévision du Nord")) == (
+        "gazette", "radionord", "rtn")
+    draft = analyse("\n".join(["RTN", "Belgique", "International", HEADLINE, STANDFIRST, PARAGRAPH]), outlets)
+    assert draft.outlet == "rtn"

@@ -363,8 +363,8 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                 if not _says_the_event(event, sentence[start:end], quote):
                     continue  # « apprendre à utiliser des drones » is no supply of drones
                 if event.metric in found or _counts_outside_dates(sentence, quote, dates) or any(
-                        quote in q or q in quote for s, q in taken if s == sentence):
-                    continue  # an event once; none in a clause that holds a figure
+                        quote in q or q in quote or _within(sentence, q, start, end) for s, q in taken if s == sentence):
+                    continue  # an event once; none in a clause that holds a figure, nor in a figure's words
                 candidate = Candidate(None, None, None, "", "", sentence, start, end, quote=quote,
                                       topic=event.topic, event=event.metric,
                                       topic_hint=f"« {sentence[start:end]} » dans la phrase")
@@ -375,6 +375,13 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                 taken.add((sentence, quote))
             before.append(sentence)
     return list(found.values())
+
+
+def _within(sentence: str, quote: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` of the sentence stand inside ``quote`` (a figure's, which may
+    run past its clause: « 180 systèmes d'artillerie, lance-roquettes et canons automoteurs »)."""
+    at = sentence.find(quote)
+    return 0 <= at <= start and end <= at + len(quote)
 
 
 _LINKS = {"de", "du", "des", "d", "a", "au", "aux", "en", "sur", "pour"}
@@ -491,6 +498,38 @@ def _actors_in(vocabulary: Vocabulary, sentence: str, span: tuple[int, int]) -> 
     return sorted((_distance(span, found), -length, actor_id, words)
                   for found, length, actor_id, words in _actor_hits(vocabulary, sentence)
                   if not _OPPONENT.search(sentence, max(0, found[0] - 20), found[0]))
+
+
+# Where an apposition stops: punctuation, a relative or a source (« selon »), a finite verb, or a count (not a
+# measure's digits: « canons de 170 mm »).
+_APPOSITION_END = re.compile(r"[,;:.()\[\]«»\"]|\s(?:dont|qui|que|qu['’]|selon|soit|d['’]après)\b|(?<![\w-])\d[\d.\u00a0\u202f ]*")
+# A comma and the word after it, where an apposition may open.
+_APPOSITION_START = re.compile(r",\s+([a-zà-ÿ][\w-]*)")
+# Words that open a clause, a coordination, a part or a complement, not a noun restating the one before.
+_NOT_A_NOUN = re.compile(r"(?:et|ou|ni|mais|ainsi|selon|soit|dont|qui|que|qu|d|l|le|la|les|un|une|des|du|de|au|aux|à|en"
+                         r"|pour|par|avec|sans|contre|depuis|vers|sur|sous|dans|chez|entre|parmi|notamment|surtout"
+                         r"|principalement|essentiellement|y|alors|puis|déjà|encore|aussi|également|a|ont|est|sont"
+                         r"|il|ils|elle|elles|on|ce|ces|cet|cette|son|sa|ses|leur|leurs|tous|toutes|plus|moins"
+                         r"|près|environ|quelque|jusqu)$", re.I)
+
+
+def _apposition(sentence: str, own_end: int, longest: int = 100) -> tuple[int, int] | None:
+    """The span of the nouns in apposition to a figure's own words, when a comma closes them and a
+    noun without article opens what follows (« pièces d'artillerie lourde, canons automoteurs de 170 mm
+    et lance-roquettes de 240 mm, selon … »), up to the clause's end, a verb or another count."""
+    opening = _APPOSITION_START.match(sentence, own_end)
+    if opening is None or _NOT_A_NOUN.match(opening[1]):
+        return None
+    start, limit = opening.start(1), min(len(sentence), opening.start(1) + longest)
+    end = limit
+    for stop in _APPOSITION_END.finditer(sentence, start, limit):
+        if stop[0][:1].isdigit() and _MEASURE.match(sentence, stop.end()):
+            continue   # a measure (« 170 mm »), part of the noun's words
+        end = stop.start()
+        break
+    verb = _FINITE.search(sentence, start, end)
+    end = verb.start() if verb else end
+    return (start, end) if sentence[start:end].strip() else None
 
 
 def own_words_end(sentence: str, start: int, longest: int = 70) -> int:
@@ -614,6 +653,23 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
         found, _, chosen = min(own, key=lambda hit: (not _is_name(sentence[hit[0][0]:hit[0][1]]),
                                                      _distance(number_span, hit[0]), -hit[1]))
         hint = f"« {sentence[found[0]:found[1]]} » dans la phrase"
+        # An apposition after the noun says what it counts more precisely, by its kinds (« 220 pièces
+        # d'artillerie, canons automoteurs … et lance-roquettes … »): a metric of the same topic, unit
+        # and kind that its words name wins over the noun's, unless the noun's is a name or narrower.
+        apposition = _apposition(sentence, own_end)
+        kinds = [hit for hit in usable if apposition and apposition[0] <= hit[0][0] and hit[0][1] <= apposition[1]
+                 and hit[2].metric != chosen.metric and not chosen.narrower_than(hit[2])
+                 and (hit[2].topic, hit[2].unit, hit[2].kind) == (chosen.topic, chosen.unit, chosen.kind)]
+        if apposition and kinds and not _is_name(sentence[found[0]:found[1]]):
+            noun = sentence[found[0]:found[1]]
+            found, _, chosen = min(kinds, key=lambda hit: (not _is_name(sentence[hit[0][0]:hit[0][1]]),
+                                                           _distance(number_span, hit[0]), -hit[1]))
+            hint = f"« {sentence[found[0]:found[1]]} » dans l'apposition qui précise « {noun} »"
+            own = [*own, *kinds]
+            clause = sentence.find(candidate.quote)
+            if 0 <= clause and clause + len(candidate.quote) < apposition[1]:
+                # the quote holds the words that say what the figure counts
+                changes["quote"] = sentence[clause:apposition[1]].strip(_QUOTE_TRIM)
         changes["passed_over"] = tuple(dict.fromkeys(
             metric.metric for _, _, metric in own if metric.metric != chosen.metric
             and (metric.topic, metric.unit, metric.kind) == (chosen.topic, chosen.unit, chosen.kind)))

@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..model import Outlet
-from ..read.lint import BRACKETED_NOTE, SPEAKS_AS_READER
+from ..read.lint import (
+    BRACKETED_NOTE,
+    CHANGE_NOTE,
+    COMMENT_HEADER,
+    GREETING,
+    SPEAKS_AS_READER,
+)
 from ..read.quotes import normalise
 from .dates import printed_date, stamp_weekday_date, weekday_date
 from .words import compact
@@ -97,6 +103,11 @@ _SUBSCRIPTION = re.compile(
 _SUBSCRIBER_LABEL = re.compile(r"^(?:(?:article|contenu|édition|exclusivité|exclusif|réservé|offert)\s+)?"
                                r"(?:aux\s+|pour\s+les\s+)?(?:abonnée?s?|premium|payant|membres?)\s*\+?$"
                                r"|^(?:abonnée?s?|premium)\s+(?:seulement|uniquement)$", re.I)
+# The label of an advertiser's content set in the text (« Contenu sponsorisé », « Publireportage »,
+# « En partenariat avec … »).
+_SPONSORED = re.compile(r"^(?:(?:article|contenu|publication|communiqué)s?\s+)?(?:sponsoris[ée]e?s?|partenaires?"
+                        r"|promotionnel(?:le)?s?|publicitaires?)$|^publi-?\s?(?:information|reportage|rédactionnel|"
+                        r"communiqué)s?$|^(?:en\s+)?partenariat\b.{0,40}$|^sponsoris[ée]e?\s+par\b.{0,40}$", re.I)
 # A source credit line (« Source : Reuters », « Sources: AFP, Belga »): names, no sentence.
 _SOURCE_CREDIT = re.compile(r"^Sources?\s*:\s*(?P<names>[A-ZÀ-Ý][\w.’'&-]*(?:(?:\s+|\s*[,/]\s*|\s+et\s+)"
                             r"[\w.’'&-]+){0,5})\s*\.?$")
@@ -137,24 +148,15 @@ _CONSENT = re.compile(r"\b(?:cookies?|traceurs)\b"
 _READER = re.compile(r"\b(?:vous|votre|vos)\b|^(?-i:[A-ZÀ-Ý])[a-zà-ÿ]{3,}ez(?:\s*$|-(?:nous|les|le|la)\b|\s+(?:(?:à|de|des|du"
                      r"|dans|sur)\s+)?(?:notre|nos|tous|toutes|toute|tout|ici|aussi|également|plus|chaque|gratuitement"
                      r"|en direct)\b)", re.I)
-# A note set apart from the text about a change to it (« Correction, 3 mars à 9h : une première version
-# … », « Rectificatif : … », « Mise à jour, 4 mai à 12h : ajout de … »): its figure may be the wrong one.
-_CHANGE_NOTE = re.compile(r"^(?:Correction|Rectificatif|Rectification|Erratum|Précision|Mise à jour|Actualisation"
-                          r"|Note de la rédaction|N\.?D\.?L\.?R\.?)\b(?P<when>[^:]{0,50}?)\s?:\s+(?P<text>\S.*)$", re.I)
-# A reader comment's header: a name (initials allowed), a separator, when it was posted (« Paul D. · il
-# y a 2 h », « marco75 | hier à 18:02 »).
-_COMMENT_HEADER = re.compile(r"^[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[·•|–—-]\s*(?:il y a\s+\d+\s*(?:s|sec|secondes?|min"
-                             r"|minutes?|h|heures?|j|jours?|sem\.?|semaines?|mois|ans?)|(?:hier|avant-hier|aujourd['’]hui) à)\b",
-                             re.I)
 # What closes a reader comment: its buttons.
 _COMMENT_BUTTON = re.compile(r"^(?:Répondre|Signaler(?: (?:ce|le) commentaire| un abus)?|J['’]aime|Aimer|Like"
                              r"|\d+\s*(?:réponses?|j['’]aime)|Masquer les réponses)$", re.I)
 # A handle alone on its line (« @NomDuCompte »): an embedded post from a social network begins.
 _HANDLE = re.compile(r"^@\w{2,30}$")
-# The site greeting its readers (a live blog's welcome post: « Bonjour et bienvenue dans ce direct »).
-_GREETING = re.compile(r"^(?:bonjour|bonsoir|bienvenue|rebonjour|hello)\b", re.I)
 # The page's own control of a few words opening with an infinitive (« Voir sur X », « Suivre
-# l'auteur »); lint.py's SPEAKS_AS_READER and BRACKETED_NOTE are its other controls and notes.
+# l'auteur »); lint.py's SPEAKS_AS_READER and BRACKETED_NOTE are its other controls and notes, and its
+# GREETING, COMMENT_HEADER and CHANGE_NOTE the shapes of a greeting, a reader comment's header and a
+# correction note, which the drafter takes out and the check warns on.
 _SHORT_INFINITIVE = re.compile(r"^(?:S['’][a-zà-ÿ]+?|[A-ZÀ-Ý][a-zà-ÿ]+?)(?:er|ir|re)\b(?:\s+\S+){0,3}$")
 
 
@@ -224,14 +226,22 @@ class Draft:
     date_mentions: list[str] = field(default_factory=list)
 
 
+def _bracketed_names(name: str) -> list[str]:
+    """The other names a registered name gives in brackets: an abbreviation (« (AFP) », « (dpa) ») or
+    a name of several words (« RTS (Radio Télévision Suisse) »). One capitalised word there qualifies
+    the name (« Le Matin (Suisse) », « Le Quotidien (Luxembourg) ») and names nothing alone: a site's
+    menu printing « Suisse » is not that outlet."""
+    return [part for part in re.findall(r"\((.*?)\)", name)
+            if len(part.split()) > 1 or part.isupper() or part.islower() or re.search(r"\d", part)]
+
+
 class Outlets:
     """Outlets.yml, looked up by any name, abbreviation or homepage domain."""
 
     def __init__(self, outlets: dict[str, Outlet]):
         self.keys: dict[str, str] = {}
         for outlet in outlets.values():
-            names = [outlet.id, outlet.name, re.sub(r"\s*\(.*?\)", "", outlet.name),
-                     *re.findall(r"\((.*?)\)", outlet.name)]
+            names = [outlet.id, outlet.name, re.sub(r"\s*\(.*?\)", "", outlet.name), *_bracketed_names(outlet.name)]
             if outlet.homepage:
                 host = urlsplit(outlet.homepage).hostname or ""
                 names.append(host.removeprefix("www.").split(".")[0])
@@ -242,7 +252,7 @@ class Outlets:
         # longest first, for bylines: an agency the registry holds is read whatever its name.
         wire_names = {name for outlet in outlets.values() if outlet.kind == "wire"
                       for name in (outlet.name, re.sub(r"\s*\(.*?\)", "", outlet.name),
-                                   *re.findall(r"\((.*?)\)", outlet.name)) if len(name) >= 2}
+                                   *_bracketed_names(outlet.name)) if len(name) >= 2}
         self.wires = "|".join([*(re.escape(name) for name in sorted(wire_names, key=lambda n: (-len(n), n))),
                                _WIRES])
         self.printed_names = sorted(((name, outlet.id) for outlet in outlets.values()
@@ -531,13 +541,13 @@ class _Cleaner:
             return True
         if self.comment_line(line):
             return True
-        if _GREETING.match(line) and (_short(line, 12) or self.greeted):
+        if GREETING.match(line) and (_short(line, 12) or self.greeted):
             # The site greeting its readers (a live blog's welcome post: its title and its text).
             self.greeted = _short(line, 12)
             self.note_line("Message d'accueil du site supprimé", line)
             return True
         self.greeted = False
-        if (note := _CHANGE_NOTE.match(line)) and len(note["text"].split()) >= 3 and _short(line, 80):
+        if (note := CHANGE_NOTE.match(line)) and len(note["text"].split()) >= 3 and _short(line, 80):
             if day := printed_date(note["when"]):
                 self.updated.append((day, line))
             self.note(f"Note de correction ou de mise à jour supprimée (hors du texte de l'article ; son "
@@ -676,7 +686,7 @@ class _Cleaner:
     def comment_line(self, line: str) -> bool:
         """A reader comment: its header (a name and when it was posted), then its text, three lines
         at most, and its buttons (« Répondre », « Signaler »). Not the article's: no claim from it."""
-        if _COMMENT_HEADER.match(line) and _short(line, 12):
+        if COMMENT_HEADER.match(line) and _short(line, 12):
             self.comment, self.comment_buttons = 3, False
         elif _COMMENT_BUTTON.match(line) and (self.comment or self.comment_buttons):
             self.comment, self.comment_buttons = 0, True
@@ -762,6 +772,8 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
     sequence = _signature_out(cleaner, sequence, stamps)
     sequence = _media_out(cleaner, sequence, media)
     sequence = _posts_out(cleaner, sequence, stamps)
+    sequence = _sponsored_out(cleaner, sequence)
+    sequence = _head_box_out(cleaner, sequence)
     kept = _furniture_out(cleaner, sequence)
     # The headline: the page's title, or the first line that reads as one; its copies go.
     if not draft.title:
@@ -892,9 +904,11 @@ def _doubtful_headings(lines: list[str], kept: list[str]) -> set[str]:
         if index is None:
             continue
         # Before it, what the text said last: sites put their furniture (related links, an ad) at a
-        # section's break, so the debris taken out there is skipped; a live blog's post has its time.
+        # section's break, so the debris taken out there, and the short lines found doubtful there (a
+        # box's own heading: « Ne manquez rien de … » over a newsletter's prompts), are skipped; a live
+        # blog's post has its time.
         before = index - 1
-        while before >= 0 and lines[before] not in kept_set:
+        while before >= 0 and (lines[before] not in kept_set or lines[before] in doubtful):
             before -= 1
         timed = index >= 1 and re.fullmatch(r"\d{1,2}\s*[h:]\s*\d{2}", lines[index - 1]) is not None
         between_before = timed or (before >= 0 and _prose(lines[before]))
@@ -908,7 +922,7 @@ def _doubtful_headings(lines: list[str], kept: list[str]) -> set[str]:
         between_after = after < len(lines) and lines[after] in kept_set and _prose(lines[after])
         words = text.split()
         shaped = not (_STAMP_DATE.search(text) or _CLOCK.search(text) or re.search(r"[·|•]", text)
-                      or _COUNT_MARK.search(text) or _READER.search(text) or _GREETING.match(text)
+                      or _COUNT_MARK.search(text) or _READER.search(text) or GREETING.match(text)
                       or re.match(r"[A-ZÀ-Ý][a-zà-ÿ]{3,}ez\b", text)   # an imperative: « Rejoignez … »
                       or SPEAKS_AS_READER.search(text) or _SHORT_INFINITIVE.match(text)
                       or BRACKETED_NOTE.match(text) or _latin_share(text) < 0.5
@@ -1030,6 +1044,82 @@ def _posts_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]], stamps: set[
                and not re.search(r"[.!?»]$", sequence[after][0])):
             take(after)
             after += 1
+    return marked
+
+
+def _sponsored_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """The sequence with an advertiser's block marked as debris, found by its frame: its label
+    (« Contenu sponsorisé »), the line under it (the ad's title, whatever its words), then at most
+    three short lines down to the advertiser's credit that closes it: a button of a word or two
+    (« Découvrir »), and the advertiser named alone (« Maison Durand ») or after « par » (« Offert
+    par Maison Durand »). Not the article's: no heading or claim from it."""
+    marked = list(sequence)
+
+    def button(line: str) -> bool:
+        return len(line.split()) <= 2 and bool(_SHORT_INFINITIVE.match(line) or _BUTTON.match(line))
+
+    def credit(line: str) -> bool:
+        words = line.split()
+        return bool(_CREDITED_BY.match(line)) or (1 <= len(words) <= 3 and not re.search(r"[.!?:;,]", line)
+                                                  and all(word[:1].isupper() for word in words))
+
+    for index, (line, _) in enumerate(sequence):
+        if not _SPONSORED.match(line.removeprefix("## ")) or index + 1 >= len(sequence):
+            continue
+        title = index + 1
+        if not _short(sequence[title][0], 25):
+            continue   # a paragraph under it: a label of the text, not an ad's frame
+        after = title + 1
+        while after < min(title + 3, len(sequence)) and button(sequence[after][0].removeprefix("## ")):
+            after += 1
+        if after >= len(sequence) or not credit(sequence[after][0].removeprefix("## ")):
+            continue
+        cleaner.last_kind = None
+        for inside in range(index, after + 1):
+            if not marked[inside][1]:
+                marked[inside] = (marked[inside][0], True)
+                cleaner.note_line("Contenu sponsorisé supprimé (étiquette, titre, bouton, annonceur)",
+                                  marked[inside][0].removeprefix("## "))
+    return marked
+
+
+def _box_item(line: str) -> bool:
+    """A line of a summary box: a bullet, or one short sentence."""
+    return line.startswith(("•", "- ")) or (
+        _short(line, 25) and bool(re.search(r"[.!?»]$", line)) and len(_SENTENCE_BREAK.findall(line)) <= 1)
+
+
+def _head_box_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """The sequence with a summary box at the article's head marked as debris, found by where it
+    stands and its shape: after the headline, the standfirst at most and the head's furniture
+    (byline, date stamp, photo credit: lines taken out just before it), a short title without a
+    sentence's punctuation (« Les points clés ») over two or more short one-sentence lines or bullets,
+    before the text's first paragraph. An intertitle stands between paragraphs of the text; a box
+    there sums up the text below it (the contributor may put it back)."""
+    marked = list(sequence)
+    kept = [i for i, (_, debris) in enumerate(sequence) if not debris]
+    headline = next((i for i in kept if len(sequence[i][0].split()) >= 4), None)
+    if headline is None:
+        return marked
+    after_headline = [i for i in kept if i > headline]
+    for position, title in enumerate(after_headline[:2]):
+        line = sequence[title][0].removeprefix("## ")
+        if (not sequence[title - 1][1] or not _is_heading(line) or not _short(line, 8)
+                or not all(_prose(sequence[i][0]) for i in after_headline[:position])):
+            continue
+        items = []
+        for index in range(title + 1, len(sequence)):
+            if sequence[index][1] or not _box_item(sequence[index][0].removeprefix("## ")):
+                break
+            items.append(index)
+        if len(items) < 2 or items[-1] + 1 >= len(sequence) or not _prose(sequence[items[-1] + 1][0]):
+            continue
+        cleaner.last_kind = None
+        for index in (title, *items):
+            marked[index] = (sequence[index][0], True)
+            cleaner.note_line("Encadré en tête d'article supprimé (un résumé que le texte reprend : à remettre "
+                              "s'il dit autre chose)", sequence[index][0].removeprefix("## "))
+        break
     return marked
 
 

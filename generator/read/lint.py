@@ -39,6 +39,17 @@ _KICKER_TITLE = re.compile(r"^[A-ZÀ-Ý][^:.!?]{1,30}?\s?:\s+[A-ZÀ-Ý«\"]\S*(?
 SPEAKS_AS_READER = re.compile(r"\b(?:ma|mon|mes)\b", re.I)
 # An editor's note wholly in brackets: « (Traduit de l'anglais par la rédaction.) »
 BRACKETED_NOTE = re.compile(r"^\(.*\)\.?$")
+# The site greeting its readers (a live blog's welcome post: « Bonjour et bienvenue dans ce direct »).
+GREETING = re.compile(r"^(?:bonjour|bonsoir|bienvenue|rebonjour|hello)\b", re.I)
+# A reader comment's header: a name (initials allowed), a separator, when it was posted (« Paul D. · il
+# y a 2 h », « marco75 | hier à 18:02 »).
+COMMENT_HEADER = re.compile(r"^[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[·•|–—-]\s*(?:il y a\s+\d+\s*(?:s|sec|secondes?|min"
+                            r"|minutes?|h|heures?|j|jours?|sem\.?|semaines?|mois|ans?)|(?:hier|avant-hier|aujourd['’]hui) à)\b",
+                            re.I)
+# A note set apart from the text about a change to it (« Correction, 3 mars à 9h : une première version
+# … », « Rectificatif : … », « Mise à jour, 4 mai à 12h : ajout de … »): its figure may be the wrong one.
+CHANGE_NOTE = re.compile(r"^(?:Correction|Rectificatif|Rectification|Erratum|Précision|Mise à jour|Actualisation"
+                         r"|Note de la rédaction|N\.?D\.?L\.?R\.?)\b(?P<when>[^:]{0,50}?)\s?:\s+(?P<text>\S.*)$", re.I)
 _DEBRIS = [
     (BRACKETED_NOTE, "an editor's note in brackets"),
     (re.compile(r"^(?:publié|mis à jour|mise à jour|modifié|actualisé)\b", re.I),
@@ -94,17 +105,12 @@ _DEBRIS = [
                 re.I), "a comments counter"),
     (re.compile(r"\bappareils?\b.*\b(?:à la fois|en même temps)\b|\bl['’]autre appareil\b", re.I),
      "a device limit of a subscription"),
-    # a reader comment's header: a name, a separator, when it was posted (« Paul D. · il y a 2 h »)
-    (re.compile(r"^[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[·•|–—-]\s*(?:il y a\s+\d+\s*(?:s|sec|secondes?|min|minutes?|h"
-                r"|heures?|j|jours?|semaines?|mois|ans?)|hier à|avant-hier à)\b", re.I), "a reader comment's header"),
+    (COMMENT_HEADER, "a reader comment's header"),
     # an embedded post's or a poll's counters: « 3,1 k », « Voir 240 réponses », « 1 426 votes »
     (re.compile(r"^(?:\D{0,20}\s)?\d+(?:[,.]\d+)?\s*[kK]\b|\b\d[\d  ]*\s*(?:réponses|votes|retweets|j['’]aime)$", re.I),
      "an embedded post's or a poll's counter"),
-    # the site greeting its readers: « Bonsoir et bienvenue dans notre suivi en continu »
-    (re.compile(r"^(?:bonjour|bonsoir|rebonjour|bienvenue)\b", re.I), "a greeting to the reader"),
-    # a note about a change to the text: « Rectificatif, 5 mars à 10h05 : … », « Mise à jour : … »
-    (re.compile(r"^(?:correction|rectificatif|rectification|erratum|précision|mise à jour|note de la rédaction)\b"
-                r"[^:]{0,50}?\s?:\s", re.I), "a correction or update note"),
+    (GREETING, "a greeting to the reader"),
+    (CHANGE_NOTE, "a correction or update note"),
     # a line naming where the piece was picked up: « Vu dans The Guardian, Yonhap », « Repéré sur … »
     (re.compile(r"^(?i:repérée?s?|vue?s?|lue?s?|trouvée?s?|signalée?s?)\s+(?i:sur|dans|chez)\s+[A-ZÀ-Ý][^.!?]{0,60}$"),
      "a source credit"),
