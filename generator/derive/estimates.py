@@ -32,8 +32,9 @@ def _when(statement: Statement) -> DateInterval:
 
 
 def _newest_first(statements: list[Statement]) -> list[Statement]:
-    """Dated statements, newest first."""
-    return sorted(statements, key=lambda s: (_when(s).end, _when(s).start, s.actor), reverse=True)
+    """Dated statements, newest first: by start, so that « 27 mars » comes before « mars »,
+    which may be older."""
+    return sorted(statements, key=lambda s: (_when(s).start, _when(s).end, s.actor), reverse=True)
 
 
 def latest(statements: list[Statement], open_reports: bool = False) -> list[Statement]:
