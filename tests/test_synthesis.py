@@ -723,3 +723,13 @@ def test_an_event_s_own_words_stand_beside_its_label(tmp_path):
         scenario_reloaded(tmp_path)
     (error,) = raised.value.errors
     assert (error.field, error.message) == ("claims[1].event_words", "event_words not found in the quote")
+
+
+def test_one_statement_takes_the_most_precise_date_its_copies_give(tmp_path):
+    archive = scenario("sharper-copy", tmp_path)
+    # Alpha's 4 000 « en mars », then « Le 13 mars » in a later article: one statement, dated
+    # 13 March, with both articles as its sources.
+    assert "Pertes cumulées : 4 000 militaires selon Agence Alpha (13 mars 2025) Mis à jour" in \
+        headline_box(archive)
+    (row,) = [text_of(tr) for tr in topic_soup(archive).select("table.ba-picture tbody tr")]
+    assert "13 mars 2025" in row and "(2 articles, une seule origine)" in row

@@ -32,13 +32,25 @@ def _before(earlier: Statement, later: Statement) -> bool:
     return earlier.when is not None and (later.when is None or earlier.when.start <= later.when.end)
 
 
+def _sharper(copy: Statement, than: Statement) -> bool:
+    """Whether ``copy`` dates the statement more precisely, inside ``than``'s date (« le 13
+    mars » where another copy says « en mars »)."""
+    inner, outer = copy.claim.as_of, than.claim.as_of
+    return (inner is not None and outer is not None and outer.start <= inner.start
+            and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start)
+
+
 def _merged(first: Statement, second: Statement, dispatch_of: Mapping[str, str]) -> Statement:
-    """One statement with the copies of both, grouped by dispatch; ``first`` keeps its date."""
+    """One statement with the copies of both, grouped by dispatch, dated by ``first``, or by
+    ``second`` when it gives a more precise date inside first's: one statement, the most
+    precise date its copies give."""
     groups: dict[str, list] = {}
     for group in first.sources + second.sources:
         article_id = group[0].article.id
         groups.setdefault(dispatch_of.get(article_id, article_id), []).extend(group)
-    return Statement(first.entries + second.entries, tuple(map(tuple, groups.values())))
+    entries = (second.entries + first.entries if _sharper(second, first)
+               else first.entries + second.entries)
+    return Statement(entries, tuple(map(tuple, groups.values())))
 
 
 def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement], str | None],
