@@ -691,6 +691,10 @@ def test_an_earlier_figure_its_actor_recalls_beside_a_newer_one_is_not_news(tmp_
     # day stands beside it: that is the newer figure to read, not a part.
     (alpha,) = [row for row in rows if row.startswith("Agence Alpha")]
     assert "plus ancien" not in alpha
+    # The rules cannot compare an undated figure, but the replacement is an update all the same.
+    (update,) = topic_soup(archive).select("ul.ba-mises-a-jour li")
+    assert text_of(update).startswith("Service Beta : environ 3 000 (date inconnue)")
+    assert "puis Service Beta : environ 5 000 (3 avril 2025)" in text_of(update)
 
 
 def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated_one(tmp_path):

@@ -250,6 +250,8 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
             for pair in conflicts.part_excesses(tuple(by_subject.get(("metric", part_id), ())),
                                                 chosen, metric.kind, FINDINGS_SOUGHT))
         findings = conflicts.compare_metric(chosen, metric.kind, FINDINGS_SOUGHT) + denials + excesses
+        changes = synthesis.history(chosen)
+        findings += synthesis.undated_replaced(changes, findings, metric.kind)
         for pair in excesses:  # the part's figure is contested too
             part_id = pair.first.claim.metric if pair.first.claim.metric != metric_id else pair.second.claim.metric
             part_findings.setdefault(part_id or "", []).append(pair)
@@ -261,7 +263,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
         metrics[metric_id] = MetricBriefing(
             metric_id, metric.kind, chosen, picture,
             tuple(sorted(findings, key=lambda p: p.second.sort_key)), events,
-            history=synthesis.history(chosen),
+            history=changes,
             ranges=_compatible(synthesis.ranges(picture.latest), findings) if picture else ())
     for metric_id, pairs in part_findings.items():
         metrics[metric_id] = replace(metrics[metric_id], findings=tuple(sorted(

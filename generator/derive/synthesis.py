@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from ..model import DateInterval, Topic
+from .conflicts import Pair
 from .ledger import LedgerEntry, Statement
 from .rules import ValueInterval
 
@@ -305,6 +306,19 @@ def history(statements: tuple[Statement, ...]) -> tuple[Change, ...]:
         changes.append(Change(statement, previous.get(statement.actor)))
         previous[statement.actor] = statement
     return tuple(changes)
+
+
+def undated_replaced(changes: tuple[Change, ...], found: Iterable[Pair], kind: str
+                     ) -> tuple[Pair, ...]:
+    """Findings for what the rules cannot compare: an actor's figure with no date at all
+    replaced by its dated one (NIS « environ 300 », then « environ 600 » on 3 April) is an
+    update, or, a running total going down, a correction."""
+    compared = {(p.first.claim_id, p.second.claim_id) for p in found}
+    return tuple(
+        Pair("correction" if kind == "total" and c.statement.values.high < c.supersedes.values.low
+             else "update", c.supersedes, c.statement)
+        for c in changes if c.supersedes is not None and c.supersedes.when is None
+        and (c.supersedes.claim_id, c.statement.claim_id) not in compared)
 
 
 # Figures since replaced, by the actor and an article that reported them: (their metric, the
