@@ -175,7 +175,7 @@ def test_a_ledger_card_shows_date_figure_actor_and_quote(open_at, fixture_http_s
         ("Chiffre\u00a0: ", "environ 1\u202f100"),
         ("Acteur\u00a0: ", "Comité des chefs d’état-"),
         ("Sources\u00a0: ", "BFMTV, 23 décembre 2024"),
-        ("Citation\u00a0: ", "«\u202f“ont subi environ 1.10"),  # its cut-off “ restored
+        ("Citation\u00a0: ", "«\u202f“… ont subi environ 1."),  # its cut-off “ restored, marked as a cut
     ]
     assert card_problems([card]) == []
     # The cards follow one another down the page, each as wide as the column.

@@ -18,8 +18,9 @@ def test_straight_and_cut_off_quotation_marks_are_shown_paired(tmp_path):
     pages = {p.path: BeautifulSoup(p.content, "html.parser") for p in PageBuilder.from_archive(archive).all_pages()}
     shown = [re.sub(r"\s+", " ", link.get_text()).replace("\u202f", " ").replace("\xa0", " ")
              for link in pages["sujets/effectifs-registre.md"].select("a.ba-quote-link")]
-    # The first quote starts inside the text's own « … »: its closing mark gets its opening.
-    assert "« “3 000 soldats ont été envoyés en renfort en février”, a annoncé Alpha »" in shown
+    # The first quote starts inside the text's own « … »: its closing mark gets its opening,
+    # with an ellipsis: the quotation began before the quote does.
+    assert "« “… 3 000 soldats ont été envoyés en renfort en février”, a annoncé Alpha »" in shown
     assert "« Beta a confirmé que la “visite officielle” figurait parmi les priorités »" in shown
     timeline = re.sub(r"\s+", " ", pages["sujets/effectifs.md"].select_one(".ba-timeline").get_text(" "))
     assert "(avec réserve : « … la “visite” … »)" in timeline.replace("\u202f", " ").replace("\xa0", " ")
@@ -29,7 +30,7 @@ def test_straight_and_cut_off_quotation_marks_are_shown_paired(tmp_path):
 def test_a_quote_whose_marks_pair_is_shown_as_it_is():
     quote = "Il prévoit une « aide militaire immédiate » et “la suite”"
     assert quote_fr(quote) == quote
-    assert quote_fr("la phrase « coupée") == "la phrase “coupée”"
+    assert quote_fr("la phrase « coupée") == "la phrase “coupée …”"
 
 
 def test_a_hedge_cut_from_a_sentence_is_shown_as_an_excerpt(tmp_path):

@@ -103,12 +103,14 @@ _OPENERS, _CLOSERS = "«“", "»”"
 _CURLY_SPACES = re.compile("“[ \u00a0\u202f]+|[ \u00a0\u202f]+”")
 
 
-def quote_fr(quote: str) -> str:
+def quote_fr(quote: str, mark_cuts: bool = True) -> str:
     """A verbatim quote as shown between the site's « »: its straight double quotes as the
     curly “ ” French typography uses for a quote within a quote, and a mark the quote's own
-    bounds cut off restored (« février », a annoncé » starts inside the text's own quotation:
-    shown “février”, a annoncé), so that every mark shown has its pair. The data keep the
-    text's characters; only the display changes."""
+    bounds cut off restored with an ellipsis, since the quotation runs on beyond them
+    (« février », a annoncé » starts inside the text's own quotation: shown “… février”, a
+    annoncé), so that every mark shown has its pair and no quotation seems to start where
+    the text's does not (``mark_cuts``: false for an excerpt already marked as one). The data
+    keep the text's characters; only the display changes."""
     chars = list(quote)
     for i, char in enumerate(chars):
         if char == '"':
@@ -127,7 +129,8 @@ def quote_fr(quote: str) -> str:
                 unopened += 1
     for i in open_at:
         chars[i] = "“"
-    shown = "“" * unopened + "".join(chars) + "”" * len(open_at)
+    shown = ("“" * unopened + "… " * (mark_cuts and bool(unopened)) + "".join(chars)
+             + " …" * (mark_cuts and bool(open_at)) + "”" * len(open_at))
     return _CURLY_SPACES.sub(lambda found: found.group().strip(" \u00a0\u202f"), shown)
 
 
@@ -135,7 +138,7 @@ def hedge_fr(hedge: str) -> str:
     """A hedge as shown between « »: the text's words cut from a sentence, marked as an
     excerpt (« … évaluer à … », « On estime … ») so that an infinitive or a clause's opening
     does not read as a sentence of the site's; a hedge that ends its sentence keeps its end."""
-    shown = quote_fr(hedge)
+    shown = quote_fr(hedge, mark_cuts=False)
     before = "… " if shown[:1].islower() else ""
     after = "" if shown.rstrip()[-1:] in ".!?…" else " …"
     return f"{before}{shown}{after}"
