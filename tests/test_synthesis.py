@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import shown
+from helpers import article_text, shown
 from test_scenarios import findings, scenario, topic_soup, topic_text
 
 from generator.derive.analysis import derive_from_bodies
@@ -737,3 +737,18 @@ def test_one_statement_takes_the_most_precise_date_its_copies_give(tmp_path):
         headline_box(archive)
     (row,) = [text_of(tr) for tr in topic_soup(archive).select("table.ba-picture tbody tr")]
     assert "13 mars 2025" in row and "(2 articles, une seule origine)" in row
+
+
+def test_figures_that_diverge_are_named_when_another_stands_beside_them(tmp_path):
+    scenario("agreement", tmp_path)
+    (tmp_path / "briefings" / "articles" / "2025-03-30-c-pertes.md").write_text(article_text(
+        "id: 2025-03-30-c-pertes\ntitle: \"2025-03-30-c-pertes\"\ndate: 2025-03-30\n"
+        "outlet: journal-a\ntopics: [effectifs]\nclaims:\n  - topic: effectifs\n"
+        "    metric: pertes\n    value: 5000\n    qualifier: about\n    attributed_to: gamma\n"
+        "    quote: \"environ 5 000 tués ou blessés\"\n",
+        "Gamma compte environ 5 000 tués ou blessés."), encoding="utf-8")
+    box = headline_box(scenario_reloaded(tmp_path))
+    # Gamma's undated figure is compared with none: the divergence is Beta's and Alpha's.
+    (line,) = [part for part in box.split("Soldats envoyés")[:1]]
+    assert "environ 5 000 militaires selon le bureau gamma (OG) (rapporté le 30 mars 2025)" in line
+    assert line.rstrip().endswith("— estimations divergentes : Service Beta et Agence Alpha")
