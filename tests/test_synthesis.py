@@ -737,6 +737,7 @@ def test_one_statement_takes_the_most_precise_date_its_copies_give(tmp_path):
         headline_box(archive)
     (row,) = [text_of(tr) for tr in topic_soup(archive).select("table.ba-picture tbody tr")]
     assert "13 mars 2025" in row and "(2 articles, une seule origine)" in row
+    assert "Journal A, 14 mars 2025 ; Journal B, 28 mars 2025" in row  # sources, oldest first
 
 
 def test_figures_that_diverge_are_named_when_another_stands_beside_them(tmp_path):

@@ -62,6 +62,10 @@ class LedgerEntry:
         return (self,)
 
     @property
+    def by_article_date(self) -> tuple[LedgerEntry, ...]:
+        return (self,)
+
+    @property
     def sources(self) -> tuple[tuple[LedgerEntry, ...], ...]:
         return ((self,),)
 
@@ -86,6 +90,12 @@ class Statement:
     @property
     def first(self) -> LedgerEntry:
         return self.entries[0]
+
+    @property
+    def by_article_date(self) -> tuple[LedgerEntry, ...]:
+        """Its copies as a list of sources reads them: oldest article first, undated last."""
+        return tuple(sorted(self.entries, key=lambda e: (
+            e.article.date is None, e.article.date.sort_key() if e.article.date else (), e.claim_id)))
 
     @cached_property
     def claim(self) -> Claim:
