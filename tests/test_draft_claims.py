@@ -372,3 +372,18 @@ def test_a_contingent_sent_in_the_first_deployment_s_season_is_the_first_conting
                     "de munitions.", "2025-02-10") == [((9000,), "initial_contingent")]
     assert _metrics("Selon Kiev, les quelque 9 000 hommes dépêchés en Russie par Pyongyang depuis l'automne "
                     "manquent de munitions.", "2025-02-10") == [((9000,), "deployed")]
+
+
+# Round 11 (issue 23), in other words than round 11's texts.
+
+def test_a_verb_in_the_words_of_the_figure_s_own_or_wider_metric_completes_it():
+    """« N soldats supplémentaires ont été dépêchés … entre mars et avril »: reinforcements are soldiers
+    sent, so the verb (a word of the wider « envoyés en Russie » metric) restates what the figure counts,
+    and its period dates the figure; a verb naming another metric or an event still says something else."""
+    [added] = _read("Selon Séoul, quelque 2 500 soldats supplémentaires ont été dépêchés entre mars et avril.",
+                    "2025-06-10")
+    assert (added.metric, added.as_of) == ("reinforcements", "2025-03/2025-04")
+    assert added.quote == "quelque 2 500 soldats supplémentaires ont été dépêchés entre mars et avril"
+    [sent] = _read("Les 3 000 soldats dépêchés en Russie sont revenus sur le front en février, selon le NIS.",
+                   "2025-03-04")
+    assert (sent.metric, sent.as_of) == ("deployed", None)

@@ -453,3 +453,87 @@ def test_a_place_in_brackets_qualifies_a_registered_name_and_names_no_outlet_alo
         "gazette", "radionord", "rtn")
     draft = analyse("\n".join(["RTN", "Belgique", "International", HEADLINE, STANDFIRST, PARAGRAPH]), outlets)
     assert draft.outlet == "rtn"
+
+
+# Round 11 (issue 23), in other words than round 11's texts (other names, agencies, captions).
+
+def test_a_capital_inside_a_name_is_no_glued_heading_but_a_glued_sentence_opening_is():
+    """A word of mixed case opening with a capital is a name (« YouTube », « LinkedIn »), and so is one
+    whose lower-case part is one letter (« iPhone »): no heading is cut there. A heading glued to its
+    paragraph still splits, after a lower-case word (« …à l'estLes troupes ») or after a name when a
+    sentence's opening word follows (« …de la CoréeDes soldats »)."""
+    named = ["La chaîne YouTube du ministère a diffusé mardi des images des essais, sans les dater.",
+             "Le réseau LinkedIn de l’officier mentionne une affectation à Vladivostok depuis 2023.",
+             "Le soldat filmait la scène avec un iPhone acheté à Moscou, selon ses proches."]
+    for line in named:
+        draft = analyse("\n".join([HEADLINE, STANDFIRST, line, LAST]), _outlets())
+        assert draft.blocks == [STANDFIRST, line, LAST], line
+        assert not any("Intertitre collé" in note for note in draft.cleaning), line
+    for heading, paragraph in (("Un front qui recule à l’est", "Les troupes ont perdu du terrain en mars, selon l’état-major."),
+                               ("Des renforts venus de Corée", "Des soldats sont arrivés par train au début du mois.")):
+        draft = analyse("\n".join([HEADLINE, STANDFIRST, heading + paragraph, LAST]), _outlets())
+        assert draft.blocks == [STANDFIRST, f"## {heading}", paragraph, LAST], heading
+
+
+def test_a_line_closed_by_a_credit_after_its_last_stop_is_a_caption():
+    """A caption's credit may follow its last full stop with no dash or bracket (« … Reuters »,
+    « … Photo Anne Roy »): the line is a picture's, whatever the caption says; « Selon Reuters »
+    after a stop is a sentence, and stays."""
+    for caption in ("Des lanceurs défilent à Pyongyang, selon la télévision d’État. Reuters",
+                    "Le porte-avions est entré dans le port de Vladivostok, a indiqué la marine. Photo Anne Roy",
+                    "Le ministre russe de la Défense a été reçu à Pyongyang. EPA"):
+        draft = analyse("\n".join([HEADLINE, STANDFIRST, PARAGRAPH, caption, LAST]), _outlets())
+        assert caption not in " ".join(draft.blocks), caption
+        assert any("Crédit ou légende photo supprimé" in note and caption in note for note in draft.cleaning)
+    said = "Les livraisons ont repris en mars. Selon Reuters"
+    assert said in " ".join(analyse("\n".join([HEADLINE, STANDFIRST, PARAGRAPH, said, LAST]), _outlets()).blocks)
+    # Initials alone after the stop are no agency's: a consent banner's buttons stay the banner's.
+    banner = "Ce site utilise des traceurs pour mesurer l'audience. OK Paramétrer"
+    assert any(note.startswith("Bandeau de consentement") and banner in note
+               for note in analyse("\n".join([banner, HEADLINE, STANDFIRST, PARAGRAPH]), _outlets()).cleaning)
+
+
+def test_a_replay_s_duration_in_hours_closes_a_media_block_and_the_intertitle_after_it_stays():
+    """« 2 h 05 min » is a player's duration like « 3:05 »: the block's title and label go with it,
+    and the intertitle under the block, between two paragraphs, stays a heading."""
+    draft = analyse("\n".join([HEADLINE, STANDFIRST, PARAGRAPH, "Replay", "Le débat de la commission en intégralité",
+                               "2 h 05 min", "Un front qui recule à l’est", LAST]), _outlets())
+    assert draft.blocks == [STANDFIRST, PARAGRAPH, "## Un front qui recule à l’est", LAST]
+    assert any("Bloc audio ou vidéo" in note and "Le débat de la commission" in note for note in draft.cleaning)
+
+
+def test_a_menu_or_language_bar_is_debris_and_never_the_headline():
+    """Four items or more joined by bars or dots, each a name of a few words: the page's menu or its
+    language bar, however long (it was taken for the headline), in any script. A headline with one
+    bar stays the headline."""
+    for bar in ("Nederlands | Deutsch | English | Русский | 日本語 | Türkçe | Bahasa Melayu",
+                "Accueil · Monde · Économie · Culture · Sport"):
+        draft = analyse("\n".join([bar, HEADLINE, STANDFIRST, PARAGRAPH]), _outlets())
+        assert (draft.title, draft.blocks) == (HEADLINE, [STANDFIRST, PARAGRAPH]), bar
+        assert any("Menu ou barre de liens supprimé" in note and bar in note for note in draft.cleaning)
+    titled = analyse("\n".join(["Corée du Nord | Les renforts du printemps arrivent à Koursk", STANDFIRST,
+                                PARAGRAPH]), _outlets())
+    assert titled.title == "Corée du Nord | Les renforts du printemps arrivent à Koursk"
+
+
+def test_a_stamp_labelled_as_the_day_s_edition_is_the_publication_date():
+    draft = analyse("\n".join([HEADLINE, "Édition 04.03.2025 - 09h30", STANDFIRST, PARAGRAPH]), _outlets())
+    assert (draft.date, draft.blocks) == ("2025-03-04", [STANDFIRST, PARAGRAPH])
+
+
+def test_a_dispatch_credit_joining_the_outlet_and_its_agency_by_a_slash_gives_both():
+    """« La Croix/Reuters » or « (La Croix/Reuters) »: a registered outlet and a registered agency joined
+    by a slash credit the dispatch; « Par Anne Roy (avec Reuters) » names it in brackets."""
+    for credit in ("La Croix/Reuters", "(La Croix/Reuters)"):
+        draft = analyse("\n".join([HEADLINE, credit, STANDFIRST, PARAGRAPH]), _outlets())
+        assert (draft.blocks, draft.outlet, draft.wire) == ([STANDFIRST, PARAGRAPH], "lacroix", "reuters"), credit
+    bylined = analyse("\n".join([HEADLINE, "Par Anne Roy (avec Reuters)", STANDFIRST, PARAGRAPH]), _outlets())
+    assert (bylined.blocks, bylined.wire) == ([STANDFIRST, PARAGRAPH], "reuters")
+
+
+def test_a_saved_page_s_byline_block_with_its_date_stamp_gives_the_wire():
+    from generator.draft.webpage import Page
+    page = Page(title=HEADLINE, date="2025-03-04", site_name=None, url=None, hostname=None,
+                lines=[STANDFIRST, PARAGRAPH],
+                short_texts=["Anne Roy avec Reuters Publié le mardi 4 mars 2025 à 9h30"])
+    assert analyse(page.lines, _outlets(), page).wire == "reuters"

@@ -325,10 +325,17 @@ def _other_predicate(vocabulary: Vocabulary, sentence: str, start: int, end: int
     head = _VERB_HEAD.match(sentence, verb.end())
     at_verb = head.end() if head else verb.end()
     texts = _texts(sentence)
-    named = any(match.start() == at_verb for event in vocabulary.events for phrase in event.phrases
-                for match in _search(phrase, texts))
-    named = named or any(a == at_verb for (a, _), _, _ in metrics)
-    return span if named else None
+    if any(match.start() == at_verb for event in vocabulary.events for phrase in event.phrases
+           for match in _search(phrase, texts)):
+        return span
+    # A verb in the words of the metric the noun phrase names, or of a wider one it is part of,
+    # restates what the figure counts (« 3 000 soldats supplémentaires ont été envoyés en renfort
+    # en janvier »: reinforcements are soldiers sent): it completes the figure, its dates are the figure's.
+    said = [metric for (a, _), _, metric in metrics if a == at_verb]
+    own = [metric for (a, b), _, metric in metrics if end <= a and b <= span[0]]
+    if said and all(any(mine.metric == other.metric or mine.narrower_than(other) for mine in own) for other in said):
+        return None
+    return span if said else None
 
 
 # What may stand between a predicate's first verb and its main word: auxiliaries, negation, adverbs.

@@ -39,8 +39,9 @@ def _byline_patterns(wires: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     ``wires`` (an alternation: the common ones and every name of the registered agencies)."""
     # One agency or several: « AFP », « AFP et Reuters », « AFP, AP et Reuters ».
     listed = rf"(?:{wires})(?:\s*(?:,|et)\s+(?:{wires}))*"
+    # (« Par Anne Roy (avec AFP) »: the agencies may stand in brackets there too.)
     byline = re.compile(rf"^(?:Texte\s+)?(?:Par|par|Propos recueillis par)\s*:?\s*(?=[A-ZÀ-Ý])(?P<name>.+?)"
-                        rf"(?:\s*(?:,|avec|et)\s+(?P<wire>{listed}))?\s*$")
+                        rf"(?:\s*(?P<open>\()?\s*(?:,|avec|et)\s+(?P<wire>{listed})\s*(?(open)\)))?\s*$")
     # « Le Monde avec AFP », « La Croix (avec AFP), », « Léa Morand, avec AFP et Keystone-ATS »: the
     # agencies may stand in brackets or after a comma, the line end on the comma that led to the
     # date on the next line.
@@ -126,9 +127,9 @@ _BUTTON = re.compile(r"^(?:Plus|Lire la suite|Publicité|Fermer|Suivant|Précéd
                      r"Écouter \d+ min|(?:Passer|Fermer|Ignorer) la publicité|Signaler (?:un|ce) contenu"
                      r"|Signaler une (?:coquille|erreur|faute))$", re.I)
 # Generic shapes of page furniture, whatever the site's words: a reading or listening time
-# (« Lecture 3 min. », « Écouter - 02:41 », « 00:00/03:41 »), a comments counter
+# (« Lecture 3 min. », « Écouter - 02:41 », « 00:00/03:41 », a replay's « 2 h 05 min »), a comments counter
 # (« Commentaires (34) », « 0 commentaire », « Voir les contributions »), a device limit.
-_DURATION_TEXT = (r"(?:\d{1,3}\s*min(?:utes?)?\.?(?:\s*\d{1,2}\s*(?:s|sec)?\.?)?(?:\s*de lecture)?"
+_DURATION_TEXT = (r"(?:(?:\d{1,2}\s*h(?:eures?)?\s*)?\d{1,3}\s*min(?:utes?)?\.?(?:\s*\d{1,2}\s*(?:s|sec)?\.?)?(?:\s*de lecture)?"
                   r"|\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2})?)")
 _DURATION = re.compile(r"^[▶►▸]?\s*(?:(?:temps de )?lecture|écouter|durée|vidéo|audio)?\s*[:-]?\s*"
                        rf"{_DURATION_TEXT}$", re.I)
@@ -181,7 +182,7 @@ _LINK_MARK = re.compile(r"^[→➜➔►▶▸>•·]+\s*")
 # (« 28/04/2025 11:47 Actualisé 28/04/2025 13:02 »).
 _STAMP_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b"
                          r"|\b\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}\b", re.I)
-_STAMP_REST = re.compile(r"\b\d{1,2}\s*(?:[h:]\s*\d{2}|h)\b|\b(?:publi[ée]e?|mis|mise|à|jour|modifi[ée]e?|actualis[ée]e?"
+_STAMP_REST = re.compile(r"\b\d{1,2}\s*(?:[h:]\s*\d{2}|h)\b|\b(?:publi[ée]e?|mis|mise|à|jour|modifi[ée]e?|actualis[ée]e?|[ée]dition"
                          r"|post[ée]e?|le|a|et|updated|published|derni[èe]re|maj|depuis"
                          # a weekday, written out or cut short (« Vendredi, 1 novembre 2024 06:41 », « ven. 3 mai »)
                          r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim)\b\.?"
@@ -198,6 +199,12 @@ _ROLE_BYLINE = re.compile(r"^(?:Par\s+)?[A-ZÀ-Ý][\w’'-]+(?:\s+(?:et\s+)?[A-Z
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ue000-\uf8ff\ufeff]")
 _METADATA_PREFIX = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\s+")
 _GLUED_HEADING = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý][a-zà-ÿ]+\s)")
+# The words a French sentence opens with (articles, pronouns, prepositions): glued to a heading that
+# ends on a name, one of them starts the paragraph (« …en RussieLa Corée du Nord a … »); any other
+# capital inside a capitalised word is the name's own (« JoongAng », « YouTube », « TotalEnergies »).
+_SENTENCE_OPENERS = frozenset(
+    "le la les un une des du de au aux ce cet cette ces il ils elle elles on nous selon pour dans depuis "
+    "après avant alors mais et en lors ainsi son sa ses leur leurs sur face par".split())
 # « …selon Moscou.Des pertes revues à la hausse »: a sentence end with no space after it.
 _GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])|(?<=[a-zà-ÿ][.!?][»”\"])(?=[A-ZÀ-Ý])")
 _DOMAIN = re.compile(r"\b(?:https?://)?(?:www\.)?([a-z0-9][a-z0-9-]*)\.(?:fr|com|info|net|tv|eu|be|ch|ca|org)\b",
@@ -336,6 +343,13 @@ _CREDIT_WORDS = re.compile(r"^(?:images?|photos?|archives?|via|pour|de|du|des|et
 _PHOTO_AGENCIES = re.compile(r"^(?:afp|reuters|ap|kcna|kns|yonhap|epa|getty|belga|keystone|sipa|zuma|abaca|"
                              r"shutterstock|maxppp|dpa|anp|imago|ansa|efe|tass|ria|xinhua|bestimage|hans|lucas)$",
                              re.I)
+# « Photo Anne Roy », « Crédit : Marc Durand / Sipa »: the word photo or credit, then a name.
+_NAMED_PHOTOGRAPHER = re.compile(r"(?i:photos?|cr[ée]dits?(?:\s+photos?)?)\s*:?\s+[A-ZÀ-Ý][\w'’.-]*"
+                                 r"(?:\s*/?\s*[A-ZÀ-Ý][\w'’.-]*){0,4}")
+# Where a date stamp follows a byline in one block (« Anne Roy avec AFP Publié le 3 mars 2025 »).
+_STAMP_AFTER = re.compile(r"\s+(?=(?:Publi[ée]|Mis à jour|Mise à jour|Modifi[ée]|Actualis[ée])\b)")
+# The separators of a menu's items (« Monde | Sport », « Monde · Sport »).
+_BAR = re.compile(r"\s+[|·•]\s+")
 # Joined by slashes or bars: the parts of a credit and date line (« OLJ / AFP / le 3 mars 2025 ») or of a
 # media block's label (« Le journal de 7h / 2 min. / le 4 mai 2025 »).
 _JOINED = re.compile(r"\s+[/|•·]\s+")
@@ -398,15 +412,19 @@ class _Cleaner:
             self.draft.wire_source = f"« {line} »"
 
     def slashed_agencies(self, line: str) -> list[str] | None:
-        """Registered agencies joined by slashes, maybe with an author's initials (« DPA/Reuters »,
-        « ansa/afp/mlo »): a dispatch's credit. (« AFP/Archives » credits a picture.)"""
-        parts = [part.strip() for part in line.split("/")]
+        """Registered agencies joined by slashes, maybe with an author's initials or a registered
+        outlet's name, in brackets or not (« DPA/Reuters », « ansa/afp/mlo », « (La Gazette/AFP) »): a
+        dispatch's credit; the outlet named there is the page's. (« AFP/Archives » credits a picture.)"""
+        bare = re.sub(r"^\((.*)\)$", r"\1", line)
+        parts = [part.strip() for part in bare.split("/")]
         if len(parts) < 2 or not _short(line, 6):
             return None
         agencies = [self.outlets.of_kind(part, "wire") for part in parts]
-        if not any(agencies) or not all(agency or re.fullmatch(r"[a-z]{2,5}|[A-Z]{2,5}", part)
-                                        for agency, part in zip(agencies, parts, strict=True)):
+        outlets = [self.outlets.of_kind(part, "outlet") for part in parts]
+        if not any(agencies) or not all(agency or outlet or re.fullmatch(r"[a-z]{2,5}|[A-Z]{2,5}", part)
+                                        for agency, outlet, part in zip(agencies, outlets, parts, strict=True)):
             return None
+        self.outlet_names += [(part, line, True) for outlet, part in zip(outlets, parts, strict=True) if outlet]
         return [agency for agency in agencies if agency]
 
     def credit_agencies(self, agencies: list[str], line: str) -> None:
@@ -447,6 +465,25 @@ class _Cleaner:
             return False
         caption = line[:tail.start()].strip()
         return _is_caption(caption) and _short(line, 35)
+
+    def credit_after_stop(self, line: str) -> bool:
+        """A picture's caption with its credit as a last « sentence » after its final stop, with no
+        dash or bracket (« Des chars à Pyongyang, selon la télévision d'Etat. Reuters », « … en 2023.
+        Photo Anne Roy »): whatever the caption says, what closes it is a credit, not a statement.
+        One or two sentences before it, as a caption has; a paragraph is longer."""
+        match = re.search(r"[.!?»”]\s+(?P<credit>[^.!?«»]{2,40}?)\s*$", line)
+        if not match or not _short(line, 35) or len(_SENTENCE_BREAK.findall(line[:match.end() - len(
+                match["credit"])])) > 2:
+            return False
+        credit = match["credit"].strip()
+        words = [word for word in re.split(r"\s+|(?<=\w)/(?=\w)", credit) if word]
+        if any(word.lower() in _SENTENCE_OPENERS for word in words):
+            return False   # « … Selon Reuters », « … Pour l'AFP »: a sentence, not a credit
+        # An agency named (initials alone may be a button's: « … l'audience. OK Paramétrer »), or a
+        # photographer after the word photo or credit.
+        agency = any(_PHOTO_AGENCIES.match(word) or self.outlets.of_kind(word, "wire") for word in words)
+        return (agency and self.is_credit(credit)) or self.photo_credit(credit) or bool(
+            _NAMED_PHOTOGRAPHER.fullmatch(credit))
 
     def is_agency_or_outlet(self, text: str) -> bool:
         """A registered agency's or outlet's name, or an outlet's initials (« OLJ »)."""
@@ -584,7 +621,7 @@ class _Cleaner:
             self.credit_agencies(agencies, line)
             return True
         if (_PHOTO.search(line) and _short(line, 25) and not re.search(r"[a-zà-ÿ]\.$", line)
-                or self.credited_caption(line) or self.photo_credit(line)):
+                or self.credited_caption(line) or self.photo_credit(line) or self.credit_after_stop(line)):
             self.note_line("Crédit ou légende photo supprimé", line)
             self.picture = True
             copyright_ = re.match(r"^©\s*(?P<name>[^0-9/]+?)\s*(?:\d{4})?\s*$", line)
@@ -628,6 +665,9 @@ class _Cleaner:
             self.note_line("Invitation à la lettre d'information supprimée", line)
             self.own_name(line)
             return True
+        if self.bar(line):
+            self.note_line("Menu ou barre de liens supprimé", line)
+            return True
         if _SHARE.match(line) and re.search(r"[a-z]", line, re.I) and not re.fullmatch(
                 r"(?:sur|le|la|lien|\d+|\W)+", line, re.I):
             self.note_line("Boutons de partage supprimés", line)
@@ -658,9 +698,10 @@ class _Cleaner:
             self.note_line("Ligne sans texte supprimée", line)
             return True
         if _DURATION.match(line):
-            # a player's time (« 2:14 », « Vidéo 1 min 30 »), not a reading time: a media block's
-            self.media = not re.search(r"lecture", line, re.I) and bool(re.search(r"\d:\d|vidéo|audio|écouter|durée|[▶►▸]",
-                                                                                  line, re.I))
+            # a player's time (« 2:14 », « Vidéo 1 min 30 », an hour's « 1 h 05 min »), not a reading
+            # time: a media block's
+            self.media = not re.search(r"lecture", line, re.I) and bool(re.search(
+                r"\d:\d|\d\s*h\b|vidéo|audio|écouter|durée|[▶►▸]", line, re.I))
             self.note_line("Temps de lecture ou d'écoute supprimé", line)
             return True
         if _COUNTER.match(line):
@@ -682,6 +723,15 @@ class _Cleaner:
             self.own_name(line)
             return True
         return False
+
+    @staticmethod
+    def bar(line: str) -> bool:
+        """A menu or a language bar: four items or more joined by bars or dots, each a name of a few
+        words without a sentence's punctuation (« Accueil | Monde | Sport | Culture », « Deutsch |
+        English | Русский | 中文 »). No headline or sentence is cut so."""
+        items = _BAR.split(line)
+        return len(items) >= 4 and all(0 < len(item.split()) <= 3 and not re.search(r"[.!?:;,«»]", item)
+                                       for item in items)
 
     def comment_line(self, line: str) -> bool:
         """A reader comment: its header (a name and when it was posted), then its text, three lines
@@ -830,13 +880,12 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
         if line.startswith("## "):
             draft.blocks.append(line)
             continue
-        glued = _GLUED_HEADING.search(line)
-        # (An intertitle holds no comma: « Selon X, cité par le JoongAng… » is a sentence, its
-        # « JoongAng » a name.)
-        if (glued and _is_heading(line[:glued.start()]) and len(line[:glued.start()].split()) >= 2
-                and "," not in line[:glued.start()]):
-            draft.blocks += [f"## {line[:glued.start()]}", line[glued.start():]]
-            cleaner.note(f"Intertitre collé au paragraphe séparé : « {line[:glued.start()]} ».")
+        glued = _glued_heading(line)
+        # (An intertitle holds no comma: « Selon X, cité par le … » is a sentence.)
+        if (glued and _is_heading(line[:glued]) and len(line[:glued].split()) >= 2
+                and "," not in line[:glued]):
+            draft.blocks += [f"## {line[:glued]}", line[glued:]]
+            cleaner.note(f"Intertitre collé au paragraphe séparé : « {line[:glued]} ».")
         elif line.startswith("•"):
             draft.blocks.append("- " + line.lstrip("• ").strip())
         elif _is_heading(line):
@@ -852,6 +901,8 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
         cleaner.note("Page web : texte principal extrait avec trafilatura ; menus, pied de page, "
                      "légendes et encadrés de la page laissés de côté.")
         for text in page.short_texts:   # the page's byline, which the extraction leaves out
+            # (its block may print the date stamp after it: « Anne Roy avec AFP Publié le … »)
+            text = _STAMP_AFTER.split(text, maxsplit=1)[0]
             match = cleaner.byline.match(text) or cleaner.with_wire.match(text)
             if match and match["wire"] and not draft.wire:
                 cleaner.outlet_names.append((match["name"], text, True))
@@ -867,6 +918,23 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
         r"|ce mois-ci|cette année|\b\d{1,2}\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|"
         r"septembre|octobre|novembre|décembre)(?:\s+\d{4})?", " ".join(unique), re.IGNORECASE)
     return draft
+
+
+def _glued_heading(line: str) -> int | None:
+    """Where a paragraph starts that is glued to the heading before it (« Des pertes en hausseLes
+    soldats … »): a capital after a lower-case letter inside a word. A word of mixed case is a name,
+    not a boundary: one opening with a capital (« JoongAng Ilbo », « LinkedIn ») unless what follows
+    the capital is a word a sentence opens with (« …en RussieLa Corée »), and one whose lower-case
+    part is a single letter (« iPhone », « eBay »)."""
+    for match in _GLUED_HEADING.finditer(line):
+        word = re.search(r"[\w'’-]*$", line[:match.start()])
+        before = word.group() if word else ""
+        follows = re.match(r"\w+", line[match.start():])
+        opener = follows is not None and follows.group().lower() in _SENTENCE_OPENERS
+        if len(before) < 2 or (before[:1].isupper() and not opener):
+            continue   # a name's own capital
+        return match.start()
+    return None
 
 
 # Buttons taken out (« Partager », « Facebook »…) that may stand between an intertitle and its paragraph.
