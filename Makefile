@@ -70,12 +70,12 @@ fast: $(STAMP)
 # built once; the modules in tests/conftest.py's order, longest first, not xdist's by number
 # of tests, so that no long module starts last). A Chromium for the browser tests is found or installed first
 # (tests/find_chromium.py); without one they fail, never skip.
-# CPU is the measure on this shared 2-core machine (wall time measures the neighbours). On a
-# fresh clone (7 December 2026, load 6 to 15: wall 9:30 and 10:56), `make test` took 275 and
-# 300 CPU-seconds in all: set-up ~22 (uv), ruff and mypy ~10, pytest ~245-260, of which
-# Chromium ~67, the mebibyte hostile build ~37 (nine tenths markdown-it parsing the hostile
-# text), the wheel ~16; each chart is drawn once per worker (render/charts.py). Under such
-# load some browser tests hit Playwright's 10 s timeouts; alone, they pass.
+# CPU is the measure on this shared 2-core machine (wall time measures the neighbours), read
+# from /proc by bench/tree_cpu.py: /usr/bin/time misses most of Chromium's. pytest takes ~330
+# CPU-seconds (7 December 2026): Chromium ~160 (a new page ~0.5, a page load ~0.25), the
+# mebibyte hostile build ~33 (three quarters markdown-it), the wheel ~18; set-up ~13 s, mypy
+# cold ~8. docs-dev/TESTING.md has the figures and the levers left. Under heavy load some
+# browser tests hit Playwright's 10 s timeouts; alone, they pass.
 test: $(STAMP)
 	$(BIN)/ruff check
 	$(BIN)/mypy
