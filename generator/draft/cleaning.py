@@ -1328,9 +1328,9 @@ def _furniture_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]]) -> list[
         if (before_debris and after_debris) or no_paragraph_after or end - index >= 2:
             # The run's last line, a paragraph right after it, when it is or holds a quotation
             # (« « Des pertes lourdes » », « Des frappes « ciblées » »): an intertitle under a box.
-            last = end - 1 if (end - index >= 2 and not after_debris and end < len(sequence)
+            stop = end - 1 if (end - index >= 2 and not after_debris and end < len(sequence)
                                and _quoted_intertitle(sequence[end - 1][0].removeprefix("## "))) else end
-            dropped.update(range(index, last))
+            dropped.update(range(index, stop))
         dropped.update(i for i in range(index, end) if branding(sequence[i][0]))
         index = end
     kept = []

@@ -273,10 +273,10 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
     for m in _PART_OF_YEAR.finditer(folded):
         before = re.search(r"\b(avant|apres)\s+(?:le\s+|la\s+)?$", folded[max(0, m.start() - 12):m.start()])
         said = sentence[m.start():m.end()]
-        if before and before[1] == "avant" and folded[m.start():].startswith("debut") and not m[1] and (
-                m[2] or article.year):
+        said_year = int(m[2]) if m[2] else article.year
+        if before and before[1] == "avant" and folded[m.start():].startswith("debut") and not m[1] and said_year:
             # « avant le début de l'année (2025) »: what was done by then, a total up to the year before's end.
-            year = int(m[2]) if m[2] else article.year
+            year = said_year
             bound = sentence[max(0, m.start() - 12) + before.start():m.end()]
             of_article = "" if m[2] else f", l'article étant de {year}"
             add(m, str(year - 1), f"« {bound} » : jusqu'à la fin de {year - 1}{of_article}.",
