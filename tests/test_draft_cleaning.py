@@ -537,3 +537,52 @@ def test_a_saved_page_s_byline_block_with_its_date_stamp_gives_the_wire():
                 lines=[STANDFIRST, PARAGRAPH],
                 short_texts=["Anne Roy avec Reuters Publié le mardi 4 mars 2025 à 9h30"])
     assert analyse(page.lines, _outlets(), page).wire == "reuters"
+
+
+def test_a_listening_prompt_with_its_duration_is_debris():
+    for prompt in ("Écouter cet épisode (12 min)", "Regarder la vidéo - 2:05", "Lire cet entretien (8 minutes)"):
+        draft = analyse("\n".join([HEADLINE, PARAGRAPH, prompt, OTHER]), _outlets())
+        assert prompt not in " ".join(draft.blocks), prompt
+
+
+def test_a_button_in_the_reader_s_voice_is_debris_but_a_sentence_is_not():
+    for button in ("Je soutiens la rédaction", "Je m'inscris", "Je découvre l'offre"):
+        draft = analyse("\n".join([HEADLINE, PARAGRAPH, button, OTHER]), _outlets())
+        assert button not in " ".join(draft.blocks), button
+    said = "Je ne crois pas à un retrait rapide des troupes, a dit le général."
+    assert said in analyse("\n".join([HEADLINE, PARAGRAPH, said, OTHER]), _outlets()).blocks
+
+
+def test_a_quotation_repeating_a_clause_of_the_body_is_a_pull_quote():
+    body = ("Selon le général, « les brigades envoyées au front ont perdu la moitié de leurs hommes », "
+            "ce que Moscou dément.")
+    pull = "« Les brigades envoyées au front ont perdu la moitié de leurs hommes »"
+    draft = analyse("\n".join([HEADLINE, PARAGRAPH, body, pull, OTHER]), _outlets())
+    assert not any("Les brigades envoyées" in block for block in draft.blocks if block.startswith("##"))
+    assert body in draft.blocks
+    # A short quoted intertitle echoing the body's words is no pull quote.
+    short = "« Des combats acharnés »"
+    echo = "Le porte-parole a évoqué « des combats acharnés » près de la frontière."
+    assert f"## {short}" in analyse("\n".join([HEADLINE, PARAGRAPH, short, echo, OTHER]), _outlets()).blocks
+
+
+def test_a_note_on_an_earlier_version_is_the_page_s_and_its_figure_no_claim():
+    for note in ("Rectificatif : une première version de cet article évoquait 500 missiles au lieu de 300.",
+                 "Correctif, 3 mars : une version antérieure de l'article indiquait 900 soldats."):
+        draft = analyse("\n".join([HEADLINE, PARAGRAPH, note, OTHER]), _outlets())
+        assert note not in draft.blocks, note
+    unlabelled = "Une version précédente de cet article donnait 40 lanceurs au lieu de 4."
+    assert unlabelled not in analyse("\n".join([HEADLINE, PARAGRAPH, unlabelled, OTHER]), _outlets()).blocks
+
+
+def test_a_quoted_intertitle_under_a_box_stays_an_intertitle():
+    lines = [HEADLINE, PARAGRAPH, "Contenu partenaire", "Proposé par Voyages Martin",
+             "Les marchés asiatiques en hausse", "En savoir plus", "« Une guerre d'usure »", OTHER,
+             "La suite du texte, avec un autre paragraphe."]
+    draft = analyse("\n".join(lines), _outlets())
+    assert "## « Une guerre d'usure »" in draft.blocks
+    assert not any("marchés asiatiques" in block for block in draft.blocks)
+    held = [HEADLINE, PARAGRAPH, "Contenu partenaire", "Proposé par Voyages Martin",
+            "Les marchés asiatiques en hausse", "En savoir plus", "Des frappes « ciblées »", OTHER,
+            "La suite du texte, avec un autre paragraphe."]
+    assert "## Des frappes « ciblées »" in analyse("\n".join(held), _outlets()).blocks

@@ -51,8 +51,20 @@ def test_parts_of_a_year_and_the_month_or_year_before():
         ("cette année", "2025", "« cette année » : l'année de l'article (2025).", False)]
     # « depuis le début de l'année » stays a period up to the article's date.
     assert _dates("depuis le début de l'année", "2025-06-19")[0][1] == "2025-01/2025-06-19"
-    # « avant le début de l'année 2025 » bounds a period, it does not date it.
-    assert _dates("avant le début de l’année 2025, Pyongyang avait fourni", "2025-03-01")[0][1] is None
+    # « après le début de l'année 2025 » bounds a period, it does not date it.
+    assert _dates("après le début de l’année 2025, Pyongyang a fourni", "2025-03-01")[0][1] is None
+
+
+def test_what_was_done_before_the_year_began_is_dated_by_the_year_before():
+    """« avant le début de l'année »: a total up to the previous year's end, that year."""
+    [mention] = find_dates("Moscou avait reçu, avant le début de l'année, près de 300 lanceurs.",
+                           ArticleDay.parse("2024-05-20"))
+    assert (mention.as_of, mention.words) == ("2023", "avant le début de l'année 2024")
+    assert "jusqu'à la fin de 2023" in mention.note
+    [said] = find_dates("livrés avant le début de l'année 2023", ArticleDay.parse("2024-05-20"))
+    assert said.as_of == "2022"
+    # The end of a year is a deadline's bound, not a date.
+    assert _dates("avant la fin de l'année", "2024-05-20")[0][1] is None
 
 
 def test_last_week_and_this_week_are_periods_from_the_article_s_day():

@@ -133,6 +133,18 @@ _DURATION_TEXT = (r"(?:(?:\d{1,2}\s*h(?:eures?)?\s*)?\d{1,3}\s*min(?:utes?)?\.?(
                   r"|\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2})?)")
 _DURATION = re.compile(r"^[▶►▸]?\s*(?:(?:temps de )?lecture|écouter|durée|vidéo|audio)?\s*[:-]?\s*"
                        rf"{_DURATION_TEXT}$", re.I)
+# A player's prompt: « listen to / read / watch » what the page offers, its duration in brackets or
+# after a dash (« Écouter cet article (4 min) », « Regarder la vidéo - 2:05 »).
+_PLAYER_PROMPT = re.compile(r"^[▶►▸]?\s*(?:écouter|lire|regarder|voir)\s+(?:cet|ce|cette|l['’]|le|la)\s*"
+                            r"(?:article|podcast|émission|épisode|vidéo|reportage|entretien|texte)\s*"
+                            rf"(?:\(\s*{_DURATION_TEXT}\s*\)|[:–—-]\s*{_DURATION_TEXT})$", re.I)
+# A button in the reader's voice: « Je » and a verb, a word or two more, no sentence (« Je m'inscris »,
+# « Je soutiens la rédaction », « Je découvre l'offre »).
+_FIRST_PERSON_BUTTON = re.compile(r"^Je\s+(?:m['’]|me\s+|l['’]|le\s+|la\s+)?[a-zà-ÿ]+(?:\s+[a-zà-ÿ'’]+){0,2}$")
+# A note about an earlier version of the article, whatever its label: the page's, not the story's.
+_PREVIOUS_VERSION = re.compile(r"\b(?:une|la|cette|notre)\s+(?:(?:première|précédente|ancienne|premi[eè]re)\s+)?"
+                               r"version\s+(?:(?:précédente|antérieure|initiale|originale)\s+)?"
+                               r"(?:de\s+(?:cet|notre)\s+article|de\s+l['’]article|du\s+texte)\b", re.I)
 _COUNTER = re.compile(r"^(?:\d+\s+(?:commentaires?|réactions?|contributions?|partages?)"
                       r"|(?:commentaires?|réactions?|contributions?)\s*\(\d+\)"
                       r"|(?:vos|voir les|les|lire les|afficher les)\s+(?:commentaires|contributions|réactions)"
@@ -584,8 +596,9 @@ class _Cleaner:
             self.note_line("Message d'accueil du site supprimé", line)
             return True
         self.greeted = False
-        if (note := CHANGE_NOTE.match(line)) and len(note["text"].split()) >= 3 and _short(line, 80):
-            if day := printed_date(note["when"]):
+        if (((note := CHANGE_NOTE.match(line)) and len(note["text"].split()) >= 3 or _PREVIOUS_VERSION.search(line))
+                and _short(line, 80)):
+            if note and (day := printed_date(note["when"])):
                 self.updated.append((day, line))
             self.note(f"Note de correction ou de mise à jour supprimée (hors du texte de l'article ; son "
                       f"chiffre peut être celui corrigé) : « {line} ».")
@@ -672,7 +685,7 @@ class _Cleaner:
                 r"(?:sur|le|la|lien|\d+|\W)+", line, re.I):
             self.note_line("Boutons de partage supprimés", line)
             return True
-        if _BUTTON.match(line):
+        if _BUTTON.match(line) or _FIRST_PERSON_BUTTON.match(line):
             self.note_line("Reste de bouton ou de publicité supprimé", line)
             return True
         if (domain := _DOMAIN.fullmatch(line)) and self.outlets.of_kind(domain[1], "outlet"):
@@ -697,7 +710,7 @@ class _Cleaner:
         if _NO_WORDS.match(line):
             self.note_line("Ligne sans texte supprimée", line)
             return True
-        if _DURATION.match(line):
+        if _DURATION.match(line) or _PLAYER_PROMPT.match(line):
             # a player's time (« 2:14 », « Vidéo 1 min 30 », an hour's « 1 h 05 min »), not a reading
             # time: a media block's
             self.media = not re.search(r"lecture", line, re.I) and bool(re.search(
@@ -824,6 +837,7 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
     sequence = _posts_out(cleaner, sequence, stamps)
     sequence = _sponsored_out(cleaner, sequence)
     sequence = _head_box_out(cleaner, sequence)
+    sequence = _pull_quotes_out(cleaner, sequence)
     kept = _furniture_out(cleaner, sequence)
     # The headline: the page's title, or the first line that reads as one; its copies go.
     if not draft.title:
@@ -1151,6 +1165,40 @@ def _sponsored_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]]) -> list[
     return marked
 
 
+_QUOTED_LINE = re.compile(r"^[«“\"]\s*(?P<text>[^«»“”\"]+?)\s*[»”\"]\.?$")
+_PULL_QUOTE_WORDS = 6
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", normalise(text).lower()))
+
+
+def _pull_quotes_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """The sequence with a pull quote marked as debris: a line that is only a quotation (« … ») of
+    six words or more, whose words stand in that order in another line of the text: the page
+    repeating, set apart, a sentence or clause of the body. A short quoted intertitle (« De
+    lourds combats ») may echo the body's words and stays."""
+    marked = list(sequence)
+    body = [(index, _words(line)) for index, (line, debris) in enumerate(sequence) if not debris]
+    for index, (line, debris) in enumerate(sequence):
+        quoted = None if debris else _QUOTED_LINE.match(line.removeprefix("## "))
+        words = _words(quoted["text"]) if quoted else ""
+        if len(words.split()) < _PULL_QUOTE_WORDS:
+            continue
+        if any(other != index and f" {words} " in f" {text} " for other, text in body):
+            marked[index] = (line, True)
+            cleaner.last_kind = None
+            cleaner.note_line("Citation mise en exergue supprimée (elle répète une phrase du texte)",
+                              line.removeprefix("## "))
+    return marked
+
+
+def _quoted_intertitle(line: str) -> bool:
+    """A short title that is or holds a quotation between French quotation marks, without the
+    colon of a linked headline (« Guerre : « … » »)."""
+    return bool(re.search(r"«[^«»]+»", line)) and len(line.split()) <= 10 and ":" not in line
+
+
 def _box_item(line: str) -> bool:
     """A line of a summary box: a bullet, or one short sentence."""
     return line.startswith(("•", "- ")) or (
@@ -1278,7 +1326,11 @@ def _furniture_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]]) -> list[
         # An intertitle is one line: two or more in a row are a box (« Sur le » / « même thème » /
         # a linked title).
         if (before_debris and after_debris) or no_paragraph_after or end - index >= 2:
-            dropped.update(range(index, end))
+            # The run's last line, a paragraph right after it, when it is or holds a quotation
+            # (« « Des pertes lourdes » », « Des frappes « ciblées » »): an intertitle under a box.
+            stop = end - 1 if (end - index >= 2 and not after_debris and end < len(sequence)
+                               and _quoted_intertitle(sequence[end - 1][0].removeprefix("## "))) else end
+            dropped.update(range(index, stop))
         dropped.update(i for i in range(index, end) if branding(sequence[i][0]))
         index = end
     kept = []

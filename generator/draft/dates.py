@@ -271,9 +271,20 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         else:
             add(m, None, None)
     for m in _PART_OF_YEAR.finditer(folded):
-        if re.search(r"\b(?:avant|apres)\s+(?:le\s+|la\s+)?$", folded[max(0, m.start() - 12):m.start()]):
-            add(m, None, f"« {sentence[m.start():m.end()]} » borne la période sans la dater")
-            continue   # « avant le début de l'année 2025 »: a bound, not the figure's date
+        before = re.search(r"\b(avant|apres)\s+(?:le\s+|la\s+)?$", folded[max(0, m.start() - 12):m.start()])
+        said = sentence[m.start():m.end()]
+        said_year = int(m[2]) if m[2] else article.year
+        if before and before[1] == "avant" and folded[m.start():].startswith("debut") and not m[1] and said_year:
+            # « avant le début de l'année (2025) »: what was done by then, a total up to the year before's end.
+            year = said_year
+            bound = sentence[max(0, m.start() - 12) + before.start():m.end()]
+            of_article = "" if m[2] else f", l'article étant de {year}"
+            add(m, str(year - 1), f"« {bound} » : jusqu'à la fin de {year - 1}{of_article}.",
+                f"{bound[:1].lower()}{bound[1:]}{'' if m[2] else f' {year}'}")
+            continue
+        if before:
+            add(m, None, f"« {said} » borne la période sans la dater")
+            continue   # « après le début de l'année 2025 »: a bound, not the figure's date
         year = int(m[2]) if m[2] else (article.year - bool(m[1]) if article.year else None)
         add(m, str(year) if year else None,
             None if m[2] or not year else f"« {sentence[m.start():m.end()]} » : l'année "

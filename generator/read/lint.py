@@ -48,7 +48,7 @@ COMMENT_HEADER = re.compile(r"^[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[·•|–�
                             re.I)
 # A note set apart from the text about a change to it (« Correction, 3 mars à 9h : une première version
 # … », « Rectificatif : … », « Mise à jour, 4 mai à 12h : ajout de … »): its figure may be the wrong one.
-CHANGE_NOTE = re.compile(r"^(?:Correction|Rectificatif|Rectification|Erratum|Précision|Mise à jour|Actualisation"
+CHANGE_NOTE = re.compile(r"^(?:Correction|Correctif|Rectificatif|Rectification|Erratum|Précision|Mise à jour|Actualisation"
                          r"|Note de la rédaction|N\.?D\.?L\.?R\.?)\b(?P<when>[^:]{0,50}?)\s?:\s+(?P<text>\S.*)$", re.I)
 _DEBRIS = [
     (BRACKETED_NOTE, "an editor's note in brackets"),
