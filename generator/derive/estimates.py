@@ -44,8 +44,7 @@ def latest(statements: list[Statement], open_reports: bool = False) -> list[Stat
     dated = [s for s in statements if s.when is not None]
     if not dated:
         return []
-    last_start = max(_when(s).start for s in dated if s.dated or not open_reports) \
-        if any(s.dated or not open_reports for s in dated) else None
+    last_start = max((_when(s).start for s in dated if s.dated or not open_reports), default=None)
     return _newest_first([s for s in dated if last_start is None or _when(s).end >= last_start])
 
 
