@@ -225,6 +225,9 @@ class Event(Frozen):
     bears_on: tuple[Key, ...] = Field(default=(), description="Metrics of the same topic whose "
                                       "level this event bears on (a withdrawal, a return to "
                                       "the front): shown beside their figures, in time order")
+    stance: bool = Field(default=False, description="A position the claim's actor takes itself "
+                         "(« Déploiement ni confirmé ni démenti »): pages name the actor as who "
+                         "takes it, « … par le Kremlin », not as a source, « selon le Kremlin »")
     synonyms: tuple[Text, ...] = ()
 
     @property
@@ -252,6 +255,9 @@ class Actor(Frozen):
     according_to: Text | None = Field(default=None, description="Who says a figure, as the "
                                       "pages write it after the figure: « selon le Kremlin », "
                                       "« sans source citée »; « selon <name> » when none")
+    by: Text | None = Field(default=None, description="The actor as who takes a position "
+                            "(Event.stance): « par le Kremlin »; « par » and the noun of "
+                            "« selon … » when none")
     slug: Slug | None = Field(default=None, description="The page's French address "
                               "(acteurs/<slug>.html); the id when none")
     independent: bool = Field(default=True, description="false for an actor that is no "
@@ -456,6 +462,10 @@ class Registries:
     # Where each registry was read ("topics", "actors", "outlets" -> its path as shown), for
     # messages that say where an id would be defined.
     files: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def event_of(self, claim: Claim | None) -> Event | None:
+        """The event a claim reports; None for a figure (or no claim)."""
+        return self.topics[claim.topic].events[claim.event] if claim and claim.event else None
 
 
 @dataclass(frozen=True)

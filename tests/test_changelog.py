@@ -211,3 +211,17 @@ def test_a_statement_relayed_with_its_date_links_the_undated_article_that_may_be
     # undated article may be the original: the line links it.
     assert lines == ["janvier 2025 — Effectifs : Canons livrés : jusqu'à 120 (décembre 2024) selon "
                      "le bureau gamma (OG) ( Journal B, date inconnue )"]
+
+
+def test_a_position_names_who_takes_it_not_a_source(tmp_path):
+    builder = PageBuilder.from_archive(scenario("stance", tmp_path))
+    # Kappa is not the source of « ni confirmée ni démentie »: it is the one who neither
+    # confirms nor denies. Alpha's visit is an event Alpha reports.
+    assert sorted(line.split(" (")[0] for line in log_page(builder)) == [
+        "23 décembre 2024 — Effectifs : Présence ni confirmée ni démentie par le gouvernement Kappa",
+        "23 décembre 2024 — Effectifs : Visite officielle, selon Agence Alpha"]
+    (page,) = [p for p in builder.all_pages() if p.path == "sujets/effectifs.md"]
+    text = re.sub(r"\s+", " ", BeautifulSoup(page.content, "html.parser").get_text(" "))
+    assert "Présence ni confirmée ni démentie par le gouvernement Kappa : « le gouvernement" in text
+    assert "selon le gouvernement Kappa" not in text
+

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from helpers import (
     FIXTURE_ARCHIVE,
+    FIXTURES,
     VALID_BODY,
     VALID_FRONT,
     article_text,
@@ -230,3 +231,21 @@ def test_a_quote_copied_from_the_page_matches_text_with_markdown(tmp_path):
             "**de plus**.")
     assert figure_errors(tmp_path, "3000", "Selon Séoul, la Corée du Nord a déployé 3 000 "
                                            "soldats de plus", body) == []
+
+
+def test_a_position_is_someones(tmp_path):
+    """An event that is a position (Event.stance) is attributed to who takes it."""
+    scenarios = FIXTURES / "scenarios"
+    article = scenarios / "stance" / "2024-12-23-a-silence.md"
+    folder = tmp_path / "briefings"
+    (folder / "articles").mkdir(parents=True)
+    for meta in ("topics.yml", "actors.yml", "outlets.yml"):
+        (folder / meta).write_text((scenarios / meta).read_text(encoding="utf-8"))
+    (folder / "articles" / article.name).write_text(
+        article.read_text(encoding="utf-8").replace("attributed_to: kappa", "attributed_to: inconnu"))
+    with pytest.raises(ContentErrors) as errors:
+        load_archive(folder, root=tmp_path)
+    assert [e.format() for e in errors.value.errors] == [
+        "briefings/articles/2024-12-23-a-silence.md:10:20: claims[0].attributed_to: 'silence' is "
+        "a position someone takes: 'inconnu' is no one's (hint: attribute it to the actor whose "
+        "position it is)"]

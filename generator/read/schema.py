@@ -277,6 +277,12 @@ def check_references(article: Article, source: SourceDocument, registries: Regis
         if claim.attributed_to not in actors:
             unknown(path + ("attributed_to",), name + ".attributed_to", claim.attributed_to,
                     actors, "actor", actors_file)
+        elif (topic is not None and claim.event in topic.events and topic.events[claim.event].stance
+              and not actors[claim.attributed_to].independent):
+            errors.add(source.error(path + ("attributed_to",), name + ".attributed_to",
+                                    f"'{claim.event}' is a position someone takes: "
+                                    f"'{claim.attributed_to}' is no one's",
+                                    "attribute it to the actor whose position it is"))
         if claim.local_id in seen:
             errors.add(source.error(path, name, f"claim id '{claim.local_id}' is also used by "
                                     f"claims[{seen[claim.local_id]}]",

@@ -10,7 +10,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from ..derive.ledger import LedgerEntry, Statement
-from ..model import Actor, Claim, DateInterval, Registries, parse_date_interval
+from ..model import Actor, Claim, DateInterval, Event, Registries, parse_date_interval
 
 LOCALE = "fr_FR"
 
@@ -150,9 +150,12 @@ def inline_label(label: str) -> str:
     return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
-def according_to(actor: Actor) -> str:
+def according_to(actor: Actor, event: Event | None = None) -> str:
     """Who gives a figure, as written after it: the actor's own phrase ('selon le Kremlin',
-    'sans source citée'), else 'selon <name>'."""
+    'sans source citée'), else 'selon <name>'. Who takes a position (Event.stance) is its
+    agent, not its source: 'par le Kremlin'."""
+    if event is not None and event.stance:
+        return actor.by or f"par {actor_noun(actor) or actor.name}"
     return actor.according_to or f"selon {actor.name}"
 
 

@@ -152,14 +152,14 @@ class Renderer:
         self._common = dict(
             archive=archive, article_path=article_path, topic_path=self.topic_path,
             month_path=month_path, outlet_path=outlet_path, chart_path=self.chart_path,
-            actors_path=ACTORS_INDEX, actor_path=self.actor_path,
-            topic_files=partial(topic_files, archive), data_page=DATA_PAGE,
-            publication=archive.publication,
+            actors_path=ACTORS_INDEX, actor_path=self.actor_path, data_page=DATA_PAGE,
+            topic_files=partial(topic_files, archive), publication=archive.publication,
             UNKNOWN=UNKNOWN, site_feed=SITE_FEED, topic_feed_path=self.topic_feed_path,
-            log_index=LOG_INDEX, log_feed_path=self.log_feed_path,
-            outlet_name=self.outlet_name, claim_label=self.claim_label, figure_fr=figure_fr,
+            log_index=LOG_INDEX, log_feed_path=self.log_feed_path, outlet_name=self.outlet_name,
+            claim_label=self.claim_label, event_of=archive.event_of, figure_fr=figure_fr,
             month_title=month_title, when_fr=when_fr, stated_when_fr=stated_when_fr, dated_fr=dated_fr,
-            according_to=lambda actor_id: according_to(archive.actors[actor_id]))
+            according_to=lambda actor_id, claim=None: according_to(archive.actors[actor_id],
+                                                                    archive.event_of(claim)))
 
     def topic_path(self, topic_id: str) -> str:
         """A topic's page, at its French slug (its id when it has none)."""

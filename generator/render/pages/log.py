@@ -68,7 +68,7 @@ class LogPages(Site):
     def log_line(self, entry: LogEntry) -> LogLine:
         statement = entry.statement
         claim = statement.claim
-        who = according_to(self.archive.actors[statement.actor])
+        who = according_to(self.archive.actors[statement.actor], self.archive.event_of(claim))
         known = entry.known
         date = "date inconnue" if known is None else (
             known.claim.stated_words if known.claim.stated_on and known.claim.stated_words
@@ -81,7 +81,8 @@ class LogPages(Site):
         if claim.metric:
             text = f"{self.claim_label(claim)} : {figure_fr(claim)}{period} {who}"
         else:
-            text = f"{self.claim_label(claim)}{period}, {who}"
+            event = self.archive.event_of(claim)
+            text = f"{self.claim_label(claim)}{period}{' ' if event and event.stance else ', '}{who}"
         if entry.supersedes is not None:
             old = entry.supersedes
             text += (f" ({change_words(entry)} ; auparavant {figure_fr(old.claim)}, "
