@@ -142,7 +142,7 @@ def test_a_contested_figure_is_logged_with_who_contests_it(tmp_path):
     (front,) = [line for line in lines if "Effectifs : Soldats présents" in line]
     # The event that contradicts it is by Gamma, named as « selon … » names it
     assert ("Soldats présents : jusqu'à 8 000 (fin janvier 2025) selon Agence Alpha — avec réserve : « Il semble … » — "
-            "en contradiction avec le bureau gamma (OG) (Absence signalée, depuis la mi-janvier)") in front
+            "en contradiction avec le bureau gamma (OG) (absence signalée, depuis la mi-janvier)") in front
     lines = log_page(PageBuilder.from_archive(scenario("disputed-by", tmp_path / "b")))
     (front,) = [line for line in lines if "Effectifs : Soldats présents" in line]
     # Gamma's figure disputes an unattributed claim, which names its article; the claim is
@@ -150,7 +150,7 @@ def test_a_contested_figure_is_logged_with_who_contests_it(tmp_path):
     assert ("contredit une autre information : visite officielle, selon un article sans source "
             "citée (Journal A, 5 février 2025) (rapporté le 5 février 2025)") in front
     (visit,) = [line for line in lines if "Effectifs : Visite officielle" in line]
-    assert "contesté : contredit par le bureau gamma (OG) (Soldats présents : jusqu'à 8 000" in visit
+    assert "contesté : contredit par le bureau gamma (OG) (soldats présents : jusqu'à 8 000" in visit
     assert not any("contradiction" in line for line in lines)
 
 
@@ -189,13 +189,12 @@ def test_real_log_lines_are_dated_when_known_and_name_the_period_they_are_for(ar
         label = known.claim.stated_words or date_fr(known.stated)
         assert line.startswith(f"{label.replace('’', chr(39))} — "), line
         claim = entry.statement.claim
-        fixed = archive.topics[claim.topic].metrics[claim.metric].period if claim.metric else None
-        # A period no text gives (its metric's scope's, named in its label) is not shown as
-        # the text's: the line says the text gives no date.
-        period = claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else "") or (
-            "sans date dans le texte" if fixed else "")
+        # A period no text gives (its metric's scope's) is named in the metric's label only:
+        # not shown beside the line's date, as if the text gave it.
+        period = claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else "")
         if period and period != label:
             assert f"({period.replace('’', chr(39))})" in line, line
+        assert "sans date dans le texte" not in line.split(" — ")[1], line
 
 
 def test_an_earlier_figure_its_actor_recalls_beside_a_newer_one_is_not_logged_again(tmp_path):
@@ -225,3 +224,15 @@ def test_a_position_names_who_takes_it_not_a_source(tmp_path):
     assert "Présence ni confirmée ni démentie par le gouvernement Kappa : « le gouvernement" in text
     assert "selon le gouvernement Kappa" not in text
 
+
+
+def test_a_figure_says_which_earlier_figures_it_agrees_with_or_differs_from(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("agreement", tmp_path)))
+    # Beta's figures of 28 March come after Alpha's of 13 March for the same periods: its
+    # reinforcements agree, its losses diverge. Alpha's lines, first, say neither.
+    renforts = [line for line in lines if "Renforts" in line]
+    assert "concorde avec : 3 000 selon Agence Alpha (janvier 2025 – février 2025)" in renforts[0]
+    pertes = [line for line in lines if "Pertes cumulées" in line]
+    assert "diverge de : 4 000 selon Agence Alpha (mars 2025)" in pertes[0]
+    alpha = [line for line in lines if line.startswith("13 mars 2025")]
+    assert len(alpha) == 3 and not any("concorde" in line or "diverge" in line for line in alpha)

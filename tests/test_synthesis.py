@@ -55,14 +55,15 @@ def test_a_total_is_never_shown_below_the_sum_of_its_parts(tmp_path):
     box = headline_box(archive)
     # Beta's « environ 11 000 » sent in all is under Alpha's 11 000 + 3 000: the headline shows
     # the derived sum, marked as such, with what it adds.
-    assert ("Soldats envoyés (total) : 14 000 soldats (somme dérivée, selon Agence Alpha : 11 000 "
-            "pour « Premier contingent » (octobre 2024) et 3 000 pour « Renforts »") in box
+    assert ("Soldats envoyés (total) : 14 000 soldats (somme calculée ici des chiffres d'Agence "
+            "Alpha : premier contingent, 11 000 (octobre 2024) ; renforts, 3 000") in box
     assert "environ 11 000" not in box.split("Premier contingent :")[0]
     text = topic_text(archive)
     assert "environ 11 000 soldats — inférieur à la somme de ses parties (14 000)" in text
     # The current picture says so of the one figure declared, in words that name the total.
-    assert ("Le chiffre déclaré de ce total est inférieur à la somme de ses parties ; cette somme : "
-            "14 000 soldats (somme dérivée") in text
+    assert ("Le seul total donné, environ 11 000 selon Service Beta (rapporté le 20 février 2025), "
+            "est inférieur "
+            "à la somme de ses parties : 14 000 soldats (somme calculée ici") in text
 
 
 def test_a_part_above_its_whole_contradicts_it_and_related_scopes_are_shown_together(tmp_path):
@@ -71,7 +72,7 @@ def test_a_part_above_its_whole_contradicts_it_and_related_scopes_are_shown_toge
             "2025-02-20-b-total/armes-beta-2025-02")
     assert findings(archive, "armes") == [pair] and findings(archive, "canons") == [pair]
     box = headline_box(archive)
-    assert "environ 200 unités selon Service Beta (février 2025) — contesté : en contradiction avec Agence Alpha (Canons livrés : 300" in box
+    assert "environ 200 unités selon Service Beta (février 2025) — contesté : en contradiction avec Agence Alpha (canons livrés : 300" in box
     text = topic_text(archive)
     assert ("Périmètre qui recoupe : Pièces à longue portée livrées (Pièces dites à longue portée, "
             "sans précision de type ; environ 180 selon Service Beta (février 2025))") in text
@@ -82,7 +83,7 @@ def test_contested_and_superseded_figures_carry_their_caveats_and_periods_their_
     archive = scenario("front", tmp_path)
     box = headline_box(archive)
     assert ("Soldats présents : jusqu'à 8 000 soldats selon Service Beta (fin janvier 2025) "
-            "(avec réserve : « Il semble … ») — contesté : en contradiction avec Agence Alpha (Absence signalée, "
+            "(avec réserve : « Il semble … ») — contesté : en contradiction avec Agence Alpha (absence signalée, "
             "depuis la mi-janvier) — peut-être dépassé par un fait ultérieur : retour signalé selon Agence Alpha "
             "(rapporté le 10 février 2025)") in box
     soup = topic_soup(archive)
@@ -276,8 +277,8 @@ def test_a_sum_with_a_hedged_part_is_approximate(tmp_path):
     box = headline_box(archive)
     # « On estime que 3 000 … »: the sum of 11 000 and an estimate is « environ 14 000 »,
     # and the hedge stands beside the part it qualifies.
-    assert ("Soldats envoyés (total) : environ 14 000 soldats (somme dérivée, selon Agence Alpha : "
-            "11 000 pour « Premier contingent » (octobre 2024) et 3 000 pour « Renforts » (janvier "
+    assert ("Soldats envoyés (total) : environ 14 000 soldats (somme calculée ici des chiffres "
+            "d'Agence Alpha : premier contingent, 11 000 (octobre 2024) ; renforts, 3 000 (janvier "
             "2025 – février 2025) (avec réserve : « On estime … »)") in box
 
 
@@ -285,9 +286,9 @@ def test_a_sum_of_a_floor_and_a_ceiling_is_the_floor(tmp_path):
     archive = scenario("bounded-parts", tmp_path)
     # « jusqu'à 500 » allows none: beside « au moins 10 000 » it adds nothing sure.
     # Two actors: each part names its own.
-    assert ("Soldats envoyés (total) : au moins 10 000 soldats (somme dérivée : au moins 10 000 "
-            "pour « Premier contingent » selon Agence Alpha (octobre 2024) et jusqu'à 500 pour "
-            "« Renforts » selon Service Beta") in headline_box(archive)
+    assert ("Soldats envoyés (total) : au moins 10 000 soldats (somme calculée ici : premier "
+            "contingent, au moins 10 000 selon Agence Alpha (octobre 2024) ; renforts, jusqu'à 500 "
+            "selon Service Beta") in headline_box(archive)
 
 
 def test_a_line_names_each_actor_one_way(tmp_path):
@@ -295,7 +296,7 @@ def test_a_line_names_each_actor_one_way(tmp_path):
     box = headline_box(archive)
     # Gamma is « Office Gamma (OG) » by name and « le bureau gamma (OG) » after « selon »: a
     # line that says « selon le bureau gamma » names it that way throughout.
-    assert ("en contradiction avec le bureau gamma (OG) (Absence signalée, depuis la mi-janvier) "
+    assert ("en contradiction avec le bureau gamma (OG) (absence signalée, depuis la mi-janvier) "
             "— peut-être dépassé par un fait ultérieur : retour signalé selon le bureau gamma (OG)") in box
     assert not named_two_ways(archive, lines(topic_soup(archive)))
 
@@ -347,8 +348,8 @@ def test_a_range_beside_an_overlapping_scope_says_so_once(tmp_path):
     assert pieces.startswith("Pièces à longue portée livrées : entre 200 et 250 unités (mars 2025 : "
                              "environ 200 selon Agence Alpha ; environ 250 selon Service Beta)")
     assert pieces.count("périmètre qui recoupe") == 1
-    assert pieces.endswith("— périmètre qui recoupe « Canons et lance-roquettes livrés : environ 220 » "
-                           "selon Agence Alpha (mars 2025) : chiffres à ne pas additionner")
+    assert pieces.endswith("— périmètre qui recoupe « Canons et lance-roquettes livrés » : environ 220 "
+                           "selon Agence Alpha (mars 2025) (chiffres à ne pas additionner)")
 
 
 def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
@@ -357,16 +358,16 @@ def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
     # A part reported in January, without a date of its own, beside a total for March; a part
     # with no date at all beside it: neither reads as current.
     assert ("Premier contingent : 11 000 soldats selon Service Beta (rapporté le 10 janvier 2025) — "
-            "chiffre plus ancien que « Soldats envoyés (total) : 20 000 » selon Agence Alpha "
-            "(mars 2025, total dont il est une partie)") in box
+            "antérieur à « Soldats envoyés (total) » : 20 000 selon Agence Alpha "
+            "(mars 2025), total qui l'inclut") in box
     assert ("Renforts : environ 3 000 soldats selon Service Beta (date inconnue) — "
-            "peut-être plus ancien que « Soldats envoyés (total) : 20 000 » selon Agence Alpha "
-            "(mars 2025, total dont il est une partie)") in box
+            "peut-être antérieur à « Soldats envoyés (total) » : 20 000 selon Agence Alpha "
+            "(mars 2025), total qui l'inclut") in box
     total = box.split("Premier contingent :")[0]
-    assert "plus ancien" not in total  # the later total is not older than its parts
+    assert "antérieur" not in total  # the later total is not older than its parts
     # Not an overlapping scope: a later figure of a scope that only overlaps says nothing of it.
     line = topic_soup(archive).select_one('.ba-headline-figure[data-metric="longue_portee"]')
-    assert "plus ancien" not in text_of(line)
+    assert "antérieur" not in text_of(line)
 
 
 def test_overlapping_scopes_stand_together_and_neither_makes_the_other_older(tmp_path):
@@ -375,24 +376,27 @@ def test_overlapping_scopes_stand_together_and_neither_makes_the_other_older(tmp
     # « environ 200 » long-range pieces (undated) beside « jusqu'à 120 » guns (before 2025) and
     # « environ 220 » guns and launchers (March): scopes that only overlap, so no caveat;
     pieces = figures["longue_portee"]
-    assert "plus ancien" not in pieces and "contest" not in pieces and "contredit" not in pieces
+    assert "antérieur" not in pieces and "contest" not in pieces and "contredit" not in pieces
     # but the box, which has no line on scopes, says they overlap: the figures do not add up.
     assert ("environ 200 unités selon le bureau gamma (OG) (date inconnue) (avec réserve : « Selon "
             "certaines informations … », « … aurait livré … ») — périmètre qui recoupe « Canons et "
-            "lance-roquettes livrés : environ 220 » selon Agence Alpha (mars 2025) ; « Canons livrés : "
-            "jusqu'à 120 » selon Service Beta (avant le début de l'année 2025) : chiffres à ne pas "
-            "additionner") in pieces
+            "lance-roquettes livrés » : environ 220 selon Agence Alpha (mars 2025) ; « Canons livrés » : "
+            "jusqu'à 120 selon Service Beta (avant le début de l'année 2025) (chiffres à ne pas "
+            "additionner)") in pieces
     assert ("environ 220 unités selon Agence Alpha (mars 2025) — périmètre qui recoupe « Pièces à "
-            "longue portée livrées : environ 200 » selon le bureau gamma (OG) (date inconnue) : "
-            "chiffres à ne pas additionner") in figures["armes"]
+            "longue portée livrées » : environ 200 selon le bureau gamma (OG) (date inconnue) "
+            "(chiffres à ne pas additionner)") in figures["armes"]
     # the guns lie inside the guns and launchers: a later figure of their whole dates them.
     # the scope's relation said: a later figure of a wider scope has not replaced it.
-    assert ("jusqu'à 120 unités selon Service Beta (avant le début de l'année 2025) — chiffre plus "
-            "ancien que « Canons et lance-roquettes livrés : environ 220 » selon Agence Alpha "
-            "(mars 2025, périmètre qui comprend celui-ci)") in figures["canons"]
+    assert ("jusqu'à 120 unités selon Service Beta (avant le début de l'année 2025) — antérieur à "
+            "« Canons et lance-roquettes livrés » : environ 220 selon Agence Alpha "
+            "(mars 2025), périmètre plus large, qui l'inclut") in figures["canons"]
     assert findings(archive, "canons") == [] and findings(archive, "longue_portee") == []
-    # Each scope is shown with the others, each with its scope and its hedges.
+    # Each scope is shown with the others, each with its scope and its hedges; the wider one
+    # says what it holds.
     text = topic_text(archive)
+    assert ("Comprend : Canons livrés (jusqu'à 120 selon Service Beta (avant le début de l'année "
+            "2025)).") in text
     assert ("Périmètre qui recoupe : Pièces à longue portée livrées (Pièces dites à longue portée, "
             "sans précision de type ; environ 200 selon le bureau gamma (OG) (date inconnue) (avec "
             "réserve : « Selon certaines informations … », « … aurait livré … ») )") in text
@@ -420,10 +424,11 @@ def test_figures_of_a_fixed_period_agree_whenever_they_are_reported(tmp_path):
     box = headline_box(archive)
     # Alpha's 11 000 is shown as 11 000: the range is gamma's alone. The period is in the
     # metric's label: only the figure its text dates says a date.
-    assert ("Envoi initial (octobre 2024) : entre 10 000 et 12 000 soldats (entre 10 000 et 12 000 "
-            "selon le bureau gamma (OG) (octobre 2024) ; 11 000 selon Agence Alpha ; plus de 10 000 "
-            "selon Service Beta) — estimations concordantes pour une même période : confirmé par 3 "
-            "sources indépendantes") in box
+    # The range is gamma's figure: said once, in gamma's words.
+    assert ("Envoi initial (octobre 2024) : entre 10 000 et 12 000 soldats selon le bureau gamma "
+            "(OG) (octobre 2024) ; 11 000 selon Agence Alpha ; plus de 10 000 selon Service Beta "
+            "— estimations concordantes pour une même période : confirmé par 3 sources "
+            "indépendantes") in box
     assert box.count("confirmé par") == 1
     # Each figure keeps the date its text gives: the report, when it gives none.
     rows = [text_of(tr) for tr in topic_soup(archive).select("table.ba-picture tbody tr")]
@@ -432,10 +437,9 @@ def test_figures_of_a_fixed_period_agree_whenever_they_are_reported(tmp_path):
 
 def test_a_sum_of_undated_or_differently_dated_parts_says_so(tmp_path):
     box = headline_box(scenario("undated-parts", tmp_path / "a"))
-    assert ("Soldats envoyés (total) : environ 3 000 soldats (somme dérivée, selon Service Beta : "
-            "environ 300 pour « Premier contingent » (date inconnue) et environ 2 700 pour "
-            "« Renforts » (date inconnue)) — somme non datée (parties sans date dans leur texte)"
-            ) in box
+    assert ("Soldats envoyés (total) : environ 3 000 soldats (somme calculée ici des chiffres de "
+            "Service Beta : premier contingent, environ 300 (date inconnue) ; renforts, environ "
+            "2 700 (date inconnue)) — somme non datée (parties sans date dans leur texte)") in box
     box = headline_box(scenario("parts", tmp_path / "b"))
     assert ("(janvier 2025 – février 2025)) — parties de dates différentes : cette somme additionne "
             "des chiffres donnés pour des périodes distinctes") in box
@@ -449,8 +453,8 @@ def test_a_sum_of_a_closed_sending_and_a_later_one_is_the_total_at_its_end(tmp_p
     box = headline_box(scenario("closed-part", tmp_path))
     # The initial sending's period is in its label: its figure needs no date of its own.
     assert ("Soldats envoyés depuis octobre 2024 : 14 000 soldats à la fin de février 2025 (somme "
-            "dérivée, selon Agence Alpha : 11 000 pour « Envoi initial (octobre 2024) » et 3 000 "
-            "pour « Renforts » (janvier 2025 – février 2025))") in box
+            "calculée ici des chiffres d'Agence Alpha : envoi initial (octobre 2024), 11 000 ; "
+            "renforts, 3 000 (janvier 2025 – février 2025))") in box
     assert "dates différentes" not in box
 
 
@@ -468,11 +472,11 @@ def test_a_figure_whose_report_sibling_was_replaced_says_it_may_be_outdated(tmp_
     shown as the same report as a replaced figure; its 12 000 is not."""
     archive = scenario("report-replaced", tmp_path)
     box = headline_box(archive)
-    assert ("2 000 soldats selon Service Beta (rapporté le 10 janvier 2025) — même rapport que "
-            "« Premier contingent : 11 000 », remplacé par 12 000 selon Service Beta (rapporté le "
-            "20 mars 2025) : peut-être dépassé lui aussi") in box
+    assert ("2 000 soldats selon Service Beta (rapporté le 10 janvier 2025) — du même rapport que "
+            "« Premier contingent » : 11 000, remplacé depuis par 12 000 selon Service Beta (rapporté "
+            "le 20 mars 2025) ; peut-être dépassé lui aussi") in box
     assert box.count("même rapport") == 1
-    assert "somme dérivée" not in box  # 12 000 + 2 000 would add a new figure to an outdated one
+    assert "somme calculée" not in box  # 12 000 + 2 000 would add a new figure to an outdated one
 
 
 # The real archive: invariants only (a contributor's valid article must not break them).
@@ -599,7 +603,7 @@ def test_every_headline_figure_says_when_and_whether_a_related_one_is_later(real
                          if other.when is not None and (statement.when is None
                                                         or statement.when.end < other.when.start)]
                 if later and statement.period is None:  # a fixed period's figure is older than none
-                    assert "plus ancien que" in text, text
+                    assert "antérieur" in text, text
 
 
 def test_no_line_names_an_actor_two_ways(real, real_pages):
@@ -651,7 +655,7 @@ def test_a_part_above_its_total_contradicts_it_and_a_smaller_part_does_not(tmp_p
     assert findings(archive, "envoyes") == [pair]  # 3 000 reinforcements stay under 10 000
     assert findings(archive, "contingent") == [pair] and findings(archive, "renforts") == []
     box = headline_box(archive)
-    assert "Soldats envoyés (total) : 14 000 soldats (somme dérivée" in box
+    assert "Soldats envoyés (total) : 14 000 soldats (somme calculée ici" in box
 
 
 def test_the_analysis_data_names_what_a_repeat_repeats(tmp_path):
@@ -705,9 +709,9 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
     assert ("Canons et lance-roquettes livrés : plus de 250 unités selon Service Beta (rapporté le 3 "
             "avril 2025) (avec réserve : « … auraient été livrés … ») ; environ 220 unités selon "
             "Agence Alpha (mars 2025)") in box
-    assert ("Canons livrés : jusqu'à 120 unités selon Agence Alpha (décembre 2024) — chiffre plus "
-            "ancien que « Canons et lance-roquettes livrés : environ 220 » selon Agence Alpha (mars "
-            "2025, périmètre qui comprend celui-ci) Mis à jour") in box
+    assert ("Canons livrés : jusqu'à 120 unités selon Agence Alpha (décembre 2024) — antérieur à "
+            "« Canons et lance-roquettes livrés » : environ 220 selon Agence Alpha (mars 2025), "
+            "périmètre plus large, qui l'inclut Mis à jour") in box
 
 
 def test_an_event_s_own_words_stand_beside_its_label(tmp_path):
@@ -753,3 +757,17 @@ def test_figures_that_diverge_are_named_when_another_stands_beside_them(tmp_path
     (line,) = [part for part in box.split("Soldats envoyés")[:1]]
     assert "environ 5 000 militaires selon le bureau gamma (OG) (rapporté le 30 mars 2025)" in line
     assert line.rstrip().endswith("— estimations divergentes : Service Beta et Agence Alpha")
+
+
+def test_a_figure_its_own_actor_has_since_given_a_total_for_is_its_earlier_estimate(tmp_path):
+    archive = scenario("outdated-by-own", tmp_path)
+    # Beta's undated 3 000 reinforcements: Beta has since given the total holding them (and
+    # replaced its first-contingent figure of the same report). Not « peut-être »: its own
+    # newer count outdates it.
+    (renforts,) = [line for line in lines(topic_soup(archive)) if line.startswith("Renforts :")]
+    assert ("environ 3 000 soldats selon Service Beta (date inconnue) — estimation antérieure, "
+            "dépassée par « Soldats envoyés (total) » : environ 16 000 selon Service Beta "
+            "(8 avril 2025), total qui l'inclut — du même rapport que « Premier contingent » : "
+            "environ 11 000, remplacé depuis par environ 12 000 selon Service Beta (8 avril 2025)"
+            ) in renforts
+    assert "peut-être" not in renforts

@@ -176,6 +176,11 @@ def _nested(topic: Topic, metric_id: str) -> tuple[str, ...]:
         or other_id == metric.within or other.within == metric_id))
 
 
+def _holds(topic: Topic, whole_id: str, metric_id: str) -> bool:
+    """Whether ``whole_id``'s scope holds ``metric_id``'s: its sum, or the scope it lies in."""
+    return metric_id in topic.metrics[whole_id].parts or topic.metrics[metric_id].within == whole_id
+
+
 def _overlapping(topic: Topic, metric_id: str) -> tuple[str, ...]:
     """The metrics whose scope overlaps ``metric_id``'s (declared on either side) without one
     holding the other: a reader must not add their figures."""
@@ -285,12 +290,21 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
         overlapping = tuple((other, statement) for other in _overlapping(topic, metric_id)
                             for statement in metrics[other].headline)
         shown = {s.claim_id: s for s in briefing.picture.latest} if briefing.picture else {}
-        metrics[metric_id] = replace(briefing, statuses={
-            claim_id: replace(
-                status if status.below_parts else replace(
-                    status, older_than=synthesis.older_than(shown[claim_id], beside, shown.values())),
-                report_replaced=synthesis.report_replaced(shown[claim_id], replaced))
-            for claim_id, status in briefing.statuses.items()}, overlapping=overlapping)
+        statuses = {}
+        for claim_id, status in briefing.statuses.items():
+            statement = shown[claim_id]
+            older = () if status.below_parts else synthesis.older_than(statement, beside,
+                                                                       shown.values())
+            # Its actor has replaced a figure of its report and given a figure holding it
+            # since: its report is outdated, not only perhaps older.
+            sibling_replaced = synthesis.report_replaced(statement, replaced)
+            own = tuple((other_id, other) for other_id, other in older
+                        if other.actor == statement.actor and _holds(topic, other_id, metric_id)
+                        ) if sibling_replaced else ()
+            statuses[claim_id] = replace(
+                status, older_than=tuple(o for o in older if o not in own), outdated_by=own,
+                report_replaced=sibling_replaced)
+        metrics[metric_id] = replace(briefing, statuses=statuses, overlapping=overlapping)
     timeline = tuple(s for s in merged if s.claim.event is not None and s.claim_id not in repeats)
     happened = [s for s in timeline if topic.events[s.claim.event or ""].kind == "event"]
     dated = [s for s in happened if s.when is not None]

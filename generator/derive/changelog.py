@@ -31,6 +31,10 @@ class LogEntry:
     contradicted_by: tuple[Statement | LedgerEntry, ...] = ()  # the rules' contradictions
     disputed_by: tuple[Statement | LedgerEntry, ...] = ()  # claims a text says dispute it
     disputes: tuple[Statement | LedgerEntry, ...] = ()     # claims it disputes, as its text says
+    # Other actors' figures for the same period known before it that it agrees with, or
+    # differs from while both can hold (the rules' agreements and divergences).
+    agrees_with: tuple[Statement, ...] = ()
+    diverges_from: tuple[Statement, ...] = ()
     kind: str = ""                # the metric's kind (total, level, plan); "" for an event
     revised: bool = False         # the rules call it a revision or a correction of the previous
 
@@ -87,9 +91,11 @@ def changelog(briefings: Mapping[str, TopicBriefing]) -> tuple[LogEntry, ...]:
                     others += [o for o in found.get(copy.claim_id, ()) if o not in others]
                 return tuple(others)
             return LogEntry(topic_id, statement, supersedes, of(contradictions), of(disputed),
-                            of(disputing), kind, revised)
+                            of(disputing), *_earlier(statement, agreeing), kind, revised)
 
         for metric in briefing.metrics:
+            agreeing = {finding: _related(metric.of(finding))
+                        for finding in ("agreement", "divergence")}
             revisions = {frozenset((pair.first.claim_id, pair.second.claim_id))
                          for pair in metric.revisions}
             entries += [entry(change.statement, change.supersedes, metric.kind,
@@ -101,6 +107,7 @@ def changelog(briefings: Mapping[str, TopicBriefing]) -> tuple[LogEntry, ...]:
             entries += [entry(statement, kind=metric.kind)
                         for statement in metric.statements if statement.when is None]
         events = briefing.topic.events
+        agreeing = {}
         entries += [entry(statement) for statement in _first_said(
             s for s in briefing.timeline if events[s.claim.event or ""].kind == "event")]
     return tuple(sorted(entries, key=lambda e: e.sort_key, reverse=True))
@@ -119,6 +126,27 @@ def _first_said(statements: Iterable[Statement]) -> list[Statement]:
 
 
 Found = dict[str, list[Statement | LedgerEntry]]
+
+
+def _related(pairs: Iterable) -> dict[str, list[Statement]]:
+    """Claim id -> the other side of each pair (conflicts.Pair) it is in."""
+    found: dict[str, list[Statement]] = {}
+    for pair in pairs:
+        for one, other in ((pair.first, pair.second), (pair.second, pair.first)):
+            found.setdefault(one.claim_id, []).append(other)
+    return found
+
+
+def _earlier(statement: Statement, related: Mapping[str, Mapping[str, list[Statement]]]
+             ) -> tuple[tuple[Statement, ...], tuple[Statement, ...]]:
+    """The figures it agrees with and those it diverges from, among those known before it:
+    the log says so on the line of what came second."""
+    known = statement.known_on
+
+    def before(finding: str) -> tuple[Statement, ...]:
+        return tuple(o for o in related.get(finding, {}).get(statement.claim_id, ())
+                     if known is not None and o.known_on is not None and o.known_on.end < known.start)
+    return before("agreement"), before("divergence")
 
 
 def _contesting(briefing: TopicBriefing) -> tuple[Found, Found, Found]:

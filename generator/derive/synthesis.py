@@ -222,6 +222,14 @@ class Range:
         return self.statements + self.bounds
 
     @property
+    def restated(self) -> bool:
+        """Whether one of its figures is this very range (« entre 10 000 et 12 000 »): a line
+        then reads it in that figure rather than writing it twice."""
+        return self.qualifier == "range" and any(
+            s.claim.qualifier == "range" and (s.claim.low, s.claim.high) == (self.low, self.high)
+            for s in self.statements)
+
+    @property
     def agree(self) -> bool:
         """Whether one value lies within every figure's interval (the bounds' too): estimates
         that agree (rules.compare's "agreement"), not diverging ones."""
@@ -268,6 +276,10 @@ class Status:
     replaces: Statement | None = None             # the same actor's previous figure
     below_parts: bool = False                     # under the sum of its parts' figures
     older_than: tuple[tuple[str, Statement], ...] = ()  # (related metric, its later figure)
+    # Later figures its own actor gave for a scope holding it (its whole, or the wider scope
+    # it lies within) while replacing another figure of its report: that actor's earlier
+    # estimate, outdated by them.
+    outdated_by: tuple[tuple[str, Statement], ...] = ()
     # Figures its actor gave in the same report, since replaced by a later figure of theirs:
     # (their metric, the figure of that report, the figure replacing it). Beside a figure
     # the actor has not updated, this one may be as outdated as its sibling.

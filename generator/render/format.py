@@ -167,6 +167,17 @@ def actor_noun(actor: Actor) -> str | None:
     return phrase.removeprefix("selon ") if phrase.startswith("selon ") else None
 
 
+def of_fr(noun: str) -> str:
+    """« de » before a noun, contracted as French writes it: « le JCS » → « du JCS », « les
+    services » → « des services », « des médias » → « de médias », « l'agence » → « de
+    l'agence », « Agence Alpha » → « d'Agence Alpha »."""
+    for article, contracted in (("le ", "du "), ("les ", "des "), ("des ", "de ")):
+        if noun.startswith(article):
+            return contracted + noun.removeprefix(article)
+    return ("d'" if noun[:1].lower() in "aeiouyéèêâîôh" and not noun.startswith(("l'", "l’"))
+            else "de ") + noun
+
+
 @lru_cache(maxsize=4096)
 def number_fr(value: int) -> str:
     """4000 -> '4 000' (with the narrow no-break space French typography uses)."""

@@ -14,12 +14,10 @@ from ...derive.ledger import LedgerEntry, Statement
 from ..environment import page_url
 from ..feeds import FEED_LIMIT, FeedItem, item_feed
 from ..format import (
-    UNDATED_IN_TEXT,
     according_to,
     actor_noun,
     date_fr,
     figure_fr,
-    fixed_period,
     hedge_fr,
     inline_label,
     said_when_fr,
@@ -73,10 +71,9 @@ class LogPages(Site):
         date = "date inconnue" if known is None else (
             known.claim.stated_words if known.claim.stated_on and known.claim.stated_words
             else date_fr(known.stated))
-        # The period the figure or event is for, as its text gives it, when not the date above.
-        fixed = fixed_period(self.archive, claim)
-        period = claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else "") or (
-            UNDATED_IN_TEXT if fixed else "")
+        # The period the figure or event is for, as its text gives it, when not the date above
+        # (a metric whose scope fixes its period names it in its label).
+        period = claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else "")
         period = f" ({period})" if period and period != date else ""
         if claim.metric:
             text = f"{self.claim_label(claim)} : {figure_fr(claim)}{period} {who}"
@@ -89,16 +86,26 @@ class LogPages(Site):
                      f"{said_when_fr(self.archive, old)})")
         if statement.hedges:
             text += f" — avec réserve : {_quoted(statement.hedges)}"
-        # A contradiction the rules find is not a dispute a text records: each has its words.
+        for words, near in (("concorde avec", entry.agrees_with),
+                            ("diverge de", entry.diverges_from)):
+            if near:
+                text += f" — {words} : " + " ; ".join(
+                    f"{figure_fr(o.claim)} {according_to(self.archive.actors[o.actor])} "
+                    f"({said_when_fr(self.archive, o)})" for o in near[:3])
+        # A contradiction the rules find is not a dispute a text records: each has its words,
+        # in one clause (« ; contredit aussi … ») as the topic page writes them.
+        contested = False
         for words, others in (("en contradiction avec", entry.contradicted_by),
                               ("contesté : contredit par", entry.disputed_by)):
             if others:
-                text += f" — {words} " + " ; ".join(
-                    f"{self._who(other)} ({self._what(other)}, {said_when_fr(self.archive, other)})"
-                    for other in others[:3])
+                text += (" ; contredit par " if contested else f" — {words} ") + " ; ".join(
+                    f"{self._who(other)} ({inline_label(self._what(other))}, "
+                    f"{said_when_fr(self.archive, other)})" for other in others[:3])
+                contested = True
         if entry.disputes:  # what it disputes, and who says that (the topic page's words)
-            text += (" — contredit " + ("d'autres informations" if len(entry.disputes) > 1
-                                       else "une autre information") + " : " + " ; ".join(
+            text += ((" ; contredit aussi " if contested else " — contredit ")
+                     + ("d'autres informations" if len(entry.disputes) > 1
+                        else "une autre information") + " : " + " ; ".join(
                 f"{inline_label(self._what(other))}, selon {self._who(other)} "
                 f"({said_when_fr(self.archive, other)})"
                 + (f" (avec réserve : {_quoted(other.hedges)})" if other.hedges else "")
