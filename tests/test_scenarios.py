@@ -156,6 +156,10 @@ def test_the_data_carry_every_status_the_pages_show(tmp_path):
     archive = scenario("older-parts", tmp_path / "older")
     older = analysis_metric(archive, "contingent")["current"]["statuses"][0]["older_than"]
     assert older == [{"metric": "envoyes", "claim_ids": ["2025-03-13-a-total/envoyes-alpha-2025-03"]}]
+    archive = scenario("outdated-by-own", tmp_path / "outdated")
+    (renforts,) = analysis_metric(archive, "renforts")["current"]["statuses"]
+    assert renforts["outdated_by"] == [
+        {"metric": "envoyes", "claim_ids": ["2025-04-08-b-nouveau-bilan/envoyes-beta-2025-04-08"]}]
     archive = scenario("undated-parts", tmp_path / "undated")
     derived = analysis_metric(archive, "envoyes")["derived"]
     assert (derived["qualifier"], derived["value"], derived["dating"]) == ("about", 3000, "undated")

@@ -234,6 +234,8 @@ def _status(metric: MetricBriefing, statement: Statement) -> dict:
         "below_parts": status.below_parts,
         "older_than": [{"metric": metric_id, "claim_ids": _claim_ids(other)}
                        for metric_id, other in status.older_than],
+        "outdated_by": [{"metric": metric_id, "claim_ids": _claim_ids(other)}
+                        for metric_id, other in status.outdated_by],
         "report_replaced": [{"metric": metric_id, "claim_ids": _claim_ids(sibling),
                              "replaced_by": _claim_ids(latest)}
                             for metric_id, sibling, latest in status.report_replaced],
