@@ -373,13 +373,14 @@ def test_an_id_whose_date_is_not_the_article_s_date_is_a_warning(tmp_path):
 
 
 def test_short_lines_that_look_like_page_debris_are_warnings(tmp_path):
-    body = "\n\n".join([VALID_BODY, "Lecture 3 min.", "Commentaires (34)",
+    body = "\n\n".join([VALID_BODY, "Lecture 3 min.", "Lecture en 4 min.", "Commentaires (34)",
                         "Vous pouvez lire Le Monde sur 1 appareil à la fois",
                         "« Lire aussi », a-t-il dit en riant.", "Un paragraphe ordinaire de l’article."])
     code, lines = check(make_project(tmp_path, {"a.md": valid("a", body=body)}))
     assert code == 0
     assert drafty_messages(lines) == [
         "body: line looks like a reading or listening time: « Lecture 3 min. »",
+        "body: line looks like a reading or listening time: « Lecture en 4 min. »",
         "body: line looks like a comments counter: « Commentaires (34) »",
         "body: line looks like a device limit of a subscription: « Vous pouvez lire Le Monde sur 1 "
         "appareil à la fois »"]

@@ -21,6 +21,8 @@ from ..read.lint import (
     BRACKETED_NOTE,
     CHANGE_NOTE,
     COMMENT_HEADER,
+    DURATION,
+    DURATION_TEXT,
     GREETING,
     SPEAKS_AS_READER,
 )
@@ -127,17 +129,13 @@ _BUTTON = re.compile(r"^(?:Plus|Lire la suite|Publicité|Fermer|Suivant|Précéd
                      r"Écouter \d+ min|(?:Passer|Fermer|Ignorer) la publicité|Signaler (?:un|ce) contenu"
                      r"|Signaler une (?:coquille|erreur|faute))$", re.I)
 # Generic shapes of page furniture, whatever the site's words: a reading or listening time
-# (« Lecture 3 min. », « Écouter - 02:41 », « 00:00/03:41 », a replay's « 2 h 05 min »), a comments counter
-# (« Commentaires (34) », « 0 commentaire », « Voir les contributions »), a device limit.
-_DURATION_TEXT = (r"(?:(?:\d{1,2}\s*h(?:eures?)?\s*)?\d{1,3}\s*min(?:utes?)?\.?(?:\s*\d{1,2}\s*(?:s|sec)?\.?)?(?:\s*de lecture)?"
-                  r"|\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2})?)")
-_DURATION = re.compile(r"^[▶►▸]?\s*(?:(?:temps de )?lecture|écouter|durée|vidéo|audio)?\s*[:-]?\s*"
-                       rf"{_DURATION_TEXT}$", re.I)
+# (lint.DURATION), a comments counter (« Commentaires (34) », « 0 commentaire », « Voir les
+# contributions »), a device limit.
 # A player's prompt: « listen to / read / watch » what the page offers, its duration in brackets or
 # after a dash (« Écouter cet article (4 min) », « Regarder la vidéo - 2:05 »).
 _PLAYER_PROMPT = re.compile(r"^[▶►▸]?\s*(?:écouter|lire|regarder|voir)\s+(?:cet|ce|cette|l['’]|le|la)\s*"
                             r"(?:article|podcast|émission|épisode|vidéo|reportage|entretien|texte)\s*"
-                            rf"(?:\(\s*{_DURATION_TEXT}\s*\)|[:–—-]\s*{_DURATION_TEXT})$", re.I)
+                            rf"(?:\(\s*{DURATION_TEXT}\s*\)|[:–—-]\s*{DURATION_TEXT})$", re.I)
 # A button in the reader's voice: « Je » and a verb, a word or two more, no sentence (« Je m'inscris »,
 # « Je soutiens la rédaction », « Je découvre l'offre »).
 _FIRST_PERSON_BUTTON = re.compile(r"^Je\s+(?:m['’]|me\s+|l['’]|le\s+|la\s+)?[a-zà-ÿ]+(?:\s+[a-zà-ÿ'’]+){0,2}$")
@@ -512,7 +510,7 @@ class _Cleaner:
         for part in parts:
             if _PUBLISHED.match(part) or _only_stamps(part):
                 kinds.append("stamp")
-            elif _DURATION.match(part) or re.fullmatch(_DURATION_TEXT, part, re.I):
+            elif DURATION.match(part) or re.fullmatch(DURATION_TEXT, part, re.I):
                 kinds.append("duration")
             elif self.is_agency_or_outlet(part):
                 kinds.append("credit")
@@ -563,7 +561,7 @@ class _Cleaner:
             return True
         parts = _BYLINE_PARTS.split(line)
         if len(parts) > 1 and _short(line, 30) and (self.byline.match(parts[0]) or self.with_wire.match(parts[0])) and all(
-                self.byline.match(part) or self.with_wire.match(part) or _PUBLISHED.match(part) or _DURATION.match(part)
+                self.byline.match(part) or self.with_wire.match(part) or _PUBLISHED.match(part) or DURATION.match(part)
                 or _TIME_TO_READ.match(part) for part in parts):
             for part in parts:   # « Par X avec AFP | Publié le 07/02/2025 - Temps de lecture : 2 min »
                 if _PUBLISHED.match(part) and (day := printed_date(part)):
@@ -710,7 +708,7 @@ class _Cleaner:
         if _NO_WORDS.match(line):
             self.note_line("Ligne sans texte supprimée", line)
             return True
-        if _DURATION.match(line) or _PLAYER_PROMPT.match(line):
+        if DURATION.match(line) or _PLAYER_PROMPT.match(line):
             # a player's time (« 2:14 », « Vidéo 1 min 30 », an hour's « 1 h 05 min »), not a reading
             # time: a media block's
             self.media = not re.search(r"lecture", line, re.I) and bool(re.search(

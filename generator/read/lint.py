@@ -50,6 +50,12 @@ COMMENT_HEADER = re.compile(r"^[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[·•|–�
 # … », « Rectificatif : … », « Mise à jour, 4 mai à 12h : ajout de … »): its figure may be the wrong one.
 CHANGE_NOTE = re.compile(r"^(?:Correction|Correctif|Rectificatif|Rectification|Erratum|Précision|Mise à jour|Actualisation"
                          r"|Note de la rédaction|N\.?D\.?L\.?R\.?)\b(?P<when>[^:]{0,50}?)\s?:\s+(?P<text>\S.*)$", re.I)
+# A reading or listening time, a player's duration (« Lecture 3 min. », « Lecture en 4 min »,
+# « Écouter - 02:41 », « 00:00/03:41 », a replay's « 2 h 05 min »).
+DURATION_TEXT = (r"(?:(?:\d{1,2}\s*h(?:eures?)?\s*)?\d{1,3}\s*min(?:utes?)?\.?(?:\s*\d{1,2}\s*(?:s|sec)?\.?)?"
+                 r"(?:\s*de lecture)?|\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2})?)")
+DURATION = re.compile(r"^[▶►▸]?\s*(?:(?:temps de )?lecture(?:\s+en)?|écouter|durée|vidéo|audio)?\s*[:-]?\s*"
+                      rf"{DURATION_TEXT}$", re.I)
 _DEBRIS = [
     (BRACKETED_NOTE, "an editor's note in brackets"),
     (re.compile(r"^(?:publié|mis à jour|mise à jour|modifié|actualisé)\b", re.I),
@@ -97,9 +103,7 @@ _DEBRIS = [
     (re.compile(r"^(?:l['’]essentiel|en bref|en résumé|résumé|à retenir|ce qu['’]il faut retenir|les points clés"
                 r"|points clés|l['’]info en bref)\s*:?$", re.I), "a box label"),
     (_RELATED_LABEL, "a link, share or ad line"),
-    (re.compile(r"^(?:(?:temps de )?lecture|écouter|durée)?\s*[:-]?\s*(?:\d{1,3}\s*min(?:utes?)?\.?"
-                r"(?:\s*de lecture)?|\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?)$", re.I),
-     "a reading or listening time"),
+    (DURATION, "a reading or listening time"),
     (re.compile(r"^(?:\d+\s+(?:commentaires?|réactions?|contributions?)|(?:commentaires?|réactions?|"
                 r"contributions?)\s*\(\d+\)|(?:vos|voir les|lire les)\s+(?:commentaires|contributions))\W*$",
                 re.I), "a comments counter"),
