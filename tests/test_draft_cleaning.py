@@ -19,6 +19,19 @@ def test_a_byline_with_its_agency_in_brackets_gives_outlet_and_wire():
     assert "Signature « La Croix (avec AFP), » supprimée (média dans outlet, agence dans wire)." in draft.cleaning
 
 
+def test_a_byline_and_its_date_on_one_line_give_outlet_wire_and_date():
+    outlets = load_registries(DRAFTS / "registry", DRAFTS).outlets
+    draft = analyse("\n".join([
+        "Corée du Nord : Pyongyang aurait livré plus de 200 lance-roquettes multiples à Moscou",
+        "La Croix (avec AFP), le 09/04/2025 à 11:32",
+        "Le paragraphe de l’article, qui dit quelque chose, a rapporté mardi 8 avril un député."]),
+        outlets)
+    assert draft.blocks == ["Le paragraphe de l’article, qui dit quelque chose, a rapporté mardi 8 "
+                            "avril un député."]
+    # The printed date, not the day a source spoke.
+    assert (draft.outlet, draft.wire, draft.date) == ("lacroix", "afp", "2025-04-09")
+
+
 def _outlets():
     return load_registries(DRAFTS / "registry", DRAFTS).outlets
 

@@ -559,6 +559,17 @@ class _Cleaner:
             self.wire(match["wire"] or match["wire2"], line)
             self.note(f"Crédit d'agence supprimé : « {line} ».")
             return True
+        # « La Croix (avec AFP), le 09/04/2025 à 11:32 »: the byline and its date after a comma.
+        head, comma, stamp = line.rpartition(", ")
+        if (comma and _short(line, 20) and (match := self.byline.match(head) or self.with_wire.match(head))
+                and (_PUBLISHED.match(stamp) or _only_stamps(stamp)) and (day := printed_date(stamp))):
+            self.outlet_names.append((match["name"], line, bool(match["wire"])))
+            if match["wire"]:
+                self.wire(match["wire"], line)
+            self.printed.append((day, stamp.strip()))
+            self.note(f"Signature « {line} » supprimée (média dans outlet, agence dans wire, date de "
+                      "publication dans date).")
+            return True
         parts = _BYLINE_PARTS.split(line)
         if len(parts) > 1 and _short(line, 30) and (self.byline.match(parts[0]) or self.with_wire.match(parts[0])) and all(
                 self.byline.match(part) or self.with_wire.match(part) or _PUBLISHED.match(part) or DURATION.match(part)
