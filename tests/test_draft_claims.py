@@ -137,6 +137,15 @@ def test_two_figures_joined_by_et_are_quoted_apart():
         ((2700,), "wounded", "et 2 700 blessés, a indiqué lundi le NIS")]
 
 
+def test_an_environ_before_a_pair_of_figures_qualifies_both():
+    figures = _read("Les premières évaluations faisaient état d'environ 300 morts et 2 700 blessés.",
+                    "2025-04-09")
+    assert [(c.numbers, c.qualifier) for c in figures] == [((300,), "about"), ((2700,), "about")]
+    # Only « environ » is shared: « plus de 300 morts et 2 700 blessés » bounds the first alone.
+    figures = _read("Le NIS compte plus de 300 morts et 2 700 blessés.", "2025-04-09")
+    assert [(c.numbers, c.qualifier) for c in figures] == [((300,), "more_than"), ((2700,), "exact")]
+
+
 def test_a_measure_does_not_make_a_quote_hold_two_figures():
     """The body's copy (dated, « 170 mm » beside it) is preferred to the standfirst's."""
     [guns] = [c for c in _read(

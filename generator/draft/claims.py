@@ -47,6 +47,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?»\"”])\s+(?=[«\"“A-ZÀ-Ý0-9])")
 # blessés », « 120 canons Koksan et 120 lance-roquettes »: one figure, one clause each).
 _CLAUSE = re.compile(r",\s+|\s*;\s+|\s+:\s+|\s+[–—]\s+|\s*\(\s*|\s*\)\s*(?=,|\s)|\bque\s+|\bqu['’]"
                      r"|\s+(?=et\s+(?:environ\s+|quelque\s+|près de\s+|plus de\s+)?\d)")
+# Between two figures that share the first one's « environ »: its noun and « et » (« environ 300
+# morts et 2 700 blessés »), nothing that opens another clause.
+_SHARED_ABOUT = re.compile(r"\s+(?:[a-zà-ÿ'’-]+\s+){0,4}et\s+", re.I)
 _QUOTE_TRIM = " \t«»\"“”'’,;:.–—-"
 _NEAR = 120  # characters: words further from the number than this say nothing of it
 # A number that names a part of a text rather than counting (« l'article 4 », « alinéa 2 », « n° 3 »).
@@ -262,6 +265,9 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                 said = (match["q"] or "").lower()
                 qualifier = ("range" if match["low"] else "more_than" if said.startswith(("dépass", "excéd"))
                              else _QUALIFIERS.get(said, "exact"))
+                if (qualifier == "exact" and figures and figures[-1].qualifier == "about"
+                        and _SHARED_ABOUT.fullmatch(sentence, figures[-1].end, match.start())):
+                    qualifier = "about"   # « environ 300 morts et 2 700 blessés »: both approximate
                 figures.append(Candidate(
                     None if match["low"] else _to_int(match["value"]),
                     _to_int(match["low"]) if match["low"] else None,
