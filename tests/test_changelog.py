@@ -236,3 +236,14 @@ def test_a_figure_says_which_earlier_figures_it_agrees_with_or_differs_from(tmp_
     assert "diverge de : 4 000 selon Agence Alpha (mars 2025)" in pertes[0]
     alpha = [line for line in lines if line.startswith("13 mars 2025")]
     assert len(alpha) == 3 and not any("concorde" in line or "diverge" in line for line in alpha)
+
+
+def test_figures_of_one_origin_agree_but_are_not_called_independent_in_the_log(tmp_path):
+    from test_synthesis import scenario_reloaded
+
+    scenario("shared-origins", tmp_path)
+    (tmp_path / "briefings" / "articles" / "2025-02-12-b-contingent.md").unlink()  # Beta's
+    lines = log_page(PageBuilder.from_archive(scenario_reloaded(tmp_path)))
+    # Cellule Alpha-Delta reports Alpha's assessments: its agreeing figure is no confirmation.
+    assert ("selon Cellule Alpha-Delta — concorde avec : environ 2 900 selon Agence Alpha "
+            "(octobre 2024) (sources non indépendantes)") in lines[0]

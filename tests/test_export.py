@@ -48,7 +48,7 @@ def test_every_code_in_the_csv_has_its_french_words_beside_it(fixture_site):
     at_most = next(r for r in rows if r["qualifier"] == "at_most")
     assert at_most["qualifier_fr"] == "jusqu'à"
     unknown = next(r for r in rows if r["outlet"] == "unknown")
-    assert unknown["outlet_fr"] == "Source inconnue"
+    assert unknown["outlet_fr"] == "Média non identifié"
     undated = next(r for r in rows if r["article_date"] == "unknown")
     assert undated["article_date_fr"] == "date inconnue"
     bfmtv = next(r for r in rows if r["article_id"] == "2024-12-23-bfmtv-pertes-nord-coreennes")

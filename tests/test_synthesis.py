@@ -84,7 +84,7 @@ def test_contested_and_superseded_figures_carry_their_caveats_and_periods_their_
     box = headline_box(archive)
     assert ("Soldats présents : jusqu'à 8 000 soldats selon Service Beta (fin janvier 2025) "
             "(avec réserve : « Il semble … ») — contesté : en contradiction avec Agence Alpha (absence signalée, "
-            "depuis la mi-janvier) — peut-être dépassé par un fait ultérieur : retour signalé selon Agence Alpha "
+            "depuis la mi-janvier) — depuis : retour signalé selon Agence Alpha "
             "(rapporté le 10 février 2025)") in box
     soup = topic_soup(archive)
     link = soup.select_one(".ba-headline-block a.ba-contested")
@@ -143,7 +143,7 @@ def test_repeats_are_linked_to_their_origin_and_neither_charted_nor_compared(tmp
     (armes,) = briefing.metric("armes").statements
     assert str(armes.when) == "2024" and len(armes.entries) == 2
     assert "jusqu'à 120 unités selon Service Beta (2024)" in headline_box(archive)
-    assert "(2 articles, une seule origine)" in text
+    assert "2 articles, une seule origine :" in text
     for path in ("sujets/effectifs-registre.md", "acteurs/inconnu.md"):  # the full ledgers too
         (page,) = [p for p in PageBuilder.from_archive(archive).all_pages() if p.path == path]
         shown = re.sub(r"\s+", " ", BeautifulSoup(page.content, "html.parser").get_text(" "))
@@ -165,7 +165,7 @@ def test_two_actors_agree_diverge_or_give_a_range_for_one_period(tmp_path):
     # Two actors giving one figure for one period: one line, each actor with its own words.
     assert ("Renforts : environ 3 000 soldats (janvier 2025 – février 2025 : environ 3 000 selon "
             "Service Beta ; 3 000 selon Agence Alpha) — estimations concordantes pour une même "
-            "période : confirmé par 2 sources indépendantes") in box
+            "période, chiffre confirmé par 2 sources indépendantes") in box
     assert box.count("confirmé par") == 1
     # Newest first: the 27 March figure before the one for the month (which may be older).
     assert ("Pertes cumulées : environ 4 700 militaires selon Service Beta (27 mars 2025) ; 4 000 "
@@ -181,8 +181,8 @@ def test_a_range_of_figures_that_agree_says_they_agree_once(tmp_path):
     box = headline_box(archive)
     assert ("Premier contingent : entre 2 900 et 3 200 soldats (octobre 2024 : environ 2 900 selon "
             "Agence Alpha ; environ 3 200 selon Service Beta ; 3 100 selon le bureau gamma (OG)) — "
-            "estimations concordantes pour une même période : confirmé par 3 sources indépendantes") in box
-    assert "divergentes" not in box and box.count("confirmé par") == 1
+            "estimations concordantes pour une même période, de 3 sources indépendantes") in box
+    assert "divergentes" not in box and box.count("sources indépendantes") == 1
 
 
 def test_actors_including_one_another_confirm_as_one_source(tmp_path):
@@ -190,8 +190,8 @@ def test_actors_including_one_another_confirm_as_one_source(tmp_path):
     its figure agreeing with Alpha's is no independent confirmation."""
     archive = scenario("shared-origins", tmp_path)
     box = headline_box(archive)
-    assert ("3 100 selon Cellule Alpha-Delta) — estimations concordantes pour une même période : "
-            "confirmé par 2 sources indépendantes") in box
+    assert ("3 100 selon Cellule Alpha-Delta) — estimations concordantes pour une même période, "
+            "de 2 sources indépendantes") in box
 
 
 def test_agreeing_figures_of_one_origin_are_not_called_independent(tmp_path):
@@ -297,7 +297,7 @@ def test_a_line_names_each_actor_one_way(tmp_path):
     # Gamma is « Office Gamma (OG) » by name and « le bureau gamma (OG) » after « selon »: a
     # line that says « selon le bureau gamma » names it that way throughout.
     assert ("en contradiction avec le bureau gamma (OG) (absence signalée, depuis la mi-janvier) "
-            "— peut-être dépassé par un fait ultérieur : retour signalé selon le bureau gamma (OG)") in box
+            "— depuis : retour signalé selon le bureau gamma (OG)") in box
     assert not named_two_ways(archive, lines(topic_soup(archive)))
 
 
@@ -427,9 +427,9 @@ def test_figures_of_a_fixed_period_agree_whenever_they_are_reported(tmp_path):
     # The range is gamma's figure: said once, in gamma's words.
     assert ("Envoi initial (octobre 2024) : entre 10 000 et 12 000 soldats selon le bureau gamma "
             "(OG) (octobre 2024) ; 11 000 selon Agence Alpha ; plus de 10 000 selon Service Beta "
-            "— estimations concordantes pour une même période : confirmé par 3 sources "
+            "— estimations concordantes pour une même période, de 3 sources "
             "indépendantes") in box
-    assert box.count("confirmé par") == 1
+    assert box.count("sources indépendantes") == 1
     # Each figure keeps the date its text gives: the report, when it gives none.
     rows = [text_of(tr) for tr in topic_soup(archive).select("table.ba-picture tbody tr")]
     assert any("11 000 soldats" in row and "rapporté le 13 mars 2025" in row for row in rows), rows
@@ -722,7 +722,7 @@ def test_an_event_s_own_words_stand_beside_its_label(tmp_path):
                                     '    event: retour\n    event_words: "sont revenus"\n'),
                        encoding="utf-8")
     # The label is every text's; the words are this one's: the box shows both.
-    assert ("peut-être dépassé par un fait ultérieur : retour signalé (« sont revenus ») selon "
+    assert ("depuis : retour signalé (« sont revenus ») selon "
             "Agence Alpha") in headline_box(scenario_reloaded(tmp_path))
     article.write_text(text.replace('    event: retour\n',
                                     '    event: retour\n    event_words: "sont partis"\n'),
@@ -740,7 +740,7 @@ def test_one_statement_takes_the_most_precise_date_its_copies_give(tmp_path):
     assert "Pertes cumulées : 4 000 militaires selon Agence Alpha (13 mars 2025) Mis à jour" in \
         headline_box(archive)
     (row,) = [text_of(tr) for tr in topic_soup(archive).select("table.ba-picture tbody tr")]
-    assert "13 mars 2025" in row and "(2 articles, une seule origine)" in row
+    assert "13 mars 2025" in row and "2 articles, une seule origine :" in row
     assert "Journal A, 14 mars 2025 ; Journal B, 28 mars 2025" in row  # sources, oldest first
 
 
@@ -771,3 +771,22 @@ def test_a_figure_its_own_actor_has_since_given_a_total_for_is_its_earlier_estim
             "environ 11 000, remplacé depuis par environ 12 000 selon Service Beta (8 avril 2025)"
             ) in renforts
     assert "peut-être" not in renforts
+
+
+def test_a_figure_with_no_date_at_all_may_be_older_than_one_reported_on_a_day(tmp_path):
+    archive = scenario("undated-beside-reported", tmp_path)
+    # Alpha's total has no date of its own, only its report's; Beta's part has none at all.
+    (renforts,) = [line for line in lines(topic_soup(archive)) if line.startswith("Renforts :")]
+    assert ("environ 3 000 soldats selon Service Beta (date inconnue) — peut-être antérieur à "
+            "« Soldats envoyés (total) » : environ 16 000 selon Agence Alpha (rapporté le 28 avril "
+            "2025), total qui l'inclut") in renforts
+
+
+def test_a_range_that_is_one_actor_s_figure_is_said_once_and_compatible_is_not_confirmed(tmp_path):
+    box = headline_box(scenario("range-restated", tmp_path))
+    # Beta's « entre 2 000 et 3 000 » is the range: written once, the period after the figures.
+    # It allows Alpha's 3 000 without confirming it: two independent sources, not « confirmé ».
+    assert ("Renforts : entre 2 000 et 3 000 soldats selon Service Beta ; 3 000 selon Agence Alpha "
+            "(janvier 2025 – février 2025) — estimations concordantes pour une même période, de 2 "
+            "sources indépendantes") in box
+    assert "confirmé" not in box

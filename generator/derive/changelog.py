@@ -35,6 +35,9 @@ class LogEntry:
     # differs from while both can hold (the rules' agreements and divergences).
     agrees_with: tuple[Statement, ...] = ()
     diverges_from: tuple[Statement, ...] = ()
+    # Whether those it agrees with are sources independent of it (Status.confirmations);
+    # None where the current picture does not say (a figure no longer current).
+    independent: bool | None = None
     kind: str = ""                # the metric's kind (total, level, plan); "" for an event
     revised: bool = False         # the rules call it a revision or a correction of the previous
 
@@ -90,12 +93,16 @@ def changelog(briefings: Mapping[str, TopicBriefing]) -> tuple[LogEntry, ...]:
                 for copy in statement.entries:
                     others += [o for o in found.get(copy.claim_id, ()) if o not in others]
                 return tuple(others)
+            status = statuses.get(statement.claim_id)
             return LogEntry(topic_id, statement, supersedes, of(contradictions), of(disputed),
-                            of(disputing), *_earlier(statement, agreeing), kind, revised)
+                            of(disputing), *_earlier(statement, agreeing),
+                            status.confirmations > 1 if status and status.confirmed_by else None,
+                            kind, revised)
 
         for metric in briefing.metrics:
             agreeing = {finding: _related(metric.of(finding))
                         for finding in ("agreement", "divergence")}
+            statuses = metric.statuses
             revisions = {frozenset((pair.first.claim_id, pair.second.claim_id))
                          for pair in metric.revisions}
             entries += [entry(change.statement, change.supersedes, metric.kind,
@@ -107,7 +114,7 @@ def changelog(briefings: Mapping[str, TopicBriefing]) -> tuple[LogEntry, ...]:
             entries += [entry(statement, kind=metric.kind)
                         for statement in metric.statements if statement.when is None]
         events = briefing.topic.events
-        agreeing = {}
+        agreeing, statuses = {}, {}
         entries += [entry(statement) for statement in _first_said(
             s for s in briefing.timeline if events[s.claim.event or ""].kind == "event")]
     return tuple(sorted(entries, key=lambda e: e.sort_key, reverse=True))

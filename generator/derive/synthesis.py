@@ -382,11 +382,12 @@ def older_than(statement: Statement, related: Iterable[tuple[str, tuple[Statemen
     that lies in it) that are later than ``statement``: beside them it is an older figure.
     One no later than a ``current`` figure of the statement's own metric is not named: that
     figure, shown beside it, is the newer one to read; nor one its text does not date (only
-    reported on a day, it may be older). A figure of a fixed period (topics.yml
-    ``period``: the first contingent) is older than none: it counts what that period saw."""
+    reported on a day, it may be older), unless ``statement`` has no date at all (then it may
+    be the older one). A figure of a fixed period (topics.yml ``period``: the first
+    contingent) is older than none: it counts what that period saw."""
     if statement.period is not None:  # a figure of a fixed period no later figure outdates
         return ()
     newest = [s.when for s in current if s.when is not None]
     return tuple((metric_id, other) for metric_id, figures in related for other in figures
-                 if other.dated and older(statement.when, other.when)
+                 if (other.dated or statement.when is None) and older(statement.when, other.when)
                  and all(older(when, other.when) for when in newest))

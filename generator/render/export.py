@@ -34,7 +34,7 @@ CLAIM_COLUMNS = (
     "actor_name", "quote", "hedges", "disputes", "article_date", "outlet", "article_page",
 )
 # The coded columns that claims.csv follows with their French words, in a column named
-# <code>_fr (« jusqu'à » beside at_most, « Source inconnue » beside unknown): a reader of
+# <code>_fr (« jusqu'à » beside at_most, « Média non identifié » beside unknown): a reader of
 # the spreadsheet reads French; claims.json keeps the codes alone, for programs.
 LABELLED = ("topic", "metric", "event", "qualifier", "as_of_precision", "article_date", "outlet")
 CSV_COLUMNS = tuple(name for column in CLAIM_COLUMNS

@@ -194,7 +194,7 @@ def short_month_fr(value: date) -> str:
 QUALIFIER_FR = {"exact": "exact", "about": "environ", "at_least": "au moins",
                 "more_than": "plus de", "at_most": "jusqu'à", "range": "fourchette"}
 PRECISION_FR = {"day": "jour", "month": "mois", "year": "année", "period": "période"}
-UNKNOWN_OUTLET_FR = "Source inconnue"
+UNKNOWN_OUTLET_FR = "Média non identifié"
 
 _QUALIFIERS = {"exact": "{}", "about": "environ {}", "at_least": "au moins {}",
                "more_than": "plus de {}", "at_most": "jusqu'à {}"}

@@ -22,6 +22,7 @@ from .. import paths, sharing
 from ..environment import environment
 from ..export import Chunks, topic_files, whole
 from ..format import (
+    UNKNOWN_OUTLET_FR,
     according_to,
     dated_fr,
     figure_fr,
@@ -183,9 +184,7 @@ class Renderer:
         return paths.actor_path(self.archive.actors[actor_id].slug or actor_id)
 
     def outlet_name(self, outlet_id: str) -> str:
-        if outlet_id == UNKNOWN:
-            return "Source inconnue"
-        return self.archive.outlets[outlet_id].name
+        return UNKNOWN_OUTLET_FR if outlet_id == UNKNOWN else self.archive.outlets[outlet_id].name
 
     def claim_label(self, claim: Claim) -> str:
         """What the claim is about: the metric's or the event's French label, an event's own

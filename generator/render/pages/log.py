@@ -92,6 +92,8 @@ class LogPages(Site):
                 text += f" — {words} : " + " ; ".join(
                     f"{figure_fr(o.claim)} {according_to(self.archive.actors[o.actor])} "
                     f"({said_when_fr(self.archive, o)})" for o in near[:3])
+                if near is entry.agrees_with and entry.independent is False:
+                    text += " (sources non indépendantes)"
         # A contradiction the rules find is not a dispute a text records: each has its words,
         # in one clause (« ; contredit aussi … ») as the topic page writes them.
         contested = False
