@@ -714,6 +714,17 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
             "périmètre plus large, qui l'inclut Mis à jour") in box
 
 
+def test_a_later_event_s_hedge_stands_beside_it(tmp_path):
+    scenario("front", tmp_path)
+    article = tmp_path / "briefings" / "articles" / "2025-02-10-a-absents.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace('    quote: "les soldats sont revenus"\n',
+                                    '    quote: "les soldats sont revenus"\n    hedges: ["Puis"]\n'),
+                       encoding="utf-8")
+    assert ("depuis : retour signalé selon Agence Alpha (rapporté le 10 février 2025) (avec "
+            "réserve : « Puis … »)") in headline_box(scenario_reloaded(tmp_path))
+
+
 def test_an_event_s_own_words_stand_beside_its_label(tmp_path):
     scenario("front", tmp_path)
     article = tmp_path / "briefings" / "articles" / "2025-02-10-a-absents.md"
