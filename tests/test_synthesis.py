@@ -74,8 +74,8 @@ def test_a_part_above_its_whole_contradicts_it_and_related_scopes_are_shown_toge
     box = headline_box(archive)
     assert "environ 200 unités selon Service Beta (février 2025) — contesté : en contradiction avec Agence Alpha (canons livrés : 300" in box
     text = topic_text(archive)
-    assert ("Périmètre qui recoupe : Pièces à longue portée livrées (Pièces dites à longue portée, "
-            "sans précision de type ; environ 180 selon Service Beta (février 2025))") in text
+    assert ("Périmètre qui recoupe : Pièces à longue portée livrées (environ 180 selon Service Beta "
+            "(février 2025)) : chiffres à ne pas additionner.") in text
     assert "Compris dans : Canons et lance-roquettes livrés" in text
 
 
@@ -397,12 +397,12 @@ def test_overlapping_scopes_stand_together_and_neither_makes_the_other_older(tmp
     text = topic_text(archive)
     assert ("Comprend : Canons livrés (jusqu'à 120 selon Service Beta (avant le début de l'année "
             "2025)).") in text
-    assert ("Périmètre qui recoupe : Pièces à longue portée livrées (Pièces dites à longue portée, "
-            "sans précision de type ; environ 200 selon le bureau gamma (OG) (date inconnue) (avec "
-            "réserve : « Selon certaines informations … », « … aurait livré … ») )") in text
-    assert ("Périmètre qui recoupe : Canons et lance-roquettes livrés (Canons et lance-roquettes "
-            "comptés ensemble ; environ 220 selon Agence Alpha (mars 2025)) ; Canons livrés (Canons "
-            "seuls ; jusqu'à 120 selon Service Beta (avant le début de l'année 2025))") in text
+    assert ("Périmètre qui recoupe : Pièces à longue portée livrées (environ 200 selon le bureau "
+            "gamma (OG) (date inconnue) (avec réserve : « Selon certaines informations … », « … "
+            "aurait livré … ») ) : chiffres à ne pas additionner.") in text
+    assert ("Périmètre qui recoupe : Canons et lance-roquettes livrés (environ 220 selon Agence "
+            "Alpha (mars 2025)) ; Canons livrés (jusqu'à 120 selon Service Beta (avant le début de "
+            "l'année 2025)) : chiffres à ne pas additionner.") in text
 
 
 def test_a_hedge_in_any_copy_stands_beside_the_figure(tmp_path):
