@@ -19,11 +19,12 @@ sanitised HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.image import image
 from markdown_it.rules_inline.link import link
 from markdown_it.token import Token
@@ -53,6 +54,9 @@ class _SentinelLinks(MarkdownIt):
         return super().normalizeLink(url.translate(_ENCODE_SENTINELS))
 
 
+InlineRule = Callable[[StateInline, bool], bool]
+
+
 class _LabelEnds:
     """The link and image rules, answering "no" at once where no ``]`` follows the ``[``.
 
@@ -72,10 +76,10 @@ class _LabelEnds:
             self._last = (src, at)
         return at
 
-    def guard(self, rule, bracket: int):
+    def guard(self, rule: InlineRule, bracket: int) -> InlineRule:
         """``rule``, failing at once where no ``]`` follows its ``[`` (``bracket`` characters
         after the rule's start: 0 for a link, 1 for an image's "![")."""
-        def guarded(state, silent: bool) -> bool:
+        def guarded(state: StateInline, silent: bool) -> bool:
             if self.last_close(state.src) <= state.pos + bracket:
                 return False
             return rule(state, silent)
