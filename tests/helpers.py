@@ -237,14 +237,14 @@ class SharedPage:
     new page shows: a new page costs Chromium about 0.5 CPU-second (a renderer process and a
     tab), a load in an open page about 0.2 (docs-dev/TESTING.md).
 
-    The reset leaves the test's document (about:blank), forgets the history, empties the
-    HTTP and memory caches (a file the next test loads is requested again), deletes cookies
-    and every storage of each origin the page visited (local and session storage, IndexedDB,
-    Cache Storage, service workers), and takes back what a test may have set: the listeners
-    and routes it added, the viewport, the emulated media and colour scheme, permissions,
-    offline mode, the default timeout. A test that needs what cannot be taken back (a
-    touch or mobile device, another user agent, downloads, JavaScript off, init scripts)
-    opens a context of its own."""
+    The reset leaves the test's document (about:blank), closes the windows it opened,
+    forgets the history, empties the HTTP and memory caches (a file the next test loads is
+    requested again), deletes cookies and every storage of each origin the page visited
+    (local and session storage, IndexedDB, Cache Storage, service workers), and takes back
+    what a test may have set: the listeners and routes it added, the viewport, the emulated
+    media and colour scheme, permissions, offline mode, the default timeout. A test that
+    needs what cannot be taken back (a touch or mobile device, another user agent,
+    downloads, JavaScript off, init scripts) opens a context of its own."""
 
     def __init__(self, browser) -> None:
         self.browser = browser
@@ -257,6 +257,7 @@ class SharedPage:
         self.cdp = self.context.new_cdp_session(self.page)
         self.page.set_default_timeout(10_000)
         self.page.on("framenavigated", lambda frame: self.origins.add(origin(frame.url)))
+        self.context.on("request", lambda request: self.origins.add(origin(request.url)))
         self._listeners = listeners(self.page)
 
     @contextlib.contextmanager
@@ -285,6 +286,9 @@ class SharedPage:
         page, context, cdp = self.page, self.context, self.cdp
         page.set_default_timeout(10_000)
         page.goto("about:blank")
+        for other in context.pages:  # the windows the test opened
+            if other != page:
+                other.close()
         for event, handlers in listeners(page).items():
             for handler in handlers:
                 if handler not in self._listeners.get(event, ()):

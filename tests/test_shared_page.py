@@ -59,14 +59,17 @@ def test_the_next_test_finds_the_page_as_new(shared_page, served):
             page.evaluate(WRITE)
         page.goto(http + "page.html")  # the second time, from the cache
         assert asked.count("/style.css") == 1
+        asked.clear()
         page.on("request", lambda request: heard.append(request.url))
         page.route("**/script.js", lambda route: route.fulfill(body="window.routed = true;"))
         page.emulate_media(media="print")
+        with page.expect_popup():
+            page.evaluate("url => { window.open(url) }", http + "page.html")
         page.context.set_offline(True)
     heard.clear()
     asked.clear()
     with shared_page.use() as page:  # ...and the next one
-        assert page is first  # the same page, not a new one
+        assert page is first and page.context.pages == [page]  # the same page, alone
         for base in (http, disk):
             page.goto(base + "page.html")
             assert page.evaluate(LEFT) == NEW, base
