@@ -18,7 +18,7 @@ PLAIN._md.inline.ruler.at("image", image)
 HOSTILE = ["[", "[a ", "![", "[]", "[a](", "*a _b ", "[`]`", "[<a]", "![[]"]
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="[]()!*_`<>\\: a\n", max_size=40))
 def test_links_images_and_emphasis_render_as_without_the_shortcut(text):
     assert GUARDED.render(text) == PLAIN.render(text)
@@ -35,6 +35,6 @@ def test_quoted_passages_render_as_without_the_shortcut(text, data):
 
 def test_hostile_runs_render_as_without_the_shortcut():
     for unit in HOSTILE:
-        text = unit * (4096 // len(unit)) + " fin [lien](https://exemple.fr) ![x](y) [z]"
+        text = unit * (1024 // len(unit)) + " fin [lien](https://exemple.fr) ![x](y) [z]"
         assert GUARDED.render(text) == PLAIN.render(text), unit
-        assert GUARDED.render(unit * 3000) == PLAIN.render(unit * 3000), unit
+        assert GUARDED.render(unit * 1000) == PLAIN.render(unit * 1000), unit
