@@ -65,22 +65,26 @@ fast: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -m unit -q
 
-# Everything: the linter, the type checker, then every test (unit, build and browser) on
-# every core (pytest-xdist; a module's tests on one worker, so that a site it builds once is
-# built once; the modules in tests/conftest.py's order, longest first, not xdist's by number
-# of tests, so that no long module starts last). A Chromium for the browser tests is found or installed first
-# (tests/find_chromium.py); without one they fail, never skip.
+# Everything: the linter, then every test (unit, build and browser) on every core with the
+# type checker beside them (pytest-xdist; a module's tests on one worker, so that a site it
+# builds once is built once; the modules in tests/conftest.py's order, longest first, not
+# xdist's by number of tests, so that no long module starts last). mypy's first run in a
+# clone (~11 s on one core) overlaps the tests instead of delaying them; its report is printed
+# when they end, and a type error fails `make test` as a failed test does. A Chromium for the
+# browser tests is found or installed first (tests/find_chromium.py); without one they fail,
+# never skip.
 # CPU is the measure on this shared 2-core machine (wall time measures the neighbours), read
-# from /proc by bench/tree_cpu.py: /usr/bin/time misses most of Chromium's. pytest takes ~330
-# CPU-seconds (7 December 2026): Chromium ~160 (a new page ~0.5, a page load ~0.25), the
-# mebibyte hostile build ~33 (three quarters markdown-it), the wheel ~18; set-up ~13 s, mypy
-# cold ~8. docs-dev/TESTING.md has the figures and the levers left. Under heavy load some
-# browser tests hit Playwright's 10 s timeouts; alone, they pass.
+# from /proc by bench/tree_cpu.py: /usr/bin/time misses most of Chromium's.
+# docs-dev/TESTING.md has the figures. Under heavy load some browser tests hit Playwright's
+# 10 s timeouts; alone, they pass.
+PYTEST_ALL = $(BIN)/python -m pytest -n auto --dist loadscope --no-loadscope-reorder
 test: $(STAMP)
 	$(BIN)/ruff check
-	$(BIN)/mypy
 	$(BIN)/python tests/find_chromium.py
-	$(BIN)/python -m pytest -n auto --dist loadscope --no-loadscope-reorder
+	types=$$(mktemp); $(BIN)/mypy >$$types 2>&1 & \
+	$(PYTEST_ALL); tests=$$?; \
+	wait $$!; typed=$$?; cat $$types; rm -f $$types; \
+	if [ $$typed != 0 ]; then exit $$typed; fi; exit $$tests
 
 clean:
 	rm -rf site $(VENV)

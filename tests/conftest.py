@@ -33,7 +33,10 @@ seconds ``slow``.
   the offline zip); ``offline_copy`` (the zip unpacked) and ``http_site`` (its URL).
 - ``fixture_site``: the frozen fixture archive's site (tests/fixtures/archive), for exact
   expectations; ``fixture_offline_copy``, ``fixture_http_site``.
-- ``browser``: one Chromium for the session; ``visit``: the real site from disk (the
+- ``browser``: one Chromium for the session; ``shared_page``: one page per worker that the
+  browser tests take in turn, reset after each to what a new page shows (a new page costs
+  Chromium far more than a load: helpers.SharedPage says what is reset); ``page``: that
+  page for one test; ``visit``: the real site from disk (the
   offline copy, file://) and the site with an added article over HTTP, so that each test
   sees both archives and both protocols in two runs; ``fixture_visit``: the fixture site
   from disk, once (``@pytest.mark.parametrize("fixture_visit", ["file", "http"],
@@ -56,6 +59,7 @@ import pytest
 from filelock import FileLock
 from helpers import (
     REPO,
+    SharedPage,
     add_new_article,
     make_project,
     mkdocs_build_process,
@@ -271,23 +275,38 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def shared_page(browser) -> SharedPage:
+    """The worker's one browser page, reset after each test (helpers.SharedPage)."""
+    return SharedPage(browser)
+
+
 @pytest.fixture
-def visit(request, project, browser, screenshot_on_failure):
+def page(request, shared_page, screenshot_on_failure):
+    """A browser page as new (the worker's shared page, 1280 × 900, light scheme), reset after
+    the test (with a screenshot in test-results/ when it failed)."""
+    with shared_page.use() as page:
+        yield page
+        screenshot_on_failure(request.node, page)
+
+
+@pytest.fixture
+def visit(request, project, shared_page, screenshot_on_failure):
     """The site under test in a browser window: the real site as a reader's offline copy
     (file://), the site with an added article served over HTTP."""
     base = (request.getfixturevalue("offline_copy").as_uri() + "/" if project == REPO
             else request.getfixturevalue("http_site"))
-    yield from open_visit(request, browser, base, screenshot_on_failure)
+    yield from open_visit(request, shared_page, base, screenshot_on_failure)
 
 
 @pytest.fixture
-def fixture_visit(request, browser, screenshot_on_failure):
+def fixture_visit(request, shared_page, screenshot_on_failure):
     """The frozen fixture archive's site in a browser window, for exact expectations: from
     disk (file://), unless the test is parametrized with "http"."""
     protocol = getattr(request, "param", "file")
     base = (request.getfixturevalue("fixture_offline_copy").as_uri() + "/" if protocol == "file"
             else request.getfixturevalue("fixture_http_site"))
-    yield from open_visit(request, browser, base, screenshot_on_failure)
+    yield from open_visit(request, shared_page, base, screenshot_on_failure)
 
 
 @pytest.hookimpl(wrapper=True)

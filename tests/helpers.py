@@ -11,6 +11,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -228,6 +229,98 @@ def shown(text: str) -> str:
     return " ".join(french_text(text).split())
 
 
+DESKTOP = {"width": 1280, "height": 900}
+
+
+class SharedPage:
+    """One browser page that a worker's browser tests take in turn, reset after each to what a
+    new page shows: a new page costs Chromium about 0.5 CPU-second (a renderer process and a
+    tab), a load in an open page about 0.2 (docs-dev/TESTING.md).
+
+    The reset leaves the test's document (about:blank), closes the windows it opened,
+    forgets the history, empties the HTTP and memory caches (a file the next test loads is
+    requested again), deletes cookies and every storage of each origin the page visited
+    (local and session storage, IndexedDB, Cache Storage, service workers), and takes back
+    what a test may have set: the listeners and routes it added, the viewport, the emulated
+    media and colour scheme, permissions, offline mode, the default timeout. A test that
+    needs what cannot be taken back (a touch or mobile device, another user agent,
+    downloads, JavaScript off, init scripts) opens a context of its own."""
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+        self.origins: set[str] = set()
+        self._open()
+
+    def _open(self) -> None:
+        self.context = self.browser.new_context(viewport=DESKTOP)
+        self.page = self.context.new_page()
+        self.cdp = self.context.new_cdp_session(self.page)
+        self.page.set_default_timeout(10_000)
+        self.page.on("framenavigated", lambda frame: self.origins.add(origin(frame.url)))
+        self.context.on("request", lambda request: self.origins.add(origin(request.url)))
+        self._listeners = listeners(self.page)
+
+    @contextlib.contextmanager
+    def use(self, viewport: dict | None = None, color_scheme: str = "light"):
+        """The page at ``viewport`` (DESKTOP unless told) in ``color_scheme``, for one test."""
+        if viewport:
+            self.page.set_viewport_size(viewport)
+        if color_scheme != "light":
+            self.page.emulate_media(color_scheme=color_scheme)
+        try:
+            yield self.page
+        finally:
+            self.reset()
+
+    def reset(self) -> None:
+        """The page as new; if it cannot be (a crash, a stuck page), a new page instead."""
+        try:
+            self._reset()
+        except Exception:  # the page is unusable: a new one gives the next test a clean start
+            with contextlib.suppress(Exception):
+                self.context.close()
+            self.origins.clear()
+            self._open()
+
+    def _reset(self) -> None:
+        page, context, cdp = self.page, self.context, self.cdp
+        page.set_default_timeout(10_000)
+        page.goto("about:blank")
+        for other in context.pages:  # the windows the test opened
+            if other != page:
+                other.close()
+        for event, handlers in listeners(page).items():
+            for handler in handlers:
+                if handler not in self._listeners.get(event, ()):
+                    page._impl_obj.remove_listener(event, handler)
+        page.unroute_all(behavior="ignoreErrors")
+        context.unroute_all(behavior="ignoreErrors")
+        cdp.send("Page.resetNavigationHistory")
+        cdp.send("Network.clearBrowserCache")
+        context.clear_cookies()
+        for visited in self.origins - {"null"}:
+            cdp.send("Storage.clearDataForOrigin", {"origin": visited, "storageTypes": "all"})
+        self.origins.clear()
+        context.clear_permissions()
+        context.set_offline(False)
+        page.set_viewport_size(DESKTOP)
+        page.emulate_media(media="null", color_scheme="light")
+
+
+def listeners(page) -> dict[str, list]:
+    """The handlers of each event on ``page`` (Playwright's event emitter: pyee's API)."""
+    emitter = page._impl_obj
+    return {event: list(emitter.listeners(event)) for event in emitter.event_names()}
+
+
+def origin(url: str) -> str:
+    """The origin whose storage a page at ``url`` writes ("file://" for every file)."""
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https"):
+        return f"{parts.scheme}://{parts.netloc}"
+    return "file://" if parts.scheme == "file" else "null"
+
+
 @dataclass
 class Visit:
     """A browser page with everything it requested and complained about."""
@@ -246,16 +339,13 @@ class Visit:
         assert self.errors == [], f"console errors: {self.errors}"
 
 
-def open_visit(request, browser, base: str, screenshot_on_failure):
-    """A fresh browser window on ``base``, recording requests and errors; closed after the test
-    (with a screenshot in test-results/ when it failed)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    current = Visit(page, base)
-    page.on("request", lambda r: current.requests.append(r.url))
-    page.on("console", lambda m: m.type == "error" and current.errors.append(m.text))
-    page.on("pageerror", lambda error: current.errors.append(str(error)))
-    yield current
-    screenshot_on_failure(request.node, page)
-    context.close()
+def open_visit(request, shared_page: SharedPage, base: str, screenshot_on_failure):
+    """The worker's browser page (``SharedPage``, as a new one) on ``base``, recording requests
+    and errors; reset after the test (with a screenshot in test-results/ when it failed)."""
+    with shared_page.use() as page:
+        current = Visit(page, base)
+        page.on("request", lambda r: current.requests.append(r.url))
+        page.on("console", lambda m: m.type == "error" and current.errors.append(m.text))
+        page.on("pageerror", lambda error: current.errors.append(str(error)))
+        yield current
+        screenshot_on_failure(request.node, page)

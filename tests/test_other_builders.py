@@ -188,21 +188,17 @@ def test_pages_read_the_same_as_on_the_material_site(plain, fixture_site):
     assert compared > 40
 
 
-def test_plain_pages_keep_their_look_in_chromium(plain, browser):
+def test_plain_pages_keep_their_look_in_chromium(plain, page):
     """briefing.css works without Material: quotes highlighted, ledger rows ruled, the
     topic's headline block marked, opened from disk."""
     _, site, _ = plain
-    page = browser.new_page()
-    try:
-        page.goto((site / "articles" / "2024-12-23-bfmtv-pertes-nord-coreennes.html").as_uri())
-        assert page.locator("mark.ba-quote").first.evaluate(
-            "m => getComputedStyle(m).backgroundColor") == "rgb(255, 243, 168)"
-        cell = page.locator("table.ba-ledger td").first
-        assert cell.evaluate("td => getComputedStyle(td).borderBottomStyle") == "solid"
-        assert cell.evaluate("td => parseFloat(getComputedStyle(td).paddingLeft)") > 0
-        page.goto((site / "sujets" / "pertes.html").as_uri())
-        block = page.locator(".ba-topic > .ba-headline-block")
-        assert block.is_visible()
-        assert block.evaluate("b => getComputedStyle(b).borderLeftStyle") == "solid"
-    finally:
-        page.close()
+    page.goto((site / "articles" / "2024-12-23-bfmtv-pertes-nord-coreennes.html").as_uri())
+    assert page.locator("mark.ba-quote").first.evaluate(
+        "m => getComputedStyle(m).backgroundColor") == "rgb(255, 243, 168)"
+    cell = page.locator("table.ba-ledger td").first
+    assert cell.evaluate("td => getComputedStyle(td).borderBottomStyle") == "solid"
+    assert cell.evaluate("td => parseFloat(getComputedStyle(td).paddingLeft)") > 0
+    page.goto((site / "sujets" / "pertes.html").as_uri())
+    block = page.locator(".ba-topic > .ba-headline-block")
+    assert block.is_visible()
+    assert block.evaluate("b => getComputedStyle(b).borderLeftStyle") == "solid"

@@ -4,6 +4,7 @@ and on a desktop tables as wide as the page's content, with no empty column besi
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -61,21 +62,14 @@ def pages(site: Path) -> list[str]:
 
 
 @pytest.fixture
-def open_at(browser, screenshot_on_failure, request):
-    """Opens pages in a browser window of a given size; returns the page."""
-    contexts = []
+def open_at(shared_page, screenshot_on_failure, request):
+    """The browser page (conftest.py's ``shared_page``) at a given size, reset after the test."""
+    with contextlib.ExitStack() as uses:
+        def open_page(base: str, viewport: dict):
+            return uses.enter_context(shared_page.use(viewport=viewport))
 
-    def open_page(base: str, viewport: dict):
-        context = browser.new_context(viewport=viewport)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        return page
-
-    yield open_page
-    for context in contexts:
-        screenshot_on_failure(request.node, context.pages[0])
-        context.close()
+        yield open_page
+        screenshot_on_failure(request.node, shared_page.page)
 
 
 def card_problems(cards: list[dict]) -> list[str]:

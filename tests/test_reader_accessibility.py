@@ -20,12 +20,9 @@ def violations(page) -> list[str]:
 
 
 @pytest.fixture(params=["light", "dark"])
-def scheme_page(request, browser, fixture_offline_copy):
-    context = browser.new_context(color_scheme=request.param, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield request.param, page, fixture_offline_copy.as_uri() + "/"
-    context.close()
+def scheme_page(request, shared_page, fixture_offline_copy):
+    with shared_page.use(color_scheme=request.param) as page:
+        yield request.param, page, fixture_offline_copy.as_uri() + "/"
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -47,9 +44,7 @@ def test_links_in_text_are_underlined(scheme_page):
     assert "underline" in link.evaluate("a => getComputedStyle(a).textDecorationLine")
 
 
-def test_a_toggle_changes_the_scheme_and_is_remembered(browser, fixture_offline_copy):
-    context = browser.new_context(color_scheme="light")
-    page = context.new_page()
+def test_a_toggle_changes_the_scheme_and_is_remembered(page, fixture_offline_copy):
     page.goto(fixture_offline_copy.as_uri() + "/index.html")
     body = page.locator("body")
     assert body.get_attribute("data-md-color-scheme") == "default"
@@ -57,4 +52,3 @@ def test_a_toggle_changes_the_scheme_and_is_remembered(browser, fixture_offline_
     assert body.get_attribute("data-md-color-scheme") == "slate"
     page.goto(fixture_offline_copy.as_uri() + "/sujets/troupes.html")
     assert body.get_attribute("data-md-color-scheme") == "slate"
-    context.close()

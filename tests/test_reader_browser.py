@@ -101,9 +101,9 @@ def serve_with_404(site: Path):
 
 
 @pytest.fixture
-def not_found_visit(request, browser, fixture_site, screenshot_on_failure):
+def not_found_visit(request, shared_page, fixture_site, screenshot_on_failure):
     with serve_with_404(fixture_site) as base:
-        yield from open_visit(request, browser, base, screenshot_on_failure)
+        yield from open_visit(request, shared_page, base, screenshot_on_failure)
 
 
 def test_the_404_page_is_french_and_leads_home_and_to_the_search(not_found_visit):

@@ -13,12 +13,9 @@ SCROLLERS = """() => [...document.querySelectorAll(
 
 
 @pytest.fixture
-def phone(browser, fixture_offline_copy):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page, fixture_offline_copy
-    context.close()
+def phone(shared_page, fixture_offline_copy):
+    with shared_page.use(viewport=PHONE) as page:
+        yield page, fixture_offline_copy
 
 
 def test_the_site_name_is_readable_in_the_header(phone):

@@ -50,9 +50,9 @@ def aliased_site(tmp_path_factory):
     return site
 
 
-def test_a_spelling_of_a_name_finds_the_pages_of_the_other(aliased_site, browser,
+def test_a_spelling_of_a_name_finds_the_pages_of_the_other(aliased_site, shared_page,
                                                            screenshot_on_failure, request):
-    visits = open_visit(request, browser, aliased_site.as_uri() + "/", screenshot_on_failure)
+    visits = open_visit(request, shared_page, aliased_site.as_uri() + "/", screenshot_on_failure)
     visit = next(visits)
     visit.open("index.html")
     found = search(visit, "Boudanov")

@@ -82,9 +82,7 @@ def test_a_topic_page_is_shared_with_its_chart(fixture_site):
                    for path in ("index.html", "sujets/troupes-registre.html", "journal/index.html"))
 
 
-def test_the_404_page_works_from_disk(browser, fixture_offline_copy):
-    context = browser.new_context()
-    page = context.new_page()
+def test_the_404_page_works_from_disk(page, fixture_offline_copy):
     failed = []
     page.on("requestfailed", lambda request: failed.append(request.url))
     page.goto((fixture_offline_copy / "404.html").as_uri())
@@ -92,7 +90,6 @@ def test_the_404_page_works_from_disk(browser, fixture_offline_copy):
     page.get_by_role("link", name="Retour à l’accueil").click()
     page.wait_for_url(re.compile(r"/index\.html$"))
     assert failed == []
-    context.close()
 
 
 class _SubPath(SimpleHTTPRequestHandler):
@@ -116,7 +113,7 @@ class _SubPath(SimpleHTTPRequestHandler):
         pass
 
 
-def test_the_404_page_works_under_a_sub_path(browser, tmp_path):
+def test_the_404_page_works_under_a_sub_path(page, tmp_path):
     project = make_project(tmp_path)
     site = tmp_path / "site"
     result = mkdocs_build(project, site, env={"BRIEFING_SITE_URL": "https://exemple.org/dossier/"})
@@ -125,8 +122,6 @@ def test_the_404_page_works_under_a_sub_path(browser, tmp_path):
                                  functools.partial(_SubPath, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        context = browser.new_context()
-        page = context.new_page()
         failed = []
         page.on("response", lambda r: r.status >= 400 and failed.append(r.url))
         base = f"http://127.0.0.1:{server.server_address[1]}"
@@ -139,14 +134,11 @@ def test_the_404_page_works_under_a_sub_path(browser, tmp_path):
         # addresses relative to the missing page before the page names its root: not used).
         assert page.locator("#ba-search-input").count() == 1  # the site's scripts ran
         assert [url for url in failed if not url.startswith(f"{base}/dossier/sujets/une/")] == []
-        context.close()
     finally:
         server.shutdown()
 
 
-def test_a_printed_page_gives_full_addresses_and_the_print_date(browser, fixture_offline_copy):
-    context = browser.new_context()
-    page = context.new_page()
+def test_a_printed_page_gives_full_addresses_and_the_print_date(page, fixture_offline_copy):
     page.goto((fixture_offline_copy / "sujets" / "troupes.html").as_uri())
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
@@ -157,7 +149,6 @@ def test_a_printed_page_gives_full_addresses_and_the_print_date(browser, fixture
     after = page.locator('.ba-data a[href="troupes.xml"]').evaluate(
         "a => getComputedStyle(a, '::after').content")
     assert after == f'" <{SITE_URL}sujets/troupes.xml>"'
-    context.close()
 
 
 def test_the_offline_zip_holds_only_what_the_copy_uses(fixture_site, browser):
@@ -202,9 +193,7 @@ def test_the_offline_zip_leaves_out_the_old_addresses(fixture_site):
     assert sorted(missing)[:5] == []
 
 
-def test_the_offline_copy_misses_no_file_it_asks_for(browser, fixture_offline_copy):
-    context = browser.new_context()
-    page = context.new_page()
+def test_the_offline_copy_misses_no_file_it_asks_for(page, fixture_offline_copy):
     failed = []
     page.on("requestfailed", lambda request: failed.append(request.url))
     for path in ("index.html", "sujets/troupes.html", "acteurs/jcs.html", "donnees.html",
@@ -215,4 +204,3 @@ def test_the_offline_copy_misses_no_file_it_asks_for(browser, fixture_offline_co
         # Their excerpts loaded too: leaving the page earlier would abort that request.
         page.locator('#ba-search-results[data-excerpts="soldats"]').wait_for(state="attached")
     assert failed == []
-    context.close()

@@ -110,28 +110,63 @@ def recipe(*args: str) -> list[str]:
 PYTEST_ALL = ".venv/bin/python -m pytest -n auto --dist loadscope --no-loadscope-reorder"  # every test, every core
 
 
+def joined_recipe(target: str) -> list[str]:
+    """``recipe(target)`` with the lines of one shell command (ending with a backslash) joined."""
+    return "\n".join(recipe(target)).replace("\\\n", "").splitlines()
+
+
 @NEEDS_MAKE
 @pytest.mark.build
 def test_make_test_finds_a_chromium_before_pytest():
-    commands = [line for line in recipe("test") if "find_chromium" in line or "pytest" in line]
-    assert commands == [".venv/bin/python tests/find_chromium.py", PYTEST_ALL]
+    commands = [line for line in joined_recipe("test") if "find_chromium" in line or "pytest" in line]
+    assert len(commands) == 2 and commands[0] == ".venv/bin/python tests/find_chromium.py"
+    assert PYTEST_ALL + ";" in commands[1]
 
 
 @NEEDS_MAKE
 @pytest.mark.build
-def test_make_test_runs_the_type_checker_first():
-    commands = recipe("test")
-    assert commands.index(".venv/bin/mypy") < commands.index(PYTEST_ALL)
-
-
-@NEEDS_MAKE
-@pytest.mark.build
-def test_make_test_and_make_fast_lint_and_type_check_before_their_tests():
+def test_make_test_and_make_fast_lint_before_their_tests():
     # The last commands: the set-up comes first when the environment is not up to date.
-    assert recipe("test")[-4:] == [".venv/bin/ruff check", ".venv/bin/mypy",
-                                   ".venv/bin/python tests/find_chromium.py", PYTEST_ALL]
+    assert joined_recipe("test")[-3:-1] == [".venv/bin/ruff check", ".venv/bin/python tests/find_chromium.py"]
+    assert ".venv/bin/mypy" in joined_recipe("test")[-1]
     assert recipe("fast")[-3:] == [".venv/bin/ruff check", ".venv/bin/mypy",
                                    ".venv/bin/python -m pytest -m unit -q"]
+
+
+def fake_make_test(tmp_path, mypy_status: int, pytest_status: int) -> subprocess.CompletedProcess:
+    """``make test`` run by the Makefile with a .venv whose tools are scripts: mypy, which waits
+    for the tests to have started (so it fails if it runs before them) and reports a type
+    error, exits ``mypy_status``; pytest ``pytest_status``."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("Makefile", "pyproject.toml", "requirements.lock"):
+        (project / name).write_bytes((REPO / name).read_bytes())
+    tools = project / ".venv" / "bin"
+    tools.mkdir(parents=True)
+    scripts = {
+        "ruff": "exit 0",
+        "mypy": "for i in $(seq 100); do [ -f started ] && break; sleep 0.1; done\n"
+                "[ -f started ] || { echo 'mypy ran before the tests'; exit 3; }\n"
+                f"echo 'generator/x.py:1: error: a type error'; exit {mypy_status}",
+        "python": f'[ "$2" = pytest ] || exit 0\ntouch started; echo "tests ran"; exit {pytest_status}',
+    }
+    for name, script in scripts.items():
+        (tools / name).write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+        (tools / name).chmod(0o755)
+    (project / ".venv" / ".installed").touch()
+    return run(["make", "test"], project)
+
+
+@NEEDS_MAKE
+@pytest.mark.build
+@pytest.mark.parametrize("mypy_status, pytest_status", [(0, 0), (1, 0), (0, 1)])
+def test_make_test_runs_the_type_checker_beside_the_tests_and_fails_with_either(
+        tmp_path, mypy_status, pytest_status):
+    result = fake_make_test(tmp_path, mypy_status, pytest_status)
+    assert "tests ran" in result.stdout
+    assert "mypy ran before the tests" not in result.stdout
+    assert "generator/x.py:1: error: a type error" in result.stdout  # its report, shown
+    assert (result.returncode == 0) == (mypy_status == pytest_status == 0), result.stderr
 
 
 def test_the_linter_covers_the_tree_and_is_a_test_tool():

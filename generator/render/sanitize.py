@@ -19,11 +19,14 @@ sanitised HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline.image import image
+from markdown_it.rules_inline.link import link
 from markdown_it.token import Token
 
 from .paths import slug
@@ -51,12 +54,47 @@ class _SentinelLinks(MarkdownIt):
         return super().normalizeLink(url.translate(_ENCODE_SENTINELS))
 
 
+InlineRule = Callable[[StateInline, bool], bool]
+
+
+class _LabelEnds:
+    """The link and image rules, answering "no" at once where no ``]`` follows the ``[``.
+
+    markdown-it looks for a link's label end from each ``[`` (parseLinkLabel): linear, but
+    about 40 µs a character on a run of ``[`` with no ``]`` after it (10 s for a mebibyte,
+    tests/hostile/test_linear_time.py). Without a ``]`` after it, that search fails whatever
+    it meets, so the rule fails as it would, with the same tokens; only markdown-it's memo of
+    skipped tokens is left unfilled past that ``[``, where every later search fails too."""
+
+    def __init__(self) -> None:
+        self._last: tuple[str, int] = ("", -1)  # a text, and where its last "]" is
+
+    def last_close(self, src: str) -> int:
+        text, at = self._last
+        if text is not src:
+            at = src.rfind("]")
+            self._last = (src, at)
+        return at
+
+    def guard(self, rule: InlineRule, bracket: int) -> InlineRule:
+        """``rule``, failing at once where no ``]`` follows its ``[`` (``bracket`` characters
+        after the rule's start: 0 for a link, 1 for an image's "![")."""
+        def guarded(state: StateInline, silent: bool) -> bool:
+            if self.last_close(state.src) <= state.pos + bracket:
+                return False
+            return rule(state, silent)
+        return guarded
+
+
 class SafeMarkdown:
     """One reusable Markdown parser (a new one per page is needlessly slow)."""
 
     def __init__(self) -> None:
         # No raw HTML: block-level HTML and inline tags are kept as literal text.
         self._md = _SentinelLinks("commonmark", {"html": False})
+        label_ends = _LabelEnds()
+        self._md.inline.ruler.at("link", label_ends.guard(link, 0))
+        self._md.inline.ruler.at("image", label_ends.guard(image, 1))
 
     def render(self, text: str, highlights: Sequence[Highlight] = ()) -> str:
         """Safe HTML for ``text``, with the highlighted passages in <mark> and anchored,
