@@ -262,17 +262,21 @@ class SiteBuild:
         later = {EXCERPT_PATH.format(n // EXCERPT_DOCS) for n, document in enumerate(search)
                  if document.url in waiting}
         excerpts = self._excerpt_files(search)
-        written = write_all(WriteJob(site, shells, shelled,
-                                     [*self.assets, *(e for e in excerpts if e.path not in later)],
-                                     reuse=reuse, toc_entries=toc_entries,
-                                     searched=frozenset(self.unsearched)),
-                            workers=self.workers)
-        if waiting:
-            search[:] = self._searched(search, shelled, written)
+
+        def searched(texts: list[tuple[str, str, str]]) -> None:
+            """The pages whose text was unknown are written (the others are being): the
+            index, and the excerpt shards that hold them, can be made."""
+            search[:] = self._searched(search, shelled, texts)
             self.start_index(site, search, start="spawn")
             for planned in excerpts:
                 if planned.path in later:
                     write_file(site / planned.path, planned.asset().content)
+
+        written = write_all(WriteJob(site, shells, shelled,
+                                     [*self.assets, *(e for e in excerpts if e.path not in later)],
+                                     reuse=reuse, toc_entries=toc_entries,
+                                     searched=frozenset(self.unsearched)),
+                            workers=self.workers, searched=searched if waiting else None)
         self.index_written()
         log.info(f"briefing: {len(shelled)} pages and {len(self.assets)} files written "
                  f"({self.elapsed()})")
@@ -286,10 +290,10 @@ class SiteBuild:
         return written
 
     def _searched(self, search: list[SearchDocument], shelled: list[Planned],
-                  written: Written) -> list[SearchDocument]:
+                  texts: list[tuple[str, str, str]]) -> list[SearchDocument]:
         """``search`` with the texts of the pages just written, which the writers read (or,
         for a page they did not make, from its content made here), kept for the next build."""
-        made = {path: (keys, text) for path, keys, text in written.texts}
+        made = {path: (keys, text) for path, keys, text in texts}
         names = registry_names(self.builder)
         current = {planned.path: planned for planned in shelled}
         documents = {}
