@@ -30,6 +30,19 @@ def test_a_result_comes_back_without_its_content_and_text_which_stay_on_disk(tmp
     assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [f"{key}.result"]
 
 
+def test_a_text_changed_in_its_entry_is_not_read_back_and_the_rest_stays_good(tmp_path, info):
+    """The text for search excerpts lies outside the sealed record (a rebuild reads the
+    records alone): the record holds its digest."""
+    cache = Cache(tmp_path, "fingerprint")
+    key = cache.key(b"article bytes", render=True)
+    cache.put(key, Processed(info, (), content="<p>Corée</p>", terms="coree", excerpt="Corée nord"))
+    path = next(tmp_path.rglob("*.result"))
+    path.write_bytes(path.read_bytes().replace("Corée nord".encode(), "Corée sud!".encode()))
+    assert cache.text(key) is None
+    assert cache.get(key) is not None and cache.content(key) == "<p>Corée</p>"
+    assert cache.rejected == 0
+
+
 def test_keys_change_with_the_bytes_the_fingerprint_and_the_mode(tmp_path):
     cache = Cache(tmp_path, "fingerprint")
     keys = {cache.key(b"a", True), cache.key(b"b", True), cache.key(b"a", False),

@@ -177,3 +177,19 @@ def test_typed_words_find_the_page_that_shows_them(fixture_visit, fixture_site, 
             assert href.startswith(fixture_visit.base), href
             assert (fixture_site / href.removeprefix(fixture_visit.base).split("#")[0]).is_file(), href
     fixture_visit.assert_clean()
+
+
+@pytest.mark.parametrize("named", [set(), {"abord"}, {"zygote", "aaa", "milieu"}, {"soldat"}])
+def test_a_hub_document_holds_its_page_keys_and_what_names_it_sorted_and_distinct(named):
+    """A hub page's keys are its text's (sorted, distinct) and its names', sorted and
+    distinct as the index reads them."""
+    from generator.derive.search import page_text
+    from generator.publish.search_pages import hub_document
+    from generator.render.pages import Planned
+
+    text = page_text("<h1>Soldats déployés</h1><p>Au milieu des soldats, d'abord</p>")
+    planned = Planned("sujets/troupes.md", "Troupes", lambda: "")
+    document = hub_document(planned, text, {"sujets/troupes.html": named})
+    assert document.terms == " ".join(sorted(named | set(text[0].split())))
+    assert hub_document(planned, None, {"sujets/troupes.html": named}).terms == \
+        " ".join(sorted(named))

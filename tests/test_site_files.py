@@ -85,6 +85,27 @@ def test_a_warm_build_moves_unchanged_pages_back_and_writes_changed_ones(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "project", "site"]
 
 
+def feeds(site: Path) -> list[Path]:
+    """The site's feeds of new articles (its own and each topic's, at old addresses too)."""
+    return [site / "flux.xml", site / "feed.xml",
+            *(p for p in (site / "sujets").glob("*.xml") if not p.stem.endswith("-journal"))]
+
+
+def test_a_warm_build_remakes_only_the_feeds_holding_the_changed_article(tmp_path):
+    project = make_project(tmp_path)
+    site = tmp_path / "site"
+    build_files(project, site)
+    before = {p: p.stat().st_ino for p in feeds(site)}
+    source = project / "briefings" / "articles" / f"{Path(OTHER).stem}.md"
+    source.write_text(source.read_text(encoding="utf-8").rstrip("\n") + "\n\nUne phrase ajoutée.\n",
+                      encoding="utf-8")
+    build_files(project, site)
+    holding = {p for p in before if OTHER.encode() in p.read_bytes()}
+    assert holding and set(before) - holding  # the test means something on this fixture
+    assert sorted(p.name for p in before if p.stat().st_ino != before[p]) == sorted(
+        p.name for p in holding)
+
+
 def test_a_build_failing_late_leaves_the_previous_site_as_it_was(tmp_path):
     project = make_project(tmp_path)
     site = tmp_path / "site"

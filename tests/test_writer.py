@@ -44,6 +44,27 @@ def test_parallel_and_serial_writes_give_the_same_site(tmp_path):
     assert parallel.size == tree_size(tmp_path / "parallel") == sum(map(len, written.values()))
 
 
+def test_the_search_texts_wanted_are_given_once_their_pages_are_written_before_the_rest(tmp_path):
+    """A first build's search index needs the texts of the pages it did not know: they are
+    handed over as soon as those pages are written, while files and other pages still are."""
+    events: list[str] = []
+    base = job(tmp_path / "site")
+    files = [Planned("data/a.json", "", lambda: events.append("file") or b"[1]")]
+    pages = [*base.pages[:PARALLEL_FROM], Planned(
+        "articles/dernier.md", "Dernier", lambda: events.append("page") or "<p>Derniers renforts</p>")]
+    searched = frozenset({"sujets/troupes.md", "articles/dernier.md"})
+    for workers in (1, 2):
+        site = tmp_path / f"site-{workers}"
+        given: list[list[tuple[str, str, str]]] = []
+        write_all(WriteJob(site, base.shells, [*pages, base.pages[-1]], files, searched=searched),
+                  workers=workers, searched=lambda texts: given.append(texts) or events.append("texts"))
+        assert sorted(path for path, _, _ in given[0]) == sorted(searched) and len(given) == 1
+        assert dict((path, text) for path, _, text in given[0])["sujets/troupes.md"] == \
+            "Soldats nord-coréens"
+        assert len(snapshot(site)) == PARALLEL_FROM + 3
+    assert events[:3] == ["page", "texts", "file"]  # in this process: in that order
+
+
 def test_unchanged_pages_are_linked_from_the_previous_site_and_changed_ones_made(tmp_path):
     made = []
 

@@ -156,7 +156,7 @@ class SiteBuild:
 
     def _derive_and_plan(self) -> None:
         self.builder = builder = self._builder(derived=True)
-        feeds = builder.feeds()  # feeds show summaries, which the plan key does not cover
+        feeds = self._feeds()
         self.feed_paths = {feed.path for feed in feeds}
         self.pages = [self._keyed(planned) for planned in builder.page_plans()]
         self.assets = [*(self._keyed(planned) for planned in builder.asset_plans()
@@ -167,8 +167,8 @@ class SiteBuild:
 
     def _reuse_plan(self, previous: site_plan.SitePlan) -> None:
         """The previous plan's pages, each made only if it cannot be moved back (see write)."""
-        self.builder = builder = self._builder(derived=False)
-        feeds = builder.feeds()
+        self.builder = self._builder(derived=False)
+        feeds = self._feeds()
         self.feed_paths = {feed.path for feed in feeds}
 
         def unmade(item: site_plan.PlannedItem) -> Planned:
@@ -179,6 +179,14 @@ class SiteBuild:
         self.home_sections = previous.home_sections
         self.moved = previous.moved
         log.info(f"briefing: plan reused, no article's metadata changed ({self.elapsed()})")
+
+    def _feeds(self) -> list[Planned]:
+        """The feeds, planned on every build: they show summaries, which the plan key does
+        not cover. Each is named by the plan key (every article's metadata, the code) and
+        its summaries' articles (ArticlePages.feeds): a rebuild moves back those whose
+        articles did not change."""
+        return [replace(feed, key=f"{self.plan_key}\0{feed.key}") if feed.key else feed
+                for feed in self.builder.feeds()]
 
     def _keyed(self, planned: Planned) -> Planned:
         """Under the plan key, a page without a key of its own is still named by it; one
@@ -254,17 +262,21 @@ class SiteBuild:
         later = {EXCERPT_PATH.format(n // EXCERPT_DOCS) for n, document in enumerate(search)
                  if document.url in waiting}
         excerpts = self._excerpt_files(search)
-        written = write_all(WriteJob(site, shells, shelled,
-                                     [*self.assets, *(e for e in excerpts if e.path not in later)],
-                                     reuse=reuse, toc_entries=toc_entries,
-                                     searched=frozenset(self.unsearched)),
-                            workers=self.workers)
-        if waiting:
-            search[:] = self._searched(search, shelled, written)
+
+        def searched(texts: list[tuple[str, str, str]]) -> None:
+            """The pages whose text was unknown are written (the others are being): the
+            index, and the excerpt shards that hold them, can be made."""
+            search[:] = self._searched(search, shelled, texts)
             self.start_index(site, search, start="spawn")
             for planned in excerpts:
                 if planned.path in later:
                     write_file(site / planned.path, planned.asset().content)
+
+        written = write_all(WriteJob(site, shells, shelled,
+                                     [*self.assets, *(e for e in excerpts if e.path not in later)],
+                                     reuse=reuse, toc_entries=toc_entries,
+                                     searched=frozenset(self.unsearched)),
+                            workers=self.workers, searched=searched if waiting else None)
         self.index_written()
         log.info(f"briefing: {len(shelled)} pages and {len(self.assets)} files written "
                  f"({self.elapsed()})")
@@ -278,10 +290,10 @@ class SiteBuild:
         return written
 
     def _searched(self, search: list[SearchDocument], shelled: list[Planned],
-                  written: Written) -> list[SearchDocument]:
+                  texts: list[tuple[str, str, str]]) -> list[SearchDocument]:
         """``search`` with the texts of the pages just written, which the writers read (or,
         for a page they did not make, from its content made here), kept for the next build."""
-        made = {path: (keys, text) for path, keys, text in written.texts}
+        made = {path: (keys, text) for path, keys, text in texts}
         names = registry_names(self.builder)
         current = {planned.path: planned for planned in shelled}
         documents = {}
@@ -338,7 +350,8 @@ class SiteBuild:
         here; the plan's pages and files become made ones."""
         self.builder = builder = self._builder(derived=True)
         made = {planned.path: self._keyed(planned)
-                for planned in [*builder.page_plans(), *builder.asset_plans()]}
+                for planned in [*builder.page_plans(), *builder.asset_plans()]
+                if planned.path not in self.feed_paths}  # planned already (_feeds)
         log.info(f"briefing: archive derived: {why} ({self.elapsed()})")
         self.pages = [made.get(p.path, p) for p in self.pages]
         self.assets = [made.get(a.path, a) for a in self.assets]

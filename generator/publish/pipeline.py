@@ -28,7 +28,7 @@ from functools import cached_property
 from importlib import metadata
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -125,10 +125,12 @@ def fingerprint(content_dir: Path) -> str:
 
 class Cache:
     """Task results on disk, one file per (article bytes and path, fingerprint, mode): a
-    sealed record (sealed.py: the article and the result as JSON, its shingles, its whole text
-    for search excerpts, the digest of its content), then the rendered content as UTF-8, read
-    only when the page is written. One file per article: at 10,000 articles, file creations
-    are a large part of a cold build.
+    sealed record (sealed.py: the article and the result as JSON, its shingles, the digests
+    of its text and of its content), then its whole text for search excerpts, read only when
+    its excerpt shard is made, then the rendered content as UTF-8, read only when the page is
+    written. A rebuild reads the records alone: sealed with them, the texts (as large again)
+    were read and checked by every build. One file per article: at 10,000 articles, file
+    creations are a large part of a cold build.
 
     An entry that fails its check (changed, cut short, foreign) is a miss, counted in
     ``rejected`` so that the build can say so once."""
@@ -136,6 +138,7 @@ class Cache:
     def __init__(self, folder: Path, fingerprint: str):
         self.folder = folder
         self.fingerprint = fingerprint
+        self._folder = os.fspath(folder)  # joined 10,000 times (_file)
         self.rejected = 0
         self._known: dict[str, bytes] | None = None  # the last build's keys by file (key_of)
         self._named: list[bytes] = []                # this build's, for the next one
@@ -201,35 +204,46 @@ class Cache:
         return hashlib.sha256(len(named).to_bytes(8, "little") + named + data).hexdigest()
 
     def _file(self, key: str) -> str:
-        return os.path.join(self.folder, key[:2], f"{key}.result")  # read 10,000 times: no Path
+        return os.path.join(self._folder, key[:2], f"{key}.result")  # read 10,000 times: no Path
 
-    def _read(self, key: str, content: bool) -> tuple[list[bytes], int, bytes] | None:
-        """The record's parts, the size of the content after it, and with ``content`` its
-        bytes (else none: a rebuild reuses most pages); None if missing or failing its check."""
+    def _read(self, key: str, want: Literal["record", "text", "content"]
+              ) -> tuple[list[bytes], tuple[int, int], bytes] | None:
+        """The record's parts, the sizes of the text and the content after it, and what is
+        wanted besides the record: the text's bytes or the content's (else none: a rebuild
+        reuses most pages), each to be checked against its digest in the record; None if
+        missing or failing its check."""
         try:
             with open(self._file(key), "rb") as file:
                 head = file.read(8)
                 size = int.from_bytes(head, "little")
                 record = file.read(size)
-                data = file.read() if content else b""
-                content_size = os.fstat(file.fileno()).st_size - 8 - size
-        except OSError:
+                text_head = file.read(8)
+                text_size = int.from_bytes(text_head, "little")
+                data = b""
+                if want == "text":
+                    data = file.read(text_size)
+                elif want == "content":
+                    file.seek(text_size, os.SEEK_CUR)
+                    data = file.read()
+                content_size = os.fstat(file.fileno()).st_size - 16 - size - text_size
+        except (OSError, OverflowError):
             return None
-        parts = sealed.unseal(key, record) if len(head) == 8 and len(record) == size else None
+        parts = (sealed.unseal(key, record)
+                 if len(head) == 8 and len(record) == size and len(text_head) == 8 else None)
         if parts is None or len(parts) != 5:
             self.rejected += 1
             return None
-        return parts, content_size, data
+        return parts, (text_size, content_size), data
 
     def get(self, key: str) -> Processed | None:
         """The cached result, its content left on disk (see ``content``)."""
-        found = self._read(key, content=False)
+        found = self._read(key, "record")
         if found is None:
             return None
-        (article, fields, shingles, _, _), content_size, _ = found
+        (article, fields, shingles, _, _), sizes, _ = found
         try:
             record = json.loads(fields)
-            if record["content_size"] != content_size:  # cut short: a crash while writing
+            if (record["text_size"], record["content_size"]) != sizes:  # a crash while writing
                 raise ValueError("cut short")
             model = Article if record["kind"] == "article" else ArticleInfo
             return Processed(model.model_validate_json(article), (),
@@ -242,18 +256,21 @@ class Cache:
     def text(self, key: str) -> str | None:
         """A cached result's text for search excerpts, read when its excerpt shard is made;
         None when the entry is gone or fails its check."""
-        found = self._read(key, content=False)
+        found = self._read(key, "text")
         if found is None:
             return None
+        (*_, digest, _), _, text = found
+        if hashlib.sha256(text).digest() != digest:
+            return None
         try:
-            return found[0][3].decode("utf-8")
+            return text.decode("utf-8")
         except UnicodeDecodeError:
             return None
 
     def content(self, key: str) -> str | None:
         """A cached result's rendered content, read when its page is written; None when the
         entry is gone or its content is not the one sealed."""
-        found = self._read(key, content=True)
+        found = self._read(key, "content")
         if found is None:
             return None
         (*_, digest), _, content = found
@@ -266,18 +283,20 @@ class Cache:
         path = Path(self._file(key))
         path.parent.mkdir(parents=True, exist_ok=True)
         content = result.content.encode("utf-8")
+        text = result.excerpt.encode("utf-8")
         fields = json.dumps({
             "kind": "article" if isinstance(result.article, Article) else "info",
-            "content_size": len(content), "metadata_key": result.metadata_key,
-            "terms": result.terms}, ensure_ascii=False)
+            "text_size": len(text), "content_size": len(content),
+            "metadata_key": result.metadata_key, "terms": result.terms}, ensure_ascii=False)
         record = sealed.seal(key, [result.article.model_dump_json().encode("utf-8"),
                                    fields.encode("utf-8"), result.shingles,
-                                   result.excerpt.encode("utf-8"),  # apart: read only by text
+                                   hashlib.sha256(text).digest(),
                                    hashlib.sha256(content).digest()])
         # Written in place, not renamed: one file creation less per article. A file cut
         # short (a crash) fails its check and is a miss; two builds writing the same key
         # write the same bytes.
-        path.write_bytes(len(record).to_bytes(8, "little") + record + content)
+        path.write_bytes(b"".join((len(record).to_bytes(8, "little"), record,
+                                   len(text).to_bytes(8, "little"), text, content)))
 
 
 class RenderedArticles:

@@ -11,6 +11,7 @@ actor's aliases, a metric's synonyms). A hub ranks after the articles that match
 from __future__ import annotations
 
 import posixpath
+from bisect import bisect_left
 
 from ..derive.search import SearchDocument, spelling_groups, terms
 from ..model import Archive, Event, Metric
@@ -55,7 +56,20 @@ def hub_document(planned: Planned, text: PageText | None, names: dict[str, set[s
     written), only what names it."""
     url = html_path(planned.path)
     keys, shown = text or ("", "")
-    named = names.get(url, set())
     return SearchDocument(url, french_text(planned.title),
                           DETAILS.get(posixpath.dirname(url), ""),
-                          " ".join(sorted(named.union(keys.split()))), shown, hub=True)
+                          _with(keys, names.get(url, set())), shown, hub=True)
+
+
+def _with(keys: str, named: set[str]) -> str:
+    """``keys`` (page_text's: sorted, distinct, space-separated) with ``named`` among them,
+    in order: most pages have no name of their own, and 2,700 hub pages' keys, split and
+    sorted again, were a tenth of a second of every rebuild at 10,000 articles."""
+    if not named:
+        return keys
+    merged = keys.split()
+    for name in sorted(named):
+        at = bisect_left(merged, name)
+        if at == len(merged) or merged[at] != name:
+            merged.insert(at, name)
+    return " ".join(merged)

@@ -273,29 +273,47 @@ def _run_in_worker(task: tuple) -> Written:
     return _run(_WORKER, task)
 
 
-def _tasks(job: WriteJob) -> list[tuple]:
-    """Files first (data exports and charts are the longest), then pages. Files planned
-    under one key (a chart at its old address too) are one task: it makes their bytes once."""
+def _tasks(job: WriteJob) -> tuple[list[tuple], int]:
+    """The tasks, and how many of the first hold the pages whose search text is wanted
+    (WriteJob.searched): those first, then files (data exports and charts are the longest),
+    then the other pages. Files planned under one key (a chart at its old address too) are
+    one task: it makes their bytes once."""
     groups: dict[tuple[str, str | int], list[int]] = {}
     for i, planned in enumerate(job.files):
         group = ("key", planned.key) if planned.key else ("file", i)
         groups.setdefault(group, []).append(i)
-    return ([("files", tuple(group)) for group in groups.values()]
-            + [("pages", start, min(start + PAGES_PER_TASK, len(job.pages)))
-               for start in range(0, len(job.pages), PAGES_PER_TASK)])
+    pages = [("pages", start, min(start + PAGES_PER_TASK, len(job.pages)))
+             for start in range(0, len(job.pages), PAGES_PER_TASK)]
+    searched = [task for task in pages
+                if any(planned.path in job.searched for planned in job.pages[task[1]:task[2]])]
+    return ([*searched, *(("files", tuple(group)) for group in groups.values()),
+             *(task for task in pages if task not in searched)], len(searched))
 
 
-def write_all(job: WriteJob, workers: int) -> Written:
-    """Write every page and file of ``job``; what was written, in total."""
-    tasks = _tasks(job)
+def write_all(job: WriteJob, workers: int,
+              searched: Callable[[list[tuple[str, str, str]]], None] | None = None) -> Written:
+    """Write every page and file of ``job``; what was written, in total. ``searched`` is
+    given the search texts of WriteJob.searched's pages as soon as they are written, while
+    the rest is: a first build's search index needs them, and is made meanwhile (build.py)."""
+    tasks, first = _tasks(job)
+    results: list[Written] = []
+
+    def collect(written: Iterable[Written]) -> None:
+        if searched is not None and first == 0:
+            searched([])
+        for result in written:
+            results.append(result)
+            if searched is not None and len(results) == first:
+                searched([text for r in results for text in r.texts])
+
     if workers > 1 and len(job.pages) >= PARALLEL_FROM:
         # Forked: each worker inherits the job instead of unpickling it.
         with multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker,
                                                       initargs=(job,)) as pool:
-            results = pool.map(_run_in_worker, tasks, chunksize=1)
+            collect(pool.imap(_run_in_worker, tasks, chunksize=1))
     else:
         writing = _Writing(job)
-        results = [_run(writing, task) for task in tasks]
+        collect(_run(writing, task) for task in tasks)
     return Written(sum(r.size for r in results), b"".join(r.kept for r in results),
                    tuple(text for r in results for text in r.texts))
 

@@ -115,10 +115,20 @@ class ArticlePages(Site):
         for path, old, title, articles in self._named_feeds():
             # Its id stays the one it had at its old address: readers see the same feed.
             make = partial(self._feed, path, title, articles, old)
-            feeds.append(Planned(path, "", make))
+            key = self._feed_key(path, articles)
+            feeds.append(Planned(path, "", make, key))
             if old != path:
-                feeds.append(Planned(old, "", make))
+                feeds.append(Planned(old, "", make, key))
         return feeds
+
+    def _feed_key(self, path: str, articles: tuple[ArticleInfo, ...]) -> str:
+        """What a feed shows beside the archive's metadata (which the build adds to the key):
+        its address and its summaries' articles by content (their bytes and the code); none
+        when the articles are not stored (nothing to name them by)."""
+        if not self.articles.stored:
+            return ""
+        return "\0".join(("feed", path, *(self.articles.content_key(article.id)
+                                           for article in articles[:FEED_LIMIT])))
 
     def _named_feeds(self) -> list[tuple[str, str, str, tuple[ArticleInfo, ...]]]:
         """Each feed's address, its address before it had a French name, title and articles."""
