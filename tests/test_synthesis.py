@@ -358,11 +358,11 @@ def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
     # A part reported in January, without a date of its own, beside a total for March; a part
     # with no date at all beside it: neither reads as current.
     assert ("Premier contingent : 11 000 soldats selon Service Beta (rapporté le 10 janvier 2025) — "
-            "antérieur à « Soldats envoyés (total) » : 20 000 selon Agence Alpha "
-            "(mars 2025), total qui l'inclut") in box
+            "antérieur au total « Soldats envoyés (total) » de 20 000 selon Agence Alpha "
+            "(mars 2025)") in box
     assert ("Renforts : environ 3 000 soldats selon Service Beta (date inconnue) — "
-            "peut-être antérieur à « Soldats envoyés (total) » : 20 000 selon Agence Alpha "
-            "(mars 2025), total qui l'inclut") in box
+            "peut-être antérieur au total « Soldats envoyés (total) » de 20 000 selon Agence Alpha "
+            "(mars 2025)") in box
     total = box.split("Premier contingent :")[0]
     assert "antérieur" not in total  # the later total is not older than its parts
     # Not an overlapping scope: a later figure of a scope that only overlaps says nothing of it.
@@ -388,9 +388,9 @@ def test_overlapping_scopes_stand_together_and_neither_makes_the_other_older(tmp
             "(chiffres à ne pas additionner)") in figures["armes"]
     # the guns lie inside the guns and launchers: a later figure of their whole dates them.
     # the scope's relation said: a later figure of a wider scope has not replaced it.
-    assert ("jusqu'à 120 unités selon Service Beta (avant le début de l'année 2025) — antérieur à "
-            "« Canons et lance-roquettes livrés » : environ 220 selon Agence Alpha "
-            "(mars 2025), périmètre plus large, qui l'inclut") in figures["canons"]
+    assert ("jusqu'à 120 unités selon Service Beta (avant le début de l'année 2025) — antérieur au "
+            "chiffre « Canons et lance-roquettes livrés » d'environ 220 selon Agence Alpha "
+            "(mars 2025), périmètre plus large qui l'inclut") in figures["canons"]
     assert findings(archive, "canons") == [] and findings(archive, "longue_portee") == []
     # Each scope is shown with the others, each with its scope and its hedges; the wider one
     # says what it holds.
@@ -709,9 +709,9 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
     assert ("Canons et lance-roquettes livrés : plus de 250 unités selon Service Beta (rapporté le 3 "
             "avril 2025) (avec réserve : « … auraient été livrés … ») ; environ 220 unités selon "
             "Agence Alpha (mars 2025)") in box
-    assert ("Canons livrés : jusqu'à 120 unités selon Agence Alpha (décembre 2024) — antérieur à "
-            "« Canons et lance-roquettes livrés » : environ 220 selon Agence Alpha (mars 2025), "
-            "périmètre plus large, qui l'inclut Mis à jour") in box
+    assert ("Canons livrés : jusqu'à 120 unités selon Agence Alpha (décembre 2024) — antérieur au "
+            "chiffre « Canons et lance-roquettes livrés » d'environ 220 selon Agence Alpha (mars "
+            "2025), périmètre plus large qui l'inclut Mis à jour") in box
 
 
 def test_a_later_event_s_hedge_stands_beside_it(tmp_path):
@@ -777,8 +777,8 @@ def test_a_figure_its_own_actor_has_since_given_a_total_for_is_its_earlier_estim
     # newer count outdates it.
     (renforts,) = [line for line in lines(topic_soup(archive)) if line.startswith("Renforts :")]
     assert ("environ 3 000 soldats selon Service Beta (date inconnue) — estimation antérieure, "
-            "dépassée par « Soldats envoyés (total) » : environ 16 000 selon Service Beta "
-            "(8 avril 2025), total qui l'inclut — du même rapport que « Premier contingent » : "
+            "dépassée par le total « Soldats envoyés (total) » d'environ 16 000 selon Service Beta "
+            "(8 avril 2025) — du même rapport que « Premier contingent » : "
             "environ 11 000, remplacé depuis par environ 12 000 selon Service Beta (8 avril 2025)"
             ) in renforts
     assert "peut-être" not in renforts
@@ -788,9 +788,9 @@ def test_a_figure_with_no_date_at_all_may_be_older_than_one_reported_on_a_day(tm
     archive = scenario("undated-beside-reported", tmp_path)
     # Alpha's total has no date of its own, only its report's; Beta's part has none at all.
     (renforts,) = [line for line in lines(topic_soup(archive)) if line.startswith("Renforts :")]
-    assert ("environ 3 000 soldats selon Service Beta (date inconnue) — peut-être antérieur à "
-            "« Soldats envoyés (total) » : environ 16 000 selon Agence Alpha (rapporté le 28 avril "
-            "2025), total qui l'inclut") in renforts
+    assert ("environ 3 000 soldats selon Service Beta (date inconnue) — peut-être antérieur au "
+            "total « Soldats envoyés (total) » d'environ 16 000 selon Agence Alpha (rapporté le 28 "
+            "avril 2025)") in renforts
 
 
 def test_a_range_that_is_one_actor_s_figure_is_said_once_and_compatible_is_not_confirmed(tmp_path):
@@ -801,3 +801,32 @@ def test_a_range_that_is_one_actor_s_figure_is_said_once_and_compatible_is_not_c
             "(janvier 2025 – février 2025) — estimations concordantes pour une même période, de 2 "
             "sources indépendantes") in box
     assert "confirmé" not in box
+    rows = [text_of(tr) for tr in topic_soup(scenario_reloaded(tmp_path)).select("table.ba-picture tbody tr")]
+    assert rows and not any("confirmé" in row for row in rows)
+    assert any("concordant, de 2 sources indépendantes" in row for row in rows)
+
+
+def test_a_sum_whose_part_another_actor_counts_differently_says_so(tmp_path):
+    scenario("parts", tmp_path)
+    (tmp_path / "briefings" / "articles" / "2025-03-01-b-renforts.md").write_text(article_text(
+        """id: 2025-03-01-b-renforts
+title: "2025-03-01-b-renforts"
+date: 2025-03-01
+outlet: journal-b
+topics: [effectifs]
+claims:
+  - topic: effectifs
+    metric: renforts
+    value: 3500
+    qualifier: about
+    as_of: 2025-01/2025-02
+    attributed_to: beta
+    quote: "environ 3 500 renforts en janvier et février"
+""", "Beta compte environ 3 500 renforts en janvier et février."), encoding="utf-8")
+    box = headline_box(scenario_reloaded(tmp_path))
+    total = box.split("Premier contingent :")[0]
+    # The sum is Alpha's reading: Beta's count of one of its parts differs, and the line says so.
+    assert ("(somme calculée ici des chiffres d'Agence Alpha : premier contingent, 11 000 (octobre "
+            "2024) ; renforts, 3 000 (janvier 2025 – février 2025))") in total
+    assert total.rstrip().endswith("— pour « renforts », estimations divergentes : environ 3 500 "
+                                   "selon Service Beta (janvier 2025 – février 2025)")

@@ -105,13 +105,13 @@ class LogPages(Site):
                     f"{said_when_fr(self.archive, other)})" for other in others[:3])
                 contested = True
         if entry.disputes:  # what it disputes, and who says that (the topic page's words)
-            text += ((" ; contredit aussi " if contested else " — contredit ")
-                     + ("d'autres informations" if len(entry.disputes) > 1
-                        else "une autre information") + " : " + " ; ".join(
+            lead = " ; contredit aussi" if contested else " — contredit " + (
+                "d'autres informations" if len(entry.disputes) > 1 else "une autre information")
+            text += f"{lead} : " + " ; ".join(
                 f"{inline_label(self._what(other))}, selon {self._who(other)} "
                 f"({said_when_fr(self.archive, other)})"
                 + (f" (avec réserve : {_quoted(other.hedges)})" if other.hedges else "")
-                for other in entry.disputes[:3]))
+                for other in entry.disputes[:3])
         return LogLine(entry, french_text(date),
                        french_text(self.archive.topics[entry.topic_id].title), french_text(text))
 
