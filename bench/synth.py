@@ -266,6 +266,11 @@ class ArticleMaker:
                 event_id = rng.choice(events)
                 core = self._event_core(topic_id, event_id)
                 claim["event"] = event_id
+                if topic["events"][event_id].get("stance") and \
+                        self.actors[actor].get("independent", True) is False:
+                    # a position is someone's (Event.stance): never an unattributed actor's
+                    actor = rng.choice([a for a in self.actor_ids
+                                        if self.actors[a].get("independent", True) is not False])
             claim["as_of"] = as_of
             claim["attributed_to"] = actor
             local_id = f"{claim.get('metric') or claim.get('event')}-{actor}-{as_of}"
