@@ -87,7 +87,7 @@ def test_provisions_are_not_logged_and_events_are(tmp_path):
     builder = PageBuilder.from_archive(scenario("provisions", tmp_path))
     lines = log_page(builder)
     assert [line.split(" ( Journal")[0] for line in lines] == [
-        "1 mars 2025 — Effectifs : Visite officielle (janvier 2025), selon Agence Alpha"]
+        "1er mars 2025 — Effectifs : Visite officielle (janvier 2025), selon Agence Alpha"]
 
 
 def test_what_nothing_dates_is_logged_last_under_date_inconnue(tmp_path):

@@ -61,7 +61,8 @@ def test_a_claim_without_as_of_is_reported_on_its_article_date():
 
 
 @pytest.mark.parametrize("text, shown", [
-    ("2025-03-13", "13 mars 2025"), ("2025-03", "mars 2025"), ("2025", "2025"),
+    ("2025-03-13", "13 mars 2025"), ("2025-03-01", "1er mars 2025"), ("2025-03", "mars 2025"),
+    ("2025", "2025"),
     ("2025-01/2025-02", "janvier 2025 – février 2025"),
 ])
 def test_dates_in_french(text, shown):

@@ -830,3 +830,13 @@ claims:
             "2024) ; renforts, 3 000 (janvier 2025 – février 2025))") in total
     assert total.rstrip().endswith("— pour « renforts », estimations divergentes : environ 3 500 "
                                    "selon Service Beta (janvier 2025 – février 2025)")
+
+
+def test_the_box_says_where_each_side_stands_now(tmp_path):
+    archive = scenario("positions", tmp_path)
+    (line,) = [li for li in topic_soup(archive).select(".ba-positions")]
+    # Kappa neither confirmed nor denied in December, then acknowledged in March: its latest
+    # position only, newest first, each named as who takes it.
+    assert text_of(line) == ("Positions déclarées : présence ni confirmée ni démentie par Agence "
+                             "Alpha (rapporté le 1er mars 2025) ; présence reconnue par le "
+                             "gouvernement Kappa (rapporté le 1er mars 2025)")

@@ -104,6 +104,7 @@ class TopicBriefing:
     disputes: tuple[conflicts.Dispute, ...]    # where either side is on this topic
     repeats: Mapping[str, Repeat] = field(default_factory=dict)  # claim id -> what it repeats
     latest_event: Statement | None = None      # the latest of the events (not provisions)
+    positions: tuple[Statement, ...] = ()      # each actor's latest position (Event.stance), newest first
 
     @property
     def reported_metrics(self) -> tuple[MetricBriefing, ...]:
@@ -311,7 +312,23 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
     latest_event = (max(dated, key=lambda s: (s.when.end, s.when.start) if s.when else ())
                     if dated else (happened[-1] if happened else None))
     return TopicBriefing(topic, merged, tuple(metrics.values()), timeline, related, repeats,
-                         latest_event)
+                         latest_event, _positions(topic, timeline))
+
+
+def _positions(topic: Topic, timeline: tuple[Statement, ...]) -> tuple[Statement, ...]:
+    """Each actor's latest position on the topic (« ni confirmé ni démenti », then « reconnue »),
+    as last reported, newest first: what a reader must know of where each side stands now."""
+    latest: dict[str, Statement] = {}
+    for statement in sorted((s for s in timeline if topic.events[s.claim.event or ""].stance),
+                            key=_last_reported):
+        latest[statement.actor] = statement
+    return tuple(sorted(latest.values(), key=_last_reported, reverse=True))
+
+
+def _last_reported(statement: Statement) -> tuple:
+    """When a statement was last known to hold: its latest copy's date (undated first)."""
+    dates = [e.article.date for e in statement.entries if e.article.date is not None]
+    return (bool(dates), max(d.sort_key() for d in dates) if dates else (), statement.claim_id)
 
 
 def briefings(archive: Archive, merged: tuple[Statement, ...],

@@ -323,13 +323,16 @@ def history(statements: tuple[Statement, ...]) -> tuple[Change, ...]:
 def undated_replaced(changes: tuple[Change, ...], found: Iterable[Pair], kind: str
                      ) -> tuple[Pair, ...]:
     """Findings for what the rules cannot compare: an actor's figure with no date at all
-    replaced by its dated one (NIS « environ 300 », then « environ 600 » on 3 April) is an
-    update, or, a running total going down, a correction."""
+    replaced by its dated one (NIS « environ 300 », then « environ 600 » on 3 April), or one
+    replaced by a figure only reported on a later day (JCS 4 000 in March, then « environ
+    4 700 » reported on 28 April), is an update, or, a running total going down, a
+    correction: what the actor's history, its table row and the log already say."""
     compared = {(p.first.claim_id, p.second.claim_id) for p in found}
     return tuple(
         Pair("correction" if kind == "total" and c.statement.values.high < c.supersedes.values.low
              else "update", c.supersedes, c.statement)
-        for c in changes if c.supersedes is not None and c.supersedes.when is None
+        for c in changes if c.supersedes is not None
+        and (c.supersedes.when is None or not c.statement.dated)
         and (c.supersedes.claim_id, c.statement.claim_id) not in compared)
 
 

@@ -27,7 +27,9 @@ def date_fr(value: DateInterval | None) -> str:
         return value.text
     if value.precision == "month":
         return format_date(value.start, "MMMM y", locale=LOCALE)
-    return format_date(value.start, "d MMMM y", locale=LOCALE)
+    # French writes the first of a month as an ordinal: « 1er mars 2025 ».
+    day = "1er" if value.start.day == 1 else str(value.start.day)
+    return f"{day} {format_date(value.start, 'MMMM y', locale=LOCALE)}"
 
 
 def end_fr(value: DateInterval) -> str:
