@@ -840,3 +840,12 @@ def test_the_box_says_where_each_side_stands_now(tmp_path):
     assert text_of(line) == ("Positions déclarées : présence ni confirmée ni démentie par Agence "
                              "Alpha (rapporté le 1er mars 2025) ; présence reconnue par le "
                              "gouvernement Kappa (rapporté le 1er mars 2025)")
+
+
+def test_an_update_only_reported_on_a_later_day_is_listed_as_an_update(tmp_path):
+    archive = scenario("update-reported", tmp_path)
+    # The rules cannot compare « environ 4 700 », which its text does not date, with March's
+    # 4 000; but it is Alpha's next figure, as its table row and the log say.
+    (update,) = topic_soup(archive).select("ul.ba-mises-a-jour li")
+    assert text_of(update).startswith("Agence Alpha : 4 000 (mars 2025)")
+    assert "puis Agence Alpha : environ 4 700 (rapporté le 28 avril 2025)" in text_of(update)
