@@ -835,11 +835,12 @@ claims:
 def test_the_box_says_where_each_side_stands_now(tmp_path):
     archive = scenario("positions", tmp_path)
     (line,) = [li for li in topic_soup(archive).select(".ba-positions")]
-    # Kappa neither confirmed nor denied in December, then acknowledged in March: its latest
-    # position only, newest first, each named as who takes it.
+    # Kappalie's government neither confirmed nor denied in December, then its general staff
+    # acknowledged in March: one state, its latest position only; newest first, each named as
+    # who takes it.
     assert text_of(line) == ("Positions déclarées : présence ni confirmée ni démentie par Agence "
-                             "Alpha (rapporté le 1er mars 2025) ; présence reconnue par le "
-                             "gouvernement Kappa (rapporté le 1er mars 2025)")
+                             "Alpha (rapporté le 1er mars 2025) ; présence reconnue par "
+                             "l'état-major de Kappalie (rapporté le 1er mars 2025)")
 
 
 def test_an_update_only_reported_on_a_later_day_is_listed_as_an_update(tmp_path):

@@ -217,9 +217,12 @@ def _below_parts(metric: MetricBriefing) -> set[str]:
 def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                    all_disputes: tuple[conflicts.Dispute, ...],
                    origins: Callable[[str], frozenset[str]] = lambda actor: frozenset({actor}),
-                   dispatch_of: Mapping[str, str] | None = None) -> TopicBriefing:
+                   dispatch_of: Mapping[str, str] | None = None,
+                   side: Callable[[str], str] = lambda actor: actor) -> TopicBriefing:
     """``merged``: the topic's statements, chronological; ``origins``: where an actor's
-    figures may come from (Actor.origins; none for an actor that is no source of its own)."""
+    figures may come from (Actor.origins; none for an actor that is no source of its own);
+    ``side``: whose position an actor's states (its country: a state speaks through several
+    bodies, the Kremlin and its general staff)."""
     def kind_of(statement: Statement) -> str | None:
         metric = topic.metrics.get(statement.claim.metric or "")
         event = topic.events.get(statement.claim.event or "")
@@ -312,16 +315,17 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
     latest_event = (max(dated, key=lambda s: (s.when.end, s.when.start) if s.when else ())
                     if dated else (happened[-1] if happened else None))
     return TopicBriefing(topic, merged, tuple(metrics.values()), timeline, related, repeats,
-                         latest_event, _positions(topic, timeline))
+                         latest_event, _positions(topic, timeline, side))
 
 
-def _positions(topic: Topic, timeline: tuple[Statement, ...]) -> tuple[Statement, ...]:
-    """Each actor's latest position on the topic (« ni confirmé ni démenti », then « reconnue »),
+def _positions(topic: Topic, timeline: tuple[Statement, ...], side: Callable[[str], str]
+               ) -> tuple[Statement, ...]:
+    """Each side's latest position on the topic (« ni confirmé ni démenti », then « reconnue »),
     as last reported, newest first: what a reader must know of where each side stands now."""
     latest: dict[str, Statement] = {}
     for statement in sorted((s for s in timeline if topic.events[s.claim.event or ""].stance),
                             key=_last_reported):
-        latest[statement.actor] = statement
+        latest[side(statement.actor)] = statement
     return tuple(sorted(latest.values(), key=_last_reported, reverse=True))
 
 
@@ -345,6 +349,10 @@ def briefings(archive: Archive, merged: tuple[Statement, ...],
         return frozenset({actor_id}) if actor is None else actor.origins if actor.independent \
             else frozenset()
 
+    def side(actor_id: str) -> str:
+        actor = archive.actors.get(actor_id)
+        return actor.country or actor_id if actor else actor_id
+
     return {topic_id: topic_briefing(topic, tuple(by_topic[topic_id]), all_disputes,
-                                     origins, dispatch_of)
+                                     origins, dispatch_of, side)
             for topic_id, topic in archive.topics.items()}

@@ -60,9 +60,10 @@ class LogEntry:
 
     @property
     def sort_key(self) -> tuple:
-        """Newest first once reversed; those whose date is unknown last."""
+        """Newest first once reversed, by when it was known at the latest (« au plus tard fin
+        janvier » among the end of January); those whose date is unknown last."""
         when = self.when
-        return (when is not None, when.sort_key() if when else (), self.statement.claim_id)
+        return (when is not None, (when.end, when.start) if when else (), self.statement.claim_id)
 
     @property
     def direction(self) -> str:
