@@ -247,3 +247,11 @@ def test_figures_of_one_origin_agree_but_are_not_called_independent_in_the_log(t
     # Cellule Alpha-Delta reports Alpha's assessments: its agreeing figure is no confirmation.
     assert ("selon Cellule Alpha-Delta — concorde avec : environ 2 900 selon Agence Alpha "
             "(octobre 2024) (sources non indépendantes)") in lines[0]
+
+
+def test_a_statement_known_by_a_date_at_the_latest_is_logged_at_that_date(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("log-interval", tmp_path)))
+    # Beta spoke at some time from October to the end of January: newest first, it stands with
+    # January's end, before Alpha's 23 December, not among October's entries.
+    assert [line.split(" — ")[0] for line in lines] == [
+        "fin janvier 2025", "au plus tard fin janvier 2025", "23 décembre 2024"]
