@@ -76,3 +76,10 @@ def test_last_week_and_this_week_are_periods_from_the_article_s_day():
     assert _dates("publié cette semaine", "2025-03-05")[0][1] == "2025-03-03/2025-03-05"
     # Without the article's day, the week is not known.
     assert _dates("la semaine dernière", "2025-03")[0][1] is None
+
+
+def test_a_period_between_two_months_keeps_the_text_s_words():
+    [mention] = find_dates("3 000 soldats envoyés entre janvier et février", ArticleDay.parse("2025-04-30"))
+    assert (mention.as_of, mention.words) == ("2025-01/2025-02", "entre janvier et février 2025")
+    [mention] = find_dates("Entre janvier 2025 et mars 2025, 500 de plus", ArticleDay.parse("2025-04-30"))
+    assert (mention.as_of, mention.words) == ("2025-01/2025-03", "entre janvier 2025 et mars 2025")

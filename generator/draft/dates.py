@@ -248,7 +248,10 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         start_year = int(m[2]) if m[2] else (end_year - (first > last) if end_year else None)
         value = (f"{_month_key(start_year, first)}/{_month_key(end_year, last)}"
                  if start_year and end_year else None)
-        add(m, value, None if m[4] else inferred(sentence[m.start():m.end()]))
+        said = sentence[m.start():m.end()]
+        # the text's words for the period (« entre janvier et février 2025 »), its year added
+        words = f"{said[:1].lower()}{said[1:]}{'' if m[4] else f' {end_year}'}" if value else None
+        add(m, value, None if m[4] else inferred(said), words)
     for m in _PART_OF_MONTH.finditer(folded):
         # « fin janvier »: the month, with the words (CONTRIBUTING: no day bounds the text does not give)
         month = MONTHS[m[2]]
