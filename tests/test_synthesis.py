@@ -850,3 +850,18 @@ def test_an_update_only_reported_on_a_later_day_is_listed_as_an_update(tmp_path)
     (update,) = topic_soup(archive).select("ul.ba-mises-a-jour li")
     assert text_of(update).startswith("Agence Alpha : 4 000 (mars 2025)")
     assert "puis Agence Alpha : environ 4 700 (rapporté le 28 avril 2025)" in text_of(update)
+
+
+def test_a_scope_in_the_box_says_which_wider_one_counts_it(tmp_path):
+    scenario("overlap-beside", tmp_path)
+    article = tmp_path / "briefings" / "articles" / "2025-03-13-a-armes.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("    as_of: 2025-03\n", ""),
+                       encoding="utf-8")
+    figures = {li["data-metric"]: text_of(li) for li in
+               topic_soup(scenario_reloaded(tmp_path)).select(".ba-headline-figure")}
+    # Alpha's 220 is only reported on 13 March: not known to be later than the guns' figure,
+    # but it still counts them, and the guns' line says so.
+    assert ("jusqu'à 120 unités selon Service Beta (avant le début de l'année 2025) — compris dans "
+            "« Canons et lance-roquettes livrés » : environ 220 selon Agence Alpha (rapporté le 13 "
+            "mars 2025)") in figures["canons"]
+    assert "antérieur" not in figures["canons"]

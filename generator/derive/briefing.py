@@ -330,9 +330,12 @@ def _positions(topic: Topic, timeline: tuple[Statement, ...], side: Callable[[st
 
 
 def _last_reported(statement: Statement) -> tuple:
-    """When a statement was last known to hold: its latest copy's date (undated first)."""
+    """When a statement was last known to hold: its latest copy's date (undated first), then
+    when it was made (of two an article reports, the later one)."""
     dates = [e.article.date for e in statement.entries if e.article.date is not None]
-    return (bool(dates), max(d.sort_key() for d in dates) if dates else (), statement.claim_id)
+    known = statement.known_on
+    return (bool(dates), max(d.sort_key() for d in dates) if dates else (),
+            known is not None, known.sort_key() if known else (), statement.claim_id)
 
 
 def briefings(archive: Archive, merged: tuple[Statement, ...],
