@@ -305,6 +305,9 @@ class Claim(Frozen):
                                      "words, shown beside its label where the label says more or "
                                      "less than the text (« retrait quasi complet », « une partie "
                                      "des troupes »)")
+    scope_words: Text | None = Field(default=None, description="Words of the quote that narrow "
+                                     "what a figure counts beyond its metric's scope (« sur les "
+                                     "11.000 déployés initialement »), shown beside the figure")
     stated_on: Period | None = Field(default=None, description="When the actor made the "
                                      "statement, when the text gives it and it is not the "
                                      "article's date (« a déclaré fin janvier »): the log of "
@@ -323,7 +326,11 @@ class Claim(Frozen):
         if (self.metric is None) == (self.event is None):
             raise ValueError("a claim has either 'metric' (a figure) or 'event', not both or neither")
         if self.event_words is not None and self.event is None:
-            raise ValueError("'event_words' are an event's: a figure says its scope by its metric")
+            raise ValueError("'event_words' are an event's: a figure's own words are its "
+                             "scope_words")
+        if self.scope_words is not None and self.metric is None:
+            raise ValueError("'scope_words' are a figure's: an event's own words are its "
+                             "event_words")
         if self.event is not None:
             extra = [f for f in ("value", "qualifier", "low", "high") if getattr(self, f) is not None]
             if extra:

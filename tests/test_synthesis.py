@@ -865,3 +865,25 @@ def test_a_scope_in_the_box_says_which_wider_one_counts_it(tmp_path):
             "« Canons et lance-roquettes livrés » : environ 220 selon Agence Alpha (rapporté le 13 "
             "mars 2025)") in figures["canons"]
     assert "antérieur" not in figures["canons"]
+
+
+def test_a_figure_s_own_words_on_what_it_counts_stand_right_after_it(tmp_path):
+    scenario("parts", tmp_path)
+    article = tmp_path / "briefings" / "articles" / "2025-02-05-a-parties.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace('    metric: renforts\n', '    metric: renforts\n'
+                                    '    scope_words: "entre janvier et février"\n'), encoding="utf-8")
+    archive = scenario_reloaded(tmp_path)
+    (renforts,) = [line for line in lines(topic_soup(archive)) if line.startswith("Renforts :")]
+    assert renforts.startswith("Renforts : 3 000 soldats (« entre janvier et février ») selon Agence Alpha")
+    from test_changelog import log_page
+
+    log = next(line for line in log_page(PageBuilder.from_archive(archive)) if "Renforts" in line)
+    assert "Renforts : 3 000 (« entre janvier et février ») (janvier 2025 – février 2025)" in log
+    # Words not in the quote, or on an event, are refused with the field named.
+    article.write_text(text.replace('    metric: renforts\n', '    metric: renforts\n'
+                                    '    scope_words: "sur les 11 000"\n'), encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        scenario_reloaded(tmp_path)
+    (error,) = raised.value.errors
+    assert (error.field, error.message) == ("claims[1].scope_words", "scope_words not found in the quote")

@@ -307,10 +307,12 @@ def check_quotes(article: Article, source: SourceDocument, errors: ErrorCollecto
             errors.add(source.error(path + ("quote",), f"claims[{i}].quote",
                                     "quote not found in the article text", hint))
             continue
-        if claim.event_words and find_quote(claim.quote, claim.event_words) is None:
-            errors.add(source.error(path + ("event_words",), f"claims[{i}].event_words",
-                                    "event_words not found in the quote",
-                                    "copy the words exactly from the claim's quote"))
+        for field in ("event_words", "scope_words"):
+            words = getattr(claim, field)
+            if words and find_quote(claim.quote, words) is None:
+                errors.add(source.error(path + (field,), f"claims[{i}].{field}",
+                                        f"{field} not found in the quote",
+                                        "copy the words exactly from the claim's quote"))
         for j, hedge in enumerate(claim.hedges):
             if find_quote(article.body, hedge) is None:
                 errors.add(source.error(path + ("hedges", j), f"claims[{i}].hedges[{j}]",

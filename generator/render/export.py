@@ -29,7 +29,7 @@ from .format import PRECISION_FR, QUALIFIER_FR, UNKNOWN_OUTLET_FR, date_fr
 from .paths import article_path, html_path, topic_data_path
 
 CLAIM_COLUMNS = (
-    "claim_id", "article_id", "topic", "metric", "event", "event_words", "qualifier", "value", "low", "high",
+    "claim_id", "article_id", "topic", "metric", "event", "event_words", "scope_words", "qualifier", "value", "low", "high",
     "unit", "as_of", "as_of_precision", "as_of_start", "as_of_end", "as_of_note", "as_of_words", "attributed_to",
     "actor_name", "quote", "hedges", "disputes", "article_date", "outlet", "article_page",
 )
@@ -94,6 +94,7 @@ def _row(archive: Archive, entry: LedgerEntry) -> dict:
         "metric": claim.metric,
         "event": claim.event,
         "event_words": claim.event_words,
+        "scope_words": claim.scope_words,
         "qualifier": claim.qualifier,
         "value": claim.value,
         "low": claim.low,

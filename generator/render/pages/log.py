@@ -20,6 +20,7 @@ from ..format import (
     figure_fr,
     hedge_fr,
     inline_label,
+    quote_fr,
     said_when_fr,
 )
 from ..paths import LOG_FEED, LOG_INDEX, article_path
@@ -76,7 +77,8 @@ class LogPages(Site):
         period = claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else "")
         period = f" ({period})" if period and period != date else ""
         if claim.metric:
-            text = f"{self.claim_label(claim)} : {figure_fr(claim)}{period} {who}"
+            words = f" (« {quote_fr(claim.scope_words, False)} »)" if claim.scope_words else ""
+            text = f"{self.claim_label(claim)} : {figure_fr(claim)}{words}{period} {who}"
         else:
             event = self.archive.event_of(claim)
             text = f"{self.claim_label(claim)}{period}{' ' if event and event.stance else ', '}{who}"
