@@ -57,7 +57,7 @@ def test_casualties_headline_and_update_in_the_fixture(fixture_site):
     assert "Aucune contradiction" not in conflicts
     assert "Comité des chefs d'état-major interarmées (JCS) : environ 1 100 (23 décembre 2024" in conflicts
     assert "puis Comité des chefs d'état-major interarmées (JCS) : 4 000 (mars 2025" in conflicts
-    assert "2 articles, 1 dépêche, une seule origine :" in conflicts  # one dispatch, one origin
+    assert "2 articles, un même texte, une seule origine :" in conflicts  # one dispatch, one origin
     # The unattributed « environ 1 100 » of February is a running total: no contradiction.
     assert "contre" not in conflicts
 

@@ -115,7 +115,7 @@ def test_copies_of_one_dispatch_count_once(tmp_path):
     assert len(statement["claim_ids"]) == 3 and statement["independent_sources"] == 2
     text = topic_text(archive)
     # Independence counts origins: three copies from two dispatches are still one source.
-    assert "3 articles, 2 dépêches, une seule origine :" in text
+    assert "3 articles, 2 textes distincts, une seule origine :" in text
     assert "sources indépendantes" not in text
     assert "Registre des affirmations (1)" in text
 
@@ -173,7 +173,7 @@ def test_the_data_carry_every_status_the_pages_show(tmp_path):
 def test_a_short_dispatch_run_by_three_outlets_is_one_source_linked_from_each_copy(tmp_path):
     archive = scenario("short-dispatch", tmp_path)  # 41 words: under MIN_SHARED sampled shingles
     text = topic_text(archive)
-    assert "3 articles, 1 dépêche, une seule origine :" in text
+    assert "3 articles, un même texte, une seule origine :" in text
     pages = {p.path: p for p in PageBuilder.from_archive(archive).all_pages()}
     for article in archive.articles:
         page = BeautifulSoup(pages[f"articles/{article.id}.md"].content, "html.parser")

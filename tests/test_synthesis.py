@@ -62,7 +62,7 @@ def test_a_total_is_never_shown_below_the_sum_of_its_parts(tmp_path):
     assert "environ 11 000 soldats — inférieur à la somme de ses parties (14 000)" in text
     # The current picture says so of the one figure declared, in words that name the total.
     assert ("Le seul total donné, environ 11 000 selon Service Beta (rapporté le 20 février 2025), "
-            "est inférieur "
+            "sans doute antérieur, est inférieur "
             "à la somme de ses parties : 14 000 soldats (somme calculée ici") in text
 
 
@@ -887,3 +887,16 @@ def test_a_figure_s_own_words_on_what_it_counts_stand_right_after_it(tmp_path):
         scenario_reloaded(tmp_path)
     (error,) = raised.value.errors
     assert (error.field, error.message) == ("claims[1].scope_words", "scope_words not found in the quote")
+
+
+def test_a_figure_of_a_narrower_count_makes_no_range_with_the_others(tmp_path):
+    scenario("range-restated", tmp_path)
+    article = tmp_path / "briefings" / "articles" / "2025-03-13-a-renforts.md"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "    attributed_to: alpha\n", '    scope_words: "entre janvier et février"\n    attributed_to: alpha\n'),
+        encoding="utf-8")
+    box = headline_box(scenario_reloaded(tmp_path))
+    # Alpha's 3 000 counts what its own words say: no « entre 2 000 et 3 000 » over both.
+    assert "Renforts : entre 2 000 et 3 000 soldats selon Service Beta (janvier 2025 – février 2025)" in box
+    assert "3 000 soldats (« entre janvier et février ») selon Agence Alpha" in box
+    assert "pour une même période" not in box

@@ -241,14 +241,16 @@ def ranges(latest: tuple[Statement, ...]) -> tuple[Range, ...]:
     (never across periods); floors and ceilings for that period make no range but stand
     beside it (« plus de 10 000 » beside « entre 10 000 et 12 000 »). A figure its text does
     not date is for no known period: two reported on one day make no range. Actors who give
-    one figure make a range of that figure: one line with its actors."""
+    one figure make a range of that figure: one line with its actors. A figure whose text
+    counts something narrower than its metric (``scope_words``: « sur les 11.000 déployés
+    initialement ») makes no range with the others."""
     by_period: dict[tuple, list[Statement]] = {}
     bounds: dict[tuple, list[Statement]] = {}
     for statement in latest:
         when = statement.when
         if when is not None and statement.dated:
             (by_period if statement.claim.qualifier in TWO_SIDED else bounds).setdefault(
-                (when.start, when.end), []).append(statement)
+                (when.start, when.end, statement.claim.scope_words), []).append(statement)
     found = []
     for period, group in by_period.items():
         if len({s.actor for s in group}) < 2:
