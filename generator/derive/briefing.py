@@ -147,6 +147,8 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
             confirmed_by=confirmed_by,
             confirmations=_independent_origins([statement.actor, *(s.actor for s in confirmed_by)],
                                                origins),
+            same_figure=statement.claim.value is not None and all(
+                s.claim.value == statement.claim.value for s in confirmed_by),
             superseded_by=later_event, replaces=previous.get(statement.claim_id),
             below_parts=statement.claim_id in below)
     return statuses

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..model import DateInterval
-from .briefing import TopicBriefing
+from .briefing import MetricBriefing, TopicBriefing
 from .ledger import LedgerEntry, Statement
 
 
@@ -87,35 +87,34 @@ def changelog(briefings: Mapping[str, TopicBriefing]) -> tuple[LogEntry, ...]:
     for topic_id, briefing in briefings.items():
         contradictions, disputed, disputing = _contesting(briefing)
 
-        def entry(statement: Statement, supersedes: Statement | None = None, kind: str = "",
+        def entry(statement: Statement, supersedes: Statement | None = None,
+                  metric: MetricBriefing | None = None, near: Near | None = None,
                   revised: bool = False) -> LogEntry:
+            """``near``: the metric's agreements and divergences (_related), made once."""
             def of(found: Found) -> tuple[Statement | LedgerEntry, ...]:
                 others: list[Statement | LedgerEntry] = []
                 for copy in statement.entries:
                     others += [o for o in found.get(copy.claim_id, ()) if o not in others]
                 return tuple(others)
-            status = statuses.get(statement.claim_id)
+            status = metric.statuses.get(statement.claim_id) if metric else None
             return LogEntry(topic_id, statement, supersedes, of(contradictions), of(disputed),
-                            of(disputing), *_earlier(statement, agreeing),
+                            of(disputing), *_earlier(statement, near or {}),
                             status.confirmations > 1 if status and status.confirmed_by else None,
-                            kind, revised)
+                            metric.kind if metric else "", revised)
 
         for metric in briefing.metrics:
-            agreeing = {finding: _related(metric.of(finding))
-                        for finding in ("agreement", "divergence")}
-            statuses = metric.statuses
+            near = {finding: _related(metric.of(finding)) for finding in ("agreement", "divergence")}
             revisions = {frozenset((pair.first.claim_id, pair.second.claim_id))
                          for pair in metric.revisions}
-            entries += [entry(change.statement, change.supersedes, metric.kind,
+            entries += [entry(change.statement, change.supersedes, metric, near,
                               change.supersedes is not None and frozenset(
                                   (change.supersedes.claim_id, change.statement.claim_id)) in revisions)
                         for change in metric.history]
             # A statement with no date at all has no place in an actor's history; it is known
             # all the same.
-            entries += [entry(statement, kind=metric.kind)
+            entries += [entry(statement, None, metric, near)
                         for statement in metric.statements if statement.when is None]
         events = briefing.topic.events
-        agreeing, statuses = {}, {}
         entries += [entry(statement) for statement in _first_said(
             s for s in briefing.timeline if events[s.claim.event or ""].kind == "event")]
     return tuple(sorted(entries, key=lambda e: e.sort_key, reverse=True))
@@ -134,6 +133,8 @@ def _first_said(statements: Iterable[Statement]) -> list[Statement]:
 
 
 Found = dict[str, list[Statement | LedgerEntry]]
+# Finding ("agreement", "divergence") -> claim id -> the other side of each such pair.
+Near = Mapping[str, Mapping[str, list[Statement]]]
 
 
 def _related(pairs: Iterable) -> dict[str, list[Statement]]:
@@ -145,7 +146,7 @@ def _related(pairs: Iterable) -> dict[str, list[Statement]]:
     return found
 
 
-def _earlier(statement: Statement, related: Mapping[str, Mapping[str, list[Statement]]]
+def _earlier(statement: Statement, related: Near
              ) -> tuple[tuple[Statement, ...], tuple[Statement, ...]]:
     """The figures it agrees with and those it diverges from, among those known before it:
     the log says so on the line of what came second."""

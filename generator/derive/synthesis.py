@@ -289,6 +289,8 @@ class Status:
     # Independent sources giving a compatible figure, this one included: actors whose
     # origins meet (Actor.includes) count once.
     confirmations: int = 1
+    # Whether those figures are this very figure (« confirmé »), not only compatible with it.
+    same_figure: bool = False
 
     @property
     def disputed(self) -> bool:

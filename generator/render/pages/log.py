@@ -88,14 +88,11 @@ class LogPages(Site):
                      f"{said_when_fr(self.archive, old)})")
         if statement.hedges:
             text += f" — avec réserve : {_quoted(statement.hedges)}"
-        for words, near in (("concorde avec", entry.agrees_with),
-                            ("diverge de", entry.diverges_from)):
-            if near:
-                text += f" — {words} : " + " ; ".join(
-                    f"{figure_fr(o.claim)} {according_to(self.archive.actors[o.actor])} "
-                    f"({said_when_fr(self.archive, o)})" for o in near[:3])
-                if near is entry.agrees_with and entry.independent is False:
-                    text += " (sources non indépendantes)"
+        if entry.agrees_with:
+            text += " — concorde avec : " + self._figures(entry.agrees_with) + (
+                " (sources non indépendantes)" if entry.independent is False else "")
+        if entry.diverges_from:
+            text += " — diverge de : " + self._figures(entry.diverges_from)
         # A contradiction the rules find is not a dispute a text records: each has its words,
         # in one clause (« ; contredit aussi … ») as the topic page writes them.
         contested = False
@@ -116,6 +113,11 @@ class LogPages(Site):
                 for other in entry.disputes[:3])
         return LogLine(entry, french_text(date),
                        french_text(self.archive.topics[entry.topic_id].title), french_text(text))
+
+    def _figures(self, others: tuple[Statement, ...]) -> str:
+        """Other actors' figures beside a line's: « 3 000 selon … (période) ; … »."""
+        return " ; ".join(f"{figure_fr(o.claim)} {according_to(self.archive.actors[o.actor])} "
+                          f"({said_when_fr(self.archive, o)})" for o in others[:3])
 
     def _who(self, other: Statement | LedgerEntry) -> str:
         """Who contests, named as « selon … » names it, or the article when none is cited."""
