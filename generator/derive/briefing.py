@@ -30,6 +30,9 @@ class MetricBriefing:
     # The headline figures of the scopes that only overlap its own (their metric, the figure):
     # shown beside its own, never to be added to them.
     overlapping: tuple[tuple[str, Statement], ...] = ()
+    # The headline figures of the wider scope it lies within, where no caveat of its own
+    # headline figures names them already (« compris dans … »).
+    counted_in: tuple[tuple[str, Statement], ...] = ()
 
     def status(self, statement: Statement) -> Status:
         return self.statuses.get(statement.claim_id) or Status()
@@ -310,7 +313,13 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
             statuses[claim_id] = replace(
                 status, older_than=tuple(o for o in older if o not in own), outdated_by=own,
                 report_replaced=sibling_replaced)
-        metrics[metric_id] = replace(briefing, statuses=statuses, overlapping=overlapping)
+        wider = topic.metrics[metric_id].within
+        named = {other_id for s in briefing.headline for other_id, _ in
+                 statuses[s.claim_id].older_than + statuses[s.claim_id].outdated_by}
+        counted_in = tuple((wider, s) for s in metrics[wider].headline
+                           ) if wider and wider not in named else ()
+        metrics[metric_id] = replace(briefing, statuses=statuses, overlapping=overlapping,
+                                     counted_in=counted_in)
     timeline = tuple(s for s in merged if s.claim.event is not None and s.claim_id not in repeats)
     happened = [s for s in timeline if topic.events[s.claim.event or ""].kind == "event"]
     dated = [s for s in happened if s.when is not None]
