@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from ..model import DateInterval, Topic
 from .conflicts import Pair
@@ -295,6 +296,13 @@ class Status:
     @property
     def disputed(self) -> bool:
         return bool(self.disputed_by)
+
+    def divergent_besides(self, shown: Iterable[Statement], limit: int = 3) -> tuple[Statement, ...]:
+        """Up to ``limit`` divergent figures the line does not show already: compared by
+        claim, as a range line asks it of each of its many figures."""
+        shown_ids = {statement.claim_id for statement in shown}
+        besides = (other for other in self.divergent if other.claim_id not in shown_ids)
+        return tuple(islice(besides, limit))
 
     @property
     def contested(self) -> bool:
