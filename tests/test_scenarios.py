@@ -168,6 +168,14 @@ def test_the_data_carry_every_status_the_pages_show(tmp_path):
     (period_range,) = current["ranges"]
     assert period_range["agree"] and period_range["bounds"] == [["2025-02-10-b-envoi/envoi_initial-beta"]]
     assert {s["confirmations"] for s in current["statuses"]} == {3}
+    # « confirmé » where the figures are one figure; « concordant » where a range of one
+    # actor only allows the other's.
+    archive = scenario("agreement", tmp_path / "agreement")
+    statuses = analysis_metric(archive, "renforts")["current"]["statuses"]
+    assert statuses and {s["same_figure"] for s in statuses} == {True}
+    archive = scenario("range-restated", tmp_path / "restated")
+    statuses = analysis_metric(archive, "renforts")["current"]["statuses"]
+    assert statuses and {s["same_figure"] for s in statuses} == {False}
 
 
 def test_a_short_dispatch_run_by_three_outlets_is_one_source_linked_from_each_copy(tmp_path):

@@ -230,6 +230,7 @@ def _status(metric: MetricBriefing, statement: Statement) -> dict:
         "divergent": _ids(status.divergent),
         "confirmed_by": _ids(status.confirmed_by),
         "confirmations": status.confirmations if status.confirmed_by else None,
+        "same_figure": status.same_figure if status.confirmed_by else None,
         "superseded_by": _claim_ids(status.superseded_by) if status.superseded_by else None,
         "replaces": _claim_ids(status.replaces) if status.replaces else None,
         "below_parts": status.below_parts,
