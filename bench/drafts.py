@@ -49,7 +49,7 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "drafts"
 BIN = Path(sys.executable).parent
 CLAIM_FIELDS = ("id", "topic", "metric", "event", "value", "low", "high", "qualifier", "as_of",
-                "as_of_note", "attributed_to", "quote", "disputes")
+                "as_of_note", "attributed_to", "quote", "hedges", "disputes")
 TOP_FIELDS = ("id", "title", "date", "date_note", "outlet", "wire", "url", "language", "topics")
 
 
@@ -242,6 +242,27 @@ def has_strict() -> bool:
     return "--strict" in result.stdout
 
 
+def hedges(draft: dict, expected: dict) -> dict:
+    """Hedges proposed against the finished article's, over the claims both hold (same key):
+    a proposal is right when one of its words stands in one of the finished hedges (or the
+    other way round: « auraient » in « auraient été tués »)."""
+    drafted = {_claim_key(c): c for c in draft.get("claims") or []}
+    hedged = found = 0
+    extra: list[str] = []
+    for claim in expected.get("claims") or []:
+        proposal = drafted.get(_claim_key(claim))
+        if proposal is None:
+            continue
+        want = [_flat(h).lower() for h in claim.get("hedges") or []]
+        have = [_flat(h).lower() for h in proposal.get("hedges") or []]
+        hedged += bool(want)
+        if want and any(h in w or w in h for h in have for w in want):
+            found += 1
+        elif have:
+            extra.append(f"{claim.get('metric') or claim.get('event')}: {have} (finished: {want})")
+    return {"hedged_expected": hedged, "hedged_found": found, "hedges_extra": extra}
+
+
 def measure(name: str, raw: Path, expected_path: Path, registry: Path, strict: bool) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         root = project(Path(tmp), registry)
@@ -256,7 +277,7 @@ def measure(name: str, raw: Path, expected_path: Path, registry: Path, strict: b
         expected_text = expected_path.read_text(encoding="utf-8")
         expected, expected_body = parse(expected_text)
         diff = changes(accepted, body, expected, expected_body)
-        measured = figures(accepted, body, expected, expected_body)
+        measured = figures(accepted, body, expected, expected_body) | hedges(accepted, expected)
         path.unlink()
         (root / "briefings" / "articles" / f"{expected['id']}.md").write_text(expected_text, "utf-8")
         check_time, check = run([str(BIN / "briefing"), "check", *(["--strict"] if strict else [])], root)
@@ -343,8 +364,12 @@ def print_figures(rows: list[dict], parts: dict[str, list[str]] | None) -> None:
               f"| {sum(len(r['wrong_metrics']) for r in chosen)} | {sum(len(r['debris']) for r in chosen)} "
               f"| {sum(len(r['extra_figures']) for r in chosen)} "
               f"| {sum(len(r['headings_lost']) for r in chosen)} |")
+        print(f"|   hedges, {part} | | proposed on {sum(r['hedged_found'] for r in chosen)} of the "
+              f"{sum(r['hedged_expected'] for r in chosen)} hedged claims drafted; "
+              f"{sum(len(r['hedges_extra']) for r in chosen)} proposed where the finished claim has "
+              "none or others |||||||")
     for row in rows:
-        for key in ("wrong_metrics", "debris", "extra_figures", "headings_lost"):
+        for key in ("wrong_metrics", "debris", "extra_figures", "headings_lost", "hedges_extra"):
             for item in row.get(key, []):
                 print(f"  {row['fixture']}: {key}: {item}")
 

@@ -449,3 +449,26 @@ def test_a_byline_with_its_date_and_reading_time_and_a_line_without_words():
         "Temps de lecture : 2 min", "|", "Le paragraphe de l’article, qui dit quelque chose."]), outlets)
     assert draft.blocks == ["Le paragraphe de l’article, qui dit quelque chose."]
     assert (draft.outlet, draft.wire, draft.date) == ("lemonde", "afp", "2025-02-27")
+
+
+@pytest.mark.build
+def test_a_quote_in_the_conditional_proposes_its_hedge_to_confirm(drafts_project, tmp_path):
+    raw = tmp_path / "raw.txt"
+    raw.write_text(
+        "Pertes nord-coréennes en Russie\n\n"
+        "Publié le 2 avril 2025\n\n"
+        "Selon le NIS, environ 4 700 soldats nord-coréens auraient été tués ou blessés depuis "
+        "leur engagement.\n\n"
+        "Le NIS déclarait en janvier que 3 000 soldats supplémentaires avaient été envoyés en "
+        "Russie.\n", encoding="utf-8")
+    _, text, _ = drafted(drafts_project, raw)
+    claims = text.split("\nclaims:\n", 1)[1].split("\n---\n", 1)[0]
+    blocks = re.split(r"\n(?=  # - )", claims)
+    hedged = next(b for b in blocks if "value: 4700" in b)
+    assert re.search(r'^  #   hedges: \["auraient"\]    # à confirmer : ', hedged, re.M), hedged
+    # « déclarait » (an imperfect) and « avaient été envoyés » hedge nothing.
+    plain = next(b for b in blocks if "value: 3000" in b)
+    assert "hedges" not in plain, plain
+    # Confirmed as written, the claim records the hedge.
+    accepted, _ = bench.parse(bench.accept(text))
+    assert [c.get("hedges") for c in accepted["claims"] if c.get("value") == "4700"] == [["auraient"]]

@@ -15,6 +15,7 @@ from ..derive.search import fold
 from ..model import UNKNOWN
 from .claims import Candidate
 from .cleaning import Draft
+from .hedges import hedge_words
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../schema/article.schema.json"
 CONFIRM = "à confirmer"
@@ -54,6 +55,17 @@ def _claim_ids(figures: list[Candidate]) -> dict[int, str]:
     return ids
 
 
+def _hedges(quote: str, field: str) -> list[str]:
+    """The quote's hedging words as the claim's ``hedges``, to confirm: a conditional may also
+    be a future seen from the past (« a annoncé que … seraient envoyés »)."""
+    words = hedge_words(quote)
+    if not words:
+        return []
+    listed = "[" + ", ".join(_yaml(word) for word in words) + "]"
+    return [_line("hedges", listed, f"{CONFIRM} : le texte nuance ce qu'il rapporte ; à supprimer "
+                  "si le conditionnel n'est qu'un futur dans le passé", field)]
+
+
 def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = None) -> list[str]:
     out = []
     if figure.topic:
@@ -75,7 +87,7 @@ def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = No
                    "actors.yml nommé dans la phrase (unattributed si l'article l'affirme lui-même)", field))
         out.append(_line("quote", _yaml(figure.quote), f"{CONFIRM} : la proposition qui nomme l'événement",
                          field))
-        return out
+        return out + _hedges(figure.quote, field)
     if claim_id:
         out.append(_line("id", claim_id, "deux chiffres auraient le même id", field))
     if figure.metric:
@@ -106,6 +118,7 @@ def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = No
                          "phrase (unattributed si l'article l'affirme lui-même)", field))
     out.append(_line("quote", _yaml(figure.quote), f"{CONFIRM} : la proposition qui porte le chiffre",
                      field))
+    out += _hedges(figure.quote, field)
     for note in figure.notes:
         out.append(f"{field}# {note}")
     if figure.repeats > 1:

@@ -1,0 +1,32 @@
+"""The words by which a French text hedges what it reports, proposed as a claim's ``hedges``.
+
+A page shows a claim's hedges beside its figure (« avec réserve : « auraient » »); a draft
+that leaves them out would let the site state as certain what the text only reports as
+likely. The conditional of reported facts (« auraient été tués », « se trouveraient ») is the
+usual French hedge of the press, with a few fixed phrases. The conditional also writes a
+future seen from the past (« a annoncé que 3 000 soldats seraient envoyés »): every proposal
+is marked for the contributor to confirm, never added silently.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Conditionals: any first-group verb's (stem + « erait »: an imperfect such as « déclarait »
+# or « espérait » has no « er » before its ending), then the irregular ones the press uses
+# for reported figures. Then fixed phrases.
+_HEDGE = re.compile(
+    r"\b(?:(?:[a-zàâçéèêëîïôûùüÿ]+er|aur|ser|pourr|devr|faudr|voudr|fer|ir|viendr|tiendr|"
+    r"détiendr|maintiendr|atteindr|dir|saur|vaudr|verr|mettr|prendr|compr?endr|fournir)"
+    r"ai(?:t|ent)"
+    r"|il semble(?:rait)?|semble(?:nt|rait|raient)?|semblai(?:t|ent)"
+    r"|selon certaines (?:informations|sources|estimations)|d'après certaines (?:informations|sources)"
+    r"|(?:les |des |de )?premières estimations|probablement|vraisemblablement|apparemment"
+    r"|présumée?s?|non confirmée?s?|pas (?:pu être|été) (?:vérifiée?s?|confirmée?s?)"
+    r"|en cours d'évaluation|restai?t à évaluer)\b",
+    re.I)
+
+
+def hedge_words(quote: str) -> tuple[str, ...]:
+    """The hedging words of a claim's quote, as written, once each, in order."""
+    return tuple(dict.fromkeys(match.group(0) for match in _HEDGE.finditer(quote)))
