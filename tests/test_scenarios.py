@@ -100,12 +100,22 @@ def test_qualifiers_decide_one_way_across_and_within_actors(tmp_path):
     assert findings(archive, "presents") == [
         ("agreement", "2025-03-10-a-environ/environ", "2025-03-12-b-plancher/exact"),
         ("agreement", "2025-03-12-b-plancher/exact", "2025-03-10-a-environ/exact")]
-    # « au moins 5 000 » admits 8 000
+    # « au moins 5 000 » admits 8 000 but announces about 5 000: they differ, both may hold
     assert findings(archive, "prevus") == [
-        ("agreement", "2025-03-12-b-plancher/plancher", "2025-03-14-a-prevus/prevus-alpha-2025")]
+        ("divergence", "2025-03-12-b-plancher/plancher", "2025-03-14-a-prevus/prevus-alpha-2025")]
     text = topic_text(archive)
     assert "au moins 5 000 missiles selon Service Beta (2025)" in text
     assert not re.search(r"de [\d  ]+ à", text)  # no range is made of one-sided bounds
+
+
+def test_a_ceiling_and_a_figure_far_below_it_diverge_and_do_not_agree(tmp_path):
+    archive = scenario("ceiling-below", tmp_path)
+    # « jusqu'à 6 000 » allows 3 000, but announces a figure near 6 000: a reader told the two
+    # agree would believe the agencies confirm each other.
+    assert [finding for finding, _, _ in findings(archive, "presents")] == ["divergence"]
+    box = topic_soup(archive).select_one(".ba-headline-block").get_text(" ")
+    assert "estimations divergentes" in box
+    assert "concordant" not in box and "confirmé" not in box
 
 
 def test_copies_of_one_dispatch_count_once(tmp_path):

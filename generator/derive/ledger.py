@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..model import Archive, ArticleInfo, Claim, DateInterval
-from .rules import Figure, ValueInterval, value_interval
+from .rules import Figure, ValueInterval, stated_interval, value_interval
 
 
 def chronological(when: DateInterval | None, claim_id: str) -> tuple:
@@ -177,7 +177,10 @@ class Statement:
     def figure(self) -> Figure | None:
         """What the comparison rules read; None when it has no date at all."""
         when = self.when
-        return None if when is None else Figure.of(self.actor, when, self.dated, self.values)
+        if when is None:
+            return None
+        stated = stated_interval(self.claim) if self.claim.metric else self.values
+        return Figure.of(self.actor, when, self.dated, self.values, stated)
 
     @property
     def independent_sources(self) -> int:

@@ -5,7 +5,11 @@ interval of time (its ``as_of``, or else the date of the article reporting it). 
 figures of two actors for overlapping periods *agree* (their intervals meet: the reader
 sees « confirmé par 2 sources indépendantes »), *diverge* (they differ, but both can
 hold: « estimations divergentes ») or *contradict* (they cannot both hold, given the
-metric's kind, the dates and the qualifiers). The metric's kind (topics.yml) decides:
+metric's kind, the dates and the qualifiers). The metric's kind (topics.yml) decides. A bound is read as the press writes it: « jusqu'à 6 000 »
+allows 3 000 but announces a figure near 6 000, so agreeing needs the figures each *states*
+to meet (an open bound stands for the values within ABOUT_TOLERANCE of it): « jusqu'à
+6 000 » and « environ 3 000 » can both hold, and differ: they diverge.
+
 
 - ``total``: a running total only grows. Two totals for overlapping periods that differ
   can both hold as long as the lower one may be the earlier (4 000 in March, 4 700 on
@@ -64,6 +68,17 @@ def value_interval(claim: Claim) -> ValueInterval:
     }[claim.qualifier]
 
 
+def stated_interval(claim: Claim) -> ValueInterval:
+    """The values a claim's figure announces: its own interval, an open bound read as the
+    values near it (« au moins 5 000 » states about 5 000, not 8 000)."""
+    values = value_interval(claim)
+    if claim.qualifier == "at_most":
+        return ValueInterval(values.high * (1 - ABOUT_TOLERANCE), values.high)
+    if claim.qualifier in ("at_least", "more_than"):
+        return ValueInterval(values.low, (claim.value or 0) * (1 + ABOUT_TOLERANCE))
+    return values
+
+
 class Figure(NamedTuple):
     """What the rules need of a dated statement, flat: the comparison runs once per pair
     of overlapping statements, hundreds of thousands of times at scale."""
@@ -74,11 +89,15 @@ class Figure(NamedTuple):
     dated: bool  # whether the period is its as_of
     low: float   # the values it allows (an event: 0 to 0)
     high: float
+    stated_low: float   # the values it announces (stated_interval)
+    stated_high: float
 
     @classmethod
-    def of(cls, actor: str, when: DateInterval, dated: bool, values: ValueInterval) -> Figure:
+    def of(cls, actor: str, when: DateInterval, dated: bool, values: ValueInterval,
+           stated: ValueInterval | None = None) -> Figure:
+        stated = stated or values
         return cls(actor, when.start.toordinal(), when.end.toordinal(), dated, values.low,
-                   values.high)
+                   values.high, stated.low, stated.high)
 
 
 def compare(a: Figure, b: Figure, kind: str) -> Finding | None:
@@ -92,7 +111,10 @@ def compare(a: Figure, b: Figure, kind: str) -> Finding | None:
     total = kind == "total"
     if a.start <= b.end and b.start <= a.end and (not total or a.dated and b.dated):
         if a.low <= b.high and b.low <= a.high:
-            return None if same_actor else "agreement"
+            if same_actor:
+                return None
+            stated_meet = a.stated_low <= b.stated_high and b.stated_low <= a.stated_high
+            return "agreement" if stated_meet else "divergence"
         if same_actor:
             return "revision"
         lower, higher = (a, b) if a.high < b.low else (b, a)
@@ -179,8 +201,14 @@ EXAMPLES: tuple[Example, ...] = (
             ": chiffres incompatibles"),
     Example("level", ("a", "2025-03-20", "exact", 3000), ("a", "2025-03-20", "exact", 5000),
             "revision", "la même source, le même jour, deux chiffres incompatibles : révision"),
-    Example("level", ("a", "2025-03", "at_least", 5000), ("b", "2025-03", "exact", 8000), "agreement",
-            "« au moins 5 000 » est compatible avec 8 000"),
+    Example("level", ("a", "2025-03", "at_least", 5000), ("b", "2025-03", "exact", 5200), "agreement",
+            "« au moins 5 000 » annonce un chiffre proche de 5 000 : 5 200 le confirme"),
+    Example("level", ("a", "2025-03", "at_least", 5000), ("b", "2025-03", "exact", 8000), "divergence",
+            "« au moins 5 000 » admet 8 000 mais annonce un chiffre proche de 5 000 : "
+            "estimations divergentes, non contradictoires"),
+    Example("level", ("a", "2025-03", "at_most", 6000), ("b", "2025-03", "about", 3000), "divergence",
+            "« jusqu'à 6 000 » admet 3 000 mais annonce un chiffre proche de 6 000 : "
+            "estimations divergentes, non contradictoires"),
     Example("level", ("a", "2025-03", "more_than", 5000), ("b", "2025-03", "at_most", 5000),
             "contradiction", "« plus de 5 000 » contre « jusqu'à 5 000 » : incompatibles"),
     Example("level", ("a", "2025-03", "exact", 3000), ("b", "2025-04-16", "exact", 5000), None,
