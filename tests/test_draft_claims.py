@@ -396,3 +396,14 @@ def test_a_verb_in_the_words_of_the_figure_s_own_or_wider_metric_completes_it():
     [sent] = _read("Les 3 000 soldats dépêchés en Russie sont revenus sur le front en février, selon le NIS.",
                    "2025-03-04")
     assert (sent.metric, sent.as_of) == ("deployed", None)
+
+
+def test_one_figure_from_two_actors_is_two_claims_a_copy_without_actor_is_one():
+    found = _read("Selon le JCS sud-coréen, 4.000 soldats nord-coréens ont été tués ou blessés. "
+                  "Le NIS avance de son côté environ 4.000 soldats tués ou blessés.", "2025-04-08")
+    assert [(c.numbers, c.qualifier, c.actor) for c in found] == [
+        ((4000,), "exact", "jcs"), ((4000,), "about", "nis")]
+    # A standfirst that names nobody repeats the body's figure: one claim, said twice.
+    found = _read("Environ 4.000 soldats tués ou blessés.\n\nSelon le NIS, environ 4.000 soldats "
+                  "nord-coréens ont été tués ou blessés.", "2025-04-08")
+    assert [(c.numbers, c.actor, c.repeats) for c in found] == [((4000,), "nis", 2)]

@@ -862,10 +862,20 @@ def _once(found: list[Candidate]) -> list[Candidate]:
     def specific(candidate: Candidate) -> str | None:
         return refined.get((candidate.value, candidate.low, candidate.high, candidate.topic, candidate.metric))
 
+    def same_statement(candidate: Candidate, key: tuple) -> bool:
+        # Two actors who give one number in their own words (« 4.000 selon le JCS, environ
+        # 4.000 selon le NIS ») make two statements. Copies said alike are one figure, whoever
+        # each copy seems to name (the title's « Washington », the body's Pentagon).
+        other = kept[key]
+        return (candidate.actor is None or other.actor is None or candidate.actor == other.actor
+                or candidate.qualifier == other.qualifier)
+
     for candidate in found:
         metric = specific(candidate) or candidate.metric or (candidate.topic and named.get(
             (candidate.value, candidate.low, candidate.high, candidate.topic)))
-        key = (candidate.value, candidate.low, candidate.high, metric or fold(candidate.unit))
+        key: tuple = (candidate.value, candidate.low, candidate.high, metric or fold(candidate.unit))
+        while key in kept and not same_statement(candidate, key):
+            key = (*key, candidate.actor)
         if key not in kept:
             kept[key] = candidate
             continue
