@@ -255,3 +255,19 @@ def test_a_statement_known_by_a_date_at_the_latest_is_logged_at_that_date(tmp_pa
     # January's end, before Alpha's 23 December, not among October's entries.
     assert [line.split(" — ")[0] for line in lines] == [
         "fin janvier 2025", "au plus tard fin janvier 2025", "23 décembre 2024"]
+
+
+def test_a_dated_position_is_logged_on_its_own_date(tmp_path):
+    builder = PageBuilder.from_archive(scenario("stance-dated", tmp_path))
+    # A position (stance: true) is its statement: the date its text gives it (as_of) is when
+    # it became known, in the text's words, said once. An event that is not a position is
+    # known on its article's day, its period in parentheses.
+    assert [line.split(" ( Journal")[0] for line in log_page(builder)] == [
+        "29 avril 2025 — Effectifs : Visite officielle (20 avril 2025), selon Agence Alpha",
+        "28 avril 2025 — Effectifs : Présence reconnue par le gouvernement Kappa",
+        "mi-mars 2025 — Effectifs : Présence reconnue par l'état-major de Kappalie"]
+    for path in ("journal/flux.xml", "sujets/effectifs-journal.xml"):
+        (feed,) = [a for a in builder.all_assets() if a.path == path]
+        updated = [entry.find(f"{ATOM}updated").text[:10]
+                   for entry in ET.fromstring(feed.content).iter(f"{ATOM}entry")]
+        assert updated == ["2025-04-29", "2025-04-28", "2025-03-31"], path

@@ -69,9 +69,7 @@ class LogPages(Site):
         claim = statement.claim
         who = according_to(self.archive.actors[statement.actor], self.archive.event_of(claim))
         known = entry.known
-        date = "date inconnue" if known is None else (
-            known.claim.stated_words if known.claim.stated_on and known.claim.stated_words
-            else date_fr(known.stated))
+        date = "date inconnue" if known is None else known.stated_words or date_fr(known.stated)
         # The period the figure or event is for, as its text gives it, when not the date above
         # (a metric whose scope fixes its period names it in its label).
         period = claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else "")
