@@ -257,6 +257,15 @@ def test_a_statement_known_by_a_date_at_the_latest_is_logged_at_that_date(tmp_pa
         "fin janvier 2025", "au plus tard fin janvier 2025", "23 décembre 2024"]
 
 
+def test_a_period_is_not_said_again_when_it_is_the_entry_s_date(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("log-period-words", tmp_path)))
+    # The words the period adds to the entry's date stay; the date is said once. A period
+    # other than the date stays whole.
+    assert [line.split(" ( Journal")[0] for line in lines] == [
+        "fin janvier 2025 — Effectifs : Visite officielle (décembre 2024), selon le bureau gamma (OG)",
+        "au plus tard fin janvier 2025 — Effectifs : Visite officielle (avant la déclaration "
+        "du chef de Beta), selon Agence Alpha"]
+
 def test_a_dated_position_is_logged_on_its_own_date(tmp_path):
     builder = PageBuilder.from_archive(scenario("stance-dated", tmp_path))
     # A position (stance: true) is its statement: the date its text gives it (as_of) is when
