@@ -712,6 +712,9 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
     assert ("Canons livrés : jusqu'à 120 unités selon Agence Alpha (décembre 2024) — antérieur au "
             "chiffre « Canons et lance-roquettes livrés » d'environ 220 selon Agence Alpha (mars "
             "2025), périmètre plus large qui l'inclut Mis à jour") in box
+    # Two figures, neither known to be later: the current picture heads them in the plural.
+    assert ("Chiffres les plus récents : plus de 250 unités selon Service Beta (rapporté le 3 "
+            "avril 2025)") in topic_text(archive)
 
 
 def test_a_later_event_s_hedge_stands_beside_it(tmp_path):
