@@ -350,6 +350,12 @@ def test_a_range_beside_an_overlapping_scope_says_so_once(tmp_path):
     assert pieces.count("périmètre qui recoupe") == 1
     assert pieces.endswith("— périmètre qui recoupe « Canons et lance-roquettes livrés » : environ 220 "
                            "selon Agence Alpha (mars 2025) (chiffres à ne pas additionner)")
+    # The scope's two figures beside the guns and launchers: its label once, then each figure.
+    arms = figures["armes"]
+    assert arms.count("Pièces à longue portée livrées") == 1
+    assert arms.endswith("— périmètre qui recoupe « Pièces à longue portée livrées » : environ 250 "
+                         "selon Service Beta (mars 2025), environ 200 selon Agence Alpha (mars 2025) "
+                         "(chiffres à ne pas additionner)")
 
 
 def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
