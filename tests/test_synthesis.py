@@ -787,10 +787,26 @@ def test_a_figure_its_own_actor_has_since_given_a_total_for_is_its_earlier_estim
     (renforts,) = [line for line in lines(topic_soup(archive)) if line.startswith("Renforts :")]
     assert ("environ 3 000 soldats selon Service Beta (date inconnue) — estimation antérieure, "
             "dépassée par le total « Soldats envoyés (total) » d'environ 16 000 selon Service Beta "
-            "(8 avril 2025) — du même rapport que « Premier contingent » : "
-            "environ 11 000, remplacé depuis par environ 12 000 selon Service Beta (8 avril 2025)"
+            "(8 avril 2025) ; du même rapport que « Premier contingent » : "
+            "environ 11 000, remplacé depuis par environ 12 000 (8 avril 2025)"
             ) in renforts
     assert "peut-être" not in renforts
+
+
+def test_an_outdated_figure_is_said_outdated_once_not_also_perhaps_older(tmp_path):
+    archive = scenario("outdated-beside-other", tmp_path)
+    # Beside Beta's own later total, Alpha gives one of the same scope for April: Beta's
+    # 3 000 is outdated by Beta's total, which says more than « peut-être antérieur » to
+    # Alpha's. One clause, the replaced figure of its report included, Beta named once in it.
+    shown = [line for line in lines(topic_soup(archive)) if "environ 3 000 soldats" in line]
+    assert len(shown) == 3, shown  # the box, the current picture's sentence and Beta's row
+    for line in shown:
+        assert ("environ 3 000 soldats — estimation antérieure, dépassée par le total « Soldats "
+                "envoyés (total) » d'environ 16 000 selon Service Beta (8 avril 2025) ; du même "
+                "rapport que « Premier contingent » : environ 11 000, remplacé depuis par environ "
+                "12 000 (8 avril 2025)") in line.replace(
+                    " selon Service Beta (date inconnue)", ""), line
+        assert "peut-être" not in line and "Agence Alpha" not in line, line
 
 
 def test_a_figure_with_no_date_at_all_may_be_older_than_one_reported_on_a_day(tmp_path):
