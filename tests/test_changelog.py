@@ -186,12 +186,16 @@ def test_real_log_lines_are_dated_when_known_and_name_the_period_they_are_for(ar
         if known is None:
             assert line.startswith("date inconnue — "), line
             continue
-        label = known.claim.stated_words or date_fr(known.stated)
+        label = known.stated_words or date_fr(known.stated)
         assert line.startswith(f"{label.replace('’', chr(39))} — "), line
         claim = entry.statement.claim
         # A period no text gives (its metric's scope's) is named in the metric's label only:
-        # not shown beside the line's date, as if the text gave it.
+        # not shown beside the line's date, as if the text gave it. What it says beyond the
+        # line's date follows, the date not said again.
         period = claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else "")
+        if period.startswith(f"{label},"):
+            period = period[len(label) + 1:].strip()
+            assert f"({label}" not in line, line
         if period and period != label:
             assert f"({period.replace('’', chr(39))})" in line, line
         assert "sans date dans le texte" not in line.split(" — ")[1], line
