@@ -186,12 +186,16 @@ def test_real_log_lines_are_dated_when_known_and_name_the_period_they_are_for(ar
         if known is None:
             assert line.startswith("date inconnue — "), line
             continue
-        label = known.claim.stated_words or date_fr(known.stated)
+        label = known.stated_words or date_fr(known.stated)
         assert line.startswith(f"{label.replace('’', chr(39))} — "), line
         claim = entry.statement.claim
         # A period no text gives (its metric's scope's) is named in the metric's label only:
-        # not shown beside the line's date, as if the text gave it.
+        # not shown beside the line's date, as if the text gave it. What it says beyond the
+        # line's date follows, the date not said again.
         period = claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else "")
+        if period.startswith(f"{label},"):
+            period = period[len(label) + 1:].strip()
+            assert f"({label}" not in line, line
         if period and period != label:
             assert f"({period.replace('’', chr(39))})" in line, line
         assert "sans date dans le texte" not in line.split(" — ")[1], line
@@ -255,3 +259,28 @@ def test_a_statement_known_by_a_date_at_the_latest_is_logged_at_that_date(tmp_pa
     # January's end, before Alpha's 23 December, not among October's entries.
     assert [line.split(" — ")[0] for line in lines] == [
         "fin janvier 2025", "au plus tard fin janvier 2025", "23 décembre 2024"]
+
+
+def test_a_period_is_not_said_again_when_it_is_the_entry_s_date(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("log-period-words", tmp_path)))
+    # The words the period adds to the entry's date stay; the date is said once. A period
+    # other than the date stays whole.
+    assert [line.split(" ( Journal")[0] for line in lines] == [
+        "fin janvier 2025 — Effectifs : Visite officielle (décembre 2024), selon le bureau gamma (OG)",
+        "au plus tard fin janvier 2025 — Effectifs : Visite officielle (avant la déclaration "
+        "du chef de Beta), selon Agence Alpha"]
+
+def test_a_dated_position_is_logged_on_its_own_date(tmp_path):
+    builder = PageBuilder.from_archive(scenario("stance-dated", tmp_path))
+    # A position (stance: true) is its statement: the date its text gives it (as_of) is when
+    # it became known, in the text's words, said once. An event that is not a position is
+    # known on its article's day, its period in parentheses.
+    assert [line.split(" ( Journal")[0] for line in log_page(builder)] == [
+        "29 avril 2025 — Effectifs : Visite officielle (20 avril 2025), selon Agence Alpha",
+        "28 avril 2025 — Effectifs : Présence reconnue par le gouvernement Kappa",
+        "mi-mars 2025 — Effectifs : Présence reconnue par l'état-major de Kappalie"]
+    for path in ("journal/flux.xml", "sujets/effectifs-journal.xml"):
+        (feed,) = [a for a in builder.all_assets() if a.path == path]
+        updated = [entry.find(f"{ATOM}updated").text[:10]
+                   for entry in ET.fromstring(feed.content).iter(f"{ATOM}entry")]
+        assert updated == ["2025-04-29", "2025-04-28", "2025-03-31"], path

@@ -350,6 +350,12 @@ def test_a_range_beside_an_overlapping_scope_says_so_once(tmp_path):
     assert pieces.count("périmètre qui recoupe") == 1
     assert pieces.endswith("— périmètre qui recoupe « Canons et lance-roquettes livrés » : environ 220 "
                            "selon Agence Alpha (mars 2025) (chiffres à ne pas additionner)")
+    # The scope's two figures beside the guns and launchers: its label once, then each figure.
+    arms = figures["armes"]
+    assert arms.count("Pièces à longue portée livrées") == 1
+    assert arms.endswith("— périmètre qui recoupe « Pièces à longue portée livrées » : environ 250 "
+                         "selon Service Beta (mars 2025), environ 200 selon Agence Alpha (mars 2025) "
+                         "(chiffres à ne pas additionner)")
 
 
 def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
@@ -712,6 +718,9 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
     assert ("Canons livrés : jusqu'à 120 unités selon Agence Alpha (décembre 2024) — antérieur au "
             "chiffre « Canons et lance-roquettes livrés » d'environ 220 selon Agence Alpha (mars "
             "2025), périmètre plus large qui l'inclut Mis à jour") in box
+    # Two figures, neither known to be later: the current picture heads them in the plural.
+    assert ("Chiffres les plus récents : plus de 250 unités selon Service Beta (rapporté le 3 "
+            "avril 2025)") in topic_text(archive)
 
 
 def test_a_later_event_s_hedge_stands_beside_it(tmp_path):
@@ -778,10 +787,26 @@ def test_a_figure_its_own_actor_has_since_given_a_total_for_is_its_earlier_estim
     (renforts,) = [line for line in lines(topic_soup(archive)) if line.startswith("Renforts :")]
     assert ("environ 3 000 soldats selon Service Beta (date inconnue) — estimation antérieure, "
             "dépassée par le total « Soldats envoyés (total) » d'environ 16 000 selon Service Beta "
-            "(8 avril 2025) — du même rapport que « Premier contingent » : "
-            "environ 11 000, remplacé depuis par environ 12 000 selon Service Beta (8 avril 2025)"
+            "(8 avril 2025) ; du même rapport que « Premier contingent » : "
+            "environ 11 000, remplacé depuis par environ 12 000 (8 avril 2025)"
             ) in renforts
     assert "peut-être" not in renforts
+
+
+def test_an_outdated_figure_is_said_outdated_once_not_also_perhaps_older(tmp_path):
+    archive = scenario("outdated-beside-other", tmp_path)
+    # Beside Beta's own later total, Alpha gives one of the same scope for April: Beta's
+    # 3 000 is outdated by Beta's total, which says more than « peut-être antérieur » to
+    # Alpha's. One clause, the replaced figure of its report included, Beta named once in it.
+    shown = [line for line in lines(topic_soup(archive)) if "environ 3 000 soldats" in line]
+    assert len(shown) == 3, shown  # the box, the current picture's sentence and Beta's row
+    for line in shown:
+        assert ("environ 3 000 soldats — estimation antérieure, dépassée par le total « Soldats "
+                "envoyés (total) » d'environ 16 000 selon Service Beta (8 avril 2025) ; du même "
+                "rapport que « Premier contingent » : environ 11 000, remplacé depuis par environ "
+                "12 000 (8 avril 2025)") in line.replace(
+                    " selon Service Beta (date inconnue)", ""), line
+        assert "peut-être" not in line and "Agence Alpha" not in line, line
 
 
 def test_a_figure_with_no_date_at_all_may_be_older_than_one_reported_on_a_day(tmp_path):

@@ -37,6 +37,16 @@ class MetricBriefing:
     def status(self, statement: Statement) -> Status:
         return self.statuses.get(statement.claim_id) or Status()
 
+    @property
+    def overlapping_by_metric(self) -> tuple[tuple[str, tuple[Statement, ...]], ...]:
+        """``overlapping`` by metric: a line names each scope once, then its figures."""
+        return by_metric(self.overlapping)
+
+    @property
+    def counted_in_by_metric(self) -> tuple[tuple[str, tuple[Statement, ...]], ...]:
+        """``counted_in`` by metric, the same way."""
+        return by_metric(self.counted_in)
+
     def older_than_any(self, statements: Iterable[Statement]) -> tuple[tuple[str, Statement], ...]:
         """The later figures of nested metrics that any of ``statements`` is older than,
         each once: one note for a line that gathers several figures."""
@@ -203,6 +213,15 @@ def _compatible(ranges: tuple[Range, ...], findings: tuple[conflicts.Pair, ...])
                 if p.finding in ("contradiction", "revision", "correction")}
     return tuple(r for r in ranges if not any(
         frozenset((a.claim_id, b.claim_id)) in clashing for a in r.every for b in r.every))
+
+
+def by_metric(figures: Iterable[tuple[str, Statement]]
+              ) -> tuple[tuple[str, tuple[Statement, ...]], ...]:
+    """(metric, figure) pairs gathered by metric, in the order each metric first comes."""
+    found: dict[str, list[Statement]] = {}
+    for metric_id, statement in figures:
+        found.setdefault(metric_id, []).append(statement)
+    return tuple((metric_id, tuple(statements)) for metric_id, statements in found.items())
 
 
 def _current(picture: estimates.MetricPicture | None) -> tuple[Statement, ...]:

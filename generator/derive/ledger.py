@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..model import Archive, ArticleInfo, Claim, DateInterval
+from ..model import Archive, ArticleInfo, Claim, DateInterval, Event
 from .rules import Figure, ValueInterval, stated_interval, value_interval
 
 
@@ -27,6 +27,9 @@ class LedgerEntry:
 
     claim: Claim
     article: ArticleInfo
+    # Whether it is a position its actor takes (an event with stance: true): the statement
+    # and the event are one, so the date the text gives it (as_of) is when it was stated.
+    stance: bool = False
 
     @property
     def claim_id(self) -> str:
@@ -53,8 +56,20 @@ class LedgerEntry:
 
     @property
     def stated(self) -> DateInterval | None:
-        """When it became known: the date the text gives for the statement, or its article's."""
-        return self.claim.stated_on or self.article.date
+        """When it became known: the date the text gives for the statement (a position's own
+        date), or its article's."""
+        return self.claim.stated_on or self._stance_date or self.article.date
+
+    @property
+    def stated_words(self) -> str | None:
+        """``stated`` in the text's own words, where it has them (« fin janvier 2025 »)."""
+        if self.claim.stated_on is not None:
+            return self.claim.stated_words
+        return self.claim.as_of_words if self._stance_date is not None else None
+
+    @property
+    def _stance_date(self) -> DateInterval | None:
+        return self.claim.as_of if self.stance else None
 
     @property
     def entries(self) -> tuple[LedgerEntry, ...]:
@@ -193,8 +208,13 @@ class Statement:
 
 def ledger(archive: Archive) -> tuple[LedgerEntry, ...]:
     """All claims, oldest first (as_of, or else the article's date), undated last."""
-    entries = [LedgerEntry(claim, article) for article in archive.articles for claim in article.claims]
+    entries = [LedgerEntry(claim, article, _is_stance(archive.event_of(claim)))
+               for article in archive.articles for claim in article.claims]
     return tuple(sorted(entries, key=lambda e: e.sort_key))
+
+
+def _is_stance(event: Event | None) -> bool:
+    return event is not None and event.stance
 
 
 def statement_key(entry: LedgerEntry) -> tuple:

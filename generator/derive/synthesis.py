@@ -308,6 +308,14 @@ class Status:
     def contested(self) -> bool:
         return bool(self.contradicted_by) or self.disputed
 
+    @property
+    def older_unsaid(self) -> tuple[tuple[str, Statement], ...]:
+        """The later figures it is older than that its line still names: not those of a scope
+        its own actor's later figure already outdates it in (« estimation antérieure,
+        dépassée par … » says more than « peut-être antérieur » to another's figure there)."""
+        outdated = {metric_id for metric_id, _ in self.outdated_by}
+        return tuple(o for o in self.older_than if o[0] not in outdated)
+
 
 @dataclass(frozen=True)
 class Change:

@@ -69,13 +69,11 @@ class LogPages(Site):
         claim = statement.claim
         who = according_to(self.archive.actors[statement.actor], self.archive.event_of(claim))
         known = entry.known
-        date = "date inconnue" if known is None else (
-            known.claim.stated_words if known.claim.stated_on and known.claim.stated_words
-            else date_fr(known.stated))
-        # The period the figure or event is for, as its text gives it, when not the date above
+        date = "date inconnue" if known is None else known.stated_words or date_fr(known.stated)
+        # The period the figure or event is for, as its text gives it, less the date above
         # (a metric whose scope fixes its period names it in its label).
-        period = claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else "")
-        period = f" ({period})" if period and period != date else ""
+        period = _beyond(claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else ""), date)
+        period = f" ({period})" if period else ""
         if claim.metric:
             words = f" (« {quote_fr(claim.scope_words, False)} »)" if claim.scope_words else ""
             text = f"{self.claim_label(claim)} : {figure_fr(claim)}{words}{period} {who}"
@@ -175,6 +173,17 @@ class LogPages(Site):
                 self._feed_day(entry), f"<p>{escape(line.title)}</p><p><a href=\"{escape(source)}\">"
                 f"{escape(copy.article.title)}</a></p>"))
         return item_feed(path, title, items, self.build_day)
+
+
+def _beyond(period: str, date: str) -> str:
+    """What a period's words say beyond the entry's date, which the line does not repeat:
+    nothing when they are the date, the rest when they start with it (« au plus tard fin
+    janvier 2025, avant la déclaration de … » under « au plus tard fin janvier 2025 »)."""
+    if period == date:
+        return ""
+    if date and period.startswith(date) and period[len(date):len(date) + 1] in (",", ";", " "):
+        return period[len(date):].lstrip(",; ")
+    return period
 
 
 def _quoted(hedges: tuple[str, ...]) -> str:
