@@ -925,3 +925,13 @@ def test_a_figure_of_a_narrower_count_makes_no_range_with_the_others(tmp_path):
     assert "Renforts : entre 2 000 et 3 000 soldats selon Service Beta (janvier 2025 – février 2025)" in box
     assert "3 000 soldats (« entre janvier et février ») selon Agence Alpha" in box
     assert "pour une même période" not in box
+
+
+def test_every_later_event_stands_beside_a_level_in_time_order_once_per_line(tmp_path):
+    box = headline_box(scenario("since-events", tmp_path))
+    # An absence (the level is nil) then a return: both, oldest first, and the figure outdated.
+    note = ("dépassé par des faits ultérieurs : absence signalée selon Service Beta (en février) ; "
+            "puis retour signalé selon Agence Alpha (début avril)")
+    assert note in box, box
+    # Two figures of one period: the events are said once for the line, not once per figure.
+    assert box.count("absence signalée") == 1, box

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from ..model import Archive, Topic
 from . import conflicts, estimates, synthesis
@@ -36,6 +37,14 @@ class MetricBriefing:
 
     def status(self, statement: Statement) -> Status:
         return self.statuses.get(statement.claim_id) or Status()
+
+    def common_since(self, statements: Iterable[Statement]) -> Status | None:
+        """The status of the first of several figures when the same events bear on each of
+        them since (figures of one period): a line says those events once, not per figure."""
+        statuses = [self.status(statement) for statement in statements]
+        if len(statuses) < 2 or not statuses[0].since:
+            return None
+        return statuses[0] if all(st.since == statuses[0].since for st in statuses) else None
 
     @property
     def overlapping_by_metric(self) -> tuple[tuple[str, tuple[Statement, ...]], ...]:
@@ -133,8 +142,10 @@ class TopicBriefing:
 
 
 def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, ...]],
-              origins: Callable[[str], frozenset[str]]) -> dict[str, Status]:
-    """The status of each figure of the current picture."""
+              origins: Callable[[str], frozenset[str]],
+              excludes: Callable[[Statement], bool]) -> dict[str, Status]:
+    """The status of each figure of the current picture; ``excludes``: whether an event says
+    the metric is nil."""
     picture = metric.picture
     if picture is None:
         return {}
@@ -150,9 +161,9 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
         confirmed_by = tuple(s for s in found.get("agreement", ()) if origins(s.actor)
                              ) if origins(statement.actor) else ()
         when = statement.when
-        later_event = None if when is None else next(
-            (event for event in reversed(metric.events)
-             if event.when is not None and when.before(event.when)), None)
+        since = () if when is None else tuple(
+            event for event in metric.events
+            if event.when is not None and when.before(event.when))[-synthesis.LATER_EVENTS:]
         statuses[statement.claim_id] = Status(
             contradicted_by=tuple(found.get("contradiction", ())),
             disputed_by=tuple(other for e in statement.entries for other in disputed.get(e.claim_id, ())),
@@ -162,9 +173,16 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
                                                origins),
             same_figure=statement.claim.value is not None and all(
                 s.claim.value == statement.claim.value for s in confirmed_by),
-            superseded_by=later_event, replaces=previous.get(statement.claim_id),
+            since=since, since_excludes=any(excludes(event) for event in since),
+            replaces=previous.get(statement.claim_id),
             below_parts=statement.claim_id in below)
     return statuses
+
+
+def _excludes(topic: Topic, metric_id: str, event: Statement) -> bool:
+    """Whether an event statement says ``metric_id`` is nil (topics.yml ``excludes``)."""
+    kind = topic.events.get(event.claim.event or "")
+    return kind is not None and metric_id in kind.excludes
 
 
 def _independent_origins(actors: list[str], origins: Callable[[str], frozenset[str]]) -> int:
@@ -310,7 +328,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                              if not synthesis.report_replaced(s, replaced)))
                 for part in metric.parts))
     for metric_id, briefing in metrics.items():
-        statuses = _statuses(briefing, disputed, origins)
+        statuses = _statuses(briefing, disputed, origins, partial(_excludes, topic, metric_id))
         metrics[metric_id] = replace(briefing, statuses=statuses, headline=tuple(
             s for s in _current(briefing.picture) if not statuses[s.claim_id].below_parts))
     for metric_id, briefing in metrics.items():  # once every headline is known

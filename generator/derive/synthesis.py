@@ -267,6 +267,10 @@ def ranges(latest: tuple[Statement, ...]) -> tuple[Range, ...]:
     return tuple(found)
 
 
+# The events since a figure that a reader sees beside it, the latest ones.
+LATER_EVENTS = 3
+
+
 @dataclass(frozen=True)
 class Status:
     """What a reader must know beside one figure of the current picture."""
@@ -275,7 +279,10 @@ class Status:
     disputed_by: tuple[LedgerEntry, ...] = ()     # the other side of each explicit dispute
     divergent: tuple[Statement, ...] = ()         # other estimates that differ but can hold
     confirmed_by: tuple[Statement, ...] = ()      # other independent actors' agreeing figures
-    superseded_by: Statement | None = None        # a later event bearing on it
+    # The events bearing on it since its period (topics.yml bears_on, excludes), oldest
+    # first, the last LATER_EVENTS of them; ``since_excludes``: one says the level is nil.
+    since: tuple[Statement, ...] = ()
+    since_excludes: bool = False
     replaces: Statement | None = None             # the same actor's previous figure
     below_parts: bool = False                     # under the sum of its parts' figures
     older_than: tuple[tuple[str, Statement], ...] = ()  # (related metric, its later figure)
@@ -296,6 +303,11 @@ class Status:
     @property
     def disputed(self) -> bool:
         return bool(self.disputed_by)
+
+    @property
+    def superseded_by(self) -> Statement | None:
+        """The latest event bearing on it since its period."""
+        return self.since[-1] if self.since else None
 
     def divergent_besides(self, shown: Iterable[Statement], limit: int = 3) -> tuple[Statement, ...]:
         """Up to ``limit`` divergent figures the line does not show already: compared by

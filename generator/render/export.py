@@ -232,6 +232,7 @@ def _status(metric: MetricBriefing, statement: Statement) -> dict:
         "confirmations": status.confirmations if status.confirmed_by else None,
         "same_figure": status.same_figure if status.confirmed_by else None,
         "superseded_by": _claim_ids(status.superseded_by) if status.superseded_by else None,
+        "since": _ids(status.since),
         "replaces": _claim_ids(status.replaces) if status.replaces else None,
         "below_parts": status.below_parts,
         "older_than": [{"metric": metric_id, "claim_ids": _claim_ids(other)}
