@@ -65,12 +65,27 @@ def test_a_change_is_logged_when_it_became_known_with_its_period_in_its_words(tm
         assert updated == ["2025-03-05", "2025-02-10", "2025-01-31"], path
 
 
-def test_a_correction_is_logged_as_a_revision_not_a_fall(tmp_path):
+def test_a_correction_is_logged_as_a_correction_not_a_fall(tmp_path):
     lines = log_page(PageBuilder.from_archive(scenario("running-totals", tmp_path)))
     (correction,) = [line for line in lines if line.startswith("3 mai 2025")]
-    # A running total given lower later by the same actor is corrected, not fallen.
-    assert "(révisé à la baisse ; auparavant 4 000" in correction, correction
+    # A running total given lower later by the same actor is corrected, not fallen: the
+    # method page's word (« correction »).
+    assert "(correction à la baisse ; auparavant 4 000" in correction, correction
     assert "en baisse" not in correction
+
+
+def test_a_bound_given_lower_by_its_actor_is_logged_as_lower_not_revised(tmp_path):
+    scenario("ceiling-below", tmp_path)
+    # Alpha's ceiling for April, lower than its March one: a level's update, « en baisse ».
+    (tmp_path / "briefings" / "articles" / "2025-04-20-a-plafond.md").write_text(
+        "---\nid: 2025-04-20-a-plafond\ntitle: t\ndate: 2025-04-20\noutlet: journal-a\n"
+        "topics: [effectifs]\nclaims:\n  - topic: effectifs\n    metric: presents\n"
+        "    value: 4000\n    qualifier: at_most\n    as_of: 2025-04\n    attributed_to: alpha\n"
+        "    quote: \"jusqu'à 4 000 soldats en avril selon Alpha\"\n---\n\n"
+        "Il y aurait jusqu'à 4 000 soldats en avril selon Alpha.\n", encoding="utf-8")
+    lines = log_page(PageBuilder.from_archive(load_archive(tmp_path / "briefings")))
+    (update,) = [line for line in lines if line.startswith("20 avril 2025")]
+    assert "(en baisse ; auparavant jusqu'à 6 000" in update.replace("’", "'"), update
 
 
 def test_a_feed_entry_links_to_the_published_page_of_its_source(tmp_path):

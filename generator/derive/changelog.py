@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from ..model import DateInterval
 from .briefing import MetricBriefing, TopicBriefing
 from .ledger import LedgerEntry, Statement
+from .rules import stated_interval
+from .synthesis import Change
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class LogEntry:
     independent: bool | None = None
     kind: str = ""                # the metric's kind (total, level, plan); "" for an event
     revised: bool = False         # the rules call it a revision or a correction of the previous
+    corrected: bool = False       # a correction: a running total its actor gives lower, later
 
     @property
     def known(self) -> LedgerEntry | None:
@@ -78,6 +81,13 @@ class LogEntry:
             return "up"
         if new.high < old.low:
             return "down"
+        # Bounds that fit inside each other (« jusqu'à 8 000 », then « jusqu'à 6 000 »): how
+        # the figures they announce moved.
+        new, old = stated_interval(self.statement.claim), stated_interval(self.supersedes.claim)
+        if new.low > old.high:
+            return "up"
+        if new.high < old.low:
+            return "down"
         return ""
 
 
@@ -89,7 +99,7 @@ def changelog(briefings: Mapping[str, TopicBriefing]) -> tuple[LogEntry, ...]:
 
         def entry(statement: Statement, supersedes: Statement | None = None,
                   metric: MetricBriefing | None = None, near: Near | None = None,
-                  revised: bool = False) -> LogEntry:
+                  revised: bool = False, corrected: bool = False) -> LogEntry:
             """``near``: the metric's agreements and divergences (_related), made once."""
             def of(found: Found) -> tuple[Statement | LedgerEntry, ...]:
                 others: list[Statement | LedgerEntry] = []
@@ -100,15 +110,20 @@ def changelog(briefings: Mapping[str, TopicBriefing]) -> tuple[LogEntry, ...]:
             return LogEntry(topic_id, statement, supersedes, of(contradictions), of(disputed),
                             of(disputing), *_earlier(statement, near or {}),
                             status.confirmations > 1 if status and status.confirmed_by else None,
-                            metric.kind if metric else "", revised)
+                            metric.kind if metric else "", revised, corrected)
 
         for metric in briefing.metrics:
             near = {finding: _related(metric.of(finding)) for finding in ("agreement", "divergence")}
-            revisions = {frozenset((pair.first.claim_id, pair.second.claim_id))
-                         for pair in metric.revisions}
+            found = {frozenset((pair.first.claim_id, pair.second.claim_id)): pair.finding
+                     for pair in metric.revisions}
+
+            def finding(change: Change) -> str | None:
+                if change.supersedes is None:
+                    return None
+                return found.get(frozenset((change.supersedes.claim_id, change.statement.claim_id)))
+
             entries += [entry(change.statement, change.supersedes, metric, near,
-                              change.supersedes is not None and frozenset(
-                                  (change.supersedes.claim_id, change.statement.claim_id)) in revisions)
+                              finding(change) is not None, finding(change) == "correction")
                         for change in metric.history]
             # A statement with no date at all has no place in an actor's history; it is known
             # all the same.

@@ -33,11 +33,15 @@ DIRECTION = {"up": "en hausse", "down": "en baisse", "same": "inchangé", "": "r
 # is counted: a revision or a correction (rules.py), a running total given lower (it cannot
 # fall), a plan given again.
 REVISED = {"up": "révisé à la hausse", "down": "révisé à la baisse", "same": "inchangé", "": "révisé"}
+# A running total its actor gives lower later: it cannot fall, the actor corrects it (rules.py).
+CORRECTED = "correction à la baisse"
 
 
 def change_words(entry: LogEntry) -> str:
     """How a figure moved from the same actor's previous one, in words that do not read a
     correction as a fall of what is counted."""
+    if entry.corrected:
+        return CORRECTED
     revised = entry.revised or entry.kind == "plan" or (entry.kind == "total" and entry.direction == "down")
     return (REVISED if revised else DIRECTION)[entry.direction]
 
