@@ -15,7 +15,9 @@ import click
 
 from .derive.analysis import Analysis, Copies, derive, derive_from_bodies
 from .derive.duplicates import NearDuplicate, similar_pairs
-from .model import Archive
+from .derive.impact import impact
+from .derive.ledger import Statement
+from .model import Archive, ArticleInfo
 from .publish.offline import build_date
 from .publish.pipeline import fingerprint, load
 from .read.errors import ContentError, ContentErrors
@@ -51,7 +53,11 @@ def main() -> None:
 @CONTENT_OPTION
 @click.option("--strict", is_flag=True,
               help="Make the warnings that mark a draft errors (CI runs this on pull requests).")
-def check(content_dir: Path, strict: bool) -> None:
+@click.option("--article", "articles", multiple=True, metavar="PATH_OR_ID",
+              help="Also print what this article brings: its statements, those other articles "
+                   "state too, and the agreements, divergences and contradictions it takes part "
+                   "in (repeatable).")
+def check(content_dir: Path, strict: bool, articles: tuple[str, ...]) -> None:
     """Validate every content file without building the site.
 
     Errors (exit status 1) and warnings go to standard error, one per line:
@@ -67,6 +73,7 @@ def check(content_dir: Path, strict: bool) -> None:
         return archive
 
     archive = _load_or_exit(content_dir, load_all)
+    named = [_article_named(archive, content_dir, wanted) for wanted in articles]
     root = Path.cwd()
     committed = tracked_generated_files(root)
     if committed:
@@ -100,6 +107,45 @@ def check(content_dir: Path, strict: bool) -> None:
     click.echo(f"ok: {len(archive.articles)} articles, {claims} claims{_derived(analysis)}, "
                f"{len(archive.topics)} topics, {len(archive.actors)} actors, "
                f"{len(archive.outlets)} outlets{noted}")
+    for article in named:
+        click.echo(_impact_lines(analysis, article))
+
+
+def _article_named(archive: Archive, content_dir: Path, wanted: str) -> ArticleInfo:
+    """The article whose id, or whose file (as a path or a file name), is ``wanted``."""
+    path = Path(wanted)
+    for article in archive.articles:
+        if wanted == article.id or path.name == Path(article.source).name and (
+                not path.parent.parts or path.resolve() == Path(article.source).resolve()):
+            return article
+    raise click.BadParameter(f"no article {wanted!r} in {content_dir} (an id, or a file of "
+                             f"{content_dir / 'articles'})", param_hint="--article")
+
+
+def _said(statement: Statement) -> str:
+    """A statement in one line: who, what, the figure and for when (« reported » its date)."""
+    claim = statement.claim
+    what = claim.metric or claim.event or ""
+    figure = ("" if not claim.metric else f" {claim.low}-{claim.high}" if claim.qualifier == "range"
+              else f" {claim.qualifier} {claim.value}")
+    when = (f"as of {claim.as_of}" if claim.as_of
+            else f"reported {statement.reported}" if statement.reported else "undated")
+    return f"{claim.attributed_to} {what}{figure} ({when})"
+
+
+def _impact_lines(analysis: Analysis, article: ArticleInfo) -> str:
+    """What ``article`` brings, for ``check --article``."""
+    found = impact(analysis, article.id)
+    lines = [f"{article.source}: {len(found.statements)} statement{'s' * (len(found.statements) != 1)} "
+             f"({len(found.repeated)} also in other articles), {len(found.findings)} "
+             f"finding{'s' * (len(found.findings) != 1)}, {found.disputes} "
+             f"dispute{'s' * (found.disputes != 1)}"]
+    lines += [f"  also in {len({e.article.id for e in s.entries}) - 1} other article"
+              f"{'s' * (len({e.article.id for e in s.entries}) > 2)}: {_said(s)}"
+              for s in found.repeated]
+    lines += [f"  {finding} ({metric}): {_said(mine)} / {_said(other)}"
+              for finding, metric, mine, other in found.findings]
+    return "\n".join(lines)
 
 
 def _derived(analysis: Analysis) -> str:

@@ -56,3 +56,24 @@ def test_pages_writes_markdown_any_builder_can_take(tmp_path):
     # Refuses to mix its output with an earlier one.
     again = briefing(["pages", str(out)], fixture)
     assert again.returncode == 1 and "is not empty" in again.stderr
+
+
+def test_check_says_what_an_article_brings(tmp_path):
+    """A contributor sees which agreements and divergences their article makes, not only
+    that the counts moved."""
+    from test_scenarios import scenario
+
+    scenario("ceiling-below", tmp_path)
+    result = briefing(["check", "--article", "briefings/articles/2025-04-03-b-bien-moins.md"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1] == ("briefings/articles/2025-04-03-b-bien-moins.md: 1 statement "
+                        "(0 also in other articles), 1 finding, 0 disputes")
+    assert lines[2] == ("  divergence (effectifs.presents): beta presents about 3000 (as of 2025-03) "
+                        "/ alpha presents at_most 6000 (as of 2025-03)")
+    # By id as well; an unknown article is refused before anything is checked.
+    assert briefing(["check", "--article", "2025-04-02-a-plafond"], tmp_path).stdout.splitlines()[1] \
+        .startswith("briefings/articles/2025-04-02-a-plafond.md: 1 statement")
+    unknown = briefing(["check", "--article", "2025-04-09-x"], tmp_path)
+    assert unknown.returncode == 2 and "no article '2025-04-09-x'" in unknown.stderr
+    assert not unknown.stdout
