@@ -407,3 +407,9 @@ def test_one_figure_from_two_actors_is_two_claims_a_copy_without_actor_is_one():
     found = _read("Environ 4.000 soldats tués ou blessés.\n\nSelon le NIS, environ 4.000 soldats "
                   "nord-coréens ont été tués ou blessés.", "2025-04-08")
     assert [(c.numbers, c.actor, c.repeats) for c in found] == [((4000,), "nis", 2)]
+
+
+def test_a_verb_of_exceeding_in_any_tense_or_with_an_adverb_is_more_than():
+    for text in ("Le HUR estime que ces pertes dépasseraient 5.000 tués ou blessés.",
+                 "Selon le HUR, les pertes dépassent désormais 5 000 tués ou blessés."):
+        assert [(c.numbers, c.qualifier) for c in _read(text, "2025-04-08")] == [((5000,), "more_than")]

@@ -26,7 +26,8 @@ _QUALIFIERS = {"environ": "about", "quelque": "about", "près de": "about", "pre
                "jusqu’à": "at_most", "au plus": "at_most", "moins de": "at_most"}
 _FIGURE = re.compile(
     r"(?:(?P<q>environ|quelque|près de|presque|plus de|au moins|au plus|moins de|jusqu['’]à"
-    r"|(?:dépass|excéd)(?:e|ent|ait|aient|é|ée|és|ées|er)?)\s+)?"
+    r"|(?:dépass|excéd)(?:e|ent|ait|aient|erait|eraient|é|ée|és|ées|er)?"
+    r"(?:\s+(?:désormais|déjà|largement))?)\s+)?"
     # a range: « entre 3 000 et 4 000 », « de 100 à 150 », « quelque 100 à 150 missiles »
     rf"(?:(?:(?P<between>entre\s+)|de\s+)?(?<![\d.,\w-])(?P<low>{_NUMBER})\s+(?(between)(?:et|à)|à)\s+"
     rf"(?P<high>{_NUMBER})|(?<![\d.,\w-])(?P<value>{_NUMBER}))"
