@@ -393,10 +393,15 @@ def test_overlapping_scopes_stand_together_and_neither_makes_the_other_older(tmp
             "longue portée livrées » : environ 200 selon le bureau gamma (OG) (date inconnue) "
             "(chiffres à ne pas additionner)") in figures["armes"]
     # the guns lie inside the guns and launchers: a later figure of their whole dates them.
-    # the scope's relation said: a later figure of a wider scope has not replaced it.
-    assert ("jusqu'à 120 unités selon Service Beta (avant le début de l'année 2025) — antérieur au "
-            "chiffre « Canons et lance-roquettes livrés » d'environ 220 selon Agence Alpha "
-            "(mars 2025), périmètre plus large qui l'inclut") in figures["canons"]
+    # One clause names the scope that holds them, its figure marked as the later one (not
+    # « antérieur … périmètre plus large qui l'inclut » beside « périmètre qui recoupe »), then
+    # the scope that overlaps theirs: « périmètre » names one relation only.
+    assert figures["canons"].endswith(
+        "jusqu'à 120 unités selon Service Beta (avant le début de l'année 2025) — compris dans "
+        "« Canons et lance-roquettes livrés » : environ 220 selon Agence Alpha (mars 2025, chiffre "
+        "plus récent) ; périmètre qui recoupe « Pièces à longue portée livrées » : environ 200 "
+        "selon le bureau gamma (OG) (date inconnue) (chiffres à ne pas additionner)")
+    assert "antérieur" not in figures["canons"] and figures["canons"].count("périmètre") == 1
     assert findings(archive, "canons") == [] and findings(archive, "longue_portee") == []
     # Each scope is shown with the others, each with its scope and its hedges; the wider one
     # says what it holds.
@@ -715,9 +720,9 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
     assert ("Canons et lance-roquettes livrés : plus de 250 unités selon Service Beta (rapporté le 3 "
             "avril 2025) (avec réserve : « … auraient été livrés … ») ; environ 220 unités selon "
             "Agence Alpha (mars 2025)") in box
-    assert ("Canons livrés : jusqu'à 120 unités selon Agence Alpha (décembre 2024) — antérieur au "
-            "chiffre « Canons et lance-roquettes livrés » d'environ 220 selon Agence Alpha (mars "
-            "2025), périmètre plus large qui l'inclut Mis à jour") in box
+    assert ("Canons livrés : jusqu'à 120 unités selon Agence Alpha (décembre 2024) — compris dans « "
+            "Canons et lance-roquettes livrés » : plus de 250 selon Service Beta (rapporté le 3 avril "
+            "2025), environ 220 selon Agence Alpha (mars 2025, chiffre plus récent) Mis à jour") in box
     # Two figures, neither known to be later: the current picture heads them in the plural.
     assert ("Chiffres les plus récents : plus de 250 unités selon Service Beta (rapporté le 3 "
             "avril 2025)") in topic_text(archive)

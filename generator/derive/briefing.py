@@ -31,7 +31,8 @@ class MetricBriefing:
     # shown beside its own, never to be added to them.
     overlapping: tuple[tuple[str, Statement], ...] = ()
     # The headline figures of the wider scope it lies within, where no caveat of its own
-    # headline figures names them already (« compris dans … »).
+    # headline figures names them already (« estimation antérieure, dépassée par … »): the
+    # box says once that its figures are counted in them (« compris dans … »).
     counted_in: tuple[tuple[str, Statement], ...] = ()
 
     def status(self, statement: Statement) -> Status:
@@ -46,6 +47,15 @@ class MetricBriefing:
     def counted_in_by_metric(self) -> tuple[tuple[str, tuple[Statement, ...]], ...]:
         """``counted_in`` by metric, the same way."""
         return by_metric(self.counted_in)
+
+    @property
+    def later_counted_in(self) -> frozenset[str]:
+        """Claim ids of the wider scope's figures (``counted_in``) later than a headline
+        figure: the note that names that scope says so once (« compris dans … (mars 2025,
+        chiffre plus récent) »), and no caveat names them again."""
+        wider = {other.claim_id for _, other in self.counted_in}
+        return frozenset(other.claim_id for _, other in self.older_than_any(self.headline)
+                         if other.claim_id in wider)
 
     def older_than_any(self, statements: Iterable[Statement]) -> tuple[tuple[str, Statement], ...]:
         """The later figures of nested metrics that any of ``statements`` is older than,
@@ -333,8 +343,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                 status, older_than=tuple(o for o in older if o not in own), outdated_by=own,
                 report_replaced=sibling_replaced)
         wider = topic.metrics[metric_id].within
-        named = {other_id for s in briefing.headline for other_id, _ in
-                 statuses[s.claim_id].older_than + statuses[s.claim_id].outdated_by}
+        named = {other_id for s in briefing.headline for other_id, _ in statuses[s.claim_id].outdated_by}
         counted_in = tuple((wider, s) for s in metrics[wider].headline
                            ) if wider and wider not in named else ()
         metrics[metric_id] = replace(briefing, statuses=statuses, overlapping=overlapping,
