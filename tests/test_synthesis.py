@@ -873,6 +873,19 @@ def test_the_box_says_where_each_side_stands_now(tmp_path):
                              "l'état-major de Kappalie (rapporté le 1er mars 2025)")
 
 
+def test_sides_holding_one_position_as_of_one_report_share_its_clause(tmp_path):
+    archive = scenario("positions-shared", tmp_path)
+    (line,) = [li for li in topic_soup(archive).select(".ba-positions")]
+    # Kappa and Alpha neither confirmed nor denied in one report: one clause, joined by « ni »;
+    # Beta and Gamma acknowledged in another: « et »; Alpha-Delta's same position of a later
+    # day stands apart, as does each date.
+    assert text_of(line) == (
+        "Positions déclarées : présence ni confirmée ni démentie par Cellule Alpha-Delta (rapporté "
+        "le 10 mars 2025) ; présence reconnue par le bureau gamma (OG) et par Service Beta "
+        "(rapporté le 5 mars 2025) ; présence ni confirmée ni démentie par le gouvernement Kappa "
+        "ni par Agence Alpha (rapporté le 1er mars 2025)")
+
+
 def test_an_update_only_reported_on_a_later_day_is_listed_as_an_update(tmp_path):
     archive = scenario("update-reported", tmp_path)
     # The rules cannot compare « environ 4 700 », which its text does not date, with March's

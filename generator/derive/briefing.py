@@ -138,6 +138,17 @@ class TopicBriefing:
         return next((m for m in self.metrics if m.metric_id == metric_id), None)
 
     @property
+    def position_groups(self) -> tuple[tuple[Statement, ...], ...]:
+        """``positions`` gathered where several sides hold the same one as of the same report
+        (same event and words, hedges and date): one clause names them all (« ni confirmé ni
+        démenti par Pyongyang ni par le Kremlin (rapporté en mars 2025) »); a different
+        position or date stands apart. In the order of each group's first position."""
+        groups: dict[tuple, list[Statement]] = {}
+        for statement in self.positions:
+            groups.setdefault(_same_position(statement), []).append(statement)
+        return tuple(tuple(group) for group in groups.values())
+
+    @property
     def has_conflicts(self) -> bool:
         return bool(self.disputes) or any(m.contradictions or m.revisions for m in self.metrics)
 
@@ -366,6 +377,13 @@ def _positions(topic: Topic, timeline: tuple[Statement, ...], side: Callable[[st
                             key=_last_reported):
         latest[side(statement.actor)] = statement
     return tuple(sorted(latest.values(), key=_last_reported, reverse=True))
+
+
+def _same_position(statement: Statement) -> tuple:
+    """What two sides' positions share when one clause can say them: what is said and when."""
+    claim = statement.claim
+    return (claim.event, claim.event_words, statement.hedges, claim.as_of, claim.as_of_words,
+            claim.stated_on, claim.stated_words, None if claim.as_of else statement.reported)
 
 
 def _last_reported(statement: Statement) -> tuple:

@@ -152,6 +152,12 @@ def inline_label(label: str) -> str:
     return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
+def joined_fr(label: str) -> str:
+    """The word that joins who share a position: « ni » after a negative one (« ni confirmé
+    ni démenti par Pyongyang ni par le Kremlin »), else « et »."""
+    return "ni" if re.search(r"\bni\b", label, re.IGNORECASE) else "et"
+
+
 def according_to(actor: Actor, event: Event | None = None) -> str:
     """Who gives a figure, as written after it: the actor's own phrase ('selon le Kremlin',
     'sans source citée'), else 'selon <name>'. Who takes a position (Event.stance) is its
