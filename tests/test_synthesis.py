@@ -121,7 +121,8 @@ def test_a_relation_names_a_metric_of_its_topic(tmp_path):
 
 def test_a_provision_is_not_the_latest_event(tmp_path):
     archive = scenario("provisions", tmp_path)
-    assert "Dernier événement : Visite officielle (janvier 2025), selon Agence Alpha" in headline_box(archive)
+    # After the colon the label goes on in lower case, as every line of the box does.
+    assert "Dernier événement : visite officielle (janvier 2025), selon Agence Alpha" in headline_box(archive)
     assert "Clause d'assistance (disposition)" in topic_text(archive)
     # A provision stated again by its actor, weeks later, is one statement with its sources.
     (briefing,) = derive_from_bodies(archive).briefings.values()
