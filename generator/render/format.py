@@ -106,8 +106,8 @@ _CURLY_SPACES = re.compile("“[ \u00a0\u202f]+|[ \u00a0\u202f]+”")
 
 
 def quote_fr(quote: str, mark_cuts: bool = True) -> str:
-    """A verbatim quote as shown between the site's « »: its straight double quotes as the
-    curly “ ” French typography uses for a quote within a quote, and a mark the quote's own
+    """A verbatim quote as shown between the site's « »: its own quotation marks (« », straight
+    double quotes) as the curly “ ” French typography uses for a quote within a quote, and a mark the quote's own
     bounds cut off restored with an ellipsis, since the quotation runs on beyond them
     (« février », a annoncé » starts inside the text's own quotation: shown “… février”, a
     annoncé), so that every mark shown has its pair and no quotation seems to start where
@@ -131,6 +131,7 @@ def quote_fr(quote: str, mark_cuts: bool = True) -> str:
                 unopened += 1
     for i in open_at:
         chars[i] = "“"
+    chars = ["“" if char == "«" else "”" if char == "»" else char for char in chars]
     shown = ("“" * unopened + "… " * (mark_cuts and bool(unopened)) + "".join(chars)
              + " …" * (mark_cuts and bool(open_at)) + "”" * len(open_at))
     return _CURLY_SPACES.sub(lambda found: found.group().strip(" \u00a0\u202f"), shown)
