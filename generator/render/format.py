@@ -73,8 +73,16 @@ def reported_fr(reported: DateInterval | None) -> str:
 def stated_when_fr(claim: Claim, reported: DateInterval | None,
                    period: DateInterval | None = None) -> str:
     """When a figure is for, in the text's own words when the claim records them (« fin
-    janvier 2025 »), else as when_fr says it (``period``: its metric's fixed period)."""
-    return claim.as_of_words or when_fr(claim.as_of, reported, period)
+    janvier 2025 »), else as when_fr says it (``period``: its metric's fixed period); when
+    the text gives no such date but dates the statement (« a déclaré lundi »), that date,
+    as the log places it (« déclaré le 7 avril 2025 »), not its article's."""
+    if claim.as_of_words:
+        return claim.as_of_words
+    if claim.as_of is None and period is None and claim.stated_on is not None:
+        stated = claim.stated_on
+        return "déclaré " + (claim.stated_words or
+                             f"{'le' if stated.precision == 'day' else 'en'} {date_fr(stated)}")
+    return when_fr(claim.as_of, reported, period)
 
 
 def fixed_period(registries: Registries, claim: Claim) -> DateInterval | None:
