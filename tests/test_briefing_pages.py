@@ -77,7 +77,10 @@ def test_troops_absence_from_the_front_contradicts_a_figure_at_the_front(fixture
 def test_troops_explicit_dispute_shows_both_sides(fixture_site):
     conflicts = section(content(fixture_site / "sujets" / "troupes.html"), "contradictions")
     assert "jusqu'à 8 000 soldats nord-coréens sont toujours engagés" in conflicts
-    assert "contredit Médias internationaux" in conflicts
+    # Each side named as a sentence names it (its « selon … » noun), the first capitalised:
+    # not a bare registry name (« contredit Médias internationaux »).
+    assert "Le renseignement militaire ukrainien (HUR) (« " in conflicts
+    assert "contredit des médias internationaux (« " in conflicts
     assert "retrait quasi complet" in conflicts
 
 

@@ -65,6 +65,22 @@ def test_a_change_is_logged_when_it_became_known_with_its_period_in_its_words(tm
         assert updated == ["2025-03-05", "2025-02-10", "2025-01-31"], path
 
 
+def test_an_event_the_text_dates_only_by_its_statement_has_that_date_on_every_page(tmp_path):
+    # « a déclaré lundi » in Tuesday's article, no date of the event itself: the log places it
+    # on Monday, and the topic page's box, facts list and register say that same day.
+    builder = PageBuilder.from_archive(scenario("event-stated", tmp_path))
+    assert any(line.startswith("7 avril 2025 — Effectifs : Retour signalé") for line in log_page(builder))
+    (page,) = [p for p in builder.all_pages() if p.path == "sujets/effectifs.md"]
+    soup = BeautifulSoup(page.content, "html.parser")
+    box = re.sub(r"\s+", " ", soup.select_one(".ba-headline-figure").get_text(" "))
+    assert box.endswith("— depuis : retour signalé selon Agence Alpha (déclaré le 7 avril 2025)")
+    (fact,) = [re.sub(r"\s+", " ", li.get_text(" ")) for li in soup.select(".ba-timeline li")]
+    assert fact.startswith("déclaré le 7 avril 2025 — Retour signalé selon Agence Alpha")
+    assert "8 avril" not in box + fact.split(" ( Journal A")[0]
+    (register,) = [p for p in builder.all_pages() if p.path == "sujets/effectifs-registre.md"]
+    assert "déclaré le 7 avril 2025" in BeautifulSoup(register.content, "html.parser").get_text(" ")
+
+
 def test_a_correction_is_logged_as_a_correction_not_a_fall(tmp_path):
     lines = log_page(PageBuilder.from_archive(scenario("running-totals", tmp_path)))
     (correction,) = [line for line in lines if line.startswith("3 mai 2025")]

@@ -27,9 +27,11 @@ def test_straight_and_cut_off_quotation_marks_are_shown_paired(tmp_path):
     assert archive.articles[0].claims[0].quote.endswith("février », a annoncé Alpha")  # data verbatim
 
 
-def test_a_quote_whose_marks_pair_is_shown_as_it_is():
-    quote = "Il prévoit une « aide militaire immédiate » et “la suite”"
-    assert quote_fr(quote) == quote
+def test_a_quote_within_the_quote_is_marked_as_one():
+    # Shown between the site's « », the text's own « » would nest « « » »: they show “ ”,
+    # as the method page says, spaces inside them dropped.
+    assert (quote_fr("Il prévoit une « aide militaire immédiate » et “la suite”")
+            == "Il prévoit une “aide militaire immédiate” et “la suite”")
     assert quote_fr("la phrase « coupée") == "la phrase “coupée …”"
 
 
@@ -40,3 +42,17 @@ def test_a_hedge_cut_from_a_sentence_is_shown_as_an_excerpt(tmp_path):
     (page,) = [p for p in PageBuilder.from_archive(archive).all_pages() if p.path == "sujets/effectifs.md"]
     text = re.sub(r"\s+", " ", BeautifulSoup(page.content, "html.parser").get_text(" "))
     assert "(avec réserve : « … évaluer à … »)" in text.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def test_marks_inside_hedges_and_an_event_s_words_show_as_a_quote_within_a_quote(tmp_path):
+    # Every text the site sets between « » (a quote, a hedge, an event's own words) shows the
+    # text's own « » as “ ”: never « … « … » … ».
+    archive = scenario("quote-marks-nested", tmp_path)
+    (page,) = [p for p in PageBuilder.from_archive(archive).all_pages() if p.path == "sujets/effectifs.md"]
+    soup = BeautifulSoup(page.content, "html.parser")
+    line = re.sub(r"\s+", " ", soup.select_one(".ba-timeline li").get_text(" "))
+    line = line.replace("\u202f", " ").replace("\xa0", " ")
+    assert ("Visite officielle (« visite “officielle” ») selon le bureau gamma (OG) : « une visite "
+            "“officielle” serait “probable à terme” » (avec réserve : « … serait “probable à terme” "
+            "… »)") in line
+    assert not re.search("«[^»]*«", line)

@@ -47,7 +47,7 @@ def test_home_cards_give_headline_figures_actor_date_and_link_to_the_detail(fixt
     treaty = card(home, "Traité")  # no figure: the latest event
     # A fact no one is cited for: the articles that report it say where it comes from.
     (event,) = [text(li) for li in treaty.select(".ba-headline-figure")]
-    assert event.startswith("Dernier événement : Entrée en vigueur (décembre 2024), sans source "
+    assert event.startswith("Dernier événement : entrée en vigueur (décembre 2024), sans source "
                             "citée ( BFMTV, 23 décembre 2024 ; Excélsior"), event
 
 

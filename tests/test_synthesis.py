@@ -121,7 +121,8 @@ def test_a_relation_names_a_metric_of_its_topic(tmp_path):
 
 def test_a_provision_is_not_the_latest_event(tmp_path):
     archive = scenario("provisions", tmp_path)
-    assert "Dernier événement : Visite officielle (janvier 2025), selon Agence Alpha" in headline_box(archive)
+    # After the colon the label goes on in lower case, as every line of the box does.
+    assert "Dernier événement : visite officielle (janvier 2025), selon Agence Alpha" in headline_box(archive)
     assert "Clause d'assistance (disposition)" in topic_text(archive)
     # A provision stated again by its actor, weeks later, is one statement with its sources.
     (briefing,) = derive_from_bodies(archive).briefings.values()
@@ -393,10 +394,15 @@ def test_overlapping_scopes_stand_together_and_neither_makes_the_other_older(tmp
             "longue portée livrées » : environ 200 selon le bureau gamma (OG) (date inconnue) "
             "(chiffres à ne pas additionner)") in figures["armes"]
     # the guns lie inside the guns and launchers: a later figure of their whole dates them.
-    # the scope's relation said: a later figure of a wider scope has not replaced it.
-    assert ("jusqu'à 120 unités selon Service Beta (avant le début de l'année 2025) — antérieur au "
-            "chiffre « Canons et lance-roquettes livrés » d'environ 220 selon Agence Alpha "
-            "(mars 2025), périmètre plus large qui l'inclut") in figures["canons"]
+    # One clause names the scope that holds them, its figure marked as the later one (not
+    # « antérieur … périmètre plus large qui l'inclut » beside « périmètre qui recoupe »), then
+    # the scope that overlaps theirs: « périmètre » names one relation only.
+    assert figures["canons"].endswith(
+        "jusqu'à 120 unités selon Service Beta (avant le début de l'année 2025) — compris dans "
+        "« Canons et lance-roquettes livrés » : environ 220 selon Agence Alpha (mars 2025, chiffre "
+        "plus récent) ; périmètre qui recoupe « Pièces à longue portée livrées » : environ 200 "
+        "selon le bureau gamma (OG) (date inconnue) (chiffres à ne pas additionner)")
+    assert "antérieur" not in figures["canons"] and figures["canons"].count("périmètre") == 1
     assert findings(archive, "canons") == [] and findings(archive, "longue_portee") == []
     # Each scope is shown with the others, each with its scope and its hedges; the wider one
     # says what it holds.
@@ -604,12 +610,15 @@ def test_every_headline_figure_says_when_and_whether_a_related_one_is_later(real
                     # A fixed period is in the metric's label: each figure says only the date
                     # its own text gives.
                     assert f"({said(stated_when_fr(statement.claim, None))})" in text, text
-                later = [other for related in nested_metrics(topic, metric.metric_id)
+                later = [(related, other) for related in nested_metrics(topic, metric.metric_id)
                          for other in briefing.metric(related).headline
                          if other.when is not None and (statement.when is None
                                                         or statement.when.end < other.when.start)]
                 if later and statement.period is None:  # a fixed period's figure is older than none
-                    assert "antérieur" in text, text
+                    # A later figure of the scope holding it is marked in « compris dans ».
+                    wider = topic.metrics[metric.metric_id].within
+                    assert ("antérieur" in text if any(m != wider for m, _ in later)
+                            else "antérieur" in text or "chiffre plus récent)" in text), text
 
 
 def test_no_line_names_an_actor_two_ways(real, real_pages):
@@ -715,9 +724,9 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
     assert ("Canons et lance-roquettes livrés : plus de 250 unités selon Service Beta (rapporté le 3 "
             "avril 2025) (avec réserve : « … auraient été livrés … ») ; environ 220 unités selon "
             "Agence Alpha (mars 2025)") in box
-    assert ("Canons livrés : jusqu'à 120 unités selon Agence Alpha (décembre 2024) — antérieur au "
-            "chiffre « Canons et lance-roquettes livrés » d'environ 220 selon Agence Alpha (mars "
-            "2025), périmètre plus large qui l'inclut Mis à jour") in box
+    assert ("Canons livrés : jusqu'à 120 unités selon Agence Alpha (décembre 2024) — compris dans « "
+            "Canons et lance-roquettes livrés » : plus de 250 selon Service Beta (rapporté le 3 avril "
+            "2025), environ 220 selon Agence Alpha (mars 2025, chiffre plus récent) Mis à jour") in box
     # Two figures, neither known to be later: the current picture heads them in the plural.
     assert ("Chiffres les plus récents : plus de 250 unités selon Service Beta (rapporté le 3 "
             "avril 2025)") in topic_text(archive)
@@ -866,6 +875,19 @@ def test_the_box_says_where_each_side_stands_now(tmp_path):
     assert text_of(line) == ("Positions déclarées : présence ni confirmée ni démentie par Agence "
                              "Alpha (rapporté le 1er mars 2025) ; présence reconnue par "
                              "l'état-major de Kappalie (rapporté le 1er mars 2025)")
+
+
+def test_sides_holding_one_position_as_of_one_report_share_its_clause(tmp_path):
+    archive = scenario("positions-shared", tmp_path)
+    (line,) = [li for li in topic_soup(archive).select(".ba-positions")]
+    # Kappa and Alpha neither confirmed nor denied in one report: one clause, joined by « ni »;
+    # Beta and Gamma acknowledged in another: « et »; Alpha-Delta's same position of a later
+    # day stands apart, as does each date.
+    assert text_of(line) == (
+        "Positions déclarées : présence ni confirmée ni démentie par Cellule Alpha-Delta (rapporté "
+        "le 10 mars 2025) ; présence reconnue par le bureau gamma (OG) et par Service Beta "
+        "(rapporté le 5 mars 2025) ; présence ni confirmée ni démentie par le gouvernement Kappa "
+        "ni par Agence Alpha (rapporté le 1er mars 2025)")
 
 
 def test_an_update_only_reported_on_a_later_day_is_listed_as_an_update(tmp_path):

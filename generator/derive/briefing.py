@@ -32,7 +32,8 @@ class MetricBriefing:
     # shown beside its own, never to be added to them.
     overlapping: tuple[tuple[str, Statement], ...] = ()
     # The headline figures of the wider scope it lies within, where no caveat of its own
-    # headline figures names them already (« compris dans … »).
+    # headline figures names them already (« estimation antérieure, dépassée par … »): the
+    # box says once that its figures are counted in them (« compris dans … »).
     counted_in: tuple[tuple[str, Statement], ...] = ()
 
     def status(self, statement: Statement) -> Status:
@@ -55,6 +56,15 @@ class MetricBriefing:
     def counted_in_by_metric(self) -> tuple[tuple[str, tuple[Statement, ...]], ...]:
         """``counted_in`` by metric, the same way."""
         return by_metric(self.counted_in)
+
+    @property
+    def later_counted_in(self) -> frozenset[str]:
+        """Claim ids of the wider scope's figures (``counted_in``) later than a headline
+        figure: the note that names that scope says so once (« compris dans … (mars 2025,
+        chiffre plus récent) »), and no caveat names them again."""
+        wider = {other.claim_id for _, other in self.counted_in}
+        return frozenset(other.claim_id for _, other in self.older_than_any(self.headline)
+                         if other.claim_id in wider)
 
     def older_than_any(self, statements: Iterable[Statement]) -> tuple[tuple[str, Statement], ...]:
         """The later figures of nested metrics that any of ``statements`` is older than,
@@ -135,6 +145,17 @@ class TopicBriefing:
 
     def metric(self, metric_id: str) -> MetricBriefing | None:
         return next((m for m in self.metrics if m.metric_id == metric_id), None)
+
+    @property
+    def position_groups(self) -> tuple[tuple[Statement, ...], ...]:
+        """``positions`` gathered where several sides hold the same one as of the same report
+        (same event and words, hedges and date): one clause names them all (« ni confirmé ni
+        démenti par Pyongyang ni par le Kremlin (rapporté en mars 2025) »); a different
+        position or date stands apart. In the order of each group's first position."""
+        groups: dict[tuple, list[Statement]] = {}
+        for statement in self.positions:
+            groups.setdefault(_same_position(statement), []).append(statement)
+        return tuple(tuple(group) for group in groups.values())
 
     @property
     def has_conflicts(self) -> bool:
@@ -351,8 +372,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                 status, older_than=tuple(o for o in older if o not in own), outdated_by=own,
                 report_replaced=sibling_replaced)
         wider = topic.metrics[metric_id].within
-        named = {other_id for s in briefing.headline for other_id, _ in
-                 statuses[s.claim_id].older_than + statuses[s.claim_id].outdated_by}
+        named = {other_id for s in briefing.headline for other_id, _ in statuses[s.claim_id].outdated_by}
         counted_in = tuple((wider, s) for s in metrics[wider].headline
                            ) if wider and wider not in named else ()
         metrics[metric_id] = replace(briefing, statuses=statuses, overlapping=overlapping,
@@ -375,6 +395,13 @@ def _positions(topic: Topic, timeline: tuple[Statement, ...], side: Callable[[st
                             key=_last_reported):
         latest[side(statement.actor)] = statement
     return tuple(sorted(latest.values(), key=_last_reported, reverse=True))
+
+
+def _same_position(statement: Statement) -> tuple:
+    """What two sides' positions share when one clause can say them: what is said and when."""
+    claim = statement.claim
+    return (claim.event, claim.event_words, statement.hedges, claim.as_of, claim.as_of_words,
+            claim.stated_on, claim.stated_words, None if claim.as_of else statement.reported)
 
 
 def _last_reported(statement: Statement) -> tuple:

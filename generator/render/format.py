@@ -73,8 +73,16 @@ def reported_fr(reported: DateInterval | None) -> str:
 def stated_when_fr(claim: Claim, reported: DateInterval | None,
                    period: DateInterval | None = None) -> str:
     """When a figure is for, in the text's own words when the claim records them (« fin
-    janvier 2025 »), else as when_fr says it (``period``: its metric's fixed period)."""
-    return claim.as_of_words or when_fr(claim.as_of, reported, period)
+    janvier 2025 »), else as when_fr says it (``period``: its metric's fixed period); when
+    the text gives no such date but dates the statement (« a déclaré lundi »), that date,
+    as the log places it (« déclaré le 7 avril 2025 »), not its article's."""
+    if claim.as_of_words:
+        return claim.as_of_words
+    if claim.as_of is None and period is None and claim.stated_on is not None:
+        stated = claim.stated_on
+        return "déclaré " + (claim.stated_words or
+                             f"{'le' if stated.precision == 'day' else 'en'} {date_fr(stated)}")
+    return when_fr(claim.as_of, reported, period)
 
 
 def fixed_period(registries: Registries, claim: Claim) -> DateInterval | None:
@@ -106,8 +114,8 @@ _CURLY_SPACES = re.compile("“[ \u00a0\u202f]+|[ \u00a0\u202f]+”")
 
 
 def quote_fr(quote: str, mark_cuts: bool = True) -> str:
-    """A verbatim quote as shown between the site's « »: its straight double quotes as the
-    curly “ ” French typography uses for a quote within a quote, and a mark the quote's own
+    """A verbatim quote as shown between the site's « »: its own quotation marks (« », straight
+    double quotes) as the curly “ ” French typography uses for a quote within a quote, and a mark the quote's own
     bounds cut off restored with an ellipsis, since the quotation runs on beyond them
     (« février », a annoncé » starts inside the text's own quotation: shown “… février”, a
     annoncé), so that every mark shown has its pair and no quotation seems to start where
@@ -131,6 +139,7 @@ def quote_fr(quote: str, mark_cuts: bool = True) -> str:
                 unopened += 1
     for i in open_at:
         chars[i] = "“"
+    chars = ["“" if char == "«" else "”" if char == "»" else char for char in chars]
     shown = ("“" * unopened + "… " * (mark_cuts and bool(unopened)) + "".join(chars)
              + " …" * (mark_cuts and bool(open_at)) + "”" * len(open_at))
     return _CURLY_SPACES.sub(lambda found: found.group().strip(" \u00a0\u202f"), shown)
@@ -150,6 +159,12 @@ def inline_label(label: str) -> str:
     """A label inside a sentence: « Retour sur le front » as « retour sur le front »; a label
     that opens with an acronym (« KN-23 », « JCS ») kept."""
     return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
+def joined_fr(label: str) -> str:
+    """The word that joins who share a position: « ni » after a negative one (« ni confirmé
+    ni démenti par Pyongyang ni par le Kremlin »), else « et »."""
+    return "ni" if re.search(r"\bni\b", label, re.IGNORECASE) else "et"
 
 
 def according_to(actor: Actor, event: Event | None = None) -> str:

@@ -27,6 +27,7 @@ from ..format import (
     dated_fr,
     figure_fr,
     month_fr,
+    quote_fr,
     stated_when_fr,
     when_fr,
 )
@@ -193,7 +194,7 @@ class Renderer:
         if claim.metric:
             return topic.metrics[claim.metric].label
         label = topic.events[claim.event or ""].label  # Claim's validator: a metric or an event
-        return f"{label} (« {claim.event_words} »)" if claim.event_words else label
+        return f"{label} (« {quote_fr(claim.event_words, False)} »)" if claim.event_words else label
 
     def render(self, template: str, path: str, **context: object) -> str:
         return environment().get_template(template).render(page_path=path, **self._common,
