@@ -10,8 +10,15 @@ LOCK := requirements.lock
 UV_VERSION := 0.13.9
 # The lock is installed by uv (pinned here, installed by pip): the same versions and hashes
 # as `pip install --require-hashes` checks, downloaded in parallel, in seconds instead of a
-# minute. Bytecode compiled at install, as pip does.
-UV_PIP = $(BIN)/uv pip install --quiet --python $(BIN)/python --compile-bytecode
+# minute. No bytecode compiled at install (uv's default): a run compiles the modules it
+# imports, once, instead of the set-up compiling every module of every package first.
+UV_PIP = $(BIN)/uv pip install --quiet --python $(BIN)/python
+
+# Every command run here keeps the bytecode of what it imports (and pytest its rewritten test
+# modules) even where the environment turns writing it off (PYTHONDONTWRITEBYTECODE: empty is
+# off): otherwise each build, each xdist worker and each command a test starts would compile
+# them all again.
+export PYTHONDONTWRITEBYTECODE =
 
 .PHONY: setup lock site offline serve fast test check clean
 
@@ -51,11 +58,6 @@ serve: $(STAMP)
 # `make check STRICT=1` (CI on pull requests): the warnings that mark a draft are errors.
 check: $(STAMP)
 	$(BIN)/briefing check $(if $(STRICT),--strict)
-
-# Test runs keep the bytecode of generator/ and tests/ (and pytest's rewritten test modules)
-# even where the environment turns writing it off (PYTHONDONTWRITEBYTECODE: empty is off):
-# otherwise each xdist worker and each command a test starts compiles them all again.
-fast test: export PYTHONDONTWRITEBYTECODE =
 
 # The quick answer while editing, in under a minute: the linter (ruff) and the type checker
 # (mypy), both configured in pyproject.toml, then the unit tests (no build, no browser:

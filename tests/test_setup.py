@@ -245,6 +245,6 @@ def test_the_tests_run_with_the_locked_versions():
 @NEEDS_MAKE
 def test_make_setup_installs_the_lock_and_follows_it():
     commands = recipe("-W", "requirements.lock", "setup")  # as if the lock had just changed
-    uv_pip = ".venv/bin/uv pip install --quiet --python .venv/bin/python --compile-bytecode"
+    uv_pip = ".venv/bin/uv pip install --quiet --python .venv/bin/python"
     assert f"{uv_pip} --require-hashes -r requirements.lock" in commands
     assert commands[-2] == f"{uv_pip} --no-deps --no-build-isolation -e ."
