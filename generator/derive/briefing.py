@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import islice
 
 from ..model import Archive, Topic
 from . import conflicts, estimates, synthesis
@@ -182,9 +183,11 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
         confirmed_by = tuple(s for s in found.get("agreement", ()) if origins(s.actor)
                              ) if origins(statement.actor) else ()
         when = statement.when
-        since = () if when is None else tuple(
-            event for event in metric.events
-            if event.when is not None and when.before(event.when))[-synthesis.LATER_EVENTS:]
+        # The last LATER_EVENTS events after it, found from the latest back (thousands of
+        # events at scale, a few after any figure of the current picture).
+        since = () if when is None else tuple(reversed(tuple(islice(
+            (event for event in reversed(metric.events)
+             if event.when is not None and when.before(event.when)), synthesis.LATER_EVENTS))))
         statuses[statement.claim_id] = Status(
             contradicted_by=tuple(found.get("contradiction", ())),
             disputed_by=tuple(other for e in statement.entries for other in disputed.get(e.claim_id, ())),
