@@ -128,7 +128,10 @@ def compare(a: Figure, b: Figure, kind: str) -> Finding | None:
         return None
     if total and later.high < earlier.low:
         return "correction" if same_actor else "contradiction"
-    if same_actor and not (earlier.low <= later.high and later.low <= earlier.high):
+    # One actor's new figure for a later period is an update when what it announces moved
+    # (« jusqu'à 8 000 », then « jusqu'à 6 000 »), not only when the values it allows part.
+    if same_actor and not (earlier.stated_low <= later.stated_high
+                           and later.stated_low <= earlier.stated_high):
         return "update"
     return None
 
@@ -211,6 +214,8 @@ EXAMPLES: tuple[Example, ...] = (
             "estimations divergentes, non contradictoires"),
     Example("level", ("a", "2025-03", "more_than", 5000), ("b", "2025-03", "at_most", 5000),
             "contradiction", "« plus de 5 000 » contre « jusqu'à 5 000 » : incompatibles"),
+    Example("level", ("a", "2025-01", "at_most", 8000), ("a", "2025-03", "at_most", 6000), "update",
+            "« jusqu'à 6 000 » après « jusqu'à 8 000 » : le chiffre annoncé a baissé, mise à jour"),
     Example("level", ("a", "2025-03", "exact", 3000), ("b", "2025-04-16", "exact", 5000), None,
             "mars et le 16 avril ne se chevauchent pas : pas de comparaison"),
     Example("total", ("x", "rapporté 2025-03", "more_than", 1100),
