@@ -69,7 +69,7 @@ def test_weapons_running_totals_that_rise_do_not_contradict_in_the_fixture(fixtu
 
 def test_troops_absence_from_the_front_contradicts_a_figure_at_the_front(fixture_site):
     conflicts = section(content(fixture_site / "sujets" / "troupes.html"), "contradictions")
-    assert ("Service national du renseignement (NIS) : Absence du front signalée (janvier 2025)"
+    assert ("Service national du renseignement (NIS) : absence du front signalée (janvier 2025)"
             in conflicts)
     assert "contre Renseignement militaire ukrainien (HUR) : jusqu'à 8 000 (janvier 2025)" in conflicts
 
