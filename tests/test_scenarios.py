@@ -118,6 +118,16 @@ def test_a_ceiling_and_a_figure_far_below_it_diverge_and_do_not_agree(tmp_path):
     assert "concordant" not in box and "confirmé" not in box
 
 
+def test_two_actors_undated_totals_in_one_article_diverge_others_of_that_day_do_not(tmp_path):
+    archive = scenario("same-report-totals", tmp_path)
+    # One article sets Alpha's « plus de 5 000 » beside Beta's « environ 4 000 », neither dated:
+    # they diverge. Another article's undated figure of that day may be old: nothing.
+    assert findings(archive, "envoyes") == [
+        ("divergence", "2025-04-08-a-bilans/envoyes-alpha", "2025-04-08-a-bilans/envoyes-beta")]
+    box = topic_soup(archive).select_one(".ba-headline-block").get_text(" ")
+    assert "estimations divergentes" in box
+
+
 def test_copies_of_one_dispatch_count_once(tmp_path):
     archive = scenario("wire-copies", tmp_path)
     data = json.loads(data_files(archive, derive_from_bodies(archive))["data/analysis.json"])

@@ -195,7 +195,8 @@ class Statement:
         if when is None:
             return None
         stated = stated_interval(self.claim) if self.claim.metric else self.values
-        return Figure.of(self.actor, when, self.dated, self.values, stated)
+        reports = frozenset() if self.dated else frozenset(e.article.id for e in self.entries)
+        return Figure.of(self.actor, when, self.dated, self.values, stated, reports)
 
     @property
     def independent_sources(self) -> int:

@@ -91,13 +91,16 @@ class Figure(NamedTuple):
     high: float
     stated_low: float   # the values it announces (stated_interval)
     stated_high: float
+    # Undated: the articles reporting it. Two undated figures one article reports are set
+    # side by side there, as of its day.
+    reports: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, actor: str, when: DateInterval, dated: bool, values: ValueInterval,
-           stated: ValueInterval | None = None) -> Figure:
+           stated: ValueInterval | None = None, reports: frozenset[str] = frozenset()) -> Figure:
         stated = stated or values
         return cls(actor, when.start.toordinal(), when.end.toordinal(), dated, values.low,
-                   values.high, stated.low, stated.high)
+                   values.high, stated.low, stated.high, frozenset() if dated else reports)
 
 
 def compare(a: Figure, b: Figure, kind: str) -> Finding | None:
@@ -109,6 +112,12 @@ def compare(a: Figure, b: Figure, kind: str) -> Finding | None:
     """
     same_actor = a.actor == b.actor
     total = kind == "total"
+    if total and not (a.dated or b.dated) and not same_actor and a.reports & b.reports:
+        # Two actors' undated totals in one article: each may be older than its day, so they
+        # cannot contradict, but the article sets them side by side: they diverge when what
+        # they announce does not meet.
+        stated_meet = a.stated_low <= b.stated_high and b.stated_low <= a.stated_high
+        return None if stated_meet else "divergence"
     if a.start <= b.end and b.start <= a.end and (not total or a.dated and b.dated):
         if a.low <= b.high and b.low <= a.high:
             if same_actor:
