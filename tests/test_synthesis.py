@@ -730,6 +730,13 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
     # Two figures, neither known to be later: the current picture heads them in the plural.
     assert ("Chiffres les plus récents : plus de 250 unités selon Service Beta (rapporté le 3 "
             "avril 2025)") in topic_text(archive)
+    # The current picture says once, as the box does, which scope holds « Canons livrés » and
+    # which of its figures is later: its line and its row do not say « antérieur » again.
+    picture = [line for line in lines(topic_soup(archive)) if "jusqu'à 120" in line]
+    assert picture and not any("antérieur" in line for line in picture), picture
+    assert ("Compris dans : Canons et lance-roquettes livrés (plus de 250 selon Service Beta "
+            "(rapporté le 3 avril 2025) ; environ 220 selon Agence Alpha (mars 2025, chiffre plus "
+            "récent)).") in topic_text(archive)
 
 
 def test_a_later_event_s_hedge_stands_beside_it(tmp_path):
