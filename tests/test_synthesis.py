@@ -789,10 +789,12 @@ def test_figures_that_diverge_are_named_when_another_stands_beside_them(tmp_path
         "    quote: \"environ 5 000 tués ou blessés\"\n",
         "Gamma compte environ 5 000 tués ou blessés."), encoding="utf-8")
     box = headline_box(scenario_reloaded(tmp_path))
-    # Gamma's undated figure is compared with none: the divergence is Beta's and Alpha's.
+    # Gamma's undated figure is compared with none: the divergence is Beta's and Alpha's, said
+    # right after their two figures, Gamma's after it (review 11).
     (line,) = [part for part in box.split("Soldats envoyés")[:1]]
-    assert "environ 5 000 militaires selon le bureau gamma (OG) (rapporté le 30 mars 2025)" in line
-    assert line.rstrip().endswith("— estimations divergentes : Service Beta et Agence Alpha")
+    assert ("Pertes cumulées : environ 4 700 militaires selon Service Beta (27 mars 2025) ; 4 000 "
+            "militaires selon Agence Alpha (mars 2025) — estimations divergentes ; environ 5 000 "
+            "militaires selon le bureau gamma (OG) (rapporté le 30 mars 2025)") in line
 
 
 def test_a_figure_its_own_actor_has_since_given_a_total_for_is_its_earlier_estimate(tmp_path):

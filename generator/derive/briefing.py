@@ -82,6 +82,16 @@ class MetricBriefing:
         return frozenset(s.claim_id for p in self.divergences for s in (p.first, p.second))
 
     @property
+    def diverging_apart(self) -> tuple[tuple[Statement, ...], tuple[Statement, ...]] | None:
+        """The headline figures that diverge from each other, then the others, when only some
+        do: a line gives the diverging ones together, then says so, then the rest; None when
+        fewer than two diverge or all do."""
+        diverging = tuple(s for s in self.headline if s.claim_id in self.divergent_ids)
+        if not 1 < len(diverging) < len(self.headline):
+            return None
+        return diverging, tuple(s for s in self.headline if s not in diverging)
+
+    @property
     def headline_range(self) -> Range | None:
         """The range the headline figures make when they are all for one period."""
         shown = {s.claim_id for s in self.headline}
