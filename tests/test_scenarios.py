@@ -113,9 +113,13 @@ def test_a_ceiling_and_a_figure_far_below_it_diverge_and_do_not_agree(tmp_path):
     # « jusqu'à 6 000 » allows 3 000, but announces a figure near 6 000: a reader told the two
     # agree would believe the agencies confirm each other.
     assert [finding for finding, _, _ in findings(archive, "presents")] == ["divergence"]
-    box = topic_soup(archive).select_one(".ba-headline-block").get_text(" ")
+    soup = topic_soup(archive)
+    box = soup.select_one(".ba-headline-block").get_text(" ")
     assert "estimations divergentes" in box
     assert "concordant" not in box and "confirmé" not in box
+    # Like « contesté », the words link to the section that lists the divergence.
+    (link,) = {a["href"] for a in soup.select(".ba-headline-block a.ba-divergent")}
+    assert link.endswith("#divergences-presents") and soup.find(id="divergences-presents")
 
 
 def test_two_actors_undated_totals_in_one_article_diverge_others_of_that_day_do_not(tmp_path):
