@@ -140,9 +140,9 @@ def _impact_lines(analysis: Analysis, article: ArticleInfo) -> str:
              f"({len(found.repeated)} also in other articles), {len(found.findings)} "
              f"finding{'s' * (len(found.findings) != 1)}, {found.disputes} "
              f"dispute{'s' * (found.disputes != 1)}"]
-    lines += [f"  also in {len({e.article.id for e in s.entries}) - 1} other article"
-              f"{'s' * (len({e.article.id for e in s.entries}) > 2)}: {_said(s)}"
-              for s in found.repeated]
+    for statement in found.repeated:
+        others = len({entry.article.id for entry in statement.entries}) - 1
+        lines.append(f"  also in {others} other article{'s' * (others > 1)}: {_said(statement)}")
     lines += [f"  {finding} ({metric}): {_said(mine)} / {_said(other)}"
               for finding, metric, mine, other in found.findings]
     return "\n".join(lines)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..model import DateInterval
 from .briefing import MetricBriefing, TopicBriefing
 from .ledger import LedgerEntry, Statement
-from .rules import stated_interval
+from .rules import ValueInterval, stated_interval
 from .synthesis import Change
 
 
@@ -41,8 +41,17 @@ class LogEntry:
     # None where the current picture does not say (a figure no longer current).
     independent: bool | None = None
     kind: str = ""                # the metric's kind (total, level, plan); "" for an event
-    revised: bool = False         # the rules call it a revision or a correction of the previous
-    corrected: bool = False       # a correction: a running total its actor gives lower, later
+    # What the rules call it beside the previous figure: "revision", "correction" (a running
+    # total its actor gives lower, later) or "" (an update, or no previous figure).
+    revised_as: str = ""
+
+    @property
+    def revised(self) -> bool:
+        return bool(self.revised_as)
+
+    @property
+    def corrected(self) -> bool:
+        return self.revised_as == "correction"
 
     @property
     def known(self) -> LedgerEntry | None:
@@ -77,18 +86,19 @@ class LogEntry:
         new, old = self.statement.values, self.supersedes.values
         if (new.low, new.high) == (old.low, old.high):
             return "same"
-        if new.low > old.high:
-            return "up"
-        if new.high < old.low:
-            return "down"
         # Bounds that fit inside each other (« jusqu'à 8 000 », then « jusqu'à 6 000 »): how
         # the figures they announce moved.
-        new, old = stated_interval(self.statement.claim), stated_interval(self.supersedes.claim)
-        if new.low > old.high:
-            return "up"
-        if new.high < old.low:
-            return "down"
-        return ""
+        return _moved(new, old) or _moved(stated_interval(self.statement.claim),
+                                          stated_interval(self.supersedes.claim))
+
+
+def _moved(new: ValueInterval, old: ValueInterval) -> str:
+    """'up' or 'down' when one interval lies wholly above or below the other, else ''."""
+    if new.low > old.high:
+        return "up"
+    if new.high < old.low:
+        return "down"
+    return ""
 
 
 def changelog(briefings: Mapping[str, TopicBriefing]) -> tuple[LogEntry, ...]:
@@ -99,7 +109,7 @@ def changelog(briefings: Mapping[str, TopicBriefing]) -> tuple[LogEntry, ...]:
 
         def entry(statement: Statement, supersedes: Statement | None = None,
                   metric: MetricBriefing | None = None, near: Near | None = None,
-                  revised: bool = False, corrected: bool = False) -> LogEntry:
+                  revised_as: str = "") -> LogEntry:
             """``near``: the metric's agreements and divergences (_related), made once."""
             def of(found: Found) -> tuple[Statement | LedgerEntry, ...]:
                 others: list[Statement | LedgerEntry] = []
@@ -110,20 +120,19 @@ def changelog(briefings: Mapping[str, TopicBriefing]) -> tuple[LogEntry, ...]:
             return LogEntry(topic_id, statement, supersedes, of(contradictions), of(disputed),
                             of(disputing), *_earlier(statement, near or {}),
                             status.confirmations > 1 if status and status.confirmed_by else None,
-                            metric.kind if metric else "", revised, corrected)
+                            metric.kind if metric else "", revised_as)
 
         for metric in briefing.metrics:
             near = {finding: _related(metric.of(finding)) for finding in ("agreement", "divergence")}
             found = {frozenset((pair.first.claim_id, pair.second.claim_id)): pair.finding
                      for pair in metric.revisions}
 
-            def finding(change: Change) -> str | None:
+            def finding(change: Change) -> str:
                 if change.supersedes is None:
-                    return None
-                return found.get(frozenset((change.supersedes.claim_id, change.statement.claim_id)))
+                    return ""
+                return found.get(frozenset((change.supersedes.claim_id, change.statement.claim_id)), "")
 
-            entries += [entry(change.statement, change.supersedes, metric, near,
-                              finding(change) is not None, finding(change) == "correction")
+            entries += [entry(change.statement, change.supersedes, metric, near, finding(change))
                         for change in metric.history]
             # A statement with no date at all has no place in an actor's history; it is known
             # all the same.

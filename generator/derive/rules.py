@@ -5,11 +5,11 @@ interval of time (its ``as_of``, or else the date of the article reporting it). 
 figures of two actors for overlapping periods *agree* (their intervals meet: the reader
 sees « confirmé par 2 sources indépendantes »), *diverge* (they differ, but both can
 hold: « estimations divergentes ») or *contradict* (they cannot both hold, given the
-metric's kind, the dates and the qualifiers). The metric's kind (topics.yml) decides. A bound is read as the press writes it: « jusqu'à 6 000 »
-allows 3 000 but announces a figure near 6 000, so agreeing needs the figures each *states*
-to meet (an open bound stands for the values within ABOUT_TOLERANCE of it): « jusqu'à
-6 000 » and « environ 3 000 » can both hold, and differ: they diverge.
-
+metric's kind, the dates and the qualifiers). A bound is read as the press writes it:
+« jusqu'à 6 000 » allows 3 000 but announces a figure near 6 000, so agreeing needs the
+figures each *states* to meet (an open bound stands for the values within ABOUT_TOLERANCE of
+it): « jusqu'à 6 000 » and « environ 3 000 » can both hold, and differ: they diverge. The
+metric's kind (topics.yml) decides:
 
 - ``total``: a running total only grows. Two totals for overlapping periods that differ
   can both hold as long as the lower one may be the earlier (4 000 in March, 4 700 on
@@ -91,8 +91,8 @@ class Figure(NamedTuple):
     high: float
     stated_low: float   # the values it announces (stated_interval)
     stated_high: float
-    # Undated: the articles reporting it. Two undated figures one article reports are set
-    # side by side there, as of its day.
+    # Undated (empty when dated): the articles reporting it. Two undated figures one article
+    # reports are set side by side there, as of its day.
     reports: frozenset[str] = frozenset()
 
     @classmethod
@@ -100,7 +100,11 @@ class Figure(NamedTuple):
            stated: ValueInterval | None = None, reports: frozenset[str] = frozenset()) -> Figure:
         stated = stated or values
         return cls(actor, when.start.toordinal(), when.end.toordinal(), dated, values.low,
-                   values.high, stated.low, stated.high, frozenset() if dated else reports)
+                   values.high, stated.low, stated.high, reports)
+
+    def announces_as(self, other: Figure) -> bool:
+        """Whether the values it announces meet the other's (stated_interval)."""
+        return self.stated_low <= other.stated_high and other.stated_low <= self.stated_high
 
 
 def compare(a: Figure, b: Figure, kind: str) -> Finding | None:
@@ -116,14 +120,12 @@ def compare(a: Figure, b: Figure, kind: str) -> Finding | None:
         # Two actors' undated totals in one article: each may be older than its day, so they
         # cannot contradict, but the article sets them side by side: they diverge when what
         # they announce does not meet.
-        stated_meet = a.stated_low <= b.stated_high and b.stated_low <= a.stated_high
-        return None if stated_meet else "divergence"
+        return None if a.announces_as(b) else "divergence"
     if a.start <= b.end and b.start <= a.end and (not total or a.dated and b.dated):
         if a.low <= b.high and b.low <= a.high:
             if same_actor:
                 return None
-            stated_meet = a.stated_low <= b.stated_high and b.stated_low <= a.stated_high
-            return "agreement" if stated_meet else "divergence"
+            return "agreement" if a.announces_as(b) else "divergence"
         if same_actor:
             return "revision"
         lower, higher = (a, b) if a.high < b.low else (b, a)
@@ -139,8 +141,7 @@ def compare(a: Figure, b: Figure, kind: str) -> Finding | None:
         return "correction" if same_actor else "contradiction"
     # One actor's new figure for a later period is an update when what it announces moved
     # (« jusqu'à 8 000 », then « jusqu'à 6 000 »), not only when the values it allows part.
-    if same_actor and not (earlier.stated_low <= later.stated_high
-                           and later.stated_low <= earlier.stated_high):
+    if same_actor and not earlier.announces_as(later):
         return "update"
     return None
 

@@ -63,11 +63,16 @@ def when_fr(as_of: DateInterval | None, reported: DateInterval | None,
     return reported_fr(reported)
 
 
+def on_fr(when: DateInterval) -> str:
+    """A date after a participle: 'le 13 mars 2025' for a day, else 'en mars 2025'."""
+    return f"{'le' if when.precision == 'day' else 'en'} {date_fr(when)}"
+
+
 def reported_fr(reported: DateInterval | None) -> str:
     """'rapporté le 13 mars 2025', 'rapporté en mars 2025', or 'rapporté à une date inconnue'."""
     if reported is None:
         return "rapporté à une date inconnue"
-    return f"rapporté {'le' if reported.precision == 'day' else 'en'} {date_fr(reported)}"
+    return f"rapporté {on_fr(reported)}"
 
 
 def stated_when_fr(claim: Claim, reported: DateInterval | None,
@@ -79,9 +84,7 @@ def stated_when_fr(claim: Claim, reported: DateInterval | None,
     if claim.as_of_words:
         return claim.as_of_words
     if claim.as_of is None and period is None and claim.stated_on is not None:
-        stated = claim.stated_on
-        return "déclaré " + (claim.stated_words or
-                             f"{'le' if stated.precision == 'day' else 'en'} {date_fr(stated)}")
+        return f"déclaré {claim.stated_words or on_fr(claim.stated_on)}"
     return when_fr(claim.as_of, reported, period)
 
 
