@@ -739,32 +739,29 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
             "récent)).") in topic_text(archive)
 
 
-def test_a_later_event_s_hedge_stands_beside_it(tmp_path):
+def _front_with(tmp_path, line: str, added: str) -> None:
+    """The front scenario, with ``added`` after ``line`` of its absence-and-return article."""
     scenario("front", tmp_path)
     article = tmp_path / "briefings" / "articles" / "2025-02-10-a-absents.md"
     text = article.read_text(encoding="utf-8")
-    article.write_text(text.replace('    quote: "les soldats sont revenus"\n',
-                                    '    quote: "les soldats sont revenus"\n    hedges: ["Puis"]\n'),
-                       encoding="utf-8")
+    assert line in text
+    article.write_text(text.replace(line, line + added), encoding="utf-8")
+
+
+def test_a_later_event_s_hedge_stands_beside_it(tmp_path):
+    _front_with(tmp_path, '    quote: "les soldats sont revenus"\n', '    hedges: ["Puis"]\n')
     assert ("depuis : retour signalé selon Agence Alpha (rapporté le 10 février 2025) (avec "
             "réserve : « Puis … »)") in headline_box(scenario_reloaded(tmp_path))
 
 
 def test_an_event_s_own_words_stand_beside_its_label(tmp_path):
-    scenario("front", tmp_path)
-    article = tmp_path / "briefings" / "articles" / "2025-02-10-a-absents.md"
-    text = article.read_text(encoding="utf-8")
-    article.write_text(text.replace('    event: retour\n',
-                                    '    event: retour\n    event_words: "sont revenus"\n'),
-                       encoding="utf-8")
+    _front_with(tmp_path, '    event: retour\n', '    event_words: "sont revenus"\n')
     # The label is every text's; the words are this one's: the box shows both.
     assert ("depuis : retour signalé (« sont revenus ») selon "
             "Agence Alpha") in headline_box(scenario_reloaded(tmp_path))
-    article.write_text(text.replace('    event: retour\n',
-                                    '    event: retour\n    event_words: "sont partis"\n'),
-                       encoding="utf-8")
+    _front_with(tmp_path / "partis", '    event: retour\n', '    event_words: "sont partis"\n')
     with pytest.raises(ContentErrors) as raised:
-        scenario_reloaded(tmp_path)
+        scenario_reloaded(tmp_path / "partis")
     (error,) = raised.value.errors
     assert (error.field, error.message) == ("claims[1].event_words", "event_words not found in the quote")
 
