@@ -610,10 +610,15 @@ def test_every_headline_figure_says_when_and_whether_a_related_one_is_later(real
                     # A fixed period is in the metric's label: each figure says only the date
                     # its own text gives.
                     assert f"({said(stated_when_fr(statement.claim, None))})" in text, text
+                # As the method page says it: a later figure its text dates (one only reported
+                # on a day may be old, unless this one has no date at all), and none of this
+                # metric's own figures shown beside it as recent.
                 later = [(related, other) for related in nested_metrics(topic, metric.metric_id)
                          for other in briefing.metric(related).headline
-                         if other.when is not None and (statement.when is None
-                                                        or statement.when.end < other.when.start)]
+                         if other.when is not None and (statement.when is None or (
+                             other.dated and statement.when.end < other.when.start
+                             and not any(own.when is not None and own.when.end >= other.when.start
+                                         for own in metric.headline)))]
                 if later and statement.period is None:  # a fixed period's figure is older than none
                     # A later figure of the scope holding it is marked in « compris dans ».
                     wider = topic.metrics[metric.metric_id].within
