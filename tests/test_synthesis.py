@@ -729,9 +729,13 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
     assert ("Canons et lance-roquettes livrés : plus de 250 unités selon Service Beta (rapporté le 3 "
             "avril 2025) (avec réserve : « … auraient été livrés … ») ; environ 220 unités selon "
             "Agence Alpha (mars 2025)") in box
+    # Beside Alpha's March figure, marked as later than the guns' December one, Beta's is said
+    # to be undated: reported later, it is not said to be later, nor left to read as older.
     assert ("Canons livrés : jusqu'à 120 unités selon Agence Alpha (décembre 2024) — compris dans « "
             "Canons et lance-roquettes livrés » : plus de 250 selon Service Beta (rapporté le 3 avril "
-            "2025), environ 220 selon Agence Alpha (mars 2025, chiffre plus récent) Mis à jour") in box
+            "2025, chiffre non daté), environ 220 selon Agence Alpha (mars 2025, chiffre plus récent) "
+            "Mis à jour") in box
+    assert box.count("chiffre plus récent") == 1
     # Two figures, neither known to be later: the current picture heads them in the plural.
     assert ("Chiffres les plus récents : plus de 250 unités selon Service Beta (rapporté le 3 "
             "avril 2025)") in topic_text(archive)
@@ -740,8 +744,8 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
     picture = [line for line in lines(topic_soup(archive)) if "jusqu'à 120" in line]
     assert picture and not any("antérieur" in line for line in picture), picture
     assert ("Compris dans : Canons et lance-roquettes livrés (plus de 250 selon Service Beta "
-            "(rapporté le 3 avril 2025) ; environ 220 selon Agence Alpha (mars 2025, chiffre plus "
-            "récent)).") in topic_text(archive)
+            "(rapporté le 3 avril 2025, chiffre non daté) ; environ 220 selon Agence Alpha (mars "
+            "2025, chiffre plus récent)).") in topic_text(archive)
 
 
 def _front_with(tmp_path, line: str, added: str) -> None:
@@ -922,7 +926,9 @@ def test_a_scope_in_the_box_says_which_wider_one_counts_it(tmp_path):
     assert ("jusqu'à 120 unités selon Service Beta (avant le début de l'année 2025) — compris dans "
             "« Canons et lance-roquettes livrés » : environ 220 selon Agence Alpha (rapporté le 13 "
             "mars 2025)") in figures["canons"]
-    assert "antérieur" not in figures["canons"]
+    # Alone, it needs no word on its date: « rapporté le » says it, and no later figure of
+    # its scope stands beside it to be read against.
+    assert not re.search("antérieur|non daté|plus récent", figures["canons"])
 
 
 def test_a_figure_s_own_words_on_what_it_counts_stand_right_after_it(tmp_path):
