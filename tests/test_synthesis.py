@@ -588,6 +588,22 @@ def test_every_headline_figure_beside_an_overlapping_scope_says_not_to_add_them(
                 assert said(topic.metrics[other_id].label) in notes, (metric.metric_id, other_id)
 
 
+def test_a_figure_its_text_does_not_date_is_never_said_later_in_a_compris_dans(real_pages):
+    """Wherever a scope says which wider one counts it (box and current picture), a figure only
+    « rapporté le » or « déclaré le » is never « chiffre plus récent », and beside one that is,
+    it is said « chiffre non daté »."""
+    undated = r"\((?:rapporté|déclaré) (?:le|en) [^()]*?(, chiffre [a-zé ]+)?\)"
+    for soup in real_pages.values():
+        notes = [text_of(n) for n in soup.select(".ba-within")]
+        notes += [re.split(r"Comprend :|Périmètre qui recoupe :", text_of(p).split("Compris dans :")[1])[0]
+                  for p in soup.select(".ba-related") if "Compris dans :" in text_of(p)]
+        for note in notes:
+            marks = [m.group(1) for m in re.finditer(undated, note)]
+            assert ", chiffre plus récent" not in marks, note
+            if "chiffre plus récent" in note:
+                assert all(mark == ", chiffre non daté" for mark in marks), note
+
+
 def test_every_headline_figure_says_when_and_whether_a_related_one_is_later(real, real_pages):
     from generator.render.format import stated_when_fr
 
