@@ -140,11 +140,72 @@ def test_what_nothing_dates_is_logged_last_under_date_inconnue(tmp_path):
     assert len(feed_titles(builder, "journal/flux.xml")) == 3
 
 
+STOCKS_TOPIC = """stocks:
+  title: "Stocks"
+  description: "Un second sujet, après le premier."
+  metrics:
+    obus:
+      label: "Obus livrés"
+      unit: "obus"
+      kind: total
+      scope: "Obus de tout calibre"
+"""
+
+STOCKS_ARTICLE = """---
+id: date-inconnue-c-stocks
+title: "date-inconnue-c-stocks"
+date: unknown
+outlet: journal-b
+topics: [stocks]
+claims:
+  - topic: stocks
+    metric: obus
+    value: 5000
+    qualifier: about
+    attributed_to: alpha
+    quote: "environ 5 000 obus livrés"
+---
+
+Alpha compte environ 5 000 obus livrés.
+"""
+
+
+def test_what_nothing_dates_follows_the_site_s_order(tmp_path):
+    scenario("undated-order", tmp_path)
+    folder = tmp_path / "briefings"
+    with (folder / "topics.yml").open("a", encoding="utf-8") as topics:
+        topics.write(STOCKS_TOPIC)
+    (folder / "articles" / "date-inconnue-c-stocks.md").write_text(STOCKS_ARTICLE, encoding="utf-8")
+    builder = PageBuilder.from_archive(load_archive(folder, root=tmp_path))
+    lines = [line.split(" ( Journal")[0] for line in log_page(builder)]
+    # No date orders them: topic by topic as the site lists them, then, within a topic, its
+    # figures metric by metric as its page shows them (not as the article gives them), then
+    # its events.
+    assert lines == [
+        "10 février 2025 — Effectifs : Soldats présents : jusqu'à 8 000 (février 2025) selon Agence Alpha",
+        "date inconnue — Effectifs : Pertes cumulées : environ 300 selon le bureau gamma (OG)",
+        "date inconnue — Effectifs : Soldats présents : environ 2 000 selon Service Beta",
+        "date inconnue — Effectifs : Absence signalée, selon Service Beta",
+        "date inconnue — Stocks : Obus livrés : environ 5 000 selon Agence Alpha"]
+    (page,) = [p for p in builder.all_pages() if p.path == "journal/index.md"]
+    said = re.sub(r"\s+", " ", BeautifulSoup(page.content, "html.parser").get_text(" "))
+    assert "elles suivent l'ordre du site : sujet par sujet" in said.replace("’", "'")
+    # The feed lists them in the same order.
+    assert [title.split(" : ")[0] for title in feed_titles(builder, "journal/flux.xml")][-4:] == [
+        "date inconnue — Effectifs", "date inconnue — Effectifs", "date inconnue — Effectifs",
+        "date inconnue — Stocks"]
+
+
 def test_the_real_log_is_newest_first_and_holds_every_statement_once():
     archive = load_archive(Path(__file__).parent.parent / "briefings")
     analysis = derive_from_bodies(archive)
-    keys = [entry.sort_key for entry in analysis.log]
+    keys = [entry.sort_key for entry in analysis.log if entry.when is not None]
     assert keys == sorted(keys, reverse=True)
+    # What nothing dates comes last, topic by topic in the site's order.
+    known = [entry.when is not None for entry in analysis.log]
+    assert known == sorted(known, reverse=True)
+    topics = [list(archive.topics).index(e.topic_id) for e in analysis.log if e.when is None]
+    assert topics == sorted(topics)
     repeats = {claim_id for b in analysis.briefings.values() for claim_id in b.repeats}
     logged = [entry.statement.claim_id for entry in analysis.log]
     assert len(logged) == len(set(logged))

@@ -588,6 +588,22 @@ def test_every_headline_figure_beside_an_overlapping_scope_says_not_to_add_them(
                 assert said(topic.metrics[other_id].label) in notes, (metric.metric_id, other_id)
 
 
+def test_a_figure_its_text_does_not_date_is_never_said_later_in_a_compris_dans(real_pages):
+    """Wherever a scope says which wider one counts it (box and current picture), a figure only
+    « rapporté le » or « déclaré le » is never « chiffre plus récent », and beside one that is,
+    it is said « chiffre non daté »."""
+    undated = r"\((?:rapporté|déclaré) (?:le|en) [^()]*?(, chiffre [a-zé ]+)?\)"
+    for soup in real_pages.values():
+        notes = [text_of(n) for n in soup.select(".ba-within")]
+        notes += [re.split(r"Comprend :|Périmètre qui recoupe :", text_of(p).split("Compris dans :")[1])[0]
+                  for p in soup.select(".ba-related") if "Compris dans :" in text_of(p)]
+        for note in notes:
+            marks = [m.group(1) for m in re.finditer(undated, note)]
+            assert ", chiffre plus récent" not in marks, note
+            if "chiffre plus récent" in note:
+                assert all(mark == ", chiffre non daté" for mark in marks), note
+
+
 def test_every_headline_figure_says_when_and_whether_a_related_one_is_later(real, real_pages):
     from generator.render.format import stated_when_fr
 
@@ -729,9 +745,13 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
     assert ("Canons et lance-roquettes livrés : plus de 250 unités selon Service Beta (rapporté le 3 "
             "avril 2025) (avec réserve : « … auraient été livrés … ») ; environ 220 unités selon "
             "Agence Alpha (mars 2025)") in box
+    # Beside Alpha's March figure, marked as later than the guns' December one, Beta's is said
+    # to be undated: reported later, it is not said to be later, nor left to read as older.
     assert ("Canons livrés : jusqu'à 120 unités selon Agence Alpha (décembre 2024) — compris dans « "
             "Canons et lance-roquettes livrés » : plus de 250 selon Service Beta (rapporté le 3 avril "
-            "2025), environ 220 selon Agence Alpha (mars 2025, chiffre plus récent) Mis à jour") in box
+            "2025, chiffre non daté), environ 220 selon Agence Alpha (mars 2025, chiffre plus récent) "
+            "Mis à jour") in box
+    assert box.count("chiffre plus récent") == 1
     # Two figures, neither known to be later: the current picture heads them in the plural.
     assert ("Chiffres les plus récents : plus de 250 unités selon Service Beta (rapporté le 3 "
             "avril 2025)") in topic_text(archive)
@@ -740,8 +760,8 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
     picture = [line for line in lines(topic_soup(archive)) if "jusqu'à 120" in line]
     assert picture and not any("antérieur" in line for line in picture), picture
     assert ("Compris dans : Canons et lance-roquettes livrés (plus de 250 selon Service Beta "
-            "(rapporté le 3 avril 2025) ; environ 220 selon Agence Alpha (mars 2025, chiffre plus "
-            "récent)).") in topic_text(archive)
+            "(rapporté le 3 avril 2025, chiffre non daté) ; environ 220 selon Agence Alpha (mars "
+            "2025, chiffre plus récent)).") in topic_text(archive)
 
 
 def _front_with(tmp_path, line: str, added: str) -> None:
@@ -922,7 +942,9 @@ def test_a_scope_in_the_box_says_which_wider_one_counts_it(tmp_path):
     assert ("jusqu'à 120 unités selon Service Beta (avant le début de l'année 2025) — compris dans "
             "« Canons et lance-roquettes livrés » : environ 220 selon Agence Alpha (rapporté le 13 "
             "mars 2025)") in figures["canons"]
-    assert "antérieur" not in figures["canons"]
+    # Alone, it needs no word on its date: « rapporté le » says it, and no later figure of
+    # its scope stands beside it to be read against.
+    assert not re.search("antérieur|non daté|plus récent", figures["canons"])
 
 
 def test_a_figure_s_own_words_on_what_it_counts_stand_right_after_it(tmp_path):

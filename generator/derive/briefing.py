@@ -67,6 +67,17 @@ class MetricBriefing:
         return frozenset(other.claim_id for _, other in self.older_than_any(self.headline)
                          if other.claim_id in wider)
 
+    @property
+    def undated_counted_in(self) -> frozenset[str]:
+        """Claim ids of the wider scope's figures that their text does not date (only
+        « rapporté le »), shown beside one of that scope marked later: the note says they
+        are undated (« (rapporté le 8 avril 2025, chiffre non daté) »), so that no reader
+        takes them for older than the marked one, nor for later than the line's figure."""
+        later = self.later_counted_in
+        marked = {metric_id for metric_id, other in self.counted_in if other.claim_id in later}
+        return frozenset(other.claim_id for metric_id, other in self.counted_in
+                         if metric_id in marked and not other.dated and other.when is not None)
+
     def older_than_any(self, statements: Iterable[Statement]) -> tuple[tuple[str, Statement], ...]:
         """The later figures of nested metrics that any of ``statements`` is older than,
         each once: one note for a line that gathers several figures."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 
 from ..model import DateInterval
 from .briefing import MetricBriefing, TopicBriefing
@@ -102,7 +103,8 @@ def _moved(new: ValueInterval, old: ValueInterval) -> str:
 
 
 def changelog(briefings: Mapping[str, TopicBriefing]) -> tuple[LogEntry, ...]:
-    """Every topic's changes, newest first (the ledger's order, reversed), undated last."""
+    """Every topic's changes, newest first (the ledger's order, reversed), undated last, in
+    the order of the site (_place)."""
     entries = []
     for topic_id, briefing in briefings.items():
         contradictions, disputed, disputing = _contesting(briefing)
@@ -141,7 +143,20 @@ def changelog(briefings: Mapping[str, TopicBriefing]) -> tuple[LogEntry, ...]:
         events = briefing.topic.events
         entries += [entry(statement) for statement in _first_said(
             s for s in briefing.timeline if events[s.claim.event or ""].kind == "event")]
-    return tuple(sorted(entries, key=lambda e: e.sort_key, reverse=True))
+    dated = sorted((e for e in entries if e.when is not None), key=lambda e: e.sort_key, reverse=True)
+    undated = sorted((e for e in entries if e.when is None), key=partial(_place, briefings))
+    return (*dated, *undated)
+
+
+def _place(briefings: Mapping[str, TopicBriefing], entry: LogEntry) -> tuple:
+    """Where an entry nothing dates stands under « Date inconnue », since no date can order
+    it: as a reader meets it on the site, topic by topic (in the site's order), then on its
+    topic's page, its figures metric by metric, then its events; then article by article."""
+    topic = briefings[entry.topic_id].topic
+    claim = entry.statement.claim
+    subjects = list(topic.metrics) if claim.metric else list(topic.events)
+    return (list(briefings).index(entry.topic_id), claim.metric is None,
+            subjects.index(claim.metric or claim.event or ""), entry.statement.claim_id)
 
 
 def _first_said(statements: Iterable[Statement]) -> list[Statement]:
