@@ -231,3 +231,13 @@ def test_a_short_dispatch_run_by_three_outlets_is_one_source_linked_from_each_co
         same = page.select_one(".ba-same-story")
         assert same is not None and "La même dépêche ailleurs" in same.get_text(), article.id
         assert len(same.select("li")) == 2
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SCENARIOS.iterdir() if p.is_dir()))
+def test_no_link_stands_inside_another_on_any_page(name, tmp_path):
+    # HTML forbids <a> in <a>: a browser closes the first link where the second opens, and
+    # what follows (« (fin mars 2025) ») falls outside both.
+    archive = scenario(name, tmp_path)
+    for page in PageBuilder.from_archive(archive).all_pages():
+        nested = BeautifulSoup(page.content, "html.parser").select("a a")
+        assert not nested, (page.path, [str(a.parent)[:200] for a in nested])
