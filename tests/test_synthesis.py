@@ -960,6 +960,18 @@ def test_a_figure_of_a_narrower_count_makes_no_range_with_the_others(tmp_path):
     assert "pour une même période" not in box
 
 
+def test_events_of_one_period_are_one_moment_not_a_sequence(tmp_path):
+    archive = scenario("since-same-moment", tmp_path)
+    # Beta's absence « depuis la mi-avril » and Gamma's fighting « à la mi-avril » are given for
+    # one moment and pull apart: no « puis » invents an order; February's return precedes both.
+    note = ("dépassé par des faits ultérieurs : retour signalé selon Service Beta (en février) ; "
+            "puis absence signalée selon Service Beta (depuis la mi-avril) ; dans la même période, "
+            "retour signalé selon le bureau gamma (OG) (à la mi-avril)")
+    assert note in headline_box(archive)
+    assert topic_text(archive).count(note) == 3  # the box, « Seul chiffre relevé », the row
+    assert "puis retour signalé selon le bureau gamma" not in topic_text(archive)
+
+
 def test_every_later_event_stands_beside_a_level_in_time_order_once_per_line(tmp_path):
     box = headline_box(scenario("since-events", tmp_path))
     # An absence (the level is nil) then a return: both, oldest first, and the figure outdated.

@@ -267,6 +267,10 @@ def ranges(latest: tuple[Statement, ...]) -> tuple[Range, ...]:
     return tuple(found)
 
 
+def _wholly_before(earlier: Statement, later: Statement) -> bool:
+    return earlier.when is not None and later.when is not None and earlier.when.before(later.when)
+
+
 # The events since a figure that a reader sees beside it, the latest ones.
 LATER_EVENTS = 3
 
@@ -303,6 +307,13 @@ class Status:
     @property
     def disputed(self) -> bool:
         return bool(self.disputed_by)
+
+    @property
+    def since_in_order(self) -> tuple[tuple[Statement, bool], ...]:
+        """Each event since, with whether its dates put it wholly after the one before it
+        (« puis »): events of overlapping periods are, for all the dates say, one moment."""
+        return tuple((event, i > 0 and _wholly_before(self.since[i - 1], event))
+                     for i, event in enumerate(self.since))
 
     @property
     def superseded_by(self) -> Statement | None:
