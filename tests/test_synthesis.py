@@ -207,6 +207,22 @@ def scenario_reloaded(tmp_path):
     return load_archive(tmp_path / "briefings", root=tmp_path)
 
 
+def test_a_figures_own_replaces_stands_before_another_actors_figure(tmp_path):
+    scenario("ceiling-below", tmp_path)
+    (tmp_path / "briefings" / "articles" / "2025-02-01-a-janvier.md").write_text(
+        "---\nid: 2025-02-01-a-janvier\ntitle: t\ndate: 2025-02-01\noutlet: journal-a\n"
+        "topics: [effectifs]\nclaims:\n  - topic: effectifs\n    metric: presents\n"
+        "    value: 8000\n    qualifier: at_most\n    as_of: 2025-01\n    attributed_to: alpha\n"
+        "    quote: \"jusqu'à 8 000 soldats\"\n---\n\nIl y aurait jusqu'à 8 000 soldats.\n",
+        encoding="utf-8")
+    soup = topic_soup(scenario_reloaded(tmp_path))
+    (row,) = [re.sub(r"\s+", " ", tr.get_text(" ")).replace("’", "'")
+              for tr in soup.select("table.ba-picture tbody tr") if tr.find(["th", "td"]).get_text().strip() == "Agence Alpha"]
+    # « remplace » is Alpha's own: after Beta's 3 000 it would read as Beta's figure replacing it.
+    assert ("jusqu'à 6 000 soldats — remplace jusqu'à 8 000 (janvier 2025) — estimations divergentes : "
+            "environ 3 000 selon Service Beta (mars 2025)") in row, row
+
+
 def test_an_actor_includes_only_actors_of_the_registry(tmp_path):
     scenario("shared-origins", tmp_path)
     actors = tmp_path / "briefings" / "actors.yml"
