@@ -223,6 +223,18 @@ def test_a_figures_own_replaces_stands_before_another_actors_figure(tmp_path):
             "environ 3 000 selon Service Beta (mars 2025)") in row, row
 
 
+def test_one_figure_two_actors_give_for_one_period_is_said_once(tmp_path):
+    archive = scenario("same-figure", tmp_path)
+    # Alpha and Beta both give 3 000 for January–February: not « 3 000 (…: 3 000 selon … ;
+    # 3 000 selon …) » with two statuses, one of which the other implies.
+    line = ("Renforts : 3 000 soldats selon Agence Alpha et Service Beta (entre janvier et février 2025) "
+            "— chiffre confirmé par 2 sources indépendantes")
+    assert line in headline_box(archive)
+    text = topic_text(archive)
+    assert f"Estimations : {line[len('Renforts : '):]}" in text
+    assert "estimations concordantes" not in text and "3 000 selon" not in text
+
+
 def test_an_actor_includes_only_actors_of_the_registry(tmp_path):
     scenario("shared-origins", tmp_path)
     actors = tmp_path / "briefings" / "actors.yml"

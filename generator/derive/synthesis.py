@@ -231,6 +231,17 @@ class Range:
             for s in self.statements)
 
     @property
+    def said_once(self) -> bool:
+        """Whether every figure is the same figure, written alike for the same date, with no
+        reserve or narrower scope of its own: a line then says it once, with all its actors
+        (« 3 000 soldats selon A et B »), rather than once for the range and once per actor."""
+        first = self.every[0].claim
+        return len(self.every) > 1 and all(
+            s.claim.qualifier == first.qualifier and s.claim.numbers == first.numbers
+            and s.claim.as_of == first.as_of and not s.hedges and not s.claim.scope_words
+            for s in self.every)
+
+    @property
     def agree(self) -> bool:
         """Whether one value lies within every figure's interval (the bounds' too): estimates
         that agree (rules.compare's "agreement"), not diverging ones."""
