@@ -5,8 +5,8 @@ import pytest
 
 from generator.derive import conflicts
 from generator.derive.ledger import ledger, statements
-from generator.derive.rules import EXAMPLES, ValueInterval, value_interval
-from generator.model import Actor, Archive, Article, Claim, Topic
+from generator.derive.rules import EXAMPLES, ValueInterval, of_its_day, value_interval
+from generator.model import Actor, Archive, Article, Claim, Topic, parse_date_interval
 
 
 def topic(kind: str) -> Topic:
@@ -116,3 +116,15 @@ def _said(figure: tuple[str, str, str, int]) -> str:
     said = _QUALIFIERS[qualifier].format(number_fr(value)).replace("\u202f", " ")
     return (f"{EXAMPLE_ACTORS[actor]} : {said} "
             f"({when_fr(None, dated) if reported else date_fr(dated)})")
+
+
+@pytest.mark.parametrize("when, report, expected", [
+    ("2025-04-30", "2025-04-30", True),    # « mercredi » in Wednesday's article
+    ("2025-04-23", "2025-04-30", True),    # a week before
+    ("2025-04-22", "2025-04-30", False),   # more than a week before: an older figure
+    ("2025-04", "2025-04-30", False),      # a month is not the article's day
+    ("2025-05-01", "2025-04-30", False),   # after the article
+    ("2025-04-28", "2025-04", True),       # an article dated to the month
+])
+def test_a_figure_dated_on_or_near_its_articles_day_is_news_of_that_day(when, report, expected):
+    assert of_its_day(parse_date_interval(when), parse_date_interval(report)) is expected

@@ -132,6 +132,23 @@ def test_two_actors_undated_totals_in_one_article_diverge_others_of_that_day_do_
     assert "estimations divergentes" in box
 
 
+def test_a_figure_dated_on_its_articles_day_diverges_from_one_it_reports_beside_it(tmp_path):
+    archive = scenario("same-report-dated", tmp_path)
+    # Alpha's « environ 600 », dated by « mercredi » (the article's day), and Beta's undated
+    # « environ 2 000 » of the same article: two running totals set side by side, a factor of
+    # three apart. Gamma's undated « environ 300 » in another article may be old: nothing.
+    assert findings(archive, "pertes") == [
+        ("divergence", "2025-04-30-a-bilans/pertes-alpha-2025-04-30", "2025-04-30-a-bilans/pertes-beta")]
+    # Near its day: Kappa's figure of « lundi dernier » beside the staff's undated one.
+    assert findings(archive, "armes") == [
+        ("divergence", "2025-05-12-c-semaine/armes-kappa-2025-05-05", "2025-05-12-c-semaine/armes-kappa_staff")]
+    box = re.sub(r"\s+", " ", topic_soup(archive).select_one(".ba-headline-block").get_text(" "))
+    assert "environ 600 militaires selon Agence Alpha (30 avril 2025) — estimations divergentes" in box
+    text = topic_text(archive)
+    assert "Estimations divergentes (les deux peuvent être vraies) : Pertes cumulées" in text
+    assert "estimations divergentes : environ 2 000 selon Service Beta" in text
+
+
 def test_copies_of_one_dispatch_count_once(tmp_path):
     archive = scenario("wire-copies", tmp_path)
     data = json.loads(data_files(archive, derive_from_bodies(archive))["data/analysis.json"])
@@ -214,3 +231,13 @@ def test_a_short_dispatch_run_by_three_outlets_is_one_source_linked_from_each_co
         same = page.select_one(".ba-same-story")
         assert same is not None and "La même dépêche ailleurs" in same.get_text(), article.id
         assert len(same.select("li")) == 2
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SCENARIOS.iterdir() if p.is_dir()))
+def test_no_link_stands_inside_another_on_any_page(name, tmp_path):
+    # HTML forbids <a> in <a>: a browser closes the first link where the second opens, and
+    # what follows (« (fin mars 2025) ») falls outside both.
+    archive = scenario(name, tmp_path)
+    for page in PageBuilder.from_archive(archive).all_pages():
+        nested = BeautifulSoup(page.content, "html.parser").select("a a")
+        assert not nested, (page.path, [str(a.parent)[:200] for a in nested])

@@ -163,6 +163,22 @@ def test_every_internal_link_and_anchor_resolves(built_site):
     assert broken == []
 
 
+def nested_links(html: str) -> list[str]:
+    """Where a link opens inside another one (HTML forbids it): the text just before."""
+    depth, found = 0, []
+    for tag in re.finditer(r"<(/?)a\b[^>]*>", html):
+        depth += -1 if tag[1] else 1
+        if depth > 1:
+            found.append(html[max(0, tag.start() - 120):tag.end()])
+    return found
+
+
+def test_no_link_stands_inside_another(built_site, fixture_site):
+    for site in (built_site, fixture_site):
+        for page in site.rglob("*.html"):
+            assert nested_links(page.read_text(encoding="utf-8")) == [], page
+
+
 def test_no_asset_is_loaded_from_another_host(built_site):
     for page in built_site.rglob("*.html"):
         html = soup(page)

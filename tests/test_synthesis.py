@@ -207,6 +207,34 @@ def scenario_reloaded(tmp_path):
     return load_archive(tmp_path / "briefings", root=tmp_path)
 
 
+def test_a_figures_own_replaces_stands_before_another_actors_figure(tmp_path):
+    scenario("ceiling-below", tmp_path)
+    (tmp_path / "briefings" / "articles" / "2025-02-01-a-janvier.md").write_text(
+        "---\nid: 2025-02-01-a-janvier\ntitle: t\ndate: 2025-02-01\noutlet: journal-a\n"
+        "topics: [effectifs]\nclaims:\n  - topic: effectifs\n    metric: presents\n"
+        "    value: 8000\n    qualifier: at_most\n    as_of: 2025-01\n    attributed_to: alpha\n"
+        "    quote: \"jusqu'à 8 000 soldats\"\n---\n\nIl y aurait jusqu'à 8 000 soldats.\n",
+        encoding="utf-8")
+    soup = topic_soup(scenario_reloaded(tmp_path))
+    (row,) = [re.sub(r"\s+", " ", tr.get_text(" ")).replace("’", "'")
+              for tr in soup.select("table.ba-picture tbody tr") if tr.find(["th", "td"]).get_text().strip() == "Agence Alpha"]
+    # « remplace » is Alpha's own: after Beta's 3 000 it would read as Beta's figure replacing it.
+    assert ("jusqu'à 6 000 soldats — remplace jusqu'à 8 000 (janvier 2025) — estimations divergentes : "
+            "environ 3 000 selon Service Beta (mars 2025)") in row, row
+
+
+def test_one_figure_two_actors_give_for_one_period_is_said_once(tmp_path):
+    archive = scenario("same-figure", tmp_path)
+    # Alpha and Beta both give 3 000 for January–February: not « 3 000 (…: 3 000 selon … ;
+    # 3 000 selon …) » with two statuses, one of which the other implies.
+    line = ("Renforts : 3 000 soldats selon Agence Alpha et Service Beta (entre janvier et février 2025) "
+            "— chiffre confirmé par 2 sources indépendantes")
+    assert line in headline_box(archive)
+    text = topic_text(archive)
+    assert f"Estimations : {line[len('Renforts : '):]}" in text
+    assert "estimations concordantes" not in text and "3 000 selon" not in text
+
+
 def test_an_actor_includes_only_actors_of_the_registry(tmp_path):
     scenario("shared-origins", tmp_path)
     actors = tmp_path / "briefings" / "actors.yml"
@@ -980,6 +1008,18 @@ def test_a_figure_of_a_narrower_count_makes_no_range_with_the_others(tmp_path):
     assert "Renforts : entre 2 000 et 3 000 soldats selon Service Beta (janvier 2025 – février 2025)" in box
     assert "3 000 soldats (« entre janvier et février ») selon Agence Alpha" in box
     assert "pour une même période" not in box
+
+
+def test_events_of_one_period_are_one_moment_not_a_sequence(tmp_path):
+    archive = scenario("since-same-moment", tmp_path)
+    # Beta's absence « depuis la mi-avril » and Gamma's fighting « à la mi-avril » are given for
+    # one moment and pull apart: no « puis » invents an order; February's return precedes both.
+    note = ("dépassé par des faits ultérieurs : retour signalé selon Service Beta (en février) ; "
+            "puis absence signalée selon Service Beta (depuis la mi-avril) ; dans la même période, "
+            "retour signalé selon le bureau gamma (OG) (à la mi-avril)")
+    assert note in headline_box(archive)
+    assert topic_text(archive).count(note) == 3  # the box, « Seul chiffre relevé », the row
+    assert "puis retour signalé selon le bureau gamma" not in topic_text(archive)
 
 
 def test_every_later_event_stands_beside_a_level_in_time_order_once_per_line(tmp_path):

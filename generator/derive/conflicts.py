@@ -5,6 +5,7 @@ articles themselves state."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import rules
@@ -119,7 +120,24 @@ def compare_metric(statements: tuple[Statement, ...], kind: str,
                     note(j, i)
         for j in finished.get(figure.actor, ()):  # the actor's latest earlier period
             note(j, i)
+    if kind == "total":
+        _side_by_side(figures, note)
     return _pairs(dated, found, limit)
+
+
+def _side_by_side(figures: list[Figure], note: Callable[[int, int], object]) -> None:
+    """Totals one article gives as of its day (Figure.reports), one at least undated: the
+    article sets them side by side even when their periods do not meet (« lundi 28 avril »
+    beside a figure reported on the 30th). Each article's few figures, pair by pair."""
+    by_article: dict[str, list[int]] = {}
+    for i, figure in enumerate(figures):
+        for article in figure.reports:
+            by_article.setdefault(article, []).append(i)
+    for members in by_article.values():
+        for n, i in enumerate(members):
+            for j in members[:n]:
+                if not (figures[i].dated and figures[j].dated):
+                    note(j, i)
 
 
 def event_denials(events: tuple[Statement, ...], figures: tuple[Statement, ...],

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..model import Archive, ArticleInfo, Claim, DateInterval, Event
-from .rules import Figure, ValueInterval, stated_interval, value_interval
+from .rules import Figure, ValueInterval, of_its_day, stated_interval, value_interval
 
 
 def chronological(when: DateInterval | None, claim_id: str) -> tuple:
@@ -195,8 +195,19 @@ class Statement:
         if when is None:
             return None
         stated = stated_interval(self.claim) if self.claim.metric else self.values
-        reports = frozenset() if self.dated else frozenset(e.article.id for e in self.entries)
-        return Figure.of(self.actor, when, self.dated, self.values, stated, reports)
+        return Figure.of(self.actor, when, self.dated, self.values, stated, self._reports)
+
+    @property
+    def _reports(self) -> frozenset[str]:
+        """The articles that give it as news of their day (Figure.reports): every one when
+        undated; when its text dates it, those dated on or just after that date."""
+        if not self.dated:
+            return frozenset(e.article.id for e in self.entries)
+        as_of = self.claim.as_of
+        if self.period is not None or as_of is None:
+            return frozenset()
+        return frozenset(e.article.id for e in self.entries
+                         if e.article.date is not None and of_its_day(as_of, e.article.date))
 
     @property
     def independent_sources(self) -> int:

@@ -34,12 +34,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Literal, NamedTuple
 
 from ..model import Claim, DateInterval
 
 # A figure given as "about" (environ) allows this much either side.
 ABOUT_TOLERANCE = 0.10
+
+# A figure its text dates within this many days up to its article's date (« mercredi »,
+# « lundi 28 avril ») is news of the article's day, like a figure reported that day.
+NEAR_REPORT_DAYS = 7
 
 Finding = Literal["contradiction", "divergence", "agreement", "revision", "correction", "update"]
 
@@ -91,8 +96,9 @@ class Figure(NamedTuple):
     high: float
     stated_low: float   # the values it announces (stated_interval)
     stated_high: float
-    # Undated (empty when dated): the articles reporting it. Two undated figures one article
-    # reports are set side by side there, as of its day.
+    # The articles reporting it as news of their day: all of them when undated, those whose
+    # date its own date is on or near (of_its_day) when dated. Two such figures of one
+    # article, one of them at least undated, are set side by side there, as of its day.
     reports: frozenset[str] = frozenset()
 
     @classmethod
@@ -107,6 +113,12 @@ class Figure(NamedTuple):
         return self.stated_low <= other.stated_high and other.stated_low <= self.stated_high
 
 
+def of_its_day(when: DateInterval, report: DateInterval) -> bool:
+    """Whether a figure dated ``when`` is news of the day an article of date ``report``
+    gives it: its period lies within the NEAR_REPORT_DAYS up to that date."""
+    return report.start - timedelta(days=NEAR_REPORT_DAYS) <= when.start and when.end <= report.end
+
+
 def compare(a: Figure, b: Figure, kind: str) -> Finding | None:
     """What one of two figures of a metric of ``kind`` is to the other, or None.
 
@@ -116,10 +128,11 @@ def compare(a: Figure, b: Figure, kind: str) -> Finding | None:
     """
     same_actor = a.actor == b.actor
     total = kind == "total"
-    if total and not (a.dated or b.dated) and not same_actor and a.reports & b.reports:
-        # Two actors' undated totals in one article: each may be older than its day, so they
-        # cannot contradict, but the article sets them side by side: they diverge when what
-        # they announce does not meet.
+    if total and not (a.dated and b.dated) and not same_actor and a.reports & b.reports:
+        # Two actors' totals one article gives as of its day, one at least undated (the other
+        # may be dated on or near that day): the undated one may be older than its day, so
+        # they cannot contradict, but the article sets them side by side: they diverge when
+        # what they announce does not meet.
         return None if a.announces_as(b) else "divergence"
     if a.start <= b.end and b.start <= a.end and (not total or a.dated and b.dated):
         if a.low <= b.high and b.low <= a.high:

@@ -231,6 +231,17 @@ class Range:
             for s in self.statements)
 
     @property
+    def said_once(self) -> bool:
+        """Whether every figure is the same figure, written alike for the same date, with no
+        reserve or narrower scope of its own: a line then says it once, with all its actors
+        (« 3 000 soldats selon A et B »), rather than once for the range and once per actor."""
+        first = self.every[0].claim
+        return len(self.every) > 1 and all(
+            s.claim.qualifier == first.qualifier and s.claim.numbers == first.numbers
+            and s.claim.as_of == first.as_of and not s.hedges and not s.claim.scope_words
+            for s in self.every)
+
+    @property
     def agree(self) -> bool:
         """Whether one value lies within every figure's interval (the bounds' too): estimates
         that agree (rules.compare's "agreement"), not diverging ones."""
@@ -265,6 +276,10 @@ def ranges(latest: tuple[Statement, ...]) -> tuple[Range, ...]:
         found.append(Range(low, high, tuple(sorted(group, key=lambda s: (s.values.low, s.actor))),
                            qualifier, low if one else None, tuple(bounds.get(period, ()))))
     return tuple(found)
+
+
+def _wholly_before(earlier: Statement, later: Statement) -> bool:
+    return earlier.when is not None and later.when is not None and earlier.when.before(later.when)
 
 
 # The events since a figure that a reader sees beside it, the latest ones.
@@ -303,6 +318,13 @@ class Status:
     @property
     def disputed(self) -> bool:
         return bool(self.disputed_by)
+
+    @property
+    def since_in_order(self) -> tuple[tuple[Statement, bool], ...]:
+        """Each event since, with whether its dates put it wholly after the one before it
+        (« puis »): events of overlapping periods are, for all the dates say, one moment."""
+        return tuple((event, i > 0 and _wholly_before(self.since[i - 1], event))
+                     for i, event in enumerate(self.since))
 
     @property
     def superseded_by(self) -> Statement | None:
