@@ -224,6 +224,10 @@ def test_the_real_log_is_newest_first_and_holds_every_statement_once():
             ), statement.claim_id
     for entry in analysis.log:
         assert entry.statement.claim_id not in repeats
+        # Under « Date inconnue » only when no text dates the statement itself, and one line
+        # names each of its sources.
+        assert entry.when is not None or not any(e.dates_statement for e in entry.statement.entries)
+        assert len(entry.other_sources) == len(entry.statement.sources) - 1
         if entry.supersedes is not None:
             assert entry.supersedes.actor == entry.statement.actor
             assert entry.supersedes.claim.metric == entry.statement.claim.metric
@@ -249,11 +253,12 @@ def test_a_contested_figure_is_logged_with_who_contests_it(tmp_path):
 def test_a_figure_of_an_undated_article_relayed_later_stays_undated(tmp_path):
     builder = PageBuilder.from_archive(scenario("undated-relayed", tmp_path))
     # Relayed on 3 April as « une précédente estimation »: first said when no one knows, not
-    # news of 3 April; the line links the undated article, which may have been first.
+    # news of 3 April; the line links the undated article, which may have been first, then
+    # names the relay.
     assert log_page(builder) == [
         "date inconnue — Effectifs : Pièces à longue portée livrées : environ 200 selon le bureau "
         "gamma (OG) — avec réserve : « Selon certaines informations … », « … aurait livré … » "
-        "( Journal B, date inconnue )"]
+        "( Journal B, date inconnue ; Journal A, 3 avril 2025 )"]
     assert feed_titles(builder, "journal/flux.xml")[0].startswith("date inconnue")
 
 
@@ -303,9 +308,9 @@ def test_an_earlier_figure_its_actor_recalls_beside_a_newer_one_is_not_logged_ag
 def test_a_statement_relayed_with_its_date_links_the_undated_article_that_may_be_first(tmp_path):
     lines = log_page(PageBuilder.from_archive(scenario("relayed-stated", tmp_path)))
     # Both copies say Gamma spoke in January; the relay of 3 April is known to be later, the
-    # undated article may be the original: the line links it.
+    # undated article may be the original: the line links it first, then the relay.
     assert lines == ["janvier 2025 — Effectifs : Canons livrés : jusqu'à 120 (décembre 2024) selon "
-                     "le bureau gamma (OG) ( Journal B, date inconnue )"]
+                     "le bureau gamma (OG) ( Journal B, date inconnue ; Journal A, 3 avril 2025 )"]
 
 
 def test_a_position_names_who_takes_it_not_a_source(tmp_path):
@@ -376,3 +381,33 @@ def test_a_dated_position_is_logged_on_its_own_date(tmp_path):
         updated = [entry.find(f"{ATOM}updated").text[:10]
                    for entry in ET.fromstring(feed.content).iter(f"{ATOM}entry")]
         assert updated == ["2025-04-29", "2025-04-28", "2025-03-31"], path
+
+
+def test_a_statement_a_later_article_dates_is_logged_at_that_date_with_its_sources(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("relayed-dated-later", tmp_path)))
+    # An undated article reports Gamma's 300; a later one says Gamma gave it « en janvier »:
+    # one statement, made in January, which the undated copy cannot have reported earlier.
+    # It keeps its line, at that date, naming both articles (and the undated one's hedge).
+    assert lines == [
+        "30 avril 2025 — Effectifs : Pertes cumulées : environ 600 selon le bureau gamma (OG) "
+        "(en hausse ; auparavant environ 300, janvier 2025) ( Journal A, 30 avril 2025 )",
+        "janvier 2025 — Effectifs : Pertes cumulées : environ 300 selon le bureau gamma (OG) — "
+        "avec réserve : « … premières estimations … » ( Journal A, 30 avril 2025 ; Journal B, "
+        "date inconnue )"]
+
+
+def test_a_part_of_a_month_said_in_words_is_logged_where_the_words_place_it(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("log-part-of-month", tmp_path)))
+    # « mi-avril » is before 28 April, whatever its month's end; « fin avril » is known by the
+    # 30th at the latest, like the month: newest first, each dated in the text's words.
+    assert [line.split(" ( ")[0] for line in lines] == [
+        "fin avril 2025 — Effectifs : Visite officielle, selon le bureau gamma (OG)",
+        "28 avril 2025 — Effectifs : Visite officielle, selon Service Beta",
+        "mi-avril 2025 — Effectifs : Visite officielle, selon Agence Alpha"]
+
+
+def test_a_hedged_event_is_logged_with_its_hedge(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("hedged-event", tmp_path)))
+    # An inference the text hedges (« laissent croire ») is not stated flatly in the log.
+    assert lines == ["5 mars 2025 — Effectifs : Visite officielle, selon Agence Alpha — avec "
+                     "réserve : « … laissent croire … » ( Journal A, 5 mars 2025 )"]

@@ -67,6 +67,19 @@ class LogEntry:
                                   self.statement.first)
 
     @property
+    def other_sources(self) -> tuple[LedgerEntry, ...]:
+        """A copy of each of its other sources (a dispatch and its copies are one), oldest
+        article first, undated last: a statement several sources report has one line, which
+        names them all."""
+        source = self.source
+        rank = {id(e): n for n, e in enumerate(self.statement.by_article_date)}
+
+        def place(entry: LedgerEntry) -> int:
+            return rank[id(entry)]
+        return tuple(sorted((min(group, key=place) for group in self.statement.sources
+                             if source not in group), key=place))
+
+    @property
     def when(self) -> DateInterval | None:
         """When it became known; None when neither the text nor its articles say."""
         return self.statement.known_on
@@ -74,8 +87,11 @@ class LogEntry:
     @property
     def sort_key(self) -> tuple:
         """Newest first once reversed, by when it was known at the latest (« au plus tard fin
-        janvier » among the end of January); those whose date is unknown last."""
-        when = self.when
+        janvier » among the end of January), a part of a month its words name as that part
+        (« mi-avril » before « 28 avril »); those whose date is unknown last."""
+        when, known = self.when, self.known
+        if when is not None and known is not None:
+            when = when.part_said(known.stated_words)
         return (when is not None, (when.end, when.start) if when else (), self.statement.claim_id)
 
     @property
