@@ -334,7 +334,7 @@ def test_a_figure_says_which_earlier_figures_it_agrees_with_or_differs_from(tmp_
     renforts = [line for line in lines if "Renforts" in line]
     assert "concorde avec : 3 000 selon Agence Alpha (janvier 2025 – février 2025)" in renforts[0]
     pertes = [line for line in lines if "Pertes cumulées" in line]
-    assert "diverge de : 4 000 selon Agence Alpha (mars 2025)" in pertes[0]
+    assert "estimations divergentes : 4 000 selon Agence Alpha (mars 2025)" in pertes[0]
     alpha = [line for line in lines if line.startswith("13 mars 2025")]
     assert len(alpha) == 3 and not any("concorde" in line or "diverge" in line for line in alpha)
 
@@ -411,3 +411,23 @@ def test_a_hedged_event_is_logged_with_its_hedge(tmp_path):
     # An inference the text hedges (« laissent croire ») is not stated flatly in the log.
     assert lines == ["5 mars 2025 — Effectifs : Visite officielle, selon Agence Alpha — avec "
                      "réserve : « … laissent croire … » ( Journal A, 5 mars 2025 )"]
+
+
+def test_figures_one_day_brings_that_diverge_say_so_on_both_lines(tmp_path):
+    builder = PageBuilder.from_archive(scenario("same-report-totals", tmp_path))
+    lines = [line for line in log_page(builder) if "sans source" not in line]
+    # Beta's « environ 4 000 » and Alpha's « plus de 5 000 », both reported on 8 April: neither
+    # came second, so each line says it, as the topic's box does.
+    assert [line.split(" ( ")[0] for line in lines] == [
+        "8 avril 2025 — Effectifs : Soldats envoyés (total) : environ 4 000 selon Service Beta — "
+        "estimations divergentes : plus de 5 000 selon Agence Alpha (rapporté le 8 avril 2025)",
+        "8 avril 2025 — Effectifs : Soldats envoyés (total) : plus de 5 000 selon Agence Alpha — "
+        "estimations divergentes : environ 4 000 selon Service Beta (rapporté le 8 avril 2025)"]
+    # Each links the topic page's section on that divergence, which is there.
+    (page,) = [p for p in builder.all_pages() if p.path == "journal/index.md"]
+    links = BeautifulSoup(page.content, "html.parser").select(".ba-log-list a.ba-divergent")
+    assert [a["href"] for a in links] == ["../sujets/effectifs.html#divergences-envoyes"] * 2
+    (topic,) = [p for p in builder.all_pages() if p.path == "sujets/effectifs.md"]
+    assert BeautifulSoup(topic.content, "html.parser").find(id="divergences-envoyes") is not None
+    assert [t.split(" ( ")[0] for t in feed_titles(builder, "journal/flux.xml")
+            if "sans source" not in t] == [line.split(" ( ")[0] for line in lines]

@@ -35,7 +35,8 @@ class LogEntry:
     disputed_by: tuple[Statement | LedgerEntry, ...] = ()  # claims a text says dispute it
     disputes: tuple[Statement | LedgerEntry, ...] = ()     # claims it disputes, as its text says
     # Other actors' figures for the same period known before it that it agrees with, or
-    # differs from while both can hold (the rules' agreements and divergences).
+    # known before it or at once that it differs from while both can hold (the rules'
+    # agreements and divergences).
     agrees_with: tuple[Statement, ...] = ()
     diverges_from: tuple[Statement, ...] = ()
     # Whether those it agrees with are sources independent of it (Status.confirmations);
@@ -203,14 +204,16 @@ def _related(pairs: Iterable) -> dict[str, list[Statement]]:
 
 def _earlier(statement: Statement, related: Near
              ) -> tuple[tuple[Statement, ...], tuple[Statement, ...]]:
-    """The figures it agrees with and those it diverges from, among those known before it:
-    the log says so on the line of what came second."""
+    """The figures it agrees with, among those known before it (the log says so on the line
+    of what came second), and those it diverges from, known before it or when it was (two
+    figures one day brings that both can hold: each line says so, as the boxes do)."""
     known = statement.known_on
 
-    def before(finding: str) -> tuple[Statement, ...]:
+    def before(finding: str, same_time: bool = False) -> tuple[Statement, ...]:
         return tuple(o for o in related.get(finding, {}).get(statement.claim_id, ())
-                     if known is not None and o.known_on is not None and o.known_on.end < known.start)
-    return before("agreement"), before("divergence")
+                     if known is not None and o.known_on is not None and (
+                         not known.before(o.known_on) if same_time else o.known_on.before(known)))
+    return before("agreement"), before("divergence", same_time=True)
 
 
 def _contesting(briefing: TopicBriefing) -> tuple[Found, Found, Found]:
