@@ -68,17 +68,25 @@ class LogEntry:
                                   self.statement.first)
 
     @property
-    def other_sources(self) -> tuple[LedgerEntry, ...]:
-        """A copy of each of its other sources (a dispatch and its copies are one), oldest
-        article first, undated last: a statement several sources report has one line, which
-        names them all."""
+    def early_sources(self) -> tuple[LedgerEntry, ...]:
+        """A copy of each other source that may have made it known as early as ``source``
+        (a dispatch and its copies are one source): one its article leaves undated, or of the
+        same day. The line names them after its own; a later article's copy is a relay, which
+        changes nothing, as a repeat does not."""
         source = self.source
         rank = {id(e): n for n, e in enumerate(self.statement.by_article_date)}
 
         def place(entry: LedgerEntry) -> int:
             return rank[id(entry)]
-        return tuple(sorted((min(group, key=place) for group in self.statement.sources
-                             if source not in group), key=place))
+
+        def early(entry: LedgerEntry) -> bool:
+            return entry.article.date is None or entry.article.date == source.article.date
+        copies = []
+        for group in self.statement.sources:
+            found = [entry for entry in group if early(entry)]
+            if found and source not in group:
+                copies.append(min(found, key=place))
+        return tuple(sorted(copies, key=place))
 
     @property
     def when(self) -> DateInterval | None:
