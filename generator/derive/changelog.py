@@ -73,6 +73,8 @@ class LogEntry:
         (a dispatch and its copies are one source): one its article leaves undated, or of the
         same day. The line names them after its own; a later article's copy is a relay, which
         changes nothing, as a repeat does not."""
+        if len(self.statement.sources) < 2:
+            return ()
         source = self.source
         rank = {id(e): n for n, e in enumerate(self.statement.by_article_date)}
 
@@ -98,9 +100,8 @@ class LogEntry:
         """Newest first once reversed, by when it was known at the latest (« au plus tard fin
         janvier » among the end of January), a part of a month its words name as that part
         (« mi-avril » before « 28 avril »); those whose date is unknown last."""
-        when, known = self.when, self.known
-        if when is not None and known is not None:
-            when = when.part_said(known.stated_words)
+        known = self.known
+        when = known.stated.part_said(known.stated_words) if known and known.stated else None
         return (when is not None, (when.end, when.start) if when else (), self.statement.claim_id)
 
     @property

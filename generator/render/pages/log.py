@@ -117,7 +117,7 @@ class LogPages(Site):
                 + (f" (avec réserve : {_quoted(other.hedges)})" if other.hedges else "")
                 for other in entry.disputes[:3])
         return LogLine(entry, french_text(date), french_text(self.archive.topics[entry.topic_id].title),
-                       french_text(text), french_text(diverges), french_text(rest))
+                       french_text(text), diverges and french_text(diverges), rest and french_text(rest))
 
     def _figures(self, others: tuple[Statement, ...]) -> str:
         """Other actors' figures beside a line's: « 3 000 selon … (période) ; … »."""
