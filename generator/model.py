@@ -118,8 +118,37 @@ class DateInterval:
         """Earlier first; of two that start together, the shorter (more precise) first."""
         return (self.start, self.end)
 
+    def part_said(self, words: str | None) -> DateInterval:
+        """The part of this month its text's words name (« début avril », « mi-avril 2025 »,
+        « fin avril »): days 1–10, 11–20, 21 to the end; else itself. Only an order reads it,
+        to place « mi-avril » before « 28 avril »: a page shows the words and the month,
+        never day bounds the text does not give."""
+        if not words or self.precision != "month":
+            return self
+        month = _FRENCH_MONTHS[self.start.month - 1]
+        parts = {m[1] for m in _PART_OF_MONTH.finditer(_folded(words)) if m[2] == month}
+        if len(parts) != 1:
+            return self
+        first, last = _MONTH_PARTS[parts.pop()]
+        return DateInterval(self.start.replace(day=first), self.end if last is None
+                            else self.start.replace(day=last), self.text)
+
     def __str__(self) -> str:
         return self.text
+
+
+_FRENCH_MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+                  "septembre", "octobre", "novembre", "decembre")
+# « début avril », « mi-avril », « fin avril » (folded), and the days each names: the first,
+# middle and last third of the month (None: its last day).
+_PART_OF_MONTH = re.compile(r"\b(debut|mi|fin)[- ]+(?:du\s+mois\s+)?(?:de\s+|d')?([a-z]+)")
+_MONTH_PARTS: dict[str, tuple[int, int | None]] = {"debut": (1, 10), "mi": (11, 20), "fin": (21, None)}
+
+
+def _folded(words: str) -> str:
+    """Lower case, without accents, straight apostrophes: « Mi-Août » reads « mi-aout »."""
+    decomposed = unicodedata.normalize("NFD", words.lower().replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _single_date(value: str) -> DateInterval:

@@ -224,6 +224,14 @@ def test_the_real_log_is_newest_first_and_holds_every_statement_once():
             ), statement.claim_id
     for entry in analysis.log:
         assert entry.statement.claim_id not in repeats
+        # Under « Date inconnue » only when no text dates the statement itself; a line names
+        # each source that may have made it known as early as its own.
+        assert entry.when is not None or not any(e.dates_statement for e in entry.statement.entries)
+        named = {id(entry.source), *map(id, entry.early_sources)}
+        for group in entry.statement.sources:
+            assert any(id(e) in named for e in group) or all(
+                e.article.date is not None and e.article.date != entry.source.article.date
+                for e in group), entry.statement.claim_id
         if entry.supersedes is not None:
             assert entry.supersedes.actor == entry.statement.actor
             assert entry.supersedes.claim.metric == entry.statement.claim.metric
@@ -249,7 +257,8 @@ def test_a_contested_figure_is_logged_with_who_contests_it(tmp_path):
 def test_a_figure_of_an_undated_article_relayed_later_stays_undated(tmp_path):
     builder = PageBuilder.from_archive(scenario("undated-relayed", tmp_path))
     # Relayed on 3 April as « une précédente estimation »: first said when no one knows, not
-    # news of 3 April; the line links the undated article, which may have been first.
+    # news of 3 April; the line links the undated article, which may have been first, and
+    # not the relay, known to be later.
     assert log_page(builder) == [
         "date inconnue — Effectifs : Pièces à longue portée livrées : environ 200 selon le bureau "
         "gamma (OG) — avec réserve : « Selon certaines informations … », « … aurait livré … » "
@@ -329,7 +338,7 @@ def test_a_figure_says_which_earlier_figures_it_agrees_with_or_differs_from(tmp_
     renforts = [line for line in lines if "Renforts" in line]
     assert "concorde avec : 3 000 selon Agence Alpha (janvier 2025 – février 2025)" in renforts[0]
     pertes = [line for line in lines if "Pertes cumulées" in line]
-    assert "diverge de : 4 000 selon Agence Alpha (mars 2025)" in pertes[0]
+    assert "estimations divergentes : 4 000 selon Agence Alpha (mars 2025)" in pertes[0]
     alpha = [line for line in lines if line.startswith("13 mars 2025")]
     assert len(alpha) == 3 and not any("concorde" in line or "diverge" in line for line in alpha)
 
@@ -376,3 +385,53 @@ def test_a_dated_position_is_logged_on_its_own_date(tmp_path):
         updated = [entry.find(f"{ATOM}updated").text[:10]
                    for entry in ET.fromstring(feed.content).iter(f"{ATOM}entry")]
         assert updated == ["2025-04-29", "2025-04-28", "2025-03-31"], path
+
+
+def test_a_statement_a_later_article_dates_is_logged_at_that_date_with_its_sources(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("relayed-dated-later", tmp_path)))
+    # An undated article reports Gamma's 300; a later one says Gamma gave it « en janvier »:
+    # one statement, made in January, which the undated copy cannot have reported earlier.
+    # It keeps its line, at that date, naming both articles (and the undated one's hedge).
+    assert lines == [
+        "30 avril 2025 — Effectifs : Pertes cumulées : environ 600 selon le bureau gamma (OG) "
+        "(en hausse ; auparavant environ 300, janvier 2025) ( Journal A, 30 avril 2025 )",
+        "janvier 2025 — Effectifs : Pertes cumulées : environ 300 selon le bureau gamma (OG) — "
+        "avec réserve : « … premières estimations … » ( Journal A, 30 avril 2025 ; Journal B, "
+        "date inconnue )"]
+
+
+def test_a_part_of_a_month_said_in_words_is_logged_where_the_words_place_it(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("log-part-of-month", tmp_path)))
+    # « mi-avril » is before 28 April, whatever its month's end; « fin avril » is known by the
+    # 30th at the latest, like the month: newest first, each dated in the text's words.
+    assert [line.split(" ( ")[0] for line in lines] == [
+        "fin avril 2025 — Effectifs : Visite officielle, selon le bureau gamma (OG)",
+        "28 avril 2025 — Effectifs : Visite officielle, selon Service Beta",
+        "mi-avril 2025 — Effectifs : Visite officielle, selon Agence Alpha"]
+
+
+def test_a_hedged_event_is_logged_with_its_hedge(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("hedged-event", tmp_path)))
+    # An inference the text hedges (« laissent croire ») is not stated flatly in the log.
+    assert lines == ["5 mars 2025 — Effectifs : Visite officielle, selon Agence Alpha — avec "
+                     "réserve : « … laissent croire … » ( Journal A, 5 mars 2025 )"]
+
+
+def test_figures_one_day_brings_that_diverge_say_so_on_both_lines(tmp_path):
+    builder = PageBuilder.from_archive(scenario("same-report-totals", tmp_path))
+    lines = [line for line in log_page(builder) if "sans source" not in line]
+    # Beta's « environ 4 000 » and Alpha's « plus de 5 000 », both reported on 8 April: neither
+    # came second, so each line says it, as the topic's box does.
+    assert [line.split(" ( ")[0] for line in lines] == [
+        "8 avril 2025 — Effectifs : Soldats envoyés (total) : environ 4 000 selon Service Beta — "
+        "estimations divergentes : plus de 5 000 selon Agence Alpha (rapporté le 8 avril 2025)",
+        "8 avril 2025 — Effectifs : Soldats envoyés (total) : plus de 5 000 selon Agence Alpha — "
+        "estimations divergentes : environ 4 000 selon Service Beta (rapporté le 8 avril 2025)"]
+    # Each links the topic page's section on that divergence, which is there.
+    (page,) = [p for p in builder.all_pages() if p.path == "journal/index.md"]
+    links = BeautifulSoup(page.content, "html.parser").select(".ba-log-list a.ba-divergent")
+    assert [a["href"] for a in links] == ["../sujets/effectifs.html#divergences-envoyes"] * 2
+    (topic,) = [p for p in builder.all_pages() if p.path == "sujets/effectifs.md"]
+    assert BeautifulSoup(topic.content, "html.parser").find(id="divergences-envoyes") is not None
+    assert [t.split(" ( ")[0] for t in feed_titles(builder, "journal/flux.xml")
+            if "sans source" not in t] == [line.split(" ( ")[0] for line in lines]

@@ -31,6 +31,20 @@ def test_a_month_and_a_day_in_it_overlap_and_order_without_error():
     assert sorted([day, month], key=lambda d: d.sort_key()) == [month, day]  # no TypeError
 
 
+@pytest.mark.parametrize("text, words, start, end", [
+    ("2025-04", "mi-avril 2025", date(2025, 4, 11), date(2025, 4, 20)),
+    ("2025-04", "début avril", date(2025, 4, 1), date(2025, 4, 10)),
+    ("2025-02", "au plus tard fin février 2025", date(2025, 2, 21), date(2025, 2, 28)),
+    ("2025-08", "à la Mi-Août", date(2025, 8, 11), date(2025, 8, 20)),
+    ("2025-04", "avril 2025", date(2025, 4, 1), date(2025, 4, 30)),           # no part named
+    ("2025-04", "fin mars", date(2025, 4, 1), date(2025, 4, 30)),             # another month
+    ("2025-01/2025-02", "de la mi-janvier à février", date(2025, 1, 1), date(2025, 2, 28)),
+])
+def test_a_part_of_a_month_its_words_name_orders_as_that_part(text, words, start, end):
+    said = parse_date_interval(text).part_said(words)
+    assert (said.start, said.end, str(said)) == (start, end, text)  # shown as the month still
+
+
 @pytest.mark.parametrize("as_of, message", [
     ("2025-13", "'2025-13' is not a real date"),
     ("2025-02-30", "'2025-02-30' is not a real date"),

@@ -35,7 +35,8 @@ class LogEntry:
     disputed_by: tuple[Statement | LedgerEntry, ...] = ()  # claims a text says dispute it
     disputes: tuple[Statement | LedgerEntry, ...] = ()     # claims it disputes, as its text says
     # Other actors' figures for the same period known before it that it agrees with, or
-    # differs from while both can hold (the rules' agreements and divergences).
+    # known before it or at once that it differs from while both can hold (the rules'
+    # agreements and divergences).
     agrees_with: tuple[Statement, ...] = ()
     diverges_from: tuple[Statement, ...] = ()
     # Whether those it agrees with are sources independent of it (Status.confirmations);
@@ -67,6 +68,29 @@ class LogEntry:
                                   self.statement.first)
 
     @property
+    def early_sources(self) -> tuple[LedgerEntry, ...]:
+        """A copy of each other source that may have made it known as early as ``source``
+        (a dispatch and its copies are one source): one its article leaves undated, or of the
+        same day. The line names them after its own; a later article's copy is a relay, which
+        changes nothing, as a repeat does not."""
+        if len(self.statement.sources) < 2:
+            return ()
+        source = self.source
+        rank = {id(e): n for n, e in enumerate(self.statement.by_article_date)}
+
+        def place(entry: LedgerEntry) -> int:
+            return rank[id(entry)]
+
+        def early(entry: LedgerEntry) -> bool:
+            return entry.article.date is None or entry.article.date == source.article.date
+        copies = []
+        for group in self.statement.sources:
+            found = [entry for entry in group if early(entry)]
+            if found and source not in group:
+                copies.append(min(found, key=place))
+        return tuple(sorted(copies, key=place))
+
+    @property
     def when(self) -> DateInterval | None:
         """When it became known; None when neither the text nor its articles say."""
         return self.statement.known_on
@@ -74,8 +98,10 @@ class LogEntry:
     @property
     def sort_key(self) -> tuple:
         """Newest first once reversed, by when it was known at the latest (« au plus tard fin
-        janvier » among the end of January); those whose date is unknown last."""
-        when = self.when
+        janvier » among the end of January), a part of a month its words name as that part
+        (« mi-avril » before « 28 avril »); those whose date is unknown last."""
+        known = self.known
+        when = known.stated.part_said(known.stated_words) if known and known.stated else None
         return (when is not None, (when.end, when.start) if when else (), self.statement.claim_id)
 
     @property
@@ -187,14 +213,16 @@ def _related(pairs: Iterable) -> dict[str, list[Statement]]:
 
 def _earlier(statement: Statement, related: Near
              ) -> tuple[tuple[Statement, ...], tuple[Statement, ...]]:
-    """The figures it agrees with and those it diverges from, among those known before it:
-    the log says so on the line of what came second."""
+    """The figures it agrees with, among those known before it (the log says so on the line
+    of what came second), and those it diverges from, known before it or when it was (two
+    figures one day brings that both can hold: each line says so, as the boxes do)."""
     known = statement.known_on
 
-    def before(finding: str) -> tuple[Statement, ...]:
+    def before(finding: str, same_time: bool = False) -> tuple[Statement, ...]:
         return tuple(o for o in related.get(finding, {}).get(statement.claim_id, ())
-                     if known is not None and o.known_on is not None and o.known_on.end < known.start)
-    return before("agreement"), before("divergence")
+                     if known is not None and o.known_on is not None and (
+                         not known.before(o.known_on) if same_time else o.known_on.before(known)))
+    return before("agreement"), before("divergence", same_time=True)
 
 
 def _contesting(briefing: TopicBriefing) -> tuple[Found, Found, Found]:

@@ -61,6 +61,11 @@ class LedgerEntry:
         return self.claim.stated_on or self._stance_date or self.article.date
 
     @property
+    def dates_statement(self) -> bool:
+        """Whether ``stated`` is the date its text gives the statement itself, not its report."""
+        return self.claim.stated_on is not None or self._stance_date is not None
+
+    @property
     def stated_words(self) -> str | None:
         """``stated`` in the text's own words, where it has them (« fin janvier 2025 »)."""
         if self.claim.stated_on is not None:
@@ -158,12 +163,15 @@ class Statement:
     @cached_property
     def first_stated(self) -> LedgerEntry | None:
         """The copy that made it known first (the earliest statement or report date), or None
-        when no copy is dated or a source has no date (see ``reported``). Between copies that
-        give one statement date, the earliest article, an undated one first (it may be the
-        original; a relay's date is known to be later)."""
-        if not self._every_source_dated(lambda e: e.stated):
-            return None
+        when no copy is dated or a source has no date (see ``reported``), unless a text dates
+        the statement itself (« avait évoqué en janvier »): no copy of it, dated or not, can
+        have reported it before it was made. Between copies that give one statement date, the
+        earliest article, an undated one first (it may be the original; a relay's date is
+        known to be later)."""
         dated = [e for e in self.entries if e.stated is not None]
+        if not any(e.dates_statement for e in dated) and not self._every_source_dated(
+                lambda e: e.stated):
+            return None
         return min(dated, key=lambda e: (e.stated.sort_key() if e.stated else (),
                                          e.article.date is not None,
                                          e.article.date.sort_key() if e.article.date else (),

@@ -54,6 +54,8 @@ class LogLine:
     date: str       # when it became known, in the text's words where it has them
     topic: str      # the topic's title
     text: str       # what changed, who says it, and what it replaces
+    diverges: str = ""  # « estimations divergentes : … », linked to its topic's finding
+    rest: str = ""      # who contradicts or disputes it, or what it disputes
 
     @property
     def undated(self) -> bool:
@@ -62,7 +64,8 @@ class LogLine:
 
     @property
     def title(self) -> str:
-        return f"{self.date} — {self.topic} : {self.text}"
+        diverges = f" — {self.diverges}" if self.diverges else ""
+        return f"{self.date} — {self.topic} : {self.text}{diverges}{self.rest}"
 
 
 class LogPages(Site):
@@ -93,28 +96,28 @@ class LogPages(Site):
         if entry.agrees_with:
             text += " — concorde avec : " + self._figures(entry.agrees_with) + (
                 " (sources non indépendantes)" if entry.independent is False else "")
-        if entry.diverges_from:
-            text += " — diverge de : " + self._figures(entry.diverges_from)
+        diverges = ("estimations divergentes : " + self._figures(entry.diverges_from)
+                    if entry.diverges_from else "")
         # A contradiction the rules find is not a dispute a text records: each has its words,
         # in one clause (« ; contredit aussi … ») as the topic page writes them.
-        contested = False
+        rest, contested = "", False
         for words, others in (("en contradiction avec", entry.contradicted_by),
                               ("contesté : contredit par", entry.disputed_by)):
             if others:
-                text += (" ; contredit par " if contested else f" — {words} ") + " ; ".join(
+                rest += (" ; contredit par " if contested else f" — {words} ") + " ; ".join(
                     f"{self._who(other)} ({inline_label(self._what(other))}, "
                     f"{said_when_fr(self.archive, other)})" for other in others[:3])
                 contested = True
         if entry.disputes:  # what it disputes, and who says that (the topic page's words)
             lead = " ; contredit aussi" if contested else " — contredit " + (
                 "d'autres informations" if len(entry.disputes) > 1 else "une autre information")
-            text += f"{lead} : " + " ; ".join(
+            rest += f"{lead} : " + " ; ".join(
                 f"{inline_label(self._what(other))}, selon {self._who(other)} "
                 f"({said_when_fr(self.archive, other)})"
                 + (f" (avec réserve : {_quoted(other.hedges)})" if other.hedges else "")
                 for other in entry.disputes[:3])
-        return LogLine(entry, french_text(date),
-                       french_text(self.archive.topics[entry.topic_id].title), french_text(text))
+        return LogLine(entry, french_text(date), french_text(self.archive.topics[entry.topic_id].title),
+                       french_text(text), diverges and french_text(diverges), rest and french_text(rest))
 
     def _figures(self, others: tuple[Statement, ...]) -> str:
         """Other actors' figures beside a line's: « 3 000 selon … (période) ; … »."""
