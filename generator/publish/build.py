@@ -42,6 +42,7 @@ from ..derive.search import (
     page_text,
 )
 from ..model import Archive, ArticleInfo
+from ..render.environment import environment
 from ..render.format import date_fr
 from ..render.pages import ArticleRenderer, PageBuilder, Planned
 from ..render.paths import article_path, html_path
@@ -120,6 +121,8 @@ class SiteBuild:
 
     def _progress(self, done: int, total: int) -> None:
         log.info(f"briefing: {done}/{total} articles ready ({self.elapsed()})")
+        if 0 < done < total:  # worker processes are reading the articles: see _ready_to_plan
+            _ready_to_plan()
 
     def prepare(self) -> None:
         """Read, validate and render every article, then plan every other page and file.
@@ -356,6 +359,17 @@ class SiteBuild:
         self.pages = [made.get(p.path, p) for p in self.pages]
         self.assets = [made.get(a.path, a) for a in self.assets]
         self.unmade = set()
+
+
+def _ready_to_plan() -> None:
+    """Import the chart module (matplotlib: about a second) and compile every template while
+    worker processes read the articles and this one waits for them, rather than when the first
+    chart is planned and page rendered, in the stretch where this process derives and plans
+    alone; the writers, forked later, inherit both instead of each compiling the templates."""
+    from ..render import charts  # noqa: F401
+    templates = environment()
+    for name in templates.list_templates():
+        templates.get_template(name)
 
 
 def _not_derived(path: str) -> str | bytes:

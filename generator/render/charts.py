@@ -254,7 +254,7 @@ def _x_axis(axes: Axes, series: Sequence[Series], names: int) -> None:
     axes.set_xlim(left - margin, right + margin)
     axes.xaxis.set_major_locator(NullLocator())
     boundaries = [_day(day) for day in (*months, end)]
-    (ticks,) = axes.plot(boundaries, [0] * len(boundaries), linestyle="none", marker=TICKDOWN,
+    ticks = _line(axes, boundaries, [0] * len(boundaries), linestyle="none", marker=TICKDOWN,
                          markersize=5, markeredgewidth=matplotlib.rcParams["xtick.major.width"],
                          color=matplotlib.rcParams["xtick.color"],
                          transform=axes.get_xaxis_transform(), clip_on=False)
@@ -285,7 +285,7 @@ def _spans(axes: Axes, points: tuple[Point, ...], color: str, gid: str) -> None:
             xs += [start, stop, math.nan]
             ys += [p.middle] * 2 + [math.nan]
     if xs:
-        (bar,) = axes.plot(xs, ys, color=color, linewidth=2.5, alpha=0.45,
+        bar = _line(axes, xs, ys, color=color, linewidth=2.5, alpha=0.45,
                            solid_capstyle="butt")
         bar.set_gid(gid)
 
@@ -309,12 +309,19 @@ def _marks(figure: Figure, axes: Axes, series: Sequence[Series]) -> None:
         color = f"C{index % 10}"
         if kind == "range":
             bars = [v for x, p in marks for v in ((x, p.low), (x, p.high), (math.nan,) * 2)]
-            (mark,) = axes.plot([x for x, _ in bars], [y for _, y in bars], color=color,
+            mark = _line(axes, [x for x, _ in bars], [y for _, y in bars], color=color,
                                 linewidth=2.5, solid_capstyle="butt")
         else:
-            (mark,) = axes.plot([x for x, _ in marks], [p.middle for _, p in marks], color=color,
+            mark = _line(axes, [x for x, _ in marks], [p.middle for _, p in marks], color=color,
                                 marker=KINDS[kind][0], markersize=MARKER_PT, linestyle="none")
         mark.set_gid(f"mark-{kind}-{index}")
+
+
+def _line(axes: Axes, xs: Sequence[float], ys: Sequence[float], **style: Any) -> Line2D:
+    """What ``axes.plot(xs, ys, **style)`` draws (given a colour, and limits set beforehand:
+    the plot's colour cycle and autoscaling have no part), without its handling of every
+    other way to call it, which cost as much as the line at a thousand lines per chart."""
+    return axes.add_line(Line2D(np.asarray(xs, float), np.asarray(ys, float), **style))
 
 
 def _display_x(axes: Axes, values: np.ndarray) -> np.ndarray:
@@ -347,18 +354,27 @@ def _slots(axes: Axes, series: Sequence[Series]) -> Iterator[tuple[tuple[int, Po
     bounds = np.array([_month_of(p.x) for _, p in marks])  # a row per mark: start, end
     months = zip(_display_x(axes, bounds[:, 0]).tolist(), _display_x(axes, bounds[:, 1]).tolist())
     left, right = axes.bbox.x0, axes.bbox.x1
+    shifts = [(slot, slot * step) for slot in _SLOTS]
     grid: dict[tuple[int, int], list[tuple[float, float, float]]] = {}
     for (index, point), (x, low), high, (first, end) in zip(marks, lows, highs, months):
         low, high = low - size / 2, high + size / 2
         rows = range(math.floor(low / size), math.floor(high / size) + 1)
         chosen = 0
-        # Offsets inside the plot only, those keeping the mark in its month first: a
-        # 23 December stays in December.
-        inside = [slot for slot in _SLOTS if left <= x + slot * step <= right]
-        for slot in sorted(inside, key=lambda slot: not first <= x + slot * step < end):
-            if _clear(grid, x + slot * step, low, high, rows, size):
-                chosen = slot
-                break
+        # Offsets inside the plot only, those keeping the mark in its month first (a
+        # 23 December stays in December), each in _SLOTS order; the others only when
+        # none of those is clear.
+        elsewhere = []
+        for slot, shift in shifts:
+            at = x + shift
+            if left <= at <= right:
+                if not first <= at < end:
+                    elsewhere.append((slot, at))
+                elif _clear(grid, at, low, high, rows, size):
+                    chosen = slot
+                    break
+        else:
+            chosen = next((slot for slot, at in elsewhere
+                           if _clear(grid, at, low, high, rows, size)), 0)
         at = x + chosen * step
         for row in rows:
             grid.setdefault((math.floor(at / size), row), []).append((at, low, high))
