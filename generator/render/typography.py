@@ -25,10 +25,10 @@ import re
 NBSP, NNBSP = "\u00a0", "\u202f"
 # The element holding an article's own text (templates/article.html): it holds no <div>.
 ARTICLE_TEXT = '<div class="ba-body">'
-# Every expression below reads contributor text too: each is linear in it. A run of spaces
-# or of digits is scanned once, from its start (the look-behinds), never from each of its
-# positions; a tag holds no "<" (text has it escaped). Each starts with the character it
-# acts on, the look-behind after it: the scan then skips to the next such character.
+# Every expression below reads contributor text too: each is linear in it. A run of spaces,
+# digits or "<" is scanned once, from its start (the look-behinds), never from each of its
+# positions; a tag holds no "<" (text has it escaped). Each step's expression starts with
+# a character it acts on, its look-behind after it: the scan skips to the next such one.
 _SKIPPED_OPENING = re.compile(r"<(code|pre|script|style|textarea)\b", re.I)
 _TAG_SPLIT = re.compile(r"(<[^<>]*>)")
 # Every character a step below acts on (``&`` for an escaped apostrophe).
