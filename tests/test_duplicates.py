@@ -4,20 +4,15 @@ and boilerplate shared by thousands of articles links none of them."""
 from __future__ import annotations
 
 import random
-import zlib
 
 from generator.derive.duplicates import (
     EXACT_UP_TO,
     MIN_SHARED,
-    SAMPLE,
-    SHINGLE_WORDS,
     same_story_elsewhere,
     shingles,
     similar_pairs,
-    sorted_shingles,
 )
 from generator.derive.ledger import dispatches
-from generator.derive.words import words as text_words
 
 # Made-up words: no two random texts share a 5-word sequence by chance.
 VOCABULARY = [f"{a}{b}{c}" for a in ("ka", "ro", "mi", "te", "su", "no", "pa", "li")
@@ -134,19 +129,3 @@ def test_short_texts_sharing_a_stock_phrase_stay_apart():
         linked += bool(similar_pairs(sets({"a": f"{words(rng, 32)} {stock}",
                                            "b": f"{words(rng, 32)} {stock}"})))
     assert linked == 0
-
-
-def test_shingles_are_the_sampled_hashes_of_each_run_of_five_word_numbers():
-    """Their definition, written out: kept numbers of words across texts change nothing."""
-    rng = random.Random(7)
-    texts = [words(rng, count) for count in (0, 4, 5, 6, 300)] + ["Les 3 000 soldats, l'armée."]
-    kept: dict[str, int] = {}
-    for text in texts:
-        tokens = text_words(text)
-        numbers = [zlib.crc32(token.encode()) for token in tokens]
-        expected = sorted({h for h in (hash(tuple(numbers[i:i + SHINGLE_WORDS]))
-                                       for i in range(len(numbers) - SHINGLE_WORDS + 1))
-                           if h % SAMPLE == 0})
-        assert sorted_shingles(tokens, kept).tolist() == expected
-        assert sorted_shingles(tokens).tolist() == expected
-        assert shingles(text) == frozenset(expected)

@@ -77,23 +77,18 @@ def shingles(text: str) -> frozenset[int]:
 def word_shingles(tokens: list[str], word_ids: dict[str, int] | None = None) -> frozenset[int]:
     """The sampled shingle hashes of a text's ``words``. ``word_ids`` (word -> number) may
     be kept across the texts of one build by the caller: words repeat."""
-    return frozenset(sorted_shingles(tokens, word_ids).tolist())
-
-
-def sorted_shingles(tokens: list[str], word_ids: dict[str, int] | None = None) -> np.ndarray:
-    """word_shingles as a sorted array (int64), each once: what the build keeps per article.
-    Hashed by Python (tuple hashes of word numbers), sampled and sorted by numpy."""
     if word_ids is None:
         word_ids = {}
     elif len(word_ids) > 1_000_000:  # bounded, whatever the archive
         word_ids.clear()
-    for word in set(tokens).difference(word_ids):
-        word_ids[word] = zlib.crc32(word.encode())
-    ids = list(map(word_ids.__getitem__, tokens))
+    ids = []
+    for word in tokens:
+        number = word_ids.get(word)
+        if number is None:
+            number = word_ids[word] = zlib.crc32(word.encode())
+        ids.append(number)
     grams = zip(*(ids[i:] for i in range(SHINGLE_WORDS)))
-    hashes = np.fromiter(map(hash, grams), dtype=np.int64,
-                         count=max(0, len(ids) - SHINGLE_WORDS + 1))
-    return np.unique(hashes[hashes % SAMPLE == 0])
+    return frozenset(h for h in map(hash, grams) if h % SAMPLE == 0)
 
 
 def near_duplicates(archive: Archive[Article],

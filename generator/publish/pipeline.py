@@ -21,6 +21,7 @@ import os
 import stat
 import struct
 import sys
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from ..derive.duplicates import sorted_shingles
+from ..derive.duplicates import word_shingles
 from ..derive.search import keys, page_text, plain_text
 from ..derive.words import words
 from ..model import Archive, Article, ArticleInfo, Registries
@@ -383,7 +384,7 @@ def process(path: Path, job: _Job) -> Processed:
     if article is None or errors:
         return Processed(article, errors)
     body_words = words(article.body)  # read once, for near-duplicates and for the search
-    packed = sorted_shingles(body_words, job.word_ids).tobytes()
+    packed = array("q", sorted(word_shingles(body_words, job.word_ids))).tobytes()
     if not job.render:
         return Processed(article, (), shingles=packed)
     renderer = job.renderer
