@@ -36,6 +36,11 @@ _FORBIDDEN_CHARS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ue000-\uf8ff\ufeff]")
 
 
+def has_forbidden_chars(value: str) -> bool:
+    """Whether clean_text refuses a line of ``value``: one scan of a whole text."""
+    return _FORBIDDEN_CHARS.search(value) is not None
+
+
 def clean_text(value: str) -> str:
     """NFC-normalised text without control or bidi-override characters."""
     match = _FORBIDDEN_CHARS.search(value)

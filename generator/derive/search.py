@@ -90,8 +90,9 @@ def keys(tokens: list[str]) -> set[str]:
 
 # Linear time on any text: no part scans past its own opening character (« [[[[ » or « <<<< »
 # would otherwise be read to the end once per character: a mebibyte of them, for ever).
-_MARKUP = re.compile(
-    r"!?\[([^\[\]]*)\]\([^()]*\)|<[^<>]+>|[*_`#>|~]+|^\s*[-+]\s+|\{[^{}]*\}", re.M)
+# The look-ahead names every character a part can start with: the scan skips the others.
+_MARKUP = re.compile(r"(?=[!\[<*_`#>|~{\s+-])"
+                     r"(?:!?\[([^\[\]]*)\]\([^()]*\)|<[^<>]+>|[*_`#>|~]+|^\s*[-+]\s+|\{[^{}]*\})", re.M)
 # Per document, the text where the browser cuts a passage around the query's words (as
 # Pagefind does from its per-page fragments): the whole text, so that a word found deep in
 # a page is shown, up to this many characters (far beyond any article; bounds a hostile one).

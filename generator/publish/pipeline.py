@@ -79,6 +79,8 @@ class Processed:
     shingles: bytes = b""                  # near-duplicate shingles, packed (see shingle_array)
     terms: str = ""                        # its search keys, space-separated
     excerpt: str = ""  # its whole text, for search excerpts (with a cache: left on disk, see text)
+    # ``article`` as JSON when made already (for its metadata key): what Cache.put writes.
+    article_json: str = ""
 
     def shingle_array(self) -> np.ndarray:
         return np.frombuffer(self.shingles, dtype=np.int64)
@@ -288,7 +290,8 @@ class Cache:
             "kind": "article" if isinstance(result.article, Article) else "info",
             "text_size": len(text), "content_size": len(content),
             "metadata_key": result.metadata_key, "terms": result.terms}, ensure_ascii=False)
-        record = sealed.seal(key, [result.article.model_dump_json().encode("utf-8"),
+        article = result.article_json or result.article.model_dump_json()
+        record = sealed.seal(key, [article.encode("utf-8"),
                                    fields.encode("utf-8"), result.shingles,
                                    hashlib.sha256(text).digest(),
                                    hashlib.sha256(content).digest()])
@@ -388,20 +391,22 @@ def process(path: Path, job: _Job) -> Processed:
     metadata = article.info()
     content = renderer.content(article)
     details, excerpt = _searched(renderer, article, content)
+    metadata_json = metadata.model_dump_json()
     return Processed(metadata, (), content=content,
                      shingles=packed,
                      terms=" ".join(sorted(keys(words(article.title)) | keys(body_words) | details)),
                      excerpt=excerpt,
                      metadata_key=hashlib.sha256(
-                         (job.fingerprint + metadata.model_dump_json()).encode()).hexdigest())
+                         (job.fingerprint + metadata_json).encode()).hexdigest(),
+                     article_json=metadata_json)
 
 
 def _stored(result: Processed, key: str | None, cache_folder: str | None) -> Processed:
     """Cache a good result; what goes back to the build then leaves its content on disk."""
     if key is None or cache_folder is None or result.errors:
-        return result
+        return replace(result, article_json="") if result.article_json else result
     Cache(Path(cache_folder), "").put(key, result)
-    return replace(result, content="", excerpt="", cache_key=key)
+    return replace(result, content="", excerpt="", article_json="", cache_key=key)
 
 
 def _start_worker(job: _Job) -> None:

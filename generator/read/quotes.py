@@ -57,8 +57,13 @@ def normalise(text: str) -> str:
     return re.sub(r" +", " ", _map_equivalents(unicodedata.normalize("NFC", text))).strip()
 
 
+@lru_cache(maxsize=256)
 def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     """Start and end offsets of ``quote`` in ``text`` (NFC), or None when it is not there.
+
+    Cached: reading checks each claim's quote (schema.check_quotes), then rendering marks
+    it (render/pages/articles.py) in the same text; a hit costs no scan (a string keeps its
+    hash, and the same text is the same object).
 
     The source is searched first (equivalent characters map one to one, so offsets in
     the mapped text are offsets in ``text``), then the text as the reader sees it. A

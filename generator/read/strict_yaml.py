@@ -69,70 +69,68 @@ def _refuse_hidden_structure(event: yaml.Event) -> None:
                               hint="remove the tag; the schema decides each field's type")
 
 
+# Events that frame the document and hold no data; the other kinds _compose acts on. Events
+# are told apart by their exact class (the parser makes no subclasses): one look per event.
+_FRAMING = frozenset({yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent,
+                      yaml.DocumentEndEvent})
+_STARTS = {yaml.MappingStartEvent: dict, yaml.SequenceStartEvent: list}
+
+
 def _compose(events: Iterator[Any], values: dict, keys: dict) -> object:
     """Plain data from the parser's events, recording where each key and value stands.
 
     Built on events rather than on YAML's composer so that libyaml does the parsing.
     """
-    # Each frame: [container, path, pending key or None, key position]
+    # Each frame: [container, path, pending key or None, whether the container is a mapping]
     stack: list[list] = []
     root: object = None
-
-    def place(value: object, path: PathKey, mark: yaml.Mark) -> None:
-        nonlocal root
-        values[path] = _at(mark)
-        if not stack:
-            root = value
-            return
-        frame = stack[-1]
-        container = frame[0]
-        if isinstance(container, list):
-            container.append(value)
-        else:
-            container[frame[2]] = value
-            frame[2] = None
-
-    def child_path() -> PathKey:
-        frame = stack[-1] if stack else None
-        if frame is None:
-            return ()
-        container, path = frame[0], frame[1]
-        return path + ((len(container),) if isinstance(container, list) else (frame[2],))
-
     for event in events:
-        if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent,
-                              yaml.DocumentStartEvent, yaml.DocumentEndEvent)):
+        kind = type(event)
+        if kind in _FRAMING:
             continue
-        _refuse_hidden_structure(event)
+        if (kind is yaml.AliasEvent or getattr(event, "anchor", None)
+                or getattr(event, "tag", None) is not None):
+            _refuse_hidden_structure(event)
         frame = stack[-1] if stack else None
-        if (frame is not None and isinstance(frame[0], dict) and frame[2] is None
-                and not isinstance(event, yaml.MappingEndEvent)):
-            if not isinstance(event, yaml.ScalarEvent):
+        if frame is not None and frame[3] and frame[2] is None and kind is not yaml.MappingEndEvent:
+            if kind is not yaml.ScalarEvent:
                 raise StrictYamlError("a key must be plain text", *_at(event.start_mark))
             key = event.value
-            if frame[1] + (key,) in keys:
-                first = keys[frame[1] + (key,)][0]
+            key_path = frame[1] + (key,)
+            if key_path in keys:
+                first = keys[key_path][0]
                 raise StrictYamlError(f"duplicate key '{key}' (first defined on line {first})",
                                       *_at(event.start_mark),
                                       hint="keep one of the two; YAML would silently use the last")
-            keys[frame[1] + (key,)] = _at(event.start_mark)
+            keys[key_path] = _at(event.start_mark)
             frame[2] = key
             continue
-        if isinstance(event, yaml.ScalarEvent):
+        value: object
+        if kind is yaml.ScalarEvent:
             # An empty plain value (`key:`) is no value at all; `key: ""` is an empty text.
-            plain = event.style in (None, "")
-            place(None if plain and event.value == "" else event.value, child_path(),
-                  event.start_mark)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            value = None if event.style in (None, "") and event.value == "" else event.value
+        elif kind in _STARTS:
             if len(stack) >= MAX_DEPTH:
                 raise StrictYamlError(f"nesting deeper than {MAX_DEPTH} levels",
                                       *_at(event.start_mark))
-            container: object = {} if isinstance(event, yaml.MappingStartEvent) else []
-            path = child_path()
-            place(container, path, event.start_mark)
-            stack.append([container, path, None, None])
+            value = _STARTS[kind]()
         else:  # end of a mapping or sequence
             stack.pop()
+            continue
+        # The value's place: its path, and in its container.
+        if frame is None:
+            path: PathKey = ()
+            root = value
+        elif frame[3]:
+            path = frame[1] + (frame[2],)
+            frame[0][frame[2]] = value
+            frame[2] = None
+        else:
+            path = frame[1] + (len(frame[0]),)
+            frame[0].append(value)
+        values[path] = _at(event.start_mark)
+        if kind in _STARTS:
+            stack.append([value, path, None, kind is yaml.MappingStartEvent])
     return root
 
 
@@ -163,7 +161,7 @@ def load(text: str) -> tuple[object, Positions]:
             nonlocal documents
             while loader.check_event():
                 event = loader.get_event()
-                if isinstance(event, yaml.DocumentStartEvent):
+                if type(event) is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
                         raise StrictYamlError("only one YAML document is allowed",

@@ -25,21 +25,23 @@ import re
 NBSP, NNBSP = "\u00a0", "\u202f"
 # The element holding an article's own text (templates/article.html): it holds no <div>.
 ARTICLE_TEXT = '<div class="ba-body">'
-# Every expression below reads contributor text too: each is linear in it. A run of spaces
-# or of "<" is scanned once, from its start (the look-behinds), never from each of its
-# positions; a tag holds no "<" (text has it escaped).
+# Every expression below reads contributor text too: each is linear in it. A run of spaces,
+# digits or "<" is scanned once, from its start (the look-behinds), never from each of its
+# positions; a tag holds no "<" (text has it escaped). Each step's expression starts with
+# a character it acts on, its look-behind after it: the scan skips to the next such one.
 _SKIPPED_OPENING = re.compile(r"<(code|pre|script|style|textarea)\b", re.I)
 _TAG_SPLIT = re.compile(r"(<[^<>]*>)")
 # Every character a step below acts on (``&`` for an escaped apostrophe).
 _ACTED_ON = re.compile(r"[:;!?«»\d'&]")
 _DIGIT = re.compile(r"\d")
-_BEFORE_COLON = re.compile(r"(?<! ) +(?=:(?:\s|$|<|»|\)))")
-_BEFORE_MARK = re.compile(r"(?<! ) +(?=[;!?](?:\s|$|<|»|\)))")
+_BEFORE_COLON = re.compile(r" (?<!  ) *(?=:(?:\s|$|<|»|\)))")
+_BEFORE_MARK = re.compile(r" (?<!  ) *(?=[;!?](?:\s|$|<|»|\)))")
 _AFTER_OPENING = re.compile(r"«[ \u00a0\u202f]*")
-_BEFORE_CLOSING = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]*»")
-_DIGIT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d])")
-_NUMBER_THEN_WORD = re.compile(r"(?<=\d) (?=[^\W\d_]|%|€|\$)")
-_APOSTROPHE = re.compile(r"(?<=\w)(?:'|&#39;|&#x27;)(?=\w)")  # as written, or as escaped
+_CLOSING_SPACES = " \u00a0\u202f"  # removed before « » », which gets a narrow one
+_DIGIT_GROUPS = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:[ \u00a0]\d{3})+(?!\d)")
+_NUMBER_THEN_WORD = re.compile(r" (?<=\d )(?=[^\W\d_]|%|€|\$)")
+_APOSTROPHE = re.compile(  # as written, or as escaped
+    r"(?:'(?<=\w')|&#39;(?<=\w&#39;)|&#x27;(?<=\w&#x27;))(?=\w)")
 
 
 def _spaces(text: str, units: bool = True) -> str:
@@ -52,11 +54,18 @@ def _spaces(text: str, units: bool = True) -> str:
     if "«" in text:
         text = _AFTER_OPENING.sub("«" + NNBSP, text)
     if "»" in text:
-        text = _BEFORE_CLOSING.sub(NNBSP + "»", text)
+        text = _before_closing(text)
     if _DIGIT.search(text) is None:
         return text
     text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", NNBSP).replace(NBSP, NNBSP), text)
     return _NUMBER_THEN_WORD.sub(NBSP, text) if units else text
+
+
+def _before_closing(text: str) -> str:
+    """A narrow no-break space before each « » », instead of the spaces there: str methods,
+    as an expression would try each position of the text for a run of spaces."""
+    parts = text.split("»")
+    return (NNBSP + "»").join([part.rstrip(_CLOSING_SPACES) for part in parts[:-1]] + parts[-1:])
 
 
 def french_text(text: str, apostrophes: bool = True, units: bool = True) -> str:
@@ -71,19 +80,25 @@ def french_text(text: str, apostrophes: bool = True, units: bool = True) -> str:
 def _text_nodes(html: str, apostrophes: bool) -> str:
     """French typography on the text between the tags of ``html`` (no code or script in it)."""
     # Text and tags alternate (split in C); a text with none of the characters the steps
-    # act on is left as it is, and tags are looked at only where there are tables.
+    # act on is left as it is. In a table's narrow columns a number may part from its unit:
+    # the columns keep their width (tests/test_phones.py), and a cell is read as a whole
+    # anyway. Tags are looked at only where there are tables: the texts between two table
+    # tags are typeset alike.
     pieces = _TAG_SPLIT.split(html)
-    has_tables = "<table" in html
-    tables = 0
-    for i in range(0, len(pieces), 2):
-        text = pieces[i]
-        if _ACTED_ON.search(text) is not None:
-            # In a table's narrow columns a number may part from its unit: the columns keep
-            # their width (tests/test_phones.py), and a cell is read as a whole anyway.
-            pieces[i] = french_text(text, apostrophes, units=not tables)
-        if has_tables and i + 1 < len(pieces):
-            tag = pieces[i + 1]
+    texts = pieces[0::2]
+    bounds = [0, len(texts)]
+    if "<table" in html:
+        bounds[1:1] = [i + 1 for i, tag in enumerate(pieces[1::2])
+                       if tag.startswith(("<table", "</table"))]
+    acted_on, tables = _ACTED_ON.search, 0
+    for start, end in zip(bounds, bounds[1:]):
+        units = not tables
+        texts[start:end] = [french_text(text, apostrophes, units) if acted_on(text) else text
+                            for text in texts[start:end]]
+        if end < len(texts):
+            tag = pieces[2 * end - 1]  # the tag after the text end - 1
             tables += tag.startswith("<table") - tag.startswith("</table")
+    pieces[0::2] = texts
     return "".join(pieces)
 
 
@@ -91,11 +106,12 @@ def _skipped(html: str) -> list[tuple[int, int]]:
     """Where code, preformatted text, scripts, styles and text areas stand, each from its
     opening tag to its closing one (``<code …>…</code>``, case aside), in one pass: an
     element with no closing tag after it is not one."""
-    lowered, spans, position = html.lower(), [], 0
+    lowered, spans, position = "", [], 0
     last_closing: dict[str, int] = {}
     for opening in _SKIPPED_OPENING.finditer(html):
         if opening.start() < position:
             continue
+        lowered = lowered or html.lower()  # made when there is one: most pages have none
         name = opening.group(1).lower()
         if name not in last_closing:
             last_closing[name] = lowered.rfind(f"</{name}>")
