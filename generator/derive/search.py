@@ -28,7 +28,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from .words import fold, without_tags, words
+from .words import _TOKEN, fold, without_tags, words
 
 INDEX_PATH = "search/index.js"
 GLOBAL = "__BRIEFING_SEARCH__"
@@ -136,7 +136,9 @@ _INLINE = re.compile(r"</?(?:a|abbr|b|bdi|cite|code|data|dfn|em|i|kbd|mark|q|s|s
                      r"|strong|sub|sup|time|u|var)\b[^<>]*>", re.I)
 
 
-_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+# A run of white space to read as one space: one that is not a lone space already (most of
+# a page's are, and are left as they are: fewer pieces to join).
+_SPACES = re.compile(r"(?: [ \t\n\r\f\v]|[\t\n\r\f\v])[ \t\n\r\f\v]*")
 
 
 def page_text(markup: str, limit: int = EXCERPT_CHARS) -> tuple[str, str]:
@@ -145,12 +147,14 @@ def page_text(markup: str, limit: int = EXCERPT_CHARS) -> tuple[str, str]:
     after ``limit`` characters), where a result's passage is cut."""
     if any(hint in markup for hint in _UNSEEN_HINTS):
         markup = _UNSEEN.sub(" ", markup)
-    seen = without_tags(_INLINE.sub("", markup))
-    text = _SPACES.sub(" ", html.unescape(seen)).strip(" ")  # no-break spaces kept, as typeset
+    # Tags read as spaces and entities decoded once, for both the keys and the text: what
+    # ``words`` would do again (without_tags leaves no tag for a second pass to find).
+    seen = html.unescape(without_tags(_INLINE.sub("", markup)))
+    text = _SPACES.sub(" ", seen).strip(" ")  # no-break spaces kept, as typeset
     if len(text) > limit:
         cut = text.rfind(" ", 0, limit)
         text = text[:cut if cut > 0 else limit] + " …"
-    return " ".join(sorted(keys(words(seen)))), text
+    return " ".join(sorted(keys(_TOKEN.findall(seen.lower())))), text
 
 
 SPELLING_SIMILARITY = 0.75  # how alike two keys must be to be spellings of one name

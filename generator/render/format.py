@@ -112,6 +112,7 @@ def dated_fr(value: DateInterval | None) -> str:
 
 
 _OPENERS, _CLOSERS = "«“", "»”"
+_MARKS = ('"', *_OPENERS, *_CLOSERS)  # what quote_fr may change
 # A space inside “ ” (kept from a « » shown as “ ”): French sets none there.
 _CURLY_SPACES = re.compile("“[ \u00a0\u202f]+|[ \u00a0\u202f]+”")
 
@@ -124,6 +125,8 @@ def quote_fr(quote: str, mark_cuts: bool = True) -> str:
     annoncé), so that every mark shown has its pair and no quotation seems to start where
     the text's does not (``mark_cuts``: false for an excerpt already marked as one). The data
     keep the text's characters; only the display changes."""
+    if not any(mark in quote for mark in _MARKS):  # most quotes: nothing to change
+        return quote
     chars = list(quote)
     for i, char in enumerate(chars):
         if char == '"':
