@@ -12,8 +12,9 @@ import hashlib
 import html
 import json
 import posixpath
+from collections.abc import Callable
 from datetime import date
-from functools import partial
+from functools import cached_property, partial
 
 from ...derive.analysis import derive_from_bodies
 from ...model import UNKNOWN, Archive, Article
@@ -62,17 +63,17 @@ class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages,
         """Pages moved to a French slug (or name): a small page at each old address (the id's) that
         sends the reader on, by meta refresh and by a link (from file:// too)."""
         moved = []
-        for registry, path_of, plans in ((self.archive.topics, paths.topic_path, self.topic),
+        for registry, path_of, family in ((self.archive.topics, paths.topic_path, self.topic),
                                          (self.archive.actors, paths.actor_path, self.actor)):
             for item_id, item in registry.items():
                 if item.slug and item.slug != item_id:
                     new, old = (path_of(name).removesuffix(".md") for name in (item.slug, item_id))
                     moved += [(planned.path, planned.path.replace(new, old, 1))
-                              for planned in plans(item_id)]
+                              for planned in self._pages_of(family, item_id)]
         if UNKNOWN in self.outlet_articles:  # its page was once named in English
             new = paths.outlet_path(UNKNOWN).removesuffix(".md")
             moved += [(planned.path, planned.path.replace(new, f"sources/{UNKNOWN}", 1))
-                      for planned in self.outlet(UNKNOWN)]
+                      for planned in self._pages_of(self.outlet, UNKNOWN)]
         return [Planned(html_path(old), "", partial(redirect_page, old, new), f"redirect {old} {new}")
                 for new, old in moved]
 
@@ -89,16 +90,32 @@ class PageBuilder(ArticlePages, TopicPages, ArchivePages, ActorPages, HomePages,
 
     def page_plans(self) -> list[Planned]:
         """Every page but the articles' (those are made one at a time, see article)."""
-        pages = [page for topic_id in self.archive.topics for page in self.topic(topic_id)]
+        pages = [page for topic_id in self.archive.topics
+                 for page in self._pages_of(self.topic, topic_id)]
         pages.append(self.topics_index())
         pages += [page for month in self.month_articles for page in self.month(month)]
         pages.append(self.archive_index())
-        pages += [page for outlet_id in self.outlet_articles for page in self.outlet(outlet_id)]
+        pages += [page for outlet_id in self.outlet_articles
+                  for page in self._pages_of(self.outlet, outlet_id)]
         pages.append(self.outlets_index())
         pages.append(self.actors_index())
         pages += self.log_pages()
-        pages += [page for actor_id in self.archive.actors for page in self.actor(actor_id)]
+        pages += [page for actor_id in self.archive.actors
+                  for page in self._pages_of(self.actor, actor_id)]
         return pages
+
+    @cached_property
+    def _families(self) -> dict[tuple[str, str], list[Planned]]:
+        return {}
+
+    def _pages_of(self, family: Callable[[str], list[Planned]], item_id: str) -> list[Planned]:
+        """``family(item_id)``'s pages (a topic's, an actor's, an outlet's), planned once: the
+        redirects read their paths again, twice (moved_files, asset_plans), and planning a
+        list page computes its key from every item it shows."""
+        key = (family.__name__, item_id)
+        if key not in self._families:
+            self._families[key] = family(item_id)
+        return self._families[key]
 
     def asset_plans(self) -> list[Planned]:
         """Every generated file: charts, data exports, the article schema, feeds."""
