@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Literal
 
@@ -361,6 +361,7 @@ class SiteBuild:
         self.unmade = set()
 
 
+@cache  # once per process: the progress line calls it at every thousand articles
 def _ready_to_plan() -> None:
     """Import the chart module (matplotlib: about a second) and compile every template while
     worker processes read the articles and this one waits for them, rather than when the first
