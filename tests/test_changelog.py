@@ -464,3 +464,15 @@ def test_a_qualifier_alone_changed_is_logged_as_unchanged(tmp_path):
     assert "(inchangé ; auparavant jusqu'à 8 000, fin janvier 2025)" in february, february
     assert "révisé" not in february
 
+
+def test_an_undated_event_is_not_merged_into_a_dated_one_it_may_not_report(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("event-dated-apart", tmp_path)))
+    # Alpha says « jeudi » 15 May (article of 16 May) that the visit goes on; another article of
+    # 16 May reports it without a date: one statement. An undated article's hedged report of
+    # the same kind may be of any time: its own line, with its own hedges, under « Date
+    # inconnue »; the 15 May statement's line carries none of them.
+    assert lines == [
+        "16 mai 2025 — Effectifs : Visite officielle (15 mai 2025), selon Agence Alpha "
+        "( Journal A, 16 mai 2025 ; Journal B, 16 mai 2025 )",
+        "date inconnue — Effectifs : Visite officielle, selon Agence Alpha — avec réserve : "
+        "« Selon certaines informations … », « … aurait annoncé … » ( Journal B, date inconnue )"]

@@ -13,7 +13,7 @@ from itertools import chain, islice, product
 from ..model import DateInterval, Topic
 from .conflicts import Pair
 from .ledger import LedgerEntry, Statement
-from .rules import ValueInterval
+from .rules import ValueInterval, of_its_day
 
 # Qualifiers that give a figure on both sides (a floor or a ceiling alone makes no range).
 TWO_SIDED = ("exact", "about", "range")
@@ -42,6 +42,19 @@ def _sharper(copy: Statement, than: Statement) -> bool:
             and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start)
 
 
+def _may_report(dated: Statement, undated: Statement) -> bool:
+    """Whether an actor's event its text does not date may be its dated one, reported again.
+    No figure ties two events of one kind (deliveries go on, an actor says so again): only
+    the same words, or articles of that very day (dated on it or just after, as news of it),
+    make them one statement; an undated article's report may be of any other time. (What no
+    source says, a text's own background, is the dated event told again: fold_repeats.)"""
+    if {e.claim.quote for e in undated.entries} & {e.claim.quote for e in dated.entries}:
+        return True
+    as_of = dated.claim.as_of
+    return as_of is not None and all(
+        e.article.date is not None and of_its_day(as_of, e.article.date) for e in undated.entries)
+
+
 def _merged(first: Statement, second: Statement, dispatch_of: Mapping[str, str]) -> Statement:
     """One statement with the copies of both, grouped by dispatch, dated by ``first``, or by
     ``second`` when it gives a more precise date inside first's: one statement, the most
@@ -63,7 +76,8 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
     they repeat.
 
     A statement without a date of its own repeats an earlier dated one with the same
-    subject and figure; one actor's running total or plan stated again with the same
+    subject and figure (an actor's event, which has no figure, only where it may report that
+    one: _may_report); one actor's running total or plan stated again with the same
     figure, or a treaty's provision stated again, is one statement, with its first date,
     whatever the later article dates it; so is a figure its actor gave before, recalled
     without a date of its own, even after a newer one. ``kind_of`` gives a metric statement's kind,
@@ -89,7 +103,9 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
         elif not statement.dated and claim.metric and actor_key in first:
             own = first[actor_key]  # its earlier figure recalled (« sa précédente estimation »)
         elif not statement.dated and actor_key in first_dated \
-                and _before(same[first_dated[actor_key]], statement):
+                and _before(same[first_dated[actor_key]], statement) \
+                and (claim.metric or not independent(statement.actor)
+                     or _may_report(same[first_dated[actor_key]], statement)):
             own = first_dated[actor_key]
         last[mine] = figure
         if own is not None:
