@@ -435,3 +435,44 @@ def test_figures_one_day_brings_that_diverge_say_so_on_both_lines(tmp_path):
     assert BeautifulSoup(topic.content, "html.parser").find(id="divergences-envoyes") is not None
     assert [t.split(" ( ")[0] for t in feed_titles(builder, "journal/flux.xml")
             if "sans source" not in t] == [line.split(" ( ")[0] for line in lines]
+
+
+def test_a_figure_one_text_gives_without_its_qualifier_is_one_statement_not_a_revision(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("qualifier-dropped", tmp_path)))
+    # An undated article: Alpha « jusqu'à 8 000 » fin janvier; one of 16 May: Alpha « évaluait
+    # encore ce nombre à 8 000 » fin janvier (recorded `exact`). One statement, logged once
+    # (linking the undated article, which may have been first; the later one is a relay),
+    # never « révisé ; auparavant 8 000 ».
+    assert lines == [
+        "16 mai 2025 — Effectifs : Soldats présents : environ 3 000 (13 mai 2025) selon Agence "
+        "Alpha (en baisse ; auparavant jusqu'à 8 000, fin janvier 2025) ( Journal A, 16 mai 2025 )",
+        "fin janvier 2025 — Effectifs : Soldats présents : jusqu'à 8 000 selon Agence Alpha "
+        "( Journal B, date inconnue )"]
+
+
+def test_a_qualifier_alone_changed_is_logged_as_unchanged(tmp_path):
+    scenario("qualifier-dropped", tmp_path)
+    article = tmp_path / "briefings" / "articles" / "2025-05-16-a-baisse.md"
+    # The plain 8 000 now for February: another period, another figure, the same number.
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "value: 8000\n    qualifier: exact\n    as_of: 2025-01\n    as_of_words: \"fin janvier 2025\"\n"
+        "    stated_on: 2025-01\n    stated_words: \"fin janvier 2025\"",
+        "value: 8000\n    qualifier: exact\n    as_of: 2025-02\n    stated_on: 2025-02"
+    ).replace("Fin janvier, Alpha", "En février, Alpha"), encoding="utf-8")
+    lines = log_page(PageBuilder.from_archive(load_archive(tmp_path / "briefings")))
+    (february,) = [line for line in lines if line.startswith("février 2025")]
+    assert "(inchangé ; auparavant jusqu'à 8 000, fin janvier 2025)" in february, february
+    assert "révisé" not in february
+
+
+def test_an_undated_event_is_not_merged_into_a_dated_one_it_may_not_report(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("event-dated-apart", tmp_path)))
+    # Alpha says « jeudi » 15 May (article of 16 May) that the visit goes on; another article of
+    # 16 May reports it without a date: one statement. An undated article's hedged report of
+    # the same kind may be of any time: its own line, with its own hedges, under « Date
+    # inconnue »; the 15 May statement's line carries none of them.
+    assert lines == [
+        "16 mai 2025 — Effectifs : Visite officielle (15 mai 2025), selon Agence Alpha "
+        "( Journal A, 16 mai 2025 ; Journal B, 16 mai 2025 )",
+        "date inconnue — Effectifs : Visite officielle, selon Agence Alpha — avec réserve : "
+        "« Selon certaines informations … », « … aurait annoncé … » ( Journal B, date inconnue )"]

@@ -498,6 +498,26 @@ def test_a_sum_of_a_closed_sending_and_a_later_one_is_the_total_at_its_end(tmp_p
     assert "dates différentes" not in box
 
 
+def test_a_sum_adds_only_figures_that_fit_together(tmp_path):
+    """Alpha's first contingent reported in May with no date of its own, Beta's reinforcements
+    from an undated article: two actors' figures that may be for any time add up to a figure
+    no source gives, for no time (here above Gamma's stated total), so no sum is shown. The
+    same figures given by one actor are its own parts: their sum stands, marked undated; two
+    actors' figures each dated by its text add up too (bounded-parts)."""
+    apart = topic_text(scenario("parts-apart", tmp_path / "apart"))
+    assert "Somme de : Premier contingent , Renforts ." in apart
+    assert "somme calculée" not in apart and "4 200" not in apart
+    scenario("parts-apart", tmp_path / "one")
+    article = tmp_path / "one" / "briefings" / "articles" / "date-inconnue-b-renforts.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("attributed_to: beta",
+                                                                   "attributed_to: alpha"),
+                       encoding="utf-8")
+    one = topic_text(scenario_reloaded(tmp_path / "one"))
+    assert ("Somme de : Premier contingent , Renforts ; leurs chiffres additionnés : environ 4 200 "
+            "soldats (somme calculée ici des chiffres d'Agence Alpha") in one
+    assert "— somme non datée (parties sans date dans leur texte)" in one
+
+
 def test_a_sum_with_one_undated_part_says_so_in_the_singular(tmp_path):
     scenario("parts", tmp_path)
     article = tmp_path / "briefings" / "articles" / "2025-02-05-a-parties.md"

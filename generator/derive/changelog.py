@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 
-from ..model import DateInterval
+from ..model import Claim, DateInterval
 from .briefing import MetricBriefing, TopicBriefing
 from .ledger import LedgerEntry, Statement
 from .rules import ValueInterval, stated_interval
@@ -111,12 +111,20 @@ class LogEntry:
         if self.supersedes is None:
             return ""
         new, old = self.statement.values, self.supersedes.values
-        if (new.low, new.high) == (old.low, old.high):
+        if (new.low, new.high) == (old.low, old.high) or _requalified(
+                self.statement.claim, self.supersedes.claim):
             return "same"
         # Bounds that fit inside each other (« jusqu'à 8 000 », then « jusqu'à 6 000 »): how
         # the figures they announce moved.
         return _moved(new, old) or _moved(stated_interval(self.statement.claim),
                                           stated_interval(self.supersedes.claim))
+
+
+def _requalified(new: Claim, old: Claim) -> bool:
+    """The same figure given plainly once and qualified once (« 8 000 », later « jusqu'à
+    8 000 »): a text's qualifier alone changed, not the actor's figure, which no reader may
+    take for a revision."""
+    return new.numbers == old.numbers and "exact" in (new.qualifier, old.qualifier)
 
 
 def _moved(new: ValueInterval, old: ValueInterval) -> str:

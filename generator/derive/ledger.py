@@ -247,6 +247,29 @@ def statement_key(entry: LedgerEntry) -> tuple:
             claim.as_of or ("reported", entry.article.date), claim.qualifier, claim.numbers)
 
 
+# Where statement_key holds the qualifier and the date.
+_QUALIFIER, _DATE = 5, 4
+
+
+def _qualifier_dropped(groups: dict[tuple, list[LedgerEntry]]) -> dict[tuple, list[LedgerEntry]]:
+    """Groups of copies (statement_key) with a figure given plainly folded into the same
+    actor's same figure for the same period its text dates that another text qualifies
+    (« 8 000 » and « jusqu'à 8 000 », both « fin janvier »): one text drops the « jusqu'à »
+    (the contributor then records ``exact``), the actor said it once; the statement is the
+    qualified one. Only where one other qualifier is given for that figure: « environ 8 000 »
+    beside « jusqu'à 8 000 » leaves the plain one apart."""
+    variants: dict[tuple, list[tuple]] = {}
+    for key in groups:
+        if key[1] is not None and isinstance(key[_DATE], DateInterval):
+            variants.setdefault(key[:_QUALIFIER] + key[_QUALIFIER + 1:], []).append(key)
+    for keys in variants.values():
+        plain = [key for key in keys if key[_QUALIFIER] == "exact"]
+        qualified = [key for key in keys if key[_QUALIFIER] != "exact"]
+        if plain and len(qualified) == 1:
+            groups[qualified[0]] += groups.pop(plain[0])
+    return groups
+
+
 def dispatches(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Article id -> the id naming its dispatch: near-duplicate articles share one
     (connected components of the pairs); an article in no pair is its own dispatch."""
@@ -273,6 +296,7 @@ def statements(entries: tuple[LedgerEntry, ...],
     groups: dict[tuple, list[LedgerEntry]] = {}
     for entry in entries:
         groups.setdefault(statement_key(entry), []).append(entry)
+    groups = _qualifier_dropped(groups)
     merged = []
     for group in groups.values():
         by_dispatch: dict[str, list[LedgerEntry]] = {}

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from itertools import islice
+from itertools import chain, islice, product
 
 from ..model import DateInterval, Topic
 from .conflicts import Pair
 from .ledger import LedgerEntry, Statement
-from .rules import ValueInterval
+from .rules import ValueInterval, of_its_day
 
 # Qualifiers that give a figure on both sides (a floor or a ceiling alone makes no range).
 TWO_SIDED = ("exact", "about", "range")
@@ -42,6 +42,19 @@ def _sharper(copy: Statement, than: Statement) -> bool:
             and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start)
 
 
+def _may_report(dated: Statement, undated: Statement) -> bool:
+    """Whether an actor's event its text does not date may be its dated one, reported again.
+    No figure ties two events of one kind (deliveries go on, an actor says so again): only
+    the same words, or articles of that very day (dated on it or just after, as news of it),
+    make them one statement; an undated article's report may be of any other time. (What no
+    source says, a text's own background, is the dated event told again: fold_repeats.)"""
+    if {e.claim.quote for e in undated.entries} & {e.claim.quote for e in dated.entries}:
+        return True
+    as_of = dated.claim.as_of
+    return as_of is not None and all(
+        e.article.date is not None and of_its_day(as_of, e.article.date) for e in undated.entries)
+
+
 def _merged(first: Statement, second: Statement, dispatch_of: Mapping[str, str]) -> Statement:
     """One statement with the copies of both, grouped by dispatch, dated by ``first``, or by
     ``second`` when it gives a more precise date inside first's: one statement, the most
@@ -63,7 +76,8 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
     they repeat.
 
     A statement without a date of its own repeats an earlier dated one with the same
-    subject and figure; one actor's running total or plan stated again with the same
+    subject and figure (an actor's event, which has no figure, only where it may report that
+    one: _may_report); one actor's running total or plan stated again with the same
     figure, or a treaty's provision stated again, is one statement, with its first date,
     whatever the later article dates it; so is a figure its actor gave before, recalled
     without a date of its own, even after a newer one. ``kind_of`` gives a metric statement's kind,
@@ -89,7 +103,9 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
         elif not statement.dated and claim.metric and actor_key in first:
             own = first[actor_key]  # its earlier figure recalled (« sa précédente estimation »)
         elif not statement.dated and actor_key in first_dated \
-                and _before(same[first_dated[actor_key]], statement):
+                and _before(same[first_dated[actor_key]], statement) \
+                and (claim.metric or not independent(statement.actor)
+                     or _may_report(same[first_dated[actor_key]], statement)):
             own = first_dated[actor_key]
         last[mine] = figure
         if own is not None:
@@ -141,24 +157,46 @@ class DerivedSum:
         the others are closed sendings (a metric whose scope fixes its period, the first
         contingent) over before the latest part's period: the sum is the total at its end;
         else "mixed": a sum of figures for different periods is for no one date."""
-        if self.undated_parts:
-            return "undated"
-        periods = {(s.when.start, s.when.end) for _, s in self.parts if s.when is not None}
-        if len(periods) <= 1:
-            return ""
-        latest = self.latest
-        closed = all(s.period is not None and s.when is not None and s.when.end < latest.start
-                     for _, s in self.parts if s.when != latest)
-        return "through" if closed else "mixed"
+        return _dating(tuple(s for _, s in self.parts))
 
     @property
     def latest(self) -> DateInterval:
         """The latest period of its parts (for a sum that holds at its end: ``dating``)."""
-        return max((s.when for _, s in self.parts if s.when is not None), key=lambda w: (w.end, w.start))
+        return _latest(tuple(s for _, s in self.parts))
 
     @property
     def undated_parts(self) -> tuple[tuple[str, Statement], ...]:
         return tuple((metric_id, s) for metric_id, s in self.parts if not s.dated)
+
+
+def _latest(figures: tuple[Statement, ...]) -> DateInterval:
+    return max((s.when for s in figures if s.when is not None), key=lambda w: (w.end, w.start))
+
+
+def _dating(figures: tuple[Statement, ...]) -> str:
+    """DerivedSum.dating of a sum of ``figures``."""
+    if any(not s.dated for s in figures):
+        return "undated"
+    periods = {(s.when.start, s.when.end) for s in figures if s.when is not None}
+    if len(periods) <= 1:
+        return ""
+    latest = _latest(figures)
+    closed = all(s.period is not None and s.when is not None and s.when.end < latest.start
+                 for s in figures if s.when != latest)
+    return "through" if closed else "mixed"
+
+
+def _fit(figures: tuple[Statement, ...]) -> bool:
+    """Whether figures may be added: one actor's (its own parts: the sum says when they are
+    undated or of different periods), or several actors' each dated by its text (the sum says
+    when their periods differ). Two actors' figures of which one has no date of its own may be
+    for any times: their sum is a figure no source gives, for no time (one's killed reported
+    in May and another's wounded of an undated article)."""
+    return len({s.actor for s in figures}) == 1 or _dating(figures) != "undated"
+
+
+# The most combinations of the parts' figures a sum tries for ones that fit together.
+SUM_TRIES = 256
 
 
 def _approximate(statement: Statement) -> bool:
@@ -192,13 +230,18 @@ def _sum_qualifier(picked: tuple[Statement, ...]) -> tuple[str, int, int]:
 
 def derived_sum(parts: Iterable[tuple[str, tuple[Statement, ...]]]) -> DerivedSum | None:
     """The sum of one current figure per part (preferring one actor who gives them all),
-    or None when a part has no figure."""
+    or None when a part has no figure or no figures of the parts fit together (_fit)."""
     chosen_lists = list(parts)
     if not chosen_lists or any(not figures for _, figures in chosen_lists):
         return None
     common = set.intersection(*({s.actor for s in figures} for _, figures in chosen_lists))
-    picked = tuple((metric_id, next((s for s in figures if s.actor in common), figures[0]))
-                   for metric_id, figures in chosen_lists)
+    preferred = tuple(next((s for s in figures if s.actor in common), figures[0])
+                      for _, figures in chosen_lists)
+    tries = chain((preferred,), islice(product(*(figures for _, figures in chosen_lists)), SUM_TRIES))
+    fitting = next((tried for tried in tries if _fit(tried)), None)
+    if fitting is None:
+        return None
+    picked = tuple(zip((metric_id for metric_id, _ in chosen_lists), fitting, strict=True))
     qualifier, low, high = _sum_qualifier(tuple(s for _, s in picked))
     values = ValueInterval(sum(s.values.low for _, s in picked), sum(s.values.high for _, s in picked))
     if qualifier == "range":
