@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from ..model import Archive, ArticleInfo, Claim, DateInterval, Event
 from .rules import Figure, ValueInterval, of_its_day, stated_interval, value_interval
@@ -237,34 +238,44 @@ def _is_stance(event: Event | None) -> bool:
     return event is not None and event.stance
 
 
-def statement_key(entry: LedgerEntry) -> tuple:
+class StatementKey(NamedTuple):
+    """What a claim states (statement_key)."""
+
+    topic: str
+    metric: str | None
+    event: str | None
+    actor: str
+    when: DateInterval | tuple[str, DateInterval | None]  # as_of, or ("reported", its article's date)
+    qualifier: str | None
+    numbers: tuple[int, ...]
+
+
+def statement_key(entry: LedgerEntry) -> StatementKey:
     """What a claim states: two claims with the same key are copies of one statement.
 
     Without an as_of, a claim is dated by its report: the same words reported months
     apart ("has not confirmed to this day") are two statements, not one."""
     claim = entry.claim
-    return (claim.topic, claim.metric, claim.event, claim.attributed_to,
-            claim.as_of or ("reported", entry.article.date), claim.qualifier, claim.numbers)
+    return StatementKey(claim.topic, claim.metric, claim.event, claim.attributed_to,
+                        claim.as_of or ("reported", entry.article.date), claim.qualifier,
+                        claim.numbers)
 
 
-# Where statement_key holds the qualifier and the date.
-_QUALIFIER, _DATE = 5, 4
-
-
-def _qualifier_dropped(groups: dict[tuple, list[LedgerEntry]]) -> dict[tuple, list[LedgerEntry]]:
+def _qualifier_dropped(groups: dict[StatementKey, list[LedgerEntry]]
+                       ) -> dict[StatementKey, list[LedgerEntry]]:
     """Groups of copies (statement_key) with a figure given plainly folded into the same
     actor's same figure for the same period its text dates that another text qualifies
     (« 8 000 » and « jusqu'à 8 000 », both « fin janvier »): one text drops the « jusqu'à »
     (the contributor then records ``exact``), the actor said it once; the statement is the
     qualified one. Only where one other qualifier is given for that figure: « environ 8 000 »
     beside « jusqu'à 8 000 » leaves the plain one apart."""
-    variants: dict[tuple, list[tuple]] = {}
+    variants: dict[StatementKey, list[StatementKey]] = {}
     for key in groups:
-        if key[1] is not None and isinstance(key[_DATE], DateInterval):
-            variants.setdefault(key[:_QUALIFIER] + key[_QUALIFIER + 1:], []).append(key)
+        if key.metric is not None and isinstance(key.when, DateInterval):
+            variants.setdefault(key._replace(qualifier=None), []).append(key)
     for keys in variants.values():
-        plain = [key for key in keys if key[_QUALIFIER] == "exact"]
-        qualified = [key for key in keys if key[_QUALIFIER] != "exact"]
+        plain = [key for key in keys if key.qualifier == "exact"]
+        qualified = [key for key in keys if key.qualifier != "exact"]
         if plain and len(qualified) == 1:
             groups[qualified[0]] += groups.pop(plain[0])
     return groups
@@ -293,7 +304,7 @@ def statements(entries: tuple[LedgerEntry, ...],
     """Entries merged by what they state, in the entries' (chronological) order;
     ``dispatch_of`` (see dispatches) groups copies into independent sources."""
     dispatch_of = dispatch_of or {}
-    groups: dict[tuple, list[LedgerEntry]] = {}
+    groups: dict[StatementKey, list[LedgerEntry]] = {}
     for entry in entries:
         groups.setdefault(statement_key(entry), []).append(entry)
     groups = _qualifier_dropped(groups)
