@@ -121,7 +121,8 @@ class SiteBuild:
 
     def _progress(self, done: int, total: int) -> None:
         log.info(f"briefing: {done}/{total} articles ready ({self.elapsed()})")
-        if 0 < done < total:  # worker processes are reading the articles: see _ready_to_plan
+        # Worker processes are reading the articles, and this build will plan: _ready_to_plan.
+        if 0 < done < total and self.will_plan:
             _ready_to_plan()
 
     def prepare(self) -> None:
@@ -130,6 +131,9 @@ class SiteBuild:
         with collector_paused():
             cache = Cache(self.cache_dir, fingerprint(self.content_dir))
             self.store = _plan_store(self.cache_dir, cache.fingerprint)
+            # No plan kept: this build derives and plans (a kept one is mostly reused, and its
+            # charts and most pages with it).
+            self.will_plan = not site_plan.kept(self.store)
             self.fingerprint = cache.fingerprint
             archive, processed = load(self.content_dir, root=self.content_dir.parent,
                                       render=True, workers=self.workers, cache=cache,

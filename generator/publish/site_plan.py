@@ -61,6 +61,11 @@ def _path(store: Path, key: str) -> Path:
     return store / f"{_PREFIX}{key[:32]}.json"
 
 
+def kept(store: Path) -> bool:
+    """Whether a plan is kept in ``store`` at all: without one, the build will plan."""
+    return store.is_dir() and any(store.glob(f"{_PREFIX}*.json"))
+
+
 def load(store: Path, key: str) -> SitePlan | None:
     """The plan kept under ``key``, if it is there and passes its check (sealed.py)."""
     parts = sealed.read_sealed(_path(store, key), key)
