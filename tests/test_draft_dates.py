@@ -10,7 +10,7 @@ def _dates(sentence: str, article_date: str = "2025-02-13") -> list[tuple]:
 def test_since_an_event_the_text_dates_is_a_period_up_to_the_article_s_date():
     assert _dates("ont subi près de 4 000 pertes depuis leur engagement à l'automne.") == [
         ("depuis leur engagement à l'automne", "2024-09/2025-02-13",
-         "« depuis leur engagement à l'automne » : de septembre 2024 à la date de l'article (2025-02-13).",
+         "« depuis leur engagement à l'automne » : de septembre 2024 à la date de l'article (13 février 2025).",
          False)]
     [(_, as_of, note, _)] = _dates("depuis leur arrivée en Russie en octobre 2024", "2025-04-28")
     assert as_of == "2024-10/2025-04-28" and "d'octobre 2024" in note
@@ -21,7 +21,7 @@ def test_since_an_event_the_text_dates_is_a_period_up_to_the_article_s_date():
 def test_two_months_joined_by_et_are_one_period():
     assert _dates("ont rejoint la Russie en janvier et février.", "2025-03-04") == [
         ("en janvier et février", "2025-01/2025-02",
-         "Année déduite de la date de l'article (2025-03-04) : « en janvier et février » dans la phrase.",
+         "Année déduite de la date de l'article (4 mars 2025) : « en janvier et février » dans la phrase.",
          False)]
 
 
@@ -72,7 +72,7 @@ def test_last_week_and_this_week_are_periods_from_the_article_s_day():
     [(text, as_of, note, _)] = _dates("Kiev avait avancé la semaine passée un bilan plus lourd.", "2025-03-05")
     assert (text, as_of) == ("la semaine passée", "2025-02-24/2025-03-02")
     assert note == ("« la semaine passée » : la semaine du lundi 24 février au dimanche 2 mars 2025, avant celle "
-                    "de l'article (2025-03-05).")
+                    "de l'article (5 mars 2025).")
     assert _dates("publié cette semaine", "2025-03-05")[0][1] == "2025-03-03/2025-03-05"
     # Without the article's day, the week is not known.
     assert _dates("la semaine dernière", "2025-03")[0][1] is None

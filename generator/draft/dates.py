@@ -149,6 +149,17 @@ class ArticleDay:
             return "inconnue"
         return "-".join([f"{self.year:04d}", *(f"{p:02d}" for p in (self.month, self.day) if p)])
 
+    @property
+    def words(self) -> str:
+        """The article's date in French, as a note says it (« 16 mai 2025 »): a note is shown
+        on the site, whose dates are French (``text`` is the value's form)."""
+        if self.year is None:
+            return "inconnue"
+        if self.month is None:
+            return str(self.year)
+        month = f"{MONTH_NAMES[self.month - 1]} {self.year}"
+        return month if self.day is None else f"{self.day if self.day > 1 else '1er'} {month}"
+
     def year_for(self, month: int) -> int | None:
         """The year of a month named without one: the article's, or the one before if later."""
         if self.year is None:
@@ -213,8 +224,8 @@ def _week(article: ArticleDay, last: bool) -> tuple[str, str] | None:
     same = (start.year, start.month) == (end.year, end.month)
     first = f"{WEEKDAYS[start.weekday()]} {start.day if start.day > 1 else '1er'}" if same else _day_words(
         start, start.year != end.year)
-    said = (f"la semaine du {first} au {_day_words(end)}, avant celle de l'article ({article.text})" if last
-            else f"du {first} au {_day_words(end)}, la semaine de l'article ({article.text})")
+    said = (f"la semaine du {first} au {_day_words(end)}, avant celle de l'article ({article.words})" if last
+            else f"du {first} au {_day_words(end)}, la semaine de l'article ({article.words})")
     if start == end:   # « cette semaine » on a Monday: the article's day
         return start.isoformat(), f"le {_day_words(start)}, premier jour de la semaine de l'article"
     return f"{start.isoformat()}/{end.isoformat()}", said
@@ -237,7 +248,7 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
                                  words, running))
 
     def inferred(text: str) -> str:
-        return (f"Année déduite de la date de l'article ({article.text}) : « {text} » "
+        return (f"Année déduite de la date de l'article ({article.words}) : « {text} » "
                 "dans la phrase.")
 
     for m in _DEADLINE.finditer(folded):
@@ -270,7 +281,7 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         if article.year and article.month:
             add(m, f"{article.year:04d}-01/{article.text}",
                 f"« {sentence[m.start():m.end()]} » : de janvier {article.year} à la date de l'article "
-                f"({article.text}).")
+                f"({article.words}).")
         else:
             add(m, None, None)
     for m in _PART_OF_YEAR.finditer(folded):
@@ -298,7 +309,7 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         value = (f"{_month_key(year, first)}/{article.text}"
                  if year and article.year and article.month else None)
         add(m, value, f"« {sentence[m.start():m.end()]} » : {_from(first)} {year} "
-                      f"à la date de l'article ({article.text})." if value else None)
+                      f"à la date de l'article ({article.words})." if value else None)
 
     for m in _SINCE_MONTH.finditer(folded):
         since(m, MONTHS[m[1]], m[2])
@@ -318,7 +329,7 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         elif start_year and not m[1]:
             value = f"{_month_key(start_year, first)}/{_month_key(start_year + (last < first), last)}"
         said = sentence[m.start():m.end()]
-        until = (f"la date de l'article ({article.text})" if m[1]
+        until = (f"la date de l'article ({article.words})" if m[1]
                  else f"{MONTH_NAMES[last - 1]} {(start_year or 0) + (last < first)}")
         add(m, value, f"Saison « {said} » dans la phrase : {_from(first)} {start_year} à {until}."
             if value else None)
@@ -334,7 +345,7 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
                  else _month_key(known_year, known_month))
         add(m, value, f"« {sentence[m.start():m.end()]} » : l'année de l'article ({value})."
             if m[1] == "cette annee" else f"« {sentence[m.start():m.end()]} » : rapporté à la date de "
-            f"l'article ({article.text}).")
+            f"l'article ({article.words}).")
     for m in _LAST.finditer(folded):
         said = sentence[m.start():m.end()]
         if m[0].startswith("le mois") and article.year and article.month:
@@ -357,6 +368,6 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
             day = published - timedelta(days=(published.weekday() - WEEKDAYS.index(m[1])) % 7)
             value = day.isoformat()
             note = (f"« {sentence[m.start():m.end()]} » dans la phrase : le dernier {m[1]} jusqu'à "
-                    f"la date de l'article ({article.text}) incluse.")
+                    f"la date de l'article ({article.words}) incluse.")
         add(m, value, note)
     return sorted(found, key=lambda mention: mention.start)
