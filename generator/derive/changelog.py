@@ -96,12 +96,18 @@ class LogEntry:
         return self.statement.known_on
 
     @property
+    def said_when(self) -> DateInterval | None:
+        """``when`` narrowed to the part of a month its words name (« mi-avril »: 11–20 April),
+        for the order and the feeds' days only: pages show the words."""
+        known = self.known
+        return known.stated.part_said(known.stated_words) if known and known.stated else None
+
+    @property
     def sort_key(self) -> tuple:
         """Newest first once reversed, by when it was known at the latest (« au plus tard fin
         janvier » among the end of January), a part of a month its words name as that part
         (« mi-avril » before « 28 avril »); those whose date is unknown last."""
-        known = self.known
-        when = known.stated.part_said(known.stated_words) if known and known.stated else None
+        when = self.said_when
         return (when is not None, (when.end, when.start) if when else (), self.statement.claim_id)
 
     @property

@@ -161,8 +161,9 @@ class LogPages(Site):
     def _feed_day(self, entry: LogEntry) -> date:
         """The day a feed entry is updated: the last day of the date the log gives it (the day
         by which it was surely known: « fin janvier 2025 » is no later than 31 January, and
-        never 1 January), or the build's day when that comes first or nothing dates it."""
-        when = entry.when
+        never 1 January; « mi-mars » no later than 20 March), or the build's day when that
+        comes first or nothing dates it."""
+        when = entry.said_when
         if when is None or when.start <= self.build_day < when.end:
             return self.build_day
         return when.end
