@@ -405,6 +405,17 @@ def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
     assert "antérieur" not in text_of(line)
 
 
+def test_both_figures_of_one_report_stay_older_than_a_later_total_beside_another_actor_s_part(tmp_path):
+    archive = scenario("report-older-beside-other", tmp_path)
+    # Beta's undated report gives both parts; Alpha's total is of March. Gamma's first
+    # contingent, only reported in May, is no figure of Alpha's: it does not make Alpha's
+    # total a figure to read instead, so Beta's two parts say alike that they may be older.
+    older = ("peut-être antérieur au total « Soldats envoyés (total) » de 20 000 selon Agence "
+             "Alpha (mars 2025)")
+    rows = [row for row in lines(topic_soup(archive)) if row.startswith("Service Beta")]
+    assert len(rows) == 2 and all(older in row for row in rows), rows
+
+
 def test_overlapping_scopes_stand_together_and_neither_makes_the_other_older(tmp_path):
     archive = scenario("overlap-beside", tmp_path)
     figures = {li["data-metric"]: text_of(li) for li in topic_soup(archive).select(".ba-headline-figure")}
