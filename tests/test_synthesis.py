@@ -438,8 +438,8 @@ def test_overlapping_scopes_stand_together_and_neither_makes_the_other_older(tmp
     # the scope that overlaps theirs: « périmètre » names one relation only.
     assert figures["canons"].endswith(
         "jusqu'à 120 unités selon Service Beta (avant le début de l'année 2025) — compris dans "
-        "« Canons et lance-roquettes livrés » : environ 220 selon Agence Alpha (mars 2025, chiffre "
-        "plus récent) ; périmètre qui recoupe « Pièces à longue portée livrées » : environ 200 "
+        "« Canons et lance-roquettes livrés » : environ 220 selon Agence Alpha (mars 2025, "
+        "postérieur au chiffre de Service Beta) ; périmètre qui recoupe « Pièces à longue portée livrées » : environ 200 "
         "selon le bureau gamma (OG) (date inconnue) (chiffres à ne pas additionner)")
     assert "antérieur" not in figures["canons"] and figures["canons"].count("périmètre") == 1
     assert findings(archive, "canons") == [] and findings(archive, "longue_portee") == []
@@ -649,17 +649,17 @@ def test_every_headline_figure_beside_an_overlapping_scope_says_not_to_add_them(
 
 def test_a_figure_its_text_does_not_date_is_never_said_later_in_a_compris_dans(real_pages):
     """Wherever a scope says which wider one counts it (box and current picture), a figure only
-    « rapporté le » or « déclaré le » is never « chiffre plus récent », and beside one that is,
-    it is said « chiffre non daté »."""
-    undated = r"\((?:rapporté|déclaré) (?:le|en) [^()]*?(, chiffre [a-zé ]+)?\)"
+    « rapporté le » or « déclaré le » is never « postérieur », and beside one that is, it is
+    said « chiffre non daté »."""
+    undated = r"\((?:rapporté|déclaré) (?:le|en) [^()]*?(, chiffre [a-zé ]+|, [a-zé -]*postérieur [^()]*)?\)"
     for soup in real_pages.values():
         notes = [text_of(n) for n in soup.select(".ba-within")]
         notes += [re.split(r"Comprend :|Périmètre qui recoupe :", text_of(p).split("Compris dans :")[1])[0]
                   for p in soup.select(".ba-related") if "Compris dans :" in text_of(p)]
         for note in notes:
             marks = [m.group(1) for m in re.finditer(undated, note)]
-            assert ", chiffre plus récent" not in marks, note
-            if "chiffre plus récent" in note:
+            assert not any("postérieur" in (mark or "") for mark in marks), note
+            if "postérieur" in note:
                 assert all(mark == ", chiffre non daté" for mark in marks), note
 
 
@@ -698,7 +698,7 @@ def test_every_headline_figure_says_when_and_whether_a_related_one_is_later(real
                     # A later figure of the scope holding it is marked in « compris dans ».
                     wider = topic.metrics[metric.metric_id].within
                     assert ("antérieur" in text if any(m != wider for m, _ in later)
-                            else "antérieur" in text or "chiffre plus récent)" in text), text
+                            else "antérieur" in text or "postérieur au" in text), text
 
 
 def test_no_line_names_an_actor_two_ways(real, real_pages):
@@ -808,9 +808,9 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
     # to be undated: reported later, it is not said to be later, nor left to read as older.
     assert ("Canons livrés : jusqu'à 120 unités selon Agence Alpha (décembre 2024) — compris dans « "
             "Canons et lance-roquettes livrés » : plus de 250 selon Service Beta (rapporté le 3 avril "
-            "2025, chiffre non daté), environ 220 selon Agence Alpha (mars 2025, chiffre plus récent) "
-            "Mis à jour") in box
-    assert box.count("chiffre plus récent") == 1
+            "2025, chiffre non daté), environ 220 selon Agence Alpha (mars 2025, postérieur au chiffre "
+            "d'Agence Alpha) Mis à jour") in box
+    assert box.count("postérieur") == 1
     # Two figures, neither known to be later: the current picture heads them in the plural.
     assert ("Chiffres les plus récents : plus de 250 unités selon Service Beta (rapporté le 3 "
             "avril 2025)") in topic_text(archive)
@@ -820,7 +820,7 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
     assert picture and not any("antérieur" in line for line in picture), picture
     assert ("Compris dans : Canons et lance-roquettes livrés (plus de 250 selon Service Beta "
             "(rapporté le 3 avril 2025, chiffre non daté) ; environ 220 selon Agence Alpha (mars "
-            "2025, chiffre plus récent)).") in topic_text(archive)
+            "2025, postérieur au chiffre d'Agence Alpha)).") in topic_text(archive)
 
 
 def _front_with(tmp_path, line: str, added: str) -> None:
@@ -1003,7 +1003,7 @@ def test_a_scope_in_the_box_says_which_wider_one_counts_it(tmp_path):
             "mars 2025)") in figures["canons"]
     # Alone, it needs no word on its date: « rapporté le » says it, and no later figure of
     # its scope stands beside it to be read against.
-    assert not re.search("antérieur|non daté|plus récent", figures["canons"])
+    assert not re.search("antérieur|non daté|plus récent|postérieur", figures["canons"])
 
 
 def test_a_figure_s_own_words_on_what_it_counts_stand_right_after_it(tmp_path):

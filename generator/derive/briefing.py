@@ -59,13 +59,25 @@ class MetricBriefing:
         return by_metric(self.counted_in)
 
     @property
-    def later_counted_in(self) -> frozenset[str]:
-        """Claim ids of the wider scope's figures (``counted_in``) later than a headline
-        figure: the note that names that scope says so once (« compris dans … (mars 2025,
-        chiffre plus récent) »), and no caveat names them again."""
+    def counted_in_later_than(self) -> Mapping[str, tuple[Statement, ...]]:
+        """Claim id of each wider scope's figure (``counted_in``) later than a headline
+        figure -> those headline figures: the note that names that scope says so once, and
+        names what it is later than (« compris dans … (mars 2025, postérieur au chiffre du
+        HUR) »): beside another figure of that scope, « plus récent » alone would read as
+        later than that one."""
         wider = {other.claim_id for _, other in self.counted_in}
-        return frozenset(other.claim_id for _, other in self.older_than_any(self.headline)
-                         if other.claim_id in wider)
+        found: dict[str, list[Statement]] = {}
+        for statement in self.headline:
+            for _, other in self.status(statement).older_than:
+                if other.claim_id in wider:
+                    found.setdefault(other.claim_id, []).append(statement)
+        return {claim_id: tuple(older) for claim_id, older in found.items()}
+
+    @property
+    def later_counted_in(self) -> frozenset[str]:
+        """Claim ids of the wider scope's figures later than a headline figure: no caveat
+        names them again (the note that names that scope says so)."""
+        return frozenset(self.counted_in_later_than)
 
     @property
     def undated_counted_in(self) -> frozenset[str]:
