@@ -119,6 +119,65 @@ def test_a_relation_names_a_metric_of_its_topic(tmp_path):
                      r"metric of topic 'effectifs' \(hint: did you mean 'armes'\?\)", str(raised.value))
 
 
+def test_a_scope_may_lie_within_several_and_each_is_named(tmp_path):
+    scenario("within-two-scopes", tmp_path)
+    topics = tmp_path / "briefings" / "topics.yml"
+    topics.write_text(topics.read_text().replace("within: [armes, longue_portee]",
+                                                 "within: [armes, longue_portes]"))
+    with pytest.raises(ContentErrors) as raised:
+        load_archive(tmp_path / "briefings", root=tmp_path)
+    assert re.search(r"topics\.yml:\d+:\d+: effectifs\.metrics\.lanceurs\.within\[1\]: 'longue_portes' "
+                     r"is not a metric of topic 'effectifs' \(hint: did you mean 'longue_portee'\?\)",
+                     str(raised.value))
+
+
+def test_a_scope_within_two_is_counted_in_both_and_its_report_s_whole_says_dont(tmp_path):
+    archive = scenario("within-two-scopes", tmp_path)
+    figures = {li["data-metric"]: text_of(li) for li in topic_soup(archive).select(".ba-headline-figure")}
+    # Beta's « 250 pièces, dont quelque 120 lance-roquettes »: its whole says what it counts in
+    # it, the launchers say both scopes that hold them, and no scope holding them is said
+    # only to « recouper » theirs.
+    assert figures["longue_portee"].startswith(
+        "Pièces à longue portée livrées : environ 250 unités selon Service Beta (rapporté le 16 mai "
+        "2025), dont environ 120 lance-roquettes livrés — périmètre qui recoupe « Canons et "
+        "lance-roquettes livrés »")
+    assert figures["lanceurs"] == (
+        "Lance-roquettes livrés : environ 120 unités selon Service Beta (rapporté le 16 mai 2025) — "
+        "compris dans « Canons et lance-roquettes livrés » : environ 220 selon Agence Alpha (mars "
+        "2025) ; « Pièces à longue portée livrées » : environ 250 selon Service Beta (rapporté le "
+        "16 mai 2025)")
+    # Alpha's guns and launchers give no launchers' figure of their report: no « dont ».
+    assert "dont" not in figures["armes"]
+    text = topic_text(archive)
+    assert ("Compris dans : Canons et lance-roquettes livrés (environ 220 selon Agence Alpha (mars "
+            "2025)) ; Pièces à longue portée livrées (environ 250 selon Service Beta (rapporté le 16 "
+            "mai 2025)).") in text
+    assert text.count("Comprend : Lance-roquettes livrés (environ 120 selon Service Beta") == 2
+    # A launchers' figure above a later figure of any scope holding it contradicts it.
+    (tmp_path / "briefings" / "articles" / "2025-06-02-c-pieces.md").write_text(
+        "---\nid: 2025-06-02-c-pieces\ntitle: \"2025-06-02-c-pieces\"\ndate: 2025-06-02\n"
+        "outlet: journal-a\ntopics: [effectifs]\nclaims:\n"
+        "  - topic: effectifs\n    metric: lanceurs\n    value: 400\n    qualifier: exact\n"
+        "    as_of: 2025-04\n    attributed_to: gamma\n    quote: \"400 lance-roquettes en avril\"\n"
+        "  - topic: effectifs\n    metric: longue_portee\n    value: 300\n    qualifier: exact\n"
+        "    as_of: 2025-05\n    attributed_to: gamma\n    quote: \"300 pièces à longue portée en mai\"\n"
+        "---\nGamma compte 400 lance-roquettes en avril et 300 pièces à longue portée en mai.\n")
+    found = findings(load_archive(tmp_path / "briefings", root=tmp_path), "longue_portee")
+    assert ("contradiction", "2025-06-02-c-pieces/lanceurs-gamma-2025-04",
+            "2025-06-02-c-pieces/longue_portee-gamma-2025-05") in found, found
+
+
+def test_an_overlap_declared_on_one_side_is_read_on_both(tmp_path):
+    archive = scenario("overlap-one-side", tmp_path)
+    # Only « armes » declares it: the box and the current picture of « longue_portee » say it.
+    box = headline_box(archive)
+    assert ("Pièces à longue portée livrées : environ 200 unités selon le bureau gamma (OG) (date "
+            "inconnue) — périmètre qui recoupe « Canons et lance-roquettes livrés » : environ 220 "
+            "selon Agence Alpha (mars 2025) (chiffres à ne pas additionner)") in box
+    assert ("Périmètre qui recoupe : Canons et lance-roquettes livrés (environ 220 selon Agence Alpha "
+            "(mars 2025)) : chiffres à ne pas additionner.") in topic_text(archive)
+
+
 def test_a_provision_is_not_the_latest_event(tmp_path):
     archive = scenario("provisions", tmp_path)
     # After the colon the label goes on in lower case, as every line of the box does.
@@ -593,8 +652,8 @@ def nested_metrics(topic, metric_id: str) -> set[str]:
     overlaps: a later figure of an overlapping scope does not make it older)."""
     metric = topic.metrics[metric_id]
     return ({other_id for other_id, other in topic.metrics.items()
-             if metric_id in other.parts or other.within == metric_id}
-            | set(metric.parts) | ({metric.within} if metric.within else set()))
+             if metric_id in other.parts or metric_id in other.wider}
+            | set(metric.parts) | set(metric.wider))
 
 
 def test_no_headline_total_is_below_the_sum_of_its_parts(real):
@@ -696,8 +755,8 @@ def test_every_headline_figure_says_when_and_whether_a_related_one_is_later(real
                                          for own in metric.headline)))]
                 if later and statement.period is None:  # a fixed period's figure is older than none
                     # A later figure of the scope holding it is marked in « compris dans ».
-                    wider = topic.metrics[metric.metric_id].within
-                    assert ("antérieur" in text if any(m != wider for m, _ in later)
+                    wider = topic.metrics[metric.metric_id].wider
+                    assert ("antérieur" in text if any(m not in wider for m, _ in later)
                             else "antérieur" in text or "postérieur au" in text), text
 
 
