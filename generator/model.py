@@ -230,18 +230,28 @@ class Metric(Frozen):
     parts: tuple[Key, ...] = Field(default=(), description="Metrics of the same topic this "
                                    "total is the sum of (sent in all = first contingent + "
                                    "reinforcements): it is never shown below their sum")
-    within: Key | None = Field(default=None, description="A metric of the same topic whose "
-                               "scope contains this one's (Koksan guns within guns and "
-                               "launchers): a figure above the wider one's contradicts it")
+    within: Key | tuple[Key, ...] | None = Field(
+        default=None, description="A metric of the same topic whose scope contains this one's "
+        "(Koksan guns within guns and launchers), or a list of them (240 mm launchers within "
+        "guns and launchers, and within long-range pieces: [a, b]): a figure above a wider "
+        "one's contradicts it")
     overlaps: tuple[Key, ...] = Field(default=(), description="Metrics of the same topic whose "
                                       "scope overlaps this one's: shown together, each with "
-                                      "its scope")
+                                      "its scope (declared on either side, read both ways)")
     period: Period | None = Field(default=None, description="The period its scope fixes, when "
                                   "it counts something that happened once (the first "
                                   "contingent, sent in October 2024: 2024-10): every figure of "
                                   "it is for that period, whenever it is reported, and figures "
                                   "of several actors agree, diverge or make a range as figures "
                                   "for one period do")
+
+    @property
+    def wider(self) -> tuple[str, ...]:
+        """The metrics whose scope contains this one's, whether ``within`` names one or lists
+        several."""
+        if self.within is None:
+            return ()
+        return (self.within,) if isinstance(self.within, str) else self.within
 
 
 EventKind = Literal["event", "provision", "assessment"]

@@ -533,3 +533,14 @@ def test_the_check_warns_on_every_greeting_comment_header_and_change_note_the_dr
         "body: heading looks like a reader comment's header: « Anne R. · aujourd'hui à midi »",
         "body: heading looks like a correction or update note: « Actualisation, 6 mars : ajout de la réaction "
         "du Kremlin »"]
+
+
+@pytest.mark.parametrize("name", ["within-two-scopes", "overlap-one-side"])
+def test_a_scope_within_several_or_an_overlap_declared_once_passes_the_check(tmp_path, name):
+    from test_scenarios import scenario
+
+    # `within: [a, b]` is valid, and an overlap declared on one side is read on both: nothing
+    # for a contributor to add on the other side.
+    scenario(name, tmp_path)
+    code, lines = check(tmp_path)
+    assert code == 0 and not [line for line in lines if "topics.yml" in line], lines

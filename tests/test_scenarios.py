@@ -19,10 +19,13 @@ SCENARIOS = FIXTURES / "scenarios"
 
 
 def scenario(name: str, tmp_path: Path):
+    """The scenario's articles with the shared registries, or a registry of its own where the
+    scenario has one (relations between metrics the other scenarios do not declare)."""
     folder = tmp_path / "briefings"
     (folder / "articles").mkdir(parents=True)
     for meta in ("topics.yml", "actors.yml", "outlets.yml"):
-        shutil.copy(SCENARIOS / meta, folder / meta)
+        own = SCENARIOS / name / meta
+        shutil.copy(own if own.exists() else SCENARIOS / meta, folder / meta)
     for article in (SCENARIOS / name).glob("*.md"):
         shutil.copy(article, folder / "articles" / article.name)
     return load_archive(folder, root=tmp_path)

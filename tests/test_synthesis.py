@@ -119,6 +119,65 @@ def test_a_relation_names_a_metric_of_its_topic(tmp_path):
                      r"metric of topic 'effectifs' \(hint: did you mean 'armes'\?\)", str(raised.value))
 
 
+def test_a_scope_may_lie_within_several_and_each_is_named(tmp_path):
+    scenario("within-two-scopes", tmp_path)
+    topics = tmp_path / "briefings" / "topics.yml"
+    topics.write_text(topics.read_text().replace("within: [armes, longue_portee]",
+                                                 "within: [armes, longue_portes]"))
+    with pytest.raises(ContentErrors) as raised:
+        load_archive(tmp_path / "briefings", root=tmp_path)
+    assert re.search(r"topics\.yml:\d+:\d+: effectifs\.metrics\.lanceurs\.within\[1\]: 'longue_portes' "
+                     r"is not a metric of topic 'effectifs' \(hint: did you mean 'longue_portee'\?\)",
+                     str(raised.value))
+
+
+def test_a_scope_within_two_is_counted_in_both_and_its_report_s_whole_says_dont(tmp_path):
+    archive = scenario("within-two-scopes", tmp_path)
+    figures = {li["data-metric"]: text_of(li) for li in topic_soup(archive).select(".ba-headline-figure")}
+    # Beta's « 250 pièces, dont quelque 120 lance-roquettes »: its whole says what it counts in
+    # it, the launchers say both scopes that hold them, and no scope holding them is said
+    # only to « recouper » theirs.
+    assert figures["longue_portee"].startswith(
+        "Pièces à longue portée livrées : environ 250 unités selon Service Beta (rapporté le 16 mai "
+        "2025), dont environ 120 lance-roquettes livrés — périmètre qui recoupe « Canons et "
+        "lance-roquettes livrés »")
+    assert figures["lanceurs"] == (
+        "Lance-roquettes livrés : environ 120 unités selon Service Beta (rapporté le 16 mai 2025) — "
+        "compris dans « Canons et lance-roquettes livrés » : environ 220 selon Agence Alpha (mars "
+        "2025) ; « Pièces à longue portée livrées » : environ 250 selon Service Beta (rapporté le "
+        "16 mai 2025)")
+    # Alpha's guns and launchers give no launchers' figure of their report: no « dont ».
+    assert "dont" not in figures["armes"]
+    text = topic_text(archive)
+    assert ("Compris dans : Canons et lance-roquettes livrés (environ 220 selon Agence Alpha (mars "
+            "2025)) ; Pièces à longue portée livrées (environ 250 selon Service Beta (rapporté le 16 "
+            "mai 2025)).") in text
+    assert text.count("Comprend : Lance-roquettes livrés (environ 120 selon Service Beta") == 2
+    # A launchers' figure above a later figure of any scope holding it contradicts it.
+    (tmp_path / "briefings" / "articles" / "2025-06-02-c-pieces.md").write_text(
+        "---\nid: 2025-06-02-c-pieces\ntitle: \"2025-06-02-c-pieces\"\ndate: 2025-06-02\n"
+        "outlet: journal-a\ntopics: [effectifs]\nclaims:\n"
+        "  - topic: effectifs\n    metric: lanceurs\n    value: 400\n    qualifier: exact\n"
+        "    as_of: 2025-04\n    attributed_to: gamma\n    quote: \"400 lance-roquettes en avril\"\n"
+        "  - topic: effectifs\n    metric: longue_portee\n    value: 300\n    qualifier: exact\n"
+        "    as_of: 2025-05\n    attributed_to: gamma\n    quote: \"300 pièces à longue portée en mai\"\n"
+        "---\nGamma compte 400 lance-roquettes en avril et 300 pièces à longue portée en mai.\n")
+    found = findings(load_archive(tmp_path / "briefings", root=tmp_path), "longue_portee")
+    assert ("contradiction", "2025-06-02-c-pieces/lanceurs-gamma-2025-04",
+            "2025-06-02-c-pieces/longue_portee-gamma-2025-05") in found, found
+
+
+def test_an_overlap_declared_on_one_side_is_read_on_both(tmp_path):
+    archive = scenario("overlap-one-side", tmp_path)
+    # Only « armes » declares it: the box and the current picture of « longue_portee » say it.
+    box = headline_box(archive)
+    assert ("Pièces à longue portée livrées : environ 200 unités selon le bureau gamma (OG) (date "
+            "inconnue) — périmètre qui recoupe « Canons et lance-roquettes livrés » : environ 220 "
+            "selon Agence Alpha (mars 2025) (chiffres à ne pas additionner)") in box
+    assert ("Périmètre qui recoupe : Canons et lance-roquettes livrés (environ 220 selon Agence Alpha "
+            "(mars 2025)) : chiffres à ne pas additionner.") in topic_text(archive)
+
+
 def test_a_provision_is_not_the_latest_event(tmp_path):
     archive = scenario("provisions", tmp_path)
     # After the colon the label goes on in lower case, as every line of the box does.
@@ -405,6 +464,17 @@ def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
     assert "antérieur" not in text_of(line)
 
 
+def test_both_figures_of_one_report_stay_older_than_a_later_total_beside_another_actor_s_part(tmp_path):
+    archive = scenario("report-older-beside-other", tmp_path)
+    # Beta's undated report gives both parts; Alpha's total is of March. Gamma's first
+    # contingent, only reported in May, is no figure of Alpha's: it does not make Alpha's
+    # total a figure to read instead, so Beta's two parts say alike that they may be older.
+    older = ("peut-être antérieur au total « Soldats envoyés (total) » de 20 000 selon Agence "
+             "Alpha (mars 2025)")
+    rows = [row for row in lines(topic_soup(archive)) if row.startswith("Service Beta")]
+    assert len(rows) == 2 and all(older in row for row in rows), rows
+
+
 def test_overlapping_scopes_stand_together_and_neither_makes_the_other_older(tmp_path):
     archive = scenario("overlap-beside", tmp_path)
     figures = {li["data-metric"]: text_of(li) for li in topic_soup(archive).select(".ba-headline-figure")}
@@ -427,8 +497,8 @@ def test_overlapping_scopes_stand_together_and_neither_makes_the_other_older(tmp
     # the scope that overlaps theirs: « périmètre » names one relation only.
     assert figures["canons"].endswith(
         "jusqu'à 120 unités selon Service Beta (avant le début de l'année 2025) — compris dans "
-        "« Canons et lance-roquettes livrés » : environ 220 selon Agence Alpha (mars 2025, chiffre "
-        "plus récent) ; périmètre qui recoupe « Pièces à longue portée livrées » : environ 200 "
+        "« Canons et lance-roquettes livrés » : environ 220 selon Agence Alpha (mars 2025, "
+        "postérieur au chiffre de Service Beta) ; périmètre qui recoupe « Pièces à longue portée livrées » : environ 200 "
         "selon le bureau gamma (OG) (date inconnue) (chiffres à ne pas additionner)")
     assert "antérieur" not in figures["canons"] and figures["canons"].count("périmètre") == 1
     assert findings(archive, "canons") == [] and findings(archive, "longue_portee") == []
@@ -582,8 +652,8 @@ def nested_metrics(topic, metric_id: str) -> set[str]:
     overlaps: a later figure of an overlapping scope does not make it older)."""
     metric = topic.metrics[metric_id]
     return ({other_id for other_id, other in topic.metrics.items()
-             if metric_id in other.parts or other.within == metric_id}
-            | set(metric.parts) | ({metric.within} if metric.within else set()))
+             if metric_id in other.parts or metric_id in other.wider}
+            | set(metric.parts) | set(metric.wider))
 
 
 def test_no_headline_total_is_below_the_sum_of_its_parts(real):
@@ -638,17 +708,17 @@ def test_every_headline_figure_beside_an_overlapping_scope_says_not_to_add_them(
 
 def test_a_figure_its_text_does_not_date_is_never_said_later_in_a_compris_dans(real_pages):
     """Wherever a scope says which wider one counts it (box and current picture), a figure only
-    « rapporté le » or « déclaré le » is never « chiffre plus récent », and beside one that is,
-    it is said « chiffre non daté »."""
-    undated = r"\((?:rapporté|déclaré) (?:le|en) [^()]*?(, chiffre [a-zé ]+)?\)"
+    « rapporté le » or « déclaré le » is never « postérieur », and beside one that is, it is
+    said « chiffre non daté »."""
+    undated = r"\((?:rapporté|déclaré) (?:le|en) [^()]*?(, chiffre [a-zé ]+|, [a-zé -]*postérieur [^()]*)?\)"
     for soup in real_pages.values():
         notes = [text_of(n) for n in soup.select(".ba-within")]
         notes += [re.split(r"Comprend :|Périmètre qui recoupe :", text_of(p).split("Compris dans :")[1])[0]
                   for p in soup.select(".ba-related") if "Compris dans :" in text_of(p)]
         for note in notes:
             marks = [m.group(1) for m in re.finditer(undated, note)]
-            assert ", chiffre plus récent" not in marks, note
-            if "chiffre plus récent" in note:
+            assert not any("postérieur" in (mark or "") and "peut-être" not in mark for mark in marks), note
+            if "postérieur" in note:
                 assert all(mark == ", chiffre non daté" for mark in marks), note
 
 
@@ -685,9 +755,9 @@ def test_every_headline_figure_says_when_and_whether_a_related_one_is_later(real
                                          for own in metric.headline)))]
                 if later and statement.period is None:  # a fixed period's figure is older than none
                     # A later figure of the scope holding it is marked in « compris dans ».
-                    wider = topic.metrics[metric.metric_id].within
-                    assert ("antérieur" in text if any(m != wider for m, _ in later)
-                            else "antérieur" in text or "chiffre plus récent)" in text), text
+                    wider = topic.metrics[metric.metric_id].wider
+                    assert ("antérieur" in text if any(m not in wider for m, _ in later)
+                            else "antérieur" in text or "postérieur au" in text), text
 
 
 def test_no_line_names_an_actor_two_ways(real, real_pages):
@@ -797,9 +867,9 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
     # to be undated: reported later, it is not said to be later, nor left to read as older.
     assert ("Canons livrés : jusqu'à 120 unités selon Agence Alpha (décembre 2024) — compris dans « "
             "Canons et lance-roquettes livrés » : plus de 250 selon Service Beta (rapporté le 3 avril "
-            "2025, chiffre non daté), environ 220 selon Agence Alpha (mars 2025, chiffre plus récent) "
-            "Mis à jour") in box
-    assert box.count("chiffre plus récent") == 1
+            "2025, chiffre non daté), environ 220 selon Agence Alpha (mars 2025, postérieur au chiffre "
+            "d'Agence Alpha) Mis à jour") in box
+    assert box.count("postérieur") == 1
     # Two figures, neither known to be later: the current picture heads them in the plural.
     assert ("Chiffres les plus récents : plus de 250 unités selon Service Beta (rapporté le 3 "
             "avril 2025)") in topic_text(archive)
@@ -809,7 +879,26 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
     assert picture and not any("antérieur" in line for line in picture), picture
     assert ("Compris dans : Canons et lance-roquettes livrés (plus de 250 selon Service Beta "
             "(rapporté le 3 avril 2025, chiffre non daté) ; environ 220 selon Agence Alpha (mars "
-            "2025, chiffre plus récent)).") in topic_text(archive)
+            "2025, postérieur au chiffre d'Agence Alpha)).") in topic_text(archive)
+
+
+def test_a_wider_figure_beside_a_figure_with_no_date_at_all_is_only_perhaps_later(tmp_path):
+    scenario("undated-beside-dated", tmp_path)
+    articles = tmp_path / "briefings" / "articles"
+    dated = articles / "2025-03-13-a-armes.md"
+    dated.write_text(dated.read_text().split("  - topic: effectifs\n    metric: canons")[0]
+                     + "---\nAlpha compte environ 220 canons et lance-roquettes livrés en mars.\n")
+    (articles / "date-inconnue-b-canons.md").write_text(
+        "---\nid: date-inconnue-b-canons\ntitle: \"date-inconnue-b-canons\"\ndate: unknown\n"
+        "outlet: journal-b\ntopics: [effectifs]\nclaims:\n  - topic: effectifs\n    metric: canons\n"
+        "    value: 120\n    qualifier: at_most\n    attributed_to: gamma\n"
+        "    quote: \"jusqu'à 120 canons livrés\"\n---\nGamma compte jusqu'à 120 canons livrés.\n")
+    box = headline_box(load_archive(tmp_path / "briefings", root=tmp_path))
+    # Gamma's guns have no date at all: any figure of their wider scope may be the later one.
+    assert ("Canons livrés : jusqu'à 120 unités selon le bureau gamma (OG) (date inconnue) — compris "
+            "dans « Canons et lance-roquettes livrés » : plus de 250 selon Service Beta (rapporté le "
+            "3 avril 2025, peut-être postérieur au chiffre du bureau gamma (OG)), environ 220 selon "
+            "Agence Alpha (mars 2025, peut-être postérieur au chiffre du bureau gamma (OG))") in box
 
 
 def _front_with(tmp_path, line: str, added: str) -> None:
@@ -992,7 +1081,7 @@ def test_a_scope_in_the_box_says_which_wider_one_counts_it(tmp_path):
             "mars 2025)") in figures["canons"]
     # Alone, it needs no word on its date: « rapporté le » says it, and no later figure of
     # its scope stands beside it to be read against.
-    assert not re.search("antérieur|non daté|plus récent", figures["canons"])
+    assert not re.search("antérieur|non daté|plus récent|postérieur", figures["canons"])
 
 
 def test_a_figure_s_own_words_on_what_it_counts_stand_right_after_it(tmp_path):

@@ -8,7 +8,7 @@ from functools import partial
 from itertools import islice
 
 from ..model import Archive, Topic
-from . import conflicts, estimates, synthesis
+from . import conflicts, estimates, scopes, synthesis
 from .ledger import LedgerEntry, Statement
 from .synthesis import Change, DerivedSum, Range, Repeat, Status
 
@@ -36,6 +36,16 @@ class MetricBriefing:
     # headline figures names them already (« estimation antérieure, dépassée par … »): the
     # box says once that its figures are counted in them (« compris dans … »).
     counted_in: tuple[tuple[str, Statement], ...] = ()
+    # How each related metric's scope stands to its own (scopes.relation), in topics.yml order.
+    relations: Mapping[str, scopes.Relation] = field(default_factory=dict)
+    # Claim id of a headline figure -> the figures of scopes within its own that its actor
+    # gave in the same report (« 250 pièces, dont quelque 120 lance-roquettes »): the line
+    # says they are counted in it (« dont … »), which « compris dans » says only the other way.
+    of_which: Mapping[str, tuple[tuple[str, Statement], ...]] = field(default_factory=dict)
+
+    def related(self, relation: scopes.Relation) -> tuple[str, ...]:
+        """The metrics whose scope stands so to its own (``relations``)."""
+        return tuple(other for other, kind in self.relations.items() if kind == relation)
 
     def status(self, statement: Statement) -> Status:
         return self.statuses.get(statement.claim_id) or Status()
@@ -59,13 +69,25 @@ class MetricBriefing:
         return by_metric(self.counted_in)
 
     @property
-    def later_counted_in(self) -> frozenset[str]:
-        """Claim ids of the wider scope's figures (``counted_in``) later than a headline
-        figure: the note that names that scope says so once (« compris dans … (mars 2025,
-        chiffre plus récent) »), and no caveat names them again."""
+    def counted_in_later_than(self) -> Mapping[str, tuple[Statement, ...]]:
+        """Claim id of each wider scope's figure (``counted_in``) later than a headline
+        figure -> those headline figures: the note that names that scope says so once, and
+        names what it is later than (« compris dans … (mars 2025, postérieur au chiffre du
+        HUR) »): beside another figure of that scope, « plus récent » alone would read as
+        later than that one."""
         wider = {other.claim_id for _, other in self.counted_in}
-        return frozenset(other.claim_id for _, other in self.older_than_any(self.headline)
-                         if other.claim_id in wider)
+        found: dict[str, list[Statement]] = {}
+        for statement in self.headline:
+            for _, other in self.status(statement).older_than:
+                if other.claim_id in wider:
+                    found.setdefault(other.claim_id, []).append(statement)
+        return {claim_id: tuple(older) for claim_id, older in found.items()}
+
+    @property
+    def later_counted_in(self) -> frozenset[str]:
+        """Claim ids of the wider scope's figures later than a headline figure: no caveat
+        names them again (the note that names that scope says so)."""
+        return frozenset(self.counted_in_later_than)
 
     @property
     def undated_counted_in(self) -> frozenset[str]:
@@ -243,32 +265,6 @@ def _independent_origins(actors: list[str], origins: Callable[[str], frozenset[s
     return len(groups)
 
 
-def _nested(topic: Topic, metric_id: str) -> tuple[str, ...]:
-    """The metrics whose scope contains ``metric_id``'s or lies inside it: its parts and its
-    whole, the scope it lies within and the scopes within it. A later figure of one of them
-    makes its figure an older one. Scopes that only overlap are not: neither holds the other,
-    so a later figure of one says nothing of the other's (they are shown together, each with
-    its scope)."""
-    metric = topic.metrics[metric_id]
-    return tuple(other_id for other_id, other in topic.metrics.items() if other_id != metric_id and (
-        other_id in metric.parts or metric_id in other.parts
-        or other_id == metric.within or other.within == metric_id))
-
-
-def _holds(topic: Topic, whole_id: str, metric_id: str) -> bool:
-    """Whether ``whole_id``'s scope holds ``metric_id``'s: its sum, or the scope it lies in."""
-    return metric_id in topic.metrics[whole_id].parts or topic.metrics[metric_id].within == whole_id
-
-
-def _overlapping(topic: Topic, metric_id: str) -> tuple[str, ...]:
-    """The metrics whose scope overlaps ``metric_id``'s (declared on either side) without one
-    holding the other: a reader must not add their figures."""
-    metric, nested = topic.metrics[metric_id], _nested(topic, metric_id)
-    return tuple(other_id for other_id, other in topic.metrics.items()
-                 if (other_id in metric.overlaps or metric_id in other.overlaps)
-                 and other_id not in nested)
-
-
 def _compatible(ranges: tuple[Range, ...], findings: tuple[conflicts.Pair, ...]) -> tuple[Range, ...]:
     """The ranges whose figures can all hold together: two figures that contradict each
     other are shown each with its caveat, never as the two ends of one range."""
@@ -276,6 +272,12 @@ def _compatible(ranges: tuple[Range, ...], findings: tuple[conflicts.Pair, ...])
                 if p.finding in ("contradiction", "revision", "correction")}
     return tuple(r for r in ranges if not any(
         frozenset((a.claim_id, b.claim_id)) in clashing for a in r.every for b in r.every))
+
+
+def _same_report(statement: Statement, other: Statement) -> bool:
+    """Whether two figures are of one report: one actor's, for one date, in one article."""
+    return (statement.actor == other.actor and statement.when == other.when
+            and bool({e.article.id for e in statement.entries} & {e.article.id for e in other.entries}))
 
 
 def by_metric(figures: Iterable[tuple[str, Statement]]
@@ -341,8 +343,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
             for pair in conflicts.event_denials(tuple(by_subject.get(("event", event_id), ())),
                                                 chosen, FINDINGS_SOUGHT))
         excesses = tuple(
-            pair for part_id, part in topic.metrics.items()
-            if part_id in metric.parts or part.within == metric_id
+            pair for part_id in topic.metrics if scopes.holds(topic, metric_id, part_id)
             for pair in conflicts.part_excesses(tuple(by_subject.get(("metric", part_id), ())),
                                                 chosen, metric.kind, FINDINGS_SOUGHT))
         findings = conflicts.compare_metric(chosen, metric.kind, FINDINGS_SOUGHT) + denials + excesses
@@ -377,8 +378,8 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
         metrics[metric_id] = replace(briefing, statuses=statuses, headline=tuple(
             s for s in _current(briefing.picture) if not statuses[s.claim_id].below_parts))
     for metric_id, briefing in metrics.items():  # once every headline is known
-        beside = tuple((other, metrics[other].headline) for other in _nested(topic, metric_id))
-        overlapping = tuple((other, statement) for other in _overlapping(topic, metric_id)
+        beside = tuple((other, metrics[other].headline) for other in scopes.nested(topic, metric_id))
+        overlapping = tuple((other, statement) for other in scopes.overlapping(topic, metric_id)
                             for statement in metrics[other].headline)
         shown = {s.claim_id: s for s in briefing.picture.latest} if briefing.picture else {}
         statuses = {}
@@ -390,17 +391,21 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
             # since: its report is outdated, not only perhaps older.
             sibling_replaced = synthesis.report_replaced(statement, replaced)
             own = tuple((other_id, other) for other_id, other in older
-                        if other.actor == statement.actor and _holds(topic, other_id, metric_id)
+                        if other.actor == statement.actor and scopes.holds(topic, other_id, metric_id)
                         ) if sibling_replaced else ()
             statuses[claim_id] = replace(
                 status, older_than=tuple(o for o in older if o not in own), outdated_by=own,
                 report_replaced=sibling_replaced)
-        wider = topic.metrics[metric_id].within
         named = {other_id for s in briefing.headline for other_id, _ in statuses[s.claim_id].outdated_by}
-        counted_in = tuple((wider, s) for s in metrics[wider].headline
-                           ) if wider and wider not in named else ()
+        counted_in = tuple((wider, s) for wider in topic.metrics[metric_id].wider
+                           if wider not in named for s in metrics[wider].headline)
+        inner = tuple((other, s) for other in scopes.narrower(topic, metric_id)
+                      for s in metrics[other].headline)
+        of_which = {s.claim_id: found for s in briefing.headline
+                    if (found := tuple((other, o) for other, o in inner if _same_report(s, o)))}
         metrics[metric_id] = replace(briefing, statuses=statuses, overlapping=overlapping,
-                                     counted_in=counted_in)
+                                     counted_in=counted_in, relations=scopes.related(topic, metric_id),
+                                     of_which=of_which)
     timeline = tuple(s for s in merged if s.claim.event is not None and s.claim_id not in repeats)
     happened = [s for s in timeline if topic.events[s.claim.event or ""].kind == "event"]
     dated = [s for s in happened if s.when is not None]

@@ -480,14 +480,21 @@ def older_than(statement: Statement, related: Iterable[tuple[str, tuple[Statemen
                current: Iterable[Statement] = ()) -> tuple[tuple[str, Statement], ...]:
     """The current figures of nested metrics (its parts, its whole, a scope it lies in or
     that lies in it) that are later than ``statement``: beside them it is an older figure.
-    One no later than a ``current`` figure of the statement's own metric is not named: that
-    figure, shown beside it, is the newer one to read; nor one its text does not date (only
-    reported on a day, it may be older), unless ``statement`` has no date at all (then it may
-    be the older one). A figure of a fixed period (topics.yml ``period``: the first
-    contingent) is older than none: it counts what that period saw."""
+    One is not named when its own actor gives a ``current`` figure of the statement's own
+    metric that its text dates no earlier: that figure, shown beside it, is the newer one to
+    read. Another actor's figure of the own metric does not say it (the NIS's undated killed
+    stay « peut-être antérieur » to the JCS's total of March beside the HUR's killed of May,
+    as the NIS's wounded of the same report do), nor one only reported on a day. Nor is one
+    named that its text does not date (only reported on a day, it may be older), unless
+    ``statement`` has no date at all (then it may be the older one). A figure of a fixed
+    period (topics.yml ``period``: the first contingent) is older than none: it counts what
+    that period saw."""
     if statement.period is not None:  # a figure of a fixed period no later figure outdates
         return ()
-    newest = [s.when for s in current if s.when is not None]
+    newest: dict[str, list[DateInterval]] = {}
+    for figure in current:
+        if figure.when is not None and figure.dated:
+            newest.setdefault(figure.actor, []).append(figure.when)
     return tuple((metric_id, other) for metric_id, figures in related for other in figures
                  if (other.dated or statement.when is None) and older(statement.when, other.when)
-                 and all(older(when, other.when) for when in newest))
+                 and all(older(when, other.when) for when in newest.get(other.actor, ())))

@@ -116,7 +116,7 @@ class Vocabulary:
             MetricWords(topic.id, metric_id, fold(metric.unit),
                         tuple(_phrase(word) for word in (metric.label, *metric.synonyms)),
                         metric.label, metric.kind, _stated_period((metric.label, *metric.synonyms)),
-                        frozenset([*([metric.within] if metric.within else []),
+                        frozenset([*metric.wider,
                                    *(whole for whole, other in topic.metrics.items()
                                      if metric_id in other.parts)]))
             for topic in topics.values() for metric_id, metric in topic.metrics.items())

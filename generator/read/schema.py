@@ -151,8 +151,10 @@ def check_relations(topic: Topic, source: SourceDocument, errors: ErrorCollector
                                         "a sum of parts relates running totals only "
                                         f"('{metric_id}' is {metric.kind}, '{part}' is "
                                         f"{topic.metrics[part].kind})"))
-        if metric.within is not None:
+        if isinstance(metric.within, str):
             refer(base + ("within",), metric.within, metric_id)
+        for i, wider in enumerate(metric.within if isinstance(metric.within, tuple) else ()):
+            refer(base + ("within", i), wider, metric_id)
         for i, other in enumerate(metric.overlaps):
             refer(base + ("overlaps", i), other, metric_id)
     for event_id, event in topic.events.items():
