@@ -213,6 +213,27 @@ def test_repeats_are_linked_to_their_origin_and_neither_charted_nor_compared(tmp
         assert link["href"].endswith("articles/2024-12-23-a-pertes.html#claim-pertes-alpha-2024-12-23"), link
 
 
+def test_an_unsourced_reminder_of_an_actor_s_figure_is_a_repeat_whatever_its_date(tmp_path):
+    from test_changelog import log_page
+
+    archive = scenario("background-repeat", tmp_path)
+    # A journalist recalls, « à l'automne 2024 » and « au premier trimestre 2025 », figures
+    # Alpha gave for those periods (« quelque 11 000 » for 11 000): no estimate of its own.
+    box, text = headline_box(archive), topic_text(archive)
+    assert "sans source citée" not in box and "environ 11 000" not in box
+    assert "— concordant, de 2 sources indépendantes" in box  # Alpha and Beta, not the reminder
+    assert ("« les quelque 11 000 militaires du premier envoi, déployés à l'automne 2024 » "
+            "Reprend le chiffre donné selon Agence Alpha (sans date dans le texte ; rapporté le "
+            "13 mars 2025) : ni tracé ni compté à nouveau.") in text
+    assert ("« environ 4 000 pertes au premier trimestre 2025 » Reprend le chiffre donné selon "
+            "Agence Alpha (mars 2025) : ni tracé ni compté à nouveau.") in text
+    (chart,) = topic_soup(archive).select("table.ba-chart-data")  # the one metric charted
+    assert [row.select("td")[1].get_text() for row in chart.select("tbody tr")] == [
+        "Agence Alpha", "Service Beta"]
+    log = log_page(PageBuilder.from_archive(archive))
+    assert len(log) == 3 and not any("11 septembre 2025" in line for line in log)
+
+
 def test_two_actors_agree_diverge_or_give_a_range_for_one_period(tmp_path):
     archive = scenario("agreement", tmp_path)
     assert findings(archive, "renforts") == [

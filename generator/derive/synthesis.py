@@ -126,6 +126,54 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
     return tuple(kept), tuple(repeats)
 
 
+def _one_figure(repeat: Statement, origin: Statement) -> bool:
+    """Whether two figures are one figure, written alike or one « environ » the other exact
+    (« les quelque 11 000 militaires » for « 11 000 »)."""
+    a, b = repeat.claim, origin.claim
+    return a.numbers == b.numbers and (
+        a.qualifier == b.qualifier or {a.qualifier, b.qualifier} <= {"exact", "about"})
+
+
+def _same_period(repeat: Statement, origin: Statement) -> bool:
+    """Whether ``origin``'s figure is for the period ``repeat`` is for: its text (or its
+    metric's fixed period) dates it, and the repeat's date, if any, holds that one (« à
+    l'automne 2024 » holds « octobre 2024 »)."""
+    if not origin.dated or origin.when is None:
+        return False
+    if not repeat.dated or repeat.when is None:
+        return True
+    return repeat.when.start <= origin.when.start and origin.when.end <= repeat.when.end
+
+
+def _known_before(origin: Statement, repeat: Statement) -> bool:
+    """Whether ``origin`` was known by the time ``repeat`` was first reported."""
+    known = origin.known_on or origin.when
+    reported = repeat.reported
+    return known is not None and (reported is None or known.start <= reported.end)
+
+
+def restated_figures(statements: tuple[Statement, ...], independent: Callable[[str], bool],
+                     repeats: Iterable[Repeat]) -> tuple[Repeat, ...]:
+    """The figures of actors who are no source of their own (a journalist's unsourced
+    reminder) that give, for the same metric and period, a figure an actor stated before
+    (within qualifiers: « quelque 11 000 » for « 11 000 »), linked to that statement: a
+    background repeat, whatever date its text gives it, is no estimate of its own, and the
+    agreement it would make is with itself. ``statements``: chronological, placed in their
+    metrics' fixed periods (in_fixed_periods); ``repeats``: those already found."""
+    found = {r.statement.claim_id for r in repeats}
+    origins = [s for s in statements if s.claim.metric and independent(s.actor)]
+    linked = []
+    for statement in statements:
+        if not statement.claim.metric or independent(statement.actor) or statement.claim_id in found:
+            continue
+        origin = next((o for o in origins if o.claim.metric == statement.claim.metric
+                       and _one_figure(statement, o) and _same_period(statement, o)
+                       and _known_before(o, statement)), None)
+        if origin is not None:
+            linked.append(Repeat(statement, origin))
+    return tuple(linked)
+
+
 def in_fixed_periods(statements: tuple[Statement, ...], topic: Topic) -> tuple[Statement, ...]:
     """Statements (chronological) with the figures of a metric whose scope fixes its period
     (topics.yml ``period``) set in that period: the first contingent reported in March is
