@@ -485,6 +485,19 @@ def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
     assert "antérieur" not in text_of(line)
 
 
+def test_a_part_of_the_total_s_week_that_fits_within_it_is_not_called_older(tmp_path):
+    archive = scenario("part-of-its-week", tmp_path)
+    box, rows = headline_box(archive), lines(topic_soup(archive))
+    # Beta's reinforcements of Tuesday fit within Alpha's total of Thursday: two days apart,
+    # « antérieur » would read « out of date ». Beta's contingent of August stays older.
+    assert "Renforts : environ 5 000 soldats selon Service Beta (9 septembre 2025) Mis à jour" in box
+    assert ("Premier contingent : 11 000 soldats selon Service Beta (août 2025) — antérieur au "
+            "total « Soldats envoyés (total) » de plus de 20 000 selon Agence Alpha "
+            "(11 septembre 2025)") in box
+    (renforts,) = [row for row in rows if row.startswith("Service Beta environ 5 000")]
+    assert "antérieur" not in renforts
+
+
 def test_both_figures_of_one_report_stay_older_than_a_later_total_beside_another_actor_s_part(tmp_path):
     archive = scenario("report-older-beside-other", tmp_path)
     # Beta's undated report gives both parts; Alpha's total is of March. Gamma's first

@@ -386,8 +386,8 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
         statuses = {}
         for claim_id, status in briefing.statuses.items():
             statement = shown[claim_id]
-            older = () if status.below_parts else synthesis.older_than(statement, beside,
-                                                                       shown.values())
+            older = () if status.below_parts else synthesis.older_than(
+                statement, beside, shown.values(), partial(scopes.holds, topic, metric_id=metric_id))
             # Its actor has replaced a figure of its report and given a figure holding it
             # since: its report is outdated, not only perhaps older.
             sibling_replaced = synthesis.report_replaced(statement, replaced)

@@ -13,7 +13,7 @@ from itertools import chain, islice, product
 from ..model import DateInterval, Topic
 from .conflicts import Pair
 from .ledger import LedgerEntry, Statement
-from .rules import ValueInterval, of_its_day
+from .rules import NEAR_REPORT_DAYS, ValueInterval, of_its_day
 
 # Qualifiers that give a figure on both sides (a floor or a ceiling alone makes no range).
 TWO_SIDED = ("exact", "about", "range")
@@ -524,8 +524,25 @@ def older(when: DateInterval | None, later: DateInterval | None) -> bool:
     return when is None or when.end < later.start
 
 
+def _of_one_moment(statement: Statement, other: Statement, holds: Callable[[str], bool],
+                   metric_id: str) -> bool:
+    """Whether ``other``'s later figure is, for a reader, of the same moment as ``statement``:
+    both dated, at most NEAR_REPORT_DAYS apart (« mardi » and « jeudi » of one week), and the
+    narrower figure within the wider (2 000 killed, more than 6 000 killed or wounded).
+    ``holds(metric_id)``: whether ``other``'s metric holds the statement's."""
+    when, later = statement.when, other.when
+    if when is None or later is None or not other.dated:
+        return False
+    if (later.start - when.end).days > NEAR_REPORT_DAYS:
+        return False
+    part, whole = (statement, other) if holds(metric_id) else (other, statement)
+    return part.values.low <= whole.values.high
+
+
 def older_than(statement: Statement, related: Iterable[tuple[str, tuple[Statement, ...]]],
-               current: Iterable[Statement] = ()) -> tuple[tuple[str, Statement], ...]:
+               current: Iterable[Statement] = (),
+               holds: Callable[[str], bool] = lambda metric_id: True
+               ) -> tuple[tuple[str, Statement], ...]:
     """The current figures of nested metrics (its parts, its whole, a scope it lies in or
     that lies in it) that are later than ``statement``: beside them it is an older figure.
     One is not named when its own actor gives a ``current`` figure of the statement's own
@@ -536,7 +553,9 @@ def older_than(statement: Statement, related: Iterable[tuple[str, tuple[Statemen
     named that its text does not date (only reported on a day, it may be older), unless
     ``statement`` has no date at all (then it may be the older one). A figure of a fixed
     period (topics.yml ``period``: the first contingent) is older than none: it counts what
-    that period saw."""
+    that period saw. Nor is a figure older than one of the same moment that it fits within
+    (_of_one_moment): two days apart, « antérieur » would read « out of date »
+    (``holds(metric_id)``: whether that metric's scope holds the statement's)."""
     if statement.period is not None:  # a figure of a fixed period no later figure outdates
         return ()
     newest: dict[str, list[DateInterval]] = {}
@@ -545,4 +564,5 @@ def older_than(statement: Statement, related: Iterable[tuple[str, tuple[Statemen
             newest.setdefault(figure.actor, []).append(figure.when)
     return tuple((metric_id, other) for metric_id, figures in related for other in figures
                  if (other.dated or statement.when is None) and older(statement.when, other.when)
-                 and all(older(when, other.when) for when in newest.get(other.actor, ())))
+                 and all(older(when, other.when) for when in newest.get(other.actor, ()))
+                 and not _of_one_moment(statement, other, holds, metric_id))
