@@ -36,8 +36,11 @@ def _before(earlier: Statement, later: Statement) -> bool:
 
 def _sharper(copy: Statement, than: Statement) -> bool:
     """Whether ``copy`` dates the statement more precisely, inside ``than``'s date (« le 13
-    mars » where another copy says « en mars »)."""
+    mars » where another copy says « en mars »), or in words where neither has a calendar
+    date (« au début de l'engagement »)."""
     inner, outer = copy.claim.as_of, than.claim.as_of
+    if inner is None and outer is None:  # words with no calendar bounds say more than none
+        return bool(copy.claim.as_of_words) and not than.claim.as_of_words
     return (inner is not None and outer is not None and outer.start <= inner.start
             and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start)
 
