@@ -344,7 +344,9 @@ class Claim(Frozen):
     as_of_words: Text | None = Field(default=None, description="The period in the text's own "
                                      "words, shown instead of as_of (« fin janvier 2025 », "
                                      "« début décembre 2024 »): as_of is then the interval "
-                                     "that surely contains it (2025-01)")
+                                     "that surely contains it (2025-01); without as_of for "
+                                     "words with no calendar bounds (« au début de "
+                                     "l'engagement »): shown, never compared")
     event_words: Text | None = Field(default=None, description="An event in the quote's own "
                                      "words, shown beside its label where the label says more or "
                                      "less than the text (« retrait quasi complet », « une partie "

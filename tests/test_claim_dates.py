@@ -41,3 +41,25 @@ def test_a_period_in_words_reads_alone(archive):
         for claim in article.claims:
             for words in (claim.as_of_words, claim.stated_words):
                 assert not POSSESSIVES.search(words or ""), (article.id, words)
+
+
+def test_a_period_the_text_gives_only_in_words_stands_where_date_inconnue_would(tmp_path):
+    from test_changelog import log_page
+    from test_synthesis import headline_box
+
+    archive = scenario("period-in-words-only", tmp_path)
+    builder = PageBuilder.from_archive(archive)
+    texts = page_texts(builder)
+    # « au début de l'offensive », with no calendar bounds, before its report date; a copy
+    # giving such words says more than a copy giving none (Beta's 300, two articles).
+    assert ("Soldats présents : environ 500 soldats selon Agence Alpha (au début de l'offensive ; "
+            "rapporté le 13 mars 2025)") in headline_box(archive)
+    topic = texts["sujets/effectifs.md"]
+    assert "environ 2 000 militaires — remplace environ 300 (au début de l'engagement)" in topic
+    assert "date inconnue" not in topic.split("Registre des affirmations")[0].replace(
+        "Journal B, date inconnue", "")  # only an article's own missing date
+    log = log_page(builder)
+    assert ("11 septembre 2025 — Effectifs : Pertes cumulées : environ 2 000 (9 septembre 2025) "
+            "selon Service Beta (en hausse ; auparavant environ 300, au début de l'engagement)") in log[0]
+    assert log[-1].startswith("date inconnue — Effectifs : Pertes cumulées : environ 300 (au début "
+                              "de l'engagement) selon Service Beta")

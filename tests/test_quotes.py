@@ -51,6 +51,9 @@ def test_a_changed_word_is_not_found_and_the_divergence_is_shown():
     ("2,5 km et 1,2345678 million", []),
     ("missiles KN-23 en 2025, plus de 1 million", [23, 2025, 1000000]),
     ("9" * 5000 + " chiffres", []),
+    ("un millier de démineurs, une centaine de blessés", [1000, 100]),
+    ("Deux mille soldats et trois milliers d'obus, 6 000 militaires", [6000, 2000, 3000]),
+    ("deux soldats, une dizaine de drones, la mille-pattes", [10]),
 ])
 def test_french_numbers(text, numbers):
     assert french_numbers(text) == numbers

@@ -209,6 +209,14 @@ def test_a_number_with_its_multiplier_is_one_number(tmp_path, value, quote, expe
     assert figure_errors(tmp_path, value, quote, body) == expected
 
 
+def test_a_count_written_in_words_is_read(tmp_path):
+    body = "Selon le NIS, un millier de démineurs opèrent depuis juin."
+    assert figure_errors(tmp_path, "1000", "un millier de démineurs", body) == []
+    assert figure_errors(tmp_path, "100", "un millier de démineurs", body) == [
+        "briefings/articles/a.md:12:12: claims[0].value: 100 does not appear in the quote "
+        "(hint: numbers in the quote: 1000)"]
+
+
 def test_a_huge_number_in_a_quote_is_read_as_no_count(tmp_path):
     body = f"Le matricule {'9' * 5000} a vu 3.000 soldats."
     assert figure_errors(tmp_path, "3000", f"{'9' * 5000} a vu 3.000 soldats", body) == []

@@ -213,6 +213,27 @@ def test_repeats_are_linked_to_their_origin_and_neither_charted_nor_compared(tmp
         assert link["href"].endswith("articles/2024-12-23-a-pertes.html#claim-pertes-alpha-2024-12-23"), link
 
 
+def test_an_unsourced_reminder_of_an_actor_s_figure_is_a_repeat_whatever_its_date(tmp_path):
+    from test_changelog import log_page
+
+    archive = scenario("background-repeat", tmp_path)
+    # A journalist recalls, « à l'automne 2024 » and « au premier trimestre 2025 », figures
+    # Alpha gave for those periods (« quelque 11 000 » for 11 000): no estimate of its own.
+    box, text = headline_box(archive), topic_text(archive)
+    assert "sans source citée" not in box and "environ 11 000" not in box
+    assert "— concordant, de 2 sources indépendantes" in box  # Alpha and Beta, not the reminder
+    assert ("« les quelque 11 000 militaires du premier envoi, déployés à l'automne 2024 » "
+            "Reprend le chiffre donné selon Agence Alpha (sans date dans le texte ; rapporté le "
+            "13 mars 2025) : ni tracé ni compté à nouveau.") in text
+    assert ("« environ 4 000 pertes au premier trimestre 2025 » Reprend le chiffre donné selon "
+            "Agence Alpha (mars 2025) : ni tracé ni compté à nouveau.") in text
+    (chart,) = topic_soup(archive).select("table.ba-chart-data")  # the one metric charted
+    assert [row.select("td")[1].get_text() for row in chart.select("tbody tr")] == [
+        "Agence Alpha", "Service Beta"]
+    log = log_page(PageBuilder.from_archive(archive))
+    assert len(log) == 3 and not any("11 septembre 2025" in line for line in log)
+
+
 def test_two_actors_agree_diverge_or_give_a_range_for_one_period(tmp_path):
     archive = scenario("agreement", tmp_path)
     assert findings(archive, "renforts") == [
@@ -462,6 +483,19 @@ def test_an_older_or_undated_part_beside_a_later_whole_says_so(tmp_path):
     # Not an overlapping scope: a later figure of a scope that only overlaps says nothing of it.
     line = topic_soup(archive).select_one('.ba-headline-figure[data-metric="longue_portee"]')
     assert "antérieur" not in text_of(line)
+
+
+def test_a_part_of_the_total_s_week_that_fits_within_it_is_not_called_older(tmp_path):
+    archive = scenario("part-of-its-week", tmp_path)
+    box, rows = headline_box(archive), lines(topic_soup(archive))
+    # Beta's reinforcements of Tuesday fit within Alpha's total of Thursday: two days apart,
+    # « antérieur » would read « out of date ». Beta's contingent of August stays older.
+    assert "Renforts : environ 5 000 soldats selon Service Beta (9 septembre 2025) Mis à jour" in box
+    assert ("Premier contingent : 11 000 soldats selon Service Beta (août 2025) — antérieur au "
+            "total « Soldats envoyés (total) » de plus de 20 000 selon Agence Alpha "
+            "(11 septembre 2025)") in box
+    (renforts,) = [row for row in rows if row.startswith("Service Beta environ 5 000")]
+    assert "antérieur" not in renforts
 
 
 def test_both_figures_of_one_report_stay_older_than_a_later_total_beside_another_actor_s_part(tmp_path):

@@ -320,6 +320,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
     merged, repeat_list = synthesis.fold_repeats(merged, kind_of, lambda actor: bool(origins(actor)),
                                                  dispatch_of or {})
     merged = synthesis.in_fixed_periods(merged, topic)
+    repeat_list += synthesis.restated_figures(merged, lambda actor: bool(origins(actor)), repeat_list)
     repeats = {r.statement.claim_id: r for r in repeat_list}
     by_subject: dict[tuple[str, str | None], list[Statement]] = {}  # ("metric"|"event", id)
     for statement in merged:
@@ -385,8 +386,8 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
         statuses = {}
         for claim_id, status in briefing.statuses.items():
             statement = shown[claim_id]
-            older = () if status.below_parts else synthesis.older_than(statement, beside,
-                                                                       shown.values())
+            older = () if status.below_parts else synthesis.older_than(
+                statement, beside, shown.values(), partial(scopes.holds, topic, metric_id=metric_id))
             # Its actor has replaced a figure of its report and given a figure holding it
             # since: its report is outdated, not only perhaps older.
             sibling_replaced = synthesis.report_replaced(statement, replaced)

@@ -13,7 +13,7 @@ from itertools import chain, islice, product
 from ..model import DateInterval, Topic
 from .conflicts import Pair
 from .ledger import LedgerEntry, Statement
-from .rules import ValueInterval, of_its_day
+from .rules import NEAR_REPORT_DAYS, ValueInterval, of_its_day
 
 # Qualifiers that give a figure on both sides (a floor or a ceiling alone makes no range).
 TWO_SIDED = ("exact", "about", "range")
@@ -36,8 +36,11 @@ def _before(earlier: Statement, later: Statement) -> bool:
 
 def _sharper(copy: Statement, than: Statement) -> bool:
     """Whether ``copy`` dates the statement more precisely, inside ``than``'s date (« le 13
-    mars » where another copy says « en mars »)."""
+    mars » where another copy says « en mars »), or in words where neither has a calendar
+    date (« au début de l'engagement »)."""
     inner, outer = copy.claim.as_of, than.claim.as_of
+    if inner is None and outer is None:  # words with no calendar bounds say more than none
+        return bool(copy.claim.as_of_words) and not than.claim.as_of_words
     return (inner is not None and outer is not None and outer.start <= inner.start
             and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start)
 
@@ -124,6 +127,54 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
         same.append(statement)
     kept = sorted((s for group in done.values() for s in group), key=lambda s: s.sort_key)
     return tuple(kept), tuple(repeats)
+
+
+def _one_figure(repeat: Statement, origin: Statement) -> bool:
+    """Whether two figures are one figure, written alike or one « environ » the other exact
+    (« les quelque 11 000 militaires » for « 11 000 »)."""
+    a, b = repeat.claim, origin.claim
+    return a.numbers == b.numbers and (
+        a.qualifier == b.qualifier or {a.qualifier, b.qualifier} <= {"exact", "about"})
+
+
+def _same_period(repeat: Statement, origin: Statement) -> bool:
+    """Whether ``origin``'s figure is for the period ``repeat`` is for: its text (or its
+    metric's fixed period) dates it, and the repeat's date, if any, holds that one (« à
+    l'automne 2024 » holds « octobre 2024 »)."""
+    if not origin.dated or origin.when is None:
+        return False
+    if not repeat.dated or repeat.when is None:
+        return True
+    return repeat.when.start <= origin.when.start and origin.when.end <= repeat.when.end
+
+
+def _known_before(origin: Statement, repeat: Statement) -> bool:
+    """Whether ``origin`` was known by the time ``repeat`` was first reported."""
+    known = origin.known_on or origin.when
+    reported = repeat.reported
+    return known is not None and (reported is None or known.start <= reported.end)
+
+
+def restated_figures(statements: tuple[Statement, ...], independent: Callable[[str], bool],
+                     repeats: Iterable[Repeat]) -> tuple[Repeat, ...]:
+    """The figures of actors who are no source of their own (a journalist's unsourced
+    reminder) that give, for the same metric and period, a figure an actor stated before
+    (within qualifiers: « quelque 11 000 » for « 11 000 »), linked to that statement: a
+    background repeat, whatever date its text gives it, is no estimate of its own, and the
+    agreement it would make is with itself. ``statements``: chronological, placed in their
+    metrics' fixed periods (in_fixed_periods); ``repeats``: those already found."""
+    found = {r.statement.claim_id for r in repeats}
+    origins = [s for s in statements if s.claim.metric and independent(s.actor)]
+    linked = []
+    for statement in statements:
+        if not statement.claim.metric or independent(statement.actor) or statement.claim_id in found:
+            continue
+        origin = next((o for o in origins if o.claim.metric == statement.claim.metric
+                       and _one_figure(statement, o) and _same_period(statement, o)
+                       and _known_before(o, statement)), None)
+        if origin is not None:
+            linked.append(Repeat(statement, origin))
+    return tuple(linked)
 
 
 def in_fixed_periods(statements: tuple[Statement, ...], topic: Topic) -> tuple[Statement, ...]:
@@ -476,8 +527,25 @@ def older(when: DateInterval | None, later: DateInterval | None) -> bool:
     return when is None or when.end < later.start
 
 
+def _of_one_moment(statement: Statement, other: Statement, holds: Callable[[str], bool],
+                   metric_id: str) -> bool:
+    """Whether ``other``'s later figure is, for a reader, of the same moment as ``statement``:
+    both dated, at most NEAR_REPORT_DAYS apart (« mardi » and « jeudi » of one week), and the
+    narrower figure within the wider (2 000 killed, more than 6 000 killed or wounded).
+    ``holds(metric_id)``: whether ``other``'s metric holds the statement's."""
+    when, later = statement.when, other.when
+    if when is None or later is None or not other.dated:
+        return False
+    if (later.start - when.end).days > NEAR_REPORT_DAYS:
+        return False
+    part, whole = (statement, other) if holds(metric_id) else (other, statement)
+    return part.values.low <= whole.values.high
+
+
 def older_than(statement: Statement, related: Iterable[tuple[str, tuple[Statement, ...]]],
-               current: Iterable[Statement] = ()) -> tuple[tuple[str, Statement], ...]:
+               current: Iterable[Statement] = (),
+               holds: Callable[[str], bool] = lambda metric_id: True
+               ) -> tuple[tuple[str, Statement], ...]:
     """The current figures of nested metrics (its parts, its whole, a scope it lies in or
     that lies in it) that are later than ``statement``: beside them it is an older figure.
     One is not named when its own actor gives a ``current`` figure of the statement's own
@@ -488,7 +556,9 @@ def older_than(statement: Statement, related: Iterable[tuple[str, tuple[Statemen
     named that its text does not date (only reported on a day, it may be older), unless
     ``statement`` has no date at all (then it may be the older one). A figure of a fixed
     period (topics.yml ``period``: the first contingent) is older than none: it counts what
-    that period saw."""
+    that period saw. Nor is a figure older than one of the same moment that it fits within
+    (_of_one_moment): two days apart, « antérieur » would read « out of date »
+    (``holds(metric_id)``: whether that metric's scope holds the statement's)."""
     if statement.period is not None:  # a figure of a fixed period no later figure outdates
         return ()
     newest: dict[str, list[DateInterval]] = {}
@@ -497,4 +567,5 @@ def older_than(statement: Statement, related: Iterable[tuple[str, tuple[Statemen
             newest.setdefault(figure.actor, []).append(figure.when)
     return tuple((metric_id, other) for metric_id, figures in related for other in figures
                  if (other.dated or statement.when is None) and older(statement.when, other.when)
-                 and all(older(when, other.when) for when in newest.get(other.actor, ())))
+                 and all(older(when, other.when) for when in newest.get(other.actor, ()))
+                 and not _of_one_moment(statement, other, holds, metric_id))

@@ -47,6 +47,15 @@ _MULTIPLIER = rf"\s+({'|'.join(_MULTIPLIERS)})(?!\w)"
 _NUMBER = re.compile(rf"(?<![\d.,])(\d{{1,3}}(?:[{_THOUSANDS}]\d{{3}})+|\d+)"
                      rf"(,\d+|\.\d+(?={_MULTIPLIER.replace('(', '(?:', 1)}))?(?!\d)"
                      rf"(?:{_MULTIPLIER})?")
+# A count written in words (« un millier », « deux mille », « une centaine »): a small number
+# word, then a word that scales it. A number word alone (« deux soldats ») is no figure.
+_NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+                 "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "douze": 12, "quinze": 15,
+                 "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50}
+_SCALE_WORDS = {"dizaine": 10, "dizaines": 10, "centaine": 100, "centaines": 100,
+                "mille": 1000, "millier": 1000, "milliers": 1000} | _MULTIPLIERS
+_WORDS_NUMBER = re.compile(rf"(?<!\w)({'|'.join(_NUMBER_WORDS)})\s+({'|'.join(_SCALE_WORDS)})(?!\w)",
+                           re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _MARKUP = frozenset("*_`[]<>\\&")  # characters that may be Markdown syntax
 _MAX_DIGITS = 15  # longer numbers are no count (figures stop at 10^12): never converted
@@ -168,7 +177,8 @@ def _matching_prefix(haystack: str, needle: str) -> str:
 
 def french_numbers(text: str) -> list[int]:
     """Integers written in ``text``: '3.000', '11 000' and '1.100' are thousands, and
-    '1,5 million' is 1500000.
+    '1,5 million' is 1500000; then counts written in words: 'un millier' is 1000, 'deux
+    mille' 2000, 'une centaine' 100 (the press writes figures so).
 
     A number with a multiplier is one number ('10 millions' is 10000000, not 10).
     Decimals that are not whole ('2,5 km') are left out.
@@ -182,6 +192,8 @@ def french_numbers(text: str) -> list[int]:
         number, rest = divmod(scaled, 10 ** len(decimals))
         if not rest:
             numbers.append(number)
+    numbers += [_NUMBER_WORDS[unit.lower()] * _SCALE_WORDS[scale.lower()]
+                for unit, scale in _WORDS_NUMBER.findall(text)]
     return numbers
 
 

@@ -80,12 +80,19 @@ def stated_when_fr(claim: Claim, reported: DateInterval | None,
     """When a figure is for, in the text's own words when the claim records them (« fin
     janvier 2025 »), else as when_fr says it (``period``: its metric's fixed period); when
     the text gives no such date but dates the statement (« a déclaré lundi »), that date,
-    as the log places it (« déclaré le 7 avril 2025 »), not its article's."""
-    if claim.as_of_words:
+    as the log places it (« déclaré le 7 avril 2025 »), not its article's. Words with no
+    calendar bounds (« au début de l'engagement », no as_of) stand where « date inconnue »
+    would, and before the date of its statement or report, which they do not replace."""
+    if claim.as_of_words and (claim.as_of is not None or period is not None):
         return claim.as_of_words
     if claim.as_of is None and period is None and claim.stated_on is not None:
-        return f"déclaré {claim.stated_words or on_fr(claim.stated_on)}"
-    return when_fr(claim.as_of, reported, period)
+        said = f"déclaré {claim.stated_words or on_fr(claim.stated_on)}"
+    else:
+        said = when_fr(claim.as_of, reported, period)
+    if not claim.as_of_words:
+        return said
+    known = claim.stated_on is not None or reported is not None
+    return f"{claim.as_of_words} ; {said}" if known else claim.as_of_words
 
 
 def fixed_period(registries: Registries, claim: Claim) -> DateInterval | None:
