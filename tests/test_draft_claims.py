@@ -4,6 +4,7 @@ Sentences are written for the purpose (in the style of the drafting fixtures); t
 are the drafting fixtures' (tests/fixtures/drafts/registry), frozen.
 """
 
+import re
 from functools import cache
 
 from helpers import FIXTURES
@@ -413,3 +414,44 @@ def test_a_verb_of_exceeding_in_any_tense_or_with_an_adverb_is_more_than():
     for text in ("Le HUR estime que ces pertes dépasseraient 5.000 tués ou blessés.",
                  "Selon le HUR, les pertes dépassent désormais 5 000 tués ou blessés."):
         assert [(c.numbers, c.qualifier) for c in _read(text, "2025-04-08")] == [((5000,), "more_than")]
+
+
+def test_a_sentence_dating_the_saying_proposes_stated_on_beside_as_of():
+    """Reviews 12 and 13 (R7): « a déclaré mardi » dates the statement, which CONTRIBUTING.md files as
+    ``stated_on``, kept apart from ``as_of`` (the figure's date, the same day when the text gives no other)."""
+    friday = "2025-06-06"
+    [level] = _read("Quelque 2 500 soldats nord-coréens seraient encore engagés près de Koursk, a précisé "
+                    "mardi le NIS.", friday)
+    assert (level.as_of, level.stated_on, level.stated_words) == ("2025-06-03", "2025-06-03", None)
+    # The figure's own period stays its as_of; the day it was said is stated_on.
+    [period] = _read("Le NIS a indiqué lundi qu'environ 3 000 soldats supplémentaires avaient été envoyés "
+                     "entre janvier et mars.", friday)
+    assert (period.as_of, period.stated_on) == ("2025-01/2025-03", "2025-06-02")
+    # A part of a month, in words; a release published on a day.
+    [month] = _read("Le NIS avait évoqué fin mars environ 1 000 soldats nord-coréens tués.", friday)
+    assert (month.stated_on, month.stated_words) == ("2025-03", "fin mars 2025")
+    [release] = _read("Selon un communiqué publié jeudi par le JCS, 4 000 soldats nord-coréens ont été blessés.",
+                      friday)
+    assert release.stated_on == "2025-06-05"
+    # Two figures, the saying's date in the first one's clause: the second, dated by nothing else,
+    # is the actor's estimate on that day (as_of too).
+    killed, wounded = _read("Le NIS avait évoqué en avril quelque 200 morts et 1 800 blessés.", friday)
+    assert (killed.stated_on, wounded.stated_on, wounded.as_of) == ("2025-04", "2025-04", "2025-04")
+    assert wounded.as_of_note and "date de la déclaration" in wounded.as_of_note
+    # The article's own day is no stated_on, nor a day the statement was passed on.
+    [today] = _read("Environ 2 500 soldats nord-coréens sont engagés, a déclaré vendredi le NIS.", friday)
+    assert (today.as_of, today.stated_on) == (friday, None)
+    [relayed] = _read("Environ 2 500 soldats nord-coréens sont engagés, a rapporté mardi l'agence Yonhap.", friday)
+    assert relayed.stated_on is None
+
+
+def test_the_draft_writes_stated_on_to_confirm_with_the_words_it_was_read_from():
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    raw = "\n".join([
+        "Séoul : 2 500 soldats nord-coréens toujours au front",
+        "Publié le 6 juin 2025",
+        "Quelque 2 500 soldats nord-coréens seraient encore engagés près de Koursk, a précisé mardi le NIS.",
+    ]).encode()
+    text = draft_article(raw, archive.topics, archive.actors, archive.outlets).text
+    assert re.search(r"  #   as_of: 2025-06-03    # à confirmer .*\n(?:  #   as_of_note: .*\n)?"
+                     r"  #   stated_on: 2025-06-03    # à confirmer : « mardi » : la date de la déclaration", text)

@@ -76,6 +76,7 @@ class MetricWords:
     kind: str = ""
     period: DateInterval | None = None   # the period its label or synonyms state (« automne 2024 »)
     wider: frozenset[str] = frozenset()  # metrics whose scope holds this one's (``within``, ``parts``)
+    stance: bool = False   # an event that is its actor's own position: its as_of is when it was said
 
     def narrower_than(self, other: MetricWords) -> bool:
         """Whether this metric counts a part of what ``other`` counts, as topics.yml says it: by a
@@ -126,7 +127,8 @@ class Vocabulary:
                      *re.findall(r"\(([^()]+)\)", actor.name), *actor.aliases]
             named.append((actor.id, tuple(_phrase(name) for name in dict.fromkeys(names) if name.strip())))
         events = tuple(
-            MetricWords(topic.id, event_id, "", tuple(_phrase(word) for word in (event.label, *event.synonyms)))
+            MetricWords(topic.id, event_id, "", tuple(_phrase(word) for word in (event.label, *event.synonyms)),
+                        stance=event.stance)
             for topic in topics.values() for event_id, event in topic.events.items())
         roles = tuple((actor.id, fold(actor.description.split()[0]))
                       for actor in actors.values() if actor.description and actor.description.split())
@@ -173,6 +175,11 @@ class Candidate:
     as_of_hint: str = ""
     as_of_note: str | None = None
     as_of_words: str | None = None   # the period as the text says it (« fin janvier 2025 »)
+    # The day the actor said it (« a déclaré mardi »), when the text gives it and it is not the
+    # article's: ``stated_on`` beside ``as_of`` (the figure's date), with the words and a hint.
+    stated_on: str | None = None
+    stated_words: str | None = None
+    stated_hint: str = ""
     quote: str = ""
     repeats: int = 1
     notes: tuple[str, ...] = field(default_factory=tuple)
@@ -299,7 +306,7 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                 if figure.part_of and figure.topic is None and previous and previous.topic:
                     figure = replace(figure, topic=previous.topic, topic_hint=(
                         f"« dont » : une partie de « {previous.figure_text} » ({previous.topic_hint})"))
-                filled.append(figure)
+                filled.append(_statement(figure, dates, article))
             found += filled
             before.append(sentence)
     return _once(found)
@@ -385,10 +392,37 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                 pseudo = [f for f in figures if f.sentence == sentence]
                 filled = _fill(candidate, Vocabulary(actors=vocabulary.actors),
                                _dates_of(candidate, pseudo, dates), before)
-                found[event.metric] = replace(filled, topic=event.topic, topic_hint=candidate.topic_hint)
+                filled = replace(filled, topic=event.topic, topic_hint=candidate.topic_hint)
+                found[event.metric] = filled if event.stance else _statement(filled, dates, article)
                 taken.add((sentence, quote))
             before.append(sentence)
     return list(found.values())
+
+
+def _statement(figure: Candidate, dates: list[DateMention], article: ArticleDay) -> Candidate:
+    """The figure with ``stated_on`` when its sentence dates the saying (« a déclaré mardi », « selon
+    un communiqué publié lundi ») and that day is not the article's (CONTRIBUTING.md: the day of
+    the statement, kept apart from ``as_of``, the figure's date, which may be the same day)."""
+    said = [d for d in dates if d.said and d.as_of and d.as_of != article.text
+            and not (figure.predicate and figure.predicate[0] <= d.start < figure.predicate[1])]
+    if not said:
+        return figure
+    day = min(said, key=lambda d: _distance((figure.start, figure.end), (d.start, d.end)))
+    how = f" ; {_lower(day.note)}" if day.note and day.as_of != figure.as_of else ""
+    figure = replace(figure, stated_on=day.as_of, stated_words=day.words, stated_hint=(
+        f"« {day.text} » : la date de la déclaration (as_of : la date du chiffre){how}"))
+    if figure.event or figure.as_of:
+        return figure
+    # A figure the text gives for no other date is the actor's estimate on the day it was said.
+    return replace(figure, as_of=day.as_of, as_of_words=day.words, as_of_hint=(
+        f"« {day.text} » : la date de la déclaration, le texte ne donne pas d'autre date au chiffre"),
+        as_of_note=f"« {day.text} » : date de la déclaration, seule date que le texte donne au chiffre"
+                   + (f" ; {_lower(day.note)}" if day.note else "."))
+
+
+def _lower(note: str) -> str:
+    """A note continued after « ; »: its first letter in lower case."""
+    return note[:1].lower() + note[1:]
 
 
 def _within(sentence: str, quote: str, start: int, end: int) -> bool:
@@ -891,4 +925,7 @@ def _once(found: list[Candidate]) -> list[Candidate]:
     for key, body in dated.items():
         kept[key] = replace(kept[key], as_of=body.as_of, as_of_hint=body.as_of_hint,
                             as_of_note=body.as_of_note, as_of_words=body.as_of_words, notes=body.notes)
+        if body.stated_on:
+            kept[key] = replace(kept[key], stated_on=body.stated_on, stated_words=body.stated_words,
+                                stated_hint=body.stated_hint)
     return list(kept.values())
