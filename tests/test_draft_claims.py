@@ -455,3 +455,32 @@ def test_the_draft_writes_stated_on_to_confirm_with_the_words_it_was_read_from()
     text = draft_article(raw, archive.topics, archive.actors, archive.outlets).text
     assert re.search(r"  #   as_of: 2025-06-03    # à confirmer .*\n(?:  #   as_of_note: .*\n)?"
                      r"  #   stated_on: 2025-06-03    # à confirmer : « mardi » : la date de la déclaration", text)
+
+
+def test_an_event_s_actor_is_its_source_in_the_sentence_not_who_it_names_or_a_neighbour():
+    """Reviews 12 and 13 (§4.2): a treaty recalled by the journalist was drafted as the Kremlin's or
+    KCNA's (named in the sentence) or as the previous sentence's speaker's."""
+    from generator.draft.claims import event_candidates
+
+    def actors(text: str) -> list[tuple]:
+        return [(e.event, e.actor) for e in event_candidates(text.split("\n\n"), _vocabulary(), "2025-02-13", [])]
+
+    # No word of a source: the article's own statement, filed under the registry's actor for it.
+    assert actors("Le Pentagone a rappelé mardi ses estimations.\n\nLe Kremlin et Pyongyang ont signé en juin "
+                  "2024 un traité de défense mutuelle.") == [("signature", "unattributed")]
+    # A source named after « selon », or next to a verb of saying, whoever else the sentence names.
+    assert actors("Selon le NIS, Pyongyang et le Kremlin ont signé en juin 2024 un traité.") == [("signature", "nis")]
+    assert actors("Le Kremlin et Pyongyang ont signé un traité en juin 2024, a rappelé le JCS.") == [
+        ("signature", "jcs")]
+    # A verb of saying with no name: the speaker of the sentence before, as for a figure.
+    assert actors("Le NIS s'est exprimé devant les députés.\n\nIl a ajouté que les unités nord-coréennes "
+                  "avaient été retirées du front.") == [("withdrawal_reported", "nis")]
+
+
+def test_an_actor_named_to_compare_a_figure_with_is_not_its_source():
+    """Review 12: « Il confirme que 3 000 … un chiffre identique à celui avancé en mars par l'état-major
+    interarmées » is the speaker's figure (named before), not the JCS's."""
+    [figure] = _read("Le renseignement sud-coréen a livré un nouveau bilan. Il confirme que 2 000 soldats "
+                     "supplémentaires ont été envoyés en renfort, un chiffre identique à celui avancé en mars "
+                     "par l'état-major interarmées.", "2025-04-30")
+    assert figure.actor == "nis"

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..model import Actor, DateInterval, Topic, parse_date_interval
 from .dates import ArticleDay, DateMention, find_dates
+from .hedges import hedge_words
 from .words import fold, is_acronym, phrase_needle, phrase_pattern
 
 _DIGIT = re.compile(r"\d")
@@ -110,6 +111,8 @@ class Vocabulary:
     # Each actor's role, the first word of its description folded (« Président de l'Ukraine. »:
     # president): « le président ukrainien » names it once it has been named.
     roles: tuple[tuple[str, str], ...] = ()
+    # The actor that stands for the article's own statement (``independent: false``), if any.
+    itself: str | None = None
 
     @classmethod
     def from_registries(cls, topics: dict[str, Topic], actors: dict[str, Actor]) -> Vocabulary:
@@ -132,7 +135,8 @@ class Vocabulary:
             for topic in topics.values() for event_id, event in topic.events.items())
         roles = tuple((actor.id, fold(actor.description.split()[0]))
                       for actor in actors.values() if actor.description and actor.description.split())
-        return cls(metrics, tuple(named), events, roles)
+        itself = next((actor.id for actor in actors.values() if not actor.independent), None)
+        return cls(metrics, tuple(named), events, roles, itself)
 
 
 def _phrase(text: str) -> Phrase:
@@ -390,7 +394,7 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                                       topic=event.topic, event=event.metric,
                                       topic_hint=f"« {sentence[start:end]} » dans la phrase")
                 pseudo = [f for f in figures if f.sentence == sentence]
-                filled = _fill(candidate, Vocabulary(actors=vocabulary.actors),
+                filled = _fill(candidate, Vocabulary(actors=vocabulary.actors, itself=vocabulary.itself),
                                _dates_of(candidate, pseudo, dates), before)
                 filled = replace(filled, topic=event.topic, topic_hint=candidate.topic_hint)
                 found[event.metric] = filled if event.stance else _statement(filled, dates, article)
@@ -542,10 +546,45 @@ def _metric_hits(vocabulary: Vocabulary, sentence: str) -> tuple[tuple, ...]:
 _OPPONENT = re.compile(r"\b(?:contre|face à|face aux?)\s+(?:l['’]|les?\s+|la\s+|des\s+)?$", re.I)
 
 
+# An actor named only to compare with the source's figure (« un chiffre identique à celui avancé en
+# mars par l'état-major », « comme celle du NIS ») is not the source.
+_COMPARED = re.compile(r"\b(?:celui|celle|ceux|celles)\b[^.;«»]{0,40}?\b(?:de|du|des|par|d['’])\s*"
+                       r"(?:l['’]|la\s+|le\s+|les\s+)?$", re.I)
+
+
 def _actors_in(vocabulary: Vocabulary, sentence: str, span: tuple[int, int]) -> list[tuple]:
-    return sorted((_distance(span, found), -length, actor_id, words)
+    """The actors the sentence names, nearest first: (distance, -length, id, words, span)."""
+    return sorted((_distance(span, found), -length, actor_id, words, found)
                   for found, length, actor_id, words in _actor_hits(vocabulary, sentence)
-                  if not _OPPONENT.search(sentence, max(0, found[0] - 20), found[0]))
+                  if not _OPPONENT.search(sentence, max(0, found[0] - 20), found[0])
+                  and not _COMPARED.search(sentence, max(0, found[0] - 60), found[0]))
+
+
+# Words by which a sentence gives its source: « selon », « d'après », a verb of saying, estimating
+# or taking a position (« a indiqué », « estime », « a reconnu », « n'exclut pas »).
+_SAYING = (r"(?:selon|d['’]après|annon[cç]|indiqu|affirm|déclar|estim|précis|confirm|reconn|assur|rapport"
+           r"|dément|démenti|ajout|expliqu|soulign|signal|évoqu|observ|fait\s+état|fait\s+savoir|avert"
+           r"|exclu|accus|évalu|chiffr|juge|craint|dit|dise|invoqu|justifi|rappel|répét|admet|admis)")
+_SOURCE_WORDS = re.compile(rf"\b{_SAYING}", re.I)
+_SOURCE_BEFORE = re.compile(r"\b(?:selon|d['’]après|cité\w*\s+par|par\s+la\s+voix\s+d\w*)\s*"
+                            r"(?:l['’]|la\s+|le\s+|les\s+)?$|\b" + _SAYING + r"\w*\s+(?:\w+\s+){0,2}$", re.I)
+_SOURCE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:a|ont|avait|avaient|aurait|auraient)?\s*(?:\w+\s+)?" + _SAYING,
+                           re.I)
+
+
+def _event_source(sentence: str, actors: list[tuple]) -> tuple | None | bool:
+    """Who an event's sentence gives as its source: an actor after « selon », or next to a verb of
+    saying (« Le NIS a indiqué », « a reconnu Pyongyang »), nearest first; True when the sentence
+    says someone said it and names no one so (the actor is found as for a figure); None when it
+    has no word of a source nor a hedge: the article states the event itself (« Pyongyang et Moscou ont signé
+    en juin 2024 un traité »), whoever it names."""
+    for actor in actors:
+        start, end = actor[4]
+        if (_SOURCE_BEFORE.search(sentence, max(0, start - 40), start)
+                or _SOURCE_AFTER.match(sentence[end:])):
+            return actor
+    # The press's conditional (« auraient été retirées ») reports what someone says, too.
+    return True if _SOURCE_WORDS.search(sentence) or hedge_words(sentence) else None
 
 
 # Where an apposition stops: punctuation, a relative or a source (« selon »), a finite verb, or a count (not a
@@ -757,12 +796,21 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
                             f"dans la phrase (unité « {candidate.unit.split()[0]} »)"}
     # The actor: the nearest name or alias in the sentence, else the last one named before it.
     actors = _actors_in(vocabulary, sentence, number_span)
-    role = None if actors else _named_by_role(vocabulary, sentence, named)
+    source = _event_source(sentence, actors) if candidate.event and vocabulary.actors else True
+    if source is None:   # the article's own statement (a treaty's signature recalled), whoever it names
+        actors = []
+        if vocabulary.itself:
+            changes |= {"actor": vocabulary.itself,
+                        "actor_hint": "aucune source dans la phrase : l'article l'affirme lui-même"}
+    elif source is not True:
+        actors = [source]
+    role = None if actors or source is None else _named_by_role(vocabulary, sentence, named)
     if actors:
         changes |= {"actor": actors[0][2], "actor_hint": f"« {actors[0][3]} » dans la phrase"}
     elif role:   # « Le président ukrainien a évoqué… », Volodymyr Zelensky named before
         changes |= {"actor": role[0], "actor_hint": f"« {role[1]} » dans la phrase, nommé plus haut dans l'article"}
-    for previous in reversed(before[-2:] if not actors and not role and not _another_source(sentence) else []):
+    neighbours = not actors and not role and source is not None and not _another_source(sentence)
+    for previous in reversed(before[-2:] if neighbours else []):
         subjects = _actors_in(vocabulary, previous, (0, 0))  # its subject: the first named
         if subjects:
             changes |= {"actor": subjects[0][2],
