@@ -802,7 +802,7 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
         if vocabulary.itself:
             changes |= {"actor": vocabulary.itself,
                         "actor_hint": "aucune source dans la phrase : l'article l'affirme lui-même"}
-    elif source is not True:
+    elif isinstance(source, tuple):
         actors = [source]
     role = None if actors or source is None else _named_by_role(vocabulary, sentence, named)
     if actors:
