@@ -484,3 +484,18 @@ def test_an_actor_named_to_compare_a_figure_with_is_not_its_source():
                      "supplémentaires ont été envoyés en renfort, un chiffre identique à celui avancé en mars "
                      "par l'état-major interarmées.", "2025-04-30")
     assert figure.actor == "nis"
+
+
+def test_the_sentence_s_fixed_hedges_are_proposed_beside_the_quote_s_conditional():
+    """Reviews 12 and 13 (§4.2): « Selon des estimations préliminaires » opening the sentence and « une
+    estimation que Kiev qualifie elle-même de provisoire » closing it were not proposed."""
+    from generator.draft.hedges import hedge_words
+
+    sentence = ("D'après une évaluation préliminaire de l'armée, quelque 900 soldats auraient été blessés en mars, "
+                "un bilan que Séoul juge lui-même provisoire.")
+    assert hedge_words("quelque 900 soldats auraient été blessés en mars", sentence) == (
+        "auraient", "évaluation préliminaire", "provisoire")
+    # A conditional of another clause is not the figure's (it may be a future seen from the past).
+    assert hedge_words("2 000 soldats ont été envoyés", "2 000 soldats ont été envoyés et d'autres suivraient.") == ()
+    assert hedge_words("de nouvelles troupes", "L'agence n'exclut pas l'envoi de nouvelles troupes.") == (
+        "n'exclut pas",)

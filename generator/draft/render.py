@@ -55,10 +55,10 @@ def _claim_ids(figures: list[Candidate]) -> dict[int, str]:
     return ids
 
 
-def _hedges(quote: str, field: str) -> list[str]:
-    """The quote's hedging words as the claim's ``hedges``, to confirm: a conditional may also
-    be a future seen from the past (« a annoncé que … seraient envoyés »)."""
-    words = hedge_words(quote)
+def _hedges(quote: str, sentence: str, field: str) -> list[str]:
+    """The quote's hedging words (and the sentence's fixed phrases) as the claim's ``hedges``, to
+    confirm: a conditional may also be a future seen from the past (« a annoncé que … seraient envoyés »)."""
+    words = hedge_words(quote, sentence)
     if not words:
         return []
     listed = "[" + ", ".join(_yaml(word) for word in words) + "]"
@@ -98,7 +98,7 @@ def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = No
                    "actors.yml nommé dans la phrase (unattributed si l'article l'affirme lui-même)", field))
         out.append(_line("quote", _yaml(figure.quote), f"{CONFIRM} : la proposition qui nomme l'événement",
                          field))
-        return out + _hedges(figure.quote, field)
+        return out + _hedges(figure.quote, figure.sentence, field)
     if claim_id:
         out.append(_line("id", claim_id, "deux chiffres auraient le même id", field))
     if figure.metric:
@@ -124,7 +124,7 @@ def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = No
                          "phrase (unattributed si l'article l'affirme lui-même)", field))
     out.append(_line("quote", _yaml(figure.quote), f"{CONFIRM} : la proposition qui porte le chiffre",
                      field))
-    out += _hedges(figure.quote, field)
+    out += _hedges(figure.quote, figure.sentence, field)
     for note in figure.notes:
         out.append(f"{field}# {note}")
     if figure.repeats > 1:
