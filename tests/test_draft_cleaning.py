@@ -621,3 +621,12 @@ def test_a_paragraph_copied_further_down_keeps_its_first_place_and_a_sentence_co
     assert draft.blocks == [opening, "## Des livraisons en hausse", first,
                             "Un analyste juge que la tendance devrait se confirmer dans les prochains mois."]
     assert sum("Copie d'un passage plus haut" in note for note in draft.cleaning) == 2
+
+
+def test_an_unknown_outlet_s_acronym_in_a_byline_is_suggested_a_journalist_s_name_is_not():
+    """Review 13 (§4.2): « Par : RFI » was removed as a byline with no word that the outlet is missing."""
+    outlets = load_registries(DRAFTS / "registry", DRAFTS).outlets
+    text = "\n".join(["Des renforts nord-coréens arrivent à Koursk", "Par : {who}",
+                      "Le paragraphe de l’article, qui dit quelque chose de plus long."])
+    assert analyse(text.format(who="TNRV"), outlets).outlet_suggestion == "TNRV"
+    assert analyse(text.format(who="Jeanne Martin"), outlets).outlet_suggestion is None

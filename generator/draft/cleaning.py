@@ -28,7 +28,7 @@ from ..read.lint import (
 )
 from ..read.quotes import normalise
 from .dates import printed_date, stamp_weekday_date, weekday_date
-from .words import compact
+from .words import compact, is_acronym
 
 if TYPE_CHECKING:
     from .webpage import Page
@@ -1422,6 +1422,9 @@ def _outlet(cleaner: _Cleaner, page: Page | None, lines: list[str]) -> None:
     if cleaner.masthead:   # no outlet named: the agency whose own page this is
         draft.outlet, draft.outlet_source = cleaner.masthead[0], f"« {cleaner.masthead[1]} » en tête de la page"
         return
-    suggestion = next((name for name, _, strong in names if strong), None)
+    # A name that surely names the outlet; else an acronym a byline gives (« Par : RFI »): a byline
+    # may name a journalist, never in capitals alone.
+    suggestion = next((name for name, _, strong in names if strong), None) or next(
+        (name.strip() for name, where, _ in names if where.startswith("« ") and is_acronym(name.strip())), None)
     if suggestion and not cleaner.outlets.find(suggestion):
         draft.outlet_suggestion = suggestion.strip()
