@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..derive.words import fold
 from ..model import Actor, ArticleInfo
 from .errors import ContentError
 from .sources import read_article
@@ -23,8 +22,8 @@ _LIST = re.compile(r"\s*,\s*|\s+et\s+")
 
 
 def countries(actor: Actor) -> frozenset[str]:
-    """The countries an actor's ``country`` names, folded (« Corée du Sud » → « coree du sud »)."""
-    return frozenset(part for part in (fold(name).strip() for name in _LIST.split(actor.country or "")) if part)
+    """The countries an actor's ``country`` names, in lower case (« Corée du Sud » → « corée du sud »)."""
+    return frozenset(part for part in (name.strip().casefold() for name in _LIST.split(actor.country or "")) if part)
 
 
 def group_questions(articles: tuple[ArticleInfo, ...] | list[ArticleInfo], actors: dict[str, Actor],
