@@ -26,7 +26,8 @@ qualifier, as_of, attributed_to) and the header fields (date, outlet, wire) that
 wrong or missing; the proposed metrics that differ from the finished article's; debris left
 as a heading or as a claim (a draft heading or a claim quote the finished text does not
 hold); the finished article's intertitles the draft does not hold as headings (a doubtful
-short line the draft leaves in its cleaning notes costs this). ``tests/fixtures/drafts/split.yml`` keeps part of the texts out of development:
+short line the draft leaves in its cleaning notes costs this); the hedges and the ``stated_on``
+(the day the actor said it) proposed right. ``tests/fixtures/drafts/split.yml`` keeps part of the texts out of development:
 their totals are printed separately (``held_out``).
 """
 
@@ -49,7 +50,7 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "drafts"
 BIN = Path(sys.executable).parent
 CLAIM_FIELDS = ("id", "topic", "metric", "event", "value", "low", "high", "qualifier", "as_of",
-                "as_of_note", "attributed_to", "quote", "hedges", "disputes")
+                "as_of_note", "stated_on", "stated_words", "attributed_to", "quote", "hedges", "disputes")
 TOP_FIELDS = ("id", "title", "date", "date_note", "outlet", "wire", "url", "language", "topics")
 
 
@@ -263,6 +264,25 @@ def hedges(draft: dict, expected: dict) -> dict:
     return {"hedged_expected": hedged, "hedged_found": found, "hedges_extra": extra}
 
 
+def statements(draft: dict, expected: dict) -> dict:
+    """``stated_on`` proposed against the finished article's, over the claims both hold (same key):
+    the day the actor said it, kept apart from ``as_of`` (CONTRIBUTING.md)."""
+    drafted = {_claim_key(c): c for c in draft.get("claims") or []}
+    dated = found = 0
+    extra: list[str] = []
+    for claim in expected.get("claims") or []:
+        proposal = drafted.get(_claim_key(claim))
+        if proposal is None:
+            continue
+        want, have = claim.get("stated_on"), proposal.get("stated_on")
+        dated += bool(want)
+        if want and have == want:
+            found += 1
+        elif have:
+            extra.append(f"{claim.get('metric') or claim.get('event')}: {have} (finished: {want})")
+    return {"stated_expected": dated, "stated_found": found, "stated_extra": extra}
+
+
 def measure(name: str, raw: Path, expected_path: Path, registry: Path, strict: bool) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         root = project(Path(tmp), registry)
@@ -277,7 +297,7 @@ def measure(name: str, raw: Path, expected_path: Path, registry: Path, strict: b
         expected_text = expected_path.read_text(encoding="utf-8")
         expected, expected_body = parse(expected_text)
         diff = changes(accepted, body, expected, expected_body)
-        measured = figures(accepted, body, expected, expected_body) | hedges(accepted, expected)
+        measured = figures(accepted, body, expected, expected_body) | hedges(accepted, expected) | statements(accepted, expected)
         path.unlink()
         (root / "briefings" / "articles" / f"{expected['id']}.md").write_text(expected_text, "utf-8")
         check_time, check = run([str(BIN / "briefing"), "check", *(["--strict"] if strict else [])], root)
@@ -368,8 +388,11 @@ def print_figures(rows: list[dict], parts: dict[str, list[str]] | None) -> None:
               f"{sum(r['hedged_expected'] for r in chosen)} hedged claims drafted; "
               f"{sum(len(r['hedges_extra']) for r in chosen)} proposed where the finished claim has "
               "none or others |||||||")
+        print(f"|   stated_on, {part} | | right on {sum(r['stated_found'] for r in chosen)} of the "
+              f"{sum(r['stated_expected'] for r in chosen)} claims whose finished form has one; "
+              f"{sum(len(r['stated_extra']) for r in chosen)} proposed where it has none or another |||||||")
     for row in rows:
-        for key in ("wrong_metrics", "debris", "extra_figures", "headings_lost", "hedges_extra"):
+        for key in ("wrong_metrics", "debris", "extra_figures", "headings_lost", "hedges_extra", "stated_extra"):
             for item in row.get(key, []):
                 print(f"  {row['fixture']}: {key}: {item}")
 

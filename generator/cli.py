@@ -21,6 +21,7 @@ from .model import Archive, ArticleInfo
 from .publish.offline import build_date
 from .publish.pipeline import fingerprint, load
 from .read.errors import ContentError, ContentErrors
+from .read.groups import group_questions
 from .read.lint import all_draft_warnings
 from .read.load import load_archive, load_registries
 from .read.tracked import tracked_generated_files
@@ -63,7 +64,8 @@ def check(content_dir: Path, strict: bool, articles: tuple[str, ...]) -> None:
     Errors (exit status 1) and warnings go to standard error, one per line:
     ``path:line:col: field: message (hint: ...)``. Warnings mark what a draft leaves
     behind (claims still commented out, an empty date_note, debris headings...);
-    ``--strict`` makes them errors. A near-duplicate article stays a warning.
+    ``--strict`` makes them errors. A near-duplicate article stays a warning, and so does a
+    question on a new actor that a group of actors.yml may include.
     """
     processed: dict = {}
 
@@ -93,7 +95,9 @@ def check(content_dir: Path, strict: bool, articles: tuple[str, ...]) -> None:
         drafts = [replace(warning, severity="error") for warning in drafts]
     copies = Copies(similar_pairs({i: p.shingle_array() for i, p in processed.items()}))
     analysis = derive(archive, copies)  # as the build does: what fails there fails here
-    duplicates = duplicate_warnings(archive, copies.pairs)
+    # Questions, not a draft's leftovers: warnings even with --strict, like a near-duplicate.
+    duplicates = duplicate_warnings(archive, copies.pairs) + group_questions(
+        archive.articles, archive.actors, root)
     for problem in sorted(drafts + duplicates):
         click.echo(problem.format(), err=True)
     if strict and drafts:

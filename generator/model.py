@@ -312,6 +312,9 @@ class Actor(Frozen):
                                       "renseignements occidentaux »: the JCS, the NIS): its "
                                       "figures and theirs, or those of another actor including "
                                       "one of them, are not independent confirmations")
+    excludes: tuple[Key, ...] = Field(default=(), description="Actors of a country this one "
+                                      "covers whose assessments it does not report: `briefing "
+                                      "check` no longer asks whether it includes them")
 
     @property
     def origins(self) -> frozenset[str]:

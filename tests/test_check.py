@@ -544,3 +544,43 @@ def test_a_scope_within_several_or_an_overlap_declared_once_passes_the_check(tmp
     scenario(name, tmp_path)
     code, lines = check(tmp_path)
     assert code == 0 and not [line for line in lines if "topics.yml" in line], lines
+
+
+# --- A new actor that a group of actors.yml may report (reviews 13, R1) ----------------------
+
+GROUP = """
+allied_intelligence:
+  name: "Renseignements américain et sud-coréen"
+  country: "États-Unis et Corée du Sud"
+  includes: [{includes}]{extra}
+us_dod:
+  name: "Département américain de la Défense"
+  country: "États-Unis"
+"""
+BY_DOD = CLAIM.replace("attributed_to: jcs", "attributed_to: us_dod")
+
+
+def _grouped(tmp_path: Path, extra: str = "", articles: int = 1, includes: str = "jcs") -> Path:
+    project = make_project(tmp_path, {f"a{n}.md": valid(f"a{n}", BY_DOD) for n in range(articles)},
+                           keep_articles=False)
+    with (project / "briefings" / "actors.yml").open("a", encoding="utf-8") as registry:
+        registry.write(GROUP.format(extra=extra, includes=includes))
+    return project
+
+
+def test_a_new_actor_of_a_country_a_group_covers_is_asked_about_in_one_located_line(tmp_path):
+    code, lines = check(_grouped(tmp_path), "--strict", "--article", "a0")
+    asked = [line for line in lines if "allied_intelligence" in line]
+    assert code == 0 and len(asked) == 1, lines
+    assert re.match(r"briefings/articles/a0\.md:\d+:\d+: warning: claims\[0\]\.attributed_to: us_dod "
+                    r"\(États-Unis\) is new, and the group allied_intelligence .* does allied_intelligence "
+                    r"report us_dod's assessments\?", asked[0]), asked[0]
+    assert "add us_dod to allied_intelligence's includes" in asked[0]
+
+
+@pytest.mark.parametrize("extra, articles, includes", [
+    ("\n  excludes: [us_dod]", 1, "jcs"), ("", 1, "jcs, us_dod"), ("", 2, "jcs")],
+    ids=["answered-no", "answered-yes", "cited-before"])
+def test_no_question_once_answered_or_when_the_actor_is_not_new(tmp_path, extra, articles, includes):
+    code, lines = check(_grouped(tmp_path, extra, articles, includes))
+    assert code == 0 and not [line for line in lines if "allied_intelligence" in line], lines

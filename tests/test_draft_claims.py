@@ -4,6 +4,7 @@ Sentences are written for the purpose (in the style of the drafting fixtures); t
 are the drafting fixtures' (tests/fixtures/drafts/registry), frozen.
 """
 
+import re
 from functools import cache
 
 from helpers import FIXTURES
@@ -413,3 +414,88 @@ def test_a_verb_of_exceeding_in_any_tense_or_with_an_adverb_is_more_than():
     for text in ("Le HUR estime que ces pertes dépasseraient 5.000 tués ou blessés.",
                  "Selon le HUR, les pertes dépassent désormais 5 000 tués ou blessés."):
         assert [(c.numbers, c.qualifier) for c in _read(text, "2025-04-08")] == [((5000,), "more_than")]
+
+
+def test_a_sentence_dating_the_saying_proposes_stated_on_beside_as_of():
+    """Reviews 12 and 13 (R7): « a déclaré mardi » dates the statement, which CONTRIBUTING.md files as
+    ``stated_on``, kept apart from ``as_of`` (the figure's date, the same day when the text gives no other)."""
+    friday = "2025-06-06"
+    [level] = _read("Quelque 2 500 soldats nord-coréens seraient encore engagés près de Koursk, a précisé "
+                    "mardi le NIS.", friday)
+    assert (level.as_of, level.stated_on, level.stated_words) == ("2025-06-03", "2025-06-03", None)
+    # The figure's own period stays its as_of; the day it was said is stated_on.
+    [period] = _read("Le NIS a indiqué lundi qu'environ 3 000 soldats supplémentaires avaient été envoyés "
+                     "entre janvier et mars.", friday)
+    assert (period.as_of, period.stated_on) == ("2025-01/2025-03", "2025-06-02")
+    # A part of a month, in words; a release published on a day.
+    [month] = _read("Le NIS avait évoqué fin mars environ 1 000 soldats nord-coréens tués.", friday)
+    assert (month.stated_on, month.stated_words) == ("2025-03", "fin mars 2025")
+    [release] = _read("Selon un communiqué publié jeudi par le JCS, 4 000 soldats nord-coréens ont été blessés.",
+                      friday)
+    assert release.stated_on == "2025-06-05"
+    # Two figures, the saying's date in the first one's clause: the second, dated by nothing else,
+    # is the actor's estimate on that day (as_of too).
+    killed, wounded = _read("Le NIS avait évoqué en avril quelque 200 morts et 1 800 blessés.", friday)
+    assert (killed.stated_on, wounded.stated_on, wounded.as_of) == ("2025-04", "2025-04", "2025-04")
+    assert wounded.as_of_note and "date de la déclaration" in wounded.as_of_note
+    # The article's own day is no stated_on, nor a day the statement was passed on.
+    [today] = _read("Environ 2 500 soldats nord-coréens sont engagés, a déclaré vendredi le NIS.", friday)
+    assert (today.as_of, today.stated_on) == (friday, None)
+    [relayed] = _read("Environ 2 500 soldats nord-coréens sont engagés, a rapporté mardi l'agence Yonhap.", friday)
+    assert relayed.stated_on is None
+
+
+def test_the_draft_writes_stated_on_to_confirm_with_the_words_it_was_read_from():
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    raw = "\n".join([
+        "Séoul : 2 500 soldats nord-coréens toujours au front",
+        "Publié le 6 juin 2025",
+        "Quelque 2 500 soldats nord-coréens seraient encore engagés près de Koursk, a précisé mardi le NIS.",
+    ]).encode()
+    text = draft_article(raw, archive.topics, archive.actors, archive.outlets).text
+    assert re.search(r"  #   as_of: 2025-06-03    # à confirmer .*\n(?:  #   as_of_note: .*\n)?"
+                     r"  #   stated_on: 2025-06-03    # à confirmer : « mardi » : la date de la déclaration", text)
+
+
+def test_an_event_s_actor_is_its_source_in_the_sentence_not_who_it_names_or_a_neighbour():
+    """Reviews 12 and 13 (§4.2): a treaty recalled by the journalist was drafted as the Kremlin's or
+    KCNA's (named in the sentence) or as the previous sentence's speaker's."""
+    from generator.draft.claims import event_candidates
+
+    def actors(text: str) -> list[tuple]:
+        return [(e.event, e.actor) for e in event_candidates(text.split("\n\n"), _vocabulary(), "2025-02-13", [])]
+
+    # No word of a source: the article's own statement, filed under the registry's actor for it.
+    assert actors("Le Pentagone a rappelé mardi ses estimations.\n\nLe Kremlin et Pyongyang ont signé en juin "
+                  "2024 un traité de défense mutuelle.") == [("signature", "unattributed")]
+    # A source named after « selon », or next to a verb of saying, whoever else the sentence names.
+    assert actors("Selon le NIS, Pyongyang et le Kremlin ont signé en juin 2024 un traité.") == [("signature", "nis")]
+    assert actors("Le Kremlin et Pyongyang ont signé un traité en juin 2024, a rappelé le JCS.") == [
+        ("signature", "jcs")]
+    # A verb of saying with no name: the speaker of the sentence before, as for a figure.
+    assert actors("Le NIS s'est exprimé devant les députés.\n\nIl a ajouté que les unités nord-coréennes "
+                  "avaient été retirées du front.") == [("withdrawal_reported", "nis")]
+
+
+def test_an_actor_named_to_compare_a_figure_with_is_not_its_source():
+    """Review 12: « Il confirme que 3 000 … un chiffre identique à celui avancé en mars par l'état-major
+    interarmées » is the speaker's figure (named before), not the JCS's."""
+    [figure] = _read("Le renseignement sud-coréen a livré un nouveau bilan. Il confirme que 2 000 soldats "
+                     "supplémentaires ont été envoyés en renfort, un chiffre identique à celui avancé en mars "
+                     "par l'état-major interarmées.", "2025-04-30")
+    assert figure.actor == "nis"
+
+
+def test_the_sentence_s_fixed_hedges_are_proposed_beside_the_quote_s_conditional():
+    """Reviews 12 and 13 (§4.2): « Selon des estimations préliminaires » opening the sentence and « une
+    estimation que Kiev qualifie elle-même de provisoire » closing it were not proposed."""
+    from generator.draft.hedges import hedge_words
+
+    sentence = ("D'après une évaluation préliminaire de l'armée, quelque 900 soldats auraient été blessés en mars, "
+                "un bilan que Séoul juge lui-même provisoire.")
+    assert hedge_words("quelque 900 soldats auraient été blessés en mars", sentence) == (
+        "auraient", "évaluation préliminaire", "provisoire")
+    # A conditional of another clause is not the figure's (it may be a future seen from the past).
+    assert hedge_words("2 000 soldats ont été envoyés", "2 000 soldats ont été envoyés et d'autres suivraient.") == ()
+    assert hedge_words("de nouvelles troupes", "L'agence n'exclut pas l'envoi de nouvelles troupes.") == (
+        "n'exclut pas",)

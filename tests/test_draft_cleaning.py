@@ -599,3 +599,34 @@ def test_a_quoted_intertitle_under_a_box_stays_an_intertitle():
             "Les marchés asiatiques en hausse", "En savoir plus", "Des frappes « ciblées »", OTHER,
             "La suite du texte, avec un autre paragraphe."]
     assert "## Des frappes « ciblées »" in analyse("\n".join(held), _outlets()).blocks
+
+
+def test_a_paragraph_copied_further_down_keeps_its_first_place_and_a_sentence_copied_alone_goes():
+    """Reviews 12 and 13 (§4.2): a paragraph repeated at the page's end was kept there and removed
+    from its place under its intertitle; a sentence of the text repeated alone at the end stayed."""
+    outlets = load_registries(DRAFTS / "registry", DRAFTS).outlets
+    first = ("Selon l'armée, les livraisons d'obus vers la Russie ont doublé depuis le printemps, "
+             "a indiqué vendredi un porte-parole à la presse.")
+    opening = ("Les combats se poursuivent dans la région frontalière. Le renseignement estime qu'au total "
+               "environ 9 000 soldats ont été envoyés en Russie depuis l'été.")
+    draft = analyse("\n".join([
+        "Des livraisons d'obus en hausse, selon l'armée",
+        opening,
+        "## Des livraisons en hausse",
+        first,
+        "Un analyste juge que la tendance devrait se confirmer dans les prochains mois.",
+        first,
+        "Le renseignement estime qu'au total environ 9 000 soldats ont été envoyés en Russie depuis l'été.",
+    ]), outlets)
+    assert draft.blocks == [opening, "## Des livraisons en hausse", first,
+                            "Un analyste juge que la tendance devrait se confirmer dans les prochains mois."]
+    assert sum("Copie d'un passage plus haut" in note for note in draft.cleaning) == 2
+
+
+def test_an_unknown_outlet_s_acronym_in_a_byline_is_suggested_a_journalist_s_name_is_not():
+    """Review 13 (§4.2): « Par : RFI » was removed as a byline with no word that the outlet is missing."""
+    outlets = load_registries(DRAFTS / "registry", DRAFTS).outlets
+    text = "\n".join(["Des renforts nord-coréens arrivent à Koursk", "Par : {who}",
+                      "Le paragraphe de l’article, qui dit quelque chose de plus long."])
+    assert analyse(text.format(who="TNRV"), outlets).outlet_suggestion == "TNRV"
+    assert analyse(text.format(who="Jeanne Martin"), outlets).outlet_suggestion is None

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..model import Actor, DateInterval, Topic, parse_date_interval
 from .dates import ArticleDay, DateMention, find_dates
+from .hedges import hedge_words
 from .words import fold, is_acronym, phrase_needle, phrase_pattern
 
 _DIGIT = re.compile(r"\d")
@@ -76,6 +77,7 @@ class MetricWords:
     kind: str = ""
     period: DateInterval | None = None   # the period its label or synonyms state (« automne 2024 »)
     wider: frozenset[str] = frozenset()  # metrics whose scope holds this one's (``within``, ``parts``)
+    stance: bool = False   # an event that is its actor's own position: its as_of is when it was said
 
     def narrower_than(self, other: MetricWords) -> bool:
         """Whether this metric counts a part of what ``other`` counts, as topics.yml says it: by a
@@ -109,6 +111,8 @@ class Vocabulary:
     # Each actor's role, the first word of its description folded (« Président de l'Ukraine. »:
     # president): « le président ukrainien » names it once it has been named.
     roles: tuple[tuple[str, str], ...] = ()
+    # The actor that stands for the article's own statement (``independent: false``), if any.
+    itself: str | None = None
 
     @classmethod
     def from_registries(cls, topics: dict[str, Topic], actors: dict[str, Actor]) -> Vocabulary:
@@ -126,11 +130,13 @@ class Vocabulary:
                      *re.findall(r"\(([^()]+)\)", actor.name), *actor.aliases]
             named.append((actor.id, tuple(_phrase(name) for name in dict.fromkeys(names) if name.strip())))
         events = tuple(
-            MetricWords(topic.id, event_id, "", tuple(_phrase(word) for word in (event.label, *event.synonyms)))
+            MetricWords(topic.id, event_id, "", tuple(_phrase(word) for word in (event.label, *event.synonyms)),
+                        stance=event.stance)
             for topic in topics.values() for event_id, event in topic.events.items())
         roles = tuple((actor.id, fold(actor.description.split()[0]))
                       for actor in actors.values() if actor.description and actor.description.split())
-        return cls(metrics, tuple(named), events, roles)
+        itself = next((actor.id for actor in actors.values() if not actor.independent), None)
+        return cls(metrics, tuple(named), events, roles, itself)
 
 
 def _phrase(text: str) -> Phrase:
@@ -173,6 +179,11 @@ class Candidate:
     as_of_hint: str = ""
     as_of_note: str | None = None
     as_of_words: str | None = None   # the period as the text says it (« fin janvier 2025 »)
+    # The day the actor said it (« a déclaré mardi »), when the text gives it and it is not the
+    # article's: ``stated_on`` beside ``as_of`` (the figure's date), with the words and a hint.
+    stated_on: str | None = None
+    stated_words: str | None = None
+    stated_hint: str = ""
     quote: str = ""
     repeats: int = 1
     notes: tuple[str, ...] = field(default_factory=tuple)
@@ -299,7 +310,7 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                 if figure.part_of and figure.topic is None and previous and previous.topic:
                     figure = replace(figure, topic=previous.topic, topic_hint=(
                         f"« dont » : une partie de « {previous.figure_text} » ({previous.topic_hint})"))
-                filled.append(figure)
+                filled.append(_statement(figure, dates, article))
             found += filled
             before.append(sentence)
     return _once(found)
@@ -383,12 +394,39 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                                       topic=event.topic, event=event.metric,
                                       topic_hint=f"« {sentence[start:end]} » dans la phrase")
                 pseudo = [f for f in figures if f.sentence == sentence]
-                filled = _fill(candidate, Vocabulary(actors=vocabulary.actors),
+                filled = _fill(candidate, Vocabulary(actors=vocabulary.actors, itself=vocabulary.itself),
                                _dates_of(candidate, pseudo, dates), before)
-                found[event.metric] = replace(filled, topic=event.topic, topic_hint=candidate.topic_hint)
+                filled = replace(filled, topic=event.topic, topic_hint=candidate.topic_hint)
+                found[event.metric] = filled if event.stance else _statement(filled, dates, article)
                 taken.add((sentence, quote))
             before.append(sentence)
     return list(found.values())
+
+
+def _statement(figure: Candidate, dates: list[DateMention], article: ArticleDay) -> Candidate:
+    """The figure with ``stated_on`` when its sentence dates the saying (« a déclaré mardi », « selon
+    un communiqué publié lundi ») and that day is not the article's (CONTRIBUTING.md: the day of
+    the statement, kept apart from ``as_of``, the figure's date, which may be the same day)."""
+    said = [d for d in dates if d.said and d.as_of and d.as_of != article.text
+            and not (figure.predicate and figure.predicate[0] <= d.start < figure.predicate[1])]
+    if not said:
+        return figure
+    day = min(said, key=lambda d: _distance((figure.start, figure.end), (d.start, d.end)))
+    how = f" ; {_lower(day.note)}" if day.note and day.as_of != figure.as_of else ""
+    figure = replace(figure, stated_on=day.as_of, stated_words=day.words, stated_hint=(
+        f"« {day.text} » : la date de la déclaration (as_of : la date du chiffre){how}"))
+    if figure.event or figure.as_of:
+        return figure
+    # A figure the text gives for no other date is the actor's estimate on the day it was said.
+    return replace(figure, as_of=day.as_of, as_of_words=day.words, as_of_hint=(
+        f"« {day.text} » : la date de la déclaration, le texte ne donne pas d'autre date au chiffre"),
+        as_of_note=f"« {day.text} » : date de la déclaration, seule date que le texte donne au chiffre"
+                   + (f" ; {_lower(day.note)}" if day.note else "."))
+
+
+def _lower(note: str) -> str:
+    """A note continued after « ; »: its first letter in lower case."""
+    return note[:1].lower() + note[1:]
 
 
 def _within(sentence: str, quote: str, start: int, end: int) -> bool:
@@ -508,10 +546,45 @@ def _metric_hits(vocabulary: Vocabulary, sentence: str) -> tuple[tuple, ...]:
 _OPPONENT = re.compile(r"\b(?:contre|face à|face aux?)\s+(?:l['’]|les?\s+|la\s+|des\s+)?$", re.I)
 
 
+# An actor named only to compare with the source's figure (« un chiffre identique à celui avancé en
+# mars par l'état-major », « comme celle du NIS ») is not the source.
+_COMPARED = re.compile(r"\b(?:celui|celle|ceux|celles)\b[^.;«»]{0,40}?\b(?:de|du|des|par|d['’])\s*"
+                       r"(?:l['’]|la\s+|le\s+|les\s+)?$", re.I)
+
+
 def _actors_in(vocabulary: Vocabulary, sentence: str, span: tuple[int, int]) -> list[tuple]:
-    return sorted((_distance(span, found), -length, actor_id, words)
+    """The actors the sentence names, nearest first: (distance, -length, id, words, span)."""
+    return sorted((_distance(span, found), -length, actor_id, words, found)
                   for found, length, actor_id, words in _actor_hits(vocabulary, sentence)
-                  if not _OPPONENT.search(sentence, max(0, found[0] - 20), found[0]))
+                  if not _OPPONENT.search(sentence, max(0, found[0] - 20), found[0])
+                  and not _COMPARED.search(sentence, max(0, found[0] - 60), found[0]))
+
+
+# Words by which a sentence gives its source: « selon », « d'après », a verb of saying, estimating
+# or taking a position (« a indiqué », « estime », « a reconnu », « n'exclut pas »).
+_SAYING = (r"(?:selon|d['’]après|annon[cç]|indiqu|affirm|déclar|estim|précis|confirm|reconn|assur|rapport"
+           r"|dément|démenti|ajout|expliqu|soulign|signal|évoqu|observ|fait\s+état|fait\s+savoir|avert"
+           r"|exclu|accus|évalu|chiffr|juge|craint|dit|dise|invoqu|justifi|rappel|répét|admet|admis)")
+_SOURCE_WORDS = re.compile(rf"\b{_SAYING}", re.I)
+_SOURCE_BEFORE = re.compile(r"\b(?:selon|d['’]après|cité\w*\s+par|par\s+la\s+voix\s+d\w*)\s*"
+                            r"(?:l['’]|la\s+|le\s+|les\s+)?$|\b" + _SAYING + r"\w*\s+(?:\w+\s+){0,2}$", re.I)
+_SOURCE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:a|ont|avait|avaient|aurait|auraient)?\s*(?:\w+\s+)?" + _SAYING,
+                           re.I)
+
+
+def _event_source(sentence: str, actors: list[tuple]) -> tuple | None | bool:
+    """Who an event's sentence gives as its source: an actor after « selon », or next to a verb of
+    saying (« Le NIS a indiqué », « a reconnu Pyongyang »), nearest first; True when the sentence
+    says someone said it and names no one so (the actor is found as for a figure); None when it
+    has no word of a source nor a hedge: the article states the event itself (« Pyongyang et Moscou ont signé
+    en juin 2024 un traité »), whoever it names."""
+    for actor in actors:
+        start, end = actor[4]
+        if (_SOURCE_BEFORE.search(sentence, max(0, start - 40), start)
+                or _SOURCE_AFTER.match(sentence[end:])):
+            return actor
+    # The press's conditional (« auraient été retirées ») reports what someone says, too.
+    return True if _SOURCE_WORDS.search(sentence) or hedge_words(sentence) else None
 
 
 # Where an apposition stops: punctuation, a relative or a source (« selon »), a finite verb, or a count (not a
@@ -723,12 +796,21 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
                             f"dans la phrase (unité « {candidate.unit.split()[0]} »)"}
     # The actor: the nearest name or alias in the sentence, else the last one named before it.
     actors = _actors_in(vocabulary, sentence, number_span)
-    role = None if actors else _named_by_role(vocabulary, sentence, named)
+    source = _event_source(sentence, actors) if candidate.event and vocabulary.actors else True
+    if source is None:   # the article's own statement (a treaty's signature recalled), whoever it names
+        actors = []
+        if vocabulary.itself:
+            changes |= {"actor": vocabulary.itself,
+                        "actor_hint": "aucune source dans la phrase : l'article l'affirme lui-même"}
+    elif isinstance(source, tuple):
+        actors = [source]
+    role = None if actors or source is None else _named_by_role(vocabulary, sentence, named)
     if actors:
         changes |= {"actor": actors[0][2], "actor_hint": f"« {actors[0][3]} » dans la phrase"}
     elif role:   # « Le président ukrainien a évoqué… », Volodymyr Zelensky named before
         changes |= {"actor": role[0], "actor_hint": f"« {role[1]} » dans la phrase, nommé plus haut dans l'article"}
-    for previous in reversed(before[-2:] if not actors and not role and not _another_source(sentence) else []):
+    neighbours = not actors and not role and source is not None and not _another_source(sentence)
+    for previous in reversed(before[-2:] if neighbours else []):
         subjects = _actors_in(vocabulary, previous, (0, 0))  # its subject: the first named
         if subjects:
             changes |= {"actor": subjects[0][2],
@@ -891,4 +973,7 @@ def _once(found: list[Candidate]) -> list[Candidate]:
     for key, body in dated.items():
         kept[key] = replace(kept[key], as_of=body.as_of, as_of_hint=body.as_of_hint,
                             as_of_note=body.as_of_note, as_of_words=body.as_of_words, notes=body.notes)
+        if body.stated_on:
+            kept[key] = replace(kept[key], stated_on=body.stated_on, stated_words=body.stated_words,
+                                stated_hint=body.stated_hint)
     return list(kept.values())

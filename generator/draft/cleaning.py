@@ -28,7 +28,7 @@ from ..read.lint import (
 )
 from ..read.quotes import normalise
 from .dates import printed_date, stamp_weekday_date, weekday_date
-from .words import compact
+from .words import compact, is_acronym
 
 if TYPE_CHECKING:
     from .webpage import Page
@@ -312,6 +312,22 @@ def _is_question_title(line: str) -> bool:
 
 def _same(a: str, b: str) -> bool:
     return normalise(a).lower().strip(" .") == normalise(b).lower().strip(" .")
+
+
+def _repeats(lines: list[str]) -> tuple[set[int], set[int]]:
+    """Scraped duplicates: the lines whose words stand again, nearly all, in a later line that says
+    more (kept: the fuller copy), and the later copies of a line said as fully before (dropped: the
+    first copy stands where the article put it, a copy at the page's end is debris)."""
+    earlier = _repeated_later(lines)
+    reversed_lines = lines[::-1]
+    later = {len(lines) - 1 - index for index in _repeated_later(reversed_lines)}
+    # A pair of near-identical copies is in both sets: keep the first.
+    return {index for index in earlier if not _has_copy_before(index, later, lines)}, later
+
+
+def _has_copy_before(index: int, later: set[int], lines: list[str]) -> bool:
+    """Whether the earlier line ``index`` is itself the first of a pair whose later copy is dropped."""
+    return any(other > index and _repeated_later([lines[other], lines[index]]) for other in later)
 
 
 def _repeated_later(lines: list[str]) -> set[int]:
@@ -882,10 +898,13 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
             cleaner.note(f"Titre répété dans le texte supprimé (sa première copie est le titre) : "
                          f"« {line.removeprefix('## ')} ».")
     unique: list[str] = []
-    repeated_later = _repeated_later(kept)
+    repeated_later, copies = _repeats(kept)
     for index, line in enumerate(kept):
         if index in repeated_later:
             cleaner.note(f"Ligne répétée plus loin dans le texte supprimée : « {line} ».")
+            continue
+        if index in copies:
+            cleaner.note(f"Copie d'un passage plus haut dans le texte supprimée : « {line} ».")
             continue
         unique.append(line)
     # Short lines closing the text (author initials, outlet name) are trailers.
@@ -1403,6 +1422,9 @@ def _outlet(cleaner: _Cleaner, page: Page | None, lines: list[str]) -> None:
     if cleaner.masthead:   # no outlet named: the agency whose own page this is
         draft.outlet, draft.outlet_source = cleaner.masthead[0], f"« {cleaner.masthead[1]} » en tête de la page"
         return
-    suggestion = next((name for name, _, strong in names if strong), None)
+    # A name that surely names the outlet; else an acronym a byline gives (« Par : RFI »): a byline
+    # may name a journalist, never in capitals alone.
+    suggestion = next((name for name, _, strong in names if strong), None) or next(
+        (name.strip() for name, where, _ in names if where.startswith("« ") and is_acronym(name.strip())), None)
     if suggestion and not cleaner.outlets.find(suggestion):
         draft.outlet_suggestion = suggestion.strip()

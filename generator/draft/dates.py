@@ -128,6 +128,7 @@ class DateMention:
     # the date of what it says, nor of the statement itself
     words: str | None = None   # a period said in words (« fin janvier 2025 »), as_of its month
     running: bool = False      # a period up to the article's date (« depuis octobre »): a running total
+    said: bool = False         # the day an actor made the statement (« a déclaré mardi »): ``stated_on``
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,14 @@ _SINCE_EVENT = re.compile(rf"\bdepuis\s+(?:leur|leurs|son|sa|ses|le|la|les|l')\s
 # A verb passing on what another said, just before the day it did (« a rapporté lundi », « cité
 # mardi par »): that day is when the statement was relayed, not the date of the figure.
 _RELAY = re.compile(r"\b(?:rapport|relay|relai|cit|repris|reprend)[a-z]*\s+(?:ce\s+|le\s+)?$")
+# A verb of saying just before the day (« a déclaré mardi », « a pour sa part assuré à la mi-avril »,
+# « avait évoqué en janvier », « selon un communiqué publié lundi »): that date is when the actor
+# made the statement (``stated_on``), which CONTRIBUTING.md keeps apart from the figure's ``as_of``.
+_SAID = re.compile(r"(?:\b(?:a|ont|avait|avaient)\s+(?:(?:pour\s+(?:sa|leur)\s+part|de\s+(?:son|leur)\s+cote"
+                   r"|encore|aussi|egalement|deja|lui-meme|elle-meme)\s+)?"
+                   r"(?:declare|precise|indique|affirme|assure|annonce|estime|ajoute|confirme|explique|evoque"
+                   r"|souligne|averti|rappele|repete|dit|fait\s+savoir|reconnu|chiffre|evalue)"
+                   r"|\bpublie)[a-z]*\s+(?:(?:a\s+la|au|en|ce|le|des|dans\s+la\s+nuit\s+de)\s+)?$")
 _IN_YEAR = re.compile(rf"\b(?:en|au cours de l'annee)\s+{_YEAR}\b")
 _THIS = re.compile(r"\b(cette annee|ce mois-ci|ce mois)\b")
 _LAST = re.compile(r"\b(?:le mois (?:dernier|passe)|l'(?:an|annee) (?:dernier|derniere|passe|passee))\b")
@@ -244,8 +253,9 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         taken.append(span)
         relayed = bool(_RELAY.search(folded, max(0, span[0] - 40), span[0]))
         running = bool(re.match(r"depuis\b|a\s+partir\b", folded[span[0]:span[1]]))
+        said = not relayed and not running and bool(_SAID.search(folded, max(0, span[0] - 60), span[0]))
         found.append(DateMention(span[0], span[1], sentence[span[0]:span[1]], as_of, note, relayed,
-                                 words, running))
+                                 words, running, said))
 
     def inferred(text: str) -> str:
         return (f"Année déduite de la date de l'article ({article.words}) : « {text} » "

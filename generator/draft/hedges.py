@@ -14,19 +14,28 @@ import re
 
 # Conditionals: any first-group verb's (stem + « erait »: an imperfect such as « déclarait »
 # or « espérait » has no « er » before its ending), then the irregular ones the press uses
-# for reported figures. Then fixed phrases.
-_HEDGE = re.compile(
-    r"\b(?:(?:[a-zàâçéèêëîïôûùüÿ]+er|aur|ser|pourr|devr|faudr|voudr|fer|ir|viendr|tiendr|"
+# for reported figures.
+_CONDITIONAL = (
+    r"(?:[a-zàâçéèêëîïôûùüÿ]+er|aur|ser|pourr|devr|faudr|voudr|fer|ir|viendr|tiendr|"
     r"détiendr|maintiendr|atteindr|dir|saur|vaudr|verr|mettr|prendr|compr?endr|fournir)"
-    r"ai(?:t|ent)"
-    r"|il semble(?:rait)?|semble(?:nt|rait|raient)?|semblai(?:t|ent)"
+    r"ai(?:t|ent)")
+# Fixed phrases, which qualify the whole sentence (« Selon des estimations préliminaires, … », « …,
+# une estimation que Kiev qualifie elle-même de provisoire »), wherever the figure's clause stands.
+_FIXED = (
+    r"il semble(?:rait)?|semble(?:nt|rait|raient)?|semblai(?:t|ent)"
     r"|selon certaines (?:informations|sources|estimations)|d'après certaines (?:informations|sources)"
     r"|(?:les |des |de )?premières estimations|probablement|vraisemblablement|apparemment"
     r"|présumée?s?|non confirmée?s?|pas (?:pu être|été) (?:vérifiée?s?|confirmée?s?)"
-    r"|en cours d'évaluation|restai?t à évaluer)\b",
-    re.I)
+    r"|en cours d'évaluation|en cours de vérification|restai?t à évaluer"
+    r"|(?:estimations?|évaluations?|bilans?|chiffres?) préliminaires?|provisoires?"
+    r"|approximati(?:f|ve)s?|sous-estimée?s?|n['’]exclu(?:t|ent) pas")
+_HEDGE = re.compile(rf"\b(?:{_CONDITIONAL}|{_FIXED})\b", re.I)
+_FIXED_HEDGE = re.compile(rf"\b(?:{_FIXED})\b", re.I)
 
 
-def hedge_words(quote: str) -> tuple[str, ...]:
-    """The hedging words of a claim's quote, as written, once each, in order."""
-    return tuple(dict.fromkeys(match.group(0) for match in _HEDGE.finditer(quote)))
+def hedge_words(quote: str, sentence: str = "") -> tuple[str, ...]:
+    """The hedging words of a claim's quote, as written, once each, in order; then the fixed
+    phrases of the rest of its ``sentence`` (a conditional there may be another clause's)."""
+    found = [match.group(0) for match in _HEDGE.finditer(quote)]
+    found += [match.group(0) for match in _FIXED_HEDGE.finditer(sentence.replace(quote, " ", 1) if quote else sentence)]
+    return tuple(dict.fromkeys(found))

@@ -55,15 +55,31 @@ def _claim_ids(figures: list[Candidate]) -> dict[int, str]:
     return ids
 
 
-def _hedges(quote: str, field: str) -> list[str]:
-    """The quote's hedging words as the claim's ``hedges``, to confirm: a conditional may also
-    be a future seen from the past (« a annoncé que … seraient envoyés »)."""
-    words = hedge_words(quote)
+def _hedges(quote: str, sentence: str, field: str) -> list[str]:
+    """The quote's hedging words (and the sentence's fixed phrases) as the claim's ``hedges``, to
+    confirm: a conditional may also be a future seen from the past (« a annoncé que … seraient envoyés »)."""
+    words = hedge_words(quote, sentence)
     if not words:
         return []
     listed = "[" + ", ".join(_yaml(word) for word in words) + "]"
     return [_line("hedges", listed, f"{CONFIRM} : le texte nuance ce qu'il rapporte ; à supprimer "
                   "si le conditionnel n'est qu'un futur dans le passé", field)]
+
+
+def _dates(figure: Candidate, field: str) -> list[str]:
+    """``as_of`` (the figure's date) and ``stated_on`` (the day it was said), each with its words."""
+    out = []
+    if figure.as_of:
+        out.append(_line("as_of", figure.as_of, f"{CONFIRM} : {figure.as_of_hint}", field))
+        if figure.as_of_words:
+            out.append(_line("as_of_words", _yaml(figure.as_of_words), "", field))
+        if figure.as_of_note:
+            out.append(_line("as_of_note", _yaml(figure.as_of_note), "", field))
+    if figure.stated_on:
+        out.append(_line("stated_on", figure.stated_on, f"{CONFIRM} : {figure.stated_hint}", field))
+        if figure.stated_words:
+            out.append(_line("stated_words", _yaml(figure.stated_words), "", field))
+    return out
 
 
 def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = None) -> list[str]:
@@ -76,18 +92,13 @@ def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = No
     field = "  #   "
     if figure.event:
         out.append(_line("event", figure.event, f"{CONFIRM} : {figure.topic_hint}", field))
-        if figure.as_of:
-            out.append(_line("as_of", figure.as_of, f"{CONFIRM} : {figure.as_of_hint}", field))
-            if figure.as_of_words:
-                out.append(_line("as_of_words", _yaml(figure.as_of_words), "", field))
-            if figure.as_of_note:
-                out.append(_line("as_of_note", _yaml(figure.as_of_note), "", field))
+        out += _dates(figure, field)
         out.append(_line("attributed_to", figure.actor, f"{CONFIRM} : {figure.actor_hint}", field)
                    if figure.actor else _line("attributed_to", None, f"{FILL} : aucun acteur de "
                    "actors.yml nommé dans la phrase (unattributed si l'article l'affirme lui-même)", field))
         out.append(_line("quote", _yaml(figure.quote), f"{CONFIRM} : la proposition qui nomme l'événement",
                          field))
-        return out + _hedges(figure.quote, field)
+        return out + _hedges(figure.quote, figure.sentence, field)
     if claim_id:
         out.append(_line("id", claim_id, "deux chiffres auraient le même id", field))
     if figure.metric:
@@ -102,13 +113,8 @@ def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = No
     else:
         out.append(_line("value", figure.value, f"{CONFIRM} : {shown}", field))
     out.append(_line("qualifier", figure.qualifier, CONFIRM, field))
-    if figure.as_of:
-        out.append(_line("as_of", figure.as_of, f"{CONFIRM} : {figure.as_of_hint}", field))
-        if figure.as_of_words:
-            out.append(_line("as_of_words", _yaml(figure.as_of_words), "", field))
-        if figure.as_of_note:
-            out.append(_line("as_of_note", _yaml(figure.as_of_note), "", field))
-    else:
+    out += _dates(figure, field)
+    if not figure.as_of:
         out.append(f"{field}# pas de date pour ce chiffre dans la phrase : as_of omis "
                    "(chiffre rapporté à la date de l'article)")
     if figure.actor:
@@ -118,7 +124,7 @@ def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = No
                          "phrase (unattributed si l'article l'affirme lui-même)", field))
     out.append(_line("quote", _yaml(figure.quote), f"{CONFIRM} : la proposition qui porte le chiffre",
                      field))
-    out += _hedges(figure.quote, field)
+    out += _hedges(figure.quote, figure.sentence, field)
     for note in figure.notes:
         out.append(f"{field}# {note}")
     if figure.repeats > 1:

@@ -164,13 +164,14 @@ def check_relations(topic: Topic, source: SourceDocument, errors: ErrorCollector
 
 
 def parse_actors(source: SourceDocument, errors: ErrorCollector) -> dict[str, Actor]:
-    """actors.yml; an actor includes only other actors of the registry."""
+    """actors.yml; an actor includes (or excludes) only other actors of the registry."""
     actors = parse_registry(source, Actor, errors)
     for actor in actors.values():
-        for i, other in enumerate(actor.includes):
-            path = (actor.id, "includes", i)
+        for field, i, other in [*(("includes", i, o) for i, o in enumerate(actor.includes)),
+                                *(("excludes", i, o) for i, o in enumerate(actor.excludes))]:
+            path = (actor.id, field, i)
             if other == actor.id:
-                errors.add(source.error(path, _field_name(path), f"'{other}' cannot include itself"))
+                errors.add(source.error(path, _field_name(path), f"'{other}' cannot {field[:-1]} itself"))
             elif other not in actors:
                 hint = closest(other, actors)
                 errors.add(source.error(path, _field_name(path), f"'{other}' is not an actor",
