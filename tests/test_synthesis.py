@@ -836,6 +836,32 @@ def test_a_new_figure_says_which_one_it_replaces(tmp_path):
                      headline_box(archive))
 
 
+def test_an_actors_later_figure_for_the_same_period_replaces_its_earlier_one(tmp_path):
+    from test_changelog import log_page
+
+    scenario("revised-same-period", tmp_path)
+    # Alpha « avait déclaré fin janvier » at least 150 for 2025 and « a relevé mardi » it to
+    # 180–200 for 2025: one period, the later statement replaces the earlier. With or without
+    # the article's own reminder of the 150 (whose claim ids would order it first).
+    reminder = tmp_path / "briefings" / "articles" / "2025-11-05-b-releve.md"
+    for cut in (False, True):
+        if cut:
+            text = reminder.read_text(encoding="utf-8")
+            reminder.write_text(text[:text.index("  - id: b-rappel")] + text[text.index("---\n\n"):],
+                                encoding="utf-8")
+        archive = scenario_reloaded(tmp_path)
+        box = headline_box(archive)
+        assert "Livraisons prévues : entre 180 et 200 missiles selon Agence Alpha (2025)" in box, box
+        assert "150" not in box, box
+        rows = [text_of(row) for row in topic_soup(archive).select("table.ba-picture tbody tr")]
+        assert len(rows) == 1 and "entre 180 et 200 missiles — remplace au moins 150 (2025)" in rows[0]
+        assert "Chiffre le plus récent : entre 180 et 200" in topic_text(archive)
+        log = log_page(PageBuilder.from_archive(archive))
+        assert any("entre 180 et 200 (2025) selon Agence Alpha (révisé à la hausse ; auparavant au "
+                   "moins 150, 2025)" in line for line in log), log
+        assert not any("révisé à la baisse" in line for line in log), log
+
+
 def test_a_part_above_its_total_contradicts_it_and_a_smaller_part_does_not(tmp_path):
     archive = scenario("part-above-whole", tmp_path)
     pair = ("contradiction", "2025-03-20-a-envois/contingent-alpha-2024-10",

@@ -455,12 +455,12 @@ class Change:
 
 
 def history(statements: tuple[Statement, ...]) -> tuple[Change, ...]:
-    """Each dated statement (chronological) with its actor's previous one, oldest first. A
-    statement with no date at all cannot be placed: an actor's first dated statement is
+    """Each dated statement (chronological; for one period, in the order they became known)
+    with its actor's previous one, oldest first. A statement with no date at all cannot be placed: an actor's first dated statement is
     taken to supersede it (what the reader knows of that actor is then the dated one)."""
     previous: dict[str, Statement] = {s.actor: s for s in statements if s.when is None}
     changes = []
-    for statement in statements:
+    for statement in sorted(statements, key=lambda s: s.restated_key):
         if statement.when is None:
             continue
         changes.append(Change(statement, previous.get(statement.actor)))
