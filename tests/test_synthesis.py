@@ -862,6 +862,22 @@ def test_an_actors_later_figure_for_the_same_period_replaces_its_earlier_one(tmp
         assert not any("révisé à la baisse" in line for line in log), log
 
 
+def test_a_round_million_is_written_as_the_press_writes_it_and_other_figures_stay_exact(tmp_path):
+    from test_changelog import log_page
+
+    archive = scenario("millions", tmp_path)
+    # « au moins 1,5 million de missiles », not « 1 500 000 »; 1 234 567 is no round figure.
+    box, text = headline_box(archive), topic_text(archive)
+    assert "au moins 1,5 million de missiles selon Agence Alpha (2026)" in box, box
+    assert said("1 234 567 missiles selon Service Beta (2026)") in box, box
+    assert "1 500 000" not in said(box) + said(text) and "1500000" not in box
+    rows = [text_of(row) for row in topic_soup(archive).select("table.ba-picture tbody tr")]
+    assert any("Agence Alpha au moins 1,5 million de missiles" in row for row in rows), rows
+    log = log_page(PageBuilder.from_archive(archive))
+    assert any("Livraisons prévues : au moins 1,5 million (2026) selon Agence Alpha" in line
+               for line in log), log
+
+
 def test_a_part_above_its_total_contradicts_it_and_a_smaller_part_does_not(tmp_path):
     archive = scenario("part-above-whole", tmp_path)
     pair = ("contradiction", "2025-03-20-a-envois/contingent-alpha-2024-10",
