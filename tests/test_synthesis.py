@@ -234,6 +234,21 @@ def test_an_unsourced_reminder_of_an_actor_s_figure_is_a_repeat_whatever_its_dat
     assert len(log) == 3 and not any("11 septembre 2025" in line for line in log)
 
 
+def test_an_actors_figure_recalled_under_a_nested_metric_is_a_repeat(tmp_path):
+    from test_changelog import log_page
+
+    archive = scenario("restated-elsewhere", tmp_path)
+    # Alpha's « environ 11 000 … déployés » (all sent, undated) is recalled on 5 November as
+    # « qui avait fait état de 11 000 soldats déployés initialement » (the first sending), with
+    # no date of its own: one statement under two metrics, no new estimate agreeing with Beta.
+    box, text = headline_box(archive), topic_text(archive)
+    assert "11 000 soldats selon Agence Alpha" not in box and "concordant" not in box, box
+    assert ("« qui avait fait état de 11 000 soldats déployés initialement » Reprend le chiffre "
+            "donné selon Agence Alpha (date inconnue) : ni tracé ni compté à nouveau.") in text
+    log = log_page(PageBuilder.from_archive(archive))
+    assert len(log) == 3 and not any("Envoi initial (octobre 2024) : 11 000" in line for line in log), log
+
+
 def test_two_actors_agree_diverge_or_give_a_range_for_one_period(tmp_path):
     archive = scenario("agreement", tmp_path)
     assert findings(archive, "renforts") == [
