@@ -234,6 +234,21 @@ def test_an_unsourced_reminder_of_an_actor_s_figure_is_a_repeat_whatever_its_dat
     assert len(log) == 3 and not any("11 septembre 2025" in line for line in log)
 
 
+def test_an_actors_figure_recalled_under_a_nested_metric_is_a_repeat(tmp_path):
+    from test_changelog import log_page
+
+    archive = scenario("restated-elsewhere", tmp_path)
+    # Alpha's « environ 11 000 … déployés » (all sent, undated) is recalled on 5 November as
+    # « qui avait fait état de 11 000 soldats déployés initialement » (the first sending), with
+    # no date of its own: one statement under two metrics, no new estimate agreeing with Beta.
+    box, text = headline_box(archive), topic_text(archive)
+    assert "11 000 soldats selon Agence Alpha" not in box and "concordant" not in box, box
+    assert ("« qui avait fait état de 11 000 soldats déployés initialement » Reprend le chiffre "
+            "donné selon Agence Alpha (date inconnue) : ni tracé ni compté à nouveau.") in text
+    log = log_page(PageBuilder.from_archive(archive))
+    assert len(log) == 3 and not any("Envoi initial (octobre 2024) : 11 000" in line for line in log), log
+
+
 def test_two_actors_agree_diverge_or_give_a_range_for_one_period(tmp_path):
     archive = scenario("agreement", tmp_path)
     assert findings(archive, "renforts") == [
@@ -834,6 +849,48 @@ def test_a_new_figure_says_which_one_it_replaces(tmp_path):
     assert "600 militaires — remplace environ 300 (date inconnue)" in text
     assert re.search(r"Pertes cumulées : 600 militaires selon Agence Alpha \(1(er)? avril 2025\)",
                      headline_box(archive))
+
+
+def test_an_actors_later_figure_for_the_same_period_replaces_its_earlier_one(tmp_path):
+    from test_changelog import log_page
+
+    scenario("revised-same-period", tmp_path)
+    # Alpha « avait déclaré fin janvier » at least 150 for 2025 and « a relevé mardi » it to
+    # 180–200 for 2025: one period, the later statement replaces the earlier. With or without
+    # the article's own reminder of the 150 (whose claim ids would order it first).
+    reminder = tmp_path / "briefings" / "articles" / "2025-11-05-b-releve.md"
+    for cut in (False, True):
+        if cut:
+            text = reminder.read_text(encoding="utf-8")
+            reminder.write_text(text[:text.index("  - id: b-rappel")] + text[text.index("---\n\n"):],
+                                encoding="utf-8")
+        archive = scenario_reloaded(tmp_path)
+        box = headline_box(archive)
+        assert "Livraisons prévues : entre 180 et 200 missiles selon Agence Alpha (2025)" in box, box
+        assert "150" not in box, box
+        rows = [text_of(row) for row in topic_soup(archive).select("table.ba-picture tbody tr")]
+        assert len(rows) == 1 and "entre 180 et 200 missiles — remplace au moins 150 (2025)" in rows[0]
+        assert "Chiffre le plus récent : entre 180 et 200" in topic_text(archive)
+        log = log_page(PageBuilder.from_archive(archive))
+        assert any("entre 180 et 200 (2025) selon Agence Alpha (révisé à la hausse ; auparavant au "
+                   "moins 150, 2025)" in line for line in log), log
+        assert not any("révisé à la baisse" in line for line in log), log
+
+
+def test_a_round_million_is_written_as_the_press_writes_it_and_other_figures_stay_exact(tmp_path):
+    from test_changelog import log_page
+
+    archive = scenario("millions", tmp_path)
+    # « au moins 1,5 million de missiles », not « 1 500 000 »; 1 234 567 is no round figure.
+    box, text = headline_box(archive), topic_text(archive)
+    assert "au moins 1,5 million de missiles selon Agence Alpha (2026)" in box, box
+    assert said("1 234 567 missiles selon Service Beta (2026)") in box, box
+    assert "1 500 000" not in said(box) + said(text) and "1500000" not in box
+    rows = [text_of(row) for row in topic_soup(archive).select("table.ba-picture tbody tr")]
+    assert any("Agence Alpha au moins 1,5 million de missiles" in row for row in rows), rows
+    log = log_page(PageBuilder.from_archive(archive))
+    assert any("Livraisons prévues : au moins 1,5 million (2026) selon Agence Alpha" in line
+               for line in log), log
 
 
 def test_a_part_above_its_total_contradicts_it_and_a_smaller_part_does_not(tmp_path):

@@ -321,6 +321,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                                                  dispatch_of or {})
     merged = synthesis.in_fixed_periods(merged, topic)
     repeat_list += synthesis.restated_figures(merged, lambda actor: bool(origins(actor)), repeat_list)
+    repeat_list += synthesis.restated_elsewhere(merged, partial(scopes.nested, topic), repeat_list)
     repeats = {r.statement.claim_id: r for r in repeat_list}
     by_subject: dict[tuple[str, str | None], list[Statement]] = {}  # ("metric"|"event", id)
     for statement in merged:

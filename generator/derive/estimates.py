@@ -3,6 +3,7 @@
 "Latest" works on periods: a statement is latest when no other is wholly after it, so a
 figure for March and one for 13 March are both latest (neither is known to be later), and
 so are another actor's figure for March and one its text does not date, reported in April.
+An actor's figure for the very period of one it made known later is replaced, not latest.
 The headline is the latest statements of all actors; beside them stand the other
 actors' latest figures for an overlapping period. Figures for other times are never
 folded into one range with them.
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import DateInterval
-from .ledger import Statement
+from .ledger import Statement, restated_later
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ def picture(metric_id: str, metric_statements: tuple[Statement, ...]) -> MetricP
     each = []
     undated = []
     for actor, statements in by_actor.items():
-        chosen = latest(statements)
+        chosen = [s for s in latest(statements)
+                  if not any(restated_later(other, s) for other in statements)]
         each += chosen
         if not chosen:
             undated += statements

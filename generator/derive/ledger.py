@@ -226,6 +226,24 @@ class Statement:
     def sort_key(self) -> tuple:
         return chronological(self.when, self.claim_id)
 
+    @property
+    def restated_key(self) -> tuple:
+        """Its order among its actor's figures: by period, then, for one period, by when it
+        became known (one not known to have been stated on a day first), then by id."""
+        known = self.known_on
+        return (self.sort_key[:2], (1, known.sort_key()) if known else (0,), self.claim_id)
+
+
+def restated_later(later: Statement, earlier: Statement) -> bool:
+    """Whether ``later`` is its actor's later figure for the very period of ``earlier``: made
+    known on a later day (« avait déclaré fin janvier … 150 ; il a relevé mardi ce chiffre :
+    entre 180 et 200 »), or on a day where ``earlier``'s day is unknown. That figure
+    replaces the earlier one, which is no current figure of that actor any more."""
+    if later is earlier or later.actor != earlier.actor or later.when is None or later.when != earlier.when:
+        return False
+    new, old = later.known_on, earlier.known_on
+    return new is not None and (old is None or old.end < new.start)
+
 
 def ledger(archive: Archive) -> tuple[LedgerEntry, ...]:
     """All claims, oldest first (as_of, or else the article's date), undated last."""

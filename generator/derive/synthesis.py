@@ -177,6 +177,34 @@ def restated_figures(statements: tuple[Statement, ...], independent: Callable[[s
     return tuple(linked)
 
 
+def restated_elsewhere(statements: tuple[Statement, ...], nested: Callable[[str], Iterable[str]],
+                       repeats: Iterable[Repeat]) -> tuple[Repeat, ...]:
+    """The figures an actor gives with no date of their own (no ``as_of``, no ``stated_on``),
+    in an article of known date, that are a figure the same actor gave before (or at an
+    unknown time) for a nested scope, its whole or a part, linked to it: one statement filed
+    under two metrics (« qui avait fait état de 11 000 soldats déployés initialement » for
+    the NIS's « environ 11 000 soldats … déployés »), not a new estimate. ``nested``: a
+    metric's nested metrics (scopes.nested); ``repeats``: those already found."""
+    found = {r.statement.claim_id for r in repeats}
+    linked = []
+    for i, statement in enumerate(statements):
+        claim = statement.claim
+        if (not claim.metric or claim.as_of or claim.stated_on or statement.reported is None
+                or statement.claim_id in found):
+            continue
+        related = set(nested(claim.metric))
+        origin = next((o for o in statements[:i] + statements[i + 1:]
+                       if o.actor == statement.actor and o.claim.metric in related
+                       and o.claim_id not in found and _one_figure(statement, o)
+                       and (o.known_on is None or _known_before(o, statement))
+                       and not {e.article.id for e in o.entries} & {e.article.id for e in statement.entries}),
+                      None)
+        if origin is not None:
+            linked.append(Repeat(statement, origin))
+            found |= {statement.claim_id, origin.claim_id}  # neither is linked again
+    return tuple(linked)
+
+
 def in_fixed_periods(statements: tuple[Statement, ...], topic: Topic) -> tuple[Statement, ...]:
     """Statements (chronological) with the figures of a metric whose scope fixes its period
     (topics.yml ``period``) set in that period: the first contingent reported in March is
@@ -455,12 +483,12 @@ class Change:
 
 
 def history(statements: tuple[Statement, ...]) -> tuple[Change, ...]:
-    """Each dated statement (chronological) with its actor's previous one, oldest first. A
-    statement with no date at all cannot be placed: an actor's first dated statement is
+    """Each dated statement (chronological; for one period, in the order they became known)
+    with its actor's previous one, oldest first. A statement with no date at all cannot be placed: an actor's first dated statement is
     taken to supersede it (what the reader knows of that actor is then the dated one)."""
     previous: dict[str, Statement] = {s.actor: s for s in statements if s.when is None}
     changes = []
-    for statement in statements:
+    for statement in sorted(statements, key=lambda s: s.restated_key):
         if statement.when is None:
             continue
         changes.append(Change(statement, previous.get(statement.actor)))

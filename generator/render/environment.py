@@ -29,6 +29,7 @@ from .format import (
     of_fr,
     quote_fr,
     said_when_fr,
+    with_unit,
 )
 from .paths import html_path
 from .typography import french_html
@@ -88,7 +89,7 @@ def environment() -> Environment:
                        article_citation=article_citation, html_path=html_path,
                        said_when_fr=said_when_fr)
     env.filters.update(date_fr=date_fr, dated_fr=dated_fr, end_fr=end_fr, month_fr=month_fr,
-                       number_fr=number_fr, actor_noun=actor_noun, inline_label=inline_label, joined_fr=joined_fr, of_fr=of_fr,
+                       number_fr=number_fr, with_unit=with_unit, actor_noun=actor_noun, inline_label=inline_label, joined_fr=joined_fr, of_fr=of_fr,
                        quote_fr=quote_fr, hedge_fr=hedge_fr, url=_url)
     env.tests["disputed_by"] = _disputed_by
     return env

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 
 from babel.dates import format_date
@@ -214,6 +215,22 @@ def number_fr(value: int) -> str:
     return format_decimal(value, locale=LOCALE)
 
 
+@lru_cache(maxsize=4096)
+def amount_fr(value: int) -> str:
+    """A figure as the French press writes it: a million and more, round to the hundred
+    thousand, in words (12000000 -> '12 millions', 1500000 -> '1,5 million'), since eight
+    zeros read as a spreadsheet; any other figure exact (number_fr)."""
+    if value < 1_000_000 or value % 100_000:
+        return number_fr(value)
+    millions = Decimal(value) / 1_000_000
+    return f"{format_decimal(millions, locale=LOCALE)} {'million' if millions < 2 else 'millions'}"
+
+
+def with_unit(figure: str, unit: str) -> str:
+    """A figure and its unit: « 250 unités », but « 12 millions d'obus »."""
+    return f"{figure} {of_fr(unit) if figure.endswith(('million', 'millions')) else unit}"
+
+
 @lru_cache(maxsize=1024)
 def short_month_fr(value: date) -> str:
     """date(2024, 12, 1) -> 'déc. 2024' (chart axes)."""
@@ -231,9 +248,9 @@ _QUALIFIERS = {"exact": "{}", "about": "environ {}", "at_least": "au moins {}",
 
 
 def figure_fr(claim: Claim) -> str:
-    """A claim's figure as a French reader says it: 'environ 4 000', 'entre 10 000 et 12 000'."""
+    """A claim's figure as a French reader says it: 'environ 4 000', 'entre 10 000 et 12 000', 'environ 12 millions'."""
     if claim.qualifier == "range":
-        return f"entre {number_fr(claim.low)} et {number_fr(claim.high)}"
+        return f"entre {amount_fr(claim.low)} et {amount_fr(claim.high)}"
     if claim.value is None:
         return ""
-    return _QUALIFIERS[claim.qualifier or "exact"].format(number_fr(claim.value))
+    return _QUALIFIERS[claim.qualifier or "exact"].format(amount_fr(claim.value))
