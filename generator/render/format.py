@@ -226,9 +226,13 @@ def amount_fr(value: int) -> str:
     return f"{format_decimal(millions, locale=LOCALE)} {'million' if millions < 2 else 'millions'}"
 
 
+def _in_millions(figure: str) -> bool:
+    return figure.endswith(("million", "millions"))
+
+
 def with_unit(figure: str, unit: str) -> str:
     """A figure and its unit: « 250 unités », but « 12 millions d'obus »."""
-    return f"{figure} {of_fr(unit) if figure.endswith(('million', 'millions')) else unit}"
+    return f"{figure} {of_fr(unit) if _in_millions(figure) else unit}"
 
 
 @lru_cache(maxsize=1024)
@@ -250,7 +254,10 @@ _QUALIFIERS = {"exact": "{}", "about": "environ {}", "at_least": "au moins {}",
 def figure_fr(claim: Claim) -> str:
     """A claim's figure as a French reader says it: 'environ 4 000', 'entre 10 000 et 12 000', 'environ 12 millions'."""
     if claim.qualifier == "range":
-        return f"entre {amount_fr(claim.low)} et {amount_fr(claim.high)}"
+        low, high = amount_fr(claim.low), amount_fr(claim.high)
+        if _in_millions(low) and _in_millions(high):
+            low = low.rsplit(" ", 1)[0]  # the word once, as said: « entre 1,5 et 2 millions »
+        return f"entre {low} et {high}"
     if claim.value is None:
         return ""
     return _QUALIFIERS[claim.qualifier or "exact"].format(amount_fr(claim.value))

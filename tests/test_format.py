@@ -1,0 +1,29 @@
+"""How a claim's figure is written on every page (render/format.py, figure_fr)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model import Claim
+from generator.render.format import figure_fr, number_fr
+
+
+def figure(**fields: object) -> str:
+    # Only the figure's fields matter here: the claim is not validated as an article's would be.
+    return figure_fr(Claim.model_construct(**fields))
+
+
+@pytest.mark.parametrize("low, high, expected", [
+    (1_500_000, 2_000_000, "entre 1,5 et 2 millions"),
+    (1_000_000, 1_500_000, "entre 1 et 1,5 million"),
+    (900_000, 1_200_000, f"entre {number_fr(900_000)} et 1,2 million"),
+    (1_234_567, 2_000_000, f"entre {number_fr(1_234_567)} et 2 millions"),
+    (10_000, 12_000, f"entre {number_fr(10_000)} et {number_fr(12_000)}"),
+])
+def test_a_range_names_millions_once_when_both_ends_are_in_millions(low, high, expected):
+    assert figure(qualifier="range", low=low, high=high) == expected
+
+
+def test_a_round_million_is_said_in_words_with_its_qualifier():
+    assert figure(qualifier="about", value=12_000_000) == "environ 12 millions"
+    assert figure(qualifier="exact", value=1_234_567) == number_fr(1_234_567)
