@@ -164,13 +164,16 @@ def restated_figures(statements: tuple[Statement, ...], independent: Callable[[s
     agreement it would make is with itself. ``statements``: chronological, placed in their
     metrics' fixed periods (in_fixed_periods); ``repeats``: those already found."""
     found = {r.statement.claim_id for r in repeats}
-    origins = [s for s in statements if s.claim.metric and independent(s.actor)]
+    origins: dict[tuple[str, tuple[int, ...]], list[Statement]] = {}  # by metric and figure
+    for s in statements:
+        if s.claim.metric and independent(s.actor):
+            origins.setdefault((s.claim.metric, s.claim.numbers), []).append(s)
     linked = []
     for statement in statements:
         if not statement.claim.metric or independent(statement.actor) or statement.claim_id in found:
             continue
-        origin = next((o for o in origins if o.claim.metric == statement.claim.metric
-                       and _one_figure(statement, o) and _same_period(statement, o)
+        origin = next((o for o in origins.get((statement.claim.metric, statement.claim.numbers), ())
+                       if _one_figure(statement, o) and _same_period(statement, o)
                        and _known_before(o, statement)), None)
         if origin is not None:
             linked.append(Repeat(statement, origin))
@@ -186,19 +189,25 @@ def restated_elsewhere(statements: tuple[Statement, ...], nested: Callable[[str]
     the NIS's « environ 11 000 soldats … déployés »), not a new estimate. ``nested``: a
     metric's nested metrics (scopes.nested); ``repeats``: those already found."""
     found = {r.statement.claim_id for r in repeats}
+    place = {id(s): n for n, s in enumerate(statements)}
+    # Candidate origins by actor, metric and figure, in the statements' order.
+    by_figure: dict[tuple[str, str | None, tuple[int, ...]], list[Statement]] = {}
+    for s in statements:
+        by_figure.setdefault((s.actor, s.claim.metric, s.claim.numbers), []).append(s)
     linked = []
-    for i, statement in enumerate(statements):
+    for statement in statements:
         claim = statement.claim
         if (not claim.metric or claim.as_of or claim.stated_on or statement.reported is None
                 or statement.claim_id in found):
             continue
-        related = set(nested(claim.metric))
-        origin = next((o for o in statements[:i] + statements[i + 1:]
-                       if o.actor == statement.actor and o.claim.metric in related
-                       and o.claim_id not in found and _one_figure(statement, o)
+        articles = {e.article.id for e in statement.entries}
+        candidates = sorted((o for metric in set(nested(claim.metric))
+                             for o in by_figure.get((statement.actor, metric, claim.numbers), ())),
+                            key=lambda o: place[id(o)])
+        origin = next((o for o in candidates
+                       if o is not statement and o.claim_id not in found and _one_figure(statement, o)
                        and (o.known_on is None or _known_before(o, statement))
-                       and not {e.article.id for e in o.entries} & {e.article.id for e in statement.entries}),
-                      None)
+                       and not {e.article.id for e in o.entries} & articles), None)
         if origin is not None:
             linked.append(Repeat(statement, origin))
             found |= {statement.claim_id, origin.claim_id}  # neither is linked again
