@@ -277,7 +277,7 @@ def _compatible(ranges: tuple[Range, ...], findings: tuple[conflicts.Pair, ...])
 def _same_report(statement: Statement, other: Statement) -> bool:
     """Whether two figures are of one report: one actor's, for one date, in one article."""
     return (statement.actor == other.actor and statement.when == other.when
-            and bool({e.article.id for e in statement.entries} & {e.article.id for e in other.entries}))
+            and not statement.articles.isdisjoint(other.articles))
 
 
 def by_metric(figures: Iterable[tuple[str, Statement]]

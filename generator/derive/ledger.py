@@ -206,12 +206,17 @@ class Statement:
         stated = stated_interval(self.claim) if self.claim.metric else self.values
         return Figure.of(self.actor, when, self.dated, self.values, stated, self._reports)
 
+    @cached_property
+    def articles(self) -> frozenset[str]:
+        """The ids of the articles that report it."""
+        return frozenset(e.article.id for e in self.entries)
+
     @property
     def _reports(self) -> frozenset[str]:
         """The articles that give it as news of their day (Figure.reports): every one when
         undated; when its text dates it, those dated on or just after that date."""
         if not self.dated:
-            return frozenset(e.article.id for e in self.entries)
+            return self.articles
         as_of = self.claim.as_of
         if self.period is not None or as_of is None:
             return frozenset()

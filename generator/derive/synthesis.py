@@ -200,14 +200,13 @@ def restated_elsewhere(statements: tuple[Statement, ...], nested: Callable[[str]
         if (not claim.metric or claim.as_of or claim.stated_on or statement.reported is None
                 or statement.claim_id in found):
             continue
-        articles = {e.article.id for e in statement.entries}
         candidates = sorted((o for metric in set(nested(claim.metric))
                              for o in by_figure.get((statement.actor, metric, claim.numbers), ())),
                             key=lambda o: place[id(o)])
         origin = next((o for o in candidates
                        if o is not statement and o.claim_id not in found and _one_figure(statement, o)
                        and (o.known_on is None or _known_before(o, statement))
-                       and not {e.article.id for e in o.entries} & articles), None)
+                       and o.articles.isdisjoint(statement.articles)), None)
         if origin is not None:
             linked.append(Repeat(statement, origin))
             found |= {statement.claim_id, origin.claim_id}  # neither is linked again
