@@ -865,15 +865,20 @@ def test_an_actors_later_figure_for_the_same_period_replaces_its_earlier_one(tmp
             reminder.write_text(text[:text.index("  - id: b-rappel")] + text[text.index("---\n\n"):],
                                 encoding="utf-8")
         archive = scenario_reloaded(tmp_path)
+        # Both are for 2025: when each was said tells them apart, in the box too.
+        earlier = "déclaré à une date inconnue" if cut else "déclaré fin janvier 2025"
+        revision = ("révisé à la hausse (déclaré mardi 4 novembre 2025) ; auparavant au moins 150 "
+                    f"({earlier})")
         box = headline_box(archive)
-        assert "Livraisons prévues : entre 180 et 200 missiles selon Agence Alpha (2025)" in box, box
-        assert "150" not in box, box
+        assert f"Livraisons prévues : entre 180 et 200 missiles selon Agence Alpha (2025) — {revision}" \
+            in box, box
+        assert box.count("150") == 1, box
         rows = [text_of(row) for row in topic_soup(archive).select("table.ba-picture tbody tr")]
-        assert len(rows) == 1 and "entre 180 et 200 missiles — remplace au moins 150 (2025)" in rows[0]
+        assert len(rows) == 1 and f"entre 180 et 200 missiles — {revision}" in rows[0], rows
         assert "Chiffre le plus récent : entre 180 et 200" in topic_text(archive)
         log = log_page(PageBuilder.from_archive(archive))
         assert any("entre 180 et 200 (2025) selon Agence Alpha (révisé à la hausse ; auparavant au "
-                   "moins 150, 2025)" in line for line in log), log
+                   f"moins 150, {earlier})" in line for line in log), log
         assert not any("révisé à la baisse" in line for line in log), log
 
 

@@ -9,7 +9,7 @@ from itertools import islice
 
 from ..model import Archive, Topic
 from . import conflicts, estimates, scopes, synthesis
-from .ledger import LedgerEntry, Statement
+from .ledger import LedgerEntry, Statement, restated_later
 from .synthesis import Change, DerivedSum, Range, Repeat, Status
 
 # The most recent findings kept per metric and kind: enough for any page, bounded at any size.
@@ -226,6 +226,7 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
         confirmed_by = tuple(s for s in found.get("agreement", ()) if origins(s.actor)
                              ) if origins(statement.actor) else ()
         when = statement.when
+        replaced = previous.get(statement.claim_id)
         # The last LATER_EVENTS events after it, found from the latest back (thousands of
         # events at scale, a few after any figure of the current picture).
         since = () if when is None else tuple(reversed(tuple(islice(
@@ -241,7 +242,8 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
             same_figure=statement.claim.value is not None and all(
                 s.claim.value == statement.claim.value for s in confirmed_by),
             since=since, since_excludes=any(excludes(event) for event in since),
-            replaces=previous.get(statement.claim_id),
+            replaces=replaced, revision=synthesis.direction(statement, replaced)
+            if replaced is not None and restated_later(statement, replaced) else None,
             below_parts=statement.claim_id in below)
     return statuses
 

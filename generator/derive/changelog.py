@@ -15,11 +15,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 
-from ..model import Claim, DateInterval
+from ..model import DateInterval
 from .briefing import MetricBriefing, TopicBriefing
-from .ledger import LedgerEntry, Statement
-from .rules import ValueInterval, stated_interval
-from .synthesis import Change
+from .ledger import LedgerEntry, Statement, restated_later
+from .synthesis import Change, direction
 
 
 @dataclass(frozen=True)
@@ -111,35 +110,14 @@ class LogEntry:
         return (when is not None, (when.end, when.start) if when else (), self.statement.claim_id)
 
     @property
+    def restates(self) -> bool:
+        """Whether it replaces its actor's figure for the very same period (a revision)."""
+        return self.supersedes is not None and restated_later(self.statement, self.supersedes)
+
+    @property
     def direction(self) -> str:
-        """How the figure moved from the one it supersedes: 'up', 'down', 'same' or '' (no
-        previous figure, or figures whose intervals overlap without being equal)."""
-        if self.supersedes is None:
-            return ""
-        new, old = self.statement.values, self.supersedes.values
-        if (new.low, new.high) == (old.low, old.high) or _requalified(
-                self.statement.claim, self.supersedes.claim):
-            return "same"
-        # Bounds that fit inside each other (« jusqu'à 8 000 », then « jusqu'à 6 000 »): how
-        # the figures they announce moved.
-        return _moved(new, old) or _moved(stated_interval(self.statement.claim),
-                                          stated_interval(self.supersedes.claim))
-
-
-def _requalified(new: Claim, old: Claim) -> bool:
-    """The same figure given plainly once and qualified once (« 8 000 », later « jusqu'à
-    8 000 »): a text's qualifier alone changed, not the actor's figure, which no reader may
-    take for a revision."""
-    return new.numbers == old.numbers and "exact" in (new.qualifier, old.qualifier)
-
-
-def _moved(new: ValueInterval, old: ValueInterval) -> str:
-    """'up' or 'down' when one interval lies wholly above or below the other, else ''."""
-    if new.low > old.high:
-        return "up"
-    if new.high < old.low:
-        return "down"
-    return ""
+        """How the figure moved from the one it supersedes (synthesis.direction)."""
+        return direction(self.statement, self.supersedes) if self.supersedes else ""
 
 
 def changelog(briefings: Mapping[str, TopicBriefing]) -> tuple[LogEntry, ...]:

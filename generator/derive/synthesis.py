@@ -10,10 +10,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from itertools import chain, islice, product
 
-from ..model import DateInterval, Topic
+from ..model import Claim, DateInterval, Topic
 from .conflicts import Pair
 from .ledger import LedgerEntry, Statement
-from .rules import NEAR_REPORT_DAYS, ValueInterval, of_its_day
+from .rules import NEAR_REPORT_DAYS, ValueInterval, of_its_day, stated_interval
 
 # Qualifiers that give a figure on both sides (a floor or a ceiling alone makes no range).
 TWO_SIDED = ("exact", "about", "range")
@@ -429,6 +429,10 @@ class Status:
     since: tuple[Statement, ...] = ()
     since_excludes: bool = False
     replaces: Statement | None = None             # the same actor's previous figure
+    # How it moved (direction) from ``replaces`` when that is the same actor's figure for the
+    # very same period, made known earlier (ledger.restated_later): a revision of one
+    # estimate, whose two dates of statement tell the figures apart; else None.
+    revision: str | None = None
     below_parts: bool = False                     # under the sum of its parts' figures
     older_than: tuple[tuple[str, Statement], ...] = ()  # (related metric, its later figure)
     # Later figures its own actor gave for a scope holding it (its whole, or the wider scope
@@ -502,6 +506,33 @@ def history(statements: tuple[Statement, ...]) -> tuple[Change, ...]:
         changes.append(Change(statement, previous.get(statement.actor)))
         previous[statement.actor] = statement
     return tuple(changes)
+
+
+def direction(new: Statement, old: Statement) -> str:
+    """How an actor's figure moved from its previous one: 'up', 'down', 'same' or '' (figures
+    whose intervals overlap without being equal)."""
+    now, before = new.values, old.values
+    if (now.low, now.high) == (before.low, before.high) or _requalified(new.claim, old.claim):
+        return "same"
+    # Bounds that fit inside each other (« jusqu'à 8 000 », then « jusqu'à 6 000 »): how the
+    # figures they announce moved.
+    return _moved(now, before) or _moved(stated_interval(new.claim), stated_interval(old.claim))
+
+
+def _requalified(new: Claim, old: Claim) -> bool:
+    """The same figure given plainly once and qualified once (« 8 000 », later « jusqu'à
+    8 000 »): a text's qualifier alone changed, not the actor's figure, which no reader may
+    take for a revision."""
+    return new.numbers == old.numbers and "exact" in (new.qualifier, old.qualifier)
+
+
+def _moved(new: ValueInterval, old: ValueInterval) -> str:
+    """'up' or 'down' when one interval lies wholly above or below the other, else ''."""
+    if new.low > old.high:
+        return "up"
+    if new.high < old.low:
+        return "down"
+    return ""
 
 
 def undated_replaced(changes: tuple[Change, ...], found: Iterable[Pair], kind: str

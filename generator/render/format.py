@@ -69,6 +69,28 @@ def on_fr(when: DateInterval) -> str:
     return f"{'le' if when.precision == 'day' else 'en'} {date_fr(when)}"
 
 
+def known_fr(said: Statement) -> str:
+    """When a statement became known, after its figure: « déclaré le 4 novembre 2025 » (or in
+    the text's words: « déclaré fin janvier 2025 ») where its text dates the statement, else
+    « rapporté le … », or « déclaré à une date inconnue ». What tells apart two figures one
+    actor gave for one period."""
+    known = said.first_stated
+    if known is None or known.stated is None:
+        return "déclaré à une date inconnue"
+    if known.dates_statement:
+        return f"déclaré {known.stated_words or on_fr(known.stated)}"
+    return reported_fr(known.stated)
+
+
+# One actor's new figure that revises its previous one (synthesis.direction) rather than
+# follows a change in what is counted.
+REVISED = {"up": "révisé à la hausse", "down": "révisé à la baisse", "same": "inchangé", "": "révisé"}
+
+
+def revised_fr(direction: str) -> str:
+    return REVISED[direction]
+
+
 def reported_fr(reported: DateInterval | None) -> str:
     """'rapporté le 13 mars 2025', 'rapporté en mars 2025', or 'rapporté à une date inconnue'."""
     if reported is None:

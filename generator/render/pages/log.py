@@ -20,7 +20,9 @@ from ..format import (
     figure_fr,
     hedge_fr,
     inline_label,
+    known_fr,
     quote_fr,
+    revised_fr,
     said_when_fr,
 )
 from ..paths import LOG_FEED, LOG_INDEX, article_path
@@ -29,10 +31,6 @@ from .base import Pager, Planned, Site, paginate
 
 LOG_TITLE = "Journal des mises à jour"
 DIRECTION = {"up": "en hausse", "down": "en baisse", "same": "inchangé", "": "révisé"}
-# One actor's new figure that revises the previous one rather than following a change in what
-# is counted: a revision or a correction (rules.py), a running total given lower (it cannot
-# fall), a plan given again.
-REVISED = {"up": "révisé à la hausse", "down": "révisé à la baisse", "same": "inchangé", "": "révisé"}
 # A running total its actor gives lower later: it cannot fall, the actor corrects it (rules.py).
 CORRECTED = "correction à la baisse"
 
@@ -42,8 +40,12 @@ def change_words(entry: LogEntry) -> str:
     correction as a fall of what is counted."""
     if entry.corrected:
         return CORRECTED
-    revised = entry.revised or entry.kind == "plan" or (entry.kind == "total" and entry.direction == "down")
-    return (REVISED if revised else DIRECTION)[entry.direction]
+    # A revision or a correction (rules.py), a running total given lower (it cannot fall), a
+    # plan given again, a figure for the very period of the one it replaces: the actor
+    # revises its figure.
+    revised = (entry.revised or entry.kind == "plan" or (entry.kind == "total" and entry.direction == "down")
+               or entry.restates)
+    return revised_fr(entry.direction) if revised else DIRECTION[entry.direction]
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,9 @@ class LogPages(Site):
             text = f"{self.claim_label(claim)}{period}{' ' if event and event.stance else ', '}{who}"
         if entry.supersedes is not None:
             old = entry.supersedes
-            text += (f" ({change_words(entry)} ; auparavant {figure_fr(old.claim)}, "
-                     f"{said_when_fr(self.archive, old)})")
+            # Its own earlier figure for this very period is told apart by when it was said.
+            earlier = known_fr(old) if entry.restates else said_when_fr(self.archive, old)
+            text += f" ({change_words(entry)} ; auparavant {figure_fr(old.claim)}, {earlier})"
         if statement.hedges:
             text += f" — avec réserve : {_quoted(statement.hedges)}"
         if entry.agrees_with:
