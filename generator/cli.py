@@ -149,6 +149,12 @@ def _impact_lines(analysis: Analysis, article: ArticleInfo) -> str:
         lines.append(f"  also in {others} other article{'s' * (others > 1)}: {_said(statement)}")
     lines += [f"  {finding} ({metric}): {_said(mine)} / {_said(other)}"
               for finding, metric, mine, other in found.findings]
+    lines += [f"  replaces ({metric}): {_said(mine)}, said {mine.known_on} / {_said(earlier)}, "
+              f"said {earlier.known_on or 'on an unknown date'} (the same period: a revision)"
+              for metric, mine, earlier in found.replaces]
+    lines += [f"  repeat ({metric}): {_said(mine)} / {_said(origin)} (linked to it, neither "
+              "charted nor counted again; if it is new, give it its own date or source)"
+              for metric, mine, origin in found.repeats]
     return "\n".join(lines)
 
 

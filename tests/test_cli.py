@@ -77,3 +77,21 @@ def test_check_says_what_an_article_brings(tmp_path):
     unknown = briefing(["check", "--article", "2025-04-09-x"], tmp_path)
     assert unknown.returncode == 2 and "no article '2025-04-09-x'" in unknown.stderr
     assert not unknown.stdout
+
+
+def test_check_names_an_articles_revisions_and_repeats(tmp_path):
+    """An actor's later figure for the very same period, and a figure that only repeats an
+    earlier one under another metric, change what the pages show first: the contributor
+    reads both before the pages, with what each is set against."""
+    from test_scenarios import scenario
+
+    scenario("revised-same-period", tmp_path / "revised")
+    lines = briefing(["check", "--article", "2025-11-05-b-releve"], tmp_path / "revised").stdout.splitlines()
+    assert ("  replaces (effectifs.prevus): alpha prevus 180-200 (as of 2025), said 2025-11-04 / "
+            "alpha prevus at_least 150 (as of 2025), said 2025-01 (the same period: a revision)") in lines, lines
+    scenario("restated-elsewhere", tmp_path / "restated")
+    lines = briefing(["check", "--article", "2025-11-05-b-rappel"], tmp_path / "restated").stdout.splitlines()
+    assert ("  repeat (effectifs.envoi_initial): alpha envoi_initial exact 11000 (reported 2025-11-05) / "
+            "alpha envoyes_depuis about 11000 (undated) (linked to it, neither charted nor counted "
+            "again; if it is new, give it its own date or source)") in lines, lines
+    assert not any(line.startswith("  replaces") for line in lines), lines

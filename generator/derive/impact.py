@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .analysis import Analysis
-from .ledger import Statement
+from .ledger import Statement, restated_later
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,11 @@ class Impact:
     # (finding, metric, the article's statement, the other one), in the metrics' order
     findings: tuple[tuple[str, str, Statement, Statement], ...]
     disputes: int                                  # disputes one of its claims is a side of
+    # (metric or event, its statement, the earlier one) where its statement only repeats an
+    # earlier one (linked to it, neither charted nor counted again), and where it replaces its
+    # actor's figure for the very same period (a revision the rules' findings do not list)
+    repeats: tuple[tuple[str, Statement, Statement], ...] = ()
+    replaces: tuple[tuple[str, Statement, Statement], ...] = ()
 
 
 def impact(analysis: Analysis, article_id: str) -> Impact:
@@ -28,15 +33,25 @@ def impact(analysis: Analysis, article_id: str) -> Impact:
 
     statements = tuple(s for s in analysis.statements if own(s))
     repeated = tuple(s for s in statements if any(e.article.id != article_id for e in s.entries))
-    findings = []
+    findings, repeats, replaces = [], [], []
     for briefing in analysis.briefings.values():
+        topic = briefing.topic.id
+        repeats += [(f"{topic}.{r.statement.claim.metric or r.statement.claim.event}", r.statement,
+                     r.origin) for r in briefing.repeats.values() if own(r.statement)]
         for metric in briefing.metrics:
+            key = f"{topic}.{metric.metric_id}"
+            paired = set()
             for pair in metric.findings:
+                paired.add(frozenset((pair.first.claim_id, pair.second.claim_id)))
                 for mine, other in ((pair.first, pair.second), (pair.second, pair.first)):
                     if own(mine):
-                        findings.append((pair.finding, f"{briefing.topic.id}.{metric.metric_id}",
-                                         mine, other))
+                        findings.append((pair.finding, key, mine, other))
                         break
+            replaces += [(key, change.statement, change.supersedes) for change in metric.history
+                         if change.supersedes is not None and own(change.statement)
+                         and restated_later(change.statement, change.supersedes)
+                         and frozenset((change.statement.claim_id, change.supersedes.claim_id))
+                         not in paired]
     disputes = sum(1 for d in analysis.disputes
                    if article_id in (d.claim.article.id, d.disputed.article.id))
-    return Impact(statements, repeated, tuple(findings), disputes)
+    return Impact(statements, repeated, tuple(findings), disputes, tuple(repeats), tuple(replaces))
