@@ -24,6 +24,7 @@ from .read.errors import ContentError, ContentErrors
 from .read.groups import group_questions
 from .read.lint import all_draft_warnings
 from .read.load import load_archive, load_registries
+from .read.of_which import of_which_questions
 from .read.tracked import tracked_generated_files
 from .render.export import article_schema, data_files
 
@@ -64,8 +65,9 @@ def check(content_dir: Path, strict: bool, articles: tuple[str, ...]) -> None:
     Errors (exit status 1) and warnings go to standard error, one per line:
     ``path:line:col: field: message (hint: ...)``. Warnings mark what a draft leaves
     behind (claims still commented out, an empty date_note, debris headings...);
-    ``--strict`` makes them errors. A near-duplicate article stays a warning, and so does a
-    question on a new actor that a group of actors.yml may include.
+    ``--strict`` makes them errors. A near-duplicate article stays a warning, and so do
+    questions: on a new actor that a group of actors.yml may include, and on a figure the text
+    counts « dont » in another whose metrics topics.yml does not nest.
     """
     processed: dict = {}
 
@@ -97,7 +99,7 @@ def check(content_dir: Path, strict: bool, articles: tuple[str, ...]) -> None:
     analysis = derive(archive, copies)  # as the build does: what fails there fails here
     # Questions, not a draft's leftovers: warnings even with --strict, like a near-duplicate.
     duplicates = duplicate_warnings(archive, copies.pairs) + group_questions(
-        archive.articles, archive.actors, root)
+        archive.articles, archive.actors, root) + of_which_questions(archive.articles, archive.topics, root)
     for problem in sorted(drafts + duplicates):
         click.echo(problem.format(), err=True)
     if strict and drafts:

@@ -546,6 +546,32 @@ def test_a_scope_within_several_or_an_overlap_declared_once_passes_the_check(tmp
     assert code == 0 and not [line for line in lines if "topics.yml" in line], lines
 
 
+def test_a_figure_the_text_counts_of_which_in_another_is_asked_about_until_topics_nests_it(tmp_path):
+    from test_scenarios import scenario
+
+    # « quelque 250 pièces …, dont environ 140 canons automoteurs » under metrics declared
+    # overlapping only (review 15, O5): one located question, a warning even with --strict.
+    # « Les canons dont Moscou dispose … environ 3 000 obus »: « dont » with no figure after it.
+    scenario("of-which-undeclared", tmp_path)
+    code, lines = check(tmp_path, "--strict")
+    asked = [line for line in lines if "« dont »" in line]
+    assert code == 0 and asked == [
+        "briefings/articles/2025-11-05-a-pieces.md:15:13: warning: claims[1].metric: the text counts "
+        "this canons figure « dont » claims[0]'s pieces figure, but topics.yml does not declare canons "
+        "within pieces (it declares their scopes overlapping) (hint: if every canons is counted in "
+        "pieces, add pieces to canons's within in topics.yml: the site then says « dont »)"], lines
+    # The quote may open with « dont » itself; once topics.yml nests the scopes, no question.
+    article = tmp_path / "briefings" / "articles" / "2025-11-05-a-pieces.md"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        '"environ 140 canons automoteurs"', '"dont environ 140 canons automoteurs"'), encoding="utf-8")
+    assert [line for line in check(tmp_path)[1] if "« dont »" in line] == asked
+    topics = tmp_path / "briefings" / "topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace(
+        "      overlaps: [pieces]", "      within: [pieces]"), encoding="utf-8")
+    code, lines = check(tmp_path, "--strict")
+    assert code == 0 and not [line for line in lines if "« dont »" in line], lines
+
+
 # --- A new actor that a group of actors.yml may report (reviews 13, R1) ----------------------
 
 GROUP = """
