@@ -317,6 +317,33 @@ def test_a_statement_relayed_with_its_date_links_the_undated_article_that_may_be
                      "le bureau gamma (OG) ( Journal B, date inconnue )"]
 
 
+def test_a_relays_month_does_not_take_the_place_of_the_day_a_first_article_reported(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("relay-month-of-report", tmp_path)))
+    # Alpha's figure, reported on 23 December, is recalled nine months later as said « en
+    # décembre dernier »: it was known on the 23rd, from the first article (review 16, S1).
+    assert lines == ["23 décembre 2024 — Effectifs : Pertes cumulées : environ 1 100 selon Agence Alpha "
+                     "( Journal A, 23 décembre 2024 )"], lines
+
+
+def test_a_log_line_shows_the_hedges_of_the_text_it_links(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("same-day-copies-hedged", tmp_path)))
+    # Two copies of one dispatch on one day, the first by id cutting Alpha's hedge: the line
+    # links the one that holds it (review 16, S2). Beta's plain figure of 13 March, hedged by
+    # a relay of the 14th: the line links the first text, which has no hedge, and shows none.
+    assert sorted(lines) == sorted([
+        "25 septembre 2025 — Effectifs : Pertes cumulées : environ 2 000 selon Agence Alpha — avec "
+        "réserve : « … n'exclut pas que ce bilan soit sous-estimé … » ( Journal B, 25 septembre 2025 )",
+        "13 mars 2025 — Effectifs : Pertes cumulées : environ 1 000 selon Service Beta "
+        "( Journal A, 13 mars 2025 )"]), lines
+
+
+def test_a_period_that_is_the_statements_date_is_not_said_twice(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("log-stated-period", tmp_path)))
+    # « En avril, Alpha évaluait à 4 700 »: for April, said in April (review 16, W2).
+    assert lines == ["en avril 2025 — Effectifs : Pertes cumulées : 4 700 selon Agence Alpha "
+                     "( Journal A, 25 septembre 2025 )"], lines
+
+
 def test_a_position_names_who_takes_it_not_a_source(tmp_path):
     builder = PageBuilder.from_archive(scenario("stance", tmp_path))
     # Kappa is not the source of « ni confirmée ni démentie »: it is the one who neither

@@ -66,6 +66,32 @@ def test_a_total_is_never_shown_below_the_sum_of_its_parts(tmp_path):
             "à la somme de ses parties : 14 000 soldats (somme calculée ici") in text
 
 
+def test_a_total_dated_before_its_parts_is_older_not_doubtful(tmp_path):
+    archive = scenario("total-before-parts", tmp_path)
+    # Beta's 12 000 of December is under Alpha's 11 000 + 3 000, whose reinforcements are of
+    # January-February: its text dates it before them (review 16, S3). The headline still
+    # shows the sum; the row and the current picture say the total is older, not doubtful.
+    assert "Soldats envoyés (total) : 14 000 soldats (somme calculée ici" in headline_box(archive)
+    text = topic_text(archive)
+    assert ("Le seul total donné, environ 12 000 selon Service Beta (décembre 2024), antérieur à "
+            "des chiffres de ses parties, est inférieur à la somme de ses parties : 14 000 soldats") in text
+    (row,) = [text_of(r) for r in topic_soup(archive).select("table.ba-picture tbody tr")
+              if "12 000" in text_of(r)]
+    assert "inférieur" not in row and "antérieur" not in row and "décembre 2024" in row, row
+
+
+@pytest.mark.parametrize("copies, named, more", [(7, 5, "et 2 autres articles"), (6, 6, None)])
+def test_the_articles_of_a_statement_are_named_up_to_five_and_never_one_left_over(tmp_path, copies, named, more):
+    scenario("many-copies", tmp_path)
+    # Never « et 1 autres articles » (review 16, W3): six are all named.
+    for extra in sorted((tmp_path / "briefings" / "articles").glob("*.md"))[copies:]:
+        extra.unlink()
+    (row,) = topic_soup(scenario_reloaded(tmp_path)).select("table.ba-picture tbody tr")
+    sources = row.select_one('td[data-label="Sources"]')
+    assert len(sources.select("a")) == named, text_of(sources)
+    assert (more in text_of(sources)) if more else "autre" not in text_of(sources), text_of(sources)
+
+
 def test_a_part_above_its_whole_contradicts_it_and_related_scopes_are_shown_together(tmp_path):
     archive = scenario("parts", tmp_path)
     pair = ("contradiction", "2025-02-05-a-parties/canons-alpha-2025-01",

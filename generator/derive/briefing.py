@@ -244,7 +244,8 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
             since=since, since_excludes=any(excludes(event) for event in since),
             replaces=replaced, revision=synthesis.direction(statement, replaced)
             if replaced is not None and restated_later(statement, replaced) else None,
-            below_parts=statement.claim_id in below)
+            below_parts=statement.claim_id in below,
+            before_parts=statement.claim_id in below and _before_parts(metric, statement))
     return statuses
 
 
@@ -303,6 +304,14 @@ def _below_parts(metric: MetricBriefing) -> set[str]:
     if metric.derived is None or metric.picture is None:
         return set()
     return {s.claim_id for s in metric.picture.latest if s.values.high < metric.derived.values.low}
+
+
+def _before_parts(metric: MetricBriefing, total: Statement) -> bool:
+    """Whether its text dates a total wholly before one of the parts its sum adds: a total of
+    March under parts of September is older than them, not doubtful."""
+    return metric.derived is not None and total.dated and total.when is not None and any(
+        part.dated and part.when is not None and total.when.end < part.when.start
+        for _, part in metric.derived.parts)
 
 
 def topic_briefing(topic: Topic, merged: tuple[Statement, ...],

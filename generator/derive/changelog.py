@@ -90,6 +90,13 @@ class LogEntry:
         return tuple(sorted(copies, key=place))
 
     @property
+    def hedges(self) -> tuple[str, ...]:
+        """The hedges of the copies the line links (``source``, ``early_sources``): a relay's
+        hedge or cut is not what the text that made the figure known says."""
+        return tuple(dict.fromkeys(hedge for copy in (self.source, *self.early_sources)
+                                   for hedge in copy.claim.hedges))
+
+    @property
     def when(self) -> DateInterval | None:
         """When it became known; None when neither the text nor its articles say."""
         return self.statement.known_on

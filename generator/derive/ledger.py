@@ -168,15 +168,18 @@ class Statement:
         the statement itself (« avait évoqué en janvier »): no copy of it, dated or not, can
         have reported it before it was made. Between copies that give one statement date, the
         earliest article, an undated one first (it may be the original; a relay's date is
-        known to be later)."""
+        known to be later). Earliest by when it was known at the latest: a relay's « en
+        décembre dernier » does not take the place of the report of 23 December it contains.
+        Of copies of one day, the one that keeps the most of the text's hedges: a line that
+        shows them links to a text that holds them."""
         dated = [e for e in self.entries if e.stated is not None]
         if not any(e.dates_statement for e in dated) and not self._every_source_dated(
                 lambda e: e.stated):
             return None
-        return min(dated, key=lambda e: (e.stated.sort_key() if e.stated else (),
+        return min(dated, key=lambda e: ((e.stated.end, e.stated.start) if e.stated else (),
                                          e.article.date is not None,
                                          e.article.date.sort_key() if e.article.date else (),
-                                         e.claim_id), default=None)
+                                         -len(e.claim.hedges), e.claim_id), default=None)
 
     def _every_source_dated(self, date: Callable[[LedgerEntry], DateInterval | None]) -> bool:
         return all(any(date(e) is not None for e in group) for group in self.sources)

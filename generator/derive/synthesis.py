@@ -434,6 +434,7 @@ class Status:
     # estimate, whose two dates of statement tell the figures apart; else None.
     revision: str | None = None
     below_parts: bool = False                     # under the sum of its parts' figures
+    before_parts: bool = False                    # so, and dated before one of those parts
     older_than: tuple[tuple[str, Statement], ...] = ()  # (related metric, its later figure)
     # Later figures its own actor gave for a scope holding it (its whole, or the wider scope
     # it lies within) while replacing another figure of its report: that actor's earlier

@@ -81,7 +81,10 @@ class LogPages(Site):
         date = "date inconnue" if known is None else known.stated_words or date_fr(known.stated)
         # The period the figure or event is for, as its text gives it, less the date above
         # (a metric whose scope fixes its period names it in its label).
-        period = _beyond(claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else ""), date)
+        # A period that is the statement's date in other words (« En avril, … évaluait »:
+        # as_of and stated_on both April) is not said again either.
+        same = not claim.as_of_words and known is not None and claim.as_of == known.stated
+        period = "" if same else _beyond(claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else ""), date)
         period = f" ({period})" if period else ""
         if claim.metric:
             words = f" (« {quote_fr(claim.scope_words, False)} »)" if claim.scope_words else ""
@@ -94,8 +97,8 @@ class LogPages(Site):
             # Its own earlier figure for this very period is told apart by when it was said.
             earlier = known_fr(old) if entry.restates else said_when_fr(self.archive, old)
             text += f" ({change_words(entry)} ; auparavant {figure_fr(old.claim)}, {earlier})"
-        if statement.hedges:
-            text += f" — avec réserve : {_quoted(statement.hedges)}"
+        if entry.hedges:
+            text += f" — avec réserve : {_quoted(entry.hedges)}"
         if entry.agrees_with:
             text += " — concorde avec : " + self._figures(entry.agrees_with) + (
                 " (sources non indépendantes)" if entry.independent is False else "")
