@@ -272,6 +272,11 @@ class Event(Frozen):
     stance: bool = Field(default=False, description="A position the claim's actor takes itself "
                          "(« Déploiement ni confirmé ni démenti »): pages name the actor as who "
                          "takes it, « … par le Kremlin », not as a source, « selon le Kremlin »")
+    question: Key | None = Field(default=None, description="For a position (stance): what it "
+                                 "answers, where a topic has several questions. A side's later "
+                                 "position replaces its earlier one on the same question only "
+                                 "(losses acknowledged does not replace casualty figures "
+                                 "denied); positions that name none answer one question")
     synonyms: tuple[Text, ...] = ()
 
     @property

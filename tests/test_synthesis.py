@@ -1167,6 +1167,18 @@ def test_the_box_says_where_each_side_stands_now(tmp_path):
                              "l'état-major de Kappalie (rapporté le 1er mars 2025)")
 
 
+def test_a_sides_positions_on_different_questions_each_stand(tmp_path):
+    archive = scenario("positions-questions", tmp_path)
+    (line,) = [li for li in topic_soup(archive).select(".ba-positions")]
+    # Kappalie denied the casualty figures in July and acknowledged losses in August: another
+    # question each (topics.yml ``question``), so neither replaces the other, nor its silence
+    # on the presence (review 16, S5).
+    assert text_of(line) == (
+        "Positions déclarées : pertes reconnues par l'état-major de Kappalie (rapporté le 30 août "
+        "2025) ; bilans démentis par le gouvernement Kappa (rapporté le 15 juillet 2025) ; présence "
+        "ni confirmée ni démentie par le gouvernement Kappa (rapporté le 23 décembre 2024)")
+
+
 def test_sides_holding_one_position_as_of_one_report_share_its_clause(tmp_path):
     archive = scenario("positions-shared", tmp_path)
     (line,) = [li for li in topic_soup(archive).select(".ba-positions")]

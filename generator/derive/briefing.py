@@ -430,12 +430,13 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
 
 def _positions(topic: Topic, timeline: tuple[Statement, ...], side: Callable[[str], str]
                ) -> tuple[Statement, ...]:
-    """Each side's latest position on the topic (« ni confirmé ni démenti », then « reconnue »),
-    as last reported, newest first: what a reader must know of where each side stands now."""
-    latest: dict[str, Statement] = {}
+    """Each side's latest position on each question of the topic (« ni confirmé ni démenti »,
+    then « reconnue »), as last reported, newest first: what a reader must know of where each
+    side stands now."""
+    latest: dict[tuple[str, str | None], Statement] = {}
     for statement in sorted((s for s in timeline if topic.events[s.claim.event or ""].stance),
                             key=_last_reported):
-        latest[side(statement.actor)] = statement
+        latest[side(statement.actor), topic.events[statement.claim.event or ""].question] = statement
     return tuple(sorted(latest.values(), key=_last_reported, reverse=True))
 
 
