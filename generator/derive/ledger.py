@@ -139,6 +139,18 @@ class Statement:
         return self.claim.attributed_to
 
     @cached_property
+    def quotes(self) -> tuple[str, ...]:
+        """Its copies' quotes, oldest article first, each once, and none another one holds:
+        what each text adds (« … aide militaire immédiate … » ; « … par tous les moyens … »)."""
+        kept: list[str] = []
+        for quote in dict.fromkeys(entry.claim.quote for entry in self.by_article_date):
+            folded = _folded(quote)
+            if any(folded in other for other in map(_folded, kept)):
+                continue
+            kept = [other for other in kept if _folded(other) not in folded] + [quote]
+        return tuple(kept)
+
+    @cached_property
     def hedges(self) -> tuple[str, ...]:
         """The hedges of every copy (« selon certaines informations » may stand in one article
         and not in another): a hedge any text gives stays beside the figure."""
@@ -240,6 +252,10 @@ class Statement:
         became known (one not known to have been stated on a day first), then by id."""
         known = self.known_on
         return (self.sort_key[:2], (1, known.sort_key()) if known else (0,), self.claim_id)
+
+
+def _folded(quote: str) -> str:
+    return " ".join(quote.casefold().split())
 
 
 def restated_later(later: Statement, earlier: Statement) -> bool:
