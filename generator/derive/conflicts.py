@@ -82,7 +82,9 @@ def compare_metric(statements: tuple[Statement, ...], kind: str,
     # contradictions, divergences, agreements and revisions; once ``limit`` of each are
     # found, older ones cannot count.
     starts = [figure.start for figure in figures]
-    longest = max((figure.end - figure.start for figure in figures), default=0)
+    # Periods a few days apart are one moment for an agreement (rules.compare): sought too.
+    near = rules.NEAR_REPORT_DAYS
+    longest = max((figure.end - figure.start for figure in figures), default=0) + near
     overlapping = {"contradiction": 0, "revision": 0, "divergence": 0, "agreement": 0}
     for i in reversed(range(len(dated))):
         if limit is not None and min(overlapping.values()) >= limit:
@@ -97,6 +99,10 @@ def compare_metric(statements: tuple[Statement, ...], kind: str,
                 finding = note(j, i, full)
                 if finding is not None:
                     overlapping[finding] += 1
+            elif figures[j].end >= start - near and "agreement" not in full \
+                    and rules.compare(figures[j], figures[i], kind) == "agreement":
+                found.setdefault((j, i), "agreement")
+                overlapping["agreement"] += 1
     by_end = sorted(range(len(dated)), key=lambda i: figures[i].end)
     highest_floor: dict[str, int] = {}
     latest_end: dict[str, int] = {}  # per actor: the latest end among its finished periods

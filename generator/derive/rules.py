@@ -144,6 +144,13 @@ def compare(a: Figure, b: Figure, kind: str) -> Finding | None:
         lower, higher = (a, b) if a.high < b.low else (b, a)
         # A running total may have grown between the lower figure and the higher one.
         return "divergence" if total and lower.start < higher.end else "contradiction"
+    if not same_actor and a.dated and b.dated and max(a.start, b.start) - min(a.end, b.end) <= NEAR_REPORT_DAYS \
+            and a.low <= b.high and b.low <= a.high and a.announces_as(b):
+        # Two actors' figures their texts date at most a few days apart (« la semaine
+        # dernière », « jeudi ») that announce the same: one moment, estimates that agree
+        # (« un bilan comparable »). Further apart or announcing otherwise, what happened in
+        # between may explain either: no finding.
+        return "agreement"
     if a.end < b.start and (not total or b.dated):
         earlier, later = a, b
     elif b.end < a.start and (not total or a.dated):
@@ -213,6 +220,9 @@ EXAMPLES: tuple[Example, ...] = (
     Example("total", ("a", "2025-01/2025-02", "exact", 3000), ("b", "2025-01/2025-02", "about", 3000),
             "agreement", "deux sources, la même période, des chiffres compatibles : confirmé "
             "par 2 sources indépendantes"),
+    Example("total", ("a", "2025-09-19", "more_than", 6000), ("b", "2025-09-25", "about", 6500),
+            "agreement", "six jours d'écart : « plus de 6 000 » et « environ 6 500 » annoncent le même "
+            "bilan, estimations concordantes d'un même moment"),
     Example("level", ("a", "2025-01", "exact", 11000), ("a", "2025-03", "exact", 8000), "update",
             "un effectif présent peut baisser : mise à jour par la même source"),
     Example("level", ("a", "2025-01", "exact", 11000), ("b", "2025-03", "exact", 8000), None,
