@@ -95,3 +95,15 @@ def test_check_names_an_articles_revisions_and_repeats(tmp_path):
             "alpha envoyes_depuis about 11000 (undated) (linked to it, neither charted nor counted "
             "again; if it is new, give it its own date or source)") in lines, lines
     assert not any(line.startswith("  replaces") for line in lines), lines
+
+
+def test_check_counts_a_copy_the_briefing_merges_as_also_in_the_other_article(tmp_path):
+    """« en mars » in one article and « le 13 mars » in another are one statement on the pages
+    (the sharper date kept): `check --article` says so too (review 16, friction 11)."""
+    from test_scenarios import scenario
+
+    scenario("sharper-copy", tmp_path)
+    lines = briefing(["check", "--article", "2025-03-14-a-pertes"], tmp_path).stdout.splitlines()
+    assert lines[1:3] == ["briefings/articles/2025-03-14-a-pertes.md: 1 statement (1 also in other "
+                          "articles), 0 findings, 0 disputes",
+                          "  also in 1 other article: alpha pertes exact 4000 (as of 2025-03-13)"], lines

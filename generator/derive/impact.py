@@ -31,7 +31,10 @@ def impact(analysis: Analysis, article_id: str) -> Impact:
     def own(statement: Statement) -> bool:
         return any(entry.article.id == article_id for entry in statement.entries)
 
-    statements = tuple(s for s in analysis.statements if own(s))
+    # The briefings' statements: copies the ledger keeps apart and a briefing merges (a relay
+    # dating the figure less sharply) are one statement there, as on the pages.
+    statements = tuple(sorted((s for briefing in analysis.briefings.values()
+                               for s in briefing.statements if own(s)), key=lambda s: s.sort_key))
     repeated = tuple(s for s in statements if any(e.article.id != article_id for e in s.entries))
     findings, repeats, replaces = [], [], []
     for briefing in analysis.briefings.values():
