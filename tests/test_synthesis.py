@@ -174,6 +174,15 @@ def test_a_scope_within_two_is_counted_in_both_and_its_report_s_whole_says_dont(
         "16 mai 2025)")
     # Alpha's guns and launchers give no launchers' figure of their report: no « dont ».
     assert "dont" not in figures["armes"]
+    # A part in millions is written as the press writes it, « de » before what it counts
+    # (review 17: « dont environ 4 millions d'obus de 152 mm »).
+    pieces = tmp_path / "briefings" / "articles" / "2025-05-16-b-pieces.md"
+    pieces.write_text(pieces.read_text(encoding="utf-8").replace("250", "2500000").replace(
+        "quelque 120", "quelque 1 200 000").replace("value: 120", "value: 1200000"), encoding="utf-8")
+    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="longue_portee"]'))
+    assert "dont environ 1,2 million de lance-roquettes livrés" in line, line
+    pieces.write_text(pieces.read_text(encoding="utf-8").replace("2500000", "250").replace(
+        "quelque 1 200 000", "quelque 120").replace("value: 1200000", "value: 120"), encoding="utf-8")
     text = topic_text(archive)
     assert ("Compris dans : Canons et lance-roquettes livrés (environ 220 selon Agence Alpha (mars "
             "2025)) ; Pièces à longue portée livrées (environ 250 selon Service Beta (rapporté le 16 "
