@@ -97,10 +97,12 @@ def test_serve_previews_a_new_article_at_once(tmp_path):
         return False
 
     try:
-        assert wait_for("index.html"), "mkdocs serve did not start"
+        # The first build before serving takes a few seconds, minutes on a loaded shared
+        # machine: the wait bounds a hang, not the speed.
+        assert wait_for("index.html", 180), "mkdocs serve did not start"
         new = article_text(VALID_FRONT.format(id="2025-01-15-bfmtv-apercu"), VALID_BODY)
         (project / "briefings" / "articles" / "2025-01-15-bfmtv-apercu.md").write_text(new)
-        assert wait_for("articles/2025-01-15-bfmtv-apercu.html")
+        assert wait_for("articles/2025-01-15-bfmtv-apercu.html", 120)
     finally:
         server.terminate()
         server.wait(timeout=10)

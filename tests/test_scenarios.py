@@ -59,6 +59,10 @@ def test_running_totals_rise_by_update_and_never_fall(tmp_path):
     text = topic_text(archive)
     assert "rapporté le 20 mars 2025" in text
     assert "Chiffre le plus récent : 3 000 militaires selon Agence Alpha (mai 2025)" in text
+    # Its section is named by the method page's word (review 17, W4).
+    headings = [h.get_text(" ", strip=True) for h in topic_soup(archive).select("h3")]
+    assert "Corrections par une même source\xa0: Pertes cumulées" in headings, headings
+    assert not [h for h in headings if h.startswith("Révisions")], headings
 
 
 def test_levels_change_over_time_and_disagree_only_for_the_same_period(tmp_path):
