@@ -154,10 +154,17 @@ def _impact_lines(analysis: Analysis, article: ArticleInfo) -> str:
     lines += [f"  replaces ({metric}): {_said(mine)}, said {mine.known_on} / {_said(earlier)}, "
               f"said {earlier.known_on or 'on an unknown date'} (the same period: a revision)"
               for metric, mine, earlier in found.replaces]
-    lines += [f"  repeat ({metric}): {_said(mine)} / {_said(origin)} (linked to it, neither "
+    lines += [f"  repeat ({metric}): {_said(repeat)} / {_said(origin)} (linked to it, neither "
               "charted nor counted again; if it is new, give it its own date or source)"
-              for metric, mine, origin in found.repeats]
+              if any(e.article.id == article.id for e in repeat.entries) else
+              f"  repeated ({metric}): {_said(repeat)}, in {_articles(repeat)}, now repeats "
+              f"{_said(origin)} (if they are not one statement, check both claims' metric and date)"
+              for metric, repeat, origin in found.repeats]
     return "\n".join(lines)
+
+
+def _articles(statement: Statement) -> str:
+    return ", ".join(sorted({Path(entry.article.source).name for entry in statement.entries}))
 
 
 def _derived(analysis: Analysis) -> str:

@@ -95,6 +95,12 @@ def test_check_names_an_articles_revisions_and_repeats(tmp_path):
             "alpha envoyes_depuis about 11000 (undated) (linked to it, neither charted nor counted "
             "again; if it is new, give it its own date or source)") in lines, lines
     assert not any(line.startswith("  replaces") for line in lines), lines
+    # From the origin's side: another article's figure now only repeats one of its own
+    # (review 17, N2: a dated recall makes an earlier report its repeat).
+    lines = briefing(["check", "--article", "date-inconnue-a-envoi"], tmp_path / "restated").stdout.splitlines()
+    assert ("  repeated (effectifs.envoi_initial): alpha envoi_initial exact 11000 (reported 2025-11-05), "
+            "in 2025-11-05-b-rappel.md, now repeats alpha envoyes_depuis about 11000 (undated) (if they "
+            "are not one statement, check both claims' metric and date)") in lines, lines
 
 
 def test_check_counts_a_copy_the_briefing_merges_as_also_in_the_other_article(tmp_path):

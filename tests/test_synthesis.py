@@ -223,15 +223,16 @@ def test_a_provision_is_not_the_latest_event(tmp_path):
     (clause,) = [s for s in briefing.timeline if s.claim.event == "clause"]
     assert len(clause.entries) == 2 and str(clause.when) == "2025-03-01"
     assert topic_text(archive).count("Clause d'assistance (disposition)") == 1
-    # In the words of each text, since what a provision says is its words (review 16, S6).
-    assert ("Clause d'assistance (disposition) selon Agence Alpha : « une clause d'assistance » ; "
-            "« sa clause d'assistance » ( 2 articles") in topic_text(archive)
-    # A text's words another's hold are not said again.
+    # « sa clause d'assistance » says nothing the label and the first text do not: one quote.
+    assert ("Clause d'assistance (disposition) selon Agence Alpha : « une clause d'assistance » "
+            "( 2 articles") in topic_text(archive)
+    # A text that says more is quoted too, since what a provision says is its words (review
+    # 16, S6): « immédiate et réciproque ».
     b = tmp_path / "briefings" / "articles" / "2025-04-02-b-traite.md"
-    b.write_text(b.read_text(encoding="utf-8").replace("sa clause d’assistance", "une clause d’assistance"),
-                 encoding="utf-8")
-    assert ("selon Agence Alpha : « une clause d'assistance » ( 2 articles"
-            in topic_text(load_archive(tmp_path / "briefings", root=tmp_path)))
+    b.write_text(b.read_text(encoding="utf-8").replace(
+        "sa clause d’assistance", "sa clause d’assistance immédiate et réciproque"), encoding="utf-8")
+    assert ("selon Agence Alpha : « une clause d'assistance » ; « sa clause d'assistance immédiate et "
+            "réciproque » ( 2 articles" in topic_text(load_archive(tmp_path / "briefings", root=tmp_path)))
 
 
 def test_repeats_are_linked_to_their_origin_and_neither_charted_nor_compared(tmp_path):

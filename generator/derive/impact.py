@@ -19,9 +19,11 @@ class Impact:
     # (finding, metric, the article's statement, the other one), in the metrics' order
     findings: tuple[tuple[str, str, Statement, Statement], ...]
     disputes: int                                  # disputes one of its claims is a side of
-    # (metric or event, its statement, the earlier one) where its statement only repeats an
-    # earlier one (linked to it, neither charted nor counted again), and where it replaces its
-    # actor's figure for the very same period (a revision the rules' findings do not list)
+    # (metric or event, the repeat, its origin) where one of its statements only repeats an
+    # earlier one, or another article's statement now only repeats one of its own (linked to
+    # it, neither charted nor counted again); (metric, its statement, the earlier one) where
+    # it replaces its actor's figure for the very same period (a revision the rules' findings
+    # do not list)
     repeats: tuple[tuple[str, Statement, Statement], ...] = ()
     replaces: tuple[tuple[str, Statement, Statement], ...] = ()
 
@@ -40,7 +42,7 @@ def impact(analysis: Analysis, article_id: str) -> Impact:
     for briefing in analysis.briefings.values():
         topic = briefing.topic.id
         repeats += [(f"{topic}.{r.statement.claim.metric or r.statement.claim.event}", r.statement,
-                     r.origin) for r in briefing.repeats.values() if own(r.statement)]
+                     r.origin) for r in briefing.repeats.values() if own(r.statement) or own(r.origin)]
         for metric in briefing.metrics:
             key = f"{topic}.{metric.metric_id}"
             paired = set()

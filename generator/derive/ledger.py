@@ -8,6 +8,7 @@ Its articles are its *copies*; copies of one dispatch (near-duplicate texts) are
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -138,16 +139,18 @@ class Statement:
     def actor(self) -> str:
         return self.claim.attributed_to
 
-    @cached_property
-    def quotes(self) -> tuple[str, ...]:
-        """Its copies' quotes, oldest article first, each once, and none another one holds:
-        what each text adds (« … aide militaire immédiate … » ; « … par tous les moyens … »)."""
+    def quotes(self, known: str = "") -> tuple[str, ...]:
+        """Its first copy's quote, then each other copy's that adds words of its own (at least
+        ADDED_WORDS not in ``known``, its label, nor in the quotes kept before it): what each
+        text adds (« … aide militaire immédiate … » ; « … par tous les moyens … »), not
+        the same thing said again."""
         kept: list[str] = []
+        words = _words(known)
         for quote in dict.fromkeys(entry.claim.quote for entry in self.by_article_date):
-            folded = _folded(quote)
-            if any(folded in other for other in map(_folded, kept)):
-                continue
-            kept = [other for other in kept if _folded(other) not in folded] + [quote]
+            own = _words(quote)
+            if not kept or len(own - words) >= ADDED_WORDS:
+                kept.append(quote)
+                words |= own
         return tuple(kept)
 
     @cached_property
@@ -254,8 +257,14 @@ class Statement:
         return (self.sort_key[:2], (1, known.sort_key()) if known else (0,), self.claim_id)
 
 
-def _folded(quote: str) -> str:
-    return " ".join(quote.casefold().split())
+# How many words of its own (of four letters or more) another text's quote of one statement
+# must bring to be shown beside the first (Statement.quotes).
+ADDED_WORDS = 2
+_WORD = re.compile(r"\w{4,}")
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
 
 
 def restated_later(later: Statement, earlier: Statement) -> bool:
