@@ -1186,6 +1186,16 @@ def test_the_box_says_where_each_side_stands_now(tmp_path):
                              "l'état-major de Kappalie (rapporté le 1er mars 2025)")
 
 
+def test_a_contested_figure_names_whom_it_agrees_with(tmp_path):
+    archive = scenario("contested-and-agreeing", tmp_path)
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="presents"]'))
+    # After « en contradiction avec … Gamma », a bare « concordant » would read as agreeing
+    # with Gamma (review 17, N3): it says with whom.
+    assert ("jusqu'à 6 000 soldats selon Agence Alpha (11 décembre 2025) — contesté : en contradiction "
+            "avec le bureau gamma (OG) (7 000, 11 décembre 2025) — concordant, de 2 sources "
+            "indépendantes, avec Service Beta (entre 5 000 et 6 000)") in said(line), line
+
+
 def test_a_sides_positions_on_different_questions_each_stand(tmp_path):
     archive = scenario("positions-questions", tmp_path)
     (line,) = [li for li in topic_soup(archive).select(".ba-positions")]
