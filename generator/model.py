@@ -371,6 +371,10 @@ class Claim(Frozen):
     hedges: tuple[Text, ...] = Field(default=(), description="The text's own words that hedge "
                                      "the claim (« il semble », « pourraient augmenter », "
                                      "« premières estimations »), verbatim from the article")
+    unsourced: bool = Field(default=False, description="True where the text says its actor gives "
+                            "no source for this figure (« sans préciser la source de ce "
+                            "chiffre »): it is shown, but confirms no other figure, nor is "
+                            "confirmed as an independent source")
     attributed_to: Key
     quote: Text
     disputes: tuple[Annotated[str, Field(pattern=r"^(?:[a-z0-9-]+/)?[a-z0-9_-]+$")], ...] = ()

@@ -1194,6 +1194,13 @@ def test_a_contested_figure_names_whom_it_agrees_with(tmp_path):
     assert ("jusqu'à 6 000 soldats selon Agence Alpha (11 décembre 2025) — contesté : en contradiction "
             "avec le bureau gamma (OG) (7 000, 11 décembre 2025) — concordant, de 2 sources "
             "indépendantes, avec Service Beta (entre 5 000 et 6 000)") in said(line), line
+    # A figure whose text says its actor gives no source for it confirms nothing, and is
+    # not confirmed as an independent source (claim ``unsourced``).
+    front = tmp_path / "briefings" / "articles" / "2025-12-11-a-front.md"
+    front.write_text(front.read_text(encoding="utf-8").replace(
+        "    attributed_to: alpha\n", "    attributed_to: alpha\n    unsourced: true\n"), encoding="utf-8")
+    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="presents"]'))
+    assert "concordant" not in line and "entre 5 000 et 6 000" in line, line
 
 
 def test_a_sides_positions_on_different_questions_each_stand(tmp_path):

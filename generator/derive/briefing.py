@@ -223,8 +223,8 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
     statuses = {}
     for statement in picture.latest:
         found = touching.get(statement.claim_id, {})
-        confirmed_by = tuple(s for s in found.get("agreement", ()) if origins(s.actor)
-                             ) if origins(statement.actor) else ()
+        confirmed_by = tuple(s for s in found.get("agreement", ()) if _a_source(s, origins)
+                             ) if _a_source(statement, origins) else ()
         when = statement.when
         replaced = previous.get(statement.claim_id)
         # The last LATER_EVENTS events after it, found from the latest back (thousands of
@@ -247,6 +247,12 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
             below_parts=statement.claim_id in below,
             before_parts=statement.claim_id in below and _before_parts(metric, statement))
     return statuses
+
+
+def _a_source(statement: Statement, origins: Callable[[str], frozenset[str]]) -> bool:
+    """Whether a statement can confirm or be confirmed: its actor is a source of its own
+    (actors.yml ``independent``) and its text does not say it gives none for this figure."""
+    return bool(origins(statement.actor)) and not any(e.claim.unsourced for e in statement.entries)
 
 
 def _excludes(topic: Topic, metric_id: str, event: Statement) -> bool:
