@@ -25,6 +25,7 @@ from .read.groups import group_questions
 from .read.lint import all_draft_warnings
 from .read.load import load_archive, load_registries
 from .read.of_which import of_which_questions
+from .read.positions import position_questions
 from .read.tracked import tracked_generated_files
 from .render.export import article_schema, data_files
 
@@ -66,8 +67,9 @@ def check(content_dir: Path, strict: bool, articles: tuple[str, ...]) -> None:
     ``path:line:col: field: message (hint: ...)``. Warnings mark what a draft leaves
     behind (claims still commented out, an empty date_note, debris headings...);
     ``--strict`` makes them errors. A near-duplicate article stays a warning, and so do
-    questions: on a new actor that a group of actors.yml may include, and on a figure the text
-    counts « dont » in another whose metrics topics.yml does not nest.
+    questions: on a new actor that a group of actors.yml may include, on a figure the text
+    counts « dont » in another whose metrics topics.yml does not nest, and on positions that
+    name no question in a topic with several.
     """
     processed: dict = {}
 
@@ -99,7 +101,8 @@ def check(content_dir: Path, strict: bool, articles: tuple[str, ...]) -> None:
     analysis = derive(archive, copies)  # as the build does: what fails there fails here
     # Questions, not a draft's leftovers: warnings even with --strict, like a near-duplicate.
     duplicates = duplicate_warnings(archive, copies.pairs) + group_questions(
-        archive.articles, archive.actors, root) + of_which_questions(archive.articles, archive.topics, root)
+        archive.articles, archive.actors, root) + of_which_questions(archive.articles, archive.topics, root) \
+        + position_questions(archive.topics, content_dir, root)
     for problem in sorted(drafts + duplicates):
         click.echo(problem.format(), err=True)
     if strict and drafts:

@@ -572,6 +572,25 @@ def test_a_figure_the_text_counts_of_which_in_another_is_asked_about_until_topic
     assert code == 0 and not [line for line in lines if "« dont »" in line], lines
 
 
+def test_positions_that_name_no_question_in_a_topic_with_several_are_asked_about(tmp_path):
+    from test_scenarios import scenario
+
+    # With two positions naming no question, a side's later position would replace its
+    # earlier one whatever they answer (review 16, S5): one located warning each, kept a
+    # warning under --strict; none once each names its question.
+    scenario("positions-questions", tmp_path)
+    assert not [line for line in check(tmp_path, "--strict")[1] if "names no question" in line]
+    topics = tmp_path / "briefings" / "topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace("      question: presence\n", ""),
+                      encoding="utf-8")
+    code, lines = check(tmp_path, "--strict")
+    asked = [line for line in lines if "names no question" in line]
+    assert code == 0 and [line.split(": warning: ")[1].split(":")[0] for line in asked] == [
+        "effectifs.events.silence", "effectifs.events.reconnue"], lines
+    assert re.match(r"briefings/topics\.yml:\d+:\d+: warning: effectifs\.events\.silence: effectifs has "
+                    r"several positions \(silence, reconnue, pertes_reconnues, bilans_dementis\)", asked[0]), asked
+
+
 # --- A new actor that a group of actors.yml may report (reviews 13, R1) ----------------------
 
 GROUP = """
