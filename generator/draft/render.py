@@ -132,8 +132,19 @@ def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = No
     return out
 
 
+def _unmeasured(figure: Candidate) -> str:
+    """A figure no metric measures, so that it is not lost: as printed, the number read (« 12
+    millions » is 12000000) with its unit noun, and the clause that holds it."""
+    noun = figure.unit.split()[0] if figure.unit.strip() else ""
+    printed = figure.sentence[figure.start:figure.end - len(figure.unit) + len(noun)].rstrip()
+    number = " à ".join(str(n) for n in figure.numbers)
+    read = f"lu {number}" if re.sub(r"\D", "", printed) != number.replace(" à ", "") else ""
+    said = " ; ".join(part for part in (read, f"unité « {noun} »" if noun else "sans unité") if part)
+    return f"« {printed} » ({said}) dans « {figure.quote} »"
+
+
 def render_draft(draft: Draft, figures: list[Candidate], topics: list[str],
-                 unmeasured: list[Candidate] | None = None) -> tuple[str, str]:
+                 unmeasured: list[Candidate] | None = None,) -> tuple[str, str]:
     """The proposed article id and the file's text; ``unmeasured``: numbers of the text that no
     metric of topics.yml measures, named in a comment rather than proposed."""
     proposed_id = article_id(draft)
@@ -189,9 +200,9 @@ def render_draft(draft: Draft, figures: list[Candidate], topics: list[str],
     for index, figure in enumerate(f for f in figures if not f.event):
         out += render_claim(figure, topics, ids.get(index))
     if unmeasured:
-        named = ", ".join(f"« {figure.sentence[figure.start:figure.end]} »" for figure in unmeasured)
-        out.append(f"  # Nombres qu'aucune métrique de topics.yml ne mesure, non proposés : {named} ; "
-                   "ajoutez une métrique à topics.yml si l'archive doit les suivre.")
+        out.append("  # Nombres qu'aucune métrique de topics.yml ne mesure, non proposés (ajoutez une métrique à "
+                   "topics.yml si l'archive doit les suivre) :")
+        out += [f"  #   {_unmeasured(figure)}" for figure in unmeasured]
     events = [f for f in figures if f.event]
     if events:
         out.append("  # Événements nommés dans le texte (mots de topics.yml) : à confirmer de même.")
