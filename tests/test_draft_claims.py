@@ -546,3 +546,33 @@ def test_the_sentence_s_fixed_hedges_are_proposed_beside_the_quote_s_conditional
     assert hedge_words("de nouvelles troupes", "L'agence n'exclut pas l'envoi de nouvelles troupes.") == (
         "n'exclut pas",)
 
+
+def test_a_denial_or_a_visit_is_proposed_in_topics_words_even_across_a_date_else_named():
+    """Review 15 (§3, frictions 6 and 7): « a démenti mercredi toute livraison » (a day between the
+    synonym's words) was not proposed; with no event for them, denials and visits left no trace."""
+    from generator.model import Event
+
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    raw = ("Pyongyang dément toute livraison d'armes\n"
+           "L'agence KCNA a démenti mercredi toute livraison d'armes à la Russie. Le ministre russe des "
+           "Affaires étrangères s'est rendu le 12 juillet à Wonsan.\n"
+           "Le Kremlin a démenti jeudi dernier que des soldats combattent en Ukraine. Il s'est rendu compte "
+           "de son erreur.\n").encode()
+    drafted = draft_article(raw, archive.topics, archive.actors, archive.outlets)
+    assert ("  # Démenti relevé au paragraphe 1 (« L'agence KCNA a démenti mercredi toute livraison d'armes à "
+            "la Russie ») : aucun événement de topics.yml ne le nomme ; ajoutez-en un (label, synonyms, "
+            "stance: true : une position) pour qu'il soit proposé.") in drafted.text
+    assert ("  # Visite relevée au paragraphe 1 (« Le ministre russe des Affaires étrangères s'est rendu le 12 "
+            "juillet à Wonsan ») : aucun événement de topics.yml ne la nomme") in drafted.text
+    assert ("  # Démenti relevé au paragraphe 2 (« Le Kremlin a démenti jeudi dernier que des soldats combattent "
+            "en Ukraine ») :") in drafted.text
+    assert drafted.text.count("  # Visite relevée") == 1   # « s'est rendu compte » is no visit
+    weapons = archive.topics["weapons"]
+    topics = {**archive.topics, "weapons": weapons.model_copy(update={"events": {
+        **weapons.events, "supply_denied": Event(label="Livraisons d'armes démenties", stance=True,
+                                                 synonyms=("démenti toute livraison",))}})}
+    drafted = draft_article(raw, topics, archive.actors, archive.outlets)
+    [denial] = [c for c in drafted.figures if c.event == "supply_denied"]
+    assert denial.quote == "L'agence KCNA a démenti mercredi toute livraison d'armes à la Russie"
+    assert "Démenti relevé au paragraphe 1" not in drafted.text
+    assert "Démenti relevé au paragraphe 2" in drafted.text

@@ -16,6 +16,7 @@ from ..model import UNKNOWN
 from .claims import Candidate
 from .cleaning import Draft
 from .hedges import hedge_words
+from .unnamed import Unnamed
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../schema/article.schema.json"
 CONFIRM = "à confirmer"
@@ -132,6 +133,11 @@ def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = No
     return out
 
 
+# What the comment calls each kind, its pronoun, and what its event needs besides label and synonyms.
+_UNNAMED = {"denial": ("Démenti relevé", "le", ", stance: true : une position"),
+            "visit": ("Visite relevée", "la", "")}
+
+
 def _unmeasured(figure: Candidate) -> str:
     """A figure no metric measures, so that it is not lost: as printed, the number read (« 12
     millions » is 12000000) with its unit noun, and the clause that holds it."""
@@ -144,7 +150,8 @@ def _unmeasured(figure: Candidate) -> str:
 
 
 def render_draft(draft: Draft, figures: list[Candidate], topics: list[str],
-                 unmeasured: list[Candidate] | None = None,) -> tuple[str, str]:
+                 unmeasured: list[Candidate] | None = None,
+                 unnamed: list[Unnamed] | None = None) -> tuple[str, str]:
     """The proposed article id and the file's text; ``unmeasured``: numbers of the text that no
     metric of topics.yml measures, named in a comment rather than proposed."""
     proposed_id = article_id(draft)
@@ -208,5 +215,9 @@ def render_draft(draft: Draft, figures: list[Candidate], topics: list[str],
         out.append("  # Événements nommés dans le texte (mots de topics.yml) : à confirmer de même.")
     for event in events:
         out += render_claim(event, topics)
+    for mention in unnamed or ():
+        said, pronoun, stance = _UNNAMED[mention.kind]
+        out.append(f"  # {said} au paragraphe {mention.paragraph} (« {mention.words} ») : aucun événement de "
+                   f"topics.yml ne {pronoun} nomme ; ajoutez-en un (label, synonyms{stance}) pour qu'il soit proposé.")
     out += ["---", "", "\n\n".join(draft.blocks), ""]
     return proposed_id, "\n".join(out)
