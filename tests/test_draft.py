@@ -112,8 +112,8 @@ def test_candidate_claims_carry_number_unit_and_sentence(project):
     texts = "".join(draft_of(project, seed.name)[1] for seed in SEED_FILES)
     # A count no metric of the registries measures (this archive's topics.yml lacks « pertes ») is
     # named in a comment, not proposed.
-    unmeasured = re.search(r"  # Nombres qu'aucune métrique de topics.yml ne mesure, non proposés : (.*)", texts)
-    assert unmeasured and "« environ 1.100 pertes »" in unmeasured[1]
+    assert "  # Nombres qu'aucune métrique de topics.yml ne mesure, non proposés" in texts
+    assert re.search(r"  #   « environ 1\.100 pertes » \(unité « pertes »\) dans « [^\n]*1\.100 pertes", texts)
     assert "#   value: 1100\n" not in texts
     texts = re.sub(r"    # .*", "", texts)  # the « à confirmer » comments
     for expected in ("#   value: 3000\n  #   qualifier: exact",

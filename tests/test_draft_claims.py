@@ -299,8 +299,54 @@ def test_a_count_no_metric_measures_is_named_not_proposed():
            "3 000 soldats supplémentaires.\n").encode()
     drafted = draft_article(raw, archive.topics, archive.actors, archive.outlets)
     assert [c.numbers for c in drafted.figures if not c.event] == [(3000,)]
-    assert ("  # Nombres qu'aucune métrique de topics.yml ne mesure, non proposés : « 14 sociétés », "
-            "« 3 navires »") in drafted.text
+    assert "  # Nombres qu'aucune métrique de topics.yml ne mesure, non proposés" in drafted.text
+    assert "  #   « 14 sociétés » (unité « sociétés ») dans « Les sanctions visent 14 sociétés" in drafted.text
+    assert "  #   « 3 navires » (unité « navires ») dans « " in drafted.text
+
+
+def _shells(with_metric: bool) -> Vocabulary:
+    """A weapons topic whose event names shells, with or without a metric counting them."""
+    from generator.model import Event
+
+    metrics = {"shells": Metric(label="Obus livrés", synonyms=("obus",), unit="obus", kind="total",
+                                scope="…")} if with_metric else {}
+    troops = Topic(id="troops", title="Troupes", description="…", metrics={
+        "reinforcements": Metric(label="Renforts", synonyms=("supplémentaires",), unit="soldats",
+                                 kind="total", scope="…")})
+    weapons = Topic(id="weapons", title="Armement", description="…", metrics=metrics,
+                    events={"supplied": Event(label="Livraisons de munitions", synonyms=("obus",))})
+    return Vocabulary.from_registries({"troops": troops, "weapons": weapons}, {})
+
+
+def test_round_millions_are_read_as_numbers_with_the_noun_after_de():
+    """Review 15 (§3, friction 1): « 12 millions d'obus » was no figure at all."""
+    found = _read("La Corée du Nord a livré environ 12 millions d'obus d'artillerie depuis août 2023. "
+                  "Elle en livrerait entre 1,5 et 2 millions de plus. Le total atteindrait 1,5 million "
+                  "d'obus.", "2025-11-05", _shells(with_metric=True))
+    assert [(c.numbers, c.qualifier, c.metric) for c in found] == [
+        ((12_000_000,), "about", "shells"), ((1_500_000, 2_000_000), "range", None),
+        ((1_500_000,), "exact", "shells")]
+    assert found[0].figure_text == "environ 12 millions"
+
+
+def test_a_figure_whose_unit_no_metric_counts_is_named_with_its_clause_not_filed_elsewhere():
+    """Review 15 (§3, friction 1): « 2 millions d'obus supplémentaires » must not become troops'
+    reinforcements (« supplémentaires »): shells are another topic's words; with no metric counting
+    them, the draft names the figure, the number read, its unit and its clause."""
+    vocabulary = _shells(with_metric=False)
+    [figure] = _read("Pyongyang pourrait livrer « au moins 2 millions d'obus supplémentaires » en 2026.",
+                     "2025-11-05", vocabulary)
+    assert (figure.topic, figure.metric, figure.numbers) == (None, None, (2_000_000,))
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    raw = ("Des obus nord-coréens pour Moscou\n"
+           "La Corée du Nord a fourni environ 12 millions d'obus d'artillerie depuis août 2023, a indiqué "
+           "mardi l'état-major sud-coréen. Pyongyang pourrait livrer « au moins 2 millions d'obus "
+           "supplémentaires » en 2026.\n").encode()
+    drafted = draft_article(raw, archive.topics, archive.actors, archive.outlets)
+    assert not [c for c in drafted.figures if not c.event]
+    assert ("  #   « environ 12 millions d'obus » (lu 12000000 ; unité « obus ») dans « La Corée du Nord a "
+            "fourni environ 12 millions d'obus d'artillerie depuis août 2023 »") in drafted.text
+    assert "  #   « au moins 2 millions d'obus » (lu 2000000 ; unité « obus ») dans « " in drafted.text
 
 
 def test_an_event_in_a_clause_with_a_day_s_date_is_proposed():
@@ -499,3 +545,34 @@ def test_the_sentence_s_fixed_hedges_are_proposed_beside_the_quote_s_conditional
     assert hedge_words("2 000 soldats ont été envoyés", "2 000 soldats ont été envoyés et d'autres suivraient.") == ()
     assert hedge_words("de nouvelles troupes", "L'agence n'exclut pas l'envoi de nouvelles troupes.") == (
         "n'exclut pas",)
+
+
+def test_a_denial_or_a_visit_is_proposed_in_topics_words_even_across_a_date_else_named():
+    """Review 15 (§3, frictions 6 and 7): « a démenti mercredi toute livraison » (a day between the
+    synonym's words) was not proposed; with no event for them, denials and visits left no trace."""
+    from generator.model import Event
+
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    raw = ("Pyongyang dément toute livraison d'armes\n"
+           "L'agence KCNA a démenti mercredi toute livraison d'armes à la Russie. Le ministre russe des "
+           "Affaires étrangères s'est rendu le 12 juillet à Wonsan.\n"
+           "Le Kremlin a démenti jeudi dernier que des soldats combattent en Ukraine. Il s'est rendu compte "
+           "de son erreur.\n").encode()
+    drafted = draft_article(raw, archive.topics, archive.actors, archive.outlets)
+    assert ("  # Démenti relevé au paragraphe 1 (« L'agence KCNA a démenti mercredi toute livraison d'armes à "
+            "la Russie ») : aucun événement de topics.yml ne le nomme ; ajoutez-en un (label, synonyms, "
+            "stance: true : une position) pour qu'il soit proposé.") in drafted.text
+    assert ("  # Visite relevée au paragraphe 1 (« Le ministre russe des Affaires étrangères s'est rendu le 12 "
+            "juillet à Wonsan ») : aucun événement de topics.yml ne la nomme") in drafted.text
+    assert ("  # Démenti relevé au paragraphe 2 (« Le Kremlin a démenti jeudi dernier que des soldats combattent "
+            "en Ukraine ») :") in drafted.text
+    assert drafted.text.count("  # Visite relevée") == 1   # « s'est rendu compte » is no visit
+    weapons = archive.topics["weapons"]
+    topics = {**archive.topics, "weapons": weapons.model_copy(update={"events": {
+        **weapons.events, "supply_denied": Event(label="Livraisons d'armes démenties", stance=True,
+                                                 synonyms=("démenti toute livraison",))}})}
+    drafted = draft_article(raw, topics, archive.actors, archive.outlets)
+    [denial] = [c for c in drafted.figures if c.event == "supply_denied"]
+    assert denial.quote == "L'agence KCNA a démenti mercredi toute livraison d'armes à la Russie"
+    assert "Démenti relevé au paragraphe 1" not in drafted.text
+    assert "Démenti relevé au paragraphe 2" in drafted.text

@@ -630,3 +630,24 @@ def test_an_unknown_outlet_s_acronym_in_a_byline_is_suggested_a_journalist_s_nam
                       "Le paragraphe de l’article, qui dit quelque chose de plus long."])
     assert analyse(text.format(who="TNRV"), outlets).outlet_suggestion == "TNRV"
     assert analyse(text.format(who="Jeanne Martin"), outlets).outlet_suggestion is None
+
+
+def test_a_paragraph_opening_on_a_sentence_of_the_one_before_loses_that_sentence_only():
+    """Review 15 (§3, friction 5): a sentence of a paragraph printed again, verbatim or nearly, at the
+    head of the next one is scraped debris; the rest of that paragraph is the article's."""
+    denial = ("L'agence officielle a démenti mercredi toute livraison d'armes, qualifiant les accusations "
+              "de « fabrications absurdes ».")
+    before = f"{denial} Pyongyang avait pourtant reconnu fin avril la présence de ses troupes."
+    after = "Ce traité, entré en vigueur en décembre, prévoit une assistance militaire immédiate."
+    for copy in (denial, denial.replace(" mercredi", "").replace("« fabrications absurdes »",
+                                                                  '"fabrications absurdes"')):
+        draft = analyse("\n".join(["Pyongyang dément toute livraison d'armes à Moscou", before,
+                                   f"{copy} {after}"]), _outlets())
+        assert draft.blocks == [before, after]
+        assert (f"Phrase en tête de paragraphe supprimée (elle répète une phrase du paragraphe précédent) : "
+                f"« {copy} ».") in draft.cleaning
+    # A paragraph opening on its own words keeps them, even on the same subject.
+    own = ("L'agence officielle a aussi démenti tout envoi de soldats en Ukraine, selon un communiqué "
+           f"publié jeudi. {after}")
+    assert analyse("\n".join(["Pyongyang dément toute livraison d'armes à Moscou", before, own]),
+                   _outlets()).blocks == [before, own]

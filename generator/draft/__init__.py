@@ -7,6 +7,7 @@ Pure: bytes in, Markdown (with frontmatter) out. One module per step:
 - ``cleaning``: French web debris out of the text, each removal listed under ``cleaning``;
 - ``dates``: French dates, printed or in a sentence;
 - ``claims``: each figure as a claim, filled from topics.yml and actors.yml;
+- ``unnamed``: denials and visits no event of topics.yml names, to be named in a comment;
 - ``render``: the draft file, every proposed value marked for confirmation.
 """
 
@@ -27,6 +28,7 @@ from .reading import (
     read_limited,
 )
 from .render import render_draft, slugify
+from .unnamed import unnamed_events
 
 __all__ = ["MAX_INPUT_BYTES", "Candidate", "Draft", "DraftInputError", "Drafted", "RawInput",
            "Vocabulary", "analyse", "candidates", "draft_article", "read_input", "read_limited",
@@ -71,8 +73,10 @@ def draft_article(data: bytes, topics: dict[str, Topic], actors: dict[str, Actor
     # in a comment, not proposed.
     figures = [figure for figure in found if figure.topic]
     unmeasured = [figure for figure in found if not figure.topic]
-    figures += event_candidates(draft.blocks, vocabulary, draft.date, found)
-    article_id, text = render_draft(draft, figures, list(topics), unmeasured)
+    events = event_candidates(draft.blocks, vocabulary, draft.date, found)
+    figures += events
+    article_id, text = render_draft(draft, figures, list(topics), unmeasured,
+                                    unnamed_events(draft.blocks, events))
     if len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
         raise DraftInputError(f"the draft would be larger than the {MAX_ARTICLE_BYTES // 1024} KiB an "
                               "article file holds (`briefing check` would refuse it): give only the "

@@ -22,6 +22,9 @@ from .words import fold, is_acronym, phrase_needle, phrase_pattern
 
 _DIGIT = re.compile(r"\d")
 _NUMBER = r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+"
+# A decimal part, read only before « million(s) » or « milliard(s) » (« 1,5 million »).
+_DECIMAL = r"(?:[,.]\d{1,2}(?=\s+(?:(?:et|à)\s+[\d,.]+\s+)?mil(?:lion|liard)s?\b))?"
+_SCALES = {"million": 10 ** 6, "milliard": 10 ** 9}
 _QUALIFIERS = {"environ": "about", "quelque": "about", "près de": "about", "presque": "about",
                "plus de": "more_than", "au moins": "at_least", "jusqu'à": "at_most",
                "jusqu’à": "at_most", "au plus": "at_most", "moins de": "at_most"}
@@ -30,9 +33,11 @@ _FIGURE = re.compile(
     r"|(?:dépass|excéd)(?:e|ent|ait|aient|erait|eraient|é|ée|és|ées|er)?"
     r"(?:\s+(?:désormais|déjà|largement))?)\s+)?"
     # a range: « entre 3 000 et 4 000 », « de 100 à 150 », « quelque 100 à 150 missiles »
-    rf"(?:(?:(?P<between>entre\s+)|de\s+)?(?<![\d.,\w-])(?P<low>{_NUMBER})\s+(?(between)(?:et|à)|à)\s+"
-    rf"(?P<high>{_NUMBER})|(?<![\d.,\w-])(?P<value>{_NUMBER}))"
-    r"(?![\d.,]\d)(?:\s+(?:(?:les|des|le nombre de)\s+)?"
+    rf"(?:(?:(?P<between>entre\s+)|de\s+)?(?<![\d.,\w-])(?P<low>(?:{_NUMBER}){_DECIMAL})\s+(?(between)(?:et|à)|à)\s+"
+    rf"(?P<high>(?:{_NUMBER}){_DECIMAL})|(?<![\d.,\w-])(?P<value>(?:{_NUMBER}){_DECIMAL}))"
+    # « 12 millions d'obus », « 1,5 million de soldats »: a round count, the noun after « de »
+    r"(?![\d.,]\d)(?:\s+(?P<scale>millions?|milliards?)\b)?"
+    r"(?:(?(scale)(?:\s+d['’]\s*|\s+de\s+|\s+)|\s+)(?:(?:les|des|le nombre d(?:e\s+|['’]))\s*)?"
     r"(?P<unit>[a-zà-ÿ][a-zà-ÿ-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ-]{3,})?))?",
     re.IGNORECASE)
 # A number followed by a unit of measure (« 170 mm », « 3 min », « 40 % ») is no count.
@@ -204,11 +209,17 @@ class Candidate:
     @property
     def figure_text(self) -> str:
         """The figure as printed, with its qualifier (« environ 4 700 »)."""
-        return self.sentence[self.start:self.end - len(self.unit)].rstrip()
+        return re.sub(r"\s+d['’]$", "", self.sentence[self.start:self.end - len(self.unit)].rstrip())
 
 
-def _to_int(number: str) -> int:
-    return int(re.sub(r"\D", "", number))
+def _to_int(number: str, scale: str | None = None) -> int:
+    """The number as printed, times its scale word (« 12 millions » is 12 000 000, « 1,5 million »
+    1 500 000: CONTRIBUTING.md reads them so in quotes)."""
+    if not scale:
+        return int(re.sub(r"\D", "", number))
+    whole, _, decimals = re.sub(r"[^\d,.]", "", number).replace(".", ",").partition(",")
+    factor = _SCALES[scale.lower().rstrip("s")]
+    return int(whole) * factor + (int(decimals) * factor // 10 ** len(decimals) if decimals else 0)
 
 
 _LONGEST = 800  # characters: a longer "sentence" (a run-on scrape) is read in pieces
@@ -259,7 +270,7 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
             for match in _FIGURE.finditer(sentence):
                 unit = (match["unit"] or "").lower()
                 number = match["value"] or match["low"]
-                if match["low"] and _to_int(match["high"]) <= _to_int(match["low"]):
+                if match["low"] and _to_int(match["high"], match["scale"]) <= _to_int(match["low"], match["scale"]):
                     continue  # « en 2024 à 10 h »: no range
                 at = match.start("value" if match["value"] else "low")
                 if (unit and unit.split()[0] in _NOT_UNITS) or any(d.start <= at < d.end for d in dates):
@@ -281,9 +292,9 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                         and _SHARED_ABOUT.fullmatch(sentence, figures[-1].end, match.start())):
                     qualifier = "about"   # « environ 300 morts et 2 700 blessés »: both approximate
                 figures.append(Candidate(
-                    None if match["low"] else _to_int(match["value"]),
-                    _to_int(match["low"]) if match["low"] else None,
-                    _to_int(match["high"]) if match["high"] else None,
+                    None if match["low"] else _to_int(match["value"], match["scale"]),
+                    _to_int(match["low"], match["scale"]) if match["low"] else None,
+                    _to_int(match["high"], match["scale"]) if match["high"] else None,
                     qualifier, unit, sentence, match.start(), match.end(),
                     quote=quote_clause(sentence, match.start(), match.end()), part_of=part_of))
                 predicate = _other_predicate(vocabulary, sentence, match.start(),
@@ -542,6 +553,27 @@ def _metric_hits(vocabulary: Vocabulary, sentence: str) -> tuple[tuple, ...]:
                  for match in _search(phrase, texts))
 
 
+@lru_cache(maxsize=64)
+def _topics_of_words(vocabulary: Vocabulary) -> dict[str, frozenset[str]]:
+    """The topics each one-word label or synonym of topics.yml belongs to (« obus »: the topic
+    whose event names shells), folded and singular. Units are left out: « militaires » counts
+    soldiers sent as well as the killed."""
+    found: dict[str, set[str]] = {}
+    for words in (*vocabulary.metrics, *vocabulary.events):
+        for text in (phrase.text for phrase in words.phrases):
+            if len(text.split()) == 1:
+                found.setdefault(fold(text).rstrip("sx"), set()).add(words.topic)
+    return {word: frozenset(topics) for word, topics in found.items()}
+
+
+def _unit_of_another_topic(vocabulary: Vocabulary, unit: str, chosen: MetricWords) -> str | None:
+    """The figure's unit noun when topics.yml gives it to other topics only (« 2 millions d'obus
+    supplémentaires »: shells are weapons' words, so troops' « supplémentaires » is not their metric)."""
+    noun = unit.split()[0] if unit.strip() else ""
+    topics = _topics_of_words(vocabulary).get(fold(noun).rstrip("sx"), frozenset())
+    return noun if topics and chosen.topic not in topics else None
+
+
 # An actor named as the other side (« les combats contre l'armée ukrainienne ») is not the source.
 _OPPONENT = re.compile(r"\b(?:contre|face à|face aux?)\s+(?:l['’]|les?\s+|la\s+|des\s+)?$", re.I)
 
@@ -767,6 +799,9 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
         overlapping = [hit for hit in hits if hit[3][0] < nearest[1] and nearest[0] < hit[3][1]]
         _, _, chosen, (a, b) = max(overlapping, key=lambda hit: (hit[3][1] - hit[3][0], -hit[0]))
         hint = f"« {sentence[a:b]} » dans la phrase"
+    if chosen is not None and _unit_of_another_topic(vocabulary, candidate.unit, chosen):
+        chosen = None   # the words name a metric, the unit another topic's thing: no metric
+        changes["passed_over"] = ()
     own_start = number_span[1] - len(candidate.unit)
     if chosen is None and whole is not None and whole.metric:
         of = next((m for m in vocabulary.metrics if (m.topic, m.metric) == (whole.topic, whole.metric)), None)

@@ -350,6 +350,29 @@ def _repeated_later(lines: list[str]) -> set[int]:
     return repeated
 
 
+_SENTENCE_START = re.compile(r"(?<=[.!?»\"”])\s+(?=[«\"“A-ZÀ-Ý])")
+
+
+def _repeated_opening(previous: str, line: str) -> str | None:
+    """The first sentence of ``line`` when it repeats, verbatim or nearly, a sentence of the
+    paragraph before and more follows it (scraped debris: the sentence printed again at the head of
+    the next paragraph); a paragraph that is only the copy is one of ``_repeats``'s copies."""
+    first, *rest = _SENTENCE_START.split(line, maxsplit=1)
+    if not rest or _is_heading(line):
+        return None
+    grams = _word_grams(first)
+    if len(grams) < 4:
+        return None   # too short to tell a copy from a common phrase
+    return first if any(len(grams & _word_grams(sentence)) >= 0.8 * len(grams)
+                        for sentence in _SENTENCE_START.split(previous)) else None
+
+
+def _word_grams(text: str) -> set[tuple[str, ...]]:
+    """The text's runs of three words, punctuation and quotation marks left out."""
+    words = re.findall(r"\w+", normalise(text).lower())
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+
+
 def _only_stamps(line: str) -> bool:
     """A line of publication or update dates and times only, whatever words join them."""
     return bool(_STAMP_DATE.search(line)) and not _STAMP_REST.sub("", _STAMP_DATE.sub("", line))
@@ -906,6 +929,11 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
         if index in copies:
             cleaner.note(f"Copie d'un passage plus haut dans le texte supprimée : « {line} ».")
             continue
+        opening = _repeated_opening(unique[-1], line) if unique and not _is_heading(unique[-1]) else None
+        if opening:
+            cleaner.note("Phrase en tête de paragraphe supprimée (elle répète une phrase du paragraphe "
+                         f"précédent) : « {opening} ».")
+            line = line[len(opening):].lstrip()
         unique.append(line)
     # Short lines closing the text (author initials, outlet name) are trailers.
     while unique and len(unique[-1].split()) <= 2 and not re.search(r"[.!?»\"”]$", unique[-1]):

@@ -16,6 +16,7 @@ from ..model import UNKNOWN
 from .claims import Candidate
 from .cleaning import Draft
 from .hedges import hedge_words
+from .unnamed import Unnamed
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../schema/article.schema.json"
 CONFIRM = "à confirmer"
@@ -132,8 +133,25 @@ def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = No
     return out
 
 
+# What the comment calls each kind, its pronoun, and what its event needs besides label and synonyms.
+_UNNAMED = {"denial": ("Démenti relevé", "le", ", stance: true : une position"),
+            "visit": ("Visite relevée", "la", "")}
+
+
+def _unmeasured(figure: Candidate) -> str:
+    """A figure no metric measures, so that it is not lost: as printed, the number read (« 12
+    millions » is 12000000) with its unit noun, and the clause that holds it."""
+    noun = figure.unit.split()[0] if figure.unit.strip() else ""
+    printed = figure.sentence[figure.start:figure.end - len(figure.unit) + len(noun)].rstrip()
+    number = " à ".join(str(n) for n in figure.numbers)
+    read = f"lu {number}" if re.sub(r"\D", "", printed) != number.replace(" à ", "") else ""
+    said = " ; ".join(part for part in (read, f"unité « {noun} »" if noun else "sans unité") if part)
+    return f"« {printed} » ({said}) dans « {figure.quote} »"
+
+
 def render_draft(draft: Draft, figures: list[Candidate], topics: list[str],
-                 unmeasured: list[Candidate] | None = None) -> tuple[str, str]:
+                 unmeasured: list[Candidate] | None = None,
+                 unnamed: list[Unnamed] | None = None) -> tuple[str, str]:
     """The proposed article id and the file's text; ``unmeasured``: numbers of the text that no
     metric of topics.yml measures, named in a comment rather than proposed."""
     proposed_id = article_id(draft)
@@ -189,13 +207,17 @@ def render_draft(draft: Draft, figures: list[Candidate], topics: list[str],
     for index, figure in enumerate(f for f in figures if not f.event):
         out += render_claim(figure, topics, ids.get(index))
     if unmeasured:
-        named = ", ".join(f"« {figure.sentence[figure.start:figure.end]} »" for figure in unmeasured)
-        out.append(f"  # Nombres qu'aucune métrique de topics.yml ne mesure, non proposés : {named} ; "
-                   "ajoutez une métrique à topics.yml si l'archive doit les suivre.")
+        out.append("  # Nombres qu'aucune métrique de topics.yml ne mesure, non proposés (ajoutez une métrique à "
+                   "topics.yml si l'archive doit les suivre) :")
+        out += [f"  #   {_unmeasured(figure)}" for figure in unmeasured]
     events = [f for f in figures if f.event]
     if events:
         out.append("  # Événements nommés dans le texte (mots de topics.yml) : à confirmer de même.")
     for event in events:
         out += render_claim(event, topics)
+    for mention in unnamed or ():
+        said, pronoun, stance = _UNNAMED[mention.kind]
+        out.append(f"  # {said} au paragraphe {mention.paragraph} (« {mention.words} ») : aucun événement de "
+                   f"topics.yml ne {pronoun} nomme ; ajoutez-en un (label, synonyms{stance}) pour qu'il soit proposé.")
     out += ["---", "", "\n\n".join(draft.blocks), ""]
     return proposed_id, "\n".join(out)

@@ -34,6 +34,14 @@ def _phrase_words(phrase: str, case_sensitive: bool) -> list[str]:
     return [_stem(word) for word in fold(phrase).split()]
 
 
+_MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+# A date the press puts between a verb and its object (« a démenti mercredi toute livraison »,
+# « avait reconnu fin avril la présence », « a démenti jeudi dernier que »): a phrase's words still
+# name the event across it. Folded French.
+_DATE_BETWEEN = (r"(?:(?:ce\s+|le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+dernier)?"
+                 rf"|(?:fin|debut|mi)[- ](?:{_MONTHS})|en\s+(?:{_MONTHS})|hier)\s+")
+
+
 def phrase_pattern(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]:
     """A phrase as a whole-word pattern on folded text (plural and feminine endings allowed on
     each word of four letters or more, and on the last: « retirés du front » matches « retirées
@@ -47,8 +55,9 @@ def phrase_pattern(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]
         return re.compile(rf"(?<![\w-]){body}(?![\w])")
     words = fold(phrase).split()
     last = len(words) - 1
-    body = r"\s+".join(re.escape(_stem(word)) + (_ENDING if len(word) > 3 and word[-1].isalpha() or i == last
-                                                   else "") for i, word in enumerate(words))
+    body = rf"\s+(?:{_DATE_BETWEEN})?".join(
+        re.escape(_stem(word)) + (_ENDING if len(word) > 3 and word[-1].isalpha() or i == last else "")
+        for i, word in enumerate(words))
     return re.compile(rf"(?<![\w-]){body}(?![\w])")
 
 
