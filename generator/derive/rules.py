@@ -119,6 +119,14 @@ def of_its_day(when: DateInterval, report: DateInterval) -> bool:
     return report.start - timedelta(days=NEAR_REPORT_DAYS) <= when.start and when.end <= report.end
 
 
+def _grown(earlier: Figure, later: Figure) -> bool:
+    """Whether a running total known up to a date well after another's (« depuis octobre
+    2024 » as of 11 December 2025, against the end of 2024), from no earlier start, announces
+    more: it has grown since, and the two are no rival estimates."""
+    return (earlier.end + NEAR_REPORT_DAYS < later.end and earlier.start <= later.start
+            and later.stated_low > earlier.stated_high)
+
+
 def compare(a: Figure, b: Figure, kind: str) -> Finding | None:
     """What one of two figures of a metric of ``kind`` is to the other, or None.
 
@@ -135,6 +143,8 @@ def compare(a: Figure, b: Figure, kind: str) -> Finding | None:
         # what they announce does not meet.
         return None if a.announces_as(b) else "divergence"
     if a.start <= b.end and b.start <= a.end and (not total or a.dated and b.dated):
+        if total and _grown(a, b) or total and _grown(b, a):
+            return None
         if a.low <= b.high and b.low <= a.high:
             if same_actor:
                 return None
@@ -214,6 +224,9 @@ EXAMPLES: tuple[Example, ...] = (
     Example("total", ("a", "2025-03", "exact", 4000), ("b", "2025-03-27", "about", 4700),
             "divergence", "mars et le 27 mars se chevauchent, mais un total peut avoir crû entre "
             "les deux : estimations divergentes, non contradictoires"),
+    Example("total", ("a", "2024-10/2024-12", "more_than", 10000), ("b", "2024-10/2025-12-11", "about", 14000),
+            None, "deux totaux depuis octobre 2024, l'un à la fin de 2024, l'autre jusqu'au 11 décembre "
+            "2025 : le plus élevé est connu un an plus tard, le total a pu croître, rien à signaler"),
     Example("total", ("a", "2025-03-27", "exact", 4700), ("b", "2025-03-27", "exact", 4000),
             "contradiction", "deux totaux différents pour le même jour ne peuvent être vrais "
             "ensemble : contradiction"),
