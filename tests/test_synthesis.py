@@ -1186,6 +1186,17 @@ def test_the_box_says_where_each_side_stands_now(tmp_path):
                              "l'état-major de Kappalie (rapporté le 1er mars 2025)")
 
 
+def test_a_level_reported_without_a_date_is_the_current_one_not_beside_a_year_old_one(tmp_path):
+    archive = scenario("level-reported-later", tmp_path)
+    # A level its text does not date is the level of the day it is reported (the method
+    # page): Alpha's « jusqu'à 8 000 » of January 2025 is no rival of Beta's figure reported a
+    # year later (review 18, F1).
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="presents"]'))
+    assert "environ 5 000 soldats selon Service Beta (rapporté le 16 janvier 2026)" in said(line), line
+    assert "8 000" not in line, line
+    assert "Chiffre le plus récent : environ 5 000" in topic_text(archive)
+
+
 def test_a_contested_figure_names_whom_it_agrees_with(tmp_path):
     archive = scenario("contested-and-agreeing", tmp_path)
     line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="presents"]'))

@@ -375,7 +375,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                                if metric_id in event.bearing and event.kind == "event"
                                for s in by_subject.get(("event", event_id), ())),
                               key=lambda s: s.sort_key))
-        picture = estimates.picture(metric_id, chosen)
+        picture = estimates.picture(metric_id, chosen, open_reports=metric.kind != "level")
         metrics[metric_id] = MetricBriefing(
             metric_id, metric.kind, chosen, picture,
             tuple(sorted(findings, key=lambda p: p.second.sort_key)), events,

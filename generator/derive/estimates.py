@@ -49,8 +49,12 @@ def latest(statements: list[Statement], open_reports: bool = False) -> list[Stat
     return _newest_first([s for s in dated if last_start is None or _when(s).end >= last_start])
 
 
-def picture(metric_id: str, metric_statements: tuple[Statement, ...]) -> MetricPicture | None:
-    """None when nobody has given this figure yet."""
+def picture(metric_id: str, metric_statements: tuple[Statement, ...],
+            open_reports: bool = True) -> MetricPicture | None:
+    """None when nobody has given this figure yet. ``open_reports``: whether a figure its
+    text does not date may be older than its report (a running total: see ``latest``); a
+    level reported without a date is the level of the day it is reported, as the rules read
+    it, so a year-old level does not stand beside it as a rival."""
     if not metric_statements:
         return None
     by_actor: dict[str, list[Statement]] = {}
@@ -64,7 +68,7 @@ def picture(metric_id: str, metric_statements: tuple[Statement, ...]) -> MetricP
         each += chosen
         if not chosen:
             undated += statements
-    headline = latest(each, open_reports=True)
+    headline = latest(each, open_reports=open_reports)
     shown = {id(s) for s in headline}
     same_period = [s for s in each if id(s) not in shown
                    and any(_when(s).overlaps(_when(h)) for h in headline)]
