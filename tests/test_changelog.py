@@ -344,6 +344,15 @@ def test_a_period_that_is_the_statements_date_is_not_said_twice(tmp_path):
                      "( Journal A, 25 septembre 2025 )"], lines
 
 
+def test_an_undated_event_its_text_says_was_stated_later_is_logged_again(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("event-stated-again", tmp_path)))
+    # Neither text dates the visit; the second says Alpha stated it on 11 December: a new
+    # statement, not the February one said again (review 18, R1).
+    assert [line.split(" (")[0].split(" , ")[0] for line in lines] == [
+        "11 décembre 2025 — Effectifs : Visite officielle, selon Agence Alpha",
+        "10 février 2025 — Effectifs : Visite officielle, selon Agence Alpha"], lines
+
+
 def test_a_position_names_who_takes_it_not_a_source(tmp_path):
     builder = PageBuilder.from_archive(scenario("stance", tmp_path))
     # Kappa is not the source of « ni confirmée ni démentie »: it is the one who neither

@@ -187,12 +187,16 @@ def _place(briefings: Mapping[str, TopicBriefing], entry: LogEntry) -> tuple:
 def _first_said(statements: Iterable[Statement]) -> list[Statement]:
     """Each event as its actor first said it: the same actor saying the same event for the
     same period again, later (« ni confirmé ni démenti » in December, then in March), changes
-    nothing. Another period (a visit in April after one in January) is another event."""
+    nothing. Another period (a visit in April after one in January) is another event, and so
+    is one its text does not date but says when it was said (« le NIS confirme désormais ce
+    retour », stated in December, after a return reported in February)."""
     first: dict[tuple, Statement] = {}
     for statement in sorted(statements, key=lambda s: (s.known_on is None,
                                                        s.known_on.sort_key() if s.known_on else (),
                                                        s.claim_id)):
-        first.setdefault((statement.claim.event, statement.actor, statement.claim.as_of), statement)
+        claim = statement.claim
+        first.setdefault((claim.event, statement.actor, claim.as_of,
+                          claim.stated_on if claim.as_of is None else None), statement)
     return list(first.values())
 
 
