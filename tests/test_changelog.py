@@ -353,6 +353,14 @@ def test_an_undated_event_its_text_says_was_stated_later_is_logged_again(tmp_pat
         "10 février 2025 — Effectifs : Visite officielle, selon Agence Alpha"], lines
 
 
+def test_a_line_dated_by_a_later_text_names_the_earlier_report_too(tmp_path):
+    lines = log_page(PageBuilder.from_archive(scenario("dated-by-a-later-text", tmp_path)))
+    # Journal B dates Beta's figure (« à la fin de l'année dernière »); Journal A reported it
+    # first, in February: both are named (review 18, N2).
+    assert lines == ["à la fin de l'année 2024 — Effectifs : Pertes cumulées : plus de 1 000 selon "
+                     "Service Beta ( Journal B, 11 décembre 2025 ; Journal A, 10 février 2025 )"], lines
+
+
 def test_a_position_names_who_takes_it_not_a_source(tmp_path):
     builder = PageBuilder.from_archive(scenario("stance", tmp_path))
     # Kappa is not the source of « ni confirmée ni démentie »: it is the one who neither

@@ -69,9 +69,10 @@ class LogEntry:
     @property
     def early_sources(self) -> tuple[LedgerEntry, ...]:
         """A copy of each other source that may have made it known as early as ``source``
-        (a dispatch and its copies are one source): one its article leaves undated, or of the
-        same day. The line names them after its own; a later article's copy is a relay, which
-        changes nothing, as a repeat does not."""
+        (a dispatch and its copies are one source): one its article leaves undated, of the
+        same day, or earlier (``source`` is the copy that dates the statement, which may be a
+        later text). The line names them after its own; a later article's copy is a relay,
+        which changes nothing, as a repeat does not."""
         if len(self.statement.sources) < 2:
             return ()
         source = self.source
@@ -81,7 +82,10 @@ class LogEntry:
             return rank[id(entry)]
 
         def early(entry: LedgerEntry) -> bool:
-            return entry.article.date is None or entry.article.date == source.article.date
+            # Undated, of the same day, or earlier: the source may be a later text that dates
+            # the statement (« affirmaient déjà à la fin de l'année dernière »).
+            return entry.article.date is None or source.article.date is not None and \
+                entry.article.date.sort_key() <= source.article.date.sort_key()
         copies = []
         for group in self.statement.sources:
             found = [entry for entry in group if early(entry)]
