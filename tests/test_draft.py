@@ -472,3 +472,18 @@ def test_a_quote_in_the_conditional_proposes_its_hedge_to_confirm(drafts_project
     # Confirmed as written, the claim records the hedge.
     accepted, _ = bench.parse(bench.accept(text))
     assert [c.get("hedges") for c in accepted["claims"] if c.get("value") == "4700"] == [["auraient"]]
+
+
+@pytest.mark.build
+def test_a_figure_its_actor_gives_no_source_for_is_proposed_unsourced(project, tmp_path):
+    # « sans préciser la source de ce chiffre » (review 17, N3): the claim is proposed with
+    # `unsourced: true` to confirm; the figure beside it with a source is not.
+    source = tmp_path / "front.txt"
+    source.write_text("Front : des milliers de soldats\n\n"
+                      "Selon le JCS, 3 000 soldats nord-coréens ont été déployés en janvier. Le président "
+                      "ukrainien évoque jusqu'à 6 000 soldats au front, sans préciser la source de ce "
+                      "chiffre.\n", encoding="utf-8")
+    _, text, _ = drafted(project, source)
+    claims = text.split("  # - topic:")[1:]
+    flagged = [claim for claim in claims if "#   unsourced: true" in claim]
+    assert len(flagged) == 1 and "6000" in flagged[0] and "3000" not in flagged[0], text

@@ -56,6 +56,12 @@ def _claim_ids(figures: list[Candidate]) -> dict[int, str]:
     return ids
 
 
+# « sans préciser la source de ce chiffre », « sans citer de source »: an actor's figure that
+# the text says rests on no source it gives (Claim.unsourced).
+_UNSOURCED = re.compile(r"\bsans\s+(?:en\s+)?(?:préciser|citer|indiquer|donner|mentionner)\s+"
+                        r"(?:la\s+|sa\s+|ses\s+|de\s+|les\s+)?sources?\b", re.IGNORECASE)
+
+
 def _hedges(quote: str, sentence: str, field: str) -> list[str]:
     """The quote's hedging words (and the sentence's fixed phrases) as the claim's ``hedges``, to
     confirm: a conditional may also be a future seen from the past (« a annoncé que … seraient envoyés »)."""
@@ -126,6 +132,9 @@ def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = No
     out.append(_line("quote", _yaml(figure.quote), f"{CONFIRM} : la proposition qui porte le chiffre",
                      field))
     out += _hedges(figure.quote, figure.sentence, field)
+    if _UNSOURCED.search(figure.sentence):
+        out.append(_line("unsourced", "true", f"{CONFIRM} : la phrase dit que l'acteur ne donne pas "
+                         "la source de ce chiffre ; il ne confirme alors aucun autre chiffre", field))
     for note in figure.notes:
         out.append(f"{field}# {note}")
     if figure.repeats > 1:
