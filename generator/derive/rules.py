@@ -143,7 +143,7 @@ def compare(a: Figure, b: Figure, kind: str) -> Finding | None:
         # what they announce does not meet.
         return None if a.announces_as(b) else "divergence"
     if a.start <= b.end and b.start <= a.end and (not total or a.dated and b.dated):
-        if total and _grown(a, b) or total and _grown(b, a):
+        if total and (_grown(a, b) or _grown(b, a)):
             return None
         if a.low <= b.high and b.low <= a.high:
             if same_actor:

@@ -40,14 +40,14 @@ def of_which_questions(articles: tuple[ArticleInfo, ...] | list[ArticleInfo],
         text = read_body(root / article.source, root)
         if not _OF_WHICH.search(text):
             continue
-        asked = set()
+        asked, source = set(), None
         for i, whole, j, part in pairs:
             if j in asked or not _counted_in(text, whole.quote, part.quote):
                 continue
             asked.add(j)
             overlapping = whole.metric in topics[part.topic].metrics[part.metric or ""].overlaps or (
                 part.metric in topics[whole.topic].metrics[whole.metric or ""].overlaps)
-            source = read_article(root / article.source, root)
+            source = source or read_article(root / article.source, root)
             found.append(source.error(
                 ("claims", j, "metric"), f"claims[{j}].metric",
                 f"the text counts this {part.metric} figure « dont » claims[{i}]'s {whole.metric} "
@@ -61,9 +61,8 @@ def of_which_questions(articles: tuple[ArticleInfo, ...] | list[ArticleInfo],
 
 def _nested(topic: Topic, part: Claim, whole: Claim) -> bool:
     """Whether topics.yml declares ``part``'s metric within ``whole``'s, or among its parts."""
-    within = topic.metrics[part.metric or ""].within
-    wider = (within,) if isinstance(within, str) else within or ()
-    return whole.metric in wider or part.metric in topic.metrics[whole.metric or ""].parts
+    return (whole.metric in topic.metrics[part.metric or ""].wider
+            or part.metric in topic.metrics[whole.metric or ""].parts)
 
 
 def _counted_in(text: str, whole: str, part: str) -> bool:
