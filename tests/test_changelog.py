@@ -25,6 +25,11 @@ def log_page(builder: PageBuilder) -> list[str]:
             for item in items]
 
 
+def scenario_log(name: str, tmp_path: Path) -> list[str]:
+    """The log's lines of a scenario archive, built in ``tmp_path``."""
+    return log_page(PageBuilder.from_archive(scenario(name, tmp_path)))
+
+
 def feed_titles(builder: PageBuilder, path: str) -> list[str]:
     (feed,) = [a for a in builder.all_assets() if a.path == path]
     return [re.sub(r"\s+", " ", entry.find(f"{ATOM}title").text).replace("’", "'")
@@ -82,7 +87,7 @@ def test_an_event_the_text_dates_only_by_its_statement_has_that_date_on_every_pa
 
 
 def test_a_correction_is_logged_as_a_correction_not_a_fall(tmp_path):
-    lines = log_page(PageBuilder.from_archive(scenario("running-totals", tmp_path)))
+    lines = scenario_log("running-totals", tmp_path)
     (correction,) = [line for line in lines if line.startswith("3 mai 2025")]
     # A running total given lower later by the same actor is corrected, not fallen: the
     # method page's word (« correction »).
@@ -267,7 +272,7 @@ def test_a_figure_of_an_undated_article_relayed_later_stays_undated(tmp_path):
 
 
 def test_an_event_its_actor_says_again_is_no_change(tmp_path):
-    lines = log_page(PageBuilder.from_archive(scenario("event-restated", tmp_path)))
+    lines = scenario_log("event-restated", tmp_path)
     # Alpha says the visit in December, again in February (no change: not logged), and one for
     # April in March (another period: logged); Beta says it in March (another actor: logged).
     assert [line.split(" (")[0] for line in lines] == [
@@ -303,14 +308,14 @@ def test_real_log_lines_are_dated_when_known_and_name_the_period_they_are_for(ar
 
 
 def test_an_earlier_figure_its_actor_recalls_beside_a_newer_one_is_not_logged_again(tmp_path):
-    lines = log_page(PageBuilder.from_archive(scenario("relayed-beside-newer", tmp_path)))
+    lines = scenario_log("relayed-beside-newer", tmp_path)
     renforts = [line for line in lines if "Renforts" in line]
     assert [line.split(" — ")[0] for line in renforts] == ["3 avril 2025", "date inconnue"]
     assert "(en hausse ; auparavant environ 3 000, date inconnue)" in renforts[0]
 
 
 def test_a_statement_relayed_with_its_date_links_the_undated_article_that_may_be_first(tmp_path):
-    lines = log_page(PageBuilder.from_archive(scenario("relayed-stated", tmp_path)))
+    lines = scenario_log("relayed-stated", tmp_path)
     # Both copies say Gamma spoke in January; the relay of 3 April is known to be later, the
     # undated article may be the original: the line links it.
     assert lines == ["janvier 2025 — Effectifs : Canons livrés : jusqu'à 120 (décembre 2024) selon "
@@ -318,7 +323,7 @@ def test_a_statement_relayed_with_its_date_links_the_undated_article_that_may_be
 
 
 def test_a_relays_month_does_not_take_the_place_of_the_day_a_first_article_reported(tmp_path):
-    lines = log_page(PageBuilder.from_archive(scenario("relay-month-of-report", tmp_path)))
+    lines = scenario_log("relay-month-of-report", tmp_path)
     # Alpha's figure, reported on 23 December, is recalled nine months later as said « en
     # décembre dernier »: it was known on the 23rd, from the first article (review 16, S1).
     assert lines == ["23 décembre 2024 — Effectifs : Pertes cumulées : environ 1 100 selon Agence Alpha "
@@ -326,7 +331,7 @@ def test_a_relays_month_does_not_take_the_place_of_the_day_a_first_article_repor
 
 
 def test_a_log_line_shows_the_hedges_of_the_text_it_links(tmp_path):
-    lines = log_page(PageBuilder.from_archive(scenario("same-day-copies-hedged", tmp_path)))
+    lines = scenario_log("same-day-copies-hedged", tmp_path)
     # Two copies of one dispatch on one day, the first by id cutting Alpha's hedge: the line
     # links the one that holds it (review 16, S2). Beta's plain figure of 13 March, hedged by
     # a relay of the 14th: the line links the first text, which has no hedge, and shows none.
@@ -338,14 +343,14 @@ def test_a_log_line_shows_the_hedges_of_the_text_it_links(tmp_path):
 
 
 def test_a_period_that_is_the_statements_date_is_not_said_twice(tmp_path):
-    lines = log_page(PageBuilder.from_archive(scenario("log-stated-period", tmp_path)))
+    lines = scenario_log("log-stated-period", tmp_path)
     # « En avril, Alpha évaluait à 4 700 »: for April, said in April (review 16, W2).
     assert lines == ["en avril 2025 — Effectifs : Pertes cumulées : 4 700 selon Agence Alpha "
                      "( Journal A, 25 septembre 2025 )"], lines
 
 
 def test_an_undated_event_its_text_says_was_stated_later_is_logged_again(tmp_path):
-    lines = log_page(PageBuilder.from_archive(scenario("event-stated-again", tmp_path)))
+    lines = scenario_log("event-stated-again", tmp_path)
     # Neither text dates the visit; the second says Alpha stated it on 11 December: a new
     # statement, not the February one said again (review 18, R1).
     assert [line.split(" (")[0].split(" , ")[0] for line in lines] == [
@@ -354,7 +359,7 @@ def test_an_undated_event_its_text_says_was_stated_later_is_logged_again(tmp_pat
 
 
 def test_a_line_dated_by_a_later_text_names_the_earlier_report_too(tmp_path):
-    lines = log_page(PageBuilder.from_archive(scenario("dated-by-a-later-text", tmp_path)))
+    lines = scenario_log("dated-by-a-later-text", tmp_path)
     # Journal B dates Beta's figure (« à la fin de l'année dernière »); Journal A reported it
     # first, in February: both are named (review 18, N2).
     assert lines == ["à la fin de l'année 2024 — Effectifs : Pertes cumulées : plus de 1 000 selon "
@@ -376,7 +381,7 @@ def test_a_position_names_who_takes_it_not_a_source(tmp_path):
 
 
 def test_a_figure_says_which_earlier_figures_it_agrees_with_or_differs_from(tmp_path):
-    lines = log_page(PageBuilder.from_archive(scenario("agreement", tmp_path)))
+    lines = scenario_log("agreement", tmp_path)
     # Beta's figures of 28 March come after Alpha's of 13 March for the same periods: its
     # reinforcements agree, its losses diverge. Alpha's lines, first, say neither.
     renforts = [line for line in lines if "Renforts" in line]
@@ -399,7 +404,7 @@ def test_figures_of_one_origin_agree_but_are_not_called_independent_in_the_log(t
 
 
 def test_a_statement_known_by_a_date_at_the_latest_is_logged_at_that_date(tmp_path):
-    lines = log_page(PageBuilder.from_archive(scenario("log-interval", tmp_path)))
+    lines = scenario_log("log-interval", tmp_path)
     # Beta spoke at some time from October to the end of January: newest first, it stands with
     # January's end, before Alpha's 23 December, not among October's entries.
     assert [line.split(" — ")[0] for line in lines] == [
@@ -407,7 +412,7 @@ def test_a_statement_known_by_a_date_at_the_latest_is_logged_at_that_date(tmp_pa
 
 
 def test_a_period_is_not_said_again_when_it_is_the_entry_s_date(tmp_path):
-    lines = log_page(PageBuilder.from_archive(scenario("log-period-words", tmp_path)))
+    lines = scenario_log("log-period-words", tmp_path)
     # The words the period adds to the entry's date stay; the date is said once. A period
     # other than the date stays whole.
     assert [line.split(" ( Journal")[0] for line in lines] == [
@@ -433,7 +438,7 @@ def test_a_dated_position_is_logged_on_its_own_date(tmp_path):
 
 
 def test_a_statement_a_later_article_dates_is_logged_at_that_date_with_its_sources(tmp_path):
-    lines = log_page(PageBuilder.from_archive(scenario("relayed-dated-later", tmp_path)))
+    lines = scenario_log("relayed-dated-later", tmp_path)
     # An undated article reports Gamma's 300; a later one says Gamma gave it « en janvier »:
     # one statement, made in January, which the undated copy cannot have reported earlier.
     # It keeps its line, at that date, naming both articles (and the undated one's hedge).
@@ -446,7 +451,7 @@ def test_a_statement_a_later_article_dates_is_logged_at_that_date_with_its_sourc
 
 
 def test_a_part_of_a_month_said_in_words_is_logged_where_the_words_place_it(tmp_path):
-    lines = log_page(PageBuilder.from_archive(scenario("log-part-of-month", tmp_path)))
+    lines = scenario_log("log-part-of-month", tmp_path)
     # « mi-avril » is before 28 April, whatever its month's end; « fin avril » is known by the
     # 30th at the latest, like the month: newest first, each dated in the text's words.
     assert [line.split(" ( ")[0] for line in lines] == [
@@ -456,7 +461,7 @@ def test_a_part_of_a_month_said_in_words_is_logged_where_the_words_place_it(tmp_
 
 
 def test_a_hedged_event_is_logged_with_its_hedge(tmp_path):
-    lines = log_page(PageBuilder.from_archive(scenario("hedged-event", tmp_path)))
+    lines = scenario_log("hedged-event", tmp_path)
     # An inference the text hedges (« laissent croire ») is not stated flatly in the log.
     assert lines == ["5 mars 2025 — Effectifs : Visite officielle, selon Agence Alpha — avec "
                      "réserve : « … laissent croire … » ( Journal A, 5 mars 2025 )"]
@@ -483,7 +488,7 @@ def test_figures_one_day_brings_that_diverge_say_so_on_both_lines(tmp_path):
 
 
 def test_a_figure_one_text_gives_without_its_qualifier_is_one_statement_not_a_revision(tmp_path):
-    lines = log_page(PageBuilder.from_archive(scenario("qualifier-dropped", tmp_path)))
+    lines = scenario_log("qualifier-dropped", tmp_path)
     # An undated article: Alpha « jusqu'à 8 000 » fin janvier; one of 16 May: Alpha « évaluait
     # encore ce nombre à 8 000 » fin janvier (recorded `exact`). One statement, logged once
     # (linking the undated article, which may have been first; the later one is a relay),
@@ -511,7 +516,7 @@ def test_a_qualifier_alone_changed_is_logged_as_unchanged(tmp_path):
 
 
 def test_an_undated_event_is_not_merged_into_a_dated_one_it_may_not_report(tmp_path):
-    lines = log_page(PageBuilder.from_archive(scenario("event-dated-apart", tmp_path)))
+    lines = scenario_log("event-dated-apart", tmp_path)
     # Alpha says « jeudi » 15 May (article of 16 May) that the visit goes on; another article of
     # 16 May reports it without a date: one statement. An undated article's hedged report of
     # the same kind may be of any time: its own line, with its own hedges, under « Date

@@ -343,6 +343,12 @@ def test_agreeing_figures_of_one_origin_are_not_called_independent(tmp_path):
     assert ("estimations concordantes pour une même période, de sources non indépendantes") in box
 
 
+def positions_line(name: str, tmp_path: Path) -> str:
+    """The « Positions déclarées » line of a scenario's topic box."""
+    (line,) = topic_soup(scenario(name, tmp_path)).select(".ba-positions")
+    return text_of(line)
+
+
 def scenario_reloaded(tmp_path):
     return load_archive(tmp_path / "briefings", root=tmp_path)
 
@@ -1177,12 +1183,11 @@ claims:
 
 
 def test_the_box_says_where_each_side_stands_now(tmp_path):
-    archive = scenario("positions", tmp_path)
-    (line,) = [li for li in topic_soup(archive).select(".ba-positions")]
+    line = positions_line("positions", tmp_path)
     # Kappalie's government neither confirmed nor denied in December, then its general staff
     # acknowledged in March: one state, its latest position only; newest first, each named as
     # who takes it.
-    assert text_of(line) == ("Positions déclarées : présence ni confirmée ni démentie par Agence "
+    assert line == ("Positions déclarées : présence ni confirmée ni démentie par Agence "
                              "Alpha (rapporté le 1er mars 2025) ; présence reconnue par "
                              "l'état-major de Kappalie (rapporté le 1er mars 2025)")
 
@@ -1216,24 +1221,22 @@ def test_a_contested_figure_names_whom_it_agrees_with(tmp_path):
 
 
 def test_a_sides_positions_on_different_questions_each_stand(tmp_path):
-    archive = scenario("positions-questions", tmp_path)
-    (line,) = [li for li in topic_soup(archive).select(".ba-positions")]
+    line = positions_line("positions-questions", tmp_path)
     # Kappalie denied the casualty figures in July and acknowledged losses in August: another
     # question each (topics.yml ``question``), so neither replaces the other, nor its silence
     # on the presence (review 16, S5).
-    assert text_of(line) == (
+    assert line == (
         "Positions déclarées : pertes reconnues par l'état-major de Kappalie (rapporté le 30 août "
         "2025) ; bilans démentis par le gouvernement Kappa (rapporté le 15 juillet 2025) ; présence "
         "ni confirmée ni démentie par le gouvernement Kappa (rapporté le 23 décembre 2024)")
 
 
 def test_sides_holding_one_position_as_of_one_report_share_its_clause(tmp_path):
-    archive = scenario("positions-shared", tmp_path)
-    (line,) = [li for li in topic_soup(archive).select(".ba-positions")]
+    line = positions_line("positions-shared", tmp_path)
     # Kappa and Alpha neither confirmed nor denied in one report: one clause, joined by « ni »;
     # Beta and Gamma acknowledged in another: « et »; Alpha-Delta's same position of a later
     # day stands apart, as does each date.
-    assert text_of(line) == (
+    assert line == (
         "Positions déclarées : présence ni confirmée ni démentie par Cellule Alpha-Delta (rapporté "
         "le 10 mars 2025) ; présence reconnue par le bureau gamma (OG) et par Service Beta "
         "(rapporté le 5 mars 2025) ; présence ni confirmée ni démentie par le gouvernement Kappa "
