@@ -1324,3 +1324,36 @@ def test_every_later_event_stands_beside_a_level_in_time_order_once_per_line(tmp
     assert note in box, box
     # Two figures of one period: the events are said once for the line, not once per figure.
     assert box.count("absence signalée") == 1, box
+
+
+def test_a_position_restated_without_a_date_keeps_the_dated_one_beside_it(tmp_path):
+    line = positions_line("position-restated", tmp_path)
+    # Kappalie « a toujours démenti », reported in September, says the denial holds; it does
+    # not take the place of the government's dated one and its words (review 19, P3).
+    assert line == (
+        "Positions déclarées : bilans démentis par l'état-major de Kappalie (rapporté le 1er "
+        "septembre 2025) ; bilans démentis (« fabrications ») par le gouvernement Kappa (déclaré "
+        "lundi 14 juillet)"), line
+
+
+def test_a_running_totals_earlier_figure_its_text_sets_beside_it_stays_in_the_box(tmp_path):
+    archive = scenario("earlier-beside", tmp_path)
+    figures = {li["data-metric"]: text_of(li) for li in topic_soup(archive).select(".ba-headline-figure")}
+    # Beta's later total, in the article that recalls Alpha's earlier one (itself a correction
+    # down), does not drop it: the text sets them side by side, three weeks apart (review 19,
+    # P1), and Alpha's part stays counted in Alpha's total (P2).
+    assert figures["armes"] == (
+        "Canons et lance-roquettes livrés : plus de 12 000 unités selon Service Beta (3 mars 2026) "
+        "— auparavant environ 10 000 selon Agence Alpha (10 février 2026, corrigé à la baisse), "
+        "dont environ 4 000 canons livrés"), figures["armes"]
+    assert figures["canons"] == (
+        "Canons livrés : environ 4 000 unités selon Agence Alpha (10 février 2026) — compris dans "
+        "« Canons et lance-roquettes livrés » : environ 10 000 selon Agence Alpha (10 février 2026), "
+        "plus de 12 000 selon Service Beta (3 mars 2026, postérieur au chiffre d'Agence Alpha)"), figures["canons"]
+    # An earlier figure no text reporting the later one gives is the table's, not the box's.
+    later = tmp_path / "briefings" / "articles" / "2026-03-04-a-hausse.md"
+    text = later.read_text(encoding="utf-8")
+    later.write_text(text[:text.index("  - topic: effectifs\n    metric: armes\n    value: 10000")] + "---\n\n"
+                     "Beta a compté mardi plus de 12 000 armes livrées.\n", encoding="utf-8")
+    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="armes"]'))
+    assert line == "Canons et lance-roquettes livrés : plus de 12 000 unités selon Service Beta (3 mars 2026)", line

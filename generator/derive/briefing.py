@@ -170,6 +170,10 @@ class MetricBriefing:
     def updates(self) -> tuple[conflicts.Pair, ...]:
         return self.of("update")
 
+    def corrected(self, statement: Statement) -> bool:
+        """Whether a figure corrects its actor's earlier running total down."""
+        return any(p.second.claim_id == statement.claim_id for p in self.of("correction"))
+
 
 @dataclass(frozen=True)
 class TopicBriefing:
@@ -287,6 +291,29 @@ def _same_report(statement: Statement, other: Statement) -> bool:
     """Whether two figures are of one report: one actor's, for one date, in one article."""
     return (statement.actor == other.actor and statement.when == other.when
             and not statement.articles.isdisjoint(other.articles))
+
+
+def _earlier_beside(statement: Statement, metric: MetricBriefing) -> Statement | None:
+    """The latest of other actors' current figures that are wholly earlier than a headline
+    figure, out of the headline, and reported by an article that reports it: the text sets
+    them side by side (« début février, le JCS avait évalué … »), which a box showing the
+    latest figure alone would hide. None for a figure not in the headline."""
+    picture, shown = metric.picture, {s.claim_id for s in metric.headline}
+    if picture is None or statement.claim_id not in shown or statement.when is None:
+        return None
+    when = statement.when
+    beside = [s for s in picture.latest if s.actor != statement.actor and s.claim_id not in shown
+              and s.when is not None and s.when.before(when) and not s.articles.isdisjoint(statement.articles)]
+    return max(beside, key=lambda s: (s.when.end, s.when.start) if s.when else (), default=None)
+
+
+def _with_same_report(figures: tuple[Statement, ...], wider: MetricBriefing) -> tuple[Statement, ...]:
+    """A wider scope's headline figures, after its current figures that one of ``figures``'s
+    actors gave in the same report: a part is named in its own report's whole first."""
+    latest = wider.picture.latest if wider.picture else ()
+    same = tuple(w for w in latest if w not in wider.headline
+                 and any(_same_report(s, w) for s in figures))
+    return same + wider.headline
 
 
 def by_metric(figures: Iterable[tuple[str, Statement]]
@@ -412,15 +439,17 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
             own = tuple((other_id, other) for other_id, other in older
                         if other.actor == statement.actor and scopes.holds(topic, other_id, metric_id)
                         ) if sibling_replaced else ()
+            earlier = _earlier_beside(statement, briefing) if briefing.kind == "total" else None
             statuses[claim_id] = replace(
                 status, older_than=tuple(o for o in older if o not in own), outdated_by=own,
-                report_replaced=sibling_replaced)
+                report_replaced=sibling_replaced, earlier_beside=earlier)
         named = {other_id for s in briefing.headline for other_id, _ in statuses[s.claim_id].outdated_by}
         counted_in = tuple((wider, s) for wider in topic.metrics[metric_id].wider
-                           if wider not in named for s in metrics[wider].headline)
+                           if wider not in named for s in _with_same_report(briefing.headline, metrics[wider]))
         inner = tuple((other, s) for other in scopes.narrower(topic, metric_id)
                       for s in metrics[other].headline)
-        of_which = {s.claim_id: found for s in briefing.headline
+        earlier_shown = tuple(e for s in briefing.headline if (e := statuses[s.claim_id].earlier_beside))
+        of_which = {s.claim_id: found for s in briefing.headline + earlier_shown
                     if (found := tuple((other, o) for other, o in inner if _same_report(s, o)))}
         metrics[metric_id] = replace(briefing, statuses=statuses, overlapping=overlapping,
                                      counted_in=counted_in, relations=scopes.related(topic, metric_id),
@@ -438,12 +467,23 @@ def _positions(topic: Topic, timeline: tuple[Statement, ...], side: Callable[[st
                ) -> tuple[Statement, ...]:
     """Each side's latest position on each question of the topic (« ni confirmé ni démenti »,
     then « reconnue »), as last reported, newest first: what a reader must know of where each
-    side stands now."""
-    latest: dict[tuple[str, str | None], Statement] = {}
+    side stands now. A position its text does not date (« ont toujours démenti ») that holds
+    what the side's dated one said says it still holds: the dated one, with its date and
+    words, stays beside it."""
+    latest: dict[tuple[str, str | None], list[Statement]] = {}
     for statement in sorted((s for s in timeline if topic.events[s.claim.event or ""].stance),
                             key=_last_reported):
-        latest[side(statement.actor), topic.events[statement.claim.event or ""].question] = statement
-    return tuple(sorted(latest.values(), key=_last_reported, reverse=True))
+        key = side(statement.actor), topic.events[statement.claim.event or ""].question
+        kept = latest.get(key, [])
+        still = [] if _dated_position(statement) else [
+            s for s in kept if _dated_position(s) and s.claim.event == statement.claim.event]
+        latest[key] = still + [statement]
+    return tuple(sorted((s for kept in latest.values() for s in kept), key=_last_reported, reverse=True))
+
+
+def _dated_position(statement: Statement) -> bool:
+    """Whether a position's text dates it (its period, or the day it was stated)."""
+    return statement.claim.as_of is not None or statement.claim.stated_on is not None
 
 
 def _same_position(statement: Statement) -> tuple:
