@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.model import Claim
-from generator.render.format import figure_fr, number_fr
+from generator.render.format import figure_fr, moved_fr, number_fr, than_fr
 
 
 def figure(**fields: object) -> str:
@@ -27,3 +27,22 @@ def test_a_range_names_millions_once_when_both_ends_are_in_millions(low, high, e
 def test_a_round_million_is_said_in_words_with_its_qualifier():
     assert figure(qualifier="about", value=12_000_000) == "environ 12 millions"
     assert figure(qualifier="exact", value=1_234_567) == number_fr(1_234_567)
+
+
+@pytest.mark.parametrize("later, earlier, expected", [
+    (("about", 12_000), ("about", 11_000), "porté depuis à"),
+    (("exact", 2_000), ("about", 3_000), "ramené depuis à"),
+    (("range", (1_000, 5_000)), ("exact", 3_000), "remplacé depuis par"),
+])
+def test_a_replaced_figure_says_which_way_it_moved(later, earlier, expected):
+    def claim(qualifier, value):
+        low, high = value if qualifier == "range" else (None, None)
+        return Claim.model_construct(qualifier=qualifier, value=None if low else value, low=low, high=high)
+    assert moved_fr(claim(*later), claim(*earlier)) == expected
+
+
+def test_que_is_elided_before_a_vowel():
+    assert than_fr("environ 300 tués") == "qu'environ 300 tués"
+    assert than_fr("au moins 300") == "qu'au moins 300"
+    assert than_fr("plus de 300") == "que plus de 300"
+    assert than_fr("300") == "que 300"

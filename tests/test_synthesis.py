@@ -702,11 +702,12 @@ def test_a_figure_whose_report_sibling_was_replaced_says_it_may_be_outdated(tmp_
     shown as the same report as a replaced figure; its 12 000 is not."""
     archive = scenario("report-replaced", tmp_path)
     box = headline_box(archive)
-    # « donné avec », not « du même rapport que » (review 18, F2: no journalist writes it).
-    assert ("2 000 soldats selon Service Beta (rapporté le 10 janvier 2025) — donné avec "
-            "« Premier contingent » : 11 000, remplacé depuis par 12 000 selon Service Beta (rapporté "
-            "le 20 mars 2025) ; peut-être dépassé lui aussi") in box
-    assert box.count("donné avec") == 1
+    # Not « du même rapport que » (review 18, F2), nor a label after a colon (« donné avec
+    # « Premier contingent » : 11 000 », review 19): what a journalist would print.
+    assert ("2 000 soldats selon Service Beta (rapporté le 10 janvier 2025) — donné en même temps "
+            "que 11 000 soldats (« Premier contingent »), chiffre porté depuis à 12 000 selon Service "
+            "Beta (rapporté le 20 mars 2025) ; peut-être dépassé lui aussi") in box
+    assert box.count("donné en même temps") == 1
     assert "somme calculée" not in box  # 12 000 + 2 000 would add a new figure to an outdated one
 
 
@@ -1112,8 +1113,8 @@ def test_a_figure_its_own_actor_has_since_given_a_total_for_is_its_earlier_estim
     (renforts,) = [line for line in lines(topic_soup(archive)) if line.startswith("Renforts :")]
     assert ("environ 3 000 soldats selon Service Beta (date inconnue) — estimation antérieure, "
             "dépassée par le total « Soldats envoyés (total) » d'environ 16 000 selon Service Beta "
-            "(8 avril 2025) ; donné avec « Premier contingent » : "
-            "environ 11 000, remplacé depuis par environ 12 000 (8 avril 2025)"
+            "(8 avril 2025) ; donné en même temps qu'environ 11 000 soldats (« Premier "
+            "contingent »), chiffre porté depuis à environ 12 000 (8 avril 2025)"
             ) in renforts
     assert "peut-être" not in renforts
 
@@ -1127,9 +1128,9 @@ def test_an_outdated_figure_is_said_outdated_once_not_also_perhaps_older(tmp_pat
     assert len(shown) == 3, shown  # the box, the current picture's sentence and Beta's row
     for line in shown:
         assert ("environ 3 000 soldats — estimation antérieure, dépassée par le total « Soldats "
-                "envoyés (total) » d'environ 16 000 selon Service Beta (8 avril 2025) ; donné "
-                "avec « Premier contingent » : environ 11 000, remplacé depuis par environ "
-                "12 000 (8 avril 2025)") in line.replace(
+                "envoyés (total) » d'environ 16 000 selon Service Beta (8 avril 2025) ; donné en "
+                "même temps qu'environ 11 000 soldats (« Premier contingent »), chiffre porté "
+                "depuis à environ 12 000 (8 avril 2025)") in line.replace(
                     " selon Service Beta (date inconnue)", ""), line
         assert "peut-être" not in line and "Agence Alpha" not in line, line
 

@@ -11,6 +11,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from ..derive.ledger import LedgerEntry, Statement
+from ..derive.rules import stated_interval
 from ..model import Actor, Claim, DateInterval, Event, Registries, parse_date_interval
 
 LOCALE = "fr_FR"
@@ -89,6 +90,24 @@ REVISED = {"up": "révisé à la hausse", "down": "révisé à la baisse", "same
 
 def revised_fr(direction: str) -> str:
     return REVISED[direction]
+
+
+def moved_fr(later: Claim, earlier: Claim) -> str:
+    """How a figure moved to the one its actor gave since, after « chiffre »: « porté depuis
+    à » when what it announces rose at both ends (« environ 11 000 », then « environ 12 000 »),
+    « ramené depuis à » when it fell, else « remplacé depuis par »."""
+    now, before = stated_interval(later), stated_interval(earlier)
+    if (now.low, now.high) != (before.low, before.high):
+        if now.low >= before.low and now.high >= before.high:
+            return "porté depuis à"
+        if now.low <= before.low and now.high <= before.high:
+            return "ramené depuis à"
+    return "remplacé depuis par"
+
+
+def than_fr(figure: str) -> str:
+    """« que » before a figure, elided as French writes it: « qu'environ 300 », « que 300 »."""
+    return ("qu'" if figure[:1].lower() in "aeiouyéèêâîôh" else "que ") + figure
 
 
 def reported_fr(reported: DateInterval | None) -> str:
