@@ -1351,9 +1351,20 @@ def test_a_running_totals_earlier_figure_its_text_sets_beside_it_stays_in_the_bo
         "Canons livrés : environ 4 000 unités selon Agence Alpha (10 février 2026) — compris dans "
         "« Canons et lance-roquettes livrés » : environ 10 000 selon Agence Alpha (10 février 2026), "
         "plus de 12 000 selon Service Beta (3 mars 2026, postérieur au chiffre d'Agence Alpha)"), figures["canons"]
-    # An earlier figure no text reporting the later one gives is the table's, not the box's.
+    # One its caveats name already (a lower total later: a contradiction) is not said twice.
     later = tmp_path / "briefings" / "articles" / "2026-03-04-a-hausse.md"
     text = later.read_text(encoding="utf-8")
+    later.write_text(text.replace("value: 12000\n    qualifier: more_than", "value: 8000\n    qualifier: exact")
+                     .replace("plus de 12 000 armes", "8 000 armes"), encoding="utf-8")
+    first = tmp_path / "briefings" / "articles" / "2026-02-10-b-estimation.md"
+    first_text = first.read_text(encoding="utf-8")
+    first.write_text(first_text[:first_text.index("  - topic: effectifs\n    metric: armes\n    value: 12000")]
+                     + first_text[first_text.index("---\n\n"):], encoding="utf-8")
+    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="armes"]'))
+    assert "en contradiction avec Agence Alpha (environ 10 000" in line and "auparavant" not in line, line
+    later.write_text(text, encoding="utf-8")
+    first.write_text(first_text, encoding="utf-8")
+    # An earlier figure no text reporting the later one gives is the table's, not the box's.
     later.write_text(text[:text.index("  - topic: effectifs\n    metric: armes\n    value: 10000")] + "---\n\n"
                      "Beta a compté mardi plus de 12 000 armes livrées.\n", encoding="utf-8")
     line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="armes"]'))

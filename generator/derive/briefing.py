@@ -293,12 +293,13 @@ def _same_report(statement: Statement, other: Statement) -> bool:
             and not statement.articles.isdisjoint(other.articles))
 
 
-def _earlier_beside(statement: Statement, metric: MetricBriefing) -> Statement | None:
+def _earlier_beside(statement: Statement, metric: MetricBriefing, named: set[str]) -> Statement | None:
     """The latest of other actors' current figures that are wholly earlier than a headline
     figure, out of the headline, and reported by an article that reports it: the text sets
     them side by side (« début février, le JCS avait évalué … »), which a box showing the
-    latest figure alone would hide. None for a figure not in the headline."""
-    picture, shown = metric.picture, {s.claim_id for s in metric.headline}
+    latest figure alone would hide. None for a figure not in the headline; ``named``: the
+    figures its caveats name already (a contradiction, a divergence)."""
+    picture, shown = metric.picture, {s.claim_id for s in metric.headline} | named
     if picture is None or statement.claim_id not in shown or statement.when is None:
         return None
     when = statement.when
@@ -439,7 +440,8 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
             own = tuple((other_id, other) for other_id, other in older
                         if other.actor == statement.actor and scopes.holds(topic, other_id, metric_id)
                         ) if sibling_replaced else ()
-            earlier = _earlier_beside(statement, briefing) if briefing.kind == "total" else None
+            caveats = {s.claim_id for s in status.contradicted_by + status.divergent + status.confirmed_by}
+            earlier = _earlier_beside(statement, briefing, caveats) if briefing.kind == "total" else None
             statuses[claim_id] = replace(
                 status, older_than=tuple(o for o in older if o not in own), outdated_by=own,
                 report_replaced=sibling_replaced, earlier_beside=earlier)
