@@ -1369,3 +1369,16 @@ def test_a_running_totals_earlier_figure_its_text_sets_beside_it_stays_in_the_bo
                      "Beta a compté mardi plus de 12 000 armes livrées.\n", encoding="utf-8")
     line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="armes"]'))
     assert line == "Canons et lance-roquettes livrés : plus de 12 000 unités selon Service Beta (3 mars 2026)", line
+
+
+def test_a_figure_an_article_only_recalls_is_not_given_with_that_articles_report(tmp_path):
+    archive = scenario("report-recalled", tmp_path)
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="envoyes"]'))
+    # Alpha's December report gave its total and 5 000 - 6 000 present, since brought down to
+    # about 5 000; its « mi-octobre » 3 000, which the article recalls, was no part of that
+    # report (review 20, S1).
+    assert line.endswith(
+        "— donné en même temps qu'entre 5 000 et 6 000 soldats (« Soldats présents »), chiffre "
+        "ramené depuis à environ 5 000 selon Agence Alpha (22 avril 2026) ; peut-être dépassé lui "
+        "aussi"), line
+    assert "environ 3 000" not in line, line

@@ -556,14 +556,15 @@ def undated_replaced(changes: tuple[Change, ...], found: Iterable[Pair], kind: s
 
 
 # Figures since replaced, by the actor and an article that reported them: (their metric, the
-# figure, the figure of that actor replacing it now).
-ReplacedByReport = Mapping[tuple[str, str], tuple[tuple[str, Statement, Statement], ...]]
+# figure, the figure of that actor replacing it now, when that article says it was stated).
+ReplacedByReport = Mapping[tuple[str, str],
+                           tuple[tuple[str, Statement, Statement, DateInterval | None], ...]]
 
 
 def replaced_by_report(histories: Mapping[str, tuple[Change, ...]]) -> ReplacedByReport:
     """Each metric's figures its actor has replaced since (``histories``: by metric), with the
     latest figure replacing each, by actor and reporting article (for report_replaced)."""
-    index: dict[tuple[str, str], list[tuple[str, Statement, Statement]]] = {}
+    index: dict[tuple[str, str], list[tuple[str, Statement, Statement, DateInterval | None]]] = {}
     for metric_id, changes in histories.items():
         after = {c.supersedes.claim_id: c.statement for c in changes if c.supersedes is not None}
         for change in changes:
@@ -574,18 +575,27 @@ def replaced_by_report(histories: Mapping[str, tuple[Change, ...]]) -> ReplacedB
                 latest = after[latest.claim_id]
             for entry in change.supersedes.entries:
                 index.setdefault((change.supersedes.actor, entry.article.id), []).append(
-                    (metric_id, change.supersedes, latest))
+                    (metric_id, change.supersedes, latest, entry.stated))
     return {key: tuple(found) for key, found in index.items()}
+
+
+def _one_moment(said: DateInterval | None, other: DateInterval | None) -> bool:
+    """Whether two statements an article dates ``said`` and ``other`` may be one report: their
+    dates meet, or one is news of the other's day (« mardi » in Wednesday's article)."""
+    return said is None or other is None or said.overlaps(other) \
+        or of_its_day(said, other) or of_its_day(other, said)
 
 
 def report_replaced(statement: Statement, replaced: ReplacedByReport
                     ) -> tuple[tuple[str, Statement, Statement], ...]:
-    """The figures of other metrics that ``statement``'s actor gave in an article reporting
-    it and has replaced since with a figure that became known later."""
+    """The figures of other metrics that ``statement``'s actor gave in the same report (an
+    article reporting it, dated alike: not an earlier statement the article recalls, « à la
+    mi-octobre ») and has replaced since with a figure that became known later."""
     found: dict[str, tuple[str, Statement, Statement]] = {}
     for entry in statement.entries:
-        for metric_id, sibling, latest in replaced.get((statement.actor, entry.article.id), ()):
-            if metric_id != statement.claim.metric and older(statement.known_on, latest.known_on):
+        for metric_id, sibling, latest, said in replaced.get((statement.actor, entry.article.id), ()):
+            if metric_id != statement.claim.metric and older(statement.known_on, latest.known_on) \
+                    and _one_moment(said, entry.stated):
                 found[sibling.claim_id] = (metric_id, sibling, latest)
     return tuple(found.values())
 
