@@ -1382,3 +1382,23 @@ def test_a_figure_an_article_only_recalls_is_not_given_with_that_articles_report
         "ramené depuis à environ 5 000 selon Agence Alpha (22 avril 2026) ; peut-être dépassé lui "
         "aussi"), line
     assert "environ 3 000" not in line, line
+
+
+def test_an_earlier_figure_beside_two_headline_figures_is_said_once_with_its_scope(tmp_path):
+    scenario("earlier-beside", tmp_path)
+    articles = tmp_path / "briefings" / "articles"
+    first = articles / "2026-02-10-b-estimation.md"
+    first.write_text(first.read_text(encoding="utf-8").replace(
+        "    as_of: 2026-02-10\n    attributed_to: alpha\n    quote: \"Alpha estime",
+        "    as_of: 2026-02-10\n    scope_words: \"armes ont été livrées\"\n    attributed_to: alpha\n"
+        "    quote: \"Alpha estime", 1), encoding="utf-8")
+    later = articles / "2026-03-04-a-hausse.md"
+    later.write_text(later.read_text(encoding="utf-8").replace("claims:\n", (
+        "claims:\n  - topic: effectifs\n    metric: armes\n    value: 15000\n    qualifier: about\n"
+        "    as_of: 2026-03\n    attributed_to: gamma\n    quote: \"Gamma en compte environ 15 000\"\n"), 1)
+        .replace("armes livrées.", "armes livrées. Gamma en compte environ 15 000."), encoding="utf-8")
+    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="armes"]'))
+    # Beta's and Gamma's totals both follow Alpha's earlier one in the article that recalls
+    # it: the line says it once, with the words that say what it counts (review 20, S2).
+    assert line.count("auparavant") == 1, line
+    assert "auparavant environ 10 000 (« armes ont été livrées ») selon Agence Alpha" in line, line
