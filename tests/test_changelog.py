@@ -526,3 +526,14 @@ def test_an_undated_event_is_not_merged_into_a_dated_one_it_may_not_report(tmp_p
         "( Journal A, 16 mai 2025 ; Journal B, 16 mai 2025 )",
         "date inconnue — Effectifs : Visite officielle, selon Agence Alpha — avec réserve : "
         "« Selon certaines informations … », « … aurait annoncé … » ( Journal B, date inconnue )"]
+
+
+def test_a_new_figure_within_the_old_one_has_no_word_and_one_beyond_it_moved(tmp_path):
+    lines = scenario_log("update-within", tmp_path)
+    present = next(line for line in lines if "environ 5 000" in line)
+    weapons = next(line for line in lines if "environ 250" in line)
+    # « environ 5 000 » lies within « entre 5 000 et 6 000 »: no « révisé », which the method
+    # keeps for figures that cannot both hold (review 20, S4); « environ 250 » after « environ
+    # 220 » rose, though « environ » lets the two overlap (review 21, T2).
+    assert "(auparavant entre 5 000 et 6 000, 11 décembre 2025)" in present, present
+    assert "(en hausse ; auparavant environ 220, mars 2025)" in weapons, weapons

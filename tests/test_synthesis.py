@@ -1402,3 +1402,12 @@ def test_an_earlier_figure_beside_two_headline_figures_is_said_once_with_its_sco
     # it: the line says it once, with the words that say what it counts (review 20, S2).
     assert line.count("auparavant") == 1, line
     assert "auparavant environ 10 000 (« armes ont été livrées ») selon Agence Alpha" in line, line
+
+
+def test_an_actors_new_figure_is_an_update_even_within_or_overlapping_its_old_one(tmp_path):
+    updates = [text_of(li) for li in topic_soup(scenario("update-within", tmp_path)).select("ul.ba-mises-a-jour li")]
+    # Both are listed, as the table's « remplace » and the log say (review 20, S5; review 21, T2).
+    assert any(u.startswith("Agence Alpha : entre 5 000 et 6 000 (11 décembre 2025)")
+               and "puis Agence Alpha : environ 5 000 (22 avril 2026)" in u for u in updates), updates
+    assert any(u.startswith("Agence Alpha : environ 220 (mars 2025)")
+               and "puis Agence Alpha : environ 250 (mai 2026)" in u for u in updates), updates

@@ -519,8 +519,13 @@ def direction(new: Statement, old: Statement) -> str:
     if (now.low, now.high) == (before.low, before.high) or _requalified(new.claim, old.claim):
         return "same"
     # Bounds that fit inside each other (« jusqu'à 8 000 », then « jusqu'à 6 000 »): how the
-    # figures they announce moved.
-    return _moved(now, before) or _moved(stated_interval(new.claim), stated_interval(old.claim))
+    # figures they announce moved; then the figure announced against what the old one states
+    # (« environ 250 » after « environ 220 »: up; « environ 5 000 » after « entre 5 000 et
+    # 6 000 »: within it, '').
+    stated, stated_before = stated_interval(new.claim), stated_interval(old.claim)
+    announced = (stated.low + stated.high) / 2
+    return (_moved(now, before) or _moved(stated, stated_before)
+            or _moved(ValueInterval(announced, announced), stated_before))
 
 
 def _requalified(new: Claim, old: Claim) -> bool:

@@ -30,7 +30,9 @@ from ..typography import french_text
 from .base import Pager, Planned, Site, paginate
 
 LOG_TITLE = "Journal des mises à jour"
-DIRECTION = {"up": "en hausse", "down": "en baisse", "same": "inchangé", "": "révisé"}
+# A figure announced within the old one's (« environ 5 000 » after « entre 5 000 et 6 000 »):
+# no word; the line gives the old figure.
+DIRECTION = {"up": "en hausse", "down": "en baisse", "same": "inchangé", "": ""}
 # A running total its actor gives lower later: it cannot fall, the actor corrects it (rules.py).
 CORRECTED = "correction à la baisse"
 
@@ -96,7 +98,8 @@ class LogPages(Site):
             old = entry.supersedes
             # Its own earlier figure for this very period is told apart by when it was said.
             earlier = known_fr(old) if entry.restates else said_when_fr(self.archive, old)
-            text += f" ({change_words(entry)} ; auparavant {figure_fr(old.claim)}, {earlier})"
+            words = change_words(entry)
+            text += f" ({f'{words} ; ' if words else ''}auparavant {figure_fr(old.claim)}, {earlier})"
         if entry.hedges:
             text += f" — avec réserve : {_quoted(entry.hedges)}"
         if entry.agrees_with:
