@@ -277,6 +277,10 @@ class Event(Frozen):
                                  "position replaces its earlier one on the same question only "
                                  "(losses acknowledged does not replace casualty figures "
                                  "denied); positions that name none answer one question")
+    once: bool = Field(default=False, description="An event that happens once (a treaty's "
+                       "signature, its entry into force): an actor's statements of it whose dates "
+                       "nest (« début décembre 2024 », « le 4 décembre 2024 ») are one statement, "
+                       "dated by the most precise")
     synonyms: tuple[Text, ...] = ()
 
     @property

@@ -537,3 +537,8 @@ def test_a_new_figure_within_the_old_one_has_no_word_and_one_beyond_it_moved(tmp
     # 220 » rose, though « environ » lets the two overlap (review 21, T2).
     assert "(auparavant entre 5 000 et 6 000, 11 décembre 2025)" in present, present
     assert "(en hausse ; auparavant environ 220, mars 2025)" in weapons, weapons
+
+
+def test_an_event_that_happens_once_told_again_is_not_logged_again(tmp_path):
+    lines = scenario_log("event-once", tmp_path)
+    assert len(lines) == 1 and lines[0].startswith("23 décembre 2024 — Effectifs : Entrée en vigueur"), lines

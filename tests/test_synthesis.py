@@ -1411,3 +1411,16 @@ def test_an_actors_new_figure_is_an_update_even_within_or_overlapping_its_old_on
                and "puis Agence Alpha : environ 5 000 (22 avril 2026)" in u for u in updates), updates
     assert any(u.startswith("Agence Alpha : environ 220 (mars 2025)")
                and "puis Agence Alpha : environ 250 (mai 2026)" in u for u in updates), updates
+
+
+def test_an_event_that_happens_once_told_again_more_precisely_is_one_statement(tmp_path):
+    archive = scenario("event-once", tmp_path)
+    # « au début du mois » in December 2024, « le 4 décembre 2024 » in May 2026: one entry into
+    # force (topics.yml ``once``), dated by the more precise text, with both sources; not a
+    # second event in the chronology, nor news of May 2026 in the log (review 21, T1).
+    assert "Dernier événement : entrée en vigueur (4 décembre 2024), sans source citée" in headline_box(archive)
+    assert topic_text(archive).count("— Entrée en vigueur sans source citée") == 1, topic_text(archive)
+    topics = tmp_path / "briefings" / "topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace("      once: true\n", ""), encoding="utf-8")
+    # Without it, two statements: events of a kind that recurs (deliveries) may be two.
+    assert topic_text(scenario_reloaded(tmp_path)).count("— Entrée en vigueur sans source citée") == 2

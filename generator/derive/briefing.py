@@ -360,7 +360,11 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
     def kind_of(statement: Statement) -> str | None:
         metric = topic.metrics.get(statement.claim.metric or "")
         event = topic.events.get(statement.claim.event or "")
-        return metric.kind if metric else "provision" if event and event.kind == "provision" else None
+        if metric:
+            return metric.kind
+        if event and event.kind == "provision":
+            return "provision"
+        return "once" if event and event.once else None
 
     merged, repeat_list = synthesis.fold_repeats(merged, kind_of, lambda actor: bool(origins(actor)),
                                                  dispatch_of or {})

@@ -45,6 +45,13 @@ def _sharper(copy: Statement, than: Statement) -> bool:
             and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start)
 
 
+def _nested(one: Statement, other: Statement) -> bool:
+    """Whether one statement's period holds the other's."""
+    a, b = one.when, other.when
+    return a is not None and b is not None and (
+        a.start <= b.start and b.end <= a.end or b.start <= a.start and a.end <= b.end)
+
+
 def _may_report(dated: Statement, undated: Statement) -> bool:
     """Whether an actor's event its text does not date may be its dated one, reported again.
     No figure ties two events of one kind (deliveries go on, an actor says so again): only
@@ -83,8 +90,9 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
     one: _may_report); one actor's running total or plan stated again with the same
     figure, or a treaty's provision stated again, is one statement, with its first date,
     whatever the later article dates it; so is a figure its actor gave before, recalled
-    without a date of its own, even after a newer one. ``kind_of`` gives a metric statement's kind,
-    "provision" for a provision, None for another event."""
+    without a date of its own, even after a newer one; so are an actor's statements of an event
+    that happens once (Event.once) whose dates nest. ``kind_of`` gives a metric statement's
+    kind, "provision" for a provision, "once" for such an event, None for another event."""
     # Statements come in chronological order: the first one seen under a key is the earliest.
     done: dict[tuple, list[Statement]] = {}  # per subject and figure
     first: dict[tuple, int] = {}             # (subject and figure, actor) -> index in done
@@ -103,6 +111,9 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
         own = None
         if kind in ("total", "plan", "provision") and last.get(mine) == figure:
             own = first.get(actor_key)
+        elif kind == "once" and statement.dated:  # one event, dated more or less precisely
+            own = next((i for i, other in enumerate(same)
+                        if other.actor == statement.actor and other.dated and _nested(other, statement)), None)
         elif not statement.dated and claim.metric and actor_key in first:
             own = first[actor_key]  # its earlier figure recalled (« sa précédente estimation »)
         elif not statement.dated and actor_key in first_dated \
