@@ -1424,3 +1424,13 @@ def test_an_event_that_happens_once_told_again_more_precisely_is_one_statement(t
     topics.write_text(topics.read_text(encoding="utf-8").replace("      once: true\n", ""), encoding="utf-8")
     # Without it, two statements: events of a kind that recurs (deliveries) may be two.
     assert topic_text(scenario_reloaded(tmp_path)).count("— Entrée en vigueur sans source citée") == 2
+
+
+def test_a_part_of_a_month_in_words_is_compared_as_that_part(tmp_path):
+    archive = scenario("part-of-month-compared", tmp_path)
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    # « plus de 8 000 » early in April, « environ 6 000 » on 22 April: a running total lower at
+    # a wholly later date, a contradiction, not two estimates of one month that may both hold
+    # (review 20, S2); the contradicting figure is not named again as « auparavant ».
+    assert "en contradiction avec Service Beta (plus de 8 000, début avril 2026)" in line, line
+    assert "divergentes" not in line and "auparavant" not in line, line
