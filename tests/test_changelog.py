@@ -542,3 +542,11 @@ def test_a_new_figure_within_the_old_one_has_no_word_and_one_beyond_it_moved(tmp
 def test_an_event_that_happens_once_told_again_is_not_logged_again(tmp_path):
     lines = scenario_log("event-once", tmp_path)
     assert len(lines) == 1 and lines[0].startswith("23 décembre 2024 — Effectifs : Entrée en vigueur"), lines
+
+
+def test_a_position_no_text_dates_is_logged_as_reported_that_day(tmp_path):
+    lines = scenario_log("position-restated", tmp_path)
+    # « a toujours démenti », reported on 1 September, was not taken that day (review 20, P3).
+    assert lines[0].startswith("rapporté le 1er septembre 2025 — Effectifs : Bilans démentis par "
+                               "l'état-major de Kappalie"), lines
+    assert lines[1].startswith("lundi 14 juillet — Effectifs : Bilans démentis"), lines

@@ -22,6 +22,7 @@ from ..format import (
     inline_label,
     known_fr,
     quote_fr,
+    reported_fr,
     revised_fr,
     said_when_fr,
 )
@@ -80,7 +81,11 @@ class LogPages(Site):
         claim = statement.claim
         who = according_to(self.archive.actors[statement.actor], self.archive.event_of(claim))
         known = entry.known
+        event = self.archive.event_of(claim)
         date = "date inconnue" if known is None else known.stated_words or date_fr(known.stated)
+        if known is not None and event is not None and event.stance and not known.dates_statement:
+            # A position no text dates (« ont toujours démenti ») was not taken that day.
+            date = reported_fr(known.stated)
         # The period the figure or event is for, as its text gives it, less the date above
         # (a metric whose scope fixes its period names it in its label).
         # A period that is the statement's date in other words (« En avril, … évaluait »:
@@ -92,7 +97,6 @@ class LogPages(Site):
             words = f" (« {quote_fr(claim.scope_words, False)} »)" if claim.scope_words else ""
             text = f"{self.claim_label(claim)} : {figure_fr(claim)}{words}{period} {who}"
         else:
-            event = self.archive.event_of(claim)
             text = f"{self.claim_label(claim)}{period}{' ' if event and event.stance else ', '}{who}"
         if entry.supersedes is not None:
             old = entry.supersedes
