@@ -282,7 +282,7 @@ def test_an_event_its_actor_says_again_is_no_change(tmp_path):
 
 
 def test_real_log_lines_are_dated_when_known_and_name_the_period_they_are_for(archive):
-    from generator.render.format import date_fr
+    from generator.render.format import date_fr, reported_fr
 
     builder = PageBuilder.from_archive(archive)
     entries = builder.analysis.log
@@ -293,6 +293,10 @@ def test_real_log_lines_are_dated_when_known_and_name_the_period_they_are_for(ar
             assert line.startswith("date inconnue — "), line
             continue
         label = known.stated_words or date_fr(known.stated)
+        event = archive.event_of(entry.statement.claim)
+        if event is not None and event.stance and not known.dates_statement:  # not taken that day
+            assert line.startswith(f"{reported_fr(known.stated).replace('’', chr(39))} — "), line
+            label = line.split(" — ")[0]
         assert line.startswith(f"{label.replace('’', chr(39))} — "), line
         claim = entry.statement.claim
         # A period no text gives (its metric's scope's) is named in the metric's label only:
@@ -371,8 +375,8 @@ def test_a_position_names_who_takes_it_not_a_source(tmp_path):
     # Kappa is not the source of « ni confirmée ni démentie »: it is the one who neither
     # confirms nor denies. Alpha's visit is an event Alpha reports.
     assert sorted(line.split(" (")[0] for line in log_page(builder)) == [
-        "23 décembre 2024 — Effectifs : Présence ni confirmée ni démentie par le gouvernement Kappa",
-        "23 décembre 2024 — Effectifs : Visite officielle, selon Agence Alpha"]
+        "23 décembre 2024 — Effectifs : Visite officielle, selon Agence Alpha",
+        "rapporté le 23 décembre 2024 — Effectifs : Présence ni confirmée ni démentie par le gouvernement Kappa"]
     (page,) = [p for p in builder.all_pages() if p.path == "sujets/effectifs.md"]
     text = re.sub(r"\s+", " ", BeautifulSoup(page.content, "html.parser").get_text(" "))
     assert "Présence ni confirmée ni démentie par le gouvernement Kappa : « le gouvernement" in text

@@ -1434,3 +1434,20 @@ def test_a_part_of_a_month_in_words_is_compared_as_that_part(tmp_path):
     # (review 20, S2); the contradicting figure is not named again as « auparavant ».
     assert "en contradiction avec Service Beta (plus de 8 000, début avril 2026)" in line, line
     assert "divergentes" not in line and "auparavant" not in line, line
+
+
+def test_figures_are_compared_in_the_order_of_their_parts_of_months(tmp_path):
+    scenario("part-of-month-compared", tmp_path)
+    (tmp_path / "briefings" / "articles" / "2026-05-02-b-fin-avril.md").write_text(
+        "---\nid: 2026-05-02-b-fin-avril\ntitle: t\ndate: 2026-05-02\noutlet: journal-b\n"
+        "topics: [effectifs]\nclaims:\n  - topic: effectifs\n    metric: pertes\n    value: 5000\n"
+        "    qualifier: about\n    as_of: 2026-04-15\n    attributed_to: gamma\n"
+        "    quote: \"environ 5 000 le 15 avril\"\n  - topic: effectifs\n    metric: pertes\n"
+        "    value: 8000\n    qualifier: about\n    as_of: 2026-04\n    as_of_words: \"fin avril 2026\"\n"
+        "    attributed_to: gamma\n    quote: \"environ 8 000 fin avril\"\n---\n\n"
+        "Gamma en comptait environ 5 000 le 15 avril, et environ 8 000 fin avril.\n", encoding="utf-8")
+    # « fin avril » (21-30 April) comes after the 15th in the rules' order, though April's
+    # first day sorts it first by month: Gamma's 8 000 updates its 5 000.
+    updates = [text_of(li) for li in topic_soup(scenario_reloaded(tmp_path)).select("ul.ba-mises-a-jour li")]
+    assert any("environ 5 000 (15 avril 2026)" in u and "puis Office Gamma (OG) : environ 8 000 "
+               "(fin avril 2026)" in u for u in updates), updates
