@@ -493,6 +493,25 @@ def test_a_period_quoted_in_words_but_shown_as_a_date_is_a_warning(tmp_path):
         "as_of_words (« avant le début de l'année 2025 », « fin janvier 2025 »))"]
 
 
+def test_a_period_ending_on_the_article_s_day_without_its_words_is_a_warning(tmp_path):
+    from test_scenarios import scenario
+
+    scenario("since-report", tmp_path)  # « depuis octobre 2024 », in as_of_words
+    code, lines = check(tmp_path, "--strict")
+    assert code == 0 and drafty(lines) == []
+    article = tmp_path / "briefings" / "articles" / "2025-12-11-a-depuis.md"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        '    as_of_words: "depuis octobre 2024"\n', ""), encoding="utf-8")
+    code, lines = check(tmp_path)
+    assert code == 0
+    assert drafty(lines) == [
+        "briefings/articles/2025-12-11-a-depuis.md:13:12: warning: claims[0].as_of: ends on the "
+        "article's date (2025-12-11), a bound the text may not give: pages would show that day as "
+        "the period's end (hint: put the text's words in as_of_words (« depuis octobre 2024 »): "
+        "pages then show them and the date it was reported)"]
+    assert check(tmp_path, "--strict")[0] == 1
+
+
 def test_controls_notes_in_brackets_and_other_scripts_as_headings_are_debris(tmp_path):
     """Round 9's families (issue 23), in other words: the page's control speaking as the reader, an
     editor's note in brackets (a line in another script was one already: no French word); intertitles
