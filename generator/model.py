@@ -123,6 +123,13 @@ class DateInterval:
         """Earlier first; of two that start together, the shorter (more precise) first."""
         return (self.start, self.end)
 
+    def runs_to(self, day: DateInterval | None) -> bool:
+        """Whether it is a period that ends on ``day``, a day: « depuis octobre 2024 » in an
+        article of 11 December 2025 is 2024-10/2025-12-11, whose end is the report's day, a
+        bound the text does not give."""
+        return (day is not None and day.precision == "day" and self.precision == "period"
+                and self.text.rsplit("/", 1)[1] == day.text)
+
     def part_said(self, words: str | None) -> DateInterval:
         """The part of this month its text's words name (« début avril », « mi-avril 2025 »,
         « fin avril »): days 1–10, 11–20, 21 to the end; else itself. Only an order reads it,
