@@ -1451,3 +1451,12 @@ def test_figures_are_compared_in_the_order_of_their_parts_of_months(tmp_path):
     updates = [text_of(li) for li in topic_soup(scenario_reloaded(tmp_path)).select("ul.ba-mises-a-jour li")]
     assert any("environ 5 000 (15 avril 2026)" in u and "puis Office Gamma (OG) : environ 8 000 "
                "(fin avril 2026)" in u for u in updates), updates
+
+
+def test_an_actors_running_total_from_the_same_start_to_a_later_day_replaces_its_earlier_one(tmp_path):
+    archive = scenario("since-later", tmp_path)
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    # Both « depuis octobre 2024 », to 11 December then to 10 February: Alpha's newer count is
+    # the one to read, the older one its table row's « remplace ».
+    assert line == ("Pertes cumulées : environ 16 000 militaires selon Agence Alpha (depuis octobre 2024 ; "
+                    "rapporté le 10 février 2026)"), line
