@@ -229,6 +229,9 @@ class Frozen(BaseModel):
 class Metric(Frozen):
     label: Text
     unit: Text
+    noun: Text | None = Field(default=None, description="What a figure of it reads with inside a "
+                              "sentence, after « dont » (« soldats du premier contingent »); "
+                              "its label in lower case when none (« tués »)")
     kind: MetricKind = Field(description="total: a running total that only grows (killed, "
                              "delivered so far); level: a number that rises and falls (troops "
                              "present); plan: a plan or forecast")

@@ -546,6 +546,8 @@ def test_a_new_figure_within_the_old_one_has_no_word_and_one_beyond_it_moved(tmp
 def test_an_event_that_happens_once_told_again_is_not_logged_again(tmp_path):
     lines = scenario_log("event-once", tmp_path)
     assert len(lines) == 1 and lines[0].startswith("23 décembre 2024 — Effectifs : Entrée en vigueur"), lines
+    # The line links the December article: the period as it gives it, not the later day (review 22, U2).
+    assert "(début décembre 2024)" in lines[0] and "4 décembre" not in lines[0], lines
 
 
 def test_a_position_no_text_dates_is_logged_as_reported_that_day(tmp_path):

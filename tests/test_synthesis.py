@@ -1460,3 +1460,12 @@ def test_an_actors_running_total_from_the_same_start_to_a_later_day_replaces_its
     # the one to read, the older one its table row's « remplace ».
     assert line == ("Pertes cumulées : environ 16 000 militaires selon Agence Alpha (depuis octobre 2024 ; "
                     "rapporté le 10 février 2026)"), line
+
+
+def test_a_total_names_its_parts_of_the_same_report(tmp_path):
+    archive = scenario("of-which-parts", tmp_path)
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    # « quelque 6 000 … dont environ 2 000 morts »: the text's « dont » stays on the total
+    # (review 22, U1); a part is read by its ``noun`` where its label is no phrase for a sentence.
+    assert line.startswith("Tués ou blessés : environ 6 000 militaires selon Agence Alpha (22 avril 2026), "
+                           "dont environ 2 000 tués et environ 4 000 blessés"), line

@@ -38,7 +38,7 @@ class MetricBriefing:
     counted_in: tuple[tuple[str, Statement], ...] = ()
     # How each related metric's scope stands to its own (scopes.relation), in topics.yml order.
     relations: Mapping[str, scopes.Relation] = field(default_factory=dict)
-    # Claim id of a headline figure -> the figures of scopes within its own that its actor
+    # Claim id of a headline figure -> the figures of its parts and scopes within it that its actor
     # gave in the same report (« 250 pièces, dont quelque 120 lance-roquettes »): the line
     # says they are counted in it (« dont … »), which « compris dans » says only the other way.
     of_which: Mapping[str, tuple[tuple[str, Statement], ...]] = field(default_factory=dict)
@@ -454,7 +454,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
         named = {other_id for s in briefing.headline for other_id, _ in statuses[s.claim_id].outdated_by}
         counted_in = tuple((wider, s) for wider in topic.metrics[metric_id].wider
                            if wider not in named for s in _with_same_report(briefing.headline, metrics[wider]))
-        inner = tuple((other, s) for other in scopes.narrower(topic, metric_id)
+        inner = tuple((other, s) for other in scopes.narrower(topic, metric_id) + topic.metrics[metric_id].parts
                       for s in metrics[other].headline)
         earlier_shown = tuple(e for s in briefing.headline if (e := statuses[s.claim_id].earlier_beside))
         of_which = {s.claim_id: found for s in briefing.headline + earlier_shown

@@ -90,8 +90,11 @@ class LogPages(Site):
         # (a metric whose scope fixes its period names it in its label).
         # A period that is the statement's date in other words (« En avril, … évaluait »:
         # as_of and stated_on both April) is not said again either.
-        same = not claim.as_of_words and known is not None and claim.as_of == known.stated
-        period = "" if same else _beyond(claim.as_of_words or (date_fr(claim.as_of) if claim.as_of else ""), date)
+        # The period as the copy the line links gives it: a later text's sharper date (« le 4
+        # décembre » for « au début du mois ») is not the first report's.
+        said = known.claim if known is not None and (known.claim.as_of or known.claim.as_of_words) else claim
+        same = not said.as_of_words and known is not None and said.as_of == known.stated
+        period = "" if same else _beyond(said.as_of_words or (date_fr(said.as_of) if said.as_of else ""), date)
         period = f" ({period})" if period else ""
         if claim.metric:
             words = f" (« {quote_fr(claim.scope_words, False)} »)" if claim.scope_words else ""
