@@ -33,6 +33,9 @@ def test_a_round_million_is_said_in_words_with_its_qualifier():
     (("about", 12_000), ("about", 11_000), "porté depuis à"),
     (("exact", 2_000), ("about", 3_000), "ramené depuis à"),
     (("range", (1_000, 5_000)), ("exact", 3_000), "remplacé depuis par"),
+    # Within the old figure as written, as the log reads it (review 22): no way to say.
+    (("about", 5_000), ("range", (5_000, 6_000)), "remplacé depuis par"),
+    (("at_least", 1_000), ("about", 1_100), "remplacé depuis par"),
 ])
 def test_a_replaced_figure_says_which_way_it_moved(later, earlier, expected):
     def claim(qualifier, value):
@@ -46,3 +49,17 @@ def test_que_is_elided_before_a_vowel():
     assert than_fr("au moins 300") == "qu'au moins 300"
     assert than_fr("plus de 300") == "que plus de 300"
     assert than_fr("300") == "que 300"
+
+
+def test_a_period_up_to_its_report_names_the_report_day_once():
+    from generator.model import parse_date_interval
+    from generator.render.format import stated_when_fr
+
+    def said(words: str) -> str:
+        claim = Claim.model_construct(as_of=parse_date_interval("2025-12-01/2025-12-11"), as_of_words=words,
+                                      stated_on=None)
+        return stated_when_fr(claim, parse_date_interval("2025-12-11"))
+
+    assert said("depuis le début du mois") == "depuis le début du mois ; rapporté le 11 décembre 2025"
+    # Words that give that day already say it (review 22).
+    assert said("ces derniers jours, avant le 11 décembre 2025") == "ces derniers jours, avant le 11 décembre 2025"

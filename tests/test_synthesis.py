@@ -1379,8 +1379,8 @@ def test_a_figure_an_article_only_recalls_is_not_given_with_that_articles_report
     # report (review 20, S1).
     assert line.endswith(
         "— donné en même temps qu'entre 5 000 et 6 000 soldats (« Soldats présents »), chiffre "
-        "ramené depuis à environ 5 000 selon Agence Alpha (22 avril 2026) ; peut-être dépassé lui "
-        "aussi"), line
+        "remplacé depuis par environ 5 000 selon Agence Alpha (22 avril 2026) ; peut-être dépassé "
+        "lui aussi"), line
     assert "environ 3 000" not in line, line
 
 

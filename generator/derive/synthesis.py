@@ -13,7 +13,13 @@ from itertools import chain, islice, product
 from ..model import Claim, DateInterval, Topic
 from .conflicts import Pair
 from .ledger import LedgerEntry, Statement
-from .rules import NEAR_REPORT_DAYS, ValueInterval, of_its_day, stated_interval
+from .rules import (
+    NEAR_REPORT_DAYS,
+    ValueInterval,
+    of_its_day,
+    stated_interval,
+    value_interval,
+)
 
 # Qualifiers that give a figure on both sides (a floor or a ceiling alone makes no range).
 TWO_SIDED = ("exact", "about", "range")
@@ -526,17 +532,25 @@ def history(statements: tuple[Statement, ...]) -> tuple[Change, ...]:
 def direction(new: Statement, old: Statement) -> str:
     """How an actor's figure moved from its previous one: 'up', 'down', 'same' or '' (figures
     whose intervals overlap without being equal)."""
-    now, before = new.values, old.values
-    if (now.low, now.high) == (before.low, before.high) or _requalified(new.claim, old.claim):
+    return claim_direction(new.claim, old.claim)
+
+
+def claim_direction(new: Claim, old: Claim) -> str:
+    """direction, of two figures' claims."""
+    now, before = value_interval(new), value_interval(old)
+    if (now.low, now.high) == (before.low, before.high) or _requalified(new, old):
         return "same"
     # Bounds that fit inside each other (« jusqu'à 8 000 », then « jusqu'à 6 000 »): how the
-    # figures they announce moved; then the figure announced against what the old one states
-    # (« environ 250 » after « environ 220 »: up; « environ 5 000 » after « entre 5 000 et
-    # 6 000 »: within it, '').
-    stated, stated_before = stated_interval(new.claim), stated_interval(old.claim)
+    # figures they announce moved; then, of two figures that are no bounds, the one announced
+    # against the old one as written (« environ 250 » after « environ 220 »: up; « environ
+    # 5 000 » after « entre 5 000 et 6 000 »: within it, '').
+    moved = _moved(now, before) or _moved(stated_interval(new), stated_interval(old))
+    if moved or not {new.qualifier, old.qualifier} <= set(TWO_SIDED):
+        return moved
+    stated = stated_interval(new)
     announced = (stated.low + stated.high) / 2
-    return (_moved(now, before) or _moved(stated, stated_before)
-            or _moved(ValueInterval(announced, announced), stated_before))
+    low, high = (old.low, old.high) if old.qualifier == "range" else (old.value, old.value)
+    return _moved(ValueInterval(announced, announced), ValueInterval(low or 0, high or 0))
 
 
 def _requalified(new: Claim, old: Claim) -> bool:

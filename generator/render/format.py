@@ -11,7 +11,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from ..derive.ledger import LedgerEntry, Statement
-from ..derive.rules import stated_interval
+from ..derive.synthesis import claim_direction
 from ..model import Actor, Claim, DateInterval, Event, Registries, parse_date_interval
 
 LOCALE = "fr_FR"
@@ -93,16 +93,11 @@ def revised_fr(direction: str) -> str:
 
 
 def moved_fr(later: Claim, earlier: Claim) -> str:
-    """How a figure moved to the one its actor gave since, after « chiffre »: « porté depuis
-    à » when what it announces rose at both ends (« environ 11 000 », then « environ 12 000 »),
-    « ramené depuis à » when it fell, else « remplacé depuis par »."""
-    now, before = stated_interval(later), stated_interval(earlier)
-    if (now.low, now.high) != (before.low, before.high):
-        if now.low >= before.low and now.high >= before.high:
-            return "porté depuis à"
-        if now.low <= before.low and now.high <= before.high:
-            return "ramené depuis à"
-    return "remplacé depuis par"
+    """How a figure moved to the one its actor gave since, after « chiffre », as the log says
+    it (synthesis.claim_direction): « porté depuis à », « ramené depuis à », else « remplacé
+    depuis par »."""
+    return {"up": "porté depuis à", "down": "ramené depuis à"}.get(
+        claim_direction(later, earlier), "remplacé depuis par")
 
 
 def than_fr(figure: str) -> str:
@@ -129,7 +124,8 @@ def stated_when_fr(claim: Claim, reported: DateInterval | None,
     said in its words, then its report: « depuis octobre 2024 ; rapporté le 11 décembre
     2025 », that day being no bound its text gives."""
     if claim.as_of_words and (claim.as_of is not None or period is not None):
-        if claim.as_of is not None and claim.as_of.runs_to(reported):
+        # (unless the words name that day: « avant le 11 décembre 2025 »)
+        if claim.as_of is not None and claim.as_of.runs_to(reported) and date_fr(reported) not in claim.as_of_words:
             return f"{claim.as_of_words} ; {reported_fr(reported)}"
         return claim.as_of_words
     if claim.as_of is None and period is None and claim.stated_on is not None:
