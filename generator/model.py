@@ -157,6 +157,22 @@ _PART_OF_MONTH = re.compile(r"\b(debut|mi|fin)[- ]+(?:du\s+mois\s+)?(?:de\s+|d')
 _MONTH_PARTS: dict[str, tuple[int, int | None]] = {"debut": (1, 10), "mi": (11, 20), "fin": (21, None)}
 
 
+# A day printed whole, with its month and year (folded): « 19 juin 2024 », « 1er décembre 2024 ».
+_FULL_DATE = re.compile(r"\b(1er|\d{1,2})\s+(" + "|".join(_FRENCH_MONTHS) + r")\s+((?:19|20)\d\d)\b")
+
+
+def full_dates(text: str) -> tuple[DateInterval, ...]:
+    """The days a French text prints whole (« le 19 juin 2024 »), as days."""
+    found = []
+    for m in _FULL_DATE.finditer(_folded(text)):
+        day = 1 if m[1] == "1er" else int(m[1])
+        try:
+            found.append(_date_interval(f"{m[3]}-{_FRENCH_MONTHS.index(m[2]) + 1:02d}-{day:02d}", PERIOD_PATTERN))
+        except ValueError:  # « 31 juin 2024 »: no day
+            continue
+    return tuple(found)
+
+
 def _folded(words: str) -> str:
     """Lower case, without accents, straight apostrophes: « Mi-Août » reads « mi-aout »."""
     decomposed = unicodedata.normalize("NFD", words.lower().replace("’", "'"))

@@ -647,3 +647,14 @@ def test_a_new_actor_of_a_country_a_group_covers_is_asked_about_in_one_located_l
 def test_no_question_once_answered_or_when_the_actor_is_not_new(tmp_path, extra, articles, includes):
     code, lines = check(_grouped(tmp_path, extra, articles, includes))
     assert code == 0 and not [line for line in lines if "allied_intelligence" in line], lines
+
+
+def test_a_date_the_quote_prints_whole_that_as_of_does_not_hold_is_a_warning(tmp_path):
+    # « entré en vigueur le 4 décembre 2024 » dated on the relay's own day, as a draft may take
+    # it from « ce vendredi » (review 22): the site would date the event on a day no text gives.
+    assert edited_scenario_warnings(
+        tmp_path, "event-once", "2026-05-12-b-rappel", "    as_of: 2024-12-04\n", "    as_of: 2026-05-12\n") == [
+        "briefings/articles/2026-05-12-b-rappel.md:10:12: warning: claims[0].as_of: the quote prints "
+        "2024-12-04, which as_of (2026-05-12) does not hold (hint: as_of is the date the text gives "
+        "the figure or event; the day the actor said it goes in stated_on)"]
+    assert check(tmp_path, "--strict")[0] == 1

@@ -4,7 +4,7 @@ A draft written by `briefing new` is valid YAML once its topics are filled in, s
 schema alone cannot tell it from a finished article. These checks look for what a draft
 leaves behind: claims still commented out, an empty ``date_note``, page debris kept as a
 heading (or as the title), the same statement claimed twice, a period quoted in words but
-shown as a date, an id that still says
+shown as a date, a date the quote prints whole that as_of does not hold, an id that still says
 ``inconnu`` once the date or outlet is known; and a remote image, which the site would
 drop without a word. Each runs on an article that already passed
 every check of ``schema.py``.
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..model import UNKNOWN, ArticleInfo
+from ..model import UNKNOWN, ArticleInfo, full_dates
 from .errors import ContentError
 from .sources import SourceDocument, article_lines, read_article
 
@@ -249,6 +249,7 @@ def draft_warnings(article: ArticleInfo, path: Path, root: Path) -> list[Content
     found += _id_date_warnings(article, source)
     found += _repeated_claims(article, source)
     found += _unworded_periods(article, source)
+    found += _dates_the_quote_contradicts(article, source)
     return sorted(found)
 
 
@@ -363,6 +364,27 @@ def _unworded_periods(article: ArticleInfo, source: _Lazy) -> list[ContentError]
                 "pages would show that day as the period's end",
                 "put the text's words in as_of_words (« depuis octobre 2024 »): pages then show "
                 "them and the date it was reported"))
+    return found
+
+
+def _dates_the_quote_contradicts(article: ArticleInfo, source: _Lazy) -> list[ContentError]:
+    """A claim whose quote prints days whole (« signé le 19 juin 2024 ») none of which its
+    ``as_of`` (or its ``stated_on``) holds: a date taken from elsewhere in the sentence (the
+    anniversary « ce vendredi ») would date the event or figure on a day no text gives."""
+    found = []
+    for i, claim in enumerate(article.claims):
+        days = full_dates(claim.quote)
+        if claim.as_of is None or not days:
+            continue
+        held = [d for d in days if claim.as_of.overlaps(d)
+                or (claim.stated_on is not None and claim.stated_on.overlaps(d))]
+        if not held:
+            printed = ", ".join(f"{d}" for d in days)
+            found.append(source.warning(
+                ("claims", i, "as_of"), f"claims[{i}].as_of",
+                f"the quote prints {printed}, which as_of ({claim.as_of}) does not hold",
+                "as_of is the date the text gives the figure or event; the day the actor said it "
+                "goes in stated_on"))
     return found
 
 
