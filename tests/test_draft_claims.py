@@ -576,3 +576,34 @@ def test_a_denial_or_a_visit_is_proposed_in_topics_words_even_across_a_date_else
     assert denial.quote == "L'agence KCNA a démenti mercredi toute livraison d'armes à la Russie"
     assert "Démenti relevé au paragraphe 1" not in drafted.text
     assert "Démenti relevé au paragraphe 2" in drafted.text
+
+
+def test_a_later_sentence_of_the_same_statement_takes_its_day():
+    """Reviews 18 and 19 (Workflow): « a indiqué jeudi le NIS » dated the 3 000, not the 9 000 the NIS
+    gave in the next sentence of the same statement, nor the missiles of « Le NIS a également indiqué
+    que … » a paragraph further."""
+    friday = "2026-01-16"
+    killed, both = _read("Près de 3 000 soldats nord-coréens auraient été tués, a indiqué jeudi le NIS. Le NIS "
+                         "évalue à « environ 9 000 » le nombre total de soldats tués ou blessés.", friday)
+    assert (killed.stated_on, both.stated_on, both.as_of) == ("2026-01-15", "2026-01-15", "2026-01-15")
+    assert "« jeudi » : la date de la déclaration, donnée plus haut" in both.stated_hint
+    # A later paragraph goes on with the statement when it says so, naming its actor.
+    _, missiles = _read("Environ 3 000 soldats nord-coréens ont été tués, a estimé mardi le NIS.\n\nLe NIS a "
+                        "également indiqué que Pyongyang aurait livré environ 250 missiles balistiques.", friday)
+    assert (missiles.actor, missiles.stated_on) == ("nis", "2026-01-13")
+    # Not so: a pronoun a paragraph further (it may stand for someone the paragraphs between named),
+    # a sentence that dates its own figure, another actor's figure between.
+    _, pronoun = _read("Environ 3 000 soldats nord-coréens ont été tués, a estimé mardi le NIS.\n\nIl a ajouté "
+                       "que Pyongyang aurait livré environ 250 missiles balistiques.", friday)
+    _, dated = _read("Environ 3 000 soldats nord-coréens ont été tués, a estimé mardi le NIS. En décembre, le "
+                     "NIS évaluait à 1 000 le nombre de soldats tués ou blessés.", friday)
+    _, _, other = _read("Environ 3 000 soldats nord-coréens ont été tués, a estimé mardi le NIS. Le JCS évalue à "
+                        "4 000 le nombre de soldats tués ou blessés. Le NIS évalue à 9 000 le nombre de soldats "
+                        "tués ou blessés.", friday)
+    # (« avant la fin de 2024 »: a date the sentence gives its figure, though no date is read there)
+    _, unread = _read("Environ 3 000 soldats nord-coréens ont été tués, a estimé mardi le NIS. Le NIS évalue à "
+                      "120 le nombre de canons Koksan livrés avant la fin de 2024.", friday)
+    assert (pronoun.actor, pronoun.stated_on) == ("nis", None)
+    assert (unread.actor, unread.metric, unread.stated_on, unread.as_of) == ("nis", "koksan_guns", None, None)
+    assert (dated.stated_on, dated.as_of) == (None, "2025-12")
+    assert (other.actor, other.stated_on) == ("nis", None)

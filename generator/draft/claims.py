@@ -189,6 +189,7 @@ class Candidate:
     stated_on: str | None = None
     stated_words: str | None = None
     stated_hint: str = ""
+    stated_text: str = ""            # the words that date the statement, as printed (« jeudi »)
     quote: str = ""
     repeats: int = 1
     notes: tuple[str, ...] = field(default_factory=tuple)
@@ -201,6 +202,9 @@ class Candidate:
     # lost to a more specific one (« canons automoteurs » beside « M-1989 Koksan »): a copy of the
     # figure elsewhere in the article filed under one of them is this figure, less precisely said.
     passed_over: tuple[str, ...] = ()
+    # Whether ``stated_on`` (and ``as_of`` with it) comes from an earlier sentence of the same
+    # statement: a copy of the figure that its own sentence dates is the better one.
+    carried: bool = False
 
     @property
     def numbers(self) -> tuple[int, ...]:
@@ -255,11 +259,12 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
     found: list[Candidate] = []
     before: list[str] = []   # the sentences before, since the last heading (« Il a ajouté que… »)
     named: list[str] = []    # the actors named so far in the article, last named last
+    statement: Candidate | None = None   # the last figure whose own sentence dated its statement
     for block in blocks:
         if block.startswith("#"):
-            before = []
+            before, statement = [], None
             continue
-        for sentence in sentences([block])[0]:
+        for index, sentence in enumerate(sentences([block])[0]):
             if vocabulary.roles:
                 named += [hit[2] for hit in sorted(_actor_hits(vocabulary, sentence))]
             if not _DIGIT.search(sentence) or not _FIGURE.search(sentence):  # a digit first: far cheaper
@@ -322,6 +327,8 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                     figure = replace(figure, topic=previous.topic, topic_hint=(
                         f"« dont » : une partie de « {previous.figure_text} » ({previous.topic_hint})"))
                 filled.append(_statement(figure, dates, article))
+            filled, statement = _same_statement(filled, statement, dates, index > 0 or _continues(
+                vocabulary, sentence, statement))
             found += filled
             before.append(sentence)
     return _once(found)
@@ -424,7 +431,7 @@ def _statement(figure: Candidate, dates: list[DateMention], article: ArticleDay)
         return figure
     day = min(said, key=lambda d: _distance((figure.start, figure.end), (d.start, d.end)))
     how = f" ; {_lower(day.note)}" if day.note and day.as_of != figure.as_of else ""
-    figure = replace(figure, stated_on=day.as_of, stated_words=day.words, stated_hint=(
+    figure = replace(figure, stated_on=day.as_of, stated_words=day.words, stated_text=day.text, stated_hint=(
         f"« {day.text} » : la date de la déclaration (as_of : la date du chiffre){how}"))
     if figure.event or figure.as_of:
         return figure
@@ -433,6 +440,35 @@ def _statement(figure: Candidate, dates: list[DateMention], article: ArticleDay)
         f"« {day.text} » : la date de la déclaration, le texte ne donne pas d'autre date au chiffre"),
         as_of_note=f"« {day.text} » : date de la déclaration, seule date que le texte donne au chiffre"
                    + (f" ; {_lower(day.note)}" if day.note else "."))
+
+
+def _same_statement(figures: list[Candidate], said: Candidate | None, dates: list[DateMention],
+                    continued: bool) -> tuple[list[Candidate], Candidate | None]:
+    """A sentence's figures with the day of the statement their actor goes on making (« a indiqué
+    jeudi le NIS … Le NIS évalue à environ 9 000 … »): a figure of ``said``'s actor in a later
+    sentence that dates nothing is that statement's, and gets its ``stated_on`` (and its
+    ``as_of`` when none), when the sentence stands in the same paragraph or ``continued`` says it
+    goes on with it (« Le NIS a également indiqué que … »). Returns the figures and the figure
+    whose statement a later sentence may go on with: None once another actor's figure comes."""
+    out: list[Candidate] = []
+    for figure in figures:
+        if (said and continued and not dates and not _DATE_WORD.search(figure.sentence)
+                and figure.stated_on is None and not figure.event and figure.actor == said.actor):
+            hint = (f"« {said.stated_text} » : la date de la déclaration, donnée plus haut pour « "
+                    f"{said.figure_text} » (même source) ; aucune date dans la phrase")
+            figure = replace(figure, stated_on=said.stated_on, stated_words=said.stated_words,
+                             stated_text=said.stated_text, stated_hint=hint, carried=True)
+            if not figure.as_of:
+                figure = replace(figure, as_of=said.stated_on, as_of_words=said.stated_words,
+                                 as_of_hint=hint, notes=(), as_of_note=(
+                                     f"« {said.stated_text} » : même déclaration que « {said.figure_text} » "
+                                     "plus haut ; le texte ne donne pas d'autre date au chiffre."))
+        if figure.stated_on and figure.actor and not figure.carried:
+            said = figure
+        elif figure.actor and said and figure.actor != said.actor:
+            said = None
+        out.append(figure)
+    return out, said
 
 
 def _lower(note: str) -> str:
@@ -598,6 +634,26 @@ _SAYING = (r"(?:selon|d['’]après|annon[cç]|indiqu|affirm|déclar|estim|préc
            r"|dément|démenti|ajout|expliqu|soulign|signal|évoqu|observ|fait\s+état|fait\s+savoir|avert"
            r"|exclu|accus|évalu|chiffr|juge|craint|dit|dise|invoqu|justifi|rappel|répét|admet|admis)")
 _SOURCE_WORDS = re.compile(rf"\b{_SAYING}", re.I)
+
+# A year or a month's name: a date the sentence gives, even one the date reader leaves unread
+# (« avant la fin de 2024 »), which no statement's day carried from another sentence may replace.
+_DATE_WORD = re.compile(r"\b(?:(?:19|20)\d\d|janvier|février|mars|avril|mai|juin|juillet|août|septembre"
+                        r"|octobre|novembre|décembre)\b", re.I)
+
+# A statement that says it goes on with one made before (« Le NIS a également indiqué que … »,
+# « a encore précisé », « a ajouté »).
+_CONTINUED = re.compile(r"\b(?:a|ont)\s+(?:(?:également|aussi|encore|en outre|par ailleurs)\s+"
+                        rf"{_SAYING}|ajouté)", re.I)
+
+
+def _continues(vocabulary: Vocabulary, sentence: str, said: Candidate | None) -> bool:
+    """Whether a sentence of a later paragraph says that ``said``'s actor, named in it, goes on with
+    the statement (« Le NIS a également indiqué que … »); a pronoun (« Il a ajouté que ») may
+    stand for another speaker there, whom the paragraphs between named."""
+    return bool(said and _CONTINUED.search(sentence)
+                and any(hit[2] == said.actor for hit in _actor_hits(vocabulary, sentence)))
+
+
 _SOURCE_BEFORE = re.compile(r"\b(?:selon|d['’]après|cité\w*\s+par|par\s+la\s+voix\s+d\w*)\s*"
                             r"(?:l['’]|la\s+|le\s+|les\s+)?$|\b" + _SAYING + r"\w*\s+(?:\w+\s+){0,2}$", re.I)
 _SOURCE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:a|ont|avait|avaient|aurait|auraient)?\s*(?:\w+\s+)?" + _SAYING,
@@ -957,8 +1013,8 @@ def _score(candidate: Candidate) -> tuple[int, int]:
     """Which copy of a repeated figure to propose: the one whose quote holds no other figure
     (the body's sentence rather than a standfirst that sums up several), then the best filled."""
     alone = len(_counts(candidate.quote)) <= 1
-    return (alone, sum(x is not None for x in (candidate.topic, candidate.metric, candidate.actor,
-                                               candidate.as_of)))
+    as_of = None if candidate.carried else candidate.as_of
+    return (alone, sum(x is not None for x in (candidate.topic, candidate.metric, candidate.actor, as_of)))
 
 
 def _once(found: list[Candidate]) -> list[Candidate]:
@@ -997,7 +1053,7 @@ def _once(found: list[Candidate]) -> list[Candidate]:
         if key not in kept:
             kept[key] = candidate
             continue
-        if candidate.as_of:
+        if candidate.as_of and not candidate.carried:
             dated[key] = candidate
         first = kept[key]
         # On a tie the later copy: the body's statement rather than the standfirst's summary.
