@@ -607,3 +607,26 @@ def test_a_later_sentence_of_the_same_statement_takes_its_day():
     assert (unread.actor, unread.metric, unread.stated_on, unread.as_of) == ("nis", "koksan_guns", None, None)
     assert (dated.stated_on, dated.as_of) == (None, "2025-12")
     assert (other.actor, other.stated_on) == ("nis", None)
+
+
+def test_the_source_is_who_says_it_not_the_subject_of_what_it_reports():
+    """Review 19 (Workflow, 2): « Le NIS a également indiqué que Pyongyang aurait livré environ 250 missiles »
+    was drafted as Pyongyang's (the nearest name, the subject of « livré »), not the NIS's."""
+    from generator.model import Actor
+
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    actors = {**archive.actors, "north_korea": Actor(id="north_korea", name="Pyongyang",
+                                                     aliases=("régime nord-coréen",))}
+    vocabulary = Vocabulary.from_registries(archive.topics, actors)
+    for text in ("Le NIS a également indiqué que Pyongyang aurait livré environ 250 missiles balistiques.",
+                 "Selon le NIS, Pyongyang aurait livré environ 250 missiles balistiques.",
+                 "Pyongyang aurait livré environ 250 missiles balistiques, a estimé le NIS."):
+        [figure] = _read(text, "2026-03-04", vocabulary)
+        assert figure.actor == "nis", text
+    [figure] = _read("Le NIS a indiqué que Pyongyang aurait livré environ 250 missiles balistiques.", "2026-03-04",
+                     vocabulary)
+    assert figure.actor_hint == "« NIS » dans la phrase, sa source (« Pyongyang » y est nommé dans ce qui est rapporté)"
+    # The actor that says it, however near another name stands.
+    [figure] = _read("Pyongyang a reconnu avoir livré environ 250 missiles balistiques au régime russe.", "2026-03-04",
+                     vocabulary)
+    assert figure.actor == "north_korea"

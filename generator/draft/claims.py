@@ -655,9 +655,16 @@ def _continues(vocabulary: Vocabulary, sentence: str, said: Candidate | None) ->
 
 
 _SOURCE_BEFORE = re.compile(r"\b(?:selon|d['’]après|cité\w*\s+par|par\s+la\s+voix\s+d\w*)\s*"
-                            r"(?:l['’]|la\s+|le\s+|les\s+)?$|\b" + _SAYING + r"\w*\s+(?:\w+\s+){0,2}$", re.I)
+                            r"(?:l['’]|la\s+|le\s+|les\s+)?$|\b" + _SAYING + r"\w*\s+(?:(?!que\b)\w+\s+){0,2}$", re.I)
 _SOURCE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:a|ont|avait|avaient|aurait|auraient)?\s*(?:\w+\s+)?" + _SAYING,
                            re.I)
+
+
+def _gives_the_source(sentence: str, actor: tuple) -> bool:
+    """Whether the actor stands where a sentence names its source: after « selon » or a verb of
+    saying (« a indiqué le NIS »), or as the subject of one (« Le NIS a également indiqué que »)."""
+    start, end = actor[4]
+    return bool(_SOURCE_BEFORE.search(sentence, max(0, start - 40), start) or _SOURCE_AFTER.match(sentence[end:]))
 
 
 def _event_source(sentence: str, actors: list[tuple]) -> tuple | None | bool:
@@ -666,11 +673,9 @@ def _event_source(sentence: str, actors: list[tuple]) -> tuple | None | bool:
     says someone said it and names no one so (the actor is found as for a figure); None when it
     has no word of a source nor a hedge: the article states the event itself (« Pyongyang et Moscou ont signé
     en juin 2024 un traité »), whoever it names."""
-    for actor in actors:
-        start, end = actor[4]
-        if (_SOURCE_BEFORE.search(sentence, max(0, start - 40), start)
-                or _SOURCE_AFTER.match(sentence[end:])):
-            return actor
+    speaker = next((actor for actor in actors if _gives_the_source(sentence, actor)), None)
+    if speaker:
+        return speaker
     # The press's conditional (« auraient été retirées ») reports what someone says, too.
     return True if _SOURCE_WORDS.search(sentence) or hedge_words(sentence) else None
 
@@ -895,9 +900,17 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
                         "actor_hint": "aucune source dans la phrase : l'article l'affirme lui-même"}
     elif isinstance(source, tuple):
         actors = [source]
+    elif actors and not _gives_the_source(sentence, actors[0]):
+        # The nearest name may be what the source speaks of (« Le NIS a indiqué que Pyongyang aurait
+        # livré 250 missiles »): the one who says it is the actor named as the source.
+        speaker = next((actor for actor in actors if _gives_the_source(sentence, actor)), None)
+        if speaker:
+            changes["actor_hint"] = (f"« {speaker[3]} » dans la phrase, sa source (« {actors[0][3]} » "
+                                     "y est nommé dans ce qui est rapporté)")
+            actors = [speaker]
     role = None if actors or source is None else _named_by_role(vocabulary, sentence, named)
     if actors:
-        changes |= {"actor": actors[0][2], "actor_hint": f"« {actors[0][3]} » dans la phrase"}
+        changes |= {"actor": actors[0][2], "actor_hint": changes.get("actor_hint", f"« {actors[0][3]} » dans la phrase")}
     elif role:   # « Le président ukrainien a évoqué… », Volodymyr Zelensky named before
         changes |= {"actor": role[0], "actor_hint": f"« {role[1]} » dans la phrase, nommé plus haut dans l'article"}
     neighbours = not actors and not role and source is not None and not _another_source(sentence)
