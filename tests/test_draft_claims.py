@@ -630,3 +630,26 @@ def test_the_source_is_who_says_it_not_the_subject_of_what_it_reports():
     [figure] = _read("Pyongyang a reconnu avoir livré environ 250 missiles balistiques au régime russe.", "2026-03-04",
                      vocabulary)
     assert figure.actor == "north_korea"
+
+
+def test_a_figure_the_text_says_could_not_be_checked_proposes_those_words_as_its_hedge():
+    """Reviews 18 and 19 (Workflow): « un chiffre qui n'a pu être vérifié de source indépendante », « qui ne
+    peut être vérifié », in the claim's own sentence, were not proposed (only « pas pu être vérifié » was)."""
+    from generator.draft.hedges import hedge_words
+
+    quote = "« plus de 4 500 » soldats nord-coréens tués depuis le début de leur engagement"
+    sentence = (f"Le HUR avance un bilan plus lourd : {quote}, selon un communiqué publié mercredi, un chiffre qui "
+                "n'a pu être vérifié de source indépendante.")
+    assert hedge_words(quote, sentence) == ("n'a pu être vérifié de source indépendante",)
+    for said, hedge in (("un chiffre qui ne peut être vérifié", "ne peut être vérifié"),
+                        ("des chiffres qui ne peuvent pas être confirmés de manière indépendante",
+                         "ne peuvent pas être confirmés de manière indépendante"),
+                        ("un bilan qui n'a pas encore pu être vérifié", "pas encore pu être vérifié"),
+                        ("un bilan invérifiable", "invérifiable"),
+                        ("un chiffre que le service dit « en cours de vérification »", "en cours de vérification")):
+        assert hedge_words("3 000 soldats tués", f"Selon Kiev, 3 000 soldats tués, {said}.") == (hedge,), said
+    # Proposed in the draft, to confirm.
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    raw = f"Pertes nord-coréennes : le HUR avance 4 500 tués\nPublié le 16/01/2026\n{sentence}\n".encode()
+    text = draft_article(raw, archive.topics, archive.actors, archive.outlets).text
+    assert "  #   hedges: [\"n'a pu être vérifié de source indépendante\"]    # à confirmer" in text
