@@ -653,3 +653,15 @@ def test_a_figure_the_text_says_could_not_be_checked_proposes_those_words_as_its
     raw = f"Pertes nord-coréennes : le HUR avance 4 500 tués\nPublié le 16/01/2026\n{sentence}\n".encode()
     text = draft_article(raw, archive.topics, archive.actors, archive.outlets).text
     assert "  #   hedges: [\"n'a pu être vérifié de source indépendante\"]    # à confirmer" in text
+
+
+def test_a_quote_that_opens_or_closes_inside_quotation_marks_keeps_them_balanced():
+    """Review 18 (Workflow, 3): the HUR's quote was cut inside its guillemets (« plus de 4 500 » soldats …
+    drafted ``"plus de 4 500 » soldats …"``): the mark opening the clause was trimmed with its spaces."""
+    [figure] = _read("Le HUR avance un bilan plus lourd : « plus de 4 500 » soldats nord-coréens tués depuis le début "
+                     "de leur engagement, selon un communiqué.", "2026-01-16")
+    assert figure.quote == "« plus de 4 500 » soldats nord-coréens tués depuis le début de leur engagement"
+    [figure] = _read("Le bilan des soldats nord-coréens tués s'élève à « plus de 4 500 », selon le HUR.", "2026-01-16")
+    assert figure.quote == "Le bilan des soldats nord-coréens tués s'élève à « plus de 4 500 »"
+    [figure] = _read("« Environ 3 000 soldats nord-coréens ont été tués », a indiqué le NIS.", "2026-01-16")
+    assert figure.quote == "Environ 3 000 soldats nord-coréens ont été tués"

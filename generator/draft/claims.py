@@ -308,7 +308,7 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                     clause = figures[-1].quote
                     at = sentence.find(clause)
                     figures[-1] = replace(figures[-1], predicate=predicate,
-                                          quote=sentence[at:predicate[0]].strip(_QUOTE_TRIM))
+                                          quote=trimmed(sentence[at:predicate[0]]))
             filled: list[Candidate] = []
             for figure in figures:
                 others = [f for f in figures if f is not figure]
@@ -402,7 +402,7 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                 predicate = next((f.predicate for f in figures if f.sentence == sentence and f.predicate
                                   and f.predicate[0] <= start < f.predicate[1]), None)
                 if predicate:   # « [11 000 hommes] auraient été retirés du front »: the event's own words
-                    quote = sentence[predicate[0]:predicate[1]].strip(_QUOTE_TRIM)
+                    quote = trimmed(sentence[predicate[0]:predicate[1]])
                 if not _says_the_event(event, sentence[start:end], quote):
                     continue  # « apprendre à utiliser des drones » is no supply of drones
                 if event.metric in found or _counts_outside_dates(sentence, quote, dates) or any(
@@ -849,7 +849,7 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
             clause = sentence.find(candidate.quote)
             if 0 <= clause and clause + len(candidate.quote) < apposition[1]:
                 # the quote holds the words that say what the figure counts
-                changes["quote"] = sentence[clause:apposition[1]].strip(_QUOTE_TRIM)
+                changes["quote"] = trimmed(sentence[clause:apposition[1]])
         changes["passed_over"] = tuple(dict.fromkeys(
             metric.metric for _, _, metric in own if metric.metric != chosen.metric
             and (metric.topic, metric.unit, metric.kind) == (chosen.topic, chosen.unit, chosen.kind)))
@@ -999,12 +999,23 @@ def quote_clause(sentence: str, start: int, end: int, least_words: int = 6) -> s
     text = sentence[bounds[first]:bounds[last + 1]].rstrip(" (")
     if bounds[first] == 0 and (dateline := _DATELINE.match(text)):
         text = text[dateline.end():]   # « WASHINGTON | Environ 10 000 soldats… »: the text from « Environ »
-    stripped = text.strip(_QUOTE_TRIM)
-    # Keep a closing bracket or quotation mark that the kept text opens.
+    return trimmed(text)
+
+
+def trimmed(text: str) -> str:
+    """A quote without the spaces, punctuation and quotation marks around it, but a bracket or a
+    quotation mark whose partner it holds (« « plus de 4 500 » soldats », not « plus de 4 500 »
+    soldats »): a quote that opens or closes inside « … » keeps its marks balanced."""
+    start, end = len(text) - len(text.lstrip(_QUOTE_TRIM)), len(text.rstrip(_QUOTE_TRIM))
+    if start >= end:
+        return ""
     for opening, closing in (("(", ")"), ("«", "»"), ("“", "”")):
-        if stripped.count(opening) > stripped.count(closing):
-            return text.lstrip(_QUOTE_TRIM).rstrip(" ,;:.")
-    return stripped
+        kept = text[start:end]
+        if kept.count(opening) > kept.count(closing) and closing in text[end:]:
+            end = text.index(closing, end) + 1
+        elif kept.count(closing) > kept.count(opening) and opening in text[:start]:
+            start = text.rindex(opening, 0, start)
+    return text[start:end]
 
 
 def _counts(text: str) -> list[re.Match[str]]:
