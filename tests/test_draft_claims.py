@@ -603,6 +603,10 @@ def test_a_later_sentence_of_the_same_statement_takes_its_day():
     # (« avant la fin de 2024 »: a date the sentence gives its figure, though no date is read there)
     _, unread = _read("Environ 3 000 soldats nord-coréens ont été tués, a estimé mardi le NIS. Le NIS évalue à "
                       "120 le nombre de canons Koksan livrés avant la fin de 2024.", friday)
+    # Nor the second sentence of a later paragraph: the statement was made in another one.
+    _, later = _read("Environ 3 000 soldats nord-coréens ont été tués, a estimé mardi le NIS.\n\nLe front reste calme. "
+                     "Le NIS évalue à 9 000 le nombre de soldats tués ou blessés.", friday)
+    assert (later.actor, later.stated_on) == ("nis", None)
     assert (pronoun.actor, pronoun.stated_on) == ("nis", None)
     assert (unread.actor, unread.metric, unread.stated_on, unread.as_of) == ("nis", "koksan_guns", None, None)
     assert (dated.stated_on, dated.as_of) == (None, "2025-12")

@@ -264,7 +264,8 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
         if block.startswith("#"):
             before, statement = [], None
             continue
-        for index, sentence in enumerate(sentences([block])[0]):
+        paragraph = sentences([block])[0]
+        for index, sentence in enumerate(paragraph):
             if vocabulary.roles:
                 named += [hit[2] for hit in sorted(_actor_hits(vocabulary, sentence))]
             if not _DIGIT.search(sentence) or not _FIGURE.search(sentence):  # a digit first: far cheaper
@@ -327,8 +328,9 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                     figure = replace(figure, topic=previous.topic, topic_hint=(
                         f"« dont » : une partie de « {previous.figure_text} » ({previous.topic_hint})"))
                 filled.append(_statement(figure, dates, article))
-            filled, statement = _same_statement(filled, statement, dates, index > 0 or _continues(
-                vocabulary, sentence, statement))
+            # (the statement of an earlier sentence of this paragraph, or one this sentence says it goes on with)
+            filled, statement = _same_statement(filled, statement, dates, bool(
+                statement and statement.sentence in paragraph[:index]) or _continues(vocabulary, sentence, statement))
             found += filled
             before.append(sentence)
     return _once(found)
