@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
@@ -28,6 +28,9 @@ from .read.of_which import of_which_questions
 from .read.positions import position_questions
 from .read.tracked import tracked_generated_files
 from .render.export import article_schema, data_files
+
+if TYPE_CHECKING:
+    from .draft.copies import Copied
 
 L = TypeVar("L")  # what a loader gives: the archive, or the registries alone
 
@@ -228,6 +231,7 @@ def new(source: str, content_dir: Path) -> None:
         raise click.ClickException(
             f"{source}: could not draft from it ({type(error).__name__}: {error}); please report "
             "this with the file") from None
+    copied = _copied_in_archive("\n\n".join(drafted.draft.blocks), content_dir)
     target = content_dir / "articles" / f"{drafted.article_id}.md"
     try:
         with target.open("x", encoding="utf-8") as handle:
@@ -244,8 +248,27 @@ def new(source: str, content_dir: Path) -> None:
         click.echo(f"read as {drafted.source.encoding} (detected): check accented letters in the draft")
     if drafted.source.is_html:
         click.echo("read as a web page: title, date, outlet and URL from its metadata")
+    for copy in copied:
+        article = copy.article
+        click.echo(f"same story as {article.source} ({article.outlet}, {article.date or 'date inconnue'}): "
+                   f"about {copy.similarity:.0%} of the shorter text's 5-word sequences stand in both; "
+                   f"{len(copy.claims)} of its {len(article.claims)} claims quote words this text has: "
+                   "copy those claims (figure, actor, dates) rather than finish these candidates, "
+                   "then claim only what this text adds")
     click.echo("next: confirm or fill each « à confirmer » / « à remplir », then run "
                "`briefing check` and `make serve`")
+
+
+def _copied_in_archive(body: str, content_dir: Path) -> tuple[Copied, ...]:
+    """The archive's articles a new text runs the same story as (draft.copies); none when
+    the archive cannot be read as it stands (`briefing check` says why)."""
+    from .draft.copies import copied_articles
+
+    try:
+        archive = load_archive(content_dir, root=Path.cwd())
+    except ContentErrors:
+        return ()
+    return copied_articles(body, archive.articles)
 
 
 @main.command()

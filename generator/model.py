@@ -123,6 +123,13 @@ class DateInterval:
         """Earlier first; of two that start together, the shorter (more precise) first."""
         return (self.start, self.end)
 
+    def runs_to(self, day: DateInterval | None) -> bool:
+        """Whether it is a period that ends on ``day``, a day: « depuis octobre 2024 » in an
+        article of 11 December 2025 is 2024-10/2025-12-11, whose end is the report's day, a
+        bound the text does not give."""
+        return (day is not None and day.precision == "day" and self.precision == "period"
+                and self.text.rsplit("/", 1)[1] == day.text)
+
     def part_said(self, words: str | None) -> DateInterval:
         """The part of this month its text's words name (« début avril », « mi-avril 2025 »,
         « fin avril »): days 1–10, 11–20, 21 to the end; else itself. Only an order reads it,
@@ -277,6 +284,10 @@ class Event(Frozen):
                                  "position replaces its earlier one on the same question only "
                                  "(losses acknowledged does not replace casualty figures "
                                  "denied); positions that name none answer one question")
+    once: bool = Field(default=False, description="An event that happens once (a treaty's "
+                       "signature, its entry into force): an actor's statements of it whose dates "
+                       "nest (« début décembre 2024 », « le 4 décembre 2024 ») are one statement, "
+                       "dated by the most precise")
     synonyms: tuple[Text, ...] = ()
 
     @property

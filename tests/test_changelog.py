@@ -282,7 +282,7 @@ def test_an_event_its_actor_says_again_is_no_change(tmp_path):
 
 
 def test_real_log_lines_are_dated_when_known_and_name_the_period_they_are_for(archive):
-    from generator.render.format import date_fr
+    from generator.render.format import date_fr, reported_fr
 
     builder = PageBuilder.from_archive(archive)
     entries = builder.analysis.log
@@ -293,6 +293,10 @@ def test_real_log_lines_are_dated_when_known_and_name_the_period_they_are_for(ar
             assert line.startswith("date inconnue — "), line
             continue
         label = known.stated_words or date_fr(known.stated)
+        event = archive.event_of(entry.statement.claim)
+        if event is not None and event.stance and not known.dates_statement:  # not taken that day
+            assert line.startswith(f"{reported_fr(known.stated).replace('’', chr(39))} — "), line
+            label = line.split(" — ")[0]
         assert line.startswith(f"{label.replace('’', chr(39))} — "), line
         claim = entry.statement.claim
         # A period no text gives (its metric's scope's) is named in the metric's label only:
@@ -371,8 +375,8 @@ def test_a_position_names_who_takes_it_not_a_source(tmp_path):
     # Kappa is not the source of « ni confirmée ni démentie »: it is the one who neither
     # confirms nor denies. Alpha's visit is an event Alpha reports.
     assert sorted(line.split(" (")[0] for line in log_page(builder)) == [
-        "23 décembre 2024 — Effectifs : Présence ni confirmée ni démentie par le gouvernement Kappa",
-        "23 décembre 2024 — Effectifs : Visite officielle, selon Agence Alpha"]
+        "23 décembre 2024 — Effectifs : Visite officielle, selon Agence Alpha",
+        "rapporté le 23 décembre 2024 — Effectifs : Présence ni confirmée ni démentie par le gouvernement Kappa"]
     (page,) = [p for p in builder.all_pages() if p.path == "sujets/effectifs.md"]
     text = re.sub(r"\s+", " ", BeautifulSoup(page.content, "html.parser").get_text(" "))
     assert "Présence ni confirmée ni démentie par le gouvernement Kappa : « le gouvernement" in text
@@ -526,3 +530,27 @@ def test_an_undated_event_is_not_merged_into_a_dated_one_it_may_not_report(tmp_p
         "( Journal A, 16 mai 2025 ; Journal B, 16 mai 2025 )",
         "date inconnue — Effectifs : Visite officielle, selon Agence Alpha — avec réserve : "
         "« Selon certaines informations … », « … aurait annoncé … » ( Journal B, date inconnue )"]
+
+
+def test_a_new_figure_within_the_old_one_has_no_word_and_one_beyond_it_moved(tmp_path):
+    lines = scenario_log("update-within", tmp_path)
+    present = next(line for line in lines if "environ 5 000" in line)
+    weapons = next(line for line in lines if "environ 250" in line)
+    # « environ 5 000 » lies within « entre 5 000 et 6 000 »: no « révisé », which the method
+    # keeps for figures that cannot both hold (review 20, S4); « environ 250 » after « environ
+    # 220 » rose, though « environ » lets the two overlap (review 21, T2).
+    assert "(auparavant entre 5 000 et 6 000, 11 décembre 2025)" in present, present
+    assert "(en hausse ; auparavant environ 220, mars 2025)" in weapons, weapons
+
+
+def test_an_event_that_happens_once_told_again_is_not_logged_again(tmp_path):
+    lines = scenario_log("event-once", tmp_path)
+    assert len(lines) == 1 and lines[0].startswith("23 décembre 2024 — Effectifs : Entrée en vigueur"), lines
+
+
+def test_a_position_no_text_dates_is_logged_as_reported_that_day(tmp_path):
+    lines = scenario_log("position-restated", tmp_path)
+    # « a toujours démenti », reported on 1 September, was not taken that day (review 20, P3).
+    assert lines[0].startswith("rapporté le 1er septembre 2025 — Effectifs : Bilans démentis par "
+                               "l'état-major de Kappalie"), lines
+    assert lines[1].startswith("lundi 14 juillet — Effectifs : Bilans démentis"), lines

@@ -473,24 +473,42 @@ def test_check_refuses_generated_files_committed_under_the_cache(tmp_path):
     assert briefing(["check"], project).returncode == 0
 
 
-def test_a_period_quoted_in_words_but_shown_as_a_date_is_a_warning(tmp_path):
+def edited_scenario_warnings(tmp_path: Path, name: str, article_id: str, old: str, new: str) -> list[str]:
+    """The draft warnings of scenario ``name`` (it passes --strict with none) once ``old`` is
+    replaced by ``new`` in its article ``article_id``; the plain check still passes."""
     from test_scenarios import scenario
 
-    scenario("overlap-beside", tmp_path)  # « avant le début de l'année 2025 », in as_of_words
-    code, lines = check(tmp_path)
+    scenario(name, tmp_path)
+    code, lines = check(tmp_path, "--strict")
     assert code == 0 and drafty(lines) == []
-    article = tmp_path / "briefings" / "articles" / "2025-02-01-b-canons.md"
-    article.write_text(article.read_text(encoding="utf-8").replace(
-        '    as_of_words: "avant le début de l’année 2025"\n',
-        '    as_of_note: "« avant le début de l’année 2025 » : livrés en 2024 au plus tard."\n'),
-        encoding="utf-8")
+    article = tmp_path / "briefings" / "articles" / f"{article_id}.md"
+    article.write_text(article.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     code, lines = check(tmp_path)
     assert code == 0
-    assert drafty(lines) == [
+    return drafty(lines)
+
+
+def test_a_period_quoted_in_words_but_shown_as_a_date_is_a_warning(tmp_path):
+    # « avant le début de l'année 2025 », in as_of_words, then only in as_of_note
+    assert edited_scenario_warnings(
+        tmp_path, "overlap-beside", "2025-02-01-b-canons",
+        '    as_of_words: "avant le début de l’année 2025"\n',
+        '    as_of_note: "« avant le début de l’année 2025 » : livrés en 2024 au plus tard."\n') == [
         "briefings/articles/2025-02-01-b-canons.md:13:17: warning: claims[0].as_of_note: quotes the "
         "period in words (« avant le début de l’année 2025 ») but as_of_words is empty: pages "
         "would show 2024, a precision the text does not give (hint: put the text's words in "
         "as_of_words (« avant le début de l'année 2025 », « fin janvier 2025 »))"]
+
+
+def test_a_period_ending_on_the_article_s_day_without_its_words_is_a_warning(tmp_path):
+    # « depuis octobre 2024 » (as_of 2024-10/2025-12-11), in as_of_words, then without them
+    assert edited_scenario_warnings(
+        tmp_path, "since-report", "2025-12-11-a-depuis", '    as_of_words: "depuis octobre 2024"\n', "") == [
+        "briefings/articles/2025-12-11-a-depuis.md:13:12: warning: claims[0].as_of: ends on the "
+        "article's date (2025-12-11), a bound the text may not give: pages would show that day as "
+        "the period's end (hint: put the text's words in as_of_words (« depuis octobre 2024 »): "
+        "pages then show them and the date it was reported)"]
+    assert check(tmp_path, "--strict")[0] == 1
 
 
 def test_controls_notes_in_brackets_and_other_scripts_as_headings_are_debris(tmp_path):

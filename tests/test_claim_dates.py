@@ -63,3 +63,34 @@ def test_a_period_the_text_gives_only_in_words_stands_where_date_inconnue_would(
             "selon Service Beta (en hausse ; auparavant environ 300, au début de l'engagement)") in log[0]
     assert log[-1].startswith("date inconnue — Effectifs : Pertes cumulées : environ 300 (au début "
                               "de l'engagement) selon Service Beta")
+
+
+def test_a_period_up_to_its_report_says_its_words_then_its_report_never_the_day_as_its_end(tmp_path):
+    from test_changelog import log_page
+    from test_scenarios import topic_soup
+    from test_synthesis import headline_box, lines
+
+    # Alpha's « entre 13 000 et 15 000 … depuis octobre 2024 » in an article of 11 December
+    # 2025: as_of 2024-10/2025-12-11 (comparisons need its end), whose last day is the
+    # report's, no bound the text gives (review 17, N1). Beta's lower total of February
+    # contradicts it, so the box names it beside Beta's.
+    archive = scenario("since-report", tmp_path)
+    builder = PageBuilder.from_archive(archive)
+    texts = page_texts(builder)
+    said = "depuis octobre 2024 ; rapporté le 11 décembre 2025"
+    assert f"en contradiction avec Agence Alpha (entre 13 000 et 15 000, {said})" in headline_box(archive)
+    (row,) = [text for text in lines(topic_soup(archive)) if text.startswith("Agence Alpha")]
+    assert row.endswith(f"{said} Journal A, 11 décembre 2025"), row  # the current picture's table
+    assert f"{said} Agence Alpha entre 13 000 et 15 000" in texts["sujets/effectifs.md"]  # the chart's
+    for path in ("sujets/effectifs-registre.md", "articles/2025-12-11-a-depuis.md", "acteurs/alpha.md"):
+        assert said in texts[path], path
+    for path, text in texts.items():
+        assert "– 11 décembre 2025" not in text, path
+    # The log places Alpha's line on its report's day and says that day once: its parenthesis
+    # holds the text's words alone. Beta's line names Alpha's figure as every page does.
+    log = log_page(builder)
+    assert log[-1].startswith("11 décembre 2025 — Effectifs : Pertes cumulées : entre 13 000 et "
+                              "15 000 (depuis octobre 2024) selon Agence Alpha — en contradiction")
+    assert log[0].startswith("10 février 2026 — Effectifs : Pertes cumulées : 9 000 (début février "
+                             "2026) selon Service Beta — en contradiction avec Agence Alpha (pertes "
+                             f"cumulées : entre 13 000 et 15 000, {said})")

@@ -487,3 +487,26 @@ def test_a_figure_its_actor_gives_no_source_for_is_proposed_unsourced(project, t
     claims = text.split("  # - topic:")[1:]
     flagged = [claim for claim in claims if "#   unsourced: true" in claim]
     assert len(flagged) == 1 and "6000" in flagged[0] and "3000" not in flagged[0], text
+
+
+def test_new_says_when_the_text_runs_a_story_the_archive_holds(tmp_path):
+    """A relay of a dispatch the archive has (another outlet's lead, the same paragraphs):
+    `new` names that article and how many of its claims quote this text, so that the
+    contributor copies them rather than finishing a second draft (review 21)."""
+    project = make_project(tmp_path)
+    original = next((project / "briefings" / "articles").glob("2025-02-excelsior-*.md"))
+    body = original.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    relay = tmp_path / "relais.txt"
+    relay.write_text("Un autre journal reprend la dépêche\n\nPublié le 3 mars 2025\n\n"
+                     "Notre correspondant rappelle les faits.\n\n" + body, encoding="utf-8")
+    result = briefing(["new", str(relay)], project)
+    assert result.returncode == 0, result.stderr
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith("same story as ")]
+    claims = original.read_text(encoding="utf-8").count("\n  - topic:")
+    assert line.startswith(f"same story as briefings/articles/{original.name} (excelsior, 2025-02): ")
+    assert f" of its {claims} claims quote words this text has" in line, line
+    # A text of its own names none.
+    (tmp_path / "other").mkdir()
+    alone = briefing(["new", str(SEEDS / "003_359b8381138046ac.txt")],
+                     make_project(tmp_path / "other", keep_articles=False))
+    assert "same story as" not in alone.stdout

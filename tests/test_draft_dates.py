@@ -1,5 +1,7 @@
 """draft/dates.py: the periods French sentences give, completed from the article's date."""
 
+import pytest
+
 from generator.draft.dates import ArticleDay, find_dates
 
 
@@ -83,3 +85,27 @@ def test_a_period_between_two_months_keeps_the_text_s_words():
     assert (mention.as_of, mention.words) == ("2025-01/2025-02", "entre janvier et février 2025")
     [mention] = find_dates("Entre janvier 2025 et mars 2025, 500 de plus", ArticleDay.parse("2025-04-30"))
     assert (mention.as_of, mention.words) == ("2025-01/2025-03", "entre janvier 2025 et mars 2025")
+
+
+@pytest.mark.parametrize(("sentence", "article_date", "as_of", "words"), [
+    ("13 000 soldats envoyés depuis octobre 2024", "2025-12-11", "2024-10/2025-12-11", "depuis octobre 2024"),
+    ("Depuis octobre, 11 000 militaires", "2024-12-23", "2024-10/2024-12-23", "depuis octobre 2024"),
+    ("à partir du mois d'octobre", "2024-12-28", "2024-10/2024-12-28", "à partir du mois d'octobre 2024"),
+    ("depuis le déploiement en octobre", "2025-04-28", "2024-10/2025-04-28",
+     "depuis le déploiement en octobre 2024"),
+    # Since an event the text names with a possessive: its date alone (« leur » read alone on
+    # a page would have no antecedent).
+    ("depuis leur arrivée en octobre", "2025-04-28", "2024-10/2025-04-28", "depuis octobre 2024"),
+    ("depuis leur engagement à l’automne dernier", "2025-02-13", "2024-09/2025-02-13", "depuis l’automne 2024"),
+    ("depuis l’été", "2024-11-14", "2024-06/2024-11-14", "depuis l’été 2024"),
+    ("depuis l'automne dernier", "2025-04-28", "2024-09/2025-04-28", "depuis l'automne dernier"),
+    ("depuis le début de l’année", "2025-02-12", "2025-01/2025-02-12", "depuis le début de l’année 2025"),
+    # An article dated to the month ends the period on its month, a bound it gives: no words.
+    ("depuis octobre 2024", "2025-02", "2024-10/2025-02", None),
+])
+def test_a_period_up_to_the_article_s_day_keeps_the_text_s_words_with_its_year(sentence, article_date,
+                                                                               as_of, words):
+    """Its as_of ends on the article's day, a bound the text does not give: pages show the
+    words and the report instead (« depuis octobre 2024 ; rapporté le 11 décembre 2025 »)."""
+    [mention] = find_dates(sentence, ArticleDay.parse(article_date))
+    assert (mention.as_of, mention.words) == (as_of, words)

@@ -85,7 +85,8 @@ def test_a_topic_result_shows_the_figure_it_was_found_by(fixture_visit):
     found = results(visit, "12 000")
     text, marked = excerpt_of(visit, found, "sujets/troupes.html")
     assert marked == ["12\u202f000"], text
-    assert "entre 10\u202f000 et 12\u202f000 soldats" in text  # as the page shows it, typeset
+    # As the page shows it, typeset: the box's figure, or the earlier one it names beside it.
+    assert re.search("entre 10\u202f000\\s+et 12\u202f000", text), text
     visit.assert_clean()
 
 

@@ -138,7 +138,7 @@ def test_every_page_search_leads_to_is_a_page_that_exists(fixture_site):
 TYPED = {
     "sujets/troupes.html": ["12 000", "11000", "HUR", "Koursk"],
     "acteurs/hur.html": ["Budanov", "8 000"],
-    "journal/index.html": ["révisé"],
+    "journal/index.html": ["auparavant"],
     "archives/2025-02.html": ["Excélsior"],
     "index.html": ["francophones"],
     "donnees.html": ["licence"],

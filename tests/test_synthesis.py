@@ -1369,3 +1369,94 @@ def test_a_running_totals_earlier_figure_its_text_sets_beside_it_stays_in_the_bo
                      "Beta a compté mardi plus de 12 000 armes livrées.\n", encoding="utf-8")
     line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="armes"]'))
     assert line == "Canons et lance-roquettes livrés : plus de 12 000 unités selon Service Beta (3 mars 2026)", line
+
+
+def test_a_figure_an_article_only_recalls_is_not_given_with_that_articles_report(tmp_path):
+    archive = scenario("report-recalled", tmp_path)
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="envoyes"]'))
+    # Alpha's December report gave its total and 5 000 - 6 000 present, since brought down to
+    # about 5 000; its « mi-octobre » 3 000, which the article recalls, was no part of that
+    # report (review 20, S1).
+    assert line.endswith(
+        "— donné en même temps qu'entre 5 000 et 6 000 soldats (« Soldats présents »), chiffre "
+        "ramené depuis à environ 5 000 selon Agence Alpha (22 avril 2026) ; peut-être dépassé lui "
+        "aussi"), line
+    assert "environ 3 000" not in line, line
+
+
+def test_an_earlier_figure_beside_two_headline_figures_is_said_once_with_its_scope(tmp_path):
+    scenario("earlier-beside", tmp_path)
+    articles = tmp_path / "briefings" / "articles"
+    first = articles / "2026-02-10-b-estimation.md"
+    first.write_text(first.read_text(encoding="utf-8").replace(
+        "    as_of: 2026-02-10\n    attributed_to: alpha\n    quote: \"Alpha estime",
+        "    as_of: 2026-02-10\n    scope_words: \"armes ont été livrées\"\n    attributed_to: alpha\n"
+        "    quote: \"Alpha estime", 1), encoding="utf-8")
+    later = articles / "2026-03-04-a-hausse.md"
+    later.write_text(later.read_text(encoding="utf-8").replace("claims:\n", (
+        "claims:\n  - topic: effectifs\n    metric: armes\n    value: 15000\n    qualifier: about\n"
+        "    as_of: 2026-03\n    attributed_to: gamma\n    quote: \"Gamma en compte environ 15 000\"\n"), 1)
+        .replace("armes livrées.", "armes livrées. Gamma en compte environ 15 000."), encoding="utf-8")
+    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="armes"]'))
+    # Beta's and Gamma's totals both follow Alpha's earlier one in the article that recalls
+    # it: the line says it once, with the words that say what it counts (review 20, S2).
+    assert line.count("auparavant") == 1, line
+    assert "auparavant environ 10 000 (« armes ont été livrées ») selon Agence Alpha" in line, line
+
+
+def test_an_actors_new_figure_is_an_update_even_within_or_overlapping_its_old_one(tmp_path):
+    updates = [text_of(li) for li in topic_soup(scenario("update-within", tmp_path)).select("ul.ba-mises-a-jour li")]
+    # Both are listed, as the table's « remplace » and the log say (review 20, S5; review 21, T2).
+    assert any(u.startswith("Agence Alpha : entre 5 000 et 6 000 (11 décembre 2025)")
+               and "puis Agence Alpha : environ 5 000 (22 avril 2026)" in u for u in updates), updates
+    assert any(u.startswith("Agence Alpha : environ 220 (mars 2025)")
+               and "puis Agence Alpha : environ 250 (mai 2026)" in u for u in updates), updates
+
+
+def test_an_event_that_happens_once_told_again_more_precisely_is_one_statement(tmp_path):
+    archive = scenario("event-once", tmp_path)
+    # « au début du mois » in December 2024, « le 4 décembre 2024 » in May 2026: one entry into
+    # force (topics.yml ``once``), dated by the more precise text, with both sources; not a
+    # second event in the chronology, nor news of May 2026 in the log (review 21, T1).
+    assert "Dernier événement : entrée en vigueur (4 décembre 2024), sans source citée" in headline_box(archive)
+    assert topic_text(archive).count("— Entrée en vigueur sans source citée") == 1, topic_text(archive)
+    topics = tmp_path / "briefings" / "topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace("      once: true\n", ""), encoding="utf-8")
+    # Without it, two statements: events of a kind that recurs (deliveries) may be two.
+    assert topic_text(scenario_reloaded(tmp_path)).count("— Entrée en vigueur sans source citée") == 2
+
+
+def test_a_part_of_a_month_in_words_is_compared_as_that_part(tmp_path):
+    archive = scenario("part-of-month-compared", tmp_path)
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    # « plus de 8 000 » early in April, « environ 6 000 » on 22 April: a running total lower at
+    # a wholly later date, a contradiction, not two estimates of one month that may both hold
+    # (review 20, S2); the contradicting figure is not named again as « auparavant ».
+    assert "en contradiction avec Service Beta (plus de 8 000, début avril 2026)" in line, line
+    assert "divergentes" not in line and "auparavant" not in line, line
+
+
+def test_figures_are_compared_in_the_order_of_their_parts_of_months(tmp_path):
+    scenario("part-of-month-compared", tmp_path)
+    (tmp_path / "briefings" / "articles" / "2026-05-02-b-fin-avril.md").write_text(
+        "---\nid: 2026-05-02-b-fin-avril\ntitle: t\ndate: 2026-05-02\noutlet: journal-b\n"
+        "topics: [effectifs]\nclaims:\n  - topic: effectifs\n    metric: pertes\n    value: 5000\n"
+        "    qualifier: about\n    as_of: 2026-04-15\n    attributed_to: gamma\n"
+        "    quote: \"environ 5 000 le 15 avril\"\n  - topic: effectifs\n    metric: pertes\n"
+        "    value: 8000\n    qualifier: about\n    as_of: 2026-04\n    as_of_words: \"fin avril 2026\"\n"
+        "    attributed_to: gamma\n    quote: \"environ 8 000 fin avril\"\n---\n\n"
+        "Gamma en comptait environ 5 000 le 15 avril, et environ 8 000 fin avril.\n", encoding="utf-8")
+    # « fin avril » (21-30 April) comes after the 15th in the rules' order, though April's
+    # first day sorts it first by month: Gamma's 8 000 updates its 5 000.
+    updates = [text_of(li) for li in topic_soup(scenario_reloaded(tmp_path)).select("ul.ba-mises-a-jour li")]
+    assert any("environ 5 000 (15 avril 2026)" in u and "puis Office Gamma (OG) : environ 8 000 "
+               "(fin avril 2026)" in u for u in updates), updates
+
+
+def test_an_actors_running_total_from_the_same_start_to_a_later_day_replaces_its_earlier_one(tmp_path):
+    archive = scenario("since-later", tmp_path)
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    # Both « depuis octobre 2024 », to 11 December then to 10 February: Alpha's newer count is
+    # the one to read, the older one its table row's « remplace ».
+    assert line == ("Pertes cumulées : environ 16 000 militaires selon Agence Alpha (depuis octobre 2024 ; "
+                    "rapporté le 10 février 2026)"), line

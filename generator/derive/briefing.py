@@ -360,7 +360,11 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
     def kind_of(statement: Statement) -> str | None:
         metric = topic.metrics.get(statement.claim.metric or "")
         event = topic.events.get(statement.claim.event or "")
-        return metric.kind if metric else "provision" if event and event.kind == "provision" else None
+        if metric:
+            return metric.kind
+        if event and event.kind == "provision":
+            return "provision"
+        return "once" if event and event.once else None
 
     merged, repeat_list = synthesis.fold_repeats(merged, kind_of, lambda actor: bool(origins(actor)),
                                                  dispatch_of or {})
@@ -430,6 +434,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                             for statement in metrics[other].headline)
         shown = {s.claim_id: s for s in briefing.picture.latest} if briefing.picture else {}
         statuses = {}
+        given: set[str] = set()  # earlier figures said « auparavant » once per line, by the newest
         for claim_id, status in briefing.statuses.items():
             statement = shown[claim_id]
             older = () if status.below_parts else synthesis.older_than(
@@ -441,7 +446,8 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                         if other.actor == statement.actor and scopes.holds(topic, other_id, metric_id)
                         ) if sibling_replaced else ()
             caveats = {s.claim_id for s in status.contradicted_by + status.divergent + status.confirmed_by}
-            earlier = _earlier_beside(statement, briefing, caveats) if briefing.kind == "total" else None
+            earlier = _earlier_beside(statement, briefing, caveats | given) if briefing.kind == "total" else None
+            given |= {earlier.claim_id} if earlier else set()
             statuses[claim_id] = replace(
                 status, older_than=tuple(o for o in older if o not in own), outdated_by=own,
                 report_replaced=sibling_replaced, earlier_beside=earlier)

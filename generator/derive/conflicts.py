@@ -31,8 +31,10 @@ class Dispute:
 
 
 def _dated(statements: tuple[Statement, ...]) -> list[Statement]:
-    """The statements that have a period, in chronological order (the order of pairs)."""
-    return sorted((s for s in statements if s.figure is not None), key=lambda s: s.sort_key)
+    """The statements that have a period, in the chronological order of the periods the rules
+    compare (the order of pairs; « début avril » is compared as its part of the month)."""
+    dated = [(figure, s) for s in statements if (figure := s.figure) is not None]
+    return [s for figure, s in sorted(dated, key=lambda pair: (pair[0].start, pair[0].end, pair[1].claim_id))]
 
 
 def _figures(dated: list[Statement]) -> list[Figure]:

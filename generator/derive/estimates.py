@@ -3,7 +3,8 @@
 "Latest" works on periods: a statement is latest when no other is wholly after it, so a
 figure for March and one for 13 March are both latest (neither is known to be later), and
 so are another actor's figure for March and one its text does not date, reported in April.
-An actor's figure for the very period of one it made known later is replaced, not latest.
+An actor's figure for the very period of one it made known later is replaced, not latest;
+so is one for a period its own later figure runs further (from the same start to a later day).
 The headline is the latest statements of all actors; beside them stand the other
 actors' latest figures for an overlapping period. Figures for other times are never
 folded into one range with them.
@@ -49,6 +50,14 @@ def latest(statements: list[Statement], open_reports: bool = False) -> list[Stat
     return _newest_first([s for s in dated if last_start is None or _when(s).end >= last_start])
 
 
+def _runs_further(other: Statement, statement: Statement) -> bool:
+    """Whether ``other`` is for a period from the same start to a later day (« depuis octobre
+    2024 », reported in December, then in February): one actor's newer count of the same run."""
+    when, further = statement.when, other.when
+    return (when is not None and further is not None and other.dated and statement.dated
+            and further.start == when.start and further.end > when.end)
+
+
 def picture(metric_id: str, metric_statements: tuple[Statement, ...],
             open_reports: bool = True) -> MetricPicture | None:
     """None when nobody has given this figure yet. ``open_reports``: whether a figure its
@@ -64,7 +73,7 @@ def picture(metric_id: str, metric_statements: tuple[Statement, ...],
     undated = []
     for actor, statements in by_actor.items():
         chosen = [s for s in latest(statements)
-                  if not any(restated_later(other, s) for other in statements)]
+                  if not any(restated_later(other, s) or _runs_further(other, s) for other in statements)]
         each += chosen
         if not chosen:
             undated += statements

@@ -108,6 +108,12 @@ class Figure(NamedTuple):
         return cls(actor, when.start.toordinal(), when.end.toordinal(), dated, values.low,
                    values.high, stated.low, stated.high, reports)
 
+    @property
+    def announced(self) -> float:
+        """The figure it announces: the middle of what it states (« environ 250 »: 250;
+        « entre 5 000 et 6 000 »: 5 500)."""
+        return (self.stated_low + self.stated_high) / 2
+
     def announces_as(self, other: Figure) -> bool:
         """Whether the values it announces meet the other's (stated_interval)."""
         return self.stated_low <= other.stated_high and other.stated_low <= self.stated_high
@@ -169,9 +175,11 @@ def compare(a: Figure, b: Figure, kind: str) -> Finding | None:
         return None
     if total and later.high < earlier.low:
         return "correction" if same_actor else "contradiction"
-    # One actor's new figure for a later period is an update when what it announces moved
-    # (« jusqu'à 8 000 », then « jusqu'à 6 000 »), not only when the values it allows part.
-    if same_actor and not earlier.announces_as(later):
+    # One actor's new figure for a later period is an update when the figure it announces
+    # moved (« jusqu'à 8 000 », then « jusqu'à 6 000 »; « environ 220 », then « environ 250 »;
+    # « entre 5 000 et 6 000 », then « environ 5 000 »), not only when the values it allows
+    # part; the same figure qualified otherwise (« 3 000 », then « environ 3 000 ») is none.
+    if same_actor and earlier.announced != later.announced:
         return "update"
     return None
 
@@ -260,6 +268,9 @@ EXAMPLES: tuple[Example, ...] = (
             "estimations divergentes, non contradictoires"),
     Example("level", ("a", "2025-03", "more_than", 5000), ("b", "2025-03", "at_most", 5000),
             "contradiction", "« plus de 5 000 » contre « jusqu'à 5 000 » : incompatibles"),
+    Example("total", ("a", "2025-03", "about", 220), ("a", "2026-05", "about", 250), "update",
+            "« environ 250 » un an après « environ 220 », par la même source : les deux se "
+            "recouvrent, mais le chiffre annoncé a changé : mise à jour"),
     Example("level", ("a", "2025-01", "at_most", 8000), ("a", "2025-03", "at_most", 6000), "update",
             "« jusqu'à 6 000 » après « jusqu'à 8 000 » : le chiffre annoncé a baissé, mise à jour"),
     Example("level", ("a", "2025-03", "exact", 3000), ("b", "2025-04-16", "exact", 5000), None,

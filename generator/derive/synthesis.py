@@ -45,6 +45,13 @@ def _sharper(copy: Statement, than: Statement) -> bool:
             and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start)
 
 
+def _nested(one: Statement, other: Statement) -> bool:
+    """Whether one statement's period holds the other's."""
+    a, b = one.when, other.when
+    return a is not None and b is not None and (
+        a.start <= b.start and b.end <= a.end or b.start <= a.start and a.end <= b.end)
+
+
 def _may_report(dated: Statement, undated: Statement) -> bool:
     """Whether an actor's event its text does not date may be its dated one, reported again.
     No figure ties two events of one kind (deliveries go on, an actor says so again): only
@@ -83,8 +90,9 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
     one: _may_report); one actor's running total or plan stated again with the same
     figure, or a treaty's provision stated again, is one statement, with its first date,
     whatever the later article dates it; so is a figure its actor gave before, recalled
-    without a date of its own, even after a newer one. ``kind_of`` gives a metric statement's kind,
-    "provision" for a provision, None for another event."""
+    without a date of its own, even after a newer one; so are an actor's statements of an event
+    that happens once (Event.once) whose dates nest. ``kind_of`` gives a metric statement's
+    kind, "provision" for a provision, "once" for such an event, None for another event."""
     # Statements come in chronological order: the first one seen under a key is the earliest.
     done: dict[tuple, list[Statement]] = {}  # per subject and figure
     first: dict[tuple, int] = {}             # (subject and figure, actor) -> index in done
@@ -103,6 +111,9 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
         own = None
         if kind in ("total", "plan", "provision") and last.get(mine) == figure:
             own = first.get(actor_key)
+        elif kind == "once" and statement.dated:  # one event, dated more or less precisely
+            own = next((i for i, other in enumerate(same)
+                        if other.actor == statement.actor and other.dated and _nested(other, statement)), None)
         elif not statement.dated and claim.metric and actor_key in first:
             own = first[actor_key]  # its earlier figure recalled (« sa précédente estimation »)
         elif not statement.dated and actor_key in first_dated \
@@ -519,8 +530,13 @@ def direction(new: Statement, old: Statement) -> str:
     if (now.low, now.high) == (before.low, before.high) or _requalified(new.claim, old.claim):
         return "same"
     # Bounds that fit inside each other (« jusqu'à 8 000 », then « jusqu'à 6 000 »): how the
-    # figures they announce moved.
-    return _moved(now, before) or _moved(stated_interval(new.claim), stated_interval(old.claim))
+    # figures they announce moved; then the figure announced against what the old one states
+    # (« environ 250 » after « environ 220 »: up; « environ 5 000 » after « entre 5 000 et
+    # 6 000 »: within it, '').
+    stated, stated_before = stated_interval(new.claim), stated_interval(old.claim)
+    announced = (stated.low + stated.high) / 2
+    return (_moved(now, before) or _moved(stated, stated_before)
+            or _moved(ValueInterval(announced, announced), stated_before))
 
 
 def _requalified(new: Claim, old: Claim) -> bool:
@@ -556,14 +572,15 @@ def undated_replaced(changes: tuple[Change, ...], found: Iterable[Pair], kind: s
 
 
 # Figures since replaced, by the actor and an article that reported them: (their metric, the
-# figure, the figure of that actor replacing it now).
-ReplacedByReport = Mapping[tuple[str, str], tuple[tuple[str, Statement, Statement], ...]]
+# figure, the figure of that actor replacing it now, when that article says it was stated).
+ReplacedByReport = Mapping[tuple[str, str],
+                           tuple[tuple[str, Statement, Statement, DateInterval | None], ...]]
 
 
 def replaced_by_report(histories: Mapping[str, tuple[Change, ...]]) -> ReplacedByReport:
     """Each metric's figures its actor has replaced since (``histories``: by metric), with the
     latest figure replacing each, by actor and reporting article (for report_replaced)."""
-    index: dict[tuple[str, str], list[tuple[str, Statement, Statement]]] = {}
+    index: dict[tuple[str, str], list[tuple[str, Statement, Statement, DateInterval | None]]] = {}
     for metric_id, changes in histories.items():
         after = {c.supersedes.claim_id: c.statement for c in changes if c.supersedes is not None}
         for change in changes:
@@ -574,18 +591,27 @@ def replaced_by_report(histories: Mapping[str, tuple[Change, ...]]) -> ReplacedB
                 latest = after[latest.claim_id]
             for entry in change.supersedes.entries:
                 index.setdefault((change.supersedes.actor, entry.article.id), []).append(
-                    (metric_id, change.supersedes, latest))
+                    (metric_id, change.supersedes, latest, entry.stated))
     return {key: tuple(found) for key, found in index.items()}
+
+
+def _one_moment(said: DateInterval | None, other: DateInterval | None) -> bool:
+    """Whether two statements an article dates ``said`` and ``other`` may be one report: their
+    dates meet, or one is news of the other's day (« mardi » in Wednesday's article)."""
+    return said is None or other is None or said.overlaps(other) \
+        or of_its_day(said, other) or of_its_day(other, said)
 
 
 def report_replaced(statement: Statement, replaced: ReplacedByReport
                     ) -> tuple[tuple[str, Statement, Statement], ...]:
-    """The figures of other metrics that ``statement``'s actor gave in an article reporting
-    it and has replaced since with a figure that became known later."""
+    """The figures of other metrics that ``statement``'s actor gave in the same report (an
+    article reporting it, dated alike: not an earlier statement the article recalls, « à la
+    mi-octobre ») and has replaced since with a figure that became known later."""
     found: dict[str, tuple[str, Statement, Statement]] = {}
     for entry in statement.entries:
-        for metric_id, sibling, latest in replaced.get((statement.actor, entry.article.id), ()):
-            if metric_id != statement.claim.metric and older(statement.known_on, latest.known_on):
+        for metric_id, sibling, latest, said in replaced.get((statement.actor, entry.article.id), ()):
+            if metric_id != statement.claim.metric and older(statement.known_on, latest.known_on) \
+                    and _one_moment(said, entry.stated):
                 found[sibling.claim_id] = (metric_id, sibling, latest)
     return tuple(found.values())
 

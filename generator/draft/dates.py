@@ -41,6 +41,26 @@ def _from(month: int) -> str:
     return f"d'{name}" if name[0] in "aeiouéèêâô" else f"de {name}"
 
 
+def _words(said: str, year: int | None) -> str:
+    """A period in the text's words, as printed (its first letter lower-cased, for the middle
+    of a line), with ``year`` after them where the text leaves it out (None: it gives it)."""
+    return f"{said[:1].lower()}{said[1:]}{f' {year}' if year else ''}"
+
+
+def _since_when(m: re.Match[str], sentence: str) -> str | None:
+    """« depuis leur engagement à l'automne » (_SINCE_EVENT) as « depuis l'automne »: words a
+    page shows alone, where « leur » would have no antecedent; None where they hold no
+    possessive (« depuis le déploiement en octobre »): kept as printed."""
+    if not re.match(r"depuis\s+(?:leur|leurs|son|sa|ses)\b", m[0]):
+        return None
+    group = 1 if m[1] else 2
+    when = sentence[m.start(group):m.end(group)]
+    if m[1]:   # a season: « l'automne », « le printemps », with the text's apostrophe
+        apostrophe = "’" if "’" in sentence[m.start():m.end()] else "'"
+        when = f"le {when}" if m[1] == "printemps" else f"l{apostrophe}{when}"
+    return f"depuis {when}{sentence[m.end(group):m.end()]}"
+
+
 def _day(text: str) -> int:
     return 1 if text == "1er" else int(text)
 
@@ -257,6 +277,12 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         found.append(DateMention(span[0], span[1], sentence[span[0]:span[1]], as_of, note, relayed,
                                  words, running, said))
 
+    def up_to_article(said: str, year: int | None) -> str | None:
+        """The words of a period up to the article's day (« depuis octobre 2024 »): its as_of
+        ends on that day, which pages must not show as a bound the text gives
+        (CONTRIBUTING.md). An article dated to the month only ends it on its month: no words."""
+        return _words(said, year) if article.day else None
+
     def inferred(text: str) -> str:
         return (f"Année déduite de la date de l'article ({article.words}) : « {text} » "
                 "dans la phrase.")
@@ -271,14 +297,14 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
                  if start_year and end_year else None)
         said = sentence[m.start():m.end()]
         # the text's words for the period (« entre janvier et février 2025 »), its year added
-        words = f"{said[:1].lower()}{said[1:]}{'' if m[4] else f' {end_year}'}" if value else None
+        words = _words(said, None if m[4] else end_year) if value else None
         add(m, value, None if m[4] else inferred(said), words)
     for m in _PART_OF_MONTH.finditer(folded):
         # « fin janvier »: the month, with the words (CONTRIBUTING: no day bounds the text does not give)
         month = MONTHS[m[2]]
         year = int(m[3]) if m[3] else article.year_for(month)
         said = sentence[m.start():m.end()]
-        words = f"{said[:1].lower()}{said[1:]}{'' if m[3] else f' {year}'}" if year else None
+        words = _words(said, None if m[3] else year) if year else None
         add(m, _month_key(year, month) if year else None, None if m[3] else inferred(said), words)
     for m in _DAY_OF_MONTH.finditer(folded):
         month = MONTHS[m[3]]
@@ -289,9 +315,10 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         add(m, _valid(int(m[3]), int(m[2]), int(m[1])), None)
     for m in _SINCE_NEW_YEAR.finditer(folded):
         if article.year and article.month:
+            said = sentence[m.start():m.end()]
             add(m, f"{article.year:04d}-01/{article.text}",
-                f"« {sentence[m.start():m.end()]} » : de janvier {article.year} à la date de l'article "
-                f"({article.words}).")
+                f"« {said} » : de janvier {article.year} à la date de l'article ({article.words}).",
+                up_to_article(said, article.year))
         else:
             add(m, None, None)
     for m in _PART_OF_YEAR.finditer(folded):
@@ -304,7 +331,7 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
             bound = sentence[max(0, m.start() - 12) + before.start():m.end()]
             of_article = "" if m[2] else f", l'article étant de {year}"
             add(m, str(year - 1), f"« {bound} » : jusqu'à la fin de {year - 1}{of_article}.",
-                f"{bound[:1].lower()}{bound[1:]}{'' if m[2] else f' {year}'}")
+                _words(bound, None if m[2] else year))
             continue
         if before:
             add(m, None, f"« {said} » borne la période sans la dater")
@@ -313,18 +340,20 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         add(m, str(year) if year else None,
             None if m[2] or not year else f"« {sentence[m.start():m.end()]} » : l'année "
             f"{'avant celle ' if m[1] else ''}de l'article ({year}).")
-    def since(m: re.Match[str], first: int, year_said: str | None) -> None:
-        """A period from month ``first`` (of the year said, else the one it fits) to the article."""
+    def since(m: re.Match[str], first: int, year_said: str | None, words: str | None = None) -> None:
+        """A period from month ``first`` (of the year said, else the one it fits) to the article;
+        ``words``: the period's, where they are not the whole match."""
         year = int(year_said) if year_said else article.year_for(first)
         value = (f"{_month_key(year, first)}/{article.text}"
                  if year and article.year and article.month else None)
-        add(m, value, f"« {sentence[m.start():m.end()]} » : {_from(first)} {year} "
-                      f"à la date de l'article ({article.words})." if value else None)
+        said = sentence[m.start():m.end()]
+        add(m, value, f"« {said} » : {_from(first)} {year} à la date de l'article ({article.words})."
+            if value else None, up_to_article(words or said, None if year_said else year) if value else None)
 
     for m in _SINCE_MONTH.finditer(folded):
         since(m, MONTHS[m[1]], m[2])
     for m in _SINCE_EVENT.finditer(folded):
-        since(m, _SEASONS[m[1]][0] if m[1] else MONTHS[m[2]], m[3])
+        since(m, _SEASONS[m[1]][0] if m[1] else MONTHS[m[2]], m[3], _since_when(m, sentence))
     for m in _A_MONTH.finditer(folded):
         month = MONTHS[m[1]]
         year = int(m[2]) if m[2] else article.year_for(month)
@@ -341,8 +370,11 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         said = sentence[m.start():m.end()]
         until = (f"la date de l'article ({article.words})" if m[1]
                  else f"{MONTH_NAMES[last - 1]} {(start_year or 0) + (last < first)}")
+        # « depuis l'été » up to the article's day keeps its words; « l'été dernier » says its year.
+        words = (up_to_article(said, None if m[3] or re.search(r"\b(?:dernier|passe)$", m[0]) else start_year)
+                 if value and m[1] else None)
         add(m, value, f"Saison « {said} » dans la phrase : {_from(first)} {start_year} à {until}."
-            if value else None)
+            if value else None, words)
     for m in _IN_YEAR.finditer(folded):
         add(m, m[1], None)
     for m in _THIS.finditer(folded):

@@ -332,19 +332,23 @@ def _id_date_warnings(article: ArticleInfo, source: _Lazy) -> list[ContentError]
 # A note that opens on the text's own words for the period, when no date or interval says
 # them as the text does: « avant le début de l'année 2025 » is not « 2024 », « fin janvier »
 # is not « janvier ». (Words quoted further on explain how the date was worked out; « depuis
-# octobre 2024 », « depuis le début de l'année » are intervals up to the report, which as_of
-# says exactly.)
+# octobre 2024 », « depuis le début de l'année » are intervals up to the report, whose start
+# as_of says exactly: their end is the next warning's.)
 _PERIOD_WORDS = re.compile(r"^«(?!\s*depuis\b)[^»]*\b(?:avant|après|fin|début|mi-\w+|courant)\b[^»]*»",
                            re.I)
 
 
 def _unworded_periods(article: ArticleInfo, source: _Lazy) -> list[ContentError]:
     """A claim whose as_of_note quotes a period in words (« avant … », « fin … ») while
-    as_of_words is empty: pages would show its as_of, a precision the text does not give."""
+    as_of_words is empty: pages would show its as_of, a precision the text does not give.
+    Likewise a period that ends on its article's day (« depuis octobre 2024 » read as
+    2024-10/2025-12-11): pages would show that day as its end, which the text may not give;
+    with the words, they show them and the report's date."""
     found = []
     for i, claim in enumerate(article.claims):
-        quoted = claim.as_of and not claim.as_of_words and claim.as_of_note \
-            and _PERIOD_WORDS.search(claim.as_of_note)
+        if claim.as_of is None or claim.as_of_words:
+            continue
+        quoted = claim.as_of_note and _PERIOD_WORDS.search(claim.as_of_note)
         if quoted:
             found.append(source.warning(
                 ("claims", i, "as_of_note"), f"claims[{i}].as_of_note",
@@ -352,6 +356,13 @@ def _unworded_periods(article: ArticleInfo, source: _Lazy) -> list[ContentError]
                 f"would show {claim.as_of}, a precision the text does not give",
                 "put the text's words in as_of_words (« avant le début de l'année 2025 », "
                 "« fin janvier 2025 »)"))
+        elif claim.as_of.runs_to(article.date):
+            found.append(source.warning(
+                ("claims", i, "as_of"), f"claims[{i}].as_of",
+                f"ends on the article's date ({article.date}), a bound the text may not give: "
+                "pages would show that day as the period's end",
+                "put the text's words in as_of_words (« depuis octobre 2024 »): pages then show "
+                "them and the date it was reported"))
     return found
 
 

@@ -124,8 +124,13 @@ def stated_when_fr(claim: Claim, reported: DateInterval | None,
     the text gives no such date but dates the statement (« a déclaré lundi »), that date,
     as the log places it (« déclaré le 7 avril 2025 »), not its article's. Words with no
     calendar bounds (« au début de l'engagement », no as_of) stand where « date inconnue »
-    would, and before the date of its statement or report, which they do not replace."""
+    would, and before the date of its statement or report, which they do not replace. A
+    period up to its report (« depuis octobre 2024 », as_of ending on its article's day) is
+    said in its words, then its report: « depuis octobre 2024 ; rapporté le 11 décembre
+    2025 », that day being no bound its text gives."""
     if claim.as_of_words and (claim.as_of is not None or period is not None):
+        if claim.as_of is not None and claim.as_of.runs_to(reported):
+            return f"{claim.as_of_words} ; {reported_fr(reported)}"
         return claim.as_of_words
     if claim.as_of is None and period is None and claim.stated_on is not None:
         said = f"déclaré {claim.stated_words or on_fr(claim.stated_on)}"

@@ -22,6 +22,7 @@ from ..format import (
     inline_label,
     known_fr,
     quote_fr,
+    reported_fr,
     revised_fr,
     said_when_fr,
 )
@@ -30,7 +31,9 @@ from ..typography import french_text
 from .base import Pager, Planned, Site, paginate
 
 LOG_TITLE = "Journal des mises à jour"
-DIRECTION = {"up": "en hausse", "down": "en baisse", "same": "inchangé", "": "révisé"}
+# A figure announced within the old one's (« environ 5 000 » after « entre 5 000 et 6 000 »):
+# no word; the line gives the old figure.
+DIRECTION = {"up": "en hausse", "down": "en baisse", "same": "inchangé", "": ""}
 # A running total its actor gives lower later: it cannot fall, the actor corrects it (rules.py).
 CORRECTED = "correction à la baisse"
 
@@ -78,7 +81,11 @@ class LogPages(Site):
         claim = statement.claim
         who = according_to(self.archive.actors[statement.actor], self.archive.event_of(claim))
         known = entry.known
+        event = self.archive.event_of(claim)
         date = "date inconnue" if known is None else known.stated_words or date_fr(known.stated)
+        if known is not None and event is not None and event.stance and not known.dates_statement:
+            # A position no text dates (« ont toujours démenti ») was not taken that day.
+            date = reported_fr(known.stated)
         # The period the figure or event is for, as its text gives it, less the date above
         # (a metric whose scope fixes its period names it in its label).
         # A period that is the statement's date in other words (« En avril, … évaluait »:
@@ -90,13 +97,13 @@ class LogPages(Site):
             words = f" (« {quote_fr(claim.scope_words, False)} »)" if claim.scope_words else ""
             text = f"{self.claim_label(claim)} : {figure_fr(claim)}{words}{period} {who}"
         else:
-            event = self.archive.event_of(claim)
             text = f"{self.claim_label(claim)}{period}{' ' if event and event.stance else ', '}{who}"
         if entry.supersedes is not None:
             old = entry.supersedes
             # Its own earlier figure for this very period is told apart by when it was said.
             earlier = known_fr(old) if entry.restates else said_when_fr(self.archive, old)
-            text += f" ({change_words(entry)} ; auparavant {figure_fr(old.claim)}, {earlier})"
+            words = change_words(entry)
+            text += f" ({f'{words} ; ' if words else ''}auparavant {figure_fr(old.claim)}, {earlier})"
         if entry.hedges:
             text += f" — avec réserve : {_quoted(entry.hedges)}"
         if entry.agrees_with:

@@ -1,0 +1,36 @@
+"""Whether a new text is a story the archive already holds: the same dispatch run by another
+outlet, whose claims a contributor copies rather than finishes a second draft of.
+
+Pure: the new body and the archive's articles in, the articles it copies out, each with the
+claims whose quotes stand word for word in the new text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..derive.duplicates import shingles, similar_pairs
+from ..model import Article, Claim
+from ..read.quotes import find_quote
+
+# The new text's key among the archive's article ids (which are never empty).
+_NEW = ""
+
+
+@dataclass(frozen=True)
+class Copied:
+    article: Article
+    similarity: float                # the share of the shorter text's sampled shingles
+    claims: tuple[Claim, ...]        # its claims whose quote the new text holds
+
+
+def copied_articles(body: str, articles: Iterable[Article]) -> tuple[Copied, ...]:
+    """The archive's articles the new ``body`` is a near-duplicate of (derive.duplicates'
+    rule, the one `briefing check` warns with), most similar first."""
+    by_id = {article.id: article for article in articles}
+    pairs = similar_pairs({_NEW: shingles(body), **{i: shingles(a.body) for i, a in by_id.items()}})
+    found = [(pair.second if pair.first == _NEW else pair.first, pair.similarity)
+             for pair in pairs if _NEW in (pair.first, pair.second)]
+    return tuple(Copied(by_id[article_id], similarity,
+                        tuple(c for c in by_id[article_id].claims if find_quote(body, c.quote)))
+                 for article_id, similarity in sorted(found, key=lambda f: -f[1]))
