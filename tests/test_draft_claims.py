@@ -576,3 +576,96 @@ def test_a_denial_or_a_visit_is_proposed_in_topics_words_even_across_a_date_else
     assert denial.quote == "L'agence KCNA a démenti mercredi toute livraison d'armes à la Russie"
     assert "Démenti relevé au paragraphe 1" not in drafted.text
     assert "Démenti relevé au paragraphe 2" in drafted.text
+
+
+def test_a_later_sentence_of_the_same_statement_takes_its_day():
+    """Reviews 18 and 19 (Workflow): « a indiqué jeudi le NIS » dated the 3 000, not the 9 000 the NIS
+    gave in the next sentence of the same statement, nor the missiles of « Le NIS a également indiqué
+    que … » a paragraph further."""
+    friday = "2026-01-16"
+    killed, both = _read("Près de 3 000 soldats nord-coréens auraient été tués, a indiqué jeudi le NIS. Le NIS "
+                         "évalue à « environ 9 000 » le nombre total de soldats tués ou blessés.", friday)
+    assert (killed.stated_on, both.stated_on, both.as_of) == ("2026-01-15", "2026-01-15", "2026-01-15")
+    assert "« jeudi » : la date de la déclaration, donnée plus haut" in both.stated_hint
+    # A later paragraph goes on with the statement when it says so, naming its actor.
+    _, missiles = _read("Environ 3 000 soldats nord-coréens ont été tués, a estimé mardi le NIS.\n\nLe NIS a "
+                        "également indiqué que Pyongyang aurait livré environ 250 missiles balistiques.", friday)
+    assert (missiles.actor, missiles.stated_on) == ("nis", "2026-01-13")
+    # Not so: a pronoun a paragraph further (it may stand for someone the paragraphs between named),
+    # a sentence that dates its own figure, another actor's figure between.
+    _, pronoun = _read("Environ 3 000 soldats nord-coréens ont été tués, a estimé mardi le NIS.\n\nIl a ajouté "
+                       "que Pyongyang aurait livré environ 250 missiles balistiques.", friday)
+    _, dated = _read("Environ 3 000 soldats nord-coréens ont été tués, a estimé mardi le NIS. En décembre, le "
+                     "NIS évaluait à 1 000 le nombre de soldats tués ou blessés.", friday)
+    _, _, other = _read("Environ 3 000 soldats nord-coréens ont été tués, a estimé mardi le NIS. Le JCS évalue à "
+                        "4 000 le nombre de soldats tués ou blessés. Le NIS évalue à 9 000 le nombre de soldats "
+                        "tués ou blessés.", friday)
+    # (« avant la fin de 2024 »: a date the sentence gives its figure, though no date is read there)
+    _, unread = _read("Environ 3 000 soldats nord-coréens ont été tués, a estimé mardi le NIS. Le NIS évalue à "
+                      "120 le nombre de canons Koksan livrés avant la fin de 2024.", friday)
+    # Nor the second sentence of a later paragraph: the statement was made in another one.
+    _, later = _read("Environ 3 000 soldats nord-coréens ont été tués, a estimé mardi le NIS.\n\nLe front reste calme. "
+                     "Le NIS évalue à 9 000 le nombre de soldats tués ou blessés.", friday)
+    assert (later.actor, later.stated_on) == ("nis", None)
+    assert (pronoun.actor, pronoun.stated_on) == ("nis", None)
+    assert (unread.actor, unread.metric, unread.stated_on, unread.as_of) == ("nis", "koksan_guns", None, None)
+    assert (dated.stated_on, dated.as_of) == (None, "2025-12")
+    assert (other.actor, other.stated_on) == ("nis", None)
+
+
+def test_the_source_is_who_says_it_not_the_subject_of_what_it_reports():
+    """Review 19 (Workflow, 2): « Le NIS a également indiqué que Pyongyang aurait livré environ 250 missiles »
+    was drafted as Pyongyang's (the nearest name, the subject of « livré »), not the NIS's."""
+    from generator.model import Actor
+
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    actors = {**archive.actors, "north_korea": Actor(id="north_korea", name="Pyongyang",
+                                                     aliases=("régime nord-coréen",))}
+    vocabulary = Vocabulary.from_registries(archive.topics, actors)
+    for text in ("Le NIS a également indiqué que Pyongyang aurait livré environ 250 missiles balistiques.",
+                 "Selon le NIS, Pyongyang aurait livré environ 250 missiles balistiques.",
+                 "Pyongyang aurait livré environ 250 missiles balistiques, a estimé le NIS."):
+        [figure] = _read(text, "2026-03-04", vocabulary)
+        assert figure.actor == "nis", text
+    [figure] = _read("Le NIS a indiqué que Pyongyang aurait livré environ 250 missiles balistiques.", "2026-03-04",
+                     vocabulary)
+    assert figure.actor_hint == "« NIS » dans la phrase, sa source (« Pyongyang » y est nommé dans ce qui est rapporté)"
+    # The actor that says it, however near another name stands.
+    [figure] = _read("Pyongyang a reconnu avoir livré environ 250 missiles balistiques au régime russe.", "2026-03-04",
+                     vocabulary)
+    assert figure.actor == "north_korea"
+
+
+def test_a_figure_the_text_says_could_not_be_checked_proposes_those_words_as_its_hedge():
+    """Reviews 18 and 19 (Workflow): « un chiffre qui n'a pu être vérifié de source indépendante », « qui ne
+    peut être vérifié », in the claim's own sentence, were not proposed (only « pas pu être vérifié » was)."""
+    from generator.draft.hedges import hedge_words
+
+    quote = "« plus de 4 500 » soldats nord-coréens tués depuis le début de leur engagement"
+    sentence = (f"Le HUR avance un bilan plus lourd : {quote}, selon un communiqué publié mercredi, un chiffre qui "
+                "n'a pu être vérifié de source indépendante.")
+    assert hedge_words(quote, sentence) == ("n'a pu être vérifié de source indépendante",)
+    for said, hedge in (("un chiffre qui ne peut être vérifié", "ne peut être vérifié"),
+                        ("des chiffres qui ne peuvent pas être confirmés de manière indépendante",
+                         "ne peuvent pas être confirmés de manière indépendante"),
+                        ("un bilan qui n'a pas encore pu être vérifié", "pas encore pu être vérifié"),
+                        ("un bilan invérifiable", "invérifiable"),
+                        ("un chiffre que le service dit « en cours de vérification »", "en cours de vérification")):
+        assert hedge_words("3 000 soldats tués", f"Selon Kiev, 3 000 soldats tués, {said}.") == (hedge,), said
+    # Proposed in the draft, to confirm.
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    raw = f"Pertes nord-coréennes : le HUR avance 4 500 tués\nPublié le 16/01/2026\n{sentence}\n".encode()
+    text = draft_article(raw, archive.topics, archive.actors, archive.outlets).text
+    assert "  #   hedges: [\"n'a pu être vérifié de source indépendante\"]    # à confirmer" in text
+
+
+def test_a_quote_that_opens_or_closes_inside_quotation_marks_keeps_them_balanced():
+    """Review 18 (Workflow, 3): the HUR's quote was cut inside its guillemets (« plus de 4 500 » soldats …
+    drafted ``"plus de 4 500 » soldats …"``): the mark opening the clause was trimmed with its spaces."""
+    [figure] = _read("Le HUR avance un bilan plus lourd : « plus de 4 500 » soldats nord-coréens tués depuis le début "
+                     "de leur engagement, selon un communiqué.", "2026-01-16")
+    assert figure.quote == "« plus de 4 500 » soldats nord-coréens tués depuis le début de leur engagement"
+    [figure] = _read("Le bilan des soldats nord-coréens tués s'élève à « plus de 4 500 », selon le HUR.", "2026-01-16")
+    assert figure.quote == "Le bilan des soldats nord-coréens tués s'élève à « plus de 4 500 »"
+    [figure] = _read("« Environ 3 000 soldats nord-coréens ont été tués », a indiqué le NIS.", "2026-01-16")
+    assert figure.quote == "Environ 3 000 soldats nord-coréens ont été tués"

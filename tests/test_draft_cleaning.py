@@ -651,3 +651,19 @@ def test_a_paragraph_opening_on_a_sentence_of_the_one_before_loses_that_sentence
            f"publié jeudi. {after}")
     assert analyse("\n".join(["Pyongyang dément toute livraison d'armes à Moscou", before, own]),
                    _outlets()).blocks == [before, own]
+
+
+def test_the_outlet_s_name_above_the_headline_is_named_so_even_when_outlets_yml_lacks_it():
+    """Review 19 (Workflow, 6): « Le Parisien » alone above the headline, the outlet not yet in outlets.yml,
+    was called « Rubrique du site »; so was « franceinfo » (review 18), whose byline « Article rédigé par
+    franceinfo avec AFP » was read as the name « Article rédigé par franceinfo »."""
+    outlets = {key: outlet for key, outlet in _outlets().items() if key not in ("leparisien", "franceinfo")}
+    draft = analyse("\n".join(["Accueil > International > Asie", "Le Parisien", HEADLINE,
+                               "Par Le Parisien avec AFP", PARAGRAPH]), outlets)
+    assert draft.outlet is None and draft.outlet_suggestion == "Le Parisien"
+    assert "Nom du média supprimé : « Le Parisien »." in draft.cleaning
+    assert not any("Rubrique du site supprimée : « Le Parisien »" in note for note in draft.cleaning)
+    draft = analyse("\n".join(["franceinfo", "Monde", HEADLINE, "Article rédigé par franceinfo avec AFP", PARAGRAPH]),
+                    outlets)
+    assert (draft.outlet_suggestion, draft.wire) == ("franceinfo", "afp")
+    assert draft.cleaning[-2:] == ["Nom du média supprimé : « franceinfo ».", "Rubrique du site supprimée : « Monde »."]

@@ -189,6 +189,7 @@ class Candidate:
     stated_on: str | None = None
     stated_words: str | None = None
     stated_hint: str = ""
+    stated_text: str = ""            # the words that date the statement, as printed (« jeudi »)
     quote: str = ""
     repeats: int = 1
     notes: tuple[str, ...] = field(default_factory=tuple)
@@ -201,6 +202,9 @@ class Candidate:
     # lost to a more specific one (« canons automoteurs » beside « M-1989 Koksan »): a copy of the
     # figure elsewhere in the article filed under one of them is this figure, less precisely said.
     passed_over: tuple[str, ...] = ()
+    # Whether ``stated_on`` (and ``as_of`` with it) comes from an earlier sentence of the same
+    # statement: a copy of the figure that its own sentence dates is the better one.
+    carried: bool = False
 
     @property
     def numbers(self) -> tuple[int, ...]:
@@ -255,11 +259,13 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
     found: list[Candidate] = []
     before: list[str] = []   # the sentences before, since the last heading (« Il a ajouté que… »)
     named: list[str] = []    # the actors named so far in the article, last named last
+    statement: Candidate | None = None   # the last figure whose own sentence dated its statement
     for block in blocks:
         if block.startswith("#"):
-            before = []
+            before, statement = [], None
             continue
-        for sentence in sentences([block])[0]:
+        paragraph = sentences([block])[0]
+        for index, sentence in enumerate(paragraph):
             if vocabulary.roles:
                 named += [hit[2] for hit in sorted(_actor_hits(vocabulary, sentence))]
             if not _DIGIT.search(sentence) or not _FIGURE.search(sentence):  # a digit first: far cheaper
@@ -303,7 +309,7 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                     clause = figures[-1].quote
                     at = sentence.find(clause)
                     figures[-1] = replace(figures[-1], predicate=predicate,
-                                          quote=sentence[at:predicate[0]].strip(_QUOTE_TRIM))
+                                          quote=trimmed(sentence[at:predicate[0]]))
             filled: list[Candidate] = []
             for figure in figures:
                 others = [f for f in figures if f is not figure]
@@ -322,6 +328,9 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                     figure = replace(figure, topic=previous.topic, topic_hint=(
                         f"« dont » : une partie de « {previous.figure_text} » ({previous.topic_hint})"))
                 filled.append(_statement(figure, dates, article))
+            # (the statement of an earlier sentence of this paragraph, or one this sentence says it goes on with)
+            filled, statement = _same_statement(filled, statement, dates, bool(
+                statement and statement.sentence in paragraph[:index]) or _continues(vocabulary, sentence, statement))
             found += filled
             before.append(sentence)
     return _once(found)
@@ -395,7 +404,7 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                 predicate = next((f.predicate for f in figures if f.sentence == sentence and f.predicate
                                   and f.predicate[0] <= start < f.predicate[1]), None)
                 if predicate:   # « [11 000 hommes] auraient été retirés du front »: the event's own words
-                    quote = sentence[predicate[0]:predicate[1]].strip(_QUOTE_TRIM)
+                    quote = trimmed(sentence[predicate[0]:predicate[1]])
                 if not _says_the_event(event, sentence[start:end], quote):
                     continue  # « apprendre à utiliser des drones » is no supply of drones
                 if event.metric in found or _counts_outside_dates(sentence, quote, dates) or any(
@@ -424,7 +433,7 @@ def _statement(figure: Candidate, dates: list[DateMention], article: ArticleDay)
         return figure
     day = min(said, key=lambda d: _distance((figure.start, figure.end), (d.start, d.end)))
     how = f" ; {_lower(day.note)}" if day.note and day.as_of != figure.as_of else ""
-    figure = replace(figure, stated_on=day.as_of, stated_words=day.words, stated_hint=(
+    figure = replace(figure, stated_on=day.as_of, stated_words=day.words, stated_text=day.text, stated_hint=(
         f"« {day.text} » : la date de la déclaration (as_of : la date du chiffre){how}"))
     if figure.event or figure.as_of:
         return figure
@@ -433,6 +442,35 @@ def _statement(figure: Candidate, dates: list[DateMention], article: ArticleDay)
         f"« {day.text} » : la date de la déclaration, le texte ne donne pas d'autre date au chiffre"),
         as_of_note=f"« {day.text} » : date de la déclaration, seule date que le texte donne au chiffre"
                    + (f" ; {_lower(day.note)}" if day.note else "."))
+
+
+def _same_statement(figures: list[Candidate], said: Candidate | None, dates: list[DateMention],
+                    continued: bool) -> tuple[list[Candidate], Candidate | None]:
+    """A sentence's figures with the day of the statement their actor goes on making (« a indiqué
+    jeudi le NIS … Le NIS évalue à environ 9 000 … »): a figure of ``said``'s actor in a later
+    sentence that dates nothing is that statement's, and gets its ``stated_on`` (and its
+    ``as_of`` when none), when the sentence stands in the same paragraph or ``continued`` says it
+    goes on with it (« Le NIS a également indiqué que … »). Returns the figures and the figure
+    whose statement a later sentence may go on with: None once another actor's figure comes."""
+    out: list[Candidate] = []
+    for figure in figures:
+        if (said and continued and not dates and not _DATE_WORD.search(figure.sentence)
+                and figure.stated_on is None and not figure.event and figure.actor == said.actor):
+            hint = (f"« {said.stated_text} » : la date de la déclaration, donnée plus haut pour « "
+                    f"{said.figure_text} » (même source) ; aucune date dans la phrase")
+            figure = replace(figure, stated_on=said.stated_on, stated_words=said.stated_words,
+                             stated_text=said.stated_text, stated_hint=hint, carried=True)
+            if not figure.as_of:
+                figure = replace(figure, as_of=said.stated_on, as_of_words=said.stated_words,
+                                 as_of_hint=hint, notes=(), as_of_note=(
+                                     f"« {said.stated_text} » : même déclaration que « {said.figure_text} » "
+                                     "plus haut ; le texte ne donne pas d'autre date au chiffre."))
+        if figure.stated_on and figure.actor and not figure.carried:
+            said = figure
+        elif figure.actor and said and figure.actor != said.actor:
+            said = None
+        out.append(figure)
+    return out, said
 
 
 def _lower(note: str) -> str:
@@ -598,10 +636,37 @@ _SAYING = (r"(?:selon|d['’]après|annon[cç]|indiqu|affirm|déclar|estim|préc
            r"|dément|démenti|ajout|expliqu|soulign|signal|évoqu|observ|fait\s+état|fait\s+savoir|avert"
            r"|exclu|accus|évalu|chiffr|juge|craint|dit|dise|invoqu|justifi|rappel|répét|admet|admis)")
 _SOURCE_WORDS = re.compile(rf"\b{_SAYING}", re.I)
+
+# A year or a month's name: a date the sentence gives, even one the date reader leaves unread
+# (« avant la fin de 2024 »), which no statement's day carried from another sentence may replace.
+_DATE_WORD = re.compile(r"\b(?:(?:19|20)\d\d|janvier|février|mars|avril|mai|juin|juillet|août|septembre"
+                        r"|octobre|novembre|décembre)\b", re.I)
+
+# A statement that says it goes on with one made before (« Le NIS a également indiqué que … »,
+# « a encore précisé », « a ajouté »).
+_CONTINUED = re.compile(r"\b(?:a|ont)\s+(?:(?:également|aussi|encore|en outre|par ailleurs)\s+"
+                        rf"{_SAYING}|ajouté)", re.I)
+
+
+def _continues(vocabulary: Vocabulary, sentence: str, said: Candidate | None) -> bool:
+    """Whether a sentence of a later paragraph says that ``said``'s actor, named in it, goes on with
+    the statement (« Le NIS a également indiqué que … »); a pronoun (« Il a ajouté que ») may
+    stand for another speaker there, whom the paragraphs between named."""
+    return bool(said and _CONTINUED.search(sentence)
+                and any(hit[2] == said.actor for hit in _actor_hits(vocabulary, sentence)))
+
+
 _SOURCE_BEFORE = re.compile(r"\b(?:selon|d['’]après|cité\w*\s+par|par\s+la\s+voix\s+d\w*)\s*"
-                            r"(?:l['’]|la\s+|le\s+|les\s+)?$|\b" + _SAYING + r"\w*\s+(?:\w+\s+){0,2}$", re.I)
+                            r"(?:l['’]|la\s+|le\s+|les\s+)?$|\b" + _SAYING + r"\w*\s+(?:(?!que\b)\w+\s+){0,2}$", re.I)
 _SOURCE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:a|ont|avait|avaient|aurait|auraient)?\s*(?:\w+\s+)?" + _SAYING,
                            re.I)
+
+
+def _gives_the_source(sentence: str, actor: tuple) -> bool:
+    """Whether the actor stands where a sentence names its source: after « selon » or a verb of
+    saying (« a indiqué le NIS »), or as the subject of one (« Le NIS a également indiqué que »)."""
+    start, end = actor[4]
+    return bool(_SOURCE_BEFORE.search(sentence, max(0, start - 40), start) or _SOURCE_AFTER.match(sentence[end:]))
 
 
 def _event_source(sentence: str, actors: list[tuple]) -> tuple | None | bool:
@@ -610,11 +675,9 @@ def _event_source(sentence: str, actors: list[tuple]) -> tuple | None | bool:
     says someone said it and names no one so (the actor is found as for a figure); None when it
     has no word of a source nor a hedge: the article states the event itself (« Pyongyang et Moscou ont signé
     en juin 2024 un traité »), whoever it names."""
-    for actor in actors:
-        start, end = actor[4]
-        if (_SOURCE_BEFORE.search(sentence, max(0, start - 40), start)
-                or _SOURCE_AFTER.match(sentence[end:])):
-            return actor
+    speaker = next((actor for actor in actors if _gives_the_source(sentence, actor)), None)
+    if speaker:
+        return speaker
     # The press's conditional (« auraient été retirées ») reports what someone says, too.
     return True if _SOURCE_WORDS.search(sentence) or hedge_words(sentence) else None
 
@@ -788,7 +851,7 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
             clause = sentence.find(candidate.quote)
             if 0 <= clause and clause + len(candidate.quote) < apposition[1]:
                 # the quote holds the words that say what the figure counts
-                changes["quote"] = sentence[clause:apposition[1]].strip(_QUOTE_TRIM)
+                changes["quote"] = trimmed(sentence[clause:apposition[1]])
         changes["passed_over"] = tuple(dict.fromkeys(
             metric.metric for _, _, metric in own if metric.metric != chosen.metric
             and (metric.topic, metric.unit, metric.kind) == (chosen.topic, chosen.unit, chosen.kind)))
@@ -839,9 +902,17 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
                         "actor_hint": "aucune source dans la phrase : l'article l'affirme lui-même"}
     elif isinstance(source, tuple):
         actors = [source]
+    elif actors and not _gives_the_source(sentence, actors[0]):
+        # The nearest name may be what the source speaks of (« Le NIS a indiqué que Pyongyang aurait
+        # livré 250 missiles »): the one who says it is the actor named as the source.
+        speaker = next((actor for actor in actors if _gives_the_source(sentence, actor)), None)
+        if speaker:
+            changes["actor_hint"] = (f"« {speaker[3]} » dans la phrase, sa source (« {actors[0][3]} » "
+                                     "y est nommé dans ce qui est rapporté)")
+            actors = [speaker]
     role = None if actors or source is None else _named_by_role(vocabulary, sentence, named)
     if actors:
-        changes |= {"actor": actors[0][2], "actor_hint": f"« {actors[0][3]} » dans la phrase"}
+        changes |= {"actor": actors[0][2], "actor_hint": changes.get("actor_hint", f"« {actors[0][3]} » dans la phrase")}
     elif role:   # « Le président ukrainien a évoqué… », Volodymyr Zelensky named before
         changes |= {"actor": role[0], "actor_hint": f"« {role[1]} » dans la phrase, nommé plus haut dans l'article"}
     neighbours = not actors and not role and source is not None and not _another_source(sentence)
@@ -930,12 +1001,23 @@ def quote_clause(sentence: str, start: int, end: int, least_words: int = 6) -> s
     text = sentence[bounds[first]:bounds[last + 1]].rstrip(" (")
     if bounds[first] == 0 and (dateline := _DATELINE.match(text)):
         text = text[dateline.end():]   # « WASHINGTON | Environ 10 000 soldats… »: the text from « Environ »
-    stripped = text.strip(_QUOTE_TRIM)
-    # Keep a closing bracket or quotation mark that the kept text opens.
+    return trimmed(text)
+
+
+def trimmed(text: str) -> str:
+    """A quote without the spaces, punctuation and quotation marks around it, but a bracket or a
+    quotation mark whose partner it holds (« « plus de 4 500 » soldats », not « plus de 4 500 »
+    soldats »): a quote that opens or closes inside « … » keeps its marks balanced."""
+    start, end = len(text) - len(text.lstrip(_QUOTE_TRIM)), len(text.rstrip(_QUOTE_TRIM))
+    if start >= end:
+        return ""
     for opening, closing in (("(", ")"), ("«", "»"), ("“", "”")):
-        if stripped.count(opening) > stripped.count(closing):
-            return text.lstrip(_QUOTE_TRIM).rstrip(" ,;:.")
-    return stripped
+        kept = text[start:end]
+        if kept.count(opening) > kept.count(closing) and closing in text[end:]:
+            end = text.index(closing, end) + 1
+        elif kept.count(closing) > kept.count(opening) and opening in text[:start]:
+            start = text.rindex(opening, 0, start)
+    return text[start:end]
 
 
 def _counts(text: str) -> list[re.Match[str]]:
@@ -957,8 +1039,8 @@ def _score(candidate: Candidate) -> tuple[int, int]:
     """Which copy of a repeated figure to propose: the one whose quote holds no other figure
     (the body's sentence rather than a standfirst that sums up several), then the best filled."""
     alone = len(_counts(candidate.quote)) <= 1
-    return (alone, sum(x is not None for x in (candidate.topic, candidate.metric, candidate.actor,
-                                               candidate.as_of)))
+    as_of = None if candidate.carried else candidate.as_of
+    return (alone, sum(x is not None for x in (candidate.topic, candidate.metric, candidate.actor, as_of)))
 
 
 def _once(found: list[Candidate]) -> list[Candidate]:
@@ -997,7 +1079,7 @@ def _once(found: list[Candidate]) -> list[Candidate]:
         if key not in kept:
             kept[key] = candidate
             continue
-        if candidate.as_of:
+        if candidate.as_of and not candidate.carried:
             dated[key] = candidate
         first = kept[key]
         # On a tie the later copy: the body's statement rather than the standfirst's summary.

@@ -42,7 +42,9 @@ def _byline_patterns(wires: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     # One agency or several: « AFP », « AFP et Reuters », « AFP, AP et Reuters ».
     listed = rf"(?:{wires})(?:\s*(?:,|et)\s+(?:{wires}))*"
     # (« Par Anne Roy (avec AFP) »: the agencies may stand in brackets there too.)
-    byline = re.compile(rf"^(?:Texte\s+)?(?:Par|par|Propos recueillis par)\s*:?\s*(?=[A-ZÀ-Ý])(?P<name>.+?)"
+    # (« Article rédigé par franceinfo avec AFP »: a name in lower case after « rédigé par ».)
+    byline = re.compile(r"^(?:Article\s+rédigé\s+par\s+(?=\w)|(?:Texte\s+)?(?:Par|par|Propos recueillis par)\s*:?\s*"
+                        rf"(?=[A-ZÀ-Ý]))(?P<name>.+?)"
                         rf"(?:\s*(?P<open>\()?\s*(?:,|avec|et)\s+(?P<wire>{listed})\s*(?(open)\)))?\s*$")
     # « Le Monde avec AFP », « La Croix (avec AFP), », « Léa Morand, avec AFP et Keystone-ATS »: the
     # agencies may stand in brackets or after a comma, the line end on the comma that led to the
@@ -809,6 +811,19 @@ class _Cleaner:
         self.note_line("Commentaire de lecteur supprimé (en-tête, texte, boutons)", line)
         return True
 
+    def rubric_out(self, line: str) -> None:
+        """A short line above the headline: a section's name, or the outlet's own name (« Le Parisien »
+        where « Par Le Parisien avec AFP » signs the text), which names the outlet even when
+        outlets.yml does not have it yet."""
+        names = [name for name, _, strong in self.outlet_names if strong]
+        if self.page and self.page.site_name:
+            names.append(self.page.site_name)
+        if any(_same(line, name) for name in names):
+            self.outlet_names.append((line, line, True))
+            self.note(f"Nom du média supprimé : « {line} ».")
+        else:
+            self.note(f"Rubrique du site supprimée : « {line} ».")
+
     def own_name(self, line: str) -> None:
         """A registered outlet named by the site's own message (« Le Devoir est un média
         indépendant… », « notre infolettre Le Devoir international »): the site's name."""
@@ -903,7 +918,7 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
         if kept and not kept[first].startswith("• ") and _is_heading(
                 kept[first].removeprefix("## "), longest=200):
             for rubric in kept[:first]:
-                cleaner.note(f"Rubrique du site supprimée : « {rubric.removeprefix('## ')} ».")
+                cleaner.rubric_out(rubric.removeprefix("## "))
             draft.title = kept[first].removeprefix("## ")
             draft.title_source = "première ligne du texte" if not first else "premier titre du texte"
             del kept[:first + 1]
@@ -912,7 +927,7 @@ def analyse(raw: str | list[str], outlets: dict[str, Outlet], page: Page | None 
         copy = next((i for i, line in enumerate(kept) if _same(line.removeprefix("## "), draft.title)), None)
         if copy and all(_is_heading(line.removeprefix("## ")) and len(line.split()) <= 4 for line in kept[:copy]):
             for rubric in kept[:copy]:
-                cleaner.note(f"Rubrique du site supprimée : « {rubric.removeprefix('## ')} ».")
+                cleaner.rubric_out(rubric.removeprefix("## "))
             del kept[:copy]
     if draft.title:
         repeated = [line for line in kept if _same(line.removeprefix("## "), draft.title)]

@@ -25,7 +25,12 @@ _FIXED = (
     r"il semble(?:rait)?|semble(?:nt|rait|raient)?|semblai(?:t|ent)"
     r"|selon certaines (?:informations|sources|estimations)|d'après certaines (?:informations|sources)"
     r"|(?:les |des |de )?premières estimations|probablement|vraisemblablement|apparemment"
-    r"|présumée?s?|non confirmée?s?|pas (?:pu être|été) (?:vérifiée?s?|confirmée?s?)"
+    r"|présumée?s?|non confirmée?s?|invérifiables?"
+    # « (n'ont) pas pu être vérifiés », « n'a pu être vérifié de source indépendante », « ne peut (pas) être
+    # confirmé »: the text says it could not check the figure; the words saying how go with them.
+    r"|(?:pas (?:encore )?(?:pu être|été)|n['’](?:a|ont|avait|avaient) pu être|ne (?:peu(?:t|vent)|pouvai(?:t|ent))"
+    r"(?: pas)? être) (?:vérifiée?s?|confirmée?s?)"
+    r"(?: (?:de (?:source|manière|façon) indépendante|indépendamment|par (?:une|des) sources? indépendantes?))?"
     r"|en cours d'évaluation|en cours de vérification|restai?t à évaluer"
     r"|(?:estimations?|évaluations?|bilans?|chiffres?) préliminaires?|provisoires?"
     r"|approximati(?:f|ve)s?|sous-estimée?s?|n['’]exclu(?:t|ent) pas")
