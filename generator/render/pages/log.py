@@ -79,9 +79,9 @@ class LogPages(Site):
     def log_line(self, entry: LogEntry) -> LogLine:
         statement = entry.statement
         claim = statement.claim
-        who = according_to(self.archive.actors[statement.actor], self.archive.event_of(claim))
-        known = entry.known
         event = self.archive.event_of(claim)
+        who = according_to(self.archive.actors[statement.actor], event)
+        known = entry.known
         date = "date inconnue" if known is None else known.stated_words or date_fr(known.stated)
         if known is not None and event is not None and event.stance and not known.dates_statement:
             # A position no text dates (« ont toujours démenti ») was not taken that day.
@@ -105,8 +105,8 @@ class LogPages(Site):
             old = entry.supersedes
             # Its own earlier figure for this very period is told apart by when it was said.
             earlier = known_fr(old) if entry.restates else said_when_fr(self.archive, old)
-            words = change_words(entry)
-            text += f" ({f'{words} ; ' if words else ''}auparavant {figure_fr(old.claim)}, {earlier})"
+            moved = change_words(entry)
+            text += f" ({f'{moved} ; ' if moved else ''}auparavant {figure_fr(old.claim)}, {earlier})"
         if entry.hedges:
             text += f" — avec réserve : {_quoted(entry.hedges)}"
         if entry.agrees_with:
