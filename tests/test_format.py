@@ -63,3 +63,13 @@ def test_a_period_up_to_its_report_names_the_report_day_once():
     assert said("depuis le début du mois") == "depuis le début du mois ; rapporté le 11 décembre 2025"
     # Words that give that day already say it (review 22).
     assert said("ces derniers jours, avant le 11 décembre 2025") == "ces derniers jours, avant le 11 décembre 2025"
+
+
+def test_a_period_up_to_the_day_it_was_said_names_that_day():
+    from generator.model import parse_date_interval
+    from generator.render.format import stated_when_fr
+
+    claim = Claim.model_construct(as_of=parse_date_interval("2024-10/2026-10-14"), as_of_words="depuis octobre 2024",
+                                  stated_on=parse_date_interval("2026-10-14"), stated_words="mercredi 14 octobre")
+    # « a estimé mercredi » in Thursday's article (review 23, V2): the day it was said, not none.
+    assert stated_when_fr(claim, parse_date_interval("2026-10-15")) == "depuis octobre 2024 ; déclaré mercredi 14 octobre"

@@ -288,9 +288,14 @@ def _compatible(ranges: tuple[Range, ...], findings: tuple[conflicts.Pair, ...])
 
 
 def _same_report(statement: Statement, other: Statement) -> bool:
-    """Whether two figures are of one report: one actor's, for one date, in one article."""
-    return (statement.actor == other.actor and statement.when == other.when
-            and not statement.articles.isdisjoint(other.articles))
+    """Whether two figures are of one report: one actor's, stated at one moment in one article
+    (« 18 000 depuis octobre 2024, dont 7 000 depuis le début de 2025 »: two periods, one report;
+    not a figure the article recalls from an earlier statement)."""
+    if statement.actor != other.actor:
+        return False
+    stated = {e.article.id: e.stated for e in other.entries}
+    return any(e.article.id in stated and synthesis.one_moment(e.stated, stated[e.article.id])
+               for e in statement.entries)
 
 
 def _earlier_beside(statement: Statement, metric: MetricBriefing, named: set[str]) -> Statement | None:

@@ -609,7 +609,7 @@ def replaced_by_report(histories: Mapping[str, tuple[Change, ...]]) -> ReplacedB
     return {key: tuple(found) for key, found in index.items()}
 
 
-def _one_moment(said: DateInterval | None, other: DateInterval | None) -> bool:
+def one_moment(said: DateInterval | None, other: DateInterval | None) -> bool:
     """Whether two statements an article dates ``said`` and ``other`` may be one report: their
     dates meet, or one is news of the other's day (« mardi » in Wednesday's article)."""
     return said is None or other is None or said.overlaps(other) \
@@ -625,7 +625,7 @@ def report_replaced(statement: Statement, replaced: ReplacedByReport
     for entry in statement.entries:
         for metric_id, sibling, latest, said in replaced.get((statement.actor, entry.article.id), ()):
             if metric_id != statement.claim.metric and older(statement.known_on, latest.known_on) \
-                    and _one_moment(said, entry.stated):
+                    and one_moment(said, entry.stated):
                 found[sibling.claim_id] = (metric_id, sibling, latest)
     return tuple(found.values())
 
