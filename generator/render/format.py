@@ -125,9 +125,10 @@ def stated_when_fr(claim: Claim, reported: DateInterval | None,
     2025 », that day being no bound its text gives."""
     if claim.as_of_words and (claim.as_of is not None or period is not None):
         # (unless the words name that day: « avant le 11 décembre 2025 »)
-        if claim.as_of is not None and claim.as_of.runs_to(claim.stated_on) \
-                and date_fr(claim.stated_on) not in claim.as_of_words:  # to the day it was said
-            return f"{claim.as_of_words} ; déclaré {claim.stated_words or on_fr(claim.stated_on)}"
+        stated = claim.stated_on
+        if claim.as_of is not None and stated is not None and claim.as_of.runs_to(stated) \
+                and date_fr(stated) not in claim.as_of_words:  # to the day it was said
+            return f"{claim.as_of_words} ; déclaré {claim.stated_words or on_fr(stated)}"
         if claim.as_of is not None and claim.as_of.runs_to(reported) and date_fr(reported) not in claim.as_of_words:
             return f"{claim.as_of_words} ; {reported_fr(reported)}"
         return claim.as_of_words
