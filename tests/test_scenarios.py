@@ -214,7 +214,7 @@ def test_the_data_carry_every_status_the_pages_show(tmp_path):
     earlier = {s["claim_ids"][0]: s["earlier_beside"]
                for s in analysis_metric(archive, "armes")["current"]["statuses"]}
     assert earlier["2026-03-04-a-hausse/armes-beta-2026-03-03"] == [
-        "2026-02-10-b-estimation/armes-alpha-2026-02-10", "2026-03-04-a-hausse/armes-alpha-2026-02"]
+        ["2026-02-10-b-estimation/armes-alpha-2026-02-10", "2026-03-04-a-hausse/armes-alpha-2026-02"]]
     archive = scenario("undated-parts", tmp_path / "undated")
     derived = analysis_metric(archive, "envoyes")["derived"]
     assert (derived["qualifier"], derived["value"], derived["dating"]) == ("about", 3000, "undated")

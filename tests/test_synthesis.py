@@ -1483,3 +1483,23 @@ def test_a_part_of_the_same_statement_for_a_period_of_its_own_is_still_counted_i
     # Alpha's one statement gives its total for one period and the killed for another: the
     # text's « dont » stays (review 23, V1).
     assert "dont environ 2 000 tués" in line, line
+
+
+def test_a_total_keeps_its_own_actors_previous_figure_its_text_recalls(tmp_path):
+    scenario("earlier-beside", tmp_path)
+    (tmp_path / "briefings" / "articles" / "2026-04-20-a-releve.md").write_text(
+        "---\nid: 2026-04-20-a-releve\ntitle: t\ndate: 2026-04-20\noutlet: journal-a\ntopics: [effectifs]\n"
+        "claims:\n  - topic: effectifs\n    metric: armes\n    value: 14000\n    qualifier: about\n"
+        "    as_of: 2026-04-15\n    attributed_to: alpha\n    quote: \"Alpha compte désormais environ 14 000 armes\"\n"
+        "  - topic: effectifs\n    metric: armes\n    value: 10000\n    qualifier: about\n    as_of: 2026-02\n"
+        "    attributed_to: alpha\n    quote: \"contre environ 10 000 en février\"\n"
+        "  - topic: effectifs\n    metric: armes\n    value: 12000\n    qualifier: more_than\n    as_of: 2026-03\n"
+        "    attributed_to: beta\n    quote: \"Beta en comptait plus de 12 000 en mars\"\n---\n\n"
+        "Alpha compte désormais environ 14 000 armes, contre environ 10 000 en février. Beta en comptait "
+        "plus de 12 000 en mars.\n", encoding="utf-8")
+    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="armes"]'))
+    # The text recalls Alpha's own February figure and Beta's of March: the box keeps both, its
+    # own actor's first (review 23, V3), not only another actor's.
+    assert ("environ 14 000 unités selon Agence Alpha (15 avril 2026) — auparavant environ 10 000 selon "
+            "Agence Alpha (10 février 2026, corrigé à la baisse), dont environ 4 000 canons livrés ; plus de "
+            "12 000 selon Service Beta (3 mars 2026)") in line.replace(" ,", ","), line

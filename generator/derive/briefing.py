@@ -298,19 +298,28 @@ def _same_report(statement: Statement, other: Statement) -> bool:
                for e in statement.entries)
 
 
-def _earlier_beside(statement: Statement, metric: MetricBriefing, named: set[str]) -> Statement | None:
-    """The latest of other actors' current figures that are wholly earlier than a headline
-    figure, out of the headline, and reported by an article that reports it: the text sets
-    them side by side (« début février, le JCS avait évalué … »), which a box showing the
-    latest figure alone would hide. None for a figure not in the headline; ``named``: the
-    figures its caveats name already (a contradiction, a divergence)."""
+def _earlier_beside(statement: Statement, status: Status, metric: MetricBriefing,
+                    named: set[str]) -> tuple[Statement, ...]:
+    """The earlier figures, wholly before a headline figure, that an article reporting it also
+    reports: the text sets them side by side (« début février, le JCS avait évalué … »), which
+    a box showing the latest figure alone would hide. Its own actor's previous figure (not a
+    revision of its very period, which the box says otherwise), then the latest of other
+    actors' current figures out of the headline. None for a figure not in the headline;
+    ``named``: the figures its caveats name already (a contradiction, a divergence)."""
     picture, shown = metric.picture, {s.claim_id for s in metric.headline} | named
     if picture is None or statement.claim_id not in shown or statement.when is None:
-        return None
+        return ()
     when = statement.when
-    beside = [s for s in picture.latest if s.actor != statement.actor and s.claim_id not in shown
-              and s.when is not None and s.when.before(when) and not s.articles.isdisjoint(statement.articles)]
-    return max(beside, key=lambda s: (s.when.end, s.when.start) if s.when else (), default=None)
+
+    def beside(other: Statement) -> bool:
+        return (other.claim_id not in shown and other.when is not None and other.when.before(when)
+                and not other.articles.isdisjoint(statement.articles))
+
+    own = status.replaces
+    others = [s for s in picture.latest if s.actor != statement.actor and beside(s)]
+    latest = max(others, key=lambda s: (s.when.end, s.when.start) if s.when else (), default=None)
+    return tuple(s for s in (own if status.revision is None else None, latest)
+                 if s is not None and (s is latest or beside(s)))
 
 
 def _with_same_report(figures: tuple[Statement, ...], wider: MetricBriefing) -> tuple[Statement, ...]:
@@ -451,8 +460,8 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                         if other.actor == statement.actor and scopes.holds(topic, other_id, metric_id)
                         ) if sibling_replaced else ()
             caveats = {s.claim_id for s in status.contradicted_by + status.divergent + status.confirmed_by}
-            earlier = _earlier_beside(statement, briefing, caveats | given) if briefing.kind == "total" else None
-            given |= {earlier.claim_id} if earlier else set()
+            earlier = _earlier_beside(statement, status, briefing, caveats | given) if briefing.kind == "total" else ()
+            given |= {e.claim_id for e in earlier}
             statuses[claim_id] = replace(
                 status, older_than=tuple(o for o in older if o not in own), outdated_by=own,
                 report_replaced=sibling_replaced, earlier_beside=earlier)
@@ -461,7 +470,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                            if wider not in named for s in _with_same_report(briefing.headline, metrics[wider]))
         inner = tuple((other, s) for other in scopes.narrower(topic, metric_id) + topic.metrics[metric_id].parts
                       for s in metrics[other].headline)
-        earlier_shown = tuple(e for s in briefing.headline if (e := statuses[s.claim_id].earlier_beside))
+        earlier_shown = tuple(e for s in briefing.headline for e in statuses[s.claim_id].earlier_beside)
         of_which = {s.claim_id: found for s in briefing.headline + earlier_shown
                     if (found := tuple((other, o) for other, o in inner if _same_report(s, o)))}
         metrics[metric_id] = replace(briefing, statuses=statuses, overlapping=overlapping,

@@ -466,9 +466,10 @@ class Status:
     confirmations: int = 1
     # Whether those figures are this very figure (« confirmé »), not only compatible with it.
     same_figure: bool = False
-    # Another actor's earlier figure that a text reporting this one sets beside it (a running
-    # total: « auparavant … »), which the headline, showing the latest only, would drop.
-    earlier_beside: Statement | None = None
+    # Earlier figures that a text reporting this one sets beside it (a running total:
+    # « auparavant … »), which the headline, showing the latest only, would drop: its own
+    # actor's previous one, then another actor's latest.
+    earlier_beside: tuple[Statement, ...] = ()
 
     @property
     def disputed(self) -> bool:

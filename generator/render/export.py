@@ -261,7 +261,7 @@ def _status(metric: MetricBriefing, statement: Statement) -> dict:
         "report_replaced": [{"metric": metric_id, "claim_ids": _claim_ids(sibling),
                              "replaced_by": _claim_ids(latest)}
                             for metric_id, sibling, latest in status.report_replaced],
-        "earlier_beside": _claim_ids(status.earlier_beside) if status.earlier_beside else None,
+        "earlier_beside": _ids(status.earlier_beside),
         "hedges": list(statement.hedges),
     }
 
