@@ -1481,8 +1481,8 @@ def test_a_part_of_the_same_statement_for_a_period_of_its_own_is_still_counted_i
         "    as_of_words: \"depuis janvier 2025\"\n"), encoding="utf-8")
     line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="pertes"]'))
     # Alpha's one statement gives its total for one period and the killed for another: the
-    # text's « dont » stays (review 23, V1).
-    assert "dont environ 2 000 tués" in line, line
+    # text's « dont » stays (review 23, V1), with the part's own period (review 24).
+    assert "dont environ 2 000 tués (depuis janvier 2025) et environ 4 000 blessés" in line, line
 
 
 def test_a_total_keeps_its_own_actors_previous_figure_its_text_recalls(tmp_path):
@@ -1500,6 +1500,7 @@ def test_a_total_keeps_its_own_actors_previous_figure_its_text_recalls(tmp_path)
     line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="armes"]'))
     # The text recalls Alpha's own February figure and Beta's of March: the box keeps both, its
     # own actor's first (review 23, V3), not only another actor's.
-    assert ("environ 14 000 unités selon Agence Alpha (15 avril 2026) — auparavant environ 10 000 selon "
-            "Agence Alpha (10 février 2026, corrigé à la baisse), dont environ 4 000 canons livrés ; plus de "
+    # Its own actor is not named again in the clause (review 24).
+    assert ("environ 14 000 unités selon Agence Alpha (15 avril 2026) — auparavant environ 10 000 "
+            "(10 février 2026, corrigé à la baisse), dont environ 4 000 canons livrés ; plus de "
             "12 000 selon Service Beta (3 mars 2026)") in line.replace(" ,", ","), line
