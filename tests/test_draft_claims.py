@@ -669,3 +669,21 @@ def test_a_quote_that_opens_or_closes_inside_quotation_marks_keeps_them_balanced
     assert figure.quote == "Le bilan des soldats nord-coréens tués s'élève à « plus de 4 500 »"
     [figure] = _read("« Environ 3 000 soldats nord-coréens ont été tués », a indiqué le NIS.", "2026-01-16")
     assert figure.quote == "Environ 3 000 soldats nord-coréens ont été tués"
+
+
+def test_a_position_in_words_that_name_no_object_needs_its_subject_in_the_clause():
+    """Review 21 (W4): Peskov's « n'a ni confirmé ni démenti ces livraisons » was drafted as the troops
+    topic's position « Déploiement ni confirmé ni démenti »; on weapons, it is named in a comment."""
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    troops = archive.topics["troops"]
+    unconfirmed = troops.events["deployment_unconfirmed"].model_copy(update={"stance": True})
+    topics = {**archive.topics, "troops": troops.model_copy(
+        update={"events": {**troops.events, "deployment_unconfirmed": unconfirmed}})}
+    raw = ("Le Kremlin muet\n"
+           "Interrogé lundi, le porte-parole du Kremlin n'a ni confirmé ni démenti ces livraisons.\n"
+           "Le Kremlin n'a ni confirmé ni démenti le déploiement de ses soldats.\n").encode()
+    drafted = draft_article(raw, topics, archive.actors, archive.outlets)
+    [position] = [c for c in drafted.figures if c.event == "deployment_unconfirmed"]
+    assert position.quote == "Le Kremlin n'a ni confirmé ni démenti le déploiement de ses soldats"
+    assert ("  # Démenti relevé au paragraphe 1 (« Interrogé lundi, le porte-parole du Kremlin n'a ni "
+            "confirmé ni démenti ces livraisons ») :") in drafted.text

@@ -83,6 +83,9 @@ class MetricWords:
     period: DateInterval | None = None   # the period its label or synonyms state (« automne 2024 »)
     wider: frozenset[str] = frozenset()  # metrics whose scope holds this one's (``within``, ``parts``)
     stance: bool = False   # an event that is its actor's own position: its as_of is when it was said
+    # An event's subject, folded: the words of its label and its topic's title and units (« déploiement »,
+    # « troupes », « soldats »): what a position that names no object must find in its clause.
+    subject: frozenset[str] = frozenset()
 
     def narrower_than(self, other: MetricWords) -> bool:
         """Whether this metric counts a part of what ``other`` counts, as topics.yml says it: by a
@@ -136,7 +139,8 @@ class Vocabulary:
             named.append((actor.id, tuple(_phrase(name) for name in dict.fromkeys(names) if name.strip())))
         events = tuple(
             MetricWords(topic.id, event_id, "", tuple(_phrase(word) for word in (event.label, *event.synonyms)),
-                        stance=event.stance)
+                        stance=event.stance, subject=frozenset(_stems(" ".join(
+                            [event.label, topic.title, *(metric.unit for metric in topic.metrics.values())]))))
             for topic in topics.values() for event_id, event in topic.events.items())
         roles = tuple((actor.id, fold(actor.description.split()[0]))
                       for actor in actors.values() if actor.description and actor.description.split())
@@ -407,6 +411,8 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                     quote = trimmed(sentence[predicate[0]:predicate[1]])
                 if not _says_the_event(event, sentence[start:end], quote):
                     continue  # « apprendre à utiliser des drones » is no supply of drones
+                if not _names_its_subject(event, sentence[start:end], quote):
+                    continue  # « ni confirmé ni démenti ces livraisons » is no position on troops
                 if event.metric in found or _counts_outside_dates(sentence, quote, dates) or any(
                         quote in q or q in quote or _within(sentence, q, start, end) for s, q in taken if s == sentence):
                     continue  # an event once; none in a clause that holds a figure, nor in a figure's words
@@ -507,6 +513,19 @@ def _says_the_event(event: MetricWords, words: str, clause: str) -> bool:
             action.append(word)
     wanted = {word[:4] for word in action if len(word) >= 4}
     return bool(wanted & (_stems(clause) - _stems(words))) or fold(words)[:4] in wanted
+
+
+# A determiner before a word: a position's words that hold one name what it is on (« a reconnu la présence »).
+_OBJECT = re.compile(r"\b(?:l'|(?:le|la|les|un|une|des|du|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s+)[a-z]")
+
+
+def _names_its_subject(event: MetricWords, words: str, clause: str) -> bool:
+    """A position in words that name no object (« ni confirmé ni démenti ») is the event's only when
+    the clause also holds a word of its subject (« déploiement », « troupes », « soldats »): else it
+    may be on anything (« ces livraisons »), and is left to a comment (unnamed.py)."""
+    if not event.stance or _OBJECT.search(fold(words)):
+        return True
+    return bool((event.subject - _stems(words)) & (_stems(clause) - _stems(words)))
 
 
 def _dates_of(figure: Candidate, others: list[Candidate], dates: list[DateMention]) -> list[DateMention]:
