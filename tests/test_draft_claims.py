@@ -687,3 +687,15 @@ def test_a_position_in_words_that_name_no_object_needs_its_subject_in_the_clause
     assert position.quote == "Le Kremlin n'a ni confirmé ni démenti le déploiement de ses soldats"
     assert ("  # Démenti relevé au paragraphe 1 (« Interrogé lundi, le porte-parole du Kremlin n'a ni "
             "confirmé ni démenti ces livraisons ») :") in drafted.text
+
+
+def test_an_event_is_dated_by_the_date_nearest_its_words_a_whole_day_before_a_weekday():
+    """Review 22 (W2): the signature dated by the anniversary's « ce vendredi »; review 21 (W5): the
+    treaty's clause dated by the entry into force of the same sentence."""
+    text = ("Moscou et Pyongyang célèbrent ce vendredi le deuxième anniversaire du traité de « partenariat "
+            "stratégique global », signé le 19 juin 2024 à Pyongyang.\n\n"
+            "Ce traité, signé à Pyongyang et entré en vigueur le 4 décembre 2024, prévoit en son article 4 "
+            "que chaque partie fournisse « sans délai » une assistance militaire si l'autre est agressée.")
+    events = event_candidates(text.split("\n\n"), _vocabulary(), "2026-06-19", [])
+    assert [(e.event, e.as_of) for e in events] == [
+        ("signature", "2024-06-19"), ("entry_into_force", "2024-12-04"), ("mutual_defence_clause", None)]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Actor, DateInterval, Topic, parse_date_interval
-from .dates import ArticleDay, DateMention, find_dates
+from .dates import WEEKDAYS, ArticleDay, DateMention, find_dates
 from .hedges import hedge_words
 from .words import fold, is_acronym, phrase_needle, phrase_pattern
 
@@ -420,8 +420,9 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                                       topic=event.topic, event=event.metric,
                                       topic_hint=f"« {sentence[start:end]} » dans la phrase")
                 pseudo = [f for f in figures if f.sentence == sentence]
+                others = [span for span, _, other in hits if other.metric != event.metric]
                 filled = _fill(candidate, Vocabulary(actors=vocabulary.actors, itself=vocabulary.itself),
-                               _dates_of(candidate, pseudo, dates), before)
+                               _event_dates(candidate, pseudo, others, dates), before)
                 filled = replace(filled, topic=event.topic, topic_hint=candidate.topic_hint)
                 found[event.metric] = filled if event.stance else _statement(filled, dates, article)
                 taken.add((sentence, quote))
@@ -526,6 +527,27 @@ def _names_its_subject(event: MetricWords, words: str, clause: str) -> bool:
     if not event.stance or _OBJECT.search(fold(words)):
         return True
     return bool((event.subject - _stems(words)) & (_stems(clause) - _stems(words)))
+
+
+def _event_dates(event: Candidate, figures: list[Candidate], others: list[tuple[int, int]],
+                 dates: list[DateMention]) -> list[DateMention]:
+    """The dates of an event: of the sentence's, those nearer its own words than another event's
+    (« signé en juin 2024 … et entré en vigueur le 4 décembre 2024, prévoit une assistance
+    militaire »: the clause is not dated by the entry into force); among them a day printed whole
+    (« signé le 19 juin 2024 ») over a weekday (« a deux ans ce vendredi », the anniversary)."""
+    own = (event.start, event.end)
+    mine = [d for d in dates if all(_distance(own, (d.start, d.end)) <= _distance(other, (d.start, d.end))
+                                    for other in others)]
+    found = _dates_of(event, figures, mine)
+    whole = [d for d in mine if not d.relayed and d.as_of and len(d.as_of) == 10 and not _bare_weekday(d)]
+    if whole and all(_bare_weekday(d) for d in found if not d.relayed):
+        return whole + [d for d in found if d.relayed]
+    return found
+
+
+def _bare_weekday(date: DateMention) -> bool:
+    """« vendredi », « lundi »: a day named by its weekday alone, placed by the article's date."""
+    return fold(date.text) in WEEKDAYS
 
 
 def _dates_of(figure: Candidate, others: list[Candidate], dates: list[DateMention]) -> list[DateMention]:
