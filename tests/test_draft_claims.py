@@ -699,3 +699,17 @@ def test_an_event_is_dated_by_the_date_nearest_its_words_a_whole_day_before_a_we
     events = event_candidates(text.split("\n\n"), _vocabulary(), "2026-06-19", [])
     assert [(e.event, e.as_of) for e in events] == [
         ("signature", "2024-06-19"), ("entry_into_force", "2024-12-04"), ("mutual_defence_clause", None)]
+
+
+def test_a_report_transmitted_or_handed_over_on_a_day_dates_the_statement():
+    """Review 21 (W6): « dans un rapport transmis lundi aux parlementaires », the day not next to the
+    verb of saying, proposed no ``stated_on``; nor « remis », while « publié » did."""
+    friday = "2025-06-06"
+    for verb, day in (("transmis lundi", "2025-06-02"), ("remis mardi", "2025-06-03"),
+                      ("publié mercredi", "2025-06-04")):
+        [figure] = _read("Environ 250 canons automoteurs ont été livrés, a indiqué le JCS dans un rapport "
+                         f"{verb} aux parlementaires.", friday)
+        assert figure.stated_on == day, verb
+    [relayed] = _read("Environ 250 canons automoteurs ont été livrés, selon un rapport cité mardi par "
+                      "l'agence Yonhap.", friday)
+    assert relayed.stated_on is None
