@@ -531,13 +531,18 @@ def _names_its_subject(event: MetricWords, words: str, clause: str) -> bool:
 
 def _event_dates(event: Candidate, figures: list[Candidate], others: list[tuple[int, int]],
                  dates: list[DateMention]) -> list[DateMention]:
-    """The dates of an event: of the sentence's, those nearer its own words than another event's
-    (« signé en juin 2024 … et entré en vigueur le 4 décembre 2024, prévoit une assistance
+    """The dates of an event: of the sentence's, those with no other event's words between them and
+    its own (« signé en juin 2024 … et entré en vigueur le 4 décembre 2024, prévoit une assistance
     militaire »: the clause is not dated by the entry into force); among them a day printed whole
     (« signé le 19 juin 2024 ») over a weekday (« a deux ans ce vendredi », the anniversary)."""
-    own = (event.start, event.end)
-    mine = [d for d in dates if all(_distance(own, (d.start, d.end)) <= _distance(other, (d.start, d.end))
-                                    for other in others)]
+    def others_date(other: tuple[int, int], date: DateMention) -> bool:
+        """Another event's words stand between the date and the event's, or the date, before the
+        event's words, follows the other's more closely (« entré en vigueur le 4 décembre 2024 »)."""
+        if (event.end <= other[0] and other[1] <= date.start) or (date.end <= other[0] and other[1] <= event.start):
+            return True
+        return date.end <= event.start and other[1] <= date.start and date.start - other[1] < event.start - date.end
+    # the day of the saying (« …, a indiqué jeudi le commandement ») dates all the sentence says
+    mine = [d for d in dates if d.said or not any(others_date(other, d) for other in others)]
     found = _dates_of(event, figures, mine)
     whole = [d for d in mine if not d.relayed and d.as_of and len(d.as_of) == 10 and not _bare_weekday(d)]
     if whole and all(_bare_weekday(d) for d in found if not d.relayed):
