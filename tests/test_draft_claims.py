@@ -669,3 +669,47 @@ def test_a_quote_that_opens_or_closes_inside_quotation_marks_keeps_them_balanced
     assert figure.quote == "Le bilan des soldats nord-coréens tués s'élève à « plus de 4 500 »"
     [figure] = _read("« Environ 3 000 soldats nord-coréens ont été tués », a indiqué le NIS.", "2026-01-16")
     assert figure.quote == "Environ 3 000 soldats nord-coréens ont été tués"
+
+
+def test_a_position_in_words_that_name_no_object_needs_its_subject_in_the_clause():
+    """Review 21 (W4): Peskov's « n'a ni confirmé ni démenti ces livraisons » was drafted as the troops
+    topic's position « Déploiement ni confirmé ni démenti »; on weapons, it is named in a comment."""
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    troops = archive.topics["troops"]
+    unconfirmed = troops.events["deployment_unconfirmed"].model_copy(update={"stance": True})
+    topics = {**archive.topics, "troops": troops.model_copy(
+        update={"events": {**troops.events, "deployment_unconfirmed": unconfirmed}})}
+    raw = ("Le Kremlin muet\n"
+           "Interrogé lundi, le porte-parole du Kremlin n'a ni confirmé ni démenti ces livraisons.\n"
+           "Le Kremlin n'a ni confirmé ni démenti le déploiement de ses soldats.\n").encode()
+    drafted = draft_article(raw, topics, archive.actors, archive.outlets)
+    [position] = [c for c in drafted.figures if c.event == "deployment_unconfirmed"]
+    assert position.quote == "Le Kremlin n'a ni confirmé ni démenti le déploiement de ses soldats"
+    assert ("  # Démenti relevé au paragraphe 1 (« Interrogé lundi, le porte-parole du Kremlin n'a ni "
+            "confirmé ni démenti ces livraisons ») :") in drafted.text
+
+
+def test_an_event_is_dated_by_the_date_nearest_its_words_a_whole_day_before_a_weekday():
+    """Review 22 (W2): the signature dated by the anniversary's « ce vendredi »; review 21 (W5): the
+    treaty's clause dated by the entry into force of the same sentence."""
+    text = ("Moscou et Pyongyang célèbrent ce vendredi le deuxième anniversaire du traité de « partenariat "
+            "stratégique global », signé le 19 juin 2024 à Pyongyang.\n\n"
+            "Ce traité, signé à Pyongyang et entré en vigueur le 4 décembre 2024, prévoit en son article 4 "
+            "que chaque partie fournisse « sans délai » une assistance militaire si l'autre est agressée.")
+    events = event_candidates(text.split("\n\n"), _vocabulary(), "2026-06-19", [])
+    assert [(e.event, e.as_of) for e in events] == [
+        ("signature", "2024-06-19"), ("entry_into_force", "2024-12-04"), ("mutual_defence_clause", None)]
+
+
+def test_a_report_transmitted_or_handed_over_on_a_day_dates_the_statement():
+    """Review 21 (W6): « dans un rapport transmis lundi aux parlementaires », the day not next to the
+    verb of saying, proposed no ``stated_on``; nor « remis », while « publié » did."""
+    friday = "2025-06-06"
+    for verb, day in (("transmis lundi", "2025-06-02"), ("remis mardi", "2025-06-03"),
+                      ("publié mercredi", "2025-06-04")):
+        [figure] = _read("Environ 250 canons automoteurs ont été livrés, a indiqué le JCS dans un rapport "
+                         f"{verb} aux parlementaires.", friday)
+        assert figure.stated_on == day, verb
+    [relayed] = _read("Environ 250 canons automoteurs ont été livrés, selon un rapport cité mardi par "
+                      "l'agence Yonhap.", friday)
+    assert relayed.stated_on is None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Actor, DateInterval, Topic, parse_date_interval
-from .dates import ArticleDay, DateMention, find_dates
+from .dates import WEEKDAYS, ArticleDay, DateMention, find_dates
 from .hedges import hedge_words
 from .words import fold, is_acronym, phrase_needle, phrase_pattern
 
@@ -83,6 +83,9 @@ class MetricWords:
     period: DateInterval | None = None   # the period its label or synonyms state (« automne 2024 »)
     wider: frozenset[str] = frozenset()  # metrics whose scope holds this one's (``within``, ``parts``)
     stance: bool = False   # an event that is its actor's own position: its as_of is when it was said
+    # An event's subject, folded: the words of its label and its topic's title and units (« déploiement »,
+    # « troupes », « soldats »): what a position that names no object must find in its clause.
+    subject: frozenset[str] = frozenset()
 
     def narrower_than(self, other: MetricWords) -> bool:
         """Whether this metric counts a part of what ``other`` counts, as topics.yml says it: by a
@@ -136,7 +139,8 @@ class Vocabulary:
             named.append((actor.id, tuple(_phrase(name) for name in dict.fromkeys(names) if name.strip())))
         events = tuple(
             MetricWords(topic.id, event_id, "", tuple(_phrase(word) for word in (event.label, *event.synonyms)),
-                        stance=event.stance)
+                        stance=event.stance, subject=frozenset(_stems(" ".join(
+                            [event.label, topic.title, *(metric.unit for metric in topic.metrics.values())]))))
             for topic in topics.values() for event_id, event in topic.events.items())
         roles = tuple((actor.id, fold(actor.description.split()[0]))
                       for actor in actors.values() if actor.description and actor.description.split())
@@ -407,6 +411,8 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                     quote = trimmed(sentence[predicate[0]:predicate[1]])
                 if not _says_the_event(event, sentence[start:end], quote):
                     continue  # « apprendre à utiliser des drones » is no supply of drones
+                if not _names_its_subject(event, sentence[start:end], quote):
+                    continue  # « ni confirmé ni démenti ces livraisons » is no position on troops
                 if event.metric in found or _counts_outside_dates(sentence, quote, dates) or any(
                         quote in q or q in quote or _within(sentence, q, start, end) for s, q in taken if s == sentence):
                     continue  # an event once; none in a clause that holds a figure, nor in a figure's words
@@ -414,8 +420,9 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                                       topic=event.topic, event=event.metric,
                                       topic_hint=f"« {sentence[start:end]} » dans la phrase")
                 pseudo = [f for f in figures if f.sentence == sentence]
+                others = [span for span, _, other in hits if other.metric != event.metric]
                 filled = _fill(candidate, Vocabulary(actors=vocabulary.actors, itself=vocabulary.itself),
-                               _dates_of(candidate, pseudo, dates), before)
+                               _event_dates(candidate, pseudo, others, dates), before)
                 filled = replace(filled, topic=event.topic, topic_hint=candidate.topic_hint)
                 found[event.metric] = filled if event.stance else _statement(filled, dates, article)
                 taken.add((sentence, quote))
@@ -507,6 +514,45 @@ def _says_the_event(event: MetricWords, words: str, clause: str) -> bool:
             action.append(word)
     wanted = {word[:4] for word in action if len(word) >= 4}
     return bool(wanted & (_stems(clause) - _stems(words))) or fold(words)[:4] in wanted
+
+
+# A determiner before a word: a position's words that hold one name what it is on (« a reconnu la présence »).
+_OBJECT = re.compile(r"\b(?:l'|(?:le|la|les|un|une|des|du|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s+)[a-z]")
+
+
+def _names_its_subject(event: MetricWords, words: str, clause: str) -> bool:
+    """A position in words that name no object (« ni confirmé ni démenti ») is the event's only when
+    the clause also holds a word of its subject (« déploiement », « troupes », « soldats »): else it
+    may be on anything (« ces livraisons »), and is left to a comment (unnamed.py)."""
+    if not event.stance or _OBJECT.search(fold(words)):
+        return True
+    return bool((event.subject - _stems(words)) & (_stems(clause) - _stems(words)))
+
+
+def _event_dates(event: Candidate, figures: list[Candidate], others: list[tuple[int, int]],
+                 dates: list[DateMention]) -> list[DateMention]:
+    """The dates of an event: of the sentence's, those with no other event's words between them and
+    its own (« signé en juin 2024 … et entré en vigueur le 4 décembre 2024, prévoit une assistance
+    militaire »: the clause is not dated by the entry into force); among them a day printed whole
+    (« signé le 19 juin 2024 ») over a weekday (« a deux ans ce vendredi », the anniversary)."""
+    def others_date(other: tuple[int, int], date: DateMention) -> bool:
+        """Another event's words stand between the date and the event's, or the date, before the
+        event's words, follows the other's more closely (« entré en vigueur le 4 décembre 2024 »)."""
+        if (event.end <= other[0] and other[1] <= date.start) or (date.end <= other[0] and other[1] <= event.start):
+            return True
+        return date.end <= event.start and other[1] <= date.start and date.start - other[1] < event.start - date.end
+    # the day of the saying (« …, a indiqué jeudi le commandement ») dates all the sentence says
+    mine = [d for d in dates if d.said or not any(others_date(other, d) for other in others)]
+    found = _dates_of(event, figures, mine)
+    whole = [d for d in mine if not d.relayed and d.as_of and len(d.as_of) == 10 and not _bare_weekday(d)]
+    if whole and all(_bare_weekday(d) for d in found if not d.relayed):
+        return whole + [d for d in found if d.relayed]
+    return found
+
+
+def _bare_weekday(date: DateMention) -> bool:
+    """« vendredi », « lundi »: a day named by its weekday alone, placed by the article's date."""
+    return fold(date.text) in WEEKDAYS
 
 
 def _dates_of(figure: Candidate, others: list[Candidate], dates: list[DateMention]) -> list[DateMention]:

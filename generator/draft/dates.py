@@ -223,13 +223,14 @@ _SINCE_EVENT = re.compile(rf"\bdepuis\s+(?:leur|leurs|son|sa|ses|le|la|les|l')\s
 # mardi par »): that day is when the statement was relayed, not the date of the figure.
 _RELAY = re.compile(r"\b(?:rapport|relay|relai|cit|repris|reprend)[a-z]*\s+(?:ce\s+|le\s+)?$")
 # A verb of saying just before the day (« a déclaré mardi », « a pour sa part assuré à la mi-avril »,
-# « avait évoqué en janvier », « selon un communiqué publié lundi »): that date is when the actor
-# made the statement (``stated_on``), which CONTRIBUTING.md keeps apart from the figure's ``as_of``.
+# « avait évoqué en janvier », « selon un communiqué publié lundi », « dans un rapport transmis lundi »):
+# that date is when the actor made the statement (``stated_on``), which CONTRIBUTING.md keeps apart
+# from the figure's ``as_of``.
 _SAID = re.compile(r"(?:\b(?:a|ont|avait|avaient)\s+(?:(?:pour\s+(?:sa|leur)\s+part|de\s+(?:son|leur)\s+cote"
                    r"|encore|aussi|egalement|deja|lui-meme|elle-meme)\s+)?"
                    r"(?:declare|precise|indique|affirme|assure|annonce|estime|ajoute|confirme|explique|evoque"
                    r"|souligne|averti|rappele|repete|dit|fait\s+savoir|reconnu|chiffre|evalue)"
-                   r"|\bpublie)[a-z]*\s+(?:(?:a\s+la|au|en|ce|le|des|dans\s+la\s+nuit\s+de)\s+)?$")
+                   r"|\bpublie|\brapport\s+(?:transmis|remis))[a-z]*\s+(?:(?:a\s+la|au|en|ce|le|des|dans\s+la\s+nuit\s+de)\s+)?$")
 _IN_YEAR = re.compile(rf"\b(?:en|au cours de l'annee)\s+{_YEAR}\b")
 _THIS = re.compile(r"\b(cette annee|ce mois-ci|ce mois)\b")
 _LAST = re.compile(r"\b(?:le mois (?:dernier|passe)|l'(?:an|annee) (?:dernier|derniere|passe|passee))\b")
