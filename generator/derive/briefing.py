@@ -304,7 +304,7 @@ def _earlier_beside(statement: Statement, status: Status, metric: MetricBriefing
     reports: the text sets them side by side (« début février, le JCS avait évalué … »), which
     a box showing the latest figure alone would hide. Its own actor's previous figure (not a
     revision of its very period, which the box says otherwise), then the latest of other
-    actors' current figures out of the headline. None for a figure not in the headline;
+    actors' current figures out of the headline; none for a figure not in the headline.
     ``named``: the figures its caveats name already (a contradiction, a divergence)."""
     picture, shown = metric.picture, {s.claim_id for s in metric.headline} | named
     if picture is None or statement.claim_id not in shown or statement.when is None:
@@ -315,18 +315,18 @@ def _earlier_beside(statement: Statement, status: Status, metric: MetricBriefing
         return (other.claim_id not in shown and other.when is not None and other.when.before(when)
                 and not other.articles.isdisjoint(statement.articles))
 
-    own = status.replaces
+    own = status.replaces if status.revision is None else None
     others = [s for s in picture.latest if s.actor != statement.actor and beside(s)]
     latest = max(others, key=lambda s: (s.when.end, s.when.start) if s.when else (), default=None)
-    return tuple(s for s in (own if status.revision is None else None, latest)
-                 if s is not None and (s is latest or beside(s)))
+    return tuple(s for s in (own if own is not None and beside(own) else None, latest) if s is not None)
 
 
 def _with_same_report(figures: tuple[Statement, ...], wider: MetricBriefing) -> tuple[Statement, ...]:
     """A wider scope's headline figures, after its current figures that one of ``figures``'s
     actors gave in the same report: a part is named in its own report's whole first."""
     latest = wider.picture.latest if wider.picture else ()
-    same = tuple(w for w in latest if w not in wider.headline
+    headline = {w.claim_id for w in wider.headline}
+    same = tuple(w for w in latest if w.claim_id not in headline
                  and any(_same_report(s, w) for s in figures))
     return same + wider.headline
 
