@@ -260,15 +260,16 @@ def new(source: str, content_dir: Path) -> None:
 
 
 def _copied_in_archive(body: str, content_dir: Path) -> tuple[Copied, ...]:
-    """The archive's articles a new text runs the same story as (draft.copies); none when
-    the archive cannot be read as it stands (`briefing check` says why)."""
+    """The archive's articles a new text runs the same story as (draft.copies), read as
+    `briefing check` reads them (the build's load, in parallel, with each article's shingles);
+    none when the archive cannot be read as it stands (`briefing check` says why)."""
     from .draft.copies import copied_articles
 
     try:
-        archive = load_archive(content_dir, root=Path.cwd())
+        archive, processed = load(content_dir, Path.cwd(), workers=os.cpu_count() or 1)
     except ContentErrors:
         return ()
-    return copied_articles(body, archive.articles)
+    return copied_articles(body, archive.articles, {i: p.shingle_array() for i, p in processed.items()})
 
 
 @main.command()

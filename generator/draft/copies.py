@@ -1,16 +1,19 @@
 """Whether a new text is a story the archive already holds: the same dispatch run by another
 outlet, whose claims a contributor copies rather than finishes a second draft of.
 
-Pure: the new body and the archive's articles in, the articles it copies out, each with the
-claims whose quotes stand word for word in the new text."""
+Pure: the new body, the archive's articles and their near-duplicate shingles (as the build's
+load gives them) in, the articles it copies out, each with the claims whose quotes stand word
+for word in the new text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..derive.duplicates import shingles, similar_pairs
-from ..model import Article, Claim
+from ..model import ArticleInfo, Claim
 from ..read.quotes import find_quote
 
 # The new text's key among the archive's article ids (which are never empty).
@@ -19,16 +22,18 @@ _NEW = ""
 
 @dataclass(frozen=True)
 class Copied:
-    article: Article
+    article: ArticleInfo
     similarity: float                # the share of the shorter text's sampled shingles
     claims: tuple[Claim, ...]        # its claims whose quote the new text holds
 
 
-def copied_articles(body: str, articles: Iterable[Article]) -> tuple[Copied, ...]:
+def copied_articles(body: str, articles: Iterable[ArticleInfo],
+                    shingle_sets: Mapping[str, Collection[int] | np.ndarray]) -> tuple[Copied, ...]:
     """The archive's articles the new ``body`` is a near-duplicate of (derive.duplicates'
-    rule, the one `briefing check` warns with), most similar first."""
+    rule, the one `briefing check` warns with), most similar first. ``shingle_sets``: each
+    article's shingles, by id."""
     by_id = {article.id: article for article in articles}
-    pairs = similar_pairs({_NEW: shingles(body), **{i: shingles(a.body) for i, a in by_id.items()}})
+    pairs = similar_pairs({_NEW: shingles(body), **shingle_sets})
     found = [(pair.second if pair.first == _NEW else pair.first, pair.similarity)
              for pair in pairs if _NEW in (pair.first, pair.second)]
     return tuple(Copied(by_id[article_id], similarity,
