@@ -459,9 +459,11 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
             own = tuple((other_id, other) for other_id, other in older
                         if other.actor == statement.actor and scopes.holds(topic, other_id, metric_id)
                         ) if sibling_replaced else ()
-            caveats = {s.claim_id for s in status.contradicted_by + status.divergent + status.confirmed_by}
-            earlier = _earlier_beside(statement, status, briefing, caveats | given) if briefing.kind == "total" else ()
-            given |= {e.claim_id for e in earlier}
+            earlier: tuple[Statement, ...] = ()
+            if briefing.kind == "total":  # a running total's earlier figures (« auparavant »)
+                caveats = {s.claim_id for s in status.contradicted_by + status.divergent + status.confirmed_by}
+                earlier = _earlier_beside(statement, status, briefing, caveats | given)
+                given |= {e.claim_id for e in earlier}
             statuses[claim_id] = replace(
                 status, older_than=tuple(o for o in older if o not in own), outdated_by=own,
                 report_replaced=sibling_replaced, earlier_beside=earlier)

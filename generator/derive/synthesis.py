@@ -545,10 +545,10 @@ def claim_direction(new: Claim, old: Claim) -> str:
     # figures they announce moved; then, of two figures that are no bounds, the one announced
     # against the old one as written (« environ 250 » after « environ 220 »: up; « environ
     # 5 000 » after « entre 5 000 et 6 000 »: within it, '').
-    moved = _moved(now, before) or _moved(stated_interval(new), stated_interval(old))
+    stated = stated_interval(new)
+    moved = _moved(now, before) or _moved(stated, stated_interval(old))
     if moved or not {new.qualifier, old.qualifier} <= set(TWO_SIDED):
         return moved
-    stated = stated_interval(new)
     announced = (stated.low + stated.high) / 2
     low, high = (old.low, old.high) if old.qualifier == "range" else (old.value, old.value)
     return _moved(ValueInterval(announced, announced), ValueInterval(low or 0, high or 0))

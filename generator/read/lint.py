@@ -376,13 +376,11 @@ def _dates_the_quote_contradicts(article: ArticleInfo, source: _Lazy) -> list[Co
         days = full_dates(claim.quote)
         if claim.as_of is None or not days:
             continue
-        held = [d for d in days if claim.as_of.overlaps(d)
-                or (claim.stated_on is not None and claim.stated_on.overlaps(d))]
-        if not held:
-            printed = ", ".join(f"{d}" for d in days)
+        said = claim.stated_on
+        if not any(claim.as_of.overlaps(d) or (said is not None and said.overlaps(d)) for d in days):
             found.append(source.warning(
                 ("claims", i, "as_of"), f"claims[{i}].as_of",
-                f"the quote prints {printed}, which as_of ({claim.as_of}) does not hold",
+                f"the quote prints {', '.join(map(str, days))}, which as_of ({claim.as_of}) does not hold",
                 "as_of is the date the text gives the figure or event; the day the actor said it "
                 "goes in stated_on"))
     return found
