@@ -123,6 +123,18 @@ class DateInterval:
         """Earlier first; of two that start together, the shorter (more precise) first."""
         return (self.start, self.end)
 
+    @property
+    def up_to(self) -> DateInterval:
+        """What a period runs to, at the precision its text gives it (« 2024-10/2026-12-04 »:
+        4 December 2026; « 2024-10/2026-10 »: October 2026); itself when it is no period. A
+        running total stands at that date: « depuis octobre 2024 », said on 4 December, is a
+        count later than one « à la mi-octobre »."""
+        if self.precision != "period":
+            return self
+        last = self.text.rsplit("/", 1)[1]
+        start = {0: date(self.end.year, 1, 1), 1: self.end.replace(day=1)}.get(last.count("-"), self.end)
+        return DateInterval(start, self.end, last)
+
     def runs_to(self, day: DateInterval | None) -> bool:
         """Whether it is a period that ends on ``day``, a day: « depuis octobre 2024 » in an
         article of 11 December 2025 is 2024-10/2025-12-11, whose end is the report's day, a

@@ -556,3 +556,14 @@ def test_a_position_no_text_dates_is_logged_as_reported_that_day(tmp_path):
     assert lines[0].startswith("rapporté le 1er septembre 2025 — Effectifs : Bilans démentis par "
                                "l'état-major de Kappalie"), lines
     assert lines[1].startswith("lundi 14 juillet — Effectifs : Bilans démentis"), lines
+
+
+def test_a_running_total_counted_later_is_logged_after_the_month_its_text_recalls(tmp_path):
+    lines = scenario_log("counted-later", tmp_path)
+    # « environ 20 000 … depuis octobre 2024 », said on 4 December, after « quelque 18 000 à la
+    # mi-octobre » (review 25, H3): a rise from the 14 October count, the recall one with it.
+    assert lines[1] == ("4 décembre 2025 — Effectifs : Pertes cumulées : environ 20 000 (depuis octobre "
+                        "2024) selon Agence Alpha (en hausse ; auparavant environ 18 000, depuis octobre "
+                        "2024 ; déclaré le 14 octobre 2025) ( Journal B, 5 décembre 2025 )"), lines
+    assert len(lines) == 3, lines
+    assert not any("baisse" in line or "auparavant environ 20 000" in line for line in lines), lines

@@ -1462,6 +1462,33 @@ def test_an_actors_running_total_from_the_same_start_to_a_later_day_replaces_its
                     "rapporté le 10 février 2026)"), line
 
 
+def test_an_actors_running_total_counted_later_replaces_the_counts_before_it(tmp_path):
+    archive = scenario("counted-later", tmp_path)
+    # Alpha's « depuis octobre 2024 » counted to 14 October, then to 4 December, and the same
+    # article recalling its « 18 000 à la mi-octobre » (review 25, H3 and H9): an update, the
+    # newer count first, its earlier one beside it, the recall no figure of its own.
+    assert findings(archive, "pertes") == [
+        ("update", "2025-10-15-a-bilan/pertes-alpha-2024-10--2025-10-14",
+         "2025-12-05-b-bilan/pertes-alpha-2024-10--2025-12-04"),
+        ("agreement", "2025-12-05-b-bilan/pertes-alpha-2024-10--2025-12-04", "2025-12-05-b-bilan/pertes-beta-2025-11")]
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    assert line == ("Pertes cumulées : environ 20 000 militaires selon Agence Alpha (depuis octobre 2024 ; "
+                    "déclaré le 4 décembre 2025) — concordant, de 2 sources indépendantes — auparavant "
+                    "environ 18 000 (depuis octobre 2024 ; déclaré le 14 octobre 2025) ; plus de 19 000 "
+                    "militaires selon Service Beta (fin novembre 2025) — concordant, de 2 sources "
+                    "indépendantes"), line
+    assert "mi-octobre" not in topic_text(archive)  # a copy of the 14 October count
+
+
+def test_an_actors_figure_recalled_about_after_its_exact_one_is_that_statement(tmp_path):
+    archive = scenario("recalled-about", tmp_path)
+    # « quelque 4 000 », Alpha's 4 000 recalled without a date (review 25, H4): one statement
+    # with two articles, neither « inchangé » nor a figure of December.
+    text = topic_text(archive)
+    assert "inchangé" not in text and "décembre 2025)" not in text.split("Articles")[0], text
+    assert "Agence Alpha 4 000 militaires mars 2025 2 articles, une seule origine" in text, text
+
+
 def test_a_total_names_its_parts_of_the_same_report(tmp_path):
     archive = scenario("of-which-parts", tmp_path)
     line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))

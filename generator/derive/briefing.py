@@ -309,10 +309,14 @@ def _earlier_beside(statement: Statement, status: Status, metric: MetricBriefing
     picture, shown = metric.picture, {s.claim_id for s in metric.headline} | named
     if picture is None or statement.claim_id not in shown or statement.when is None:
         return ()
-    when = statement.when
+    total = metric.kind == "total"
+    when = statement.when.up_to if total else statement.when
 
     def beside(other: Statement) -> bool:
-        return (other.claim_id not in shown and other.when is not None and other.when.before(when)
+        # A running total is earlier when counted to an earlier date (« depuis octobre 2024 »
+        # said in October, then in December: DateInterval.up_to).
+        return (other.claim_id not in shown and other.when is not None
+                and (other.when.up_to if total else other.when).before(when)
                 and not other.articles.isdisjoint(statement.articles))
 
     own = status.replaces if status.revision is None else None
@@ -412,7 +416,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
             for pair in conflicts.part_excesses(tuple(by_subject.get(("metric", part_id), ())),
                                                 chosen, metric.kind, FINDINGS_SOUGHT))
         findings = conflicts.compare_metric(chosen, metric.kind, FINDINGS_SOUGHT) + denials + excesses
-        changes = synthesis.history(chosen)
+        changes = synthesis.history(chosen, metric.kind)
         findings += synthesis.undated_replaced(changes, findings, metric.kind)
         for pair in excesses:  # the part's figure is contested too
             part_id = pair.first.claim.metric if pair.first.claim.metric != metric_id else pair.second.claim.metric
@@ -421,7 +425,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                                if metric_id in event.bearing and event.kind == "event"
                                for s in by_subject.get(("event", event_id), ())),
                               key=lambda s: s.sort_key))
-        picture = estimates.picture(metric_id, chosen, open_reports=metric.kind != "level")
+        picture = estimates.picture(metric_id, chosen, metric.kind)
         metrics[metric_id] = MetricBriefing(
             metric_id, metric.kind, chosen, picture,
             tuple(sorted(findings, key=lambda p: p.second.sort_key)), events,

@@ -80,8 +80,9 @@ def compare_metric(statements: tuple[Statement, ...], kind: str,
         return finding
 
     # Overlapping pairs, newest first: ``dated`` is in start order, so the statements that
-    # can overlap statement i start at most the longest period before it. Overlaps give only
-    # contradictions, divergences, agreements and revisions; once ``limit`` of each are
+    # can overlap statement i start at most the longest period before it. Overlaps give
+    # contradictions, divergences, agreements and revisions (and an actor's running total
+    # counted again later: an update or a correction); once ``limit`` of each of the four are
     # found, older ones cannot count.
     starts = [figure.start for figure in figures]
     # Periods a few days apart are one moment for an agreement (rules.compare): sought too.
@@ -99,7 +100,7 @@ def compare_metric(statements: tuple[Statement, ...], kind: str,
         for j in range(bisect_left(starts, start - longest), i):
             if figures[j].end >= start:
                 finding = note(j, i, full)
-                if finding is not None:
+                if finding in overlapping:
                     overlapping[finding] += 1
             elif figures[j].end >= start - near and "agreement" not in full \
                     and rules.compare(figures[j], figures[i], kind) == "agreement":

@@ -4,7 +4,9 @@
 figure for March and one for 13 March are both latest (neither is known to be later), and
 so are another actor's figure for March and one its text does not date, reported in April.
 An actor's figure for the very period of one it made known later is replaced, not latest;
-so is one for a period its own later figure runs further (from the same start to a later day).
+so is one for a period its own later figure runs further (from the same start to a later day),
+and, of a running total, one its own figure from no later start counts to a later date
+(« à la mi-octobre », then « depuis octobre 2024 » said on 4 December).
 The headline is the latest statements of all actors; beside them stand the other
 actors' latest figures for an overlapping period. Figures for other times are never
 folded into one range with them.
@@ -33,13 +35,15 @@ def _when(statement: Statement) -> DateInterval:
     return when
 
 
-def _newest_first(statements: list[Statement]) -> list[Statement]:
+def _newest_first(statements: list[Statement], total: bool = False) -> list[Statement]:
     """Dated statements, newest first: by start, so that « 27 mars » comes before « mars »,
-    which may be older."""
-    return sorted(statements, key=lambda s: (_when(s).start, _when(s).end, s.actor), reverse=True)
+    which may be older; running totals (``total``) by the date they are counted to
+    (Statement.counted_key: « depuis octobre 2024 » said on 4 December before « fin novembre »)."""
+    return sorted(statements, key=lambda s: (*s.counted_key(total)[:-1], s.actor), reverse=True)
 
 
-def latest(statements: list[Statement], open_reports: bool = False) -> list[Statement]:
+def latest(statements: list[Statement], open_reports: bool = False, total: bool = False
+           ) -> list[Statement]:
     """The dated statements no other is wholly after (newest first). ``open_reports``: a
     figure its text does not date, only reported on a day, may be for any time before it:
     it is after none (across actors; an actor's own later report is its newer figure)."""
@@ -47,23 +51,29 @@ def latest(statements: list[Statement], open_reports: bool = False) -> list[Stat
     if not dated:
         return []
     last_start = max((_when(s).start for s in dated if s.dated or not open_reports), default=None)
-    return _newest_first([s for s in dated if last_start is None or _when(s).end >= last_start])
+    return _newest_first([s for s in dated if last_start is None or _when(s).end >= last_start], total)
 
 
-def _runs_further(other: Statement, statement: Statement) -> bool:
+def _runs_further(other: Statement, statement: Statement, total: bool) -> bool:
     """Whether ``other`` is for a period from the same start to a later day (« depuis octobre
-    2024 », reported in December, then in February): one actor's newer count of the same run."""
+    2024 », reported in December, then in February): one actor's newer count of the same run;
+    of a running total (``total``), from no later start to a wholly later date (« depuis
+    octobre 2024 » said on 4 December, after « à la mi-octobre »)."""
     when, further = statement.when, other.when
-    return (when is not None and further is not None and other.dated and statement.dated
-            and further.start == when.start and further.end > when.end)
+    if when is None or further is None or not (other.dated and statement.dated):
+        return False
+    if total and further.start <= when.start and when.up_to.before(further.up_to):
+        return True
+    return further.start == when.start and further.end > when.end
 
 
 def picture(metric_id: str, metric_statements: tuple[Statement, ...],
-            open_reports: bool = True) -> MetricPicture | None:
-    """None when nobody has given this figure yet. ``open_reports``: whether a figure its
-    text does not date may be older than its report (a running total: see ``latest``); a
-    level reported without a date is the level of the day it is reported, as the rules read
-    it, so a year-old level does not stand beside it as a rival."""
+            kind: str = "total") -> MetricPicture | None:
+    """None when nobody has given this figure yet. A figure its text does not date may be
+    older than its report, unless it is a level (``kind``: see ``latest``): a level reported
+    without a date is the level of the day it is reported, as the rules read it, so a
+    year-old level does not stand beside it as a rival."""
+    total, open_reports = kind == "total", kind != "level"
     if not metric_statements:
         return None
     by_actor: dict[str, list[Statement]] = {}
@@ -72,14 +82,15 @@ def picture(metric_id: str, metric_statements: tuple[Statement, ...],
     each = []
     undated = []
     for actor, statements in by_actor.items():
-        chosen = [s for s in latest(statements)
-                  if not any(restated_later(other, s) or _runs_further(other, s) for other in statements)]
+        chosen = [s for s in latest(statements, total=total)
+                  if not any(restated_later(other, s) or _runs_further(other, s, total)
+                             for other in statements)]
         each += chosen
         if not chosen:
             undated += statements
-    headline = latest(each, open_reports=open_reports)
+    headline = latest(each, open_reports=open_reports, total=total)
     shown = {id(s) for s in headline}
     same_period = [s for s in each if id(s) not in shown
                    and any(_when(s).overlaps(_when(h)) for h in headline)]
-    return MetricPicture(metric_id, tuple(_newest_first(each)) + tuple(undated),
-                         tuple(headline), tuple(_newest_first(same_period)))
+    return MetricPicture(metric_id, tuple(_newest_first(each, total)) + tuple(undated),
+                         tuple(headline), tuple(_newest_first(same_period, total)))

@@ -254,12 +254,20 @@ class Statement:
     def sort_key(self) -> tuple:
         return chronological(self.when, self.claim_id)
 
-    @property
-    def restated_key(self) -> tuple:
-        """Its order among its actor's figures: by period, then, for one period, by when it
-        became known (one not known to have been stated on a day first), then by id."""
+    def counted_key(self, total: bool) -> tuple:
+        """Its chronological order (sort_key); a running total's (``total``) by the date it
+        is counted to first (DateInterval.up_to): « à la mi-octobre », then « depuis octobre
+        2024 » said on 4 December."""
+        when = self.when
+        counted = when.up_to.sort_key() if total and when is not None else ()
+        return (when is None, counted, *self.sort_key[1:])
+
+    def restated_key(self, total: bool = False) -> tuple:
+        """Its order among its actor's figures: by period (counted_key), then, for one
+        period, by when it became known (one not known to have been stated on a day first),
+        then by id."""
         known = self.known_on
-        return (self.sort_key[:2], (1, known.sort_key()) if known else (0,), self.claim_id)
+        return (*self.counted_key(total)[:-1], (1, known.sort_key()) if known else (0,), self.claim_id)
 
 
 # How many words of its own (of four letters or more) another text's quote of one statement

@@ -15,7 +15,9 @@ metric's kind (topics.yml) decides:
   can both hold as long as the lower one may be the earlier (4 000 in March, 4 700 on
   27 March): they diverge. A total surely lower at a wholly later date cannot be: a
   *contradiction* between two actors, a *correction* by one; later and higher by one
-  actor is an *update*.
+  actor is an *update*. A total stands at the date its period runs to (« depuis octobre
+  2024 » said on 4 December: that day), so one actor's counts at two ordered dates are its
+  earlier and later figures even where their periods overlap.
 - ``level`` and ``plan``: a level holds over the period it is given for, so two levels
   for overlapping periods whose intervals do not meet *contradict*; figures for
   different periods never do; one actor's new figure is an *update*.
@@ -100,13 +102,21 @@ class Figure(NamedTuple):
     # date its own date is on or near (of_its_day) when dated. Two such figures of one
     # article, one of them at least undated, are set side by side there, as of its day.
     reports: frozenset[str] = frozenset()
+    # What its period runs to (DateInterval.up_to), first and last day: where a running total
+    # stands. Two counts of one actor at wholly ordered moments are its earlier and later
+    # figures, whatever their periods' starts (« à la mi-octobre », then « depuis octobre
+    # 2024 » said on 4 December).
+    counted_start: int = 0
+    counted_end: int = 0
 
     @classmethod
     def of(cls, actor: str, when: DateInterval, dated: bool, values: ValueInterval,
            stated: ValueInterval | None = None, reports: frozenset[str] = frozenset()) -> Figure:
         stated = stated or values
+        counted = when.up_to
         return cls(actor, when.start.toordinal(), when.end.toordinal(), dated, values.low,
-                   values.high, stated.low, stated.high, reports)
+                   values.high, stated.low, stated.high, reports, counted.start.toordinal(),
+                   counted.end.toordinal())
 
     @property
     def announced(self) -> float:
@@ -149,6 +159,13 @@ def compare(a: Figure, b: Figure, kind: str) -> Finding | None:
         # what they announce does not meet.
         return None if a.announces_as(b) else "divergence"
     if a.start <= b.end and b.start <= a.end and (not total or a.dated and b.dated):
+        if total and same_actor and (a.counted_end < b.counted_start or b.counted_end < a.counted_start):
+            # One actor's counts of overlapping periods at two moments (« depuis octobre
+            # 2024 » said in October, then in December): the later one is its newer figure.
+            earlier, later = (a, b) if a.counted_end < b.counted_start else (b, a)
+            if later.high < earlier.low:
+                return "correction"
+            return "update" if earlier.announced != later.announced else None
         if total and (_grown(a, b) or _grown(b, a)):
             return None
         if a.low <= b.high and b.low <= a.high:
@@ -235,6 +252,12 @@ EXAMPLES: tuple[Example, ...] = (
     Example("total", ("a", "2024-10/2024-12", "more_than", 10000), ("b", "2024-10/2025-12-11", "about", 14000),
             None, "deux totaux depuis octobre 2024, l'un à la fin de 2024, l'autre jusqu'au 11 décembre "
             "2025 : le plus élevé est connu un an plus tard, le total a pu croître, rien à signaler"),
+    Example("total", ("a", "2024-10/2025-10-14", "about", 18000), ("a", "2024-10/2025-12-04", "about", 20000),
+            "update", "la même source, le même total depuis octobre 2024, compté le 14 octobre puis "
+            "le 4 décembre 2025 : « environ 20 000 » après « environ 18 000 », mise à jour"),
+    Example("total", ("a", "2025-10", "about", 18000), ("a", "2024-10/2025-12-04", "about", 20000),
+            "update", "« environ 18 000 » en octobre 2025, puis « environ 20 000 » depuis octobre 2024 "
+            "jusqu'au 4 décembre 2025 : un total compté plus tard par la même source, mise à jour"),
     Example("total", ("a", "2025-03-27", "exact", 4700), ("b", "2025-03-27", "exact", 4000),
             "contradiction", "deux totaux différents pour le même jour ne peuvent être vrais "
             "ensemble : contradiction"),

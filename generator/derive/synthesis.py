@@ -40,13 +40,16 @@ def _before(earlier: Statement, later: Statement) -> bool:
     return earlier.when is not None and (later.when is None or earlier.when.start <= later.when.end)
 
 
-def _sharper(copy: Statement, than: Statement) -> bool:
+def _sharper(copy: Statement, than: Statement, counted: bool = False) -> bool:
     """Whether ``copy`` dates the statement more precisely, inside ``than``'s date (« le 13
     mars » where another copy says « en mars »), or in words where neither has a calendar
-    date (« au début de l'engagement »)."""
+    date (« au début de l'engagement »). ``counted``: a running total's dates compared by
+    what they run to (« depuis octobre 2024 » said on 14 October, inside « à la mi-octobre »)."""
     inner, outer = copy.claim.as_of, than.claim.as_of
     if inner is None and outer is None:  # words with no calendar bounds say more than none
         return bool(copy.claim.as_of_words) and not than.claim.as_of_words
+    if counted and inner is not None and outer is not None:
+        inner, outer = inner.up_to, outer.up_to
     return (inner is not None and outer is not None and outer.start <= inner.start
             and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start)
 
@@ -56,6 +59,12 @@ def _nested(one: Statement, other: Statement) -> bool:
     a, b = one.when, other.when
     return a is not None and b is not None and (
         a.start <= b.start and b.end <= a.end or b.start <= a.start and a.end <= b.end)
+
+
+def _counted_together(one: Statement, other: Statement) -> bool:
+    """Whether two running totals may stand at one date: what their periods run to meets
+    (DateInterval.up_to: the 14 October and « mi-octobre »)."""
+    return one.when is not None and other.when is not None and one.when.up_to.overlaps(other.when.up_to)
 
 
 def _may_report(dated: Statement, undated: Statement) -> bool:
@@ -71,7 +80,8 @@ def _may_report(dated: Statement, undated: Statement) -> bool:
         e.article.date is not None and of_its_day(as_of, e.article.date) for e in undated.entries)
 
 
-def _merged(first: Statement, second: Statement, dispatch_of: Mapping[str, str]) -> Statement:
+def _merged(first: Statement, second: Statement, dispatch_of: Mapping[str, str],
+            counted: bool = False) -> Statement:
     """One statement with the copies of both, grouped by dispatch, dated by ``first``, or by
     ``second`` when it gives a more precise date inside first's: one statement, the most
     precise date its copies give."""
@@ -79,7 +89,7 @@ def _merged(first: Statement, second: Statement, dispatch_of: Mapping[str, str])
     for group in first.sources + second.sources:
         article_id = group[0].article.id
         groups.setdefault(dispatch_of.get(article_id, article_id), []).extend(group)
-    entries = (second.entries + first.entries if _sharper(second, first)
+    entries = (second.entries + first.entries if _sharper(second, first, counted)
                else first.entries + second.entries)
     return Statement(entries, tuple(map(tuple, groups.values())))
 
@@ -99,7 +109,9 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
     without a date of its own, even after a newer one; so are an actor's statements of an event
     that happens once (Event.once) whose dates nest. ``kind_of`` gives a metric statement's
     kind, "provision" for a provision, "once" for such an event, None for another event."""
-    # Statements come in chronological order: the first one seen under a key is the earliest.
+    # Statements in chronological order, running totals by the date they are counted to
+    # (Statement.counted_key): the first one seen under a key is the earliest.
+    statements = tuple(sorted(statements, key=lambda s: s.counted_key(kind_of(s) == "total")))
     done: dict[tuple, list[Statement]] = {}  # per subject and figure
     first: dict[tuple, int] = {}             # (subject and figure, actor) -> index in done
     first_dated: dict[tuple, int] = {}       # the same, dated; also (subject and figure,
@@ -108,7 +120,9 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
     repeats: list[Repeat] = []
     for statement in statements:
         claim = statement.claim
-        figure = (claim.qualifier, claim.numbers)
+        # One figure written plainly or « environ » (« quelque 11 000 » recalling « 11 000 »:
+        # _one_figure), as a text recalls it.
+        figure = ("about" if claim.qualifier == "exact" else claim.qualifier, claim.numbers)
         key = (claim.metric, claim.event) + figure
         same = done.setdefault(key, [])
         mine = (claim.metric, claim.event, statement.actor)
@@ -117,6 +131,10 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
         own = None
         if kind in ("total", "plan", "provision") and last.get(mine) == figure:
             own = first.get(actor_key)
+        elif kind == "total" and statement.dated:  # the same count, said again (« à la
+            # mi-octobre » recalling « depuis octobre 2024 » said on 14 October)
+            own = next((i for i, other in enumerate(same) if other.actor == statement.actor
+                        and other.dated and _counted_together(other, statement)), None)
         elif kind == "once" and statement.dated:  # one event, dated more or less precisely
             own = next((i for i, other in enumerate(same)
                         if other.actor == statement.actor and other.dated and _nested(other, statement)), None)
@@ -129,7 +147,7 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
             own = first_dated[actor_key]
         last[mine] = figure
         if own is not None:
-            same[own] = _merged(same[own], statement, dispatch_of)
+            same[own] = _merged(same[own], statement, dispatch_of, kind == "total")
             continue
         if not statement.dated and not independent(statement.actor):
             candidates = (first_dated.get((key, True)), first_dated.get((key, False)))
@@ -516,13 +534,14 @@ class Change:
     supersedes: Statement | None
 
 
-def history(statements: tuple[Statement, ...]) -> tuple[Change, ...]:
-    """Each dated statement (chronological; for one period, in the order they became known)
-    with its actor's previous one, oldest first. A statement with no date at all cannot be placed: an actor's first dated statement is
-    taken to supersede it (what the reader knows of that actor is then the dated one)."""
+def history(statements: tuple[Statement, ...], kind: str = "") -> tuple[Change, ...]:
+    """Each dated statement (chronological, a running total by the date it is counted to;
+    for one period, in the order they became known) with its actor's previous one, oldest
+    first. A statement with no date at all cannot be placed: an actor's first dated statement
+    is taken to supersede it (what the reader knows of that actor is then the dated one)."""
     previous: dict[str, Statement] = {s.actor: s for s in statements if s.when is None}
     changes = []
-    for statement in sorted(statements, key=lambda s: s.restated_key):
+    for statement in sorted(statements, key=lambda s: s.restated_key(kind == "total")):
         if statement.when is None:
             continue
         changes.append(Change(statement, previous.get(statement.actor)))
