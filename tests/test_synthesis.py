@@ -1489,6 +1489,17 @@ def test_an_actors_figure_recalled_about_after_its_exact_one_is_that_statement(t
     assert "Agence Alpha 4 000 militaires mars 2025 2 articles, une seule origine" in text, text
 
 
+def test_a_recall_dated_by_its_period_words_leaves_the_statement_to_its_origin(tmp_path):
+    archive = scenario("recalled-in-fixed-period", tmp_path)
+    # « quelque 11 000 … à l'automne 2024 » recalls Alpha's « 11 000 » of March for the same
+    # fixed period (review 26, on review 25's probe): the statement is the origin's, exact,
+    # with both articles, not the recall's « environ ».
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="envoi_initial"]'))
+    assert line == ("Envoi initial (octobre 2024) : 11 000 soldats selon Agence Alpha (sans date dans le "
+                    "texte ; rapporté le 14 mars 2025)"), line
+    assert "2 articles, une seule origine" in topic_text(archive)
+
+
 def test_a_total_names_its_parts_of_the_same_report(tmp_path):
     archive = scenario("of-which-parts", tmp_path)
     line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))

@@ -384,9 +384,8 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
             return "provision"
         return "once" if event and event.once else None
 
-    merged, repeat_list = synthesis.fold_repeats(merged, kind_of, lambda actor: bool(origins(actor)),
-                                                 dispatch_of or {})
-    merged = synthesis.in_fixed_periods(merged, topic)
+    merged, repeat_list = synthesis.fold_repeats(synthesis.in_fixed_periods(merged, topic), kind_of,
+                                                 lambda actor: bool(origins(actor)), dispatch_of or {})
     repeat_list += synthesis.restated_figures(merged, lambda actor: bool(origins(actor)), repeat_list)
     repeat_list += synthesis.restated_elsewhere(merged, partial(scopes.nested, topic), repeat_list)
     repeats = {r.statement.claim_id: r for r in repeat_list}

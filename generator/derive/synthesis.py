@@ -91,7 +91,7 @@ def _merged(first: Statement, second: Statement, dispatch_of: Mapping[str, str],
         groups.setdefault(dispatch_of.get(article_id, article_id), []).extend(group)
     entries = (second.entries + first.entries if _sharper(second, first, counted)
                else first.entries + second.entries)
-    return Statement(entries, tuple(map(tuple, groups.values())))
+    return Statement(entries, tuple(map(tuple, groups.values())), first.period)
 
 
 def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement], str | None],
