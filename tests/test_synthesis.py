@@ -1457,9 +1457,11 @@ def test_an_actors_running_total_from_the_same_start_to_a_later_day_replaces_its
     archive = scenario("since-later", tmp_path)
     line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
     # Both « depuis octobre 2024 », to 11 December then to 10 February: Alpha's newer count is
-    # the one to read, the older one its table row's « remplace ».
+    # the one to read, the older one said after it, as its table row's « remplace » and the
+    # log say (review 26, N1).
     assert line == ("Pertes cumulées : environ 16 000 militaires selon Agence Alpha (depuis octobre 2024 ; "
-                    "rapporté le 10 février 2026)"), line
+                    "rapporté le 10 février 2026) — auparavant entre 13 000 et 15 000 (depuis octobre 2024 ; "
+                    "rapporté le 11 décembre 2025)"), line
 
 
 def test_an_actors_running_total_counted_later_replaces_the_counts_before_it(tmp_path):
@@ -1498,6 +1500,17 @@ def test_a_recall_dated_by_its_period_words_leaves_the_statement_to_its_origin(t
     assert line == ("Envoi initial (octobre 2024) : 11 000 soldats selon Agence Alpha (sans date dans le "
                     "texte ; rapporté le 14 mars 2025)"), line
     assert "2 articles, une seule origine" in topic_text(archive)
+
+
+def test_a_total_is_read_against_its_own_actors_previous_figure_first(tmp_path):
+    archive = scenario("earlier-narrower", tmp_path)
+    # Alpha's 10 000, after its 9 000 of 1 December, which its article does not recall; the
+    # article recalls Beta's 4 000 « sur les 11 000 déployés initialement » of March (review 26,
+    # N1): the box says what the row and the log say, Alpha's previous count, then Beta's.
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    assert line == ("Pertes cumulées : environ 10 000 militaires selon Agence Alpha (9 décembre 2025) — "
+                    "auparavant environ 9 000 (1er décembre 2025) ; 4 000 (« sur les 11 000 déployés "
+                    "initialement ») selon Service Beta (mars 2025)"), line
 
 
 def test_a_total_names_its_parts_of_the_same_report(tmp_path):

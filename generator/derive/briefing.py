@@ -300,29 +300,30 @@ def _same_report(statement: Statement, other: Statement) -> bool:
 
 def _earlier_beside(statement: Statement, status: Status, metric: MetricBriefing,
                     named: set[str]) -> tuple[Statement, ...]:
-    """The earlier figures, wholly before a headline figure, that an article reporting it also
-    reports: the text sets them side by side (« début février, le JCS avait évalué … »), which
-    a box showing the latest figure alone would hide. Its own actor's previous figure (not a
-    revision of its very period, which the box says otherwise), then the latest of other
-    actors' current figures out of the headline; none for a figure not in the headline.
-    ``named``: the figures its caveats name already (a contradiction, a divergence)."""
+    """The earlier figures a headline figure is read against: its own actor's previous one
+    (not a revision of its very period, which the box says otherwise), as its table row and
+    the log say (« auparavant environ 9 000 »); then the latest of other actors' current
+    figures out of the headline that an article reporting it also reports: the text sets it
+    side by side (« début février, le JCS avait évalué … »), which a box showing the latest
+    figure alone would hide. None for a figure not in the headline. ``named``: the figures
+    its caveats name already (a contradiction, a divergence)."""
     picture, shown = metric.picture, {s.claim_id for s in metric.headline} | named
     if picture is None or statement.claim_id not in shown or statement.when is None:
         return ()
     total = metric.kind == "total"
     when = statement.when.up_to if total else statement.when
 
-    def beside(other: Statement) -> bool:
+    def earlier(other: Statement) -> bool:
         # A running total is earlier when counted to an earlier date (« depuis octobre 2024 »
         # said in October, then in December: DateInterval.up_to).
         return (other.claim_id not in shown and other.when is not None
-                and (other.when.up_to if total else other.when).before(when)
-                and not other.articles.isdisjoint(statement.articles))
+                and (other.when.up_to if total else other.when).before(when))
 
     own = status.replaces if status.revision is None else None
-    others = [s for s in picture.latest if s.actor != statement.actor and beside(s)]
+    others = [s for s in picture.latest if s.actor != statement.actor and earlier(s)
+              and not s.articles.isdisjoint(statement.articles)]
     latest = max(others, key=lambda s: (s.when.end, s.when.start) if s.when else (), default=None)
-    return tuple(s for s in (own if own is not None and beside(own) else None, latest) if s is not None)
+    return tuple(s for s in (own if own is not None and earlier(own) else None, latest) if s is not None)
 
 
 def _with_same_report(figures: tuple[Statement, ...], wider: MetricBriefing) -> tuple[Statement, ...]:
