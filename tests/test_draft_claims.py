@@ -713,3 +713,48 @@ def test_a_report_transmitted_or_handed_over_on_a_day_dates_the_statement():
     [relayed] = _read("Environ 250 canons automoteurs ont été livrés, selon un rapport cité mardi par "
                       "l'agence Yonhap.", friday)
     assert relayed.stated_on is None
+
+
+def _with_rejection(archive):
+    """The drafts' registries with a position named by synonyms of review 24 (G5)."""
+    from generator.model import Event
+
+    casualties = archive.topics["casualties"]
+    return {**archive.topics, "casualties": casualties.model_copy(update={"events": {
+        **casualties.events, "figures_rejected": Event(
+            label="Bilans rejetés", stance=True,
+            synonyms=("rejeté les estimations", "qualifié de fabrications"))}})}
+
+
+def test_a_synonym_names_its_event_across_a_demonstrative_an_inflection_and_a_quotation_mark():
+    """« rejeté les estimations » names « a rejeté jeudi ces estimations », « qualifié de
+    fabrications » names « qualifiés de « fabrications » » (review 24, G5)."""
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    vocabulary = Vocabulary.from_registries(_with_rejection(archive), archive.actors)
+    for sentence in ("Le ministère de la Défense a rejeté jeudi ces estimations sur les pertes.",
+                     "Des bilans de pertes qualifiés de « fabrications » par le ministère de la Défense."):
+        events = event_candidates([sentence], vocabulary, "2026-03-06", [])
+        assert [e.event for e in events] == ["figures_rejected"], sentence
+    assert event_candidates(["Le ministère a rejeté jeudi toutes les accusations."], vocabulary,
+                            "2026-03-06", []) == []
+
+
+def test_a_denial_an_event_may_name_is_not_advised_as_a_new_event():
+    """No « ajoutez-en un » where topics.yml has the event: a denial in the standfirst when a
+    position is proposed from the body, or a sentence holding every word of a synonym in another
+    order (review 24, G5)."""
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    raw = ("Séoul relève son bilan des pertes en Russie, Pyongyang dément\n"
+           "Séoul relève son bilan, Pyongyang dément.\n"
+           "Le ministère de la Défense a rejeté jeudi ces estimations sur les pertes.\n"
+           "Le gouvernement dément aussi : ces estimations, il les a rejetées en bloc.\n").encode()
+    drafted = draft_article(raw, _with_rejection(archive), archive.actors, archive.outlets)
+    assert [c.event for c in drafted.figures if c.event] == ["figures_rejected"]
+    assert "ajoutez-en un" not in drafted.text
+    assert ("  # Démenti relevé au paragraphe 1 (« Séoul relève son bilan, Pyongyang dément ») : topics.yml a "
+            "peut-être déjà l'événement qui le nomme (figures_rejected : proposé plus haut pour une autre "
+            "phrase) ; s'il le nomme, rien à ajouter.") in drafted.text
+    assert ("  # Démenti relevé au paragraphe 3 (« Le gouvernement dément aussi : ces estimations, il les a "
+            "rejetées en bloc ») : topics.yml a peut-être déjà l'événement qui le nomme (figures_rejected : tous "
+            "les mots d'un de ses synonymes sont dans la phrase) ; s'il le nomme, écrivez l'affirmation à la "
+            "main.") in drafted.text

@@ -226,6 +226,15 @@ def render_draft(draft: Draft, figures: list[Candidate], topics: list[str],
         out += render_claim(event, topics)
     for mention in unnamed or ():
         said, pronoun, stance = _UNNAMED[mention.kind]
+        if mention.known:
+            which = ", ".join(mention.known)
+            why, then = (("proposé plus haut pour une autre phrase", "rien à ajouter") if mention.proposed
+                         else ("tous les mots d'un de ses synonymes sont dans la phrase",
+                               "écrivez l'affirmation à la main"))
+            out.append(f"  # {said} au paragraphe {mention.paragraph} (« {mention.words} ») : topics.yml a "
+                       f"peut-être déjà l'événement qui {pronoun} nomme ({which} : {why}) ; s'il {pronoun} "
+                       f"nomme, {then}.")
+            continue
         out.append(f"  # {said} au paragraphe {mention.paragraph} (« {mention.words} ») : aucun événement de "
                    f"topics.yml ne {pronoun} nomme ; ajoutez-en un (label, synonyms{stance}) pour qu'il soit proposé.")
     out += ["---", "", "\n\n".join(draft.blocks), ""]
