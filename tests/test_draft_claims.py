@@ -758,3 +758,22 @@ def test_a_denial_an_event_may_name_is_not_advised_as_a_new_event():
             "rejetées en bloc ») : topics.yml a peut-être déjà l'événement qui le nomme (figures_rejected : tous "
             "les mots d'un de ses synonymes sont dans la phrase) ; s'il le nomme, écrivez l'affirmation à la "
             "main.") in drafted.text
+
+
+def test_a_part_in_its_total_s_clause_takes_the_total_s_hedges():
+    """« … auraient été tués ou blessés …, dont quelque 1 500 tués »: the text hedges both; a part of
+    a plain total gets none (review 24, G2)."""
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+
+    def claims(sentence: str) -> dict[str, str]:
+        raw = f"Les pertes nord-coréennes en Russie\n{sentence}\n".encode()
+        text = draft_article(raw, archive.topics, archive.actors, archive.outlets).text
+        blocks = text.split("\nclaims:\n", 1)[1].split("\n---\n", 1)[0].split("  # - ")[1:]
+        return {re.search(r"value: (\d+)", block)[1]: block for block in blocks if "value:" in block}
+
+    hedged = claims("Environ 5 000 militaires nord-coréens auraient été tués ou blessés depuis leur arrivée, "
+                    "dont quelque 1 500 tués, a indiqué jeudi le NIS.")
+    assert '#   hedges: ["auraient"]' in hedged["5000"] and '#   hedges: ["auraient"]' in hedged["1500"], hedged
+    plain = claims("Environ 5 000 militaires nord-coréens ont été tués ou blessés depuis leur arrivée, "
+                   "dont quelque 1 500 tués, a indiqué jeudi le NIS.")
+    assert "hedges" not in plain["5000"] and "hedges" not in plain["1500"], plain
