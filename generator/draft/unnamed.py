@@ -5,8 +5,8 @@ An event is proposed only in the words of topics.yml; a denial (« a démenti qu
 in a comment, with its paragraph and sentence, for the contributor to add an event (a denial is a
 position: ``stance: true``) or to leave it. The verbs are a French word list, not the dossier's.
 When an event of topics.yml may name it already (every word of one of its synonyms stands in the
-sentence, or, for a denial, a position is proposed from another sentence), the comment names that
-event instead: advising to add an event that exists would mislead.
+sentence, or, for a bare denial with no object, « Pyongyang dément », a position is proposed from
+another sentence), the comment names that event instead: advising to add one that exists would mislead.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .claims import Candidate, Vocabulary, sentences
+from .claims import Candidate, Vocabulary, _names_its_subject, sentences
 from .words import fold
 
 # Folded French: « dément », « a démenti », « démentent », « a nié », « nient »; « s'est rendu à »,
@@ -50,11 +50,13 @@ def _content_words(text: str) -> list[str]:
 def _events_in(sentence: str, vocabulary: Vocabulary, stance: bool) -> tuple[str, ...]:
     """The events (positions for a denial, others for a visit) one of whose synonyms (or label)
     has every word in ``sentence``, in any order or inflection (« ces estimations, qualifiées de
-    « fabrications » »)."""
+    « fabrications » »), and whose subject it names when those words name none (« ni confirmé ni
+    démenti ces livraisons » is no position on troops)."""
     words = re.findall(r"[a-z0-9]+", fold(sentence))
     return tuple(event.metric for event in vocabulary.events
                  if event.stance == stance and any((stems := _content_words(phrase.text))
                         and all(any(word.startswith(stem) for word in words) for stem in stems)
+                        and _names_its_subject(event, phrase.text, sentence)
                         for phrase in event.phrases))
 
 
@@ -76,7 +78,10 @@ def unnamed_events(blocks: list[str], events: list[Candidate], vocabulary: Vocab
                 match = pattern.search(folded)
                 if match:
                     known = _events_in(sentence, vocabulary, kind == "denial") if vocabulary else ()
-                    proposed = not known and kind == "denial" and bool(positions)
+                    # A bare denial (« …, Pyongyang dément. ») denies what the article reports:
+                    # a position proposed from another sentence may be the same.
+                    bare = re.match(r"\s*(?:[.,;:!?»)]|$)", folded[match.end():]) is not None
+                    proposed = not known and kind == "denial" and bare and bool(positions)
                     found.append(Unnamed(kind, number, sentence.strip().rstrip("."),
                                          positions if proposed else known, proposed))
     return found
