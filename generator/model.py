@@ -185,6 +185,23 @@ def full_dates(text: str) -> tuple[DateInterval, ...]:
     return tuple(found)
 
 
+# A month or a season named in words (folded); « été » only after what makes it the season
+# (« l'été », « cet été »), not the participle of « a été ».
+_MONTH_OR_SEASON = re.compile(r"\b(" + "|".join(_FRENCH_MONTHS) + r"|printemps|automne|hiver)\b"
+                              r"|(?:\b(?:l'|cet\s+|en\s+|d'))(ete)\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def month_without_year(words: str) -> str | None:
+    """The month or season ``words`` name when they name no year (« à la fin novembre »), or
+    None: printed instead of a date, such words leave the reader to guess the year."""
+    folded = _folded(words)
+    found = _MONTH_OR_SEASON.search(folded)
+    if found is None or _YEAR.search(folded):
+        return None
+    return found[1] or found[2]
+
+
 def _folded(words: str) -> str:
     """Lower case, without accents, straight apostrophes: « Mi-Août » reads « mi-aout »."""
     decomposed = unicodedata.normalize("NFD", words.lower().replace("’", "'"))

@@ -247,7 +247,7 @@ def test_a_contested_figure_is_logged_with_who_contests_it(tmp_path):
     (front,) = [line for line in lines if "Effectifs : Soldats présents" in line]
     # The event that contradicts it is by Gamma, named as « selon … » names it
     assert ("Soldats présents : jusqu'à 8 000 (fin janvier 2025) selon Agence Alpha — avec réserve : « Il semble … » — "
-            "en contradiction avec le bureau gamma (OG) (absence signalée, depuis la mi-janvier)") in front
+            "en contradiction avec le bureau gamma (OG) (absence signalée, depuis la mi-janvier 2025)") in front
     lines = log_page(PageBuilder.from_archive(scenario("disputed-by", tmp_path / "b")))
     (front,) = [line for line in lines if "Effectifs : Soldats présents" in line]
     # Gamma's figure disputes an unattributed claim, which names its article; the claim is
@@ -555,7 +555,7 @@ def test_a_position_no_text_dates_is_logged_as_reported_that_day(tmp_path):
     # « a toujours démenti », reported on 1 September, was not taken that day (review 20, P3).
     assert lines[0].startswith("rapporté le 1er septembre 2025 — Effectifs : Bilans démentis par "
                                "l'état-major de Kappalie"), lines
-    assert lines[1].startswith("lundi 14 juillet — Effectifs : Bilans démentis"), lines
+    assert lines[1].startswith("lundi 14 juillet 2025 — Effectifs : Bilans démentis"), lines
 
 
 def test_a_running_total_counted_later_is_logged_after_the_month_its_text_recalls(tmp_path):

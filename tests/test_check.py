@@ -511,6 +511,31 @@ def test_a_period_ending_on_the_article_s_day_without_its_words_is_a_warning(tmp
     assert check(tmp_path, "--strict")[0] == 1
 
 
+def test_a_month_in_words_without_its_year_is_a_warning(tmp_path):
+    # « début décembre 2024 », then « à la fin novembre » (the text's words, the year left out):
+    # pages print the words instead of as_of, and a reader cannot tell which November (review 24, G6).
+    assert edited_scenario_warnings(
+        tmp_path, "event-once", "2024-12-23-a-vigueur", '"début décembre 2024"', '"à la fin novembre"') == [
+        "briefings/articles/2024-12-23-a-vigueur.md:11:18: warning: claims[0].as_of_words: « à la fin "
+        "novembre » names no year while as_of (2024-12) has one: pages print these words instead of the "
+        "date, and the reader cannot tell which year (hint: add the year to the text's words (« à la fin "
+        "novembre 2024 »))"]
+    assert check(tmp_path, "--strict")[0] == 1
+
+
+def test_a_season_said_without_its_year_as_the_statement_s_time_is_a_warning(tmp_path):
+    # stated_words print instead of stated_on: « l'été dernier » needs its year too; words that
+    # name no month nor season (the participle « a été ») are no such period.
+    assert drafty_messages(edited_scenario_warnings(
+        tmp_path, "log-part-of-month", "2025-04-30-a-visites", '"mi-avril 2025"', '"l’été dernier"')) == [
+        "claims[0].stated_words: « l’été dernier » names no year while stated_on (2025-04) has one: pages "
+        "print these words instead of the date, and the reader cannot tell which year"]
+    article = tmp_path / "briefings" / "articles" / "2025-04-30-a-visites.md"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        '"l’été dernier"', '"quand la visite a été annoncée"'), encoding="utf-8")
+    assert check(tmp_path, "--strict")[0] == 0
+
+
 def test_controls_notes_in_brackets_and_other_scripts_as_headings_are_debris(tmp_path):
     """Round 9's families (issue 23), in other words: the page's control speaking as the reader, an
     editor's note in brackets (a line in another script was one already: no French word); intertitles

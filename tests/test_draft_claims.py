@@ -713,3 +713,71 @@ def test_a_report_transmitted_or_handed_over_on_a_day_dates_the_statement():
     [relayed] = _read("Environ 250 canons automoteurs ont été livrés, selon un rapport cité mardi par "
                       "l'agence Yonhap.", friday)
     assert relayed.stated_on is None
+
+
+def _with_rejection(archive):
+    """The drafts' registries with a position named by synonyms of review 24 (G5)."""
+    from generator.model import Event
+
+    casualties = archive.topics["casualties"]
+    return {**archive.topics, "casualties": casualties.model_copy(update={"events": {
+        **casualties.events, "figures_rejected": Event(
+            label="Bilans rejetés", stance=True,
+            synonyms=("rejeté les estimations", "qualifié de fabrications"))}})}
+
+
+def test_a_synonym_names_its_event_across_a_demonstrative_an_inflection_and_a_quotation_mark():
+    """« rejeté les estimations » names « a rejeté jeudi ces estimations », « qualifié de
+    fabrications » names « qualifiés de « fabrications » » (review 24, G5)."""
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    vocabulary = Vocabulary.from_registries(_with_rejection(archive), archive.actors)
+    for sentence in ("Le ministère de la Défense a rejeté jeudi ces estimations sur les pertes.",
+                     "Des bilans de pertes qualifiés de « fabrications » par le ministère de la Défense."):
+        events = event_candidates([sentence], vocabulary, "2026-03-06", [])
+        assert [e.event for e in events] == ["figures_rejected"], sentence
+    assert event_candidates(["Le ministère a rejeté jeudi toutes les accusations."], vocabulary,
+                            "2026-03-06", []) == []
+
+
+def test_a_denial_an_event_may_name_is_not_advised_as_a_new_event():
+    """No « ajoutez-en un » where topics.yml has the event: a bare denial (« Pyongyang dément. ») when
+    a position is proposed from another sentence, or a sentence holding every word of a synonym in
+    another order (review 24, G5)."""
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    raw = ("Séoul relève son bilan des pertes en Russie, Pyongyang dément\n"
+           "Séoul relève son bilan, Pyongyang dément.\n"
+           "Le ministère de la Défense a rejeté jeudi ces estimations sur les pertes.\n"
+           "Le gouvernement dément aussi : ces estimations, il les a rejetées en bloc.\n"
+           "Le ministère a par ailleurs démenti tout accord commercial avec Minsk.\n").encode()
+    drafted = draft_article(raw, _with_rejection(archive), archive.actors, archive.outlets)
+    assert [c.event for c in drafted.figures if c.event] == ["figures_rejected"]
+    # A denial of something else, named: no event has its words, one is still to add.
+    assert drafted.text.count("ajoutez-en un") == 1
+    assert ("  # Démenti relevé au paragraphe 4 (« Le ministère a par ailleurs démenti tout accord commercial "
+            "avec Minsk ») : aucun événement de topics.yml ne le nomme ; ajoutez-en un") in drafted.text
+    assert ("  # Démenti relevé au paragraphe 1 (« Séoul relève son bilan, Pyongyang dément ») : topics.yml a "
+            "peut-être déjà l'événement qui le nomme (figures_rejected : proposé plus haut pour une autre "
+            "phrase) ; s'il le nomme, rien à ajouter.") in drafted.text
+    assert ("  # Démenti relevé au paragraphe 3 (« Le gouvernement dément aussi : ces estimations, il les a "
+            "rejetées en bloc ») : topics.yml a peut-être déjà l'événement qui le nomme (figures_rejected : tous "
+            "les mots d'un de ses synonymes sont dans la phrase) ; s'il le nomme, écrivez l'affirmation à la "
+            "main.") in drafted.text
+
+
+def test_a_part_in_its_total_s_clause_takes_the_total_s_hedges():
+    """« … auraient été tués ou blessés …, dont quelque 1 500 tués »: the text hedges both; a part of
+    a plain total gets none (review 24, G2)."""
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+
+    def claims(sentence: str) -> dict[str, str]:
+        raw = f"Les pertes nord-coréennes en Russie\n{sentence}\n".encode()
+        text = draft_article(raw, archive.topics, archive.actors, archive.outlets).text
+        blocks = text.split("\nclaims:\n", 1)[1].split("\n---\n", 1)[0].split("  # - ")[1:]
+        return {re.search(r"value: (\d+)", block)[1]: block for block in blocks if "value:" in block}
+
+    hedged = claims("Environ 5 000 militaires nord-coréens auraient été tués ou blessés depuis leur arrivée, "
+                    "dont quelque 1 500 tués, a indiqué jeudi le NIS.")
+    assert '#   hedges: ["auraient"]' in hedged["5000"] and '#   hedges: ["auraient"]' in hedged["1500"], hedged
+    plain = claims("Environ 5 000 militaires nord-coréens ont été tués ou blessés depuis leur arrivée, "
+                   "dont quelque 1 500 tués, a indiqué jeudi le NIS.")
+    assert "hedges" not in plain["5000"] and "hedges" not in plain["1500"], plain

@@ -667,3 +667,21 @@ def test_the_outlet_s_name_above_the_headline_is_named_so_even_when_outlets_yml_
                     outlets)
     assert (draft.outlet_suggestion, draft.wire) == ("franceinfo", "afp")
     assert draft.cleaning[-2:] == ["Nom du média supprimé : « franceinfo ».", "Rubrique du site supprimée : « Monde »."]
+
+
+def test_a_paragraph_above_a_photo_credit_is_the_text_s_not_a_caption():
+    """Only the line beside the picture is its caption (review 24, G1): a sentence above a credit
+    line that carries its own caption stays, and so does a full sentence longer than a caption,
+    with a figure or an attribution, above a credit alone; a caption above a credit alone goes."""
+    sentence = "Les combats reprennent autour de Soudja depuis la fin de l’hiver."
+    captioned_credit = "Des blindés russes près de Soudja, le 2 mars 2026. (Reuters via ANP)"
+    draft = analyse("\n".join([HEADLINE, PARAGRAPH, sentence, captioned_credit, OTHER]), _outlets())
+    assert draft.blocks == [PARAGRAPH, sentence, OTHER], draft.cleaning
+    assert not any("Légende photo" in note for note in draft.cleaning)
+    estimate = ("Le renseignement militaire de Kiev chiffre de son côté à plus de 4 500 le nombre de soldats "
+                "nord-coréens encore engagés dans la région au début du mois.")
+    draft = analyse("\n".join([HEADLINE, PARAGRAPH, estimate, "PHOTO : EPA / Sergey Kozlov", OTHER]), _outlets())
+    assert draft.blocks == [PARAGRAPH, estimate, OTHER], draft.cleaning
+    caption = "Des soldats nord-coréens à l’entraînement dans la région de Koursk, en mars 2026."
+    draft = analyse("\n".join([HEADLINE, PARAGRAPH, caption, "PHOTO : EPA / Sergey Kozlov", OTHER]), _outlets())
+    assert draft.blocks == [PARAGRAPH, OTHER]

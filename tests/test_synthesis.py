@@ -110,7 +110,7 @@ def test_contested_and_superseded_figures_carry_their_caveats_and_periods_their_
     box = headline_box(archive)
     assert ("Soldats présents : jusqu'à 8 000 soldats selon Service Beta (fin janvier 2025) "
             "(avec réserve : « Il semble … ») — contesté : en contradiction avec Agence Alpha (absence signalée, "
-            "depuis la mi-janvier) — depuis : retour signalé selon Agence Alpha "
+            "depuis la mi-janvier 2025) — depuis : retour signalé selon Agence Alpha "
             "(rapporté le 10 février 2025)") in box
     soup = topic_soup(archive)
     link = soup.select_one(".ba-headline-block a.ba-contested")
@@ -119,7 +119,7 @@ def test_contested_and_superseded_figures_carry_their_caveats_and_periods_their_
     text = topic_text(archive)
     assert "janvier 2025 – " not in text and "31 janvier" not in text  # no invented day bounds
     # Events bearing on the level stand beside it, in time order.
-    assert ("Faits qui portent sur ce chiffre, du plus ancien au plus récent (selon la fin de leur période) : depuis la mi-janvier — Absence signalée "
+    assert ("Faits qui portent sur ce chiffre, du plus ancien au plus récent (selon la fin de leur période) : depuis la mi-janvier 2025 — Absence signalée "
             "selon Agence Alpha rapporté le 10 février 2025 — Retour signalé selon Agence Alpha") in text
 
 
@@ -471,7 +471,7 @@ def test_a_line_names_each_actor_one_way(tmp_path):
     box = headline_box(archive)
     # Gamma is « Office Gamma (OG) » by name and « le bureau gamma (OG) » after « selon »: a
     # line that says « selon le bureau gamma » names it that way throughout.
-    assert ("en contradiction avec le bureau gamma (OG) (absence signalée, depuis la mi-janvier) "
+    assert ("en contradiction avec le bureau gamma (OG) (absence signalée, depuis la mi-janvier 2025) "
             "— depuis : retour signalé selon le bureau gamma (OG)") in box
     assert not named_two_ways(archive, lines(topic_soup(archive)))
 
@@ -1309,9 +1309,9 @@ def test_events_of_one_period_are_one_moment_not_a_sequence(tmp_path):
     archive = scenario("since-same-moment", tmp_path)
     # Beta's absence « depuis la mi-avril » and Gamma's fighting « à la mi-avril » are given for
     # one moment and pull apart: no « puis » invents an order; February's return precedes both.
-    note = ("dépassé par des faits ultérieurs : retour signalé selon Service Beta (en février) ; "
-            "puis absence signalée selon Service Beta (depuis la mi-avril) ; dans la même période, "
-            "retour signalé selon le bureau gamma (OG) (à la mi-avril)")
+    note = ("dépassé par des faits ultérieurs : retour signalé selon Service Beta (en février 2025) ; "
+            "puis absence signalée selon Service Beta (depuis la mi-avril 2025) ; dans la même période, "
+            "retour signalé selon le bureau gamma (OG) (à la mi-avril 2025)")
     assert note in headline_box(archive)
     assert topic_text(archive).count(note) == 3  # the box, « Seul chiffre relevé », the row
     assert "puis retour signalé selon le bureau gamma" not in topic_text(archive)
@@ -1320,8 +1320,8 @@ def test_events_of_one_period_are_one_moment_not_a_sequence(tmp_path):
 def test_every_later_event_stands_beside_a_level_in_time_order_once_per_line(tmp_path):
     box = headline_box(scenario("since-events", tmp_path))
     # An absence (the level is nil) then a return: both, oldest first, and the figure outdated.
-    note = ("dépassé par des faits ultérieurs : absence signalée selon Service Beta (en février) ; "
-            "puis retour signalé selon Agence Alpha (début avril)")
+    note = ("dépassé par des faits ultérieurs : absence signalée selon Service Beta (en février 2025) ; "
+            "puis retour signalé selon Agence Alpha (début avril 2025)")
     assert note in box, box
     # Two figures of one period: the events are said once for the line, not once per figure.
     assert box.count("absence signalée") == 1, box
@@ -1334,7 +1334,7 @@ def test_a_position_restated_without_a_date_keeps_the_dated_one_beside_it(tmp_pa
     assert line == (
         "Positions déclarées : bilans démentis par l'état-major de Kappalie (rapporté le 1er "
         "septembre 2025) ; bilans démentis (« fabrications ») par le gouvernement Kappa (déclaré "
-        "lundi 14 juillet)"), line
+        "lundi 14 juillet 2025)"), line
 
 
 def test_a_running_totals_earlier_figure_its_text_sets_beside_it_stays_in_the_box(tmp_path):

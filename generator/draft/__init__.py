@@ -76,7 +76,7 @@ def draft_article(data: bytes, topics: dict[str, Topic], actors: dict[str, Actor
     events = event_candidates(draft.blocks, vocabulary, draft.date, found)
     figures += events
     article_id, text = render_draft(draft, figures, list(topics), unmeasured,
-                                    unnamed_events(draft.blocks, events))
+                                    unnamed_events(draft.blocks, events, vocabulary))
     if len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
         raise DraftInputError(f"the draft would be larger than the {MAX_ARTICLE_BYTES // 1024} KiB an "
                               "article file holds (`briefing check` would refuse it): give only the "

@@ -167,6 +167,10 @@ def _search(phrase: Phrase, texts: tuple[str, str]) -> Iterator[re.Match[str]]:
     return phrase.pattern.finditer(haystack)
 
 
+# What opens a part of the figure before it in the sentence: « dont 3 000 tués », « parmi eux … ».
+_PART_OPENING = r"dont\b|parmi (?:eux|elles|lesquels)\b"
+
+
 @dataclass(frozen=True)
 class Candidate:
     value: int | None
@@ -209,6 +213,9 @@ class Candidate:
     # Whether ``stated_on`` (and ``as_of`` with it) comes from an earlier sentence of the same
     # statement: a copy of the figure that its own sentence dates is the better one.
     carried: bool = False
+    # A part in its total's clause (« 9 000 … auraient été tués ou blessés, dont 3 000 tués »): the
+    # total's quote, whose hedges the part takes (the text hedges both at once).
+    whole_quote: str = ""
 
     @property
     def numbers(self) -> tuple[int, ...]:
@@ -320,8 +327,10 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                 previous = filled[-1] if filled else None
                 figure = _fill(figure, vocabulary, _dates_of(figure, others, dates), before, tuple(figures),
                                previous if figure.part_of else None, tuple(named))
-                if (previous and previous.as_of and not figure.as_of
-                        and re.match(r"dont\b|parmi (?:eux|elles|lesquels)\b", figure.quote, re.I)):
+                part = bool(previous and re.match(_PART_OPENING, figure.quote, re.I))
+                if part and previous:
+                    figure = replace(figure, whole_quote=previous.whole_quote or previous.quote)
+                if (part and previous and previous.as_of and not figure.as_of):
                     # « 14 000 envoyés depuis octobre 2024, dont 4 700 tués »: the same period.
                     figure = replace(figure, as_of=previous.as_of, as_of_words=previous.as_of_words, as_of_hint=(
                         f"« {figure.quote.split()[0]} » : même période que « {previous.figure_text} » "

@@ -1117,9 +1117,30 @@ def _captions_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]], credits: 
             take(index)
             take(after)
         elif (index in credits and headline < index - 1 and not marked[index - 1][1]
-              and _is_caption(marked[index - 1][0])):
+              and _is_caption(marked[index - 1][0]) and not _reads_as_body(marked[index - 1][0], line)):
             take(index - 1)
     return marked
+
+
+# A credit line that holds its own caption: a sentence of four words or more, then the credit in
+# brackets or after a dash, a slash, a bar or « © » (« Des soldats … , le 5 septembre 2025. (KCNA
+# via AFP) »).
+_CAPTION_THEN_CREDIT = re.compile(r"^\S+(?:\s+\S+){3,}?[.!?]\s*(?:\([^()]*\)|[-–—/|©].*)$")
+# What a caption is not: a paragraph's sentence, longer than a caption (« Le renseignement
+# militaire ukrainien (HUR) évalue pour sa part à plus de 12 000 le nombre de … à la fin novembre. »).
+_BODY_WORDS = 20
+_FIGURE_OR_ATTRIBUTION = re.compile(r"\d|\b(?:selon|pour sa part|d['’]après|évalu\w*|chiffr\w*|compt\w*"
+                                    r"|avanc\w*|fait état)\b", re.I)
+
+
+def _reads_as_body(line: str, credit: str) -> bool:
+    """Whether ``line``, right above a photo's ``credit``, is the text's rather than a caption:
+    a sentence ending on its full stop above a credit line that carries its own caption (only the
+    line beside the picture is one), or a full sentence longer than a caption, with a figure or an
+    attribution."""
+    sentence = line[:1].isupper() and line.rstrip().endswith((".", "»"))
+    return sentence and (_CAPTION_THEN_CREDIT.match(credit) is not None or (
+        len(line.split()) > _BODY_WORDS and _FIGURE_OR_ATTRIBUTION.search(line) is not None))
 
 
 def _boxes_out(cleaner: _Cleaner, sequence: list[tuple[str, bool]], prompts: set[int]) -> list[tuple[str, bool]]:

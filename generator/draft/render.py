@@ -62,10 +62,11 @@ _UNSOURCED = re.compile(r"\bsans\s+(?:en\s+)?(?:préciser|citer|indiquer|donner|
                         r"(?:la\s+|sa\s+|ses\s+|de\s+|les\s+)?sources?\b", re.IGNORECASE)
 
 
-def _hedges(quote: str, sentence: str, field: str) -> list[str]:
+def _hedges(quote: str, sentence: str, field: str, whole_quote: str = "") -> list[str]:
     """The quote's hedging words (and the sentence's fixed phrases) as the claim's ``hedges``, to
-    confirm: a conditional may also be a future seen from the past (« a annoncé que … seraient envoyés »)."""
-    words = hedge_words(quote, sentence)
+    confirm: a conditional may also be a future seen from the past (« a annoncé que … seraient envoyés »).
+    A part (« dont 3 000 tués ») takes those of its total's ``whole_quote`` first."""
+    words = tuple(dict.fromkeys((*(hedge_words(whole_quote) if whole_quote else ()), *hedge_words(quote, sentence))))
     if not words:
         return []
     listed = "[" + ", ".join(_yaml(word) for word in words) + "]"
@@ -131,7 +132,7 @@ def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = No
                          "phrase (unattributed si l'article l'affirme lui-même)", field))
     out.append(_line("quote", _yaml(figure.quote), f"{CONFIRM} : la proposition qui porte le chiffre",
                      field))
-    out += _hedges(figure.quote, figure.sentence, field)
+    out += _hedges(figure.quote, figure.sentence, field, figure.whole_quote)
     if _UNSOURCED.search(figure.sentence):
         out.append(_line("unsourced", "true", f"{CONFIRM} : la phrase dit que l'acteur ne donne pas "
                          "la source de ce chiffre ; il ne confirme alors aucun autre chiffre", field))
@@ -226,6 +227,15 @@ def render_draft(draft: Draft, figures: list[Candidate], topics: list[str],
         out += render_claim(event, topics)
     for mention in unnamed or ():
         said, pronoun, stance = _UNNAMED[mention.kind]
+        if mention.known:
+            which = ", ".join(mention.known)
+            why, then = (("proposé plus haut pour une autre phrase", "rien à ajouter") if mention.proposed
+                         else ("tous les mots d'un de ses synonymes sont dans la phrase",
+                               "écrivez l'affirmation à la main"))
+            out.append(f"  # {said} au paragraphe {mention.paragraph} (« {mention.words} ») : topics.yml a "
+                       f"peut-être déjà l'événement qui {pronoun} nomme ({which} : {why}) ; s'il {pronoun} "
+                       f"nomme, {then}.")
+            continue
         out.append(f"  # {said} au paragraphe {mention.paragraph} (« {mention.words} ») : aucun événement de "
                    f"topics.yml ne {pronoun} nomme ; ajoutez-en un (label, synonyms{stance}) pour qu'il soit proposé.")
     out += ["---", "", "\n\n".join(draft.blocks), ""]

@@ -55,10 +55,18 @@ def phrase_pattern(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]
         return re.compile(rf"(?<![\w-]){body}(?![\w])")
     words = fold(phrase).split()
     last = len(words) - 1
-    body = rf"\s+(?:{_DATE_BETWEEN})?".join(
+    body = rf"\s+[«“\"]?\s*(?:{_DATE_BETWEEN})?".join(
+        _DETERMINER if word in _DETERMINERS and 0 < i < last else
         re.escape(_stem(word)) + (_ENDING if len(word) > 3 and word[-1].isalpha() or i == last else "")
         for i, word in enumerate(words))
     return re.compile(rf"(?<![\w-]){body}(?![\w])")
+
+
+# An article or a demonstrative inside a phrase stands for any of them: « rejeté les estimations »
+# names « a rejeté mercredi ces estimations ». (A word after the quotation mark that opens a quoted
+# word is still the phrase's: « qualifiées de « fabrications » ».)
+_DETERMINERS = frozenset({"le", "la", "les", "ce", "cet", "cette", "ces"})
+_DETERMINER = r"(?:les?|la|ces?|cet|cette)"
 
 
 def phrase_needle(phrase: str, case_sensitive: bool = False) -> str:

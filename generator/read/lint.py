@@ -4,10 +4,10 @@ A draft written by `briefing new` is valid YAML once its topics are filled in, s
 schema alone cannot tell it from a finished article. These checks look for what a draft
 leaves behind: claims still commented out, an empty ``date_note``, page debris kept as a
 heading (or as the title), the same statement claimed twice, a period quoted in words but
-shown as a date, a date the quote prints whole that as_of does not hold, an id that still says
-``inconnu`` once the date or outlet is known; and a remote image, which the site would
-drop without a word. Each runs on an article that already passed
-every check of ``schema.py``.
+shown as a date, a month named in words without its year, a date the quote prints whole that
+as_of does not hold, an id that still says ``inconnu`` once the date or outlet is known;
+and a remote image, which the site would drop without a word. Each runs on an article
+that already passed every check of ``schema.py``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..model import UNKNOWN, ArticleInfo, full_dates
+from ..model import UNKNOWN, ArticleInfo, full_dates, month_without_year
 from .errors import ContentError
 from .sources import SourceDocument, article_lines, read_article
 
@@ -249,6 +249,7 @@ def draft_warnings(article: ArticleInfo, path: Path, root: Path) -> list[Content
     found += _id_date_warnings(article, source)
     found += _repeated_claims(article, source)
     found += _unworded_periods(article, source)
+    found += _periods_without_year(article, source)
     found += _dates_the_quote_contradicts(article, source)
     return sorted(found)
 
@@ -364,6 +365,27 @@ def _unworded_periods(article: ArticleInfo, source: _Lazy) -> list[ContentError]
                 "pages would show that day as the period's end",
                 "put the text's words in as_of_words (« depuis octobre 2024 »): pages then show "
                 "them and the date it was reported"))
+    return found
+
+
+def _periods_without_year(article: ArticleInfo, source: _Lazy) -> list[ContentError]:
+    """A claim whose as_of_words (or stated_words) name a month or a season but no year while
+    as_of (or stated_on) has one: pages print the words instead of the date, so « (plus de
+    12 000, à la fin novembre) » would leave the reader to guess which November."""
+    found = []
+    for i, claim in enumerate(article.claims):
+        for words_field, date_field, words, when in (
+                ("as_of_words", "as_of", claim.as_of_words, claim.as_of),
+                ("stated_words", "stated_on", claim.stated_words, claim.stated_on)):
+            if not words or when is None or not month_without_year(words):
+                continue
+            years = sorted({when.start.year, when.end.year})
+            example = f"« {words} {years[0]} »" if len(years) == 1 else "with the year of each month"
+            found.append(source.warning(
+                ("claims", i, words_field), f"claims[{i}].{words_field}",
+                f"« {words} » names no year while {date_field} ({when}) has one: pages print these "
+                "words instead of the date, and the reader cannot tell which year",
+                f"add the year to the text's words ({example})"))
     return found
 
 
