@@ -1384,6 +1384,14 @@ def test_a_figure_an_article_only_recalls_is_not_given_with_that_articles_report
     assert "environ 3 000" not in line, line
 
 
+def test_a_figure_of_other_things_given_in_the_same_report_says_nothing_of_it(tmp_path):
+    archive = scenario("report-other-things", tmp_path)
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="prevus"]'))
+    # Alpha's plan of missiles and its count of guns, one report; the guns counted again since
+    # (review 26, N2): a plan of other things is not « peut-être dépassé » for it.
+    assert line == "Livraisons prévues : au moins 150 missiles selon Agence Alpha (2025)", line
+
+
 def test_an_earlier_figure_beside_two_headline_figures_is_said_once_with_its_scope(tmp_path):
     scenario("earlier-beside", tmp_path)
     articles = tmp_path / "briefings" / "articles"

@@ -440,7 +440,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
         if metric.parts:  # never from a figure its actor's later report may have outdated
             metrics[metric_id] = replace(metrics[metric_id], derived=synthesis.derived_sum(
                 (part, tuple(s for s in _current(metrics[part].picture)
-                             if not synthesis.report_replaced(s, replaced)))
+                             if not synthesis.report_replaced(s, replaced, scopes.kin(topic, part))))
                 for part in metric.parts))
     for metric_id, briefing in metrics.items():
         statuses = _statuses(briefing, disputed, origins, partial(_excludes, topic, metric_id))
@@ -459,7 +459,7 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                 statement, beside, shown.values(), partial(scopes.holds, topic, metric_id=metric_id))
             # Its actor has replaced a figure of its report and given a figure holding it
             # since: its report is outdated, not only perhaps older.
-            sibling_replaced = synthesis.report_replaced(statement, replaced)
+            sibling_replaced = synthesis.report_replaced(statement, replaced, scopes.kin(topic, metric_id))
             own = tuple((other_id, other) for other_id, other in older
                         if other.actor == statement.actor and scopes.holds(topic, other_id, metric_id)
                         ) if sibling_replaced else ()

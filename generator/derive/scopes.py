@@ -69,3 +69,13 @@ def narrower(topic: Topic, metric_id: str) -> tuple[str, ...]:
 def holds(topic: Topic, whole_id: str, metric_id: str) -> bool:
     """Whether ``whole_id``'s scope holds ``metric_id``'s: its sum, or a scope it lies in."""
     return relation(topic, metric_id, whole_id) in ("whole", "wider")
+
+
+def kin(topic: Topic, metric_id: str) -> frozenset[str]:
+    """The metrics a figure of ``metric_id`` can be read with: related scopes, and metrics
+    that count the same things (their ``unit``: soldiers sent, soldiers present; killed,
+    wounded). A figure of a metric counting other things, given in the same report (guns
+    beside a plan of missiles), says nothing of it."""
+    unit = topic.metrics[metric_id].unit
+    alike = {other_id for other_id, other in topic.metrics.items() if other.unit == unit}
+    return frozenset(related(topic, metric_id)) | frozenset(alike - {metric_id})

@@ -6,7 +6,7 @@ Pure functions over statements (ledger.py) and the findings of rules.py."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, replace
 from itertools import chain, islice, product
 
@@ -636,15 +636,16 @@ def one_moment(said: DateInterval | None, other: DateInterval | None) -> bool:
         or of_its_day(said, other) or of_its_day(other, said)
 
 
-def report_replaced(statement: Statement, replaced: ReplacedByReport
+def report_replaced(statement: Statement, replaced: ReplacedByReport, kin: Container[str]
                     ) -> tuple[tuple[str, Statement, Statement], ...]:
-    """The figures of other metrics that ``statement``'s actor gave in the same report (an
-    article reporting it, dated alike: not an earlier statement the article recalls, « à la
-    mi-octobre ») and has replaced since with a figure that became known later."""
+    """The figures of metrics related to its own (``kin``: scopes.kin) that ``statement``'s
+    actor gave in the same report (an article reporting it, dated alike: not an earlier
+    statement the article recalls, « à la mi-octobre ») and has replaced since with a figure
+    that became known later."""
     found: dict[str, tuple[str, Statement, Statement]] = {}
     for entry in statement.entries:
         for metric_id, sibling, latest, said in replaced.get((statement.actor, entry.article.id), ()):
-            if metric_id != statement.claim.metric and older(statement.known_on, latest.known_on) \
+            if metric_id in kin and older(statement.known_on, latest.known_on) \
                     and one_moment(said, entry.stated):
                 found[sibling.claim_id] = (metric_id, sibling, latest)
     return tuple(found.values())
