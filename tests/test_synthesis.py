@@ -1536,6 +1536,29 @@ def test_a_part_of_the_same_statement_for_a_period_of_its_own_is_still_counted_i
     assert "dont environ 2 000 tués (depuis janvier 2025) et environ 4 000 blessés" in line, line
 
 
+
+def metric_lines(archive, metric: str) -> list[str]:
+    """The box line and the current picture's sentence of a metric: its figures, said alike."""
+    soup = topic_soup(archive)
+    box = soup.select_one(f'.ba-headline-figure[data-metric="{metric}"]')
+    return [text_of(box)] + [line for line in lines(soup) if line.startswith("Chiffres les plus récents")]
+
+
+def test_a_part_stated_with_its_total_does_not_say_their_day_again(tmp_path):
+    archive = scenario("stated-total-and-part", tmp_path)
+    # « environ 18 000 soldats depuis octobre 2024, dont environ 7 000 renforts arrivés depuis le
+    # début de 2025 », said on 4 December: the part says its own period, not that day again
+    # (review 25, V1).
+    for line in metric_lines(archive, "envoyes_depuis"):
+        assert ("environ 18 000 soldats selon Agence Alpha (depuis octobre 2024 ; déclaré le 4 décembre "
+                "2026), dont environ 7 000 renforts (depuis le début de 2025)") in line, line
+        assert line.count("4 décembre 2026") == 1, line
+    # Alone, on its own line, the part says both.
+    renforts = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="renforts"]'))
+    assert renforts == ("Renforts : environ 7 000 soldats selon Agence Alpha (depuis le début de 2025 ; "
+                        "déclaré le 4 décembre 2026)"), renforts
+
+
 def test_a_total_keeps_its_own_actors_previous_figure_its_text_recalls(tmp_path):
     scenario("earlier-beside", tmp_path)
     (tmp_path / "briefings" / "articles" / "2026-04-20-a-releve.md").write_text(

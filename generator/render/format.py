@@ -154,6 +154,15 @@ def said_when_fr(registries: Registries, said: Statement | LedgerEntry) -> str:
     return stated_when_fr(said.claim, said.reported, fixed_period(registries, said.claim))
 
 
+def part_when_fr(registries: Registries, part: Statement, whole: Statement) -> str:
+    """When a part its total's report gives (« dont … ») is for, after it: its own period, and
+    the day of its statement or report only where it is not the total's, said once after the
+    total (« …, dont environ 7 000 renforts (depuis le début de 2025) »)."""
+    own = said_when_fr(registries, part)
+    period, said, known = own.rpartition(" ; ")
+    return period if said and said_when_fr(registries, whole).endswith(said + known) else own
+
+
 def dated_fr(value: DateInterval | None) -> str:
     """What follows « daté »: 'du 23 décembre 2024', 'de mars 2025', 'd'avril 2025', 'de 2025';
     "d'une date inconnue" when there is none."""
