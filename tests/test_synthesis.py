@@ -1559,6 +1559,14 @@ def test_a_part_stated_with_its_total_does_not_say_their_day_again(tmp_path):
                         "déclaré le 4 décembre 2026)"), renforts
 
 
+def test_a_sum_that_holds_at_the_end_of_a_day_says_it_is_at_that_day(tmp_path):
+    text = topic_text(scenario("stated-total-and-part", tmp_path))
+    # The reinforcements run to 4 December: the sum is at that day, « au 4 décembre », never
+    # « à la fin de 4 décembre » (review 25, §3); a month's end stays « à la fin de février ».
+    assert ("leurs chiffres additionnés : environ 18 000 soldats au 4 décembre 2026 (somme calculée "
+            "ici des chiffres d'Agence Alpha") in text
+    assert "à la fin de 4" not in text
+
 def test_a_total_keeps_its_own_actors_previous_figure_its_text_recalls(tmp_path):
     scenario("earlier-beside", tmp_path)
     (tmp_path / "briefings" / "articles" / "2026-04-20-a-releve.md").write_text(

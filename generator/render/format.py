@@ -34,11 +34,12 @@ def date_fr(value: DateInterval | None) -> str:
     return f"{day} {format_date(value.start, 'MMMM y', locale=LOCALE)}"
 
 
-def end_fr(value: DateInterval) -> str:
-    """Where a date or period ends, at its precision: 'février 2025' for janvier – février 2025."""
-    if value.precision == "period":
-        return date_fr(parse_date_interval(value.text.split("/")[-1]))
-    return date_fr(value)
+def at_end_fr(value: DateInterval) -> str:
+    """When a figure holds at a date or period's end, at that end's precision: « au 4 décembre
+    2026 » for a day, « à la fin de février 2025 » for janvier – février 2025, « à la fin
+    d'avril 2025 »."""
+    end = parse_date_interval(value.text.split("/")[-1]) if value.precision == "period" else value
+    return f"au {date_fr(end)}" if end.precision == "day" else f"à la fin {of_fr(date_fr(end))}"
 
 
 def month_fr(month_key: str) -> str:
