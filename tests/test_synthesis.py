@@ -1014,10 +1014,11 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
             "Agence Alpha (mars 2025)") in box
     # Beside Alpha's March figure, marked as later than the guns' December one, Beta's is said
     # to be undated: reported later, it is not said to be later, nor left to read as older.
+    # Alpha's own guns are « son chiffre », Alpha not named again (review 25, V4).
     assert ("Canons livrés : jusqu'à 120 unités selon Agence Alpha (décembre 2024) — compris dans « "
             "Canons et lance-roquettes livrés » : plus de 250 selon Service Beta (rapporté le 3 avril "
-            "2025, chiffre non daté), environ 220 selon Agence Alpha (mars 2025, postérieur au chiffre "
-            "d'Agence Alpha) Mis à jour") in box
+            "2025, chiffre non daté), environ 220 selon Agence Alpha (mars 2025, postérieur à son "
+            "chiffre) Mis à jour") in box
     assert box.count("postérieur") == 1
     # Two figures, neither known to be later: the current picture heads them in the plural.
     assert ("Chiffres les plus récents : plus de 250 unités selon Service Beta (rapporté le 3 "
@@ -1028,8 +1029,22 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
     assert picture and not any("antérieur" in line for line in picture), picture
     assert ("Compris dans : Canons et lance-roquettes livrés (plus de 250 selon Service Beta "
             "(rapporté le 3 avril 2025, chiffre non daté) ; environ 220 selon Agence Alpha (mars "
-            "2025, postérieur au chiffre d'Agence Alpha)).") in topic_text(archive)
+            "2025, postérieur à son chiffre)).") in topic_text(archive)
 
+
+
+def test_a_wider_figure_later_than_its_own_actors_says_so_without_naming_it_again(tmp_path):
+    archive = scenario("later-own-figure", tmp_path)
+    # Gamma's guns of July, and its guns and launchers of late September: « postérieur à son
+    # chiffre », not « au chiffre du bureau gamma (OG) » right after « selon le bureau gamma
+    # (OG) » (review 25, V4); Beta's figure of that period is still named.
+    mark = "environ 300 selon le bureau gamma (OG) (fin septembre 2026, postérieur à son chiffre et à celui de Service Beta)"
+    assert mark in headline_box(archive)
+    assert f"Compris dans : Canons et lance-roquettes livrés ({mark})." in topic_text(archive)
+    (tmp_path / "briefings" / "articles" / "2026-08-20-b-canons.md").unlink()
+    alone = scenario_reloaded(tmp_path)
+    assert "(fin septembre 2026, postérieur à son chiffre)" in headline_box(alone)
+    assert "au chiffre du bureau gamma" not in headline_box(alone) + topic_text(alone)
 
 def test_a_wider_figure_beside_a_figure_with_no_date_at_all_is_only_perhaps_later(tmp_path):
     scenario("undated-beside-dated", tmp_path)
