@@ -1489,11 +1489,11 @@ def test_an_actors_running_total_counted_later_replaces_the_counts_before_it(tmp
          "2025-12-05-b-bilan/pertes-alpha-2024-10--2025-12-04"),
         ("agreement", "2025-12-05-b-bilan/pertes-alpha-2024-10--2025-12-04", "2025-12-05-b-bilan/pertes-beta-2025-11")]
     line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    # The two agree: said once, after the last (review 25, §3).
     assert line == ("Pertes cumulées : environ 20 000 militaires selon Agence Alpha (depuis octobre 2024 ; "
-                    "déclaré le 4 décembre 2025) — concordant, de 2 sources indépendantes — auparavant "
-                    "environ 18 000 (depuis octobre 2024 ; déclaré le 14 octobre 2025) ; plus de 19 000 "
-                    "militaires selon Service Beta (fin novembre 2025) — concordant, de 2 sources "
-                    "indépendantes"), line
+                    "déclaré le 4 décembre 2025) — auparavant environ 18 000 (depuis octobre 2024 ; déclaré "
+                    "le 14 octobre 2025) ; plus de 19 000 militaires selon Service Beta (fin novembre 2025) — "
+                    "concordant, de 2 sources indépendantes"), line
     assert "mi-octobre" not in topic_text(archive)  # a copy of the 14 October count
 
 
@@ -1573,6 +1573,19 @@ def test_a_part_stated_with_its_total_does_not_say_their_day_again(tmp_path):
     assert renforts == ("Renforts : environ 7 000 soldats selon Agence Alpha (depuis le début de 2025 ; "
                         "déclaré le 4 décembre 2026)"), renforts
 
+
+
+def test_two_figures_of_a_line_that_agree_say_so_once(tmp_path):
+    archive = scenario("stated-total-and-part", tmp_path)
+    # Beta's « plus de 17 000 » and Alpha's « environ 18 000 » agree: the box line and the
+    # current picture say it once, after the last of them (review 25, §3), not after each.
+    for line in metric_lines(archive, "envoyes_depuis"):
+        assert line.count("concordant") == 1, line
+        assert line.rstrip(" .").endswith("— concordant, de 2 sources indépendantes"), line
+    # Each row of the table is a line of its own, and says it.
+    rows = [line for line in lines(topic_soup(archive)) if line.startswith(("Agence Alpha environ 18 000",
+                                                                            "Service Beta plus de 17 000"))]
+    assert len(rows) == 2 and all("concordant, de 2 sources indépendantes" in row for row in rows), rows
 
 def test_a_sum_that_holds_at_the_end_of_a_day_says_it_is_at_that_day(tmp_path):
     text = topic_text(scenario("stated-total-and-part", tmp_path))

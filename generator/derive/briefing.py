@@ -125,6 +125,31 @@ class MetricBriefing:
         return diverging, tuple(s for s in self.headline if s not in diverging)
 
     @property
+    def agreement_said_later(self) -> frozenset[str]:
+        """Claim ids of headline figures whose agreement a later figure of the same line says
+        for both: each figure it agrees with stands on the line, and that later one, which
+        agrees with it, says the same (« A ; B — concordant, de 2 sources indépendantes »),
+        not the clause after each. A contested figure keeps its own: it names with whom it
+        agrees. Figures that diverge stand apart from the others (diverging_apart): each
+        group on its own."""
+
+        def plain(st: Status) -> bool:
+            return bool(st.confirmed_by) and not st.contradicted_by and not st.disputed
+
+        said: set[str] = set()
+        for group in self.diverging_apart or (self.headline,):
+            shown = {s.claim_id for s in group}
+            for at, statement in enumerate(group):
+                st = self.status(statement)
+                if not plain(st) or not {s.claim_id for s in st.confirmed_by} <= shown:
+                    continue
+                if any(plain(later) and statement.claim_id in {s.claim_id for s in later.confirmed_by}
+                       and (later.confirmations, later.same_figure) == (st.confirmations, st.same_figure)
+                       for later in map(self.status, group[at + 1:])):
+                    said.add(statement.claim_id)
+        return frozenset(said)
+
+    @property
     def headline_range(self) -> Range | None:
         """The range the headline figures make when they are all for one period."""
         shown = {s.claim_id for s in self.headline}
