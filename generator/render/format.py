@@ -6,6 +6,7 @@ import re
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from typing import cast
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -38,7 +39,9 @@ def at_end_fr(value: DateInterval) -> str:
     """When a figure holds at a date or period's end, at that end's precision: « au 4 décembre
     2026 » for a day, « à la fin de février 2025 » for janvier – février 2025, « à la fin
     d'avril 2025 »."""
-    end = parse_date_interval(value.text.split("/")[-1]) if value.precision == "period" else value
+    end = value
+    if value.precision == "period":
+        end = cast(DateInterval, parse_date_interval(value.text.split("/")[-1]))
     return f"au {date_fr(end)}" if end.precision == "day" else f"à la fin {of_fr(date_fr(end))}"
 
 
