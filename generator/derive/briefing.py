@@ -210,6 +210,9 @@ class TopicBriefing:
     repeats: Mapping[str, Repeat] = field(default_factory=dict)  # claim id -> what it repeats
     latest_event: Statement | None = None      # the latest of the events (not provisions)
     positions: tuple[Statement, ...] = ()      # each actor's latest position (Event.stance), newest first
+    # Where each of its actors' figures may come from (Actor.origins; none for an actor that
+    # is no source of its own): who agrees independently, on a line of the log too.
+    origins: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def reported_metrics(self) -> tuple[MetricBriefing, ...]:
@@ -218,6 +221,17 @@ class TopicBriefing:
 
     def metric(self, metric_id: str) -> MetricBriefing | None:
         return next((m for m in self.metrics if m.metric_id == metric_id), None)
+
+    def independent_agreement(self, statement: Statement, agreeing: Iterable[Statement]) -> bool | None:
+        """Whether the figures a statement agrees with are sources independent of it, counted
+        as the current picture counts them (Status.confirmations) but over these figures,
+        current or not: a log line's « concorde avec … » says it of the figures it names,
+        whatever came after. None when none of them counts (no source of its own)."""
+        def origins(actor: str) -> frozenset[str]:
+            return self.origins.get(actor, frozenset({actor}))
+        sources = [s for s in agreeing if _a_source(s, origins)] if _a_source(statement, origins) else []
+        return _independent_origins([statement.actor, *(s.actor for s in sources)], origins) > 1 \
+            if sources else None
 
     @property
     def position_groups(self) -> tuple[tuple[Statement, ...], ...]:
@@ -513,7 +527,8 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
     latest_event = (max(dated, key=lambda s: (s.when.end, s.when.start) if s.when else ())
                     if dated else (happened[-1] if happened else None))
     return TopicBriefing(topic, merged, tuple(metrics.values()), timeline, related, repeats,
-                         latest_event, _positions(topic, timeline, side))
+                         latest_event, _positions(topic, timeline, side),
+                         {s.actor: origins(s.actor) for s in merged})
 
 
 def _positions(topic: Topic, timeline: tuple[Statement, ...], side: Callable[[str], str]
