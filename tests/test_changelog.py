@@ -567,3 +567,28 @@ def test_a_running_total_counted_later_is_logged_after_the_month_its_text_recall
                         "2024 ; déclaré le 14 octobre 2025) ( Journal B, 5 décembre 2025 )"), lines
     assert len(lines) == 3, lines
     assert not any("baisse" in line or "auparavant environ 20 000" in line for line in lines), lines
+
+
+def test_a_lines_agreement_with_a_source_that_is_not_independent_stays_said_once_replaced(tmp_path):
+    """Alpha's 11 000 of March agrees with Alpha-Delta's « plus de 10 000 », a cell that
+    includes Alpha: the March line says « (sources non indépendantes) », and still says it
+    once Alpha has given a newer figure (review 25, §3: the note left the line when a new
+    article's claim arrived) or an independent source has agreed since."""
+    lines = scenario_log("log-agreement-not-current", tmp_path / "a")
+    march = [line for line in lines if line.startswith("13 mars 2025")]
+    assert march == ["13 mars 2025 — Effectifs : Envoi initial (octobre 2024) : 11 000 selon Agence Alpha — "
+                     "concorde avec : plus de 10 000 selon Cellule Alpha-Delta (sans date dans le texte ; "
+                     "rapporté le 1er mars 2025) (sources non indépendantes) ( Journal A, 13 mars 2025 )"], lines
+    scenario("log-agreement-not-current", tmp_path / "b")
+    articles = tmp_path / "b" / "briefings" / "articles"
+    (articles / "2026-12-05-a-initial.md").unlink()
+    (articles / "2025-04-02-b-initial.md").write_text(
+        "---\nid: 2025-04-02-b-initial\ntitle: t\ndate: 2025-04-02\noutlet: journal-b\ntopics: [effectifs]\n"
+        "claims:\n  - topic: effectifs\n    metric: envoi_initial\n    value: 11000\n    qualifier: about\n"
+        "    attributed_to: beta\n    quote: \"environ 11 000 soldats\"\n---\n\nBeta compte environ 11 000 soldats.\n",
+        encoding="utf-8")
+    lines = log_page(PageBuilder.from_archive(load_archive(tmp_path / "b" / "briefings", root=tmp_path / "b")))
+    march = [line for line in lines if line.startswith("13 mars 2025")]
+    assert len(march) == 1 and "(sources non indépendantes)" in march[0], lines
+    beta = [line for line in lines if line.startswith("2 avril 2025")]
+    assert len(beta) == 1 and "concorde avec" in beta[0] and "non indépendantes" not in beta[0], lines

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.model import Claim
-from generator.render.format import figure_fr, moved_fr, number_fr, than_fr
+from generator.model import Claim, parse_date_interval
+from generator.render.format import at_end_fr, figure_fr, moved_fr, number_fr, than_fr
 
 
 def figure(**fields: object) -> str:
@@ -73,3 +73,14 @@ def test_a_period_up_to_the_day_it_was_said_names_that_day():
                                   stated_on=parse_date_interval("2026-10-14"), stated_words="mercredi 14 octobre")
     # « a estimé mercredi » in Thursday's article (review 23, V2): the day it was said, not none.
     assert stated_when_fr(claim, parse_date_interval("2026-10-15")) == "depuis octobre 2024 ; déclaré mercredi 14 octobre"
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("2026-12-04", "au 4 décembre 2026"),
+    ("2025-01/2026-12-01", "au 1er décembre 2026"),
+    ("2025-01/2025-02", "à la fin de février 2025"),
+    ("2025-01/2025-04", "à la fin d'avril 2025"),
+    ("2024-10/2025", "à la fin de 2025"),
+])
+def test_a_figure_at_the_end_of_its_period_is_at_that_end_as_french_says_it(value, shown):
+    assert at_end_fr(parse_date_interval(value)) == shown

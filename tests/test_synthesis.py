@@ -1014,10 +1014,11 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
             "Agence Alpha (mars 2025)") in box
     # Beside Alpha's March figure, marked as later than the guns' December one, Beta's is said
     # to be undated: reported later, it is not said to be later, nor left to read as older.
+    # Alpha's own guns are « son chiffre », Alpha not named again (review 25, V4).
     assert ("Canons livrés : jusqu'à 120 unités selon Agence Alpha (décembre 2024) — compris dans « "
             "Canons et lance-roquettes livrés » : plus de 250 selon Service Beta (rapporté le 3 avril "
-            "2025, chiffre non daté), environ 220 selon Agence Alpha (mars 2025, postérieur au chiffre "
-            "d'Agence Alpha) Mis à jour") in box
+            "2025, chiffre non daté), environ 220 selon Agence Alpha (mars 2025, postérieur à son "
+            "chiffre) Mis à jour") in box
     assert box.count("postérieur") == 1
     # Two figures, neither known to be later: the current picture heads them in the plural.
     assert ("Chiffres les plus récents : plus de 250 unités selon Service Beta (rapporté le 3 "
@@ -1028,8 +1029,22 @@ def test_a_figure_its_text_does_not_date_is_not_newer_than_another_actor_s_dated
     assert picture and not any("antérieur" in line for line in picture), picture
     assert ("Compris dans : Canons et lance-roquettes livrés (plus de 250 selon Service Beta "
             "(rapporté le 3 avril 2025, chiffre non daté) ; environ 220 selon Agence Alpha (mars "
-            "2025, postérieur au chiffre d'Agence Alpha)).") in topic_text(archive)
+            "2025, postérieur à son chiffre)).") in topic_text(archive)
 
+
+
+def test_a_wider_figure_later_than_its_own_actors_says_so_without_naming_it_again(tmp_path):
+    archive = scenario("later-own-figure", tmp_path)
+    # Gamma's guns of July, and its guns and launchers of late September: « postérieur à son
+    # chiffre », not « au chiffre du bureau gamma (OG) » right after « selon le bureau gamma
+    # (OG) » (review 25, V4); Beta's figure of that period is still named.
+    mark = "environ 300 selon le bureau gamma (OG) (fin septembre 2026, postérieur à son chiffre et à celui de Service Beta)"
+    assert mark in headline_box(archive)
+    assert f"Compris dans : Canons et lance-roquettes livrés ({mark})." in topic_text(archive)
+    (tmp_path / "briefings" / "articles" / "2026-08-20-b-canons.md").unlink()
+    alone = scenario_reloaded(tmp_path)
+    assert "(fin septembre 2026, postérieur à son chiffre)" in headline_box(alone)
+    assert "au chiffre du bureau gamma" not in headline_box(alone) + topic_text(alone)
 
 def test_a_wider_figure_beside_a_figure_with_no_date_at_all_is_only_perhaps_later(tmp_path):
     scenario("undated-beside-dated", tmp_path)
@@ -1482,11 +1497,11 @@ def test_an_actors_running_total_counted_later_replaces_the_counts_before_it(tmp
          "2025-12-05-b-bilan/pertes-alpha-2024-10--2025-12-04"),
         ("agreement", "2025-12-05-b-bilan/pertes-alpha-2024-10--2025-12-04", "2025-12-05-b-bilan/pertes-beta-2025-11")]
     line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    # The two agree: said once, after the last (review 25, §3).
     assert line == ("Pertes cumulées : environ 20 000 militaires selon Agence Alpha (depuis octobre 2024 ; "
-                    "déclaré le 4 décembre 2025) — concordant, de 2 sources indépendantes — auparavant "
-                    "environ 18 000 (depuis octobre 2024 ; déclaré le 14 octobre 2025) ; plus de 19 000 "
-                    "militaires selon Service Beta (fin novembre 2025) — concordant, de 2 sources "
-                    "indépendantes"), line
+                    "déclaré le 4 décembre 2025) — auparavant environ 18 000 (depuis octobre 2024 ; déclaré "
+                    "le 14 octobre 2025) ; plus de 19 000 militaires selon Service Beta (fin novembre 2025) — "
+                    "concordant, de 2 sources indépendantes"), line
     assert "mi-octobre" not in topic_text(archive)  # a copy of the 14 October count
 
 
@@ -1543,6 +1558,50 @@ def test_a_part_of_the_same_statement_for_a_period_of_its_own_is_still_counted_i
     # text's « dont » stays (review 23, V1), with the part's own period (review 24).
     assert "dont environ 2 000 tués (depuis janvier 2025) et environ 4 000 blessés" in line, line
 
+
+
+def metric_lines(archive, metric: str) -> list[str]:
+    """The box line and the current picture's sentence of a metric: its figures, said alike."""
+    soup = topic_soup(archive)
+    box = soup.select_one(f'.ba-headline-figure[data-metric="{metric}"]')
+    return [text_of(box)] + [line for line in lines(soup) if line.startswith("Chiffres les plus récents")]
+
+
+def test_a_part_stated_with_its_total_does_not_say_their_day_again(tmp_path):
+    archive = scenario("stated-total-and-part", tmp_path)
+    # « environ 18 000 soldats depuis octobre 2024, dont environ 7 000 renforts arrivés depuis le
+    # début de 2025 », said on 4 December: the part says its own period, not that day again
+    # (review 25, V1).
+    for line in metric_lines(archive, "envoyes_depuis"):
+        assert ("environ 18 000 soldats selon Agence Alpha (depuis octobre 2024 ; déclaré le 4 décembre "
+                "2026), dont environ 7 000 renforts (depuis le début de 2025)") in line, line
+        assert line.count("4 décembre 2026") == 1, line
+    # Alone, on its own line, the part says both.
+    renforts = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="renforts"]'))
+    assert renforts == ("Renforts : environ 7 000 soldats selon Agence Alpha (depuis le début de 2025 ; "
+                        "déclaré le 4 décembre 2026)"), renforts
+
+
+
+def test_two_figures_of_a_line_that_agree_say_so_once(tmp_path):
+    archive = scenario("stated-total-and-part", tmp_path)
+    # Beta's « plus de 17 000 » and Alpha's « environ 18 000 » agree: the box line and the
+    # current picture say it once, after the last of them (review 25, §3), not after each.
+    for line in metric_lines(archive, "envoyes_depuis"):
+        assert line.count("concordant") == 1, line
+        assert line.rstrip(" .").endswith("— concordant, de 2 sources indépendantes"), line
+    # Each row of the table is a line of its own, and says it.
+    rows = [line for line in lines(topic_soup(archive)) if line.startswith(("Agence Alpha environ 18 000",
+                                                                            "Service Beta plus de 17 000"))]
+    assert len(rows) == 2 and all("concordant, de 2 sources indépendantes" in row for row in rows), rows
+
+def test_a_sum_that_holds_at_the_end_of_a_day_says_it_is_at_that_day(tmp_path):
+    text = topic_text(scenario("stated-total-and-part", tmp_path))
+    # The reinforcements run to 4 December: the sum is at that day, « au 4 décembre », never
+    # « à la fin de 4 décembre » (review 25, §3); a month's end stays « à la fin de février ».
+    assert ("leurs chiffres additionnés : environ 18 000 soldats au 4 décembre 2026 (somme calculée "
+            "ici des chiffres d'Agence Alpha") in text
+    assert "à la fin de 4" not in text
 
 def test_a_total_keeps_its_own_actors_previous_figure_its_text_recalls(tmp_path):
     scenario("earlier-beside", tmp_path)

@@ -125,6 +125,31 @@ class MetricBriefing:
         return diverging, tuple(s for s in self.headline if s not in diverging)
 
     @property
+    def agreement_said_later(self) -> frozenset[str]:
+        """Claim ids of headline figures whose agreement a later figure of the same line says
+        for both: each figure it agrees with stands on the line, and that later one, which
+        agrees with it, says the same (« A ; B — concordant, de 2 sources indépendantes »),
+        not the clause after each. A contested figure keeps its own: it names with whom it
+        agrees. Figures that diverge stand apart from the others (diverging_apart): each
+        group on its own."""
+
+        def plain(st: Status) -> bool:
+            return bool(st.confirmed_by) and not st.contradicted_by and not st.disputed
+
+        said: set[str] = set()
+        for group in self.diverging_apart or (self.headline,):
+            shown = {s.claim_id for s in group}
+            for at, statement in enumerate(group):
+                st = self.status(statement)
+                if not plain(st) or not {s.claim_id for s in st.confirmed_by} <= shown:
+                    continue
+                if any(plain(later) and statement.claim_id in {s.claim_id for s in later.confirmed_by}
+                       and (later.confirmations, later.same_figure) == (st.confirmations, st.same_figure)
+                       for later in map(self.status, group[at + 1:])):
+                    said.add(statement.claim_id)
+        return frozenset(said)
+
+    @property
     def headline_range(self) -> Range | None:
         """The range the headline figures make when they are all for one period."""
         shown = {s.claim_id for s in self.headline}
@@ -185,6 +210,9 @@ class TopicBriefing:
     repeats: Mapping[str, Repeat] = field(default_factory=dict)  # claim id -> what it repeats
     latest_event: Statement | None = None      # the latest of the events (not provisions)
     positions: tuple[Statement, ...] = ()      # each actor's latest position (Event.stance), newest first
+    # Where each of its actors' figures may come from (Actor.origins; none for an actor that
+    # is no source of its own): who agrees independently, on a line of the log too.
+    origins: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def reported_metrics(self) -> tuple[MetricBriefing, ...]:
@@ -193,6 +221,17 @@ class TopicBriefing:
 
     def metric(self, metric_id: str) -> MetricBriefing | None:
         return next((m for m in self.metrics if m.metric_id == metric_id), None)
+
+    def independent_agreement(self, statement: Statement, agreeing: Iterable[Statement]) -> bool | None:
+        """Whether the figures a statement agrees with are sources independent of it, counted
+        as the current picture counts them (Status.confirmations) but over these figures,
+        current or not: a log line's « concorde avec … » says it of the figures it names,
+        whatever came after. None when none of them counts (no source of its own)."""
+        def origins(actor: str) -> frozenset[str]:
+            return self.origins.get(actor, frozenset({actor}))
+        sources = [s for s in agreeing if _a_source(s, origins)] if _a_source(statement, origins) else []
+        return _independent_origins([statement.actor, *(s.actor for s in sources)], origins) > 1 \
+            if sources else None
 
     @property
     def position_groups(self) -> tuple[tuple[Statement, ...], ...]:
@@ -488,7 +527,8 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
     latest_event = (max(dated, key=lambda s: (s.when.end, s.when.start) if s.when else ())
                     if dated else (happened[-1] if happened else None))
     return TopicBriefing(topic, merged, tuple(metrics.values()), timeline, related, repeats,
-                         latest_event, _positions(topic, timeline, side))
+                         latest_event, _positions(topic, timeline, side),
+                         {s.actor: origins(s.actor) for s in merged})
 
 
 def _positions(topic: Topic, timeline: tuple[Statement, ...], side: Callable[[str], str]

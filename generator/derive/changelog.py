@@ -38,8 +38,8 @@ class LogEntry:
     # agreements and divergences).
     agrees_with: tuple[Statement, ...] = ()
     diverges_from: tuple[Statement, ...] = ()
-    # Whether those it agrees with are sources independent of it (Status.confirmations);
-    # None where the current picture does not say (a figure no longer current).
+    # Whether those it agrees with are sources independent of it, current or not
+    # (TopicBriefing.independent_agreement); None where none of them is a source of its own.
     independent: bool | None = None
     kind: str = ""                # the metric's kind (total, level, plan); "" for an event
     # What the rules call it beside the previous figure: "revision", "correction" (a running
@@ -147,10 +147,9 @@ def changelog(briefings: Mapping[str, TopicBriefing]) -> tuple[LogEntry, ...]:
                 for copy in statement.entries:
                     others += [o for o in found.get(copy.claim_id, ()) if o not in others]
                 return tuple(others)
-            status = metric.statuses.get(statement.claim_id) if metric else None
+            agrees, diverges = _earlier(statement, near or {})
             return LogEntry(topic_id, statement, supersedes, of(contradictions), of(disputed),
-                            of(disputing), *_earlier(statement, near or {}),
-                            status.confirmations > 1 if status and status.confirmed_by else None,
+                            of(disputing), agrees, diverges, briefing.independent_agreement(statement, agrees),
                             metric.kind if metric else "", revised_as)
 
         for metric in briefing.metrics:

@@ -18,9 +18,9 @@ from jinja2.runtime import Context
 from .citations import archive_citation, article_citation, topic_citation
 from .format import (
     actor_noun,
+    at_end_fr,
     date_fr,
     dated_fr,
-    end_fr,
     hedge_fr,
     inline_label,
     joined_fr,
@@ -29,6 +29,7 @@ from .format import (
     moved_fr,
     number_fr,
     of_fr,
+    part_when_fr,
     quote_fr,
     revised_fr,
     said_when_fr,
@@ -91,8 +92,8 @@ def environment() -> Environment:
     # Plain text: escaped where an HTML template prints it, as is in a .txt one.
     env.globals.update(archive_citation=archive_citation, topic_citation=topic_citation,
                        article_citation=article_citation, html_path=html_path,
-                       said_when_fr=said_when_fr, known_fr=known_fr, moved_fr=moved_fr)
-    env.filters.update(date_fr=date_fr, dated_fr=dated_fr, end_fr=end_fr, month_fr=month_fr,
+                       said_when_fr=said_when_fr, part_when_fr=part_when_fr, known_fr=known_fr, moved_fr=moved_fr)
+    env.filters.update(date_fr=date_fr, dated_fr=dated_fr, at_end_fr=at_end_fr, month_fr=month_fr,
                        number_fr=number_fr, with_unit=with_unit, actor_noun=actor_noun, inline_label=inline_label, joined_fr=joined_fr, of_fr=of_fr,
                        quote_fr=quote_fr, hedge_fr=hedge_fr, revised_fr=revised_fr, than_fr=than_fr, url=_url)
     env.tests["disputed_by"] = _disputed_by

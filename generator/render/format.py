@@ -6,6 +6,7 @@ import re
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from typing import cast
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -34,11 +35,14 @@ def date_fr(value: DateInterval | None) -> str:
     return f"{day} {format_date(value.start, 'MMMM y', locale=LOCALE)}"
 
 
-def end_fr(value: DateInterval) -> str:
-    """Where a date or period ends, at its precision: 'février 2025' for janvier – février 2025."""
+def at_end_fr(value: DateInterval) -> str:
+    """When a figure holds at a date or period's end, at that end's precision: « au 4 décembre
+    2026 » for a day, « à la fin de février 2025 » for janvier – février 2025, « à la fin
+    d'avril 2025 »."""
+    end = value
     if value.precision == "period":
-        return date_fr(parse_date_interval(value.text.split("/")[-1]))
-    return date_fr(value)
+        end = cast(DateInterval, parse_date_interval(value.text.split("/")[-1]))
+    return f"au {date_fr(end)}" if end.precision == "day" else f"à la fin {of_fr(date_fr(end))}"
 
 
 def month_fr(month_key: str) -> str:
@@ -152,6 +156,15 @@ def said_when_fr(registries: Registries, said: Statement | LedgerEntry) -> str:
     the text's words or date, else its metric's fixed period with its report's date, else its
     report's date."""
     return stated_when_fr(said.claim, said.reported, fixed_period(registries, said.claim))
+
+
+def part_when_fr(registries: Registries, part: Statement, whole: Statement) -> str:
+    """When a part its total's report gives (« dont … ») is for, after it: its own period, and
+    the day of its statement or report only where it is not the total's, said once after the
+    total (« …, dont environ 7 000 renforts (depuis le début de 2025) »)."""
+    own = said_when_fr(registries, part)
+    period, said, known = own.rpartition(" ; ")
+    return period if said and said_when_fr(registries, whole).endswith(said + known) else own
 
 
 def dated_fr(value: DateInterval | None) -> str:
