@@ -592,3 +592,11 @@ def test_a_lines_agreement_with_a_source_that_is_not_independent_stays_said_once
     assert len(march) == 1 and "(sources non indépendantes)" in march[0], lines
     beta = [line for line in lines if line.startswith("2 avril 2025")]
     assert len(beta) == 1 and "concorde avec" in beta[0] and "non indépendantes" not in beta[0], lines
+
+
+def test_an_actor_contradicting_a_line_twice_is_named_once(tmp_path):
+    lines = scenario_log("contradicted-twice", tmp_path)
+    # Beta's « plus de 12 000 » of late November against Alpha's two later, lower counts
+    # (review 26, N4): Alpha named once, its figures after it, the label said once.
+    assert lines[1].endswith("— en contradiction avec Agence Alpha (pertes cumulées : environ 9 000, 1er "
+                             "décembre 2025 ; environ 10 000, 9 décembre 2025) ( Journal B, 3 décembre 2025 )"), lines

@@ -3,6 +3,7 @@ as paginated pages and as Atom feeds, the site's and each topic's."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -120,9 +121,7 @@ class LogPages(Site):
         for words, others in (("en contradiction avec", entry.contradicted_by),
                               ("contesté : contredit par", entry.disputed_by)):
             if others:
-                rest += (" ; contredit par " if contested else f" — {words} ") + " ; ".join(
-                    f"{self._who(other)} ({inline_label(self._what(other))}, "
-                    f"{said_when_fr(self.archive, other)})" for other in others[:3])
+                rest += (" ; contredit par " if contested else f" — {words} ") + self._each_named_once(others[:3])
                 contested = True
         if entry.disputes:  # what it disputes, and who says that (the topic page's words)
             lead = " ; contredit aussi" if contested else " — contredit " + (
@@ -139,6 +138,23 @@ class LogPages(Site):
         """Other actors' figures beside a line's: « 3 000 selon … (période) ; … »."""
         return " ; ".join(f"{figure_fr(o.claim)} {according_to(self.archive.actors[o.actor])} "
                           f"({said_when_fr(self.archive, o)})" for o in others[:3])
+
+    def _each_named_once(self, others: Sequence[Statement | LedgerEntry]) -> str:
+        """Who contests, each named once with its figures (« le NIS (tués ou blessés : environ
+        9 000, 1er décembre 2026 ; environ 10 000, 9 décembre 2026) »), a label not said again."""
+        by_who: dict[str, list[Statement | LedgerEntry]] = {}
+        for other in others:
+            by_who.setdefault(self._who(other), []).append(other)
+        named = []
+        for who, theirs in by_who.items():
+            said, label = [], None
+            for other in theirs:
+                what = (figure_fr(other.claim) if other.claim.metric and self.claim_label(other.claim) == label
+                        else inline_label(self._what(other)))
+                said.append(f"{what}, {said_when_fr(self.archive, other)}")
+                label = self.claim_label(other.claim)
+            named.append(f"{who} ({' ; '.join(said)})")
+        return " ; ".join(named)
 
     def _who(self, other: Statement | LedgerEntry) -> str:
         """Who contests, named as « selon … » names it, or the article when none is cited."""
