@@ -713,3 +713,18 @@ def test_a_report_transmitted_or_handed_over_on_a_day_dates_the_statement():
     [relayed] = _read("Environ 250 canons automoteurs ont été livrés, selon un rapport cité mardi par "
                       "l'agence Yonhap.", friday)
     assert relayed.stated_on is None
+
+
+def test_a_part_whose_own_clause_gives_a_period_takes_that_period_not_the_day_of_the_saying():
+    """Review 25 (H1; review 23, F4): « dont quelque 9 000 renforts arrivés depuis le début de 2025, a
+    indiqué vendredi le NIS » was drafted ``as_of`` the Friday, its period lost; that day is its ``stated_on``."""
+    friday = "2025-06-06"
+    _, part = _read("Quelque 15 000 soldats nord-coréens auraient été envoyés en Russie depuis octobre 2024, dont "
+                    "environ 4 000 renforts arrivés depuis le début de 2025, a indiqué jeudi le NIS.", friday)
+    assert (part.metric, part.as_of_words, part.stated_on) == ("reinforcements", "depuis le début de 2025",
+                                                               "2025-06-05")
+    assert part.as_of is not None and part.as_of.startswith("2025-01/")
+    # A year alone: the period from that year on, as the text gives it.
+    [shells] = _read("Pyongyang a livré environ 9 millions d'obus depuis 2023, selon le NIS.", friday)
+    assert (shells.as_of, shells.as_of_words) == ("2023/2025-06-06", "depuis 2023")
+
