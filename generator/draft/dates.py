@@ -9,7 +9,7 @@ Dates a sentence states become ``as_of`` values: a day (``YYYY-MM-DD``), a month
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .words import fold
@@ -193,6 +193,21 @@ class ArticleDay:
 def _to_article(article: ArticleDay) -> str:
     """Where a period up to the report ends, as its note says it (« la date de l'article (5 décembre 2026) »)."""
     return f"la date de l'article ({article.words})"
+
+
+def until_statement(period: DateMention, stated: DateMention, article: ArticleDay) -> DateMention | None:
+    """A period up to the article's day (« depuis octobre 2024 ») ended on the day the statement was
+    made (« a indiqué vendredi »): the figure is the actor's count on that day, not on the article's
+    (CONTRIBUTING.md; review 25, H2). None when ``period`` runs to no article's day or the statement's
+    date falls outside it."""
+    if not (period.running and period.as_of and stated.as_of and "/" in period.as_of):
+        return None
+    start, end = period.as_of.split("/")
+    if end != article.text or not start < stated.as_of < end:
+        return None
+    when = f"la déclaration de « {stated.text} » ({ArticleDay.parse(stated.as_of).words})"
+    return replace(period, as_of=f"{start}/{stated.as_of}",
+                   note=period.note.replace(_to_article(article), when) if period.note else None)
 
 
 def _month_key(year: int, month: int) -> str:
