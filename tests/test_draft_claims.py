@@ -781,3 +781,38 @@ def test_a_part_in_its_total_s_clause_takes_the_total_s_hedges():
     plain = claims("Environ 5 000 militaires nord-coréens ont été tués ou blessés depuis leur arrivée, "
                    "dont quelque 1 500 tués, a indiqué jeudi le NIS.")
     assert "hedges" not in plain["5000"] and "hedges" not in plain["1500"], plain
+
+
+def test_a_part_whose_own_clause_gives_a_period_takes_that_period_not_the_day_of_the_saying():
+    """Review 25 (H1; review 23, F4): « dont quelque 9 000 renforts arrivés depuis le début de 2025, a
+    indiqué vendredi le NIS » was drafted ``as_of`` the Friday, its period lost; that day is its ``stated_on``."""
+    friday = "2025-06-06"
+    _, part = _read("Quelque 15 000 soldats nord-coréens auraient été envoyés en Russie depuis octobre 2024, dont "
+                    "environ 4 000 renforts arrivés depuis le début de 2025, a indiqué jeudi le NIS.", friday)
+    assert (part.metric, part.as_of_words, part.stated_on) == ("reinforcements", "depuis le début de 2025",
+                                                               "2025-06-05")
+    assert part.as_of is not None and part.as_of.startswith("2025-01/")
+    # A year alone: the period from that year on, as the text gives it.
+    [shells] = _read("Pyongyang a livré environ 9 millions d'obus depuis 2023, selon le NIS.", friday)
+    assert (shells.as_of, shells.as_of_words) == ("2023/2025-06-06", "depuis 2023")
+
+
+def test_a_period_up_to_the_report_ends_on_the_day_the_actor_said_it():
+    """Review 25 (H2): « depuis octobre 2024 …, a indiqué vendredi le NIS » in Saturday's article was drafted
+    ``as_of: 2024-10/<article date>`` beside ``stated_on`` the Friday: the count is the NIS's on Friday."""
+    friday = "2025-06-06"
+    total, part = _read("Quelque 15 000 soldats nord-coréens auraient été envoyés en Russie depuis octobre 2024, "
+                        "dont environ 4 000 renforts arrivés depuis le début de l'année, a indiqué jeudi le NIS.",
+                        friday)
+    assert (total.as_of, total.as_of_words, total.stated_on) == ("2024-10/2025-06-05", "depuis octobre 2024",
+                                                                 "2025-06-05")
+    assert total.as_of_note == "« depuis octobre 2024 » : d'octobre 2024 à la déclaration de « jeudi » (5 juin 2025)."
+    assert (part.as_of, part.stated_on) == ("2025-01/2025-06-05", "2025-06-05")
+    # Said at the end of a month: the period ends on that month.
+    [month] = _read("Environ 14 000 soldats ont été envoyés depuis octobre 2024, a déclaré fin mai le JCS.", friday)
+    assert (month.as_of, month.stated_on) == ("2024-10/2025-05", "2025-05")
+    # Said on the article's day, or with no day of the saying: the period runs to the article's date.
+    [today] = _read("Environ 14 000 soldats ont été envoyés depuis octobre 2024, a déclaré vendredi le JCS.", friday)
+    assert (today.as_of, today.stated_on) == ("2024-10/2025-06-06", None)
+    [undated] = _read("Environ 14 000 soldats ont été envoyés depuis octobre 2024, selon le JCS.", friday)
+    assert (undated.as_of, undated.stated_on) == ("2024-10/2025-06-06", None)

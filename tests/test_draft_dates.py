@@ -100,6 +100,11 @@ def test_a_period_between_two_months_keeps_the_text_s_words():
     ("depuis l’été", "2024-11-14", "2024-06/2024-11-14", "depuis l’été 2024"),
     ("depuis l'automne dernier", "2025-04-28", "2024-09/2025-04-28", "depuis l'automne dernier"),
     ("depuis le début de l’année", "2025-02-12", "2025-01/2025-02-12", "depuis le début de l’année 2025"),
+    # A year the text names (review 25, H1): from its January, or from the year as said.
+    ("renforts arrivés depuis le début de 2025", "2026-12-05", "2025-01/2026-12-05", "depuis le début de 2025"),
+    ("depuis début 2025", "2025-04-28", "2025-01/2025-04-28", "depuis début 2025"),
+    ("depuis le début de l'année 2025", "2026-03-10", "2025-01/2026-03-10", "depuis le début de l'année 2025"),
+    ("des obus envoyés depuis 2023", "2025-02-04", "2023/2025-02-04", "depuis 2023"),
     # An article dated to the month ends the period on its month, a bound it gives: no words.
     ("depuis octobre 2024", "2025-02", "2024-10/2025-02", None),
 ])

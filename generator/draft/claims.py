@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Actor, DateInterval, Topic, parse_date_interval
-from .dates import WEEKDAYS, ArticleDay, DateMention, find_dates
+from .dates import WEEKDAYS, ArticleDay, DateMention, find_dates, until_statement
 from .hedges import hedge_words
 from .words import fold, is_acronym, phrase_needle, phrase_pattern
 
@@ -451,6 +451,12 @@ def _statement(figure: Candidate, dates: list[DateMention], article: ArticleDay)
     how = f" ; {_lower(day.note)}" if day.note and day.as_of != figure.as_of else ""
     figure = replace(figure, stated_on=day.as_of, stated_words=day.words, stated_text=day.text, stated_hint=(
         f"« {day.text} » : la date de la déclaration (as_of : la date du chiffre){how}"))
+    # A period up to the report (« depuis octobre 2024 ») runs to the day the actor said it.
+    ended = next((until for d in dates if d.as_of == figure.as_of
+                  and (until := until_statement(d, day, article))), None)
+    if ended:
+        return replace(figure, as_of=ended.as_of, as_of_note=ended.note, as_of_hint=(
+            f"« {ended.text} » dans la phrase, jusqu'à la date de la déclaration (« {day.text} »)"))
     if figure.event or figure.as_of:
         return figure
     # A figure the text gives for no other date is the actor's estimate on the day it was said.

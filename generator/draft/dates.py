@@ -9,7 +9,7 @@ Dates a sentence states become ``as_of`` values: a day (``YYYY-MM-DD``), a month
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .words import fold
@@ -190,6 +190,26 @@ class ArticleDay:
         return self.year
 
 
+def _to_article(article: ArticleDay) -> str:
+    """Where a period up to the report ends, as its note says it (« la date de l'article (5 décembre 2026) »)."""
+    return f"la date de l'article ({article.words})"
+
+
+def until_statement(period: DateMention, stated: DateMention, article: ArticleDay) -> DateMention | None:
+    """A period up to the article's day (« depuis octobre 2024 ») ended on the day the statement was
+    made (« a indiqué vendredi »): the figure is the actor's count on that day, not on the article's
+    (CONTRIBUTING.md; review 25, H2). None when ``period`` runs to no article's day or the statement's
+    date falls outside it."""
+    if not (period.running and period.as_of and stated.as_of and "/" in period.as_of):
+        return None
+    start, end = period.as_of.split("/")
+    if end != article.text or not start < stated.as_of < end:
+        return None
+    when = f"la déclaration de « {stated.text} » ({ArticleDay.parse(stated.as_of).words})"
+    return replace(period, as_of=f"{start}/{stated.as_of}",
+                   note=period.note.replace(_to_article(article), when) if period.note else None)
+
+
 def _month_key(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
@@ -201,7 +221,9 @@ _DEADLINE = re.compile(rf"\bd'ici\s+(?:la\s+fin\s+(?:de\s+l'|d'|de\s+)?|l'|le\s+
 _BETWEEN = re.compile(rf"\b(?:entre|en)\s+{_MONTH}(?:\s+{_YEAR})?\s+et\s+(?:en\s+)?{_MONTH}(?:\s+{_YEAR})?")
 _PART_OF_MONTH = re.compile(rf"\b(debut|mi|fin)[- ]+{_MONTH}(?:\s+{_YEAR})?")
 _DAY_OF_MONTH = re.compile(rf"\b(?:{_WEEKDAY}\s+)?{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?")
-_SINCE_NEW_YEAR = re.compile(r"\bdepuis\s+(?:le\s+)?debut\s+(?:de\s+l'annee|d'annee)")
+_SINCE_NEW_YEAR = re.compile(rf"\bdepuis\s+(?:le\s+)?debut\s+(?:de\s+l'annee|d'annee)(?:\s+{_YEAR})?")
+# « depuis le début de 2025 », « depuis début 2025 », « depuis 2023 »: from that year on (review 25, H1).
+_SINCE_YEAR = re.compile(rf"\bdepuis\s+(?:(le\s+)?debut\s+(?:de\s+)?)?{_YEAR}\b")
 # « au début de l'année », « en fin d'année », « à la mi-année dernière »: a part of a year, read as
 # the whole year (the smallest interval that surely holds it).
 _PART_OF_YEAR = re.compile(rf"\b(?:au\s+|en\s+|a\s+la\s+)?(?:debut|mi|fin)[- ]+(?:de\s+l'annee|d'annee)"
@@ -317,9 +339,21 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
     for m in _SINCE_NEW_YEAR.finditer(folded):
         if article.year and article.month:
             said = sentence[m.start():m.end()]
-            add(m, f"{article.year:04d}-01/{article.text}",
-                f"« {said} » : de janvier {article.year} à la date de l'article ({article.words}).",
-                up_to_article(said, article.year))
+            year = int(m[1]) if m[1] else article.year
+            add(m, f"{year:04d}-01/{article.text}",
+                f"« {said} » : de janvier {year} à {_to_article(article)}.",
+                up_to_article(said, None if m[1] else year))
+        else:
+            add(m, None, None)
+    for m in _SINCE_YEAR.finditer(folded):
+        # « depuis le début de 2025 » from its first month; « depuis 2023 » from the year, as the text says.
+        said = sentence[m.start():m.end()]
+        year = int(m[2])
+        start = f"{year:04d}-01" if "debut" in m[0] else f"{year:04d}"
+        if article.year and article.month and year <= article.year:
+            add(m, f"{start}/{article.text}",
+                f"« {said} » : {'de janvier ' if '-' in start else 'de '}{year} à {_to_article(article)}.",
+                up_to_article(said, None))
         else:
             add(m, None, None)
     for m in _PART_OF_YEAR.finditer(folded):
@@ -348,7 +382,7 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         value = (f"{_month_key(year, first)}/{article.text}"
                  if year and article.year and article.month else None)
         said = sentence[m.start():m.end()]
-        add(m, value, f"« {said} » : {_from(first)} {year} à la date de l'article ({article.words})."
+        add(m, value, f"« {said} » : {_from(first)} {year} à {_to_article(article)}."
             if value else None, up_to_article(words or said, None if year_said else year) if value else None)
 
     for m in _SINCE_MONTH.finditer(folded):
@@ -369,7 +403,7 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         elif start_year and not m[1]:
             value = f"{_month_key(start_year, first)}/{_month_key(start_year + (last < first), last)}"
         said = sentence[m.start():m.end()]
-        until = (f"la date de l'article ({article.words})" if m[1]
+        until = (_to_article(article) if m[1]
                  else f"{MONTH_NAMES[last - 1]} {(start_year or 0) + (last < first)}")
         # « depuis l'été » up to the article's day keeps its words; « l'été dernier » says its year.
         words = (up_to_article(said, None if m[3] or re.search(r"\b(?:dernier|passe)$", m[0]) else start_year)
