@@ -816,3 +816,19 @@ def test_a_period_up_to_the_report_ends_on_the_day_the_actor_said_it():
     assert (today.as_of, today.stated_on) == ("2024-10/2025-06-06", None)
     [undated] = _read("Environ 14 000 soldats ont été envoyés depuis octobre 2024, selon le JCS.", friday)
     assert (undated.as_of, undated.stated_on) == ("2024-10/2025-06-06", None)
+
+
+def test_a_position_whose_words_name_what_it_is_on_is_proposed_across_a_weekday():
+    """« démenti toute livraison d'armes » names what it denies (« toute » is a determiner): its
+    position is proposed in « a de nouveau démenti mercredi toute livraison d'armes » (review 26, J2)."""
+    from generator.model import Event
+
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    weapons = archive.topics["weapons"]
+    topics = {**archive.topics, "weapons": weapons.model_copy(update={"events": {
+        **weapons.events, "deliveries_denied": Event(
+            label="Livraisons d'armes démenties", stance=True, synonyms=("démenti toute livraison d'armes",))}})}
+    vocabulary = Vocabulary.from_registries(topics, archive.actors)
+    sentence = ("Le Kremlin a de nouveau démenti mercredi toute livraison d'armes nord-coréennes, son "
+                "porte-parole évoquant des « allégations sans fondement ».")
+    assert [e.event for e in event_candidates([sentence], vocabulary, "2026-12-10", [])] == ["deliveries_denied"]

@@ -94,7 +94,7 @@ def test_article_page_shows_its_title_text_and_quoted_claims(plain):
 def test_topic_page_and_home_show_the_headline_figure(plain):
     _, site, _ = plain
     expected = shown("Tués ou blessés : 4 000 militaires selon l'état-major sud-coréen (JCS) "
-                     "(mars 2025)")
+                     "(mars 2025) — auparavant au moins 1 000 (23 décembre 2024)")
     topic = soup(site / "sujets" / "pertes.html")
     assert text(topic.find("h1")) == "Pertes"
     assert text(topic.select_one(".ba-topic > .ba-headline-block .ba-headline-figure")) == expected

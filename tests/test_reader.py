@@ -39,7 +39,7 @@ def test_home_cards_give_headline_figures_actor_date_and_link_to_the_detail(fixt
     casualties = card(home, "Pertes")
     figures = [text(li) for li in casualties.select(".ba-headline-figure")]
     assert figures[0] == shown("Tués ou blessés : 4 000 militaires selon l'état-major "
-                               "sud-coréen (JCS) (mars 2025)")
+                               "sud-coréen (JCS) (mars 2025) — auparavant au moins 1 000 (23 décembre 2024)")
     assert "Mis à jour : dernier article daté de mars 2025." in text(casualties)
     links = [a["href"] for a in casualties.select("a")]
     assert links[0] == "sujets/pertes.html" and "sujets/pertes.html" in links[1:]

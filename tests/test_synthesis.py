@@ -1536,6 +1536,26 @@ def test_a_total_is_read_against_its_own_actors_previous_figure_first(tmp_path):
                     "initialement ») selon Service Beta (mars 2025)"), line
 
 
+def test_an_actors_earlier_figure_beside_its_newer_one_says_no_parts(tmp_path):
+    archive = scenario("earlier-own-parts", tmp_path)
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="envoyes"]'))
+    # Alpha's 22 000, after its 20 000 « dont quelque 9 000 renforts » (review 27, M1): after its
+    # own earlier figure, « dont » would read as a part of the newer one.
+    assert line == ("Soldats envoyés (total) : environ 22 000 soldats selon Agence Alpha (17 décembre 2025) — "
+                    "auparavant environ 20 000 (4 décembre 2025)"), line
+
+
+def test_an_actors_counts_of_one_run_are_updated_one_after_the_other(tmp_path):
+    archive = scenario("counted-three", tmp_path)
+    # 18 000 on 14 October, 20 000 on 4 December, 22 000 on 17 December, the article of the last
+    # recalling the first (review 27, M3): two updates, no step from 18 000 to 22 000.
+    assert findings(archive, "pertes") == [
+        ("update", "2025-10-15-a-bilan/pertes-alpha-2024-10--2025-10-14",
+         "2025-12-05-a-bilan/pertes-alpha-2024-10--2025-12-04"),
+        ("update", "2025-12-05-a-bilan/pertes-alpha-2024-10--2025-12-04",
+         "2025-12-18-b-bilan/pertes-alpha-2024-10--2025-12-17")]
+
+
 def test_a_total_names_its_parts_of_the_same_report(tmp_path):
     archive = scenario("of-which-parts", tmp_path)
     line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
@@ -1618,7 +1638,8 @@ def test_a_total_keeps_its_own_actors_previous_figure_its_text_recalls(tmp_path)
     line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="armes"]'))
     # The text recalls Alpha's own February figure and Beta's of March: the box keeps both, its
     # own actor's first (review 23, V3), not only another actor's.
-    # Its own actor is not named again in the clause (review 24).
+    # Its own actor is not named again in the clause (review 24); its own earlier figure says
+    # no part « dont », which a reader would count in the newer one (review 27, M1).
     assert ("environ 14 000 unités selon Agence Alpha (15 avril 2026) — auparavant environ 10 000 "
-            "(10 février 2026, corrigé à la baisse), dont environ 4 000 canons livrés ; plus de "
-            "12 000 selon Service Beta (3 mars 2026)") in line.replace(" ,", ","), line
+            "(10 février 2026, corrigé à la baisse) ; plus de 12 000 selon Service Beta (3 mars 2026)"
+            ) in line.replace(" ,", ","), line

@@ -76,4 +76,5 @@ def test_every_topic_page_shows_its_headline_figures_as_on_the_material_site(zen
     for page in pages:
         assert headline_figures(site / page) == headline_figures(fixture_site / page), page
     assert headline_figures(site / "sujets" / "pertes.html")[0] == (
-        "Tués ou blessés : 4 000 militaires selon l’état-major sud-coréen (JCS) (mars 2025)")
+        "Tués ou blessés : 4 000 militaires selon l’état-major sud-coréen (JCS) (mars 2025) — auparavant au moins "
+        "1 000 (23 décembre 2024)")

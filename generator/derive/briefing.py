@@ -515,7 +515,10 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                            if wider not in named for s in _with_same_report(briefing.headline, metrics[wider]))
         inner = tuple((other, s) for other in scopes.narrower(topic, metric_id) + topic.metrics[metric_id].parts
                       for s in metrics[other].headline)
-        earlier_shown = tuple(e for s in briefing.headline for e in statuses[s.claim_id].earlier_beside)
+        # Parts said « dont » after another actor's earlier figure; not after the headline actor's
+        # own, where a reader would count them in its newer figure (review 27, M1).
+        earlier_shown = tuple(e for s in briefing.headline for e in statuses[s.claim_id].earlier_beside
+                              if e.actor != s.actor)
         of_which = {s.claim_id: found for s in briefing.headline + earlier_shown
                     if (found := tuple((other, o) for other, o in inner if _same_report(s, o)))}
         metrics[metric_id] = replace(briefing, statuses=statuses, overlapping=overlapping,

@@ -4,9 +4,11 @@ articles themselves state."""
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 
 from . import rules
 from .ledger import LedgerEntry, Statement
@@ -131,7 +133,27 @@ def compare_metric(statements: tuple[Statement, ...], kind: str,
             note(j, i)
     if kind == "total":
         _side_by_side(figures, note)
+        counts: dict[str, list[tuple[int, int]]] = {}
+        for figure in figures:
+            counts.setdefault(figure.actor, []).append((figure.counted_start, figure.counted_end))
+        for moments in counts.values():
+            moments.sort()
+        found = {(i, j): finding for (i, j), finding in found.items() if finding not in ("update", "correction")
+                 or not _skips_a_count(counts, figures[i], figures[j])}
     return _pairs(dated, found, limit)
+
+
+def _skips_a_count(counts: dict[str, list[tuple[int, int]]], a: Figure, b: Figure) -> bool:
+    """Whether one actor gave a count of a running total between two of its counts (what their
+    periods run to, rules.Figure.counted_start/end; ``counts``: each actor's, in order): 18 000,
+    then 20 000, then 22 000 is two updates, not a third from 18 000 to 22 000."""
+    if a.actor != b.actor:
+        return False
+    earlier, later = (a, b) if a.counted_end < b.counted_start else (b, a)
+    moments = counts[a.actor]
+    first = bisect_right(moments, (earlier.counted_end, math.inf))
+    return any(end < later.counted_start for start, end in
+               islice(moments, first, bisect_left(moments, (later.counted_start, -math.inf))))
 
 
 def _side_by_side(figures: list[Figure], note: Callable[[int, int], object]) -> None:

@@ -531,8 +531,10 @@ def _says_the_event(event: MetricWords, words: str, clause: str) -> bool:
     return bool(wanted & (_stems(clause) - _stems(words))) or fold(words)[:4] in wanted
 
 
-# A determiner before a word: a position's words that hold one name what it is on (« a reconnu la présence »).
-_OBJECT = re.compile(r"\b(?:l'|(?:le|la|les|un|une|des|du|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s+)[a-z]")
+# A determiner before a word: a position's words that hold one name what it is on (« a reconnu la
+# présence », « démenti toute livraison »).
+_OBJECT = re.compile(r"\b(?:l'|(?:le|la|les|un|une|des|du|son|sa|ses|leur|leurs|ce|cet|cette|ces|tout|toute|tous"
+                     r"|toutes)\s+)[a-z]")
 
 
 def _names_its_subject(event: MetricWords, words: str, clause: str) -> bool:
