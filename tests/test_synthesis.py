@@ -1556,6 +1556,16 @@ def test_an_actors_counts_of_one_run_are_updated_one_after_the_other(tmp_path):
          "2025-12-18-b-bilan/pertes-alpha-2024-10--2025-12-17")]
 
 
+def test_an_actors_previous_figure_comes_before_the_caveats_that_name_others(tmp_path):
+    archive = scenario("contradicted-twice", tmp_path)
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    # After « contesté : … Service Beta (…) », « auparavant environ 9 000 » would read as Beta's
+    # (review 27, M2; review 26, N1): its own actor's previous figure comes first.
+    assert line == ("Pertes cumulées : environ 10 000 militaires selon Agence Alpha (9 décembre 2025) — "
+                    "auparavant environ 9 000 (1er décembre 2025) — contesté : en contradiction avec "
+                    "Service Beta (plus de 12 000, fin novembre 2025)"), line
+
+
 def test_a_total_names_its_parts_of_the_same_report(tmp_path):
     archive = scenario("of-which-parts", tmp_path)
     line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
