@@ -22,7 +22,7 @@ from .publish.offline import build_date
 from .publish.pipeline import fingerprint, load
 from .read.errors import ContentError, ContentErrors
 from .read.groups import group_questions
-from .read.lint import all_draft_warnings
+from .read.lint import all_draft_warnings, once_events_dated_apart
 from .read.load import load_archive, load_registries
 from .read.of_which import of_which_questions
 from .read.positions import position_questions
@@ -90,7 +90,7 @@ def check(content_dir: Path, strict: bool, articles: tuple[str, ...]) -> None:
             click.echo(error.format(), err=True)
         click.echo(f"{len(committed)} error{'s' * (len(committed) > 1)}", err=True)
         sys.exit(1)
-    drafts = all_draft_warnings(archive.articles, root)
+    drafts = all_draft_warnings(archive.articles, root) + once_events_dated_apart(archive.articles, archive.topics, root)
     from .draft.unclaimed import (  # the figure reader of `briefing new`
         WarningCache,
         unclaimed_warnings,

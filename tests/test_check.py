@@ -677,9 +677,25 @@ def test_no_question_once_answered_or_when_the_actor_is_not_new(tmp_path, extra,
 def test_a_date_the_quote_prints_whole_that_as_of_does_not_hold_is_a_warning(tmp_path):
     # « entré en vigueur le 4 décembre 2024 » dated on the relay's own day, as a draft may take
     # it from « ce vendredi » (review 22): the site would date the event on a day no text gives.
-    assert edited_scenario_warnings(
-        tmp_path, "event-once", "2026-05-12-b-rappel", "    as_of: 2024-12-04\n", "    as_of: 2026-05-12\n") == [
+    # (The event happens once: the two articles' dates are also told apart, another warning.)
+    assert [w for w in edited_scenario_warnings(
+        tmp_path, "event-once", "2026-05-12-b-rappel", "    as_of: 2024-12-04\n", "    as_of: 2026-05-12\n")
+        if "happens once" not in w] == [
         "briefings/articles/2026-05-12-b-rappel.md:10:12: warning: claims[0].as_of: the quote prints "
         "2024-12-04, which as_of (2026-05-12) does not hold (hint: as_of is the date the text gives "
         "the figure or event; the day the actor said it goes in stated_on)"]
+    assert check(tmp_path, "--strict")[0] == 1
+
+
+def test_an_event_that_happens_once_dated_apart_from_every_other_article_is_a_warning(tmp_path):
+    # « entré en vigueur le 4 décembre 2024 », then the same event dated by an anniversary's day
+    # (review 28, G1: the boxes said the treaty came into force two years late, and check was silent).
+    # Each of the two articles is told where the other dates it: which one is wrong, the texts say.
+    messages = drafty_messages(edited_scenario_warnings(
+        tmp_path, "event-once", "2026-05-12-b-rappel", "as_of: 2024-12-04", "as_of: 2026-12-04"))
+    assert [m for m in messages if "happens once" in m] == [
+        "claims[0].as_of: dates « Entrée en vigueur », an event that happens once, 2024-12, where other "
+        "articles date it 2026-12-04",
+        "claims[0].as_of: dates « Entrée en vigueur », an event that happens once, 2026-12-04, where other "
+        "articles date it 2024-12"]
     assert check(tmp_path, "--strict")[0] == 1

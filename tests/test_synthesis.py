@@ -1566,6 +1566,17 @@ def test_an_actors_previous_figure_comes_before_the_caveats_that_name_others(tmp
                     "Service Beta (plus de 12 000, fin novembre 2025)"), line
 
 
+def test_another_actors_earlier_figure_after_the_caveats_is_recalled_not_a_second_auparavant(tmp_path):
+    archive = scenario("earlier-after-caveats", tmp_path)
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    # The article sets Beta's 4 000 beside Alpha's 10 000, which Gamma contradicts: it stays, as the
+    # method page says, after the caveat, in words of its own (review 28, J1).
+    assert line == ("Pertes cumulées : environ 10 000 militaires selon Agence Alpha (9 décembre 2025) — "
+                    "auparavant environ 9 000 (1er décembre 2025) — contesté : en contradiction avec le bureau "
+                    "gamma (OG) (plus de 12 000, fin novembre 2025) — également rappelé : 4 000 (« sur les "
+                    "11 000 déployés initialement ») selon Service Beta (mars 2025)"), line
+
+
 def test_a_total_names_its_parts_of_the_same_report(tmp_path):
     archive = scenario("of-which-parts", tmp_path)
     line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))

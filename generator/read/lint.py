@@ -13,9 +13,17 @@ that already passed every check of ``schema.py``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from ..model import UNKNOWN, ArticleInfo, full_dates, month_without_year
+from ..model import (
+    UNKNOWN,
+    ArticleInfo,
+    DateInterval,
+    Topic,
+    full_dates,
+    month_without_year,
+)
 from .errors import ContentError
 from .sources import SourceDocument, article_lines, read_article
 
@@ -182,6 +190,32 @@ def all_draft_warnings(articles: tuple[ArticleInfo, ...] | list[ArticleInfo],
     """
     return [warning for article in articles
             for warning in draft_warnings(article, root / article.source, root)]
+
+
+def once_events_dated_apart(articles: Sequence[ArticleInfo], topics: Mapping[str, Topic],
+                            root: Path) -> list[ContentError]:
+    """A claim dating an event that happens once (topics.yml ``once``: a signature, an entry
+    into force) at a time no other article's date for it meets: an anniversary or a reminder
+    read as the event itself (« deux ans après son entrée en vigueur, le 4 décembre »)."""
+    dated: dict[tuple[str, str], list[tuple[ArticleInfo, int, DateInterval]]] = {}
+    for article in articles:
+        for i, claim in enumerate(article.claims):
+            event = topics[claim.topic].events.get(claim.event or "") if claim.topic in topics else None
+            if event is not None and event.once and claim.as_of is not None:
+                dated.setdefault((claim.topic, claim.event or ""), []).append((article, i, claim.as_of))
+    found = []
+    for (topic_id, event_id), claims in dated.items():
+        for article, i, when in claims:
+            others = [other for other_article, _, other in claims if other_article.id != article.id]
+            if others and not any(when.overlaps(other) for other in others):
+                said = ", ".join(dict.fromkeys(str(other) for other in others))
+                found.append(_Lazy(root / article.source, root).warning(
+                    ("claims", i, "as_of"), f"claims[{i}].as_of",
+                    f"dates « {topics[topic_id].events[event_id].label} », an event that happens once, "
+                    f"{when}, where other articles date it {said}",
+                    "an anniversary or a reminder is not the event: give the date the text gives the "
+                    "event itself, or none"))
+    return found
 
 
 def draft_warnings(article: ArticleInfo, path: Path, root: Path) -> list[ContentError]:
