@@ -140,7 +140,7 @@ class DateInterval:
         article of 11 December 2025 is 2024-10/2025-12-11, whose end is the report's day, a
         bound the text does not give."""
         return (day is not None and day.precision == "day" and self.precision == "period"
-                and self.text.rsplit("/", 1)[1] == day.text)
+                and self.up_to.text == day.text)
 
     def part_said(self, words: str | None) -> DateInterval:
         """The part of this month its text's words name (« début avril », « mi-avril 2025 »,

@@ -13,6 +13,7 @@ that already passed every check of ``schema.py``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -205,17 +206,40 @@ def once_events_dated_apart(articles: Sequence[ArticleInfo], topics: Mapping[str
                 dated.setdefault((claim.topic, claim.event or ""), []).append((article, i, claim.as_of))
     found = []
     for (topic_id, event_id), claims in dated.items():
+        by_date: dict[DateInterval, set[str]] = {}
+        for article, _, when in claims:
+            by_date.setdefault(when, set()).add(article.id)
+        met = _meeting_another(list(by_date))
+        dates_of = Counter(article_id for article_id, _ in {(a.id, w) for a, _, w in claims})
         for article, i, when in claims:
-            others = [other for other_article, _, other in claims if other_article.id != article.id]
-            if others and not any(when.overlaps(other) for other in others):
-                said = ", ".join(dict.fromkeys(str(other) for other in others))
-                found.append(_Lazy(root / article.source, root).warning(
-                    ("claims", i, "as_of"), f"claims[{i}].as_of",
-                    f"dates « {topics[topic_id].events[event_id].label} », an event that happens once, "
-                    f"{when}, where other articles date it {said}",
-                    "an anniversary or a reminder is not the event: give the date the text gives the "
-                    "event itself, or none"))
+            if len(by_date[when]) > 1 or when in met and dates_of[article.id] == 1:
+                continue  # another article gives this date, or one that meets it (at once)
+            dates = [d for d, ids in by_date.items() if len(ids) > 1 or article.id not in ids]
+            if not dates or any(when.overlaps(other) for other in dates):
+                continue
+            said = dict.fromkeys(str(w) for other, _, w in claims if other.id != article.id)
+            found.append(_Lazy(root / article.source, root).warning(
+                ("claims", i, "as_of"), f"claims[{i}].as_of",
+                f"dates « {topics[topic_id].events[event_id].label} », an event that happens once, "
+                f"{when}, where other articles date it {', '.join(said)}",
+                "an anniversary or a reminder is not the event: give the date the text gives the "
+                "event itself, or none"))
     return found
+
+
+def _meeting_another(dates: list[DateInterval]) -> set[DateInterval]:
+    """The dates that overlap another of ``dates`` (distinct): in start order, one meets an
+    earlier one when the latest end before it reaches it, a later one when the next starts
+    within it. Linear after the sort, for the thousands of dates a large archive may give."""
+    ordered = sorted(dates, key=DateInterval.sort_key)
+    met = set()
+    latest_end = None
+    for n, when in enumerate(ordered):
+        if latest_end is not None and latest_end >= when.start \
+                or n + 1 < len(ordered) and ordered[n + 1].start <= when.end:
+            met.add(when)
+        latest_end = when.end if latest_end is None else max(latest_end, when.end)
+    return met
 
 
 def draft_warnings(article: ArticleInfo, path: Path, root: Path) -> list[ContentError]:
