@@ -1219,14 +1219,38 @@ def test_a_level_reported_without_a_date_is_the_current_one_not_beside_a_year_ol
     assert "Chiffre le plus récent : environ 5 000" in topic_text(archive)
 
 
-def test_a_contested_figure_names_whom_it_agrees_with(tmp_path):
+def test_figures_contested_alike_say_their_agreement_then_their_contest_once(tmp_path):
     archive = scenario("contested-and-agreeing", tmp_path)
     line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="presents"]'))
-    # After « en contradiction avec … Gamma », a bare « concordant » would read as agreeing
-    # with Gamma (review 17, N3): it says with whom.
+    # Alpha and Beta agree and Gamma contradicts both: the agreement, then the contest, said
+    # once after the last of the two, not after each (review 28, P1); the agreement first, so
+    # that it cannot read as agreeing with Gamma (review 17, N3). Gamma's contest names both,
+    # joined by « et », as « ; » separates the line's figures.
+    assert ("7 000 soldats selon le bureau gamma (OG) (11 décembre 2025) — contesté : en contradiction "
+            "avec Agence Alpha (jusqu'à 6 000, 11 décembre 2025) et Service Beta (entre 5 000 et 6 000, "
+            "11 décembre 2025) ; entre 5 000 et 6 000 soldats selon Service Beta (11 décembre 2025) ; "
+            "jusqu'à 6 000 soldats selon Agence Alpha (11 décembre 2025) — concordant, de 2 sources "
+            "indépendantes — les deux contestés : en contradiction avec le bureau gamma (OG) (7 000, "
+            "11 décembre 2025)") in said(line), line
+    assert said(line).count("concordant") == 1 and said(line).count("contesté") == 2, line
+
+
+def test_a_figure_contested_alone_names_whom_it_agrees_with(tmp_path):
+    scenario("contested-and-agreeing", tmp_path)
+    front = tmp_path / "briefings" / "articles" / "2025-12-11-a-front.md"
+    front.write_text(front.read_text(encoding="utf-8").replace("high: 6000", "high: 7000").replace(
+        "entre 5 000 et 6 000", "entre 5 000 et 7 000"), encoding="utf-8")
+    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="presents"]'))
+    # Beta's 5 000 to 7 000 allows both Alpha's and Gamma's: only Alpha is contested. After
+    # « en contradiction avec … Gamma », a bare « concordant » would read as agreeing with
+    # Gamma (review 17, N3): it says with whom.
     assert ("jusqu'à 6 000 soldats selon Agence Alpha (11 décembre 2025) — contesté : en contradiction "
             "avec le bureau gamma (OG) (7 000, 11 décembre 2025) — concordant, de 2 sources "
-            "indépendantes, avec Service Beta (entre 5 000 et 6 000)") in said(line), line
+            "indépendantes, avec Service Beta (entre 5 000 et 7 000)") in said(line), line
+
+
+def test_an_unsourced_figure_confirms_nothing(tmp_path):
+    scenario("contested-and-agreeing", tmp_path)
     # A figure whose text says its actor gives no source for it confirms nothing, and is
     # not confirmed as an independent source (claim ``unsourced``).
     front = tmp_path / "briefings" / "articles" / "2025-12-11-a-front.md"
@@ -1543,6 +1567,16 @@ def test_an_actors_earlier_figure_beside_its_newer_one_says_no_parts(tmp_path):
     # own earlier figure, « dont » would read as a part of the newer one.
     assert line == ("Soldats envoyés (total) : environ 22 000 soldats selon Agence Alpha (17 décembre 2025) — "
                     "auparavant environ 20 000 (4 décembre 2025)"), line
+
+
+def test_an_actors_earlier_figure_comes_before_the_newer_ones_parts(tmp_path):
+    archive = scenario("earlier-own-with-parts", tmp_path)
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="envoyes"]'))
+    # Alpha's 22 000 « dont quelque 10 000 renforts », after its 20 000: after the part,
+    # « — auparavant environ 20 000 » would read as the reinforcements' previous figure, halved
+    # (review 27, W1): the previous total goes with the total's date, before its parts.
+    assert line == ("Soldats envoyés (total) : environ 22 000 soldats selon Agence Alpha (17 décembre 2025 ; "
+                    "auparavant environ 20 000, 4 décembre 2025), dont environ 10 000 renforts"), line
 
 
 def test_an_actors_counts_of_one_run_are_updated_one_after_the_other(tmp_path):

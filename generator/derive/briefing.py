@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cached_property, partial
 from itertools import islice
 
 from ..model import Archive, Topic
@@ -129,25 +129,59 @@ class MetricBriefing:
         """Claim ids of headline figures whose agreement a later figure of the same line says
         for both: each figure it agrees with stands on the line, and that later one, which
         agrees with it, says the same (« A ; B — concordant, de 2 sources indépendantes »),
-        not the clause after each. A contested figure keeps its own: it names with whom it
-        agrees. Figures that diverge stand apart from the others (diverging_apart): each
-        group on its own."""
+        not the clause after each. Figures contested alike (the same contradictions, no
+        dispute) share that clause and their contest after it (``contest_said_jointly``);
+        a figure contested otherwise keeps its own clause, naming with whom it agrees.
+        Figures that diverge stand apart from the others (diverging_apart): each group on
+        its own."""
+        return frozenset(self._agreements_said_later)
 
-        def plain(st: Status) -> bool:
-            return bool(st.confirmed_by) and not st.contradicted_by and not st.disputed
+    @property
+    def contest_said_jointly(self) -> Mapping[str, int]:
+        """Claim id of each figure that says the agreement of figures contested alike ->
+        how many figures that clause joins: their contest follows it once (« — concordant,
+        de 2 sources indépendantes — les deux contestés : en contradiction avec … »), not
+        once after each (review 28, P1)."""
+        joins: dict[str, int] = {}
+        for later_id in self._agreements_said_later.values():
+            if self.status(self._headline_by_id[later_id]).contradicted_by:
+                joins[later_id] = joins.get(later_id, 1) + 1
+        return joins
 
-        said: set[str] = set()
+    @cached_property
+    def _headline_by_id(self) -> dict[str, Statement]:
+        return {s.claim_id: s for s in self.headline}
+
+    @cached_property
+    def _agreements_said_later(self) -> dict[str, str]:
+        """Claim id of each headline figure whose agreement a later one says -> that one's."""
+
+        def joinable(st: Status) -> bool:
+            return bool(st.confirmed_by) and not st.disputed
+
+        def contest(st: Status) -> frozenset[str]:
+            return frozenset(s.claim_id for s in st.contradicted_by)
+
+        said: dict[str, str] = {}
         for group in self.diverging_apart or (self.headline,):
             shown = {s.claim_id for s in group}
             for at, statement in enumerate(group):
                 st = self.status(statement)
-                if not plain(st) or not {s.claim_id for s in st.confirmed_by} <= shown:
+                if not joinable(st) or not {s.claim_id for s in st.confirmed_by} <= shown:
                     continue
-                if any(plain(later) and statement.claim_id in {s.claim_id for s in later.confirmed_by}
-                       and (later.confirmations, later.same_figure) == (st.confirmations, st.same_figure)
-                       for later in map(self.status, group[at + 1:])):
-                    said.add(statement.claim_id)
-        return frozenset(said)
+                said_by = next((later for later in reversed(group[at + 1:]) if self._says_for(later, statement, st)), None)
+                if said_by is not None:
+                    said[statement.claim_id] = said_by.claim_id
+        return said
+
+    def _says_for(self, later: Statement, statement: Statement, st: Status) -> bool:
+        """Whether ``later``'s agreement clause can say ``statement``'s: it agrees with it,
+        counts the same sources the same way and is contested alike."""
+        other = self.status(later)
+        return (bool(other.confirmed_by) and not other.disputed
+                and statement.claim_id in {s.claim_id for s in other.confirmed_by}
+                and (other.confirmations, other.same_figure) == (st.confirmations, st.same_figure)
+                and {s.claim_id for s in other.contradicted_by} == {s.claim_id for s in st.contradicted_by})
 
     @property
     def headline_range(self) -> Range | None:
