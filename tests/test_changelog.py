@@ -396,6 +396,14 @@ def test_a_figure_says_which_earlier_figures_it_agrees_with_or_differs_from(tmp_
     assert len(alpha) == 3 and not any("concorde" in line or "diverge" in line for line in alpha)
 
 
+def test_a_figure_agrees_in_the_log_with_each_actors_latest_figure_only(tmp_path):
+    (newest, *_) = scenario_log("agree-replaced", tmp_path)
+    # Alpha replaced its 20 000 by 22 000 before Beta's 24 000: the log names the 22 000 only
+    # (review 29).
+    assert "concorde avec : environ 22 000 selon Agence Alpha" in newest, newest
+    assert "20 000" not in newest, newest
+
+
 def test_figures_of_one_origin_agree_but_are_not_called_independent_in_the_log(tmp_path):
     from test_synthesis import scenario_reloaded
 

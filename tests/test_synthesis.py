@@ -1235,6 +1235,30 @@ def test_figures_contested_alike_say_their_agreement_then_their_contest_once(tmp
     assert said(line).count("concordant") == 1 and said(line).count("contesté") == 2, line
 
 
+def test_a_figure_agreeing_with_one_the_line_does_not_show_names_it_and_is_not_confirmed(tmp_path):
+    archive = scenario("agree-days-apart", tmp_path)
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="presents"]'))
+    # Gamma's 12 000 of 22 December, Beta's hedged 12 000 of the 17th: the box shows the latest
+    # level only, so it names the figure it counts, with its date; figures of other days, one
+    # hedged, agree (« concordant »), they do not confirm each other (review 29).
+    assert line == ("Soldats présents : environ 12 000 soldats selon le bureau gamma (OG) (22 décembre 2025) "
+                    "— concordant, de 2 sources indépendantes, avec Service Beta (environ 12 000, "
+                    "17 décembre 2025)"), line
+    assert "confirmé" not in topic_text(archive)
+
+
+def test_a_figure_its_actor_replaced_confirms_nothing_now(tmp_path):
+    archive = scenario("agree-replaced", tmp_path)
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="envoyes"]'))
+    # Beta's 24 000 agrees with Alpha's 22 000 and with the 20 000 Alpha gave before it: the
+    # 20 000 is no figure a reader is told now, so the line's agreement is the pair's, said
+    # once after the last (review 29: « concordant » after the first figure read as its own).
+    assert line == ("Soldats envoyés (total) : environ 24 000 soldats selon Service Beta (depuis octobre 2024 ; "
+                    "déclaré le 28 décembre 2025) ; environ 22 000 soldats selon Agence Alpha (depuis octobre "
+                    "2024 ; déclaré le 17 décembre 2025) — auparavant environ 20 000 (depuis octobre 2024 ; "
+                    "déclaré le 4 décembre 2025) — concordant, de 2 sources indépendantes"), line
+
+
 def test_a_figure_contested_alone_names_whom_it_agrees_with(tmp_path):
     scenario("contested-and-agreeing", tmp_path)
     front = tmp_path / "briefings" / "articles" / "2025-12-11-a-front.md"
@@ -1529,6 +1553,19 @@ def test_an_actors_running_total_counted_later_replaces_the_counts_before_it(tmp
     assert "mi-octobre" not in topic_text(archive)  # a copy of the 14 October count
 
 
+def test_an_update_runs_from_the_count_that_runs_to_the_earlier_date(tmp_path):
+    archive = scenario("update-recalled-month", tmp_path)
+    # « environ 24 000 depuis octobre 2024 » said on 29 December, its article recalling « fin
+    # novembre, plus de 19 000 »: the 24 000's period starts first, but a running total is
+    # counted to the date its period runs to: 19 000, then 24 000, not a fall (review 29).
+    (update,) = topic_soup(archive).select("ul.ba-mises-a-jour li")
+    assert text_of(update).startswith("Agence Alpha : plus de 19 000 (fin novembre 2025)"), text_of(update)
+    assert "puis Agence Alpha : environ 24 000 (depuis octobre 2024" in text_of(update), text_of(update)
+    assert findings(archive, "pertes") == [
+        ("update", "2025-12-30-a-bilan/pertes-alpha-2025-11-21--2025-11-30",
+         "2025-12-30-a-bilan/pertes-alpha-2024-10--2025-12-29")]
+
+
 def test_an_actors_figure_recalled_about_after_its_exact_one_is_that_statement(tmp_path):
     archive = scenario("recalled-about", tmp_path)
     # « quelque 4 000 », Alpha's 4 000 recalled without a date (review 25, H4): one statement
@@ -1577,6 +1614,43 @@ def test_an_actors_earlier_figure_comes_before_the_newer_ones_parts(tmp_path):
     # (review 27, W1): the previous total goes with the total's date, before its parts.
     assert line == ("Soldats envoyés (total) : environ 22 000 soldats selon Agence Alpha (17 décembre 2025 ; "
                     "auparavant environ 20 000, 4 décembre 2025), dont environ 10 000 renforts"), line
+
+
+def test_another_actors_earlier_figure_after_an_own_one_in_the_date_is_recalled(tmp_path):
+    scenario("earlier-own-with-parts", tmp_path)
+    article = tmp_path / "briefings" / "articles" / "2025-12-18-a-bilan.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("---\n\n", (
+        "  - topic: effectifs\n    metric: envoyes\n    value: 12000\n    qualifier: exact\n"
+        "    as_of: 2025-03\n    attributed_to: beta\n    quote: \"Beta en comptait 12 000 en mars\"\n---\n\n"
+    )).rstrip("\n") + " Beta en comptait 12 000 en mars.\n", encoding="utf-8")
+    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="envoyes"]'))
+    # Alpha's own earlier figure is said in its date (W1): Beta's, which the article sets beside
+    # it, is no second « auparavant » after the parts (review 29, J1 on sites w and x).
+    assert line == ("Soldats envoyés (total) : environ 22 000 soldats selon Agence Alpha (17 décembre 2025 ; "
+                    "auparavant environ 20 000, 4 décembre 2025), dont environ 10 000 renforts — également "
+                    "rappelé : 12 000 selon Service Beta (mars 2025)"), line
+
+
+def test_an_earlier_count_of_the_same_run_in_the_date_opens_no_parenthesis(tmp_path):
+    scenario("earlier-own-with-parts", tmp_path)
+    articles = tmp_path / "briefings" / "articles"
+    for name, day, said in (("2025-12-05-a-bilan.md", "2025-12-04", "jeudi"),
+                            ("2025-12-18-a-bilan.md", "2025-12-17", "mercredi")):
+        text = (articles / name).read_text(encoding="utf-8")
+        text = text.replace(f"    as_of: {day}\n    attributed_to: alpha\n    quote: \"environ", (
+            f"    as_of: 2024-10/{day}\n    as_of_words: \"depuis octobre 2024\"\n    stated_on: {day}\n"
+            f"    attributed_to: alpha\n    quote: \"environ"), 1)
+        if said == "jeudi":
+            text = text.replace("    attributed_to: alpha\n    quote: \"environ 20 000",
+                                "    attributed_to: alpha\n    hedges: [\"On compte\"]\n    quote: \"environ 20 000")
+        (articles / name).write_text(text, encoding="utf-8")
+    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="envoyes"]'))
+    # Alpha's 20 000 and 22 000 both count « depuis octobre 2024 »: the earlier says when it was
+    # given, its hedge after a comma, no parenthesis inside the date's (review 29, W1's lines).
+    assert line.replace(" ,", ",").replace(" )", ")") == (
+        "Soldats envoyés (total) : environ 22 000 soldats selon Agence Alpha (depuis octobre 2024 ; "
+        "déclaré le 17 décembre 2025 ; auparavant environ 20 000, déclaré le 4 décembre 2025, avec "
+        "réserve : « On compte … »), dont environ 10 000 renforts (17 décembre 2025)"), line
 
 
 def test_an_actors_counts_of_one_run_are_updated_one_after_the_other(tmp_path):

@@ -300,8 +300,9 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
     statuses = {}
     for statement in picture.latest:
         found = touching.get(statement.claim_id, {})
-        confirmed_by = tuple(s for s in found.get("agreement", ()) if _a_source(s, origins)
-                             ) if _a_source(statement, origins) else ()
+        confirmed_by = synthesis.latest_of_each_actor(
+            (s for s in found.get("agreement", ()) if _a_source(s, origins)), metric.kind == "total"
+        ) if _a_source(statement, origins) else ()
         when = statement.when
         replaced = previous.get(statement.claim_id)
         # The last LATER_EVENTS events after it, found from the latest back (thousands of
@@ -316,8 +317,7 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
             confirmed_by=confirmed_by,
             confirmations=_independent_origins([statement.actor, *(s.actor for s in confirmed_by)],
                                                origins),
-            same_figure=statement.claim.value is not None and all(
-                s.claim.value == statement.claim.value for s in confirmed_by),
+            same_figure=synthesis.confirms_as_itself(statement, confirmed_by),
             since=since, since_excludes=any(excludes(event) for event in since),
             replaces=replaced, revision=synthesis.direction(statement, replaced)
             if replaced is not None and restated_later(statement, replaced) else None,

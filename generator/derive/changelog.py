@@ -18,7 +18,7 @@ from functools import partial
 from ..model import DateInterval
 from .briefing import MetricBriefing, TopicBriefing
 from .ledger import LedgerEntry, Statement, restated_later
-from .synthesis import Change, direction
+from .synthesis import Change, direction, latest_of_each_actor
 
 
 @dataclass(frozen=True)
@@ -148,6 +148,7 @@ def changelog(briefings: Mapping[str, TopicBriefing]) -> tuple[LogEntry, ...]:
                     others += [o for o in found.get(copy.claim_id, ()) if o not in others]
                 return tuple(others)
             agrees, diverges = _earlier(statement, near or {})
+            agrees = latest_of_each_actor(agrees, metric is not None and metric.kind == "total")
             return LogEntry(topic_id, statement, supersedes, of(contradictions), of(disputed),
                             of(disputing), agrees, diverges, briefing.independent_agreement(statement, agrees),
                             metric.kind if metric else "", revised_as)

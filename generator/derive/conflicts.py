@@ -57,7 +57,19 @@ def _pairs(dated: list[Statement], found: dict[tuple[int, int], rules.Finding],
             if counts[pair[1]] <= limit:
                 kept.append(pair)
         ordered = kept[::-1]
-    return tuple(Pair(finding, dated[min(i, j)], dated[max(i, j)]) for (i, j), finding in ordered)
+    return tuple(Pair(finding, *_in_order(finding, dated[min(i, j)], dated[max(i, j)]))
+                 for (i, j), finding in ordered)
+
+
+def _in_order(finding: rules.Finding, first: Statement, second: Statement) -> tuple[Statement, Statement]:
+    """The pair earlier first: by the start of their periods, but an actor's counts of a running
+    total by the date each runs to (« depuis octobre 2024 » said in December after « fin
+    novembre »: an update from the November count, not a fall to it)."""
+    if finding in ("update", "correction"):
+        a, b = first.figure, second.figure
+        if a is not None and b is not None and b.counted_end < a.counted_start:
+            return second, first
+    return first, second
 
 
 def compare_metric(statements: tuple[Statement, ...], kind: str,

@@ -262,6 +262,13 @@ class Statement:
         counted = when.up_to.sort_key() if total and when is not None else ()
         return (when is None, counted, *self.sort_key[1:])
 
+    def same_run(self, other: Statement) -> bool:
+        """Whether both count from one start in the same words (« depuis octobre 2024 »): two
+        counts of one run differ only by when each was given."""
+        return (self.when is not None and other.when is not None and self.when.start == other.when.start
+                and self.when.end != other.when.end and self.claim.as_of_words == other.claim.as_of_words
+                and bool(self.claim.as_of_words))
+
     def restated_key(self, total: bool = False) -> tuple:
         """Its order among its actor's figures: by period (counted_key), then, for one
         period, by when it became known (one not known to have been stated on a day first),

@@ -482,7 +482,8 @@ class Status:
     # Independent sources giving a compatible figure, this one included: actors whose
     # origins meet (Actor.includes) count once.
     confirmations: int = 1
-    # Whether those figures are this very figure (« confirmé »), not only compatible with it.
+    # Whether those figures are this very figure for its very period, unhedged (« confirmé »:
+    # confirms_as_itself), not only compatible with it (« concordant »).
     same_figure: bool = False
     # Earlier figures that a text reporting this one sets beside it (a running total:
     # « auparavant … »), which the headline, showing the latest only, would drop: its own
@@ -532,6 +533,29 @@ class Change:
 
     statement: Statement
     supersedes: Statement | None
+
+
+def latest_of_each_actor(statements: Iterable[Statement], total: bool) -> tuple[Statement, ...]:
+    """Each actor's latest of ``statements`` (Statement.restated_key), in their order: a figure
+    its actor has replaced since agrees with nothing a reader is told now (« concordant »
+    beside the NIS's 22 000 and its 20 000 before it: review 29)."""
+    listed = tuple(statements)
+    latest: dict[str, Statement] = {}
+    for statement in listed:
+        kept = latest.get(statement.actor)
+        if kept is None or statement.restated_key(total) > kept.restated_key(total):
+            latest[statement.actor] = statement
+    kept_ids = {statement.claim_id for statement in latest.values()}
+    return tuple(statement for statement in listed if statement.claim_id in kept_ids)
+
+
+def confirms_as_itself(statement: Statement, others: Iterable[Statement]) -> bool:
+    """Whether ``others`` give this very figure, for its very period, and none of them hedged:
+    only then « confirmé » (the method page); figures of other days, or hedged (« ne
+    peuvent pas être vérifiés »), are « concordant » (review 29)."""
+    return statement.claim.value is not None and not statement.hedges and all(
+        other.claim.value == statement.claim.value and other.when == statement.when and not other.hedges
+        for other in others)
 
 
 def history(statements: tuple[Statement, ...], kind: str = "") -> tuple[Change, ...]:
