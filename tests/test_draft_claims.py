@@ -701,6 +701,18 @@ def test_an_event_is_dated_by_the_date_nearest_its_words_a_whole_day_before_a_we
         ("signature", "2024-06-19"), ("entry_into_force", "2024-12-04"), ("mutual_defence_clause", None)]
 
 
+def test_a_weekday_said_last_is_the_one_before_the_articles_day():
+    """Review 29 (H2): « mardi dernier » in a Tuesday's article is the Tuesday a week before, not
+    the article's day; « mardi » alone in it is that day."""
+    tuesday = "2025-06-10"
+    [last] = _read("Environ 12 000 soldats étaient engagés sur le front, a indiqué mardi dernier le JCS.", tuesday)
+    assert last.as_of == "2025-06-03", last
+    [today] = _read("Environ 12 000 soldats étaient engagés sur le front, a indiqué mardi le JCS.", tuesday)
+    assert today.as_of == "2025-06-10", today
+    [earlier] = _read("Environ 12 000 soldats étaient engagés sur le front, a indiqué lundi dernier le JCS.", tuesday)
+    assert earlier.as_of == "2025-06-09", earlier
+
+
 def test_a_report_transmitted_or_handed_over_on_a_day_dates_the_statement():
     """Review 21 (W6): « dans un rapport transmis lundi aux parlementaires », the day not next to the
     verb of saying, proposed no ``stated_on``; nor « remis », while « publié » did."""

@@ -1259,6 +1259,17 @@ def test_a_figure_its_actor_replaced_confirms_nothing_now(tmp_path):
                     "déclaré le 4 décembre 2025) — concordant, de 2 sources indépendantes"), line
 
 
+def test_an_undated_figure_newer_than_its_actors_last_is_newer_than_an_older_rival(tmp_path):
+    archive = scenario("undated-after-own", tmp_path)
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    # Alpha's undated 10 000, reported on 29 December, is read as newer than its 9 000 of late
+    # November (« auparavant »): then it is newer than Gamma's 5 000 of March too, which is no
+    # longer one of « les plus récents » (review 29, the HUR's 400 beside the JCS's 220).
+    assert line == ("Pertes cumulées : environ 10 000 militaires selon Agence Alpha (rapporté le 29 décembre "
+                    "2025) — auparavant environ 9 000 (fin novembre 2025)"), line
+    assert "Chiffre le plus récent : environ 10 000" in topic_text(archive)
+
+
 def test_a_figure_contested_alone_names_whom_it_agrees_with(tmp_path):
     scenario("contested-and-agreeing", tmp_path)
     front = tmp_path / "briefings" / "articles" / "2025-12-11-a-front.md"

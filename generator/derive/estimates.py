@@ -14,7 +14,9 @@ folded into one range with them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from ..model import DateInterval
 from .ledger import Statement, restated_later
@@ -42,15 +44,18 @@ def _newest_first(statements: list[Statement], total: bool = False) -> list[Stat
     return sorted(statements, key=lambda s: (*s.counted_key(total)[:-1], s.actor), reverse=True)
 
 
-def latest(statements: list[Statement], open_reports: bool = False, total: bool = False
-           ) -> list[Statement]:
+def latest(statements: list[Statement], open_reports: bool = False, total: bool = False,
+           after: Mapping[str, date] | None = None) -> list[Statement]:
     """The dated statements no other is wholly after (newest first). ``open_reports``: a
     figure its text does not date, only reported on a day, may be for any time before it:
-    it is after none (across actors; an actor's own later report is its newer figure)."""
+    it is after none (across actors; an actor's own later report is its newer figure), but
+    for what ``after`` knows of it (claim id -> a day it is no earlier than)."""
     dated = [s for s in statements if s.when is not None]
     if not dated:
         return []
-    last_start = max((_when(s).start for s in dated if s.dated or not open_reports), default=None)
+    starts = [_when(s).start for s in dated if s.dated or not open_reports]
+    starts += [day for s in dated if not s.dated and (day := (after or {}).get(s.claim_id))]
+    last_start = max(starts, default=None)
     return _newest_first([s for s in dated if last_start is None or _when(s).end >= last_start], total)
 
 
@@ -67,6 +72,22 @@ def _runs_further(other: Statement, statement: Statement, total: bool) -> bool:
     return further.start == when.start and further.end > when.end
 
 
+def _after_own(chosen: list[Statement], statements: list[Statement]) -> dict[str, date]:
+    """Claim id of each chosen figure its text does not date -> the start of its own actor's
+    latest dated figure it replaces: the page reads it as that actor's newer figure (« auparavant
+    … »), so it is no older than that one, against any other actor's either (review 29: the
+    HUR's undated 400 after its 350 of late November beside the JCS's 220 of March 2025)."""
+    found = {}
+    for statement in chosen:
+        if statement.dated or statement.when is None:
+            continue
+        starts = [_when(s).start for s in statements if s.dated and s.when is not None
+                  and _when(s).before(_when(statement))]
+        if starts:
+            found[statement.claim_id] = max(starts)
+    return found
+
+
 def picture(metric_id: str, metric_statements: tuple[Statement, ...],
             kind: str = "total") -> MetricPicture | None:
     """None when nobody has given this figure yet. A figure its text does not date may be
@@ -81,6 +102,7 @@ def picture(metric_id: str, metric_statements: tuple[Statement, ...],
         by_actor.setdefault(statement.actor, []).append(statement)
     each = []
     undated = []
+    after: dict[str, date] = {}
     for actor, statements in by_actor.items():
         chosen = [s for s in latest(statements, total=total)
                   if not any(restated_later(other, s) or _runs_further(other, s, total)
@@ -88,7 +110,8 @@ def picture(metric_id: str, metric_statements: tuple[Statement, ...],
         each += chosen
         if not chosen:
             undated += statements
-    headline = latest(each, open_reports=open_reports, total=total)
+        after.update(_after_own(chosen, statements))
+    headline = latest(each, open_reports=open_reports, total=total, after=after)
     shown = {id(s) for s in headline}
     same_period = [s for s in each if id(s) not in shown
                    and any(_when(s).overlaps(_when(h)) for h in headline)]

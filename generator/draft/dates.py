@@ -256,7 +256,8 @@ _SAID = re.compile(r"(?:\b(?:a|ont|avait|avaient)\s+(?:(?:pour\s+(?:sa|leur)\s+p
 _IN_YEAR = re.compile(rf"\b(?:en|au cours de l'annee)\s+{_YEAR}\b")
 _THIS = re.compile(r"\b(cette annee|ce mois-ci|ce mois)\b")
 _LAST = re.compile(r"\b(?:le mois (?:dernier|passe)|l'(?:an|annee) (?:dernier|derniere|passe|passee))\b")
-_A_WEEKDAY = re.compile(rf"\b{_WEEKDAY}\b")
+# « mardi dernier » (folded): the Tuesday before the article's day, a week back on a Tuesday.
+_A_WEEKDAY = re.compile(rf"\b{_WEEKDAY}\b(\s+(?:dernier|passe)\b)?")
 # « la semaine dernière », « cette semaine »: a week, Monday to Sunday, placed by the article's day.
 _WEEK = re.compile(r"\b(?:la\s+semaine\s+(derniere|passee)|cette\s+semaine)\b")
 
@@ -442,9 +443,11 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         value = note = None
         if article.year and article.month and article.day:  # a day comes with its month and year
             published = date(article.year, article.month, article.day)
-            day = published - timedelta(days=(published.weekday() - WEEKDAYS.index(m[1])) % 7)
+            back = (published.weekday() - WEEKDAYS.index(m[1])) % 7
+            day = published - timedelta(days=back or (7 if m[2] else 0))
             value = day.isoformat()
-            note = (f"« {sentence[m.start():m.end()]} » dans la phrase : le dernier {m[1]} jusqu'à "
-                    f"la date de l'article ({article.words}) incluse.")
+            note = (f"« {sentence[m.start():m.end()]} » dans la phrase : le dernier {m[1]} "
+                    + (f"avant la date de l'article ({article.words})." if m[2] else
+                       f"jusqu'à la date de l'article ({article.words}) incluse."))
         add(m, value, note)
     return sorted(found, key=lambda mention: mention.start)
