@@ -1270,6 +1270,18 @@ def test_an_undated_figure_newer_than_its_actors_last_is_newer_than_an_older_riv
     assert "Chiffre le plus récent : environ 10 000" in topic_text(archive)
 
 
+def test_one_figure_written_alike_by_two_actors_is_said_once_with_each_actors_hedges(tmp_path):
+    archive = scenario("alike-hedged", tmp_path)
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    # Alpha's hedged « environ 11 000 » and Beta's of the same day: the figure once, then each
+    # actor with its hedges (review 28: « environ 11 000 » three times); one of them hedged, they
+    # agree, they do not confirm (review 29).
+    assert line.replace(" )", ")") == (
+        "Pertes cumulées : environ 11 000 militaires (21 décembre 2025 : selon Agence Alpha (avec "
+        "réserve : « … auraient … ») ; selon Service Beta) — estimations concordantes pour une même "
+        "période, de 2 sources indépendantes"), line
+
+
 def test_a_figure_contested_alone_names_whom_it_agrees_with(tmp_path):
     scenario("contested-and-agreeing", tmp_path)
     front = tmp_path / "briefings" / "articles" / "2025-12-11-a-front.md"

@@ -407,6 +407,16 @@ class Range:
             for s in self.every)
 
     @property
+    def written_alike(self) -> bool:
+        """Whether every figure is written alike (« environ 11 000 »), with no narrower scope of
+        its own, whatever their hedges: a line names the figure once, then each actor with its
+        own hedges (« environ 11 000 (selon A (…) ; selon B (…)) »), not the figure three times."""
+        first = self.every[0].claim
+        return len(self.every) > 1 and all(
+            s.claim.qualifier == first.qualifier and s.claim.numbers == first.numbers
+            and not s.claim.scope_words for s in self.every)
+
+    @property
     def agree(self) -> bool:
         """Whether one value lies within every figure's interval (the bounds' too): estimates
         that agree (rules.compare's "agreement"), not diverging ones."""
