@@ -404,6 +404,14 @@ def test_a_figure_agrees_in_the_log_with_each_actors_latest_figure_only(tmp_path
     assert "20 000" not in newest, newest
 
 
+def test_two_figures_of_one_day_that_agree_say_so_once_on_the_lower_line(tmp_path):
+    lines = [line for line in scenario_log("alike-hedged", tmp_path) if "11 000" in line]
+    # Alpha's and Beta's « environ 11 000 », known the same day: neither was known before the
+    # other, yet the reader meets both; the line below says they agree (review 28).
+    assert [("concorde avec" in line) for line in lines] == [False, True], lines
+    assert "concorde avec : environ 11 000 selon Service Beta" in lines[1], lines
+
+
 def test_figures_of_one_origin_agree_but_are_not_called_independent_in_the_log(tmp_path):
     from test_synthesis import scenario_reloaded
 

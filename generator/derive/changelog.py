@@ -221,14 +221,20 @@ def _related(pairs: Iterable) -> dict[str, list[Statement]]:
 def _earlier(statement: Statement, related: Near
              ) -> tuple[tuple[Statement, ...], tuple[Statement, ...]]:
     """The figures it agrees with, among those known before it (the log says so on the line
-    of what came second), and those it diverges from, known before it or when it was (two
-    figures one day brings that both can hold: each line says so, as the boxes do)."""
+    of what came second) or known when it was and shown above it (the line below says so:
+    review 28, two agencies' « environ 11 000 » of one day), and those it diverges from, known
+    before it or when it was (two figures one day brings that both can hold: each line says
+    so, as the boxes do)."""
     known = statement.known_on
+
+    def agrees(other: Statement) -> bool:
+        assert known is not None and other.known_on is not None
+        return other.known_on.before(known) or (other.known_on == known and other.claim_id > statement.claim_id)
 
     def before(finding: str, same_time: bool = False) -> tuple[Statement, ...]:
         return tuple(o for o in related.get(finding, {}).get(statement.claim_id, ())
                      if known is not None and o.known_on is not None and (
-                         not known.before(o.known_on) if same_time else o.known_on.before(known)))
+                         not known.before(o.known_on) if same_time else agrees(o)))
     return before("agreement"), before("divergence", same_time=True)
 
 
