@@ -1282,6 +1282,28 @@ def test_one_figure_written_alike_by_two_actors_is_said_once_with_each_actors_he
         "période, de 2 sources indépendantes"), line
 
 
+def test_a_line_says_every_own_earlier_figure_one_way(tmp_path):
+    scenario("agree-replaced", tmp_path)
+    article = tmp_path / "briefings" / "articles" / "2025-12-29-a-bilan.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("---\n\n", (
+        "  - topic: effectifs\n    metric: renforts\n    value: 11000\n    qualifier: about\n"
+        "    as_of: 2025-01/2025-12-28\n    as_of_words: \"depuis le début de 2025\"\n    stated_on: 2025-12-28\n"
+        "    attributed_to: beta\n    quote: \"quelque 11 000 renforts depuis le début de 2025\"\n"
+        "  - topic: effectifs\n    metric: envoyes\n    value: 19000\n    qualifier: more_than\n"
+        "    as_of: 2025-11-21/2025-11-30\n    as_of_words: \"fin novembre 2025\"\n    attributed_to: beta\n"
+        "    quote: \"Fin novembre, Beta en comptait plus de 19 000\"\n---\n\n")).rstrip("\n")
+        + " Parmi eux, quelque 11 000 renforts depuis le début de 2025. Fin novembre, Beta en comptait "
+          "plus de 19 000.\n", encoding="utf-8")
+    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="envoyes"]'))
+    # Beta's 24 000 is said with its part, its previous figure in its date's parenthesis (W1):
+    # Alpha's previous figure on the same line is said the same way, not « — auparavant » (review 29).
+    assert line == ("Soldats envoyés (total) : environ 24 000 soldats selon Service Beta (depuis octobre 2024 ; "
+                    "déclaré le 28 décembre 2025 ; auparavant plus de 19 000, fin novembre 2025), dont environ "
+                    "11 000 renforts (depuis le début de 2025) ; environ 22 000 soldats selon Agence Alpha (depuis "
+                    "octobre 2024 ; déclaré le 17 décembre 2025 ; auparavant environ 20 000, déclaré le "
+                    "4 décembre 2025) — concordant, de 2 sources indépendantes"), line
+
+
 def test_a_figure_contested_alone_names_whom_it_agrees_with(tmp_path):
     scenario("contested-and-agreeing", tmp_path)
     front = tmp_path / "briefings" / "articles" / "2025-12-11-a-front.md"

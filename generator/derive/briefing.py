@@ -125,6 +125,15 @@ class MetricBriefing:
         return diverging, tuple(s for s in self.headline if s not in diverging)
 
     @property
+    def earlier_in_date(self) -> bool:
+        """Whether the line says its figures' own previous ones in their date's parenthesis
+        (« (9 décembre 2026 ; auparavant environ 9 000, 1er décembre 2026) »): where one of them
+        is said with its parts, as « — auparavant » after « dont … » would read as the last part's
+        (review 27, W1); then every figure of the line, one form for one line (review 29)."""
+        return any(self.of_which.get(s.claim_id) and any(e.actor == s.actor for e in self.status(s).earlier_beside)
+                   for s in self.headline)
+
+    @property
     def agreement_said_later(self) -> frozenset[str]:
         """Claim ids of headline figures whose agreement a later figure of the same line says
         for both: each figure it agrees with stands on the line, and that later one, which
