@@ -1304,6 +1304,16 @@ def test_a_line_says_every_own_earlier_figure_one_way(tmp_path):
                     "4 décembre 2025) — concordant, de 2 sources indépendantes"), line
 
 
+def test_a_figure_for_the_start_of_a_month_is_replaced_by_its_actors_figure_of_its_end(tmp_path):
+    archive = scenario("part-of-month-replaced", tmp_path)
+    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    # « début décembre » is 1-10 December to an order (the method page): Alpha's figure of the
+    # 31st replaces it, in the box and in the rows of each actor's latest (review 30).
+    assert line == "Pertes cumulées : plus de 15 000 militaires selon Agence Alpha (31 décembre 2025)", line
+    rows = [text_of(row) for row in topic_soup(archive).select("table.ba-picture tbody tr")]
+    assert len(rows) == 1 and "remplace plus de 13 000 (début décembre 2025)" in rows[0], rows
+
+
 def test_a_figure_contested_alone_names_whom_it_agrees_with(tmp_path):
     scenario("contested-and-agreeing", tmp_path)
     front = tmp_path / "briefings" / "articles" / "2025-12-11-a-front.md"

@@ -31,8 +31,9 @@ class MetricPicture:
 
 
 def _when(statement: Statement) -> DateInterval:
-    """The period of a statement known to be dated (those ``latest`` keeps)."""
-    when = statement.when
+    """The period of a statement known to be dated (those ``latest`` keeps), as an order reads
+    it (« début décembre » as 1-10 December: review 30)."""
+    when = statement.compared
     assert when is not None
     return when
 

@@ -216,16 +216,23 @@ class Statement:
         return value_interval(self.claim) if self.claim.metric else ValueInterval(0, 0)
 
     @cached_property
+    def compared(self) -> DateInterval | None:
+        """Its period as an order reads it: a month its text narrows in words (« début
+        décembre ») as that part (1-10 December), never shown as such (DateInterval.part_said)."""
+        when = self.when
+        if when is not None and self.period is None and self.claim.as_of is not None:
+            return when.part_said(self.claim.as_of_words)
+        return when
+
+    @cached_property
     def figure(self) -> Figure | None:
         """What the comparison rules read; None when it has no date at all. A month its text
         narrows in words (« début avril ») is compared as that part (1-10 April): « plus de
         8 000 » early in April and « environ 6 000 » on 22 April are two running totals of
         wholly ordered dates, not of one month."""
-        when = self.when
+        when = self.compared
         if when is None:
             return None
-        if self.period is None and self.claim.as_of is not None:
-            when = when.part_said(self.claim.as_of_words)
         stated = stated_interval(self.claim) if self.claim.metric else self.values
         return Figure.of(self.actor, when, self.dated, self.values, stated, self._reports)
 
