@@ -1525,9 +1525,11 @@ def test_an_earlier_figure_beside_two_headline_figures_is_said_once_with_its_sco
         .replace("armes livrées.", "armes livrées. Gamma en compte environ 15 000."), encoding="utf-8")
     line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="armes"]'))
     # Beta's and Gamma's totals both follow Alpha's earlier one in the article that recalls
-    # it: the line says it once, with the words that say what it counts (review 20, S2).
-    assert line.count("auparavant") == 1, line
-    assert "auparavant environ 10 000 (« armes ont été livrées ») selon Agence Alpha" in line, line
+    # it: the line says it once, with the words that say what it counts (review 20, S2), at its
+    # end, after both (review 30: in mid-line it read as the next figure's history).
+    assert line.count("également rappelé") == 1 and "auparavant" not in line, line
+    assert line.split(" — ")[-1].startswith(
+        "également rappelé : environ 10 000 (« armes ont été livrées ») selon Agence Alpha"), line
 
 
 def test_an_actors_new_figure_is_an_update_even_within_or_overlapping_its_old_one(tmp_path):

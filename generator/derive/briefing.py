@@ -125,6 +125,24 @@ class MetricBriefing:
         return diverging, tuple(s for s in self.headline if s not in diverging)
 
     @property
+    def recalled_at_end(self) -> tuple[Statement, ...]:
+        """Where the line gives several figures: the earlier figures of other actors that the
+        articles set beside them, each once, said at the line's end (« — également rappelé : … »,
+        the method page), not in mid-line after the figure they were set beside, where a reader
+        takes them for the next figure's history (review 30). Not those the line shows, nor one
+        of its figures' own previous ones."""
+        if len(self.headline) < 2:
+            return ()
+        shown = {s.claim_id for s in self.headline}
+        own = {e.claim_id for s in self.headline for e in self.status(s).earlier_beside if e.actor == s.actor}
+        found: dict[str, Statement] = {}
+        for statement in self.headline:
+            for earlier in self.status(statement).earlier_beside:
+                if earlier.actor != statement.actor and earlier.claim_id not in shown | own:
+                    found.setdefault(earlier.claim_id, earlier)
+        return tuple(found.values())
+
+    @property
     def earlier_in_date(self) -> bool:
         """Whether the line says its figures' own previous ones in their date's parenthesis
         (« (9 décembre 2026 ; auparavant environ 9 000, 1er décembre 2026) »): where one of them
