@@ -412,6 +412,13 @@ def test_two_figures_of_one_day_that_agree_say_so_once_on_the_lower_line(tmp_pat
     assert "concorde avec : environ 11 000 selon Service Beta" in lines[1], lines
 
 
+def test_a_floor_raised_by_its_actor_is_logged_as_a_rise(tmp_path):
+    (newest, _) = scenario_log("update-same-run-floor", tmp_path)
+    # « plus de 13 000 », then « plus de 14 000 » of the same run: the figures each announces
+    # overlap, but the floor itself rose (review 30: no « en hausse » where the text says so).
+    assert "plus de 14 000 (depuis l'été 2023) selon Agence Alpha (en hausse ; auparavant plus de 13 000" in newest, newest
+
+
 def test_figures_of_one_origin_agree_but_are_not_called_independent_in_the_log(tmp_path):
     from test_synthesis import scenario_reloaded
 

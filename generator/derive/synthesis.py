@@ -598,6 +598,8 @@ def claim_direction(new: Claim, old: Claim) -> str:
     # figures they announce moved; then, of two figures that are no bounds, the one announced
     # against the old one as written (« environ 250 » after « environ 220 »: up; « environ
     # 5 000 » after « entre 5 000 et 6 000 »: within it, '').
+    if _bound_moved(new, old):  # « plus de 13 millions », then « plus de 14 millions »: up (review 30)
+        return "up" if (new.value or 0) > (old.value or 0) else "down"
     stated = stated_interval(new)
     moved = _moved(now, before) or _moved(stated, stated_interval(old))
     if moved or not {new.qualifier, old.qualifier} <= set(TWO_SIDED):
@@ -605,6 +607,14 @@ def claim_direction(new: Claim, old: Claim) -> str:
     announced = (stated.low + stated.high) / 2
     low, high = (old.low, old.high) if old.qualifier == "range" else (old.value, old.value)
     return _moved(ValueInterval(announced, announced), ValueInterval(low or 0, high or 0))
+
+
+def _bound_moved(new: Claim, old: Claim) -> bool:
+    """Whether both are floors, or both ceilings, at another figure: the bound itself moved,
+    however near the figures each announces."""
+    floors, ceilings = {"at_least", "more_than"}, {"at_most"}
+    same_side = {new.qualifier, old.qualifier} <= floors or {new.qualifier, old.qualifier} <= ceilings
+    return same_side and new.value is not None and old.value is not None and new.value != old.value
 
 
 def _requalified(new: Claim, old: Claim) -> bool:
