@@ -1245,6 +1245,10 @@ def test_a_figure_agreeing_with_one_the_line_does_not_show_names_it_and_is_not_c
                     "— concordant, de 2 sources indépendantes, avec Service Beta (environ 12 000, "
                     "17 décembre 2025)"), line
     assert "confirmé" not in topic_text(archive)
+    # Each row names the other, of another date, as the box does (review 30).
+    rows = [text_of(row) for row in topic_soup(archive).select("table.ba-picture tbody tr")]
+    assert any("avec Service Beta (environ 12 000, 17 décembre 2025)" in row for row in rows), rows
+    assert any("avec le bureau gamma (OG) (environ 12 000, 22 décembre 2025)" in row for row in rows), rows
 
 
 def test_a_figure_its_actor_replaced_confirms_nothing_now(tmp_path):
