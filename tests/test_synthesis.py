@@ -179,7 +179,7 @@ def test_a_scope_within_two_is_counted_in_both_and_its_report_s_whole_says_dont(
     pieces = tmp_path / "briefings" / "articles" / "2025-05-16-b-pieces.md"
     pieces.write_text(pieces.read_text(encoding="utf-8").replace("250", "2500000").replace(
         "quelque 120", "quelque 1 200 000").replace("value: 120", "value: 1200000"), encoding="utf-8")
-    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="longue_portee"]'))
+    line = metric_line(scenario_reloaded(tmp_path), "longue_portee")
     assert "dont environ 1,2 million de lance-roquettes livrés" in line, line
     pieces.write_text(pieces.read_text(encoding="utf-8").replace("2500000", "250").replace(
         "quelque 1 200 000", "quelque 120").replace("value: 1200000", "value: 120"), encoding="utf-8")
@@ -734,6 +734,11 @@ def text_of(element) -> str:
     return re.sub(r"\s+", " ", element.get_text(" ")).replace("’", "'")
 
 
+def metric_line(archive, metric_id: str) -> str:
+    """A metric's line in the topic page's headline box, as text."""
+    return text_of(topic_soup(archive).select_one(f'.ba-headline-figure[data-metric="{metric_id}"]'))
+
+
 def said(text: str) -> str:
     """``text`` as a page shows it, read as text_of reads it."""
     return shown(text).replace("’", "'")
@@ -1213,7 +1218,7 @@ def test_a_level_reported_without_a_date_is_the_current_one_not_beside_a_year_ol
     # A level its text does not date is the level of the day it is reported (the method
     # page): Alpha's « jusqu'à 8 000 » of January 2025 is no rival of Beta's figure reported a
     # year later (review 18, F1).
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="presents"]'))
+    line = metric_line(archive, "presents")
     assert "environ 5 000 soldats selon Service Beta (rapporté le 16 janvier 2026)" in said(line), line
     assert "8 000" not in line, line
     assert "Chiffre le plus récent : environ 5 000" in topic_text(archive)
@@ -1221,7 +1226,7 @@ def test_a_level_reported_without_a_date_is_the_current_one_not_beside_a_year_ol
 
 def test_figures_contested_alike_say_their_agreement_then_their_contest_once(tmp_path):
     archive = scenario("contested-and-agreeing", tmp_path)
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="presents"]'))
+    line = metric_line(archive, "presents")
     # Alpha and Beta agree and Gamma contradicts both: the agreement, then the contest, said
     # once after the last of the two, not after each (review 28, P1); the agreement first, so
     # that it cannot read as agreeing with Gamma (review 17, N3). Gamma's contest names both,
@@ -1237,7 +1242,7 @@ def test_figures_contested_alike_say_their_agreement_then_their_contest_once(tmp
 
 def test_a_figure_agreeing_with_one_the_line_does_not_show_names_it_and_is_not_confirmed(tmp_path):
     archive = scenario("agree-days-apart", tmp_path)
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="presents"]'))
+    line = metric_line(archive, "presents")
     # Gamma's 12 000 of 22 December, Beta's hedged 12 000 of the 17th: the box shows the latest
     # level only, so it names the figure it counts, with its date; figures of other days, one
     # hedged, agree (« concordant »), they do not confirm each other (review 29).
@@ -1253,7 +1258,7 @@ def test_a_figure_agreeing_with_one_the_line_does_not_show_names_it_and_is_not_c
 
 def test_a_figure_its_actor_replaced_confirms_nothing_now(tmp_path):
     archive = scenario("agree-replaced", tmp_path)
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="envoyes"]'))
+    line = metric_line(archive, "envoyes")
     # Beta's 24 000 agrees with Alpha's 22 000 and with the 20 000 Alpha gave before it: the
     # 20 000 is no figure a reader is told now, so the line's agreement is the pair's, said
     # once after the last (review 29: « concordant » after the first figure read as its own).
@@ -1265,7 +1270,7 @@ def test_a_figure_its_actor_replaced_confirms_nothing_now(tmp_path):
 
 def test_an_undated_figure_newer_than_its_actors_last_is_newer_than_an_older_rival(tmp_path):
     archive = scenario("undated-after-own", tmp_path)
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    line = metric_line(archive, "pertes")
     # Alpha's undated 10 000, reported on 29 December, is read as newer than its 9 000 of late
     # November (« auparavant »): then it is newer than Gamma's 5 000 of March too, which is no
     # longer one of « les plus récents » (review 29, the HUR's 400 beside the JCS's 220).
@@ -1276,7 +1281,7 @@ def test_an_undated_figure_newer_than_its_actors_last_is_newer_than_an_older_riv
 
 def test_one_figure_written_alike_by_two_actors_is_said_once_with_each_actors_hedges(tmp_path):
     archive = scenario("alike-hedged", tmp_path)
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    line = metric_line(archive, "pertes")
     # Alpha's hedged « environ 11 000 » and Beta's of the same day: the figure once, then each
     # actor with its hedges (review 28: « environ 11 000 » three times); one of them hedged, they
     # agree, they do not confirm (review 29).
@@ -1298,7 +1303,7 @@ def test_a_line_says_every_own_earlier_figure_one_way(tmp_path):
         "    quote: \"Fin novembre, Beta en comptait plus de 19 000\"\n---\n\n")).rstrip("\n")
         + " Parmi eux, quelque 11 000 renforts depuis le début de 2025. Fin novembre, Beta en comptait "
           "plus de 19 000.\n", encoding="utf-8")
-    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="envoyes"]'))
+    line = metric_line(scenario_reloaded(tmp_path), "envoyes")
     # Beta's 24 000 is said with its part, its previous figure in its date's parenthesis (W1):
     # Alpha's previous figure on the same line is said the same way, not « — auparavant » (review 29).
     assert line == ("Soldats envoyés (total) : environ 24 000 soldats selon Service Beta (depuis octobre 2024 ; "
@@ -1310,7 +1315,7 @@ def test_a_line_says_every_own_earlier_figure_one_way(tmp_path):
 
 def test_a_figure_for_the_start_of_a_month_is_replaced_by_its_actors_figure_of_its_end(tmp_path):
     archive = scenario("part-of-month-replaced", tmp_path)
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    line = metric_line(archive, "pertes")
     # « début décembre » is 1-10 December to an order (the method page): Alpha's figure of the
     # 31st replaces it, in the box and in the rows of each actor's latest (review 30).
     assert line == "Pertes cumulées : plus de 15 000 militaires selon Agence Alpha (31 décembre 2025)", line
@@ -1323,7 +1328,7 @@ def test_a_figure_contested_alone_names_whom_it_agrees_with(tmp_path):
     front = tmp_path / "briefings" / "articles" / "2025-12-11-a-front.md"
     front.write_text(front.read_text(encoding="utf-8").replace("high: 6000", "high: 7000").replace(
         "entre 5 000 et 6 000", "entre 5 000 et 7 000"), encoding="utf-8")
-    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="presents"]'))
+    line = metric_line(scenario_reloaded(tmp_path), "presents")
     # Beta's 5 000 to 7 000 allows both Alpha's and Gamma's: only Alpha is contested. After
     # « en contradiction avec … Gamma », a bare « concordant » would read as agreeing with
     # Gamma (review 17, N3): it says with whom.
@@ -1339,7 +1344,7 @@ def test_an_unsourced_figure_confirms_nothing(tmp_path):
     front = tmp_path / "briefings" / "articles" / "2025-12-11-a-front.md"
     front.write_text(front.read_text(encoding="utf-8").replace(
         "    attributed_to: alpha\n", "    attributed_to: alpha\n    unsourced: true\n"), encoding="utf-8")
-    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="presents"]'))
+    line = metric_line(scenario_reloaded(tmp_path), "presents")
     assert "concordant" not in line and "entre 5 000 et 6 000" in line, line
 
 
@@ -1482,20 +1487,20 @@ def test_a_running_totals_earlier_figure_its_text_sets_beside_it_stays_in_the_bo
     first_text = first.read_text(encoding="utf-8")
     first.write_text(first_text[:first_text.index("  - topic: effectifs\n    metric: armes\n    value: 12000")]
                      + first_text[first_text.index("---\n\n"):], encoding="utf-8")
-    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="armes"]'))
+    line = metric_line(scenario_reloaded(tmp_path), "armes")
     assert "en contradiction avec Agence Alpha (environ 10 000" in line and "auparavant" not in line, line
     later.write_text(text, encoding="utf-8")
     first.write_text(first_text, encoding="utf-8")
     # An earlier figure no text reporting the later one gives is the table's, not the box's.
     later.write_text(text[:text.index("  - topic: effectifs\n    metric: armes\n    value: 10000")] + "---\n\n"
                      "Beta a compté mardi plus de 12 000 armes livrées.\n", encoding="utf-8")
-    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="armes"]'))
+    line = metric_line(scenario_reloaded(tmp_path), "armes")
     assert line == "Canons et lance-roquettes livrés : plus de 12 000 unités selon Service Beta (3 mars 2026)", line
 
 
 def test_a_figure_an_article_only_recalls_is_not_given_with_that_articles_report(tmp_path):
     archive = scenario("report-recalled", tmp_path)
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="envoyes"]'))
+    line = metric_line(archive, "envoyes")
     # Alpha's December report gave its total and 5 000 - 6 000 present, since brought down to
     # about 5 000; its « mi-octobre » 3 000, which the article recalls, was no part of that
     # report (review 20, S1).
@@ -1508,7 +1513,7 @@ def test_a_figure_an_article_only_recalls_is_not_given_with_that_articles_report
 
 def test_a_figure_of_other_things_given_in_the_same_report_says_nothing_of_it(tmp_path):
     archive = scenario("report-other-things", tmp_path)
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="prevus"]'))
+    line = metric_line(archive, "prevus")
     # Alpha's plan of missiles and its count of guns, one report; the guns counted again since
     # (review 26, N2): a plan of other things is not « peut-être dépassé » for it.
     assert line == "Livraisons prévues : au moins 150 missiles selon Agence Alpha (2025)", line
@@ -1527,7 +1532,7 @@ def test_an_earlier_figure_beside_two_headline_figures_is_said_once_with_its_sco
         "claims:\n  - topic: effectifs\n    metric: armes\n    value: 15000\n    qualifier: about\n"
         "    as_of: 2026-03\n    attributed_to: gamma\n    quote: \"Gamma en compte environ 15 000\"\n"), 1)
         .replace("armes livrées.", "armes livrées. Gamma en compte environ 15 000."), encoding="utf-8")
-    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="armes"]'))
+    line = metric_line(scenario_reloaded(tmp_path), "armes")
     # Beta's and Gamma's totals both follow Alpha's earlier one in the article that recalls
     # it: the line says it once, with the words that say what it counts (review 20, S2), at its
     # end, after both (review 30: in mid-line it read as the next figure's history).
@@ -1560,7 +1565,7 @@ def test_an_event_that_happens_once_told_again_more_precisely_is_one_statement(t
 
 def test_a_part_of_a_month_in_words_is_compared_as_that_part(tmp_path):
     archive = scenario("part-of-month-compared", tmp_path)
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    line = metric_line(archive, "pertes")
     # « plus de 8 000 » early in April, « environ 6 000 » on 22 April: a running total lower at
     # a wholly later date, a contradiction, not two estimates of one month that may both hold
     # (review 20, S2); the contradicting figure is not named again as « auparavant ».
@@ -1587,7 +1592,7 @@ def test_figures_are_compared_in_the_order_of_their_parts_of_months(tmp_path):
 
 def test_an_actors_running_total_from_the_same_start_to_a_later_day_replaces_its_earlier_one(tmp_path):
     archive = scenario("since-later", tmp_path)
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    line = metric_line(archive, "pertes")
     # Both « depuis octobre 2024 », to 11 December then to 10 February: Alpha's newer count is
     # the one to read, the older one said after it, as its table row's « remplace » and the
     # log say (review 26, N1).
@@ -1605,7 +1610,7 @@ def test_an_actors_running_total_counted_later_replaces_the_counts_before_it(tmp
         ("update", "2025-10-15-a-bilan/pertes-alpha-2024-10--2025-10-14",
          "2025-12-05-b-bilan/pertes-alpha-2024-10--2025-12-04"),
         ("agreement", "2025-12-05-b-bilan/pertes-alpha-2024-10--2025-12-04", "2025-12-05-b-bilan/pertes-beta-2025-11")]
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    line = metric_line(archive, "pertes")
     # The two agree: said once, after the last (review 25, §3).
     assert line == ("Pertes cumulées : environ 20 000 militaires selon Agence Alpha (depuis octobre 2024 ; "
                     "déclaré le 4 décembre 2025) — auparavant environ 18 000 (depuis octobre 2024 ; déclaré "
@@ -1641,7 +1646,7 @@ def test_a_recall_dated_by_its_period_words_leaves_the_statement_to_its_origin(t
     # « quelque 11 000 … à l'automne 2024 » recalls Alpha's « 11 000 » of March for the same
     # fixed period (review 26, on review 25's probe): the statement is the origin's, exact,
     # with both articles, not the recall's « environ ».
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="envoi_initial"]'))
+    line = metric_line(archive, "envoi_initial")
     assert line == ("Envoi initial (octobre 2024) : 11 000 soldats selon Agence Alpha (sans date dans le "
                     "texte ; rapporté le 14 mars 2025)"), line
     assert "2 articles, une seule origine" in topic_text(archive)
@@ -1652,7 +1657,7 @@ def test_a_total_is_read_against_its_own_actors_previous_figure_first(tmp_path):
     # Alpha's 10 000, after its 9 000 of 1 December, which its article does not recall; the
     # article recalls Beta's 4 000 « sur les 11 000 déployés initialement » of March (review 26,
     # N1): the box says what the row and the log say, Alpha's previous count, then Beta's.
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    line = metric_line(archive, "pertes")
     assert line == ("Pertes cumulées : environ 10 000 militaires selon Agence Alpha (9 décembre 2025) — "
                     "auparavant environ 9 000 (1er décembre 2025) ; 4 000 (« sur les 11 000 déployés "
                     "initialement ») selon Service Beta (mars 2025)"), line
@@ -1660,7 +1665,7 @@ def test_a_total_is_read_against_its_own_actors_previous_figure_first(tmp_path):
 
 def test_an_actors_earlier_figure_beside_its_newer_one_says_no_parts(tmp_path):
     archive = scenario("earlier-own-parts", tmp_path)
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="envoyes"]'))
+    line = metric_line(archive, "envoyes")
     # Alpha's 22 000, after its 20 000 « dont quelque 9 000 renforts » (review 27, M1): after its
     # own earlier figure, « dont » would read as a part of the newer one.
     assert line == ("Soldats envoyés (total) : environ 22 000 soldats selon Agence Alpha (17 décembre 2025) — "
@@ -1669,7 +1674,7 @@ def test_an_actors_earlier_figure_beside_its_newer_one_says_no_parts(tmp_path):
 
 def test_an_actors_earlier_figure_comes_before_the_newer_ones_parts(tmp_path):
     archive = scenario("earlier-own-with-parts", tmp_path)
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="envoyes"]'))
+    line = metric_line(archive, "envoyes")
     # Alpha's 22 000 « dont quelque 10 000 renforts », after its 20 000: after the part,
     # « — auparavant environ 20 000 » would read as the reinforcements' previous figure, halved
     # (review 27, W1): the previous total goes with the total's date, before its parts.
@@ -1684,7 +1689,7 @@ def test_another_actors_earlier_figure_after_an_own_one_in_the_date_is_recalled(
         "  - topic: effectifs\n    metric: envoyes\n    value: 12000\n    qualifier: exact\n"
         "    as_of: 2025-03\n    attributed_to: beta\n    quote: \"Beta en comptait 12 000 en mars\"\n---\n\n"
     )).rstrip("\n") + " Beta en comptait 12 000 en mars.\n", encoding="utf-8")
-    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="envoyes"]'))
+    line = metric_line(scenario_reloaded(tmp_path), "envoyes")
     # Alpha's own earlier figure is said in its date (W1): Beta's, which the article sets beside
     # it, is no second « auparavant » after the parts (review 29, J1 on sites w and x).
     assert line == ("Soldats envoyés (total) : environ 22 000 soldats selon Agence Alpha (17 décembre 2025 ; "
@@ -1705,7 +1710,7 @@ def test_an_earlier_count_of_the_same_run_in_the_date_opens_no_parenthesis(tmp_p
             text = text.replace("    attributed_to: alpha\n    quote: \"environ 20 000",
                                 "    attributed_to: alpha\n    hedges: [\"On compte\"]\n    quote: \"environ 20 000")
         (articles / name).write_text(text, encoding="utf-8")
-    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="envoyes"]'))
+    line = metric_line(scenario_reloaded(tmp_path), "envoyes")
     # Alpha's 20 000 and 22 000 both count « depuis octobre 2024 »: the earlier says when it was
     # given, its hedge after a comma, no parenthesis inside the date's (review 29, W1's lines).
     assert line.replace(" ,", ",").replace(" )", ")") == (
@@ -1727,7 +1732,7 @@ def test_an_actors_counts_of_one_run_are_updated_one_after_the_other(tmp_path):
 
 def test_an_actors_previous_figure_comes_before_the_caveats_that_name_others(tmp_path):
     archive = scenario("contradicted-twice", tmp_path)
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    line = metric_line(archive, "pertes")
     # After « contesté : … Service Beta (…) », « auparavant environ 9 000 » would read as Beta's
     # (review 27, M2; review 26, N1): its own actor's previous figure comes first.
     assert line == ("Pertes cumulées : environ 10 000 militaires selon Agence Alpha (9 décembre 2025) — "
@@ -1737,7 +1742,7 @@ def test_an_actors_previous_figure_comes_before_the_caveats_that_name_others(tmp
 
 def test_another_actors_earlier_figure_after_the_caveats_is_recalled_not_a_second_auparavant(tmp_path):
     archive = scenario("earlier-after-caveats", tmp_path)
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    line = metric_line(archive, "pertes")
     # The article sets Beta's 4 000 beside Alpha's 10 000, which Gamma contradicts: it stays, as the
     # method page says, after the caveat, in words of its own (review 28, J1).
     assert line == ("Pertes cumulées : environ 10 000 militaires selon Agence Alpha (9 décembre 2025) — "
@@ -1748,7 +1753,7 @@ def test_another_actors_earlier_figure_after_the_caveats_is_recalled_not_a_secon
 
 def test_a_total_names_its_parts_of_the_same_report(tmp_path):
     archive = scenario("of-which-parts", tmp_path)
-    line = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    line = metric_line(archive, "pertes")
     # « quelque 6 000 … dont environ 2 000 morts »: the text's « dont » stays on the total
     # (review 22, U1); a part is read by its ``noun`` where its label is no phrase for a sentence.
     assert line.replace(" ,", ",").startswith(
@@ -1763,7 +1768,7 @@ def test_a_part_of_the_same_statement_for_a_period_of_its_own_is_still_counted_i
     article.write_text(article.read_text(encoding="utf-8").replace(
         "    value: 2000\n    as_of: 2026-04-22\n", "    value: 2000\n    as_of: 2025-01/2026-04-22\n"
         "    as_of_words: \"depuis janvier 2025\"\n"), encoding="utf-8")
-    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="pertes"]'))
+    line = metric_line(scenario_reloaded(tmp_path), "pertes")
     # Alpha's one statement gives its total for one period and the killed for another: the
     # text's « dont » stays (review 23, V1), with the part's own period (review 24).
     assert "dont environ 2 000 tués (depuis janvier 2025) et environ 4 000 blessés" in line, line
@@ -1787,7 +1792,7 @@ def test_a_part_stated_with_its_total_does_not_say_their_day_again(tmp_path):
                 "2026), dont environ 7 000 renforts (depuis le début de 2025)") in line, line
         assert line.count("4 décembre 2026") == 1, line
     # Alone, on its own line, the part says both.
-    renforts = text_of(topic_soup(archive).select_one('.ba-headline-figure[data-metric="renforts"]'))
+    renforts = metric_line(archive, "renforts")
     assert renforts == ("Renforts : environ 7 000 soldats selon Agence Alpha (depuis le début de 2025 ; "
                         "déclaré le 4 décembre 2026)"), renforts
 
@@ -1825,7 +1830,7 @@ def test_a_total_keeps_its_own_actors_previous_figure_its_text_recalls(tmp_path)
         "    attributed_to: beta\n    quote: \"Beta en comptait plus de 12 000 en mars\"\n---\n\n"
         "Alpha compte désormais environ 14 000 armes, contre environ 10 000 en février. Beta en comptait "
         "plus de 12 000 en mars.\n", encoding="utf-8")
-    line = text_of(topic_soup(scenario_reloaded(tmp_path)).select_one('.ba-headline-figure[data-metric="armes"]'))
+    line = metric_line(scenario_reloaded(tmp_path), "armes")
     # The text recalls Alpha's own February figure and Beta's of March: the box keeps both, its
     # own actor's first (review 23, V3), not only another actor's.
     # Its own actor is not named again in the clause (review 24); its own earlier figure says
