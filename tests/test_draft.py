@@ -510,3 +510,48 @@ def test_new_says_when_the_text_runs_a_story_the_archive_holds(tmp_path):
     alone = briefing(["new", str(SEEDS / "003_359b8381138046ac.txt")],
                      make_project(tmp_path / "other", keep_articles=False))
     assert "same story as" not in alone.stdout
+
+
+# Two texts of one agency on two days: the same background paragraph (its set phrases), each its
+# own figure. Near-duplicates by their words, not copies of one dispatch.
+_WIRE_BACKGROUND = (
+    "La Corée du Nord a signé avec la Russie un traité de défense mutuelle qui prévoit une assistance "
+    "militaire immédiate en cas d'agression contre l'un des deux pays. Pyongyang et Moscou démentent "
+    "depuis des mois tout transfert d'armes, malgré les images satellites publiées par plusieurs "
+    "centres de recherche occidentaux, qui montrent des convois de conteneurs entre le port de Rajin "
+    "et la gare frontalière de Tumangang. Les services sud-coréens, qui suivent ces mouvements de près, "
+    "présentent régulièrement leurs estimations aux députés lors d'auditions à huis clos, dont les "
+    "participants rapportent ensuite le contenu à la presse.")
+_EARLIER = ("---\nid: 2025-02-10-bfmtv-seoul-compte-les-soldats\ntitle: \"Séoul compte les soldats\"\n"
+            "date: 2025-02-10\noutlet: bfmtv\nwire: afp\nlanguage: fr\ntopics: [troops]\nclaims:\n"
+            "  - topic: troops\n    metric: deployed\n    value: 11000\n    qualifier: about\n"
+            "    as_of: 2025-02-09\n    attributed_to: nis\n"
+            "    quote: \"Environ 11 000 soldats nord-coréens ont été déployés en Russie\"\n---\n\n"
+            "Environ 11 000 soldats nord-coréens ont été déployés en Russie, a estimé dimanche le "
+            "renseignement sud-coréen (NIS).\n\n" + _WIRE_BACKGROUND + "\n")
+_LATER = ("Séoul relève son estimation\n\nPublié le 3 mars 2025\n\n"
+          "Quelque 14 000 militaires nord-coréens se trouvent désormais en Russie, a indiqué lundi le "
+          "NIS devant les députés.\n\n" + _WIRE_BACKGROUND + "\n")
+
+
+@pytest.mark.build
+def test_new_and_check_say_a_text_sharing_set_phrases_only_is_no_copy(tmp_path):
+    """An earlier text of the same agency shares the later one's background paragraph, not its
+    figures: none of its claims quotes the new text, so `new` says not to copy them (copying
+    would state the earlier day's figure as this text's), and `check` says the same of the pair
+    (reviews 27 F7, 28 J1)."""
+    project = make_project(tmp_path, {"2025-02-10-bfmtv-seoul-compte-les-soldats.md": _EARLIER},
+                           keep_articles=False)
+    later = tmp_path / "later.txt"
+    later.write_text(_LATER, encoding="utf-8")
+    result = briefing(["new", str(later)], project)
+    assert result.returncode == 0, result.stderr
+    (line,) = [line for line in result.stdout.splitlines() if "2025-02-10-bfmtv" in line]
+    assert line.startswith("shared phrasing with briefings/articles/2025-02-10-bfmtv-seoul-compte-les-"
+                           "soldats.md (bfmtv, 2025-02-10): "), line
+    assert "none of its 1 claims quotes words this text has" in line and "do not copy its claims" in line
+    assert "copy those claims" not in result.stdout
+    checked = briefing(["check"], project)
+    (warning,) = [w for w in checked.stderr.splitlines() if "near-duplicate" in w]
+    assert "no claim of either quotes words of the other" in warning, warning
+    assert "never copy claims" in warning and "claim its figures in both" not in warning, warning
