@@ -685,3 +685,22 @@ def test_a_paragraph_above_a_photo_credit_is_the_text_s_not_a_caption():
     caption = "Des soldats nord-coréens à l’entraînement dans la région de Koursk, en mars 2026."
     draft = analyse("\n".join([HEADLINE, PARAGRAPH, caption, "PHOTO : EPA / Sergey Kozlov", OTHER]), _outlets())
     assert draft.blocks == [PARAGRAPH, OTHER]
+
+
+def test_each_kind_of_page_furniture_gets_its_own_label():
+    """The cuts were right but the labels not (reviews 27 F8, 28 G5): a copyright line is no photo
+    credit, a prompt to log in to comment no subscription offer, a comments heading with its count
+    a counter."""
+    for line, label in (("© La Gazette du Centre - 2025", "Mention de droits d'auteur supprimée"),
+                        ("© Le Journal de Vendée 2024", "Mention de droits d'auteur supprimée"),
+                        ("Identifiez-vous pour commenter", "Invitation à commenter supprimée"),
+                        ("Pour réagir, connectez-vous", "Invitation à commenter supprimée"),
+                        ("Vos commentaires (12)", "Compteur de commentaires supprimé")):
+        draft = analyse("\n".join([HEADLINE, PARAGRAPH, line, OTHER]), _outlets())
+        assert draft.blocks == [PARAGRAPH, OTHER], line
+        assert f"{label} : « {line} »." in draft.cleaning, (line, draft.cleaning)
+    # A photo's credit stays one, and a subscription offer one.
+    for line, label in (("© KCNA via KNS", "Crédit ou légende photo supprimé"),
+                        ("Abonnez-vous pour lire la suite", "Appel à l'abonnement supprimé")):
+        draft = analyse("\n".join([HEADLINE, PARAGRAPH, line, OTHER]), _outlets())
+        assert f"{label} : « {line} »." in draft.cleaning, (line, draft.cleaning)
