@@ -393,6 +393,10 @@ def _short(line: str, words: int = 30) -> bool:
     return len(line.split()) <= words
 
 
+# A photo's credit in brackets closing a line (« … le 12 janvier 2025. (Photo X / Y / AFP) », « (Crédit
+# photo : …) », « (© …) »): the line is the picture's caption, whatever its length.
+_BRACKETED_CREDIT = re.compile(r"[.!?»]?\s*\((?:(?:Photos?|Cr[ée]dits?(?:\s+photos?)?|Illustration)\b|©)[^()]{1,80}\)\s*$",
+                               re.I)
 # Where a caption's credit begins at its end: after a dash, a slash or a bar (« … à Pékin. - Belga
 # Image », « … / Reuters »), or in brackets (« … à Pyongyang (AFP) », « [KCNA via KNS - Keystone] »).
 _CREDIT_TAIL = re.compile(r"(?:\s[-–—|/]\s*|\s*[(\[])(?P<credit>[^-–—|/()\[\]]{2,40}?(?:\s*[-/]\s*[^-–—|/()\[\]]{2,30})*)"
@@ -699,6 +703,14 @@ class _Cleaner:
             copyright_ = re.match(r"^©\s*(?P<name>[^0-9/]+?)\s*(?:\d{4})?\s*$", line)
             if copyright_:
                 self.outlet_names.append((copyright_["name"], line, True))
+            return True
+        if ((credit := _BRACKETED_CREDIT.search(line)) and _short(line, 60)
+                and len(_SENTENCE_BREAK.findall(line[:credit.start()])) <= 1):
+            # A caption too long for the rules above, left between two paragraphs (« Un soldat … sur
+            # une image diffusée le 12 janvier 2025. (Photo X / Y / AFP) »): its date is the picture's.
+            self.note_line("Légende photo supprimée (elle finit par son crédit entre parenthèses ; sa date "
+                           "est celle de la photo, pas de l'article)", line)
+            self.picture = True
             return True
         if self.drop_next_heading:
             # After a bare « À lire aussi : », the linked titles: the first title-like line (a
