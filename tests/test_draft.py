@@ -555,3 +555,37 @@ def test_new_and_check_say_a_text_sharing_set_phrases_only_is_no_copy(tmp_path):
     (warning,) = [w for w in checked.stderr.splitlines() if "near-duplicate" in w]
     assert "no claim of either quotes words of the other" in warning, warning
     assert "never copy claims" in warning and "claim its figures in both" not in warning, warning
+
+
+@pytest.mark.build
+def test_a_next_sentence_that_names_the_figures_hedges_them(drafts_project, tmp_path):
+    """« Ces chiffres restent difficiles à vérifier » in the sentence after the figures, or opening
+    the next paragraph (« Ce bilan … ne peut pas être vérifié … »): proposed as the hedges of the
+    figures of the sentence before, marked as from the next sentence (reviews 25 H7, 27 F6, 28 G6).
+    A next sentence that names no figures hedges nothing; nor does a sentence two sentences on."""
+    raw = tmp_path / "raw.txt"
+    raw.write_text(
+        "Le bilan des pertes nord-coréennes\n\n"
+        "Publié le 2 avril 2025\n\n"
+        "Selon le NIS, environ 4 700 soldats nord-coréens ont été tués ou blessés depuis leur "
+        "engagement. Ces chiffres restent difficiles à vérifier, a reconnu un élu.\n\n"
+        "Le renseignement militaire ukrainien évoque pour sa part 6 200 soldats nord-coréens tués "
+        "ou blessés.\n\n"
+        "Ce bilan, tiré d'interceptions, ne peut pas être vérifié de manière indépendante.\n\n"
+        "Selon le NIS, 3 000 soldats nord-coréens ont été déployés en janvier. Le Kremlin dément. "
+        "Ces estimations restent difficiles à vérifier.\n", encoding="utf-8")
+    _, text, _ = drafted(drafts_project, raw)
+    claims = text.split("\nclaims:\n", 1)[1].split("\n---\n", 1)[0]
+    blocks = re.split(r"\n(?=  # - )", claims)
+    same_paragraph = next(b for b in blocks if "value: 4700" in b)
+    assert re.search(r'^  #   hedges: \["difficiles à vérifier"\]    # à confirmer', same_paragraph, re.M), \
+        same_paragraph
+    assert "de la phrase suivante" in same_paragraph and "Ces chiffres restent" in same_paragraph
+    next_paragraph = next(b for b in blocks if "value: 6200" in b)
+    assert '#   hedges: ["ne peut pas être vérifié de manière indépendante"]' in next_paragraph, next_paragraph
+    farther = next(b for b in blocks if "value: 3000" in b)
+    assert "hedges" not in farther, farther
+    # Confirmed as written, the claim records the hedge, which the text holds.
+    accepted, _ = bench.parse(bench.accept(text))
+    assert [c.get("hedges") for c in accepted["claims"] if c.get("value") == "4700"] == [
+        ["difficiles à vérifier"]]
