@@ -451,6 +451,11 @@ def test_a_byline_with_its_date_and_reading_time_and_a_line_without_words():
     assert (draft.outlet, draft.wire, draft.date) == ("lemonde", "afp", "2025-02-27")
 
 
+def _claim_blocks(text: str) -> list[str]:
+    """A draft's proposed claims, each its commented-out lines."""
+    return re.split(r"\n(?=  # - )", text.split("\nclaims:\n", 1)[1].split("\n---\n", 1)[0])
+
+
 @pytest.mark.build
 def test_a_quote_in_the_conditional_proposes_its_hedge_to_confirm(drafts_project, tmp_path):
     raw = tmp_path / "raw.txt"
@@ -462,8 +467,7 @@ def test_a_quote_in_the_conditional_proposes_its_hedge_to_confirm(drafts_project
         "Le NIS déclarait en janvier que 3 000 soldats supplémentaires avaient été envoyés en "
         "Russie.\n", encoding="utf-8")
     _, text, _ = drafted(drafts_project, raw)
-    claims = text.split("\nclaims:\n", 1)[1].split("\n---\n", 1)[0]
-    blocks = re.split(r"\n(?=  # - )", claims)
+    blocks = _claim_blocks(text)
     hedged = next(b for b in blocks if "value: 4700" in b)
     assert re.search(r'^  #   hedges: \["auraient"\]    # à confirmer : ', hedged, re.M), hedged
     # « déclarait » (an imperfect) and « avaient été envoyés » hedge nothing.
@@ -562,7 +566,8 @@ def test_a_next_sentence_that_names_the_figures_hedges_them(drafts_project, tmp_
     """« Ces chiffres restent difficiles à vérifier » in the sentence after the figures, or opening
     the next paragraph (« Ce bilan … ne peut pas être vérifié … »): proposed as the hedges of the
     figures of the sentence before, marked as from the next sentence (reviews 25 H7, 27 F6, 28 G6).
-    A next sentence that names no figures hedges nothing; nor does a sentence two sentences on."""
+    A next sentence that names no figures hedges nothing, nor one two sentences on, nor one whose
+    demonstrative is no subject (« Si ces estimations sont exactes, … seraient »)."""
     raw = tmp_path / "raw.txt"
     raw.write_text(
         "Le bilan des pertes nord-coréennes\n\n"
@@ -573,10 +578,11 @@ def test_a_next_sentence_that_names_the_figures_hedges_them(drafts_project, tmp_
         "ou blessés.\n\n"
         "Ce bilan, tiré d'interceptions, ne peut pas être vérifié de manière indépendante.\n\n"
         "Selon le NIS, 3 000 soldats nord-coréens ont été déployés en janvier. Le Kremlin dément. "
-        "Ces estimations restent difficiles à vérifier.\n", encoding="utf-8")
+        "Ces estimations restent difficiles à vérifier.\n\n"
+        "Le JCS compte 9 000 soldats nord-coréens déployés en Russie. Si ces estimations sont exactes, "
+        "2 000 soldats nord-coréens seraient encore au front.\n", encoding="utf-8")
     _, text, _ = drafted(drafts_project, raw)
-    claims = text.split("\nclaims:\n", 1)[1].split("\n---\n", 1)[0]
-    blocks = re.split(r"\n(?=  # - )", claims)
+    blocks = _claim_blocks(text)
     same_paragraph = next(b for b in blocks if "value: 4700" in b)
     assert re.search(r'^  #   hedges: \["difficiles à vérifier"\]    # à confirmer', same_paragraph, re.M), \
         same_paragraph
@@ -585,6 +591,9 @@ def test_a_next_sentence_that_names_the_figures_hedges_them(drafts_project, tmp_
     assert '#   hedges: ["ne peut pas être vérifié de manière indépendante"]' in next_paragraph, next_paragraph
     farther = next(b for b in blocks if "value: 3000" in b)
     assert "hedges" not in farther, farther
+    # « Si ces estimations sont exactes, … seraient »: the conditional is the next figure's own.
+    conditioned = next(b for b in blocks if "value: 9000" in b)
+    assert "hedges" not in conditioned, conditioned
     # Confirmed as written, the claim records the hedge, which the text holds.
     accepted, _ = bench.parse(bench.accept(text))
     assert [c.get("hedges") for c in accepted["claims"] if c.get("value") == "4700"] == [

@@ -51,15 +51,16 @@ def hedge_words(quote: str, sentence: str = "") -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-# The figures of the sentence before, named by a demonstrative (« ces chiffres », « ce bilan »,
-# « ces estimations », « cette évaluation »).
-_THESE_FIGURES = re.compile(r"\b(?:ces|ce|cet|cette)\s+(?:(?:deux|trois|derniers?|dernières?|nouveaux|nouvelles?"
+# The figures of the sentence before, named by a demonstrative as the sentence's subject: at its
+# head, after a quotation mark or a short lead and its comma (« Ces chiffres … », « Selon un député,
+# ce bilan … »); « Si ces estimations sont exactes, 7 000 … resteraient » hedges its own figure.
+_THESE_FIGURES = re.compile(r"^[«“\"]?\s*(?:[^,.;:«»]{0,40},\s*)?(?:ces|ce|cet|cette)\s+(?:(?:deux|trois|derniers?|dernières?|nouveaux|nouvelles?"
                             r"|nouvel)\s+)?(?:chiffres?|bilans?|estimations?|évaluations?|données|nombres?"
                             r"|statistiques|décomptes?)\b", re.I)
 
 
 def following_hedges(sentence: str) -> tuple[str, ...]:
-    """The hedging words of a ``sentence`` that names the figures of the one before it by a
-    demonstrative (« Ces chiffres restent difficiles à vérifier »): that sentence's figures'
+    """The hedging words of a ``sentence`` whose subject names the figures of the one before it by
+    a demonstrative (« Ces chiffres restent difficiles à vérifier »): that sentence's figures'
     hedges too. None when it names no figures so."""
-    return hedge_words(sentence) if _THESE_FIGURES.search(sentence) else ()
+    return hedge_words(sentence) if _THESE_FIGURES.match(sentence) else ()
