@@ -26,6 +26,7 @@ from .read.lint import all_draft_warnings, once_events_dated_apart
 from .read.load import load_archive, load_registries
 from .read.of_which import of_which_questions
 from .read.positions import position_questions
+from .read.sources import read_body
 from .read.tracked import tracked_generated_files
 from .render.export import article_schema, data_files
 
@@ -103,7 +104,7 @@ def check(content_dir: Path, strict: bool, articles: tuple[str, ...]) -> None:
     copies = Copies(similar_pairs({i: p.shingle_array() for i, p in processed.items()}))
     analysis = derive(archive, copies)  # as the build does: what fails there fails here
     # Questions, not a draft's leftovers: warnings even with --strict, like a near-duplicate.
-    duplicates = duplicate_warnings(archive, copies.pairs) + group_questions(
+    duplicates = duplicate_warnings(archive, copies.pairs, root) + group_questions(
         archive.articles, archive.actors, root) + of_which_questions(archive.articles, archive.topics, root) \
         + position_questions(archive.topics, content_dir, root)
     for problem in sorted(drafts + duplicates):
@@ -185,14 +186,28 @@ def _derived(analysis: Analysis) -> str:
     return f" ({len(analysis.statements)} statements{counts})"
 
 
-def duplicate_warnings(archive: Archive, pairs: tuple[NearDuplicate, ...]) -> list[ContentError]:
-    sources = {article.id: article.source for article in archive.articles}
-    return [ContentError(sources[pair.second], 0, 0, "body",
-                         f"near-duplicate of {sources[pair.first]}: about {pair.similarity:.0%} of the "
-                         "shorter text's 5-word sequences also stand in the other",
-                         "the same dispatch from two outlets is fine (claim its figures in both); "
-                         "the same article twice is not: remove one", severity="warning")
-            for pair in pairs]
+def duplicate_warnings(archive: Archive, pairs: tuple[NearDuplicate, ...], root: Path) -> list[ContentError]:
+    """A warning for each near-duplicate pair: a copy of one dispatch (claim its figures in both),
+    or texts that share an agency's phrasing only (no claim of either quotes the other: copy none)."""
+    from .draft.copies import shares_phrasing_only
+
+    by_id = {article.id: article for article in archive.articles}
+    warnings = []
+    for pair in pairs:
+        first, second = by_id[pair.first], by_id[pair.second]
+        shared = (f"near-duplicate of {first.source}: about {pair.similarity:.0%} of the shorter text's "
+                  "5-word sequences also stand in the other")
+        if shares_phrasing_only(first, read_body(root / first.source, root),
+                                second, read_body(root / second.source, root)):
+            message = f"{shared}, but no claim of either quotes words of the other"
+            hint = ("they share set phrases (an agency's wording), not a dispatch: claim each text's "
+                    "own figures, never copy claims from one to the other")
+        else:
+            message = shared
+            hint = ("the same dispatch from two outlets is fine (claim its figures in both); "
+                    "the same article twice is not: remove one")
+        warnings.append(ContentError(second.source, 0, 0, "body", message, hint, severity="warning"))
+    return warnings
 
 
 @main.command()
@@ -249,14 +264,27 @@ def new(source: str, content_dir: Path) -> None:
     if drafted.source.is_html:
         click.echo("read as a web page: title, date, outlet and URL from its metadata")
     for copy in copied:
-        article = copy.article
-        click.echo(f"same story as {article.source} ({article.outlet}, {article.date or 'date inconnue'}): "
-                   f"about {copy.similarity:.0%} of the shorter text's 5-word sequences stand in both; "
-                   f"{len(copy.claims)} of its {len(article.claims)} claims quote words this text has: "
-                   "copy those claims (figure, actor, dates) rather than finish these candidates, "
-                   "then claim only what this text adds")
+        click.echo(_copy_advice(copy))
     click.echo("next: confirm or fill each « à confirmer » / « à remplir », then run "
                "`briefing check` and `make serve`")
+
+
+def _copy_advice(copy: Copied) -> str:
+    """What to do with an archive article the new text is a near-duplicate of: copy the claims
+    whose quotes it holds (the same dispatch), or none when it holds none (shared phrasing: that
+    article's figures are another day's or another source's, not this text's)."""
+    article = copy.article
+    shared = (f"{article.source} ({article.outlet}, {article.date or 'date inconnue'}): about "
+              f"{copy.similarity:.0%} of the shorter text's 5-word sequences stand in both")
+    if copy.phrasing_only:
+        return (f"shared phrasing with {shared}, but none of its {len(article.claims)} claims quotes "
+                "words this text has: the texts share set phrases (an agency's wording), not a "
+                "dispatch; do not copy its claims, finish these candidates from this text")
+    if not copy.claims:
+        return f"same story as {shared}; it has no claims yet: compare the two texts before claiming"
+    return (f"same story as {shared}; {len(copy.claims)} of its {len(article.claims)} claims quote "
+            "words this text has: copy those claims (figure, actor, dates) rather than finish "
+            "these candidates, then claim only what this text adds")
 
 
 def _copied_in_archive(body: str, content_dir: Path) -> tuple[Copied, ...]:

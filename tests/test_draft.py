@@ -451,6 +451,11 @@ def test_a_byline_with_its_date_and_reading_time_and_a_line_without_words():
     assert (draft.outlet, draft.wire, draft.date) == ("lemonde", "afp", "2025-02-27")
 
 
+def _claim_blocks(text: str) -> list[str]:
+    """A draft's proposed claims, each its commented-out lines."""
+    return re.split(r"\n(?=  # - )", text.split("\nclaims:\n", 1)[1].split("\n---\n", 1)[0])
+
+
 @pytest.mark.build
 def test_a_quote_in_the_conditional_proposes_its_hedge_to_confirm(drafts_project, tmp_path):
     raw = tmp_path / "raw.txt"
@@ -462,8 +467,7 @@ def test_a_quote_in_the_conditional_proposes_its_hedge_to_confirm(drafts_project
         "Le NIS déclarait en janvier que 3 000 soldats supplémentaires avaient été envoyés en "
         "Russie.\n", encoding="utf-8")
     _, text, _ = drafted(drafts_project, raw)
-    claims = text.split("\nclaims:\n", 1)[1].split("\n---\n", 1)[0]
-    blocks = re.split(r"\n(?=  # - )", claims)
+    blocks = _claim_blocks(text)
     hedged = next(b for b in blocks if "value: 4700" in b)
     assert re.search(r'^  #   hedges: \["auraient"\]    # à confirmer : ', hedged, re.M), hedged
     # « déclarait » (an imperfect) and « avaient été envoyés » hedge nothing.
@@ -510,3 +514,87 @@ def test_new_says_when_the_text_runs_a_story_the_archive_holds(tmp_path):
     alone = briefing(["new", str(SEEDS / "003_359b8381138046ac.txt")],
                      make_project(tmp_path / "other", keep_articles=False))
     assert "same story as" not in alone.stdout
+
+
+# Two texts of one agency on two days: the same background paragraph (its set phrases), each its
+# own figure. Near-duplicates by their words, not copies of one dispatch.
+_WIRE_BACKGROUND = (
+    "La Corée du Nord a signé avec la Russie un traité de défense mutuelle qui prévoit une assistance "
+    "militaire immédiate en cas d'agression contre l'un des deux pays. Pyongyang et Moscou démentent "
+    "depuis des mois tout transfert d'armes, malgré les images satellites publiées par plusieurs "
+    "centres de recherche occidentaux, qui montrent des convois de conteneurs entre le port de Rajin "
+    "et la gare frontalière de Tumangang. Les services sud-coréens, qui suivent ces mouvements de près, "
+    "présentent régulièrement leurs estimations aux députés lors d'auditions à huis clos, dont les "
+    "participants rapportent ensuite le contenu à la presse.")
+_EARLIER = ("---\nid: 2025-02-10-bfmtv-seoul-compte-les-soldats\ntitle: \"Séoul compte les soldats\"\n"
+            "date: 2025-02-10\noutlet: bfmtv\nwire: afp\nlanguage: fr\ntopics: [troops]\nclaims:\n"
+            "  - topic: troops\n    metric: deployed\n    value: 11000\n    qualifier: about\n"
+            "    as_of: 2025-02-09\n    attributed_to: nis\n"
+            "    quote: \"Environ 11 000 soldats nord-coréens ont été déployés en Russie\"\n---\n\n"
+            "Environ 11 000 soldats nord-coréens ont été déployés en Russie, a estimé dimanche le "
+            "renseignement sud-coréen (NIS).\n\n" + _WIRE_BACKGROUND + "\n")
+_LATER = ("Séoul relève son estimation\n\nPublié le 3 mars 2025\n\n"
+          "Quelque 14 000 militaires nord-coréens se trouvent désormais en Russie, a indiqué lundi le "
+          "NIS devant les députés.\n\n" + _WIRE_BACKGROUND + "\n")
+
+
+@pytest.mark.build
+def test_new_and_check_say_a_text_sharing_set_phrases_only_is_no_copy(tmp_path):
+    """An earlier text of the same agency shares the later one's background paragraph, not its
+    figures: none of its claims quotes the new text, so `new` says not to copy them (copying
+    would state the earlier day's figure as this text's), and `check` says the same of the pair
+    (reviews 27 F7, 28 J1)."""
+    project = make_project(tmp_path, {"2025-02-10-bfmtv-seoul-compte-les-soldats.md": _EARLIER},
+                           keep_articles=False)
+    later = tmp_path / "later.txt"
+    later.write_text(_LATER, encoding="utf-8")
+    result = briefing(["new", str(later)], project)
+    assert result.returncode == 0, result.stderr
+    (line,) = [line for line in result.stdout.splitlines() if "2025-02-10-bfmtv" in line]
+    assert line.startswith("shared phrasing with briefings/articles/2025-02-10-bfmtv-seoul-compte-les-"
+                           "soldats.md (bfmtv, 2025-02-10): "), line
+    assert "none of its 1 claims quotes words this text has" in line and "do not copy its claims" in line
+    assert "copy those claims" not in result.stdout
+    checked = briefing(["check"], project)
+    (warning,) = [w for w in checked.stderr.splitlines() if "near-duplicate" in w]
+    assert "no claim of either quotes words of the other" in warning, warning
+    assert "never copy claims" in warning and "claim its figures in both" not in warning, warning
+
+
+@pytest.mark.build
+def test_a_next_sentence_that_names_the_figures_hedges_them(drafts_project, tmp_path):
+    """« Ces chiffres restent difficiles à vérifier » in the sentence after the figures, or opening
+    the next paragraph (« Ce bilan … ne peut pas être vérifié … »): proposed as the hedges of the
+    figures of the sentence before, marked as from the next sentence (reviews 25 H7, 27 F6, 28 G6).
+    A next sentence that names no figures hedges nothing, nor one two sentences on, nor one whose
+    demonstrative is no subject (« Si ces estimations sont exactes, … seraient »)."""
+    raw = tmp_path / "raw.txt"
+    raw.write_text(
+        "Le bilan des pertes nord-coréennes\n\n"
+        "Publié le 2 avril 2025\n\n"
+        "Selon le NIS, environ 4 700 soldats nord-coréens ont été tués ou blessés depuis leur "
+        "engagement. Ces chiffres restent difficiles à vérifier, a reconnu un élu.\n\n"
+        "Le renseignement militaire ukrainien évoque pour sa part 6 200 soldats nord-coréens tués "
+        "ou blessés.\n\n"
+        "Ce bilan, tiré d'interceptions, ne peut pas être vérifié de manière indépendante.\n\n"
+        "Selon le NIS, 3 000 soldats nord-coréens ont été déployés en janvier. Le Kremlin dément. "
+        "Ces estimations restent difficiles à vérifier.\n\n"
+        "Le JCS compte 9 000 soldats nord-coréens déployés en Russie. Si ces estimations sont exactes, "
+        "2 000 soldats nord-coréens seraient encore au front.\n", encoding="utf-8")
+    _, text, _ = drafted(drafts_project, raw)
+    blocks = _claim_blocks(text)
+    same_paragraph = next(b for b in blocks if "value: 4700" in b)
+    assert re.search(r'^  #   hedges: \["difficiles à vérifier"\]    # à confirmer', same_paragraph, re.M), \
+        same_paragraph
+    assert "de la phrase suivante" in same_paragraph and "Ces chiffres restent" in same_paragraph
+    next_paragraph = next(b for b in blocks if "value: 6200" in b)
+    assert '#   hedges: ["ne peut pas être vérifié de manière indépendante"]' in next_paragraph, next_paragraph
+    farther = next(b for b in blocks if "value: 3000" in b)
+    assert "hedges" not in farther, farther
+    # « Si ces estimations sont exactes, … seraient »: the conditional is the next figure's own.
+    conditioned = next(b for b in blocks if "value: 9000" in b)
+    assert "hedges" not in conditioned, conditioned
+    # Confirmed as written, the claim records the hedge, which the text holds.
+    accepted, _ = bench.parse(bench.accept(text))
+    assert [c.get("hedges") for c in accepted["claims"] if c.get("value") == "4700"] == [
+        ["difficiles à vérifier"]]

@@ -685,3 +685,40 @@ def test_a_paragraph_above_a_photo_credit_is_the_text_s_not_a_caption():
     caption = "Des soldats nord-coréens à l’entraînement dans la région de Koursk, en mars 2026."
     draft = analyse("\n".join([HEADLINE, PARAGRAPH, caption, "PHOTO : EPA / Sergey Kozlov", OTHER]), _outlets())
     assert draft.blocks == [PARAGRAPH, OTHER]
+
+
+def test_each_kind_of_page_furniture_gets_its_own_label():
+    """The cuts were right but the labels not (reviews 27 F8, 28 G5): a copyright line is no photo
+    credit, a prompt to log in to comment no subscription offer, a comments heading with its count
+    a counter."""
+    for line, label in (("© La Gazette du Centre - 2025", "Mention de droits d'auteur supprimée"),
+                        ("© Le Journal de Vendée 2024", "Mention de droits d'auteur supprimée"),
+                        ("Identifiez-vous pour commenter", "Invitation à commenter supprimée"),
+                        ("Pour réagir, connectez-vous", "Invitation à commenter supprimée"),
+                        ("Vos commentaires (12)", "Compteur de commentaires supprimé")):
+        draft = analyse("\n".join([HEADLINE, PARAGRAPH, line, OTHER]), _outlets())
+        assert draft.blocks == [PARAGRAPH, OTHER], line
+        assert f"{label} : « {line} »." in draft.cleaning, (line, draft.cleaning)
+    # A photo's credit stays one, and a subscription offer one.
+    for line, label in (("© KCNA via KNS", "Crédit ou légende photo supprimé"),
+                        ("Abonnez-vous pour lire la suite", "Appel à l'abonnement supprimé")):
+        draft = analyse("\n".join([HEADLINE, PARAGRAPH, line, OTHER]), _outlets())
+        assert f"{label} : « {line} »." in draft.cleaning, (line, draft.cleaning)
+
+
+def test_a_long_caption_closed_by_its_credit_in_brackets_is_cut_with_its_date():
+    """A caption left between two paragraphs, too long for the other caption rules, its credit in
+    brackets at its end (review 28 G4): cut, with a note that its date is the picture's."""
+    caption = ("Des artilleurs nord-coréens lors d'un exercice de tir dans la province du Hamgyong du Sud, "
+               "sur une image diffusée par la télévision d'Etat le 3 février 2025. (Photo HANDOUT / KOREAN "
+               "CENTRAL TELEVISION / AFP)")
+    draft = analyse("\n".join([HEADLINE, PARAGRAPH, caption, OTHER]), _outlets())
+    assert draft.blocks == [PARAGRAPH, OTHER]
+    (note,) = [note for note in draft.cleaning if caption in note]
+    assert "sa date est celle de la photo" in note, note
+    # So is one credited after a copyright sign; a paragraph that goes on after its brackets stays.
+    signed = "Un convoi militaire près de la frontière russe, en mars 2025. (© Agence Yonhap / Reuters)"
+    assert analyse("\n".join([HEADLINE, PARAGRAPH, signed, OTHER]), _outlets()).blocks == [PARAGRAPH, OTHER]
+    statement = ("Le ministère a publié une photo (Photo du ministère) montrant les convois, a précisé "
+                 "mardi un porte-parole devant la presse réunie à Séoul.")
+    assert statement in analyse("\n".join([HEADLINE, PARAGRAPH, statement, OTHER]), _outlets()).blocks

@@ -97,8 +97,9 @@ _FOLLOW = re.compile(r"^(?:Suivez|Retrouvez|Rejoignez)(?:-nous)?\b.{0,60}\b(?:su
 # lies between them is the widget's.
 _EMBED = re.compile(r"^(?P<end>Début|Fin)\s+d(?:u|e\s+la|e\s+l['’])\s*(?:widget|contenu\s+(?:intégré|externe)|module"
                     r"|publication\s+intégrée)\b", re.I)
-# A copyright footer (« ©2025 Société X. Tous droits réservés. »).
-_RIGHTS = re.compile(r"tous droits réservés|^©\s*\d{4}\b", re.I)
+# A copyright footer (« ©2025 Société X. Tous droits réservés. », « © Le Journal - 2025 »: a name and
+# its year, where a photo's credit has none).
+_RIGHTS = re.compile(r"tous droits réservés|^©\s*\d{4}\b|^©\s*[^\d©/()]{2,40}?[\s,–-]*\d{4}\.?$", re.I)
 _SUBSCRIPTION = re.compile(
     r"abonnez-vous|déjà abonné|réservée?s? aux abonnés|s['’]abonner|cet article vous est offert"
     r"|il vous reste [\d.,]+\s?% de (?:cet |l['’])article|offre (?:spéciale|découverte|d['’]essai)"
@@ -116,6 +117,13 @@ _SPONSORED = re.compile(r"^(?:(?:article|contenu|publication|communiqué)s?\s+)?
 # A source credit line (« Source : Reuters », « Sources: AFP, Belga »): names, no sentence.
 _SOURCE_CREDIT = re.compile(r"^Sources?\s*:\s*(?P<names>[A-ZÀ-Ý][\w.’'&-]*(?:(?:\s+|\s*[,/]\s*|\s+et\s+)"
                             r"[\w.’'&-]+){0,5})\s*\.?$")
+# A prompt to log in or subscribe in order to comment (« Connectez-vous pour réagir », « Vous devez
+# être connecté pour commenter »): the comments' furniture, not a subscription offer.
+_LOG_IN = (r"(?:connectez|identifiez|abonnez|inscrivez)-vous|(?:vous devez|il faut) être (?:connecté|identifié|abonné"
+           r"|inscrit)e?s?|se connecter|s['’](?:identifier|abonner|inscrire)")
+_TO_COMMENT = r"(?:réagir|commenter|(?:laisser|publier|écrire|poster) un commentaire)"
+_COMMENT_PROMPT = re.compile(rf"\b(?:{_LOG_IN})\b.{{0,20}}\bpour {_TO_COMMENT}\b|^pour {_TO_COMMENT}\b.{{0,20}}"
+                             rf"\b(?:{_LOG_IN})\b", re.I)
 _NEWSLETTER = re.compile(r"newsletter|lettre d['’]information|inscrivez-vous|je m['’]inscris"
                          r"|recevez (?:chaque|gratuitement|nos|notre|toute)|s['’]inscrire", re.I)
 _SHARE_WORDS = (r"partager|partagez|partage|facebook|twitter|x|linkedin|whatsapp|messenger|telegram"
@@ -148,6 +156,7 @@ _PREVIOUS_VERSION = re.compile(r"\b(?:une|la|cette|notre)\s+(?:(?:première|pré
 _COUNTER = re.compile(r"^(?:\d+\s+(?:commentaires?|réactions?|contributions?|partages?)"
                       r"|(?:commentaires?|réactions?|contributions?)\s*\(\d+\)"
                       r"|(?:vos|voir les|les|lire les|afficher les)\s+(?:commentaires|contributions|réactions)"
+                      r"(?:\s*\(\d+\))?"
                       r"|réagir(?:\s*\(\d+\))?"
                       r"|(?:les |l['’]espace (?:des )?)?commentaires? (?:est |sont )?(?:fermés?|désactivés?|clos)\.?)$", re.I)
 _DEVICE = re.compile(r"\bappareils?\b.*\b(?:à la fois|en même temps)\b|\bl['’]autre appareil\b", re.I)
@@ -384,6 +393,10 @@ def _short(line: str, words: int = 30) -> bool:
     return len(line.split()) <= words
 
 
+# A photo's credit in brackets closing a line (« … le 12 janvier 2025. (Photo X / Y / AFP) », « (Crédit
+# photo : …) », « (© …) »): the line is the picture's caption, whatever its length.
+_BRACKETED_CREDIT = re.compile(r"[.!?»]?\s*\((?:(?:Photos?|Cr[ée]dits?(?:\s+photos?)?|Illustration)\b|©)[^()]{1,80}\)\s*$",
+                               re.I)
 # Where a caption's credit begins at its end: after a dash, a slash or a bar (« … à Pékin. - Belga
 # Image », « … / Reuters »), or in brackets (« … à Pyongyang (AFP) », « [KCNA via KNS - Keystone] »).
 _CREDIT_TAIL = re.compile(r"(?:\s[-–—|/]\s*|\s*[(\[])(?P<credit>[^-–—|/()\[\]]{2,40}?(?:\s*[-/]\s*[^-–—|/()\[\]]{2,30})*)"
@@ -590,7 +603,7 @@ class _Cleaner:
             self.note_line("Mention de droits d'auteur supprimée", line)
             # the rights' holder may be the site (« © 2025 Radio Nord »): a name to look up
             if holder := re.search(r"©\s*(?:\d{4}\s*)?(?P<name>[^\d.,©]{2,40}?)\s*(?:\d{4})?\s*(?:[.,]|$)", line):
-                self.outlet_names.append((holder["name"].strip(), line, False))
+                self.outlet_names.append((holder["name"].strip(" -–"), line, False))
             return True
         if match := _ORIGIN.search(line):
             self.outlet_names.insert(0, (match["name"].rstrip("."), line, True))
@@ -691,6 +704,14 @@ class _Cleaner:
             if copyright_:
                 self.outlet_names.append((copyright_["name"], line, True))
             return True
+        if ((credit := _BRACKETED_CREDIT.search(line)) and _short(line, 60)
+                and len(_SENTENCE_BREAK.findall(line[:credit.start()])) <= 1):
+            # A caption too long for the rules above, left between two paragraphs (« Un soldat … sur
+            # une image diffusée le 12 janvier 2025. (Photo X / Y / AFP) »): its date is the picture's.
+            self.note_line("Légende photo supprimée (elle finit par son crédit entre parenthèses ; sa date "
+                           "est celle de la photo, pas de l'article)", line)
+            self.picture = True
+            return True
         if self.drop_next_heading:
             # After a bare « À lire aussi : », the linked titles: the first title-like line (a
             # question too), then more of them while they read as headlines (« Sujet : … », « … ? »).
@@ -717,6 +738,9 @@ class _Cleaner:
             self.note_line("Renvoi vers un autre article supprimé", line)
             self.drop_next_heading = bool(re.fullmatch(r"[^:|]{0,30}:?", line))  # a bare label
             self.linked_title = False
+            return True
+        if _COMMENT_PROMPT.search(line) and _short(line, 15):
+            self.note_line("Invitation à commenter supprimée", line)
             return True
         if (_SUBSCRIPTION.search(line) and _short(line)) or _SUBSCRIBER_LABEL.match(line):
             self.prompt = True

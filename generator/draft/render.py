@@ -13,9 +13,9 @@ import unicodedata
 
 from ..derive.search import fold
 from ..model import UNKNOWN
-from .claims import Candidate
+from .claims import Candidate, sentences
 from .cleaning import Draft
-from .hedges import hedge_words
+from .hedges import following_hedges, hedge_words
 from .unnamed import Unnamed
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../schema/article.schema.json"
@@ -62,16 +62,42 @@ _UNSOURCED = re.compile(r"\bsans\s+(?:en\s+)?(?:préciser|citer|indiquer|donner|
                         r"(?:la\s+|sa\s+|ses\s+|de\s+|les\s+)?sources?\b", re.IGNORECASE)
 
 
-def _hedges(quote: str, sentence: str, field: str, whole_quote: str = "") -> list[str]:
+def _hedges(quote: str, sentence: str, field: str, whole_quote: str = "",
+            after: tuple[str, tuple[str, ...]] | None = None) -> list[str]:
     """The quote's hedging words (and the sentence's fixed phrases) as the claim's ``hedges``, to
     confirm: a conditional may also be a future seen from the past (« a annoncé que … seraient envoyés »).
-    A part (« dont 3 000 tués ») takes those of its total's ``whole_quote`` first."""
-    words = tuple(dict.fromkeys((*(hedge_words(whole_quote) if whole_quote else ()), *hedge_words(quote, sentence))))
+    A part (« dont 3 000 tués ») takes those of its total's ``whole_quote`` first; ``after``, the
+    next sentence and its hedges when it names these figures (« Ces chiffres … »), come last."""
+    own = tuple(dict.fromkeys((*(hedge_words(whole_quote) if whole_quote else ()), *hedge_words(quote, sentence))))
+    later = tuple(word for word in (after[1] if after else ()) if word not in own)
+    words = own + later
     if not words:
         return []
     listed = "[" + ", ".join(_yaml(word) for word in words) + "]"
-    return [_line("hedges", listed, f"{CONFIRM} : le texte nuance ce qu'il rapporte ; à supprimer "
-                  "si le conditionnel n'est qu'un futur dans le passé", field)]
+    out = [_line("hedges", listed, f"{CONFIRM} : le texte nuance ce qu'il rapporte ; à supprimer "
+                 "si le conditionnel n'est qu'un futur dans le passé", field)]
+    if later and after:
+        shown = ", ".join(f"« {word} »" for word in later)
+        out.append(f"{field}# {shown} : de la phrase suivante, qui parle de ces chiffres (« {after[0]} ») : "
+                   f"{CONFIRM} qu'elle nuance bien ce chiffre")
+    return out
+
+
+def hedges_after(blocks: list[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each sentence followed by one that names its figures by a demonstrative (« Ces chiffres
+    restent difficiles à vérifier », in the same paragraph or opening the next, no heading
+    between): that next sentence and its hedges."""
+    found: dict[str, tuple[str, tuple[str, ...]]] = {}
+    before: str | None = None
+    for block in blocks:
+        if block.startswith("#"):
+            before = None
+            continue
+        for sentence in sentences([block])[0]:
+            if before is not None and (words := following_hedges(sentence)):
+                found[before] = (sentence, words)
+            before = sentence
+    return found
 
 
 def _dates(figure: Candidate, field: str) -> list[str]:
@@ -90,7 +116,9 @@ def _dates(figure: Candidate, field: str) -> list[str]:
     return out
 
 
-def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = None) -> list[str]:
+def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = None,
+                 after: tuple[str, tuple[str, ...]] | None = None) -> list[str]:
+    """A claim's commented-out lines; ``after``: the next sentence naming its figures, and its hedges."""
     out = []
     if figure.topic:
         out.append(_line("topic", figure.topic, f"{CONFIRM} : {figure.topic_hint}", "  # - "))
@@ -132,7 +160,7 @@ def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = No
                          "phrase (unattributed si l'article l'affirme lui-même)", field))
     out.append(_line("quote", _yaml(figure.quote), f"{CONFIRM} : la proposition qui porte le chiffre",
                      field))
-    out += _hedges(figure.quote, figure.sentence, field, figure.whole_quote)
+    out += _hedges(figure.quote, figure.sentence, field, figure.whole_quote, after)
     if _UNSOURCED.search(figure.sentence):
         out.append(_line("unsourced", "true", f"{CONFIRM} : la phrase dit que l'acteur ne donne pas "
                          "la source de ce chiffre ; il ne confirme alors aucun autre chiffre", field))
@@ -214,8 +242,9 @@ def render_draft(draft: Draft, figures: list[Candidate], topics: list[str],
                    "premier « # » de chacune de ses lignes et vérifiez les champs « à confirmer » ; "
                    "supprimez celles que l'article ne rapporte pas.")
     ids = _claim_ids([f for f in figures if not f.event])
+    after = hedges_after(draft.blocks)
     for index, figure in enumerate(f for f in figures if not f.event):
-        out += render_claim(figure, topics, ids.get(index))
+        out += render_claim(figure, topics, ids.get(index), after.get(figure.sentence))
     if unmeasured:
         out.append("  # Nombres qu'aucune métrique de topics.yml ne mesure, non proposés (ajoutez une métrique à "
                    "topics.yml si l'archive doit les suivre) :")
