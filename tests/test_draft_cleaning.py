@@ -695,7 +695,9 @@ def test_each_kind_of_page_furniture_gets_its_own_label():
                         ("© Le Journal de Vendée 2024", "Mention de droits d'auteur supprimée"),
                         ("Identifiez-vous pour commenter", "Invitation à commenter supprimée"),
                         ("Pour réagir, connectez-vous", "Invitation à commenter supprimée"),
-                        ("Vos commentaires (12)", "Compteur de commentaires supprimé")):
+                        ("Vos commentaires (12)", "Compteur de commentaires supprimé"),
+                        ("Temps de lecture : 4 min", "Temps de lecture ou d'écoute supprimé"),
+                        ("Abonnez-vous à la newsletter Monde", "Invitation à la lettre d'information supprimée")):
         draft = analyse("\n".join([HEADLINE, PARAGRAPH, line, OTHER]), _outlets())
         assert draft.blocks == [PARAGRAPH, OTHER], line
         assert f"{label} : « {line} »." in draft.cleaning, (line, draft.cleaning)

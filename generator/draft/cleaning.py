@@ -744,7 +744,9 @@ class _Cleaner:
             return True
         if (_SUBSCRIPTION.search(line) and _short(line)) or _SUBSCRIBER_LABEL.match(line):
             self.prompt = True
-            self.note_line("Appel à l'abonnement supprimé", line)
+            # « Abonnez-vous à la newsletter … »: a newsletter's, not a subscription's (review 28, G5).
+            self.note_line("Invitation à la lettre d'information supprimée" if _NEWSLETTER.search(line)
+                           else "Appel à l'abonnement supprimé", line)
             self.own_name(line)
             return True
         if _NEWSLETTER.search(line) and _short(line, 15):
@@ -760,7 +762,9 @@ class _Cleaner:
             self.note_line("Boutons de partage supprimés", line)
             return True
         if _BUTTON.match(line) or _FIRST_PERSON_BUTTON.match(line):
-            self.note_line("Reste de bouton ou de publicité supprimé", line)
+            # « Temps de lecture : 2 min » is a reading time, however a button list reads it (review 27, F8).
+            self.note_line("Temps de lecture ou d'écoute supprimé" if DURATION.match(line)
+                           else "Reste de bouton ou de publicité supprimé", line)
             return True
         if (domain := _DOMAIN.fullmatch(line)) and self.outlets.of_kind(domain[1], "outlet"):
             self.outlet_names.append((domain[1], line, True))   # the site's address alone (« radionord.fr »)
