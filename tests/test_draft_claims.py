@@ -902,6 +902,12 @@ def test_one_figure_said_by_two_actors_each_named_in_its_sentence_is_two_claims(
                   "Le ministère sud-coréen de la Défense a avancé un bilan comparable, d'environ 9 000 soldats "
                   "tués ou blessés.", "2026-01-16")
     assert [(c.numbers, c.actor, c.repeats) for c in found] == [((9000,), "nis", 1), ((9000,), "mnd", 1)]
+    # « le même jour »: the day of the statement before it.
+    _, same_day = _read("Environ 9 000 soldats nord-coréens auraient été tués ou blessés, a estimé lundi le NIS.\n\n"
+                        "Le ministère sud-coréen de la Défense a avancé le même jour un bilan comparable, d'environ "
+                        "9 000 soldats tués ou blessés.", "2026-01-16")
+    assert (same_day.actor, same_day.stated_on, same_day.as_of) == ("mnd", "2026-01-12", "2026-01-12")
+    assert "« le même jour »" in same_day.stated_hint
 
 
 def test_a_figure_dated_only_by_actuellement_takes_the_day_its_actor_s_statement_was_dated_above():

@@ -285,9 +285,10 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
     statement: Candidate | None = None   # the last figure whose own sentence dated its statement
     statements: dict[str, Candidate] = {}   # each actor's last figure whose own sentence dated its statement
     sourced: Candidate | None = None     # the last figure of an earlier sentence with an actor
+    last_said: Candidate | None = None   # the last figure with the day of its statement, any actor's
     for block in blocks:
         if block.startswith("#"):
-            before, statement, statements, sourced = [], None, {}, None
+            before, statement, statements, sourced, last_said = [], None, {}, None, None
             continue
         paragraph = sentences([block])[0]
         for index, sentence in enumerate(paragraph):
@@ -369,7 +370,8 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
             # (the statement of an earlier sentence of this paragraph, or one this sentence says it goes on with)
             filled, statement = _same_statement(filled, statement, dates, bool(
                 statement and statement.sentence in paragraph[:index]) or _continues(vocabulary, sentence, statement))
-            filled = [_earlier_statement(figure, statements) for figure in filled]
+            filled = [_earlier_statement(_same_day(figure, last_said), statements) for figure in filled]
+            last_said = next((f for f in filled if f.stated_on and not f.recall and not f.whole_quote), last_said)
             statements |= {f.actor: f for f in filled if f.actor and f.stated_on and not f.carried and not f.recall}
             sourced = next((f for f in reversed(filled) if f.actor), sourced)
             found += filled
@@ -450,6 +452,25 @@ def _part_on_its_total_s_metric(figure: Candidate, total: Candidate, vocabulary:
     return replace(figure, notes=(*figure.notes, (
         f"« dont » : une partie de « {total.figure_text} », proposée sur la même métrique ({total.metric}) : "
         f"une partie d'une autre portée demande sa propre métrique, within: {total.metric}{others}")))
+
+
+_SAME_DAY = re.compile(r"\ble\s+même\s+jour\b", re.I)
+
+
+def _same_day(figure: Candidate, said: Candidate | None) -> Candidate:
+    """A figure said « le même jour » (« Le ministère a avancé le même jour … environ 11 000 »), its
+    sentence dating nothing else: the day of the statement before it, as ``stated_on`` and ``as_of``."""
+    words = _SAME_DAY.search(figure.sentence)
+    if (words is None or said is None or figure.stated_on or figure.as_of or figure.recall
+            or _DATE_WORD.search(figure.sentence) or said.sentence == figure.sentence):
+        return figure
+    hint = (f"« {words[0]} » : le jour de la déclaration de « {said.figure_text} » plus haut "
+            f"(« {said.stated_text} »)")
+    return replace(figure, stated_on=said.stated_on, stated_words=said.stated_words, stated_text=said.stated_text,
+                   stated_hint=hint, carried=True, as_of=said.stated_on, as_of_words=said.stated_words,
+                   as_of_hint=hint, notes=(), as_of_note=(
+                       f"« {words[0]} » que la déclaration de « {said.figure_text} » (« {said.stated_text} », "
+                       f"{day_words(said.stated_on or '')})."))
 
 
 # Words that date a figure at its statement (« actuellement »), or the weeks before it.
