@@ -890,6 +890,10 @@ def test_a_number_standing_for_the_noun_before_or_set_against_a_figure_is_a_reca
     # Monday dates the new figure and its statement, not the one recalled.
     assert (before.as_of, before.stated_on) == (None, None)
     assert (total.as_of, total.stated_on) == ("2026-01-12", "2026-01-12")
+    # Nor does the day of the statement go on to a recall the sentences after it give undated.
+    _, earlier = _read("Quelque 22 000 soldats nord-coréens auraient été envoyés en Russie, a estimé jeudi le "
+                       "NIS. Le NIS en recensait auparavant environ 16 000.", "2026-01-16")
+    assert (earlier.metric, earlier.recall, earlier.stated_on, earlier.as_of) == ("deployed", True, None, None)
     # A recall needs a figure before it; « en » before a place or a month is no pronoun.
     assert _read("Le NIS en recensait environ 16 000.", "2026-01-16") == []
     [sent] = _read("Environ 16 000 soldats ont été envoyés en Russie en octobre, selon le NIS.", "2026-01-16")

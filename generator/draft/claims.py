@@ -640,7 +640,8 @@ def _same_statement(figures: list[Candidate], said: Candidate | None, dates: lis
     out: list[Candidate] = []
     for figure in figures:
         if (said and continued and not dates and not _DATE_WORD.search(figure.sentence)
-                and figure.stated_on is None and not figure.event and figure.actor == said.actor):
+                and figure.stated_on is None and not figure.event and not figure.recall
+                and figure.actor == said.actor):
             hint = (f"« {said.stated_text} » : la date de la déclaration, donnée plus haut pour « "
                     f"{said.figure_text} » (même source) ; aucune date dans la phrase")
             figure = replace(figure, stated_on=said.stated_on, stated_words=said.stated_words,
