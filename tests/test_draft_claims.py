@@ -847,6 +847,11 @@ def test_the_same_source_is_the_actor_of_the_figure_attributed_before():
                    "Le Kremlin aurait par ailleurs reçu plus de 200 missiles balistiques, selon le HUR.",
                    "2026-01-16")
     assert own.actor == "hur"
+    # An event likewise.
+    text = ("Environ 12 000 soldats seraient engagés sur le front, a estimé mardi le NIS.\n\n"
+            "Le Kremlin aurait annoncé un retrait des troupes du front de Koursk, selon la même source.")
+    events = event_candidates(text.split("\n\n"), _vocabulary(), "2026-01-16", _read(text, "2026-01-16"))
+    assert [(e.event, e.actor) for e in events] == [("withdrawal_reported", "nis")]
 
 
 def _shell_calibres(*, narrower: bool) -> Vocabulary:

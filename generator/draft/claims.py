@@ -562,9 +562,10 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
     found: dict[str, Candidate] = {}
     before: list[str] = []
     statements: dict[str, Candidate] = {}   # each actor's last figure whose own sentence dated its statement
+    sourced: Candidate | None = None        # the last figure of an earlier sentence with an actor
     for block in blocks:
         if block.startswith("#"):
-            before, statements = [], {}
+            before, statements, sourced = [], {}, None
             continue
         for sentence in sentences([block])[0]:
             statements |= {f.actor: f for f in figures if f.sentence == sentence and f.actor and f.stated_on
@@ -595,9 +596,11 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                 filled = _fill(candidate, Vocabulary(actors=vocabulary.actors, itself=vocabulary.itself),
                                _event_dates(candidate, pseudo, others, dates), before)
                 filled = replace(filled, topic=event.topic, topic_hint=candidate.topic_hint)
+                filled = _same_source(filled, sourced)
                 found[event.metric] = filled if event.stance else _earlier_statement(
                     _statement(filled, dates, article), statements)
                 taken.add((sentence, quote))
+            sourced = next((f for f in reversed(figures) if f.sentence == sentence and f.actor), sourced)
             before.append(sentence)
     return list(found.values())
 
