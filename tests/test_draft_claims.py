@@ -895,6 +895,12 @@ def test_a_number_standing_for_the_noun_before_or_set_against_a_figure_is_a_reca
     # Monday dates the new figure and its statement, not the one recalled.
     assert (before.as_of, before.stated_on) == (None, None)
     assert (total.as_of, total.stated_on) == ("2026-01-12", "2026-01-12")
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    raw = ("Séoul relève son bilan\nPublié le 16/01/2026 à 08:00\nEnviron 9 000 soldats nord-coréens auraient "
+           "été tués ou blessés, a estimé lundi le NIS, contre environ 8 000 lors de sa précédente estimation.\n").encode()
+    text = draft_article(raw, archive.topics, archive.actors, archive.outlets).text
+    assert "# pas de date pour ce rappel dans sa proposition : sans as_of, il compterait à la date" in text
+    assert text.count("as_of omis") == 0 and "# un rappel d'une estimation antérieure : à confirmer" in text
     # Nor does the day of the statement go on to a recall the sentences after it give undated.
     _, earlier = _read("Quelque 22 000 soldats nord-coréens auraient été envoyés en Russie, a estimé jeudi le "
                        "NIS. Le NIS en recensait auparavant environ 16 000.", "2026-01-16")
