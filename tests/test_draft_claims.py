@@ -914,9 +914,15 @@ def test_a_number_standing_for_the_noun_before_or_set_against_a_figure_is_a_reca
 def test_one_figure_said_by_two_actors_each_named_in_its_sentence_is_two_claims():
     """The ministry's same-day « environ 11 000 » after the NIS's is a second claim (review 28, G2)."""
     found = _read("Environ 9 000 soldats nord-coréens auraient été tués ou blessés, a estimé lundi le NIS.\n\n"
-                  "Le ministère sud-coréen de la Défense a avancé un bilan comparable, d'environ 9 000 soldats "
+                  "Le ministère sud-coréen de la Défense a avancé pour sa part un bilan d'environ 9 000 soldats "
                   "tués ou blessés.", "2026-01-16")
     assert [(c.numbers, c.actor, c.repeats) for c in found] == [((9000,), "nis", 1), ((9000,), "mnd", 1)]
+    # A sentence that names another actor without saying it is another's statement repeats the figure
+    # (the standfirst's « selon Séoul », the body's NIS): one claim.
+    found = _read("Environ 9 000 soldats nord-coréens auraient été tués ou blessés, a estimé lundi le NIS.\n\n"
+                  "Alors que le traité entre en vigueur, environ 9 000 soldats ont été tués ou blessés, selon le "
+                  "ministère sud-coréen de la Défense.", "2026-01-16")
+    assert [(c.numbers, c.repeats) for c in found] == [((9000,), 2)]
     # « le même jour »: the day of the statement before it.
     _, same_day = _read("Environ 9 000 soldats nord-coréens auraient été tués ou blessés, a estimé lundi le NIS.\n\n"
                         "Le ministère sud-coréen de la Défense a avancé le même jour un bilan comparable, d'environ "

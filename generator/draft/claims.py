@@ -285,7 +285,7 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
     statement: Candidate | None = None   # the last figure whose own sentence dated its statement
     statements: dict[str, Candidate] = {}   # each actor's last figure whose own sentence dated its statement
     sourced: Candidate | None = None     # the last figure of an earlier sentence with an actor
-    last_said: Candidate | None = None   # the last figure with the day of its statement, any actor's
+    last_said: Candidate | None = None   # the first figure of the last sentence that gave one, no part nor recall
     for block in blocks:
         if block.startswith("#"):
             before, statement, statements, sourced, last_said = [], None, {}, None, None
@@ -371,7 +371,7 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
             filled, statement = _same_statement(filled, statement, dates, bool(
                 statement and statement.sentence in paragraph[:index]) or _continues(vocabulary, sentence, statement))
             filled = [_earlier_statement(_same_day(figure, last_said), statements) for figure in filled]
-            last_said = next((f for f in filled if f.stated_on and not f.recall and not f.whole_quote), last_said)
+            last_said = next((f for f in filled if not f.recall and not f.whole_quote and not f.part_of), last_said)
             statements |= {f.actor: f for f in filled if f.actor and f.stated_on and not f.carried and not f.recall}
             sourced = next((f for f in reversed(filled) if f.actor), sourced)
             found += filled
@@ -459,18 +459,20 @@ _SAME_DAY = re.compile(r"\ble\s+même\s+jour\b", re.I)
 
 def _same_day(figure: Candidate, said: Candidate | None) -> Candidate:
     """A figure said « le même jour » (« Le ministère a avancé le même jour … environ 11 000 »), its
-    sentence dating nothing else: the day of the statement before it, as ``stated_on`` and ``as_of``."""
+    sentence dating nothing else: the day of the figure before it (the day its actor said it, else
+    its own date when a day), as ``stated_on`` and ``as_of``, to confirm; nothing when that is no day."""
     words = _SAME_DAY.search(figure.sentence)
     if (words is None or said is None or figure.stated_on or figure.as_of or figure.recall
             or _DATE_WORD.search(figure.sentence) or said.sentence == figure.sentence):
         return figure
-    hint = (f"« {words[0]} » : le jour de la déclaration de « {said.figure_text} » plus haut "
-            f"(« {said.stated_text} »)")
-    return replace(figure, stated_on=said.stated_on, stated_words=said.stated_words, stated_text=said.stated_text,
-                   stated_hint=hint, carried=True, as_of=said.stated_on, as_of_words=said.stated_words,
+    day, text = (said.stated_on, said.stated_text) if said.stated_on else (said.as_of, "")
+    if not day or len(day) != 10:
+        return figure
+    hint = f"« {words[0]} » : le jour de « {said.figure_text} » plus haut" + (f" (« {text} »)" if text else "")
+    return replace(figure, stated_on=day, stated_words=None, stated_text=text or words[0],
+                   stated_hint=hint, carried=True, as_of=day, as_of_words=None,
                    as_of_hint=hint, notes=(), as_of_note=(
-                       f"« {words[0]} » que la déclaration de « {said.figure_text} » (« {said.stated_text} », "
-                       f"{day_words(said.stated_on or '')})."))
+                       f"« {words[0]} » que « {said.figure_text} » plus haut ({day_words(day)})."))
 
 
 # Words that date a figure at its statement (« actuellement »), or the weeks before it.
@@ -1274,6 +1276,12 @@ def _score(candidate: Candidate) -> tuple[int, int]:
     return (alone, sum(x is not None for x in (candidate.topic, candidate.metric, candidate.actor, as_of)))
 
 
+# Words by which a sentence gives another actor's statement beside one made before (« Le ministère
+# a avancé le même jour un bilan comparable »): a figure said alike there is a second claim.
+_SECOND_VOICE = re.compile(r"\b(?:le même jour|également|aussi|pour (?:sa|leur) part|de (?:son|leur) côté"
+                           r"|quant à (?:lui|elle|eux)|comparable|identique|même (?:chiffre|bilan|estimation))\b", re.I)
+
+
 def _once(found: list[Candidate]) -> list[Candidate]:
     """A figure repeated in the article (standfirst and body) is proposed once: the best-filled,
     dated as the body dates it when it does (a standfirst sums up, and a date beside the figure
@@ -1298,9 +1306,9 @@ def _once(found: list[Candidate]) -> list[Candidate]:
         # 4.000 selon le NIS ») make two statements. Copies said alike are one figure, whoever
         # each copy seems to name (the title's « Washington », the body's Pentagon).
         other = kept[key]
-        if candidate.own_actor and other.own_actor and candidate.actor != other.actor and (
-                candidate.sentence != other.sentence):
-            return False   # each sentence names its own actor: « Le ministère a avancé … environ 11 000 »
+        if (candidate.own_actor and other.own_actor and candidate.actor != other.actor
+                and candidate.sentence != other.sentence and _SECOND_VOICE.search(candidate.sentence)):
+            return False   # « Le ministère a avancé le même jour un bilan comparable, … environ 11 000 »
         return (candidate.actor is None or other.actor is None or candidate.actor == other.actor
                 or candidate.qualifier == other.qualifier)
 
