@@ -699,3 +699,27 @@ def test_an_event_that_happens_once_dated_apart_from_every_other_article_is_a_wa
         "claims[0].as_of: dates « Entrée en vigueur », an event that happens once, 2026-12-04, where other "
         "articles date it 2024-12"]
     assert check(tmp_path, "--strict")[0] == 1
+
+
+def test_a_figure_counted_of_which_in_one_of_its_own_metric_actor_and_date_is_asked_about(tmp_path):
+    from test_scenarios import scenario
+
+    # « plus de 300 canons …, dont environ 120 canons de 170 mm », both claimed as canons of one
+    # actor for one month (review 27, F1b): the site would read the part as the actor's figure revised
+    # down. One located warning, kept a warning under --strict; none once the part has its own metric
+    # or the figures are of two actors.
+    scenario("of-which-same-metric", tmp_path)
+    code, lines = check(tmp_path, "--strict")
+    asked = [line for line in lines if "« dont »" in line]
+    assert code == 0 and asked == [
+        "briefings/articles/2025-11-06-a-canons.md:18:13: warning: claims[1].metric: the text counts this "
+        "figure « dont » claims[0]'s, but both are canons figures of one actor for one date: the part reads "
+        "as a second figure of the whole (hint: a part of another scope needs its own metric: add one to "
+        "topics.yml with within: canons, and give this claim that metric)"], lines
+    article = tmp_path / "briefings" / "articles" / "2025-11-06-a-canons.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("    attributed_to: alpha\n    quote: \"dont", "    attributed_to: beta\n"
+                                    "    quote: \"dont"), encoding="utf-8")
+    assert not [line for line in check(tmp_path, "--strict")[1] if "« dont »" in line]
+    article.write_text(text.replace("value: 120", "value: 400"), encoding="utf-8")
+    assert not [line for line in check(tmp_path, "--strict")[1] if "« dont »" in line]

@@ -844,3 +844,119 @@ def test_a_position_whose_words_name_what_it_is_on_is_proposed_across_a_weekday(
     sentence = ("Le Kremlin a de nouveau démenti mercredi toute livraison d'armes nord-coréennes, son "
                 "porte-parole évoquant des « allégations sans fondement ».")
     assert [e.event for e in event_candidates([sentence], vocabulary, "2026-12-10", [])] == ["deliveries_denied"]
+
+
+# Who says a figure, recalls and dates (issue 19; reviews 27 and 28).
+
+def test_the_same_source_is_the_actor_of_the_figure_attributed_before():
+    """« selon la même source » names the source last named, not the sentence's subject (review 27, F1)."""
+    _, supplied = _read("Environ 12 000 soldats seraient engagés sur le front, a estimé mardi le NIS.\n\n"
+                        "Le Kremlin aurait par ailleurs reçu plus de 200 missiles balistiques, selon la même "
+                        "source.", "2026-01-16")
+    assert supplied.actor == "nis" and "« la même source »" in supplied.actor_hint
+    # Without that phrase the sentence's own actor stays.
+    _, own = _read("Environ 12 000 soldats seraient engagés sur le front, a estimé mardi le NIS.\n\n"
+                   "Le Kremlin aurait par ailleurs reçu plus de 200 missiles balistiques, selon le HUR.",
+                   "2026-01-16")
+    assert own.actor == "hur"
+    # An event likewise.
+    text = ("Environ 12 000 soldats seraient engagés sur le front, a estimé mardi le NIS.\n\n"
+            "Le Kremlin aurait annoncé un retrait des troupes du front de Koursk, selon la même source.")
+    events = event_candidates(text.split("\n\n"), _vocabulary(), "2026-01-16", _read(text, "2026-01-16"))
+    assert [(e.event, e.actor) for e in events] == [("withdrawal_reported", "nis")]
+
+
+def _shell_calibres(*, narrower: bool) -> Vocabulary:
+    shells = dict(unit="obus", kind="total", scope="…")
+    metrics = {"shells": Metric(label="Obus livrés", synonyms=("obus d'artillerie", "obus"), **shells)}
+    if narrower:
+        metrics["heavy_shells"] = Metric(label="Obus lourds livrés", synonyms=("obus lourds",),
+                                         within="shells", **shells)
+    return Vocabulary.from_registries({"weapons": Topic(id="weapons", title="Armement", description="…",
+                                                        metrics=metrics)}, {})
+
+
+def test_a_part_read_on_its_total_s_metric_says_so_or_takes_the_metric_within_it():
+    """« dont environ 4 millions d'obus de 152 mm » on the total's metric counts the same thing twice
+    (review 27, F1b): the draft says so, or proposes the metric topics.yml places within the total."""
+    text = ("Pyongyang aurait livré à Moscou plus de 12 millions d'obus d'artillerie depuis 2023, dont "
+            "environ 3 millions d'obus de gros calibre, selon le NIS.")
+    total, part = _read(text, "2026-01-16", _shell_calibres(narrower=False))
+    assert (total.metric, part.metric) == ("shells", "shells")
+    assert any("même métrique (shells)" in note and "within: shells" in note for note in part.notes)
+    assert not total.notes
+    total, part = _read(text, "2026-01-16", _shell_calibres(narrower=True))
+    assert (total.metric, part.metric) == ("shells", "heavy_shells")
+    assert "place heavy_shells dans shells" in part.metric_hint
+
+
+def test_a_number_standing_for_the_noun_before_or_set_against_a_figure_is_a_recall_of_its_metric():
+    """« le NIS en recensait environ 18 000 », « le HUR en comptait plus de 19 000 en novembre »,
+    « contre environ 10 000 lors de sa précédente estimation » (review 27 F2, review 28 G3)."""
+    found = _read("Quelque 22 000 soldats nord-coréens auraient été envoyés en Russie, a estimé jeudi le "
+                  "NIS. En octobre, le NIS en recensait environ 16 000.\n\nLe HUR en comptait pour sa part plus "
+                  "de 17 000 en novembre.", "2026-01-16")
+    assert [(c.numbers, c.metric, c.actor, c.as_of, c.recall) for c in found] == [
+        ((22000,), "deployed", "nis", "2026-01-15", False), ((16000,), "deployed", "nis", "2025-10", True),
+        ((17000,), "deployed", "hur", "2025-11", True)]
+    assert all("un rappel" in " ".join(c.notes) for c in found[1:])
+    total, part, before = _read("Environ 9 000 soldats nord-coréens auraient été tués ou blessés, dont quelque "
+                                "3 000 tués, a estimé lundi le NIS, contre environ 8 000 lors de sa précédente "
+                                "estimation.", "2026-01-16")
+    assert (before.numbers, before.metric, before.actor, before.recall) == ((8000,), "killed_or_wounded", "nis", True)
+    # Monday dates the new figure and its statement, not the one recalled.
+    assert (before.as_of, before.stated_on) == (None, None)
+    assert (total.as_of, total.stated_on) == ("2026-01-12", "2026-01-12")
+    archive = load_registries(DRAFTS / "registry", DRAFTS)
+    raw = ("Séoul relève son bilan\nPublié le 16/01/2026 à 08:00\nEnviron 9 000 soldats nord-coréens auraient "
+           "été tués ou blessés, a estimé lundi le NIS, contre environ 8 000 lors de sa précédente estimation.\n").encode()
+    text = draft_article(raw, archive.topics, archive.actors, archive.outlets).text
+    assert "# pas de date pour ce rappel dans sa proposition : sans as_of, il compterait à la date" in text
+    assert text.count("as_of omis") == 0 and "# un rappel d'une estimation antérieure : à confirmer" in text
+    # Nor does the day of the statement go on to a recall the sentences after it give undated.
+    _, earlier = _read("Quelque 22 000 soldats nord-coréens auraient été envoyés en Russie, a estimé jeudi le "
+                       "NIS. Le NIS en recensait auparavant environ 16 000.", "2026-01-16")
+    assert (earlier.metric, earlier.recall, earlier.stated_on, earlier.as_of) == ("deployed", True, None, None)
+    # A recall needs a figure before it; « en » before a place or a month is no pronoun.
+    assert _read("Le NIS en recensait environ 16 000.", "2026-01-16") == []
+    [sent] = _read("Environ 16 000 soldats ont été envoyés en Russie en octobre, selon le NIS.", "2026-01-16")
+    assert not sent.recall
+
+
+def test_one_figure_said_by_two_actors_each_named_in_its_sentence_is_two_claims():
+    """The ministry's same-day « environ 11 000 » after the NIS's is a second claim (review 28, G2)."""
+    found = _read("Environ 9 000 soldats nord-coréens auraient été tués ou blessés, a estimé lundi le NIS.\n\n"
+                  "Le ministère sud-coréen de la Défense a avancé pour sa part un bilan d'environ 9 000 soldats "
+                  "tués ou blessés.", "2026-01-16")
+    assert [(c.numbers, c.actor, c.repeats) for c in found] == [((9000,), "nis", 1), ((9000,), "mnd", 1)]
+    # A sentence that names another actor without saying it is another's statement repeats the figure
+    # (the standfirst's « selon Séoul », the body's NIS): one claim.
+    found = _read("Environ 9 000 soldats nord-coréens auraient été tués ou blessés, a estimé lundi le NIS.\n\n"
+                  "Alors que le traité entre en vigueur, environ 9 000 soldats ont été tués ou blessés, selon le "
+                  "ministère sud-coréen de la Défense.", "2026-01-16")
+    assert [(c.numbers, c.repeats) for c in found] == [((9000,), 2)]
+    # « le même jour »: the day of the statement before it.
+    _, same_day = _read("Environ 9 000 soldats nord-coréens auraient été tués ou blessés, a estimé lundi le NIS.\n\n"
+                        "Le ministère sud-coréen de la Défense a avancé le même jour un bilan comparable, d'environ "
+                        "9 000 soldats tués ou blessés.", "2026-01-16")
+    assert (same_day.actor, same_day.stated_on, same_day.as_of) == ("mnd", "2026-01-12", "2026-01-12")
+    assert "« le même jour »" in same_day.stated_hint
+
+
+def test_a_figure_dated_only_by_actuellement_takes_the_day_its_actor_s_statement_was_dated_above():
+    """« Environ 12 000 … actuellement engagés sur le front, … selon le NIS », two paragraphs under « a
+    estimé jeudi le NIS », another actor's figure between (review 27, F3); an event likewise."""
+    text = ("Quelque 22 000 soldats nord-coréens auraient été envoyés en Russie, a estimé jeudi le NIS.\n\n"
+            "Le HUR en comptait pour sa part plus de 17 000 en novembre.\n\n"
+            "Environ 12 000 d'entre eux seraient actuellement engagés sur le front, où plusieurs unités "
+            "ont été redéployées ces dernières semaines, selon le NIS.")
+    front = _read(text, "2026-01-16")[-1]
+    assert (front.metric, front.actor, front.stated_on, front.as_of, front.as_of_words) == (
+        "at_front", "nis", "2026-01-15", "2026-01-15", "actuellement")
+    assert "la date de la déclaration de la même source plus haut" in front.stated_hint
+    [event] = event_candidates(text.split("\n\n"), _vocabulary(), "2026-01-16", _read(text, "2026-01-16"))
+    assert (event.event, event.actor, event.stated_on, event.as_of, event.as_of_words) == (
+        "redeployed_to_front", "nis", "2026-01-15", "2025-12/2026-01-15", "ces dernières semaines")
+    # Without a word relative to the saying, a figure of another paragraph keeps the article's date.
+    plain = _read(text.replace("actuellement ", ""), "2026-01-16")[-1]
+    assert (plain.stated_on, plain.as_of) == (None, None)

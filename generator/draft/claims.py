@@ -16,7 +16,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Actor, DateInterval, Topic, parse_date_interval
-from .dates import WEEKDAYS, ArticleDay, DateMention, find_dates, until_statement
+from .dates import (
+    WEEKDAYS,
+    ArticleDay,
+    DateMention,
+    day_words,
+    find_dates,
+    until_statement,
+)
 from .hedges import hedge_words
 from .words import fold, is_acronym, phrase_needle, phrase_pattern
 
@@ -216,6 +223,11 @@ class Candidate:
     # A part in its total's clause (« 9 000 … auraient été tués ou blessés, dont 3 000 tués »): the
     # total's quote, whose hedges the part takes (the text hedges both at once).
     whole_quote: str = ""
+    # A figure the sentence sets against the one before or counts by a pronoun (« contre environ
+    # 10 000 lors de sa précédente estimation », « le NIS en recensait environ 18 000 »): an earlier
+    # estimate recalled, of the metric of the figure it stands beside.
+    recall: bool = False
+    own_actor: bool = False        # the actor is named in the figure's own sentence
 
     @property
     def numbers(self) -> tuple[int, ...]:
@@ -271,9 +283,12 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
     before: list[str] = []   # the sentences before, since the last heading (« Il a ajouté que… »)
     named: list[str] = []    # the actors named so far in the article, last named last
     statement: Candidate | None = None   # the last figure whose own sentence dated its statement
+    statements: dict[str, Candidate] = {}   # each actor's last figure whose own sentence dated its statement
+    sourced: Candidate | None = None     # the last figure of an earlier sentence with an actor
+    last_said: Candidate | None = None   # the first figure of the last sentence that gave one, no part nor recall
     for block in blocks:
         if block.startswith("#"):
-            before, statement = [], None
+            before, statement, statements, sourced, last_said = [], None, {}, None, None
             continue
         paragraph = sentences([block])[0]
         for index, sentence in enumerate(paragraph):
@@ -286,6 +301,9 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
             figures: list[Candidate] = []
             for match in _FIGURE.finditer(sentence):
                 unit = (match["unit"] or "").lower()
+                end = match.end()
+                if unit and unit.split()[0] in _NOT_NOUNS:   # « environ 10 000 lors de … »: no noun
+                    unit, end = "", len(sentence[:match.start("unit")].rstrip())
                 number = match["value"] or match["low"]
                 if match["low"] and _to_int(match["high"], match["scale"]) <= _to_int(match["low"], match["scale"]):
                     continue  # « en 2024 à 10 h »: no range
@@ -297,7 +315,10 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                 if not match["q"] and _REFERENCE.search(sentence, max(0, at - 20), at):
                     continue  # « l'article 4 du traité »: a reference, not a count
                 part_of = bool(not unit and figures and re.search(r"\bdont\s+$", sentence[:match.start()]))
-                if not unit and not part_of and not _unitless_counts(vocabulary, sentence, match.start(), match.end()):
+                recall = bool(not unit and not part_of and (found or figures)
+                              and _recalled(sentence, match.start(), end))
+                if (not unit and not part_of and not recall
+                        and not _unitless_counts(vocabulary, sentence, match.start(), end)):
                     continue  # a bare number (« 3 », « 24 ») with no metric's words in its clause
                 if re.fullmatch(r"(?:19|20)\d\d", number) and not any(
                         unit and fold(unit.split()[0]).rstrip("s") == m.unit.rstrip("s") for m in vocabulary.metrics):
@@ -312,8 +333,8 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                     None if match["low"] else _to_int(match["value"], match["scale"]),
                     _to_int(match["low"], match["scale"]) if match["low"] else None,
                     _to_int(match["high"], match["scale"]) if match["high"] else None,
-                    qualifier, unit, sentence, match.start(), match.end(),
-                    quote=quote_clause(sentence, match.start(), match.end()), part_of=part_of))
+                    qualifier, unit, sentence, match.start(), end,
+                    quote=quote_clause(sentence, match.start(), end), part_of=part_of, recall=recall))
                 predicate = _other_predicate(vocabulary, sentence, match.start(),
                                              match.end("value" if match["value"] else "high"))
                 if predicate:
@@ -327,6 +348,9 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                 previous = filled[-1] if filled else None
                 figure = _fill(figure, vocabulary, _dates_of(figure, others, dates), before, tuple(figures),
                                previous if figure.part_of else None, tuple(named))
+                if figure.recall:
+                    figure = _as_recall(figure, _recalled_of([*found, *filled]), others, dates)
+                figure = _same_source(figure, sourced)
                 part = bool(previous and re.match(_PART_OPENING, figure.quote, re.I))
                 if part and previous:
                     figure = replace(figure, whole_quote=previous.whole_quote or previous.quote)
@@ -340,13 +364,150 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
                 if figure.part_of and figure.topic is None and previous and previous.topic:
                     figure = replace(figure, topic=previous.topic, topic_hint=(
                         f"« dont » : une partie de « {previous.figure_text} » ({previous.topic_hint})"))
-                filled.append(_statement(figure, dates, article))
+                if part and previous:
+                    figure = _part_on_its_total_s_metric(figure, previous, vocabulary)
+                filled.append(figure if figure.recall else _statement(figure, dates, article))
             # (the statement of an earlier sentence of this paragraph, or one this sentence says it goes on with)
             filled, statement = _same_statement(filled, statement, dates, bool(
                 statement and statement.sentence in paragraph[:index]) or _continues(vocabulary, sentence, statement))
+            filled = [_earlier_statement(_same_day(figure, last_said), statements) for figure in filled]
+            last_said = next((f for f in filled if not f.recall and not f.whole_quote and not f.part_of), last_said)
+            statements |= {f.actor: f for f in filled if f.actor and f.stated_on and not f.carried and not f.recall}
+            sourced = next((f for f in reversed(filled) if f.actor), sourced)
             found += filled
             before.append(sentence)
     return _once(found)
+
+
+# Words read as a figure's unit that are no noun (« contre environ 10 000 lors de sa précédente estimation »).
+_NOT_NOUNS = {"lors", "selon", "avant", "après", "depuis", "pendant", "contre", "dans"}
+# A figure set against another (« contre environ 10 000 »), or counted by « en » standing for the
+# noun of the figure before (« le NIS en recensait environ 18 000 », « le HUR en comptait »).
+_AGAINST = re.compile(r"\bcontre\s+$", re.I)
+_EN_PAST = re.compile(r"\ben\s+[a-zà-ÿ]{3,}(?:ait|aient)\b", re.I)
+
+
+def _recalled(sentence: str, start: int, end: int) -> bool:
+    """Whether a number printed without a noun recalls an earlier estimate of the figure before it."""
+    if _AGAINST.search(sentence, max(0, start - 10), start):
+        return True
+    clause = quote_clause(sentence, start, end, least_words=1)
+    at = sentence.find(clause)
+    return at >= 0 and bool(_EN_PAST.search(sentence, at, start))
+
+
+def _recalled_of(figures: list[Candidate]) -> Candidate | None:
+    """The figure a recall stands beside: the last one with a metric that is no part of another."""
+    return next((f for f in reversed(figures) if f.metric and not f.part_of and not f.whole_quote), None)
+
+
+def _as_recall(figure: Candidate, of: Candidate | None, others: list[Candidate],
+               dates: list[DateMention]) -> Candidate:
+    """A recall with the metric of the figure it stands beside, and only the dates of its own clause
+    when the sentence holds another figure (« a estimé lundi …, contre environ 10 000 lors de sa
+    précédente estimation »: Monday dates the new figure, not the one recalled)."""
+    if of is None:
+        return replace(figure, recall=False)
+    word = "contre" if _AGAINST.search(figure.sentence, max(0, figure.start - 10), figure.start) else "en"
+    hint = (f"« {word} » : une estimation antérieure rappelée à côté de « {of.figure_text} », "
+            f"de sa métrique ({of.metric})")
+    changes: dict = {"topic": of.topic, "metric": of.metric, "topic_hint": hint, "metric_hint": hint,
+                     "passed_over": (), "notes": (*figure.notes, (
+                         "un rappel d'une estimation antérieure : à confirmer ; as_of et stated_on sont ceux "
+                         "de l'estimation rappelée, pas ceux de l'article ni de la phrase"))}
+    if others and figure.as_of:
+        clause = quote_clause(figure.sentence, figure.start, figure.end, least_words=1)
+        at = figure.sentence.find(clause)
+        if not any(d.as_of == figure.as_of and at <= d.start < at + len(clause) for d in dates):
+            changes |= {"as_of": None, "as_of_hint": "", "as_of_note": None, "as_of_words": None}
+    return replace(figure, **changes)
+
+
+# « selon la même source », « de même source », « selon les mêmes sources »: the source named last.
+_SAME_SOURCE = re.compile(r"\b(?:(?:la|les)\s+)?m[êe]mes?\s+sources?\b", re.I)
+
+
+def _same_source(figure: Candidate, sourced: Candidate | None) -> Candidate:
+    """A figure whose sentence gives « la même source » is the actor's of the figure last attributed
+    before it, not the sentence's subject (« Pyongyang aurait livré …, selon la même source »)."""
+    said = _SAME_SOURCE.search(figure.sentence)
+    if said is None or sourced is None or not sourced.actor or figure.actor == sourced.actor:
+        return figure
+    return replace(figure, actor=sourced.actor, own_actor=False, actor_hint=(
+        f"« {said[0]} » dans la phrase : la source de « {sourced.figure_text} » plus haut"))
+
+
+def _part_on_its_total_s_metric(figure: Candidate, total: Candidate, vocabulary: Vocabulary) -> Candidate:
+    """A part (« dont environ 4 millions d'obus de 152 mm ») read on its total's metric would count
+    the same thing twice: the metric topics.yml places within it when there is one, else a note
+    saying that a part of another scope needs its own metric (CONTRIBUTING.md)."""
+    if not figure.metric or figure.metric != total.metric:
+        return figure
+    narrower = [m.metric for m in vocabulary.metrics if m.topic == figure.topic and figure.metric in m.wider]
+    if len(narrower) == 1:
+        hint = (f"« dont » : une partie de « {total.figure_text} » ({total.metric}) ; topics.yml place "
+                f"{narrower[0]} dans {total.metric}")
+        return replace(figure, metric=narrower[0], metric_hint=hint)
+    others = f" (topics.yml en a : {', '.join(narrower)})" if narrower else ""
+    return replace(figure, notes=(*figure.notes, (
+        f"« dont » : une partie de « {total.figure_text} », proposée sur la même métrique ({total.metric}) : "
+        f"une partie d'une autre portée demande sa propre métrique, within: {total.metric}{others}")))
+
+
+_SAME_DAY = re.compile(r"\ble\s+même\s+jour\b", re.I)
+
+
+def _same_day(figure: Candidate, said: Candidate | None) -> Candidate:
+    """A figure said « le même jour » (« Le ministère a avancé le même jour … environ 11 000 »), its
+    sentence dating nothing else: the day of the figure before it (the day its actor said it, else
+    its own date when a day), as ``stated_on`` and ``as_of``, to confirm; nothing when that is no day."""
+    words = _SAME_DAY.search(figure.sentence)
+    if (words is None or said is None or figure.stated_on or figure.as_of or figure.recall
+            or _DATE_WORD.search(figure.sentence) or said.sentence == figure.sentence):
+        return figure
+    day, text = (said.stated_on, said.stated_text) if said.stated_on else (said.as_of, "")
+    if not day or len(day) != 10:
+        return figure
+    hint = f"« {words[0]} » : le jour de « {said.figure_text} » plus haut" + (f" (« {text} »)" if text else "")
+    return replace(figure, stated_on=day, stated_words=None, stated_text=text or words[0],
+                   stated_hint=hint, carried=True, as_of=day, as_of_words=None,
+                   as_of_hint=hint, notes=(), as_of_note=(
+                       f"« {words[0]} » que « {said.figure_text} » plus haut ({day_words(day)})."))
+
+
+# Words that date a figure at its statement (« actuellement »), or the weeks before it.
+_NOW = re.compile(r"\b(?:actuellement|à l['’]heure actuelle|à ce jour)\b", re.I)
+_RECENT_WEEKS = re.compile(r"\b(?:ces|les)\s+dernières\s+semaines\b", re.I)
+
+
+def _earlier_statement(figure: Candidate, statements: dict[str, Candidate]) -> Candidate:
+    """A figure (or event) that names its actor and that its sentence dates only by a word relative
+    to the saying (« actuellement », « ces dernières semaines »), when an earlier sentence dated
+    that actor's statement (« a estimé jeudi le NIS » two paragraphs up): that day as ``stated_on``
+    and the day (or the weeks before it) as ``as_of``, to confirm. Without such a word, a figure
+    of another paragraph may be another statement, and keeps the article's date."""
+    said = statements.get(figure.actor or "")
+    if (said is None or not figure.own_actor or figure.stated_on or figure.as_of or figure.recall or figure.notes
+            or _DATE_WORD.search(figure.sentence) or said.sentence == figure.sentence):
+        return figure
+    now, weeks = _NOW.search(figure.quote), _RECENT_WEEKS.search(figure.quote)
+    day = said.stated_on or ""
+    if not now and not (weeks and len(day) == 10):
+        return figure
+    hint = (f"« {said.stated_text} » : la date de la déclaration de la même source plus haut (« "
+            f"{said.figure_text or said.quote} ») ; la phrase ne date rien")
+    figure = replace(figure, stated_on=day, stated_words=said.stated_words,
+                     stated_text=said.stated_text, stated_hint=hint, carried=True)
+    if now:
+        return replace(figure, as_of=day, as_of_words=now[0], as_of_hint=f"« {now[0]} » : {hint}",
+                       as_of_note=f"« {now[0]} » : le jour de la déclaration (« {said.stated_text} », {day_words(day)}).")
+    assert weeks is not None
+    year, month = int(day[:4]), int(day[5:7])
+    year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return replace(figure, as_of=f"{year:04d}-{month:02d}/{day}", as_of_words=weeks[0],
+                   as_of_hint=f"« {weeks[0]} » : {hint}", as_of_note=(
+                       f"« {weeks[0]} » avant la déclaration (« {said.stated_text} », {day_words(day)}) : "
+                       "du mois précédent à ce jour."))
 
 
 # A conjugated verb opening a predicate (« auraient été retirés », « sont arrivés », « ne sont plus »).
@@ -402,11 +563,15 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
     taken = {(f.sentence, f.quote) for f in figures}
     found: dict[str, Candidate] = {}
     before: list[str] = []
+    statements: dict[str, Candidate] = {}   # each actor's last figure whose own sentence dated its statement
+    sourced: Candidate | None = None        # the last figure of an earlier sentence with an actor
     for block in blocks:
         if block.startswith("#"):
-            before = []
+            before, statements, sourced = [], {}, None
             continue
         for sentence in sentences([block])[0]:
+            statements |= {f.actor: f for f in figures if f.sentence == sentence and f.actor and f.stated_on
+                           and not f.carried and not f.recall}
             texts = _texts(sentence)
             hits = sorted(((match.span(), -len(phrase.text), event)
                            for event in vocabulary.events for phrase in event.phrases
@@ -433,8 +598,11 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                 filled = _fill(candidate, Vocabulary(actors=vocabulary.actors, itself=vocabulary.itself),
                                _event_dates(candidate, pseudo, others, dates), before)
                 filled = replace(filled, topic=event.topic, topic_hint=candidate.topic_hint)
-                found[event.metric] = filled if event.stance else _statement(filled, dates, article)
+                filled = _same_source(filled, sourced)
+                found[event.metric] = filled if event.stance else _earlier_statement(
+                    _statement(filled, dates, article), statements)
                 taken.add((sentence, quote))
+            sourced = next((f for f in reversed(figures) if f.sentence == sentence and f.actor), sourced)
             before.append(sentence)
     return list(found.values())
 
@@ -477,7 +645,8 @@ def _same_statement(figures: list[Candidate], said: Candidate | None, dates: lis
     out: list[Candidate] = []
     for figure in figures:
         if (said and continued and not dates and not _DATE_WORD.search(figure.sentence)
-                and figure.stated_on is None and not figure.event and figure.actor == said.actor):
+                and figure.stated_on is None and not figure.event and not figure.recall
+                and figure.actor == said.actor):
             hint = (f"« {said.stated_text} » : la date de la déclaration, donnée plus haut pour « "
                     f"{said.figure_text} » (même source) ; aucune date dans la phrase")
             figure = replace(figure, stated_on=said.stated_on, stated_words=said.stated_words,
@@ -975,7 +1144,8 @@ def _fill(candidate: Candidate, vocabulary: Vocabulary, dates: list[DateMention]
             actors = [speaker]
     role = None if actors or source is None else _named_by_role(vocabulary, sentence, named)
     if actors:
-        changes |= {"actor": actors[0][2], "actor_hint": changes.get("actor_hint", f"« {actors[0][3]} » dans la phrase")}
+        changes |= {"actor": actors[0][2], "own_actor": True,
+                    "actor_hint": changes.get("actor_hint", f"« {actors[0][3]} » dans la phrase")}
     elif role:   # « Le président ukrainien a évoqué… », Volodymyr Zelensky named before
         changes |= {"actor": role[0], "actor_hint": f"« {role[1]} » dans la phrase, nommé plus haut dans l'article"}
     neighbours = not actors and not role and source is not None and not _another_source(sentence)
@@ -1106,6 +1276,12 @@ def _score(candidate: Candidate) -> tuple[int, int]:
     return (alone, sum(x is not None for x in (candidate.topic, candidate.metric, candidate.actor, as_of)))
 
 
+# Words by which a sentence gives another actor's statement beside one made before (« Le ministère
+# a avancé le même jour un bilan comparable »): a figure said alike there is a second claim.
+_SECOND_VOICE = re.compile(r"\b(?:le même jour|également|aussi|pour (?:sa|leur) part|de (?:son|leur) côté"
+                           r"|quant à (?:lui|elle|eux)|comparable|identique|même (?:chiffre|bilan|estimation))\b", re.I)
+
+
 def _once(found: list[Candidate]) -> list[Candidate]:
     """A figure repeated in the article (standfirst and body) is proposed once: the best-filled,
     dated as the body dates it when it does (a standfirst sums up, and a date beside the figure
@@ -1130,6 +1306,9 @@ def _once(found: list[Candidate]) -> list[Candidate]:
         # 4.000 selon le NIS ») make two statements. Copies said alike are one figure, whoever
         # each copy seems to name (the title's « Washington », the body's Pentagon).
         other = kept[key]
+        if (candidate.own_actor and other.own_actor and candidate.actor != other.actor
+                and candidate.sentence != other.sentence and _SECOND_VOICE.search(candidate.sentence)):
+            return False   # « Le ministère a avancé le même jour un bilan comparable, … environ 11 000 »
         return (candidate.actor is None or other.actor is None or candidate.actor == other.actor
                 or candidate.qualifier == other.qualifier)
 

@@ -267,6 +267,14 @@ def _day_words(day: date, year: bool = True) -> str:
         f" {day.year}" if year else "")
 
 
+def day_words(iso: str) -> str:
+    """A day as a note says it (« jeudi 17 décembre 2026 »); the text itself when it is no whole day."""
+    try:
+        return _day_words(date.fromisoformat(iso))
+    except ValueError:
+        return iso
+
+
 def _week(article: ArticleDay, last: bool) -> tuple[str, str] | None:
     """The week before the article's (``last``), or the article's own up to its day, with a note."""
     if not (article.year and article.month and article.day):

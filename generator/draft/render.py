@@ -150,7 +150,10 @@ def render_claim(figure: Candidate, topics: list[str], claim_id: str | None = No
         out.append(_line("value", figure.value, f"{CONFIRM} : {shown}", field))
     out.append(_line("qualifier", figure.qualifier, CONFIRM, field))
     out += _dates(figure, field)
-    if not figure.as_of:
+    if not figure.as_of and figure.recall:
+        out.append(f"{field}# pas de date pour ce rappel dans sa proposition : sans as_of, il compterait à la "
+                   "date de l'article ; donnez celle de l'estimation rappelée si une source la dit")
+    elif not figure.as_of:
         out.append(f"{field}# pas de date pour ce chiffre dans la phrase : as_of omis "
                    "(chiffre rapporté à la date de l'article)")
     if figure.actor:

@@ -5,7 +5,9 @@ does not nest.
 The site says « dont » only where topics.yml declares the narrower metric ``within`` the wider
 one (or among its ``parts``); otherwise the two figures stand side by side, at best as scopes
 that overlap: less than the text says. Nothing else would notice: `briefing check` asks, as a
-warning located on the narrower figure's claim, while topics.yml does not nest them.
+warning located on the narrower figure's claim, while topics.yml does not nest them. A part
+claimed under its total's own metric, actor and date is asked about too: the site would read it
+as the actor's figure revised down.
 """
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ def of_which_questions(articles: tuple[ArticleInfo, ...] | list[ArticleInfo],
         figures = [(index, claim) for index, claim in enumerate(article.claims)
                    if claim.metric and claim.topic in topics]
         pairs = [(i, whole, j, part) for i, whole in figures for j, part in figures
-                 if whole.topic == part.topic and whole.metric != part.metric
-                 and not _nested(topics[part.topic], part, whole)]
+                 if whole.topic == part.topic and (_read_as_its_whole(part, whole) or (
+                     whole.metric != part.metric and not _nested(topics[part.topic], part, whole)))]
         if not pairs:
             continue
         text = read_body(root / article.source, root)
@@ -45,9 +47,17 @@ def of_which_questions(articles: tuple[ArticleInfo, ...] | list[ArticleInfo],
             if j in asked or not _counted_in(text, whole.quote, part.quote):
                 continue
             asked.add(j)
+            source = source or read_article(root / article.source, root)
+            if whole.metric == part.metric:
+                found.append(source.error(
+                    ("claims", j, "metric"), f"claims[{j}].metric",
+                    f"the text counts this figure « dont » claims[{i}]'s, but both are {part.metric} figures "
+                    "of one actor for one date: the part reads as a second figure of the whole",
+                    f"a part of another scope needs its own metric: add one to topics.yml with within: "
+                    f"{whole.metric}, and give this claim that metric", severity="warning"))
+                continue
             overlapping = whole.metric in topics[part.topic].metrics[part.metric or ""].overlaps or (
                 part.metric in topics[whole.topic].metrics[whole.metric or ""].overlaps)
-            source = source or read_article(root / article.source, root)
             found.append(source.error(
                 ("claims", j, "metric"), f"claims[{j}].metric",
                 f"the text counts this {part.metric} figure « dont » claims[{i}]'s {whole.metric} "
@@ -57,6 +67,17 @@ def of_which_questions(articles: tuple[ArticleInfo, ...] | list[ArticleInfo],
                 f"{part.metric}'s within in topics.yml: the site then says « dont »",
                 severity="warning"))
     return found
+
+
+def _read_as_its_whole(part: Claim, whole: Claim) -> bool:
+    """Whether ``part`` is a smaller figure of ``whole``'s metric, actor and date (« plus de 13 millions
+    d'obus …, dont environ 4 millions d'obus de 152 mm », both shells supplied): the site would read
+    the part as the actor revising its figure down."""
+    largest = part.high if part.high is not None else part.value
+    least = whole.low if whole.low is not None else whole.value
+    return (part.metric == whole.metric and part.attributed_to == whole.attributed_to
+            and str(part.as_of) == str(whole.as_of) and largest is not None and least is not None
+            and largest < least)
 
 
 def _nested(topic: Topic, part: Claim, whole: Claim) -> bool:
