@@ -1323,6 +1323,17 @@ def test_a_figure_for_the_start_of_a_month_is_replaced_by_its_actors_figure_of_i
     assert len(rows) == 1 and "remplace plus de 13 000 (début décembre 2025)" in rows[0], rows
 
 
+def test_figures_of_one_day_said_with_parts_or_an_earlier_figure_are_no_range(tmp_path):
+    archive = scenario("range-own-earlier-parts", tmp_path)
+    # Alpha's and Beta's « environ 22 000 » of one day, Alpha's with its parts and its previous
+    # figure: as one range, « auparavant » lost its actor and « dont » was gone (review 31,
+    # misleading): each figure with its own clause.
+    assert metric_line(archive, "envoyes") == (
+        "Soldats envoyés (total) : environ 22 000 soldats selon Service Beta (17 décembre 2025) ; environ "
+        "22 000 soldats selon Agence Alpha (17 décembre 2025 ; auparavant environ 20 000, 4 décembre 2025), "
+        "dont environ 10 000 renforts — confirmé par 2 sources indépendantes")
+
+
 def test_a_figure_contested_alone_names_whom_it_agrees_with(tmp_path):
     scenario("contested-and-agreeing", tmp_path)
     front = tmp_path / "briefings" / "articles" / "2025-12-11-a-front.md"

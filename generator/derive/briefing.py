@@ -212,8 +212,14 @@ class MetricBriefing:
 
     @property
     def headline_range(self) -> Range | None:
-        """The range the headline figures make when they are all for one period."""
+        """The range the headline figures make when they are all for one period; none where one
+        of them is said with its parts or its actor's previous figure, which only that figure's
+        own clause can say (review 31: after a range, « auparavant … » lost its actor and read as
+        another's, and « dont … » was gone)."""
         shown = {s.claim_id for s in self.headline}
+        if any(self.of_which.get(s.claim_id) or any(e.actor == s.actor for e in self.status(s).earlier_beside)
+               for s in self.headline):
+            return None
         return next((r for r in self.ranges if len(shown) > 1
                      and shown <= {s.claim_id for s in r.every}), None)
 

@@ -1,15 +1,28 @@
-import sys,re
-def lines(p):
-    out=[];page=None
-    for l in open(p):
-        l=l.rstrip('\n')
-        m=re.match(r'\s*(\d+): (.*)',l)
-        if m: out.append((page,m.group(1),m.group(2)))
-        else: page=l.strip()
+"""Lines added (+) or removed (-) between two dumps of dump.py, matched by page and text."""
+
+import re
+import sys
+
+
+def lines(path: str) -> list[tuple[str | None, str, str]]:
+    out: list[tuple[str | None, str, str]] = []
+    page = None
+    for raw in open(path, encoding="utf-8"):
+        line = raw.rstrip("\n")
+        match = re.match(r"\s*(\d+): (.*)", line)
+        if match:
+            out.append((page, match.group(1), match.group(2)))
+        else:
+            page = line.strip()
     return out
-a=lines(sys.argv[1]); b=lines(sys.argv[2])
-sa=set((p,t) for p,_,t in a); sb=set((p,t) for p,_,t in b)
-for p,n,t in b:
-    if (p,t) not in sa: print(f"+ {p} l.{n}: {t}\n")
-for p,n,t in a:
-    if (p,t) not in sb: print(f"- {p} l.{n}: {t}\n")
+
+
+before, after = lines(sys.argv[1]), lines(sys.argv[2])
+seen_before = {(page, text) for page, _, text in before}
+seen_after = {(page, text) for page, _, text in after}
+for page, number, text in after:
+    if (page, text) not in seen_before:
+        print(f"+ {page} l.{number}: {text}\n")
+for page, number, text in before:
+    if (page, text) not in seen_after:
+        print(f"- {page} l.{number}: {text}\n")
