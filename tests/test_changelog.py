@@ -419,6 +419,17 @@ def test_a_floor_raised_by_its_actor_is_logged_as_a_rise(tmp_path):
     assert "plus de 14 000 (depuis l'été 2023) selon Agence Alpha (en hausse ; auparavant plus de 13 000" in newest, newest
 
 
+def test_a_level_recalled_later_at_its_month_is_that_statement(tmp_path):
+    lines = scenario_log("level-recalled-month", tmp_path)
+    # « contre 12 000 en décembre », Gamma's figure of 22 December recalled in January: no entry
+    # of its own, and no « inchangé » on the 22 December line from a statement never made
+    # (review 31, misleading).
+    assert len(lines) == 2, lines
+    assert lines[-1].startswith("23 décembre 2025 — Effectifs : Soldats présents : environ 12 000 (22 décembre "
+                                "2025) selon le bureau gamma (OG) ("), lines
+    assert "inchangé" not in lines[-1] and "en hausse ; auparavant environ 12 000, 22 décembre 2025" in lines[0]
+
+
 def test_figures_of_one_origin_agree_but_are_not_called_independent_in_the_log(tmp_path):
     from test_synthesis import scenario_reloaded
 

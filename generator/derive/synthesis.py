@@ -135,6 +135,10 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
             # mi-octobre » recalling « depuis octobre 2024 » said on 14 October)
             own = next((i for i, other in enumerate(same) if other.actor == statement.actor
                         and other.dated and _counted_together(other, statement)), None)
+        elif kind == "level" and statement.dated:  # a level recalled later at a coarser date
+            # (« contre 12 000 en décembre » for its figure of 22 December)
+            own = next((i for i, other in enumerate(same) if other.actor == statement.actor
+                        and other.dated and _recalled_coarser(other, statement)), None)
         elif kind == "once" and statement.dated:  # one event, dated more or less precisely
             own = next((i for i, other in enumerate(same)
                         if other.actor == statement.actor and other.dated and _nested(other, statement)), None)
@@ -162,6 +166,19 @@ def fold_repeats(statements: tuple[Statement, ...], kind_of: Callable[[Statement
         same.append(statement)
     kept = sorted((s for group in done.values() for s in group), key=lambda s: s.sort_key)
     return tuple(kept), tuple(repeats)
+
+
+def _recalled_coarser(one: Statement, other: Statement) -> bool:
+    """Whether one of two figures of an actor is the other recalled later at a coarser date:
+    its period holds the other's, and it was reported only once the other was known (review
+    31: « contre 12 000 en décembre », a month after the figure of 22 December). An actor's
+    figure of a month said at the time, before a day's, is a statement of its own."""
+    if not _nested(one, other) or one.when == other.when:
+        return False
+    assert one.when is not None and other.when is not None
+    coarse, fine = (one, other) if one.when.start <= other.when.start and other.when.end <= one.when.end else (other, one)
+    known, reported = fine.known_on, coarse.reported
+    return known is not None and reported is not None and known.end <= reported.start
 
 
 def _one_figure(repeat: Statement, origin: Statement) -> bool:
