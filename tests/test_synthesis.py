@@ -1334,6 +1334,15 @@ def test_figures_of_one_day_said_with_parts_or_an_earlier_figure_are_no_range(tm
         "dont environ 10 000 renforts — confirmé par 2 sources indépendantes")
 
 
+def test_a_floor_above_another_actors_figure_diverges_from_it(tmp_path):
+    archive = scenario("floor-above-about", tmp_path)
+    # « plus de 26 000 » and « environ 25 000 » meet within « environ », but the floor says more
+    # than 25 000, as the text does (« un chiffre plus élevé »): they diverge, they do not agree
+    # (review 31, misleading).
+    assert [f for f, *_ in findings(archive, "presents")] == ["divergence"]
+    assert "concordant" not in topic_text(archive) and "estimations divergentes" in metric_line(archive, "presents")
+
+
 def test_a_figure_contested_alone_names_whom_it_agrees_with(tmp_path):
     scenario("contested-and-agreeing", tmp_path)
     front = tmp_path / "briefings" / "articles" / "2025-12-11-a-front.md"

@@ -125,8 +125,22 @@ class Figure(NamedTuple):
         return (self.stated_low + self.stated_high) / 2
 
     def announces_as(self, other: Figure) -> bool:
-        """Whether the values it announces meet the other's (stated_interval)."""
-        return self.stated_low <= other.stated_high and other.stated_low <= self.stated_high
+        """Whether the values it announces meet the other's (stated_interval), and a floor's
+        or a ceiling's bound holds the figure the other announces: « plus de 26 000 » and
+        « environ 25 000 » meet within « environ », but the floor says more than 25 000, as
+        a text setting them side by side does (« un chiffre plus élevé »: review 31)."""
+        return (self.stated_low <= other.stated_high and other.stated_low <= self.stated_high
+                and self._holds(other) and other._holds(self))
+
+    def _holds(self, other: Figure) -> bool:
+        """Whether, being a floor or a ceiling, its bound holds what ``other``, none of its
+        kind, announces (Figure.announced); true of other figures."""
+        floor, ceiling = self.high == math.inf, self.stated_low > self.low
+        if floor and other.high != math.inf:
+            return other.announced >= self.low
+        if ceiling and not other.stated_low > other.low:
+            return other.announced <= self.high
+        return True
 
 
 def of_its_day(when: DateInterval, report: DateInterval) -> bool:
