@@ -1531,6 +1531,18 @@ def test_a_figure_an_article_only_recalls_is_not_given_with_that_articles_report
     assert "environ 3 000" not in line, line
 
 
+def test_a_figure_recalled_without_its_saying_day_is_not_given_with_the_report(tmp_path):
+    archive = scenario("report-recall-not-sibling", tmp_path)
+    # Alpha's reinforcements were given with its 24 000 on 28 December; the same article recalls
+    # its « plus de 19 000 » of late November, no part of that report (review 31); 24 000, then
+    # « plus de 26 000 »: « porté », the floor above what « environ 24 000 » announces.
+    assert metric_line(archive, "renforts") == (
+        "Renforts : environ 11 000 soldats selon Agence Alpha (depuis le début de 2025 ; déclaré le "
+        "28 décembre 2025) — donné en même temps qu'environ 24 000 soldats (« Soldats envoyés (total) »), "
+        "chiffre porté depuis à plus de 26 000 selon Agence Alpha (depuis octobre 2024 ; déclaré le "
+        "10 janvier 2026) ; peut-être dépassé lui aussi")
+
+
 def test_a_figure_of_other_things_given_in_the_same_report_says_nothing_of_it(tmp_path):
     archive = scenario("report-other-things", tmp_path)
     line = metric_line(archive, "prevus")

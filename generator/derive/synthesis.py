@@ -617,6 +617,8 @@ def claim_direction(new: Claim, old: Claim) -> str:
     # 5 000 » after « entre 5 000 et 6 000 »: within it, '').
     if _bound_moved(new, old):  # « plus de 13 millions », then « plus de 14 millions »: up (review 30)
         return "up" if (new.value or 0) > (old.value or 0) else "down"
+    if beyond := _bound_beyond(new, old):  # « environ 24 000 », then « plus de 26 000 »: up (review 31)
+        return beyond
     stated = stated_interval(new)
     moved = _moved(now, before) or _moved(stated, stated_interval(old))
     if moved or not {new.qualifier, old.qualifier} <= set(TWO_SIDED):
@@ -624,6 +626,29 @@ def claim_direction(new: Claim, old: Claim) -> str:
     announced = (stated.low + stated.high) / 2
     low, high = (old.low, old.high) if old.qualifier == "range" else (old.value, old.value)
     return _moved(ValueInterval(announced, announced), ValueInterval(low or 0, high or 0))
+
+
+def _bound_beyond(new: Claim, old: Claim) -> str:
+    """How a figure moved where one of the two is a floor or a ceiling and the other a figure of
+    two sides: 'up' or 'down' when the bound lies beyond the figure the other announces, else
+    ''."""
+    floors = {"at_least", "more_than"}
+    if {new.qualifier, old.qualifier} & floors and {new.qualifier, old.qualifier} & set(TWO_SIDED):
+        bound, figure = (new, old) if new.qualifier in floors else (old, new)
+        middle = _announced(figure)
+        if bound.value is not None and bound.value > middle:
+            return "up" if bound is new else "down"
+    if {new.qualifier, old.qualifier} & {"at_most"} and {new.qualifier, old.qualifier} & set(TWO_SIDED):
+        bound, figure = (new, old) if new.qualifier == "at_most" else (old, new)
+        middle = _announced(figure)
+        if bound.value is not None and bound.value < middle:
+            return "down" if bound is new else "up"
+    return ""
+
+
+def _announced(claim: Claim) -> float:
+    stated = stated_interval(claim)
+    return (stated.low + stated.high) / 2
 
 
 def _bound_moved(new: Claim, old: Claim) -> bool:
@@ -686,8 +711,17 @@ def replaced_by_report(histories: Mapping[str, tuple[Change, ...]]) -> ReplacedB
                 latest = after[latest.claim_id]
             for entry in change.supersedes.entries:
                 index.setdefault((change.supersedes.actor, entry.article.id), []).append(
-                    (metric_id, change.supersedes, latest, entry.stated))
+                    (metric_id, change.supersedes, latest, _said_in(entry)))
     return {key: tuple(found) for key, found in index.items()}
+
+
+def _said_in(entry: LedgerEntry) -> DateInterval | None:
+    """When an article's copy of a statement was said: the day its text gives, or else the date
+    its figure is for (a period's end: DateInterval.up_to), so that a figure the article
+    recalls (« fin novembre, … en comptait ») is no part of the report it recalls it in
+    (review 31)."""
+    as_of = entry.claim.as_of
+    return entry.claim.stated_on or (as_of.up_to if as_of is not None else None) or entry.stated
 
 
 def one_moment(said: DateInterval | None, other: DateInterval | None) -> bool:
@@ -707,7 +741,7 @@ def report_replaced(statement: Statement, replaced: ReplacedByReport, kin: Conta
     for entry in statement.entries:
         for metric_id, sibling, latest, said in replaced.get((statement.actor, entry.article.id), ()):
             if metric_id in kin and older(statement.known_on, latest.known_on) \
-                    and one_moment(said, entry.stated):
+                    and one_moment(said, _said_in(entry)):
                 found[sibling.claim_id] = (metric_id, sibling, latest)
     return tuple(found.values())
 
