@@ -1543,6 +1543,16 @@ def test_a_figure_recalled_without_its_saying_day_is_not_given_with_the_report(t
         "10 janvier 2026) ; peut-être dépassé lui aussi")
 
 
+def test_a_figure_its_actor_replaced_since_diverges_from_nothing(tmp_path):
+    archive = scenario("divergent-replaced", tmp_path)
+    # Alpha's « plus de 19 000 » of late November, replaced by its « plus de 26 000 »: Beta's
+    # « environ 25 000 » diverges from the latter only (review 31).
+    assert metric_line(archive, "envoyes") == (
+        "Soldats envoyés (total) : environ 25 000 soldats selon Service Beta (depuis octobre 2024 ; déclaré "
+        "le 14 janvier 2026) ; plus de 26 000 soldats selon Agence Alpha (depuis octobre 2024 ; déclaré le "
+        "10 janvier 2026) — auparavant plus de 19 000 (fin novembre 2025) — estimations divergentes")
+
+
 def test_a_figure_of_other_things_given_in_the_same_report_says_nothing_of_it(tmp_path):
     archive = scenario("report-other-things", tmp_path)
     line = metric_line(archive, "prevus")

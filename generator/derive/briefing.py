@@ -329,6 +329,8 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
         for one, other in ((pair.first, pair.second), (pair.second, pair.first)):
             touching.setdefault(one.claim_id, {}).setdefault(pair.finding, []).append(other)
     previous = {change.statement.claim_id: change.supersedes for change in metric.history}
+    # A figure its actor has replaced since is no current estimate to diverge from (review 31).
+    replaced_since = {change.supersedes.claim_id for change in metric.history if change.supersedes is not None}
     below = _below_parts(metric)
     statuses = {}
     for statement in picture.latest:
@@ -346,7 +348,7 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
         statuses[statement.claim_id] = Status(
             contradicted_by=tuple(found.get("contradiction", ())),
             disputed_by=tuple(other for e in statement.entries for other in disputed.get(e.claim_id, ())),
-            divergent=tuple(found.get("divergence", ())),
+            divergent=tuple(s for s in found.get("divergence", ()) if s.claim_id not in replaced_since),
             confirmed_by=confirmed_by,
             confirmations=_independent_origins([statement.actor, *(s.actor for s in confirmed_by)],
                                                origins),
