@@ -1553,6 +1553,15 @@ def test_a_figure_its_actor_replaced_since_diverges_from_nothing(tmp_path):
         "10 janvier 2026) — auparavant plus de 19 000 (fin novembre 2025) — estimations divergentes")
 
 
+def test_a_level_its_text_compares_with_its_actors_previous_one_says_it(tmp_path):
+    archive = scenario("level-recalled-month", tmp_path)
+    # « environ 13 000 …, contre 12 000 en décembre »: the box says the previous level, as the log
+    # does (review 31).
+    assert metric_line(archive, "presents") == (
+        "Soldats présents : environ 13 000 soldats selon le bureau gamma (OG) (11 janvier 2026) — "
+        "auparavant environ 12 000 (22 décembre 2025)")
+
+
 def test_a_figure_of_other_things_given_in_the_same_report_says_nothing_of_it(tmp_path):
     archive = scenario("report-other-things", tmp_path)
     line = metric_line(archive, "prevus")

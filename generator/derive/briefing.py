@@ -576,6 +576,12 @@ def topic_briefing(topic: Topic, merged: tuple[Statement, ...],
                 caveats = {s.claim_id for s in status.contradicted_by + status.divergent + status.confirmed_by}
                 earlier = _earlier_beside(statement, status, briefing, caveats | given)
                 given |= {e.claim_id for e in earlier}
+            elif briefing.kind == "level" and status.replaces is not None and status.revision is None \
+                    and not status.replaces.articles.isdisjoint(statement.articles) \
+                    and claim_id in {h.claim_id for h in briefing.headline}:
+                # A level its text compares with its actor's previous one (« contre 12 000 en
+                # décembre »): the box says it, as the log does (review 31).
+                earlier = (status.replaces,)
             statuses[claim_id] = replace(
                 status, older_than=tuple(o for o in older if o not in own), outdated_by=own,
                 report_replaced=sibling_replaced, earlier_beside=earlier)
