@@ -430,6 +430,15 @@ def test_a_level_recalled_later_at_its_month_is_that_statement(tmp_path):
     assert "inchangé" not in lines[-1] and "en hausse ; auparavant environ 12 000, 22 décembre 2025" in lines[0]
 
 
+def test_a_log_line_agrees_or_diverges_only_with_figures_current_when_it_was_known(tmp_path):
+    (newest, *_) = scenario_log("agree-replaced-since", tmp_path)
+    # Beta's 25 000 of 14 January: Alpha had replaced its 24 000 and its 19 000 by then (review
+    # 32: the HUR's 19 000, replaced twice, still « divergent » in the log).
+    assert newest.startswith("14 janvier 2026 — Effectifs : Soldats envoyés (total) : environ 25 000"), newest
+    assert "concorde avec" not in newest and "19 000" not in newest, newest
+    assert "estimations divergentes : plus de 26 000 selon Agence Alpha" in newest, newest
+
+
 def test_figures_of_one_origin_agree_but_are_not_called_independent_in_the_log(tmp_path):
     from test_synthesis import scenario_reloaded
 

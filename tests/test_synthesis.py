@@ -1332,6 +1332,8 @@ def test_figures_of_one_day_said_with_parts_or_an_earlier_figure_are_no_range(tm
         "Soldats envoyés (total) : environ 22 000 soldats selon Service Beta (17 décembre 2025) ; environ "
         "22 000 soldats selon Agence Alpha (17 décembre 2025 ; auparavant environ 20 000, 4 décembre 2025), "
         "dont environ 10 000 renforts — confirmé par 2 sources indépendantes")
+    # Nor a « Même période » line saying it again (review 32).
+    assert "Même période" not in topic_text(archive)
 
 
 def test_a_floor_above_another_actors_figure_diverges_from_it(tmp_path):
@@ -1560,6 +1562,15 @@ def test_a_level_its_text_compares_with_its_actors_previous_one_says_it(tmp_path
     assert metric_line(archive, "presents") == (
         "Soldats présents : environ 13 000 soldats selon le bureau gamma (OG) (11 janvier 2026) — "
         "auparavant environ 12 000 (22 décembre 2025)")
+
+
+def test_a_figure_its_actor_replaced_since_agrees_with_nothing(tmp_path):
+    archive = scenario("agree-replaced-since", tmp_path)
+    # Alpha's « environ 24 000 » of 28 December agrees with Beta's « environ 25 000 », but Alpha
+    # has replaced it since by « plus de 26 000 », which diverges: one line cannot say Beta agrees
+    # with Alpha and diverges from it (review 32, misleading).
+    line = metric_line(archive, "envoyes")
+    assert "concordant" not in line and line.endswith("— estimations divergentes"), line
 
 
 def test_a_figure_of_other_things_given_in_the_same_report_says_nothing_of_it(tmp_path):

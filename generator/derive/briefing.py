@@ -224,6 +224,15 @@ class MetricBriefing:
                      and shown <= {s.claim_id for s in r.every}), None)
 
     @property
+    def other_ranges(self) -> tuple[Range, ...]:
+        """The ranges a line of their own gives: not one whose figures the headline line gives
+        already, one by one or as its range (review 32: « Même période » said the line's
+        agreement again)."""
+        shown = {s.claim_id for s in self.headline}
+        return tuple(r for r in self.ranges if r != self.headline_range
+                     and not {s.claim_id for s in r.every} <= shown)
+
+    @property
     def shows_derived(self) -> bool:
         """Whether the headline shows the derived sum: no stated figure is left to show."""
         return self.derived is not None and not self.headline
@@ -329,15 +338,15 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
         for one, other in ((pair.first, pair.second), (pair.second, pair.first)):
             touching.setdefault(one.claim_id, {}).setdefault(pair.finding, []).append(other)
     previous = {change.statement.claim_id: change.supersedes for change in metric.history}
-    # A figure its actor has replaced since is no current estimate to diverge from (review 31).
+    # A figure its actor has replaced since is no current estimate to agree with or diverge
+    # from (reviews 29, 31, 32).
     replaced_since = {change.supersedes.claim_id for change in metric.history if change.supersedes is not None}
     below = _below_parts(metric)
     statuses = {}
     for statement in picture.latest:
         found = touching.get(statement.claim_id, {})
-        confirmed_by = synthesis.latest_of_each_actor(
-            (s for s in found.get("agreement", ()) if _a_source(s, origins)), metric.kind == "total"
-        ) if _a_source(statement, origins) else ()
+        confirmed_by = tuple(s for s in found.get("agreement", ()) if _a_source(s, origins)
+                             and s.claim_id not in replaced_since) if _a_source(statement, origins) else ()
         when = statement.when
         replaced = previous.get(statement.claim_id)
         # The last LATER_EVENTS events after it, found from the latest back (thousands of

@@ -562,20 +562,6 @@ class Change:
     supersedes: Statement | None
 
 
-def latest_of_each_actor(statements: Iterable[Statement], total: bool) -> tuple[Statement, ...]:
-    """Each actor's latest of ``statements`` (Statement.restated_key), in their order: a figure
-    its actor has replaced since agrees with nothing a reader is told now (« concordant »
-    beside the NIS's 22 000 and its 20 000 before it: review 29)."""
-    listed = tuple(statements)
-    latest: dict[str, Statement] = {}
-    for statement in listed:
-        kept = latest.get(statement.actor)
-        if kept is None or statement.restated_key(total) > kept.restated_key(total):
-            latest[statement.actor] = statement
-    kept_ids = {statement.claim_id for statement in latest.values()}
-    return tuple(statement for statement in listed if statement.claim_id in kept_ids)
-
-
 def confirms_as_itself(statement: Statement, others: Iterable[Statement]) -> bool:
     """Whether ``others`` give this very figure, for its very period, and none of them hedged:
     only then « confirmé » (the method page); figures of other days, or hedged (« ne
