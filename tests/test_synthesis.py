@@ -1318,7 +1318,8 @@ def test_a_figure_for_the_start_of_a_month_is_replaced_by_its_actors_figure_of_i
     line = metric_line(archive, "pertes")
     # « début décembre » is 1-10 December to an order (the method page): Alpha's figure of the
     # 31st replaces it, in the box and in the rows of each actor's latest (review 30).
-    assert line == "Pertes cumulées : plus de 15 000 militaires selon Agence Alpha (31 décembre 2025)", line
+    assert line == ("Pertes cumulées : plus de 15 000 militaires selon Agence Alpha (31 décembre 2025) — "
+                    "auparavant plus de 13 000 (début décembre 2025)"), line
     rows = [text_of(row) for row in topic_soup(archive).select("table.ba-picture tbody tr")]
     assert len(rows) == 1 and "remplace plus de 13 000 (début décembre 2025)" in rows[0], rows
 
@@ -1343,6 +1344,20 @@ def test_a_floor_above_another_actors_figure_diverges_from_it(tmp_path):
     # (review 31, misleading).
     assert [f for f, *_ in findings(archive, "presents")] == ["divergence"]
     assert "concordant" not in topic_text(archive) and "estimations divergentes" in metric_line(archive, "presents")
+
+
+def test_figures_for_two_parts_of_one_month_are_two_moments_not_a_revision(tmp_path):
+    # « plus de 26 000 début janvier », then « environ 28 000 fin janvier » from one actor: no
+    # revision of one period dated by when each was said (« rapporté le 15 janvier »), but a
+    # newer figure (review 33); a running total says its previous one with its own words.
+    level = scenario("parts-of-one-month", tmp_path / "level")
+    assert metric_line(level, "presents") == (
+        "Soldats présents : environ 28 000 soldats selon Agence Alpha (fin janvier 2026)")
+    assert "remplace plus de 26 000 (début janvier 2026)" in topic_text(level)
+    total = scenario("parts-of-one-month-total", tmp_path / "total")
+    assert metric_line(total, "envoyes") == (
+        "Soldats envoyés (total) : environ 28 000 soldats selon Agence Alpha (fin janvier 2026) — "
+        "auparavant plus de 26 000 (début janvier 2026)")
 
 
 def test_a_figure_contested_alone_names_whom_it_agrees_with(tmp_path):

@@ -428,13 +428,16 @@ def _earlier_beside(statement: Statement, status: Status, metric: MetricBriefing
     if picture is None or statement.claim_id not in shown or statement.when is None:
         return ()
     total = metric.kind == "total"
-    when = statement.when.up_to if total else statement.when
+    compared = statement.compared
+    assert compared is not None  # it has a date (statement.when)
+    when = compared.up_to if total else compared
 
     def earlier(other: Statement) -> bool:
         # A running total is earlier when counted to an earlier date (« depuis octobre 2024 »
-        # said in October, then in December: DateInterval.up_to).
-        return (other.claim_id not in shown and other.when is not None
-                and (other.when.up_to if total else other.when).before(when))
+        # said in October, then in December: DateInterval.up_to); a part of a month as that
+        # part (« début janvier » before « fin janvier »: review 33).
+        return (other.claim_id not in shown and other.compared is not None
+                and (other.compared.up_to if total else other.compared).before(when))
 
     own = status.replaces if status.revision is None else None
     others = [s for s in picture.latest if s.actor != statement.actor and earlier(s)

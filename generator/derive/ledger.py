@@ -299,7 +299,8 @@ def restated_later(later: Statement, earlier: Statement) -> bool:
     known on a later day (« avait déclaré fin janvier … 150 ; il a relevé mardi ce chiffre :
     entre 180 et 200 »), or on a day where ``earlier``'s day is unknown. That figure
     replaces the earlier one, which is no current figure of that actor any more."""
-    if later is earlier or later.actor != earlier.actor or later.when is None or later.when != earlier.when:
+    if later is earlier or later.actor != earlier.actor or later.when is None or later.when != earlier.when \
+            or later.compared != earlier.compared:  # « début janvier », then « fin janvier »: two moments
         return False
     new, old = later.known_on, earlier.known_on
     return new is not None and (old is None or old.end < new.start)
