@@ -1586,6 +1586,10 @@ def test_a_figure_its_actor_replaced_since_agrees_with_nothing(tmp_path):
     # with Alpha and diverges from it (review 32, misleading).
     line = metric_line(archive, "envoyes")
     assert "concordant" not in line and line.endswith("— estimations divergentes"), line
+    # Nor does Alpha's « plus de 19 000 », replaced twice before Beta spoke, diverge from Beta's
+    # figure in the list of divergences (review 33).
+    pairs = [text_of(li) for li in topic_soup(archive).select("ul.ba-divergences li")]
+    assert len(pairs) == 1 and "19 000" not in pairs[0], pairs
 
 
 def test_a_figure_of_other_things_given_in_the_same_report_says_nothing_of_it(tmp_path):

@@ -243,7 +243,22 @@ class MetricBriefing:
 
     @property
     def divergences(self) -> tuple[conflicts.Pair, ...]:
-        return self.of("divergence")
+        """Figures that differ though both can hold, each current when the other became known:
+        one its actor had replaced by then diverges from nothing (review 33: the HUR's « plus de
+        19 000 », replaced three times, beside the NIS's 25 000)."""
+        return tuple(p for p in self.of("divergence")
+                     if self.current_when(p.first, p.second) and self.current_when(p.second, p.first))
+
+    @cached_property
+    def _replaced_by(self) -> dict[str, Statement]:
+        """Claim id of each figure its actor replaced -> the figure that replaced it."""
+        return {c.supersedes.claim_id: c.statement for c in self.history if c.supersedes is not None}
+
+    def current_when(self, other: Statement, statement: Statement) -> bool:
+        """Whether ``other`` was not yet replaced by its actor when ``statement`` became known: a
+        figure replaced by then agrees or diverges with nothing beside it (reviews 29, 32, 33)."""
+        newer, known = self._replaced_by.get(other.claim_id), statement.known_on
+        return newer is None or known is None or newer.known_on is None or known.before(newer.known_on)
 
     @property
     def dated(self) -> tuple[Statement, ...]:

@@ -148,9 +148,9 @@ def changelog(briefings: Mapping[str, TopicBriefing]) -> tuple[LogEntry, ...]:
                     others += [o for o in found.get(copy.claim_id, ()) if o not in others]
                 return tuple(others)
             agrees, diverges = _earlier(statement, near or {})
-            replaced_by = _replaced_by(metric)
-            agrees, diverges = (_current_when(agrees, statement, replaced_by),
-                                _current_when(diverges, statement, replaced_by))
+            if metric is not None:  # only figures not yet replaced when it became known
+                agrees, diverges = (tuple(o for o in agrees if metric.current_when(o, statement)),
+                                    tuple(o for o in diverges if metric.current_when(o, statement)))
             return LogEntry(topic_id, statement, supersedes, of(contradictions), of(disputed),
                             of(disputing), agrees, diverges, briefing.independent_agreement(statement, agrees),
                             metric.kind if metric else "", revised_as)
@@ -238,27 +238,6 @@ def _earlier(statement: Statement, related: Near
                      if known is not None and o.known_on is not None and (
                          not known.before(o.known_on) if same_time else agrees(o)))
     return before("agreement"), before("divergence", same_time=True)
-
-
-def _replaced_by(metric: MetricBriefing | None) -> dict[str, Statement]:
-    """Claim id of each figure of ``metric`` its actor replaced -> the figure that replaced it."""
-    if metric is None:
-        return {}
-    return {change.supersedes.claim_id: change.statement for change in metric.history
-            if change.supersedes is not None}
-
-
-def _current_when(others: tuple[Statement, ...], statement: Statement,
-                  replaced_by: Mapping[str, Statement]) -> tuple[Statement, ...]:
-    """Those of ``others`` their actor had not replaced by the time ``statement`` became known:
-    a figure replaced before it agrees or diverges with nothing on its line (reviews 29, 32:
-    the NIS's 20 000 after its 22 000; the HUR's 19 000, replaced twice)."""
-    known = statement.known_on
-
-    def current(other: Statement) -> bool:
-        newer = replaced_by.get(other.claim_id)
-        return newer is None or known is None or newer.known_on is None or known.before(newer.known_on)
-    return tuple(o for o in others if current(o))
 
 
 def _contesting(briefing: TopicBriefing) -> tuple[Found, Found, Found]:
