@@ -923,6 +923,19 @@ def test_a_number_standing_for_the_noun_before_or_set_against_a_figure_is_a_reca
     assert not sent.recall
 
 
+def test_a_figure_set_against_after_a_part_recalls_the_total_s_metric():
+    """« dont environ 180 canons automoteurs Koksan, contre quelque 350 fin novembre »: the « contre »
+    compares the sentence's total, not its part, whatever date word follows it (review 29, H1)."""
+    for when, as_of in (("fin octobre", "2025-10"), ("début octobre", "2025-10"), ("mi-octobre", "2025-10")):
+        total, part, before = _read("Selon le HUR, Pyongyang aurait livré à Moscou environ 500 canons automoteurs "
+                                    "et lance-roquettes multiples, dont environ 200 canons automoteurs Koksan, "
+                                    f"contre quelque 420 {when}.", "2026-01-16")
+        assert (total.metric, part.metric) == ("sp_guns_and_mrls", "koksan_guns")
+        assert (before.numbers, before.metric, before.recall, before.actor) == (
+            (420,), "sp_guns_and_mrls", True, "hur")
+        assert before.as_of == as_of and "« environ 500 »" in before.metric_hint
+
+
 def test_one_figure_said_by_two_actors_each_named_in_its_sentence_is_two_claims():
     """The ministry's same-day « environ 11 000 » after the NIS's is a second claim (review 28, G2)."""
     found = _read("Environ 9 000 soldats nord-coréens auraient été tués ou blessés, a estimé lundi le NIS.\n\n"

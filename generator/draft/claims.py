@@ -302,7 +302,7 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
             for match in _FIGURE.finditer(sentence):
                 unit = (match["unit"] or "").lower()
                 end = match.end()
-                if unit and unit.split()[0] in _NOT_NOUNS:   # « environ 10 000 lors de … »: no noun
+                if unit and _no_noun(unit.split()[0]):   # « environ 10 000 lors de … », « … fin novembre »: no noun
                     unit, end = "", len(sentence[:match.start("unit")].rstrip())
                 number = match["value"] or match["low"]
                 if match["low"] and _to_int(match["high"], match["scale"]) <= _to_int(match["low"], match["scale"]):
@@ -380,7 +380,14 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
 
 
 # Words read as a figure's unit that are no noun (« contre environ 10 000 lors de sa précédente estimation »).
-_NOT_NOUNS = {"lors", "selon", "avant", "après", "depuis", "pendant", "contre", "dans"}
+_NOT_NOUNS = {"lors", "selon", "avant", "après", "depuis", "pendant", "contre", "dans",
+              "fin", "début", "courant"}
+
+
+def _no_noun(word: str) -> bool:
+    """Whether the word after a number opens no noun of it but a clause or a date (« contre quelque
+    350 fin novembre », « … mi-décembre »): the number is bare, a recall or a part."""
+    return word in _NOT_NOUNS or word.startswith("mi-")
 # A figure set against another (« contre environ 10 000 »), or counted by « en » standing for the
 # noun of the figure before (« le NIS en recensait environ 18 000 », « le HUR en comptait »).
 _AGAINST = re.compile(r"\bcontre\s+$", re.I)
