@@ -936,6 +936,19 @@ def test_a_figure_set_against_after_a_part_recalls_the_total_s_metric():
         assert before.as_of == as_of and "« environ 500 »" in before.metric_hint
 
 
+def test_of_two_events_one_clause_names_the_one_its_date_follows_is_proposed():
+    """« le traité de « partenariat stratégique global » entré en vigueur en novembre 2024 »: an entry
+    into force in November 2024, not an undated signature (review 31, Q1)."""
+    text = ("Le NIS a estimé jeudi que Pyongyang respectait le traité de « partenariat stratégique global » "
+            "entré en vigueur en novembre 2024 avec Moscou.")
+    [event] = event_candidates([text], _vocabulary(), "2026-01-16", _read(text, "2026-01-16"))
+    assert (event.event, event.as_of) == ("entry_into_force", "2024-11")
+    # Without a date after the words of entry into force, the first words name the event still.
+    text = "Pyongyang respecte le traité de « partenariat stratégique global » entré en vigueur avec Moscou."
+    [event] = event_candidates([text], _vocabulary(), "2026-01-16", _read(text, "2026-01-16"))
+    assert event.event == "signature"
+
+
 def test_one_figure_said_by_two_actors_each_named_in_its_sentence_is_two_claims():
     """The ministry's same-day « environ 11 000 » after the NIS's is a second claim (review 28, G2)."""
     found = _read("Environ 9 000 soldats nord-coréens auraient été tués ou blessés, a estimé lundi le NIS.\n\n"

@@ -594,6 +594,10 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                     continue  # « apprendre à utiliser des drones » is no supply of drones
                 if not _names_its_subject(event, sentence[start:end], quote):
                     continue  # « ni confirmé ni démenti ces livraisons » is no position on troops
+                if not _dated_words(sentence, end, dates) and any(
+                        other.metric != event.metric and _dated_words(sentence, span[1], dates)
+                        and quote_clause(sentence, *span) == quote for span, _, other in hits):
+                    continue  # « le traité de partenariat … entré en vigueur en décembre 2024 »: the dated words name it
                 if event.metric in found or _counts_outside_dates(sentence, quote, dates) or any(
                         quote in q or q in quote or _within(sentence, q, start, end) for s, q in taken if s == sentence):
                     continue  # an event once; none in a clause that holds a figure, nor in a figure's words
@@ -612,6 +616,16 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
             sourced = next((f for f in reversed(figures) if f.sentence == sentence and f.actor), sourced)
             before.append(sentence)
     return list(found.values())
+
+
+# What may stand between an event's words and the date they take (« entré en vigueur en décembre 2024 »).
+_BEFORE_DATE = re.compile(r"\s*(?:(?:en|le|au|à|dès|depuis|début|fin|mi)\s*)?")
+
+
+def _dated_words(sentence: str, end: int, dates: list[DateMention]) -> bool:
+    """Whether a date follows an event's words directly: of two events one clause names (« le traité
+    de partenariat stratégique global entré en vigueur en décembre 2024 »), the one the date is of."""
+    return any(d.start >= end and _BEFORE_DATE.fullmatch(sentence, end, d.start) for d in dates)
 
 
 def _statement(figure: Candidate, dates: list[DateMention], article: ArticleDay) -> Candidate:
