@@ -949,6 +949,22 @@ def test_of_two_events_one_clause_names_the_one_its_date_follows_is_proposed():
     assert event.event == "signature"
 
 
+def test_a_day_after_a_verb_of_saying_in_the_imperfect_or_a_communique_diffuse_dates_the_statement():
+    """« estimait pour sa part lundi », « selon un communiqué diffusé vendredi » (reviews 30 N3, 31 Q4)."""
+    [figure] = _read("Le JCS estimait pour sa part lundi qu'environ 13 000 soldats avaient été envoyés en Russie.",
+                     "2026-01-16")
+    assert (figure.actor, figure.stated_on) == ("jcs", "2026-01-12")
+    [figure] = _read("Quelque 15 000 soldats auraient été tués ou blessés au 31 décembre, selon un communiqué "
+                     "du HUR diffusé vendredi.", "2026-01-07")
+    assert (figure.actor, figure.as_of, figure.stated_on) == ("hur", "2025-12-31", "2026-01-02")
+    # A weekday after a verb in the imperfect that says no statement dates nothing but the figure.
+    [figure] = _read("Environ 13 000 soldats combattaient lundi sur le front, selon le JCS.", "2026-01-16")
+    assert figure.stated_on is None
+    # Before a month, the imperfect dates what was said, not the saying.
+    [figure] = _read("Le HUR affirmait fin novembre qu'environ 13 000 soldats combattaient sur le front.", "2026-01-16")
+    assert (figure.as_of, figure.stated_on) == ("2025-11", None)
+
+
 def test_one_figure_said_by_two_actors_each_named_in_its_sentence_is_two_claims():
     """The ministry's same-day « environ 11 000 » after the NIS's is a second claim (review 28, G2)."""
     found = _read("Environ 9 000 soldats nord-coréens auraient été tués ou blessés, a estimé lundi le NIS.\n\n"

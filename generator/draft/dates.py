@@ -245,14 +245,22 @@ _SINCE_EVENT = re.compile(rf"\bdepuis\s+(?:leur|leurs|son|sa|ses|le|la|les|l')\s
 # mardi par »): that day is when the statement was relayed, not the date of the figure.
 _RELAY = re.compile(r"\b(?:rapport|relay|relai|cit|repris|reprend)[a-z]*\s+(?:ce\s+|le\s+)?$")
 # A verb of saying just before the day (« a déclaré mardi », « a pour sa part assuré à la mi-avril »,
-# « avait évoqué en janvier », « selon un communiqué publié lundi », « dans un rapport transmis lundi »):
+# « avait évoqué en janvier », « estimait pour sa part lundi », « selon un communiqué publié (diffusé)
+# lundi », « dans un rapport transmis lundi »):
 # that date is when the actor made the statement (``stated_on``), which CONTRIBUTING.md keeps apart
 # from the figure's ``as_of``.
 _SAID = re.compile(r"(?:\b(?:a|ont|avait|avaient)\s+(?:(?:pour\s+(?:sa|leur)\s+part|de\s+(?:son|leur)\s+cote"
                    r"|encore|aussi|egalement|deja|lui-meme|elle-meme)\s+)?"
                    r"(?:declare|precise|indique|affirme|assure|annonce|estime|ajoute|confirme|explique|evoque"
                    r"|souligne|averti|rappele|repete|dit|fait\s+savoir|reconnu|chiffre|evalue)"
-                   r"|\bpublie|\brapport\s+(?:transmis|remis))[a-z]*\s+(?:(?:a\s+la|au|en|ce|le|des|dans\s+la\s+nuit\s+de)\s+)?$")
+                   r"|\bpublie|\bdiffuse|\brapport\s+(?:transmis|remis))[a-z]*\s+(?:(?:a\s+la|au|en|ce|le|des"
+                   r"|dans\s+la\s+nuit\s+de)\s+)?$")
+# The imperfect of a verb of saying just before a weekday (« estimait pour sa part lundi »): the day
+# of a statement the article reports. Before a month or a period (« affirmait fin janvier que … »)
+# it is left to the figure's date: the text may date what it was saying, not the saying.
+_SAID_WEEKDAY = re.compile(r"\b(?:declar|precis|indiqu|affirm|assur|annonc|estim|ajout|confirm|expliqu|evoqu"
+                           r"|soulign|chiffr|evalu)(?:ait|aient)\s+(?:(?:pour\s+(?:sa|leur)\s+part|de\s+(?:son|leur)"
+                           r"\s+cote|encore|aussi|egalement|deja)\s+)?$")
 _IN_YEAR = re.compile(rf"\b(?:en|au cours de l'annee)\s+{_YEAR}\b")
 _THIS = re.compile(r"\b(cette annee|ce mois-ci|ce mois)\b")
 _LAST = re.compile(r"\b(?:le mois (?:dernier|passe)|l'(?:an|annee) (?:dernier|derniere|passe|passee))\b")
@@ -305,7 +313,8 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         taken.append(span)
         relayed = bool(_RELAY.search(folded, max(0, span[0] - 40), span[0]))
         running = bool(re.match(r"depuis\b|a\s+partir\b", folded[span[0]:span[1]]))
-        said = not relayed and not running and bool(_SAID.search(folded, max(0, span[0] - 60), span[0]))
+        said = not relayed and not running and bool(_SAID.search(folded, max(0, span[0] - 60), span[0]) or (
+            _SAID_WEEKDAY.search(folded, max(0, span[0] - 60), span[0]) and _A_WEEKDAY.match(folded, span[0])))
         found.append(DateMention(span[0], span[1], sentence[span[0]:span[1]], as_of, note, relayed,
                                  words, running, said))
 
