@@ -965,6 +965,16 @@ def test_a_day_after_a_verb_of_saying_in_the_imperfect_or_a_communique_diffuse_d
     assert (figure.as_of, figure.stated_on) == ("2025-11", None)
 
 
+def test_a_year_before_the_article_s_says_so_in_its_note():
+    """« le 21 décembre » in a January article: the note names the year, lest it read as the article's
+    (review 30, N8)."""
+    [figure] = _read("Quelque 12 000 soldats ont été envoyés en Russie le 21 décembre, selon le NIS.", "2026-01-06")
+    assert figure.as_of == "2025-12-21"
+    assert figure.as_of_note.startswith("Année 2025, celle qui précède l'article (6 janvier 2026)")
+    [figure] = _read("Quelque 12 000 soldats ont été envoyés en Russie le 3 janvier, selon le NIS.", "2026-01-06")
+    assert figure.as_of_note.startswith("Année déduite de la date de l'article (6 janvier 2026)")
+
+
 def test_one_figure_said_by_two_actors_each_named_in_its_sentence_is_two_claims():
     """The ministry's same-day « environ 11 000 » after the NIS's is a second claim (review 28, G2)."""
     found = _read("Environ 9 000 soldats nord-coréens auraient été tués ou blessés, a estimé lundi le NIS.\n\n"

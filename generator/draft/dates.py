@@ -324,9 +324,12 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         (CONTRIBUTING.md). An article dated to the month only ends it on its month: no words."""
         return _words(said, year) if article.day else None
 
-    def inferred(text: str) -> str:
-        return (f"Année déduite de la date de l'article ({article.words}) : « {text} » "
-                "dans la phrase.")
+    def inferred(text: str, year: int | None = None) -> str:
+        """The note of a year the text leaves out; one before the article's says so, lest it read as the
+        article's (« le 21 décembre » in a January article is of the year before)."""
+        if year and article.year and year < article.year:
+            return f"Année {year}, celle qui précède l'article ({article.words}) : « {text} » dans la phrase."
+        return f"Année déduite de la date de l'article ({article.words}) : « {text} » dans la phrase."
 
     for m in _DEADLINE.finditer(folded):
         add(m, None, f"« {sentence[m.start():m.end()]} » est une échéance, pas la date du chiffre")
@@ -339,19 +342,19 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         said = sentence[m.start():m.end()]
         # the text's words for the period (« entre janvier et février 2025 »), its year added
         words = _words(said, None if m[4] else end_year) if value else None
-        add(m, value, None if m[4] else inferred(said), words)
+        add(m, value, None if m[4] else inferred(said, start_year), words)
     for m in _PART_OF_MONTH.finditer(folded):
         # « fin janvier »: the month, with the words (CONTRIBUTING: no day bounds the text does not give)
         month = MONTHS[m[2]]
         year = int(m[3]) if m[3] else article.year_for(month)
         said = sentence[m.start():m.end()]
         words = _words(said, None if m[3] else year) if year else None
-        add(m, _month_key(year, month) if year else None, None if m[3] else inferred(said), words)
+        add(m, _month_key(year, month) if year else None, None if m[3] else inferred(said, year), words)
     for m in _DAY_OF_MONTH.finditer(folded):
         month = MONTHS[m[3]]
         year = int(m[4]) if m[4] else article.year_for(month)
         value = _valid(year, month, _day(m[2])) if year else None
-        add(m, value, None if m[4] else inferred(sentence[m.start():m.end()]))
+        add(m, value, None if m[4] else inferred(sentence[m.start():m.end()], year))
     for m in _PRINTED_NUMERIC.finditer(folded):
         add(m, _valid(int(m[3]), int(m[2]), int(m[1])), None)
     for m in _SINCE_NEW_YEAR.finditer(folded):
@@ -411,7 +414,7 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         month = MONTHS[m[1]]
         year = int(m[2]) if m[2] else article.year_for(month)
         add(m, _month_key(year, month) if year else None,
-            None if m[2] else inferred(sentence[m.start():m.end()]))
+            None if m[2] else inferred(sentence[m.start():m.end()], year))
     for m in _SEASON.finditer(folded):
         first, last = _SEASONS[m[2]]
         start_year = int(m[3]) if m[3] else article.year_for(first)
