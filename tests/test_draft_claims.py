@@ -947,6 +947,12 @@ def test_of_two_events_one_clause_names_the_one_its_date_follows_is_proposed():
     text = "Pyongyang respecte le traité de « partenariat stratégique global » entré en vigueur avec Moscou."
     [event] = event_candidates([text], _vocabulary(), "2026-01-16", _read(text, "2026-01-16"))
     assert event.event == "signature"
+    # A standfirst that names the event undated gives way to the body's dated copy (review 31, Q1/Q2).
+    text = ("Deux ans après l'entrée en vigueur de son traité avec Moscou, Pyongyang enverrait des renforts.\n\n" + (
+            "Le NIS a estimé jeudi que Pyongyang respectait le traité de « partenariat stratégique global » "
+            "entré en vigueur en novembre 2024 avec Moscou."))
+    [event] = event_candidates(text.split("\n\n"), _vocabulary(), "2026-01-16", _read(text, "2026-01-16"))
+    assert (event.event, event.as_of) == ("entry_into_force", "2024-11")
 
 
 def test_a_day_after_a_verb_of_saying_in_the_imperfect_or_a_communique_diffuse_dates_the_statement():

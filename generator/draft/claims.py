@@ -598,7 +598,7 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                         other.metric != event.metric and _dated_words(sentence, span[1], dates)
                         and quote_clause(sentence, *span) == quote for span, _, other in hits):
                     continue  # « le traité de partenariat … entré en vigueur en décembre 2024 »: the dated words name it
-                if event.metric in found or _counts_outside_dates(sentence, quote, dates) or any(
+                if (event.metric in found and found[event.metric].as_of) or _counts_outside_dates(sentence, quote, dates) or any(
                         quote in q or q in quote or _within(sentence, q, start, end) for s, q in taken if s == sentence):
                     continue  # an event once; none in a clause that holds a figure, nor in a figure's words
                 candidate = Candidate(None, None, None, "", "", sentence, start, end, quote=quote,
@@ -610,8 +610,11 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                                _event_dates(candidate, pseudo, others, dates), before)
                 filled = replace(filled, topic=event.topic, topic_hint=candidate.topic_hint)
                 filled = _same_source(filled, sourced)
-                found[event.metric] = filled if event.stance else _earlier_statement(
-                    _statement(filled, dates, article), statements)
+                filled = filled if event.stance else _earlier_statement(_statement(filled, dates, article), statements)
+                if event.metric not in found or filled.as_of:
+                    # an event once; a later copy the text dates wins over an undated summary
+                    # (a standfirst's « Deux ans après l'entrée en vigueur … », the body's « en décembre 2024 »)
+                    found[event.metric] = filled
                 taken.add((sentence, quote))
             sourced = next((f for f in reversed(figures) if f.sentence == sentence and f.actor), sourced)
             before.append(sentence)
