@@ -923,6 +923,64 @@ def test_a_number_standing_for_the_noun_before_or_set_against_a_figure_is_a_reca
     assert not sent.recall
 
 
+def test_a_figure_set_against_after_a_part_recalls_the_total_s_metric():
+    """« dont environ 180 canons automoteurs Koksan, contre quelque 350 fin novembre »: the « contre »
+    compares the sentence's total, not its part, whatever date word follows it (review 29, H1)."""
+    for when, as_of in (("fin octobre", "2025-10"), ("début octobre", "2025-10"), ("mi-octobre", "2025-10")):
+        total, part, before = _read("Selon le HUR, Pyongyang aurait livré à Moscou environ 500 canons automoteurs "
+                                    "et lance-roquettes multiples, dont environ 200 canons automoteurs Koksan, "
+                                    f"contre quelque 420 {when}.", "2026-01-16")
+        assert (total.metric, part.metric) == ("sp_guns_and_mrls", "koksan_guns")
+        assert (before.numbers, before.metric, before.recall, before.actor) == (
+            (420,), "sp_guns_and_mrls", True, "hur")
+        assert before.as_of == as_of and "« environ 500 »" in before.metric_hint
+
+
+def test_of_two_events_one_clause_names_the_one_its_date_follows_is_proposed():
+    """« le traité de « partenariat stratégique global » entré en vigueur en novembre 2024 »: an entry
+    into force in November 2024, not an undated signature (review 31, Q1)."""
+    text = ("Le NIS a estimé jeudi que Pyongyang respectait le traité de « partenariat stratégique global » "
+            "entré en vigueur en novembre 2024 avec Moscou.")
+    [event] = event_candidates([text], _vocabulary(), "2026-01-16", _read(text, "2026-01-16"))
+    assert (event.event, event.as_of) == ("entry_into_force", "2024-11")
+    # Without a date after the words of entry into force, the first words name the event still.
+    text = "Pyongyang respecte le traité de « partenariat stratégique global » entré en vigueur avec Moscou."
+    [event] = event_candidates([text], _vocabulary(), "2026-01-16", _read(text, "2026-01-16"))
+    assert event.event == "signature"
+    # A standfirst that names the event undated gives way to the body's dated copy (review 31, Q1/Q2).
+    text = ("Deux ans après l'entrée en vigueur de son traité avec Moscou, Pyongyang enverrait des renforts.\n\n" + (
+            "Le NIS a estimé jeudi que Pyongyang respectait le traité de « partenariat stratégique global » "
+            "entré en vigueur en novembre 2024 avec Moscou."))
+    [event] = event_candidates(text.split("\n\n"), _vocabulary(), "2026-01-16", _read(text, "2026-01-16"))
+    assert (event.event, event.as_of) == ("entry_into_force", "2024-11")
+
+
+def test_a_day_after_a_verb_of_saying_in_the_imperfect_or_a_communique_diffuse_dates_the_statement():
+    """« estimait pour sa part lundi », « selon un communiqué diffusé vendredi » (reviews 30 N3, 31 Q4)."""
+    [figure] = _read("Le JCS estimait pour sa part lundi qu'environ 13 000 soldats avaient été envoyés en Russie.",
+                     "2026-01-16")
+    assert (figure.actor, figure.stated_on) == ("jcs", "2026-01-12")
+    [figure] = _read("Quelque 15 000 soldats auraient été tués ou blessés au 31 décembre, selon un communiqué "
+                     "du HUR diffusé vendredi.", "2026-01-07")
+    assert (figure.actor, figure.as_of, figure.stated_on) == ("hur", "2025-12-31", "2026-01-02")
+    # A weekday after a verb in the imperfect that says no statement dates nothing but the figure.
+    [figure] = _read("Environ 13 000 soldats combattaient lundi sur le front, selon le JCS.", "2026-01-16")
+    assert figure.stated_on is None
+    # Before a month, the imperfect dates what was said, not the saying.
+    [figure] = _read("Le HUR affirmait fin novembre qu'environ 13 000 soldats combattaient sur le front.", "2026-01-16")
+    assert (figure.as_of, figure.stated_on) == ("2025-11", None)
+
+
+def test_a_year_before_the_article_s_says_so_in_its_note():
+    """« le 21 décembre » in a January article: the note names the year, lest it read as the article's
+    (review 30, N8)."""
+    [figure] = _read("Quelque 12 000 soldats ont été envoyés en Russie le 21 décembre, selon le NIS.", "2026-01-06")
+    assert figure.as_of == "2025-12-21"
+    assert figure.as_of_note.startswith("Année 2025, celle qui précède l'article (6 janvier 2026)")
+    [figure] = _read("Quelque 12 000 soldats ont été envoyés en Russie le 3 janvier, selon le NIS.", "2026-01-06")
+    assert figure.as_of_note.startswith("Année déduite de la date de l'article (6 janvier 2026)")
+
+
 def test_one_figure_said_by_two_actors_each_named_in_its_sentence_is_two_claims():
     """The ministry's same-day « environ 11 000 » after the NIS's is a second claim (review 28, G2)."""
     found = _read("Environ 9 000 soldats nord-coréens auraient été tués ou blessés, a estimé lundi le NIS.\n\n"

@@ -302,7 +302,7 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
             for match in _FIGURE.finditer(sentence):
                 unit = (match["unit"] or "").lower()
                 end = match.end()
-                if unit and unit.split()[0] in _NOT_NOUNS:   # « environ 10 000 lors de … »: no noun
+                if unit and _no_noun(unit.split()[0]):   # « environ 10 000 lors de … », « … fin novembre »: no noun
                     unit, end = "", len(sentence[:match.start("unit")].rstrip())
                 number = match["value"] or match["low"]
                 if match["low"] and _to_int(match["high"], match["scale"]) <= _to_int(match["low"], match["scale"]):
@@ -380,7 +380,14 @@ def candidates(blocks: list[str], vocabulary: Vocabulary | None = None,
 
 
 # Words read as a figure's unit that are no noun (« contre environ 10 000 lors de sa précédente estimation »).
-_NOT_NOUNS = {"lors", "selon", "avant", "après", "depuis", "pendant", "contre", "dans"}
+_NOT_NOUNS = {"lors", "selon", "avant", "après", "depuis", "pendant", "contre", "dans",
+              "fin", "début", "courant"}
+
+
+def _no_noun(word: str) -> bool:
+    """Whether the word after a number opens no noun of it but a clause or a date (« contre quelque
+    350 fin novembre », « … mi-décembre »): the number is bare, a recall or a part."""
+    return word in _NOT_NOUNS or word.startswith("mi-")
 # A figure set against another (« contre environ 10 000 »), or counted by « en » standing for the
 # noun of the figure before (« le NIS en recensait environ 18 000 », « le HUR en comptait »).
 _AGAINST = re.compile(r"\bcontre\s+$", re.I)
@@ -587,7 +594,11 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                     continue  # « apprendre à utiliser des drones » is no supply of drones
                 if not _names_its_subject(event, sentence[start:end], quote):
                     continue  # « ni confirmé ni démenti ces livraisons » is no position on troops
-                if event.metric in found or _counts_outside_dates(sentence, quote, dates) or any(
+                if not _dated_words(sentence, end, dates) and any(
+                        other.metric != event.metric and _dated_words(sentence, span[1], dates)
+                        and quote_clause(sentence, *span) == quote for span, _, other in hits):
+                    continue  # « le traité de partenariat … entré en vigueur en décembre 2024 »: the dated words name it
+                if (event.metric in found and found[event.metric].as_of) or _counts_outside_dates(sentence, quote, dates) or any(
                         quote in q or q in quote or _within(sentence, q, start, end) for s, q in taken if s == sentence):
                     continue  # an event once; none in a clause that holds a figure, nor in a figure's words
                 candidate = Candidate(None, None, None, "", "", sentence, start, end, quote=quote,
@@ -599,12 +610,25 @@ def event_candidates(blocks: list[str], vocabulary: Vocabulary, article_date: st
                                _event_dates(candidate, pseudo, others, dates), before)
                 filled = replace(filled, topic=event.topic, topic_hint=candidate.topic_hint)
                 filled = _same_source(filled, sourced)
-                found[event.metric] = filled if event.stance else _earlier_statement(
-                    _statement(filled, dates, article), statements)
+                filled = filled if event.stance else _earlier_statement(_statement(filled, dates, article), statements)
+                if event.metric not in found or filled.as_of:
+                    # an event once; a later copy the text dates wins over an undated summary
+                    # (a standfirst's « Deux ans après l'entrée en vigueur … », the body's « en décembre 2024 »)
+                    found[event.metric] = filled
                 taken.add((sentence, quote))
             sourced = next((f for f in reversed(figures) if f.sentence == sentence and f.actor), sourced)
             before.append(sentence)
     return list(found.values())
+
+
+# What may stand between an event's words and the date they take (« entré en vigueur en décembre 2024 »).
+_BEFORE_DATE = re.compile(r"\s*(?:(?:en|le|au|à|dès|depuis|début|fin|mi)\s*)?")
+
+
+def _dated_words(sentence: str, end: int, dates: list[DateMention]) -> bool:
+    """Whether a date follows an event's words directly: of two events one clause names (« le traité
+    de partenariat stratégique global entré en vigueur en décembre 2024 »), the one the date is of."""
+    return any(d.start >= end and _BEFORE_DATE.fullmatch(sentence, end, d.start) for d in dates)
 
 
 def _statement(figure: Candidate, dates: list[DateMention], article: ArticleDay) -> Candidate:

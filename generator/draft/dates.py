@@ -245,14 +245,22 @@ _SINCE_EVENT = re.compile(rf"\bdepuis\s+(?:leur|leurs|son|sa|ses|le|la|les|l')\s
 # mardi par »): that day is when the statement was relayed, not the date of the figure.
 _RELAY = re.compile(r"\b(?:rapport|relay|relai|cit|repris|reprend)[a-z]*\s+(?:ce\s+|le\s+)?$")
 # A verb of saying just before the day (« a déclaré mardi », « a pour sa part assuré à la mi-avril »,
-# « avait évoqué en janvier », « selon un communiqué publié lundi », « dans un rapport transmis lundi »):
+# « avait évoqué en janvier », « estimait pour sa part lundi », « selon un communiqué publié (diffusé)
+# lundi », « dans un rapport transmis lundi »):
 # that date is when the actor made the statement (``stated_on``), which CONTRIBUTING.md keeps apart
 # from the figure's ``as_of``.
 _SAID = re.compile(r"(?:\b(?:a|ont|avait|avaient)\s+(?:(?:pour\s+(?:sa|leur)\s+part|de\s+(?:son|leur)\s+cote"
                    r"|encore|aussi|egalement|deja|lui-meme|elle-meme)\s+)?"
                    r"(?:declare|precise|indique|affirme|assure|annonce|estime|ajoute|confirme|explique|evoque"
                    r"|souligne|averti|rappele|repete|dit|fait\s+savoir|reconnu|chiffre|evalue)"
-                   r"|\bpublie|\brapport\s+(?:transmis|remis))[a-z]*\s+(?:(?:a\s+la|au|en|ce|le|des|dans\s+la\s+nuit\s+de)\s+)?$")
+                   r"|\bpublie|\bdiffuse|\brapport\s+(?:transmis|remis))[a-z]*\s+(?:(?:a\s+la|au|en|ce|le|des"
+                   r"|dans\s+la\s+nuit\s+de)\s+)?$")
+# The imperfect of a verb of saying just before a weekday (« estimait pour sa part lundi »): the day
+# of a statement the article reports. Before a month or a period (« affirmait fin janvier que … »)
+# it is left to the figure's date: the text may date what it was saying, not the saying.
+_SAID_WEEKDAY = re.compile(r"\b(?:declar|precis|indiqu|affirm|assur|annonc|estim|ajout|confirm|expliqu|evoqu"
+                           r"|soulign|chiffr|evalu)(?:ait|aient)\s+(?:(?:pour\s+(?:sa|leur)\s+part|de\s+(?:son|leur)"
+                           r"\s+cote|encore|aussi|egalement|deja)\s+)?$")
 _IN_YEAR = re.compile(rf"\b(?:en|au cours de l'annee)\s+{_YEAR}\b")
 _THIS = re.compile(r"\b(cette annee|ce mois-ci|ce mois)\b")
 _LAST = re.compile(r"\b(?:le mois (?:dernier|passe)|l'(?:an|annee) (?:dernier|derniere|passe|passee))\b")
@@ -305,7 +313,8 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         taken.append(span)
         relayed = bool(_RELAY.search(folded, max(0, span[0] - 40), span[0]))
         running = bool(re.match(r"depuis\b|a\s+partir\b", folded[span[0]:span[1]]))
-        said = not relayed and not running and bool(_SAID.search(folded, max(0, span[0] - 60), span[0]))
+        said = not relayed and not running and bool(_SAID.search(folded, max(0, span[0] - 60), span[0]) or (
+            _SAID_WEEKDAY.search(folded, max(0, span[0] - 60), span[0]) and _A_WEEKDAY.match(folded, span[0])))
         found.append(DateMention(span[0], span[1], sentence[span[0]:span[1]], as_of, note, relayed,
                                  words, running, said))
 
@@ -315,9 +324,12 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         (CONTRIBUTING.md). An article dated to the month only ends it on its month: no words."""
         return _words(said, year) if article.day else None
 
-    def inferred(text: str) -> str:
-        return (f"Année déduite de la date de l'article ({article.words}) : « {text} » "
-                "dans la phrase.")
+    def inferred(text: str, year: int | None = None) -> str:
+        """The note of a year the text leaves out; one before the article's says so, lest it read as the
+        article's (« le 21 décembre » in a January article is of the year before)."""
+        if year and article.year and year < article.year:
+            return f"Année {year}, celle qui précède l'article ({article.words}) : « {text} » dans la phrase."
+        return f"Année déduite de la date de l'article ({article.words}) : « {text} » dans la phrase."
 
     for m in _DEADLINE.finditer(folded):
         add(m, None, f"« {sentence[m.start():m.end()]} » est une échéance, pas la date du chiffre")
@@ -330,19 +342,19 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         said = sentence[m.start():m.end()]
         # the text's words for the period (« entre janvier et février 2025 »), its year added
         words = _words(said, None if m[4] else end_year) if value else None
-        add(m, value, None if m[4] else inferred(said), words)
+        add(m, value, None if m[4] else inferred(said, start_year), words)
     for m in _PART_OF_MONTH.finditer(folded):
         # « fin janvier »: the month, with the words (CONTRIBUTING: no day bounds the text does not give)
         month = MONTHS[m[2]]
         year = int(m[3]) if m[3] else article.year_for(month)
         said = sentence[m.start():m.end()]
         words = _words(said, None if m[3] else year) if year else None
-        add(m, _month_key(year, month) if year else None, None if m[3] else inferred(said), words)
+        add(m, _month_key(year, month) if year else None, None if m[3] else inferred(said, year), words)
     for m in _DAY_OF_MONTH.finditer(folded):
         month = MONTHS[m[3]]
         year = int(m[4]) if m[4] else article.year_for(month)
         value = _valid(year, month, _day(m[2])) if year else None
-        add(m, value, None if m[4] else inferred(sentence[m.start():m.end()]))
+        add(m, value, None if m[4] else inferred(sentence[m.start():m.end()], year))
     for m in _PRINTED_NUMERIC.finditer(folded):
         add(m, _valid(int(m[3]), int(m[2]), int(m[1])), None)
     for m in _SINCE_NEW_YEAR.finditer(folded):
@@ -402,7 +414,7 @@ def find_dates(sentence: str, article: ArticleDay) -> list[DateMention]:
         month = MONTHS[m[1]]
         year = int(m[2]) if m[2] else article.year_for(month)
         add(m, _month_key(year, month) if year else None,
-            None if m[2] else inferred(sentence[m.start():m.end()]))
+            None if m[2] else inferred(sentence[m.start():m.end()], year))
     for m in _SEASON.finditer(folded):
         first, last = _SEASONS[m[2]]
         start_year = int(m[3]) if m[3] else article.year_for(first)
