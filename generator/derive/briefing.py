@@ -124,6 +124,10 @@ class MetricBriefing:
             return None
         return diverging, tuple(s for s in self.headline if s not in diverging)
 
+    def own_earlier(self, statement: Statement) -> tuple[Statement, ...]:
+        """Its own actor's earlier figures that its line says beside it (Status.earlier_beside)."""
+        return tuple(e for e in self.status(statement).earlier_beside if e.actor == statement.actor)
+
     @property
     def recalled_at_end(self) -> tuple[Statement, ...]:
         """Where the line gives several figures: the earlier figures of other actors that the
@@ -134,7 +138,7 @@ class MetricBriefing:
         if len(self.headline) < 2:
             return ()
         shown = {s.claim_id for s in self.headline}
-        own = {e.claim_id for s in self.headline for e in self.status(s).earlier_beside if e.actor == s.actor}
+        own = {e.claim_id for s in self.headline for e in self.own_earlier(s)}
         found: dict[str, Statement] = {}
         for statement in self.headline:
             for earlier in self.status(statement).earlier_beside:
@@ -148,8 +152,7 @@ class MetricBriefing:
         (« (9 décembre 2026 ; auparavant environ 9 000, 1er décembre 2026) »): where one of them
         is said with its parts, as « — auparavant » after « dont … » would read as the last part's
         (review 27, W1); then every figure of the line, one form for one line (review 29)."""
-        return any(self.of_which.get(s.claim_id) and any(e.actor == s.actor for e in self.status(s).earlier_beside)
-                   for s in self.headline)
+        return any(self.of_which.get(s.claim_id) and self.own_earlier(s) for s in self.headline)
 
     @property
     def agreement_said_later(self) -> frozenset[str]:
@@ -186,9 +189,6 @@ class MetricBriefing:
         def joinable(st: Status) -> bool:
             return bool(st.confirmed_by) and not st.disputed
 
-        def contest(st: Status) -> frozenset[str]:
-            return frozenset(s.claim_id for s in st.contradicted_by)
-
         said: dict[str, str] = {}
         for group in self.diverging_apart or (self.headline,):
             shown = {s.claim_id for s in group}
@@ -217,8 +217,7 @@ class MetricBriefing:
         own clause can say (review 31: after a range, « auparavant … » lost its actor and read as
         another's, and « dont … » was gone)."""
         shown = {s.claim_id for s in self.headline}
-        if any(self.of_which.get(s.claim_id) or any(e.actor == s.actor for e in self.status(s).earlier_beside)
-               for s in self.headline):
+        if any(self.of_which.get(s.claim_id) or self.own_earlier(s) for s in self.headline):
             return None
         return next((r for r in self.ranges if len(shown) > 1
                      and shown <= {s.claim_id for s in r.every}), None)
