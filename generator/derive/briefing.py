@@ -249,14 +249,14 @@ class MetricBriefing:
                      if self.current_when(p.first, p.second) and self.current_when(p.second, p.first))
 
     @cached_property
-    def _replaced_by(self) -> dict[str, Statement]:
+    def replaced_by(self) -> dict[str, Statement]:
         """Claim id of each figure its actor replaced -> the figure that replaced it."""
         return {c.supersedes.claim_id: c.statement for c in self.history if c.supersedes is not None}
 
     def current_when(self, other: Statement, statement: Statement) -> bool:
         """Whether ``other`` was not yet replaced by its actor when ``statement`` became known: a
         figure replaced by then agrees or diverges with nothing beside it (reviews 29, 32, 33)."""
-        newer, known = self._replaced_by.get(other.claim_id), statement.known_on
+        newer, known = self.replaced_by.get(other.claim_id), statement.known_on
         return newer is None or known is None or newer.known_on is None or known.before(newer.known_on)
 
     @property
@@ -354,7 +354,7 @@ def _statuses(metric: MetricBriefing, disputed: Mapping[str, tuple[LedgerEntry, 
     previous = {change.statement.claim_id: change.supersedes for change in metric.history}
     # A figure its actor has replaced since is no current estimate to agree with or diverge
     # from (reviews 29, 31, 32).
-    replaced_since = {change.supersedes.claim_id for change in metric.history if change.supersedes is not None}
+    replaced_since = metric.replaced_by
     below = _below_parts(metric)
     statuses = {}
     for statement in picture.latest:

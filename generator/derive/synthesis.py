@@ -23,6 +23,8 @@ from .rules import (
 
 # Qualifiers that give a figure on both sides (a floor or a ceiling alone makes no range).
 TWO_SIDED = ("exact", "about", "range")
+FLOORS = ("at_least", "more_than")
+CEILINGS = ("at_most",)
 
 
 @dataclass(frozen=True)
@@ -609,7 +611,7 @@ def claim_direction(new: Claim, old: Claim) -> str:
     moved = _moved(now, before) or _moved(stated, stated_interval(old))
     if moved or not {new.qualifier, old.qualifier} <= set(TWO_SIDED):
         return moved
-    announced = (stated.low + stated.high) / 2
+    announced = _announced(new)
     low, high = (old.low, old.high) if old.qualifier == "range" else (old.value, old.value)
     return _moved(ValueInterval(announced, announced), ValueInterval(low or 0, high or 0))
 
@@ -618,21 +620,22 @@ def _bound_beyond(new: Claim, old: Claim) -> str:
     """How a figure moved where one of the two is a floor or a ceiling and the other a figure of
     two sides: 'up' or 'down' when the bound lies beyond the figure the other announces, else
     ''."""
-    floors = {"at_least", "more_than"}
-    if {new.qualifier, old.qualifier} & floors and {new.qualifier, old.qualifier} & set(TWO_SIDED):
-        bound, figure = (new, old) if new.qualifier in floors else (old, new)
-        middle = _announced(figure)
-        if bound.value is not None and bound.value > middle:
+    qualifiers = {new.qualifier, old.qualifier}
+    if not qualifiers & set(TWO_SIDED):
+        return ""
+    if qualifiers & set(FLOORS):
+        bound, figure = (new, old) if new.qualifier in FLOORS else (old, new)
+        if bound.value is not None and bound.value > _announced(figure):
             return "up" if bound is new else "down"
-    if {new.qualifier, old.qualifier} & {"at_most"} and {new.qualifier, old.qualifier} & set(TWO_SIDED):
-        bound, figure = (new, old) if new.qualifier == "at_most" else (old, new)
-        middle = _announced(figure)
-        if bound.value is not None and bound.value < middle:
+    if qualifiers & set(CEILINGS):
+        bound, figure = (new, old) if new.qualifier in CEILINGS else (old, new)
+        if bound.value is not None and bound.value < _announced(figure):
             return "down" if bound is new else "up"
     return ""
 
 
 def _announced(claim: Claim) -> float:
+    """The figure a claim announces: the middle of its stated interval (Figure.announced)."""
     stated = stated_interval(claim)
     return (stated.low + stated.high) / 2
 
@@ -640,8 +643,8 @@ def _announced(claim: Claim) -> float:
 def _bound_moved(new: Claim, old: Claim) -> bool:
     """Whether both are floors, or both ceilings, at another figure: the bound itself moved,
     however near the figures each announces."""
-    floors, ceilings = {"at_least", "more_than"}, {"at_most"}
-    same_side = {new.qualifier, old.qualifier} <= floors or {new.qualifier, old.qualifier} <= ceilings
+    qualifiers = {new.qualifier, old.qualifier}
+    same_side = qualifiers <= set(FLOORS) or qualifiers <= set(CEILINGS)
     return same_side and new.value is not None and old.value is not None and new.value != old.value
 
 
